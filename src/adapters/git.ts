@@ -1,0 +1,104 @@
+/**
+ * The Git port: branches, diffs, commits and pull requests, whether through the git CLI or the GitHub API.
+ * Branch and ref names are untrusted: implementations validate them before they reach git or a URL.
+ */
+
+/** One commit, as getRecentCommits returns it. */
+export interface CommitInfo {
+  /** Full commit SHA. */
+  sha: string
+  /** The whole commit message. */
+  message: string
+  /** Author name. */
+  authorName: string
+  /** Author email. */
+  authorEmail: string
+  /** Author date, ISO 8601. */
+  date: string
+  /** Parent SHAs (empty for a root commit). */
+  parents: string[]
+}
+
+/** Options of applyDiff. */
+export interface ApplyDiffOptions {
+  /** The branch that receives the commit; created from `base` when it does not exist. */
+  branch: string
+  /** The ref the branch is created from when it does not exist (default: the current HEAD or default branch). */
+  base?: string
+  /** Author to record; unset means the implementation's default (for the GitHub API: none, so it is signed). */
+  author?: { name: string; email: string }
+}
+
+/** What applyDiff made. */
+export interface ApplyDiffResult {
+  /** The branch that was updated. */
+  branch: string
+  /** The new commit's SHA. */
+  commit: string
+  /** The new commit's tree SHA. */
+  tree: string
+  /** Number of files the diff touched. */
+  files: number
+  /** Whether the branch was created by this call. */
+  createdBranch: boolean
+}
+
+/** Options of createPullRequest. */
+export interface PullRequestOptions {
+  /** The branch with the changes. */
+  head: string
+  /** The branch to merge into (default: the repository's default branch). */
+  base?: string
+  /** Title. */
+  title: string
+  /** Body (Markdown). */
+  body?: string
+  /** Open as a draft. */
+  draft?: boolean
+  /** Labels to add. */
+  labels?: string[]
+  /** Users to request a review from. */
+  reviewers?: string[]
+}
+
+/** A pull request that createPullRequest opened or updated. */
+export interface PullRequest {
+  /** Its number. */
+  number: number
+  /** Its web address. */
+  url: string
+  /** Head branch. */
+  head: string
+  /** Base branch. */
+  base: string
+  /** `created` when it was opened now, `updated` when an open one for the same head was updated. */
+  action: 'created' | 'updated'
+}
+
+/** What mergeBranch did. */
+export interface MergeResult {
+  /** false when there was nothing to merge. */
+  merged: boolean
+  /** The merge commit (or the fast-forwarded head) when merged. */
+  sha?: string
+}
+
+/** The Git port. */
+export interface GitAdapter {
+  /** A short name of the implementation, e.g. `git-cli` or `github-api`, for `self-heal env`. */
+  readonly kind: string
+  /** Creates `name` at `base` (default: current HEAD or default branch); BranchExistsError when it exists. */
+  createBranch(name: string, base?: string): Promise<void>
+  /** Deletes a branch; RefNotFoundError when it does not exist. */
+  deleteBranch(name: string): Promise<void>
+  /** A unified, binary-safe git diff from `base` to `head`. */
+  getDiff(base: string, head: string): Promise<string>
+  /** Commits a git diff on a branch, all-or-nothing: on failure no ref moves and no working tree changes. */
+  applyDiff(diff: string, message: string, options: ApplyDiffOptions): Promise<ApplyDiffResult>
+  /** Opens a pull request, or updates the open one with the same head. */
+  createPullRequest(options: PullRequestOptions): Promise<PullRequest>
+  /** Merges `branch` into `into`; MergeConflictError (nothing changed) on conflict. */
+  mergeBranch(branch: string, into: string): Promise<MergeResult>
+  /** The newest `n` commits of HEAD (or the default branch), newest first. */
+  getRecentCommits(n: number): Promise<CommitInfo[]>
+}

@@ -3622,9 +3622,19 @@ class AdapterFactory {
             case 'local':
                 return { storage: 'local-files', git: 'git-cli', cache: 'sqlite', execution: 'local-process' };
             case 'ci':
-                return { storage: 'local-files', git: 'github-api', cache: 'actions-cache', execution: 'local-process' };
+                return {
+                    storage: 'local-files',
+                    git: 'github-api',
+                    cache: 'actions-cache',
+                    execution: 'local-process'
+                };
             case 'cloud':
-                return { storage: 'github-contents', git: 'github-api', cache: 'actions-cache', execution: 'workflow-dispatch' };
+                return {
+                    storage: 'github-contents',
+                    git: 'github-api',
+                    cache: 'actions-cache',
+                    execution: 'workflow-dispatch'
+                };
         }
     }
     once(port, make) {
@@ -3722,7 +3732,10 @@ async function runApply(git, request) {
         throw new errors_InvalidInputError('No branch given: pass --branch NAME.');
     if (!request.message?.trim())
         throw new errors_InvalidInputError('No commit message given: pass --message MSG.');
-    const applied = await git.applyDiff(request.diff, request.message, { branch: request.branch, base: request.base });
+    const applied = await git.applyDiff(request.diff, request.message, {
+        branch: request.branch,
+        base: request.base
+    });
     const output = { branch: applied.branch, commit: applied.commit, files: applied.files };
     if (request.pullRequest) {
         const title = request.pullRequest.title?.trim() || request.message.split('\n')[0];
@@ -3823,7 +3836,11 @@ function stderrLogger(env = process.env) {
     };
 }
 /** A logger that drops everything (tests and `--quiet`). */
-const silentLogger = { info: () => undefined, warning: () => undefined, debug: () => undefined };
+const silentLogger = {
+    info: () => undefined,
+    warning: () => undefined,
+    debug: () => undefined
+};
 
 ;// CONCATENATED MODULE: ./src/settings.ts
 /**
@@ -3929,7 +3946,7 @@ async function main(argv, io = defaultIo) {
 }
 function buildProgram(io, setExit) {
     const program = new Command('self-heal')
-        .description('Keeps a repository\'s checks green: run checks, commit verified fixes, dispatch workflow runs.')
+        .description("Keeps a repository's checks green: run checks, commit verified fixes, dispatch workflow runs.")
         .version(VERSION)
         .exitOverride()
         .configureOutput({ writeOut: text => io.stdout(text), writeErr: text => io.stderr(text) })
@@ -3939,14 +3956,21 @@ function buildProgram(io, setExit) {
             const logger = stderrLogger(io.env);
             try {
                 const outcome = await handler(options, logger);
-                io.stdout(options.json ? `${JSON.stringify(outcome.json)}\n` : outcome.text.endsWith('\n') ? outcome.text : `${outcome.text}\n`);
+                io.stdout(options.json
+                    ? `${JSON.stringify(outcome.json)}\n`
+                    : outcome.text.endsWith('\n')
+                        ? outcome.text
+                        : `${outcome.text}\n`);
                 setExit(outcome.ok ? 0 : 1);
             }
             catch (error) {
                 const code = error instanceof SelfHealError ? error.exitCode : 1;
                 const message = errorMessage(error);
                 io.stderr(`self-heal: ${message}\n`);
-                if (!(error instanceof SelfHealError) && io.env.SELF_HEAL_DEBUG && error instanceof Error && error.stack) {
+                if (!(error instanceof SelfHealError) &&
+                    io.env.SELF_HEAL_DEBUG &&
+                    error instanceof Error &&
+                    error.stack) {
                     io.stderr(`${error.stack}\n`);
                 }
                 if (options.json) {
@@ -4009,7 +4033,9 @@ function buildProgram(io, setExit) {
         .option('--body <body>', 'the pull request body')
         .action(run(async (options) => {
         const patchSource = String(options.patch);
-        const diff = patchSource === '-' ? await io.readStdin() : await readPatch((0,external_node_path_.resolve)(options.cwd ?? '.', patchSource));
+        const diff = patchSource === '-'
+            ? await io.readStdin()
+            : await readPatch((0,external_node_path_.resolve)(options.cwd ?? '.', patchSource));
         const { factory } = prepare(options, io);
         try {
             const git = await factory.git();
@@ -4060,7 +4086,9 @@ function parsePositive(value) {
     return n;
 }
 function describeCheck(r) {
-    const lines = [`${r.kind} check ${r.passed ? 'passed' : r.timedOut ? 'timed out' : 'failed'} (exit ${r.exitCode}, ${r.durationMs} ms)`];
+    const lines = [
+        `${r.kind} check ${r.passed ? 'passed' : r.timedOut ? 'timed out' : 'failed'} (exit ${r.exitCode}, ${r.durationMs} ms)`
+    ];
     for (const t of r.failedTests)
         lines.push(`  ✗ ${t.name}${t.file ? ` (${t.file}${t.line ? `:${t.line}` : ''})` : ''}: ${t.message.split('\n')[0]}`);
     for (const p of r.problems)

@@ -31850,9 +31850,19 @@ class AdapterFactory {
             case 'local':
                 return { storage: 'local-files', git: 'git-cli', cache: 'sqlite', execution: 'local-process' };
             case 'ci':
-                return { storage: 'local-files', git: 'github-api', cache: 'actions-cache', execution: 'local-process' };
+                return {
+                    storage: 'local-files',
+                    git: 'github-api',
+                    cache: 'actions-cache',
+                    execution: 'local-process'
+                };
             case 'cloud':
-                return { storage: 'github-contents', git: 'github-api', cache: 'actions-cache', execution: 'workflow-dispatch' };
+                return {
+                    storage: 'github-contents',
+                    git: 'github-api',
+                    cache: 'actions-cache',
+                    execution: 'workflow-dispatch'
+                };
         }
     }
     once(port, make) {
@@ -32169,7 +32179,10 @@ async function runApply(git, request) {
         throw new errors/* InvalidInputError */.oC('No branch given: pass --branch NAME.');
     if (!request.message?.trim())
         throw new errors/* InvalidInputError */.oC('No commit message given: pass --message MSG.');
-    const applied = await git.applyDiff(request.diff, request.message, { branch: request.branch, base: request.base });
+    const applied = await git.applyDiff(request.diff, request.message, {
+        branch: request.branch,
+        base: request.base
+    });
     const output = { branch: applied.branch, commit: applied.commit, files: applied.files };
     if (request.pullRequest) {
         const title = request.pullRequest.title?.trim() || request.message.split('\n')[0];
@@ -32376,7 +32389,11 @@ function annotateCheck(result) {
     for (const test of result.failedTests) {
         if (count++ >= MAX_ANNOTATIONS)
             return;
-        core/* error */.z3(test.message || 'failed', { title: `Failed test: ${test.name}`, file: test.file, startLine: test.line });
+        core/* error */.z3(test.message || 'failed', {
+            title: `Failed test: ${test.name}`,
+            file: test.file,
+            startLine: test.line
+        });
     }
     for (const problem of result.problems) {
         if (count++ >= MAX_ANNOTATIONS)
@@ -32401,21 +32418,27 @@ async function summarizeCheck(result, command) {
     if (!canSummarize())
         return;
     const status = result.passed ? '✅ passed' : result.timedOut ? '⏱️ timed out' : '❌ failed';
-    core/* summary */.z
-        .addHeading(`self-heal: ${result.kind} check ${status}`, 2)
-        .addTable([
+    core/* summary */.z.addHeading(`self-heal: ${result.kind} check ${status}`, 2).addTable([
         [
             { data: 'command', header: true },
             { data: 'exit code', header: true },
             { data: 'duration', header: true }
         ],
-        [`<code>${escapeHtml(command)}</code>`, String(result.exitCode), `${(result.durationMs / 1000).toFixed(1)} s`]
+        [
+            `<code>${escapeHtml(command)}</code>`,
+            String(result.exitCode),
+            `${(result.durationMs / 1000).toFixed(1)} s`
+        ]
     ]);
     if (result.failedTests.length) {
-        core/* summary */.z.addHeading('Failed tests', 3).addList(result.failedTests.map(t => `${escapeHtml(t.name)}${t.file ? ` — <code>${escapeHtml(t.file)}${t.line ? `:${t.line}` : ''}</code>` : ''}`));
+        core/* summary */.z
+            .addHeading('Failed tests', 3)
+            .addList(result.failedTests.map(t => `${escapeHtml(t.name)}${t.file ? ` — <code>${escapeHtml(t.file)}${t.line ? `:${t.line}` : ''}</code>` : ''}`));
     }
     if (result.problems.length) {
-        core/* summary */.z.addHeading('Problems', 3).addList(result.problems.map(p => `${p.severity} <code>${escapeHtml(p.file)}${p.line ? `:${p.line}` : ''}</code> ${escapeHtml(p.message)}`));
+        core/* summary */.z
+            .addHeading('Problems', 3)
+            .addList(result.problems.map(p => `${p.severity} <code>${escapeHtml(p.file)}${p.line ? `:${p.line}` : ''}</code> ${escapeHtml(p.message)}`));
     }
     if (!result.passed && result.outputTail)
         core/* summary */.z.addDetails('Output (last lines)', `<pre>${escapeHtml(result.outputTail)}</pre>`);

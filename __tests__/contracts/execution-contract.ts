@@ -324,7 +324,8 @@ export function executionContract(
           expect(failed.name).toContain('handles negatives')
           expect(failed.name).toContain('sum')
           expect(failed.file).toBe('src/sum.test.js')
-          expect(failed.line).toBe(9)
+          // The failing assertion (from the stack), not the first line of the test (`location`).
+          expect(failed.line).toBe(10)
           expect(failed.message).toContain('Expected: -1')
           expect(result.counts).toEqual({ total: 3, failed: 1, skipped: 1 })
         },

@@ -68,7 +68,8 @@ export function parseJestJson(report: unknown, context?: PathContext): ParsedTes
       const messages = (assertion.failureMessages ?? []).map(stripAnsi).join('\n')
       const entry: FailedTest = { name: titles.filter(Boolean).join(' › '), message: firstLines(messages) }
       if (repoFile) entry.file = repoFile
-      const line = positiveInt(assertion.location?.line) ?? lineInFile(messages, repoFile)
+      // The failing assertion's line (from the stack) is more useful than the test's first line (`location`).
+      const line = lineInFile(messages, repoFile) ?? positiveInt(assertion.location?.line)
       if (line) entry.line = line
       result.failedTests.push(entry)
     }

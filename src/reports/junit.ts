@@ -6,7 +6,7 @@
 import { XMLParser } from 'fast-xml-parser'
 import type { FailedTest } from '../adapters/execution.js'
 import { InvalidInputError } from '../errors.js'
-import { firstLines, lineInFile, positiveInt, toRepoPath, type PathContext } from './text.js'
+import { escapeRegExp, firstLines, lineInFile, positiveInt, toRepoPath, type PathContext } from './text.js'
 
 /** What a test report yields. */
 export interface ParsedTests {
@@ -26,6 +26,7 @@ const parser = new XMLParser({
   parseTagValue: false,
   trimValues: false,
   processEntities: true,
+  htmlEntities: true,
   isArray: name => ['testsuite', 'testcase', 'failure', 'error', 'skipped', 'testsuites'].includes(name)
 })
 
@@ -61,7 +62,7 @@ function visitSuite(
     visitSuite(nested, file, result, context)
   for (const testcase of asArray(suite.testcase)) {
     result.counts.total++
-    const problems = [...asArray(testcase.failure), ...asArray(testcase.error)]
+    const problems = [...listOf(testcase.failure), ...listOf(testcase.error)]
     if (problems.length === 0) {
       if (testcase.skipped !== undefined) result.counts.skipped++
       continue
@@ -69,15 +70,17 @@ function visitSuite(
     result.counts.failed++
     const name = attribute(testcase, 'name') ?? '(unnamed test)'
     const classname = attribute(testcase, 'classname')
+    const details = problems.map(describeProblem).filter(Boolean).join('\n\n')
     const caseFile =
-      attribute(testcase, 'file') ?? attribute(testcase, 'filepath') ?? file ?? pathLike(classname)
+      attribute(testcase, 'file') ??
+      attribute(testcase, 'filepath') ??
+      file ??
+      pathLike(classname) ??
+      moduleFile(classname, details)
     const repoFile = caseFile ? toRepoPath(caseFile, context) : undefined
-    const message = firstLines(problems.map(describeProblem).filter(Boolean).join('\n\n'))
-    const failed: FailedTest = { name: fullName(classname, name, caseFile), message }
+    const failed: FailedTest = { name: fullName(classname, name, caseFile), message: firstLines(details) }
     if (repoFile) failed.file = repoFile
-    const line =
-      positiveInt(attribute(testcase, 'line')) ??
-      lineInFile(problems.map(describeProblem).join('\n'), repoFile)
+    const line = positiveInt(attribute(testcase, 'line')) ?? lineInFile(details, repoFile)
     if (line) failed.line = line
     result.failedTests.push(failed)
   }
@@ -105,8 +108,29 @@ function attribute(node: XmlNode, name: string): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined
 }
 
+/**
+ * The file of a dotted class name (pytest's `tests.test_math.TestStrings`) when the failure text mentions it as
+ * `tests/test_math.py:7`: the longest prefix of the name, as a path, that appears with a line number.
+ */
+function moduleFile(classname: string | undefined, details: string): string | undefined {
+  if (!classname || !classname.includes('.')) return undefined
+  const parts = classname.split('.')
+  for (let length = parts.length; length > 0; length--) {
+    const stem = parts.slice(0, length).join('/')
+    const match = new RegExp(`(?:^|[\\s(])(${escapeRegExp(stem)}\\.[A-Za-z0-9]+):\\d+`, 'm').exec(details)
+    if (match) return match[1]
+  }
+  return undefined
+}
+
 function pathLike(value: string | undefined): string | undefined {
   return value && /[/\\]/.test(value) && /\.[A-Za-z0-9]+$/.test(value) ? value : undefined
+}
+
+/** The items of a repeated element as parsed: a string for text-only elements, an object otherwise. */
+function listOf(value: unknown): unknown[] {
+  if (value === undefined || value === null) return []
+  return Array.isArray(value) ? value : [value]
 }
 
 function asArray(value: unknown): XmlNode[] {

@@ -78,7 +78,7 @@ function genericProblem(match: RegExpExecArray, context?: PathContext): LintProb
   let message = match[4].trim()
   let severity: 'error' | 'warning' = 'error'
   let rule: string | undefined
-  const word = /^(error|warning|warn|info|note)\b[:\s]\s*/i.exec(message)
+  const word = /^(error|warning|warn|info|note)\s*:\s*/i.exec(message)
   if (word) {
     severity = /^warn/i.test(word[1]) || /^(info|note)$/i.test(word[1]) ? 'warning' : 'error'
     message = message.slice(word[0].length)

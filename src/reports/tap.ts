@@ -20,6 +20,7 @@ interface Point {
   ancestors: string[]
   hasChildren: boolean
   diagnostics?: string
+  plain?: string
 }
 
 /** Whether a text is TAP output: a version line, or a plan next to at least one test point. */
@@ -76,6 +77,23 @@ export function parseTap(text: string, context?: PathContext): ParsedTests {
       while (cursor < lines.length && !/^\s*\.\.\.\s*$/.test(lines[cursor])) body.push(lines[cursor++])
       point.diagnostics = dedent(body).join('\n')
       index = cursor
+    } else if (point.ok === false) {
+      // Reporters without YAML (mocha's `tap`) print the error as plain lines indented under the test point.
+      const body: string[] = []
+      let cursor = index + 1
+      while (
+        cursor < lines.length &&
+        (lines[cursor].trim() === '' || lines[cursor].length - lines[cursor].trimStart().length > indent) &&
+        !POINT.test(lines[cursor]) &&
+        !SUBTEST.test(lines[cursor]) &&
+        !/^\s*#/.test(lines[cursor])
+      ) {
+        body.push(lines[cursor++])
+      }
+      if (body.some(line => line.trim() !== '')) {
+        point.plain = body.join('\n')
+        index = cursor - 1
+      }
     }
     points.push(point)
   }
@@ -96,6 +114,14 @@ export function parseTap(text: string, context?: PathContext): ParsedTests {
 
 function toFailedTest(point: Point, context?: PathContext): FailedTest {
   const failed: FailedTest = { name: [...point.ancestors, point.name].join(' › '), message: '' }
+  if (point.plain) {
+    failed.message = firstLines(point.plain, 12)
+    const frame = /\((?!node:)([^()\s]+?):(\d+):\d+\)/.exec(point.plain)
+    if (frame && !frame[1].includes('node_modules')) {
+      failed.file = toRepoPath(frame[1], context)
+      failed.line = Number(frame[2])
+    }
+  }
   if (!point.diagnostics) return failed
   let data: Record<string, unknown> = {}
   try {

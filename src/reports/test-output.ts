@@ -221,6 +221,7 @@ function readGo(lines: string[], context?: PathContext): FailedTest[] {
     ) {
       body.push(lines[cursor++].trim())
     }
+    if (body.length === 0) body.push(...verboseLog(lines, index, match[2]))
     const test: FailedTest = { name: match[2], message: firstLines(body.join('\n'), 12) }
     const location = /^(\S+?\.go):(\d+):/.exec(body[0] ?? '')
     if (location) {
@@ -231,4 +232,19 @@ function readGo(lines: string[], context?: PathContext): FailedTest[] {
   }
   // A parent test fails because a subtest did: keep only the leaves.
   return found.filter(test => !found.some(other => other.name.startsWith(`${test.name}/`)))
+}
+
+/** With `go test -v` a test's log comes before its `--- FAIL` line: after its `=== RUN` (or `=== CONT`). */
+function verboseLog(lines: string[], failIndex: number, name: string): string[] {
+  const log: string[] = []
+  for (let index = failIndex - 1; index >= 0; index--) {
+    const line = lines[index]
+    if (line.trim() === `=== RUN   ${name}` || line.trim() === `=== CONT  ${name}`) return log
+    if (/^\s*(=== (RUN|CONT|PAUSE)|--- (FAIL|PASS|SKIP):)/.test(line)) {
+      log.length = 0
+      continue
+    }
+    if (/^\s+\S/.test(line)) log.unshift(line.trim())
+  }
+  return []
 }

@@ -20,13 +20,22 @@ export function stripAnsi(text: string): string {
   return text.replace(ANSI, '')
 }
 
-/** The first lines of a message, trimmed, at most `maxLines` lines and `maxChars` characters. */
+/**
+ * The first lines of a message: ANSI removed, stack frames of dependencies and of Node itself dropped, common
+ * indentation removed, at most `maxLines` lines and `maxChars` characters.
+ */
 export function firstLines(text: string, maxLines = 20, maxChars = 2000): string {
-  const lines = stripAnsi(text).replace(/\r\n/g, '\n').split('\n')
-  while (lines.length > 0 && lines[0].trim() === '') lines.shift()
+  const lines = stripAnsi(text)
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .filter(line => !/^\s*at .*(node_modules[/\\]|\(node:|\bnode:internal|<anonymous>\)?$)/.test(line))
+    .map(line => line.trimEnd())
+  while (lines.length > 0 && lines[0] === '') lines.shift()
   let kept = lines.slice(0, maxLines)
-  while (kept.length > 0 && kept[kept.length - 1].trim() === '') kept = kept.slice(0, -1)
-  const joined = kept.join('\n')
+  while (kept.length > 0 && kept[kept.length - 1] === '') kept = kept.slice(0, -1)
+  const indents = kept.filter(line => line !== '').map(line => line.length - line.trimStart().length)
+  const cut = indents.length > 0 ? Math.min(...indents) : 0
+  const joined = kept.map(line => line.slice(cut)).join('\n')
   return joined.length > maxChars ? `${joined.slice(0, maxChars - 1)}…` : joined
 }
 

@@ -62,7 +62,7 @@ describe('test reports from real tools', () => {
     expect(detail.counts).toEqual({ total: 4, failed: 2, skipped: 1 })
     expect(detail.failedTests.map(({ name, file, line }) => ({ name, file, line }))).toEqual([
       { name: 'math › multiplies', file: 'test/math.test.js', line: 5 },
-      { name: 'test › top level fails', file: 'test/math.test.js', line: 8 }
+      { name: 'top level fails', file: 'test/math.test.js', line: 8 }
     ])
     expect(detail.failedTests[0].message).toContain('6 !== 5')
     expect(detail.failedTests[0].message).not.toContain('&#10;')

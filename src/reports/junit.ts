@@ -88,7 +88,16 @@ function visitSuite(
 
 /** `classname › name`, unless the class name is a file path or is already part of the name. */
 function fullName(classname: string | undefined, name: string, file: string | undefined): string {
-  if (!classname || classname === file || pathLike(classname) || name.includes(classname)) return name
+  // node:test's JUnit reporter gives top-level tests the class name `test`: no suite to name.
+  if (
+    !classname ||
+    classname === 'test' ||
+    classname === file ||
+    pathLike(classname) ||
+    name.includes(classname)
+  ) {
+    return name
+  }
   return `${classname} › ${name}`
 }
 

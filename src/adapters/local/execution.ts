@@ -6,9 +6,9 @@
  * (head and tail kept), so huge output costs bounded memory and never blocks the child.
  */
 import { spawn } from 'node:child_process'
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { isAbsolute, join, resolve } from 'node:path'
+import { dirname, isAbsolute, join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { constants as osConstants } from 'node:os'
 import type {
@@ -117,6 +117,8 @@ export class LocalExecutionAdapter implements ExecutionAdapter {
     const cwd = await this.workingDirectory(options.cwd)
     const reportFile = options.reportPath ? resolve(cwd, options.reportPath) : undefined
     const before = reportFile ? await fingerprint(reportFile) : undefined
+    // Tools such as node --test and Jest do not create the report's directory themselves.
+    if (reportFile) await mkdir(dirname(reportFile), { recursive: true })
     const result = await this.spawnCommand(command, cwd, options)
     const output: CommandOutput = { stdout: result.stdout, stderr: result.stderr }
     if (reportFile) {

@@ -60,6 +60,7 @@ describe('LocalExecutionAdapter', () => {
     await expect(exec.runCommand('   ')).rejects.toThrow(/command is empty/)
     await expect(exec.runCommand([])).rejects.toThrow(/command is empty/)
     await expect(exec.runCommand('true', { timeoutSeconds: 0 })).rejects.toThrow(/positive number of seconds/)
+    await expect(exec.runCommand(['node', '-e', 'x\0y'])).rejects.toThrow(/cannot be started/)
   })
 
   it('streams output to a listener as it arrives', async () => {

@@ -5,11 +5,12 @@
  * grace period (`taskkill /T /F` on Windows). Output is streamed, passed to an optional listener, and capped
  * (head and tail kept), so huge output costs bounded memory and never blocks the child.
  */
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcessByStdio } from 'node:child_process'
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, isAbsolute, join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
+import type { Readable } from 'node:stream'
 import { constants as osConstants } from 'node:os'
 import type {
   BuildResult,
@@ -57,15 +58,24 @@ const NOT_STARTED_EXIT_CODE = 127
 
 /** Process groups still running, ended if this process exits first (they are detached, so nothing else would). */
 const running = new Set<number>()
-process.once('exit', () => {
-  for (const pid of running) {
-    try {
-      process.kill(process.platform === 'win32' ? pid : -pid, 'SIGKILL')
-    } catch {
-      // Already gone.
-    }
+let exitHookInstalled = false
+
+function track(pid: number): void {
+  if (!exitHookInstalled) {
+    // Installed on first use: importing this module changes nothing about the process.
+    exitHookInstalled = true
+    process.once('exit', () => {
+      for (const leader of running) {
+        try {
+          process.kill(process.platform === 'win32' ? leader : -leader, 'SIGKILL')
+        } catch {
+          // Already gone.
+        }
+      }
+    })
   }
-})
+  running.add(pid)
+}
 
 /** Runs commands as local processes. */
 export class LocalExecutionAdapter implements ExecutionAdapter {
@@ -187,21 +197,28 @@ export class LocalExecutionAdapter implements ExecutionAdapter {
     const stderr = new OutputCapper(limits)
     const started = performance.now()
     const posix = process.platform !== 'win32'
-    return new Promise<CommandResult>(resolvePromise => {
+    return new Promise<CommandResult>((resolvePromise, rejectPromise) => {
       let timedOut = false
       let settled = false
       let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined
       let openPipes = 2
       const timers: NodeJS.Timeout[] = []
-      const child = spawn(file, args, {
-        cwd: settings.cwd,
-        env: settings.env,
-        stdio: ['ignore', 'pipe', 'pipe'],
-        // Its own process group, so the whole tree can be signalled at once.
-        detached: posix,
-        windowsHide: true,
-        windowsVerbatimArguments: settings.verbatim
-      })
+      let child: ChildProcessByStdio<null, Readable, Readable>
+      try {
+        child = spawn(file, args, {
+          cwd: settings.cwd,
+          env: settings.env,
+          stdio: ['ignore', 'pipe', 'pipe'],
+          // Its own process group, so the whole tree can be signalled at once.
+          detached: posix,
+          windowsHide: true,
+          windowsVerbatimArguments: settings.verbatim
+        })
+      } catch (error) {
+        // Node refuses some arguments before starting anything (a NUL byte in an argument or a variable).
+        rejectPromise(new InvalidInputError(`The command cannot be started: ${(error as Error).message}`))
+        return
+      }
       const finish = (result?: Partial<CommandResult>): void => {
         if (settled) return
         settled = true
@@ -237,7 +254,7 @@ export class LocalExecutionAdapter implements ExecutionAdapter {
         finish({ exitCode: NOT_STARTED_EXIT_CODE, stderr: `self-heal: ${file}: ${reason}\n` })
       })
       let stragglers: number[] = []
-      if (child.pid !== undefined) running.add(child.pid)
+      if (child.pid !== undefined) track(child.pid)
       child.on('exit', (code, signal) => {
         exit = { code, signal }
         const pid = child.pid
@@ -266,7 +283,13 @@ export class LocalExecutionAdapter implements ExecutionAdapter {
             timedOut = true
             // Remember the tree now: once the leader is gone, orphans can no longer be traced to it.
             stragglers = await listDescendants(pid).catch(() => [])
+            if (exit) {
+              // The leader ended while the tree was being read: what it left goes at once.
+              await killProcessTree(pid, 'SIGKILL', stragglers, { scan: false })
+              return
+            }
             await killProcessTree(pid, 'SIGTERM', stragglers)
+            if (settled) return
             timers.push(
               setTimeout(
                 () => void killProcessTree(pid, 'SIGKILL', stragglers),

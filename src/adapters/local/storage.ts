@@ -10,7 +10,8 @@ import { constants, type Dirent } from 'node:fs'
 import { lstat, mkdir, open, readdir, readlink, realpath, rename, stat, unlink } from 'node:fs/promises'
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { promisify } from 'node:util'
-import picomatch from 'picomatch'
+// The POSIX build: repository paths always use `/`, whatever the platform.
+import picomatch from 'picomatch/posix.js'
 import type { StorageAdapter } from '../storage.js'
 import { FileNotFoundError, InvalidInputError, PathOutsideRepositoryError } from '../../errors.js'
 import { normalizeRepoPath } from '../../paths.js'
@@ -136,7 +137,7 @@ export class LocalStorageAdapter implements StorageAdapter {
       } finally {
         await handle.close()
       }
-      await rename(temp, target.absolute)
+      await renameWithRetry(temp, target.absolute)
     } catch (error) {
       await unlink(temp).catch(() => undefined)
       throw error
@@ -350,6 +351,24 @@ export class LocalStorageAdapter implements StorageAdapter {
       if ((await stat(resolved.absolute)).isFile()) found.push(path)
     } catch (error) {
       if (!(error instanceof PathOutsideRepositoryError) && !isMissing(error)) throw error
+    }
+  }
+}
+
+/**
+ * Renames, retrying briefly on Windows, where a reader holding the target open makes the rename fail with
+ * EPERM/EBUSY/EACCES for a moment (as graceful-fs does).
+ */
+async function renameWithRetry(from: string, to: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await rename(from, to)
+      return
+    } catch (error) {
+      const code = codeOf(error)
+      const transient = code === 'EPERM' || code === 'EBUSY' || code === 'EACCES'
+      if (process.platform !== 'win32' || !transient || attempt >= 10) throw error
+      await new Promise(resolve => setTimeout(resolve, 10 * (attempt + 1)))
     }
   }
 }

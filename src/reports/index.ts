@@ -12,6 +12,7 @@ import { looksLikeTap, parseTap } from './tap.js'
 import { parseTestOutput } from './test-output.js'
 import { stripAnsi, type PathContext } from './text.js'
 
+// The individual readers, for callers that know which format they hold.
 export type { PathContext } from './text.js'
 export type { ParsedTests } from './junit.js'
 export { parseJUnit, looksLikeJUnit } from './junit.js'

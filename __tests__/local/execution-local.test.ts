@@ -93,6 +93,22 @@ describe('LocalExecutionAdapter', () => {
       expect(await waitGone(grandchild)).toBe(true)
     })
 
+    it('sends SIGKILL after the grace period to a command that ignores SIGTERM', async () => {
+      const result = await exec.runCommand(
+        [
+          'node',
+          '-e',
+          'process.on("SIGTERM", () => console.log("ignored TERM")); setInterval(() => {}, 1000)'
+        ],
+        { timeoutSeconds: 1 }
+      )
+      expect(result.timedOut).toBe(true)
+      expect(result.stdout).toContain('ignored TERM')
+      expect(result.exitCode).toBe(128 + 9)
+      // 1 s timeout + 0.5 s grace (the adapter's killGraceMs here).
+      expect(result.durationMs).toBeGreaterThanOrEqual(1400)
+    })
+
     it('ends a descendant that left the process group (setsid) when the timeout passes', async () => {
       const script =
         'const { spawn } = require("child_process");' +

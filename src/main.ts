@@ -44,7 +44,7 @@ export async function run(): Promise<void> {
     try {
       switch (operation) {
         case 'check':
-          return await checkOperation(factory)
+          return await checkOperation(factory, detection.environment === 'cloud' ? undefined : settings.cwd)
         case 'apply':
           return await applyOperation(factory, settings.cwd)
         default:
@@ -60,14 +60,15 @@ export async function run(): Promise<void> {
   }
 }
 
-async function checkOperation(factory: AdapterFactory): Promise<void> {
+async function checkOperation(factory: AdapterFactory, cwd: string | undefined): Promise<void> {
   const command = core.getInput(Input.Command, { required: true })
   const kind = parseCheckKind(core.getInput(Input.Kind) || 'test')
   const timeout = core.getInput(Input.Timeout)
   const result: CheckOutput = await core.group(`Run ${kind} check`, async () =>
     runCheck(await factory.execution(), kind, command, {
       timeoutSeconds: timeout ? positiveNumber(timeout, Input.Timeout) : undefined,
-      reportPath: core.getInput(Input.ReportPath) || undefined
+      reportPath: core.getInput(Input.ReportPath) || undefined,
+      cwd
     })
   )
   core.setOutput(Output.Passed, String(result.passed))

@@ -6,12 +6,14 @@
 import type { Environment } from '../environment.js'
 import { ConfigurationError } from '../errors.js'
 import { detectGitHubRepository } from '../git/remote.js'
+import { gitText } from '../git/run-git.js'
 import type { Logger } from '../log.js'
 import type { Settings } from '../settings.js'
 import type { CacheAdapter } from './cache.js'
 import type { ExecutionAdapter } from './execution.js'
 import type { GitAdapter } from './git.js'
 import { createLocalGitAdapter } from './local/git.js'
+import { LocalExecutionAdapter } from './local/execution.js'
 import { LocalStorageAdapter } from './local/storage.js'
 import type { StorageAdapter } from './storage.js'
 
@@ -35,6 +37,7 @@ const REPOSITORY_HINT = 'the repository: pass --repository OWNER/NAME (or set GI
 export class AdapterFactory {
   private readonly made = new Map<Port, Promise<unknown>>()
   private repository?: Promise<string | undefined>
+  private root?: Promise<string>
 
   constructor(
     /** The environment to build for. */
@@ -97,7 +100,13 @@ export class AdapterFactory {
   /** The Execution adapter. */
   execution(): Promise<ExecutionAdapter> {
     return this.once('execution', async () => {
-      throw this.notYet('execution', 'local processes')
+      switch (this.environment) {
+        case 'local':
+        case 'ci':
+          return new LocalExecutionAdapter({ root: await this.repositoryRoot() })
+        case 'cloud':
+          throw this.notYet('execution', 'workflow_dispatch runs')
+      }
     })
   }
 
@@ -158,8 +167,12 @@ export class AdapterFactory {
     )
   }
 
+  /** The work tree's root when cwd is inside one (paths in results are relative to it), else cwd itself. */
   private async repositoryRoot(): Promise<string> {
-    return this.settings.cwd
+    this.root ??= gitText(['rev-parse', '--show-toplevel'], { cwd: this.settings.cwd }).catch(
+      () => this.settings.cwd
+    )
+    return this.root
   }
 
   private notYet(port: Port, what: string): ConfigurationError {

@@ -149,13 +149,15 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
           )
         }
         const kind: CheckKind = chosen[0]
-        const { factory } = prepare(options, io)
+        const { factory, settings, detection } = prepare(options, io)
         try {
           const execution = await factory.execution()
           logger.info(`Running ${kind} check: ${String(options[kind])}`)
           const result = await runCheck(execution, kind, String(options[kind]), {
             timeoutSeconds: options.timeout as number | undefined,
-            reportPath: options.report as string | undefined
+            reportPath: options.report as string | undefined,
+            // Local processes run where the user is; a remote run starts at the repository root.
+            cwd: detection.environment === 'cloud' ? undefined : settings.cwd
           })
           return { json: result, text: describeCheck(result), ok: result.passed }
         } finally {

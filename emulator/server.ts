@@ -192,10 +192,10 @@ class GitHubEmulator implements Emulator {
       },
       () => this.now()
     )
-    const self = this
+    const currentUrl = (): string => this.baseUrl
     this.services = {
       get url() {
-        return self.baseUrl
+        return currentUrl()
       },
       repositories: this.publicRepos,
       record: (operationId, kind) => this.statsRecorder.record(operationId, kind),

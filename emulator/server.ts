@@ -31,7 +31,7 @@ import {
 import { compileTemplate, matchTemplate, type CompiledTemplate } from './router.js'
 import { coreRoutes } from './routes/index.js'
 import { StatsRecorder, type EmulatorStats } from './stats.js'
-import { SpecValidator, type SpecViolation } from './validation.js'
+import { sharedSpecValidator, type SpecValidator, type SpecViolation } from './validation.js'
 
 /** Every permission a token can hold. */
 export const ALL_PERMISSIONS: readonly Permission[] = [
@@ -183,7 +183,7 @@ class GitHubEmulator implements Emulator {
     if (!(this.clockSpeed > 0))
       throw new Error(`clockSpeed must be a positive number, got ${options.clockSpeed}.`)
     this.plugins = options.plugins ?? []
-    if (options.validate !== false) this.validator = new SpecValidator()
+    if (options.validate !== false) this.validator = sharedSpecValidator()
     this.limiter = new RateLimiter(
       {
         primaryPerHour: options.rateLimit ?? 5000,

@@ -143,6 +143,14 @@ export class SpecValidator {
   }
 }
 
+let shared: SpecValidator | undefined
+
+/** One validator per process: compiling GitHub's schemas is the slow part, and they never change. */
+export function sharedSpecValidator(): SpecValidator {
+  shared ??= new SpecValidator()
+  return shared
+}
+
 /** Reads the committed subset. */
 export function loadSpecSubset(): Json {
   return JSON.parse(readFileSync(SPEC_SUBSET_URL, 'utf8')) as Json

@@ -41,12 +41,16 @@ export class SpecValidator {
   private readonly spec: Json
 
   constructor(spec: Json = loadSpecSubset()) {
+    spec = adaptOpenApiSchemas(spec) as Json
     this.spec = spec
     this.ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false })
     const addFormats = ((formatsModule as unknown as { default?: unknown }).default ?? formatsModule) as (
       ajv: Ajv
     ) => void
     addFormats(this.ajv)
+    // GitHub's own formats: `int64` is any integer (JSON numbers), `repo.nwo` is OWNER/NAME.
+    this.ajv.addFormat('int64', { type: 'number', validate: (value: number) => Number.isInteger(value) })
+    this.ajv.addFormat('repo.nwo', /^[^/\s]+\/[^/\s]+$/)
     this.ajv.addSchema(spec, 'spec.json')
     const paths = (spec.paths ?? {}) as Record<string, Record<string, Json>>
     for (const [path, item] of Object.entries(paths)) {
@@ -153,6 +157,24 @@ export function sharedSpecValidator(): SpecValidator {
 /** Reads the committed subset. */
 export function loadSpecSubset(): Json {
   return JSON.parse(readFileSync(SPEC_SUBSET_URL, 'utf8')) as Json
+}
+
+/**
+ * Adapts OpenAPI 3.0 schema dialect to what Ajv checks: `nullable` without `type` becomes `anyOf [..., null]`,
+ * and `oneOf` becomes `anyOf`, because GitHub's description lists overlapping alternatives (an error body matches
+ * both `basic-error` and `scim-error`) where it means "one of these shapes".
+ */
+export function adaptOpenApiSchemas(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(adaptOpenApiSchemas)
+  if (typeof node !== 'object' || node === null) return node
+  const out: Json = {}
+  for (const [key, value] of Object.entries(node))
+    out[key === 'oneOf' ? 'anyOf' : key] = adaptOpenApiSchemas(value)
+  if (out.nullable === true && out.type === undefined) {
+    delete out.nullable
+    return { anyOf: [out, { type: 'null' }] }
+  }
+  return out
 }
 
 function isErrorBody(body: unknown): boolean {

@@ -85,7 +85,8 @@ async function pullJson(
     title: record.title,
     user: simpleUser(ctx.core, ACTOR_LOGIN, 'Bot'),
     body: record.body,
-    labels: labelsOf(ctx, record),
+    // The pull request's inline label schema has a non-null description.
+    labels: labelsOf(ctx, record).map(label => ({ ...label, description: label.description ?? '' })),
     milestone: null,
     active_lock_reason: null,
     created_at: iso(record.createdAt),

@@ -362,7 +362,7 @@ export function createActionsPlugin(options: ActionsPluginOptions = {}): Actions
   function signedUrl(kind: 'run' | 'job', id: number): string {
     const expires = svc().now() + (options.logUrlTtlMs ?? 60_000)
     const sig = sign(`${kind}:${id}:${expires}`)
-    return `${svc().url}/_emulator/actions/logs/${kind}/${id}?expires=${expires}&sig=${sig}`
+    return `${svc().url}/_blobs/actions-logs/${kind}/${id}?expires=${expires}&sig=${sig}`
   }
 
   function sign(value: string): string {
@@ -642,7 +642,7 @@ export function createActionsPlugin(options: ActionsPluginOptions = {}): Actions
   const logs: RawHandler = {
     name: 'actions-logs',
     async handle(req, res, url) {
-      const match = /^\/_emulator\/actions\/logs\/(run|job)\/(\d+)$/.exec(url.pathname)
+      const match = /^\/_blobs\/actions-logs\/(run|job)\/(\d+)$/.exec(url.pathname)
       if (!match || req.method !== 'GET') return false
       const [, kind, id] = match
       const expires = Number(url.searchParams.get('expires'))

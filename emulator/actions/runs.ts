@@ -384,6 +384,8 @@ export class Runner {
         stdio: ['ignore', 'pipe', 'pipe']
       })
       this.children.set(run.id, child)
+      // A cancel that arrived during checkout ends the process as soon as it exists.
+      if (run.cancelRequested || this.stopped) killTree(child)
       let timedOut = false
       const timer = setTimeout(() => {
         timedOut = true

@@ -122,11 +122,15 @@ export function formatCheckRecord(record: CheckRecord): string[] {
     )
   }
   // U+2028/2029 are valid in JSON but break lines in some log viewers.
-  const json = JSON.stringify(record).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
+  const json = JSON.stringify(record)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')
   const count = Math.max(1, Math.ceil(json.length / CHUNK))
   const lines: string[] = []
   for (let i = 0; i < count; i++) {
-    lines.push(`${RECORD_MARKER} ${record.correlationId} ${i + 1}/${count} ${json.slice(i * CHUNK, (i + 1) * CHUNK)}|`)
+    lines.push(
+      `${RECORD_MARKER} ${record.correlationId} ${i + 1}/${count} ${json.slice(i * CHUNK, (i + 1) * CHUNK)}|`
+    )
   }
   return lines
 }
@@ -202,13 +206,17 @@ export interface CheckRequest {
 export function parseCheckInputs(inputs: CheckStepInputs): CheckRequest {
   const blank = (value: string | undefined): boolean => value === undefined || value.trim() === ''
   if (blank(inputs.command) === blank(inputs.argv)) {
-    throw new InvalidInputError("Give exactly one of the inputs 'command' (a shell command) and 'argv' (a JSON array).")
+    throw new InvalidInputError(
+      "Give exactly one of the inputs 'command' (a shell command) and 'argv' (a JSON array)."
+    )
   }
   let command: Command
   if (!blank(inputs.argv)) {
     const argv = parseJson(inputs.argv!, 'argv')
     if (!Array.isArray(argv) || argv.length === 0 || !argv.every(part => typeof part === 'string')) {
-      throw new InvalidInputError(`Input 'argv' must be a non-empty JSON array of strings, got: ${inputs.argv}`)
+      throw new InvalidInputError(
+        `Input 'argv' must be a non-empty JSON array of strings, got: ${inputs.argv}`
+      )
     }
     command = argv as string[]
   } else {
@@ -229,7 +237,12 @@ export function parseCheckInputs(inputs: CheckStepInputs): CheckRequest {
   if (!blank(inputs.reportPath)) options.reportPath = inputs.reportPath!.trim()
   if (!blank(inputs.env)) {
     const env = parseJson(inputs.env!, 'env')
-    if (!env || typeof env !== 'object' || Array.isArray(env) || !Object.values(env).every(v => typeof v === 'string')) {
+    if (
+      !env ||
+      typeof env !== 'object' ||
+      Array.isArray(env) ||
+      !Object.values(env).every(v => typeof v === 'string')
+    ) {
       throw new InvalidInputError("Input 'env' must be a JSON object whose values are strings.")
     }
     options.env = env as Record<string, string>
@@ -237,7 +250,9 @@ export function parseCheckInputs(inputs: CheckStepInputs): CheckRequest {
   if (!blank(inputs.timeoutSeconds)) {
     const seconds = Number(inputs.timeoutSeconds)
     if (!(seconds > 0)) {
-      throw new InvalidInputError(`Input 'timeout-seconds' is '${inputs.timeoutSeconds}': use a positive number.`)
+      throw new InvalidInputError(
+        `Input 'timeout-seconds' is '${inputs.timeoutSeconds}': use a positive number.`
+      )
     }
     options.timeoutSeconds = seconds
   }
@@ -255,7 +270,10 @@ export interface CheckStepOutcome {
 }
 
 /** Runs one check through an ExecutionAdapter (the local one, on the runner) and builds its record. */
-export async function runCheckStep(adapter: ExecutionAdapter, request: CheckRequest): Promise<CheckStepOutcome> {
+export async function runCheckStep(
+  adapter: ExecutionAdapter,
+  request: CheckRequest
+): Promise<CheckStepOutcome> {
   const { command, kind, options } = request
   const result =
     kind === 'test'
@@ -278,7 +296,13 @@ export function recordSucceeded(record: CheckRecord): boolean {
 export function annotationCommands(record: CheckRecord): string[] {
   const commands: string[] = []
   for (const test of record.failedTests ?? []) {
-    commands.push(workflowCommand('error', test.message || 'Test failed', { file: test.file, line: test.line, title: test.name }))
+    commands.push(
+      workflowCommand('error', test.message || 'Test failed', {
+        file: test.file,
+        line: test.line,
+        title: test.name
+      })
+    )
   }
   for (const problem of record.problems ?? []) {
     commands.push(
@@ -317,6 +341,8 @@ function parseJson(text: string, input: string): unknown {
   try {
     return JSON.parse(text)
   } catch (error) {
-    throw new InvalidInputError(`Input '${input}' is not valid JSON: ${(error as Error).message}`, { cause: error })
+    throw new InvalidInputError(`Input '${input}' is not valid JSON: ${(error as Error).message}`, {
+      cause: error
+    })
   }
 }

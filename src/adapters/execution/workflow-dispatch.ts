@@ -135,7 +135,11 @@ export class GitHubActionsExecutionAdapter implements ExecutionAdapter {
     })
     try {
       const deadline = started + (timeoutSeconds + (this.settings.startupAllowanceSeconds ?? 600)) * 1000
-      let run = await this.runs.waitForCompletion({ runId: dispatched.runId, branch: dispatched.ref, deadline })
+      let run = await this.runs.waitForCompletion({
+        runId: dispatched.runId,
+        branch: dispatched.ref,
+        deadline
+      })
       let timedOut = false
       if (!run) {
         timedOut = true
@@ -153,7 +157,11 @@ export class GitHubActionsExecutionAdapter implements ExecutionAdapter {
           durationMs,
           timedOut: record.timedOut || timedOut
         }
-        return { result: timedOut && result.exitCode === 0 ? { ...result, exitCode: 124 } : result, record, report }
+        return {
+          result: timedOut && result.exitCode === 0 ? { ...result, exitCode: 124 } : result,
+          record,
+          report
+        }
       }
       const conclusion = run.conclusion
       const exitCode = timedOut
@@ -192,7 +200,11 @@ export function runnerInputs(
   correlationId: string,
   timeoutSeconds: number
 ): Record<string, string> {
-  const inputs: Record<string, string> = { kind, 'correlation-id': correlationId, 'timeout-seconds': String(timeoutSeconds) }
+  const inputs: Record<string, string> = {
+    kind,
+    'correlation-id': correlationId,
+    'timeout-seconds': String(timeoutSeconds)
+  }
   if (typeof command === 'string') {
     if (!command.trim()) throw new InvalidInputError('The command is empty: give a command to run.')
     inputs.command = command

@@ -10,7 +10,13 @@
 import { randomUUID } from 'node:crypto'
 import type { GitHubOctokit } from '../../github/client.js'
 import { errorStatus, isRequestError, mapGitHubError } from '../../github/errors.js'
-import { ConfigurationError, InvalidInputError, PermissionError, RefNotFoundError, SelfHealError } from '../../errors.js'
+import {
+  ConfigurationError,
+  InvalidInputError,
+  PermissionError,
+  RefNotFoundError,
+  SelfHealError
+} from '../../errors.js'
 import { parseCheckRecord, type CheckRecord } from '../../commands/check-report.js'
 import { realClock, type Clock } from './clock.js'
 
@@ -159,7 +165,10 @@ export class WorkflowRuns {
   async defaultBranch(): Promise<string> {
     if (!this.defaultBranchName) {
       try {
-        const { data } = await this.octokit.request('GET /repos/{owner}/{repo}', { owner: this.owner, repo: this.repo })
+        const { data } = await this.octokit.request('GET /repos/{owner}/{repo}', {
+          owner: this.owner,
+          repo: this.repo
+        })
         this.defaultBranchName = data.default_branch
       } catch (error) {
         throw mapGitHubError(error, { action: 'reading the repository', repository: this.repository })
@@ -212,9 +221,17 @@ export class WorkflowRuns {
         }
       }
       response ??= await this.postDispatch(workflow, body)
-      const details = response.status === 200 ? (response.data as { workflow_run_id?: number; html_url?: string }) : {}
+      const details =
+        response.status === 200 ? (response.data as { workflow_run_id?: number; html_url?: string }) : {}
       if (details.workflow_run_id) {
-        return { runId: Number(details.workflow_run_id), htmlUrl: details.html_url, ref, temporaryBranch, idFromResponse: true, dispatchedAt }
+        return {
+          runId: Number(details.workflow_run_id),
+          htmlUrl: details.html_url,
+          ref,
+          temporaryBranch,
+          idFromResponse: true,
+          dispatchedAt
+        }
       }
       const serverDate = Date.parse(String(response.headers.date ?? ''))
       const runId = await this.findRunByCorrelation({
@@ -234,13 +251,20 @@ export class WorkflowRuns {
     workflow: string,
     body: Record<string, unknown>
   ): Promise<{ status: number; data: unknown; headers: Record<string, unknown> }> {
-    const response = await this.octokit.request('POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches', {
-      owner: this.owner,
-      repo: this.repo,
-      workflow_id: workflow,
-      ...(body as { ref: string })
-    })
-    return { status: response.status, data: response.data, headers: response.headers as Record<string, unknown> }
+    const response = await this.octokit.request(
+      'POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches',
+      {
+        owner: this.owner,
+        repo: this.repo,
+        workflow_id: workflow,
+        ...(body as { ref: string })
+      }
+    )
+    return {
+      status: response.status,
+      data: response.data,
+      headers: response.headers as Record<string, unknown>
+    }
   }
 
   private dispatchError(error: unknown, workflow: string, ref: string): Error {
@@ -256,12 +280,21 @@ export class WorkflowRuns {
       )
     }
     if ((status === 422 || status === 404) && /No ref found/i.test(message)) {
-      return new RefNotFoundError(ref, `no branch or tag '${ref}' in ${this.repository}: push it first, or pass an existing branch, tag or SHA.`)
+      return new RefNotFoundError(
+        ref,
+        `no branch or tag '${ref}' in ${this.repository}: push it first, or pass an existing branch, tag or SHA.`
+      )
     }
-    if (status === 422 && /Unexpected inputs|Required input|not in the list of allowed|input/i.test(message)) {
-      return new InvalidInputError(`Workflow '${workflow}' refused the inputs: ${message}. Pass only the inputs its \`workflow_dispatch\` declares.`, {
-        cause: error
-      })
+    if (
+      status === 422 &&
+      /Unexpected inputs|Required input|not in the list of allowed|input/i.test(message)
+    ) {
+      return new InvalidInputError(
+        `Workflow '${workflow}' refused the inputs: ${message}. Pass only the inputs its \`workflow_dispatch\` declares.`,
+        {
+          cause: error
+        }
+      )
     }
     if (status === 404) {
       return new ConfigurationError(
@@ -277,7 +310,12 @@ export class WorkflowRuns {
         { cause: error }
       )
     }
-    return mapGitHubError(error, { action: `dispatching '${workflow}'`, permission: 'actions', write: true, repository: this.repository })
+    return mapGitHubError(error, {
+      action: `dispatching '${workflow}'`,
+      permission: 'actions',
+      write: true,
+      repository: this.repository
+    })
   }
 
   /** Finds the run whose name carries the correlation id; polls with ETags until it appears. */
@@ -296,7 +334,13 @@ export class WorkflowRuns {
     for (;;) {
       const polled = await this.conditionalGet<{ workflow_runs: WorkflowRun[] }>(
         'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs',
-        { workflow_id: options.workflow, event: 'workflow_dispatch', branch: options.branch, created, per_page: 100 },
+        {
+          workflow_id: options.workflow,
+          event: 'workflow_dispatch',
+          branch: options.branch,
+          created,
+          per_page: 100
+        },
         etag
       )
       etag = polled.etag ?? etag
@@ -322,7 +366,11 @@ export class WorkflowRuns {
    * timeout. Polls the completed runs of the branch (see the module comment); a direct conditional GET of the run
    * every few minutes guards against a run that is never listed (e.g. deleted).
    */
-  async waitForCompletion(options: { runId: number; branch?: string; deadline: number }): Promise<WorkflowRun | undefined> {
+  async waitForCompletion(options: {
+    runId: number
+    branch?: string
+    deadline: number
+  }): Promise<WorkflowRun | undefined> {
     let listEtag: string | undefined
     let runEtag: string | undefined
     let delay = this.poll.initialMs
@@ -348,7 +396,11 @@ export class WorkflowRuns {
       }
       if (!byList || this.clock.now() - lastDirect >= directEveryMs) {
         lastDirect = this.clock.now()
-        const polled = await this.conditionalGet<WorkflowRun>('GET /repos/{owner}/{repo}/actions/runs/{run_id}', { run_id: options.runId }, runEtag)
+        const polled = await this.conditionalGet<WorkflowRun>(
+          'GET /repos/{owner}/{repo}/actions/runs/{run_id}',
+          { run_id: options.runId },
+          runEtag
+        )
         runEtag = polled.etag ?? runEtag
         minDelay = Math.max(minDelay, polled.minDelayMs)
         if (polled.data && isCompleted(polled.data)) return polled.data
@@ -371,34 +423,60 @@ export class WorkflowRuns {
         headers: etag ? { 'if-none-match': etag } : {}
       })
       const headers = response.headers as Record<string, unknown>
-      return { data: response.data as T, etag: headers.etag as string | undefined, minDelayMs: pollHint(headers) }
+      return {
+        data: response.data as T,
+        etag: headers.etag as string | undefined,
+        minDelayMs: pollHint(headers)
+      }
     } catch (error) {
       if (errorStatus(error) === 304) {
-        const headers = ((error as { response?: { headers?: Record<string, unknown> } }).response?.headers ?? {}) as Record<string, unknown>
+        const headers = ((error as { response?: { headers?: Record<string, unknown> } }).response?.headers ??
+          {}) as Record<string, unknown>
         return { etag: (headers.etag as string | undefined) ?? etag, minDelayMs: pollHint(headers) }
       }
-      throw mapGitHubError(error, { action: 'reading workflow runs', permission: 'actions', repository: this.repository })
+      throw mapGitHubError(error, {
+        action: 'reading workflow runs',
+        permission: 'actions',
+        repository: this.repository
+      })
     }
   }
 
   /** Reads a run. */
   async getRun(runId: number): Promise<WorkflowRun> {
     try {
-      const { data } = await this.octokit.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}', { owner: this.owner, repo: this.repo, run_id: runId })
+      const { data } = await this.octokit.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}', {
+        owner: this.owner,
+        repo: this.repo,
+        run_id: runId
+      })
       return data as WorkflowRun
     } catch (error) {
-      throw mapGitHubError(error, { action: `reading run ${runId}`, permission: 'actions', repository: this.repository })
+      throw mapGitHubError(error, {
+        action: `reading run ${runId}`,
+        permission: 'actions',
+        repository: this.repository
+      })
     }
   }
 
   /** Cancels a run; 409 (it completed meanwhile) is not an error. Returns what happened. */
   async cancel(runId: number): Promise<'cancelled' | 'already-completed'> {
     try {
-      await this.octokit.request('POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel', { owner: this.owner, repo: this.repo, run_id: runId })
+      await this.octokit.request('POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel', {
+        owner: this.owner,
+        repo: this.repo,
+        run_id: runId
+      })
       return 'cancelled'
     } catch (error) {
       if (errorStatus(error) === 409) return 'already-completed'
-      throw mapGitHubError(error, { action: `cancelling run ${runId}`, permission: 'actions', write: true, repository: this.repository })
+      throw mapGitHubError(error, {
+        action: `cancelling run ${runId}`,
+        permission: 'actions',
+        write: true,
+        repository: this.repository
+      })
     }
   }
 
@@ -436,7 +514,8 @@ export class WorkflowRuns {
     } catch (error) {
       throw mapGitHubError(error, { action, permission: 'actions', repository: this.repository })
     }
-    const failed = (job: WorkflowJob): boolean => job.conclusion !== null && !['success', 'skipped', 'neutral'].includes(job.conclusion)
+    const failed = (job: WorkflowJob): boolean =>
+      job.conclusion !== null && !['success', 'skipped', 'neutral'].includes(job.conclusion)
     const logs = new Map<number, string>()
     // The record may be in any job's log; failed jobs' logs are needed for their tails. Ten jobs at most.
     for (const job of jobs.slice(0, 10)) {
@@ -464,7 +543,9 @@ export class WorkflowRuns {
         id: job.id,
         name: job.name,
         conclusion: job.conclusion,
-        failedSteps: (job.steps ?? []).filter(step => step.conclusion === 'failure' || step.conclusion === 'cancelled').map(step => step.name)
+        failedSteps: (job.steps ?? [])
+          .filter(step => step.conclusion === 'failure' || step.conclusion === 'cancelled')
+          .map(step => step.name)
       })),
       annotations,
       record,
@@ -475,7 +556,11 @@ export class WorkflowRuns {
 
   private async jobLog(jobId: number): Promise<string | undefined> {
     try {
-      const response = await this.octokit.request('GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs', { owner: this.owner, repo: this.repo, job_id: jobId })
+      const response = await this.octokit.request('GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs', {
+        owner: this.owner,
+        repo: this.repo,
+        job_id: jobId
+      })
       const data = response.data as unknown
       if (typeof data === 'string') return data
       if (data instanceof ArrayBuffer) return Buffer.from(data).toString('utf8')
@@ -483,7 +568,11 @@ export class WorkflowRuns {
     } catch (error) {
       // Logs can be gone (410) or not yet available (404): a report without them is still a report.
       if (errorStatus(error) === 404 || errorStatus(error) === 410) return undefined
-      throw mapGitHubError(error, { action: `downloading the log of job ${jobId}`, permission: 'actions', repository: this.repository })
+      throw mapGitHubError(error, {
+        action: `downloading the log of job ${jobId}`,
+        permission: 'actions',
+        repository: this.repository
+      })
     }
   }
 
@@ -492,23 +581,32 @@ export class WorkflowRuns {
     const all: RunAnnotation[] = []
     try {
       for (let page = 1; page <= 10; page++) {
-        const { data } = await this.octokit.request('GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations', {
-          owner: this.owner,
-          repo: this.repo,
-          check_run_id: checkRunId,
-          per_page: 50,
-          page
-        })
+        const { data } = await this.octokit.request(
+          'GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations',
+          {
+            owner: this.owner,
+            repo: this.repo,
+            check_run_id: checkRunId,
+            per_page: 50,
+            page
+          }
+        )
         all.push(...(data as RunAnnotation[]))
         if ((data as unknown[]).length < 50) break
       }
     } catch (error) {
       // Annotations need `checks: read`; without it the report still has the record and the logs.
       if (errorStatus(error) === 403 || errorStatus(error) === 404) {
-        this.log(`Could not read the annotations of job ${job.id} (${errorStatus(error)}): grant \`checks: read\` to see them.`)
+        this.log(
+          `Could not read the annotations of job ${job.id} (${errorStatus(error)}): grant \`checks: read\` to see them.`
+        )
         return all
       }
-      throw mapGitHubError(error, { action: `reading annotations of job ${job.id}`, permission: 'checks', repository: this.repository })
+      throw mapGitHubError(error, {
+        action: `reading annotations of job ${job.id}`,
+        permission: 'checks',
+        repository: this.repository
+      })
     }
     return all
   }
@@ -516,10 +614,18 @@ export class WorkflowRuns {
   /** Creates a branch at a commit (for dispatching on a SHA). */
   async createBranch(branch: string, sha: string): Promise<void> {
     try {
-      await this.octokit.request('POST /repos/{owner}/{repo}/git/refs', { owner: this.owner, repo: this.repo, ref: `refs/heads/${branch}`, sha })
+      await this.octokit.request('POST /repos/{owner}/{repo}/git/refs', {
+        owner: this.owner,
+        repo: this.repo,
+        ref: `refs/heads/${branch}`,
+        sha
+      })
     } catch (error) {
       if (errorStatus(error) === 422) {
-        throw new RefNotFoundError(sha, `cannot make a branch at commit ${sha} in ${this.repository}: the commit does not exist there (push it first).`)
+        throw new RefNotFoundError(
+          sha,
+          `cannot make a branch at commit ${sha} in ${this.repository}: the commit does not exist there (push it first).`
+        )
       }
       throw mapGitHubError(error, {
         action: `creating the temporary branch ${branch} to dispatch on a commit`,
@@ -533,7 +639,11 @@ export class WorkflowRuns {
   /** Deletes a branch; a branch already gone is fine, other failures are logged, never thrown (cleanup). */
   async deleteBranch(branch: string): Promise<void> {
     try {
-      await this.octokit.request('DELETE /repos/{owner}/{repo}/git/refs/{ref}', { owner: this.owner, repo: this.repo, ref: `heads/${branch}` })
+      await this.octokit.request('DELETE /repos/{owner}/{repo}/git/refs/{ref}', {
+        owner: this.owner,
+        repo: this.repo,
+        ref: `heads/${branch}`
+      })
     } catch (error) {
       if (errorStatus(error) !== 404 && errorStatus(error) !== 422) {
         this.log(`Could not delete the temporary branch ${branch}: ${(error as Error).message}`)
@@ -544,7 +654,10 @@ export class WorkflowRuns {
 
 /** Whether a run has finished (any status other than the pending ones). */
 export function isCompleted(run: Pick<WorkflowRun, 'status'>): boolean {
-  return run.status === 'completed' || (run.status !== null && !(PENDING_STATUSES as readonly string[]).includes(run.status))
+  return (
+    run.status === 'completed' ||
+    (run.status !== null && !(PENDING_STATUSES as readonly string[]).includes(run.status))
+  )
 }
 
 /** Removes the runner's timestamps from log lines. */
@@ -574,7 +687,8 @@ function commandOutput(log: string): string {
       inHeader = false
       continue
     }
-    if (!inRun || inHeader || line.startsWith('##[') || line.startsWith('Cleaning up orphan processes')) continue
+    if (!inRun || inHeader || line.startsWith('##[') || line.startsWith('Cleaning up orphan processes'))
+      continue
     if (line.includes('self-heal-result/v1 ')) continue
     out.push(line)
   }
@@ -593,7 +707,11 @@ function checkWorkflowName(workflow: string): string {
 
 function isNotPermittedKey(error: unknown): boolean {
   const status = errorStatus(error)
-  return (status === 400 || status === 422) && isRequestError(error) && apiMessage(error).includes(NOT_PERMITTED_KEY)
+  return (
+    (status === 400 || status === 422) &&
+    isRequestError(error) &&
+    apiMessage(error).includes(NOT_PERMITTED_KEY)
+  )
 }
 
 function apiMessage(error: { message: string; response?: { data?: unknown } }): string {
@@ -607,7 +725,10 @@ function apiMessage(error: { message: string; response?: { data?: unknown } }): 
 function pollHint(headers: Record<string, unknown>): number {
   const retryAfter = Number(headers['retry-after'])
   const interval = Number(headers['x-poll-interval'])
-  return Math.max(Number.isFinite(retryAfter) ? retryAfter * 1000 : 0, Number.isFinite(interval) ? interval * 1000 : 0)
+  return Math.max(
+    Number.isFinite(retryAfter) ? retryAfter * 1000 : 0,
+    Number.isFinite(interval) ? interval * 1000 : 0
+  )
 }
 
 function isoSeconds(ms: number): string {

@@ -346,11 +346,15 @@ export class Runner {
   ): Promise<{ exitCode: number; timedOut: boolean }> {
     const services = this.services()
     const repo = run.workflow.repo
+    // As the runner gives an action its inputs; a shell drops names with `-`, so `_` variants are set too.
     const inputEnv = Object.fromEntries(
-      Object.entries(run.inputs).map(([key, value]) => [
-        `INPUT_${key.replace(/ /g, '_').toUpperCase()}`,
-        value
-      ])
+      Object.entries(run.inputs).flatMap(([key, value]) => {
+        const name = `INPUT_${key.replace(/ /g, '_').toUpperCase()}`
+        return [
+          [name, value],
+          [name.replace(/-/g, '_'), value]
+        ]
+      })
     )
     const env: NodeJS.ProcessEnv = {
       ...process.env,

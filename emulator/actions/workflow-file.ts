@@ -3,7 +3,7 @@
  * inputs that trigger declares, its `run-name`, and its first job. Expressions are evaluated only as far as run
  * names and job names need (`inputs.*`, `github.event.inputs.*`, a few `github.*` values).
  */
-import { parse } from 'yaml'
+import { load } from 'js-yaml'
 
 /** One `workflow_dispatch` input as declared. */
 export interface DispatchInput {
@@ -33,7 +33,7 @@ export interface WorkflowDefinition {
 export function parseWorkflow(path: string, text: string): WorkflowDefinition {
   let doc: unknown
   try {
-    doc = parse(text)
+    doc = load(text)
   } catch (error) {
     throw new Error(`Invalid workflow file ${path}: ${(error as Error).message}`, { cause: error })
   }

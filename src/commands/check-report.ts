@@ -346,3 +346,47 @@ function parseJson(text: string, input: string): unknown {
     })
   }
 }
+
+/** What `checkOperation` needs: the runner workflow's inputs, the local adapter, and where log lines go. */
+export interface CheckOperationOptions {
+  /** The inputs (the action reads them with core.getInput). */
+  inputs: CheckStepInputs
+  /** The ExecutionAdapter that runs the command on the runner (the local one). */
+  adapter: ExecutionAdapter
+  /** Writes one line to the job log (stdout inside Actions). */
+  write: (line: string) => void
+}
+
+/**
+ * The action's `operation: check` as the runner workflow uses it: validate the inputs, run the check, print the
+ * annotations and the record. Returns the record and whether the step should succeed (the step fails when the
+ * check fails, so the run's conclusion says it too).
+ */
+export async function checkOperation(
+  options: CheckOperationOptions
+): Promise<{ record: CheckRecord; succeeded: boolean }> {
+  const request = parseCheckInputs(options.inputs)
+  const outcome = await runCheckStep(options.adapter, request)
+  for (const line of outcome.annotations) options.write(line)
+  for (const line of outcome.lines) options.write(line)
+  return { record: outcome.record, succeeded: recordSucceeded(outcome.record) }
+}
+
+/** Reads the runner workflow's inputs from `INPUT_*` variables, as an action step receives them. */
+export function checkInputsFromEnv(env: NodeJS.ProcessEnv): CheckStepInputs {
+  const get = (name: string): string | undefined => {
+    const key = `INPUT_${name.replace(/ /g, '_').toUpperCase()}`
+    // A shell between the runner and the step drops names with `-`; accept the `_` spelling too.
+    return env[key] ?? env[key.replace(/-/g, '_')]
+  }
+  return {
+    command: get('command'),
+    argv: get('argv'),
+    kind: get('kind'),
+    correlationId: get('correlation-id'),
+    workingDirectory: get('working-directory'),
+    env: get('env'),
+    reportPath: get('report-path'),
+    timeoutSeconds: get('timeout-seconds')
+  }
+}

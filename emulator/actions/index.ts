@@ -32,7 +32,7 @@ export interface ActionsPluginOptions {
   queueDelayMs?: number
   /** How long after a dispatch a run starts being listed (default 0; GitHub takes a moment). */
   runCreationDelayMs?: number
-  /** When set, run and job GETs carry `x-poll-interval` with this many seconds. */
+  /** When set, run, run list and job GETs carry `x-poll-interval` with this many seconds. */
   pollIntervalSeconds?: number
   /** How long a log download URL stays valid (default 60000, as on GitHub). */
   logUrlTtlMs?: number
@@ -355,7 +355,8 @@ export function createActionsPlugin(options: ActionsPluginOptions = {}): Actions
       body: {
         total_count: selected.length,
         workflow_runs: selected.slice((page - 1) * perPage, page * perPage).map(runJson)
-      }
+      },
+      headers: pollHeader()
     }
   }
 

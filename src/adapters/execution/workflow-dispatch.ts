@@ -18,6 +18,7 @@ import type {
 } from '../execution.js'
 import { InvalidInputError } from '../../errors.js'
 import { normalizeRepoPath } from '../../paths.js'
+import { readBuildProblems, readLintResults, readTestResults } from '../../reports/index.js'
 import type { CheckKind, CheckRecord } from '../../commands/check-report.js'
 import {
   WorkflowRuns,
@@ -81,19 +82,27 @@ export class GitHubActionsExecutionAdapter implements ExecutionAdapter {
         ...(record.counts ? { counts: record.counts } : {})
       }
     }
-    const failedTests = report ? testsFromAnnotations(report.annotations) : []
+    // No record (a workflow without self-heal's check step): annotations first, then the printed output.
+    const fromAnnotations = report ? testsFromAnnotations(report.annotations) : []
+    const detail = fromAnnotations.length
+      ? { source: 'junit' as const, failedTests: fromAnnotations }
+      : readTestResults({ stdout: result.stdout, stderr: '' })
     return {
       ...result,
-      passed: result.exitCode === 0 && !result.timedOut && failedTests.length === 0,
-      source: failedTests.length ? 'junit' : 'none',
-      failedTests
+      passed: result.exitCode === 0 && !result.timedOut && detail.failedTests.length === 0,
+      source: detail.source,
+      failedTests: detail.failedTests,
+      ...(detail.counts ? { counts: detail.counts } : {})
     }
   }
 
   /** Runs a build in a workflow run; diagnostics come from the run's record or its annotations. */
   async runBuild(command: Command, options: RunOptions = {}): Promise<BuildResult> {
     const { result, record, report } = await this.execute('build', command, options)
-    const problems = record?.problems ?? (report ? problemsFromAnnotations(report.annotations) : [])
+    const fromAnnotations = report ? problemsFromAnnotations(report.annotations) : []
+    const problems =
+      record?.problems ??
+      (fromAnnotations.length ? fromAnnotations : readBuildProblems({ stdout: result.stdout, stderr: '' }))
     return { ...result, passed: record?.passed ?? (result.exitCode === 0 && !result.timedOut), problems }
   }
 
@@ -108,12 +117,15 @@ export class GitHubActionsExecutionAdapter implements ExecutionAdapter {
         problems: record.problems
       }
     }
-    const problems = report ? problemsFromAnnotations(report.annotations) : []
+    const fromAnnotations = report ? problemsFromAnnotations(report.annotations) : []
+    const detail = fromAnnotations.length
+      ? { source: 'output' as const, problems: fromAnnotations }
+      : readLintResults({ stdout: result.stdout, stderr: '' })
     return {
       ...result,
-      passed: result.exitCode === 0 && !result.timedOut && problems.length === 0,
-      source: problems.length ? 'output' : 'none',
-      problems
+      passed: result.exitCode === 0 && !result.timedOut && detail.problems.length === 0,
+      source: detail.source,
+      problems: detail.problems
     }
   }
 

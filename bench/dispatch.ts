@@ -129,7 +129,7 @@ export async function run(_options: { json: boolean }): Promise<unknown> {
     const oursStart = emulator.now()
     const done = await runs.waitForCompletion({
       runId: ours.runId,
-      branch: ours.ref,
+      branch: ours.branch,
       deadline: oursStart + 30 * 60_000
     })
     if (done?.conclusion !== 'success') throw new Error(`bench run ended ${done?.conclusion ?? 'never'}`)

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { createGitHubClient } from '../../src/github/client.js'
-import { dispatch, dispatchExitCode, parseInputOptions } from '../../src/commands/dispatch.js'
+import {
+  dispatch,
+  dispatchActionOutputs,
+  dispatchExitCode,
+  parseInputOptions
+} from '../../src/commands/dispatch.js'
+import { WorkflowRuns } from '../../src/adapters/execution/workflow-runs.js'
 import {
   ConfigurationError,
   ExecutionTimeoutError,
@@ -144,6 +150,32 @@ describe('dispatch against the emulator', () => {
     expect(output.correlationId).toBeUndefined()
   })
 
+  it('accepts refs/heads/ refs, survives a secondary rate limit while waiting, and gives the action its outputs', async () => {
+    const pending = dispatch({
+      ...base(),
+      ref: 'refs/heads/main',
+      inputs: { command: 'sleep 1; echo slow' },
+      wait: true,
+      timeoutSeconds: 600
+    })
+    await new Promise(resolve => setTimeout(resolve, 300))
+    env.test.emulator.triggerSecondaryRateLimit({ status: 403, retryAfter: 1, times: 1 })
+    const output = await pending
+    expect(output.conclusion).toBe('success')
+    expect(output.ref).toBe('refs/heads/main')
+    expect(dispatchActionOutputs(output)).toEqual({
+      'run-id': String(output.runId),
+      'run-url': output.runUrl,
+      conclusion: 'success'
+    })
+  })
+
+  it('treats 409 on cancel (the run already completed) as no error', async () => {
+    const output = await dispatch({ ...base(), inputs: { command: 'true' }, wait: true, timeoutSeconds: 600 })
+    const runs = new WorkflowRuns({ octokit: client(env), owner: env.test.owner, repo: env.test.repo })
+    await expect(runs.cancel(output.runId)).resolves.toBe('already-completed')
+  })
+
   it('parses --input options', () => {
     expect(parseInputOptions(['command=npm test -- --x=1', 'empty='])).toEqual({
       command: 'npm test -- --x=1',
@@ -170,7 +202,7 @@ describe('dispatch against GHES (no return_run_details)', () => {
   it('falls back to finding each run by its correlation id, for concurrent dispatches', async () => {
     const logs: string[] = []
     const outputs = await Promise.all(
-      Array.from({ length: 5 }, (_, i) =>
+      Array.from({ length: 10 }, (_, i) =>
         dispatch({
           workflow: 'plain.yml',
           repository: `${env.test.owner}/${env.test.repo}`,
@@ -184,7 +216,7 @@ describe('dispatch against GHES (no return_run_details)', () => {
       )
     )
     expect(logs.some(l => l.includes('return_run_details'))).toBe(true)
-    expect(new Set(outputs.map(o => o.runId)).size).toBe(5)
+    expect(new Set(outputs.map(o => o.runId)).size).toBe(10)
     outputs.forEach((output, i) => {
       expect(output.runIdFromResponse).toBe(false)
       expect(output.conclusion).toBe(i === 2 ? 'failure' : 'success')

@@ -174,7 +174,7 @@ export async function dispatch(options: DispatchOptions): Promise<DispatchOutput
   try {
     const run = await runs.waitForCompletion({
       runId: dispatched.runId,
-      branch: dispatched.ref,
+      branch: dispatched.branch,
       deadline: started + timeoutSeconds * 1000
     })
     if (!run) {
@@ -238,4 +238,11 @@ async function complete(
         ? Math.max(0, updated - started_at)
         : Math.max(0, clock.now() - started)
   }
+}
+
+/** The action's `operation: dispatch` outputs (`run-id`, `run-url`, `conclusion`) from dispatch()'s result. */
+export function dispatchActionOutputs(
+  output: DispatchOutput
+): Record<'run-id' | 'run-url' | 'conclusion', string> {
+  return { 'run-id': String(output.runId), 'run-url': output.runUrl, conclusion: output.conclusion ?? '' }
 }

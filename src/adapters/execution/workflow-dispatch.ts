@@ -149,7 +149,7 @@ export class GitHubActionsExecutionAdapter implements ExecutionAdapter {
       const deadline = started + (timeoutSeconds + (this.settings.startupAllowanceSeconds ?? 600)) * 1000
       let run = await this.runs.waitForCompletion({
         runId: dispatched.runId,
-        branch: dispatched.ref,
+        branch: dispatched.branch,
         deadline
       })
       let timedOut = false

@@ -111,6 +111,8 @@ export interface Dispatched {
   htmlUrl?: string
   /** The ref dispatched on (a branch or tag name, or the temporary branch for a SHA). */
   ref: string
+  /** The branch or tag name runs show as `head_branch` (the ref without `refs/heads/` or `refs/tags/`). */
+  branch: string
   /** The temporary branch made for a SHA, to delete when the run is done. */
   temporaryBranch?: string
   /** Whether the run id came back from the dispatch (false: found by the correlation id). */
@@ -208,6 +210,7 @@ export class WorkflowRuns {
       ref = temporaryBranch
     }
     const dispatchedAt = this.clock.now()
+    const branch = ref.replace(/^refs\/(heads|tags)\//, '')
     try {
       const body = { ref, inputs: options.inputs }
       let response: { status: number; data: unknown; headers: Record<string, unknown> } | undefined
@@ -228,6 +231,7 @@ export class WorkflowRuns {
           runId: Number(details.workflow_run_id),
           htmlUrl: details.html_url,
           ref,
+          branch,
           temporaryBranch,
           idFromResponse: true,
           dispatchedAt
@@ -236,11 +240,11 @@ export class WorkflowRuns {
       const serverDate = Date.parse(String(response.headers.date ?? ''))
       const runId = await this.findRunByCorrelation({
         workflow,
-        branch: ref.replace(/^refs\/(heads|tags)\//, ''),
+        branch,
         correlationId: options.correlationId,
         since: Math.min(dispatchedAt, Number.isNaN(serverDate) ? dispatchedAt : serverDate)
       })
-      return { runId, ref, temporaryBranch, idFromResponse: false, dispatchedAt }
+      return { runId, ref, branch, temporaryBranch, idFromResponse: false, dispatchedAt }
     } catch (error) {
       if (temporaryBranch) await this.deleteBranch(temporaryBranch)
       throw this.dispatchError(error, workflow, ref)

@@ -264,3 +264,69 @@ describe('emulator: GHES mode', () => {
     await env.actions.idle()
   })
 })
+
+describe('emulator: job timeouts and log link expiry', () => {
+  let env: ActionsTestEnv
+  beforeAll(async () => {
+    env = await startActionsEnv({
+      emulator: { clockSpeed: 60 },
+      files: {
+        '.github/workflows/slow.yml':
+          'name: slow\non:\n  workflow_dispatch:\n    inputs:\n      command:\n        required: true\n' +
+          'jobs:\n  slow:\n    runs-on: ubuntu-latest\n    timeout-minutes: 1\n    steps:\n      - run: ${{ inputs.command }}\n'
+      }
+    })
+  })
+  afterAll(async () => {
+    await env.close()
+  })
+
+  it("ends a job that exceeds its timeout-minutes (on the emulator's clock)", async () => {
+    const { owner, repo, octokit } = env.test
+    const started = Date.now()
+    const response = await octokit.request(
+      'POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches',
+      {
+        owner,
+        repo,
+        workflow_id: 'slow.yml',
+        ref: 'main',
+        inputs: { command: 'sleep 30' },
+        return_run_details: true
+      }
+    )
+    const run = await waitDone(env, (response.data as { workflow_run_id: number }).workflow_run_id)
+    expect(Date.now() - started).toBeLessThan(10_000)
+    expect(run.conclusion).toBe('cancelled')
+    const { data } = await octokit.rest.actions.listJobsForWorkflowRun({ owner, repo, run_id: run.id })
+    const { data: annotations } = await octokit.rest.checks.listAnnotations({
+      owner,
+      repo,
+      check_run_id: data.jobs[0].id
+    })
+    expect(annotations.map(a => a.message)).toContain(
+      'The job running on runner emulator has exceeded the maximum execution time of 1 minutes.'
+    )
+  })
+
+  it('serves logs through short-lived signed links', async () => {
+    const { owner, repo, octokit } = env.test
+    const runId = env.actions.runs()[0].id
+    const jobId = env.actions.runs()[0].job.id
+    const redirect = await fetch(
+      `${env.test.emulator.apiUrl}/repos/${owner}/${repo}/actions/jobs/${jobId}/logs`,
+      {
+        headers: { authorization: `token ${env.test.emulator.token}` },
+        redirect: 'manual'
+      }
+    )
+    expect(redirect.status).toBe(302)
+    const location = redirect.headers.get('location')!
+    expect((await fetch(location)).status).toBe(200)
+    expect((await fetch(location.replace(/sig=[0-9a-f]/, 'sig=z'))).status).toBe(403)
+    env.test.emulator.advanceClock(61_000)
+    expect((await fetch(location)).status).toBe(403)
+    const fresh = await octokit.rest.actions.downloadWorkflowRunLogs({ owner, repo, run_id: runId })
+    expect(fresh.status).toBe(200)
+  })
+})

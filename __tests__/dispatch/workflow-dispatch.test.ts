@@ -44,8 +44,19 @@ describe('remote adapter: a runner workflow that leaves no record', () => {
   })
 
   it('runs a passing command and brings back its output', async () => {
-    const result = await adapterFor(env).runCommand('echo hello from the run')
+    const seen: Array<{ runId: number; runUrl: string; conclusion: string | null }> = []
+    const result = await adapterFor(env, { onRun: info => seen.push(info) }).runCommand(
+      'echo hello from the run'
+    )
     expect(result).toMatchObject({ exitCode: 0, timedOut: false })
+    expect(seen).toEqual([
+      expect.objectContaining({
+        conclusion: 'success',
+        kind: 'command',
+        timedOut: false,
+        runUrl: expect.stringMatching(/\/actions\/runs\/\d+$/)
+      })
+    ])
     expect(result.stdout).toBe('hello from the run\n')
   })
 

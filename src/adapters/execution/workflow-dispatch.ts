@@ -47,6 +47,24 @@ export interface GitHubActionsExecutionSettings extends WorkflowRunsSettings {
   startupAllowanceSeconds?: number
   /** Cancel a run that outlives its deadline (default true). */
   cancelOnTimeout?: boolean
+  /** Called after each run with where it is (for summaries and logs: results do not carry run URLs). */
+  onRun?: (run: RemoteRunInfo) => void
+}
+
+/** Where a command ran remotely. */
+export interface RemoteRunInfo {
+  /** The run id. */
+  runId: number
+  /** The run's web page. */
+  runUrl: string
+  /** The run's conclusion (null when it could not be read after a cancel). */
+  conclusion: string | null
+  /** The kind of check. */
+  kind: CheckKind
+  /** The correlation id sent with the dispatch. */
+  correlationId: string
+  /** Whether the adapter's deadline passed and the run was cancelled. */
+  timedOut: boolean
 }
 
 const MAX_INPUT_CHARS = 60_000
@@ -159,6 +177,14 @@ export class GitHubActionsExecutionAdapter implements ExecutionAdapter {
         run = await this.runs.settleAfterCancel(dispatched.runId, 15_000)
       }
       const report = isCompleted(run) ? await this.runs.report(run, correlationId) : undefined
+      this.settings.onRun?.({
+        runId: run.id,
+        runUrl: run.html_url,
+        conclusion: run.conclusion,
+        kind,
+        correlationId,
+        timedOut
+      })
       const record = report?.record
       const durationMs = record?.durationMs ?? Math.max(0, clock.now() - started)
       if (record) {

@@ -23,6 +23,7 @@ describe('the bundled action (dist/index.js)', () => {
   it('check: a passing command sets outputs, a summary, and succeeds', async () => {
     const run = await runAction(repo.path, { operation: 'check', kind: 'command', command: 'echo fine' })
     expect(run.code).toBe(0)
+    expect(run.stdout).toContain('\nfine\n') // the command's output is in the log, as a run: step's
     expect(run.outputs.passed).toBe('true')
     expect(run.outputs['exit-code']).toBe('0')
     expect(run.outputs.environment).toBe('ci')
@@ -56,7 +57,9 @@ describe('the bundled action (dist/index.js)', () => {
       command: "echo 'src/math.js:1:8: error: no semicolon'; exit 1"
     })
     expect(run.code).toBe(1)
-    const annotation = run.stdout.split('\n').find(line => line.includes('no semicolon'))
+    const annotation = run.stdout
+      .split('\n')
+      .find(line => line.startsWith('::') && line.includes('no semicolon'))
     expect(annotation).toMatch(/^::error /)
     expect(annotation).toContain('file=src/math.js,line=1,col=8')
   })

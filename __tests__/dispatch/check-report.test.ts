@@ -1,8 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import {
-  annotationCommands,
   capOutput,
-  checkInputsFromEnv,
   formatCheckRecord,
   parseCheckInputs,
   parseCheckRecord,
@@ -10,7 +8,6 @@ import {
   type CheckRecord
 } from '../../src/commands/check-report.js'
 import { InvalidInputError } from '../../src/errors.js'
-import { parseWorkflowCommand } from '../../emulator/actions/annotations.js'
 
 const stamp = (line: string) => `2026-01-01T00:00:00.0000000Z ${line}`
 
@@ -63,44 +60,9 @@ describe('the check record in the job log', () => {
   it('refuses a correlation id that could break a log line', () => {
     expect(() => formatCheckRecord({ ...record, correlationId: 'a b' })).toThrow(InvalidInputError)
   })
-
-  it('emits annotations the runner (and the emulator) read back', () => {
-    const [command] = annotationCommands(
-      toCheckRecord('sh-1', 'lint', {
-        exitCode: 1,
-        stdout: '',
-        stderr: '',
-        durationMs: 1,
-        timedOut: false,
-        passed: false,
-        source: 'eslint-json',
-        problems: [
-          { file: 'src/a,b.ts', line: 2, column: 4, severity: 'error', rule: 'x:y', message: 'bad\n100%' }
-        ]
-      })
-    )
-    expect(parseWorkflowCommand(command)?.annotation).toMatchObject({
-      path: 'src/a,b.ts',
-      start_line: 2,
-      start_column: 4,
-      title: 'x:y',
-      message: 'bad\n100%',
-      annotation_level: 'failure'
-    })
-  })
 })
 
 describe('the runner workflow inputs', () => {
-  it('reads INPUT_ variables with - or _ spellings', () => {
-    expect(
-      checkInputsFromEnv({
-        INPUT_COMMAND: 'npm test',
-        'INPUT_CORRELATION-ID': 'sh-1',
-        INPUT_TIMEOUT_SECONDS: '30'
-      })
-    ).toMatchObject({ command: 'npm test', correlationId: 'sh-1', timeoutSeconds: '30' })
-  })
-
   it('validates them with messages naming the input', () => {
     const ok = parseCheckInputs({
       argv: '["node","-e","1"]',
@@ -121,11 +83,12 @@ describe('the runner workflow inputs', () => {
     )
     expect(() => parseCheckInputs({ argv: '[1]', correlationId: 'sh-1' })).toThrow(/'argv' must be/)
     expect(() => parseCheckInputs({ command: 'x', kind: 'deploy', correlationId: 'sh-1' })).toThrow(/'kind'/)
-    expect(() => parseCheckInputs({ command: 'x', correlationId: '' })).toThrow(/'correlation-id'/)
+    expect(() => parseCheckInputs({ command: 'x', correlationId: 'a b' })).toThrow(/'correlation-id'/)
+    expect(parseCheckInputs({ command: 'x', correlationId: '' }).correlationId).toBeUndefined()
     expect(() => parseCheckInputs({ command: 'x', correlationId: 'a', env: '[]' })).toThrow(/'env'/)
     expect(() => parseCheckInputs({ command: 'x', correlationId: 'a', env: '{' })).toThrow(/not valid JSON/)
     expect(() => parseCheckInputs({ command: 'x', correlationId: 'a', timeoutSeconds: '-1' })).toThrow(
-      /'timeout-seconds'/
+      /'timeout'/
     )
   })
 })

@@ -1,6 +1,6 @@
 /**
  * The Execution contract through the emulator's real runs: each call dispatches self-heal-run.yml, the emulator
- * runs its check step (the action's `operation: check`, see fixtures/runner-step.ts) in a checkout, and the
+ * runs its check step (the action's `operation: check`, the bundled dist/index.js) in a checkout, and the
  * adapter reads the result back from the run's log.
  */
 import { join } from 'node:path'
@@ -9,7 +9,8 @@ import { createGitHubClient } from '../../src/github/client.js'
 import { executionContract } from '../contracts/execution-contract.js'
 import { ROOT, startActionsEnv } from './helpers.js'
 
-const STEP = `"${process.execPath}" "${join(ROOT, 'node_modules/tsx/dist/cli.mjs')}" "${join(ROOT, '__tests__/dispatch/fixtures/runner-step.ts')}"`
+// The runner workflow's check step is the bundled action itself, started the way the runner starts it.
+const STEP = `"${process.execPath}" "${join(ROOT, 'dist/index.js')}"`
 
 executionContract(
   'workflow-dispatch (emulator runs)',

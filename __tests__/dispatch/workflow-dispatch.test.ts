@@ -8,7 +8,8 @@ import { GitHubActionsExecutionAdapter } from '../../src/adapters/execution/work
 import { createGitHubClient } from '../../src/github/client.js'
 import { ROOT, startActionsEnv, type ActionsTestEnv } from './helpers.js'
 
-const STEP = `"${process.execPath}" "${join(ROOT, 'node_modules/tsx/dist/cli.mjs')}" "${join(ROOT, '__tests__/dispatch/fixtures/runner-step.ts')}"`
+// The runner workflow's check step is the bundled action itself, started the way the runner starts it.
+const STEP = `"${process.execPath}" "${join(ROOT, 'dist/index.js')}"`
 
 function adapterFor(
   env: ActionsTestEnv,

@@ -346,15 +346,12 @@ export class Runner {
   ): Promise<{ exitCode: number; timedOut: boolean }> {
     const services = this.services()
     const repo = run.workflow.repo
-    // As the runner gives an action its inputs; a shell drops names with `-`, so `_` variants are set too.
+    // As the runner gives an action its inputs (names keep their `-`: bash passes them on, unlike dash).
     const inputEnv = Object.fromEntries(
-      Object.entries(run.inputs).flatMap(([key, value]) => {
-        const name = `INPUT_${key.replace(/ /g, '_').toUpperCase()}`
-        return [
-          [name, value],
-          [name.replace(/-/g, '_'), value]
-        ]
-      })
+      Object.entries(run.inputs).map(([key, value]) => [
+        `INPUT_${key.replace(/ /g, '_').toUpperCase()}`,
+        value
+      ])
     )
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -381,7 +378,8 @@ export class Runner {
     const timeoutMs = (run.definition.job.timeoutMinutes * 60_000) / speed
     return new Promise(resolve => {
       const child = spawn(command, {
-        shell: true,
+        // A `run:` step's shell on Linux and macOS runners is bash.
+        shell: process.platform === 'win32' ? true : 'bash',
         cwd,
         env,
         detached: process.platform !== 'win32',

@@ -10,9 +10,7 @@
  * The trailing `|` protects a slice ending in spaces from log viewers that trim lines.
  */
 import type {
-  BuildResult,
   Command,
-  CommandResult,
   ExecutionAdapter,
   FailedTest,
   LintProblem,
@@ -20,12 +18,7 @@ import type {
   TestResult
 } from '../adapters/execution.js'
 import { InvalidInputError } from '../errors.js'
-
-/** The kinds of check the runner workflow runs: `runCommand`, `runTests`, `runBuild`, `runLint`. */
-export const CHECK_KINDS = ['command', 'test', 'build', 'lint'] as const
-
-/** One of CHECK_KINDS. */
-export type CheckKind = (typeof CHECK_KINDS)[number]
+import { parseCheckKind, runCheckResult, type CheckKind, type CheckResult } from './check.js'
 
 /** What the runner workflow records about one check. */
 export interface CheckRecord {
@@ -80,11 +73,7 @@ export function capOutput(text: string, cap = OUTPUT_CAP): string {
 }
 
 /** Builds the record of a check from its result, capping output and lists so the log stays readable. */
-export function toCheckRecord(
-  correlationId: string,
-  kind: CheckKind,
-  result: CommandResult | TestResult | BuildResult | LintResult
-): CheckRecord {
+export function toCheckRecord(correlationId: string, kind: CheckKind, result: CheckResult): CheckRecord {
   const record: CheckRecord = {
     version: 1,
     correlationId,
@@ -170,7 +159,7 @@ export function parseCheckRecord(log: string, correlationId: string): CheckRecor
   return found
 }
 
-/** The inputs of the runner workflow, as the action's `operation: check` receives them. */
+/** The inputs of the action's `operation: check` (the runner workflow passes its own inputs through unchanged). */
 export interface CheckStepInputs {
   /** A shell command (`command` input). */
   command?: string
@@ -186,7 +175,7 @@ export interface CheckStepInputs {
   env?: string
   /** A report file the command writes (`report-path` input). */
   reportPath?: string
-  /** The command's timeout in seconds (`timeout-seconds` input). */
+  /** The command's timeout in seconds (`timeout` input). */
   timeoutSeconds?: string
 }
 
@@ -196,8 +185,8 @@ export interface CheckRequest {
   command: Command
   /** The kind. */
   kind: CheckKind
-  /** The correlation id. */
-  correlationId: string
+  /** The correlation id, when the check runs for a dispatch (then its record is printed). */
+  correlationId?: string
   /** Run options for the local ExecutionAdapter. */
   options: { cwd?: string; env?: Record<string, string>; reportPath?: string; timeoutSeconds?: number }
 }
@@ -222,12 +211,9 @@ export function parseCheckInputs(inputs: CheckStepInputs): CheckRequest {
   } else {
     command = inputs.command!
   }
-  const kind = (inputs.kind?.trim() || 'command') as CheckKind
-  if (!CHECK_KINDS.includes(kind)) {
-    throw new InvalidInputError(`Input 'kind' is '${inputs.kind}': use one of ${CHECK_KINDS.join(', ')}.`)
-  }
-  const correlationId = inputs.correlationId?.trim() ?? ''
-  if (!isCorrelationId(correlationId)) {
+  const kind: CheckKind = parseCheckKind(inputs.kind?.trim() || 'command', "input 'kind'")
+  const correlationId = inputs.correlationId?.trim() || undefined
+  if (correlationId !== undefined && !isCorrelationId(correlationId)) {
     throw new InvalidInputError(
       `Input 'correlation-id' is '${correlationId}': use 1-100 letters, digits, '.', '_' or '-'.`
     )
@@ -250,41 +236,11 @@ export function parseCheckInputs(inputs: CheckStepInputs): CheckRequest {
   if (!blank(inputs.timeoutSeconds)) {
     const seconds = Number(inputs.timeoutSeconds)
     if (!(seconds > 0)) {
-      throw new InvalidInputError(
-        `Input 'timeout-seconds' is '${inputs.timeoutSeconds}': use a positive number.`
-      )
+      throw new InvalidInputError(`Input 'timeout' is '${inputs.timeoutSeconds}': use a positive number.`)
     }
     options.timeoutSeconds = seconds
   }
   return { command, kind, correlationId, options }
-}
-
-/** What `runCheckStep` did: the record and the lines to print. */
-export interface CheckStepOutcome {
-  /** The record. */
-  record: CheckRecord
-  /** The marker lines to print to the job log. */
-  lines: string[]
-  /** Workflow-command annotations (`::error file=…::…`) for failed tests and lint problems. */
-  annotations: string[]
-}
-
-/** Runs one check through an ExecutionAdapter (the local one, on the runner) and builds its record. */
-export async function runCheckStep(
-  adapter: ExecutionAdapter,
-  request: CheckRequest
-): Promise<CheckStepOutcome> {
-  const { command, kind, options } = request
-  const result =
-    kind === 'test'
-      ? await adapter.runTests(command, options)
-      : kind === 'build'
-        ? await adapter.runBuild(command, options)
-        : kind === 'lint'
-          ? await adapter.runLint(command, options)
-          : await adapter.runCommand(command, options)
-  const record = toCheckRecord(request.correlationId, kind, result)
-  return { record, lines: formatCheckRecord(record), annotations: annotationCommands(record) }
 }
 
 /** Whether the record is a success (exit 0, not timed out, and passed when the kind has a verdict). */
@@ -292,49 +248,9 @@ export function recordSucceeded(record: CheckRecord): boolean {
   return record.exitCode === 0 && !record.timedOut && record.passed !== false
 }
 
-/** `::error`/`::warning` workflow commands for the record's failed tests and problems. */
-export function annotationCommands(record: CheckRecord): string[] {
-  const commands: string[] = []
-  for (const test of record.failedTests ?? []) {
-    commands.push(
-      workflowCommand('error', test.message || 'Test failed', {
-        file: test.file,
-        line: test.line,
-        title: test.name
-      })
-    )
-  }
-  for (const problem of record.problems ?? []) {
-    commands.push(
-      workflowCommand(problem.severity === 'warning' ? 'warning' : 'error', problem.message, {
-        file: problem.file,
-        line: problem.line,
-        col: problem.column,
-        title: problem.rule
-      })
-    )
-  }
-  return commands
-}
-
-function workflowCommand(
-  level: 'error' | 'warning',
-  message: string,
-  properties: Record<string, string | number | undefined>
-): string {
-  const props = Object.entries(properties)
-    .filter(([, value]) => value !== undefined && value !== '')
-    .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
-    .join(',')
-  return `::${level}${props ? ` ${props}` : ''}::${escapeData(message)}`
-}
-
-function escapeData(value: string): string {
-  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
-}
-
-function escapeProperty(value: string): string {
-  return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C')
+/** Runs a validated check request through an ExecutionAdapter and returns the adapter's result. */
+export function runCheckRequest(adapter: ExecutionAdapter, request: CheckRequest): Promise<CheckResult> {
+  return runCheckResult(adapter, request.kind, request.command, request.options)
 }
 
 function parseJson(text: string, input: string): unknown {
@@ -344,49 +260,5 @@ function parseJson(text: string, input: string): unknown {
     throw new InvalidInputError(`Input '${input}' is not valid JSON: ${(error as Error).message}`, {
       cause: error
     })
-  }
-}
-
-/** What `checkOperation` needs: the runner workflow's inputs, the local adapter, and where log lines go. */
-export interface CheckOperationOptions {
-  /** The inputs (the action reads them with core.getInput). */
-  inputs: CheckStepInputs
-  /** The ExecutionAdapter that runs the command on the runner (the local one). */
-  adapter: ExecutionAdapter
-  /** Writes one line to the job log (stdout inside Actions). */
-  write: (line: string) => void
-}
-
-/**
- * The action's `operation: check` as the runner workflow uses it: validate the inputs, run the check, print the
- * annotations and the record. Returns the record and whether the step should succeed (the step fails when the
- * check fails, so the run's conclusion says it too).
- */
-export async function checkOperation(
-  options: CheckOperationOptions
-): Promise<{ record: CheckRecord; succeeded: boolean }> {
-  const request = parseCheckInputs(options.inputs)
-  const outcome = await runCheckStep(options.adapter, request)
-  for (const line of outcome.annotations) options.write(line)
-  for (const line of outcome.lines) options.write(line)
-  return { record: outcome.record, succeeded: recordSucceeded(outcome.record) }
-}
-
-/** Reads the runner workflow's inputs from `INPUT_*` variables, as an action step receives them. */
-export function checkInputsFromEnv(env: NodeJS.ProcessEnv): CheckStepInputs {
-  const get = (name: string): string | undefined => {
-    const key = `INPUT_${name.replace(/ /g, '_').toUpperCase()}`
-    // A shell between the runner and the step drops names with `-`; accept the `_` spelling too.
-    return env[key] ?? env[key.replace(/-/g, '_')]
-  }
-  return {
-    command: get('command'),
-    argv: get('argv'),
-    kind: get('kind'),
-    correlationId: get('correlation-id'),
-    workingDirectory: get('working-directory'),
-    env: get('env'),
-    reportPath: get('report-path'),
-    timeoutSeconds: get('timeout-seconds')
   }
 }

@@ -19,7 +19,8 @@ import type {
 import { InvalidInputError } from '../../errors.js'
 import { normalizeRepoPath } from '../../paths.js'
 import { readBuildProblems, readLintResults, readTestResults } from '../../reports/index.js'
-import type { CheckKind, CheckRecord } from '../../commands/check-report.js'
+import type { CheckKind } from '../../commands/check.js'
+import type { CheckRecord } from '../../commands/check-report.js'
 import {
   WorkflowRuns,
   isCompleted,
@@ -241,7 +242,7 @@ export function runnerInputs(
   const inputs: Record<string, string> = {
     kind,
     'correlation-id': correlationId,
-    'timeout-seconds': String(timeoutSeconds)
+    timeout: String(timeoutSeconds)
   }
   if (typeof command === 'string') {
     if (!command.trim()) throw new InvalidInputError('The command is empty: give a command to run.')

@@ -153,6 +153,29 @@ describe('SQLite cache across processes', () => {
   })
 })
 
+describe('SQLite cache from an ncc bundle', () => {
+  it('runs its worker from the bundle alone, with no source file or node_modules next to it', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'sqlite-bundle-'))
+    try {
+      const ncc = join(ROOT, 'node_modules/@vercel/ncc/dist/ncc/cli.js')
+      const entry = join(ROOT, '__tests__/cache/fixtures/sqlite-bundle-entry.ts')
+      const build = await finish(
+        spawn(process.execPath, [ncc, 'build', entry, '-o', out, '-q'], { cwd: ROOT })
+      )
+      expect(build.code).toBe(0)
+      const run = await finish(
+        spawn(process.execPath, [join(out, 'index.js'), join(out, 'c.sqlite')], {
+          cwd: out,
+          stdio: ['ignore', 'pipe', 'pipe']
+        })
+      )
+      expect(run).toMatchObject({ code: 0, stdout: 'result {"ok":true}\n', stderr: '' })
+    } finally {
+      await rm(out, { recursive: true, force: true })
+    }
+  }, 60_000)
+})
+
 describe('defaultCachePath', () => {
   it('follows XDG on Linux, Library/Caches on macOS and LOCALAPPDATA on Windows', () => {
     expect(defaultCachePath({ XDG_CACHE_HOME: '/xdg' }, 'linux', '/home/u')).toBe(

@@ -23,10 +23,11 @@ export function runFixture(
   script: string,
   args: string[],
   env: NodeJS.ProcessEnv,
-  timeoutMs = 120_000
+  timeoutMs = 120_000,
+  node = process.execPath
 ): Promise<ChildResult> {
   const child = spawn(
-    process.execPath,
+    node,
     ['--import', TSX_LOADER, join(ROOT, '__tests__/cache/fixtures', script), ...args],
     {
       cwd: env.GITHUB_WORKSPACE ?? ROOT,

@@ -126,6 +126,7 @@ interface Layout {
 export function actionsCacheAvailability(env: NodeJS.ProcessEnv = process.env): ActionsCacheAvailability {
   const none = (reason: string): ActionsCacheAvailability => ({ readable: false, writable: false, reason })
   const v2 = !isGhes(env.GITHUB_SERVER_URL) && Boolean(env.ACTIONS_CACHE_SERVICE_V2)
+  if (!env.ACTIONS_RESULTS_URL && !env.ACTIONS_CACHE_URL) return none('ACTIONS_RESULTS_URL is not set')
   if (v2 && !env.ACTIONS_RESULTS_URL) return none('ACTIONS_RESULTS_URL is not set')
   if (!v2 && !env.ACTIONS_CACHE_URL) return none('ACTIONS_CACHE_URL is not set (cache service v1)')
   if (!env.ACTIONS_RUNTIME_TOKEN) return none('ACTIONS_RUNTIME_TOKEN is not set')
@@ -326,19 +327,19 @@ export class ActionsCacheAdapter implements CacheAdapter {
     if (!this.availability.readable) return
     await rm(layout.snapshotPath, { force: true })
     await mkdir(dirname(layout.snapshotPath), { recursive: true })
-    let matched: string | undefined
-    let output = ''
+    let restored: { value: string | undefined; output: string }
     try {
-      ;({ value: matched, output } = await captureStdout(
+      restored = await captureStdout(
         () => restoreCache([layout.snapshotPath], layout.key, [layout.prefix]),
         this.quiet
-      ))
+      )
     } catch (error) {
       this.logger.warning(
         `The cache snapshot could not be restored (${errorMessage(error)}): starting with an empty cache.`
       )
       return
     }
+    const { value: matched, output } = restored
     if (!matched) {
       const failure =
         /Failed to restore: (.*)/.exec(output)?.[1] ??

@@ -46,7 +46,8 @@ export async function hostPlugins(plugins: EmulatorPlugin[], token = 'emulator-t
     repositories: new Map([[repo.fullName, repo]]),
     record,
     now: () => Date.now(),
-    clockSpeed: 1
+    clockSpeed: 1,
+    ghes: false
   }
   const server: Server = createServer((req, res) => {
     void (async () => {

@@ -6,8 +6,9 @@
  * Protocol (all messages are plain objects):
  * - workerData `{ path, busyTimeoutMs, now }`; the worker replies `{ type: 'ready', movedAside? }` or
  *   `{ type: 'failed', code: 'unavailable' | 'open', message }`.
- * - `{ type: 'batch', id, ops: [{ op: 'get' | 'set' | 'delete', key, text?, expiresAt?, now }] }` →
- *   `{ type: 'batch', id, results: [{ ok, text?, message? }], warnings: [] }`. A batch is one transaction.
+ * - `{ type: 'batch', id, kinds: [0 get | 1 set | 2 delete], keys, texts: [JSON | null], times: [get: now,
+ *   set: expiresAt, delete: 0], now }` → `{ type: 'batch', id, found: [JSON | null], error?, warnings: [] }`.
+ *   A batch is one transaction: it commits whole or fails whole.
  * - `{ type: 'close', now }` → `{ type: 'closed' }`, after which the worker ends.
  */
 export const SQLITE_WORKER_SOURCE = String.raw`
@@ -129,26 +130,25 @@ function purge(now) {
   writesSincePurge = 0
 }
 
-function runBatch(ops) {
-  const writes = ops.some(op => op.op !== 'get')
-  const results = []
+// A batch is flat arrays (cheap to copy between threads): kinds[i] is 0 get, 1 set, 2 delete.
+function runBatch(batch) {
+  const { kinds, keys, texts, times } = batch
+  const writes = kinds.some(kind => kind !== 0)
+  const found = new Array(kinds.length).fill(null)
   db.exec(writes ? 'BEGIN IMMEDIATE' : 'BEGIN')
   try {
-    for (const op of ops) {
-      if (op.op === 'get') {
-        const row = statements.get.get(op.key)
-        results.push(row && row.expires_at > op.now ? { ok: true, text: row.value } : { ok: true })
-      } else if (op.op === 'set') {
-        statements.set.run(op.key, op.text, op.expiresAt)
+    for (let i = 0; i < kinds.length; i++) {
+      if (kinds[i] === 0) {
+        const row = statements.get.get(keys[i])
+        if (row && row.expires_at > times[i]) found[i] = row.value
+      } else if (kinds[i] === 1) {
+        statements.set.run(keys[i], texts[i], times[i])
         writesSincePurge++
-        results.push({ ok: true })
       } else {
-        statements.delete.run(op.key)
-        results.push({ ok: true })
+        statements.delete.run(keys[i])
       }
     }
-    const now = ops[ops.length - 1].now
-    if (writes && (writesSincePurge >= PURGE_EVERY_WRITES || now - lastPurge >= PURGE_EVERY_MS)) purge(now)
+    if (writes && (writesSincePurge >= PURGE_EVERY_WRITES || batch.now - lastPurge >= PURGE_EVERY_MS)) purge(batch.now)
     db.exec('COMMIT')
   } catch (error) {
     try {
@@ -156,34 +156,35 @@ function runBatch(ops) {
     } catch {}
     throw error
   }
-  return results
+  return found
 }
 
 function handleBatch(message) {
   const warnings = []
-  let results
+  let found
+  let error
   try {
-    results = runBatch(message.ops)
-  } catch (error) {
-    if (isDamage(error)) {
+    found = runBatch(message)
+  } catch (failure) {
+    error = failure.message
+    if (isDamage(failure)) {
       // The file was damaged under us: keep it for inspection, start a fresh one, and retry the batch once.
       try {
         db.close()
       } catch {}
-      const movedAside = moveAside(error.message)
+      const movedAside = moveAside(failure.message)
       db = openDatabase()
       prepare()
       if (movedAside) warnings.push(movedAside)
       try {
-        results = runBatch(message.ops)
+        found = runBatch(message)
+        error = undefined
       } catch (again) {
-        results = message.ops.map(() => ({ ok: false, message: again.message }))
+        error = again.message
       }
-    } else {
-      results = message.ops.map(() => ({ ok: false, message: error.message }))
     }
   }
-  parentPort.postMessage({ type: 'batch', id: message.id, results, warnings })
+  parentPort.postMessage({ type: 'batch', id: message.id, found, error, warnings })
 }
 
 function main() {

@@ -62,26 +62,29 @@ export function isSqliteAvailable(): boolean {
   }
 }
 
-type Op =
-  | { op: 'get'; key: string; now: number }
-  | { op: 'set'; key: string; text: string; expiresAt: number; now: number }
-  | { op: 'delete'; key: string; now: number }
+/** Operation kinds on the wire. */
+const GET = 0
+const SET = 1
+const DELETE = 2
 
-interface OpResult {
-  ok: boolean
-  text?: string
-  message?: string
-}
+type Settle = [(value: unknown) => void, (error: Error) => void]
 
-interface Pending {
-  resolve(result: OpResult): void
-  reject(error: Error): void
+interface Batch {
+  settles: Settle[]
+  parse: boolean[]
+  done: () => void
 }
 
 type WorkerMessage =
   | { type: 'ready'; movedAside?: { to: string; reason: string } }
   | { type: 'failed'; code: 'unavailable' | 'open'; message: string }
-  | { type: 'batch'; id: number; results: OpResult[]; warnings: Array<{ to: string; reason: string }> }
+  | {
+      type: 'batch'
+      id: number
+      found?: Array<string | null>
+      error?: string
+      warnings: Array<{ to: string; reason: string }>
+    }
   | { type: 'closed' }
 
 /** The largest number of operations sent to the worker in one message (one transaction). */
@@ -96,8 +99,14 @@ export class SqliteCacheAdapter implements CacheAdapter {
   private readonly worker: Worker
   private readonly now: () => number
   private readonly logger: CacheLogger
-  private queue: Array<{ op: Op; pending: Pending }> = []
-  private inFlight = new Map<number, { pending: Pending[]; done: () => void }>()
+  // The next batch, as the flat arrays the worker takes (cheap to copy, little garbage on this thread).
+  private kinds: number[] = []
+  private keys: string[] = []
+  private texts: Array<string | null> = []
+  private times: number[] = []
+  private settles: Settle[] = []
+  private parse: boolean[] = []
+  private inFlight = new Map<number, Batch>()
   private batches = new Set<Promise<void>>()
   private nextId = 1
   private scheduled = false
@@ -158,25 +167,37 @@ export class SqliteCacheAdapter implements CacheAdapter {
   }
 
   /** See CacheAdapter.get. */
-  async get<T extends JsonValue = JsonValue>(key: string): Promise<T | undefined> {
-    checkKey(key)
-    const result = await this.enqueue({ op: 'get', key, now: this.now() })
-    return result.text === undefined ? undefined : parseValue<T>(result.text)
+  get<T extends JsonValue = JsonValue>(key: string): Promise<T | undefined> {
+    try {
+      checkKey(key)
+    } catch (error) {
+      return Promise.reject(error)
+    }
+    return this.enqueue(GET, key, null, this.now()) as Promise<T | undefined>
   }
 
   /** See CacheAdapter.set. */
-  async set(key: string, value: JsonValue, ttlSeconds?: number): Promise<void> {
-    checkKey(key)
-    const ttl = checkTtl(ttlSeconds)
-    const text = serializeValue(key, value)
-    const now = this.now()
-    await this.enqueue({ op: 'set', key, text, expiresAt: now + ttl * 1000, now })
+  set(key: string, value: JsonValue, ttlSeconds?: number): Promise<void> {
+    let text: string
+    let ttl: number
+    try {
+      checkKey(key)
+      ttl = checkTtl(ttlSeconds)
+      text = serializeValue(key, value)
+    } catch (error) {
+      return Promise.reject(error)
+    }
+    return this.enqueue(SET, key, text, this.now() + ttl * 1000) as Promise<void>
   }
 
   /** See CacheAdapter.delete. */
-  async delete(key: string): Promise<void> {
-    checkKey(key)
-    await this.enqueue({ op: 'delete', key, now: this.now() })
+  delete(key: string): Promise<void> {
+    try {
+      checkKey(key)
+    } catch (error) {
+      return Promise.reject(error)
+    }
+    return this.enqueue(DELETE, key, null, 0) as Promise<void>
   }
 
   /** Sends what is queued, waits for every operation to be committed, then closes the database and the worker. */
@@ -195,12 +216,18 @@ export class SqliteCacheAdapter implements CacheAdapter {
     return this.closing
   }
 
-  private enqueue(op: Op): Promise<OpResult> {
+  /** Queues one operation; `time` is now for a get, the expiry for a set. Gets resolve with the parsed value. */
+  private enqueue(kind: number, key: string, text: string | null, time: number): Promise<unknown> {
     if (this.closing) return Promise.reject(new CacheClosedError(this.kind))
     if (this.failure) return Promise.reject(this.failure)
-    return new Promise<OpResult>((resolve, reject) => {
-      this.queue.push({ op, pending: { resolve, reject } })
-      if (this.queue.length >= MAX_BATCH) this.flush()
+    return new Promise((resolve, reject) => {
+      this.kinds.push(kind)
+      this.keys.push(key)
+      this.texts.push(text)
+      this.times.push(time)
+      this.settles.push([resolve, reject])
+      this.parse.push(kind === GET)
+      if (this.kinds.length >= MAX_BATCH) this.flush()
       else if (!this.scheduled) {
         this.scheduled = true
         // Everything called in this turn of the event loop goes in one message.
@@ -211,17 +238,29 @@ export class SqliteCacheAdapter implements CacheAdapter {
 
   private flush(): void {
     this.scheduled = false
-    if (this.queue.length === 0 || this.failure) return
-    const batch = this.queue
-    this.queue = []
-    const id = this.nextId++
+    if (this.kinds.length === 0 || this.failure) return
+    const message = {
+      type: 'batch',
+      id: this.nextId++,
+      kinds: this.kinds,
+      keys: this.keys,
+      texts: this.texts,
+      times: this.times,
+      now: this.now()
+    }
     let done = (): void => undefined
     const finished = new Promise<void>(resolve => (done = resolve))
     this.batches.add(finished)
     void finished.then(() => this.batches.delete(finished))
-    this.inFlight.set(id, { pending: batch.map(b => b.pending), done })
+    this.inFlight.set(message.id, { settles: this.settles, parse: this.parse, done })
+    this.kinds = []
+    this.keys = []
+    this.texts = []
+    this.times = []
+    this.settles = []
+    this.parse = []
     this.worker.ref()
-    this.worker.postMessage({ type: 'batch', id, ops: batch.map(b => b.op) })
+    this.worker.postMessage(message)
   }
 
   private listen(): void {
@@ -231,22 +270,33 @@ export class SqliteCacheAdapter implements CacheAdapter {
       this.inFlight.delete(message.id)
       if (this.inFlight.size === 0) this.worker.unref()
       for (const warning of message.warnings) this.warnMovedAside(warning)
-      batch?.pending.forEach((p, i) => {
-        const result = message.results[i]
-        if (result.ok) p.resolve(result)
-        else p.reject(new SelfHealError(`The SQLite cache at ${this.path} failed: ${result.message}`))
-      })
-      batch?.done()
+      if (!batch) return
+      if (message.error !== undefined || !message.found) {
+        const error = new SelfHealError(`The SQLite cache at ${this.path} failed: ${message.error}`)
+        for (const [, reject] of batch.settles) reject(error)
+      } else {
+        const found = message.found
+        for (let i = 0; i < batch.settles.length; i++) {
+          const text = found[i]
+          batch.settles[i][0](batch.parse[i] && text !== null ? parseValue(text) : undefined)
+        }
+      }
+      batch.done()
     })
     const fail = (error: Error): void => {
       this.failure ??= new SelfHealError(`The SQLite cache worker stopped: ${error.message}`)
       for (const batch of this.inFlight.values()) {
-        for (const p of batch.pending) p.reject(this.failure)
+        for (const [, reject] of batch.settles) reject(this.failure)
         batch.done()
       }
       this.inFlight.clear()
-      for (const { pending } of this.queue) pending.reject(this.failure)
-      this.queue = []
+      for (const [, reject] of this.settles) reject(this.failure)
+      this.kinds = []
+      this.keys = []
+      this.texts = []
+      this.times = []
+      this.settles = []
+      this.parse = []
     }
     this.worker.on('error', fail)
     this.worker.on('exit', code => {

@@ -14,10 +14,18 @@ import type { CacheLogger } from '../../src/adapters/cache/common.js'
 const ROOT = resolve(import.meta.dirname, '../..')
 const WRITER = join(ROOT, '__tests__/cache/fixtures/sqlite-writer.ts')
 
-function startWriter(args: string[], node = process.execPath): ChildProcess {
+function startWriter(
+  args: string[],
+  node = process.execPath,
+  env: NodeJS.ProcessEnv = process.env
+): ChildProcess {
   // `--import tsx` runs the script in this very process (the tsx CLI would put it in a grandchild, out of reach
   // of a SIGKILL sent to the child).
-  return spawn(node, ['--import', 'tsx', WRITER, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+  return spawn(node, ['--import', 'tsx', WRITER, ...args], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
 }
 
 function finish(child: ChildProcess): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -44,12 +52,23 @@ describe('SQLite cache across processes', () => {
 
   it('two processes writing 10,000 keys each into one file: every key is there, no error', async () => {
     const path = join(dir, 'shared.sqlite')
-    const [a, b] = await Promise.all([
-      finish(startWriter([path, 'a', '10000', 'burst'])),
-      finish(startWriter([path, 'b', '10000', 'burst']))
-    ])
-    expect(a).toMatchObject({ code: 0, stdout: 'done\n', stderr: '' })
-    expect(b).toMatchObject({ code: 0, stdout: 'done\n', stderr: '' })
+    const go = join(dir, 'go')
+    const env = { ...process.env, GO_FILE: go }
+    const writers = [
+      startWriter([path, 'a', '10000', 'burst'], process.execPath, env),
+      startWriter([path, 'b', '10000', 'burst'], process.execPath, env)
+    ]
+    const done = writers.map(finish)
+    // Both open the file first, then start writing at the same moment.
+    await Promise.all(
+      writers.map(
+        w => new Promise<void>(resolve => w.stdout!.on('data', d => String(d).includes('ready') && resolve()))
+      )
+    )
+    await writeFile(go, '')
+    const [a, b] = await Promise.all(done)
+    expect(a).toMatchObject({ code: 0, stdout: 'ready\ndone\n', stderr: '' })
+    expect(b).toMatchObject({ code: 0, stdout: 'ready\ndone\n', stderr: '' })
     const cache = await SqliteCacheAdapter.open({ path })
     try {
       const reads = []

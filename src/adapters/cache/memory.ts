@@ -92,13 +92,6 @@ export class MemoryCacheAdapter implements CacheAdapter {
     this.bytes = 0
   }
 
-  /** Every live entry as [key, JSON text, expiresAt] (the Actions cache adapter builds snapshots from it). */
-  *liveEntries(): Generator<[string, string, number]> {
-    const now = this.now()
-    for (const [key, entry] of this.entries)
-      if (entry.expiresAt > now) yield [key, entry.text, entry.expiresAt]
-  }
-
   private makeRoom(): void {
     if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes) return
     // Expired entries go before live ones, then the least recently used.

@@ -8,6 +8,8 @@
  * `perf_hooks.monitorEventLoopDelay` at a 1 ms resolution and reported as the delay beyond that resolution.
  * The two sides run in alternating rounds (ROUNDS of each, fresh files each time) and each side reports its
  * median round by p99, so a burst of load from other processes on the machine does not decide the comparison.
+ * The table also shows the floor: the same driver with a cache that does nothing, i.e. the delay the machine and
+ * the driver cause by themselves (on a loaded machine, the adapter's p99 sits at that floor).
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -90,6 +92,14 @@ interface Target {
   close: CacheAdapter['close']
 }
 
+/** A cache that does nothing: what the driver and the machine cost by themselves. */
+const nothing: Target = {
+  get: async () => undefined,
+  set: async () => undefined,
+  delete: async () => undefined,
+  close: async () => undefined
+}
+
 /** A deterministic mix: 50% get, 40% set, 10% delete, over KEYS keys (xorshift, so both sides get the same). */
 function* operations(): Generator<[0 | 1 | 2, string, JsonValue]> {
   let state = 0x2545f491
@@ -148,14 +158,17 @@ export async function run(options: { json: boolean }): Promise<CacheBenchResult>
   try {
     const adapterRounds: CacheBenchSide[] = []
     const baselineRounds: CacheBenchSide[] = []
+    const floorRounds: CacheBenchSide[] = []
     for (let round = 0; round < ROUNDS; round++) {
       adapterRounds.push(
         await measure(await SqliteCacheAdapter.open({ path: join(dir, `adapter-${round}.sqlite`) }))
       )
       baselineRounds.push(await measure(new SyncSqliteCache(join(dir, `baseline-${round}.sqlite`))))
+      floorRounds.push(await measure(nothing))
     }
     const adapter = median(adapterRounds)
     const baseline = median(baselineRounds)
+    const floor = median(floorRounds)
     const result = { adapter, baseline }
     if (!options.json) {
       const row = (name: string, side: CacheBenchSide): string =>
@@ -170,6 +183,7 @@ export async function run(options: { json: boolean }): Promise<CacheBenchResult>
         `cache: ${OPERATIONS} mixed operations (50% get, 40% set, 10% delete), ${WAVE} per event-loop turn, median of ${ROUNDS} rounds\n` +
           `${'implementation'.padEnd(34)}${'ops/s'.padStart(12)}${'p50 ms'.padStart(10)}${'p99 ms'.padStart(10)}${'max ms'.padStart(10)}\n` +
           `${row('sqlite adapter (worker thread)', adapter)}\n${row('sync node:sqlite (main thread)', baseline)}\n` +
+          `${row('floor (a cache that does nothing)', floor)}\n` +
           `p99 event-loop delay: ${ratio(baseline.eventLoopDelayMs.p99, adapter.eventLoopDelayMs.p99)} lower with the worker\n`
       )
     }

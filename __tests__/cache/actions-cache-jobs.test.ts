@@ -40,6 +40,7 @@ afterAll(async () => {
 interface Job {
   env: NodeJS.ProcessEnv
   main(ops: unknown[]): Promise<ChildResult>
+  cli(ops: unknown[]): Promise<ChildResult>
   post(): Promise<ChildResult>
 }
 
@@ -90,7 +91,8 @@ async function job(options: {
     env,
     main: ops =>
       onMachine(disk, () => runFixture('actions-cache-job.ts', ['main', JSON.stringify(ops)], env)),
-    post: () => onMachine(disk, () => runFixture('actions-cache-job.ts', ['post'], env))
+    post: () => onMachine(disk, () => runFixture('actions-cache-job.ts', ['post'], env)),
+    cli: ops => onMachine(disk, () => runFixture('actions-cache-job.ts', ['cli', JSON.stringify(ops)], env))
   }
 }
 
@@ -208,6 +210,28 @@ describe('Actions cache adapter across jobs (main and post as separate processes
     expect((await j.post()).result).toMatchObject({ outcome: 'saved' })
     const next = await job({ run: 302 })
     expect((await next.main([['get', 'step']])).result).toEqual({ kind: 'actions-cache', reads: { step: 2 } })
+  }, 90_000)
+
+  it('a process without a post step (the CLI) saves on close, and a second one in the same job saves under -2', async () => {
+    const j = await job({ run: 351 })
+    const before = service.counts()
+    expectClean(await j.cli([['set', 'cli', 1]]))
+    const second = await j.cli([
+      ['get', 'cli'],
+      ['set', 'cli', 2]
+    ])
+    expectClean(second)
+    expect(second.result).toEqual({ kind: 'actions-cache', reads: { cli: 1 } })
+    expect(countsSince(before)).toEqual({
+      GetCacheEntryDownloadURL: 1,
+      CreateCacheEntry: 2,
+      FinalizeCacheEntryUpload: 2
+    })
+    expect(service.entries().map(e => e.key)).toEqual(
+      expect.arrayContaining(['self-heal-cache-v1-351-1-heal', 'self-heal-cache-v1-351-1-heal-2'])
+    )
+    const next = await job({ run: 352 })
+    expect((await next.main([['get', 'cli']])).result).toEqual({ kind: 'actions-cache', reads: { cli: 2 } })
   }, 90_000)
 
   it('an existing key ends as a warning that says "already exists", and the job does not fail', async () => {

@@ -104,7 +104,8 @@ interface Snapshot {
 
 interface LocalState {
   identity: string
-  key: string
+  /** Snapshots this job saved so far: the next one's key gets `-<saves + 1>` (a CLI run twice in one job). */
+  saves: number
   dirty: boolean
   writtenAt: number
 }
@@ -192,6 +193,7 @@ export class ActionsCacheAdapter implements CacheAdapter {
   private entries = new Map<string, SnapshotEntry>()
   private loaded: Promise<void> | undefined
   private dirty = false
+  private saves = 0
   private told = false
   private closing: Promise<void> | undefined
 
@@ -212,9 +214,9 @@ export class ActionsCacheAdapter implements CacheAdapter {
     }
   }
 
-  /** The key this job's snapshot is saved under (undefined when degraded to memory). */
+  /** The key this adapter's next snapshot is saved under (undefined when degraded to memory). */
   get snapshotKey(): string | undefined {
-    return this.layout?.key
+    return this.layout && saveKey(this.layout, this.saves)
   }
 
   /** See CacheAdapter.get. */
@@ -282,10 +284,11 @@ export class ActionsCacheAdapter implements CacheAdapter {
     await this.loaded
     if (!this.dirty) return { outcome: 'nothing-to-save' }
     await this.persist()
-    const outcome = await saveSnapshot(this.layout, this.availability, this.logger, this.quiet)
+    const outcome = await saveSnapshot(this.layout, this.saves, this.availability, this.logger, this.quiet)
     if (outcome.outcome === 'saved') {
       this.dirty = false
-      await writeState(this.layout, { dirty: false })
+      this.saves++
+      await writeState(this.layout, { dirty: false, saves: this.saves })
     }
     return outcome
   }
@@ -321,6 +324,7 @@ export class ActionsCacheAdapter implements CacheAdapter {
       if (local) {
         this.entries = new Map(Object.entries(local.entries))
         this.dirty = state.dirty
+        this.saves = state.saves ?? 0
         return
       }
     }
@@ -385,7 +389,7 @@ export class ActionsCacheAdapter implements CacheAdapter {
       text = JSON.stringify(snapshotOf(live.slice(0, keep), now))
     }
     await writeAtomically(layout.snapshotPath, text)
-    await writeState(layout, { dirty: this.dirty })
+    await writeState(layout, { dirty: this.dirty, saves: this.saves })
   }
 }
 
@@ -418,10 +422,17 @@ export async function saveSnapshotInPost(
     }
     if (!(await readSnapshot(layout.snapshotPath))) {
       logger.warning(`The cache snapshot ${layout.snapshotPath} is missing or damaged: nothing was saved.`)
-      return { outcome: 'failed', key: layout.key }
+      return { outcome: 'failed', key: saveKey(layout, state.saves ?? 0) }
     }
-    const outcome = await saveSnapshot(layout, availability, logger, options.libraryOutput === 'capture-only')
-    if (outcome.outcome === 'saved') await writeState(layout, { dirty: false })
+    const saves = state.saves ?? 0
+    const outcome = await saveSnapshot(
+      layout,
+      saves,
+      availability,
+      logger,
+      options.libraryOutput === 'capture-only'
+    )
+    if (outcome.outcome === 'saved') await writeState(layout, { dirty: false, saves: saves + 1 })
     return outcome
   } catch (error) {
     logger.warning(`The cache snapshot was not saved: ${errorMessage(error)}.`)
@@ -429,13 +440,19 @@ export async function saveSnapshotInPost(
   }
 }
 
+/** The key of a job's next snapshot: the job's key, then `-2`, `-3`... for later saves in the same job. */
+function saveKey(layout: Layout, saves: number): string {
+  return saves === 0 ? layout.key : `${layout.key}-${saves + 1}`
+}
+
 async function saveSnapshot(
   layout: Layout,
+  saves: number,
   availability: ActionsCacheAvailability,
   logger: CacheLogger,
   quiet: boolean
 ): Promise<SaveOutcome> {
-  const key = layout.key
+  const key = saveKey(layout, saves)
   if (!availability.writable) {
     logger.info(`The cache snapshot was not saved: ${availability.reason}.`)
     return { outcome: 'write-denied', key }
@@ -529,10 +546,10 @@ async function readState(layout: Layout): Promise<LocalState | undefined> {
   }
 }
 
-async function writeState(layout: Layout, update: { dirty: boolean }): Promise<void> {
+async function writeState(layout: Layout, update: { dirty: boolean; saves: number }): Promise<void> {
   const state: LocalState = {
     identity: layout.identity,
-    key: layout.key,
+    saves: update.saves,
     dirty: update.dirty,
     writtenAt: Date.now()
   }

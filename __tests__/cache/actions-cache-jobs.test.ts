@@ -262,6 +262,23 @@ describe('Actions cache adapter across jobs (main and post as separate processes
     )
   }, 90_000)
 
+  it('a token with no cache access: the restore and the save each end as a warning, the job works in memory', async () => {
+    const j = await job({ run: 551, grant: { access: 'none' } })
+    const main = await j.main([
+      ['get', 'fix/abc'],
+      ['set', 'x', 1],
+      ['get', 'x']
+    ])
+    expectClean(main)
+    expect(main.result).toEqual({ kind: 'actions-cache', reads: { 'fix/abc': null, x: 1 } })
+    expect(warnings(main).join('\n')).toMatch(
+      /The cache snapshot could not be restored \(.*cache read denied.*\): starting with an empty cache/
+    )
+    const post = await j.post()
+    expectClean(post)
+    expect(post.result).toMatchObject({ outcome: 'write-denied' })
+  }, 90_000)
+
   it('a 429 ends as a warning that says "rate limited", and the next job still restores the previous snapshot', async () => {
     const j = await job({ run: 601 })
     expectClean(

@@ -85,9 +85,9 @@ export interface EmulatorOptions {
 export interface Emulator {
   /** Base URL, `http://127.0.0.1:PORT`. */
   readonly url: string
-  /** REST base URL (same as `url`), for `GITHUB_API_URL`. */
+  /** REST base URL for `GITHUB_API_URL`: `url`, or `${url}/api/v3` in GHES mode (both layouts are served). */
   readonly apiUrl: string
-  /** GraphQL endpoint, `${url}/graphql`, for `GITHUB_GRAPHQL_URL`. */
+  /** GraphQL endpoint for `GITHUB_GRAPHQL_URL`: `${url}/graphql`, or `${url}/api/graphql` in GHES mode. */
   readonly graphqlUrl: string
   /** The token with every permission. */
   readonly token: string
@@ -230,11 +230,11 @@ class GitHubEmulator implements Emulator {
   }
 
   get apiUrl(): string {
-    return this.baseUrl
+    return this.options.ghes ? `${this.baseUrl}/api/v3` : this.baseUrl
   }
 
   get graphqlUrl(): string {
-    return `${this.baseUrl}/graphql`
+    return this.options.ghes ? `${this.baseUrl}/api/graphql` : `${this.baseUrl}/graphql`
   }
 
   get repository(): EmulatedRepository {
@@ -387,9 +387,11 @@ class GitHubEmulator implements Emulator {
     const method = (req.method ?? 'GET').toUpperCase()
     if (url.pathname.startsWith('/_emulator/')) return this.handleInternal(method, url, res)
 
-    const isGraphql = url.pathname.replace(/\/$/, '') === '/graphql'
-    const routed = isGraphql ? undefined : this.findRoute(method, url.pathname)
-    const facts = { method, pathname: url.pathname, operationId: routed?.entry.route.operationId }
+    // GitHub Enterprise Server serves REST under /api/v3 and GraphQL at /api/graphql: accept both layouts.
+    const pathname = url.pathname.startsWith('/api/v3/') ? url.pathname.slice('/api/v3'.length) : url.pathname
+    const isGraphql = ['/graphql', '/api/graphql'].includes(pathname.replace(/\/$/, ''))
+    const routed = isGraphql ? undefined : this.findRoute(method, pathname)
+    const facts = { method, pathname, operationId: routed?.entry.route.operationId }
     for (const hook of this.faults.takeHooks(facts)) await hook()
     const latency = this.faults.takeLatency(facts)
     if (latency > 0) await new Promise(resolve => setTimeout(resolve, latency))
@@ -483,7 +485,7 @@ class GitHubEmulator implements Emulator {
         )
       }
     }
-    if (this.validator && method(route) !== 'GET' && method(route) !== 'DELETE') {
+    if (this.validator && route.method !== 'GET') {
       const problem = this.validator.validateRequest(operationId, body)
       if (problem) {
         const message = `emulator: request does not conform to ${operationId}: ${problem}`
@@ -656,10 +658,6 @@ class GitHubEmulator implements Emulator {
     if (!res.headersSent && !res.destroyed) this.send(res, errorReply(500, message), {})
     else res.destroy()
   }
-}
-
-function method(route: CoreRoute): string {
-  return route.method
 }
 
 function defaultMessage(status: number): string {

@@ -11,6 +11,7 @@ import { resolve as resolvePath } from 'node:path'
 import type { AuthInfo, Core, CoreContext, CoreRoute } from './core-types.js'
 import { FaultTable, type FaultReply, type RequestHook, type RequestMatcher } from './faults.js'
 import { handleGraphql } from './graphql.js'
+import { closeObjectReader } from './object-reader.js'
 import { ApiError, DOCS_URL, errorReply } from './http.js'
 import { RateLimiter, type LimitRefusal } from './limits.js'
 import type {
@@ -356,6 +357,7 @@ class GitHubEmulator implements Emulator {
       this.server.close(() => resolve())
       for (const socket of this.sockets) socket.destroy()
     })
+    for (const repo of this.publicRepos.values()) closeObjectReader(repo.gitDir)
     for (const cleanup of this.cleanups) await cleanup().catch((error: unknown) => errors.push(error))
     if (errors.length) throw new AggregateError(errors, 'The emulator did not stop cleanly')
   }

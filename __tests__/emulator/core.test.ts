@@ -184,4 +184,16 @@ describe('emulator core', () => {
     expect(t.emulator.violations()).toHaveLength(1)
     t.emulator.clearViolations()
   })
+
+  it('serves several repositories, each from its own bare repository', async () => {
+    const other = await t.emulator.addRepository('acme/tools')
+    expect([...t.emulator.repositories.keys()]).toEqual(['octo/repo', 'acme/tools'])
+    expect(t.emulator.services.repositories.get('acme/tools')?.gitDir).toBe(other.gitDir)
+    const { data } = await t.octokit.rest.repos.get({ owner: 'acme', repo: 'tools' })
+    expect(data.full_name).toBe('acme/tools')
+    const ref = await t.octokit.rest.git.getRef({ owner: 'acme', repo: 'tools', ref: 'heads/main' })
+    expect(ref.data.object.sha).toBe(await git(other.gitDir, 'rev-parse', 'main'))
+    await expect(t.emulator.addRepository('acme/tools')).rejects.toThrow(/already served/)
+    await expect(t.emulator.addRepository('not a name')).rejects.toThrow(/is not OWNER\/NAME/)
+  })
 })

@@ -87,6 +87,7 @@ export async function listRefs(
 /** Whether `name` is a valid full ref name (`git check-ref-format`). */
 export async function isValidRefName(gitDir: string, name: string): Promise<boolean> {
   if (!name.startsWith('refs/') || name.startsWith('-')) return false
+  // No `--`: git before 2.43 takes it as the ref name (usage error); `name` starts with `refs/`, never `-`.
   const { code } = await runGit(gitDir, ['check-ref-format', name], { okCodes: [1] })
   return code === 0
 }

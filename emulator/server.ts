@@ -463,7 +463,13 @@ class GitHubEmulator implements Emulator {
       this.statsRecorder.record(operationId, route.kind)
       return this.send(
         res,
-        errorReply(403, 'Resource not accessible by integration', { documentationUrl: docs }),
+        errorReply(403, 'Resource not accessible by integration', {
+          documentationUrl: docs,
+          // GitHub names the permission the operation needs, so a client can say what to grant.
+          headers: {
+            'x-accepted-github-permissions': `${route.permission.replace(/-/g, '_')}=${route.kind === 'write' ? 'write' : 'read'}`
+          }
+        }),
         this.limitHeaders(auth, 'core', true)
       )
     }

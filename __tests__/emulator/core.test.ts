@@ -98,6 +98,7 @@ describe('emulator core', () => {
     const denied = await statusOf(client.rest.git.getRef({ owner: 'octo', repo: 'repo', ref: 'heads/main' }))
     expect(denied.status).toBe(403)
     expect(denied.message).toMatch(/Resource not accessible by integration/)
+    expect(denied.headers['x-accepted-github-permissions']).toBe('contents=read')
     const plugin403 = await statusOf(
       t.clientFor('contents').rest.actions.getWorkflow({ owner: 'octo', repo: 'repo', workflow_id: 'ci.yml' })
     )

@@ -386,3 +386,46 @@ async function buildTree(
   if (entries.size === 0) return null
   return writeTree(gitDir, [...entries.values()])
 }
+
+/** A parsed annotated tag object. */
+export interface ParsedTag {
+  /** Its id. */
+  sha: string
+  /** The tagged object's id. */
+  object: string
+  /** The tagged object's type. */
+  type: string
+  /** The tag name. */
+  tag: string
+  /** The tagger (absent in some old tags). */
+  tagger?: GitPerson
+  /** The message. */
+  message: string
+}
+
+/** Reads and parses an annotated tag object, or undefined when `sha` is not one. */
+export async function readTag(gitDir: string, sha: string): Promise<ParsedTag | undefined> {
+  if (!SHA_PATTERN.test(sha)) return undefined
+  const object = await objectContents(gitDir, sha)
+  if (object?.type !== 'tag') return undefined
+  const text = object.content.toString('utf8')
+  const split = text.indexOf('\n\n')
+  const header = split >= 0 ? text.slice(0, split) : text
+  const tag: ParsedTag = {
+    sha,
+    object: '',
+    type: '',
+    tag: '',
+    message: split >= 0 ? text.slice(split + 2) : ''
+  }
+  for (const line of header.split('\n')) {
+    const space = line.indexOf(' ')
+    const key = line.slice(0, space)
+    const value = line.slice(space + 1)
+    if (key === 'object') tag.object = value
+    else if (key === 'type') tag.type = value
+    else if (key === 'tag') tag.tag = value
+    else if (key === 'tagger') tag.tagger = parsePerson(value)
+  }
+  return tag
+}

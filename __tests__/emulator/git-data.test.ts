@@ -120,6 +120,21 @@ describe('emulator git data API', () => {
     ])
   })
 
+  it('reads annotated tags through refs and git/get-tag', async () => {
+    const commit = await head()
+    await git(gitDir, 'tag', '-a', 'v1.0.0', '-m', 'Release 1.0.0', commit)
+    const { data: ref } = await t.octokit.rest.git.getRef({ ...repo, ref: 'tags/v1.0.0' })
+    expect(ref.object.type).toBe('tag')
+    const { data: tag } = await t.octokit.rest.git.getTag({ ...repo, tag_sha: ref.object.sha })
+    expect(tag).toMatchObject({
+      tag: 'v1.0.0',
+      message: 'Release 1.0.0\n',
+      object: { sha: commit, type: 'commit' }
+    })
+    expect(tag.tagger.name).toBe('Test Committer')
+    expect((await rejectionOf(t.octokit.rest.git.getTag({ ...repo, tag_sha: commit }))).status).toBe(404)
+  })
+
   it('refuses malformed tree entries with 422', async () => {
     const bad = [
       { path: '/abs', mode: '100644', type: 'blob', content: 'x' },

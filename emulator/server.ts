@@ -10,6 +10,16 @@ import type { AddressInfo, Socket } from 'node:net'
 import { resolve as resolvePath } from 'node:path'
 import type { AuthInfo, Core, CoreContext, CoreRoute } from './core-types.js'
 import { FaultTable, type FaultReply, type RequestHook, type RequestMatcher } from './faults.js'
+import {
+  compareAndSwapRef,
+  editTree,
+  isValidRefName,
+  readCommit,
+  readRef,
+  writeBlob,
+  writeCommit,
+  type TreeEdit
+} from './git-data.js'
 import { handleGraphql } from './graphql.js'
 import { closeObjectReader } from './object-reader.js'
 import { ApiError, DOCS_URL, errorReply } from './http.js'
@@ -30,6 +40,7 @@ import {
   readDefaultBranch,
   RepositoryState
 } from './repositories.js'
+import { checkEntryPath } from './paths.js'
 import { compileTemplate, matchTemplate, type CompiledTemplate } from './router.js'
 import { coreRoutes } from './routes/index.js'
 import { StatsRecorder, type EmulatorStats } from './stats.js'
@@ -82,6 +93,18 @@ export interface EmulatorOptions {
   writesPerHour?: number
 }
 
+/** What `pushFiles` commits. */
+export interface PushFilesOptions {
+  /** Branch to move (created from the default branch when it does not exist). */
+  branch: string
+  /** Path → content (text or bytes), or null to delete the path. */
+  files: Record<string, string | Buffer | null>
+  /** Commit message (default "Concurrent push"). */
+  message?: string
+  /** `OWNER/NAME` (default: the first repository). */
+  repository?: string
+}
+
 /** The running emulator. */
 export interface Emulator {
   /** Base URL, `http://127.0.0.1:PORT`. */
@@ -122,6 +145,11 @@ export interface Emulator {
   advanceClock(ms: number): void
   /** The emulator's clock in ms. */
   now(): number
+  /**
+   * Commits files straight into a served repository, as someone else's push would (not through the API: no stats,
+   * no limits). `null` deletes a path. Returns the new commit id. Handy inside `onNextRequest` for a concurrent push.
+   */
+  pushFiles(options: PushFilesOptions): Promise<string>
   /** Serves another repository (an existing bare one, or a new temp one when `gitDir` is omitted). */
   addRepository(fullName: string, gitDir?: string): Promise<EmulatedRepository>
   /** Stops plugins and the server and removes the temp repositories it created. */
@@ -290,6 +318,42 @@ class GitHubEmulator implements Emulator {
     this.states.set(key, new RepositoryState(repo, this.core.nextId(), this.now()))
     this.publicRepos.set(repo.fullName, repo)
     return repo
+  }
+
+  async pushFiles(options: PushFilesOptions): Promise<string> {
+    const state = this.core.state(options.repository ?? this.repository.fullName)
+    if (!state) throw new Error(`Repository ${options.repository} is not served.`)
+    const gitDir = state.repo.gitDir
+    return state.exclusive(async () => {
+      const ref = `refs/heads/${options.branch}`
+      if (!(await isValidRefName(gitDir, ref)))
+        throw new Error(`'${options.branch}' is not a valid branch name.`)
+      const current = await readRef(gitDir, ref)
+      const parent = current ?? (await readRef(gitDir, `refs/heads/${state.repo.defaultBranch}`))
+      const parentCommit = parent ? await readCommit(gitDir, parent) : undefined
+      const edits: TreeEdit[] = []
+      for (const [path, content] of Object.entries(options.files)) {
+        const entry =
+          content === null
+            ? null
+            : { mode: '100644', type: 'blob' as const, sha: await writeBlob(gitDir, Buffer.from(content)) }
+        edits.push({ path: checkEntryPath(path, 'path'), entry })
+      }
+      const tree = await editTree(gitDir, parentCommit?.tree ?? null, edits)
+      const seconds = Math.floor(this.now() / 1000)
+      const person = { name: 'Someone Else', email: 'someone@example.com', seconds, timezone: '+0000' }
+      const sha = await writeCommit(gitDir, {
+        tree,
+        parents: parent ? [parent] : [],
+        message: options.message ?? 'Concurrent push',
+        author: person,
+        committer: person
+      })
+      if (!(await compareAndSwapRef(gitDir, ref, sha, current ?? null))) {
+        throw new Error(`${ref} moved while pushFiles was committing.`)
+      }
+      return sha
+    })
   }
 
   now(): number {

@@ -204,6 +204,37 @@ describe('emulator git data API', () => {
     ).toBe(422)
   })
 
+  it('lets a test push between two requests, so a non-forced ref update is refused', async () => {
+    const base = await head()
+    const { data: tree } = await t.octokit.rest.git.createTree({
+      ...repo,
+      base_tree: base,
+      tree: [{ path: 'mine.txt', mode: '100644', type: 'blob', content: 'mine' }]
+    })
+    const { data: mine } = await t.octokit.rest.git.createCommit({
+      ...repo,
+      message: 'mine',
+      tree: tree.sha,
+      parents: [base]
+    })
+    let pushed = ''
+    t.emulator.resetStats()
+    t.emulator.onNextRequest({ operationId: 'git/update-ref' }, async () => {
+      pushed = await t.emulator.pushFiles({
+        branch: 'main',
+        files: { 'theirs.txt': 'theirs', 'README.md': null }
+      })
+    })
+    const refused = await rejectionOf(
+      t.octokit.rest.git.updateRef({ ...repo, ref: 'heads/main', sha: mine.sha })
+    )
+    expect(refused.status).toBe(422)
+    expect(await head()).toBe(pushed)
+    expect(await git(gitDir, 'show', `${pushed}:theirs.txt`)).toBe('theirs')
+    expect(await git(gitDir, 'ls-tree', '--name-only', pushed)).not.toMatch(/README\.md/)
+    expect(t.emulator.stats().operations['git/update-ref']?.writes).toBe(1)
+  })
+
   it('refuses a push touching .github/workflows without the workflows permission', async () => {
     const base = await head()
     const client = t.clientFor('no-workflows')

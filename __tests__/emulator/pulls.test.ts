@@ -66,6 +66,10 @@ describe('emulator pulls, merges and labels', () => {
     const byHead = await t.octokit.rest.pulls.list({ ...repo, head: 'octo:self-heal/abc', state: 'open' })
     expect(byHead.data.map(p => p.number)).toEqual([created.data.number])
     expect((await t.octokit.rest.pulls.list({ ...repo, head: 'octo:other' })).data).toEqual([])
+    // Without the owner prefix GitHub ignores the filter: a client that forgets it sees every pull request.
+    await branch('unrelated', 'main', { 'u.txt': 'u\n' })
+    await t.octokit.rest.pulls.create({ ...repo, title: 'Unrelated', head: 'unrelated', base: 'main' })
+    expect((await t.octokit.rest.pulls.list({ ...repo, head: 'self-heal/abc' })).data).toHaveLength(2)
 
     const updated = await t.octokit.rest.pulls.update({
       ...repo,

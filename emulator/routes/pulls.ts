@@ -275,10 +275,11 @@ export function pullRoutes(): CoreRoute[] {
           (issue): issue is PullRecord => issue.pull !== undefined
         )
         if (state !== 'all') pulls = pulls.filter(pull => pull.state === state)
-        if (head) {
+        // GitHub silently ignores a `head` without the `OWNER:` prefix (and so lists every pull request).
+        if (head?.includes(':')) {
           const colon = head.indexOf(':')
-          const owner = colon >= 0 ? head.slice(0, colon) : ctx.repo.owner
-          const branch = colon >= 0 ? head.slice(colon + 1) : head
+          const owner = head.slice(0, colon)
+          const branch = head.slice(colon + 1)
           pulls = pulls.filter(
             pull => pull.pull.headOwner.toLowerCase() === owner.toLowerCase() && pull.pull.head === branch
           )

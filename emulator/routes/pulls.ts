@@ -10,7 +10,7 @@ import {
   writeCommit
 } from '../git-data.js'
 import { gitText, runGit } from '../git-runner.js'
-import { ApiError, notFound, validationFailed } from '../http.js'
+import { ApiError, nextPageLink, notFound, validationFailed } from '../http.js'
 import {
   ACTOR_LOGIN,
   commitJson,
@@ -291,9 +291,20 @@ export function pullRoutes(): CoreRoute[] {
             : b.createdAt - a.createdAt || b.number - a.number
         )
         const body = []
-        for (const pull of pulls.slice((page - 1) * perPage, page * perPage))
+        for (const pull of pulls.slice((page - 1) * perPage, page * perPage)) {
           body.push(await pullJson(ctx, pull, false))
-        return { status: 200, body }
+        }
+        const headers: Record<string, string> = {}
+        if (pulls.length > page * perPage) {
+          headers.link = nextPageLink(
+            ctx.core.services.url,
+            `/repos/${ctx.repo.fullName}/pulls`,
+            ctx.query,
+            page,
+            perPage
+          )
+        }
+        return { status: 200, body, headers }
       }
     },
     {

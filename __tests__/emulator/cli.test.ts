@@ -56,6 +56,19 @@ describe('emulator CLI', () => {
       expect(Buffer.from((data as { content: string }).content, 'base64').toString()).toBe('hi\n')
       const stats = (await (await fetch(`${url}/_emulator/stats`)).json()) as { totals: { reads: number } }
       expect(stats.totals.reads).toBe(1)
+      // @actions/github reads GITHUB_API_URL when it loads: unchanged code reaches the emulator through it.
+      const script =
+        "import { getOctokit } from '@actions/github'\n" +
+        "const { data } = await getOctokit(process.env.GITHUB_TOKEN).rest.repos.get({ owner: 'acme', repo: 'widget' })\n" +
+        'process.stdout.write(data.full_name)\n'
+      const viaEnv = spawn(process.execPath, ['--input-type=module', '-e', script], {
+        env: { ...process.env, GITHUB_API_URL: url, GITHUB_TOKEN: 'cli-token' },
+        stdio: ['ignore', 'pipe', 'pipe']
+      })
+      let printed = ''
+      viaEnv.stdout.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')))
+      expect(await new Promise(resolve => viaEnv.once('exit', resolve))).toBe(0)
+      expect(printed).toBe('acme/widget')
       const exited = new Promise<number | null>(resolve => child.once('exit', code => resolve(code)))
       child.kill('SIGTERM')
       expect(await exited).toBe(0)

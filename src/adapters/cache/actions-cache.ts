@@ -19,7 +19,6 @@
  * so once; with cache mode `read` it restores but keeps changes in memory.
  */
 import * as core from '@actions/core'
-import { restoreCache, saveCache } from '@actions/cache'
 import { randomBytes } from 'node:crypto'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
@@ -39,6 +38,12 @@ import { ConfigurationError, errorMessage } from '../../errors.js'
 /** The snapshot file's format marker and version. */
 const SNAPSHOT_FORMAT = 'self-heal-cache-snapshot'
 const SNAPSHOT_VERSION = 1
+
+/**
+ * `@actions/cache` (with the Azure SDK) takes a few hundred ms to import: it is loaded on first restore or save, so
+ * LOCAL runs and jobs that never touch the cache do not pay for it.
+ */
+const actionsCache = (): Promise<typeof import('@actions/cache')> => import('@actions/cache')
 
 /** A logger over `@actions/core` (the default: lines land in the job's log, warnings as annotations). */
 export const actionsCoreLogger: CacheLogger = { info: m => core.info(m), warning: m => core.warning(m) }
@@ -334,7 +339,7 @@ export class ActionsCacheAdapter implements CacheAdapter {
     let restored: { value: string | undefined; output: string }
     try {
       restored = await captureStdout(
-        () => restoreCache([layout.snapshotPath], layout.key, [layout.prefix]),
+        async () => (await actionsCache()).restoreCache([layout.snapshotPath], layout.key, [layout.prefix]),
         this.quiet
       )
     } catch (error) {
@@ -460,7 +465,7 @@ async function saveSnapshot(
   let id: number
   let output: string
   try {
-    ;({ value: id, output } = await captureStdout(() => saveCache([layout.snapshotPath], key), quiet))
+    ;({ value: id, output } = await captureStdout(async () => (await actionsCache()).saveCache([layout.snapshotPath], key), quiet))
   } catch (error) {
     logger.warning(
       `The cache snapshot was not saved (key ${key}): ${errorMessage(error)}. The next run restores the previous snapshot.`

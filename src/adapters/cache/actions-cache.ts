@@ -465,7 +465,10 @@ async function saveSnapshot(
   let id: number
   let output: string
   try {
-    ;({ value: id, output } = await captureStdout(async () => (await actionsCache()).saveCache([layout.snapshotPath], key), quiet))
+    ;({ value: id, output } = await captureStdout(
+      async () => (await actionsCache()).saveCache([layout.snapshotPath], key),
+      quiet
+    ))
   } catch (error) {
     logger.warning(
       `The cache snapshot was not saved (key ${key}): ${errorMessage(error)}. The next run restores the previous snapshot.`

@@ -89,6 +89,8 @@ type WorkerMessage =
 
 /** The largest number of operations sent to the worker in one message (one transaction). */
 const MAX_BATCH = 512
+/** A batch is sent early once its values reach this many characters, so no message grows without bound. */
+const MAX_BATCH_CHARS = 8 * 1024 * 1024
 
 /** The SQLite cache. Build it with `SqliteCacheAdapter.open()`, which waits until the database is usable. */
 export class SqliteCacheAdapter implements CacheAdapter {
@@ -106,6 +108,7 @@ export class SqliteCacheAdapter implements CacheAdapter {
   private times: number[] = []
   private settles: Settle[] = []
   private parse: boolean[] = []
+  private queuedChars = 0
   private inFlight = new Map<number, Batch>()
   private batches = new Set<Promise<void>>()
   private nextId = 1
@@ -227,7 +230,8 @@ export class SqliteCacheAdapter implements CacheAdapter {
       this.times.push(time)
       this.settles.push([resolve, reject])
       this.parse.push(kind === GET)
-      if (this.kinds.length >= MAX_BATCH) this.flush()
+      this.queuedChars += key.length + (text?.length ?? 0)
+      if (this.kinds.length >= MAX_BATCH || this.queuedChars >= MAX_BATCH_CHARS) this.flush()
       else if (!this.scheduled) {
         this.scheduled = true
         // Everything called in this turn of the event loop goes in one message.
@@ -259,6 +263,7 @@ export class SqliteCacheAdapter implements CacheAdapter {
     this.times = []
     this.settles = []
     this.parse = []
+    this.queuedChars = 0
     this.worker.ref()
     this.worker.postMessage(message)
   }
@@ -291,6 +296,7 @@ export class SqliteCacheAdapter implements CacheAdapter {
       }
       this.inFlight.clear()
       for (const [, reject] of this.settles) reject(this.failure)
+      this.queuedChars = 0
       this.kinds = []
       this.keys = []
       this.texts = []

@@ -5,7 +5,7 @@
  * on close. The tests that need real processes and the post step are in actions-cache-jobs.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ActionsCacheAdapter } from '../../src/adapters/cache/actions-cache.js'
@@ -76,5 +76,29 @@ describe('the contract ran through the service', () => {
     ).toBeGreaterThan(0)
     expect(counts['actions-cache/GetCacheEntryDownloadURL']).toBeGreaterThan(0)
     expect(counts['azure-blob/get-blob']).toBeGreaterThan(0) // at least one restore found a snapshot and read it
+  })
+})
+
+describe('Actions cache adapter on a broken runner', () => {
+  it('an unusable RUNNER_TEMP gives an empty cache and warnings, never a failed call', async () => {
+    const file = join(temp, 'not-a-directory')
+    await writeFile(file, 'x')
+    const lines: string[] = []
+    const cache = new ActionsCacheAdapter({
+      env: { ...process.env, RUNNER_TEMP: file, GITHUB_RUN_ID: '9999' },
+      saveOn: 'close',
+      libraryOutput: 'capture-only',
+      logger: { info: m => lines.push(`info: ${m}`), warning: m => lines.push(`warning: ${m}`) }
+    })
+    expect(await cache.get('k')).toBeUndefined()
+    await cache.set('k', 1)
+    expect(await cache.get('k')).toBe(1)
+    await cache.close()
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^warning: The cache snapshot could not be restored \(.*(ENOTDIR|EEXIST).*\): starting with an empty cache\.$/
+      ),
+      expect.stringMatching(/^warning: The cache snapshot was not saved: it could not be written \(.*\)\.$/)
+    ])
   })
 })

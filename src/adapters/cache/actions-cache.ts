@@ -277,7 +277,15 @@ export class ActionsCacheAdapter implements CacheAdapter {
       if (!this.loaded) return
       await this.loaded
       if (this.saveOn === 'close') await this.flush()
-      else await this.persist()
+      else {
+        try {
+          await this.persist()
+        } catch (error) {
+          this.logger.warning(
+            `The cache snapshot could not be written for the post step (${errorMessage(error)}): this job's changes are not saved.`
+          )
+        }
+      }
       this.entries.clear()
     })()
     return this.closing
@@ -288,7 +296,14 @@ export class ActionsCacheAdapter implements CacheAdapter {
     if (!this.layout || !this.loaded) return { outcome: 'nothing-to-save' }
     await this.loaded
     if (!this.dirty) return { outcome: 'nothing-to-save' }
-    await this.persist()
+    try {
+      await this.persist()
+    } catch (error) {
+      this.logger.warning(
+        `The cache snapshot was not saved: it could not be written (${errorMessage(error)}).`
+      )
+      return { outcome: 'failed', key: saveKey(this.layout, this.saves) }
+    }
     const outcome = await saveSnapshot(this.layout, this.saves, this.availability, this.logger, this.quiet)
     if (outcome.outcome === 'saved') {
       this.dirty = false
@@ -300,7 +315,13 @@ export class ActionsCacheAdapter implements CacheAdapter {
 
   private ready(): Promise<void> {
     if (this.closing) return Promise.reject(new CacheClosedError('Actions'))
-    this.loaded ??= this.load()
+    // A restore that cannot even start (e.g. an unwritable RUNNER_TEMP) means an empty cache, not failed calls.
+    this.loaded ??= this.load().catch(error => {
+      this.entries.clear()
+      this.logger.warning(
+        `The cache snapshot could not be restored (${errorMessage(error)}): starting with an empty cache.`
+      )
+    })
     return this.loaded
   }
 

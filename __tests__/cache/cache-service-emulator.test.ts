@@ -143,4 +143,77 @@ describe('cache service in the emulator core', () => {
       notModified: 0
     })
   })
+
+  it('speaks Twirp as the real service does: pending entries, finalize checks, invalid keys', async () => {
+    const token = service.issueRuntimeToken({ repository: 'octo/repo', ref: 'refs/heads/twirp' })
+    const call = async (
+      method: string,
+      body: unknown
+    ): Promise<{ status: number; body: Record<string, unknown> }> => {
+      const res = await fetch(
+        `${test.emulator.url}/twirp/github.actions.results.api.v1.CacheService/${method}`,
+        {
+          method: 'POST',
+          body: JSON.stringify(body),
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }
+        }
+      )
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> }
+    }
+    const created = await call('CreateCacheEntry', { key: 'pending', version: 'v1' })
+    expect(created).toMatchObject({
+      status: 200,
+      body: { ok: true, signed_upload_url: expect.stringContaining('/_cache-blobs/') }
+    })
+    expect(await call('CreateCacheEntry', { key: 'pending', version: 'v1' })).toEqual({
+      status: 409,
+      body: {
+        code: 'already_exists',
+        msg: 'cache entry with the same key, version, and scope is being created by another job'
+      }
+    })
+    // Another version of the same key is another entry.
+    expect((await call('CreateCacheEntry', { key: 'pending', version: 'v2' })).body.ok).toBe(true)
+    expect(
+      await call('FinalizeCacheEntryUpload', { key: 'pending', version: 'v1', size_bytes: '3' })
+    ).toEqual({
+      status: 200,
+      body: { ok: false, message: "the archive for cache key 'pending' was not uploaded" }
+    })
+    const upload = await fetch(String(created.body.signed_upload_url), {
+      method: 'PUT',
+      body: 'four',
+      headers: { 'x-ms-blob-type': 'BlockBlob' }
+    })
+    expect(upload.status).toBe(201)
+    expect(
+      (await call('FinalizeCacheEntryUpload', { key: 'pending', version: 'v1', size_bytes: '3' })).body
+    ).toEqual({
+      ok: false,
+      message: "the archive for cache key 'pending' is 4 bytes, not the 3 declared"
+    })
+    expect(
+      await call('FinalizeCacheEntryUpload', { key: 'pending', version: 'v1', size_bytes: '4' })
+    ).toEqual({
+      status: 200,
+      body: { ok: true, entry_id: expect.any(String) }
+    })
+    expect(
+      (await call('FinalizeCacheEntryUpload', { key: 'pending', version: 'v1', size_bytes: '4' })).status
+    ).toBe(404)
+    expect(await call('GetCacheEntryDownloadURL', { key: 'pend', version: 'v1' })).toMatchObject({
+      status: 200,
+      body: { ok: true, matched_key: 'pending' }
+    })
+    expect(await call('GetCacheEntryDownloadURL', { key: 'pend', version: 'v2' })).toMatchObject({
+      status: 200,
+      body: { ok: false }
+    })
+    expect((await call('CreateCacheEntry', { key: 'a,b', version: 'v1' })).body).toEqual({
+      code: 'invalid_argument',
+      msg: 'key cannot contain commas'
+    })
+    expect((await call('CreateCacheEntry', { key: 'k'.repeat(513), version: 'v1' })).status).toBe(400)
+    expect((await call('NoSuchMethod', {})).status).toBe(404)
+  })
 })

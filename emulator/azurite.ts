@@ -70,8 +70,8 @@ export async function startAzurite(options: { timeoutMs?: number } = {}): Promis
     const port = await new Promise<number>((resolve, reject) => {
       let output = ''
       const timer = setTimeout(
-        () => reject(new Error(`Azurite did not start within ${options.timeoutMs ?? 20000} ms:\n${output}`)),
-        options.timeoutMs ?? 20000
+        () => reject(new Error(`Azurite did not start within ${options.timeoutMs ?? 45000} ms:\n${output}`)),
+        options.timeoutMs ?? 45000
       )
       const onData = (chunk: Buffer): void => {
         output += chunk.toString()

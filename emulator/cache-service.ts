@@ -141,6 +141,19 @@ const TWIRP_CODES: Record<number, string> = {
   503: 'unavailable'
 }
 
+/**
+ * The variables a job needs to reach this service through `@actions/cache` 6. Leave GITHUB_SERVER_URL unset (or
+ * github.com): `@actions/cache` counts an `http://127.0.0.1` server as GHES and would use cache service v1.
+ * RUNNER_TEMP must be set too.
+ */
+export function cacheServiceEnv(emulatorUrl: string, runtimeToken: string): Record<string, string> {
+  return {
+    ACTIONS_CACHE_SERVICE_V2: 'true',
+    ACTIONS_RESULTS_URL: `${emulatorUrl.replace(/\/$/, '')}/`,
+    ACTIONS_RUNTIME_TOKEN: runtimeToken
+  }
+}
+
 /** Makes the cache service plugin. */
 export function createCacheService(options: CacheServiceOptions = {}): CacheServicePlugin {
   const blobStore = options.blobStore ?? new InProcessBlobStore()

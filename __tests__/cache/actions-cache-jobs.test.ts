@@ -29,7 +29,7 @@ beforeAll(async () => {
   service = createCacheService({ blobStore: new AzuriteBlobStore(azurite) })
   host = await hostPlugins([service])
   dir = await mkdtemp(join(tmpdir(), 'actions-cache-jobs-'))
-}, 60_000)
+}, 90_000)
 
 afterAll(async () => {
   await host?.close()

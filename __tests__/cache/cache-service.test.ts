@@ -79,7 +79,7 @@ describe('cache service, Azurite blob store', () => {
     azurite = await startAzurite()
     service = createCacheService({ blobStore: new AzuriteBlobStore(azurite) })
     host = await hostPlugins([service])
-  }, 60_000)
+  }, 90_000)
   afterAll(async () => {
     await host?.close()
     await azurite?.stop()

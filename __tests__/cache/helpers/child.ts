@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { cacheServiceEnv } from '../../../emulator/cache-service.js'
 
 /** The repository root. */
 export const ROOT = resolve(import.meta.dirname, '../../..')
@@ -73,9 +74,7 @@ export function jobEnv(options: {
     HOME: process.env.HOME,
     NODE_OPTIONS: '',
     GITHUB_ACTIONS: 'true',
-    ACTIONS_CACHE_SERVICE_V2: 'true',
-    ACTIONS_RESULTS_URL: `${options.resultsUrl}/`,
-    ACTIONS_RUNTIME_TOKEN: options.token,
+    ...cacheServiceEnv(options.resultsUrl, options.token),
     RUNNER_TEMP: options.runnerTemp,
     GITHUB_WORKSPACE: options.workspace,
     GITHUB_REPOSITORY: 'octo/repo',

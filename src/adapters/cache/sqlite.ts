@@ -164,7 +164,7 @@ export class SqliteCacheAdapter implements CacheAdapter {
     const adapter = new SqliteCacheAdapter(path, worker, now, logger)
     if (first.type === 'ready' && first.movedAside) adapter.warnMovedAside(first.movedAside)
     adapter.listen()
-    // An idle adapter must not keep the process alive; a pending operation does (see schedule()).
+    // An idle adapter must not keep the process alive; a pending operation does (flush() refs the worker).
     worker.unref()
     return adapter
   }

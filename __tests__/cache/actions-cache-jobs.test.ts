@@ -1,7 +1,7 @@
 /**
  * The Actions cache adapter across jobs, each job run as a runner runs the action: a main step and a post step,
  * two real child processes sharing RUNNER_TEMP, against the emulated cache service with Azurite as the blob
- * store. Each job runs on its own "machine": its own RUNNER_TEMP contents, mounted (renamed) at the one path all
+ * store, inside the real emulator core (its stats count the cache calls). Each job runs on its own "machine": its own RUNNER_TEMP contents, mounted (renamed) at the one path all
  * runners use while its steps run — as on GitHub-hosted runners, where the path is the same and the disk is not.
  * (The path matters: `@actions/cache` folds the cached paths into an entry's version.)
  */
@@ -16,23 +16,23 @@ import {
 } from '../../emulator/cache-service.js'
 import { AzuriteBlobStore } from '../../emulator/cache-service-blobs.js'
 import { startAzurite, type AzuriteServer } from '../../emulator/azurite.js'
-import { hostPlugins, type PluginHost } from './helpers/plugin-host.js'
+import { startTestEmulator, type TestEmulator } from '../../emulator/testing.js'
 import { jobEnv, runFixture, type ChildResult } from './helpers/child.js'
 
 let azurite: AzuriteServer
 let service: CacheServicePlugin
-let host: PluginHost
+let test: TestEmulator
 let dir: string
 
 beforeAll(async () => {
   azurite = await startAzurite()
   service = createCacheService({ blobStore: new AzuriteBlobStore(azurite) })
-  host = await hostPlugins([service])
+  test = await startTestEmulator({ plugins: [service] })
   dir = await mkdtemp(join(tmpdir(), 'actions-cache-jobs-'))
 }, 90_000)
 
 afterAll(async () => {
-  await host?.close()
+  await test?.close()
   await azurite?.stop()
   await rm(dir, { recursive: true, force: true })
 })
@@ -76,7 +76,7 @@ async function job(options: {
     ...options.grant
   })
   const env = jobEnv({
-    resultsUrl: host.url,
+    resultsUrl: test.emulator.url,
     token,
     runnerTemp,
     workspace,
@@ -105,8 +105,17 @@ function warnings(result: ChildResult): string[] {
   return result.stdout.split('\n').filter(line => line.startsWith('::warning::'))
 }
 
+/** Cache service calls per Twirp method, from the emulator's stats (`GET /_emulator/stats`). */
+function cacheCalls(): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(test.emulator.stats().operations)
+      .filter(([operation]) => operation.startsWith('actions-cache/'))
+      .map(([operation, counts]) => [operation, counts.reads + counts.writes])
+  )
+}
+
 function countsSince(before: Record<string, number>): Record<string, number> {
-  const after = service.counts()
+  const after = cacheCalls()
   return Object.fromEntries(
     Object.keys(after)
       .filter(k => k.startsWith('actions-cache/'))
@@ -117,7 +126,7 @@ function countsSince(before: Record<string, number>): Record<string, number> {
 describe('Actions cache adapter across jobs (main and post as separate processes, Azurite blobs)', () => {
   it('a value set in one job is read in the next, a delete carries over, and each job restores once and saves once', async () => {
     const first = await job({ run: 101 })
-    let before = service.counts()
+    let before = cacheCalls()
     const main1 = await first.main([
       ['set', 'fix/abc', { diff: 'x' }],
       ['set', 'gone', 1],
@@ -137,7 +146,7 @@ describe('Actions cache adapter across jobs (main and post as separate processes
     })
 
     const second = await job({ run: 102 })
-    before = service.counts()
+    before = cacheCalls()
     const main2 = await second.main([
       ['get', 'fix/abc'],
       ['delete', 'gone'],
@@ -165,7 +174,7 @@ describe('Actions cache adapter across jobs (main and post as separate processes
       kind: 'actions-cache',
       reads: { 'fix/abc': 'v2', gone: null, 'bulk-299': { i: 299 } }
     })
-    before = service.counts()
+    before = cacheCalls()
     const post3 = await third.post() // only reads: nothing to save, no request
     expect(post3.result).toEqual({ outcome: 'nothing-to-save' })
     expect(countsSince(before)).toEqual({
@@ -200,7 +209,7 @@ describe('Actions cache adapter across jobs (main and post as separate processes
   it("a second main step in the same job reads the first one's writes without restoring again", async () => {
     const j = await job({ run: 301 })
     expectClean(await j.main([['set', 'step', 1]]))
-    const before = service.counts()
+    const before = cacheCalls()
     const second = await j.main([
       ['get', 'step'],
       ['set', 'step', 2]
@@ -214,7 +223,7 @@ describe('Actions cache adapter across jobs (main and post as separate processes
 
   it('a process without a post step (the CLI) saves on close, and a second one in the same job saves under -2', async () => {
     const j = await job({ run: 351 })
-    const before = service.counts()
+    const before = cacheCalls()
     expectClean(await j.cli([['set', 'cli', 1]]))
     const second = await j.cli([
       ['get', 'cli'],
@@ -304,7 +313,7 @@ describe('Actions cache adapter across jobs (main and post as separate processes
 
   it("the service's real upload limit (429 past N uploads a minute) is also a warning", async () => {
     const limited = createCacheService({ blobStore: new AzuriteBlobStore(azurite), uploadsPerMinute: 1 })
-    const limitedHost = await hostPlugins([limited])
+    const limitedHost = await startTestEmulator({ plugins: [limited] })
     try {
       const runnerTemp = join(dir, 'limited')
       const results: ChildResult[] = []
@@ -312,7 +321,7 @@ describe('Actions cache adapter across jobs (main and post as separate processes
         await rm(runnerTemp, { recursive: true, force: true })
         await mkdir(runnerTemp, { recursive: true })
         const env = jobEnv({
-          resultsUrl: limitedHost.url,
+          resultsUrl: limitedHost.emulator.url,
           token: limited.issueRuntimeToken({ repository: 'octo/repo', ref: 'refs/heads/main' }),
           runnerTemp,
           workspace: join(dir, 'workspace'),
@@ -332,7 +341,7 @@ describe('Actions cache adapter across jobs (main and post as separate processes
 
   it('without the service it degrades to memory and says so once', async () => {
     const j = await job({ run: 801, extra: { ACTIONS_RESULTS_URL: undefined } })
-    const before = service.counts()
+    const before = cacheCalls()
     const main = await j.main([
       ['set', 'm', 1],
       ['get', 'm'],
@@ -354,7 +363,7 @@ describe('Actions cache adapter across jobs (main and post as separate processes
 
   it("in cache mode 'read' it restores, keeps changes in memory, says so once, and saves nothing", async () => {
     const j = await job({ run: 901, extra: { ACTIONS_CACHE_MODE: 'read' } })
-    const before = service.counts()
+    const before = cacheCalls()
     const main = await j.main([
       ['get', 'fix/abc'],
       ['set', 'fix/abc', 'local only'],

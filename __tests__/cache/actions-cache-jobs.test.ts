@@ -1,9 +1,10 @@
 /**
  * The Actions cache adapter across jobs, each job run as a runner runs the action: a main step and a post step,
  * two real child processes sharing RUNNER_TEMP, against the emulated cache service with Azurite as the blob
- * store, inside the real emulator core (its stats count the cache calls). Each job runs on its own "machine": its own RUNNER_TEMP contents, mounted (renamed) at the one path all
- * runners use while its steps run — as on GitHub-hosted runners, where the path is the same and the disk is not.
- * (The path matters: `@actions/cache` folds the cached paths into an entry's version.)
+ * store, inside the real emulator core (its stats count the cache calls). Each job runs on its own "machine": its
+ * own RUNNER_TEMP contents, mounted (renamed) at the one path all runners use while its steps run — as on
+ * GitHub-hosted runners, where the path is the same and the disk is not. (The path matters: `@actions/cache` folds
+ * the cached paths into an entry's version.)
  */
 import { describe, expect, it, beforeAll, afterAll } from '@jest/globals'
 import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises'

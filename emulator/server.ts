@@ -43,6 +43,7 @@ import {
 import { checkEntryPath } from './paths.js'
 import { compileTemplate, matchTemplate, type CompiledTemplate } from './router.js'
 import { coreRoutes } from './routes/index.js'
+import { githubOperationFor } from './unserved.js'
 import { StatsRecorder, type EmulatorStats } from './stats.js'
 import { sharedSpecValidator, type SpecValidator, type SpecViolation } from './validation.js'
 
@@ -484,7 +485,20 @@ class GitHubEmulator implements Emulator {
       if (method !== 'POST') return this.send(res, errorReply(404, 'Not Found'), {})
       return this.handleGraphqlRequest(req, res)
     }
-    if (!routed) return this.send(res, errorReply(404, 'Not Found'), {})
+    if (!routed) {
+      const unserved = githubOperationFor(method, pathname)
+      if (!unserved) return this.send(res, errorReply(404, 'Not Found'), {})
+      const message = `emulator: ${method} ${pathname} is GitHub's ${unserved}, which the emulator does not serve`
+      if (this.validator) {
+        this.recordedViolations.push({
+          kind: 'request',
+          operationId: unserved,
+          request: `${method} ${pathname}`,
+          message
+        })
+      }
+      return this.send(res, errorReply(404, message), {})
+    }
     return this.handleRoute(req, res, url, routed.entry.route, routed.params)
   }
 

@@ -197,4 +197,16 @@ describe('emulator core', () => {
     await expect(t.emulator.addRepository('acme/tools')).rejects.toThrow(/already served/)
     await expect(t.emulator.addRepository('not a name')).rejects.toThrow(/is not OWNER\/NAME/)
   })
+
+  it('tells an operation GitHub has but the emulator does not serve, and records it', async () => {
+    const failure = await statusOf(
+      t.octokit.rest.repos.getBranch({ owner: 'octo', repo: 'repo', branch: 'main' })
+    )
+    expect(failure.status).toBe(404)
+    expect(failure.message).toMatch(
+      /GET \/repos\/octo\/repo\/branches\/main is GitHub's repos\/get-branch, which the emulator does not serve/
+    )
+    expect(t.emulator.violations().map(v => v.operationId)).toEqual(['repos/get-branch'])
+    t.emulator.clearViolations()
+  })
 })

@@ -84,6 +84,8 @@ export interface EmulatorOptions {
   validate?: boolean
   /** Recursive tree listings say `truncated` past this many entries (GitHub: 100,000). */
   treeTruncateAt?: number
+  /** Recursive tree listings say `truncated` past this many bytes of entries (GitHub: 7 MB). */
+  treeTruncateBytes?: number
   /** Behave as GitHub Enterprise Server (plugins read `services.ghes`). */
   ghes?: boolean
   /** Primary limit: requests an hour per token (default 5,000). */
@@ -238,6 +240,7 @@ class GitHubEmulator implements Emulator {
       services: this.services,
       state: fullName => this.states.get(fullName.toLowerCase()),
       treeTruncateAt: options.treeTruncateAt ?? 100_000,
+      treeTruncateBytes: options.treeTruncateBytes ?? 7 * 1024 * 1024,
       nextId: () => ++this.idCounter
     }
     for (const route of coreRoutes()) this.register(route)

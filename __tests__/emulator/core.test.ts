@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import type { EmulatorPlugin } from '../../emulator/plugin.js'
-import { startTestEmulator, type TestEmulator } from '../../emulator/testing.js'
+import { startTestEmulator, withEmulator, type TestEmulator } from '../../emulator/testing.js'
 import { git } from '../helpers/git.js'
 
 /** Status of a rejected Octokit call. */
@@ -208,5 +208,24 @@ describe('emulator core', () => {
     )
     expect(t.emulator.violations().map(v => v.operationId)).toEqual(['repos/get-branch'])
     t.emulator.clearViolations()
+  })
+
+  it('makes the shared helper fail a test that leaves a violation behind', async () => {
+    const result = await withEmulator(
+      async ({ octokit, owner, repo }) => (await octokit.rest.repos.get({ owner, repo })).data.name
+    )
+    expect(result).toBe('repo')
+    await expect(
+      withEmulator(
+        async ({ octokit }) => {
+          await octokit.rest.actions
+            .getWorkflow({ owner: 'octo', repo: 'repo', workflow_id: 'broken.yml' })
+            .catch(() => undefined)
+        },
+        { plugins: [plugin] }
+      )
+    ).rejects.toThrow(
+      /do not conform to GitHub's description:\n- GET \/repos\/octo\/repo\/actions\/workflows\/broken.yml/
+    )
   })
 })

@@ -50,6 +50,26 @@ describe('emulator rate limits and fault injection', () => {
     expect(refused.message).toMatch(/API rate limit exceeded/)
   })
 
+  it('truncates recursive trees past a response size', async () => {
+    t = await startTestEmulator({ treeTruncateBytes: 600 })
+    const { data: tree } = await t.octokit.rest.git.createTree({
+      ...repo,
+      tree: Array.from({ length: 10 }, (_, i) => ({
+        path: `d/f${i}.txt`,
+        mode: '100644' as const,
+        type: 'blob' as const,
+        content: `${i}`
+      }))
+    })
+    const full = await t.octokit.rest.git.getTree({ ...repo, tree_sha: tree.sha })
+    expect(full.data.truncated).toBe(false)
+    const recursive = await t.octokit.rest.git.getTree({ ...repo, tree_sha: tree.sha, recursive: '1' })
+    expect(recursive.data.truncated).toBe(true)
+    expect(recursive.data.tree.length).toBeGreaterThan(0)
+    expect(recursive.data.tree.length).toBeLessThan(11)
+    expect(JSON.stringify(recursive.data.tree).length).toBeLessThanOrEqual(600)
+  })
+
   it('fails the next N matching requests with the given status, headers and body', async () => {
     t = await startTestEmulator()
     t.emulator.failNext(
@@ -82,8 +102,15 @@ describe('emulator rate limits and fault injection', () => {
     await expect(t.octokit.rest.repos.get(repo)).resolves.toBeDefined()
   })
 
-  it('exposes the GHES flag to plugins', async () => {
+  it('serves the GHES layout (/api/v3, /api/graphql) and exposes the flag to plugins', async () => {
     t = await startTestEmulator({ ghes: true })
     expect(t.emulator.services.ghes).toBe(true)
+    expect(t.emulator.apiUrl).toBe(`${t.emulator.url}/api/v3`)
+    const { data } = await t.octokit.rest.repos.get(repo)
+    expect(data.full_name).toBe('octo/repo')
+    const gql = await t.octokit.graphql<{ repository: { nameWithOwner: string } }>(
+      'query { repository(owner: "octo", name: "repo") { nameWithOwner } }'
+    )
+    expect(gql.repository.nameWithOwner).toBe('octo/repo')
   })
 })

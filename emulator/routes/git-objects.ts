@@ -2,14 +2,17 @@
 import type { CoreContext, CoreRoute } from '../core-types.js'
 import {
   editTree,
+  isoDate,
   listTree,
   objectType,
   objectTypes,
   readBlob,
   readCommit,
+  readTag,
   resolveCommit,
   SHA_PATTERN,
   writeBlob,
+  writeBlobs,
   writeCommit,
   type GitPerson,
   type TreeEdit,
@@ -98,27 +101,30 @@ export async function treeJson(
   recursive: boolean
 ): Promise<Record<string, unknown>> {
   const url = `${ctx.core.services.url}/repos/${ctx.repo.fullName}/git`
-  let entries = await listTree(ctx.repo.gitDir, sha, recursive)
-  const truncated = recursive && entries.length > ctx.core.treeTruncateAt
-  if (truncated) entries = entries.slice(0, ctx.core.treeTruncateAt)
-  return {
-    sha,
-    url: `${url}/trees/${sha}`,
-    tree: entries.map(entry => {
-      const item: Record<string, unknown> = {
-        path: entry.path,
-        mode: entry.mode,
-        type: entry.type,
-        sha: entry.sha
-      }
-      if (entry.type === 'blob') {
-        item.size = entry.size
-        item.url = `${url}/blobs/${entry.sha}`
-      } else if (entry.type === 'tree') item.url = `${url}/trees/${entry.sha}`
-      return item
-    }),
-    truncated
+  const entries = await listTree(ctx.repo.gitDir, sha, recursive)
+  const items: Record<string, unknown>[] = []
+  let bytes = 0
+  let truncated = false
+  for (const entry of entries) {
+    const item: Record<string, unknown> = {
+      path: entry.path,
+      mode: entry.mode,
+      type: entry.type,
+      sha: entry.sha
+    }
+    if (entry.type === 'blob') {
+      item.size = entry.size
+      item.url = `${url}/blobs/${entry.sha}`
+    } else if (entry.type === 'tree') item.url = `${url}/trees/${entry.sha}`
+    // GitHub cuts a recursive listing at a number of entries or at a response size, whichever comes first.
+    bytes += JSON.stringify(item).length + 1
+    if (recursive && (items.length >= ctx.core.treeTruncateAt || bytes > ctx.core.treeTruncateBytes)) {
+      truncated = true
+      break
+    }
+    items.push(item)
   }
+  return { sha, url: `${url}/trees/${sha}`, tree: items, truncated }
 }
 
 /** Blob, tree and commit routes. */
@@ -192,6 +198,7 @@ export function gitObjectRoutes(): CoreRoute[] {
         }
         const edits: TreeEdit[] = []
         const toCheck: { sha: string; type: string; path: string }[] = []
+        const inline: { edit: TreeEdit; content: Buffer }[] = []
         for (const item of body.tree) {
           const path = checkEntryPath(item.path)
           const expected = MODE_TYPES[item.mode]
@@ -208,8 +215,9 @@ export function gitObjectRoutes(): CoreRoute[] {
           }
           if (hasContent) {
             if (expected !== 'blob') throw new ApiError(422, `tree.content can only create a blob (${path})`)
-            const sha = await writeBlob(gitDir, Buffer.from(item.content as string, 'utf8'))
-            edits.push({ path, entry: { mode: item.mode, type: 'blob', sha } })
+            const edit: TreeEdit = { path, entry: { mode: item.mode, type: 'blob', sha: '' } }
+            inline.push({ edit, content: Buffer.from(item.content as string, 'utf8') })
+            edits.push(edit)
           } else if (item.sha === null) {
             edits.push({ path, entry: null })
           } else if (typeof item.sha === 'string' && SHA_PATTERN.test(item.sha)) {
@@ -228,6 +236,13 @@ export function gitObjectRoutes(): CoreRoute[] {
             throw new ApiError(422, `tree.sha ${item.sha} is not a valid ${item.type} (${item.path})`)
           }
         }
+        const written = await writeBlobs(
+          gitDir,
+          inline.map(item => item.content)
+        )
+        inline.forEach((item, index) => {
+          if (item.edit.entry) item.edit.entry.sha = written[index] as string
+        })
         const sha = await editTree(gitDir, baseTree, edits)
         const url = `${ctx.core.services.url}/repos/${ctx.repo.fullName}/git/trees/${sha}`
         return { status: 201, body: await treeJson(ctx, sha, false), headers: { location: url } }
@@ -290,6 +305,40 @@ export function gitObjectRoutes(): CoreRoute[] {
         if (!commit) throw new Error(`git wrote commit ${sha} but cannot read it back`)
         const url = `${ctx.core.services.url}/repos/${ctx.repo.fullName}/git/commits/${sha}`
         return { status: 201, body: gitCommitJson(ctx.core, ctx.state, commit), headers: { location: url } }
+      }
+    },
+    {
+      method: 'GET',
+      path: '/repos/{owner}/{repo}/git/tags/{tag_sha}',
+      operationId: 'git/get-tag',
+      kind: 'read',
+      permission: 'contents',
+      async handler(ctx) {
+        const tag = await readTag(ctx.repo.gitDir, ctx.params.tag_sha ?? '')
+        if (!tag) throw notFound()
+        const api = `${ctx.core.services.url}/repos/${ctx.repo.fullName}/git`
+        const kind = tag.type === 'tag' ? 'tags' : `${tag.type}s`
+        const tagger = tag.tagger ?? { name: '', email: '', seconds: 0, timezone: '+0000' }
+        const signed = tag.message.includes('-----BEGIN PGP SIGNATURE-----')
+        return {
+          status: 200,
+          body: {
+            node_id: nodeId('Tag', tag.sha),
+            tag: tag.tag,
+            sha: tag.sha,
+            url: `${api}/tags/${tag.sha}`,
+            message: tag.message,
+            tagger: { name: tagger.name, email: tagger.email, date: isoDate(tagger) },
+            object: { sha: tag.object, type: tag.type, url: `${api}/${kind}/${tag.object}` },
+            verification: {
+              verified: false,
+              reason: signed ? 'unknown_key' : 'unsigned',
+              signature: null,
+              payload: null,
+              verified_at: null
+            }
+          }
+        }
       }
     },
     {

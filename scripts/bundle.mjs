@@ -1,6 +1,9 @@
-// Builds dist/index.js (the action) and dist/cli.js (the CLI) with @vercel/ncc, one bundle each.
+// Builds dist/index.js (the action) and dist/cli.js (the CLI) with @vercel/ncc, one bundle each, side by side.
+// ncc names each entry index.js and may emit chunks (lazily imported modules, e.g. 973.index.js) that the entry
+// loads by name from its own directory: chunks keep their names, and two bundles may share a chunk only when it
+// is byte-identical (otherwise the build stops rather than let one bundle load the other's code).
 import { execFileSync } from 'node:child_process'
-import { chmodSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 
 const entries = [
@@ -26,12 +29,17 @@ for (const { source, out } of entries) {
     ],
     { stdio: 'inherit' }
   )
-  // ncc names its output index.js; anything else it emits (licenses) is kept beside it under a prefix.
   for (const file of readdirSync(tmp)) {
-    // Both bundles get the same package.json ({"type": "module"}); any other asset is kept under a prefix.
-    const target =
-      file === 'index.js' ? out : file === 'package.json' ? file : `${out.replace(/\.js$/, '')}-${file}`
-    renameSync(join(tmp, file), join('dist', target))
+    const target = join('dist', file === 'index.js' ? out : file)
+    if (file !== 'index.js' && existsSync(target)) {
+      if (!readFileSync(target).equals(readFileSync(join(tmp, file)))) {
+        throw new Error(
+          `Both bundles emit ${file} with different contents: give one of them another chunk name.`
+        )
+      }
+      continue
+    }
+    renameSync(join(tmp, file), target)
   }
   rmSync(tmp, { recursive: true, force: true })
 }

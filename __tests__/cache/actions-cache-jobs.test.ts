@@ -18,7 +18,8 @@ import {
 import { AzuriteBlobStore } from '../../emulator/cache-service-blobs.js'
 import { startAzurite, type AzuriteServer } from '../../emulator/azurite.js'
 import { startTestEmulator, type TestEmulator } from '../../emulator/testing.js'
-import { jobEnv, runFixture, type ChildResult } from './helpers/child.js'
+import { spawn } from 'node:child_process'
+import { ROOT, jobEnv, runFixture, type ChildResult } from './helpers/child.js'
 
 let azurite: AzuriteServer
 let service: CacheServicePlugin
@@ -43,6 +44,8 @@ interface Job {
   main(ops: unknown[]): Promise<ChildResult>
   cli(ops: unknown[]): Promise<ChildResult>
   post(): Promise<ChildResult>
+  /** The post step as the runner runs it: the bundled action (dist/index.js) started a second time. */
+  bundledPost(): Promise<ChildResult>
 }
 
 let machines = 0
@@ -93,6 +96,7 @@ async function job(options: {
     main: ops =>
       onMachine(disk, () => runFixture('actions-cache-job.ts', ['main', JSON.stringify(ops)], env)),
     post: () => onMachine(disk, () => runFixture('actions-cache-job.ts', ['post'], env)),
+    bundledPost: () => onMachine(disk, () => runBundle({ ...env, STATE_isPost: 'true' })),
     cli: ops => onMachine(disk, () => runFixture('actions-cache-job.ts', ['cli', JSON.stringify(ops)], env))
   }
 }
@@ -124,7 +128,35 @@ function countsSince(before: Record<string, number>): Record<string, number> {
   )
 }
 
+/** Runs dist/index.js with an environment and waits for it to end. */
+function runBundle(env: NodeJS.ProcessEnv): Promise<ChildResult> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'dist/index.js')], { cwd: env.GITHUB_WORKSPACE, env })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', chunk => (stdout += chunk))
+    child.stderr.on('data', chunk => (stderr += chunk))
+    child.on('error', reject)
+    child.on('close', code => resolvePromise({ code, stdout, stderr, result: undefined }))
+  })
+}
+
 describe('Actions cache adapter across jobs (main and post as separate processes, Azurite blobs)', () => {
+  it("the bundled action's post step saves the snapshot main left, and the next job reads it", async () => {
+    const first = await job({ run: 91 })
+    expectClean(await first.main([['set', 'fix/bundled', { diff: 'b' }]]))
+    const before = cacheCalls()
+    const post = await first.bundledPost()
+    expectClean(post)
+    expect(post.stdout).not.toContain('::warning::')
+    const calls = countsSince(before)
+    expect(calls).toMatchObject({ CreateCacheEntry: 1, FinalizeCacheEntryUpload: 1 })
+    expect(calls.GetCacheEntryDownloadURL ?? 0).toBe(0)
+    const second = await job({ run: 92 })
+    const main = await second.main([['get', 'fix/bundled']])
+    expect(main.result).toEqual({ kind: 'actions-cache', reads: { 'fix/bundled': { diff: 'b' } } })
+  })
+
   it('a value set in one job is read in the next, a delete carries over, and each job restores once and saves once', async () => {
     const first = await job({ run: 101 })
     let before = cacheCalls()

@@ -11,6 +11,7 @@ import type { Logger } from '../log.js'
 import { createGitHubClient, type GitHubClient } from '../github/client.js'
 import type { Settings } from '../settings.js'
 import type { CacheAdapter } from './cache.js'
+import { chooseCache, createCache, saveSnapshotInPost, type CacheSettings } from './cache/index.js'
 import type { ExecutionAdapter } from './execution.js'
 import { GitHubActionsExecutionAdapter } from './execution/workflow-dispatch.js'
 import type { GitAdapter } from './git.js'
@@ -39,6 +40,10 @@ const REPOSITORY_HINT = 'the repository: pass --repository OWNER/NAME (or set GI
 export interface FactoryOptions {
   /** Receives a local command's output as it arrives (the action echoes it to the job log, the CLI to stderr). */
   onOutput?: (stream: 'stdout' | 'stderr', chunk: Buffer) => void
+  /** When the Actions cache saves its snapshot: `post-step` in the action (default), `close` in the CLI. */
+  saveCacheOn?: 'post-step' | 'close'
+  /** The variables the Actions cache reads (default process.env). */
+  env?: NodeJS.ProcessEnv
 }
 
 /** Builds the adapters of one environment. */
@@ -103,9 +108,7 @@ export class AdapterFactory {
 
   /** The Cache adapter. */
   cache(): Promise<CacheAdapter> {
-    return this.once('cache', async () => {
-      throw this.notYet('cache', 'the cache adapters')
-    })
+    return this.once('cache', () => createCache(this.cacheSettings()))
   }
 
   /** The Execution adapter. */
@@ -162,24 +165,25 @@ export class AdapterFactory {
     return this.github
   }
 
+  private cacheSettings(): CacheSettings {
+    return {
+      environment: this.environment,
+      env: this.options.env ?? process.env,
+      sqlitePath: this.settings.cachePath,
+      saveOn: this.options.saveCacheOn ?? 'post-step',
+      logger: this.logger
+    }
+  }
+
   private kinds(): Record<Port, string> {
+    const cache = chooseCache(this.cacheSettings()).kind
     switch (this.environment) {
       case 'local':
-        return { storage: 'local-files', git: 'git-cli', cache: 'sqlite', execution: 'local-process' }
+        return { storage: 'local-files', git: 'git-cli', cache, execution: 'local-process' }
       case 'ci':
-        return {
-          storage: 'local-files',
-          git: 'github-api',
-          cache: 'actions-cache',
-          execution: 'local-process'
-        }
+        return { storage: 'local-files', git: 'github-api', cache, execution: 'local-process' }
       case 'cloud':
-        return {
-          storage: 'github-contents',
-          git: 'github-api',
-          cache: 'actions-cache',
-          execution: 'workflow-dispatch'
-        }
+        return { storage: 'github-contents', git: 'github-api', cache, execution: 'workflow-dispatch' }
     }
   }
 
@@ -225,7 +229,7 @@ export class AdapterFactory {
   }
 }
 
-/** Flushes what the main step left for the post step (the Actions cache snapshot). */
-export async function flushPendingState(_env: NodeJS.ProcessEnv, _logger: Logger): Promise<void> {
-  return
+/** The post step's work: saves the Actions cache snapshot the main step left (never throws). */
+export async function flushPendingState(env: NodeJS.ProcessEnv, logger: Logger): Promise<void> {
+  await saveSnapshotInPost({ env, logger })
 }

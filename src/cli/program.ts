@@ -283,7 +283,10 @@ function prepare(options: CommonOptions, io: CliIo) {
   const detection = detectEnvironment(io.env, settings.cwd, settings.environment)
   // A command's own output goes to stderr, so stdout keeps only the result.
   const factory = new AdapterFactory(detection.environment, settings, stderrLogger(io.env), {
-    onOutput: (_stream, chunk) => io.stderr(chunk.toString('utf8'))
+    onOutput: (_stream, chunk) => io.stderr(chunk.toString('utf8')),
+    // No post step follows a CLI command: the Actions cache saves its snapshot when the command closes it.
+    saveCacheOn: 'close',
+    env: io.env
   })
   return { settings, detection, factory }
 }

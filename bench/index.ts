@@ -13,7 +13,8 @@ export interface Benchmark {
 
 const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   startup: () => import('./startup.js'),
-  dispatch: () => import('./dispatch.js')
+  dispatch: () => import('./dispatch.js'),
+  cache: () => import('./cache.js')
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -12,6 +12,7 @@ import {
   parse,
   validate,
   type DocumentNode,
+  type GraphQLFieldResolver,
   type GraphQLSchema,
   type OperationDefinitionNode
 } from 'graphql'
@@ -146,22 +147,47 @@ export async function handleGraphql(request: GraphqlRequest): Promise<GraphqlRes
       }
     }
   }
+  const unserved = new Set<string>()
   const result = await execute({
     schema,
     document,
     rootValue: rootValue(request.core, request.auth),
     variableValues: (payload.variables ?? undefined) as Record<string, unknown> | undefined,
-    operationName: typeof payload.operationName === 'string' ? payload.operationName : undefined
+    operationName: typeof payload.operationName === 'string' ? payload.operationName : undefined,
+    fieldResolver: servedFieldResolver(unserved)
   })
   if (result.errors && result.data === undefined) {
     request.violation(
       `emulator: GraphQL request does not conform: ${result.errors.map(e => e.message).join('; ')}`
     )
   }
+  if (unserved.size) {
+    request.violation(
+      `emulator: GraphQL fields the emulator does not serve (answered null): ${[...unserved].sort().join(', ')}`
+    )
+  }
   const body: Record<string, unknown> = {}
   if (result.data !== undefined) body.data = result.data
   if (result.errors?.length) body.errors = result.errors.map(error => formatError(error))
   return { status: 200, body, operationId, kind }
+}
+
+/**
+ * graphql-js's default resolver (a property, or a method called with the arguments), except that a field the
+ * emulator's objects do not have is noted: GitHub would have answered it, so a null from the emulator is a gap
+ * the test must hear about, not data.
+ */
+function servedFieldResolver(unserved: Set<string>): GraphQLFieldResolver<unknown, unknown> {
+  return (source, args, context, info) => {
+    if (typeof source === 'object' && source !== null && info.fieldName in source) {
+      const value = (source as Record<string, unknown>)[info.fieldName]
+      return typeof value === 'function'
+        ? (value as (...a: unknown[]) => unknown)(args, context, info)
+        : value
+    }
+    unserved.add(`${info.parentType.name}.${info.fieldName}`)
+    return null
+  }
 }
 
 function pickOperation(

@@ -13,9 +13,12 @@ import { FaultTable, type FaultReply, type RequestHook, type RequestMatcher } fr
 import {
   compareAndSwapRef,
   editTree,
+  entryAt,
   isValidRefName,
+  readBlob,
   readCommit,
   readRef,
+  resolveCommit,
   writeBlob,
   writeCommit,
   type TreeEdit
@@ -484,6 +487,8 @@ class GitHubEmulator implements Emulator {
       if (await raw.handle(req, res, url)) return
     }
 
+    if (method === 'GET' && pathname.startsWith('/raw/')) return this.handleRawDownload(pathname, res)
+
     if (isGraphql) {
       if (method !== 'POST') return this.send(res, errorReply(404, 'Not Found'), {})
       return this.handleGraphqlRequest(req, res)
@@ -503,6 +508,27 @@ class GitHubEmulator implements Emulator {
       return this.send(res, errorReply(404, message), {})
     }
     return this.handleRoute(req, res, url, routed.entry.route, routed.params)
+  }
+
+  /**
+   * `download_url` of the Contents API: `/raw/OWNER/REPO/REF/PATH` (REF percent-encoded as one segment), the
+   * emulator's raw.githubusercontent.com. Counted as `raw/download`.
+   */
+  private async handleRawDownload(pathname: string, res: ServerResponse): Promise<void> {
+    const [owner = '', repo = '', ref = '', ...rest] = pathname.slice('/raw/'.length).split('/')
+    const state = this.core.state(`${safeDecode(owner)}/${safeDecode(repo)}`)
+    this.statsRecorder.record('raw/download', 'read')
+    const commit = state ? await resolveCommit(state.repo.gitDir, safeDecode(ref)) : undefined
+    const path = rest.map(safeDecode).join('/')
+    const entry = commit && path ? await entryAt(state?.repo.gitDir as string, commit, path) : undefined
+    if (!state || !entry || entry.type !== 'blob')
+      return this.send(res, { status: 404, body: '404: Not Found' }, {})
+    const content = await readBlob(state.repo.gitDir, entry.sha)
+    return this.send(
+      res,
+      { status: 200, body: content, headers: { 'content-type': 'text/plain; charset=utf-8' } },
+      {}
+    )
   }
 
   private authenticate(req: IncomingMessage): AuthInfo | RouteReply {
@@ -856,6 +882,14 @@ function serialise(reply: RouteReply): { payload: Buffer; contentType?: string }
   return {
     payload: Buffer.from(JSON.stringify(body), 'utf8'),
     contentType: 'application/json; charset=utf-8'
+  }
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return segment
   }
 }
 

@@ -132,6 +132,9 @@ describe('emulator contents, commits and compare', () => {
       size: number
     }
     expect(json.encoding).toBe('none')
+    const download = await fetch((json as unknown as { download_url: string }).download_url)
+    expect(download.status).toBe(200)
+    expect(Buffer.from(await download.arrayBuffer()).equals(big)).toBe(true)
     expect(json.content).toBe('')
     expect(json.size).toBe(big.length)
     const raw = await t.octokit.rest.repos.getContent({

@@ -140,12 +140,20 @@ describe('emulator git data API', () => {
       { path: '/abs', mode: '100644', type: 'blob', content: 'x' },
       { path: 'a/../b', mode: '100644', type: 'blob', content: 'x' },
       { path: 'x', mode: '100644', type: 'tree', content: 'x' },
-      { path: 'x', mode: '100644', type: 'blob', sha: 'b'.repeat(40) }
+      { path: 'x', mode: '100644', type: 'blob', sha: 'b'.repeat(40) },
+      { path: 'x', mode: '100644', type: 'blob' },
+      { path: 'not/there.txt', mode: '100644', type: 'blob', sha: null }
     ] as const
+    const messages = []
     for (const entry of bad) {
-      const failure = await rejectionOf(t.octokit.rest.git.createTree({ ...repo, tree: [entry] }))
+      const failure = await rejectionOf(
+        t.octokit.rest.git.createTree({ ...repo, base_tree: await head(), tree: [entry] })
+      )
       expect(failure.status).toBe(422)
+      messages.push(failure.message)
     }
+    expect(messages[4]).toMatch(/^Must supply either tree.sha or tree.content/)
+    expect(messages[5]).toMatch(/^GitRPC::BadObjectState/)
   })
 
   it('creates, lists, updates (fast-forward unless forced) and deletes refs', async () => {

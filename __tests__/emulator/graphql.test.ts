@@ -153,4 +153,15 @@ describe('emulator GraphQL', () => {
     expect(noWorkflows.errors?.[0]?.message).toMatch(/without `workflows` permission/)
     expect(await git(gitDir, 'rev-parse', 'main')).toBe(head)
   })
+
+  it('records a field GitHub has but the emulator does not serve', async () => {
+    const data = await t.octokit.graphql<{
+      repository: { nameWithOwner: string; description: string | null }
+    }>('query { repository(owner: "octo", name: "repo") { nameWithOwner description } }')
+    expect(data.repository).toEqual({ nameWithOwner: 'octo/repo', description: null })
+    expect(t.emulator.violations().map(v => v.message)).toEqual([
+      'emulator: GraphQL fields the emulator does not serve (answered null): Repository.description'
+    ])
+    t.emulator.clearViolations()
+  })
 })

@@ -2,6 +2,7 @@
 import type { CoreContext, CoreRoute } from '../core-types.js'
 import {
   editTree,
+  entryAt,
   isoDate,
   listTree,
   objectType,
@@ -199,6 +200,7 @@ export function gitObjectRoutes(): CoreRoute[] {
         const edits: TreeEdit[] = []
         const toCheck: { sha: string; type: string; path: string }[] = []
         const inline: { edit: TreeEdit; content: Buffer }[] = []
+        const deletions: string[] = []
         for (const item of body.tree) {
           const path = checkEntryPath(item.path)
           const expected = MODE_TYPES[item.mode]
@@ -210,8 +212,11 @@ export function gitObjectRoutes(): CoreRoute[] {
             )
           }
           const hasContent = typeof item.content === 'string'
-          if (hasContent && item.sha !== undefined) {
-            throw new ApiError(422, `tree.sha and tree.content cannot both be given for ${path}`)
+          if (hasContent === (item.sha !== undefined)) {
+            throw new ApiError(
+              422,
+              'Must supply either tree.sha or tree.content. Request will be rejected if both are present.'
+            )
           }
           if (hasContent) {
             if (expected !== 'blob') throw new ApiError(422, `tree.content can only create a blob (${path})`)
@@ -220,12 +225,18 @@ export function gitObjectRoutes(): CoreRoute[] {
             edits.push(edit)
           } else if (item.sha === null) {
             edits.push({ path, entry: null })
+            deletions.push(path)
           } else if (typeof item.sha === 'string' && SHA_PATTERN.test(item.sha)) {
             edits.push({ path, entry: { mode: item.mode, type: expected, sha: item.sha } })
             if (expected !== 'commit') toCheck.push({ sha: item.sha, type: expected, path })
           } else {
             throw new ApiError(422, `tree.sha '${String(item.sha)}' is not a valid object id for ${path}`)
           }
+        }
+        // GitHub refuses to delete what the base tree does not have.
+        for (const path of deletions) {
+          if (!baseTree || !(await entryAt(gitDir, baseTree, path)))
+            throw new ApiError(422, 'GitRPC::BadObjectState')
         }
         const types = await objectTypes(
           gitDir,

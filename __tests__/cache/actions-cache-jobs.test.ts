@@ -142,21 +142,6 @@ function runBundle(env: NodeJS.ProcessEnv): Promise<ChildResult> {
 }
 
 describe('Actions cache adapter across jobs (main and post as separate processes, Azurite blobs)', () => {
-  it("the bundled action's post step saves the snapshot main left, and the next job reads it", async () => {
-    const first = await job({ run: 91 })
-    expectClean(await first.main([['set', 'fix/bundled', { diff: 'b' }]]))
-    const before = cacheCalls()
-    const post = await first.bundledPost()
-    expectClean(post)
-    expect(post.stdout).not.toContain('::warning::')
-    const calls = countsSince(before)
-    expect(calls).toMatchObject({ CreateCacheEntry: 1, FinalizeCacheEntryUpload: 1 })
-    expect(calls.GetCacheEntryDownloadURL ?? 0).toBe(0)
-    const second = await job({ run: 92 })
-    const main = await second.main([['get', 'fix/bundled']])
-    expect(main.result).toEqual({ kind: 'actions-cache', reads: { 'fix/bundled': { diff: 'b' } } })
-  })
-
   it('a value set in one job is read in the next, a delete carries over, and each job restores once and saves once', async () => {
     const first = await job({ run: 101 })
     let before = cacheCalls()
@@ -414,4 +399,20 @@ describe('Actions cache adapter across jobs (main and post as separate processes
       FinalizeCacheEntryUpload: 0
     })
   }, 90_000)
+
+  // Last: the snapshot it saves is the newest, which the tests above must not see.
+  it("the bundled action's post step saves the snapshot main left, and the next job reads it", async () => {
+    const first = await job({ run: 91 })
+    expectClean(await first.main([['set', 'fix/bundled', { diff: 'b' }]]))
+    const before = cacheCalls()
+    const post = await first.bundledPost()
+    expectClean(post)
+    expect(post.stdout).not.toContain('::warning::')
+    const calls = countsSince(before)
+    expect(calls).toMatchObject({ CreateCacheEntry: 1, FinalizeCacheEntryUpload: 1 })
+    expect(calls.GetCacheEntryDownloadURL ?? 0).toBe(0)
+    const second = await job({ run: 92 })
+    const main = await second.main([['get', 'fix/bundled']])
+    expect(main.result).toEqual({ kind: 'actions-cache', reads: { 'fix/bundled': { diff: 'b' } } })
+  })
 })

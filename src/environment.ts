@@ -25,9 +25,7 @@ export interface Detection {
 export function parseEnvironment(value: string, source = 'environment'): Environment {
   const normal = value.trim().toLowerCase()
   if ((ENVIRONMENTS as readonly string[]).includes(normal)) return normal as Environment
-  throw new ConfigurationError(
-    `Unknown ${source} '${value}': use one of ${ENVIRONMENTS.join(', ')}.`
-  )
+  throw new ConfigurationError(`Unknown ${source} '${value}': use one of ${ENVIRONMENTS.join(', ')}.`)
 }
 
 /** Whether `dir` or one of its parents holds a git checkout (a `.git` directory or file). */

@@ -113,7 +113,9 @@ export class ExecutionTimeoutError extends SelfHealError {
   readonly timeoutSeconds: number
 
   constructor(what: string, timeoutSeconds: number) {
-    super(`${what} did not finish within ${timeoutSeconds} s and was stopped: raise the timeout or make it faster.`)
+    super(
+      `${what} did not finish within ${timeoutSeconds} s and was stopped: raise the timeout or make it faster.`
+    )
     this.timeoutSeconds = timeoutSeconds
   }
 }

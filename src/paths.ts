@@ -10,7 +10,8 @@ import { PathOutsideRepositoryError } from './errors.js'
  * bytes and empty paths.
  */
 export function normalizeRepoPath(path: string): string {
-  if (typeof path !== 'string' || path.length === 0) throw new PathOutsideRepositoryError(String(path), 'empty path')
+  if (typeof path !== 'string' || path.length === 0)
+    throw new PathOutsideRepositoryError(String(path), 'empty path')
   if (path.includes('\0')) throw new PathOutsideRepositoryError(path, 'contains a NUL byte')
   const unified = path.replace(/\\/g, '/')
   if (unified.startsWith('/') || /^[A-Za-z]:/.test(unified)) {

@@ -38,6 +38,8 @@ export interface AppliedDiff {
   files: Map<string, ResultFile | null>
   /** Every base path the result depends on, with the base id it had (null: it had to be absent). */
   dependsOn: Map<string, string | null>
+  /** The mode each base file the result depends on had. */
+  baseModes: Map<string, FileMode>
   /** Number of file patches in the diff. */
   patches: number
 }
@@ -162,6 +164,7 @@ export async function applyPatches(patches: FilePatch[], base: BaseSource): Prom
   const dependsOn = new Map<string, string | null>()
   const changed = new Set<string>()
   const prefetched = new Map<string, BaseEntry | undefined>()
+  const baseModes = new Map<string, FileMode>()
 
   // Paths are validated first, so a bad one is refused before anything is read.
   const normal = patches.map(patch => {
@@ -194,6 +197,7 @@ export async function applyPatches(patches: FilePatch[], base: BaseSource): Prom
     if (current.has(path)) return current.get(path) ?? undefined
     const entry = prefetched.has(path) ? prefetched.get(path) : await base.stat(path)
     dependsOn.set(path, entry?.sha ?? null)
+    if (entry) baseModes.set(path, entry.mode)
     const state = entry ? { mode: entry.mode, sha: entry.sha } : null
     current.set(path, state)
     return state ?? undefined
@@ -308,7 +312,7 @@ export async function applyPatches(patches: FilePatch[], base: BaseSource): Prom
         : { mode: state.mode, sha: state.sha! }
     )
   }
-  return { files, dependsOn, patches: patches.length }
+  return { files, dependsOn, baseModes, patches: patches.length }
 }
 
 function checkId(id: string | undefined, source: State, file: string): void {

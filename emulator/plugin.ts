@@ -9,7 +9,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 export type RequestKind = 'read' | 'write'
 
 /** Permissions a token can hold, as GitHub's fine-grained/installation permissions name them. */
-export type Permission = 'contents' | 'pull-requests' | 'actions' | 'workflows' | 'issues' | 'checks' | 'metadata'
+export type Permission =
+  'contents' | 'pull-requests' | 'actions' | 'workflows' | 'issues' | 'checks' | 'metadata'
 
 /** One repository served by the emulator. */
 export interface EmulatedRepository {

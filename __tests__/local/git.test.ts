@@ -1,0 +1,140 @@
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { createLocalGitAdapter, type PullRequestService } from '../../src/adapters/local/git.js'
+import type { PullRequest, PullRequestOptions } from '../../src/adapters/git.js'
+import { ConfigurationError, DiffDoesNotApplyError, InvalidInputError } from '../../src/errors.js'
+import { GIT_CONTRACT_SEED, gitContract } from '../contracts/git-contract.js'
+import { DIFF_CORPUS, prepareCase } from '../helpers/diff-corpus.js'
+import { git, makeTempDir, makeTempRepo } from '../helpers/git.js'
+
+/** An in-memory stand-in for GitHub's pull requests (our own interface), recording what was asked. */
+class RecordingPullRequests implements PullRequestService {
+  readonly open = new Map<string, PullRequest & { title: string }>()
+  async createPullRequest(options: PullRequestOptions): Promise<PullRequest> {
+    const existing = this.open.get(options.head)
+    const pr = {
+      number: existing?.number ?? this.open.size + 1,
+      url: `https://example.test/pull/${existing?.number ?? this.open.size + 1}`,
+      head: options.head,
+      base: options.base ?? 'main',
+      title: options.title,
+      action: existing ? ('updated' as const) : ('created' as const)
+    }
+    this.open.set(options.head, pr)
+    return pr
+  }
+}
+
+gitContract('git-cli', async () => {
+  const repo = await makeTempRepo(GIT_CONTRACT_SEED)
+  const origin = await makeTempDir('self-heal-origin-')
+  await git(origin.path, 'init', '-q', '--bare')
+  await git(repo.path, 'remote', 'add', 'origin', origin.path)
+  const adapter = await createLocalGitAdapter({ cwd: repo.path, pullRequests: new RecordingPullRequests() })
+  return {
+    adapter,
+    gitDir: repo.path,
+    defaultBranch: 'main',
+    cleanup: async () => {
+      await repo.cleanup()
+      await origin.cleanup()
+    }
+  }
+})
+
+describe('local applyDiff matches git apply on the corpus', () => {
+  const cleanups: Array<() => Promise<void>> = []
+  afterAll(async () => {
+    for (const cleanup of cleanups) await cleanup()
+  })
+
+  it.each(DIFF_CORPUS.map(c => [c.name, c] as const))('%s', async (_name, corpusCase) => {
+    const prepared = await prepareCase(corpusCase)
+    cleanups.push(prepared.repo.cleanup)
+    const status = await git(prepared.repo.path, 'status', '--porcelain')
+    const adapter = await createLocalGitAdapter({ cwd: prepared.repo.path })
+    const result = await adapter.applyDiff(prepared.diff, 'apply corpus case', {
+      branch: 'corpus',
+      base: 'HEAD'
+    })
+    expect(result.tree).toBe(prepared.expectedTree)
+    expect(await git(prepared.repo.path, 'rev-parse', 'HEAD')).toBe(prepared.base)
+    expect(await git(prepared.repo.path, 'status', '--porcelain')).toBe(status)
+    expect(await git(prepared.repo.path, 'fsck', '--no-progress')).toBe('')
+  })
+})
+
+describe('local applyDiff never touches the user work', () => {
+  it('keeps uncommitted changes, the index and the current branch exactly as they were', async () => {
+    const repo = await makeTempRepo(GIT_CONTRACT_SEED)
+    try {
+      await writeFile(join(repo.path, 'README.md'), '# edited, not committed\n')
+      await writeFile(join(repo.path, 'staged.txt'), 'staged\n')
+      await git(repo.path, 'add', 'staged.txt')
+      const before = await git(repo.path, 'status', '--porcelain')
+      const adapter = await createLocalGitAdapter({ cwd: repo.path })
+      const diff =
+        'diff --git a/docs/guide.md b/docs/guide.md\n--- a/docs/guide.md\n+++ b/docs/guide.md\n@@ -1,3 +1,3 @@\n one\n-two\n+TWO\n three\n'
+      await adapter.applyDiff(diff, 'edit guide', { branch: 'fix' })
+      expect(await git(repo.path, 'status', '--porcelain')).toBe(before)
+      expect(await git(repo.path, 'branch', '--show-current')).toBe('main')
+      expect(await readFile(join(repo.path, 'README.md'), 'utf8')).toBe('# edited, not committed\n')
+      expect(await git(repo.path, 'show', 'fix:docs/guide.md')).toBe('one\nTWO\nthree')
+    } finally {
+      await repo.cleanup()
+    }
+  })
+
+  it('refuses to move the checked-out branch', async () => {
+    const repo = await makeTempRepo(GIT_CONTRACT_SEED)
+    try {
+      const adapter = await createLocalGitAdapter({ cwd: repo.path })
+      const head = await git(repo.path, 'rev-parse', 'HEAD')
+      const diff =
+        'diff --git a/x.txt b/x.txt\nnew file mode 100644\n--- /dev/null\n+++ b/x.txt\n@@ -0,0 +1 @@\n+x\n'
+      await expect(adapter.applyDiff(diff, 'm', { branch: 'main' })).rejects.toBeInstanceOf(InvalidInputError)
+      expect(await git(repo.path, 'rev-parse', 'HEAD')).toBe(head)
+    } finally {
+      await repo.cleanup()
+    }
+  })
+
+  it('names the hunk that does not apply', async () => {
+    const repo = await makeTempRepo(GIT_CONTRACT_SEED)
+    try {
+      const adapter = await createLocalGitAdapter({ cwd: repo.path })
+      const diff =
+        'diff --git a/docs/guide.md b/docs/guide.md\n--- a/docs/guide.md\n+++ b/docs/guide.md\n@@ -2,2 +2,2 @@\n-zwei\n+TWO\n three\n'
+      const error = (await adapter
+        .applyDiff(diff, 'm', { branch: 'x' })
+        .catch(e => e)) as DiffDoesNotApplyError
+      expect(error).toBeInstanceOf(DiffDoesNotApplyError)
+      expect(error.file).toBe('docs/guide.md')
+      expect(error.hunk).toBe('@@ -2,2 +2,2 @@')
+    } finally {
+      await repo.cleanup()
+    }
+  })
+
+  it('explains what is missing to open a pull request', async () => {
+    const repo = await makeTempRepo(GIT_CONTRACT_SEED)
+    try {
+      const adapter = await createLocalGitAdapter({ cwd: repo.path })
+      await expect(adapter.createPullRequest({ head: 'main', title: 't' })).rejects.toBeInstanceOf(
+        ConfigurationError
+      )
+    } finally {
+      await repo.cleanup()
+    }
+  })
+
+  it('is a configuration error outside a repository', async () => {
+    const dir = await makeTempDir()
+    try {
+      await expect(createLocalGitAdapter({ cwd: dir.path })).rejects.toBeInstanceOf(ConfigurationError)
+    } finally {
+      await dir.cleanup()
+    }
+  })
+})

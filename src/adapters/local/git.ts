@@ -1,0 +1,393 @@
+/**
+ * The local Git adapter: the git CLI, without a shell. Commits are built in a temporary index and written with
+ * `commit-tree` + a compare-and-swap `update-ref`, so the user's current branch, index and working tree are never
+ * touched and a failure moves no ref. Pull requests go through an injected GitHub service.
+ */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import {
+  BranchExistsError,
+  ConfigurationError,
+  DiffDoesNotApplyError,
+  InvalidInputError,
+  MergeConflictError,
+  PathOutsideRepositoryError,
+  RefNotFoundError,
+  SelfHealError
+} from '../../errors.js'
+import { normalizeRepoPath } from '../../paths.js'
+import { assertBranchName, branchHead, resolveCommit } from '../../git/refs.js'
+import { GitCommandError, gitText, runGit } from '../../git/run-git.js'
+import type {
+  ApplyDiffOptions,
+  ApplyDiffResult,
+  CommitInfo,
+  GitAdapter,
+  MergeResult,
+  PullRequest,
+  PullRequestOptions
+} from '../git.js'
+
+/** Opens or updates pull requests (the GitHub API adapter provides one); the local adapter pushes first. */
+export interface PullRequestService {
+  /** Opens a pull request, or updates the open one for the same head. */
+  createPullRequest(options: PullRequestOptions): Promise<PullRequest>
+}
+
+/** Settings of the local Git adapter. */
+export interface LocalGitSettings {
+  /** A directory inside the repository. */
+  cwd: string
+  /** Where pull requests are opened; unset means createPullRequest explains what is missing. */
+  pullRequests?: PullRequestService
+  /** Why pull requests are unavailable (shown when `pullRequests` is unset). */
+  pullRequestsUnavailable?: string
+  /** The remote branches are pushed to before a pull request is opened (default `origin`). */
+  remote?: string
+}
+
+/** The identity used when the repository has none configured, so a commit can still be made. */
+const FALLBACK_IDENTITY = { name: 'self-heal', email: 'self-heal@users.noreply.github.com' }
+
+/** Creates the local Git adapter after checking that `cwd` is inside a work tree and git is recent enough. */
+export async function createLocalGitAdapter(settings: LocalGitSettings): Promise<GitAdapter> {
+  let root: string
+  try {
+    root = await gitText(['rev-parse', '--show-toplevel'], { cwd: settings.cwd })
+  } catch (error) {
+    if (error instanceof GitCommandError) {
+      throw new ConfigurationError(
+        `'${settings.cwd}' is not inside a git repository: run self-heal in a checkout or pass --cwd DIR.`
+      )
+    }
+    throw error
+  }
+  const version = await gitText(['version'], { cwd: root })
+  const match = /(\d+)\.(\d+)/.exec(version)
+  if (!match || Number(match[1]) < 2 || (Number(match[1]) === 2 && Number(match[2]) < 38)) {
+    throw new ConfigurationError(`self-heal needs git 2.38 or newer (found '${version}'): upgrade git.`)
+  }
+  return new LocalGitAdapter(root, settings)
+}
+
+class LocalGitAdapter implements GitAdapter {
+  readonly kind = 'git-cli'
+
+  constructor(
+    private readonly root: string,
+    private readonly settings: LocalGitSettings
+  ) {}
+
+  async createBranch(name: string, base?: string): Promise<void> {
+    const branch = await assertBranchName(name, this.root)
+    const sha = await resolveCommit(base ?? 'HEAD', this.root)
+    if (await branchHead(branch, this.root)) throw new BranchExistsError(branch)
+    // An empty old value makes update-ref fail if the branch appeared meanwhile: create, never overwrite.
+    await this.updateRef(branch, sha, '', () => new BranchExistsError(branch))
+  }
+
+  async deleteBranch(name: string): Promise<void> {
+    const branch = await assertBranchName(name, this.root)
+    const sha = await branchHead(branch, this.root)
+    if (!sha) throw new RefNotFoundError(`refs/heads/${branch}`, 'there is no such branch to delete.')
+    if (await this.checkedOutIn(branch)) {
+      throw new InvalidInputError(
+        `Branch '${branch}' is checked out: switch to another branch before deleting it.`
+      )
+    }
+    await runGit(['update-ref', '-d', `refs/heads/${branch}`, sha], { cwd: this.root })
+  }
+
+  async getDiff(base: string, head: string): Promise<string> {
+    const from = await resolveCommit(base, this.root)
+    const to = await resolveCommit(head, this.root)
+    const { stdout } = await runGit(
+      ['diff', '--binary', '--full-index', '--no-color', '--no-ext-diff', from, to],
+      {
+        cwd: this.root
+      }
+    )
+    return stdout.toString('utf8')
+  }
+
+  async applyDiff(diff: string, message: string, options: ApplyDiffOptions): Promise<ApplyDiffResult> {
+    const branch = await assertBranchName(options.branch, this.root)
+    if (!message.trim()) throw new InvalidInputError('The commit message is empty: give a message.')
+    if (!diff.trim()) throw new InvalidInputError('The diff is empty: there is nothing to commit.')
+    const existing = await branchHead(branch, this.root)
+    if (existing && (await this.checkedOutIn(branch))) {
+      throw new InvalidInputError(
+        `Branch '${branch}' is checked out: self-heal commits without touching your working tree, so it will not ` +
+          'move the branch under it. Use another branch name, or switch away first.'
+      )
+    }
+    const parent = existing ?? (await resolveCommit(options.base ?? 'HEAD', this.root))
+    const files = await this.checkDiffPaths(diff)
+    const scratch = await mkdtemp(join(tmpdir(), 'self-heal-index-'))
+    try {
+      const env = { GIT_INDEX_FILE: join(scratch, 'index') }
+      await runGit(['read-tree', parent], { cwd: this.root, env })
+      // --check first so that a failure is reported before anything is written to the object database.
+      for (const check of [true, false]) {
+        const args = ['apply', '--cached', '--whitespace=nowarn']
+        if (check) args.push('--check')
+        const result = await runGit(args, { cwd: this.root, env, input: diff, okCodes: [0, 1, 128] })
+        if (result.code !== 0) throw diffError(result.stderr, diff)
+      }
+      const tree = await gitText(['write-tree'], { cwd: this.root, env })
+      const commit = await gitText(['commit-tree', tree, '-p', parent, '-F', '-'], {
+        cwd: this.root,
+        env: await this.identityEnv(options.author),
+        input: message.endsWith('\n') ? message : `${message}\n`
+      })
+      await this.updateRef(
+        branch,
+        commit,
+        existing ?? '',
+        () =>
+          new SelfHealError(
+            `Branch '${branch}' moved while the commit was being made; nothing was changed: try again.`
+          )
+      )
+      return { branch, commit, tree, files, createdBranch: !existing }
+    } finally {
+      await rm(scratch, { recursive: true, force: true })
+    }
+  }
+
+  async createPullRequest(options: PullRequestOptions): Promise<PullRequest> {
+    const service = this.settings.pullRequests
+    if (!service) {
+      throw new ConfigurationError(
+        this.settings.pullRequestsUnavailable ??
+          'Opening a pull request needs a GitHub token and a GitHub remote: set GITHUB_TOKEN (or --token) and --repository OWNER/NAME.'
+      )
+    }
+    const head = await assertBranchName(options.head, this.root)
+    if (!(await branchHead(head, this.root)))
+      throw new RefNotFoundError(`refs/heads/${head}`, 'commit to it first.')
+    const remote = this.settings.remote ?? 'origin'
+    if (remote.startsWith('-')) throw new InvalidInputError(`'${remote}' is not a valid remote name.`)
+    // The pull request's head must exist on GitHub: push the branch (never forced) before asking for it.
+    await runGit(['push', '--porcelain', remote, `refs/heads/${head}:refs/heads/${head}`], {
+      cwd: this.root
+    }).catch((error: unknown) => {
+      const detail = error instanceof GitCommandError ? error.stderr.trim() : String(error)
+      throw new SelfHealError(`Could not push '${head}' to '${remote}': ${detail}`)
+    })
+    return service.createPullRequest({ ...options, head })
+  }
+
+  async mergeBranch(branchName: string, intoName: string): Promise<MergeResult> {
+    const branch = await assertBranchName(branchName, this.root)
+    const into = await assertBranchName(intoName, this.root)
+    const source = await branchHead(branch, this.root)
+    const target = await branchHead(into, this.root)
+    if (!source) throw new RefNotFoundError(`refs/heads/${branch}`)
+    if (!target) throw new RefNotFoundError(`refs/heads/${into}`)
+    if (await this.isAncestor(source, target)) return { merged: false }
+
+    const worktree = await this.checkedOutIn(into)
+    if (worktree) return this.mergeInWorktree(worktree, branch, into)
+
+    if (await this.isAncestor(target, source)) {
+      await this.updateRef(into, source, target, () => movedError(into))
+      return { merged: true, sha: source }
+    }
+    const result = await runGit(
+      ['merge-tree', '--write-tree', '--name-only', '--no-messages', target, source],
+      {
+        cwd: this.root,
+        okCodes: [0, 1]
+      }
+    )
+    const [tree, ...conflicted] = result.stdout.toString('utf8').split('\n').filter(Boolean)
+    if (result.code === 1) throw new MergeConflictError(branch, into, [...new Set(conflicted)])
+    const commit = await gitText(['commit-tree', tree, '-p', target, '-p', source, '-F', '-'], {
+      cwd: this.root,
+      env: await this.identityEnv(),
+      input: `Merge branch '${branch}' into ${into}\n`
+    })
+    await this.updateRef(into, commit, target, () => movedError(into))
+    return { merged: true, sha: commit }
+  }
+
+  async getRecentCommits(n: number): Promise<CommitInfo[]> {
+    if (!Number.isInteger(n) || n < 1)
+      throw new InvalidInputError(`The number of commits must be a positive integer (got ${n}).`)
+    const head = await runGit(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], {
+      cwd: this.root,
+      okCodes: [0, 1, 128]
+    })
+    if (head.code !== 0) return []
+    const { stdout } = await runGit(
+      ['log', `-n${n}`, '--format=%H%x00%P%x00%an%x00%ae%x00%aI%x00%B%x1e', 'HEAD'],
+      { cwd: this.root }
+    )
+    return stdout
+      .toString('utf8')
+      .split('\x1e')
+      .map(record => record.replace(/^\n/, ''))
+      .filter(record => record.length > 0)
+      .map(record => {
+        const [sha, parents, authorName, authorEmail, date, ...rest] = record.split('\0')
+        return {
+          sha,
+          parents: parents ? parents.split(' ') : [],
+          authorName,
+          authorEmail,
+          date,
+          message: rest.join('\0').replace(/\n+$/, '')
+        }
+      })
+  }
+
+  /** Checks every path the diff touches against the repository rules; returns the number of files. */
+  private async checkDiffPaths(diff: string): Promise<number> {
+    // git strips one leading component, so `+++ /etc/x` would silently become `etc/x`: refuse absolute names first.
+    for (const line of diff.split('\n')) {
+      const header = /^(?:---|\+\+\+) ("?)(\/.*?)\1\s*$/.exec(line)
+      if (header && header[2] !== '/dev/null')
+        throw new PathOutsideRepositoryError(header[2], 'absolute path')
+      const git = /^diff --git "?[ab]\/(\/[^ ]*)/.exec(line)
+      if (git) throw new PathOutsideRepositoryError(git[1], 'absolute path')
+    }
+    const result = await runGit(['apply', '--numstat', '-z'], {
+      cwd: this.root,
+      input: diff,
+      okCodes: [0, 1, 128]
+    })
+    if (result.code !== 0) throw diffError(result.stderr, diff)
+    // -z numstat: "added\tdeleted\tpath\0", or for a rename "added\tdeleted\t\0from\0to\0".
+    const fields = result.stdout.toString('utf8').split('\0')
+    let files = 0
+    for (let i = 0; i < fields.length; i++) {
+      const field = fields[i]
+      if (!field) continue
+      const match = /^(?:-|\d+)\t(?:-|\d+)\t(.*)$/s.exec(field)
+      if (!match) continue
+      files++
+      const paths = match[1] ? [match[1]] : [fields[++i], fields[++i]]
+      for (const path of paths) normalizeRepoPath(path)
+    }
+    if (files === 0)
+      throw new InvalidInputError('The diff changes no file: pass a diff made by `git diff --binary`.')
+    return files
+  }
+
+  /** The worktree directory where `branch` is checked out, if any. */
+  private async checkedOutIn(branch: string): Promise<string | undefined> {
+    const list = await gitText(['worktree', 'list', '--porcelain'], { cwd: this.root })
+    let current: string | undefined
+    for (const line of list.split('\n')) {
+      if (line.startsWith('worktree ')) current = line.slice('worktree '.length)
+      if (line === `branch refs/heads/${branch}`) return current
+    }
+    return undefined
+  }
+
+  private async isAncestor(ancestor: string, descendant: string): Promise<boolean> {
+    const { code } = await runGit(['merge-base', '--is-ancestor', ancestor, descendant], {
+      cwd: this.root,
+      okCodes: [0, 1]
+    })
+    return code === 0
+  }
+
+  /** A checked-out target is merged in its worktree, so the user's files follow; a conflict is aborted. */
+  private async mergeInWorktree(worktree: string, branch: string, into: string): Promise<MergeResult> {
+    const merge = await runGit(['merge', '--no-edit', '--no-stat', `refs/heads/${branch}`], {
+      cwd: worktree,
+      env: await this.identityEnv(),
+      okCodes: [0, 1, 2, 128]
+    })
+    if (merge.code === 0)
+      return { merged: true, sha: await gitText(['rev-parse', 'HEAD'], { cwd: worktree }) }
+    const unmerged = await gitText(['diff', '--name-only', '--diff-filter=U'], { cwd: worktree })
+    const inProgress = await runGit(['rev-parse', '--verify', '--quiet', 'MERGE_HEAD'], {
+      cwd: worktree,
+      okCodes: [0, 1, 128]
+    })
+    if (inProgress.code === 0) {
+      await runGit(['merge', '--abort'], { cwd: worktree })
+      throw new MergeConflictError(branch, into, unmerged ? unmerged.split('\n') : [])
+    }
+    // git refused before starting (e.g. local changes would be overwritten): nothing changed.
+    throw new SelfHealError(`git could not merge '${branch}' into '${into}': ${merge.stderr.trim()}`)
+  }
+
+  private async updateRef(branch: string, sha: string, old: string, onRace: () => Error): Promise<void> {
+    try {
+      await runGit(['update-ref', '-m', 'self-heal', `refs/heads/${branch}`, sha, old], { cwd: this.root })
+    } catch (error) {
+      if (error instanceof GitCommandError) throw onRace()
+      throw error
+    }
+  }
+
+  /** Author/committer for commit-tree: the one asked for, the repository's own, or a fallback identity. */
+  private async identityEnv(author?: { name: string; email: string }): Promise<Record<string, string>> {
+    if (author) {
+      return {
+        GIT_AUTHOR_NAME: author.name,
+        GIT_AUTHOR_EMAIL: author.email,
+        GIT_COMMITTER_NAME: author.name,
+        GIT_COMMITTER_EMAIL: author.email
+      }
+    }
+    const ident = await runGit(['var', 'GIT_COMMITTER_IDENT'], { cwd: this.root, okCodes: [0, 128] })
+    if (ident.code === 0) return {}
+    return {
+      GIT_AUTHOR_NAME: FALLBACK_IDENTITY.name,
+      GIT_AUTHOR_EMAIL: FALLBACK_IDENTITY.email,
+      GIT_COMMITTER_NAME: FALLBACK_IDENTITY.name,
+      GIT_COMMITTER_EMAIL: FALLBACK_IDENTITY.email
+    }
+  }
+}
+
+function movedError(branch: string): Error {
+  return new SelfHealError(`Branch '${branch}' moved during the merge; nothing was changed: try again.`)
+}
+
+/** Turns `git apply`'s stderr into a DiffDoesNotApplyError naming the file and, when known, the hunk. */
+function diffError(stderr: string, diff: string): Error {
+  const failed = /patch failed: (.+):(\d+)/.exec(stderr)
+  if (failed) {
+    const [, file, line] = failed
+    return new DiffDoesNotApplyError(
+      file,
+      'its context does not match the file',
+      findHunk(diff, file, Number(line))
+    )
+  }
+  const invalidPath = /invalid path '(.+)'/.exec(stderr)
+  if (invalidPath) return new PathOutsideRepositoryError(invalidPath[1], 'git refuses this path')
+  const named =
+    /error: (.+?): (does not exist in index|already exists in index|patch does not apply|wrong type|does not match index)/.exec(
+      stderr
+    )
+  if (named) return new DiffDoesNotApplyError(named[1], named[2])
+  const corrupt =
+    /(corrupt patch at line \d+|No valid patches in input[^\n]*|patch fragment without header[^\n]*|git diff header lacks filename information[^\n]*)/.exec(
+      stderr
+    )
+  if (corrupt)
+    return new DiffDoesNotApplyError(
+      '(the patch)',
+      `${corrupt[1]}: pass a diff made by \`git diff --binary\`.`
+    )
+  return new DiffDoesNotApplyError('(the patch)', stderr.trim() || 'git apply refused it')
+}
+
+/** The `@@ … @@` header of the hunk of `file` whose old range starts at `line`. */
+function findHunk(diff: string, file: string, line: number): string | undefined {
+  let inFile = false
+  for (const text of diff.split('\n')) {
+    if (text.startsWith('diff --git ')) inFile = text.includes(`a/${file}`) || text.includes(`b/${file}`)
+    const hunk = /^(@@ -(\d+)(?:,\d+)? \+\d+(?:,\d+)? @@)/.exec(text)
+    if (inFile && hunk && Number(hunk[2]) === line) return hunk[1]
+  }
+  return undefined
+}

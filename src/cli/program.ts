@@ -1,0 +1,269 @@
+/**
+ * The `self-heal` CLI: commander wiring, the JSON and exit-code contract (0 succeeded, 1 ran and did not
+ * succeed, 2 bad usage, input or configuration), and one JSON object on stdout with `--json` (logs on stderr).
+ */
+import { readFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { Command, CommanderError, Option } from 'commander'
+import { AdapterFactory } from '../adapters/factory.js'
+import { CHECK_KINDS, runCheck, type CheckKind, type CheckOutput } from '../commands/check.js'
+import { runApply, type ApplyOutput } from '../commands/apply.js'
+import { detectEnvironment, ENVIRONMENTS } from '../environment.js'
+import { InvalidInputError, SelfHealError, errorMessage } from '../errors.js'
+import { stderrLogger, type Logger } from '../log.js'
+import { readSettings, type RawSettings } from '../settings.js'
+import { VERSION } from '../version.js'
+
+/** Streams and process facts the CLI uses, injectable for tests. */
+export interface CliIo {
+  /** Where results go. */
+  stdout: (text: string) => void
+  /** Where logs and errors go. */
+  stderr: (text: string) => void
+  /** Environment variables. */
+  env: NodeJS.ProcessEnv
+  /** Reads standard input (for `--patch -`). */
+  readStdin: () => Promise<string>
+}
+
+interface CommonOptions extends RawSettings {
+  json?: boolean
+  [option: string]: unknown
+}
+
+/** A command's outcome: what to print, and whether the operation succeeded. */
+interface Outcome {
+  json: object
+  text: string
+  ok: boolean
+}
+
+const defaultIo: CliIo = {
+  stdout: text => process.stdout.write(text),
+  stderr: text => process.stderr.write(text),
+  env: process.env,
+  readStdin: async () => {
+    const chunks: Buffer[] = []
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+    return Buffer.concat(chunks).toString('utf8')
+  }
+}
+
+/** Runs the CLI with `argv` (without `node` and the script) and resolves with the exit code. */
+export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  let exitCode = 0
+  const program = buildProgram(io, code => {
+    exitCode = code
+  })
+  try {
+    await program.parseAsync(argv, { from: 'user' })
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here with code 0; usage errors were already printed by commander.
+      return error.exitCode === 0 ? 0 : 2
+    }
+    io.stderr(`self-heal: ${errorMessage(error)}\n`)
+    return 2
+  }
+  return exitCode
+}
+
+function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+  const program = new Command('self-heal')
+    .description(
+      "Keeps a repository's checks green: run checks, commit verified fixes, dispatch workflow runs."
+    )
+    .version(VERSION)
+    .exitOverride()
+    .configureOutput({ writeOut: text => io.stdout(text), writeErr: text => io.stderr(text) })
+    .showHelpAfterError('(run with --help for usage)')
+
+  const run = (handler: (options: CommonOptions, logger: Logger) => Promise<Outcome>) => {
+    return async (options: CommonOptions) => {
+      const logger = stderrLogger(io.env)
+      try {
+        const outcome = await handler(options, logger)
+        io.stdout(
+          options.json
+            ? `${JSON.stringify(outcome.json)}\n`
+            : outcome.text.endsWith('\n')
+              ? outcome.text
+              : `${outcome.text}\n`
+        )
+        setExit(outcome.ok ? 0 : 1)
+      } catch (error) {
+        const code = error instanceof SelfHealError ? error.exitCode : 1
+        const message = errorMessage(error)
+        io.stderr(`self-heal: ${message}\n`)
+        if (
+          !(error instanceof SelfHealError) &&
+          io.env.SELF_HEAL_DEBUG &&
+          error instanceof Error &&
+          error.stack
+        ) {
+          io.stderr(`${error.stack}\n`)
+        }
+        if (options.json) {
+          const type = error instanceof Error ? error.name : 'Error'
+          io.stdout(`${JSON.stringify({ error: { type, message, exitCode: code } })}\n`)
+        }
+        setExit(code)
+      }
+    }
+  }
+
+  withCommon(program.command('env'))
+    .description('Show the detected environment and the adapter chosen for each port.')
+    .action(
+      run(async options => {
+        const { factory, detection } = prepare(options, io)
+        const description = await factory.describe()
+        const json = { environment: detection.environment, reason: detection.reason, ...description }
+        const text = [
+          `environment: ${detection.environment} (${detection.reason})`,
+          ...Object.entries(description.adapters).map(([port, kind]) => `${port.padEnd(10)} ${kind}`),
+          ...(description.missing.length ? [`missing: ${description.missing.join('; ')}`] : [])
+        ].join('\n')
+        return { json, text, ok: true }
+      })
+    )
+
+  withCommon(program.command('check'))
+    .description('Run one check (tests, build, lint or a command) and report structured results.')
+    .addOption(new Option('--test <cmd>', 'run tests with this command'))
+    .addOption(new Option('--build <cmd>', 'run a build with this command'))
+    .addOption(new Option('--lint <cmd>', 'run lint with this command'))
+    .addOption(new Option('--command <cmd>', 'run a plain command'))
+    .option(
+      '--timeout <seconds>',
+      'stop the command (and everything it started) after this many seconds',
+      parsePositive
+    )
+    .option('--report <path>', 'a report file the command writes (JUnit XML, TAP, Jest JSON or ESLint JSON)')
+    .action(
+      run(async (options: CommonOptions, logger) => {
+        const chosen = CHECK_KINDS.filter(kind => typeof options[kind] === 'string')
+        if (chosen.length !== 1) {
+          throw new InvalidInputError(
+            'Give exactly one of --test CMD, --build CMD, --lint CMD or --command CMD.'
+          )
+        }
+        const kind: CheckKind = chosen[0]
+        const { factory } = prepare(options, io)
+        try {
+          const execution = await factory.execution()
+          logger.info(`Running ${kind} check: ${String(options[kind])}`)
+          const result = await runCheck(execution, kind, String(options[kind]), {
+            timeoutSeconds: options.timeout as number | undefined,
+            reportPath: options.report as string | undefined
+          })
+          return { json: result, text: describeCheck(result), ok: result.passed }
+        } finally {
+          await factory.close()
+        }
+      })
+    )
+
+  withCommon(program.command('apply'))
+    .description(
+      'Commit a diff to a branch without touching your work tree, and optionally open a pull request.'
+    )
+    .requiredOption(
+      '--patch <file>',
+      "the diff to apply (a file made by `git diff --binary`, or '-' for stdin)"
+    )
+    .requiredOption('--branch <name>', 'the branch to commit to (created from --base when missing)')
+    .requiredOption('--message <msg>', 'the commit message')
+    .option('--base <ref>', 'the base of a new branch (default: HEAD, or the default branch in cloud)')
+    .option('--pull-request', 'open a pull request for the branch, or update the open one')
+    .option('--title <title>', 'the pull request title (default: the first line of the message)')
+    .option('--body <body>', 'the pull request body')
+    .action(
+      run(async (options: CommonOptions) => {
+        const patchSource = String(options.patch)
+        const diff =
+          patchSource === '-'
+            ? await io.readStdin()
+            : await readPatch(resolve(options.cwd ?? '.', patchSource))
+        const { factory } = prepare(options, io)
+        try {
+          const git = await factory.git()
+          const result = await runApply(git, {
+            diff,
+            branch: String(options.branch),
+            message: String(options.message),
+            base: options.base as string | undefined,
+            pullRequest: options.pullRequest
+              ? { title: options.title as string | undefined, body: options.body as string | undefined }
+              : undefined
+          })
+          return { json: result, text: describeApply(result), ok: true }
+        } finally {
+          await factory.close()
+        }
+      })
+    )
+
+  return program
+}
+
+function withCommon(command: Command): Command {
+  return command
+    .addOption(new Option('--environment <env>', 'force the environment').choices([...ENVIRONMENTS]))
+    .option('--cwd <dir>', 'the directory to work in (default: the current directory)')
+    .option(
+      '--repository <owner/name>',
+      'the GitHub repository (default: GITHUB_REPOSITORY or the git remote)'
+    )
+    .option('--token <token>', 'a GitHub token (default: GITHUB_TOKEN)')
+    .option('--api-url <url>', 'the GitHub REST API URL (default: GITHUB_API_URL or https://api.github.com)')
+    .option('--json', 'print exactly one JSON object on stdout')
+}
+
+function prepare(options: CommonOptions, io: CliIo) {
+  const settings = readSettings(options, io.env)
+  const detection = detectEnvironment(io.env, settings.cwd, settings.environment)
+  const factory = new AdapterFactory(detection.environment, settings, stderrLogger(io.env))
+  return { settings, detection, factory }
+}
+
+async function readPatch(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8')
+  } catch (error) {
+    throw new InvalidInputError(
+      `Cannot read the patch '${path}': ${errorMessage(error)}. Pass a diff file or '-' for stdin.`
+    )
+  }
+}
+
+function parsePositive(value: string): number {
+  const n = Number(value)
+  if (!Number.isFinite(n) || n <= 0)
+    throw new InvalidInputError(`'${value}' is not a positive number of seconds.`)
+  return n
+}
+
+function describeCheck(r: CheckOutput): string {
+  const lines = [
+    `${r.kind} check ${r.passed ? 'passed' : r.timedOut ? 'timed out' : 'failed'} (exit ${r.exitCode}, ${r.durationMs} ms)`
+  ]
+  for (const t of r.failedTests)
+    lines.push(
+      `  ✗ ${t.name}${t.file ? ` (${t.file}${t.line ? `:${t.line}` : ''})` : ''}: ${t.message.split('\n')[0]}`
+    )
+  for (const p of r.problems)
+    lines.push(
+      `  ${p.severity} ${p.file}${p.line ? `:${p.line}` : ''}${p.column ? `:${p.column}` : ''} ${p.message}${p.rule ? ` (${p.rule})` : ''}`
+    )
+  if (!r.passed && r.failedTests.length === 0 && r.problems.length === 0 && r.outputTail)
+    lines.push(r.outputTail)
+  return lines.join('\n')
+}
+
+function describeApply(r: ApplyOutput): string {
+  const lines = [`committed ${r.commit} on ${r.branch} (${r.files} file${r.files === 1 ? '' : 's'})`]
+  if (r.pullRequest)
+    lines.push(`pull request #${r.pullRequest.number} ${r.pullRequest.action}: ${r.pullRequest.url}`)
+  return lines.join('\n')
+}

@@ -1,0 +1,83 @@
+/** Names of the action's inputs, outputs and saved state, in one place (action.yml must match). */
+
+/** Action inputs. */
+export enum Input {
+  /** What to do: check, apply or dispatch. */
+  Operation = 'operation',
+  /** local, ci or cloud; empty detects. */
+  Environment = 'environment',
+  /** GitHub token for API calls. */
+  Token = 'token',
+  /** OWNER/NAME of the repository. */
+  Repository = 'repository',
+  /** REST API base URL. */
+  ApiUrl = 'api-url',
+  /** Directory to work in. */
+  WorkingDirectory = 'working-directory',
+  /** check: the command to run. */
+  Command = 'command',
+  /** check: test, build, lint or command. */
+  Kind = 'kind',
+  /** check: timeout in seconds. */
+  Timeout = 'timeout',
+  /** check: report file the command writes (JUnit XML, TAP, Jest JSON, ESLint JSON). */
+  ReportPath = 'report-path',
+  /** apply: the diff, inline. */
+  Patch = 'patch',
+  /** apply: a file holding the diff. */
+  PatchFile = 'patch-file',
+  /** apply: the branch to commit to. */
+  Branch = 'branch',
+  /** apply: the base of a new branch. */
+  Base = 'base',
+  /** apply: the commit message. */
+  Message = 'message',
+  /** apply: open or update a pull request. */
+  PullRequest = 'pull-request',
+  /** apply: pull request title. */
+  Title = 'title',
+  /** apply: pull request body. */
+  Body = 'body',
+  /** dispatch: workflow file name or id. */
+  Workflow = 'workflow',
+  /** dispatch: the ref to run on. */
+  Ref = 'ref',
+  /** dispatch: workflow inputs, one KEY=VALUE a line. */
+  Inputs = 'inputs',
+  /** dispatch: wait for the run to complete. */
+  Wait = 'wait',
+  /** LOCAL cache file. */
+  CachePath = 'cache-path'
+}
+
+/** Action outputs. */
+export enum Output {
+  /** The environment self-heal ran in. */
+  Environment = 'environment',
+  /** check: true or false. */
+  Passed = 'passed',
+  /** check: the command's exit code. */
+  ExitCode = 'exit-code',
+  /** check: JSON of the structured result. */
+  Result = 'result',
+  /** apply: the commit SHA. */
+  Commit = 'commit',
+  /** apply: the branch. */
+  Branch = 'branch',
+  /** apply: the pull request URL. */
+  PullRequestUrl = 'pull-request-url',
+  /** apply: the pull request number. */
+  PullRequestNumber = 'pull-request-number',
+  /** dispatch: the run id. */
+  RunId = 'run-id',
+  /** dispatch: the run URL. */
+  RunUrl = 'run-url',
+  /** dispatch: the run's conclusion. */
+  Conclusion = 'conclusion'
+}
+
+/** Saved state shared between the main and post steps. */
+export enum State {
+  /** Set by main so the same bundle knows it runs as the post step. */
+  IsPost = 'isPost'
+}

@@ -1,0 +1,97 @@
+/**
+ * One settings object, read once from CLI options or action inputs (and the environment variables they default
+ * to), then passed down. Secrets are masked the moment they are read.
+ */
+import { resolve } from 'node:path'
+import { ConfigurationError } from './errors.js'
+
+/** Everything the factory and the commands need to know about where they run. */
+export interface Settings {
+  /** An explicit environment (`local`, `ci`, `cloud`), or undefined to detect it. */
+  environment?: string
+  /** The directory to work in (the repository root or a directory inside it). */
+  cwd: string
+  /** `OWNER/NAME` of the GitHub repository, when known. */
+  repository?: string
+  /** A GitHub token, when given. Never printed. */
+  token?: string
+  /** The REST API base URL. */
+  apiUrl: string
+  /** The GraphQL endpoint. */
+  graphqlUrl: string
+  /** The web server URL (github.com or a GHES host). */
+  serverUrl: string
+  /** Where the LOCAL cache's SQLite file lives (undefined: the platform's cache directory). */
+  cachePath?: string
+}
+
+/** Raw values, from CLI options or action inputs; empty strings count as unset. */
+export interface RawSettings {
+  /** `--environment` / input `environment`. */
+  environment?: string
+  /** `--cwd` / input `working-directory`. */
+  cwd?: string
+  /** `--repository` / input `repository`. */
+  repository?: string
+  /** `--token` / input `token`. */
+  token?: string
+  /** `--api-url` / input `api-url`. */
+  apiUrl?: string
+  /** `--cache-path` / input `cache-path`. */
+  cachePath?: string
+}
+
+const REPOSITORY = /^[A-Za-z0-9-_.]+\/[A-Za-z0-9-_.]+$/
+
+/** Builds Settings from raw values and the environment; a malformed value is a ConfigurationError. */
+export function readSettings(
+  raw: RawSettings,
+  env: NodeJS.ProcessEnv = process.env,
+  mask: (secret: string) => void = () => undefined
+): Settings {
+  const pick = (...values: Array<string | undefined>) =>
+    values.find(v => v !== undefined && v.trim() !== '')?.trim()
+  const token = pick(raw.token, env.SELF_HEAL_TOKEN, env.GITHUB_TOKEN, env.GH_TOKEN)
+  if (token) mask(token)
+  const repository = pick(raw.repository, env.GITHUB_REPOSITORY)
+  if (repository && !REPOSITORY.test(repository)) {
+    throw new ConfigurationError(
+      `Repository '${repository}' is not of the form OWNER/NAME: pass --repository OWNER/NAME.`
+    )
+  }
+  const apiUrl = stripSlash(pick(raw.apiUrl, env.GITHUB_API_URL) ?? 'https://api.github.com')
+  checkUrl(apiUrl, '--api-url (or GITHUB_API_URL)')
+  const graphqlUrl = stripSlash(pick(env.GITHUB_GRAPHQL_URL) ?? defaultGraphqlUrl(apiUrl))
+  checkUrl(graphqlUrl, 'GITHUB_GRAPHQL_URL')
+  const serverUrl = stripSlash(pick(env.GITHUB_SERVER_URL) ?? 'https://github.com')
+  return {
+    environment: pick(raw.environment),
+    cwd: resolve(pick(raw.cwd) ?? process.cwd()),
+    repository,
+    token,
+    apiUrl,
+    graphqlUrl,
+    serverUrl,
+    cachePath: pick(raw.cachePath, env.SELF_HEAL_CACHE_PATH)
+  }
+}
+
+/** GitHub's GraphQL endpoint for a REST base URL: `/graphql` on github.com, `/api/graphql` on GHES (`/api/v3`). */
+export function defaultGraphqlUrl(apiUrl: string): string {
+  return apiUrl.endsWith('/api/v3') ? `${apiUrl.slice(0, -'/v3'.length)}/graphql` : `${apiUrl}/graphql`
+}
+
+function stripSlash(url: string): string {
+  return url.replace(/\/+$/, '')
+}
+
+function checkUrl(url: string, what: string): void {
+  try {
+    const parsed = new URL(url)
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new Error('not http(s)')
+  } catch {
+    throw new ConfigurationError(
+      `${what} '${url}' is not an http(s) URL: set it to e.g. https://api.github.com.`
+    )
+  }
+}

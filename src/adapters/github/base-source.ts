@@ -62,7 +62,7 @@ export async function listTreeRecursive(
       return walk(sha, prefix, false)
     }
     for (const sub of subtrees) {
-      if (onlyUnder && ![...onlyUnder].some((p) => p === sub.path || p.startsWith(`${sub.path}/`))) continue
+      if (onlyUnder && ![...onlyUnder].some(p => p === sub.path || p.startsWith(`${sub.path}/`))) continue
       await walk(sub.sha, `${sub.path}/`, true)
     }
   }
@@ -91,7 +91,7 @@ export class GitHubApiBaseSource implements ClosableBaseSource {
 
   async statMany(paths: string[]): Promise<Map<string, BaseEntry | undefined>> {
     const entries = await this.list(paths)
-    return new Map(paths.map((p) => [p, entries.get(p)]))
+    return new Map(paths.map(p => [p, entries.get(p)]))
   }
 
   async read(path: string, entry: BaseEntry): Promise<Buffer> {

@@ -23,9 +23,9 @@ export class UnrepresentableChangeError extends InvalidInputError {
   constructor(files: Array<{ path: string; why: string }>) {
     super(
       'GraphQL createCommitOnBranch cannot commit ' +
-        files.map((f) => `'${f.path}' (${f.why})`).join(', ') +
+        files.map(f => `'${f.path}' (${f.why})`).join(', ') +
         ': nothing was committed. Commit through the Git data API instead (the default; `commitMode: "git-data"`).'
     )
-    this.files = files.map((f) => f.path)
+    this.files = files.map(f => f.path)
   }
 }

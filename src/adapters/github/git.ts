@@ -15,7 +15,12 @@ import {
 import { applyPatches, gitBlobSha, type AppliedDiff, type ResultFile } from '../../diff/apply.js'
 import { parseGitDiff } from '../../diff/parse.js'
 import type { GitHubClient } from '../../github/client.js'
-import { GitHubApiError, GraphQLRequestError, errorStatus, type GitHubPermission } from '../../github/errors.js'
+import {
+  GitHubApiError,
+  GraphQLRequestError,
+  errorStatus,
+  type GitHubPermission
+} from '../../github/errors.js'
 import { isFullSha, validateBranchName } from '../../github/refs.js'
 import type {
   ApplyDiffOptions,
@@ -26,7 +31,12 @@ import type {
   PullRequest,
   PullRequestOptions
 } from '../git.js'
-import { baseSourceFactory, GitHubApiBaseSource, type BaseSourceFactory, type ClosableBaseSource } from './base-source.js'
+import {
+  baseSourceFactory,
+  GitHubApiBaseSource,
+  type BaseSourceFactory,
+  type ClosableBaseSource
+} from './base-source.js'
 import { UnrepresentableChangeError } from './errors.js'
 
 /** How applyDiff commits: the Git data API (trees, commit, ref) or GraphQL `createCommitOnBranch`. */
@@ -72,7 +82,9 @@ function isInlineText(content: Buffer): boolean {
 /** The Git port over the GitHub API. */
 export class GitHubAPIAdapter implements GitAdapter {
   readonly kind = 'github-api'
-  private readonly options: Required<Pick<GitHubAPIAdapterOptions, 'commitMode' | 'maxRebases' | 'treeChunkEntries' | 'treeChunkBytes'>> &
+  private readonly options: Required<
+    Pick<GitHubAPIAdapterOptions, 'commitMode' | 'maxRebases' | 'treeChunkEntries' | 'treeChunkBytes'>
+  > &
     GitHubAPIAdapterOptions
   private readonly sourceFor: BaseSourceFactory
   private defaultBranch?: Promise<string>
@@ -95,7 +107,12 @@ export class GitHubAPIAdapter implements GitAdapter {
     return { owner: this.client.owner, repo: this.client.repo }
   }
 
-  private fail(error: unknown, action: string, permission: GitHubPermission = 'contents', write = false): Error {
+  private fail(
+    error: unknown,
+    action: string,
+    permission: GitHubPermission = 'contents',
+    write = false
+  ): Error {
     return this.client.mapError(error, { action, permission, write })
   }
 
@@ -104,7 +121,7 @@ export class GitHubAPIAdapter implements GitAdapter {
     this.defaultBranch ??= this.client.octokit.rest.repos
       .get(this.repo)
       .then(({ data }) => data.default_branch)
-      .catch((error) => {
+      .catch(error => {
         this.defaultBranch = undefined
         throw this.fail(error, 'reading the repository')
       })
@@ -129,7 +146,11 @@ export class GitHubAPIAdapter implements GitAdapter {
     if (isFullSha(ref)) return ref
     const name = ref.replace(/^refs\/(heads|tags)\//, '')
     validateBranchName(name, 'Ref')
-    const kinds = ref.startsWith('refs/tags/') ? ['tags'] : ref.startsWith('refs/heads/') ? ['heads'] : ['heads', 'tags']
+    const kinds = ref.startsWith('refs/tags/')
+      ? ['tags']
+      : ref.startsWith('refs/heads/')
+        ? ['heads']
+        : ['heads', 'tags']
     for (const kind of kinds) {
       try {
         const { data } = await this.client.octokit.rest.git.getRef({ ...this.repo, ref: `${kind}/${name}` })
@@ -144,7 +165,10 @@ export class GitHubAPIAdapter implements GitAdapter {
         if (errorStatus(error) !== 404) throw this.fail(error, `resolving '${ref}'`)
       }
     }
-    throw new RefNotFoundError(ref, 'no branch or tag of that name exists; give a branch, a tag or a full commit id.')
+    throw new RefNotFoundError(
+      ref,
+      'no branch or tag of that name exists; give a branch, a tag or a full commit id.'
+    )
   }
 
   async createBranch(name: string, base?: string): Promise<void> {
@@ -174,7 +198,8 @@ export class GitHubAPIAdapter implements GitAdapter {
   }
 
   async getDiff(base: string, head: string): Promise<string> {
-    for (const ref of [base, head]) if (!isFullSha(ref)) validateBranchName(ref.replace(/^refs\/(heads|tags)\//, ''), 'Ref')
+    for (const ref of [base, head])
+      if (!isFullSha(ref)) validateBranchName(ref.replace(/^refs\/(heads|tags)\//, ''), 'Ref')
     try {
       const response = await this.client.octokit.rest.repos.compareCommitsWithBasehead({
         ...this.repo,
@@ -192,15 +217,19 @@ export class GitHubAPIAdapter implements GitAdapter {
   }
 
   async getRecentCommits(n: number): Promise<CommitInfo[]> {
-    if (!Number.isInteger(n) || n < 1) throw new InvalidInputError(`getRecentCommits needs a positive count, got ${n}.`)
+    if (!Number.isInteger(n) || n < 1)
+      throw new InvalidInputError(`getRecentCommits needs a positive count, got ${n}.`)
     const sha = await this.getDefaultBranch()
     const commits: CommitInfo[] = []
     try {
-      for await (const page of this.client.octokit.paginate.iterator(this.client.octokit.rest.repos.listCommits, {
-        ...this.repo,
-        sha,
-        per_page: Math.min(100, n)
-      })) {
+      for await (const page of this.client.octokit.paginate.iterator(
+        this.client.octokit.rest.repos.listCommits,
+        {
+          ...this.repo,
+          sha,
+          per_page: Math.min(100, n)
+        }
+      )) {
         for (const c of page.data) {
           commits.push({
             sha: c.sha,
@@ -208,7 +237,7 @@ export class GitHubAPIAdapter implements GitAdapter {
             authorName: c.commit.author?.name ?? '',
             authorEmail: c.commit.author?.email ?? '',
             date: c.commit.author?.date ?? '',
-            parents: c.parents.map((p) => p.sha)
+            parents: c.parents.map(p => p.sha)
           })
           if (commits.length >= n) return commits
         }
@@ -229,7 +258,8 @@ export class GitHubAPIAdapter implements GitAdapter {
     } catch (error) {
       const status = errorStatus(error)
       if (status === 409) throw new MergeConflictError(branch, into)
-      if (status === 404) throw new RefNotFoundError(`${branch} or ${into}`, 'the branch to merge or the base does not exist.')
+      if (status === 404)
+        throw new RefNotFoundError(`${branch} or ${into}`, 'the branch to merge or the base does not exist.')
       throw this.fail(error, `merging '${branch}' into '${into}'`, 'contents', true)
     }
   }
@@ -242,8 +272,13 @@ export class GitHubAPIAdapter implements GitAdapter {
     const prFail = (error: unknown, action: string) => this.fail(error, action, 'pull-requests', true)
     const findOpen = async () => {
       try {
-        const { data } = await octokit.rest.pulls.list({ ...this.repo, state: 'open', head: `${this.client.owner}:${head}`, per_page: 100 })
-        return data.find((pr) => pr.head.ref === head)
+        const { data } = await octokit.rest.pulls.list({
+          ...this.repo,
+          state: 'open',
+          head: `${this.client.owner}:${head}`,
+          per_page: 100
+        })
+        return data.find(pr => pr.head.ref === head)
       } catch (error) {
         throw this.fail(error, `looking for an open pull request from '${head}'`, 'pull-requests')
       }
@@ -296,7 +331,11 @@ export class GitHubAPIAdapter implements GitAdapter {
     }
     if (options.reviewers?.length) {
       try {
-        await octokit.rest.pulls.requestReviewers({ ...this.repo, pull_number: number!, reviewers: options.reviewers })
+        await octokit.rest.pulls.requestReviewers({
+          ...this.repo,
+          pull_number: number!,
+          reviewers: options.reviewers
+        })
       } catch (error) {
         throw prFail(error, `requesting reviewers on pull request #${number!}`)
       }
@@ -304,7 +343,11 @@ export class GitHubAPIAdapter implements GitAdapter {
     return { number: number!, url: url!, head, base, action: action! }
   }
 
-  async applyDiff(diff: string | Uint8Array, message: string, options: ApplyDiffOptions): Promise<ApplyDiffResult> {
+  async applyDiff(
+    diff: string | Uint8Array,
+    message: string,
+    options: ApplyDiffOptions
+  ): Promise<ApplyDiffResult> {
     const branch = validateBranchName(options.branch)
     if (!message?.trim()) throw new InvalidInputError('A commit needs a message: pass --message.')
     const patches = parseGitDiff(diff)
@@ -326,19 +369,27 @@ export class GitHubAPIAdapter implements GitAdapter {
         } finally {
           source.close()
         }
-        if (!applied.files.size) throw new InvalidInputError('The diff changes nothing on the branch: there is nothing to commit.')
+        if (!applied.files.size)
+          throw new InvalidInputError('The diff changes nothing on the branch: there is nothing to commit.')
       }
       const outcome: { commit: string; tree: string } | { movedTo?: string } =
         this.options.commitMode === 'graphql'
           ? await this.commitWithGraphQL(branch, head, create, applied, message, options)
           : await this.commitWithGitData(branch, head, baseTree, create, applied, message, options)
       if ('commit' in outcome) {
-        return { branch, commit: outcome.commit, tree: outcome.tree, files: applied.files.size, createdBranch }
+        return {
+          branch,
+          commit: outcome.commit,
+          tree: outcome.tree,
+          files: applied.files.size,
+          createdBranch
+        }
       }
       // The branch moved (or appeared) between our read and the ref update: nothing of ours is on it.
       attempt++
       const moved: string | undefined = outcome.movedTo ?? (await this.branchHead(branch))
-      if (moved === undefined) throw new ConflictError(`Branch '${branch}' vanished while committing; nothing was written.`)
+      if (moved === undefined)
+        throw new ConflictError(`Branch '${branch}' vanished while committing; nothing was written.`)
       const changed = await this.changedSince(applied, moved)
       if (changed.length) {
         throw new ConflictError(
@@ -363,7 +414,8 @@ export class GitHubAPIAdapter implements GitAdapter {
       const { data } = await this.client.octokit.rest.git.getCommit({ ...this.repo, commit_sha: commit })
       return data.tree.sha
     } catch (error) {
-      if (errorStatus(error) === 404) throw new RefNotFoundError(commit, 'the commit does not exist in the repository.')
+      if (errorStatus(error) === 404)
+        throw new RefNotFoundError(commit, 'the commit does not exist in the repository.')
       throw this.fail(error, `reading commit ${commit}`)
     }
   }
@@ -374,7 +426,7 @@ export class GitHubAPIAdapter implements GitAdapter {
     const source = new GitHubApiBaseSource(this.client, tree)
     const paths = [...applied.dependsOn.keys()]
     const now = await source.statMany(paths)
-    return paths.filter((p) => (now.get(p)?.sha ?? null) !== applied.dependsOn.get(p))
+    return paths.filter(p => (now.get(p)?.sha ?? null) !== applied.dependsOn.get(p))
   }
 
   /** Creates the tree entries: text inline, binary and non-UTF-8 as blobs; unchanged files by id. */
@@ -410,7 +462,10 @@ export class GitHubAPIAdapter implements GitAdapter {
         encoding: 'base64'
       })
       if (data.sha !== gitBlobSha(file.content)) {
-        throw new GitHubApiError(`GitHub stored '${path}' as blob ${data.sha}, not ${gitBlobSha(file.content)}.`, 500)
+        throw new GitHubApiError(
+          `GitHub stored '${path}' as blob ${data.sha}, not ${gitBlobSha(file.content)}.`,
+          500
+        )
       }
       return data.sha
     } catch (error) {
@@ -476,17 +531,28 @@ export class GitHubAPIAdapter implements GitAdapter {
     }
     try {
       if (createdBranch) {
-        await this.client.octokit.rest.git.createRef({ ...this.repo, ref: `refs/heads/${branch}`, sha: commit })
+        await this.client.octokit.rest.git.createRef({
+          ...this.repo,
+          ref: `refs/heads/${branch}`,
+          sha: commit
+        })
       } else {
-        await this.client.octokit.rest.git.updateRef({ ...this.repo, ref: `heads/${branch}`, sha: commit, force: false })
+        await this.client.octokit.rest.git.updateRef({
+          ...this.repo,
+          ref: `heads/${branch}`,
+          sha: commit,
+          force: false
+        })
       }
     } catch (error) {
       const status = errorStatus(error)
       const text = String((error as Error).message)
       // A lost answer to an update that did happen (then retried): the branch is at our commit.
-      const now = status === 401 || status === 403 ? undefined : await this.branchHead(branch).catch(() => undefined)
+      const now =
+        status === 401 || status === 403 ? undefined : await this.branchHead(branch).catch(() => undefined)
       if (now === commit) return { commit, tree }
-      if (status === 422 && (NOT_FAST_FORWARD.test(text) || REFERENCE_EXISTS.test(text))) return { movedTo: now }
+      if (status === 422 && (NOT_FAST_FORWARD.test(text) || REFERENCE_EXISTS.test(text)))
+        return { movedTo: now }
       throw this.fail(error, `updating branch '${branch}'`, 'contents', true)
     }
     return { commit, tree }
@@ -501,7 +567,9 @@ export class GitHubAPIAdapter implements GitAdapter {
     options: ApplyDiffOptions
   ): Promise<{ commit: string; tree: string } | { movedTo?: string }> {
     if (options.author || this.options.committer) {
-      throw new InvalidInputError('GraphQL createCommitOnBranch cannot set an author or committer: use commitMode "git-data".')
+      throw new InvalidInputError(
+        'GraphQL createCommitOnBranch cannot set an author or committer: use commitMode "git-data".'
+      )
     }
     const refused: Array<{ path: string; why: string }> = []
     const additions: Array<{ path: string; contents: string }> = []
@@ -517,7 +585,10 @@ export class GitHubAPIAdapter implements GitAdapter {
       else if (applied.baseModes.has(path) && applied.baseModes.get(path) !== file.mode) {
         refused.push({ path, why: `a mode change from ${applied.baseModes.get(path)}` })
       } else {
-        additions.push({ path, contents: ('content' in file ? file.content : await this.readBlob(file.sha)).toString('base64') })
+        additions.push({
+          path,
+          contents: ('content' in file ? file.content : await this.readBlob(file.sha)).toString('base64')
+        })
       }
     }
     if (refused.length) throw new UnrepresentableChangeError(refused)
@@ -552,7 +623,9 @@ export class GitHubAPIAdapter implements GitAdapter {
     } catch (error) {
       if (createdBranch) {
         // No commit landed: take the branch we made back, so that no ref has moved.
-        await this.client.octokit.rest.git.deleteRef({ ...this.repo, ref: `heads/${branch}` }).catch(() => undefined)
+        await this.client.octokit.rest.git
+          .deleteRef({ ...this.repo, ref: `heads/${branch}` })
+          .catch(() => undefined)
       }
       // expectedHeadOid did not match: the branch moved. Re-read and decide, as with the Git data API.
       if (error instanceof GraphQLRequestError && /expected/i.test(error.message) && !createdBranch) return {}

@@ -26,9 +26,14 @@ export async function gitWith(
   return stdout.replace(/\n$/, '')
 }
 
+/** The repository's git directory (works for bare and non-bare repositories). */
+async function gitDir(repo: string): Promise<string> {
+  return gitWith(repo, ['rev-parse', '--absolute-git-dir'])
+}
+
 /** The tree `git apply --cached` makes from `diff` on `base`, in a temp index (the repository is untouched). */
 export async function gitApplyTree(repo: string, base: string, diff: string | Buffer): Promise<string> {
-  const index = join(repo, '.git', `apply-index-${process.pid}-${Math.random().toString(36).slice(2)}`)
+  const index = join(await gitDir(repo), `apply-index-${process.pid}-${Math.random().toString(36).slice(2)}`)
   const env = { GIT_INDEX_FILE: index }
   try {
     await gitWith(repo, ['read-tree', base], { env })
@@ -41,7 +46,7 @@ export async function gitApplyTree(repo: string, base: string, diff: string | Bu
 
 /** Writes the applied files as objects and returns the tree SHA the result would have on `base`. */
 export async function appliedTree(repo: string, base: string, applied: AppliedDiff): Promise<string> {
-  const index = join(repo, '.git', `our-index-${process.pid}-${Math.random().toString(36).slice(2)}`)
+  const index = join(await gitDir(repo), `our-index-${process.pid}-${Math.random().toString(36).slice(2)}`)
   const env = { GIT_INDEX_FILE: index }
   const lines: string[] = []
   let n = 0
@@ -54,7 +59,7 @@ export async function appliedTree(repo: string, base: string, applied: AppliedDi
       let sha: string
       if ('sha' in file) sha = file.sha
       else {
-        const tmp = join(repo, '.git', `blob-${n++}`)
+        const tmp = join(await gitDir(repo), `blob-${n++}`)
         await writeFile(tmp, file.content)
         sha = await gitWith(repo, ['hash-object', '-w', '--no-filters', tmp])
         await rm(tmp)

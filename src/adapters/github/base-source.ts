@@ -47,6 +47,9 @@ export async function listTreeRecursive(
       tree_sha: sha,
       ...(recursive ? { recursive: 'true' } : {})
     })
+    // Truncated: the listing is incomplete. List this level alone, then each subtree on its own (recursively),
+    // skipping subtrees that hold no path we need.
+    if (recursive && data.truncated) return walk(sha, prefix, false)
     const subtrees: Array<{ sha: string; path: string }> = []
     for (const item of data.tree as TreeItem[]) {
       if (!item.path || !item.sha) continue
@@ -54,15 +57,9 @@ export async function listTreeRecursive(
       if (item.type === 'tree') subtrees.push({ sha: item.sha, path })
       else out.set(path, { mode: item.mode as FileMode, sha: item.sha })
     }
-    if (!data.truncated) return
-    // Truncated: what was listed is incomplete. Walk every directory of this level on its own (non-recursively
-    // first, then recursively below), skipping directories that hold no path we need.
-    if (recursive) {
-      for (const key of [...out.keys()]) if (key.startsWith(prefix)) out.delete(key)
-      return walk(sha, prefix, false)
-    }
+    if (recursive) return
     for (const sub of subtrees) {
-      if (onlyUnder && ![...onlyUnder].some(p => p === sub.path || p.startsWith(`${sub.path}/`))) continue
+      if (onlyUnder && ![...onlyUnder].some((p) => p === sub.path || p.startsWith(`${sub.path}/`))) continue
       await walk(sub.sha, `${sub.path}/`, true)
     }
   }

@@ -93,6 +93,8 @@ export interface EmulatorServices {
   now(): number
   /** The clock's speed factor (1 = real time): plugins that wait scale their delays by it. */
   readonly clockSpeed: number
+  /** Whether the emulator behaves as GitHub Enterprise Server (e.g. dispatch refuses `return_run_details`). */
+  readonly ghes: boolean
 }
 
 /** A plugin: routes and raw handlers, plus a hook to stop what it started (processes, timers) on close. */

@@ -1,0 +1,288 @@
+/**
+ * Git plumbing over a bare repository: every object the API creates is written by git itself (`hash-object -w`,
+ * `mktree`, `commit-tree`), so `git fsck` passes and tree SHAs are git's own.
+ */
+import { GitCommandError, gitText, runGit } from './git-runner.js'
+
+/** A 40-hex object id. */
+export const SHA_PATTERN = /^[0-9a-f]{40}$/
+
+/** The empty tree's id. */
+export const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904'
+
+/** A person line of a commit. */
+export interface GitPerson {
+  /** Name. */
+  name: string
+  /** Email. */
+  email: string
+  /** Seconds since the epoch. */
+  seconds: number
+  /** Timezone as git writes it (`+0000`). */
+  timezone: string
+}
+
+/** A parsed commit object. */
+export interface ParsedCommit {
+  /** Its id. */
+  sha: string
+  /** Tree id. */
+  tree: string
+  /** Parent ids. */
+  parents: string[]
+  /** Author. */
+  author: GitPerson
+  /** Committer. */
+  committer: GitPerson
+  /** The message, exactly as stored. */
+  message: string
+  /** Whether the object carries a signature (`gpgsig`). */
+  signed: boolean
+}
+
+/** One entry of a tree listing. */
+export interface TreeEntry {
+  /** Mode as git writes it (`100644`, `040000`, ...). */
+  mode: string
+  /** `blob`, `tree` or `commit`. */
+  type: 'blob' | 'tree' | 'commit'
+  /** Object id. */
+  sha: string
+  /** Path relative to the listed tree. */
+  path: string
+  /** Size in bytes for blobs. */
+  size?: number
+}
+
+/** Reads the object type of `sha`, or undefined when it does not exist. */
+export async function objectType(gitDir: string, sha: string): Promise<string | undefined> {
+  if (!SHA_PATTERN.test(sha)) return undefined
+  const { stdout, code } = await runGit(gitDir, ['cat-file', '-t', sha], { okCodes: [1, 128] })
+  return code === 0 ? stdout.toString('utf8').trim() : undefined
+}
+
+/** Resolves a full ref name (`refs/heads/main`) to its sha, or undefined. */
+export async function readRef(gitDir: string, ref: string): Promise<string | undefined> {
+  if (!ref.startsWith('refs/')) return undefined
+  const { stdout, code } = await runGit(
+    gitDir,
+    ['rev-parse', '-q', '--verify', '--end-of-options', `${ref}^{}`],
+    {
+      okCodes: [1, 128]
+    }
+  )
+  if (code !== 0) return undefined
+  // `^{}` peels tags; the ref's own value is what GitHub reports, so read it unpeeled.
+  const own = await runGit(gitDir, ['rev-parse', '-q', '--verify', '--end-of-options', ref], {
+    okCodes: [1, 128]
+  })
+  return own.code === 0 ? own.stdout.toString('utf8').trim() : stdout.toString('utf8').trim()
+}
+
+/** Lists refs whose full names start with `prefix` (`refs/heads/feat`), sorted by name. */
+export async function listRefs(
+  gitDir: string,
+  prefix: string
+): Promise<{ ref: string; sha: string; type: string }[]> {
+  const out = await gitText(gitDir, ['for-each-ref', '--format=%(objectname) %(objecttype) %(refname)'])
+  const refs: { ref: string; sha: string; type: string }[] = []
+  for (const line of out.split('\n')) {
+    if (!line) continue
+    const [sha, type, ...rest] = line.split(' ')
+    const ref = rest.join(' ')
+    if (ref.startsWith(prefix)) refs.push({ ref, sha: sha as string, type: type as string })
+  }
+  return refs.sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0))
+}
+
+/** Whether `name` is a valid full ref name (`git check-ref-format`). */
+export async function isValidRefName(gitDir: string, name: string): Promise<boolean> {
+  if (!name.startsWith('refs/') || name.startsWith('-')) return false
+  const { code } = await runGit(gitDir, ['check-ref-format', '--', name], { okCodes: [1] })
+  return code === 0
+}
+
+/**
+ * Moves `ref` to `sha` only if it still points at `expected` (`null`: only if it does not exist). Returns false
+ * when another writer got there first.
+ */
+export async function compareAndSwapRef(
+  gitDir: string,
+  ref: string,
+  sha: string,
+  expected: string | null
+): Promise<boolean> {
+  try {
+    await runGit(gitDir, ['update-ref', '--no-deref', ref, sha, expected ?? '0'.repeat(40)])
+    return true
+  } catch (error) {
+    if (error instanceof GitCommandError) return false
+    throw error
+  }
+}
+
+/** Deletes `ref` if it still points at `expected`. */
+export async function deleteRef(gitDir: string, ref: string, expected: string): Promise<boolean> {
+  try {
+    await runGit(gitDir, ['update-ref', '--no-deref', '-d', ref, expected])
+    return true
+  } catch (error) {
+    if (error instanceof GitCommandError) return false
+    throw error
+  }
+}
+
+/** Whether `ancestor` is an ancestor of (or equal to) `descendant`. */
+export async function isAncestor(gitDir: string, ancestor: string, descendant: string): Promise<boolean> {
+  const { code } = await runGit(gitDir, ['merge-base', '--is-ancestor', ancestor, descendant], {
+    okCodes: [1]
+  })
+  return code === 0
+}
+
+/** Writes a blob and returns its id. */
+export async function writeBlob(gitDir: string, content: Buffer): Promise<string> {
+  return gitText(gitDir, ['hash-object', '-w', '--stdin', '--no-filters'], { input: content })
+}
+
+/** Reads a blob's bytes. */
+export async function readBlob(gitDir: string, sha: string): Promise<Buffer> {
+  return (await runGit(gitDir, ['cat-file', 'blob', sha])).stdout
+}
+
+/** Lists a tree, one level or recursively (with the trees themselves, as GitHub lists them). */
+export async function listTree(gitDir: string, treeish: string, recursive: boolean): Promise<TreeEntry[]> {
+  const args = ['ls-tree', '-z', '--long', '--full-tree']
+  if (recursive) args.push('-r', '-t')
+  args.push(treeish)
+  const { stdout } = await runGit(gitDir, args)
+  const entries: TreeEntry[] = []
+  for (const record of stdout.toString('utf8').split('\0')) {
+    if (!record) continue
+    const tab = record.indexOf('\t')
+    const [mode, type, sha, size] = record.slice(0, tab).split(/\s+/) as [
+      string,
+      TreeEntry['type'],
+      string,
+      string
+    ]
+    const entry: TreeEntry = { mode, type, sha, path: record.slice(tab + 1) }
+    if (type === 'blob') entry.size = Number(size)
+    entries.push(entry)
+  }
+  return entries
+}
+
+/** Writes a tree from entries named directly in it (no `/`); checks that every non-gitlink object exists. */
+export async function writeTree(gitDir: string, entries: TreeEntry[]): Promise<string> {
+  const input = entries.map(entry => `${entry.mode} ${entry.type} ${entry.sha}\t${entry.path}\0`).join('')
+  // `--missing` lets gitlinks (160000) name commits of other repositories; blobs and trees were checked by callers.
+  return gitText(gitDir, ['mktree', '-z', '--missing'], { input })
+}
+
+/** Writes a commit object and returns its id. */
+export async function writeCommit(
+  gitDir: string,
+  commit: { tree: string; parents: string[]; message: string; author: GitPerson; committer: GitPerson }
+): Promise<string> {
+  const args = ['commit-tree', commit.tree]
+  for (const parent of commit.parents) args.push('-p', parent)
+  return gitText(gitDir, args, {
+    input: commit.message,
+    env: {
+      GIT_AUTHOR_NAME: commit.author.name,
+      GIT_AUTHOR_EMAIL: commit.author.email,
+      GIT_AUTHOR_DATE: `${commit.author.seconds} ${commit.author.timezone}`,
+      GIT_COMMITTER_NAME: commit.committer.name,
+      GIT_COMMITTER_EMAIL: commit.committer.email,
+      GIT_COMMITTER_DATE: `${commit.committer.seconds} ${commit.committer.timezone}`
+    }
+  })
+}
+
+/** Reads and parses a commit object, or undefined when `sha` is not a commit. */
+export async function readCommit(gitDir: string, sha: string): Promise<ParsedCommit | undefined> {
+  if (!SHA_PATTERN.test(sha)) return undefined
+  const { stdout, code } = await runGit(gitDir, ['cat-file', 'commit', sha], { okCodes: [128] })
+  if (code !== 0) return undefined
+  const text = stdout.toString('utf8')
+  const split = text.indexOf('\n\n')
+  const header = split >= 0 ? text.slice(0, split) : text
+  const message = split >= 0 ? text.slice(split + 2) : ''
+  const commit: ParsedCommit = {
+    sha,
+    tree: '',
+    parents: [],
+    author: emptyPerson(),
+    committer: emptyPerson(),
+    message,
+    signed: false
+  }
+  for (const line of header.split('\n')) {
+    if (line.startsWith(' ')) continue
+    const space = line.indexOf(' ')
+    const key = line.slice(0, space)
+    const value = line.slice(space + 1)
+    if (key === 'tree') commit.tree = value
+    else if (key === 'parent') commit.parents.push(value)
+    else if (key === 'author') commit.author = parsePerson(value)
+    else if (key === 'committer') commit.committer = parsePerson(value)
+    else if (key === 'gpgsig') commit.signed = true
+  }
+  return commit
+}
+
+/** Resolves a commit-ish (branch, tag, sha, `HEAD~1`) to a commit id, or undefined. */
+export async function resolveCommit(gitDir: string, rev: string): Promise<string | undefined> {
+  if (!rev || rev.startsWith('-')) return undefined
+  const candidates = SHA_PATTERN.test(rev) ? [rev] : [`refs/heads/${rev}`, `refs/tags/${rev}`, rev]
+  for (const candidate of candidates) {
+    const { stdout, code } = await runGit(
+      gitDir,
+      ['rev-parse', '-q', '--verify', '--end-of-options', `${candidate}^{commit}`],
+      {
+        okCodes: [1, 128]
+      }
+    )
+    if (code === 0) return stdout.toString('utf8').trim()
+  }
+  return undefined
+}
+
+/** Finds the entry at `path` inside the tree of `commit`, or undefined. */
+export async function entryAt(gitDir: string, commit: string, path: string): Promise<TreeEntry | undefined> {
+  if (path === '')
+    return { mode: '040000', type: 'tree', sha: (await readCommit(gitDir, commit))?.tree ?? '', path: '' }
+  const { stdout } = await runGit(gitDir, ['ls-tree', '-z', '--long', '--full-tree', commit, '--', path])
+  const record = stdout.toString('utf8').split('\0')[0]
+  if (!record) return undefined
+  const tab = record.indexOf('\t')
+  const [mode, type, sha, size] = record.slice(0, tab).split(/\s+/) as [
+    string,
+    TreeEntry['type'],
+    string,
+    string
+  ]
+  if (record.slice(tab + 1) !== path) return undefined
+  return { mode, type, sha, path, size: type === 'blob' ? Number(size) : undefined }
+}
+
+function emptyPerson(): GitPerson {
+  return { name: '', email: '', seconds: 0, timezone: '+0000' }
+}
+
+function parsePerson(value: string): GitPerson {
+  const match = /^(.*) <([^>]*)> (\d+) ([+-]\d{4})$/.exec(value)
+  if (!match) return { name: value, email: '', seconds: 0, timezone: '+0000' }
+  return {
+    name: match[1] as string,
+    email: match[2] as string,
+    seconds: Number(match[3]),
+    timezone: match[4] as string
+  }
+}
+
+/** Formats a person's date as GitHub does (ISO 8601, UTC `Z`). */
+export function isoDate(person: GitPerson): string {
+  return new Date(person.seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z')
+}

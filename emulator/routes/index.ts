@@ -1,0 +1,9 @@
+/** Every built-in REST route. */
+import type { CoreRoute } from '../core-types.js'
+import { refRoutes } from './refs.js'
+import { repoRoutes } from './repos.js'
+
+/** The core's REST routes (Actions and the cache service come as plugins). */
+export function coreRoutes(): CoreRoute[] {
+  return [...repoRoutes(), ...refRoutes()]
+}

@@ -381,7 +381,7 @@ export class GitHubAPIAdapter implements GitAdapter {
           branch,
           commit: outcome.commit,
           tree: outcome.tree,
-          files: applied.files.size,
+          files: applied.patches,
           createdBranch
         }
       }

@@ -64,13 +64,19 @@ async function measure(n: number, local: boolean): Promise<Measured> {
     await git(work, 'add', '-A')
     await git(work, 'commit', '-q', '-m', 'base')
     for (let i = 0; i < n; i++) {
-      await writeFile(join(work, `pkg${i % 10}`, `file-${i}.ts`), `export const value${i} = ${i + 1}\nexport const other = 'x'\n`)
+      await writeFile(
+        join(work, `pkg${i % 10}`, `file-${i}.ts`),
+        `export const value${i} = ${i + 1}\nexport const other = 'x'\n`
+      )
     }
     const diff = await git(work, 'diff', '--binary')
     await git(work, 'checkout', '-q', '--', '.')
     const bare = join(dir, 'repo.git')
     await git(dir, 'clone', '-q', '--bare', '--', work, bare)
-    const emulator = await startEmulator({ repos: [{ fullName: 'octo/repo', gitDir: bare }], validate: false })
+    const emulator = await startEmulator({
+      repos: [{ fullName: 'octo/repo', gitDir: bare }],
+      validate: false
+    })
     try {
       const client = createGitHubClient({
         token: emulator.token,
@@ -103,13 +109,20 @@ export async function run(_options: { json: boolean } = { json: false }): Promis
 }> {
   const rows: Row[] = []
   const withoutCheckout: Array<{ files: number; writes: number; reads: number; contentReads: number }> = []
-  const table: string[][] = [['files', 'writes', 'target ≤', 'peer writes', 'reads (CI)', 'content reads (CI)', 'reads (cloud)']]
+  const table: string[][] = [
+    ['files', 'writes', 'target ≤', 'peer writes', 'reads (CI)', 'content reads (CI)', 'reads (cloud)']
+  ]
   for (const n of SIZES) {
     const ci = await measure(n, true)
     const cloud = await measure(n, false)
     const peerWrites = n + Math.ceil(n / 100) + 3
     rows.push({ files: n, writes: ci.writes, reads: ci.reads, peerWrites })
-    withoutCheckout.push({ files: n, writes: cloud.writes, reads: cloud.reads, contentReads: cloud.contentReads })
+    withoutCheckout.push({
+      files: n,
+      writes: cloud.writes,
+      reads: cloud.reads,
+      contentReads: cloud.contentReads
+    })
     table.push([
       String(n),
       String(ci.writes),
@@ -120,7 +133,7 @@ export async function run(_options: { json: boolean } = { json: false }): Promis
       String(cloud.reads)
     ])
   }
-  const widths = table[0].map((_, c) => Math.max(...table.map((r) => r[c].length)))
+  const widths = table[0].map((_, c) => Math.max(...table.map(r => r[c].length)))
   for (const r of table) console.log(r.map((cell, c) => cell.padStart(widths[c])).join('  '))
-  return { rows, withoutCheckout, target: SIZES.map((n) => ({ files: n, maxWrites: Math.ceil(n / 100) + 3 })) }
+  return { rows, withoutCheckout, target: SIZES.map(n => ({ files: n, maxWrites: Math.ceil(n / 100) + 3 })) }
 }

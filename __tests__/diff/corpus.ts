@@ -237,6 +237,16 @@ export const CORPUS: CorpusCase[] = [
     stage: false
   },
   {
+    name: 'complete rewrite (-B) and rename with a mode change',
+    base: { 'rewrite.txt': lines(20, 'old'), 'script.txt': lines(15, 's') },
+    diffOptions: ['-B'],
+    change: async d => {
+      await writeFile(join(d, 'rewrite.txt'), lines(20, 'brand new'))
+      await rename(join(d, 'script.txt'), join(d, 'script.sh'))
+      await chmod(join(d, 'script.sh'), 0o755)
+    }
+  },
+  {
     name: 'file becomes directory',
     base: { thing: 'file\n', 'other.txt': 'o\n' },
     change: async d => {

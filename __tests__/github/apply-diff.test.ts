@@ -58,7 +58,7 @@ describe('applyDiff through the emulator: the corpus', () => {
   }
 
   it('reads no file contents over the API when a local checkout holds the base', async () => {
-    const built = await buildCase(CORPUS.find((c) => c.name.startsWith('binary'))!)
+    const built = await buildCase(CORPUS.find(c => c.name.startsWith('binary'))!)
     const served = await serve(built.repo.path)
     try {
       const adapter = new GitHubAPIAdapter(served.client, { localRepository: built.repo.path })
@@ -81,8 +81,9 @@ describe('applyDiff through the emulator: the corpus', () => {
     const repo = await makeTempRepo(files)
     try {
       const base = await git(repo.path, 'rev-parse', 'HEAD')
-      for (let i = 0; i < 1000; i++) await writeFile(join(repo.path, `pkg${i % 10}/file-${i}.txt`), `line one of ${i}\nchanged\n`)
-      const diff = await git(repo.path, 'diff', '--binary') + '\n'
+      for (let i = 0; i < 1000; i++)
+        await writeFile(join(repo.path, `pkg${i % 10}/file-${i}.txt`), `line one of ${i}\nchanged\n`)
+      const diff = (await git(repo.path, 'diff', '--binary')) + '\n'
       const expected = await gitApplyTree(repo.path, base, diff)
       const served = await serve(repo.path)
       try {
@@ -104,11 +105,14 @@ describe('applyDiff through the emulator: the corpus', () => {
 
 describe('applyDiff through the emulator: GraphQL createCommitOnBranch', () => {
   it('commits text changes with the same tree', async () => {
-    const built = await buildCase(CORPUS.find((c) => c.name.startsWith('text edits'))!)
+    const built = await buildCase(CORPUS.find(c => c.name.startsWith('text edits'))!)
     const served = await serve(built.repo.path)
     try {
       const adapter = new GitHubAPIAdapter(served.client, { commitMode: 'graphql' })
-      const result = await adapter.applyDiff(built.diff, 'fix: text\n\nbody', { branch: BRANCH, base: 'main' })
+      const result = await adapter.applyDiff(built.diff, 'fix: text\n\nbody', {
+        branch: BRANCH,
+        base: 'main'
+      })
       expect(result.tree).toBe(built.expectedTree)
       expect(await headOf(served.bare, BRANCH)).toBe(result.commit)
       await fsck(served.bare)
@@ -120,11 +124,13 @@ describe('applyDiff through the emulator: GraphQL createCommitOnBranch', () => {
 
   it('refuses symlinks and mode changes by name, and moves no ref', async () => {
     for (const name of ['symlinks', 'mode changes']) {
-      const built = await buildCase(CORPUS.find((c) => c.name === name)!)
+      const built = await buildCase(CORPUS.find(c => c.name === name)!)
       const served = await serve(built.repo.path)
       try {
         const adapter = new GitHubAPIAdapter(served.client, { commitMode: 'graphql' })
-        const error = await adapter.applyDiff(built.diff, 'fix', { branch: BRANCH, base: 'main' }).catch((e) => e)
+        const error = await adapter
+          .applyDiff(built.diff, 'fix', { branch: BRANCH, base: 'main' })
+          .catch(e => e)
         expect(error).toBeInstanceOf(UnrepresentableChangeError)
         expect(error.message).toMatch(name === 'symlinks' ? /symlink/ : /mode/)
         expect(await headOf(served.bare, BRANCH)).toBeUndefined()
@@ -175,7 +181,7 @@ describe('applyDiff through the emulator: faults', () => {
       served.emulator.onNextRequest({ operationId: 'git/update-ref' }, async () => {
         pushed = await pushFrom(served.bare, 'main', { 'a.txt': 'a\nb\nc\nd\n' })
       })
-      const error = await adapter.applyDiff(diff, 'fix', { branch: 'main' }).catch((e) => e)
+      const error = await adapter.applyDiff(diff, 'fix', { branch: 'main' }).catch(e => e)
       expect(error).toBeInstanceOf(ConflictError)
       expect(error.files).toEqual(['a.txt'])
       expect(await headOf(served.bare, 'main')).toBe(pushed)
@@ -208,7 +214,9 @@ describe('applyDiff through the emulator: faults', () => {
       expect(await headOf(served.bare, 'main')).toBe(result.commit)
 
       served.emulator.failNext({ operationId: 'git/create-tree' }, { status: 502 }, 10)
-      const error = await adapter.applyDiff(diff.replace(/B/g, 'X').replace('-b', '-B'), 'again', { branch: 'main' }).catch((e) => e)
+      const error = await adapter
+        .applyDiff(diff.replace(/B/g, 'X').replace('-b', '-B'), 'again', { branch: 'main' })
+        .catch(e => e)
       expect(error).toBeInstanceOf(Error)
       expect(error.message).toMatch(/creating the commit tree/)
       expect(await headOf(served.bare, 'main')).toBe(result.commit)
@@ -243,7 +251,8 @@ describe('applyDiff through the emulator: faults', () => {
     const repo = await makeTempRepo(files)
     const served = await serve(repo.path, { treeTruncateAt: 10 })
     try {
-      const patch = 'diff --git a/d4/f29.txt b/d4/f29.txt\n--- a/d4/f29.txt\n+++ b/d4/f29.txt\n@@ -1 +1 @@\n-x29\n+y29\n'
+      const patch =
+        'diff --git a/d4/f29.txt b/d4/f29.txt\n--- a/d4/f29.txt\n+++ b/d4/f29.txt\n@@ -1 +1 @@\n-x29\n+y29\n'
       const result = await new GitHubAPIAdapter(served.client).applyDiff(patch, 'fix', { branch: 'main' })
       expect(await git(served.bare, 'show', `${result.commit}:d4/f29.txt`)).toBe('y29')
       expect(await gitApplyTree(served.bare, `${result.commit}^`, patch)).toBe(result.tree)
@@ -257,7 +266,7 @@ describe('applyDiff through the emulator: faults', () => {
     const { repo, served, start, adapter } = await setup()
     try {
       const bad = diff.replace(' c\n', ' z\n')
-      const error = await adapter.applyDiff(bad, 'fix', { branch: 'main' }).catch((e) => e)
+      const error = await adapter.applyDiff(bad, 'fix', { branch: 'main' }).catch(e => e)
       expect(error).toBeInstanceOf(DiffDoesNotApplyError)
       expect(error.file).toBe('a.txt')
       expect(error.hunk).toBe('@@ -1,3 +1,3 @@')

@@ -23,7 +23,12 @@ async function pushFrom(bare: string, files: Record<string, string>): Promise<st
 
 describe('GitHubStorageAdapter', () => {
   it('reads, writes, lists and deletes, binary-safe', async () => {
-    const repo = await makeTempRepo({ 'README.md': '# r\n', 'src/a.ts': 'a\n', 'src/deep/b.ts': 'b\n', '.github/w.yml': 'w\n' })
+    const repo = await makeTempRepo({
+      'README.md': '# r\n',
+      'src/a.ts': 'a\n',
+      'src/deep/b.ts': 'b\n',
+      '.github/w.yml': 'w\n'
+    })
     const served = await serve(repo.path)
     try {
       const storage = new GitHubStorageAdapter(served.client)
@@ -37,7 +42,13 @@ describe('GitHubStorageAdapter', () => {
       expect(await storage.fileExists('src/a.ts')).toBe(true)
       expect(await storage.fileExists('src')).toBe(false)
       expect(await storage.fileExists('nope.txt')).toBe(false)
-      expect(await storage.listFiles()).toEqual(['.github/w.yml', 'README.md', 'bin/all-bytes.bin', 'src/a.ts', 'src/deep/b.ts'])
+      expect(await storage.listFiles()).toEqual([
+        '.github/w.yml',
+        'README.md',
+        'bin/all-bytes.bin',
+        'src/a.ts',
+        'src/deep/b.ts'
+      ])
       expect(await storage.listFiles('src/**/*.ts')).toEqual(['src/a.ts', 'src/deep/b.ts'])
       expect(await storage.listFiles('**/*.yml')).toEqual(['.github/w.yml'])
       await storage.deleteFile('src/deep/b.ts')

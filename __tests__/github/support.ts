@@ -37,7 +37,7 @@ export async function serve(workRepo: string, options: EmulatorOptions = {}): Pr
       retryBaseMs: 5,
       minWriteIntervalMs: 0,
       timeoutMs: 10_000,
-      log: { warning: (m) => warnings.push(m), debug: () => undefined },
+      log: { warning: m => warnings.push(m), debug: () => undefined },
       ...settings
     })
   return {
@@ -53,7 +53,7 @@ export async function serve(workRepo: string, options: EmulatorOptions = {}): Pr
       if (violations.length) {
         throw new Error(
           `The emulator saw requests/responses that do not conform to GitHub's description:\n` +
-            violations.map((v) => `- ${v.request}: ${v.message}`).join('\n')
+            violations.map(v => `- ${v.request}: ${v.message}`).join('\n')
         )
       }
     }

@@ -59,7 +59,7 @@ export async function listTreeRecursive(
     }
     if (recursive) return
     for (const sub of subtrees) {
-      if (onlyUnder && ![...onlyUnder].some((p) => p === sub.path || p.startsWith(`${sub.path}/`))) continue
+      if (onlyUnder && ![...onlyUnder].some(p => p === sub.path || p.startsWith(`${sub.path}/`))) continue
       await walk(sub.sha, `${sub.path}/`, true)
     }
   }

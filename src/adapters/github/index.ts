@@ -8,7 +8,12 @@ import { GitHubStorageAdapter, type GitHubStorageOptions } from './storage.js'
 
 export { GitHubAPIAdapter, type CommitMode, type GitHubAPIAdapterOptions } from './git.js'
 export { GitHubStorageAdapter, type GitHubStorageOptions } from './storage.js'
-export { GitHubApiBaseSource, baseSourceFactory, listTreeRecursive, type BaseSourceFactory } from './base-source.js'
+export {
+  GitHubApiBaseSource,
+  baseSourceFactory,
+  listTreeRecursive,
+  type BaseSourceFactory
+} from './base-source.js'
 export { FileTooLargeError, UnrepresentableChangeError } from './errors.js'
 
 /** Settings of createGitHubAdapters. */

@@ -27,6 +27,8 @@ export interface BaseSource {
   read(path: string, entry: BaseEntry): Promise<Buffer>
   /** Optional: stats many paths at once (a source that can batch does it here). */
   statMany?(paths: string[]): Promise<Map<string, BaseEntry | undefined>>
+  /** Optional: reads many blobs at once, by blob id (a source that can batch does it here). */
+  readMany?(entries: Array<{ path: string; entry: BaseEntry }>): Promise<Map<string, Buffer>>
 }
 
 /** A file as the diff leaves it: new bytes, or an unchanged blob reused by id. */
@@ -193,6 +195,23 @@ export async function applyPatches(patches: FilePatch[], base: BaseSource): Prom
     for (const [path, entry] of stats) prefetched.set(path, entry)
   }
 
+  // Bytes the diff needs from the base, fetched in one batch when the source can.
+  const contents = new Map<string, Buffer>()
+  if (base.readMany) {
+    const wanted: Array<{ path: string; entry: BaseEntry }> = []
+    const produced = new Set<string>()
+    for (const { patch, oldPath, newPath } of normal) {
+      const needsBytes = patch.hunks.length > 0 || patch.binary?.forward.method === 'delta'
+      if (oldPath && patch.kind !== 'add' && needsBytes && !produced.has(oldPath)) {
+        const entry = prefetched.get(oldPath)
+        if (entry && entry.mode !== '160000') wanted.push({ path: oldPath, entry })
+      }
+      if (newPath) produced.add(newPath)
+      if (oldPath && patch.kind === 'rename') produced.add(oldPath)
+    }
+    if (wanted.length) for (const [sha, bytes] of await base.readMany(wanted)) contents.set(sha, bytes)
+  }
+
   async function get(path: string): Promise<State | undefined> {
     if (current.has(path)) return current.get(path) ?? undefined
     const entry = prefetched.has(path) ? prefetched.get(path) : await base.stat(path)
@@ -206,7 +225,7 @@ export async function applyPatches(patches: FilePatch[], base: BaseSource): Prom
   async function bytes(path: string, state: State): Promise<Buffer> {
     if (state.content) return state.content
     if (state.mode === '160000') return gitlinkText(state.sha!)
-    const content = await base.read(path, { mode: state.mode, sha: state.sha! })
+    const content = contents.get(state.sha!) ?? (await base.read(path, { mode: state.mode, sha: state.sha! }))
     if (gitBlobSha(content) !== state.sha) {
       throw new InvalidInputError(
         `The base content read for '${path}' does not match its blob id ${state.sha}.`

@@ -88,6 +88,7 @@ export class GitHubAPIAdapter implements GitAdapter {
     GitHubAPIAdapterOptions
   private readonly sourceFor: BaseSourceFactory
   private defaultBranch?: Promise<string>
+  private readonly uploaded = new Set<string>()
 
   constructor(
     private readonly client: GitHubClient,
@@ -455,6 +456,9 @@ export class GitHubAPIAdapter implements GitAdapter {
   }
 
   private async createBlob(path: string, file: ResultFile & { content: Buffer }): Promise<string> {
+    // A blob uploaded on an earlier attempt (before the branch moved) is still there: don't send it twice.
+    const known = gitBlobSha(file.content)
+    if (this.uploaded.has(known)) return known
     try {
       const { data } = await this.client.octokit.rest.git.createBlob({
         ...this.repo,

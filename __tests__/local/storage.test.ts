@@ -127,4 +127,40 @@ describe('LocalStorageAdapter on disk', () => {
     expect(await storage.listFiles('./src/*.ts')).toEqual(['src/index.ts'])
     await expect(storage.listFiles('')).rejects.toThrow(/glob is empty/)
   })
+
+  it('lists what git would hold: ignored files left out (unless asked), deleted ones gone, untracked ones in', async () => {
+    layout = await makeLayout()
+    await writeFile(join(layout.root, '.gitignore'), 'dist/\n*.log\n')
+    await mkdir(join(layout.root, 'dist'))
+    await writeFile(join(layout.root, 'dist/bundle.js'), 'built')
+    await writeFile(join(layout.root, 'debug.log'), 'log')
+    await writeFile(join(layout.root, 'new.txt'), 'untracked')
+    const { rm } = await import('node:fs/promises')
+    await rm(join(layout.root, 'src/index.ts'))
+    const storage = await LocalStorageAdapter.create(layout.root)
+    expect(await storage.listFiles()).toEqual(['.gitignore', 'README.md', 'new.txt'])
+    expect((await storage.readFile('dist/bundle.js')).toString()).toBe('built')
+    const everything = await LocalStorageAdapter.create(layout.root, { includeIgnored: true })
+    expect(await everything.listFiles()).toEqual([
+      '.gitignore',
+      'README.md',
+      'debug.log',
+      'dist/bundle.js',
+      'new.txt'
+    ])
+    expect(await everything.listFiles('*.log')).toEqual(['debug.log'])
+  })
+
+  it('lists every file of a directory that is not a git work tree', async () => {
+    const plain = await makeTempDir('self-heal-plain-')
+    try {
+      await writeFile(join(plain.path, 'a.log'), 'a')
+      await mkdir(join(plain.path, 'node_modules/x'), { recursive: true })
+      await writeFile(join(plain.path, 'node_modules/x/index.js'), 'x')
+      const storage = await LocalStorageAdapter.create(plain.path)
+      expect(await storage.listFiles()).toEqual(['a.log', 'node_modules/x/index.js'])
+    } finally {
+      await plain.cleanup()
+    }
+  })
 })

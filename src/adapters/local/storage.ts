@@ -4,14 +4,19 @@
  * outside the root (or into `.git/`) is refused before anything is opened. Writes go to a temp file in the same
  * directory, are flushed, and are renamed over the target, so a reader sees the old bytes or the new, never half.
  */
+import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { constants, type Dirent } from 'node:fs'
 import { lstat, mkdir, open, readdir, readlink, realpath, rename, stat, unlink } from 'node:fs/promises'
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
-import picomatch from 'picomatch'
+import { promisify } from 'node:util'
+// The POSIX build: repository paths always use `/`, whatever the platform.
+import picomatch from 'picomatch/posix.js'
 import type { StorageAdapter } from '../storage.js'
 import { FileNotFoundError, InvalidInputError, PathOutsideRepositoryError } from '../../errors.js'
 import { normalizeRepoPath } from '../../paths.js'
+
+const execFileAsync = promisify(execFile)
 
 /** Symlink hops allowed while resolving one path, as the kernel's own limit (ELOOP) does. */
 const MAX_SYMLINK_HOPS = 40
@@ -28,19 +33,31 @@ interface Resolved {
   absolute: string
 }
 
+/** Options of the local Storage adapter. */
+export interface LocalStorageOptions {
+  /**
+   * List the files git ignores too. By default, in a git work tree, `listFiles` shows what the repository holds
+   * or would hold after `git add -A` (tracked files and untracked ones that are not ignored), as the GitHub
+   * adapters do; outside a work tree (or when git is unavailable) every file is listed either way.
+   */
+  includeIgnored?: boolean
+}
+
 /** Storage over a directory on the local disk. Build it with `LocalStorageAdapter.create(root)`. */
 export class LocalStorageAdapter implements StorageAdapter {
   /** The kind reported by `self-heal env`. */
   readonly kind = 'local-files'
   /** The repository root, with its own symlinks resolved. */
   readonly root: string
+  private readonly includeIgnored: boolean
 
-  private constructor(root: string) {
+  private constructor(root: string, options: LocalStorageOptions) {
     this.root = root
+    this.includeIgnored = options.includeIgnored ?? false
   }
 
   /** Opens the repository at `root` (absolute, or relative to the current directory); it must be a directory. */
-  static async create(root: string): Promise<LocalStorageAdapter> {
+  static async create(root: string, options: LocalStorageOptions = {}): Promise<LocalStorageAdapter> {
     let real: string
     try {
       real = await realpath(resolve(root))
@@ -54,7 +71,7 @@ export class LocalStorageAdapter implements StorageAdapter {
         `The repository root '${root}' is not a directory: pass the repository's directory.`
       )
     }
-    return new LocalStorageAdapter(real)
+    return new LocalStorageAdapter(real, options)
   }
 
   async readFile(path: string): Promise<Buffer> {
@@ -120,7 +137,7 @@ export class LocalStorageAdapter implements StorageAdapter {
       } finally {
         await handle.close()
       }
-      await rename(temp, target.absolute)
+      await renameWithRetry(temp, target.absolute)
     } catch (error) {
       await unlink(temp).catch(() => undefined)
       throw error
@@ -149,6 +166,26 @@ export class LocalStorageAdapter implements StorageAdapter {
   async listFiles(glob = '**'): Promise<string[]> {
     const pattern = checkGlob(glob)
     const isMatch = picomatch(pattern, { dot: true })
+    const listed = this.includeIgnored ? undefined : await this.gitListing()
+    if (listed) {
+      const found: string[] = []
+      const candidates = listed.filter(
+        path => isMatch(path) && !TEMP_NAME.test(path.slice(path.lastIndexOf('/') + 1))
+      )
+      // git lists index entries whose files were deleted, and submodules as paths: keep what is on disk as a file.
+      await forEachLimited(candidates, 64, async path => {
+        let info
+        try {
+          info = await lstat(join(this.root, path))
+        } catch (error) {
+          if (isMissing(error)) return
+          throw error
+        }
+        if (info.isFile() || info.isSymbolicLink())
+          await this.consider(path, info.isSymbolicLink(), () => true, found)
+      })
+      return found.sort()
+    }
     const { base } = picomatch.scan(pattern)
     const found: string[] = []
     // Start the walk at the pattern's static prefix (`src/**/*.ts` walks `src` only). Like git, never enter a
@@ -192,6 +229,23 @@ export class LocalStorageAdapter implements StorageAdapter {
     } catch (error) {
       if (isMissing(error)) throw new FileNotFoundError(target.repoPath)
       throw error
+    }
+  }
+
+  /**
+   * The files git shows below the root (tracked, and untracked but not ignored), relative to the root; undefined
+   * when the root is not in a git work tree or git cannot run (then the caller walks the directory).
+   */
+  private async gitListing(): Promise<string[] | undefined> {
+    try {
+      const { stdout } = await execFileAsync(
+        'git',
+        ['-c', 'core.quotePath=false', 'ls-files', '-z', '--cached', '--others', '--exclude-standard'],
+        { cwd: this.root, maxBuffer: 1024 * 1024 * 1024, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' } }
+      )
+      return [...new Set(stdout.split('\0').filter(Boolean))]
+    } catch {
+      return undefined
     }
   }
 
@@ -299,6 +353,33 @@ export class LocalStorageAdapter implements StorageAdapter {
       if (!(error instanceof PathOutsideRepositoryError) && !isMissing(error)) throw error
     }
   }
+}
+
+/**
+ * Renames, retrying briefly on Windows, where a reader holding the target open makes the rename fail with
+ * EPERM/EBUSY/EACCES for a moment (as graceful-fs does).
+ */
+async function renameWithRetry(from: string, to: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await rename(from, to)
+      return
+    } catch (error) {
+      const code = codeOf(error)
+      const transient = code === 'EPERM' || code === 'EBUSY' || code === 'EACCES'
+      if (process.platform !== 'win32' || !transient || attempt >= 10) throw error
+      await new Promise(resolve => setTimeout(resolve, 10 * (attempt + 1)))
+    }
+  }
+}
+
+/** Runs `task` over `items` with at most `limit` at a time. */
+async function forEachLimited<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await task(items[next++])
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
 }
 
 /** Checks a glob the way paths are checked: relative, no `..`, never into `.git`; returns it without `./`. */

@@ -39,7 +39,11 @@ describe('apply in the cloud environment', () => {
         message: 'fix: a is 3',
         pullRequest: { title: 'Heal a' }
       })
-      expect(second.pullRequest).toEqual({ ...first.pullRequest, action: 'updated', url: second.pullRequest?.url })
+      expect(second.pullRequest).toEqual({
+        ...first.pullRequest,
+        action: 'updated',
+        url: second.pullRequest?.url
+      })
       expect(await git(served.bare, 'rev-parse', `${second.commit}^`)).toBe(first.commit)
     } finally {
       await served.close()

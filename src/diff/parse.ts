@@ -144,6 +144,8 @@ function readName(rest: Buffer, line: number): string {
 /** Strips the first path component (`-p1`), as git apply does; `/dev/null` stays undefined. */
 function stripPrefix(name: string, line: number): string | undefined {
   if (name === '/dev/null') return undefined
+  // An absolute name has no prefix to strip: keep it whole so that the path rules refuse it by its own name.
+  if (name.startsWith('/')) return name
   const slash = name.indexOf('/')
   if (slash < 0) throw new DiffParseError(`path '${name}' has no 'a/' or 'b/' prefix to strip`, line)
   return name.slice(slash + 1)

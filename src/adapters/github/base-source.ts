@@ -99,7 +99,7 @@ export class GitHubApiBaseSource implements ClosableBaseSource {
    */
   async readMany(entries: Array<{ path: string; entry: BaseEntry }>): Promise<Map<string, Buffer>> {
     const out = new Map<string, Buffer>()
-    const unique = [...new Map(entries.map((e) => [e.entry.sha, e])).values()]
+    const unique = [...new Map(entries.map(e => [e.entry.sha, e])).values()]
     if (unique.length > 1 && this.graphqlUsable) {
       for (let i = 0; i < unique.length && this.graphqlUsable; i += 100) {
         const batch = unique.slice(i, i + 100)
@@ -108,11 +108,17 @@ export class GitHubApiBaseSource implements ClosableBaseSource {
           .join('\n')
         try {
           const data = await this.client.graphql<{
-            repository: Record<string, { text: string | null; isBinary: boolean; isTruncated: boolean } | null>
-          }>(`query ($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { ${fields} } }`, {
-            owner: this.client.owner,
-            name: this.client.repo
-          })
+            repository: Record<
+              string,
+              { text: string | null; isBinary: boolean; isTruncated: boolean } | null
+            >
+          }>(
+            `query ($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { ${fields} } }`,
+            {
+              owner: this.client.owner,
+              name: this.client.repo
+            }
+          )
           batch.forEach((e, j) => {
             const blob = data.repository?.[`b${j}`]
             if (!blob || blob.text === null || blob.isBinary || blob.isTruncated) return

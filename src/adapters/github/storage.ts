@@ -12,6 +12,7 @@ import { errorStatus } from '../../github/errors.js'
 import { validateBranchName } from '../../github/refs.js'
 import type { StorageAdapter } from '../storage.js'
 import { MAX_BLOB_BYTES, listTreeRecursive } from './base-source.js'
+import type { BaseEntry } from '../../diff/apply.js'
 import { FileTooLargeError } from './errors.js'
 
 /** Options of GitHubStorageAdapter. */
@@ -37,6 +38,18 @@ interface ContentFile {
 }
 
 const CONTENTS_LIMIT = 1024 * 1024
+
+/** What a path names on the branch. */
+interface Located {
+  /** The repository path, symlinks followed. */
+  path: string
+  /** The file there, when it is one. */
+  file?: ContentFile
+  /** true: a directory is there; false: something else (see `other`); undefined: nothing. */
+  directory?: boolean
+  /** The kind of a non-file entry (e.g. `submodule`). */
+  other?: string
+}
 
 /** The Storage port over the GitHub API. */
 export class GitHubStorageAdapter implements StorageAdapter {
@@ -80,45 +93,90 @@ export class GitHubStorageAdapter implements StorageAdapter {
     }
   }
 
-  async readFile(path: string): Promise<Buffer> {
-    let repoPath = normalizeRepoPath(path)
-    // Symlinks inside the repository are followed (a bounded number of hops), as the local adapter does.
+  /**
+   * Finds what a path names on the branch, following symlinks that stay inside the repository (a bounded number
+   * of hops), also when one is a directory on the way. A symlink leading outside is a PathOutsideRepositoryError.
+   */
+  private async locate(asked: string): Promise<Located> {
+    let path = normalizeRepoPath(asked)
     for (let hop = 0; hop < 40; hop++) {
-      const file = await this.getContent(repoPath)
-      if (file === undefined) throw new FileNotFoundError(repoPath)
-      if (Array.isArray(file) || (file.type !== 'file' && file.type !== 'symlink')) {
-        throw new FileNotFoundError(repoPath, 'the repository as a file')
-      }
-      if (file.type === 'symlink') {
-        repoPath = resolveLink(repoPath, file.target ?? '', path)
+      const got = await this.getContent(path)
+      if (Array.isArray(got)) return { path, directory: true }
+      if (got?.type === 'symlink') {
+        path = resolveLink(path, got.target ?? (await this.linkTarget(got.sha)), asked)
         continue
       }
-      if (file.size > MAX_BLOB_BYTES) throw new FileTooLargeError(repoPath, file.size)
-      if (file.size <= CONTENTS_LIMIT && file.encoding === 'base64' && file.content !== undefined) {
-        return Buffer.from(file.content, 'base64')
-      }
-      // Over 1 MB the Contents API leaves the content out: the blobs API serves up to 100 MB.
-      try {
-        const { data } = await this.client.octokit.rest.git.getBlob({ ...this.repo, file_sha: file.sha })
-        return Buffer.from(data.content, 'base64')
-      } catch (error) {
-        throw this.client.mapError(error, { action: `reading '${repoPath}'`, permission: 'contents' })
-      }
+      // GitHub answers a symlink to a file with the file itself, under the target's path.
+      if (got?.type === 'file') return { path: got.path || path, file: got }
+      if (got) return { path, directory: false, other: got.type }
+      const redirected = await this.throughAncestors(path, asked)
+      if (redirected === undefined) return { path }
+      path = redirected
     }
-    throw new PathOutsideRepositoryError(path, 'too many levels of symlinks')
+    throw new PathOutsideRepositoryError(asked, 'too many levels of symlinks')
+  }
+
+  /** For a path that is missing: the path it leads to when a directory above it is a symlink. */
+  private async throughAncestors(path: string, asked: string): Promise<string | undefined> {
+    const parts = path.split('/')
+    for (let i = parts.length - 1; i >= 1; i--) {
+      const parent = parts.slice(0, i).join('/')
+      const got = await this.getContent(parent)
+      if (got === undefined) continue
+      if (Array.isArray(got) || got.type !== 'symlink') return undefined
+      const target = resolveLink(parent, got.target ?? (await this.linkTarget(got.sha)), asked)
+      return `${target}/${parts.slice(i).join('/')}`
+    }
+    return undefined
+  }
+
+  private async linkTarget(sha: string): Promise<string> {
+    try {
+      const { data } = await this.client.octokit.rest.git.getBlob({ ...this.repo, file_sha: sha })
+      return Buffer.from(data.content, 'base64').toString('utf8')
+    } catch (error) {
+      throw this.client.mapError(error, { action: 'reading a symlink', permission: 'contents' })
+    }
+  }
+
+  async readFile(path: string): Promise<Buffer> {
+    const found = await this.locate(path)
+    const file = found.file
+    if (!file) {
+      throw found.directory !== undefined
+        ? new FileNotFoundError(found.path, 'the repository as a file')
+        : new FileNotFoundError(found.path)
+    }
+    if (file.size > MAX_BLOB_BYTES) throw new FileTooLargeError(found.path, file.size)
+    if (file.size <= CONTENTS_LIMIT && file.encoding === 'base64' && file.content !== undefined) {
+      const bytes = Buffer.from(file.content, 'base64')
+      if (bytes.length === file.size) return bytes
+    }
+    // Over 1 MB the Contents API leaves the content out: the blobs API serves up to 100 MB, by the same sha.
+    try {
+      const { data } = await this.client.octokit.rest.git.getBlob({ ...this.repo, file_sha: file.sha })
+      return Buffer.from(data.content, 'base64')
+    } catch (error) {
+      throw this.client.mapError(error, { action: `reading '${found.path}'`, permission: 'contents' })
+    }
   }
 
   async writeFile(path: string, content: string | Uint8Array): Promise<void> {
-    const repoPath = normalizeRepoPath(path)
+    normalizeRepoPath(path)
     const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content)
-    await this.withFreshSha(repoPath, 'update', async sha => {
+    await this.withFreshSha(path, 'update', async found => {
+      if (found.directory || found.other) {
+        throw new InvalidInputError(
+          `'${found.path}' is a ${found.other ?? 'directory'} in the repository, not a file.`
+        )
+      }
       await this.client.octokit.rest.repos.createOrUpdateFileContents({
         ...this.repo,
-        path: repoPath,
+        path: found.path,
         branch: await this.ref(),
-        message: this.message(sha === null ? 'create' : 'update', repoPath),
+        message: this.message(found.file ? 'update' : 'create', found.path),
         content: bytes.toString('base64'),
-        ...(sha ? { sha } : {}),
+        ...(found.file ? { sha: found.file.sha } : {}),
         ...(this.options.committer
           ? { committer: this.options.committer, author: this.options.committer }
           : {})
@@ -127,21 +185,13 @@ export class GitHubStorageAdapter implements StorageAdapter {
   }
 
   async fileExists(path: string): Promise<boolean> {
-    let repoPath = normalizeRepoPath(path)
-    for (let hop = 0; hop < 40; hop++) {
-      const file = await this.getContent(repoPath)
-      if (file === undefined || Array.isArray(file)) return false
-      if (file.type === 'symlink') {
-        try {
-          repoPath = resolveLink(repoPath, file.target ?? '', path)
-        } catch {
-          return false
-        }
-        continue
-      }
-      return file.type === 'file'
+    normalizeRepoPath(path)
+    try {
+      return (await this.locate(path)).file !== undefined
+    } catch (error) {
+      if (error instanceof PathOutsideRepositoryError) return false
+      throw error
     }
-    return false
   }
 
   async listFiles(glob = '**'): Promise<string[]> {
@@ -158,27 +208,62 @@ export class GitHubStorageAdapter implements StorageAdapter {
     }
     const found: string[] = []
     for (const [path, entry] of entries) {
-      if (entry.mode === '160000') continue // a submodule is not a file of this repository
-      if (isMatch(path)) found.push(path)
+      if (entry.mode === '160000' || !isMatch(path)) continue // a submodule is not a file of this repository
+      // A symlink counts when it leads to a file inside the repository, as with the local adapter.
+      if (entry.mode === '120000' && !(await this.linkLeadsToFile(path, entry.sha, entries))) continue
+      found.push(path)
     }
     return found.sort()
   }
 
+  private async linkLeadsToFile(
+    path: string,
+    sha: string,
+    entries: Map<string, BaseEntry>
+  ): Promise<boolean> {
+    let current = path
+    let blob = sha
+    for (let hop = 0; hop < 40; hop++) {
+      try {
+        current = resolveLink(current, await this.linkTarget(blob), path)
+      } catch (error) {
+        if (error instanceof PathOutsideRepositoryError) return false
+        throw error
+      }
+      const next = entries.get(current)
+      if (!next || next.mode === '160000') return false
+      if (next.mode !== '120000') return true
+      blob = next.sha
+    }
+    return false
+  }
+
   async deleteFile(path: string): Promise<void> {
-    const repoPath = normalizeRepoPath(path)
-    await this.withFreshSha(repoPath, 'delete', async sha => {
-      if (!sha) throw new FileNotFoundError(repoPath)
+    normalizeRepoPath(path)
+    await this.withFreshSha(path, 'delete', async found => {
+      if (!found.file) throw new FileNotFoundError(found.path)
+      // The path itself goes, not a symlink's target: find its own entry when GitHub followed a link.
+      const own =
+        found.path === normalizeRepoPath(path) ? found.file.sha : await this.ownSha(normalizeRepoPath(path))
       await this.client.octokit.rest.repos.deleteFile({
         ...this.repo,
-        path: repoPath,
+        path: normalizeRepoPath(path),
         branch: await this.ref(),
-        message: this.message('delete', repoPath),
-        sha,
+        message: this.message('delete', normalizeRepoPath(path)),
+        sha: own ?? found.file.sha,
         ...(this.options.committer
           ? { committer: this.options.committer, author: this.options.committer }
           : {})
       })
     })
+  }
+
+  /** The blob id of the entry at a path itself (not what a symlink there leads to), from its directory listing. */
+  private async ownSha(path: string): Promise<string | undefined> {
+    const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : ''
+    const listing = await this.getContent(dir)
+    if (!Array.isArray(listing)) return undefined
+    return listing.find(entry => entry.path === path)?.sha
   }
 
   private message(action: string, path: string): string {
@@ -188,23 +273,21 @@ export class GitHubStorageAdapter implements StorageAdapter {
   }
 
   /**
-   * Runs a Contents API write with the file's current sha (null: the file does not exist). A 409, or a 422 that
-   * says the sha is stale or missing, means someone wrote in between: read the sha again and retry, bounded.
+   * Runs a Contents API write with the file's current sha. A 409, or a 422 that says the sha is stale or missing,
+   * means someone wrote in between: locate the file again (fresh sha) and retry, a bounded number of times.
    */
   private async withFreshSha(
     path: string,
     action: 'update' | 'delete',
-    write: (sha: string | null) => Promise<void>
+    write: (found: Located) => Promise<void>
   ): Promise<void> {
     const attempts = this.options.maxWriteAttempts ?? 3
+    const doing = `${action === 'delete' ? 'deleting' : 'writing'} '${normalizeRepoPath(path)}'`
     let lastError: unknown
     for (let attempt = 0; attempt < attempts; attempt++) {
-      const file = await this.getContent(path)
-      if (Array.isArray(file) || (file && file.type !== 'file' && file.type !== 'symlink')) {
-        throw new InvalidInputError(`'${path}' is a directory in the repository, not a file.`)
-      }
+      const found = await this.locate(path)
       try {
-        await write(file ? file.sha : null)
+        await write(found)
         return
       } catch (error) {
         const status = errorStatus(error)
@@ -213,16 +296,12 @@ export class GitHubStorageAdapter implements StorageAdapter {
           lastError = error
           continue
         }
-        if (status === 404 && action === 'delete') throw new FileNotFoundError(path)
-        throw this.client.mapError(error, {
-          action: `${action === 'delete' ? 'deleting' : 'writing'} '${path}'`,
-          permission: 'contents',
-          write: true
-        })
+        if (status === 404 && action === 'delete') throw new FileNotFoundError(found.path)
+        throw this.client.mapError(error, { action: doing, permission: 'contents', write: true })
       }
     }
     throw this.client.mapError(lastError, {
-      action: `${action === 'delete' ? 'deleting' : 'writing'} '${path}' (its sha kept changing: ${attempts} attempts)`,
+      action: `${doing} (its sha kept changing: ${attempts} attempts)`,
       permission: 'contents',
       write: true
     })

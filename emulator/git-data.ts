@@ -98,7 +98,7 @@ export async function listRefs(
 /** Whether `name` is a valid full ref name (`git check-ref-format`). */
 export async function isValidRefName(gitDir: string, name: string): Promise<boolean> {
   if (!name.startsWith('refs/') || name.startsWith('-')) return false
-  const { code } = await runGit(gitDir, ['check-ref-format', '--', name], { okCodes: [1] })
+  const { code } = await runGit(gitDir, ['check-ref-format', name], { okCodes: [1] })
   return code === 0
 }
 
@@ -285,4 +285,71 @@ function parsePerson(value: string): GitPerson {
 /** Formats a person's date as GitHub does (ISO 8601, UTC `Z`). */
 export function isoDate(person: GitPerson): string {
   return new Date(person.seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z')
+}
+
+/** Reads the types of many objects in one `cat-file --batch-check`; missing objects map to undefined. */
+export async function objectTypes(gitDir: string, shas: string[]): Promise<Map<string, string | undefined>> {
+  const unique = [...new Set(shas)].filter(sha => SHA_PATTERN.test(sha))
+  const types = new Map<string, string | undefined>()
+  if (unique.length === 0) return types
+  const out = await gitText(gitDir, ['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
+    input: `${unique.join('\n')}\n`
+  })
+  out.split('\n').forEach((line, index) => {
+    const [sha, type] = line.split(' ')
+    types.set(
+      unique[index] as string,
+      type === 'missing' || !type || sha !== unique[index] ? undefined : type
+    )
+  })
+  return types
+}
+
+/** A change to one path of a tree: a new entry, or null to delete what is there. */
+export interface TreeEdit {
+  /** Slash-separated path, already validated. */
+  path: string
+  /** The entry to place (`sha` already written), or null to delete. */
+  entry: { mode: string; type: TreeEntry['type']; sha: string } | null
+}
+
+/**
+ * Applies edits to `baseTree` (null: start empty) and writes every tree that changed, innermost first, with
+ * `git mktree`. Directories left empty disappear, as they do in git. Returns the new root tree id.
+ */
+export async function editTree(gitDir: string, baseTree: string | null, edits: TreeEdit[]): Promise<string> {
+  const split = edits.map(edit => ({ parts: edit.path.split('/'), entry: edit.entry }))
+  return (await buildTree(gitDir, baseTree, split)) ?? (await writeTree(gitDir, []))
+}
+
+async function buildTree(
+  gitDir: string,
+  baseTree: string | null,
+  edits: { parts: string[]; entry: TreeEdit['entry'] }[]
+): Promise<string | null> {
+  const entries = new Map<string, TreeEntry>()
+  if (baseTree) for (const entry of await listTree(gitDir, baseTree, false)) entries.set(entry.path, entry)
+  const nested = new Map<string, { parts: string[]; entry: TreeEdit['entry'] }[]>()
+  for (const edit of edits) {
+    const [name, ...rest] = edit.parts as [string, ...string[]]
+    if (rest.length === 0) {
+      if (edit.entry) entries.set(name, { ...edit.entry, path: name })
+      else entries.delete(name)
+    } else {
+      const list = nested.get(name) ?? []
+      list.push({ parts: rest, entry: edit.entry })
+      nested.set(name, list)
+    }
+  }
+  for (const [name, childEdits] of nested) {
+    const existing = entries.get(name)
+    const childBase = existing?.type === 'tree' ? existing.sha : null
+    // Deleting below a path that is absent or is a file changes nothing.
+    if (!childBase && childEdits.every(edit => edit.entry === null)) continue
+    const child = await buildTree(gitDir, childBase, childEdits)
+    if (child) entries.set(name, { mode: '040000', type: 'tree', sha: child, path: name })
+    else entries.delete(name)
+  }
+  if (entries.size === 0) return null
+  return writeTree(gitDir, [...entries.values()])
 }

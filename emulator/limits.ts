@@ -127,7 +127,7 @@ export class RateLimiter {
       'x-ratelimit-used': String(window.used),
       'x-ratelimit-resource': resource
     }
-    if (!exhausted || !count) return { headers }
+    if (!exhausted) return { headers }
     return {
       headers,
       refusal: {

@@ -10,6 +10,7 @@ import type { AddressInfo, Socket } from 'node:net'
 import { resolve as resolvePath } from 'node:path'
 import type { AuthInfo, Core, CoreContext, CoreRoute } from './core-types.js'
 import { FaultTable, type FaultReply, type RequestHook, type RequestMatcher } from './faults.js'
+import { handleGraphql } from './graphql.js'
 import { ApiError, DOCS_URL, errorReply } from './http.js'
 import { RateLimiter, type LimitRefusal } from './limits.js'
 import type {
@@ -558,12 +559,11 @@ class GitHubEmulator implements Emulator {
     const auth = this.authenticate(req)
     if (!('token' in auth)) {
       this.statsRecorder.record('graphql', 'read')
+      const documentationUrl =
+        'https://docs.github.com/graphql/guides/forming-calls-with-graphql#authenticating-with-graphql'
       return this.send(
         res,
-        errorReply(401, 'This endpoint requires you to be authenticated.', {
-          documentationUrl:
-            'https://docs.github.com/graphql/guides/forming-calls-with-graphql#authenticating-with-graphql'
-        }),
+        errorReply(401, 'This endpoint requires you to be authenticated.', { documentationUrl }),
         {}
       )
     }
@@ -572,7 +572,23 @@ class GitHubEmulator implements Emulator {
       this.statsRecorder.record('graphql', 'read')
       return this.send(res, refusal.reply, refusal.headers)
     }
-    return this.send(res, errorReply(404, 'Not Found'), {})
+    const rawBody = await readBody(req)
+    const result = await handleGraphql({
+      rawBody,
+      auth,
+      core: this.core,
+      admitWrite: () => this.limiter.admitWrite(),
+      violation: message =>
+        this.recordedViolations.push({
+          kind: 'request',
+          operationId: 'graphql',
+          request: 'POST /graphql',
+          message
+        })
+    })
+    this.statsRecorder.record(result.operationId, result.kind)
+    const reply: RouteReply = { status: result.status, body: result.body, headers: result.headers }
+    return this.send(res, reply, this.limitHeaders(auth, 'graphql', true))
   }
 
   /** Applies forced secondary limits, the primary limit and the content-creation budget. */

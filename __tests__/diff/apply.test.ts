@@ -8,6 +8,7 @@ import { LocalGitBaseSource } from '../../src/diff/local-git-source.js'
 import { DiffDoesNotApplyError, InvalidInputError, PathOutsideRepositoryError } from '../../src/errors.js'
 import { CORPUS, buildCase, type BuiltCase } from './corpus.js'
 import { appliedTree, gitApplyTree } from './git-tree.js'
+import { DIFF_CORPUS, prepareCase } from '../helpers/diff-corpus.js'
 
 describe('applyDiffText against git apply', () => {
   for (const c of CORPUS) {
@@ -111,5 +112,19 @@ describe('applyDiffText errors and rules', () => {
     expect(() =>
       parseGitDiff('diff --git a/x b/x\nindex 1..2 100644\nGIT binary patch\nliteral 5\nHcmV?d00001\n\n')
     ).toThrow(/line/)
+  })
+})
+
+describe('applyDiffText on the shared diff corpus', () => {
+  it.each(DIFF_CORPUS.map(c => [c.name, c] as const))('%s', async (_name, corpusCase) => {
+    const prepared = await prepareCase(corpusCase)
+    const source = new LocalGitBaseSource(prepared.repo.path, prepared.base)
+    try {
+      const applied = await applyDiffText(prepared.diff, source)
+      expect(await appliedTree(prepared.repo.path, prepared.base, applied)).toBe(prepared.expectedTree)
+    } finally {
+      source.close()
+      await prepared.repo.cleanup()
+    }
   })
 })

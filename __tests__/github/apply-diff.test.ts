@@ -260,6 +260,26 @@ describe('applyDiff through the emulator: faults', () => {
     }
   })
 
+  it('reads base files over REST when GraphQL is unavailable', async () => {
+    const { repo, served, adapter } = await setup()
+    try {
+      served.emulator.failNext({ path: '/graphql' }, { status: 502 }, 20)
+      const twoFiles =
+        diff +
+        diff
+          .replace(/a\.txt/g, 'other.txt')
+          .replace(' a\n-b\n+B\n c\n', '-o\n+O\n')
+          .replace('-1,3 +1,3', '-1 +1')
+      const result = await adapter.applyDiff(twoFiles, 'fix', { branch: 'main' })
+      expect(await git(served.bare, 'show', `${result.commit}:other.txt`)).toBe('O')
+      expect(served.emulator.stats().operations['git/get-blob']?.reads).toBe(2)
+    } finally {
+      served.emulator.clearFaults()
+      await served.close()
+      await repo.cleanup()
+    }
+  })
+
   it('finds base files in a truncated recursive tree by walking subtrees', async () => {
     const files: Record<string, string> = {}
     for (let i = 0; i < 30; i++) files[`d${i % 5}/f${i}.txt`] = `x${i}\n`

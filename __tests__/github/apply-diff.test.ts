@@ -91,13 +91,19 @@ describe('applyDiff through the emulator: the corpus', () => {
   })
 
   it('commits a 1,000-file diff in ⌈N/100⌉ + 3 writes at most, with the tree git apply makes', async () => {
-    const files: Record<string, string> = {}
-    for (let i = 0; i < 1000; i++) files[`pkg${i % 10}/file-${i}.txt`] = `line one of ${i}\nline two\n`
-    const repo = await makeTempRepo(files)
+    const repo = await makeTempRepo({ 'README.md': '# many\n' })
     try {
+      const path = (i: number) => join(repo.path, `pkg${i % 10}`, `file-${i}.txt`)
+      await Promise.all(Array.from({ length: 10 }, (_, d) => mkdir(join(repo.path, `pkg${d}`))))
+      await Promise.all(
+        Array.from({ length: 1000 }, (_, i) => writeFile(path(i), `line one of ${i}\nline two\n`))
+      )
+      await git(repo.path, 'add', '-A')
+      await git(repo.path, 'commit', '-q', '-m', 'many files')
       const base = await git(repo.path, 'rev-parse', 'HEAD')
-      for (let i = 0; i < 1000; i++)
-        await writeFile(join(repo.path, `pkg${i % 10}/file-${i}.txt`), `line one of ${i}\nchanged\n`)
+      await Promise.all(
+        Array.from({ length: 1000 }, (_, i) => writeFile(path(i), `line one of ${i}\nchanged\n`))
+      )
       const diff = (await git(repo.path, 'diff', '--binary')) + '\n'
       const expected = await gitApplyTree(repo.path, base, diff)
       const served = await serve(repo.path)

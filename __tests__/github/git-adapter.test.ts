@@ -3,12 +3,7 @@
  * history and merges): drafts, labels and reviewers.
  */
 import { GitHubAPIAdapter } from '../../src/adapters/github/git.js'
-import {
-  BranchExistsError,
-  InvalidInputError,
-  MergeConflictError,
-  RefNotFoundError
-} from '../../src/errors.js'
+import { InvalidInputError } from '../../src/errors.js'
 import { makeTempRepo } from '../helpers/git.js'
 import { serve } from './support.js'
 

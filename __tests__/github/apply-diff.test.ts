@@ -266,6 +266,23 @@ describe('applyDiff through the emulator: faults', () => {
     }
   })
 
+  it('re-applies through createCommitOnBranch when expectedHeadOid went stale', async () => {
+    const { repo, served } = await setup()
+    try {
+      const adapter = new GitHubAPIAdapter(served.client, { commitMode: 'graphql' })
+      let pushed = ''
+      served.emulator.onNextRequest({ path: '/graphql' }, async () => {
+        pushed = await pushFrom(served.bare, 'main', { 'other.txt': 'moved\n' })
+      })
+      const result = await adapter.applyDiff(diff, 'fix', { branch: 'main' })
+      expect(await git(served.bare, 'rev-parse', `${result.commit}^`)).toBe(pushed)
+      expect(await gitApplyTree(served.bare, pushed, diff)).toBe(result.tree)
+    } finally {
+      await served.close()
+      await repo.cleanup()
+    }
+  })
+
   it('reads base files over REST when GraphQL is unavailable', async () => {
     const { repo, served, adapter } = await setup()
     try {

@@ -625,14 +625,20 @@ export class GitHubAPIAdapter implements GitAdapter {
       const commit = data.createCommitOnBranch.commit
       return { commit: commit.oid, tree: commit.tree.oid }
     } catch (error) {
+      const stale =
+        error instanceof GraphQLRequestError &&
+        (error.errors.some(e => e.type === 'STALE_DATA') || /expected branch/i.test(error.message))
       if (createdBranch) {
-        // No commit landed: take the branch we made back, so that no ref has moved.
-        await this.client.octokit.rest.git
-          .deleteRef({ ...this.repo, ref: `heads/${branch}` })
-          .catch(() => undefined)
+        // No commit of ours landed: take back the branch we made (only while it is still where we made it).
+        if ((await this.branchHead(branch).catch(() => undefined)) === head) {
+          await this.client.octokit.rest.git
+            .deleteRef({ ...this.repo, ref: `heads/${branch}` })
+            .catch(() => undefined)
+        }
+        if (stale) return {}
       }
       // expectedHeadOid did not match: the branch moved. Re-read and decide, as with the Git data API.
-      if (error instanceof GraphQLRequestError && /expected/i.test(error.message) && !createdBranch) return {}
+      if (stale) return {}
       throw this.fail(error, `committing to '${branch}' with createCommitOnBranch`, 'contents', true)
     }
   }

@@ -78,6 +78,15 @@ describe('applyDiffText errors and rules', () => {
     expect(error.message).toContain('x.bin')
   })
 
+  it('refuses a change that names new content but carries none (submodule logs, missing data)', async () => {
+    const sub =
+      'diff --git a/sub b/sub\nindex 1111111..2222222 160000\nSubmodule sub 1111111..2222222:\n  > change\n'
+    await expect(applyDiffText(sub, memory({}))).rejects.toThrow(/--submodule=short/)
+    const empty = 'diff --git a/e b/e\nnew file mode 100644\nindex 0000000..e69de29\n'
+    const applied = await applyDiffText(empty, memory({}))
+    expect(applied.files.get('e')).toEqual({ mode: '100644', content: Buffer.alloc(0) })
+  })
+
   it('refuses to create a file that exists and to change one that does not', async () => {
     const add =
       'diff --git a/n.txt b/n.txt\nnew file mode 100644\n--- /dev/null\n+++ b/n.txt\n@@ -0,0 +1 @@\n+n\n'

@@ -119,6 +119,35 @@ describe('createGitHubClient', () => {
     }
   })
 
+  it('waits out a primary limit that resets within the bound, then retries', async () => {
+    const server = await serve((_req, res, n) =>
+      n === 1
+        ? json(
+            res,
+            403,
+            { message: 'API rate limit exceeded' },
+            { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000)) }
+          )
+        : json(res, 200, { ok: true })
+    )
+    try {
+      const warnings: string[] = []
+      const client = createGitHubClient({
+        token: 't',
+        repository: 'o/r',
+        apiUrl: server.url,
+        ...fast,
+        log: { warning: m => warnings.push(m), debug: () => undefined }
+      })
+      const { data } = await client.octokit.request('GET /repos/{owner}/{repo}', { owner: 'o', repo: 'r' })
+      expect(data).toEqual({ ok: true })
+      expect(server.hits()).toBe(2)
+      expect(warnings.join('\n')).toMatch(/rate limit exhausted/)
+    } finally {
+      await server.close()
+    }
+  })
+
   it('retries a 502 and a timed-out attempt, bounded', async () => {
     const server = await serve((_req, res, n) => {
       if (n === 1) return json(res, 502, { message: 'Server Error' })

@@ -246,6 +246,14 @@ export async function applyPatches(patches: FilePatch[], base: BaseSource): Prom
 
   for (const { patch, oldPath, newPath } of normal) {
     const file = newPath ?? oldPath!
+    if (!patch.hunks.length && !patch.binary && changesContent(patch)) {
+      throw new InvalidInputError(
+        `The diff says '${file}' changed (${patch.oldId}..${patch.newId}) but holds no hunks or binary data for it` +
+          (patch.oldMode === '160000' || patch.newMode === '160000'
+            ? ': make submodule changes with `git diff --submodule=short`.'
+            : ': make the diff with `git diff --binary`.')
+      )
+    }
     let source: State | undefined
     if (patch.kind !== 'add') {
       source = await get(oldPath!)
@@ -332,6 +340,19 @@ export async function applyPatches(patches: FilePatch[], base: BaseSource): Prom
     )
   }
   return { files, dependsOn, baseModes, patches: patches.length }
+}
+
+const EMPTY_BLOB = 'e69de29bb2d1d6434b8b29ae775ad8c2e48c5391'
+
+/** Whether the `index` line says the bytes changed (an empty file created or deleted needs no hunk). */
+function changesContent(patch: FilePatch): boolean {
+  const { oldId, newId } = patch
+  if (!oldId || !newId || oldId === newId) return false
+  const zero = (id: string) => /^0+$/.test(id)
+  const empty = (id: string) => EMPTY_BLOB.startsWith(id)
+  if (zero(oldId)) return !empty(newId)
+  if (zero(newId)) return !empty(oldId)
+  return true
 }
 
 function checkId(id: string | undefined, source: State, file: string): void {

@@ -3,6 +3,7 @@
  * `mktree`, `commit-tree`), so `git fsck` passes and tree SHAs are git's own.
  */
 import { GitCommandError, gitText, runGit } from './git-runner.js'
+import { objectContents, objectInfo } from './object-reader.js'
 
 /** A 40-hex object id. */
 export const SHA_PATTERN = /^[0-9a-f]{40}$/
@@ -57,26 +58,14 @@ export interface TreeEntry {
 /** Reads the object type of `sha`, or undefined when it does not exist. */
 export async function objectType(gitDir: string, sha: string): Promise<string | undefined> {
   if (!SHA_PATTERN.test(sha)) return undefined
-  const { stdout, code } = await runGit(gitDir, ['cat-file', '-t', sha], { okCodes: [1, 128] })
-  return code === 0 ? stdout.toString('utf8').trim() : undefined
+  return (await objectInfo(gitDir, sha))?.type
 }
 
-/** Resolves a full ref name (`refs/heads/main`) to its sha, or undefined. */
+/** Resolves a full ref name (`refs/heads/main`) to the id it holds (a tag's own id, unpeeled), or undefined. */
 export async function readRef(gitDir: string, ref: string): Promise<string | undefined> {
-  if (!ref.startsWith('refs/')) return undefined
-  const { stdout, code } = await runGit(
-    gitDir,
-    ['rev-parse', '-q', '--verify', '--end-of-options', `${ref}^{}`],
-    {
-      okCodes: [1, 128]
-    }
-  )
-  if (code !== 0) return undefined
-  // `^{}` peels tags; the ref's own value is what GitHub reports, so read it unpeeled.
-  const own = await runGit(gitDir, ['rev-parse', '-q', '--verify', '--end-of-options', ref], {
-    okCodes: [1, 128]
-  })
-  return own.code === 0 ? own.stdout.toString('utf8').trim() : stdout.toString('utf8').trim()
+  if (!ref.startsWith('refs/') || ref.includes(':') || ref.includes('^') || ref.includes('@{'))
+    return undefined
+  return (await objectInfo(gitDir, ref))?.oid
 }
 
 /** Lists refs whose full names start with `prefix` (`refs/heads/feat`), sorted by name. */
@@ -98,6 +87,7 @@ export async function listRefs(
 /** Whether `name` is a valid full ref name (`git check-ref-format`). */
 export async function isValidRefName(gitDir: string, name: string): Promise<boolean> {
   if (!name.startsWith('refs/') || name.startsWith('-')) return false
+  // No `--`: git before 2.43 takes it as the ref name (usage error); `name` starts with `refs/`, never `-`.
   const { code } = await runGit(gitDir, ['check-ref-format', name], { okCodes: [1] })
   return code === 0
 }
@@ -147,11 +137,56 @@ export async function writeBlob(gitDir: string, content: Buffer): Promise<string
 
 /** Reads a blob's bytes. */
 export async function readBlob(gitDir: string, sha: string): Promise<Buffer> {
-  return (await runGit(gitDir, ['cat-file', 'blob', sha])).stdout
+  const object = SHA_PATTERN.test(sha) ? await objectContents(gitDir, sha) : undefined
+  if (object?.type !== 'blob') throw new Error(`${sha} is not a blob`)
+  return object.content
+}
+
+/** Parses a raw tree object (`MODE NAME\0 20-byte-id` records). */
+function parseTree(content: Buffer): TreeEntry[] {
+  const entries: TreeEntry[] = []
+  let offset = 0
+  while (offset < content.length) {
+    const space = content.indexOf(32, offset)
+    const nul = content.indexOf(0, space)
+    const rawMode = content.subarray(offset, space).toString('ascii')
+    const path = content.subarray(space + 1, nul).toString('utf8')
+    const sha = content.subarray(nul + 1, nul + 21).toString('hex')
+    offset = nul + 21
+    const mode = rawMode.padStart(6, '0')
+    const type: TreeEntry['type'] = mode === '040000' ? 'tree' : mode === '160000' ? 'commit' : 'blob'
+    entries.push({ mode, type, sha, path })
+  }
+  return entries
+}
+
+/** Reads one level of a tree (any tree-ish), with blob sizes when asked. */
+async function readTreeLevel(
+  gitDir: string,
+  treeish: string,
+  withSizes = true
+): Promise<TreeEntry[] | undefined> {
+  const object = await objectContents(gitDir, `${treeish}^{tree}`)
+  if (object?.type !== 'tree') return undefined
+  const entries = parseTree(object.content)
+  if (!withSizes) return entries
+  await Promise.all(
+    entries
+      .filter(entry => entry.type === 'blob')
+      .map(async entry => {
+        entry.size = (await objectInfo(gitDir, entry.sha))?.size ?? 0
+      })
+  )
+  return entries
 }
 
 /** Lists a tree, one level or recursively (with the trees themselves, as GitHub lists them). */
 export async function listTree(gitDir: string, treeish: string, recursive: boolean): Promise<TreeEntry[]> {
+  if (!recursive && SHA_PATTERN.test(treeish)) {
+    const level = await readTreeLevel(gitDir, treeish)
+    if (!level) throw new Error(`${treeish} is not a tree-ish`)
+    return level
+  }
   const args = ['ls-tree', '-z', '--long', '--full-tree']
   if (recursive) args.push('-r', '-t')
   args.push(treeish)
@@ -203,9 +238,9 @@ export async function writeCommit(
 /** Reads and parses a commit object, or undefined when `sha` is not a commit. */
 export async function readCommit(gitDir: string, sha: string): Promise<ParsedCommit | undefined> {
   if (!SHA_PATTERN.test(sha)) return undefined
-  const { stdout, code } = await runGit(gitDir, ['cat-file', 'commit', sha], { okCodes: [128] })
-  if (code !== 0) return undefined
-  const text = stdout.toString('utf8')
+  const object = await objectContents(gitDir, sha)
+  if (object?.type !== 'commit') return undefined
+  const text = object.content.toString('utf8')
   const split = text.indexOf('\n\n')
   const header = split >= 0 ? text.slice(0, split) : text
   const message = split >= 0 ? text.slice(split + 2) : ''
@@ -232,39 +267,37 @@ export async function readCommit(gitDir: string, sha: string): Promise<ParsedCom
   return commit
 }
 
-/** Resolves a commit-ish (branch, tag, sha, `HEAD~1`) to a commit id, or undefined. */
+/** Resolves a commit-ish (branch, tag, sha) to a commit id, or undefined. */
 export async function resolveCommit(gitDir: string, rev: string): Promise<string | undefined> {
-  if (!rev || rev.startsWith('-')) return undefined
+  if (!rev || rev.startsWith('-') || rev.includes(':')) return undefined
   const candidates = SHA_PATTERN.test(rev) ? [rev] : [`refs/heads/${rev}`, `refs/tags/${rev}`, rev]
   for (const candidate of candidates) {
-    const { stdout, code } = await runGit(
-      gitDir,
-      ['rev-parse', '-q', '--verify', '--end-of-options', `${candidate}^{commit}`],
-      {
-        okCodes: [1, 128]
-      }
-    )
-    if (code === 0) return stdout.toString('utf8').trim()
+    const info = await objectInfo(gitDir, `${candidate}^{commit}`)
+    if (info?.type === 'commit') return info.oid
   }
   return undefined
 }
 
-/** Finds the entry at `path` inside the tree of `commit`, or undefined. */
+/** Finds the entry at `path` inside the tree of `commit` (a commit id), or undefined. */
 export async function entryAt(gitDir: string, commit: string, path: string): Promise<TreeEntry | undefined> {
-  if (path === '')
-    return { mode: '040000', type: 'tree', sha: (await readCommit(gitDir, commit))?.tree ?? '', path: '' }
-  const { stdout } = await runGit(gitDir, ['ls-tree', '-z', '--long', '--full-tree', commit, '--', path])
-  const record = stdout.toString('utf8').split('\0')[0]
-  if (!record) return undefined
-  const tab = record.indexOf('\t')
-  const [mode, type, sha, size] = record.slice(0, tab).split(/\s+/) as [
-    string,
-    TreeEntry['type'],
-    string,
-    string
-  ]
-  if (record.slice(tab + 1) !== path) return undefined
-  return { mode, type, sha, path, size: type === 'blob' ? Number(size) : undefined }
+  if (path === '') {
+    const tree = await objectInfo(gitDir, `${commit}^{tree}`)
+    return tree ? { mode: '040000', type: 'tree', sha: tree.oid, path: '' } : undefined
+  }
+  let treeish = commit
+  const parts = path.split('/')
+  for (let index = 0; index < parts.length; index++) {
+    const level = await readTreeLevel(gitDir, treeish, false)
+    const entry = level?.find(candidate => candidate.path === parts[index])
+    if (!entry) return undefined
+    if (index === parts.length - 1) {
+      const size = entry.type === 'blob' ? (await objectInfo(gitDir, entry.sha))?.size : undefined
+      return { ...entry, path, size }
+    }
+    if (entry.type !== 'tree') return undefined
+    treeish = entry.sha
+  }
+  return undefined
 }
 
 function emptyPerson(): GitPerson {
@@ -352,4 +385,47 @@ async function buildTree(
   }
   if (entries.size === 0) return null
   return writeTree(gitDir, [...entries.values()])
+}
+
+/** A parsed annotated tag object. */
+export interface ParsedTag {
+  /** Its id. */
+  sha: string
+  /** The tagged object's id. */
+  object: string
+  /** The tagged object's type. */
+  type: string
+  /** The tag name. */
+  tag: string
+  /** The tagger (absent in some old tags). */
+  tagger?: GitPerson
+  /** The message. */
+  message: string
+}
+
+/** Reads and parses an annotated tag object, or undefined when `sha` is not one. */
+export async function readTag(gitDir: string, sha: string): Promise<ParsedTag | undefined> {
+  if (!SHA_PATTERN.test(sha)) return undefined
+  const object = await objectContents(gitDir, sha)
+  if (object?.type !== 'tag') return undefined
+  const text = object.content.toString('utf8')
+  const split = text.indexOf('\n\n')
+  const header = split >= 0 ? text.slice(0, split) : text
+  const tag: ParsedTag = {
+    sha,
+    object: '',
+    type: '',
+    tag: '',
+    message: split >= 0 ? text.slice(split + 2) : ''
+  }
+  for (const line of header.split('\n')) {
+    const space = line.indexOf(' ')
+    const key = line.slice(0, space)
+    const value = line.slice(space + 1)
+    if (key === 'object') tag.object = value
+    else if (key === 'type') tag.type = value
+    else if (key === 'tag') tag.tag = value
+    else if (key === 'tagger') tag.tagger = parsePerson(value)
+  }
+  return tag
 }

@@ -117,7 +117,8 @@ export async function checkGitDir(gitDir: string): Promise<void> {
     await gitText(gitDir, ['rev-parse', '--git-dir'])
   } catch {
     throw new Error(
-      `'${gitDir}' is not a git repository: pass the path of a bare repository (git init --bare).`
+      `'${gitDir}' is not a git repository: pass the path of a bare repository (git init --bare, or ` +
+        `git clone --bare of a working repository), or the .git directory of a working repository.`
     )
   }
 }

@@ -10,7 +10,18 @@ import type { AddressInfo, Socket } from 'node:net'
 import { resolve as resolvePath } from 'node:path'
 import type { AuthInfo, Core, CoreContext, CoreRoute } from './core-types.js'
 import { FaultTable, type FaultReply, type RequestHook, type RequestMatcher } from './faults.js'
+import {
+  compareAndSwapRef,
+  editTree,
+  isValidRefName,
+  readCommit,
+  readRef,
+  writeBlob,
+  writeCommit,
+  type TreeEdit
+} from './git-data.js'
 import { handleGraphql } from './graphql.js'
+import { closeObjectReader } from './object-reader.js'
 import { ApiError, DOCS_URL, errorReply } from './http.js'
 import { RateLimiter, type LimitRefusal } from './limits.js'
 import type {
@@ -29,6 +40,7 @@ import {
   readDefaultBranch,
   RepositoryState
 } from './repositories.js'
+import { checkEntryPath } from './paths.js'
 import { compileTemplate, matchTemplate, type CompiledTemplate } from './router.js'
 import { coreRoutes } from './routes/index.js'
 import { StatsRecorder, type EmulatorStats } from './stats.js'
@@ -81,13 +93,25 @@ export interface EmulatorOptions {
   writesPerHour?: number
 }
 
+/** What `pushFiles` commits. */
+export interface PushFilesOptions {
+  /** Branch to move (created from the default branch when it does not exist). */
+  branch: string
+  /** Path → content (text or bytes), or null to delete the path. */
+  files: Record<string, string | Buffer | null>
+  /** Commit message (default "Concurrent push"). */
+  message?: string
+  /** `OWNER/NAME` (default: the first repository). */
+  repository?: string
+}
+
 /** The running emulator. */
 export interface Emulator {
   /** Base URL, `http://127.0.0.1:PORT`. */
   readonly url: string
-  /** REST base URL (same as `url`), for `GITHUB_API_URL`. */
+  /** REST base URL for `GITHUB_API_URL`: `url`, or `${url}/api/v3` in GHES mode (both layouts are served). */
   readonly apiUrl: string
-  /** GraphQL endpoint, `${url}/graphql`, for `GITHUB_GRAPHQL_URL`. */
+  /** GraphQL endpoint for `GITHUB_GRAPHQL_URL`: `${url}/graphql`, or `${url}/api/graphql` in GHES mode. */
   readonly graphqlUrl: string
   /** The token with every permission. */
   readonly token: string
@@ -121,6 +145,11 @@ export interface Emulator {
   advanceClock(ms: number): void
   /** The emulator's clock in ms. */
   now(): number
+  /**
+   * Commits files straight into a served repository, as someone else's push would (not through the API: no stats,
+   * no limits). `null` deletes a path. Returns the new commit id. Handy inside `onNextRequest` for a concurrent push.
+   */
+  pushFiles(options: PushFilesOptions): Promise<string>
   /** Serves another repository (an existing bare one, or a new temp one when `gitDir` is omitted). */
   addRepository(fullName: string, gitDir?: string): Promise<EmulatedRepository>
   /** Stops plugins and the server and removes the temp repositories it created. */
@@ -230,11 +259,11 @@ class GitHubEmulator implements Emulator {
   }
 
   get apiUrl(): string {
-    return this.baseUrl
+    return this.options.ghes ? `${this.baseUrl}/api/v3` : this.baseUrl
   }
 
   get graphqlUrl(): string {
-    return `${this.baseUrl}/graphql`
+    return this.options.ghes ? `${this.baseUrl}/api/graphql` : `${this.baseUrl}/graphql`
   }
 
   get repository(): EmulatedRepository {
@@ -289,6 +318,42 @@ class GitHubEmulator implements Emulator {
     this.states.set(key, new RepositoryState(repo, this.core.nextId(), this.now()))
     this.publicRepos.set(repo.fullName, repo)
     return repo
+  }
+
+  async pushFiles(options: PushFilesOptions): Promise<string> {
+    const state = this.core.state(options.repository ?? this.repository.fullName)
+    if (!state) throw new Error(`Repository ${options.repository} is not served.`)
+    const gitDir = state.repo.gitDir
+    return state.exclusive(async () => {
+      const ref = `refs/heads/${options.branch}`
+      if (!(await isValidRefName(gitDir, ref)))
+        throw new Error(`'${options.branch}' is not a valid branch name.`)
+      const current = await readRef(gitDir, ref)
+      const parent = current ?? (await readRef(gitDir, `refs/heads/${state.repo.defaultBranch}`))
+      const parentCommit = parent ? await readCommit(gitDir, parent) : undefined
+      const edits: TreeEdit[] = []
+      for (const [path, content] of Object.entries(options.files)) {
+        const entry =
+          content === null
+            ? null
+            : { mode: '100644', type: 'blob' as const, sha: await writeBlob(gitDir, Buffer.from(content)) }
+        edits.push({ path: checkEntryPath(path, 'path'), entry })
+      }
+      const tree = await editTree(gitDir, parentCommit?.tree ?? null, edits)
+      const seconds = Math.floor(this.now() / 1000)
+      const person = { name: 'Someone Else', email: 'someone@example.com', seconds, timezone: '+0000' }
+      const sha = await writeCommit(gitDir, {
+        tree,
+        parents: parent ? [parent] : [],
+        message: options.message ?? 'Concurrent push',
+        author: person,
+        committer: person
+      })
+      if (!(await compareAndSwapRef(gitDir, ref, sha, current ?? null))) {
+        throw new Error(`${ref} moved while pushFiles was committing.`)
+      }
+      return sha
+    })
   }
 
   now(): number {
@@ -356,6 +421,7 @@ class GitHubEmulator implements Emulator {
       this.server.close(() => resolve())
       for (const socket of this.sockets) socket.destroy()
     })
+    for (const repo of this.publicRepos.values()) closeObjectReader(repo.gitDir)
     for (const cleanup of this.cleanups) await cleanup().catch((error: unknown) => errors.push(error))
     if (errors.length) throw new AggregateError(errors, 'The emulator did not stop cleanly')
   }
@@ -387,9 +453,11 @@ class GitHubEmulator implements Emulator {
     const method = (req.method ?? 'GET').toUpperCase()
     if (url.pathname.startsWith('/_emulator/')) return this.handleInternal(method, url, res)
 
-    const isGraphql = url.pathname.replace(/\/$/, '') === '/graphql'
-    const routed = isGraphql ? undefined : this.findRoute(method, url.pathname)
-    const facts = { method, pathname: url.pathname, operationId: routed?.entry.route.operationId }
+    // GitHub Enterprise Server serves REST under /api/v3 and GraphQL at /api/graphql: accept both layouts.
+    const pathname = url.pathname.startsWith('/api/v3/') ? url.pathname.slice('/api/v3'.length) : url.pathname
+    const isGraphql = ['/graphql', '/api/graphql'].includes(pathname.replace(/\/$/, ''))
+    const routed = isGraphql ? undefined : this.findRoute(method, pathname)
+    const facts = { method, pathname, operationId: routed?.entry.route.operationId }
     for (const hook of this.faults.takeHooks(facts)) await hook()
     const latency = this.faults.takeLatency(facts)
     if (latency > 0) await new Promise(resolve => setTimeout(resolve, latency))
@@ -459,7 +527,13 @@ class GitHubEmulator implements Emulator {
       this.statsRecorder.record(operationId, route.kind)
       return this.send(
         res,
-        errorReply(403, 'Resource not accessible by integration', { documentationUrl: docs }),
+        errorReply(403, 'Resource not accessible by integration', {
+          documentationUrl: docs,
+          // GitHub names the permission the operation needs, so a client can say what to grant.
+          headers: {
+            'x-accepted-github-permissions': `${route.permission.replace(/-/g, '_')}=${route.kind === 'write' ? 'write' : 'read'}`
+          }
+        }),
         this.limitHeaders(auth, 'core', true)
       )
     }
@@ -483,7 +557,7 @@ class GitHubEmulator implements Emulator {
         )
       }
     }
-    if (this.validator && method(route) !== 'GET' && method(route) !== 'DELETE') {
+    if (this.validator && route.method !== 'GET') {
       const problem = this.validator.validateRequest(operationId, body)
       if (problem) {
         const message = `emulator: request does not conform to ${operationId}: ${problem}`
@@ -656,10 +730,6 @@ class GitHubEmulator implements Emulator {
     if (!res.headersSent && !res.destroyed) this.send(res, errorReply(500, message), {})
     else res.destroy()
   }
-}
-
-function method(route: CoreRoute): string {
-  return route.method
 }
 
 function defaultMessage(status: number): string {

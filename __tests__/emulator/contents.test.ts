@@ -82,6 +82,42 @@ describe('emulator contents, commits and compare', () => {
     expect(await git(gitDir, 'fsck', '--strict')).toBeDefined()
   })
 
+  it('describes symlinks, submodules and directories as GitHub does', async () => {
+    const base = await git(gitDir, 'rev-parse', 'main')
+    const submodule = 'c'.repeat(40)
+    const { data: tree } = await t.octokit.rest.git.createTree({
+      ...repo,
+      base_tree: base,
+      tree: [
+        { path: 'special/target.txt', mode: '100755', type: 'blob', content: 'x' },
+        { path: 'special/link', mode: '120000', type: 'blob', content: 'target.txt' },
+        { path: 'special/sub', mode: '160000', type: 'commit', sha: submodule }
+      ]
+    })
+    const { data: commit } = await t.octokit.rest.git.createCommit({
+      ...repo,
+      message: 'special',
+      tree: tree.sha,
+      parents: [base]
+    })
+    await t.octokit.rest.git.createRef({ ...repo, ref: 'refs/heads/special', sha: commit.sha })
+    const listing = await t.octokit.rest.repos.getContent({ ...repo, path: 'special', ref: 'special' })
+    expect((listing.data as { type: string; name: string }[]).map(e => `${e.type}:${e.name}`)).toEqual([
+      'symlink:link',
+      'submodule:sub',
+      'file:target.txt'
+    ])
+    const symlink = await t.octokit.rest.repos.getContent({ ...repo, path: 'special/link', ref: 'special' })
+    expect(symlink.data).toMatchObject({ type: 'symlink', target: 'target.txt' })
+    const sub = await t.octokit.rest.repos.getContent({ ...repo, path: 'special/sub', ref: 'special' })
+    expect(sub.data).toMatchObject({ type: 'submodule', sha: submodule })
+    const missingRef = await rejectionOf(
+      t.octokit.rest.repos.getContent({ ...repo, path: 'x', ref: 'no-such-branch' })
+    )
+    expect(missingRef.status).toBe(404)
+    expect(missingRef.message).toMatch(/No commit found for the ref no-such-branch/)
+  })
+
   it('applies the 1 MB rule and serves the raw media type', async () => {
     const big = Buffer.alloc(1024 * 1024 + 10, 'x')
     const { data } = await t.octokit.rest.repos.createOrUpdateFileContents({

@@ -98,6 +98,7 @@ describe('emulator core', () => {
     const denied = await statusOf(client.rest.git.getRef({ owner: 'octo', repo: 'repo', ref: 'heads/main' }))
     expect(denied.status).toBe(403)
     expect(denied.message).toMatch(/Resource not accessible by integration/)
+    expect(denied.headers['x-accepted-github-permissions']).toBe('contents=read')
     const plugin403 = await statusOf(
       t.clientFor('contents').rest.actions.getWorkflow({ owner: 'octo', repo: 'repo', workflow_id: 'ci.yml' })
     )
@@ -183,5 +184,17 @@ describe('emulator core', () => {
     )
     expect(t.emulator.violations()).toHaveLength(1)
     t.emulator.clearViolations()
+  })
+
+  it('serves several repositories, each from its own bare repository', async () => {
+    const other = await t.emulator.addRepository('acme/tools')
+    expect([...t.emulator.repositories.keys()]).toEqual(['octo/repo', 'acme/tools'])
+    expect(t.emulator.services.repositories.get('acme/tools')?.gitDir).toBe(other.gitDir)
+    const { data } = await t.octokit.rest.repos.get({ owner: 'acme', repo: 'tools' })
+    expect(data.full_name).toBe('acme/tools')
+    const ref = await t.octokit.rest.git.getRef({ owner: 'acme', repo: 'tools', ref: 'heads/main' })
+    expect(ref.data.object.sha).toBe(await git(other.gitDir, 'rev-parse', 'main'))
+    await expect(t.emulator.addRepository('acme/tools')).rejects.toThrow(/already served/)
+    await expect(t.emulator.addRepository('not a name')).rejects.toThrow(/is not OWNER\/NAME/)
   })
 })

@@ -120,6 +120,21 @@ describe('emulator git data API', () => {
     ])
   })
 
+  it('reads annotated tags through refs and git/get-tag', async () => {
+    const commit = await head()
+    await git(gitDir, 'tag', '-a', 'v1.0.0', '-m', 'Release 1.0.0', commit)
+    const { data: ref } = await t.octokit.rest.git.getRef({ ...repo, ref: 'tags/v1.0.0' })
+    expect(ref.object.type).toBe('tag')
+    const { data: tag } = await t.octokit.rest.git.getTag({ ...repo, tag_sha: ref.object.sha })
+    expect(tag).toMatchObject({
+      tag: 'v1.0.0',
+      message: 'Release 1.0.0\n',
+      object: { sha: commit, type: 'commit' }
+    })
+    expect(tag.tagger.name).toBe('Test Committer')
+    expect((await rejectionOf(t.octokit.rest.git.getTag({ ...repo, tag_sha: commit }))).status).toBe(404)
+  })
+
   it('refuses malformed tree entries with 422', async () => {
     const bad = [
       { path: '/abs', mode: '100644', type: 'blob', content: 'x' },
@@ -187,6 +202,37 @@ describe('emulator git data API', () => {
     expect(
       (await rejectionOf(t.octokit.rest.git.deleteRef({ ...repo, ref: 'heads/feature/x' }))).status
     ).toBe(422)
+  })
+
+  it('lets a test push between two requests, so a non-forced ref update is refused', async () => {
+    const base = await head()
+    const { data: tree } = await t.octokit.rest.git.createTree({
+      ...repo,
+      base_tree: base,
+      tree: [{ path: 'mine.txt', mode: '100644', type: 'blob', content: 'mine' }]
+    })
+    const { data: mine } = await t.octokit.rest.git.createCommit({
+      ...repo,
+      message: 'mine',
+      tree: tree.sha,
+      parents: [base]
+    })
+    let pushed = ''
+    t.emulator.resetStats()
+    t.emulator.onNextRequest({ operationId: 'git/update-ref' }, async () => {
+      pushed = await t.emulator.pushFiles({
+        branch: 'main',
+        files: { 'theirs.txt': 'theirs', 'README.md': null }
+      })
+    })
+    const refused = await rejectionOf(
+      t.octokit.rest.git.updateRef({ ...repo, ref: 'heads/main', sha: mine.sha })
+    )
+    expect(refused.status).toBe(422)
+    expect(await head()).toBe(pushed)
+    expect(await git(gitDir, 'show', `${pushed}:theirs.txt`)).toBe('theirs')
+    expect(await git(gitDir, 'ls-tree', '--name-only', pushed)).not.toMatch(/README\.md/)
+    expect(t.emulator.stats().operations['git/update-ref']?.writes).toBe(1)
   })
 
   it('refuses a push touching .github/workflows without the workflows permission', async () => {

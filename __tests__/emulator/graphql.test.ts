@@ -32,7 +32,7 @@ describe('emulator GraphQL', () => {
   let gitDir: string
 
   beforeAll(async () => {
-    t = await startTestEmulator()
+    t = await startTestEmulator({ tokens: { meta: ['metadata'], 'no-workflows': ['contents'] } })
     gitDir = t.emulator.repository.gitDir
   })
 
@@ -125,5 +125,32 @@ describe('emulator GraphQL', () => {
     expect(t.emulator.violations()).toHaveLength(1)
     expect(t.emulator.violations()[0]?.message).toMatch(/does not conform to GitHub's schema/)
     t.emulator.clearViolations()
+  })
+
+  it('refuses writes without contents, and workflow changes without workflows, as FORBIDDEN', async () => {
+    const head = await git(gitDir, 'rev-parse', 'main')
+    const input = (path: string) => ({
+      input: {
+        branch: { repositoryNameWithOwner: 'octo/repo', branchName: 'main' },
+        expectedHeadOid: head,
+        message: { headline: 'x' },
+        fileChanges: { additions: [{ path, contents: 'YQ==' }] }
+      }
+    })
+    const noContents = (await t
+      .clientFor('meta')
+      .graphql(COMMIT, input('a.txt'))
+      .catch((e: unknown) => e)) as { errors?: { type?: string; message: string }[] }
+    expect(noContents.errors?.[0]).toMatchObject({
+      type: 'FORBIDDEN',
+      message: 'Resource not accessible by integration'
+    })
+    const noWorkflows = (await t
+      .clientFor('no-workflows')
+      .graphql(COMMIT, input('.github/workflows/ci.yml'))
+      .catch((e: unknown) => e)) as { errors?: { type?: string; message: string }[] }
+    expect(noWorkflows.errors?.[0]?.type).toBe('FORBIDDEN')
+    expect(noWorkflows.errors?.[0]?.message).toMatch(/without `workflows` permission/)
+    expect(await git(gitDir, 'rev-parse', 'main')).toBe(head)
   })
 })

@@ -82,8 +82,15 @@ describe('emulator rate limits and fault injection', () => {
     await expect(t.octokit.rest.repos.get(repo)).resolves.toBeDefined()
   })
 
-  it('exposes the GHES flag to plugins', async () => {
+  it('serves the GHES layout (/api/v3, /api/graphql) and exposes the flag to plugins', async () => {
     t = await startTestEmulator({ ghes: true })
     expect(t.emulator.services.ghes).toBe(true)
+    expect(t.emulator.apiUrl).toBe(`${t.emulator.url}/api/v3`)
+    const { data } = await t.octokit.rest.repos.get(repo)
+    expect(data.full_name).toBe('octo/repo')
+    const gql = await t.octokit.graphql<{ repository: { nameWithOwner: string } }>(
+      'query { repository(owner: "octo", name: "repo") { nameWithOwner } }'
+    )
+    expect(gql.repository.nameWithOwner).toBe('octo/repo')
   })
 })

@@ -2,11 +2,13 @@
 import type { CoreContext, CoreRoute } from '../core-types.js'
 import {
   editTree,
+  isoDate,
   listTree,
   objectType,
   objectTypes,
   readBlob,
   readCommit,
+  readTag,
   resolveCommit,
   SHA_PATTERN,
   writeBlob,
@@ -290,6 +292,40 @@ export function gitObjectRoutes(): CoreRoute[] {
         if (!commit) throw new Error(`git wrote commit ${sha} but cannot read it back`)
         const url = `${ctx.core.services.url}/repos/${ctx.repo.fullName}/git/commits/${sha}`
         return { status: 201, body: gitCommitJson(ctx.core, ctx.state, commit), headers: { location: url } }
+      }
+    },
+    {
+      method: 'GET',
+      path: '/repos/{owner}/{repo}/git/tags/{tag_sha}',
+      operationId: 'git/get-tag',
+      kind: 'read',
+      permission: 'contents',
+      async handler(ctx) {
+        const tag = await readTag(ctx.repo.gitDir, ctx.params.tag_sha ?? '')
+        if (!tag) throw notFound()
+        const api = `${ctx.core.services.url}/repos/${ctx.repo.fullName}/git`
+        const kind = tag.type === 'tag' ? 'tags' : `${tag.type}s`
+        const tagger = tag.tagger ?? { name: '', email: '', seconds: 0, timezone: '+0000' }
+        const signed = tag.message.includes('-----BEGIN PGP SIGNATURE-----')
+        return {
+          status: 200,
+          body: {
+            node_id: nodeId('Tag', tag.sha),
+            tag: tag.tag,
+            sha: tag.sha,
+            url: `${api}/tags/${tag.sha}`,
+            message: tag.message,
+            tagger: { name: tagger.name, email: tagger.email, date: isoDate(tagger) },
+            object: { sha: tag.object, type: tag.type, url: `${api}/${kind}/${tag.object}` },
+            verification: {
+              verified: false,
+              reason: signed ? 'unknown_key' : 'unsigned',
+              signature: null,
+              payload: null,
+              verified_at: null
+            }
+          }
+        }
       }
     },
     {

@@ -12,7 +12,8 @@ export interface Benchmark {
 }
 
 const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
-  startup: () => import('./startup.js')
+  startup: () => import('./startup.js'),
+  dispatch: () => import('./dispatch.js')
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -14,8 +14,14 @@ export enum Input {
   ApiUrl = 'api-url',
   /** Directory to work in. */
   WorkingDirectory = 'working-directory',
-  /** check: the command to run. */
+  /** check: the command to run through the shell. */
   Command = 'command',
+  /** check: the command as a JSON array, run without a shell (instead of `command`). */
+  Argv = 'argv',
+  /** check: extra environment for the command, as a JSON object. */
+  Env = 'env',
+  /** check: the id a dispatched check prints its record under (set by the runner workflow). */
+  CorrelationId = 'correlation-id',
   /** check: test, build, lint or command. */
   Kind = 'kind',
   /** check: timeout in seconds. */

@@ -7,16 +7,23 @@ import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { AdapterFactory } from './adapters/factory.js'
 import { runApply } from './commands/apply.js'
-import { parseCheckKind, runCheck, type CheckOutput } from './commands/check.js'
+import { toCheckOutput } from './commands/check.js'
+import {
+  formatCheckRecord,
+  parseCheckInputs,
+  runCheckRequest,
+  toCheckRecord
+} from './commands/check-report.js'
+import { dispatch, dispatchActionOutputs, parseInputOptions } from './commands/dispatch.js'
 import { Input, Output } from './constants.js'
 import { detectEnvironment } from './environment.js'
-import { InvalidInputError, errorMessage } from './errors.js'
+import { ConfigurationError, InvalidInputError, errorMessage } from './errors.js'
 import type { Logger } from './log.js'
-import { readSettings } from './settings.js'
-import { annotateCheck, summarizeApply, summarizeCheck } from './report/summary.js'
+import { readSettings, type Settings } from './settings.js'
+import { annotateCheck, summarizeApply, summarizeCheck, summarizeDispatch } from './report/summary.js'
 
 /** The operations the action performs. */
-export const OPERATIONS = ['check', 'apply'] as const
+export const OPERATIONS = ['check', 'apply', 'dispatch'] as const
 
 /** A logger over @actions/core. */
 export const coreLogger: Logger = { info: core.info, warning: core.warning, debug: core.debug }
@@ -25,6 +32,9 @@ export const coreLogger: Logger = { info: core.info, warning: core.warning, debu
 export async function run(): Promise<void> {
   try {
     const operation = core.getInput(Input.Operation) || 'check'
+    if (!(OPERATIONS as readonly string[]).includes(operation)) {
+      throw new InvalidInputError(`Unknown operation '${operation}': use one of ${OPERATIONS.join(', ')}.`)
+    }
     const settings = readSettings(
       {
         environment: core.getInput(Input.Environment),
@@ -40,17 +50,16 @@ export async function run(): Promise<void> {
     const detection = detectEnvironment(process.env, settings.cwd, settings.environment)
     core.setOutput(Output.Environment, detection.environment)
     core.info(`self-heal: ${operation} in ${detection.environment} (${detection.reason})`)
-    const factory = new AdapterFactory(detection.environment, settings, coreLogger)
+    // The command's output goes to the job log as a `run:` step's would.
+    const echo = new LogEcho()
+    const factory = new AdapterFactory(detection.environment, settings, coreLogger, { onOutput: echo.write })
     try {
-      switch (operation) {
-        case 'check':
-          return await checkOperation(factory)
-        case 'apply':
-          return await applyOperation(factory, settings.cwd)
-        default:
-          throw new InvalidInputError(
-            `Unknown operation '${operation}': use one of ${OPERATIONS.join(', ')}.`
-          )
+      if (operation === 'check') {
+        await checkOperation(factory, echo, detection.environment === 'cloud' ? undefined : settings.cwd)
+      } else if (operation === 'apply') {
+        await applyOperation(factory, settings.cwd)
+      } else {
+        await dispatchOperation(settings)
       }
     } finally {
       await factory.close()
@@ -60,32 +69,73 @@ export async function run(): Promise<void> {
   }
 }
 
-async function checkOperation(factory: AdapterFactory): Promise<void> {
-  const command = core.getInput(Input.Command, { required: true })
-  const kind = parseCheckKind(core.getInput(Input.Kind) || 'test')
-  const timeout = core.getInput(Input.Timeout)
-  const result: CheckOutput = await core.group(`Run ${kind} check`, async () =>
-    runCheck(await factory.execution(), kind, command, {
-      timeoutSeconds: timeout ? positiveNumber(timeout, Input.Timeout) : undefined,
-      reportPath: core.getInput(Input.ReportPath) || undefined
-    })
-  )
+/** Copies a command's output to stdout and knows whether the log is at the start of a line. */
+class LogEcho {
+  private atLineStart = true
+
+  readonly write = (_stream: 'stdout' | 'stderr', chunk: Buffer): void => {
+    if (chunk.length === 0) return
+    process.stdout.write(chunk)
+    this.atLineStart = chunk[chunk.length - 1] === 0x0a
+  }
+
+  /** Ends an unterminated last line, so workflow commands that follow start a line of their own. */
+  endLine(): void {
+    if (!this.atLineStart) process.stdout.write('\n')
+    this.atLineStart = true
+  }
+}
+
+async function checkOperation(
+  factory: AdapterFactory,
+  echo: LogEcho,
+  cwd: string | undefined
+): Promise<void> {
+  // The runner workflow (self-heal-run.yml) passes its inputs through unchanged: argv, env and correlation-id too.
+  const request = parseCheckInputs({
+    command: core.getInput(Input.Command),
+    argv: core.getInput(Input.Argv),
+    kind: core.getInput(Input.Kind) || 'test',
+    correlationId: core.getInput(Input.CorrelationId),
+    env: core.getInput(Input.Env),
+    reportPath: core.getInput(Input.ReportPath),
+    timeoutSeconds: core.getInput(Input.Timeout)
+  })
+  // `working-directory` already chose settings.cwd; locally the command runs there.
+  const options = { ...request.options, ...(cwd ? { cwd } : {}) }
+  const raw = await core.group(`Run ${request.kind} check`, async () => {
+    try {
+      return await runCheckRequest(await factory.execution(), { ...request, options })
+    } finally {
+      echo.endLine()
+    }
+  })
+  const result = toCheckOutput(request.kind, raw)
   core.setOutput(Output.Passed, String(result.passed))
   core.setOutput(Output.ExitCode, String(result.exitCode))
   core.setOutput(Output.Result, JSON.stringify(result))
   annotateCheck(result)
-  await summarizeCheck(result, command)
-  if (!result.passed)
+  // A dispatched check leaves its structured record in the log, where the dispatching side reads it back.
+  if (request.correlationId) {
+    for (const line of formatCheckRecord(toCheckRecord(request.correlationId, request.kind, raw)))
+      core.info(line)
+  }
+  const shown = typeof request.command === 'string' ? request.command : JSON.stringify(request.command)
+  await summarizeCheck(result, shown)
+  if (!result.passed) {
     core.setFailed(
-      `The ${kind} check failed (exit ${result.exitCode}${result.timedOut ? ', timed out' : ''}).`
+      `The ${request.kind} check failed (exit ${result.exitCode}${result.timedOut ? ', timed out' : ''}).`
     )
+  }
 }
 
 async function applyOperation(factory: AdapterFactory, cwd: string): Promise<void> {
   const inline = core.getInput(Input.Patch)
   const file = core.getInput(Input.PatchFile)
-  if (Boolean(inline) === Boolean(file))
+  if (Boolean(inline) === Boolean(file)) {
     throw new InvalidInputError(`Give exactly one of the inputs '${Input.Patch}' or '${Input.PatchFile}'.`)
+  }
+  // Inputs lose their final newline; a diff needs it.
   const diff = inline ? `${inline.replace(/\n?$/, '\n')}` : await readFile(resolve(cwd, file), 'utf8')
   const result = await runApply(await factory.git(), {
     diff,
@@ -105,9 +155,36 @@ async function applyOperation(factory: AdapterFactory, cwd: string): Promise<voi
   await summarizeApply(result)
 }
 
+async function dispatchOperation(settings: Settings): Promise<void> {
+  if (!settings.repository) {
+    throw new ConfigurationError(
+      "No repository: set the input 'repository' (default: the workflow's repository)."
+    )
+  }
+  const timeout = core.getInput(Input.Timeout)
+  const wait = core.getBooleanInput(Input.Wait)
+  const result = await dispatch({
+    workflow: core.getInput(Input.Workflow, { required: true }),
+    ref: core.getInput(Input.Ref) || process.env.GITHUB_REF_NAME || undefined,
+    inputs: parseInputOptions(core.getMultilineInput(Input.Inputs)),
+    wait,
+    timeoutSeconds: timeout ? positiveNumber(timeout, Input.Timeout) : undefined,
+    repository: settings.repository,
+    token: settings.token,
+    apiUrl: settings.apiUrl,
+    log: core.info
+  })
+  for (const [name, value] of Object.entries(dispatchActionOutputs(result))) core.setOutput(name, value)
+  await summarizeDispatch(result)
+  if (wait && result.conclusion !== 'success') {
+    core.setFailed(`Run ${result.runId} concluded ${result.conclusion}: ${result.runUrl}`)
+  }
+}
+
 function positiveNumber(value: string, input: string): number {
   const n = Number(value)
-  if (!Number.isFinite(n) || n <= 0)
+  if (!Number.isFinite(n) || n <= 0) {
     throw new InvalidInputError(`Input '${input}' must be a positive number (got '${value}').`)
+  }
   return n
 }

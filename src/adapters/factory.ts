@@ -6,12 +6,16 @@
 import type { Environment } from '../environment.js'
 import { ConfigurationError } from '../errors.js'
 import { detectGitHubRepository } from '../git/remote.js'
+import { gitText } from '../git/run-git.js'
 import type { Logger } from '../log.js'
+import { createGitHubClient, type GitHubClient } from '../github/client.js'
 import type { Settings } from '../settings.js'
 import type { CacheAdapter } from './cache.js'
 import type { ExecutionAdapter } from './execution.js'
+import { GitHubActionsExecutionAdapter } from './execution/workflow-dispatch.js'
 import type { GitAdapter } from './git.js'
 import { createLocalGitAdapter } from './local/git.js'
+import { LocalExecutionAdapter } from './local/execution.js'
 import { LocalStorageAdapter } from './local/storage.js'
 import type { StorageAdapter } from './storage.js'
 
@@ -31,10 +35,18 @@ export interface AdapterDescription {
 const TOKEN_HINT = 'a GitHub token: set GITHUB_TOKEN, pass --token, or the action input `token`'
 const REPOSITORY_HINT = 'the repository: pass --repository OWNER/NAME (or set GITHUB_REPOSITORY)'
 
+/** Optional behaviour of the adapters the factory builds. */
+export interface FactoryOptions {
+  /** Receives a local command's output as it arrives (the action echoes it to the job log, the CLI to stderr). */
+  onOutput?: (stream: 'stdout' | 'stderr', chunk: Buffer) => void
+}
+
 /** Builds the adapters of one environment. */
 export class AdapterFactory {
   private readonly made = new Map<Port, Promise<unknown>>()
   private repository?: Promise<string | undefined>
+  private root?: Promise<string>
+  private github?: Promise<GitHubClient>
 
   constructor(
     /** The environment to build for. */
@@ -42,7 +54,9 @@ export class AdapterFactory {
     /** The settings, read once. */
     readonly settings: Settings,
     /** Where adapters log. */
-    readonly logger: Logger
+    readonly logger: Logger,
+    /** Optional behaviour. */
+    readonly options: FactoryOptions = {}
   ) {}
 
   /** Says which implementation each port gets and what is missing, without building anything or failing. */
@@ -97,7 +111,23 @@ export class AdapterFactory {
   /** The Execution adapter. */
   execution(): Promise<ExecutionAdapter> {
     return this.once('execution', async () => {
-      throw this.notYet('execution', 'local processes')
+      switch (this.environment) {
+        case 'local':
+        case 'ci':
+          return new LocalExecutionAdapter({
+            root: await this.repositoryRoot(),
+            onOutput: this.options.onOutput
+          })
+        case 'cloud': {
+          const client = await this.client()
+          return new GitHubActionsExecutionAdapter({
+            octokit: client.octokit,
+            owner: client.owner,
+            repo: client.repo,
+            log: message => this.logger.info(message)
+          })
+        }
+      }
     })
   }
 
@@ -109,6 +139,27 @@ export class AdapterFactory {
       const adapter = (await cache.catch(() => undefined)) as CacheAdapter | undefined
       await adapter?.close()
     }
+  }
+
+  /** One GitHub client for every adapter that needs the API; a missing token or repository is explained. */
+  private client(): Promise<GitHubClient> {
+    this.github ??= this.resolveRepository().then(repository => {
+      if (!this.settings.token)
+        throw new ConfigurationError(`The ${this.environment} environment needs ${TOKEN_HINT}.`)
+      if (!repository)
+        throw new ConfigurationError(`The ${this.environment} environment needs ${REPOSITORY_HINT}.`)
+      return createGitHubClient({
+        token: this.settings.token,
+        repository,
+        apiUrl: this.settings.apiUrl,
+        graphqlUrl: this.settings.graphqlUrl,
+        log: {
+          warning: message => this.logger.warning(message),
+          debug: message => this.logger.debug(message)
+        }
+      })
+    })
+    return this.github
   }
 
   private kinds(): Record<Port, string> {
@@ -158,8 +209,12 @@ export class AdapterFactory {
     )
   }
 
+  /** The work tree's root when cwd is inside one (paths in results are relative to it), else cwd itself. */
   private async repositoryRoot(): Promise<string> {
-    return this.settings.cwd
+    this.root ??= gitText(['rev-parse', '--show-toplevel'], { cwd: this.settings.cwd }).catch(
+      () => this.settings.cwd
+    )
+    return this.root
   }
 
   private notYet(port: Port, what: string): ConfigurationError {

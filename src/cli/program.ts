@@ -9,7 +9,8 @@ import { AdapterFactory } from '../adapters/factory.js'
 import { CHECK_KINDS, runCheck, type CheckKind, type CheckOutput } from '../commands/check.js'
 import { runApply, type ApplyOutput } from '../commands/apply.js'
 import { detectEnvironment, ENVIRONMENTS } from '../environment.js'
-import { InvalidInputError, SelfHealError, errorMessage } from '../errors.js'
+import { ConfigurationError, InvalidInputError, SelfHealError, errorMessage } from '../errors.js'
+import { dispatch, dispatchExitCode, parseInputOptions, type DispatchOutput } from '../commands/dispatch.js'
 import { stderrLogger, type Logger } from '../log.js'
 import { readSettings, type RawSettings } from '../settings.js'
 import { VERSION } from '../version.js'
@@ -149,13 +150,15 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
           )
         }
         const kind: CheckKind = chosen[0]
-        const { factory } = prepare(options, io)
+        const { factory, settings, detection } = prepare(options, io)
         try {
           const execution = await factory.execution()
           logger.info(`Running ${kind} check: ${String(options[kind])}`)
           const result = await runCheck(execution, kind, String(options[kind]), {
             timeoutSeconds: options.timeout as number | undefined,
-            reportPath: options.report as string | undefined
+            reportPath: options.report as string | undefined,
+            // Local processes run where the user is; a remote run starts at the repository root.
+            cwd: detection.environment === 'cloud' ? undefined : settings.cwd
           })
           return { json: result, text: describeCheck(result), ok: result.passed }
         } finally {
@@ -204,7 +207,62 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       })
     )
 
+  withCommon(program.command('dispatch'))
+    .description(
+      'Dispatch a workflow run on GitHub Actions, identify it, and optionally wait for its result.'
+    )
+    .requiredOption('--workflow <file>', 'the workflow file name (e.g. self-heal-run.yml) or id')
+    .requiredOption('--ref <ref>', 'the branch, tag or commit SHA to run on')
+    .option('--input <key=value>', 'a workflow input (repeatable)', collect, [] as string[])
+    .option(
+      '--wait',
+      'wait for the run to complete and report its conclusion, failed jobs, tests and log tail'
+    )
+    .option(
+      '--timeout <seconds>',
+      'give up waiting after this many seconds (the run is cancelled)',
+      parsePositive
+    )
+    .action(
+      run(async (options, logger) => {
+        const { factory, settings } = prepare(options, io)
+        const repository = (await factory.describe()).repository
+        if (!repository) {
+          throw new ConfigurationError(
+            'No repository: pass --repository OWNER/NAME (or set GITHUB_REPOSITORY).'
+          )
+        }
+        const result = await dispatch({
+          workflow: String(options.workflow),
+          ref: String(options.ref),
+          inputs: parseInputOptions(options.input as string[]),
+          wait: Boolean(options.wait),
+          timeoutSeconds: options.timeout as number | undefined,
+          repository,
+          token: settings.token,
+          apiUrl: settings.apiUrl,
+          log: message => logger.info(message)
+        })
+        return { json: result, text: describeDispatch(result), ok: dispatchExitCode(result) === 0 }
+      })
+    )
+
   return program
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value]
+}
+
+function describeDispatch(r: DispatchOutput): string {
+  const lines = [`run ${r.runId} ${r.conclusion ? `concluded ${r.conclusion}` : r.status}: ${r.runUrl}`]
+  for (const job of r.jobs ?? []) {
+    if (job.failedSteps.length)
+      lines.push(`  job ${job.name}: ${job.conclusion}, failed steps: ${job.failedSteps.join(', ')}`)
+  }
+  for (const t of r.failedTests ?? []) lines.push(`  ✗ ${t.name}`)
+  if (r.conclusion && r.conclusion !== 'success' && r.logTail) lines.push(r.logTail)
+  return lines.join('\n')
 }
 
 function withCommon(command: Command): Command {
@@ -223,7 +281,10 @@ function withCommon(command: Command): Command {
 function prepare(options: CommonOptions, io: CliIo) {
   const settings = readSettings(options, io.env)
   const detection = detectEnvironment(io.env, settings.cwd, settings.environment)
-  const factory = new AdapterFactory(detection.environment, settings, stderrLogger(io.env))
+  // A command's own output goes to stderr, so stdout keeps only the result.
+  const factory = new AdapterFactory(detection.environment, settings, stderrLogger(io.env), {
+    onOutput: (_stream, chunk) => io.stderr(chunk.toString('utf8'))
+  })
   return { settings, detection, factory }
 }
 

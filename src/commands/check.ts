@@ -2,14 +2,27 @@
  * `check`: run one check (tests, build, lint, or a plain command) through the ExecutionAdapter and return the
  * structured result the CLI prints with `--json` and the action writes to its outputs and summary.
  */
-import type { Command, ExecutionAdapter, FailedTest, LintProblem, RunOptions } from '../adapters/execution.js'
+import type {
+  BuildResult,
+  Command,
+  CommandResult,
+  ExecutionAdapter,
+  FailedTest,
+  LintProblem,
+  LintResult,
+  RunOptions,
+  TestResult
+} from '../adapters/execution.js'
 import { InvalidInputError } from '../errors.js'
 
-/** The kinds of check. */
+/** The kinds of check: `runTests`, `runBuild`, `runLint` and `runCommand`. */
 export const CHECK_KINDS = ['test', 'build', 'lint', 'command'] as const
 
 /** A kind of check. */
 export type CheckKind = (typeof CHECK_KINDS)[number]
+
+/** What a check's adapter call returns, by kind. */
+export type CheckResult = CommandResult | TestResult | BuildResult | LintResult
 
 /** The result of a check, as printed with `--json`. */
 export interface CheckOutput {
@@ -32,10 +45,48 @@ export interface CheckOutput {
 }
 
 /** Parses a kind name; an unknown one is an InvalidInputError listing the valid ones. */
-export function parseCheckKind(value: string): CheckKind {
+export function parseCheckKind(value: string, what = 'check kind'): CheckKind {
   const kind = value.trim().toLowerCase()
   if ((CHECK_KINDS as readonly string[]).includes(kind)) return kind as CheckKind
-  throw new InvalidInputError(`Unknown check kind '${value}': use one of ${CHECK_KINDS.join(', ')}.`)
+  throw new InvalidInputError(`Unknown ${what} '${value}': use one of ${CHECK_KINDS.join(', ')}.`)
+}
+
+/** Runs a check through the adapter method of its kind and returns the adapter's result. */
+export async function runCheckResult(
+  execution: ExecutionAdapter,
+  kind: CheckKind,
+  command: Command,
+  options: RunOptions = {}
+): Promise<CheckResult> {
+  if (typeof command === 'string' ? !command.trim() : command.length === 0) {
+    throw new InvalidInputError(
+      'The check command is empty: give the command to run, e.g. --test "npm test".'
+    )
+  }
+  switch (kind) {
+    case 'test':
+      return execution.runTests(command, options)
+    case 'build':
+      return execution.runBuild(command, options)
+    case 'lint':
+      return execution.runLint(command, options)
+    case 'command':
+      return execution.runCommand(command, options)
+  }
+}
+
+/** The JSON shape of a check's result. */
+export function toCheckOutput(kind: CheckKind, result: CheckResult): CheckOutput {
+  return {
+    kind,
+    passed: 'passed' in result ? result.passed : result.exitCode === 0 && !result.timedOut,
+    exitCode: result.exitCode,
+    timedOut: result.timedOut,
+    failedTests: 'failedTests' in result ? result.failedTests : [],
+    problems: 'problems' in result ? result.problems : [],
+    durationMs: result.durationMs,
+    outputTail: tail(`${result.stdout}${result.stdout && result.stderr ? '\n' : ''}${result.stderr}`, 40)
+  }
 }
 
 /** Runs a check and returns its structured result. */
@@ -45,53 +96,7 @@ export async function runCheck(
   command: Command,
   options: RunOptions = {}
 ): Promise<CheckOutput> {
-  if (typeof command === 'string' ? !command.trim() : command.length === 0) {
-    throw new InvalidInputError(
-      'The check command is empty: give the command to run, e.g. --test "npm test".'
-    )
-  }
-  const base = { kind, failedTests: [] as FailedTest[], problems: [] as LintProblem[] }
-  switch (kind) {
-    case 'test': {
-      const r = await execution.runTests(command, options)
-      return finish({ ...base, ...r, failedTests: r.failedTests })
-    }
-    case 'build': {
-      const r = await execution.runBuild(command, options)
-      return finish({ ...base, ...r, problems: r.problems })
-    }
-    case 'lint': {
-      const r = await execution.runLint(command, options)
-      return finish({ ...base, ...r, problems: r.problems })
-    }
-    case 'command': {
-      const r = await execution.runCommand(command, options)
-      return finish({ ...base, ...r, passed: r.exitCode === 0 && !r.timedOut })
-    }
-  }
-}
-
-function finish(r: {
-  kind: CheckKind
-  passed: boolean
-  exitCode: number
-  timedOut: boolean
-  failedTests: FailedTest[]
-  problems: LintProblem[]
-  durationMs: number
-  stdout: string
-  stderr: string
-}): CheckOutput {
-  return {
-    kind: r.kind,
-    passed: r.passed,
-    exitCode: r.exitCode,
-    timedOut: r.timedOut,
-    failedTests: r.failedTests ?? [],
-    problems: r.problems ?? [],
-    durationMs: r.durationMs,
-    outputTail: tail(`${r.stdout}${r.stdout && r.stderr ? '\n' : ''}${r.stderr}`, 40)
-  }
+  return toCheckOutput(kind, await runCheckResult(execution, kind, command, options))
 }
 
 /** The last `n` lines of a text. */

@@ -5,6 +5,7 @@
 import * as core from '@actions/core'
 import type { ApplyOutput } from '../commands/apply.js'
 import type { CheckOutput } from '../commands/check.js'
+import type { DispatchOutput } from '../commands/dispatch.js'
 
 /** At most this many annotations per check: GitHub shows only the first 10 errors of a step anyway. */
 const MAX_ANNOTATIONS = 50
@@ -92,6 +93,21 @@ export async function summarizeApply(result: ApplyOutput): Promise<void> {
       `Pull request #${result.pullRequest.number} (${result.pullRequest.action})`,
       result.pullRequest.url
     )
+  }
+  await core.summary.write()
+}
+
+/** Writes the job summary of a dispatch. */
+export async function summarizeDispatch(result: DispatchOutput): Promise<void> {
+  if (!canSummarize()) return
+  core.summary
+    .addHeading('self-heal: workflow run dispatched', 2)
+    .addRaw(
+      `Run ${result.runId}${result.conclusion ? ` concluded <b>${escapeHtml(result.conclusion)}</b>` : ''}: `
+    )
+    .addLink(result.runUrl, result.runUrl)
+  if (result.failedTests?.length) {
+    core.summary.addHeading('Failed tests', 3).addList(result.failedTests.map(t => escapeHtml(t.name)))
   }
   await core.summary.write()
 }

@@ -1,0 +1,92 @@
+/**
+ * Runs the bundled action (`dist/index.js`) the way the runner does: inputs as INPUT_* variables, outputs through
+ * GITHUB_OUTPUT, state through GITHUB_STATE, the summary through GITHUB_STEP_SUMMARY, the event in GITHUB_EVENT_PATH.
+ */
+import { spawn } from 'node:child_process'
+import { readFile, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import yaml from 'js-yaml'
+import { cleanEnv } from '../cli/cli-helpers.js'
+
+interface ActionYaml {
+  inputs: Record<string, { default?: string }>
+}
+
+/** What one run of the action left behind. */
+export interface ActionRun {
+  /** Exit code (1 when the step failed). */
+  code: number
+  /** The log (workflow commands such as `::error` included). */
+  stdout: string
+  /** Outputs set with core.setOutput. */
+  outputs: Record<string, string>
+  /** State saved for the post step. */
+  state: Record<string, string>
+  /** The job summary written. */
+  summary: string
+}
+
+/** Parses the `name<<DELIMITER` file format of GITHUB_OUTPUT and GITHUB_STATE. */
+export function parseCommandFile(text: string): Record<string, string> {
+  const values: Record<string, string> = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const match = /^([^<=]+)<<(.+)$/.exec(lines[i])
+    if (!match) continue
+    const [, name, delimiter] = match
+    const value: string[] = []
+    while (++i < lines.length && lines[i] !== delimiter) value.push(lines[i])
+    values[name] = value.join('\n')
+  }
+  return values
+}
+
+/** Runs dist/index.js as a step with `inputs`, in `workdir` (a temp dir the files go to), with extra env. */
+export async function runAction(
+  workdir: string,
+  inputs: Record<string, string>,
+  env: Record<string, string | undefined> = {}
+): Promise<ActionRun> {
+  const files = {
+    GITHUB_OUTPUT: join(workdir, '.runner-output'),
+    GITHUB_STATE: join(workdir, '.runner-state'),
+    GITHUB_STEP_SUMMARY: join(workdir, '.runner-summary'),
+    GITHUB_EVENT_PATH: join(workdir, '.runner-event.json')
+  }
+  for (const [key, file] of Object.entries(files))
+    await writeFile(file, key === 'GITHUB_EVENT_PATH' ? '{}' : '')
+  // Like the runner, every input action.yml declares is set: to the value given, else to its default
+  // (expressions such as `${{ github.token }}` are the runner's to evaluate: they become empty here).
+  const declared = (yaml.load(await readFile(resolve('action.yml'), 'utf8')) as ActionYaml).inputs
+  const inputEnv: Record<string, string> = {}
+  for (const name of new Set([...Object.keys(declared), ...Object.keys(inputs)])) {
+    const fallback = String(declared[name]?.default ?? '')
+    inputEnv[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] =
+      inputs[name] ?? (fallback.includes('${{') ? '' : fallback)
+  }
+  const fullEnv = cleanEnv({
+    GITHUB_ACTIONS: 'true',
+    CI: 'true',
+    GITHUB_WORKSPACE: workdir,
+    GITHUB_REPOSITORY: 'octo/repo',
+    RUNNER_TEMP: workdir,
+    ...files,
+    ...inputEnv,
+    ...env
+  })
+  const { code, stdout } = await new Promise<{ code: number; stdout: string }>((done, fail) => {
+    const child = spawn(process.execPath, [resolve('dist/index.js')], { cwd: workdir, env: fullEnv })
+    let out = ''
+    child.stdout.on('data', chunk => (out += chunk))
+    child.stderr.on('data', chunk => (out += chunk))
+    child.on('error', fail)
+    child.on('close', c => done({ code: c ?? -1, stdout: out }))
+  })
+  return {
+    code,
+    stdout,
+    outputs: parseCommandFile(await readFile(files.GITHUB_OUTPUT, 'utf8')),
+    state: parseCommandFile(await readFile(files.GITHUB_STATE, 'utf8')),
+    summary: await readFile(files.GITHUB_STEP_SUMMARY, 'utf8')
+  }
+}

@@ -83,10 +83,27 @@ describe('applyDiff through the emulator: the corpus', () => {
       expect(ops['git/get-blob']).toBeUndefined()
       expect(ops['git/get-tree']).toBeUndefined()
       expect(ops['repos/get-content']).toBeUndefined()
+      expect(ops['graphql']).toBeUndefined()
       await fsck(served.bare)
     } finally {
       await served.close()
       await built.repo.cleanup()
+    }
+  })
+
+  it('falls back to the API when the local checkout lacks the base commit (a shallow clone)', async () => {
+    const built = await buildCase(CORPUS.find(c => c.name === 'copies')!)
+    const unrelated = await makeTempRepo({ 'x.txt': 'x\n' })
+    const served = await serve(built.repo.path)
+    try {
+      const adapter = new GitHubAPIAdapter(served.client, { localRepository: unrelated.path })
+      const result = await adapter.applyDiff(built.diff, 'fix', { branch: BRANCH, base: 'main' })
+      expect(result.tree).toBe(built.expectedTree)
+      expect(served.emulator.stats().operations['git/get-tree']?.reads).toBe(1)
+    } finally {
+      await served.close()
+      await built.repo.cleanup()
+      await unrelated.cleanup()
     }
   })
 

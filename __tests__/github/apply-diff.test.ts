@@ -107,6 +107,23 @@ describe('applyDiff through the emulator: the corpus', () => {
     }
   })
 
+  it('chunks the tree by entries and bytes, and sends large text as a blob, with the same tree', async () => {
+    const built = await buildCase(CORPUS.find(c => c.name === 'unicode, space and tab in paths')!)
+    const served = await serve(built.repo.path)
+    try {
+      const adapter = new GitHubAPIAdapter(served.client, { treeChunkEntries: 2, treeChunkBytes: 40 })
+      const result = await adapter.applyDiff(built.diff, 'fix', { branch: BRANCH, base: 'main' })
+      expect(result.tree).toBe(built.expectedTree)
+      const ops = served.emulator.stats().operations
+      expect(ops['git/create-tree']?.writes).toBeGreaterThanOrEqual(3)
+      expect(ops['git/create-blob']?.writes).toBeGreaterThanOrEqual(1)
+      await fsck(served.bare)
+    } finally {
+      await served.close()
+      await built.repo.cleanup()
+    }
+  })
+
   it('commits a 1,000-file diff in ⌈N/100⌉ + 3 writes at most, with the tree git apply makes', async () => {
     const repo = await makeTempRepo({ 'README.md': '# many\n' })
     try {

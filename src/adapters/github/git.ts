@@ -430,7 +430,10 @@ export class GitHubAPIAdapter implements GitAdapter {
     return paths.filter(p => (now.get(p)?.sha ?? null) !== applied.dependsOn.get(p))
   }
 
-  /** Creates the tree entries: text inline, binary and non-UTF-8 as blobs; unchanged files by id. */
+  /**
+   * Creates the tree entries: text inline, binary and non-UTF-8 as blobs (and text over half a tree request,
+   * so that no create-tree request grows past about treeChunkBytes); unchanged files by id.
+   */
   private async treeEntries(applied: AppliedDiff): Promise<{ entries: TreeEntry[]; sizes: number[] }> {
     const entries: TreeEntry[] = []
     const sizes: number[] = []
@@ -444,7 +447,7 @@ export class GitHubAPIAdapter implements GitAdapter {
       if ('sha' in file) {
         entries.push({ path, mode: file.mode, type, sha: file.sha })
         sizes.push(path.length + 40)
-      } else if (isInlineText(file.content)) {
+      } else if (file.content.length <= this.options.treeChunkBytes / 2 && isInlineText(file.content)) {
         entries.push({ path, mode: file.mode, type, content: file.content.toString('utf8') })
         sizes.push(path.length + file.content.length)
       } else {

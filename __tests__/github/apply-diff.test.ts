@@ -250,7 +250,8 @@ describe('applyDiff through the emulator: faults', () => {
   it('waits out a secondary rate limit per retry-after and commits once', async () => {
     const { repo, served, adapter } = await setup()
     try {
-      served.emulator.triggerSecondaryRateLimit({ retryAfter: 1, times: 2 })
+      served.emulator.triggerSecondaryRateLimit({ retryAfter: 1, times: 1 })
+      served.emulator.triggerSecondaryRateLimit({ status: 429, retryAfter: 1, times: 1 })
       const result = await adapter.applyDiff(diff, 'fix', { branch: 'main' })
       expect(await headOf(served.bare, 'main')).toBe(result.commit)
       expect(served.warnings.join('\n')).toMatch(/secondary rate limit/)
@@ -287,6 +288,7 @@ describe('applyDiff through the emulator: faults', () => {
   it('survives a dropped connection on the commit and on the ref update, committing exactly once', async () => {
     const { repo, served, start, adapter } = await setup()
     try {
+      served.emulator.dropNext({ operationId: 'git/get-tree' })
       served.emulator.dropNext({ operationId: 'git/create-commit' })
       served.emulator.dropNext({ operationId: 'git/update-ref' })
       const result = await adapter.applyDiff(diff, 'fix', { branch: 'main' })
@@ -332,6 +334,21 @@ describe('applyDiff through the emulator: faults', () => {
       expect(served.emulator.stats().operations['git/get-blob']?.reads).toBe(2)
     } finally {
       served.emulator.clearFaults()
+      await served.close()
+      await repo.cleanup()
+    }
+  })
+
+  it('retries an attempt that timed out, and the branch gets exactly one commit', async () => {
+    const { repo, served, start } = await setup()
+    try {
+      const adapter = new GitHubAPIAdapter(served.clientWith({ timeoutMs: 300 }))
+      served.emulator.addLatency({ operationId: 'git/update-ref' }, 1000, 1)
+      const result = await adapter.applyDiff(diff, 'fix', { branch: 'main' })
+      expect(await headOf(served.bare, 'main')).toBe(result.commit)
+      expect(await git(served.bare, 'rev-parse', `${result.commit}^`)).toBe(start)
+      await fsck(served.bare)
+    } finally {
       await served.close()
       await repo.cleanup()
     }

@@ -63,6 +63,24 @@ describe('GitHubStorageAdapter', () => {
     }
   })
 
+  it('works on a branch of its own, leaving the default branch alone', async () => {
+    const repo = await makeTempRepo({ 'a.txt': 'a\n' })
+    await git(repo.path, 'branch', 'self-heal/store')
+    const served = await serve(repo.path)
+    try {
+      const main = await headOf(served.bare, 'main')
+      const storage = new GitHubStorageAdapter(served.client, { branch: 'self-heal/store' })
+      await storage.writeFile('dir/b.txt', 'b\n')
+      expect(await storage.listFiles()).toEqual(['a.txt', 'dir/b.txt'])
+      expect((await storage.readFile('dir/b.txt')).toString()).toBe('b\n')
+      expect(await headOf(served.bare, 'main')).toBe(main)
+      expect(await git(served.bare, 'show', 'self-heal/store:dir/b.txt')).toBe('b')
+    } finally {
+      await served.close()
+      await repo.cleanup()
+    }
+  })
+
   it('reads a file over 1 MB through the blobs API', async () => {
     const big = Buffer.alloc(1536 * 1024, 'x')
     const repo = await makeTempRepo({ 'big.txt': big })

@@ -201,7 +201,7 @@ export class GitHubStorageAdapter implements StorageAdapter {
     let entries
     try {
       // The recursive tree of the branch (tree_sha accepts a branch name): one request unless GitHub truncates.
-      entries = await listTreeRecursive(this.client, ref)
+      entries = await listTreeRecursive(this.client, await this.treeish(ref))
     } catch (error) {
       if (errorStatus(error) === 404) return []
       throw this.client.mapError(error, { action: 'listing files', permission: 'contents' })
@@ -214,6 +214,20 @@ export class GitHubStorageAdapter implements StorageAdapter {
       found.push(path)
     }
     return found.sort()
+  }
+
+  /**
+   * What to list: the branch name itself (get-tree takes a ref name), or, for a name with `/` (which would reach
+   * the URL as `%2F`), the tree of the commit the branch points to.
+   */
+  private async treeish(ref: string): Promise<string> {
+    if (!ref.includes('/')) return ref
+    const { data } = await this.client.octokit.rest.git.getRef({ ...this.repo, ref: `heads/${ref}` })
+    const { data: commit } = await this.client.octokit.rest.git.getCommit({
+      ...this.repo,
+      commit_sha: data.object.sha
+    })
+    return commit.tree.sha
   }
 
   private async linkLeadsToFile(

@@ -2,6 +2,9 @@
  * Git plumbing over a bare repository: every object the API creates is written by git itself (`hash-object -w`,
  * `mktree`, `commit-tree`), so `git fsck` passes and tree SHAs are git's own.
  */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { GitCommandError, gitText, runGit } from './git-runner.js'
 import { objectContents, objectInfo } from './object-reader.js'
 
@@ -133,6 +136,31 @@ export async function isAncestor(gitDir: string, ancestor: string, descendant: s
 /** Writes a blob and returns its id. */
 export async function writeBlob(gitDir: string, content: Buffer): Promise<string> {
   return gitText(gitDir, ['hash-object', '-w', '--stdin', '--no-filters'], { input: content })
+}
+
+/** Writes many blobs with one git process (through temp files: `hash-object --stdin-paths`); ids in order. */
+export async function writeBlobs(gitDir: string, contents: Buffer[]): Promise<string[]> {
+  if (contents.length === 0) return []
+  if (contents.length === 1) return [await writeBlob(gitDir, contents[0] as Buffer)]
+  const dir = await mkdtemp(join(tmpdir(), 'emulator-blobs-'))
+  try {
+    const paths = await Promise.all(
+      contents.map(async (content, index) => {
+        const path = join(dir, String(index))
+        await writeFile(path, content)
+        return path
+      })
+    )
+    const out = await gitText(gitDir, ['hash-object', '-w', '--no-filters', '--stdin-paths'], {
+      input: `${paths.join('\n')}\n`
+    })
+    const ids = out.split('\n')
+    if (ids.length !== contents.length)
+      throw new Error(`git wrote ${ids.length} blobs for ${contents.length} contents`)
+    return ids
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
 }
 
 /** Reads a blob's bytes. */
@@ -374,14 +402,21 @@ async function buildTree(
       nested.set(name, list)
     }
   }
-  for (const [name, childEdits] of nested) {
-    const existing = entries.get(name)
-    const childBase = existing?.type === 'tree' ? existing.sha : null
-    // Deleting below a path that is absent or is a file changes nothing.
-    if (!childBase && childEdits.every(edit => edit.entry === null)) continue
-    const child = await buildTree(gitDir, childBase, childEdits)
-    if (child) entries.set(name, { mode: '040000', type: 'tree', sha: child, path: name })
-    else entries.delete(name)
+  // Sibling directories are independent: build them side by side.
+  const children = await Promise.all(
+    [...nested].map(async ([name, childEdits]) => {
+      const existing = entries.get(name)
+      const childBase = existing?.type === 'tree' ? existing.sha : null
+      // Deleting below a path that is absent or is a file changes nothing.
+      if (!childBase && childEdits.every(edit => edit.entry === null))
+        return { name, unchanged: true, sha: null }
+      return { name, unchanged: false, sha: await buildTree(gitDir, childBase, childEdits) }
+    })
+  )
+  for (const child of children) {
+    if (child.unchanged) continue
+    if (child.sha) entries.set(child.name, { mode: '040000', type: 'tree', sha: child.sha, path: child.name })
+    else entries.delete(child.name)
   }
   if (entries.size === 0) return null
   return writeTree(gitDir, [...entries.values()])

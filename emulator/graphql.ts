@@ -26,7 +26,7 @@ import {
   readRef,
   resolveCommit,
   SHA_PATTERN,
-  writeBlob,
+  writeBlobs,
   type ParsedCommit,
   type TreeEdit
 } from './git-data.js'
@@ -397,17 +397,21 @@ async function createCommit(
       }
       edits.push({ path, entry: null })
     }
-    for (const addition of input.fileChanges?.additions ?? []) {
-      const path = checkEntryPath(addition.path, 'path')
+    const additions = input.fileChanges?.additions ?? []
+    const contents = additions.map(addition => {
       const compact = addition.contents.replace(/\s+/g, '')
       if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) {
-        throw new GraphqlTypedError('UNPROCESSABLE', `The contents of ${path} are not valid Base64`)
+        throw new GraphqlTypedError('UNPROCESSABLE', `The contents of ${addition.path} are not valid Base64`)
       }
-      const sha = await writeBlob(gitDir, Buffer.from(compact, 'base64'))
+      return Buffer.from(compact, 'base64')
+    })
+    const blobs = await writeBlobs(gitDir, contents)
+    for (const [index, addition] of additions.entries()) {
+      const path = checkEntryPath(addition.path, 'path')
       // New files are regular files (GraphQL cannot say otherwise); changed files keep their mode.
       const existing = await entryAt(gitDir, head, path)
       const mode = existing?.type === 'blob' && existing.mode !== '120000' ? existing.mode : '100644'
-      edits.push({ path, entry: { mode, type: 'blob', sha } })
+      edits.push({ path, entry: { mode, type: 'blob', sha: blobs[index] as string } })
     }
     const message = input.message.body
       ? `${input.message.headline}\n\n${input.message.body}`

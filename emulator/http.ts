@@ -72,3 +72,18 @@ export function notFound(): ApiError {
 export function validationFailed(errors: ValidationErrorItem[], message = 'Validation Failed'): ApiError {
   return new ApiError(422, message, { errors })
 }
+
+/** GitHub's `link` header for a page that has a next one (what `octokit.paginate` follows). */
+export function nextPageLink(
+  baseUrl: string,
+  path: string,
+  query: URLSearchParams,
+  page: number,
+  perPage: number
+): string {
+  const next = new URL(`${baseUrl}${path}`)
+  for (const [key, value] of query) next.searchParams.set(key, value)
+  next.searchParams.set('page', String(page + 1))
+  next.searchParams.set('per_page', String(perPage))
+  return `<${next.toString()}>; rel="next"`
+}

@@ -66,6 +66,18 @@ describe('emulator pulls, merges and labels', () => {
     const byHead = await t.octokit.rest.pulls.list({ ...repo, head: 'octo:self-heal/abc', state: 'open' })
     expect(byHead.data.map(p => p.number)).toEqual([created.data.number])
     expect((await t.octokit.rest.pulls.list({ ...repo, head: 'octo:other' })).data).toEqual([])
+    // Without the owner prefix GitHub ignores the filter: a client that forgets it sees every pull request.
+    await branch('unrelated', 'main', { 'u.txt': 'u\n' })
+    await t.octokit.rest.pulls.create({ ...repo, title: 'Unrelated', head: 'unrelated', base: 'main' })
+    expect((await t.octokit.rest.pulls.list({ ...repo, head: 'self-heal/abc' })).data).toHaveLength(2)
+    const paged = await t.octokit.paginate(t.octokit.rest.pulls.list, { ...repo, state: 'all', per_page: 1 })
+    expect(paged.map(p => p.title).sort()).toEqual(['Fix', 'Unrelated'])
+    const diff = await t.octokit.rest.pulls.get({
+      ...repo,
+      pull_number: created.data.number,
+      mediaType: { format: 'diff' }
+    })
+    expect(diff.data as unknown as string).toMatch(/^diff --git a\/fix.txt b\/fix.txt\nnew file mode 100644/)
 
     const updated = await t.octokit.rest.pulls.update({
       ...repo,

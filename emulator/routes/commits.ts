@@ -3,7 +3,7 @@ import type { CoreContext, CoreRoute } from '../core-types.js'
 import { diffEntries, binaryDiff, type DiffEntry } from '../diff.js'
 import { readCommit, resolveCommit } from '../git-data.js'
 import { gitText, runGit } from '../git-runner.js'
-import { ApiError, notFound } from '../http.js'
+import { ApiError, nextPageLink, notFound } from '../http.js'
 import { commitJson } from '../objects.js'
 
 /** Compare lists at most this many commits, as GitHub does. */
@@ -140,11 +140,13 @@ export function commitRoutes(): CoreRoute[] {
         for (const sha of shas.slice(0, perPage)) body.push(await commitJsonOf(ctx, sha))
         const headers: Record<string, string> = {}
         if (more) {
-          const next = new URL(`${ctx.core.services.url}/repos/${ctx.repo.fullName}/commits`)
-          for (const [key, value] of ctx.query) next.searchParams.set(key, value)
-          next.searchParams.set('page', String(page + 1))
-          next.searchParams.set('per_page', String(perPage))
-          headers.link = `<${next.toString()}>; rel="next"`
+          headers.link = nextPageLink(
+            ctx.core.services.url,
+            `/repos/${ctx.repo.fullName}/commits`,
+            ctx.query,
+            page,
+            perPage
+          )
         }
         return { status: 200, body, headers }
       }

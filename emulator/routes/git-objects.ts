@@ -12,6 +12,7 @@ import {
   resolveCommit,
   SHA_PATTERN,
   writeBlob,
+  writeBlobs,
   writeCommit,
   type GitPerson,
   type TreeEdit,
@@ -194,6 +195,7 @@ export function gitObjectRoutes(): CoreRoute[] {
         }
         const edits: TreeEdit[] = []
         const toCheck: { sha: string; type: string; path: string }[] = []
+        const inline: { edit: TreeEdit; content: Buffer }[] = []
         for (const item of body.tree) {
           const path = checkEntryPath(item.path)
           const expected = MODE_TYPES[item.mode]
@@ -210,8 +212,9 @@ export function gitObjectRoutes(): CoreRoute[] {
           }
           if (hasContent) {
             if (expected !== 'blob') throw new ApiError(422, `tree.content can only create a blob (${path})`)
-            const sha = await writeBlob(gitDir, Buffer.from(item.content as string, 'utf8'))
-            edits.push({ path, entry: { mode: item.mode, type: 'blob', sha } })
+            const edit: TreeEdit = { path, entry: { mode: item.mode, type: 'blob', sha: '' } }
+            inline.push({ edit, content: Buffer.from(item.content as string, 'utf8') })
+            edits.push(edit)
           } else if (item.sha === null) {
             edits.push({ path, entry: null })
           } else if (typeof item.sha === 'string' && SHA_PATTERN.test(item.sha)) {
@@ -230,6 +233,13 @@ export function gitObjectRoutes(): CoreRoute[] {
             throw new ApiError(422, `tree.sha ${item.sha} is not a valid ${item.type} (${item.path})`)
           }
         }
+        const written = await writeBlobs(
+          gitDir,
+          inline.map(item => item.content)
+        )
+        inline.forEach((item, index) => {
+          if (item.edit.entry) item.edit.entry.sha = written[index] as string
+        })
         const sha = await editTree(gitDir, baseTree, edits)
         const url = `${ctx.core.services.url}/repos/${ctx.repo.fullName}/git/trees/${sha}`
         return { status: 201, body: await treeJson(ctx, sha, false), headers: { location: url } }

@@ -10,7 +10,7 @@ import {
   writeCommit
 } from '../git-data.js'
 import { gitText, runGit } from '../git-runner.js'
-import { ApiError, notFound, validationFailed } from '../http.js'
+import { ApiError, nextPageLink, notFound, validationFailed } from '../http.js'
 import {
   ACTOR_LOGIN,
   commitJson,
@@ -275,10 +275,11 @@ export function pullRoutes(): CoreRoute[] {
           (issue): issue is PullRecord => issue.pull !== undefined
         )
         if (state !== 'all') pulls = pulls.filter(pull => pull.state === state)
-        if (head) {
+        // GitHub silently ignores a `head` without the `OWNER:` prefix (and so lists every pull request).
+        if (head?.includes(':')) {
           const colon = head.indexOf(':')
-          const owner = colon >= 0 ? head.slice(0, colon) : ctx.repo.owner
-          const branch = colon >= 0 ? head.slice(colon + 1) : head
+          const owner = head.slice(0, colon)
+          const branch = head.slice(colon + 1)
           pulls = pulls.filter(
             pull => pull.pull.headOwner.toLowerCase() === owner.toLowerCase() && pull.pull.head === branch
           )
@@ -290,9 +291,20 @@ export function pullRoutes(): CoreRoute[] {
             : b.createdAt - a.createdAt || b.number - a.number
         )
         const body = []
-        for (const pull of pulls.slice((page - 1) * perPage, page * perPage))
+        for (const pull of pulls.slice((page - 1) * perPage, page * perPage)) {
           body.push(await pullJson(ctx, pull, false))
-        return { status: 200, body }
+        }
+        const headers: Record<string, string> = {}
+        if (pulls.length > page * perPage) {
+          headers.link = nextPageLink(
+            ctx.core.services.url,
+            `/repos/${ctx.repo.fullName}/pulls`,
+            ctx.query,
+            page,
+            perPage
+          )
+        }
+        return { status: 200, body, headers }
       }
     },
     {

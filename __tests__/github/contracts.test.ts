@@ -70,6 +70,24 @@ gitContract('github-api (emulator)', async () => {
   }
 })
 
+gitContract('github-api, commits through GraphQL createCommitOnBranch (emulator)', async () => {
+  const repo = await makeTempRepo(GIT_CONTRACT_SEED)
+  const served = await serve(repo.path)
+  return {
+    adapter: new GitHubAPIAdapter(served.client, { commitMode: 'graphql' }),
+    gitDir: served.bare,
+    defaultBranch: 'main',
+    async cleanup() {
+      try {
+        await fsck(served.bare)
+      } finally {
+        await served.close()
+        await repo.cleanup()
+      }
+    }
+  }
+})
+
 describe('GitHubAPIAdapter on the shared diff corpus', () => {
   it.each(DIFF_CORPUS.map(c => [c.name, c] as const))('%s', async (_name, corpusCase) => {
     const prepared = await prepareCase(corpusCase)

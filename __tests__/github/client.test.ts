@@ -233,6 +233,19 @@ describe('mapGitHubError', () => {
     expect(mapped.message).toContain('Allow GitHub Actions to create and approve pull requests')
   })
 
+  it('carries the detail of a 422', () => {
+    const unprocessable = Object.assign(new Error('Validation Failed'), {
+      status: 422,
+      response: {
+        headers: {},
+        data: { message: 'Validation Failed', errors: [{ message: 'No commits between main and x' }] }
+      }
+    })
+    expect(mapGitHubError(unprocessable, { action: 'opening a pull request' }).message).toContain(
+      'No commits between main and x'
+    )
+  })
+
   it('says a 401 is a bad token and a 404 may be a hidden repository, without the token', () => {
     const unauthorized = mapGitHubError(error(401, 'Bad credentials'), { action: 'reading a file' })
     expect(unauthorized).toBeInstanceOf(PermissionError)

@@ -52,4 +52,38 @@ describe('GitHubAPIAdapter', () => {
       await repo.cleanup()
     }
   })
+
+  it('opens a regular pull request where drafts are not allowed, and warns about refused labels', async () => {
+    const repo = await makeTempRepo({ 'a.txt': 'a\n' })
+    const served = await serve(repo.path)
+    try {
+      const warnings: string[] = []
+      const adapter = new GitHubAPIAdapter(served.client, { warn: m => warnings.push(m) })
+      const diff = 'diff --git a/a.txt b/a.txt\n--- a/a.txt\n+++ b/a.txt\n@@ -1 +1 @@\n-a\n+b\n'
+      await adapter.applyDiff(diff, 'fix', { branch: 'self-heal/draft', base: 'main' })
+      served.emulator.failNext(
+        { operationId: 'pulls/create' },
+        { status: 422, body: { message: 'Draft pull requests are not supported in this repository.' } }
+      )
+      const pr = await adapter.createPullRequest({
+        head: 'self-heal/draft',
+        title: 'Fix',
+        draft: true,
+        labels: [' ']
+      })
+      expect(pr.action).toBe('created')
+      const { data } = await served.client.octokit.rest.pulls.get({
+        owner: 'octo',
+        repo: 'repo',
+        pull_number: pr.number
+      })
+      expect(data.draft).toBe(false)
+      expect(warnings.join('\n')).toMatch(/draft/)
+      expect(warnings.join('\n')).toMatch(new RegExp(`#${pr.number} is created, but`))
+    } finally {
+      served.emulator.clearViolations()
+      await served.close()
+      await repo.cleanup()
+    }
+  })
 })

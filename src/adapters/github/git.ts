@@ -5,6 +5,7 @@
  * is re-read: when the touched files did not change the same change is re-applied on the new head, otherwise a
  * ConflictError. On any failure no ref has moved.
  */
+import * as core from '@actions/core'
 import {
   BranchExistsError,
   ConflictError,
@@ -48,6 +49,8 @@ export interface GitHubAPIAdapterOptions {
   commitMode?: CommitMode
   /** A local repository holding the base commits (a CI checkout): base files are read from it, not the API. */
   localRepository?: string
+  /** Where warnings go (a label or reviewer GitHub refused); default: @actions/core in Actions, else stderr. */
+  warn?: (message: string) => void
   /** A BaseSource factory of one's own (overrides `localRepository`). */
   baseSource?: BaseSourceFactory
   /** How many times a commit is re-applied on a branch that moved before giving up (default 3). */
@@ -106,6 +109,12 @@ export class GitHubAPIAdapter implements GitAdapter {
 
   private get repo() {
     return { owner: this.client.owner, repo: this.client.repo }
+  }
+
+  private warn(message: string): void {
+    if (this.options.warn) return this.options.warn(message)
+    if (process.env.GITHUB_ACTIONS === 'true') core.warning(message)
+    else process.stderr.write(`warning: ${message}\n`)
   }
 
   private fail(
@@ -290,13 +299,26 @@ export class GitHubAPIAdapter implements GitAdapter {
     let action: PullRequest['action']
     if (!existing) {
       try {
-        const { data } = await octokit.rest.pulls.create({
-          ...this.repo,
-          head,
-          base,
-          title: options.title,
-          body: options.body,
-          draft: options.draft
+        const create = (draft?: boolean) =>
+          octokit.rest.pulls.create({
+            ...this.repo,
+            head,
+            base,
+            title: options.title,
+            body: options.body,
+            draft
+          })
+        const { data } = await create(options.draft).catch(async (error: unknown) => {
+          // Draft pull requests are not available on every plan: open a regular one rather than none.
+          if (!(
+            options.draft &&
+            errorStatus(error) === 422 &&
+            /draft/i.test(String((error as Error).message))
+          )) {
+            throw error
+          }
+          this.warn(`This repository does not allow draft pull requests; opening '${head}' as a regular one.`)
+          return create(undefined)
         })
         ;({ number, html_url: url } = data)
         action = 'created'
@@ -323,11 +345,14 @@ export class GitHubAPIAdapter implements GitAdapter {
         throw prFail(error, `updating pull request #${existing.number}`)
       }
     }
+    // The pull request exists now: labels and reviewers that GitHub refuses are warnings, not a lost result.
     if (options.labels?.length) {
       try {
         await octokit.rest.issues.addLabels({ ...this.repo, issue_number: number!, labels: options.labels })
       } catch (error) {
-        throw this.fail(error, `labelling pull request #${number!}`, 'issues', true)
+        this.warn(
+          `Pull request #${number!} is ${action!}, but ${this.fail(error, 'adding its labels', 'issues', true).message}`
+        )
       }
     }
     if (options.reviewers?.length) {
@@ -338,7 +363,9 @@ export class GitHubAPIAdapter implements GitAdapter {
           reviewers: options.reviewers
         })
       } catch (error) {
-        throw prFail(error, `requesting reviewers on pull request #${number!}`)
+        this.warn(
+          `Pull request #${number!} is ${action!}, but ${prFail(error, 'requesting its reviewers').message}`
+        )
       }
     }
     return { number: number!, url: url!, head, base, action: action! }

@@ -1,17 +1,20 @@
 /** GitHubStorageAdapter through the emulator: binary-safe reads and writes, listing, path rules, and 409s. */
-import { writeFile } from 'node:fs/promises'
+import { rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { GitHubStorageAdapter } from '../../src/adapters/github/storage.js'
 import { FileNotFoundError, PathOutsideRepositoryError } from '../../src/errors.js'
 import { git, makeTempDir, makeTempRepo } from '../helpers/git.js'
 import { headOf, serve } from './support.js'
 
-async function pushFrom(bare: string, files: Record<string, string>): Promise<string> {
+async function pushFrom(bare: string, files: Record<string, string | null>): Promise<string> {
   const dir = await makeTempDir('self-heal-pusher-')
   try {
     await git(dir.path, 'clone', '-q', '--', bare, 'w')
     const work = join(dir.path, 'w')
-    for (const [path, content] of Object.entries(files)) await writeFile(join(work, path), content)
+    for (const [path, content] of Object.entries(files)) {
+      if (content === null) await rm(join(work, path))
+      else await writeFile(join(work, path), content)
+    }
     await git(work, 'add', '-A')
     await git(work, 'commit', '-q', '-m', 'concurrent')
     await git(work, 'push', '-q', 'origin', 'HEAD:refs/heads/main')
@@ -130,6 +133,30 @@ describe('GitHubStorageAdapter', () => {
       await storage.writeFile('f.txt', 'three\n')
       expect(await git(served.bare, 'show', 'main:f.txt')).toBe('three')
       expect(await git(served.bare, 'rev-parse', 'main^')).toBe(pushed)
+      await git(served.bare, 'fsck', '--strict')
+    } finally {
+      await served.close()
+      await repo.cleanup()
+    }
+  })
+
+  it('takes a branch that already is as asked (an earlier attempt landed, its answer lost) as done', async () => {
+    const repo = await makeTempRepo({ 'f.txt': 'one\n', 'g.txt': 'g\n' })
+    const served = await serve(repo.path)
+    try {
+      const storage = new GitHubStorageAdapter(served.client)
+      // The same change lands just before our request: our request then meets a stale sha.
+      served.emulator.onNextRequest({ operationId: 'repos/create-or-update-file-contents' }, async () => {
+        await pushFrom(served.bare, { 'f.txt': 'two\n' })
+      })
+      await storage.writeFile('f.txt', 'two\n')
+      served.emulator.onNextRequest({ operationId: 'repos/delete-file' }, async () => {
+        await pushFrom(served.bare, { 'g.txt': null })
+      })
+      await storage.deleteFile('g.txt')
+      expect(await git(served.bare, 'show', 'main:f.txt')).toBe('two')
+      expect(await storage.fileExists('g.txt')).toBe(false)
+      expect(await git(served.bare, 'rev-list', '--count', 'main')).toBe('3')
       await git(served.bare, 'fsck', '--strict')
     } finally {
       await served.close()

@@ -12,7 +12,7 @@ import { errorStatus } from '../../github/errors.js'
 import { validateBranchName } from '../../github/refs.js'
 import type { StorageAdapter } from '../storage.js'
 import { MAX_BLOB_BYTES, listTreeRecursive } from './base-source.js'
-import type { BaseEntry } from '../../diff/apply.js'
+import { gitBlobSha, type BaseEntry } from '../../diff/apply.js'
 import { FileTooLargeError } from './errors.js'
 
 /** Options of GitHubStorageAdapter. */
@@ -164,24 +164,29 @@ export class GitHubStorageAdapter implements StorageAdapter {
   async writeFile(path: string, content: string | Uint8Array): Promise<void> {
     normalizeRepoPath(path)
     const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content)
-    await this.withFreshSha(path, 'update', async found => {
-      if (found.directory || found.other) {
-        throw new InvalidInputError(
-          `'${found.path}' is a ${found.other ?? 'directory'} in the repository, not a file.`
-        )
-      }
-      await this.client.octokit.rest.repos.createOrUpdateFileContents({
-        ...this.repo,
-        path: found.path,
-        branch: await this.ref(),
-        message: this.message(found.file ? 'update' : 'create', found.path),
-        content: bytes.toString('base64'),
-        ...(found.file ? { sha: found.file.sha } : {}),
-        ...(this.options.committer
-          ? { committer: this.options.committer, author: this.options.committer }
-          : {})
-      })
-    })
+    await this.withFreshSha(
+      path,
+      'update',
+      async found => {
+        if (found.directory || found.other) {
+          throw new InvalidInputError(
+            `'${found.path}' is a ${found.other ?? 'directory'} in the repository, not a file.`
+          )
+        }
+        await this.client.octokit.rest.repos.createOrUpdateFileContents({
+          ...this.repo,
+          path: found.path,
+          branch: await this.ref(),
+          message: this.message(found.file ? 'update' : 'create', found.path),
+          content: bytes.toString('base64'),
+          ...(found.file ? { sha: found.file.sha } : {}),
+          ...(this.options.committer
+            ? { committer: this.options.committer, author: this.options.committer }
+            : {})
+        })
+      },
+      found => found.file?.sha === gitBlobSha(bytes)
+    )
   }
 
   async fileExists(path: string): Promise<boolean> {
@@ -254,22 +259,27 @@ export class GitHubStorageAdapter implements StorageAdapter {
 
   async deleteFile(path: string): Promise<void> {
     normalizeRepoPath(path)
-    await this.withFreshSha(path, 'delete', async found => {
-      if (!found.file) throw new FileNotFoundError(found.path)
-      // The path itself goes, not a symlink's target: find its own entry when GitHub followed a link.
-      const own =
-        found.path === normalizeRepoPath(path) ? found.file.sha : await this.ownSha(normalizeRepoPath(path))
-      await this.client.octokit.rest.repos.deleteFile({
-        ...this.repo,
-        path: normalizeRepoPath(path),
-        branch: await this.ref(),
-        message: this.message('delete', normalizeRepoPath(path)),
-        sha: own ?? found.file.sha,
-        ...(this.options.committer
-          ? { committer: this.options.committer, author: this.options.committer }
-          : {})
-      })
-    })
+    await this.withFreshSha(
+      path,
+      'delete',
+      async found => {
+        if (!found.file) throw new FileNotFoundError(found.path)
+        // The path itself goes, not a symlink's target: find its own entry when GitHub followed a link.
+        const own =
+          found.path === normalizeRepoPath(path) ? found.file.sha : await this.ownSha(normalizeRepoPath(path))
+        await this.client.octokit.rest.repos.deleteFile({
+          ...this.repo,
+          path: normalizeRepoPath(path),
+          branch: await this.ref(),
+          message: this.message('delete', normalizeRepoPath(path)),
+          sha: own ?? found.file.sha,
+          ...(this.options.committer
+            ? { committer: this.options.committer, author: this.options.committer }
+            : {})
+        })
+      },
+      found => !found.file
+    )
   }
 
   /** The blob id of the entry at a path itself (not what a symlink there leads to), from its directory listing. */
@@ -293,24 +303,30 @@ export class GitHubStorageAdapter implements StorageAdapter {
   private async withFreshSha(
     path: string,
     action: 'update' | 'delete',
-    write: (found: Located) => Promise<void>
+    write: (found: Located) => Promise<void>,
+    done: (found: Located) => boolean
   ): Promise<void> {
     const attempts = this.options.maxWriteAttempts ?? 3
     const doing = `${action === 'delete' ? 'deleting' : 'writing'} '${normalizeRepoPath(path)}'`
     let lastError: unknown
     for (let attempt = 0; attempt < attempts; attempt++) {
       const found = await this.locate(path)
+      // After a conflict the branch may already be as asked (our own earlier attempt landed, its answer lost).
+      if (attempt > 0 && done(found)) return
       try {
         await write(found)
         return
       } catch (error) {
         const status = errorStatus(error)
         const text = String((error as Error).message)
-        if (status === 409 || (status === 422 && /sha/i.test(text))) {
+        if (
+          status === 409 ||
+          (status === 422 && /sha/i.test(text)) ||
+          (status === 404 && action === 'delete')
+        ) {
           lastError = error
           continue
         }
-        if (status === 404 && action === 'delete') throw new FileNotFoundError(found.path)
         throw this.client.mapError(error, { action: doing, permission: 'contents', write: true })
       }
     }

@@ -60,7 +60,7 @@ describe('GitHubAPIAdapter', () => {
       const warnings: string[] = []
       const adapter = new GitHubAPIAdapter(served.client, { warn: m => warnings.push(m) })
       const diff = 'diff --git a/a.txt b/a.txt\n--- a/a.txt\n+++ b/a.txt\n@@ -1 +1 @@\n-a\n+b\n'
-      await adapter.applyDiff(diff, 'fix', { branch: 'self-heal/draft', base: 'main' })
+      await adapter.applyDiff(diff, 'fix', { branch: 'self-heal/draft', base: 'HEAD' })
       served.emulator.failNext(
         { operationId: 'pulls/create' },
         { status: 422, body: { message: 'Draft pull requests are not supported in this repository.' } }

@@ -154,6 +154,8 @@ export class GitHubAPIAdapter implements GitAdapter {
   /** Resolves a branch, tag or full commit id to a commit id; RefNotFoundError when it names nothing. */
   async resolveCommit(ref: string): Promise<string> {
     if (isFullSha(ref)) return ref
+    // Without a checkout, HEAD can only mean the default branch.
+    if (ref === 'HEAD') ref = await this.getDefaultBranch()
     const name = ref.replace(/^refs\/(heads|tags)\//, '')
     validateBranchName(name, 'Ref')
     const kinds = ref.startsWith('refs/tags/')

@@ -18,6 +18,8 @@ export interface Core {
   state(fullName: string): RepositoryState | undefined
   /** Recursive tree listings stop (and say `truncated`) past this many entries. */
   treeTruncateAt: number
+  /** Recursive tree listings stop (and say `truncated`) past this many bytes of entries. */
+  treeTruncateBytes: number
   /** Issues a numeric id (for labels, pulls, users). */
   nextId(): number
 }

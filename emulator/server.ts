@@ -43,6 +43,7 @@ import {
 import { checkEntryPath } from './paths.js'
 import { compileTemplate, matchTemplate, type CompiledTemplate } from './router.js'
 import { coreRoutes } from './routes/index.js'
+import { githubOperationFor } from './unserved.js'
 import { StatsRecorder, type EmulatorStats } from './stats.js'
 import { sharedSpecValidator, type SpecValidator, type SpecViolation } from './validation.js'
 
@@ -83,6 +84,8 @@ export interface EmulatorOptions {
   validate?: boolean
   /** Recursive tree listings say `truncated` past this many entries (GitHub: 100,000). */
   treeTruncateAt?: number
+  /** Recursive tree listings say `truncated` past this many bytes of entries (GitHub: 7 MB). */
+  treeTruncateBytes?: number
   /** Behave as GitHub Enterprise Server (plugins read `services.ghes`). */
   ghes?: boolean
   /** Primary limit: requests an hour per token (default 5,000). */
@@ -237,6 +240,7 @@ class GitHubEmulator implements Emulator {
       services: this.services,
       state: fullName => this.states.get(fullName.toLowerCase()),
       treeTruncateAt: options.treeTruncateAt ?? 100_000,
+      treeTruncateBytes: options.treeTruncateBytes ?? 7 * 1024 * 1024,
       nextId: () => ++this.idCounter
     }
     for (const route of coreRoutes()) this.register(route)
@@ -451,7 +455,7 @@ class GitHubEmulator implements Emulator {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.baseUrl || 'http://127.0.0.1')
     const method = (req.method ?? 'GET').toUpperCase()
-    if (url.pathname.startsWith('/_emulator/')) return this.handleInternal(method, url, res)
+    if (url.pathname.startsWith('/_emulator/')) return this.handleInternal(method, url, req, res)
 
     // GitHub Enterprise Server serves REST under /api/v3 and GraphQL at /api/graphql: accept both layouts.
     const pathname = url.pathname.startsWith('/api/v3/') ? url.pathname.slice('/api/v3'.length) : url.pathname
@@ -484,7 +488,20 @@ class GitHubEmulator implements Emulator {
       if (method !== 'POST') return this.send(res, errorReply(404, 'Not Found'), {})
       return this.handleGraphqlRequest(req, res)
     }
-    if (!routed) return this.send(res, errorReply(404, 'Not Found'), {})
+    if (!routed) {
+      const unserved = githubOperationFor(method, pathname)
+      if (!unserved) return this.send(res, errorReply(404, 'Not Found'), {})
+      const message = `emulator: ${method} ${pathname} is GitHub's ${unserved}, which the emulator does not serve`
+      if (this.validator) {
+        this.recordedViolations.push({
+          kind: 'request',
+          operationId: unserved,
+          request: `${method} ${pathname}`,
+          message
+        })
+      }
+      return this.send(res, errorReply(404, message), {})
+    }
     return this.handleRoute(req, res, url, routed.entry.route, routed.params)
   }
 
@@ -693,15 +710,88 @@ class GitHubEmulator implements Emulator {
     return this.limiter.primaryLimit(auth.token, resource, count).headers
   }
 
-  private handleInternal(method: string, url: URL, res: ServerResponse): void {
+  /**
+   * The control API (no token: it is loopback test tooling): stats, violations, and fault injection for clients
+   * in other processes (the CLI emulator under an end-to-end test).
+   */
+  private async handleInternal(
+    method: string,
+    url: URL,
+    req: IncomingMessage,
+    res: ServerResponse
+  ): Promise<void> {
     const path = url.pathname.replace(/\/$/, '')
-    if (method === 'GET' && path === '/_emulator/stats')
-      return this.send(res, { status: 200, body: this.stats() }, {})
-    if (method === 'POST' && path === '/_emulator/reset-stats') {
+    const done = () => this.send(res, { status: 204 }, {})
+    const route = `${method} ${path}`
+    if (route === 'GET /_emulator/stats') return this.send(res, { status: 200, body: this.stats() }, {})
+    if (route === 'POST /_emulator/reset-stats') {
       this.resetStats()
-      return this.send(res, { status: 204 }, {})
+      return done()
     }
-    return this.send(res, errorReply(404, 'Not Found'), {})
+    if (route === 'GET /_emulator/violations')
+      return this.send(res, { status: 200, body: this.violations() }, {})
+    if (route === 'POST /_emulator/clear-violations') {
+      this.clearViolations()
+      return done()
+    }
+    if (route === 'POST /_emulator/clear-faults') {
+      this.clearFaults()
+      return done()
+    }
+    const controls = [
+      'POST /_emulator/fail-next',
+      'POST /_emulator/drop-next',
+      'POST /_emulator/latency',
+      'POST /_emulator/secondary-rate-limit'
+    ]
+    if (!controls.includes(route)) return this.send(res, errorReply(404, 'Not Found'), {})
+    let body: Record<string, unknown>
+    try {
+      const raw = (await readBody(req)).toString('utf8')
+      body = (raw ? JSON.parse(raw) : {}) as Record<string, unknown>
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error('not an object')
+    } catch {
+      return this.send(res, errorReply(400, 'Problems parsing JSON: send a JSON object'), {})
+    }
+    const times = typeof body.times === 'number' ? body.times : undefined
+    if (route === 'POST /_emulator/secondary-rate-limit') {
+      const status = body.status === 429 ? 429 : 403
+      const retryAfter = typeof body.retryAfter === 'number' ? body.retryAfter : undefined
+      this.triggerSecondaryRateLimit({ status, retryAfter, times })
+      return done()
+    }
+    const match: RequestMatcher = {}
+    if (typeof body.method === 'string') match.method = body.method
+    if (typeof body.operationId === 'string') match.operationId = body.operationId
+    if (typeof body.path === 'string') match.path = body.path
+    if (typeof body.pathRegex === 'string') {
+      try {
+        match.path = new RegExp(body.pathRegex)
+      } catch {
+        return this.send(
+          res,
+          errorReply(422, `pathRegex '${body.pathRegex}' is not a regular expression`),
+          {}
+        )
+      }
+    }
+    if (route === 'POST /_emulator/drop-next') {
+      this.dropNext(match, times)
+      return done()
+    }
+    if (route === 'POST /_emulator/latency') {
+      if (typeof body.ms !== 'number' || body.ms < 0)
+        return this.send(res, errorReply(422, 'ms must be a number of milliseconds'), {})
+      this.addLatency(match, body.ms, times)
+      return done()
+    }
+    if (typeof body.status !== 'number' || body.status < 100 || body.status > 599) {
+      return this.send(res, errorReply(422, 'status must be an HTTP status (100-599)'), {})
+    }
+    const headers = (typeof body.headers === 'object' && body.headers !== null ? body.headers : undefined) as
+      Record<string, string> | undefined
+    this.failNext(match, { status: body.status, headers, body: body.body }, times)
+    return done()
   }
 
   private send(res: ServerResponse, reply: RouteReply, limitHeaders: Record<string, string>): void {

@@ -1,8 +1,9 @@
 /**
- * Regenerates `emulator/openapi/api.github.com.subset.json`: the operations listed in
+ * Regenerates `emulator/openapi/api.github.com.subset.json`, the operations listed in
  * `emulator/openapi/operations.txt` (one GitHub operation id a line) with every component they reference, cut
  * from `@octokit/openapi`'s `generated/api.github.com.json`. The 385 MB package is fetched into a temp directory
- * with `npm pack` and never becomes a dependency.
+ * with `npm pack` and never becomes a dependency. Also writes `operations-index.json`, every operation's method,
+ * path and id, so the emulator can tell a GitHub operation it does not serve from a path GitHub does not have.
  *
  *   npx tsx scripts/openapi-subset.ts [--version 23.0.2] [--from DIR_OF_UNPACKED_PACKAGE]
  */
@@ -48,6 +49,11 @@ async function main(): Promise<void> {
     const subset = cut(spec, wanted)
     const target = join(OPENAPI_DIR, 'api.github.com.subset.json')
     await writeFile(target, `${JSON.stringify(subset, null, 1)}\n`)
+    const index = operationIndex(spec)
+    await writeFile(
+      join(OPENAPI_DIR, 'operations-index.json'),
+      `${JSON.stringify(index).replace(/\],\[/g, '],\n[')}\n`
+    )
     const count = Object.values(subset.paths as Json).reduce<number>(
       (n, item) => n + Object.keys(item as Json).length,
       0
@@ -105,6 +111,18 @@ export function cut(spec: Json, wanted: string[]): Json {
     )
   }
   return { openapi: spec.openapi, info: spec.info, servers: spec.servers, paths, components }
+}
+
+/** Every operation of the description as `[METHOD, path template, operation id]`, sorted by path. */
+export function operationIndex(spec: Json): [string, string, string][] {
+  const index: [string, string, string][] = []
+  for (const [path, item] of Object.entries(spec.paths as Record<string, Json>)) {
+    for (const [method, operation] of Object.entries(item)) {
+      const id = (operation as Json | undefined)?.operationId
+      if (typeof id === 'string') index.push([method.toUpperCase(), path, id])
+    }
+  }
+  return index.sort((a, b) => a[1].localeCompare(b[1]) || a[0].localeCompare(b[0]))
 }
 
 function valueOf(args: string[], name: string): string | undefined {

@@ -69,6 +69,32 @@ describe('emulator CLI', () => {
       viaEnv.stdout.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')))
       expect(await new Promise(resolve => viaEnv.once('exit', resolve))).toBe(0)
       expect(printed).toBe('acme/widget')
+      // Faults and violations through the control API, for clients in other processes.
+      const control = (path: string, body?: unknown) =>
+        fetch(`${url}/_emulator/${path}`, {
+          method: 'POST',
+          body: body === undefined ? undefined : JSON.stringify(body)
+        })
+      expect((await control('fail-next', { operationId: 'repos/get', status: 503, times: 1 })).status).toBe(
+        204
+      )
+      const failed = await octokit.rest.repos
+        .get({ owner: 'acme', repo: 'widget' })
+        .catch((e: { status: number }) => e)
+      expect((failed as { status: number }).status).toBe(503)
+      expect((await control('secondary-rate-limit', { status: 429, retryAfter: 3 })).status).toBe(204)
+      const limited = await octokit.rest.repos
+        .get({ owner: 'acme', repo: 'widget' })
+        .catch((e: { status: number }) => e)
+      expect((limited as { status: number }).status).toBe(429)
+      expect((await control('fail-next', { status: 'x' })).status).toBe(422)
+      await octokit.rest.repos
+        .getBranch({ owner: 'acme', repo: 'widget', branch: 'main' })
+        .catch(() => undefined)
+      const violations = (await (await fetch(`${url}/_emulator/violations`)).json()) as {
+        operationId: string
+      }[]
+      expect(violations.map(v => v.operationId)).toEqual(['repos/get-branch'])
       const exited = new Promise<number | null>(resolve => child.once('exit', code => resolve(code)))
       child.kill('SIGTERM')
       expect(await exited).toBe(0)

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import type { EmulatorPlugin } from '../../emulator/plugin.js'
-import { startTestEmulator, type TestEmulator } from '../../emulator/testing.js'
+import { startTestEmulator, withEmulator, type TestEmulator } from '../../emulator/testing.js'
 import { git } from '../helpers/git.js'
 
 /** Status of a rejected Octokit call. */
@@ -196,5 +196,36 @@ describe('emulator core', () => {
     expect(ref.data.object.sha).toBe(await git(other.gitDir, 'rev-parse', 'main'))
     await expect(t.emulator.addRepository('acme/tools')).rejects.toThrow(/already served/)
     await expect(t.emulator.addRepository('not a name')).rejects.toThrow(/is not OWNER\/NAME/)
+  })
+
+  it('tells an operation GitHub has but the emulator does not serve, and records it', async () => {
+    const failure = await statusOf(
+      t.octokit.rest.repos.getBranch({ owner: 'octo', repo: 'repo', branch: 'main' })
+    )
+    expect(failure.status).toBe(404)
+    expect(failure.message).toMatch(
+      /GET \/repos\/octo\/repo\/branches\/main is GitHub's repos\/get-branch, which the emulator does not serve/
+    )
+    expect(t.emulator.violations().map(v => v.operationId)).toEqual(['repos/get-branch'])
+    t.emulator.clearViolations()
+  })
+
+  it('makes the shared helper fail a test that leaves a violation behind', async () => {
+    const result = await withEmulator(
+      async ({ octokit, owner, repo }) => (await octokit.rest.repos.get({ owner, repo })).data.name
+    )
+    expect(result).toBe('repo')
+    await expect(
+      withEmulator(
+        async ({ octokit }) => {
+          await octokit.rest.actions
+            .getWorkflow({ owner: 'octo', repo: 'repo', workflow_id: 'broken.yml' })
+            .catch(() => undefined)
+        },
+        { plugins: [plugin] }
+      )
+    ).rejects.toThrow(
+      /do not conform to GitHub's description:\n- GET \/repos\/octo\/repo\/actions\/workflows\/broken.yml/
+    )
   })
 })

@@ -50,6 +50,26 @@ describe('emulator rate limits and fault injection', () => {
     expect(refused.message).toMatch(/API rate limit exceeded/)
   })
 
+  it('truncates recursive trees past a response size', async () => {
+    t = await startTestEmulator({ treeTruncateBytes: 600 })
+    const { data: tree } = await t.octokit.rest.git.createTree({
+      ...repo,
+      tree: Array.from({ length: 10 }, (_, i) => ({
+        path: `d/f${i}.txt`,
+        mode: '100644' as const,
+        type: 'blob' as const,
+        content: `${i}`
+      }))
+    })
+    const full = await t.octokit.rest.git.getTree({ ...repo, tree_sha: tree.sha })
+    expect(full.data.truncated).toBe(false)
+    const recursive = await t.octokit.rest.git.getTree({ ...repo, tree_sha: tree.sha, recursive: '1' })
+    expect(recursive.data.truncated).toBe(true)
+    expect(recursive.data.tree.length).toBeGreaterThan(0)
+    expect(recursive.data.tree.length).toBeLessThan(11)
+    expect(JSON.stringify(recursive.data.tree).length).toBeLessThanOrEqual(600)
+  })
+
   it('fails the next N matching requests with the given status, headers and body', async () => {
     t = await startTestEmulator()
     t.emulator.failNext(

@@ -101,27 +101,30 @@ export async function treeJson(
   recursive: boolean
 ): Promise<Record<string, unknown>> {
   const url = `${ctx.core.services.url}/repos/${ctx.repo.fullName}/git`
-  let entries = await listTree(ctx.repo.gitDir, sha, recursive)
-  const truncated = recursive && entries.length > ctx.core.treeTruncateAt
-  if (truncated) entries = entries.slice(0, ctx.core.treeTruncateAt)
-  return {
-    sha,
-    url: `${url}/trees/${sha}`,
-    tree: entries.map(entry => {
-      const item: Record<string, unknown> = {
-        path: entry.path,
-        mode: entry.mode,
-        type: entry.type,
-        sha: entry.sha
-      }
-      if (entry.type === 'blob') {
-        item.size = entry.size
-        item.url = `${url}/blobs/${entry.sha}`
-      } else if (entry.type === 'tree') item.url = `${url}/trees/${entry.sha}`
-      return item
-    }),
-    truncated
+  const entries = await listTree(ctx.repo.gitDir, sha, recursive)
+  const items: Record<string, unknown>[] = []
+  let bytes = 0
+  let truncated = false
+  for (const entry of entries) {
+    const item: Record<string, unknown> = {
+      path: entry.path,
+      mode: entry.mode,
+      type: entry.type,
+      sha: entry.sha
+    }
+    if (entry.type === 'blob') {
+      item.size = entry.size
+      item.url = `${url}/blobs/${entry.sha}`
+    } else if (entry.type === 'tree') item.url = `${url}/trees/${entry.sha}`
+    // GitHub cuts a recursive listing at a number of entries or at a response size, whichever comes first.
+    bytes += JSON.stringify(item).length + 1
+    if (recursive && (items.length >= ctx.core.treeTruncateAt || bytes > ctx.core.treeTruncateBytes)) {
+      truncated = true
+      break
+    }
+    items.push(item)
   }
+  return { sha, url: `${url}/trees/${sha}`, tree: items, truncated }
 }
 
 /** Blob, tree and commit routes. */

@@ -119,6 +119,35 @@ describe('createGitHubClient', () => {
     }
   })
 
+  it('waits out a primary limit that resets within the bound, then retries', async () => {
+    const server = await serve((_req, res, n) =>
+      n === 1
+        ? json(
+            res,
+            403,
+            { message: 'API rate limit exceeded' },
+            { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000)) }
+          )
+        : json(res, 200, { ok: true })
+    )
+    try {
+      const warnings: string[] = []
+      const client = createGitHubClient({
+        token: 't',
+        repository: 'o/r',
+        apiUrl: server.url,
+        ...fast,
+        log: { warning: m => warnings.push(m), debug: () => undefined }
+      })
+      const { data } = await client.octokit.request('GET /repos/{owner}/{repo}', { owner: 'o', repo: 'r' })
+      expect(data).toEqual({ ok: true })
+      expect(server.hits()).toBe(2)
+      expect(warnings.join('\n')).toMatch(/rate limit exhausted/)
+    } finally {
+      await server.close()
+    }
+  })
+
   it('retries a 502 and a timed-out attempt, bounded', async () => {
     const server = await serve((_req, res, n) => {
       if (n === 1) return json(res, 502, { message: 'Server Error' })
@@ -202,6 +231,19 @@ describe('mapGitHubError', () => {
       { action: 'creating the pull request', permission: 'pull-requests', write: true }
     )
     expect(mapped.message).toContain('Allow GitHub Actions to create and approve pull requests')
+  })
+
+  it('carries the detail of a 422', () => {
+    const unprocessable = Object.assign(new Error('Validation Failed'), {
+      status: 422,
+      response: {
+        headers: {},
+        data: { message: 'Validation Failed', errors: [{ message: 'No commits between main and x' }] }
+      }
+    })
+    expect(mapGitHubError(unprocessable, { action: 'opening a pull request' }).message).toContain(
+      'No commits between main and x'
+    )
   })
 
   it('says a 401 is a bad token and a 404 may be a hidden repository, without the token', () => {

@@ -185,9 +185,13 @@ export function rateLimitReset(error: RequestErrorLike): Date | undefined {
 }
 
 function apiMessage(error: RequestErrorLike): string {
-  const data = error.response?.data
-  if (data && typeof data === 'object' && typeof (data as { message?: unknown }).message === 'string') {
-    return (data as { message: string }).message
-  }
-  return error.message
+  const data = error.response?.data as { message?: unknown; errors?: unknown } | undefined
+  if (!data || typeof data !== 'object' || typeof data.message !== 'string') return error.message
+  // A 422's detail is in `errors` ("No commits between main and x", "Reference already exists"...).
+  const details = Array.isArray(data.errors)
+    ? data.errors
+        .map(e => (typeof e === 'string' ? e : (e as { message?: unknown })?.message))
+        .filter((m): m is string => typeof m === 'string' && m.length > 0)
+    : []
+  return details.length ? `${data.message}: ${details.join('; ')}` : data.message
 }

@@ -1,0 +1,688 @@
+/**
+ * GitHubAPIAdapter: the Git port over the GitHub REST (and optionally GraphQL) API, with no checkout needed.
+ * applyDiff builds one tree on `base_tree` (text inline, blobs only for binary), one commit with no author or
+ * committer (so GitHub signs it), and one fast-forward ref update that never forces. A branch that moved meanwhile
+ * is re-read: when the touched files did not change the same change is re-applied on the new head, otherwise a
+ * ConflictError. On any failure no ref has moved.
+ */
+import * as core from '@actions/core'
+import {
+  BranchExistsError,
+  ConflictError,
+  InvalidInputError,
+  MergeConflictError,
+  RefNotFoundError
+} from '../../errors.js'
+import { applyPatches, gitBlobSha, type AppliedDiff, type ResultFile } from '../../diff/apply.js'
+import { parseGitDiff } from '../../diff/parse.js'
+import type { GitHubClient } from '../../github/client.js'
+import {
+  GitHubApiError,
+  GraphQLRequestError,
+  errorStatus,
+  type GitHubPermission
+} from '../../github/errors.js'
+import { isFullSha, validateBranchName } from '../../github/refs.js'
+import type {
+  ApplyDiffOptions,
+  ApplyDiffResult,
+  CommitInfo,
+  GitAdapter,
+  MergeResult,
+  PullRequest,
+  PullRequestOptions
+} from '../git.js'
+import {
+  baseSourceFactory,
+  GitHubApiBaseSource,
+  type BaseSourceFactory,
+  type ClosableBaseSource
+} from './base-source.js'
+import { UnrepresentableChangeError } from './errors.js'
+
+/** How applyDiff commits: the Git data API (trees, commit, ref) or GraphQL `createCommitOnBranch`. */
+export type CommitMode = 'git-data' | 'graphql'
+
+/** Options of GitHubAPIAdapter. */
+export interface GitHubAPIAdapterOptions {
+  /** `git-data` (default: any change, modes, symlinks, submodules) or `graphql` (createCommitOnBranch). */
+  commitMode?: CommitMode
+  /** A local repository holding the base commits (a CI checkout): base files are read from it, not the API. */
+  localRepository?: string
+  /** Where warnings go (a label or reviewer GitHub refused); default: @actions/core in Actions, else stderr. */
+  warn?: (message: string) => void
+  /** A BaseSource factory of one's own (overrides `localRepository`). */
+  baseSource?: BaseSourceFactory
+  /** How many times a commit is re-applied on a branch that moved before giving up (default 3). */
+  maxRebases?: number
+  /** Entries per create-tree request (default 100, GitHub's practical limit). */
+  treeChunkEntries?: number
+  /** Approximate bytes of inline content per create-tree request (default 2 MB). */
+  treeChunkBytes?: number
+  /** Committer to record; unset (the default) lets GitHub sign the commit. */
+  committer?: { name: string; email: string }
+}
+
+/** One entry of a create-tree request. */
+interface TreeEntry {
+  path: string
+  mode: '100644' | '100755' | '040000' | '160000' | '120000'
+  type: 'blob' | 'tree' | 'commit'
+  sha?: string | null
+  content?: string
+}
+
+const NOT_FAST_FORWARD = /fast.?forward/i
+const REFERENCE_EXISTS = /reference already exists/i
+const REFERENCE_MISSING = /reference does not exist|not found/i
+
+/** Whether bytes can go inline in a create-tree request: valid UTF-8 that round-trips, without NUL. */
+function isInlineText(content: Buffer): boolean {
+  if (content.includes(0)) return false
+  return Buffer.from(content.toString('utf8'), 'utf8').equals(content)
+}
+
+/** The Git port over the GitHub API. */
+export class GitHubAPIAdapter implements GitAdapter {
+  readonly kind = 'github-api'
+  private readonly options: Required<
+    Pick<GitHubAPIAdapterOptions, 'commitMode' | 'maxRebases' | 'treeChunkEntries' | 'treeChunkBytes'>
+  > &
+    GitHubAPIAdapterOptions
+  private readonly sourceFor: BaseSourceFactory
+  private defaultBranch?: Promise<string>
+  private readonly uploaded = new Set<string>()
+
+  constructor(
+    private readonly client: GitHubClient,
+    options: GitHubAPIAdapterOptions = {}
+  ) {
+    this.options = {
+      commitMode: 'git-data',
+      maxRebases: 3,
+      treeChunkEntries: 100,
+      treeChunkBytes: 2 * 1024 * 1024,
+      ...options
+    }
+    this.sourceFor = options.baseSource ?? baseSourceFactory(client, options.localRepository)
+  }
+
+  private get repo() {
+    return { owner: this.client.owner, repo: this.client.repo }
+  }
+
+  private warn(message: string): void {
+    if (this.options.warn) return this.options.warn(message)
+    if (process.env.GITHUB_ACTIONS === 'true') core.warning(message)
+    else process.stderr.write(`warning: ${message}\n`)
+  }
+
+  private fail(
+    error: unknown,
+    action: string,
+    permission: GitHubPermission = 'contents',
+    write = false
+  ): Error {
+    return this.client.mapError(error, { action, permission, write })
+  }
+
+  /** The repository's default branch (one request, remembered). */
+  getDefaultBranch(): Promise<string> {
+    this.defaultBranch ??= this.client.octokit.rest.repos
+      .get(this.repo)
+      .then(({ data }) => data.default_branch)
+      .catch(error => {
+        this.defaultBranch = undefined
+        throw this.fail(error, 'reading the repository')
+      })
+    return this.defaultBranch
+  }
+
+  /** The commit a branch points to, or undefined when the branch does not exist. */
+  async branchHead(branch: string): Promise<string | undefined> {
+    validateBranchName(branch)
+    try {
+      const { data } = await this.client.octokit.rest.git.getRef({ ...this.repo, ref: `heads/${branch}` })
+      if (data.object.type !== 'commit') return undefined
+      return data.object.sha
+    } catch (error) {
+      if (errorStatus(error) === 404) return undefined
+      throw this.fail(error, `reading branch '${branch}'`)
+    }
+  }
+
+  /** Resolves a branch, tag or full commit id to a commit id; RefNotFoundError when it names nothing. */
+  async resolveCommit(ref: string): Promise<string> {
+    if (isFullSha(ref)) return ref
+    // Without a checkout, HEAD can only mean the default branch.
+    if (ref === 'HEAD') ref = await this.getDefaultBranch()
+    const name = ref.replace(/^refs\/(heads|tags)\//, '')
+    validateBranchName(name, 'Ref')
+    const kinds = ref.startsWith('refs/tags/')
+      ? ['tags']
+      : ref.startsWith('refs/heads/')
+        ? ['heads']
+        : ['heads', 'tags']
+    for (const kind of kinds) {
+      try {
+        const { data } = await this.client.octokit.rest.git.getRef({ ...this.repo, ref: `${kind}/${name}` })
+        let object = data.object
+        // Annotated tags point to a tag object: peel until a commit.
+        for (let depth = 0; object.type === 'tag' && depth < 5; depth++) {
+          const tag = await this.client.octokit.rest.git.getTag({ ...this.repo, tag_sha: object.sha })
+          object = tag.data.object
+        }
+        if (object.type === 'commit') return object.sha
+      } catch (error) {
+        if (errorStatus(error) !== 404) throw this.fail(error, `resolving '${ref}'`)
+      }
+    }
+    throw new RefNotFoundError(
+      ref,
+      'no branch or tag of that name exists; give a branch, a tag or a full commit id.'
+    )
+  }
+
+  async createBranch(name: string, base?: string): Promise<void> {
+    const branch = validateBranchName(name)
+    const sha = await this.resolveCommit(base ?? (await this.getDefaultBranch()))
+    try {
+      await this.client.octokit.rest.git.createRef({ ...this.repo, ref: `refs/heads/${branch}`, sha })
+    } catch (error) {
+      if (errorStatus(error) === 422 && REFERENCE_EXISTS.test(String((error as Error).message))) {
+        throw new BranchExistsError(branch)
+      }
+      throw this.fail(error, `creating branch '${branch}'`, 'contents', true)
+    }
+  }
+
+  async deleteBranch(name: string): Promise<void> {
+    const branch = validateBranchName(name)
+    try {
+      await this.client.octokit.rest.git.deleteRef({ ...this.repo, ref: `heads/${branch}` })
+    } catch (error) {
+      const status = errorStatus(error)
+      if (status === 404 || (status === 422 && REFERENCE_MISSING.test(String((error as Error).message)))) {
+        throw new RefNotFoundError(branch, 'there is no branch of that name to delete.')
+      }
+      throw this.fail(error, `deleting branch '${branch}'`, 'contents', true)
+    }
+  }
+
+  async getDiff(base: string, head: string): Promise<string> {
+    for (const ref of [base, head])
+      if (!isFullSha(ref)) validateBranchName(ref.replace(/^refs\/(heads|tags)\//, ''), 'Ref')
+    try {
+      const response = await this.client.octokit.rest.repos.compareCommitsWithBasehead({
+        ...this.repo,
+        basehead: `${base}...${head}`,
+        mediaType: { format: 'diff' }
+      })
+      const data = response.data as unknown
+      return typeof data === 'string' ? data : Buffer.from(data as ArrayBuffer).toString('utf8')
+    } catch (error) {
+      if (errorStatus(error) === 404) {
+        throw new RefNotFoundError(`${base}...${head}`, 'one of the two refs does not exist.')
+      }
+      throw this.fail(error, `comparing '${base}' with '${head}'`)
+    }
+  }
+
+  async getRecentCommits(n: number): Promise<CommitInfo[]> {
+    if (!Number.isInteger(n) || n < 1)
+      throw new InvalidInputError(`getRecentCommits needs a positive count, got ${n}.`)
+    const sha = await this.getDefaultBranch()
+    const commits: CommitInfo[] = []
+    try {
+      for await (const page of this.client.octokit.paginate.iterator(
+        this.client.octokit.rest.repos.listCommits,
+        {
+          ...this.repo,
+          sha,
+          per_page: Math.min(100, n)
+        }
+      )) {
+        for (const c of page.data) {
+          commits.push({
+            sha: c.sha,
+            message: c.commit.message,
+            authorName: c.commit.author?.name ?? '',
+            authorEmail: c.commit.author?.email ?? '',
+            date: c.commit.author?.date ?? '',
+            parents: c.parents.map(p => p.sha)
+          })
+          if (commits.length >= n) return commits
+        }
+      }
+    } catch (error) {
+      throw this.fail(error, 'listing recent commits')
+    }
+    return commits
+  }
+
+  async mergeBranch(branch: string, into: string): Promise<MergeResult> {
+    validateBranchName(branch)
+    validateBranchName(into)
+    try {
+      const response = await this.client.octokit.rest.repos.merge({ ...this.repo, base: into, head: branch })
+      if ((response.status as number) === 204) return { merged: false }
+      return { merged: true, sha: (response.data as { sha: string }).sha }
+    } catch (error) {
+      const status = errorStatus(error)
+      if (status === 409) throw new MergeConflictError(branch, into)
+      if (status === 404)
+        throw new RefNotFoundError(`${branch} or ${into}`, 'the branch to merge or the base does not exist.')
+      throw this.fail(error, `merging '${branch}' into '${into}'`, 'contents', true)
+    }
+  }
+
+  async createPullRequest(options: PullRequestOptions): Promise<PullRequest> {
+    const head = validateBranchName(options.head)
+    const base = validateBranchName(options.base ?? (await this.getDefaultBranch()))
+    if (!options.title?.trim()) throw new InvalidInputError('A pull request needs a title: pass --title.')
+    const octokit = this.client.octokit
+    const prFail = (error: unknown, action: string) => this.fail(error, action, 'pull-requests', true)
+    const findOpen = async () => {
+      try {
+        const { data } = await octokit.rest.pulls.list({
+          ...this.repo,
+          state: 'open',
+          head: `${this.client.owner}:${head}`,
+          per_page: 100
+        })
+        return data.find(pr => pr.head.ref === head)
+      } catch (error) {
+        throw this.fail(error, `looking for an open pull request from '${head}'`, 'pull-requests')
+      }
+    }
+    let existing = await findOpen()
+    let number: number
+    let url: string
+    let action: PullRequest['action']
+    if (!existing) {
+      try {
+        const create = (draft?: boolean) =>
+          octokit.rest.pulls.create({
+            ...this.repo,
+            head,
+            base,
+            title: options.title,
+            body: options.body,
+            draft
+          })
+        const { data } = await create(options.draft).catch(async (error: unknown) => {
+          // Draft pull requests are not available on every plan: open a regular one rather than none.
+          if (!(
+            options.draft &&
+            errorStatus(error) === 422 &&
+            /draft/i.test(String((error as Error).message))
+          )) {
+            throw error
+          }
+          this.warn(`This repository does not allow draft pull requests; opening '${head}' as a regular one.`)
+          return create(undefined)
+        })
+        ;({ number, html_url: url } = data)
+        action = 'created'
+      } catch (error) {
+        // Someone (a concurrent run) opened one between the lookup and the create: update that one instead.
+        if (errorStatus(error) === 422 && /already exists/i.test(String((error as Error).message))) {
+          existing = await findOpen()
+          if (!existing) throw prFail(error, `opening a pull request from '${head}'`)
+        } else throw prFail(error, `opening a pull request from '${head}' into '${base}'`)
+      }
+    }
+    if (existing) {
+      try {
+        const { data } = await octokit.rest.pulls.update({
+          ...this.repo,
+          pull_number: existing.number,
+          title: options.title,
+          ...(options.body !== undefined ? { body: options.body } : {}),
+          ...(existing.base.ref !== base ? { base } : {})
+        })
+        ;({ number, html_url: url } = data)
+        action = 'updated'
+      } catch (error) {
+        throw prFail(error, `updating pull request #${existing.number}`)
+      }
+    }
+    // The pull request exists now: labels and reviewers that GitHub refuses are warnings, not a lost result.
+    if (options.labels?.length) {
+      try {
+        await octokit.rest.issues.addLabels({ ...this.repo, issue_number: number!, labels: options.labels })
+      } catch (error) {
+        this.warn(
+          `Pull request #${number!} is ${action!}, but ${this.fail(error, 'adding its labels', 'issues', true).message}`
+        )
+      }
+    }
+    if (options.reviewers?.length) {
+      try {
+        await octokit.rest.pulls.requestReviewers({
+          ...this.repo,
+          pull_number: number!,
+          reviewers: options.reviewers
+        })
+      } catch (error) {
+        this.warn(
+          `Pull request #${number!} is ${action!}, but ${prFail(error, 'requesting its reviewers').message}`
+        )
+      }
+    }
+    return { number: number!, url: url!, head, base, action: action! }
+  }
+
+  async applyDiff(
+    diff: string | Uint8Array,
+    message: string,
+    options: ApplyDiffOptions
+  ): Promise<ApplyDiffResult> {
+    const branch = validateBranchName(options.branch)
+    if (!message?.trim()) throw new InvalidInputError('A commit needs a message: pass --message.')
+    const patches = parseGitDiff(diff)
+    if (!patches.length) throw new InvalidInputError('The diff is empty: there is nothing to commit.')
+
+    const current = await this.branchHead(branch)
+    const createdBranch = current === undefined
+    let create = createdBranch
+    let head: string = current ?? (await this.resolveCommit(options.base ?? (await this.getDefaultBranch())))
+
+    let attempt = 0
+    let applied: AppliedDiff | undefined
+    for (;;) {
+      const baseTree = await this.commitTree(head)
+      if (!applied) {
+        const source = await this.sourceFor(head, baseTree)
+        try {
+          applied = await applyPatches(patches, source)
+        } finally {
+          source.close()
+        }
+        if (!applied.files.size)
+          throw new InvalidInputError('The diff changes nothing on the branch: there is nothing to commit.')
+      }
+      const outcome: { commit: string; tree: string } | { movedTo?: string } =
+        this.options.commitMode === 'graphql'
+          ? await this.commitWithGraphQL(branch, head, create, applied, message, options)
+          : await this.commitWithGitData(branch, head, baseTree, create, applied, message, options)
+      if ('commit' in outcome) {
+        return {
+          branch,
+          commit: outcome.commit,
+          tree: outcome.tree,
+          files: applied.patches,
+          createdBranch
+        }
+      }
+      // The branch moved (or appeared) between our read and the ref update: nothing of ours is on it.
+      attempt++
+      const moved: string | undefined = outcome.movedTo ?? (await this.branchHead(branch))
+      if (moved === undefined)
+        throw new ConflictError(`Branch '${branch}' vanished while committing; nothing was written.`)
+      const changed = await this.changedSince(applied, moved)
+      if (changed.length) {
+        throw new ConflictError(
+          `Branch '${branch}' moved to ${moved} while the diff was being committed, and it changed ` +
+            `${changed.join(', ')}, which the diff touches; nothing was committed. Regenerate the diff on the new head.`,
+          changed
+        )
+      }
+      if (attempt > this.options.maxRebases) {
+        throw new ConflictError(
+          `Branch '${branch}' kept moving while the diff was being committed (${attempt} attempts); nothing was committed.`
+        )
+      }
+      head = moved
+      create = false
+    }
+  }
+
+  /** The tree of a commit. */
+  private async commitTree(commit: string): Promise<string> {
+    try {
+      const { data } = await this.client.octokit.rest.git.getCommit({ ...this.repo, commit_sha: commit })
+      return data.tree.sha
+    } catch (error) {
+      if (errorStatus(error) === 404)
+        throw new RefNotFoundError(commit, 'the commit does not exist in the repository.')
+      throw this.fail(error, `reading commit ${commit}`)
+    }
+  }
+
+  /** The paths whose base ids the result depends on that differ at `commit`. */
+  private async changedSince(applied: AppliedDiff, commit: string): Promise<string[]> {
+    const tree = await this.commitTree(commit)
+    const source = new GitHubApiBaseSource(this.client, tree)
+    const paths = [...applied.dependsOn.keys()]
+    const now = await source.statMany(paths)
+    return paths.filter(p => (now.get(p)?.sha ?? null) !== applied.dependsOn.get(p))
+  }
+
+  /**
+   * Creates the tree entries: text inline, binary and non-UTF-8 as blobs (and text over half a tree request,
+   * so that no create-tree request grows past about treeChunkBytes); unchanged files by id.
+   */
+  private async treeEntries(applied: AppliedDiff): Promise<{ entries: TreeEntry[]; sizes: number[] }> {
+    const entries: TreeEntry[] = []
+    const sizes: number[] = []
+    for (const [path, file] of applied.files) {
+      if (file === null) {
+        entries.push({ path, mode: '100644', type: 'blob', sha: null })
+        sizes.push(path.length)
+        continue
+      }
+      const type = file.mode === '160000' ? 'commit' : 'blob'
+      if ('sha' in file) {
+        entries.push({ path, mode: file.mode, type, sha: file.sha })
+        sizes.push(path.length + 40)
+      } else if (file.content.length <= this.options.treeChunkBytes / 2 && isInlineText(file.content)) {
+        entries.push({ path, mode: file.mode, type, content: file.content.toString('utf8') })
+        sizes.push(path.length + file.content.length)
+      } else {
+        entries.push({ path, mode: file.mode, type, sha: await this.createBlob(path, file) })
+        sizes.push(path.length + 40)
+      }
+    }
+    return { entries, sizes }
+  }
+
+  private async createBlob(path: string, file: ResultFile & { content: Buffer }): Promise<string> {
+    // A blob uploaded on an earlier attempt (before the branch moved) is still there: don't send it twice.
+    const known = gitBlobSha(file.content)
+    if (this.uploaded.has(known)) return known
+    try {
+      const { data } = await this.client.octokit.rest.git.createBlob({
+        ...this.repo,
+        content: file.content.toString('base64'),
+        encoding: 'base64'
+      })
+      if (data.sha !== gitBlobSha(file.content)) {
+        throw new GitHubApiError(
+          `GitHub stored '${path}' as blob ${data.sha}, not ${gitBlobSha(file.content)}.`,
+          500
+        )
+      }
+      return data.sha
+    } catch (error) {
+      throw this.fail(error, `uploading '${path}'`, 'contents', true)
+    }
+  }
+
+  /** One tree on base_tree, chunked (≤ treeChunkEntries entries and about treeChunkBytes each request). */
+  private async createTree(baseTree: string, entries: TreeEntry[], sizes: number[]): Promise<string> {
+    let tree = baseTree
+    let start = 0
+    while (start < entries.length) {
+      let end = start
+      let bytes = 0
+      while (
+        end < entries.length &&
+        end - start < this.options.treeChunkEntries &&
+        (end === start || bytes + sizes[end] <= this.options.treeChunkBytes)
+      ) {
+        bytes += sizes[end]
+        end++
+      }
+      try {
+        const { data } = await this.client.octokit.rest.git.createTree({
+          ...this.repo,
+          base_tree: tree,
+          tree: entries.slice(start, end)
+        })
+        tree = data.sha
+      } catch (error) {
+        throw this.fail(error, 'creating the commit tree', 'contents', true)
+      }
+      start = end
+    }
+    return tree
+  }
+
+  private async commitWithGitData(
+    branch: string,
+    head: string,
+    baseTree: string,
+    createdBranch: boolean,
+    applied: AppliedDiff,
+    message: string,
+    options: ApplyDiffOptions
+  ): Promise<{ commit: string; tree: string } | { movedTo?: string }> {
+    const { entries, sizes } = await this.treeEntries(applied)
+    const tree = await this.createTree(baseTree, entries, sizes)
+    let commit: string
+    try {
+      const { data } = await this.client.octokit.rest.git.createCommit({
+        ...this.repo,
+        message,
+        tree,
+        parents: [head],
+        // No author/committer unless asked: GitHub then signs the commit as verified.
+        ...(options.author ? { author: { ...options.author } } : {}),
+        ...(this.options.committer ? { committer: { ...this.options.committer } } : {})
+      })
+      commit = data.sha
+    } catch (error) {
+      throw this.fail(error, 'creating the commit', 'contents', true)
+    }
+    try {
+      if (createdBranch) {
+        await this.client.octokit.rest.git.createRef({
+          ...this.repo,
+          ref: `refs/heads/${branch}`,
+          sha: commit
+        })
+      } else {
+        await this.client.octokit.rest.git.updateRef({
+          ...this.repo,
+          ref: `heads/${branch}`,
+          sha: commit,
+          force: false
+        })
+      }
+    } catch (error) {
+      const status = errorStatus(error)
+      const text = String((error as Error).message)
+      // A lost answer to an update that did happen (then retried): the branch is at our commit.
+      const now =
+        status === 401 || status === 403 ? undefined : await this.branchHead(branch).catch(() => undefined)
+      if (now === commit) return { commit, tree }
+      if (status === 422 && (NOT_FAST_FORWARD.test(text) || REFERENCE_EXISTS.test(text)))
+        return { movedTo: now }
+      throw this.fail(error, `updating branch '${branch}'`, 'contents', true)
+    }
+    return { commit, tree }
+  }
+
+  private async commitWithGraphQL(
+    branch: string,
+    head: string,
+    createdBranch: boolean,
+    applied: AppliedDiff,
+    message: string,
+    options: ApplyDiffOptions
+  ): Promise<{ commit: string; tree: string } | { movedTo?: string }> {
+    if (options.author || this.options.committer) {
+      throw new InvalidInputError(
+        'GraphQL createCommitOnBranch cannot set an author or committer: use commitMode "git-data".'
+      )
+    }
+    const refused: Array<{ path: string; why: string }> = []
+    const additions: Array<{ path: string; contents: string }> = []
+    const deletions: Array<{ path: string }> = []
+    for (const [path, file] of applied.files) {
+      if (file === null) {
+        deletions.push({ path })
+        continue
+      }
+      if (file.mode === '120000') refused.push({ path, why: 'a symlink' })
+      else if (file.mode === '160000') refused.push({ path, why: 'a submodule' })
+      else if (file.mode === '100755') refused.push({ path, why: 'an executable file (mode 100755)' })
+      else if (applied.baseModes.has(path) && applied.baseModes.get(path) !== file.mode) {
+        refused.push({ path, why: `a mode change from ${applied.baseModes.get(path)}` })
+      } else {
+        additions.push({
+          path,
+          contents: ('content' in file ? file.content : await this.readBlob(file.sha)).toString('base64')
+        })
+      }
+    }
+    if (refused.length) throw new UnrepresentableChangeError(refused)
+    const [headline, ...rest] = message.split('\n')
+    const body = rest.join('\n').trim()
+    if (createdBranch) {
+      try {
+        await this.client.octokit.rest.git.createRef({ ...this.repo, ref: `refs/heads/${branch}`, sha: head })
+      } catch (error) {
+        if (errorStatus(error) === 422) return {}
+        throw this.fail(error, `creating branch '${branch}'`, 'contents', true)
+      }
+    }
+    try {
+      const data = await this.client.graphql<{
+        createCommitOnBranch: { commit: { oid: string; tree: { oid: string } } }
+      }>(
+        `mutation ($input: CreateCommitOnBranchInput!) {
+          createCommitOnBranch(input: $input) { commit { oid tree { oid } } }
+        }`,
+        {
+          input: {
+            branch: { repositoryNameWithOwner: this.client.repository, branchName: branch },
+            message: { headline, ...(body ? { body } : {}) },
+            expectedHeadOid: head,
+            fileChanges: { additions, deletions }
+          }
+        }
+      )
+      const commit = data.createCommitOnBranch.commit
+      return { commit: commit.oid, tree: commit.tree.oid }
+    } catch (error) {
+      const stale =
+        error instanceof GraphQLRequestError &&
+        (error.errors.some(e => e.type === 'STALE_DATA') || /expected branch/i.test(error.message))
+      if (createdBranch) {
+        // No commit of ours landed: take back the branch we made (only while it is still where we made it).
+        if ((await this.branchHead(branch).catch(() => undefined)) === head) {
+          await this.client.octokit.rest.git
+            .deleteRef({ ...this.repo, ref: `heads/${branch}` })
+            .catch(() => undefined)
+        }
+        if (stale) return {}
+      }
+      // expectedHeadOid did not match: the branch moved. Re-read and decide, as with the Git data API.
+      if (stale) return {}
+      throw this.fail(error, `committing to '${branch}' with createCommitOnBranch`, 'contents', true)
+    }
+  }
+
+  private async readBlob(sha: string): Promise<Buffer> {
+    try {
+      const { data } = await this.client.octokit.rest.git.getBlob({ ...this.repo, file_sha: sha })
+      return Buffer.from(data.content, 'base64')
+    } catch (error) {
+      throw this.fail(error, `reading blob ${sha}`)
+    }
+  }
+}
+
+export type { ClosableBaseSource }

@@ -1,0 +1,161 @@
+/**
+ * A BaseSource over a local git repository (the checkout a CI job has): entries from `git ls-tree`, bytes from one
+ * `git cat-file --batch` process, so that committing through the API reads nothing over the network.
+ */
+import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
+import { promisify } from 'node:util'
+import { InvalidInputError } from '../errors.js'
+import type { BaseEntry, BaseSource } from './apply.js'
+import type { FileMode } from './parse.js'
+
+const execFileAsync = promisify(execFile)
+
+/** Git environment that ignores user configuration and treats pathspecs literally. */
+function gitEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, GIT_LITERAL_PATHSPECS: '1', GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0' }
+}
+
+async function git(cwd: string, args: string[]): Promise<Buffer> {
+  const { stdout } = await execFileAsync('git', args, {
+    cwd,
+    env: gitEnv(),
+    encoding: 'buffer',
+    maxBuffer: 1024 * 1024 * 1024
+  })
+  return stdout
+}
+
+/** Whether `commit` exists as a commit in the repository at `cwd` (false for a shallow clone that lacks it). */
+export async function hasLocalCommit(cwd: string, commit: string): Promise<boolean> {
+  if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(commit)) return false
+  try {
+    await git(cwd, ['cat-file', '-e', `${commit}^{commit}`])
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Reads blobs through one long-lived `git cat-file --batch`. */
+class CatFileBatch {
+  private process?: ChildProcessWithoutNullStreams
+  private buffer = Buffer.alloc(0)
+  private waiters: Array<() => void> = []
+  private queue: Promise<unknown> = Promise.resolve()
+  private failure?: Error
+
+  constructor(private readonly cwd: string) {}
+
+  private start(): ChildProcessWithoutNullStreams {
+    if (this.process) return this.process
+    const child = spawn('git', ['cat-file', '--batch'], { cwd: this.cwd, env: gitEnv(), stdio: 'pipe' })
+    child.stdout.on('data', (chunk: Buffer) => {
+      this.buffer = Buffer.concat([this.buffer, chunk])
+      this.wake()
+    })
+    child.on('error', error => {
+      this.failure = error
+      this.wake()
+    })
+    child.on('exit', () => {
+      this.failure ??= new Error('git cat-file --batch exited')
+      this.wake()
+    })
+    child.stderr.resume()
+    this.process = child
+    return child
+  }
+
+  private wake(): void {
+    const waiters = this.waiters
+    this.waiters = []
+    for (const w of waiters) w()
+  }
+
+  private async need(bytes: number): Promise<void> {
+    while (this.buffer.length < bytes) {
+      if (this.failure) throw this.failure
+      await new Promise<void>(resolve => this.waiters.push(resolve))
+    }
+  }
+
+  /** The bytes of the object `sha`; InvalidInputError when the repository lacks it. */
+  read(sha: string): Promise<Buffer> {
+    const run = this.queue.then(async () => {
+      const child = this.start()
+      child.stdin.write(`${sha}\n`)
+      let nl: number
+      for (;;) {
+        nl = this.buffer.indexOf(0x0a)
+        if (nl >= 0) break
+        await this.need(this.buffer.length + 1)
+      }
+      const header = this.buffer.subarray(0, nl).toString('utf8')
+      if (header.endsWith(' missing')) {
+        this.buffer = this.buffer.subarray(nl + 1)
+        throw new InvalidInputError(
+          `The local repository has no object ${sha}: fetch it, or read through the API.`
+        )
+      }
+      const size = Number(header.split(' ')[2])
+      await this.need(nl + 1 + size + 1)
+      const content = Buffer.from(this.buffer.subarray(nl + 1, nl + 1 + size))
+      this.buffer = this.buffer.subarray(nl + 1 + size + 1)
+      return content
+    })
+    this.queue = run.catch(() => undefined)
+    return run
+  }
+
+  /** Ends the process. */
+  close(): void {
+    this.process?.stdin.end()
+    this.process = undefined
+  }
+}
+
+/** A BaseSource reading the tree of one commit of a local repository. Call close() when done. */
+export class LocalGitBaseSource implements BaseSource {
+  private readonly batch: CatFileBatch
+  private readonly cache = new Map<string, BaseEntry | undefined>()
+
+  /** `cwd`: the repository (or a directory inside it); `commit`: the base commit, which must exist locally. */
+  constructor(
+    private readonly cwd: string,
+    private readonly commit: string
+  ) {
+    this.batch = new CatFileBatch(cwd)
+  }
+
+  async stat(path: string): Promise<BaseEntry | undefined> {
+    return (await this.statMany([path])).get(path)
+  }
+
+  async statMany(paths: string[]): Promise<Map<string, BaseEntry | undefined>> {
+    const missing = paths.filter(p => !this.cache.has(p))
+    // Chunked so that a large diff stays under the command-line limit.
+    for (let i = 0; i < missing.length; i += 500) {
+      const chunk = missing.slice(i, i + 500)
+      const out = await git(this.cwd, ['ls-tree', '-z', '--full-tree', this.commit, '--', ...chunk])
+      for (const p of chunk) this.cache.set(p, undefined)
+      for (const record of out.toString('utf8').split('\0')) {
+        if (!record) continue
+        const tab = record.indexOf('\t')
+        const [mode, type, sha] = record.slice(0, tab).split(' ')
+        const path = record.slice(tab + 1)
+        if (type === 'tree') continue
+        this.cache.set(path, { mode: mode as FileMode, sha })
+      }
+    }
+    return new Map(paths.map(p => [p, this.cache.get(p)]))
+  }
+
+  read(_path: string, entry: BaseEntry): Promise<Buffer> {
+    return this.batch.read(entry.sha)
+  }
+
+  /** Ends the `git cat-file` process. */
+  close(): void {
+    this.batch.close()
+  }
+}

@@ -1,0 +1,414 @@
+/**
+ * Parser of git diffs, byte-exact: `diff --git` file patches with git's extended headers (new/deleted file mode,
+ * old/new mode, rename/copy from/to with similarity, index), unified hunks with `\ No newline at end of file`,
+ * `GIT binary patch` literal and delta data, quoted paths with C escapes, and traditional `---`/`+++` patches.
+ * Content lines are kept as bytes, so CRLF and non-UTF-8 text survive untouched.
+ */
+import { inflateSync } from 'node:zlib'
+import { InvalidInputError } from '../errors.js'
+import { decodeBase85 } from './base85.js'
+
+/** A git file mode as it appears in a tree. */
+export type FileMode = '100644' | '100755' | '120000' | '160000'
+
+/** What a file patch does. */
+export type FilePatchKind = 'modify' | 'add' | 'delete' | 'rename' | 'copy'
+
+/** One line of a hunk: context (` `), removal (`-`) or addition (`+`), with its bytes and line ending. */
+export interface HunkLine {
+  /** The line's role. */
+  kind: ' ' | '-' | '+'
+  /** The bytes of the line including its `\n`, unless `\ No newline at end of file` followed it. */
+  content: Buffer
+}
+
+/** A unified hunk. */
+export interface Hunk {
+  /** The header as written, e.g. `@@ -1,3 +1,4 @@`, for error messages. */
+  header: string
+  /** First line of the old range (1-based; 0 for an empty range). */
+  oldStart: number
+  /** Number of old lines. */
+  oldLines: number
+  /** First line of the new range. */
+  newStart: number
+  /** Number of new lines. */
+  newLines: number
+  /** The lines. */
+  lines: HunkLine[]
+}
+
+/** One half of a `GIT binary patch`: the full new content (`literal`) or a git delta against the old (`delta`). */
+export interface BinaryHunk {
+  /** `literal` (the content) or `delta` (a git delta). */
+  method: 'literal' | 'delta'
+  /** The inflated bytes (content for literal, delta instructions for delta). */
+  data: Buffer
+}
+
+/** A binary change. */
+export interface BinaryPatch {
+  /** Old → new. */
+  forward: BinaryHunk
+  /** New → old, when the patch carries it. */
+  reverse?: BinaryHunk
+}
+
+/** The change to one file. */
+export interface FilePatch {
+  /** What the patch does. */
+  kind: FilePatchKind
+  /** Path before (undefined for an added file). */
+  oldPath?: string
+  /** Path after (undefined for a deleted file). */
+  newPath?: string
+  /** Mode before, when the patch says it (`old mode`, `deleted file mode`, or the `index` line). */
+  oldMode?: FileMode
+  /** Mode after, when the patch says it (`new mode`, `new file mode`, or the `index` line). */
+  newMode?: FileMode
+  /** `similarity index` of a rename or copy, in percent. */
+  similarity?: number
+  /** Blob ids from the `index` line (abbreviated or full). */
+  oldId?: string
+  /** Blob id after. */
+  newId?: string
+  /** Text hunks. */
+  hunks: Hunk[]
+  /** Binary data, when the patch is a `GIT binary patch`. */
+  binary?: BinaryPatch
+  /** `Binary files ... differ` without data: it cannot be applied. */
+  binaryWithoutData?: boolean
+  /** Whether it came from a `diff --git` header (false for a traditional unified diff). */
+  git: boolean
+}
+
+/** The file a parse error is about, when it is known. */
+export class DiffParseError extends InvalidInputError {
+  /** 1-based line of the diff where the problem is. */
+  readonly line: number
+
+  constructor(message: string, line: number) {
+    super(`The diff cannot be parsed at line ${line}: ${message}`)
+    this.line = line
+  }
+}
+
+const MODES = new Set(['100644', '100755', '120000', '160000'])
+
+function parseMode(text: string, line: number): FileMode {
+  const mode = text.trim()
+  if (mode === '100664') return '100644' // git's legacy group-writable mode normalises to 100644
+  if (!MODES.has(mode)) throw new DiffParseError(`unsupported file mode '${mode}'`, line)
+  return mode as FileMode
+}
+
+const ESCAPES: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, '\\': 92 }
+
+/** Reads a C-quoted name (as git writes with core.quotePath) starting at `start` (a `"`); returns bytes and end. */
+function unquote(bytes: Buffer, start: number, line: number): { name: Buffer; end: number } {
+  const out: number[] = []
+  let i = start + 1
+  while (i < bytes.length) {
+    const c = bytes[i]
+    if (c === 0x22) return { name: Buffer.from(out), end: i + 1 }
+    if (c === 0x5c) {
+      const next = String.fromCharCode(bytes[i + 1])
+      if (next >= '0' && next <= '7') {
+        const octal = bytes.subarray(i + 1, i + 4).toString('latin1')
+        if (!/^[0-3][0-7]{2}$/.test(octal)) throw new DiffParseError(`bad octal escape in quoted path`, line)
+        out.push(parseInt(octal, 8))
+        i += 4
+        continue
+      }
+      const code = ESCAPES[next]
+      if (code === undefined) throw new DiffParseError(`bad escape '\\${next}' in quoted path`, line)
+      out.push(code)
+      i += 2
+      continue
+    }
+    out.push(c)
+    i++
+  }
+  throw new DiffParseError('unterminated quoted path', line)
+}
+
+/** A path field of a header line: quoted or raw (raw ends at a tab, as git adds one after names with spaces). */
+function readName(rest: Buffer, line: number): string {
+  if (rest[0] === 0x22) return unquote(rest, 0, line).name.toString('utf8')
+  let text = rest.toString('utf8')
+  const tab = text.indexOf('\t')
+  if (tab >= 0) text = text.slice(0, tab)
+  return text.replace(/\r$/, '')
+}
+
+/** Strips the first path component (`-p1`), as git apply does; `/dev/null` stays undefined. */
+function stripPrefix(name: string, line: number): string | undefined {
+  if (name === '/dev/null') return undefined
+  // An absolute name has no prefix to strip: keep it whole so that the path rules refuse it by its own name.
+  if (name.startsWith('/')) return name
+  const slash = name.indexOf('/')
+  if (slash < 0) throw new DiffParseError(`path '${name}' has no 'a/' or 'b/' prefix to strip`, line)
+  return name.slice(slash + 1)
+}
+
+/**
+ * The two names of `diff --git a/X b/Y`. Quoted names are exact; unquoted names with spaces are ambiguous, so like
+ * git we take the split where both halves name the same file (a rename's names come from its own headers).
+ */
+function parseGitHeaderNames(rest: Buffer, line: number): { a?: string; b?: string } {
+  if (rest[0] === 0x22) {
+    const first = unquote(rest, 0, line)
+    const tail = rest.subarray(first.end).toString('utf8').replace(/^ /, '')
+    const second = tail.startsWith('"')
+      ? unquote(Buffer.from(tail, 'utf8'), 0, line).name.toString('utf8')
+      : tail
+    return { a: stripPrefix(first.name.toString('utf8'), line), b: stripPrefix(second, line) }
+  }
+  const text = rest.toString('utf8')
+  const quoted = text.indexOf(' "')
+  if (quoted >= 0) {
+    const second = unquote(Buffer.from(text.slice(quoted + 1), 'utf8'), 0, line).name.toString('utf8')
+    return { a: stripPrefix(text.slice(0, quoted), line), b: stripPrefix(second, line) }
+  }
+  // Unquoted: find a space such that both sides, prefix stripped, are equal.
+  for (let i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1)) {
+    const left = text.slice(0, i)
+    const right = text.slice(i + 1)
+    const ls = left.indexOf('/')
+    const rs = right.indexOf('/')
+    if (ls > 0 && rs > 0 && left.slice(ls + 1) === right.slice(rs + 1)) {
+      return { a: left.slice(ls + 1), b: right.slice(rs + 1) }
+    }
+  }
+  return {}
+}
+
+const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/
+
+/** Splits a buffer into lines without their `\n` (a final `\r` is kept: it belongs to the content). */
+function splitLines(input: Buffer): Buffer[] {
+  const lines: Buffer[] = []
+  let start = 0
+  for (;;) {
+    const nl = input.indexOf(0x0a, start)
+    if (nl < 0) {
+      if (start < input.length) lines.push(input.subarray(start))
+      return lines
+    }
+    lines.push(input.subarray(start, nl))
+    start = nl + 1
+  }
+}
+
+function startsWith(line: Buffer, prefix: string): boolean {
+  return line.length >= prefix.length && line.toString('latin1', 0, prefix.length) === prefix
+}
+
+function text(line: Buffer): string {
+  return line.toString('utf8').replace(/\r$/, '')
+}
+
+/** Decodes one `literal N` / `delta N` block of a binary patch starting at `index`; returns it and the next line. */
+function parseBinaryHunk(lines: Buffer[], index: number): { hunk: BinaryHunk; next: number } | undefined {
+  const header = /^(literal|delta) (\d+)$/.exec(text(lines[index] ?? Buffer.alloc(0)))
+  if (!header) return undefined
+  const size = Number(header[2])
+  const chunks: Buffer[] = []
+  let i = index + 1
+  for (; i < lines.length; i++) {
+    const line = text(lines[i])
+    if (line === '') break
+    const c = line.charCodeAt(0)
+    const length = c >= 65 && c <= 90 ? c - 64 : c >= 97 && c <= 122 ? c - 96 + 26 : -1
+    if (length < 0) throw new DiffParseError(`bad length character in binary patch`, i + 1)
+    const decoded = decodeBase85(line.slice(1), i + 1)
+    if (decoded.length < length) throw new DiffParseError('binary patch line is shorter than it says', i + 1)
+    chunks.push(decoded.subarray(0, length))
+  }
+  let data: Buffer
+  try {
+    data = inflateSync(Buffer.concat(chunks))
+  } catch (error) {
+    throw new DiffParseError(`binary patch data is corrupt (${(error as Error).message})`, index + 1)
+  }
+  if (data.length !== size) {
+    throw new DiffParseError(`binary patch inflates to ${data.length} bytes, but says ${size}`, index + 1)
+  }
+  return { hunk: { method: header[1] as 'literal' | 'delta', data }, next: i + 1 }
+}
+
+/** Parses a git (or traditional unified) diff into file patches. An empty diff gives an empty list. */
+export function parseGitDiff(input: string | Uint8Array): FilePatch[] {
+  const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : Buffer.from(input)
+  const lines = splitLines(bytes)
+  const patches: FilePatch[] = []
+  let i = 0
+  while (i < lines.length) {
+    const line = lines[i]
+    if (startsWith(line, 'diff --git ')) {
+      i = parseGitFilePatch(lines, i, patches)
+    } else if (startsWith(line, 'diff --cc ') || startsWith(line, 'diff --combined ')) {
+      throw new DiffParseError('combined (merge) diffs cannot be applied: diff against one parent', i + 1)
+    } else if (startsWith(line, '--- ') && i + 1 < lines.length && startsWith(lines[i + 1], '+++ ')) {
+      i = parseTraditionalPatch(lines, i, patches)
+    } else {
+      i++ // commit messages, `From` lines and other preamble, as git apply ignores them
+    }
+  }
+  return patches
+}
+
+function parseTraditionalPatch(lines: Buffer[], start: number, patches: FilePatch[]): number {
+  const oldName = stripPrefix(readName(lines[start].subarray(4), start + 1), start + 1)
+  const newName = stripPrefix(readName(lines[start + 1].subarray(4), start + 2), start + 2)
+  if (!oldName && !newName) throw new DiffParseError('both sides are /dev/null', start + 1)
+  const patch: FilePatch = {
+    kind: !oldName ? 'add' : !newName ? 'delete' : 'modify',
+    oldPath: oldName,
+    newPath: newName ?? undefined,
+    hunks: [],
+    git: false
+  }
+  if (patch.kind === 'modify') patch.oldPath = patch.newPath = newName
+  const next = parseHunks(lines, start + 2, patch)
+  if (!patch.hunks.length) throw new DiffParseError(`no hunks for '${newName ?? oldName}'`, start + 1)
+  patches.push(patch)
+  return next
+}
+
+function parseGitFilePatch(lines: Buffer[], start: number, patches: FilePatch[]): number {
+  const header = parseGitHeaderNames(lines[start].subarray('diff --git '.length), start + 1)
+  const patch: FilePatch = { kind: 'modify', hunks: [], git: true }
+  let oldName: string | undefined = header.a
+  let newName: string | undefined = header.b
+  let i = start + 1
+  for (; i < lines.length; i++) {
+    const line = lines[i]
+    const t = text(line)
+    const n = i + 1
+    if (t.startsWith('old mode ')) patch.oldMode = parseMode(t.slice(9), n)
+    else if (t.startsWith('new mode ')) patch.newMode = parseMode(t.slice(9), n)
+    else if (t.startsWith('new file mode ')) {
+      patch.kind = 'add'
+      patch.newMode = parseMode(t.slice(14), n)
+    } else if (t.startsWith('deleted file mode ')) {
+      patch.kind = 'delete'
+      patch.oldMode = parseMode(t.slice(18), n)
+    } else if (t.startsWith('rename from ')) {
+      patch.kind = 'rename'
+      oldName = readName(line.subarray(12), n)
+    } else if (t.startsWith('rename to ')) {
+      patch.kind = 'rename'
+      newName = readName(line.subarray(10), n)
+    } else if (t.startsWith('copy from ')) {
+      patch.kind = 'copy'
+      oldName = readName(line.subarray(10), n)
+    } else if (t.startsWith('copy to ')) {
+      patch.kind = 'copy'
+      newName = readName(line.subarray(8), n)
+    } else if (t.startsWith('similarity index ')) patch.similarity = parseInt(t.slice(17), 10)
+    else if (t.startsWith('dissimilarity index ')) continue
+    else if (t.startsWith('index ')) {
+      const m = /^index ([0-9a-f]+)\.\.([0-9a-f]+)(?: (\d+))?$/.exec(t)
+      if (!m) throw new DiffParseError(`bad index line '${t}'`, n)
+      patch.oldId = m[1]
+      patch.newId = m[2]
+      if (m[3]) {
+        const mode = parseMode(m[3], n)
+        patch.oldMode ??= mode
+        patch.newMode ??= mode
+      }
+    } else if (t.startsWith('--- ')) {
+      const name = readName(line.subarray(4), n)
+      if (name !== '/dev/null') oldName = stripPrefix(name, n)
+    } else if (t.startsWith('+++ ')) {
+      const name = readName(line.subarray(4), n)
+      if (name !== '/dev/null') newName = stripPrefix(name, n)
+    } else if (t === 'GIT binary patch') {
+      const forward = parseBinaryHunk(lines, i + 1)
+      if (!forward)
+        throw new DiffParseError("'GIT binary patch' is not followed by 'literal' or 'delta'", n + 1)
+      const reverse = parseBinaryHunk(lines, forward.next)
+      patch.binary = { forward: forward.hunk, reverse: reverse?.hunk }
+      i = (reverse?.next ?? forward.next) - 1
+    } else if (/^Binary files .* differ$/.test(t)) {
+      patch.binaryWithoutData = true
+    } else break
+  }
+  if (patch.kind === 'add') oldName = undefined
+  if (patch.kind === 'delete') newName = undefined
+  if (patch.kind === 'modify' && oldName === undefined) oldName = newName
+  if (patch.kind === 'modify' && newName === undefined) newName = oldName
+  if (oldName === undefined && newName === undefined) {
+    throw new DiffParseError('cannot tell the file name from the diff --git header', start + 1)
+  }
+  patch.oldPath = oldName
+  patch.newPath = newName
+  if (patch.kind === 'add') patch.oldMode = undefined
+  if (patch.kind === 'delete') patch.newMode = undefined
+  const next = patch.binary || patch.binaryWithoutData ? i : parseHunks(lines, i, patch)
+  patches.push(patch)
+  return next
+}
+
+function parseHunks(lines: Buffer[], start: number, patch: FilePatch): number {
+  let i = start
+  while (i < lines.length) {
+    const t = text(lines[i])
+    const m = HUNK_HEADER.exec(t)
+    if (!m) break
+    const hunk: Hunk = {
+      header: m[0],
+      oldStart: Number(m[1]),
+      oldLines: m[2] === undefined ? 1 : Number(m[2]),
+      newStart: Number(m[3]),
+      newLines: m[4] === undefined ? 1 : Number(m[4]),
+      lines: []
+    }
+    let oldLeft = hunk.oldLines
+    let newLeft = hunk.newLines
+    i++
+    while (oldLeft > 0 || newLeft > 0) {
+      if (i >= lines.length)
+        throw new DiffParseError(`hunk ${hunk.header} of '${name(patch)}' is cut short`, i)
+      const line = lines[i]
+      const kind = line.length === 0 ? ' ' : String.fromCharCode(line[0])
+      // An empty line stands for an empty context line (some tools strip the trailing space).
+      const content = Buffer.concat([line.length === 0 ? line : line.subarray(1), Buffer.from('\n')])
+      if (kind === ' ') {
+        oldLeft--
+        newLeft--
+      } else if (kind === '-') oldLeft--
+      else if (kind === '+') newLeft--
+      else if (kind === '\\') {
+        dropNewline(hunk, i)
+        i++
+        continue
+      } else throw new DiffParseError(`unexpected line in hunk ${hunk.header} of '${name(patch)}'`, i + 1)
+      if (oldLeft < 0 || newLeft < 0) {
+        throw new DiffParseError(
+          `hunk ${hunk.header} of '${name(patch)}' has more lines than its header says`,
+          i + 1
+        )
+      }
+      hunk.lines.push({ kind, content })
+      i++
+    }
+    if (i < lines.length && startsWith(lines[i], '\\')) {
+      dropNewline(hunk, i)
+      i++
+    }
+    patch.hunks.push(hunk)
+  }
+  return i
+}
+
+function dropNewline(hunk: Hunk, index: number): void {
+  const last = hunk.lines[hunk.lines.length - 1]
+  if (!last) throw new DiffParseError("'\\ No newline at end of file' before any line", index + 1)
+  last.content = last.content.subarray(0, last.content.length - 1)
+}
+
+function name(patch: FilePatch): string {
+  return patch.newPath ?? patch.oldPath ?? '?'
+}

@@ -14,7 +14,8 @@ export interface Benchmark {
 const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   startup: () => import('./startup.js'),
   dispatch: () => import('./dispatch.js'),
-  cache: () => import('./cache.js')
+  cache: () => import('./cache.js'),
+  commit: () => import('./commit.js')
 }
 
 async function main(argv: string[]): Promise<number> {

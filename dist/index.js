@@ -5243,6 +5243,30 @@ exports.overwrite = function (received, defaults, onto = {}) {
 
 /***/ }),
 
+/***/ 4006:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const pico = __nccwpck_require__(8016);
+const utils = __nccwpck_require__(4059);
+
+function picomatch(glob, options, returnState = false) {
+  // default to os.platform()
+  if (options && (options.windows === null || options.windows === undefined)) {
+    // don't mutate the original options object
+    options = { ...options, windows: utils.isWindows() };
+  }
+
+  return pico(glob, options, returnState);
+}
+
+Object.assign(picomatch, pico);
+module.exports = picomatch;
+
+
+/***/ }),
+
 /***/ 5595:
 /***/ ((module) => {
 
@@ -36693,7 +36717,7 @@ function isoSeconds(ms) {
 
 /***/ }),
 
-/***/ 1579:
+/***/ 2780:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42427,6 +42451,2102 @@ function problemsFromAnnotations(annotations) {
     }));
 }
 
+;// CONCATENATED MODULE: ./src/diff/delta.ts
+/**
+ * Git's delta format (as in packs and `GIT binary patch` `delta` hunks): two varint sizes, then copy instructions
+ * (high bit set: offset and size bytes selected by the low bits) and insert instructions (1–127 literal bytes).
+ */
+
+function readVarint(delta, start) {
+    let value = 0;
+    let shift = 0;
+    let i = start;
+    for (;;) {
+        if (i >= delta.length)
+            throw new errors/* InvalidInputError */.oC('Binary delta is truncated in its header.');
+        const byte = delta[i++];
+        value += (byte & 0x7f) * 2 ** shift;
+        shift += 7;
+        if (!(byte & 0x80))
+            return { value, next: i };
+    }
+}
+/** Applies a git delta to `base`; InvalidInputError (naming `file`) when the delta does not fit the base. */
+function applyGitDelta(base, delta, file = 'a binary file') {
+    const fail = (why) => new errors/* InvalidInputError */.oC(`The binary delta for '${file}' does not apply: ${why}. Regenerate the diff with --binary.`);
+    const source = readVarint(delta, 0);
+    if (source.value !== base.length)
+        throw fail(`it expects a ${source.value}-byte original, found ${base.length} bytes`);
+    const target = readVarint(delta, source.next);
+    const out = Buffer.alloc(target.value);
+    let o = 0;
+    let i = target.next;
+    while (i < delta.length) {
+        const op = delta[i++];
+        if (op & 0x80) {
+            let offset = 0;
+            let size = 0;
+            for (let bit = 0; bit < 4; bit++)
+                if (op & (1 << bit))
+                    offset += delta[i++] * 2 ** (8 * bit);
+            for (let bit = 0; bit < 3; bit++)
+                if (op & (1 << (4 + bit)))
+                    size += delta[i++] * 2 ** (8 * bit);
+            if (size === 0)
+                size = 0x10000;
+            if (i > delta.length)
+                throw fail('a copy instruction is truncated');
+            if (offset + size > base.length || o + size > out.length)
+                throw fail('a copy reaches past the end');
+            base.copy(out, o, offset, offset + size);
+            o += size;
+        }
+        else if (op > 0) {
+            if (i + op > delta.length || o + op > out.length)
+                throw fail('an insert reaches past the end');
+            delta.copy(out, o, i, i + op);
+            o += op;
+            i += op;
+        }
+        else
+            throw fail('it holds the reserved instruction 0');
+    }
+    if (o !== out.length)
+        throw fail(`it produced ${o} bytes instead of ${out.length}`);
+    return out;
+}
+
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./src/diff/base85.ts
+/** Git's base85 (the alphabet of `GIT binary patch` data), decoding and encoding. */
+
+const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&()*+-;<=>?@^_`{|}~';
+const VALUES = new Int16Array(128).fill(-1);
+for (let i = 0; i < ALPHABET.length; i++)
+    VALUES[ALPHABET.charCodeAt(i)] = i;
+/** Decodes base85 text (a multiple of 5 characters) to bytes; `line` is for the error message. */
+function decodeBase85(text, line = 0) {
+    if (text.length % 5 !== 0) {
+        throw new errors/* InvalidInputError */.oC(`Binary patch line ${line} has ${text.length} base85 characters, not a multiple of 5.`);
+    }
+    const out = Buffer.alloc((text.length / 5) * 4);
+    for (let i = 0, o = 0; i < text.length; i += 5, o += 4) {
+        let value = 0;
+        for (let j = 0; j < 5; j++) {
+            const c = text.charCodeAt(i + j);
+            const digit = c < 128 ? VALUES[c] : -1;
+            if (digit < 0)
+                throw new errors/* InvalidInputError */.oC(`Binary patch line ${line} has an invalid base85 character.`);
+            value = value * 85 + digit;
+        }
+        if (value > 0xffffffff)
+            throw new errors/* InvalidInputError */.oC(`Binary patch line ${line} has an out-of-range base85 group.`);
+        out.writeUInt32BE(value, o);
+    }
+    return out;
+}
+/** Encodes bytes as base85 (padding the last group with zeros, as git does). */
+function encodeBase85(data) {
+    let out = '';
+    for (let i = 0; i < data.length; i += 4) {
+        let value = 0;
+        for (let j = 0; j < 4; j++)
+            value = value * 256 + (i + j < data.length ? data[i + j] : 0);
+        let group = '';
+        for (let j = 0; j < 5; j++) {
+            group = ALPHABET[value % 85] + group;
+            value = Math.floor(value / 85);
+        }
+        out += group;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/diff/parse.ts
+/**
+ * Parser of git diffs, byte-exact: `diff --git` file patches with git's extended headers (new/deleted file mode,
+ * old/new mode, rename/copy from/to with similarity, index), unified hunks with `\ No newline at end of file`,
+ * `GIT binary patch` literal and delta data, quoted paths with C escapes, and traditional `---`/`+++` patches.
+ * Content lines are kept as bytes, so CRLF and non-UTF-8 text survive untouched.
+ */
+
+
+
+/** The file a parse error is about, when it is known. */
+class DiffParseError extends errors/* InvalidInputError */.oC {
+    /** 1-based line of the diff where the problem is. */
+    line;
+    constructor(message, line) {
+        super(`The diff cannot be parsed at line ${line}: ${message}`);
+        this.line = line;
+    }
+}
+const MODES = new Set(['100644', '100755', '120000', '160000']);
+function parseMode(text, line) {
+    const mode = text.trim();
+    if (mode === '100664')
+        return '100644'; // git's legacy group-writable mode normalises to 100644
+    if (!MODES.has(mode))
+        throw new DiffParseError(`unsupported file mode '${mode}'`, line);
+    return mode;
+}
+const ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, '\\': 92 };
+/** Reads a C-quoted name (as git writes with core.quotePath) starting at `start` (a `"`); returns bytes and end. */
+function unquote(bytes, start, line) {
+    const out = [];
+    let i = start + 1;
+    while (i < bytes.length) {
+        const c = bytes[i];
+        if (c === 0x22)
+            return { name: Buffer.from(out), end: i + 1 };
+        if (c === 0x5c) {
+            const next = String.fromCharCode(bytes[i + 1]);
+            if (next >= '0' && next <= '7') {
+                const octal = bytes.subarray(i + 1, i + 4).toString('latin1');
+                if (!/^[0-3][0-7]{2}$/.test(octal))
+                    throw new DiffParseError(`bad octal escape in quoted path`, line);
+                out.push(parseInt(octal, 8));
+                i += 4;
+                continue;
+            }
+            const code = ESCAPES[next];
+            if (code === undefined)
+                throw new DiffParseError(`bad escape '\\${next}' in quoted path`, line);
+            out.push(code);
+            i += 2;
+            continue;
+        }
+        out.push(c);
+        i++;
+    }
+    throw new DiffParseError('unterminated quoted path', line);
+}
+/** A path field of a header line: quoted or raw (raw ends at a tab, as git adds one after names with spaces). */
+function readName(rest, line) {
+    if (rest[0] === 0x22)
+        return unquote(rest, 0, line).name.toString('utf8');
+    let text = rest.toString('utf8');
+    const tab = text.indexOf('\t');
+    if (tab >= 0)
+        text = text.slice(0, tab);
+    return text.replace(/\r$/, '');
+}
+/** Strips the first path component (`-p1`), as git apply does; `/dev/null` stays undefined. */
+function stripPrefix(name, line) {
+    if (name === '/dev/null')
+        return undefined;
+    // An absolute name has no prefix to strip: keep it whole so that the path rules refuse it by its own name.
+    if (name.startsWith('/'))
+        return name;
+    const slash = name.indexOf('/');
+    if (slash < 0)
+        throw new DiffParseError(`path '${name}' has no 'a/' or 'b/' prefix to strip`, line);
+    return name.slice(slash + 1);
+}
+/**
+ * The two names of `diff --git a/X b/Y`. Quoted names are exact; unquoted names with spaces are ambiguous, so like
+ * git we take the split where both halves name the same file (a rename's names come from its own headers).
+ */
+function parseGitHeaderNames(rest, line) {
+    if (rest[0] === 0x22) {
+        const first = unquote(rest, 0, line);
+        const tail = rest.subarray(first.end).toString('utf8').replace(/^ /, '');
+        const second = tail.startsWith('"')
+            ? unquote(Buffer.from(tail, 'utf8'), 0, line).name.toString('utf8')
+            : tail;
+        return { a: stripPrefix(first.name.toString('utf8'), line), b: stripPrefix(second, line) };
+    }
+    const text = rest.toString('utf8');
+    const quoted = text.indexOf(' "');
+    if (quoted >= 0) {
+        const second = unquote(Buffer.from(text.slice(quoted + 1), 'utf8'), 0, line).name.toString('utf8');
+        return { a: stripPrefix(text.slice(0, quoted), line), b: stripPrefix(second, line) };
+    }
+    // Unquoted: find a space such that both sides, prefix stripped, are equal.
+    for (let i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1)) {
+        const left = text.slice(0, i);
+        const right = text.slice(i + 1);
+        const ls = left.indexOf('/');
+        const rs = right.indexOf('/');
+        if (ls > 0 && rs > 0 && left.slice(ls + 1) === right.slice(rs + 1)) {
+            return { a: left.slice(ls + 1), b: right.slice(rs + 1) };
+        }
+    }
+    return {};
+}
+const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+/** Splits a buffer into lines without their `\n` (a final `\r` is kept: it belongs to the content). */
+function splitLines(input) {
+    const lines = [];
+    let start = 0;
+    for (;;) {
+        const nl = input.indexOf(0x0a, start);
+        if (nl < 0) {
+            if (start < input.length)
+                lines.push(input.subarray(start));
+            return lines;
+        }
+        lines.push(input.subarray(start, nl));
+        start = nl + 1;
+    }
+}
+function startsWith(line, prefix) {
+    return line.length >= prefix.length && line.toString('latin1', 0, prefix.length) === prefix;
+}
+function parse_text(line) {
+    return line.toString('utf8').replace(/\r$/, '');
+}
+/** Decodes one `literal N` / `delta N` block of a binary patch starting at `index`; returns it and the next line. */
+function parseBinaryHunk(lines, index) {
+    const header = /^(literal|delta) (\d+)$/.exec(parse_text(lines[index] ?? Buffer.alloc(0)));
+    if (!header)
+        return undefined;
+    const size = Number(header[2]);
+    const chunks = [];
+    let i = index + 1;
+    for (; i < lines.length; i++) {
+        const line = parse_text(lines[i]);
+        if (line === '')
+            break;
+        const c = line.charCodeAt(0);
+        const length = c >= 65 && c <= 90 ? c - 64 : c >= 97 && c <= 122 ? c - 96 + 26 : -1;
+        if (length < 0)
+            throw new DiffParseError(`bad length character in binary patch`, i + 1);
+        const decoded = decodeBase85(line.slice(1), i + 1);
+        if (decoded.length < length)
+            throw new DiffParseError('binary patch line is shorter than it says', i + 1);
+        chunks.push(decoded.subarray(0, length));
+    }
+    let data;
+    try {
+        data = (0,external_node_zlib_.inflateSync)(Buffer.concat(chunks));
+    }
+    catch (error) {
+        throw new DiffParseError(`binary patch data is corrupt (${error.message})`, index + 1);
+    }
+    if (data.length !== size) {
+        throw new DiffParseError(`binary patch inflates to ${data.length} bytes, but says ${size}`, index + 1);
+    }
+    return { hunk: { method: header[1], data }, next: i + 1 };
+}
+/** Parses a git (or traditional unified) diff into file patches. An empty diff gives an empty list. */
+function parse_parseGitDiff(input) {
+    const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : Buffer.from(input);
+    const lines = splitLines(bytes);
+    const patches = [];
+    let i = 0;
+    while (i < lines.length) {
+        const line = lines[i];
+        if (startsWith(line, 'diff --git ')) {
+            i = parseGitFilePatch(lines, i, patches);
+        }
+        else if (startsWith(line, 'diff --cc ') || startsWith(line, 'diff --combined ')) {
+            throw new DiffParseError('combined (merge) diffs cannot be applied: diff against one parent', i + 1);
+        }
+        else if (startsWith(line, '--- ') && i + 1 < lines.length && startsWith(lines[i + 1], '+++ ')) {
+            i = parseTraditionalPatch(lines, i, patches);
+        }
+        else {
+            i++; // commit messages, `From` lines and other preamble, as git apply ignores them
+        }
+    }
+    return patches;
+}
+function parseTraditionalPatch(lines, start, patches) {
+    const oldName = stripPrefix(readName(lines[start].subarray(4), start + 1), start + 1);
+    const newName = stripPrefix(readName(lines[start + 1].subarray(4), start + 2), start + 2);
+    if (!oldName && !newName)
+        throw new DiffParseError('both sides are /dev/null', start + 1);
+    const patch = {
+        kind: !oldName ? 'add' : !newName ? 'delete' : 'modify',
+        oldPath: oldName,
+        newPath: newName ?? undefined,
+        hunks: [],
+        git: false
+    };
+    if (patch.kind === 'modify')
+        patch.oldPath = patch.newPath = newName;
+    const next = parseHunks(lines, start + 2, patch);
+    if (!patch.hunks.length)
+        throw new DiffParseError(`no hunks for '${newName ?? oldName}'`, start + 1);
+    patches.push(patch);
+    return next;
+}
+function parseGitFilePatch(lines, start, patches) {
+    const header = parseGitHeaderNames(lines[start].subarray('diff --git '.length), start + 1);
+    const patch = { kind: 'modify', hunks: [], git: true };
+    let oldName = header.a;
+    let newName = header.b;
+    let i = start + 1;
+    for (; i < lines.length; i++) {
+        const line = lines[i];
+        const t = parse_text(line);
+        const n = i + 1;
+        if (t.startsWith('old mode '))
+            patch.oldMode = parseMode(t.slice(9), n);
+        else if (t.startsWith('new mode '))
+            patch.newMode = parseMode(t.slice(9), n);
+        else if (t.startsWith('new file mode ')) {
+            patch.kind = 'add';
+            patch.newMode = parseMode(t.slice(14), n);
+        }
+        else if (t.startsWith('deleted file mode ')) {
+            patch.kind = 'delete';
+            patch.oldMode = parseMode(t.slice(18), n);
+        }
+        else if (t.startsWith('rename from ')) {
+            patch.kind = 'rename';
+            oldName = readName(line.subarray(12), n);
+        }
+        else if (t.startsWith('rename to ')) {
+            patch.kind = 'rename';
+            newName = readName(line.subarray(10), n);
+        }
+        else if (t.startsWith('copy from ')) {
+            patch.kind = 'copy';
+            oldName = readName(line.subarray(10), n);
+        }
+        else if (t.startsWith('copy to ')) {
+            patch.kind = 'copy';
+            newName = readName(line.subarray(8), n);
+        }
+        else if (t.startsWith('similarity index '))
+            patch.similarity = parseInt(t.slice(17), 10);
+        else if (t.startsWith('dissimilarity index '))
+            continue;
+        else if (t.startsWith('index ')) {
+            const m = /^index ([0-9a-f]+)\.\.([0-9a-f]+)(?: (\d+))?$/.exec(t);
+            if (!m)
+                throw new DiffParseError(`bad index line '${t}'`, n);
+            patch.oldId = m[1];
+            patch.newId = m[2];
+            if (m[3]) {
+                const mode = parseMode(m[3], n);
+                patch.oldMode ??= mode;
+                patch.newMode ??= mode;
+            }
+        }
+        else if (t.startsWith('--- ')) {
+            const name = readName(line.subarray(4), n);
+            if (name !== '/dev/null')
+                oldName = stripPrefix(name, n);
+        }
+        else if (t.startsWith('+++ ')) {
+            const name = readName(line.subarray(4), n);
+            if (name !== '/dev/null')
+                newName = stripPrefix(name, n);
+        }
+        else if (t === 'GIT binary patch') {
+            const forward = parseBinaryHunk(lines, i + 1);
+            if (!forward)
+                throw new DiffParseError("'GIT binary patch' is not followed by 'literal' or 'delta'", n + 1);
+            const reverse = parseBinaryHunk(lines, forward.next);
+            patch.binary = { forward: forward.hunk, reverse: reverse?.hunk };
+            i = (reverse?.next ?? forward.next) - 1;
+        }
+        else if (/^Binary files .* differ$/.test(t)) {
+            patch.binaryWithoutData = true;
+        }
+        else
+            break;
+    }
+    if (patch.kind === 'add')
+        oldName = undefined;
+    if (patch.kind === 'delete')
+        newName = undefined;
+    if (patch.kind === 'modify' && oldName === undefined)
+        oldName = newName;
+    if (patch.kind === 'modify' && newName === undefined)
+        newName = oldName;
+    if (oldName === undefined && newName === undefined) {
+        throw new DiffParseError('cannot tell the file name from the diff --git header', start + 1);
+    }
+    patch.oldPath = oldName;
+    patch.newPath = newName;
+    if (patch.kind === 'add')
+        patch.oldMode = undefined;
+    if (patch.kind === 'delete')
+        patch.newMode = undefined;
+    const next = patch.binary || patch.binaryWithoutData ? i : parseHunks(lines, i, patch);
+    patches.push(patch);
+    return next;
+}
+function parseHunks(lines, start, patch) {
+    let i = start;
+    while (i < lines.length) {
+        const t = parse_text(lines[i]);
+        const m = HUNK_HEADER.exec(t);
+        if (!m)
+            break;
+        const hunk = {
+            header: m[0],
+            oldStart: Number(m[1]),
+            oldLines: m[2] === undefined ? 1 : Number(m[2]),
+            newStart: Number(m[3]),
+            newLines: m[4] === undefined ? 1 : Number(m[4]),
+            lines: []
+        };
+        let oldLeft = hunk.oldLines;
+        let newLeft = hunk.newLines;
+        i++;
+        while (oldLeft > 0 || newLeft > 0) {
+            if (i >= lines.length)
+                throw new DiffParseError(`hunk ${hunk.header} of '${parse_name(patch)}' is cut short`, i);
+            const line = lines[i];
+            const kind = line.length === 0 ? ' ' : String.fromCharCode(line[0]);
+            // An empty line stands for an empty context line (some tools strip the trailing space).
+            const content = Buffer.concat([line.length === 0 ? line : line.subarray(1), Buffer.from('\n')]);
+            if (kind === ' ') {
+                oldLeft--;
+                newLeft--;
+            }
+            else if (kind === '-')
+                oldLeft--;
+            else if (kind === '+')
+                newLeft--;
+            else if (kind === '\\') {
+                dropNewline(hunk, i);
+                i++;
+                continue;
+            }
+            else
+                throw new DiffParseError(`unexpected line in hunk ${hunk.header} of '${parse_name(patch)}'`, i + 1);
+            if (oldLeft < 0 || newLeft < 0) {
+                throw new DiffParseError(`hunk ${hunk.header} of '${parse_name(patch)}' has more lines than its header says`, i + 1);
+            }
+            hunk.lines.push({ kind, content });
+            i++;
+        }
+        if (i < lines.length && startsWith(lines[i], '\\')) {
+            dropNewline(hunk, i);
+            i++;
+        }
+        patch.hunks.push(hunk);
+    }
+    return i;
+}
+function dropNewline(hunk, index) {
+    const last = hunk.lines[hunk.lines.length - 1];
+    if (!last)
+        throw new DiffParseError("'\\ No newline at end of file' before any line", index + 1);
+    last.content = last.content.subarray(0, last.content.length - 1);
+}
+function parse_name(patch) {
+    return patch.newPath ?? patch.oldPath ?? '?';
+}
+
+;// CONCATENATED MODULE: ./src/diff/apply.ts
+/**
+ * In-memory application of parsed git diffs, as `git apply` does it (no fuzz: every context line must match; a
+ * hunk may move to another line when its context matches there, searched outward from where it says it is).
+ * Base files come from a BaseSource, read only when a patch needs their bytes: a pure rename or mode change reuses
+ * the blob by id. The result is the set of paths that change, and the base ids it was computed from, so a caller
+ * can tell whether it still holds on a branch that moved.
+ */
+
+
+
+
+
+/** The git blob id of some bytes (`sha1("blob <size>\0" + bytes)`). */
+function gitBlobSha(content) {
+    return (0,external_node_crypto_.createHash)('sha1').update(`blob ${content.length}\0`).update(content).digest('hex');
+}
+/** The text git shows for a submodule entry (`Subproject commit <sha>`), which is what its hunks patch. */
+function gitlinkText(sha) {
+    return Buffer.from(`Subproject commit ${sha}\n`);
+}
+function parseGitlinkText(content, file) {
+    const m = /^Subproject commit ([0-9a-f]{40})(?:-dirty)?\n?$/.exec(content.toString('latin1'));
+    if (!m)
+        throw new errors/* DiffDoesNotApplyError */.sQ(file, 'the submodule change does not name a commit id');
+    return m[1];
+}
+function kindOf(mode) {
+    return mode === '120000' ? 'symlink' : mode === '160000' ? 'submodule' : 'regular file';
+}
+/** Splits bytes into lines that keep their `\n` (the last may lack it). */
+function splitKeepingNewlines(content) {
+    const lines = [];
+    let start = 0;
+    while (start < content.length) {
+        const nl = content.indexOf(0x0a, start);
+        const end = nl < 0 ? content.length : nl + 1;
+        lines.push(content.subarray(start, end));
+        start = end;
+    }
+    return lines;
+}
+function linesEqual(image, at, pre) {
+    for (let j = 0; j < pre.length; j++)
+        if (!image[at + j].equals(pre[j]))
+            return false;
+    return true;
+}
+/** git's find_pos: from the hunk's line, try forward and backward alternately for an exact match. */
+function findPosition(image, pre, line, matchBeginning, matchEnd) {
+    if (pre.length > image.length)
+        return -1;
+    if (matchBeginning)
+        line = 0;
+    else if (matchEnd)
+        line = image.length - pre.length;
+    if (line > image.length)
+        line = image.length;
+    const fits = (at) => at >= 0 &&
+        at + pre.length <= image.length &&
+        (!matchBeginning || at === 0) &&
+        (!matchEnd || at + pre.length === image.length) &&
+        linesEqual(image, at, pre);
+    let backwards = line;
+    let forwards = line;
+    let current = line;
+    for (let i = 0;; i++) {
+        if (fits(current))
+            return current;
+        for (;;) {
+            if (backwards === 0 && forwards >= image.length)
+                return -1;
+            if (i & 1) {
+                if (backwards === 0) {
+                    i++;
+                    continue;
+                }
+                current = --backwards;
+            }
+            else {
+                if (forwards >= image.length) {
+                    i++;
+                    continue;
+                }
+                current = ++forwards;
+            }
+            break;
+        }
+    }
+}
+/** Applies text hunks to bytes, exactly; DiffDoesNotApplyError naming the file and the hunk otherwise. */
+function applyHunks(content, hunks, file) {
+    let image = splitKeepingNewlines(content);
+    for (const hunk of hunks) {
+        const pre = hunk.lines.filter(l => l.kind !== '+').map(l => l.content);
+        const post = hunk.lines.filter(l => l.kind !== '-').map(l => l.content);
+        let trailing = 0;
+        for (let j = hunk.lines.length - 1; j >= 0 && hunk.lines[j].kind === ' '; j--)
+            trailing++;
+        const matchBeginning = hunk.oldStart === 0 || hunk.oldStart === 1;
+        const matchEnd = trailing === 0;
+        const start = hunk.newStart ? hunk.newStart - 1 : 0;
+        const at = findPosition(image, pre, start, matchBeginning, matchEnd);
+        if (at < 0) {
+            const expected = pre.length ? `'${pre[0].toString('utf8').replace(/\r?\n$/, '')}'` : 'an empty range';
+            throw new errors/* DiffDoesNotApplyError */.sQ(file, `its ${pre.length} context and removed line(s) starting with ${expected} match nowhere in the file ` +
+                `(${image.length} lines)${matchEnd ? ' at its end' : ''}. The file changed since the diff was made: ` +
+                'regenerate the diff against the current content.', hunk.header);
+        }
+        image = [...image.slice(0, at), ...post, ...image.slice(at + pre.length)];
+    }
+    return Buffer.concat(image);
+}
+/** Applies the patches of a diff to a base; throws (changing nothing anywhere) when any part does not apply. */
+async function applyPatches(patches, base) {
+    const current = new Map();
+    const dependsOn = new Map();
+    const changed = new Set();
+    const prefetched = new Map();
+    const baseModes = new Map();
+    // Paths are validated first, so a bad one is refused before anything is read.
+    const normal = patches.map(patch => {
+        for (const path of [patch.oldPath, patch.newPath]) {
+            if (path !== undefined)
+                normalizeRepoPath(path);
+            if (patch.binaryWithoutData) {
+                throw new errors/* InvalidInputError */.oC(`The diff marks '${path}' as a binary file that differs but holds no data ('Binary files ... differ'): ` +
+                    'make the diff with `git diff --binary` so that binary changes can be applied.');
+            }
+        }
+        return {
+            patch,
+            oldPath: patch.oldPath === undefined ? undefined : normalizeRepoPath(patch.oldPath),
+            newPath: patch.newPath === undefined ? undefined : normalizeRepoPath(patch.newPath)
+        };
+    });
+    if (base.statMany) {
+        const wanted = new Set();
+        for (const { oldPath, newPath } of normal) {
+            for (const p of [oldPath, newPath])
+                if (p)
+                    for (const a of [p, ...ancestors(p)])
+                        wanted.add(a);
+        }
+        const stats = await base.statMany([...wanted]);
+        for (const [path, entry] of stats)
+            prefetched.set(path, entry);
+    }
+    // Bytes the diff needs from the base, fetched in one batch when the source can.
+    const contents = new Map();
+    if (base.readMany) {
+        const wanted = [];
+        const produced = new Set();
+        for (const { patch, oldPath, newPath } of normal) {
+            const needsBytes = patch.hunks.length > 0 || patch.binary?.forward.method === 'delta';
+            if (oldPath && patch.kind !== 'add' && needsBytes && !produced.has(oldPath)) {
+                const entry = prefetched.get(oldPath);
+                if (entry && entry.mode !== '160000')
+                    wanted.push({ path: oldPath, entry });
+            }
+            if (newPath)
+                produced.add(newPath);
+            if (oldPath && patch.kind === 'rename')
+                produced.add(oldPath);
+        }
+        if (wanted.length)
+            for (const [sha, bytes] of await base.readMany(wanted))
+                contents.set(sha, bytes);
+    }
+    async function get(path) {
+        if (current.has(path))
+            return current.get(path) ?? undefined;
+        const entry = prefetched.has(path) ? prefetched.get(path) : await base.stat(path);
+        dependsOn.set(path, entry?.sha ?? null);
+        if (entry)
+            baseModes.set(path, entry.mode);
+        const state = entry ? { mode: entry.mode, sha: entry.sha } : null;
+        current.set(path, state);
+        return state ?? undefined;
+    }
+    async function bytes(path, state) {
+        if (state.content)
+            return state.content;
+        if (state.mode === '160000')
+            return gitlinkText(state.sha);
+        const content = contents.get(state.sha) ?? (await base.read(path, { mode: state.mode, sha: state.sha }));
+        if (gitBlobSha(content) !== state.sha) {
+            throw new errors/* InvalidInputError */.oC(`The base content read for '${path}' does not match its blob id ${state.sha}.`);
+        }
+        state.content = content;
+        return content;
+    }
+    async function mustBeFree(path) {
+        if (await get(path))
+            throw new errors/* DiffDoesNotApplyError */.sQ(path, 'the diff creates it, but it already exists');
+        for (const parent of ancestors(path)) {
+            if (await get(parent)) {
+                throw new errors/* DiffDoesNotApplyError */.sQ(path, `'${parent}' is a file, so it cannot hold '${path}'`);
+            }
+        }
+    }
+    for (const { patch, oldPath, newPath } of normal) {
+        const file = newPath ?? oldPath;
+        if (!patch.hunks.length && !patch.binary && changesContent(patch)) {
+            throw new errors/* InvalidInputError */.oC(`The diff says '${file}' changed (${patch.oldId}..${patch.newId}) but holds no hunks or binary data for it` +
+                (patch.oldMode === '160000' || patch.newMode === '160000'
+                    ? ': make submodule changes with `git diff --submodule=short`.'
+                    : ': make the diff with `git diff --binary`.'));
+        }
+        let source;
+        if (patch.kind !== 'add') {
+            source = await get(oldPath);
+            if (!source)
+                throw new errors/* DiffDoesNotApplyError */.sQ(oldPath, 'the diff changes it, but it does not exist');
+            if (patch.oldMode && kindOf(patch.oldMode) !== kindOf(source.mode)) {
+                throw new errors/* DiffDoesNotApplyError */.sQ(oldPath, `the diff expects a ${kindOf(patch.oldMode)}, but it is a ${kindOf(source.mode)}`);
+            }
+            checkId(patch.oldId, source, oldPath);
+        }
+        if ((patch.kind === 'add' || patch.kind === 'rename' || patch.kind === 'copy') && newPath !== oldPath) {
+            await mustBeFree(newPath);
+        }
+        const mode = patch.newMode ?? source?.mode ?? '100644';
+        let result;
+        if (patch.binary) {
+            const forward = patch.binary.forward;
+            const content = forward.method === 'literal'
+                ? forward.data
+                : applyGitDelta(await bytes(oldPath, source), forward.data, file);
+            result = { mode, content };
+        }
+        else if (patch.hunks.length) {
+            const before = source ? await bytes(oldPath, source) : Buffer.alloc(0);
+            result = { mode, content: applyHunks(before, patch.hunks, file) };
+        }
+        else if (source) {
+            result = { mode, sha: source.sha, content: source.content };
+        }
+        else {
+            result = { mode, content: Buffer.alloc(0) };
+        }
+        if (result.content && mode === '160000') {
+            result = { mode, sha: parseGitlinkText(result.content, file) };
+        }
+        else if (result.content && patch.kind !== 'delete') {
+            result.sha = gitBlobSha(result.content);
+        }
+        if (source && mode !== source.mode && (mode === '160000') !== (source.mode === '160000')) {
+            throw new errors/* DiffDoesNotApplyError */.sQ(file, `a ${kindOf(source.mode)} cannot become a ${kindOf(mode)} in place`);
+        }
+        if (patch.kind === 'delete') {
+            if (result.content && result.content.length > 0 && !patch.binary) {
+                throw new errors/* DiffDoesNotApplyError */.sQ(file, 'the diff deletes it, but the file holds more than the diff removes: regenerate the diff');
+            }
+            current.set(oldPath, null);
+            changed.add(oldPath);
+            continue;
+        }
+        if (patch.newId && /^[0-9a-f]{40}$/.test(patch.newId) && result.sha && result.sha !== patch.newId) {
+            throw new errors/* DiffDoesNotApplyError */.sQ(file, `the result is blob ${result.sha}, but the diff says ${patch.newId}`);
+        }
+        if (patch.kind === 'rename' && oldPath !== newPath) {
+            current.set(oldPath, null);
+            changed.add(oldPath);
+        }
+        current.set(newPath, result);
+        changed.add(newPath);
+    }
+    const files = new Map();
+    for (const path of [...changed].sort(comparePaths)) {
+        const state = current.get(path);
+        if (!state) {
+            // Deleted, unless it was absent in the base too (created and then deleted within this diff).
+            if (dependsOn.get(path) !== null)
+                files.set(path, null);
+            continue;
+        }
+        files.set(path, state.content && state.mode !== '160000'
+            ? { mode: state.mode, content: state.content }
+            : { mode: state.mode, sha: state.sha });
+    }
+    return { files, dependsOn, baseModes, patches: patches.length };
+}
+const EMPTY_BLOB = 'e69de29bb2d1d6434b8b29ae775ad8c2e48c5391';
+/** Whether the `index` line says the bytes changed (an empty file created or deleted needs no hunk). */
+function changesContent(patch) {
+    const { oldId, newId } = patch;
+    if (!oldId || !newId || oldId === newId)
+        return false;
+    const zero = (id) => /^0+$/.test(id);
+    const empty = (id) => EMPTY_BLOB.startsWith(id);
+    if (zero(oldId))
+        return !empty(newId);
+    if (zero(newId))
+        return !empty(oldId);
+    return true;
+}
+function checkId(id, source, file) {
+    if (!id || !source.sha || /^0+$/.test(id))
+        return;
+    if (/^[0-9a-f]{40}$/.test(id) && source.sha !== id) {
+        throw new errors/* DiffDoesNotApplyError */.sQ(file, `the diff was made against blob ${id}, but the file is blob ${source.sha}: regenerate the diff`);
+    }
+}
+/** The directories above a path, nearest last (`a/b/c` → `a`, `a/b`). */
+function ancestors(path) {
+    const parts = path.split('/');
+    const out = [];
+    for (let i = 1; i < parts.length; i++)
+        out.push(parts.slice(0, i).join('/'));
+    return out;
+}
+/** Byte-wise path order (git's order for blobs). */
+function comparePaths(a, b) {
+    return Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
+/** Parses and applies a diff in one step. */
+async function applyDiffText(diff, base) {
+    return applyPatches(parseGitDiff(diff), base);
+}
+
+// EXTERNAL MODULE: ./src/github/errors.ts
+var github_errors = __nccwpck_require__(3116);
+;// CONCATENATED MODULE: ./src/github/refs.ts
+/** Branch name rules (git check-ref-format, as a pure function) and ref resolution helpers. */
+
+/**
+ * Validates an untrusted branch name the way `git check-ref-format --branch` does, and returns it. Throws
+ * InvalidInputError saying what is wrong, so a bad name never reaches a URL or a git argument.
+ */
+function validateBranchName(name, what = 'Branch name') {
+    const fail = (why) => new errors/* InvalidInputError */.oC(`${what} '${name}' is not valid: ${why}.`);
+    if (typeof name !== 'string' || name.length === 0)
+        throw fail('it is empty');
+    if (name.startsWith('refs/heads/'))
+        name = name.slice('refs/heads/'.length);
+    if (name.startsWith('-'))
+        throw fail("it starts with '-'");
+    if (name === '@')
+        throw fail("'@' alone is not a branch name");
+    if (name === 'HEAD')
+        throw fail("'HEAD' is not a branch name");
+    if (/[\x00-\x20\x7f~^:?*[\\]/.test(name))
+        throw fail('it contains a space, a control character or one of ~ ^ : ? * [ \\');
+    if (name.includes('..'))
+        throw fail("it contains '..'");
+    if (name.includes('@{'))
+        throw fail("it contains '@{'");
+    if (name.includes('//') || name.startsWith('/') || name.endsWith('/'))
+        throw fail("it has an empty '/' component");
+    if (name.endsWith('.'))
+        throw fail("it ends with '.'");
+    for (const part of name.split('/')) {
+        if (part.startsWith('.'))
+            throw fail("a component starts with '.'");
+        if (part.endsWith('.lock'))
+            throw fail("a component ends with '.lock'");
+    }
+    if (Buffer.byteLength(name) > 255)
+        throw fail('it is longer than 255 bytes');
+    return name;
+}
+/** Whether a string is a full commit id (SHA-1 or SHA-256). */
+function isFullSha(value) {
+    return /^[0-9a-f]{40}$/.test(value) || /^[0-9a-f]{64}$/.test(value);
+}
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./src/diff/local-git-source.ts
+/**
+ * A BaseSource over a local git repository (the checkout a CI job has): entries from `git ls-tree`, bytes from one
+ * `git cat-file --batch` process, so that committing through the API reads nothing over the network.
+ */
+
+
+
+const execFileAsync = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
+/** Git environment that ignores user configuration and treats pathspecs literally. */
+function gitEnv() {
+    return { ...process.env, GIT_LITERAL_PATHSPECS: '1', GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0' };
+}
+async function git(cwd, args) {
+    const { stdout } = await execFileAsync('git', args, {
+        cwd,
+        env: gitEnv(),
+        encoding: 'buffer',
+        maxBuffer: 1024 * 1024 * 1024
+    });
+    return stdout;
+}
+/** Whether `commit` exists as a commit in the repository at `cwd` (false for a shallow clone that lacks it). */
+async function hasLocalCommit(cwd, commit) {
+    if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(commit))
+        return false;
+    try {
+        await git(cwd, ['cat-file', '-e', `${commit}^{commit}`]);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** Reads blobs through one long-lived `git cat-file --batch`. */
+class CatFileBatch {
+    cwd;
+    process;
+    buffer = Buffer.alloc(0);
+    waiters = [];
+    queue = Promise.resolve();
+    failure;
+    constructor(cwd) {
+        this.cwd = cwd;
+    }
+    start() {
+        if (this.process)
+            return this.process;
+        const child = (0,external_node_child_process_namespaceObject.spawn)('git', ['cat-file', '--batch'], { cwd: this.cwd, env: gitEnv(), stdio: 'pipe' });
+        child.stdout.on('data', (chunk) => {
+            this.buffer = Buffer.concat([this.buffer, chunk]);
+            this.wake();
+        });
+        child.on('error', error => {
+            this.failure = error;
+            this.wake();
+        });
+        child.on('exit', () => {
+            this.failure ??= new Error('git cat-file --batch exited');
+            this.wake();
+        });
+        child.stderr.resume();
+        this.process = child;
+        return child;
+    }
+    wake() {
+        const waiters = this.waiters;
+        this.waiters = [];
+        for (const w of waiters)
+            w();
+    }
+    async need(bytes) {
+        while (this.buffer.length < bytes) {
+            if (this.failure)
+                throw this.failure;
+            await new Promise(resolve => this.waiters.push(resolve));
+        }
+    }
+    /** The bytes of the object `sha`; InvalidInputError when the repository lacks it. */
+    read(sha) {
+        const run = this.queue.then(async () => {
+            const child = this.start();
+            child.stdin.write(`${sha}\n`);
+            let nl;
+            for (;;) {
+                nl = this.buffer.indexOf(0x0a);
+                if (nl >= 0)
+                    break;
+                await this.need(this.buffer.length + 1);
+            }
+            const header = this.buffer.subarray(0, nl).toString('utf8');
+            if (header.endsWith(' missing')) {
+                this.buffer = this.buffer.subarray(nl + 1);
+                throw new errors/* InvalidInputError */.oC(`The local repository has no object ${sha}: fetch it, or read through the API.`);
+            }
+            const size = Number(header.split(' ')[2]);
+            await this.need(nl + 1 + size + 1);
+            const content = Buffer.from(this.buffer.subarray(nl + 1, nl + 1 + size));
+            this.buffer = this.buffer.subarray(nl + 1 + size + 1);
+            return content;
+        });
+        this.queue = run.catch(() => undefined);
+        return run;
+    }
+    /** Ends the process. */
+    close() {
+        this.process?.stdin.end();
+        this.process = undefined;
+    }
+}
+/** A BaseSource reading the tree of one commit of a local repository. Call close() when done. */
+class LocalGitBaseSource {
+    cwd;
+    commit;
+    batch;
+    cache = new Map();
+    /** `cwd`: the repository (or a directory inside it); `commit`: the base commit, which must exist locally. */
+    constructor(cwd, commit) {
+        this.cwd = cwd;
+        this.commit = commit;
+        this.batch = new CatFileBatch(cwd);
+    }
+    async stat(path) {
+        return (await this.statMany([path])).get(path);
+    }
+    async statMany(paths) {
+        const missing = paths.filter(p => !this.cache.has(p));
+        // Chunked so that a large diff stays under the command-line limit.
+        for (let i = 0; i < missing.length; i += 500) {
+            const chunk = missing.slice(i, i + 500);
+            const out = await git(this.cwd, ['ls-tree', '-z', '--full-tree', this.commit, '--', ...chunk]);
+            for (const p of chunk)
+                this.cache.set(p, undefined);
+            for (const record of out.toString('utf8').split('\0')) {
+                if (!record)
+                    continue;
+                const tab = record.indexOf('\t');
+                const [mode, type, sha] = record.slice(0, tab).split(' ');
+                const path = record.slice(tab + 1);
+                if (type === 'tree')
+                    continue;
+                this.cache.set(path, { mode: mode, sha });
+            }
+        }
+        return new Map(paths.map(p => [p, this.cache.get(p)]));
+    }
+    read(_path, entry) {
+        return this.batch.read(entry.sha);
+    }
+    /** Ends the `git cat-file` process. */
+    close() {
+        this.batch.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/adapters/github/errors.ts
+/** Errors of the GitHub adapters that the shared error module does not have. */
+
+/** A file is larger than the GitHub API can return (100 MB through the blobs API). */
+class FileTooLargeError extends errors/* SelfHealError */.ZO {
+    /** The repository-relative path. */
+    path;
+    constructor(path, size) {
+        super(`File '${path}' is ${size} bytes, more than the 100 MB the GitHub API can return: read it from a checkout ` +
+            '(run in CI with actions/checkout) or with Git LFS.');
+        this.path = path;
+    }
+}
+/** createCommitOnBranch cannot represent a change (a mode, a symlink, a submodule): nothing was committed. */
+class UnrepresentableChangeError extends errors/* InvalidInputError */.oC {
+    /** The files that cannot be committed this way. */
+    files;
+    constructor(files) {
+        super('GraphQL createCommitOnBranch cannot commit ' +
+            files.map(f => `'${f.path}' (${f.why})`).join(', ') +
+            ': nothing was committed. Commit through the Git data API instead (the default; `commitMode: "git-data"`).');
+        this.files = files.map(f => f.path);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/adapters/github/base-source.ts
+/**
+ * BaseSources for committing through the API: one that reads the base tree and blobs over the GitHub API, and a
+ * chooser that prefers the local checkout (CI) when it holds the base commit, so only writes go over the network.
+ */
+
+
+
+/** The largest blob the blobs API returns. */
+const MAX_BLOB_BYTES = 100 * 1024 * 1024;
+/**
+ * Lists a tree, recursively, with as few requests as GitHub allows: one recursive request, and when GitHub
+ * truncates it (100,000 entries / 7 MB), each subtree walked on its own so that nothing is missed.
+ */
+async function listTreeRecursive(client, treeSha, onlyUnder) {
+    const out = new Map();
+    const { owner, repo, octokit } = client;
+    const walk = async (sha, prefix, recursive) => {
+        const { data } = await octokit.rest.git.getTree({
+            owner,
+            repo,
+            tree_sha: sha,
+            ...(recursive ? { recursive: 'true' } : {})
+        });
+        // Truncated: the listing is incomplete. List this level alone, then each subtree on its own (recursively),
+        // skipping subtrees that hold no path we need.
+        if (recursive && data.truncated)
+            return walk(sha, prefix, false);
+        const subtrees = [];
+        for (const item of data.tree) {
+            if (!item.path || !item.sha)
+                continue;
+            const path = prefix + item.path;
+            if (item.type === 'tree')
+                subtrees.push({ sha: item.sha, path });
+            else
+                out.set(path, { mode: item.mode, sha: item.sha });
+        }
+        if (recursive)
+            return;
+        for (const sub of subtrees) {
+            if (onlyUnder && ![...onlyUnder].some(p => p === sub.path || p.startsWith(`${sub.path}/`)))
+                continue;
+            await walk(sub.sha, `${sub.path}/`, true);
+        }
+    };
+    await walk(treeSha, '', true);
+    return out;
+}
+/** A BaseSource over the GitHub API: the tree listed once, blobs fetched only for files whose bytes are needed. */
+class GitHubApiBaseSource {
+    client;
+    treeSha;
+    kind = 'api';
+    entries;
+    graphqlUsable = true;
+    constructor(client, treeSha) {
+        this.client = client;
+        this.treeSha = treeSha;
+    }
+    list(paths) {
+        this.entries ??= listTreeRecursive(this.client, this.treeSha, new Set(paths));
+        return this.entries;
+    }
+    async stat(path) {
+        return (await this.list([path])).get(path);
+    }
+    async statMany(paths) {
+        const entries = await this.list(paths);
+        return new Map(paths.map(p => [p, entries.get(p)]));
+    }
+    /**
+     * Reads blobs in GraphQL batches of 100 (one request instead of one per file). GraphQL gives text only, so a
+     * blob whose text does not hash back to its id (binary, truncated, not UTF-8) is read over REST instead; so is
+     * everything when GraphQL is unavailable.
+     */
+    async readMany(entries) {
+        const out = new Map();
+        const unique = [...new Map(entries.map(e => [e.entry.sha, e])).values()];
+        if (unique.length > 1 && this.graphqlUsable) {
+            for (let i = 0; i < unique.length && this.graphqlUsable; i += 100) {
+                const batch = unique.slice(i, i + 100);
+                const fields = batch
+                    .map((e, j) => `b${j}: object(oid: "${e.entry.sha}") { ... on Blob { text isBinary isTruncated } }`)
+                    .join('\n');
+                try {
+                    const data = await this.client.graphql(`query ($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { ${fields} } }`, {
+                        owner: this.client.owner,
+                        name: this.client.repo
+                    });
+                    batch.forEach((e, j) => {
+                        const blob = data.repository?.[`b${j}`];
+                        if (!blob || blob.text === null || blob.isBinary || blob.isTruncated)
+                            return;
+                        const bytes = Buffer.from(blob.text, 'utf8');
+                        if (gitBlobSha(bytes) === e.entry.sha)
+                            out.set(e.entry.sha, bytes);
+                    });
+                }
+                catch {
+                    // GraphQL refused (GHES without the field, the emulator, a permission): fall back to REST for the rest.
+                    this.graphqlUsable = false;
+                }
+            }
+        }
+        for (const e of unique)
+            if (!out.has(e.entry.sha))
+                out.set(e.entry.sha, await this.read(e.path, e.entry));
+        return out;
+    }
+    async read(path, entry) {
+        const { data } = await this.client.octokit.rest.git.getBlob({
+            owner: this.client.owner,
+            repo: this.client.repo,
+            file_sha: entry.sha
+        });
+        if (data.size !== undefined && data.size !== null && data.size > MAX_BLOB_BYTES) {
+            throw new FileTooLargeError(path, data.size);
+        }
+        return Buffer.from(data.content, data.encoding === 'utf-8' ? 'utf8' : 'base64');
+    }
+    close() { }
+}
+/** The local-git source with the `kind` and `close` a ClosableBaseSource has. */
+class LocalSource extends LocalGitBaseSource {
+    kind = 'local-git';
+}
+/**
+ * The BaseSource factory of an adapter: the local repository at `localRepository` when it holds the base commit
+ * (a CI checkout), else the API. Without `localRepository`, always the API.
+ */
+function baseSourceFactory(client, localRepository) {
+    return async (commit, tree) => {
+        if (localRepository && (await hasLocalCommit(localRepository, commit))) {
+            return new LocalSource(localRepository, commit);
+        }
+        return new GitHubApiBaseSource(client, tree);
+    };
+}
+
+;// CONCATENATED MODULE: ./src/adapters/github/git.ts
+/**
+ * GitHubAPIAdapter: the Git port over the GitHub REST (and optionally GraphQL) API, with no checkout needed.
+ * applyDiff builds one tree on `base_tree` (text inline, blobs only for binary), one commit with no author or
+ * committer (so GitHub signs it), and one fast-forward ref update that never forces. A branch that moved meanwhile
+ * is re-read: when the touched files did not change the same change is re-applied on the new head, otherwise a
+ * ConflictError. On any failure no ref has moved.
+ */
+
+
+
+
+
+
+
+
+const NOT_FAST_FORWARD = /fast.?forward/i;
+const REFERENCE_EXISTS = /reference already exists/i;
+const REFERENCE_MISSING = /reference does not exist|not found/i;
+/** Whether bytes can go inline in a create-tree request: valid UTF-8 that round-trips, without NUL. */
+function isInlineText(content) {
+    if (content.includes(0))
+        return false;
+    return Buffer.from(content.toString('utf8'), 'utf8').equals(content);
+}
+/** The Git port over the GitHub API. */
+class GitHubAPIAdapter {
+    client;
+    kind = 'github-api';
+    options;
+    sourceFor;
+    defaultBranch;
+    uploaded = new Set();
+    constructor(client, options = {}) {
+        this.client = client;
+        this.options = {
+            commitMode: 'git-data',
+            maxRebases: 3,
+            treeChunkEntries: 100,
+            treeChunkBytes: 2 * 1024 * 1024,
+            ...options
+        };
+        this.sourceFor = options.baseSource ?? baseSourceFactory(client, options.localRepository);
+    }
+    get repo() {
+        return { owner: this.client.owner, repo: this.client.repo };
+    }
+    warn(message) {
+        if (this.options.warn)
+            return this.options.warn(message);
+        if (process.env.GITHUB_ACTIONS === 'true')
+            core/* warning */.$e(message);
+        else
+            process.stderr.write(`warning: ${message}\n`);
+    }
+    fail(error, action, permission = 'contents', write = false) {
+        return this.client.mapError(error, { action, permission, write });
+    }
+    /** The repository's default branch (one request, remembered). */
+    getDefaultBranch() {
+        this.defaultBranch ??= this.client.octokit.rest.repos
+            .get(this.repo)
+            .then(({ data }) => data.default_branch)
+            .catch(error => {
+            this.defaultBranch = undefined;
+            throw this.fail(error, 'reading the repository');
+        });
+        return this.defaultBranch;
+    }
+    /** The commit a branch points to, or undefined when the branch does not exist. */
+    async branchHead(branch) {
+        validateBranchName(branch);
+        try {
+            const { data } = await this.client.octokit.rest.git.getRef({ ...this.repo, ref: `heads/${branch}` });
+            if (data.object.type !== 'commit')
+                return undefined;
+            return data.object.sha;
+        }
+        catch (error) {
+            if ((0,github_errors/* errorStatus */.PO)(error) === 404)
+                return undefined;
+            throw this.fail(error, `reading branch '${branch}'`);
+        }
+    }
+    /** Resolves a branch, tag or full commit id to a commit id; RefNotFoundError when it names nothing. */
+    async resolveCommit(ref) {
+        if (isFullSha(ref))
+            return ref;
+        // Without a checkout, HEAD can only mean the default branch.
+        if (ref === 'HEAD')
+            ref = await this.getDefaultBranch();
+        const name = ref.replace(/^refs\/(heads|tags)\//, '');
+        validateBranchName(name, 'Ref');
+        const kinds = ref.startsWith('refs/tags/')
+            ? ['tags']
+            : ref.startsWith('refs/heads/')
+                ? ['heads']
+                : ['heads', 'tags'];
+        for (const kind of kinds) {
+            try {
+                const { data } = await this.client.octokit.rest.git.getRef({ ...this.repo, ref: `${kind}/${name}` });
+                let object = data.object;
+                // Annotated tags point to a tag object: peel until a commit.
+                for (let depth = 0; object.type === 'tag' && depth < 5; depth++) {
+                    const tag = await this.client.octokit.rest.git.getTag({ ...this.repo, tag_sha: object.sha });
+                    object = tag.data.object;
+                }
+                if (object.type === 'commit')
+                    return object.sha;
+            }
+            catch (error) {
+                if ((0,github_errors/* errorStatus */.PO)(error) !== 404)
+                    throw this.fail(error, `resolving '${ref}'`);
+            }
+        }
+        throw new errors/* RefNotFoundError */.ZA(ref, 'no branch or tag of that name exists; give a branch, a tag or a full commit id.');
+    }
+    async createBranch(name, base) {
+        const branch = validateBranchName(name);
+        const sha = await this.resolveCommit(base ?? (await this.getDefaultBranch()));
+        try {
+            await this.client.octokit.rest.git.createRef({ ...this.repo, ref: `refs/heads/${branch}`, sha });
+        }
+        catch (error) {
+            if ((0,github_errors/* errorStatus */.PO)(error) === 422 && REFERENCE_EXISTS.test(String(error.message))) {
+                throw new errors/* BranchExistsError */.vz(branch);
+            }
+            throw this.fail(error, `creating branch '${branch}'`, 'contents', true);
+        }
+    }
+    async deleteBranch(name) {
+        const branch = validateBranchName(name);
+        try {
+            await this.client.octokit.rest.git.deleteRef({ ...this.repo, ref: `heads/${branch}` });
+        }
+        catch (error) {
+            const status = (0,github_errors/* errorStatus */.PO)(error);
+            if (status === 404 || (status === 422 && REFERENCE_MISSING.test(String(error.message)))) {
+                throw new errors/* RefNotFoundError */.ZA(branch, 'there is no branch of that name to delete.');
+            }
+            throw this.fail(error, `deleting branch '${branch}'`, 'contents', true);
+        }
+    }
+    async getDiff(base, head) {
+        for (const ref of [base, head])
+            if (!isFullSha(ref))
+                validateBranchName(ref.replace(/^refs\/(heads|tags)\//, ''), 'Ref');
+        try {
+            const response = await this.client.octokit.rest.repos.compareCommitsWithBasehead({
+                ...this.repo,
+                basehead: `${base}...${head}`,
+                mediaType: { format: 'diff' }
+            });
+            const data = response.data;
+            return typeof data === 'string' ? data : Buffer.from(data).toString('utf8');
+        }
+        catch (error) {
+            if ((0,github_errors/* errorStatus */.PO)(error) === 404) {
+                throw new errors/* RefNotFoundError */.ZA(`${base}...${head}`, 'one of the two refs does not exist.');
+            }
+            throw this.fail(error, `comparing '${base}' with '${head}'`);
+        }
+    }
+    async getRecentCommits(n) {
+        if (!Number.isInteger(n) || n < 1)
+            throw new errors/* InvalidInputError */.oC(`getRecentCommits needs a positive count, got ${n}.`);
+        const sha = await this.getDefaultBranch();
+        const commits = [];
+        try {
+            for await (const page of this.client.octokit.paginate.iterator(this.client.octokit.rest.repos.listCommits, {
+                ...this.repo,
+                sha,
+                per_page: Math.min(100, n)
+            })) {
+                for (const c of page.data) {
+                    commits.push({
+                        sha: c.sha,
+                        message: c.commit.message,
+                        authorName: c.commit.author?.name ?? '',
+                        authorEmail: c.commit.author?.email ?? '',
+                        date: c.commit.author?.date ?? '',
+                        parents: c.parents.map(p => p.sha)
+                    });
+                    if (commits.length >= n)
+                        return commits;
+                }
+            }
+        }
+        catch (error) {
+            throw this.fail(error, 'listing recent commits');
+        }
+        return commits;
+    }
+    async mergeBranch(branch, into) {
+        validateBranchName(branch);
+        validateBranchName(into);
+        try {
+            const response = await this.client.octokit.rest.repos.merge({ ...this.repo, base: into, head: branch });
+            if (response.status === 204)
+                return { merged: false };
+            return { merged: true, sha: response.data.sha };
+        }
+        catch (error) {
+            const status = (0,github_errors/* errorStatus */.PO)(error);
+            if (status === 409)
+                throw new errors/* MergeConflictError */.v9(branch, into);
+            if (status === 404)
+                throw new errors/* RefNotFoundError */.ZA(`${branch} or ${into}`, 'the branch to merge or the base does not exist.');
+            throw this.fail(error, `merging '${branch}' into '${into}'`, 'contents', true);
+        }
+    }
+    async createPullRequest(options) {
+        const head = validateBranchName(options.head);
+        const base = validateBranchName(options.base ?? (await this.getDefaultBranch()));
+        if (!options.title?.trim())
+            throw new errors/* InvalidInputError */.oC('A pull request needs a title: pass --title.');
+        const octokit = this.client.octokit;
+        const prFail = (error, action) => this.fail(error, action, 'pull-requests', true);
+        const findOpen = async () => {
+            try {
+                const { data } = await octokit.rest.pulls.list({
+                    ...this.repo,
+                    state: 'open',
+                    head: `${this.client.owner}:${head}`,
+                    per_page: 100
+                });
+                return data.find(pr => pr.head.ref === head);
+            }
+            catch (error) {
+                throw this.fail(error, `looking for an open pull request from '${head}'`, 'pull-requests');
+            }
+        };
+        let existing = await findOpen();
+        let number;
+        let url;
+        let action;
+        if (!existing) {
+            try {
+                const create = (draft) => octokit.rest.pulls.create({
+                    ...this.repo,
+                    head,
+                    base,
+                    title: options.title,
+                    body: options.body,
+                    draft
+                });
+                const { data } = await create(options.draft).catch(async (error) => {
+                    // Draft pull requests are not available on every plan: open a regular one rather than none.
+                    if (!(options.draft &&
+                        (0,github_errors/* errorStatus */.PO)(error) === 422 &&
+                        /draft/i.test(String(error.message)))) {
+                        throw error;
+                    }
+                    this.warn(`This repository does not allow draft pull requests; opening '${head}' as a regular one.`);
+                    return create(undefined);
+                });
+                ({ number, html_url: url } = data);
+                action = 'created';
+            }
+            catch (error) {
+                // Someone (a concurrent run) opened one between the lookup and the create: update that one instead.
+                if ((0,github_errors/* errorStatus */.PO)(error) === 422 && /already exists/i.test(String(error.message))) {
+                    existing = await findOpen();
+                    if (!existing)
+                        throw prFail(error, `opening a pull request from '${head}'`);
+                }
+                else
+                    throw prFail(error, `opening a pull request from '${head}' into '${base}'`);
+            }
+        }
+        if (existing) {
+            try {
+                const { data } = await octokit.rest.pulls.update({
+                    ...this.repo,
+                    pull_number: existing.number,
+                    title: options.title,
+                    ...(options.body !== undefined ? { body: options.body } : {}),
+                    ...(existing.base.ref !== base ? { base } : {})
+                });
+                ({ number, html_url: url } = data);
+                action = 'updated';
+            }
+            catch (error) {
+                throw prFail(error, `updating pull request #${existing.number}`);
+            }
+        }
+        // The pull request exists now: labels and reviewers that GitHub refuses are warnings, not a lost result.
+        if (options.labels?.length) {
+            try {
+                await octokit.rest.issues.addLabels({ ...this.repo, issue_number: number, labels: options.labels });
+            }
+            catch (error) {
+                this.warn(`Pull request #${number} is ${action}, but ${this.fail(error, 'adding its labels', 'issues', true).message}`);
+            }
+        }
+        if (options.reviewers?.length) {
+            try {
+                await octokit.rest.pulls.requestReviewers({
+                    ...this.repo,
+                    pull_number: number,
+                    reviewers: options.reviewers
+                });
+            }
+            catch (error) {
+                this.warn(`Pull request #${number} is ${action}, but ${prFail(error, 'requesting its reviewers').message}`);
+            }
+        }
+        return { number: number, url: url, head, base, action: action };
+    }
+    async applyDiff(diff, message, options) {
+        const branch = validateBranchName(options.branch);
+        if (!message?.trim())
+            throw new errors/* InvalidInputError */.oC('A commit needs a message: pass --message.');
+        const patches = parse_parseGitDiff(diff);
+        if (!patches.length)
+            throw new errors/* InvalidInputError */.oC('The diff is empty: there is nothing to commit.');
+        const current = await this.branchHead(branch);
+        const createdBranch = current === undefined;
+        let create = createdBranch;
+        let head = current ?? (await this.resolveCommit(options.base ?? (await this.getDefaultBranch())));
+        let attempt = 0;
+        let applied;
+        for (;;) {
+            const baseTree = await this.commitTree(head);
+            if (!applied) {
+                const source = await this.sourceFor(head, baseTree);
+                try {
+                    applied = await applyPatches(patches, source);
+                }
+                finally {
+                    source.close();
+                }
+                if (!applied.files.size)
+                    throw new errors/* InvalidInputError */.oC('The diff changes nothing on the branch: there is nothing to commit.');
+            }
+            const outcome = this.options.commitMode === 'graphql'
+                ? await this.commitWithGraphQL(branch, head, create, applied, message, options)
+                : await this.commitWithGitData(branch, head, baseTree, create, applied, message, options);
+            if ('commit' in outcome) {
+                return {
+                    branch,
+                    commit: outcome.commit,
+                    tree: outcome.tree,
+                    files: applied.patches,
+                    createdBranch
+                };
+            }
+            // The branch moved (or appeared) between our read and the ref update: nothing of ours is on it.
+            attempt++;
+            const moved = outcome.movedTo ?? (await this.branchHead(branch));
+            if (moved === undefined)
+                throw new errors/* ConflictError */.fK(`Branch '${branch}' vanished while committing; nothing was written.`);
+            const changed = await this.changedSince(applied, moved);
+            if (changed.length) {
+                throw new errors/* ConflictError */.fK(`Branch '${branch}' moved to ${moved} while the diff was being committed, and it changed ` +
+                    `${changed.join(', ')}, which the diff touches; nothing was committed. Regenerate the diff on the new head.`, changed);
+            }
+            if (attempt > this.options.maxRebases) {
+                throw new errors/* ConflictError */.fK(`Branch '${branch}' kept moving while the diff was being committed (${attempt} attempts); nothing was committed.`);
+            }
+            head = moved;
+            create = false;
+        }
+    }
+    /** The tree of a commit. */
+    async commitTree(commit) {
+        try {
+            const { data } = await this.client.octokit.rest.git.getCommit({ ...this.repo, commit_sha: commit });
+            return data.tree.sha;
+        }
+        catch (error) {
+            if ((0,github_errors/* errorStatus */.PO)(error) === 404)
+                throw new errors/* RefNotFoundError */.ZA(commit, 'the commit does not exist in the repository.');
+            throw this.fail(error, `reading commit ${commit}`);
+        }
+    }
+    /** The paths whose base ids the result depends on that differ at `commit`. */
+    async changedSince(applied, commit) {
+        const tree = await this.commitTree(commit);
+        const source = new GitHubApiBaseSource(this.client, tree);
+        const paths = [...applied.dependsOn.keys()];
+        const now = await source.statMany(paths);
+        return paths.filter(p => (now.get(p)?.sha ?? null) !== applied.dependsOn.get(p));
+    }
+    /**
+     * Creates the tree entries: text inline, binary and non-UTF-8 as blobs (and text over half a tree request,
+     * so that no create-tree request grows past about treeChunkBytes); unchanged files by id.
+     */
+    async treeEntries(applied) {
+        const entries = [];
+        const sizes = [];
+        for (const [path, file] of applied.files) {
+            if (file === null) {
+                entries.push({ path, mode: '100644', type: 'blob', sha: null });
+                sizes.push(path.length);
+                continue;
+            }
+            const type = file.mode === '160000' ? 'commit' : 'blob';
+            if ('sha' in file) {
+                entries.push({ path, mode: file.mode, type, sha: file.sha });
+                sizes.push(path.length + 40);
+            }
+            else if (file.content.length <= this.options.treeChunkBytes / 2 && isInlineText(file.content)) {
+                entries.push({ path, mode: file.mode, type, content: file.content.toString('utf8') });
+                sizes.push(path.length + file.content.length);
+            }
+            else {
+                entries.push({ path, mode: file.mode, type, sha: await this.createBlob(path, file) });
+                sizes.push(path.length + 40);
+            }
+        }
+        return { entries, sizes };
+    }
+    async createBlob(path, file) {
+        // A blob uploaded on an earlier attempt (before the branch moved) is still there: don't send it twice.
+        const known = gitBlobSha(file.content);
+        if (this.uploaded.has(known))
+            return known;
+        try {
+            const { data } = await this.client.octokit.rest.git.createBlob({
+                ...this.repo,
+                content: file.content.toString('base64'),
+                encoding: 'base64'
+            });
+            if (data.sha !== gitBlobSha(file.content)) {
+                throw new github_errors/* GitHubApiError */.OS(`GitHub stored '${path}' as blob ${data.sha}, not ${gitBlobSha(file.content)}.`, 500);
+            }
+            return data.sha;
+        }
+        catch (error) {
+            throw this.fail(error, `uploading '${path}'`, 'contents', true);
+        }
+    }
+    /** One tree on base_tree, chunked (≤ treeChunkEntries entries and about treeChunkBytes each request). */
+    async createTree(baseTree, entries, sizes) {
+        let tree = baseTree;
+        let start = 0;
+        while (start < entries.length) {
+            let end = start;
+            let bytes = 0;
+            while (end < entries.length &&
+                end - start < this.options.treeChunkEntries &&
+                (end === start || bytes + sizes[end] <= this.options.treeChunkBytes)) {
+                bytes += sizes[end];
+                end++;
+            }
+            try {
+                const { data } = await this.client.octokit.rest.git.createTree({
+                    ...this.repo,
+                    base_tree: tree,
+                    tree: entries.slice(start, end)
+                });
+                tree = data.sha;
+            }
+            catch (error) {
+                throw this.fail(error, 'creating the commit tree', 'contents', true);
+            }
+            start = end;
+        }
+        return tree;
+    }
+    async commitWithGitData(branch, head, baseTree, createdBranch, applied, message, options) {
+        const { entries, sizes } = await this.treeEntries(applied);
+        const tree = await this.createTree(baseTree, entries, sizes);
+        let commit;
+        try {
+            const { data } = await this.client.octokit.rest.git.createCommit({
+                ...this.repo,
+                message,
+                tree,
+                parents: [head],
+                // No author/committer unless asked: GitHub then signs the commit as verified.
+                ...(options.author ? { author: { ...options.author } } : {}),
+                ...(this.options.committer ? { committer: { ...this.options.committer } } : {})
+            });
+            commit = data.sha;
+        }
+        catch (error) {
+            throw this.fail(error, 'creating the commit', 'contents', true);
+        }
+        try {
+            if (createdBranch) {
+                await this.client.octokit.rest.git.createRef({
+                    ...this.repo,
+                    ref: `refs/heads/${branch}`,
+                    sha: commit
+                });
+            }
+            else {
+                await this.client.octokit.rest.git.updateRef({
+                    ...this.repo,
+                    ref: `heads/${branch}`,
+                    sha: commit,
+                    force: false
+                });
+            }
+        }
+        catch (error) {
+            const status = (0,github_errors/* errorStatus */.PO)(error);
+            const text = String(error.message);
+            // A lost answer to an update that did happen (then retried): the branch is at our commit.
+            const now = status === 401 || status === 403 ? undefined : await this.branchHead(branch).catch(() => undefined);
+            if (now === commit)
+                return { commit, tree };
+            if (status === 422 && (NOT_FAST_FORWARD.test(text) || REFERENCE_EXISTS.test(text)))
+                return { movedTo: now };
+            throw this.fail(error, `updating branch '${branch}'`, 'contents', true);
+        }
+        return { commit, tree };
+    }
+    async commitWithGraphQL(branch, head, createdBranch, applied, message, options) {
+        if (options.author || this.options.committer) {
+            throw new errors/* InvalidInputError */.oC('GraphQL createCommitOnBranch cannot set an author or committer: use commitMode "git-data".');
+        }
+        const refused = [];
+        const additions = [];
+        const deletions = [];
+        for (const [path, file] of applied.files) {
+            if (file === null) {
+                deletions.push({ path });
+                continue;
+            }
+            if (file.mode === '120000')
+                refused.push({ path, why: 'a symlink' });
+            else if (file.mode === '160000')
+                refused.push({ path, why: 'a submodule' });
+            else if (file.mode === '100755')
+                refused.push({ path, why: 'an executable file (mode 100755)' });
+            else if (applied.baseModes.has(path) && applied.baseModes.get(path) !== file.mode) {
+                refused.push({ path, why: `a mode change from ${applied.baseModes.get(path)}` });
+            }
+            else {
+                additions.push({
+                    path,
+                    contents: ('content' in file ? file.content : await this.readBlob(file.sha)).toString('base64')
+                });
+            }
+        }
+        if (refused.length)
+            throw new UnrepresentableChangeError(refused);
+        const [headline, ...rest] = message.split('\n');
+        const body = rest.join('\n').trim();
+        if (createdBranch) {
+            try {
+                await this.client.octokit.rest.git.createRef({ ...this.repo, ref: `refs/heads/${branch}`, sha: head });
+            }
+            catch (error) {
+                if ((0,github_errors/* errorStatus */.PO)(error) === 422)
+                    return {};
+                throw this.fail(error, `creating branch '${branch}'`, 'contents', true);
+            }
+        }
+        try {
+            const data = await this.client.graphql(`mutation ($input: CreateCommitOnBranchInput!) {
+          createCommitOnBranch(input: $input) { commit { oid tree { oid } } }
+        }`, {
+                input: {
+                    branch: { repositoryNameWithOwner: this.client.repository, branchName: branch },
+                    message: { headline, ...(body ? { body } : {}) },
+                    expectedHeadOid: head,
+                    fileChanges: { additions, deletions }
+                }
+            });
+            const commit = data.createCommitOnBranch.commit;
+            return { commit: commit.oid, tree: commit.tree.oid };
+        }
+        catch (error) {
+            const stale = error instanceof github_errors/* GraphQLRequestError */.n0 &&
+                (error.errors.some(e => e.type === 'STALE_DATA') || /expected branch/i.test(error.message));
+            if (createdBranch) {
+                // No commit of ours landed: take back the branch we made (only while it is still where we made it).
+                if ((await this.branchHead(branch).catch(() => undefined)) === head) {
+                    await this.client.octokit.rest.git
+                        .deleteRef({ ...this.repo, ref: `heads/${branch}` })
+                        .catch(() => undefined);
+                }
+                if (stale)
+                    return {};
+            }
+            // expectedHeadOid did not match: the branch moved. Re-read and decide, as with the Git data API.
+            if (stale)
+                return {};
+            throw this.fail(error, `committing to '${branch}' with createCommitOnBranch`, 'contents', true);
+        }
+    }
+    async readBlob(sha) {
+        try {
+            const { data } = await this.client.octokit.rest.git.getBlob({ ...this.repo, file_sha: sha });
+            return Buffer.from(data.content, 'base64');
+        }
+        catch (error) {
+            throw this.fail(error, `reading blob ${sha}`);
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/adapters/github/storage.ts
+/**
+ * GitHubStorageAdapter: the Storage port over the GitHub API, on one branch. Reads use the Contents API (up to
+ * 1 MB) and the blobs API (up to 100 MB); writes and deletes are Contents API commits made with the file's current
+ * sha, retried with a fresh sha when someone else wrote in between (409), a bounded number of times. listFiles is
+ * one recursive tree request, walking subtrees when GitHub truncates it. Paths follow the local adapter's rules.
+ */
+
+
+
+
+
+
+
+
+const CONTENTS_LIMIT = 1024 * 1024;
+/** The Storage port over the GitHub API. */
+class GitHubStorageAdapter {
+    client;
+    options;
+    kind = 'github-contents';
+    branch;
+    constructor(client, options = {}) {
+        this.client = client;
+        this.options = options;
+        if (options.branch)
+            validateBranchName(options.branch);
+    }
+    get repo() {
+        return { owner: this.client.owner, repo: this.client.repo };
+    }
+    /** The branch in use. */
+    ref() {
+        this.branch ??= this.options.branch
+            ? Promise.resolve(this.options.branch)
+            : this.client.octokit.rest.repos
+                .get(this.repo)
+                .then(({ data }) => data.default_branch)
+                .catch(error => {
+                this.branch = undefined;
+                throw this.client.mapError(error, { action: 'reading the repository', permission: 'contents' });
+            });
+        return this.branch;
+    }
+    /** GET contents; undefined on 404; an array for a directory. */
+    async getContent(path) {
+        const ref = await this.ref();
+        try {
+            const { data } = await this.client.octokit.rest.repos.getContent({ ...this.repo, path, ref });
+            return data;
+        }
+        catch (error) {
+            if ((0,github_errors/* errorStatus */.PO)(error) === 404)
+                return undefined;
+            throw this.client.mapError(error, { action: `reading '${path}'`, permission: 'contents' });
+        }
+    }
+    /**
+     * Finds what a path names on the branch, following symlinks that stay inside the repository (a bounded number
+     * of hops), also when one is a directory on the way. A symlink leading outside is a PathOutsideRepositoryError.
+     */
+    async locate(asked) {
+        let path = normalizeRepoPath(asked);
+        for (let hop = 0; hop < 40; hop++) {
+            const got = await this.getContent(path);
+            if (Array.isArray(got))
+                return { path, directory: true };
+            if (got?.type === 'symlink') {
+                path = resolveLink(path, got.target ?? (await this.linkTarget(got.sha)), asked);
+                continue;
+            }
+            // GitHub answers a symlink to a file with the file itself, under the target's path.
+            if (got?.type === 'file')
+                return { path: got.path || path, file: got };
+            if (got)
+                return { path, directory: false, other: got.type };
+            const redirected = await this.throughAncestors(path, asked);
+            if (redirected === undefined)
+                return { path };
+            path = redirected;
+        }
+        throw new errors/* PathOutsideRepositoryError */.Pf(asked, 'too many levels of symlinks');
+    }
+    /** For a path that is missing: the path it leads to when a directory above it is a symlink. */
+    async throughAncestors(path, asked) {
+        const parts = path.split('/');
+        for (let i = parts.length - 1; i >= 1; i--) {
+            const parent = parts.slice(0, i).join('/');
+            const got = await this.getContent(parent);
+            if (got === undefined)
+                continue;
+            if (Array.isArray(got) || got.type !== 'symlink')
+                return undefined;
+            const target = resolveLink(parent, got.target ?? (await this.linkTarget(got.sha)), asked);
+            return `${target}/${parts.slice(i).join('/')}`;
+        }
+        return undefined;
+    }
+    async linkTarget(sha) {
+        try {
+            const { data } = await this.client.octokit.rest.git.getBlob({ ...this.repo, file_sha: sha });
+            return Buffer.from(data.content, 'base64').toString('utf8');
+        }
+        catch (error) {
+            throw this.client.mapError(error, { action: 'reading a symlink', permission: 'contents' });
+        }
+    }
+    async readFile(path) {
+        const found = await this.locate(path);
+        const file = found.file;
+        if (!file) {
+            throw found.directory !== undefined
+                ? new errors/* FileNotFoundError */.kG(found.path, 'the repository as a file')
+                : new errors/* FileNotFoundError */.kG(found.path);
+        }
+        if (file.size > MAX_BLOB_BYTES)
+            throw new FileTooLargeError(found.path, file.size);
+        if (file.size <= CONTENTS_LIMIT && file.encoding === 'base64' && file.content !== undefined) {
+            const bytes = Buffer.from(file.content, 'base64');
+            if (bytes.length === file.size)
+                return bytes;
+        }
+        // Over 1 MB the Contents API leaves the content out: the blobs API serves up to 100 MB, by the same sha.
+        try {
+            const { data } = await this.client.octokit.rest.git.getBlob({ ...this.repo, file_sha: file.sha });
+            return Buffer.from(data.content, 'base64');
+        }
+        catch (error) {
+            throw this.client.mapError(error, { action: `reading '${found.path}'`, permission: 'contents' });
+        }
+    }
+    async writeFile(path, content) {
+        normalizeRepoPath(path);
+        const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
+        await this.withFreshSha(path, 'update', async (found) => {
+            if (found.directory || found.other) {
+                throw new errors/* InvalidInputError */.oC(`'${found.path}' is a ${found.other ?? 'directory'} in the repository, not a file.`);
+            }
+            await this.client.octokit.rest.repos.createOrUpdateFileContents({
+                ...this.repo,
+                path: found.path,
+                branch: await this.ref(),
+                message: this.message(found.file ? 'update' : 'create', found.path),
+                content: bytes.toString('base64'),
+                ...(found.file ? { sha: found.file.sha } : {}),
+                ...(this.options.committer
+                    ? { committer: this.options.committer, author: this.options.committer }
+                    : {})
+            });
+        }, found => found.file?.sha === gitBlobSha(bytes));
+    }
+    async fileExists(path) {
+        normalizeRepoPath(path);
+        try {
+            return (await this.locate(path)).file !== undefined;
+        }
+        catch (error) {
+            if (error instanceof errors/* PathOutsideRepositoryError */.Pf)
+                return false;
+            throw error;
+        }
+    }
+    async listFiles(glob = '**') {
+        const pattern = checkGlob(glob);
+        const isMatch = picomatch_default()(pattern, { dot: true });
+        const ref = await this.ref();
+        let entries;
+        try {
+            // The recursive tree of the branch (tree_sha accepts a branch name): one request unless GitHub truncates.
+            entries = await listTreeRecursive(this.client, await this.treeish(ref));
+        }
+        catch (error) {
+            if ((0,github_errors/* errorStatus */.PO)(error) === 404)
+                return [];
+            throw this.client.mapError(error, { action: 'listing files', permission: 'contents' });
+        }
+        const found = [];
+        for (const [path, entry] of entries) {
+            if (entry.mode === '160000' || !isMatch(path))
+                continue; // a submodule is not a file of this repository
+            // A symlink counts when it leads to a file inside the repository, as with the local adapter.
+            if (entry.mode === '120000' && !(await this.linkLeadsToFile(path, entry.sha, entries)))
+                continue;
+            found.push(path);
+        }
+        return found.sort();
+    }
+    /**
+     * What to list: the branch name itself (get-tree takes a ref name), or, for a name with `/` (which would reach
+     * the URL as `%2F`), the tree of the commit the branch points to.
+     */
+    async treeish(ref) {
+        if (!ref.includes('/'))
+            return ref;
+        const { data } = await this.client.octokit.rest.git.getRef({ ...this.repo, ref: `heads/${ref}` });
+        const { data: commit } = await this.client.octokit.rest.git.getCommit({
+            ...this.repo,
+            commit_sha: data.object.sha
+        });
+        return commit.tree.sha;
+    }
+    async linkLeadsToFile(path, sha, entries) {
+        let current = path;
+        let blob = sha;
+        for (let hop = 0; hop < 40; hop++) {
+            try {
+                current = resolveLink(current, await this.linkTarget(blob), path);
+            }
+            catch (error) {
+                if (error instanceof errors/* PathOutsideRepositoryError */.Pf)
+                    return false;
+                throw error;
+            }
+            const next = entries.get(current);
+            if (!next || next.mode === '160000')
+                return false;
+            if (next.mode !== '120000')
+                return true;
+            blob = next.sha;
+        }
+        return false;
+    }
+    async deleteFile(path) {
+        normalizeRepoPath(path);
+        await this.withFreshSha(path, 'delete', async (found) => {
+            if (!found.file)
+                throw new errors/* FileNotFoundError */.kG(found.path);
+            // The path itself goes, not a symlink's target: find its own entry when GitHub followed a link.
+            const own = found.path === normalizeRepoPath(path) ? found.file.sha : await this.ownSha(normalizeRepoPath(path));
+            await this.client.octokit.rest.repos.deleteFile({
+                ...this.repo,
+                path: normalizeRepoPath(path),
+                branch: await this.ref(),
+                message: this.message('delete', normalizeRepoPath(path)),
+                sha: own ?? found.file.sha,
+                ...(this.options.committer
+                    ? { committer: this.options.committer, author: this.options.committer }
+                    : {})
+            });
+        }, found => !found.file);
+    }
+    /** The blob id of the entry at a path itself (not what a symlink there leads to), from its directory listing. */
+    async ownSha(path) {
+        const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+        const listing = await this.getContent(dir);
+        if (!Array.isArray(listing))
+            return undefined;
+        return listing.find(entry => entry.path === path)?.sha;
+    }
+    message(action, path) {
+        return (this.options.messageTemplate ?? 'self-heal: {action} {path}')
+            .replace('{action}', action)
+            .replace('{path}', path);
+    }
+    /**
+     * Runs a Contents API write with the file's current sha. A 409, or a 422 that says the sha is stale or missing,
+     * means someone wrote in between: locate the file again (fresh sha) and retry, a bounded number of times.
+     */
+    async withFreshSha(path, action, write, done) {
+        const attempts = this.options.maxWriteAttempts ?? 3;
+        const doing = `${action === 'delete' ? 'deleting' : 'writing'} '${normalizeRepoPath(path)}'`;
+        let lastError;
+        for (let attempt = 0; attempt < attempts; attempt++) {
+            const found = await this.locate(path);
+            // After a conflict the branch may already be as asked (our own earlier attempt landed, its answer lost).
+            if (attempt > 0 && done(found))
+                return;
+            try {
+                await write(found);
+                return;
+            }
+            catch (error) {
+                const status = (0,github_errors/* errorStatus */.PO)(error);
+                const text = String(error.message);
+                if (status === 409 ||
+                    (status === 422 && /sha/i.test(text)) ||
+                    (status === 404 && action === 'delete')) {
+                    lastError = error;
+                    continue;
+                }
+                throw this.client.mapError(error, { action: doing, permission: 'contents', write: true });
+            }
+        }
+        throw this.client.mapError(lastError, {
+            action: `${doing} (its sha kept changing: ${attempts} attempts)`,
+            permission: 'contents',
+            write: true
+        });
+    }
+}
+/** Resolves a symlink target relative to the link's directory; refuses a target outside the repository. */
+function resolveLink(link, target, asked) {
+    if (target.startsWith('/'))
+        throw new errors/* PathOutsideRepositoryError */.Pf(asked, 'a symlink on the way is absolute');
+    const dir = link.includes('/') ? link.slice(0, link.lastIndexOf('/')) : '';
+    const joined = dir ? `${dir}/${target}` : target;
+    try {
+        return normalizeRepoPath(joined);
+    }
+    catch {
+        throw new errors/* PathOutsideRepositoryError */.Pf(asked, 'a symlink on the way leads outside the repository');
+    }
+}
+/** Checks a glob the way paths are checked: relative, no `..`, never into `.git`; returns it without `./`. */
+function checkGlob(glob) {
+    if (typeof glob !== 'string' || glob.trim() === '') {
+        throw new errors/* InvalidInputError */.oC("The glob is empty: pass a pattern such as '**/*.ts', or nothing for every file.");
+    }
+    if (glob.includes('\0'))
+        throw new errors/* PathOutsideRepositoryError */.Pf(glob, 'contains a NUL byte');
+    const unified = glob.replace(/^(\.\/)+/, '');
+    if (unified.startsWith('/') || /^[A-Za-z]:/.test(unified) || unified.startsWith('\\')) {
+        throw new errors/* PathOutsideRepositoryError */.Pf(glob, 'absolute glob');
+    }
+    for (const segment of unified.split(/[/\\]/)) {
+        if (segment === '..')
+            throw new errors/* PathOutsideRepositoryError */.Pf(glob, "'..' leads outside the root");
+        if (segment.toLowerCase() === '.git')
+            throw new errors/* PathOutsideRepositoryError */.Pf(glob, "inside '.git'");
+    }
+    return unified;
+}
+
 ;// CONCATENATED MODULE: ./src/git/refs.ts
 /**
  * Validation of untrusted branch and revision names before they reach git: a name never starts with `-` (so it
@@ -43379,11 +45499,9 @@ async function fingerprint(path) {
     }
 }
 
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./node_modules/picomatch/lib/picomatch.js
-var picomatch = __nccwpck_require__(8016);
-var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+var lib_picomatch = __nccwpck_require__(8016);
+var lib_picomatch_default = /*#__PURE__*/__nccwpck_require__.n(lib_picomatch);
 ;// CONCATENATED MODULE: ./src/adapters/local/storage.ts
 /**
  * Local Storage: the repository's files on disk, through `fs/promises`. Every path goes through normalizeRepoPath
@@ -43401,7 +45519,7 @@ var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 
 
 
-const execFileAsync = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
+const storage_execFileAsync = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
 /** Symlink hops allowed while resolving one path, as the kernel's own limit (ELOOP) does. */
 const MAX_SYMLINK_HOPS = 40;
 /** Temp files of writes in progress end so; listings skip them. */
@@ -43528,8 +45646,8 @@ class LocalStorageAdapter {
         }
     }
     async listFiles(glob = '**') {
-        const pattern = checkGlob(glob);
-        const isMatch = picomatch_default()(pattern, { dot: true });
+        const pattern = storage_checkGlob(glob);
+        const isMatch = lib_picomatch_default()(pattern, { dot: true });
         const listed = this.includeIgnored ? undefined : await this.gitListing();
         if (listed) {
             const found = [];
@@ -43550,7 +45668,7 @@ class LocalStorageAdapter {
             });
             return found.sort();
         }
-        const { base } = picomatch_default().scan(pattern);
+        const { base } = lib_picomatch_default().scan(pattern);
         const found = [];
         // Start the walk at the pattern's static prefix (`src/**/*.ts` walks `src` only). Like git, never enter a
         // symlinked directory: a prefix through one lists nothing.
@@ -43608,7 +45726,7 @@ class LocalStorageAdapter {
      */
     async gitListing() {
         try {
-            const { stdout } = await execFileAsync('git', ['-c', 'core.quotePath=false', 'ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: this.root, maxBuffer: 1024 * 1024 * 1024, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' } });
+            const { stdout } = await storage_execFileAsync('git', ['-c', 'core.quotePath=false', 'ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: this.root, maxBuffer: 1024 * 1024 * 1024, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' } });
             return [...new Set(stdout.split('\0').filter(Boolean))];
         }
         catch {
@@ -43747,7 +45865,7 @@ async function forEachLimited(items, limit, task) {
     await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 /** Checks a glob the way paths are checked: relative, no `..`, never into `.git`; returns it without `./`. */
-function checkGlob(glob) {
+function storage_checkGlob(glob) {
     if (typeof glob !== 'string' || glob.trim() === '') {
         throw new errors/* InvalidInputError */.oC("The glob is empty: pass a pattern such as '**/*.ts', or nothing for every file.");
     }
@@ -43802,6 +45920,8 @@ function isMissing(error) {
 
 
 
+
+
 const TOKEN_HINT = 'a GitHub token: set GITHUB_TOKEN, pass --token, or the action input `token`';
 const REPOSITORY_HINT = 'the repository: pass --repository OWNER/NAME (or set GITHUB_REPOSITORY)';
 /** Builds the adapters of one environment. */
@@ -43831,41 +45951,45 @@ class AdapterFactory {
     /** Says which implementation each port gets and what is missing, without building anything or failing. */
     async describe() {
         const repository = await this.resolveRepository();
-        const missing = [];
-        const needsGitHub = this.environment !== 'local';
-        if (needsGitHub && !this.settings.token)
-            missing.push(TOKEN_HINT);
-        if (needsGitHub && !repository)
-            missing.push(REPOSITORY_HINT);
-        if (this.environment === 'local' && !(this.settings.token && repository)) {
-            missing.push(`for pull requests, ${!this.settings.token ? TOKEN_HINT : REPOSITORY_HINT}`);
-        }
+        const needs = await this.missingForGitHub();
+        // Locally only pull requests need GitHub; elsewhere commits (and cloud storage and execution) do.
+        const missing = this.environment === 'local' ? needs.map(hint => `for pull requests, ${hint}`) : needs;
         return { adapters: this.kinds(), missing, ...(repository ? { repository } : {}) };
+    }
+    /** What is missing to reach the GitHub API (empty when a token and the repository are known). */
+    async missingForGitHub() {
+        const repository = await this.resolveRepository();
+        return [...(this.settings.token ? [] : [TOKEN_HINT]), ...(repository ? [] : [REPOSITORY_HINT])];
     }
     /** The Storage adapter. */
     storage() {
-        return this.once('storage', async () => {
-            switch (this.environment) {
-                case 'local':
-                case 'ci':
-                    return LocalStorageAdapter.create(await this.repositoryRoot());
-                case 'cloud':
-                    throw this.notYet('storage', 'GitHub Contents API storage');
-            }
-        });
+        return this.once('storage', async () => this.environment === 'cloud'
+            ? new GitHubStorageAdapter(await this.client())
+            : LocalStorageAdapter.create(await this.repositoryRoot()));
     }
     /** The Git adapter. */
     git() {
         return this.once('git', async () => {
             switch (this.environment) {
-                case 'local':
+                case 'local': {
+                    // Pull requests go through the API when a token and a GitHub repository are known.
+                    const missing = await this.missingForGitHub();
                     return createLocalGitAdapter({
                         cwd: this.settings.cwd,
-                        pullRequestsUnavailable: await this.pullRequestHint()
+                        pullRequests: missing.length ? undefined : new GitHubAPIAdapter(await this.client(), this.warn()),
+                        pullRequestsUnavailable: missing.length
+                            ? `Opening a pull request needs ${missing.join(' and ')}.`
+                            : undefined
                     });
+                }
                 case 'ci':
+                    // Commits go through the API (signed by GitHub); the base files are read from the checkout.
+                    return new GitHubAPIAdapter(await this.client(), {
+                        localRepository: await this.repositoryRoot(),
+                        ...this.warn()
+                    });
                 case 'cloud':
-                    throw this.notYet('git', 'GitHub API commits');
+                    return new GitHubAPIAdapter(await this.client(), this.warn());
             }
         });
     }
@@ -43876,23 +46000,19 @@ class AdapterFactory {
     /** The Execution adapter. */
     execution() {
         return this.once('execution', async () => {
-            switch (this.environment) {
-                case 'local':
-                case 'ci':
-                    return new LocalExecutionAdapter({
-                        root: await this.repositoryRoot(),
-                        onOutput: this.options.onOutput
-                    });
-                case 'cloud': {
-                    const client = await this.client();
-                    return new GitHubActionsExecutionAdapter({
-                        octokit: client.octokit,
-                        owner: client.owner,
-                        repo: client.repo,
-                        log: message => this.logger.info(message)
-                    });
-                }
+            if (this.environment !== 'cloud') {
+                return new LocalExecutionAdapter({
+                    root: await this.repositoryRoot(),
+                    onOutput: this.options.onOutput
+                });
             }
+            const client = await this.client();
+            return new GitHubActionsExecutionAdapter({
+                octokit: client.octokit,
+                owner: client.owner,
+                repo: client.repo,
+                log: message => this.logger.info(message)
+            });
         });
     }
     /** Releases what was built (flushes the cache). Safe to call more than once. */
@@ -43923,6 +46043,9 @@ class AdapterFactory {
             });
         });
         return this.github;
+    }
+    warn() {
+        return { warn: message => this.logger.warning(message) };
     }
     cacheSettings() {
         return {
@@ -43960,18 +46083,10 @@ class AdapterFactory {
                 : detectGitHubRepository(this.settings.cwd, 'origin', this.settings.serverUrl).catch(() => undefined);
         return this.repository;
     }
-    async pullRequestHint() {
-        const repository = await this.resolveRepository();
-        return `Opening a pull request needs ${!this.settings.token ? TOKEN_HINT : REPOSITORY_HINT}.`.replace('needs the repository', repository ? 'needs the repository' : 'needs the repository');
-    }
     /** The work tree's root when cwd is inside one (paths in results are relative to it), else cwd itself. */
     async repositoryRoot() {
         this.root ??= gitText(['rev-parse', '--show-toplevel'], { cwd: this.settings.cwd }).catch(() => this.settings.cwd);
         return this.root;
-    }
-    notYet(port, what) {
-        return new errors/* ConfigurationError */.j1(`The ${port} adapter for the ${this.environment} environment (${what}) is not available in this build: ` +
-            'use --environment local, or a release that includes it.');
     }
 }
 /** The post step's work: saves the Actions cache snapshot the main step left (never throws). */
@@ -44340,6 +46455,7 @@ var State;
 /* harmony export */   Pf: () => (/* binding */ PathOutsideRepositoryError),
 /* harmony export */   ZA: () => (/* binding */ RefNotFoundError),
 /* harmony export */   ZO: () => (/* binding */ SelfHealError),
+/* harmony export */   fK: () => (/* binding */ ConflictError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   i_: () => (/* binding */ PermissionError),
 /* harmony export */   j1: () => (/* binding */ ConfigurationError),
@@ -44350,7 +46466,6 @@ var State;
 /* harmony export */   vz: () => (/* binding */ BranchExistsError),
 /* harmony export */   wo: () => (/* binding */ ExecutionTimeoutError)
 /* harmony export */ });
-/* unused harmony export ConflictError */
 /**
  * Typed errors. Inner modules throw these; only the action's `run()` and the CLI's command runner turn them into
  * a failed step or an exit code. Each message says what happened and what to do.
@@ -49984,13 +52099,14 @@ function createGitHubClient(settings) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   OE: () => (/* binding */ RateLimitError),
+/* harmony export */   OS: () => (/* binding */ GitHubApiError),
 /* harmony export */   PO: () => (/* binding */ errorStatus),
 /* harmony export */   eK: () => (/* binding */ isRequestError),
 /* harmony export */   n0: () => (/* binding */ GraphQLRequestError),
 /* harmony export */   xm: () => (/* binding */ rateLimitReset),
 /* harmony export */   ym: () => (/* binding */ mapGitHubError)
 /* harmony export */ });
-/* unused harmony exports GitHubApiError, RESOURCE_NOT_ACCESSIBLE, ACTIONS_CANNOT_CREATE_PULL_REQUESTS */
+/* unused harmony exports RESOURCE_NOT_ACCESSIBLE, ACTIONS_CANNOT_CREATE_PULL_REQUESTS */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 /**
  * Errors of the GitHub client, and the mapper that turns Octokit's RequestError into a typed error whose message
@@ -50116,10 +52232,15 @@ function rateLimitReset(error) {
 }
 function apiMessage(error) {
     const data = error.response?.data;
-    if (data && typeof data === 'object' && typeof data.message === 'string') {
-        return data.message;
-    }
-    return error.message;
+    if (!data || typeof data !== 'object' || typeof data.message !== 'string')
+        return error.message;
+    // A 422's detail is in `errors` ("No commits between main and x", "Reference already exists"...).
+    const details = Array.isArray(data.errors)
+        ? data.errors
+            .map(e => (typeof e === 'string' ? e : e?.message))
+            .filter((m) => typeof m === 'string' && m.length > 0)
+        : [];
+    return details.length ? `${data.message}: ${details.join('; ')}` : data.message;
 }
 
 
@@ -50169,8 +52290,8 @@ var core = __nccwpck_require__(3838);
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/adapters/factory.ts + 29 modules
-var adapters_factory = __nccwpck_require__(1579);
+// EXTERNAL MODULE: ./src/adapters/factory.ts + 39 modules
+var adapters_factory = __nccwpck_require__(2780);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/commands/apply.ts
@@ -50778,7 +52899,7 @@ function positiveNumber(value, input) {
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _adapters_factory_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1579);
+/* harmony import */ var _adapters_factory_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2780);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7957);
 /**
  * The action's post step: flushes state the main step left (the Actions cache snapshot). Cleanup problems are

@@ -2,19 +2,27 @@
  * AdapterFactory: builds the four adapters for an environment from explicit settings, per DESIGN.md's table.
  * Each port is built lazily on first use (a `check` needs no git repository) and once; close() releases them.
  * A missing setting is a ConfigurationError naming the input or variable to set.
+ *
+ * |           | storage          | git                                    | cache                   | execution          |
+ * |-----------|------------------|----------------------------------------|-------------------------|--------------------|
+ * | local     | local files      | git CLI (+ API pull requests)          | SQLite                  | local processes    |
+ * | ci        | local files      | GitHub API, base files from checkout   | Actions cache           | local processes    |
+ * | cloud     | Contents/Trees   | GitHub API                             | Actions cache or memory | workflow_dispatch  |
  */
 import type { Environment } from '../environment.js'
 import { ConfigurationError } from '../errors.js'
 import { detectGitHubRepository } from '../git/remote.js'
 import { gitText } from '../git/run-git.js'
-import type { Logger } from '../log.js'
 import { createGitHubClient, type GitHubClient } from '../github/client.js'
+import type { Logger } from '../log.js'
 import type { Settings } from '../settings.js'
 import type { CacheAdapter } from './cache.js'
 import { chooseCache, createCache, saveSnapshotInPost, type CacheSettings } from './cache/index.js'
 import type { ExecutionAdapter } from './execution.js'
 import { GitHubActionsExecutionAdapter } from './execution/workflow-dispatch.js'
 import type { GitAdapter } from './git.js'
+import { GitHubAPIAdapter } from './github/git.js'
+import { GitHubStorageAdapter } from './github/storage.js'
 import { createLocalGitAdapter } from './local/git.js'
 import { LocalExecutionAdapter } from './local/execution.js'
 import { LocalStorageAdapter } from './local/storage.js'
@@ -33,9 +41,6 @@ export interface AdapterDescription {
   repository?: string
 }
 
-const TOKEN_HINT = 'a GitHub token: set GITHUB_TOKEN, pass --token, or the action input `token`'
-const REPOSITORY_HINT = 'the repository: pass --repository OWNER/NAME (or set GITHUB_REPOSITORY)'
-
 /** Optional behaviour of the adapters the factory builds. */
 export interface FactoryOptions {
   /** Receives a local command's output as it arrives (the action echoes it to the job log, the CLI to stderr). */
@@ -45,6 +50,9 @@ export interface FactoryOptions {
   /** The variables the Actions cache reads (default process.env). */
   env?: NodeJS.ProcessEnv
 }
+
+const TOKEN_HINT = 'a GitHub token: set GITHUB_TOKEN, pass --token, or the action input `token`'
+const REPOSITORY_HINT = 'the repository: pass --repository OWNER/NAME (or set GITHUB_REPOSITORY)'
 
 /** Builds the adapters of one environment. */
 export class AdapterFactory {
@@ -67,41 +75,50 @@ export class AdapterFactory {
   /** Says which implementation each port gets and what is missing, without building anything or failing. */
   async describe(): Promise<AdapterDescription> {
     const repository = await this.resolveRepository()
-    const missing: string[] = []
-    const needsGitHub = this.environment !== 'local'
-    if (needsGitHub && !this.settings.token) missing.push(TOKEN_HINT)
-    if (needsGitHub && !repository) missing.push(REPOSITORY_HINT)
-    if (this.environment === 'local' && !(this.settings.token && repository)) {
-      missing.push(`for pull requests, ${!this.settings.token ? TOKEN_HINT : REPOSITORY_HINT}`)
-    }
+    const needs = await this.missingForGitHub()
+    // Locally only pull requests need GitHub; elsewhere commits (and cloud storage and execution) do.
+    const missing = this.environment === 'local' ? needs.map(hint => `for pull requests, ${hint}`) : needs
     return { adapters: this.kinds(), missing, ...(repository ? { repository } : {}) }
+  }
+
+  /** What is missing to reach the GitHub API (empty when a token and the repository are known). */
+  private async missingForGitHub(): Promise<string[]> {
+    const repository = await this.resolveRepository()
+    return [...(this.settings.token ? [] : [TOKEN_HINT]), ...(repository ? [] : [REPOSITORY_HINT])]
   }
 
   /** The Storage adapter. */
   storage(): Promise<StorageAdapter> {
-    return this.once('storage', async () => {
-      switch (this.environment) {
-        case 'local':
-        case 'ci':
-          return LocalStorageAdapter.create(await this.repositoryRoot())
-        case 'cloud':
-          throw this.notYet('storage', 'GitHub Contents API storage')
-      }
-    })
+    return this.once('storage', async () =>
+      this.environment === 'cloud'
+        ? new GitHubStorageAdapter(await this.client())
+        : LocalStorageAdapter.create(await this.repositoryRoot())
+    )
   }
 
   /** The Git adapter. */
   git(): Promise<GitAdapter> {
     return this.once('git', async () => {
       switch (this.environment) {
-        case 'local':
+        case 'local': {
+          // Pull requests go through the API when a token and a GitHub repository are known.
+          const missing = await this.missingForGitHub()
           return createLocalGitAdapter({
             cwd: this.settings.cwd,
-            pullRequestsUnavailable: await this.pullRequestHint()
+            pullRequests: missing.length ? undefined : new GitHubAPIAdapter(await this.client(), this.warn()),
+            pullRequestsUnavailable: missing.length
+              ? `Opening a pull request needs ${missing.join(' and ')}.`
+              : undefined
           })
+        }
         case 'ci':
+          // Commits go through the API (signed by GitHub); the base files are read from the checkout.
+          return new GitHubAPIAdapter(await this.client(), {
+            localRepository: await this.repositoryRoot(),
+            ...this.warn()
+          })
         case 'cloud':
-          throw this.notYet('git', 'GitHub API commits')
+          return new GitHubAPIAdapter(await this.client(), this.warn())
       }
     })
   }
@@ -114,23 +131,19 @@ export class AdapterFactory {
   /** The Execution adapter. */
   execution(): Promise<ExecutionAdapter> {
     return this.once('execution', async () => {
-      switch (this.environment) {
-        case 'local':
-        case 'ci':
-          return new LocalExecutionAdapter({
-            root: await this.repositoryRoot(),
-            onOutput: this.options.onOutput
-          })
-        case 'cloud': {
-          const client = await this.client()
-          return new GitHubActionsExecutionAdapter({
-            octokit: client.octokit,
-            owner: client.owner,
-            repo: client.repo,
-            log: message => this.logger.info(message)
-          })
-        }
+      if (this.environment !== 'cloud') {
+        return new LocalExecutionAdapter({
+          root: await this.repositoryRoot(),
+          onOutput: this.options.onOutput
+        })
       }
+      const client = await this.client()
+      return new GitHubActionsExecutionAdapter({
+        octokit: client.octokit,
+        owner: client.owner,
+        repo: client.repo,
+        log: message => this.logger.info(message)
+      })
     })
   }
 
@@ -163,6 +176,10 @@ export class AdapterFactory {
       })
     })
     return this.github
+  }
+
+  private warn(): { warn: (message: string) => void } {
+    return { warn: message => this.logger.warning(message) }
   }
 
   private cacheSettings(): CacheSettings {
@@ -205,27 +222,12 @@ export class AdapterFactory {
     return this.repository
   }
 
-  private async pullRequestHint(): Promise<string> {
-    const repository = await this.resolveRepository()
-    return `Opening a pull request needs ${!this.settings.token ? TOKEN_HINT : REPOSITORY_HINT}.`.replace(
-      'needs the repository',
-      repository ? 'needs the repository' : 'needs the repository'
-    )
-  }
-
   /** The work tree's root when cwd is inside one (paths in results are relative to it), else cwd itself. */
   private async repositoryRoot(): Promise<string> {
     this.root ??= gitText(['rev-parse', '--show-toplevel'], { cwd: this.settings.cwd }).catch(
       () => this.settings.cwd
     )
     return this.root
-  }
-
-  private notYet(port: Port, what: string): ConfigurationError {
-    return new ConfigurationError(
-      `The ${port} adapter for the ${this.environment} environment (${what}) is not available in this build: ` +
-        'use --environment local, or a release that includes it.'
-    )
   }
 }
 

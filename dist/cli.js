@@ -42289,7 +42289,7 @@ const SNAPSHOT_VERSION = 1;
  * `@actions/cache` (with the Azure SDK) takes a few hundred ms to import: it is loaded on first restore or save, so
  * LOCAL runs and jobs that never touch the cache do not pay for it.
  */
-const actionsCache = () => __nccwpck_require__.e(/* import() */ 973).then(__nccwpck_require__.bind(__nccwpck_require__, 973));
+const actionsCache = () => __nccwpck_require__.e(/* import() */ 119).then(__nccwpck_require__.bind(__nccwpck_require__, 5119));
 /** A logger over `@actions/core` (the default: lines land in the job's log, warnings as annotations). */
 const actionsCoreLogger = { info: m => core/* info */.pq(m), warning: m => core/* warning */.$e(m) };
 /**

@@ -41704,6 +41704,59 @@ throttling.triggersNotification = triggersNotification;
 // EXTERNAL MODULE: ./node_modules/bottleneck/lib/index.js
 var bottleneck_lib = __nccwpck_require__(2203);
 var bottleneck_lib_default = /*#__PURE__*/__nccwpck_require__.n(bottleneck_lib);
+;// CONCATENATED MODULE: ./src/settings.ts
+/**
+ * One settings object, read once from CLI options or action inputs (and the environment variables they default
+ * to), then passed down. Secrets are masked the moment they are read.
+ */
+
+
+const REPOSITORY = /^[A-Za-z0-9-_.]+\/[A-Za-z0-9-_.]+$/;
+/** Builds Settings from raw values and the environment; a malformed value is a ConfigurationError. */
+function readSettings(raw, env = process.env, mask = () => undefined) {
+    const pick = (...values) => values.find(v => v !== undefined && v.trim() !== '')?.trim();
+    const token = pick(raw.token, env.SELF_HEAL_TOKEN, env.GITHUB_TOKEN, env.GH_TOKEN);
+    if (token)
+        mask(token);
+    const repository = pick(raw.repository, env.GITHUB_REPOSITORY);
+    if (repository && !REPOSITORY.test(repository)) {
+        throw new ConfigurationError(`Repository '${repository}' is not of the form OWNER/NAME: pass --repository OWNER/NAME.`);
+    }
+    const apiUrl = stripSlash(pick(raw.apiUrl, env.GITHUB_API_URL) ?? 'https://api.github.com');
+    checkUrl(apiUrl, '--api-url (or GITHUB_API_URL)');
+    const graphqlUrl = stripSlash(pick(env.GITHUB_GRAPHQL_URL) ?? graphqlUrlFor(apiUrl));
+    checkUrl(graphqlUrl, 'GITHUB_GRAPHQL_URL');
+    const serverUrl = stripSlash(pick(env.GITHUB_SERVER_URL) ?? 'https://github.com');
+    return {
+        environment: pick(raw.environment),
+        cwd: (0,external_node_path_.resolve)(pick(raw.cwd) ?? process.cwd()),
+        repository,
+        token,
+        apiUrl,
+        graphqlUrl,
+        serverUrl,
+        cachePath: pick(raw.cachePath, env.SELF_HEAL_CACHE_PATH)
+    };
+}
+/** GitHub's GraphQL endpoint for a REST base URL: `/graphql` on github.com, `/api/graphql` on GHES (`/api/v3`). */
+function graphqlUrlFor(apiUrl) {
+    const base = stripSlash(apiUrl);
+    return base.endsWith('/api/v3') ? `${base.slice(0, -'/v3'.length)}/graphql` : `${base}/graphql`;
+}
+function stripSlash(url) {
+    return url.replace(/\/+$/, '');
+}
+function checkUrl(url, what) {
+    try {
+        const parsed = new URL(url);
+        if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+            throw new Error('not http(s)');
+    }
+    catch {
+        throw new ConfigurationError(`${what} '${url}' is not an http(s) URL: set it to e.g. https://api.github.com.`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/github/errors.ts
 /**
  * Errors of the GitHub client, and the mapper that turns Octokit's RequestError into a typed error whose message
@@ -41854,6 +41907,7 @@ function apiMessage(error) {
 
 
 
+
 const DEFAULT_API_URL = 'https://api.github.com';
 const REPOSITORY_PATTERN = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/;
 /** Splits and validates `OWNER/NAME`; ConfigurationError naming the setting otherwise. */
@@ -41864,13 +41918,6 @@ function parseRepository(repository) {
             'or GITHUB_REPOSITORY.');
     }
     return { owner: match[1], repo: match[2] };
-}
-/** The GraphQL endpoint GitHub serves next to a REST base URL (`/api/v3` → `/api/graphql` on GHES). */
-function graphqlUrlFor(apiUrl) {
-    const base = apiUrl.replace(/\/+$/, '');
-    if (base.endsWith('/api/v3'))
-        return `${base.slice(0, -'/v3'.length)}/graphql`;
-    return `${base}/graphql`;
 }
 function validUrl(value, setting) {
     let url;
@@ -42005,6 +42052,30 @@ function createGitHubClient(settings) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/log.ts
+/**
+ * A small logger interface so the engine logs the same way from the action (through @actions/core) and from the
+ * CLI (to stderr, keeping stdout for `--json`).
+ */
+/** A logger writing to stderr; `debug` only when SELF_HEAL_DEBUG or RUNNER_DEBUG is set. */
+function stderrLogger(env = process.env) {
+    const debugOn = Boolean(env.SELF_HEAL_DEBUG || env.RUNNER_DEBUG === '1');
+    return {
+        info: message => process.stderr.write(`${message}\n`),
+        warning: message => process.stderr.write(`warning: ${message}\n`),
+        debug: message => {
+            if (debugOn)
+                process.stderr.write(`debug: ${message}\n`);
+        }
+    };
+}
+/** A logger that drops everything (tests and `--quiet`). */
+const silentLogger = {
+    info: () => undefined,
+    warning: () => undefined,
+    debug: () => undefined
+};
+
 ;// CONCATENATED MODULE: ./src/adapters/cache.ts
 /**
  * The Cache port: a key/value store of JSON values with a time to live, used as self-heal's fix memory.
@@ -42021,17 +42092,15 @@ const DEFAULT_TTL_SECONDS = 3600;
 
 
 
+
 /** The longest key accepted, in UTF-16 code units (JavaScript string length). */
 const MAX_KEY_LENGTH = 8192;
 /** The largest value accepted, in bytes of its UTF-8 JSON text. */
 const MAX_VALUE_BYTES = 1024 * 1024;
 /** The longest time to live accepted, in seconds (ten years): longer is a mistake, not a wish. */
 const MAX_TTL_SECONDS = 10 * 365 * 24 * 3600;
-/** A logger that writes to stderr, for the CLI and scripts (the action passes one built on `@actions/core`). */
-const stderrLogger = {
-    info: message => process.stderr.write(`${message}\n`),
-    warning: message => process.stderr.write(`warning: ${message}\n`)
-};
+/** The default: stderr, so a CLI's stdout stays clean. */
+const common_stderrLogger = stderrLogger();
 /** A key or value that the cache cannot store; nothing was written. */
 class CacheValueError extends errors_InvalidInputError {
 }
@@ -43049,7 +43118,7 @@ class SqliteCacheAdapter {
     static async open(options = {}) {
         const path = options.path ?? defaultCachePath();
         const now = options.now ?? Date.now;
-        const logger = options.logger ?? stderrLogger;
+        const logger = options.logger ?? common_stderrLogger;
         if (!isSqliteAvailable()) {
             throw new CacheUnavailableError(`The SQLite cache needs node:sqlite, which Node.js ${process.version} does not have: use Node.js 22.13 or later.`);
         }
@@ -43264,7 +43333,7 @@ function chooseCache(settings) {
 }
 /** Builds the cache the settings choose. Never throws for an unusable backend: it falls back to memory. */
 async function createCache(settings) {
-    const logger = settings.logger ?? stderrLogger;
+    const logger = settings.logger ?? common_stderrLogger;
     const { kind, reason } = chooseCache(settings);
     if (kind === 'sqlite') {
         try {
@@ -43346,6 +43415,25 @@ function isRepoPath(path) {
     catch {
         return false;
     }
+}
+/** Checks a glob the way paths are checked: relative, no `..`, never into `.git`; returns it without `./`. */
+function normalizeRepoGlob(glob) {
+    if (typeof glob !== 'string' || glob.trim() === '') {
+        throw new errors_InvalidInputError("The glob is empty: pass a pattern such as '**/*.ts', or nothing for every file.");
+    }
+    if (glob.includes('\0'))
+        throw new PathOutsideRepositoryError(glob, 'contains a NUL byte');
+    const unified = glob.replace(/^(\.\/)+/, '');
+    if (unified.startsWith('/') || /^[A-Za-z]:/.test(unified) || unified.startsWith('\\')) {
+        throw new PathOutsideRepositoryError(glob, 'absolute glob');
+    }
+    for (const segment of unified.split(/[/\\]/)) {
+        if (segment === '..')
+            throw new PathOutsideRepositoryError(glob, "'..' leads outside the root");
+        if (segment.toLowerCase() === '.git')
+            throw new PathOutsideRepositoryError(glob, "inside '.git'");
+    }
+    return unified;
 }
 
 // EXTERNAL MODULE: external "node:url"
@@ -50352,7 +50440,7 @@ class GitHubStorageAdapter {
         }
     }
     async listFiles(glob = '**') {
-        const pattern = checkGlob(glob);
+        const pattern = normalizeRepoGlob(glob);
         const isMatch = picomatch_default()(pattern, { dot: true });
         const ref = await this.ref();
         let entries;
@@ -50491,25 +50579,6 @@ function resolveLink(link, target, asked) {
     catch {
         throw new PathOutsideRepositoryError(asked, 'a symlink on the way leads outside the repository');
     }
-}
-/** Checks a glob the way paths are checked: relative, no `..`, never into `.git`; returns it without `./`. */
-function checkGlob(glob) {
-    if (typeof glob !== 'string' || glob.trim() === '') {
-        throw new errors_InvalidInputError("The glob is empty: pass a pattern such as '**/*.ts', or nothing for every file.");
-    }
-    if (glob.includes('\0'))
-        throw new PathOutsideRepositoryError(glob, 'contains a NUL byte');
-    const unified = glob.replace(/^(\.\/)+/, '');
-    if (unified.startsWith('/') || /^[A-Za-z]:/.test(unified) || unified.startsWith('\\')) {
-        throw new PathOutsideRepositoryError(glob, 'absolute glob');
-    }
-    for (const segment of unified.split(/[/\\]/)) {
-        if (segment === '..')
-            throw new PathOutsideRepositoryError(glob, "'..' leads outside the root");
-        if (segment.toLowerCase() === '.git')
-            throw new PathOutsideRepositoryError(glob, "inside '.git'");
-    }
-    return unified;
 }
 
 ;// CONCATENATED MODULE: ./src/git/refs.ts
@@ -51611,7 +51680,7 @@ class LocalStorageAdapter {
         }
     }
     async listFiles(glob = '**') {
-        const pattern = storage_checkGlob(glob);
+        const pattern = normalizeRepoGlob(glob);
         const isMatch = lib_picomatch_default()(pattern, { dot: true });
         const listed = this.includeIgnored ? undefined : await this.gitListing();
         if (listed) {
@@ -51828,25 +51897,6 @@ async function forEachLimited(items, limit, task) {
             await task(items[next++]);
     };
     await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-/** Checks a glob the way paths are checked: relative, no `..`, never into `.git`; returns it without `./`. */
-function storage_checkGlob(glob) {
-    if (typeof glob !== 'string' || glob.trim() === '') {
-        throw new errors_InvalidInputError("The glob is empty: pass a pattern such as '**/*.ts', or nothing for every file.");
-    }
-    if (glob.includes('\0'))
-        throw new PathOutsideRepositoryError(glob, 'contains a NUL byte');
-    const unified = glob.replace(/^(\.\/)+/, '');
-    if (unified.startsWith('/') || /^[A-Za-z]:/.test(unified) || unified.startsWith('\\')) {
-        throw new PathOutsideRepositoryError(glob, 'absolute glob');
-    }
-    for (const segment of unified.split(/[/\\]/)) {
-        if (segment === '..')
-            throw new PathOutsideRepositoryError(glob, "'..' leads outside the root");
-        if (segment.toLowerCase() === '.git')
-            throw new PathOutsideRepositoryError(glob, "inside '.git'");
-    }
-    return unified;
 }
 /** Flushes a directory entry after a rename, where the platform allows it (not on Windows). */
 async function syncDirectory(directory) {
@@ -52316,82 +52366,6 @@ function dispatchActionOutputs(output) {
     return { 'run-id': String(output.runId), 'run-url': output.runUrl, conclusion: output.conclusion ?? '' };
 }
 
-;// CONCATENATED MODULE: ./src/log.ts
-/**
- * A small logger interface so the engine logs the same way from the action (through @actions/core) and from the
- * CLI (to stderr, keeping stdout for `--json`).
- */
-/** A logger writing to stderr; `debug` only when SELF_HEAL_DEBUG or RUNNER_DEBUG is set. */
-function log_stderrLogger(env = process.env) {
-    const debugOn = Boolean(env.SELF_HEAL_DEBUG || env.RUNNER_DEBUG === '1');
-    return {
-        info: message => process.stderr.write(`${message}\n`),
-        warning: message => process.stderr.write(`warning: ${message}\n`),
-        debug: message => {
-            if (debugOn)
-                process.stderr.write(`debug: ${message}\n`);
-        }
-    };
-}
-/** A logger that drops everything (tests and `--quiet`). */
-const silentLogger = {
-    info: () => undefined,
-    warning: () => undefined,
-    debug: () => undefined
-};
-
-;// CONCATENATED MODULE: ./src/settings.ts
-/**
- * One settings object, read once from CLI options or action inputs (and the environment variables they default
- * to), then passed down. Secrets are masked the moment they are read.
- */
-
-
-const REPOSITORY = /^[A-Za-z0-9-_.]+\/[A-Za-z0-9-_.]+$/;
-/** Builds Settings from raw values and the environment; a malformed value is a ConfigurationError. */
-function readSettings(raw, env = process.env, mask = () => undefined) {
-    const pick = (...values) => values.find(v => v !== undefined && v.trim() !== '')?.trim();
-    const token = pick(raw.token, env.SELF_HEAL_TOKEN, env.GITHUB_TOKEN, env.GH_TOKEN);
-    if (token)
-        mask(token);
-    const repository = pick(raw.repository, env.GITHUB_REPOSITORY);
-    if (repository && !REPOSITORY.test(repository)) {
-        throw new ConfigurationError(`Repository '${repository}' is not of the form OWNER/NAME: pass --repository OWNER/NAME.`);
-    }
-    const apiUrl = stripSlash(pick(raw.apiUrl, env.GITHUB_API_URL) ?? 'https://api.github.com');
-    checkUrl(apiUrl, '--api-url (or GITHUB_API_URL)');
-    const graphqlUrl = stripSlash(pick(env.GITHUB_GRAPHQL_URL) ?? defaultGraphqlUrl(apiUrl));
-    checkUrl(graphqlUrl, 'GITHUB_GRAPHQL_URL');
-    const serverUrl = stripSlash(pick(env.GITHUB_SERVER_URL) ?? 'https://github.com');
-    return {
-        environment: pick(raw.environment),
-        cwd: (0,external_node_path_.resolve)(pick(raw.cwd) ?? process.cwd()),
-        repository,
-        token,
-        apiUrl,
-        graphqlUrl,
-        serverUrl,
-        cachePath: pick(raw.cachePath, env.SELF_HEAL_CACHE_PATH)
-    };
-}
-/** GitHub's GraphQL endpoint for a REST base URL: `/graphql` on github.com, `/api/graphql` on GHES (`/api/v3`). */
-function defaultGraphqlUrl(apiUrl) {
-    return apiUrl.endsWith('/api/v3') ? `${apiUrl.slice(0, -'/v3'.length)}/graphql` : `${apiUrl}/graphql`;
-}
-function stripSlash(url) {
-    return url.replace(/\/+$/, '');
-}
-function checkUrl(url, what) {
-    try {
-        const parsed = new URL(url);
-        if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
-            throw new Error('not http(s)');
-    }
-    catch {
-        throw new ConfigurationError(`${what} '${url}' is not an http(s) URL: set it to e.g. https://api.github.com.`);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/version.ts
 /** self-heal's version, shown by `--version` and sent in the User-Agent. */
 const src_version_VERSION = '0.1.0';
@@ -52452,7 +52426,7 @@ function buildProgram(io, setExit) {
         .showHelpAfterError('(run with --help for usage)');
     const run = (handler) => {
         return async (options) => {
-            const logger = log_stderrLogger(io.env);
+            const logger = stderrLogger(io.env);
             try {
                 const outcome = await handler(options, logger);
                 io.stdout(options.json
@@ -52611,7 +52585,7 @@ function prepare(options, io) {
     const settings = readSettings(options, io.env);
     const detection = detectEnvironment(io.env, settings.cwd, settings.environment);
     // A command's own output goes to stderr, so stdout keeps only the result.
-    const factory = new AdapterFactory(detection.environment, settings, log_stderrLogger(io.env), {
+    const factory = new AdapterFactory(detection.environment, settings, stderrLogger(io.env), {
         onOutput: (_stream, chunk) => io.stderr(chunk.toString('utf8')),
         // No post step follows a CLI command: the Actions cache saves its snapshot when the command closes it.
         saveCacheOn: 'close',

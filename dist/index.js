@@ -36717,7 +36717,7 @@ function isoSeconds(ms) {
 
 /***/ }),
 
-/***/ 2780:
+/***/ 5662:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36836,6 +36836,30 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/log.ts
+/**
+ * A small logger interface so the engine logs the same way from the action (through @actions/core) and from the
+ * CLI (to stderr, keeping stdout for `--json`).
+ */
+/** A logger writing to stderr; `debug` only when SELF_HEAL_DEBUG or RUNNER_DEBUG is set. */
+function stderrLogger(env = process.env) {
+    const debugOn = Boolean(env.SELF_HEAL_DEBUG || env.RUNNER_DEBUG === '1');
+    return {
+        info: message => process.stderr.write(`${message}\n`),
+        warning: message => process.stderr.write(`warning: ${message}\n`),
+        debug: message => {
+            if (debugOn)
+                process.stderr.write(`debug: ${message}\n`);
+        }
+    };
+}
+/** A logger that drops everything (tests and `--quiet`). */
+const silentLogger = {
+    info: () => undefined,
+    warning: () => undefined,
+    debug: () => undefined
+};
+
 ;// CONCATENATED MODULE: ./src/adapters/cache.ts
 /**
  * The Cache port: a key/value store of JSON values with a time to live, used as self-heal's fix memory.
@@ -36852,17 +36876,15 @@ const DEFAULT_TTL_SECONDS = 3600;
 
 
 
+
 /** The longest key accepted, in UTF-16 code units (JavaScript string length). */
 const MAX_KEY_LENGTH = 8192;
 /** The largest value accepted, in bytes of its UTF-8 JSON text. */
 const MAX_VALUE_BYTES = 1024 * 1024;
 /** The longest time to live accepted, in seconds (ten years): longer is a mistake, not a wish. */
 const MAX_TTL_SECONDS = 10 * 365 * 24 * 3600;
-/** A logger that writes to stderr, for the CLI and scripts (the action passes one built on `@actions/core`). */
-const stderrLogger = {
-    info: message => process.stderr.write(`${message}\n`),
-    warning: message => process.stderr.write(`warning: ${message}\n`)
-};
+/** The default: stderr, so a CLI's stdout stays clean. */
+const common_stderrLogger = stderrLogger();
 /** A key or value that the cache cannot store; nothing was written. */
 class CacheValueError extends errors/* InvalidInputError */.oC {
 }
@@ -37880,7 +37902,7 @@ class SqliteCacheAdapter {
     static async open(options = {}) {
         const path = options.path ?? defaultCachePath();
         const now = options.now ?? Date.now;
-        const logger = options.logger ?? stderrLogger;
+        const logger = options.logger ?? common_stderrLogger;
         if (!isSqliteAvailable()) {
             throw new CacheUnavailableError(`The SQLite cache needs node:sqlite, which Node.js ${process.version} does not have: use Node.js 22.13 or later.`);
         }
@@ -38095,7 +38117,7 @@ function chooseCache(settings) {
 }
 /** Builds the cache the settings choose. Never throws for an unusable backend: it falls back to memory. */
 async function createCache(settings) {
-    const logger = settings.logger ?? stderrLogger;
+    const logger = settings.logger ?? common_stderrLogger;
     const { kind, reason } = chooseCache(settings);
     if (kind === 'sqlite') {
         try {
@@ -38177,6 +38199,25 @@ function isRepoPath(path) {
     catch {
         return false;
     }
+}
+/** Checks a glob the way paths are checked: relative, no `..`, never into `.git`; returns it without `./`. */
+function normalizeRepoGlob(glob) {
+    if (typeof glob !== 'string' || glob.trim() === '') {
+        throw new errors/* InvalidInputError */.oC("The glob is empty: pass a pattern such as '**/*.ts', or nothing for every file.");
+    }
+    if (glob.includes('\0'))
+        throw new errors/* PathOutsideRepositoryError */.Pf(glob, 'contains a NUL byte');
+    const unified = glob.replace(/^(\.\/)+/, '');
+    if (unified.startsWith('/') || /^[A-Za-z]:/.test(unified) || unified.startsWith('\\')) {
+        throw new errors/* PathOutsideRepositoryError */.Pf(glob, 'absolute glob');
+    }
+    for (const segment of unified.split(/[/\\]/)) {
+        if (segment === '..')
+            throw new errors/* PathOutsideRepositoryError */.Pf(glob, "'..' leads outside the root");
+        if (segment.toLowerCase() === '.git')
+            throw new errors/* PathOutsideRepositoryError */.Pf(glob, "inside '.git'");
+    }
+    return unified;
 }
 
 // EXTERNAL MODULE: external "node:url"
@@ -44387,7 +44428,7 @@ class GitHubStorageAdapter {
         }
     }
     async listFiles(glob = '**') {
-        const pattern = checkGlob(glob);
+        const pattern = normalizeRepoGlob(glob);
         const isMatch = picomatch_default()(pattern, { dot: true });
         const ref = await this.ref();
         let entries;
@@ -44526,25 +44567,6 @@ function resolveLink(link, target, asked) {
     catch {
         throw new errors/* PathOutsideRepositoryError */.Pf(asked, 'a symlink on the way leads outside the repository');
     }
-}
-/** Checks a glob the way paths are checked: relative, no `..`, never into `.git`; returns it without `./`. */
-function checkGlob(glob) {
-    if (typeof glob !== 'string' || glob.trim() === '') {
-        throw new errors/* InvalidInputError */.oC("The glob is empty: pass a pattern such as '**/*.ts', or nothing for every file.");
-    }
-    if (glob.includes('\0'))
-        throw new errors/* PathOutsideRepositoryError */.Pf(glob, 'contains a NUL byte');
-    const unified = glob.replace(/^(\.\/)+/, '');
-    if (unified.startsWith('/') || /^[A-Za-z]:/.test(unified) || unified.startsWith('\\')) {
-        throw new errors/* PathOutsideRepositoryError */.Pf(glob, 'absolute glob');
-    }
-    for (const segment of unified.split(/[/\\]/)) {
-        if (segment === '..')
-            throw new errors/* PathOutsideRepositoryError */.Pf(glob, "'..' leads outside the root");
-        if (segment.toLowerCase() === '.git')
-            throw new errors/* PathOutsideRepositoryError */.Pf(glob, "inside '.git'");
-    }
-    return unified;
 }
 
 ;// CONCATENATED MODULE: ./src/git/refs.ts
@@ -45646,7 +45668,7 @@ class LocalStorageAdapter {
         }
     }
     async listFiles(glob = '**') {
-        const pattern = storage_checkGlob(glob);
+        const pattern = normalizeRepoGlob(glob);
         const isMatch = lib_picomatch_default()(pattern, { dot: true });
         const listed = this.includeIgnored ? undefined : await this.gitListing();
         if (listed) {
@@ -45864,25 +45886,6 @@ async function forEachLimited(items, limit, task) {
     };
     await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
-/** Checks a glob the way paths are checked: relative, no `..`, never into `.git`; returns it without `./`. */
-function storage_checkGlob(glob) {
-    if (typeof glob !== 'string' || glob.trim() === '') {
-        throw new errors/* InvalidInputError */.oC("The glob is empty: pass a pattern such as '**/*.ts', or nothing for every file.");
-    }
-    if (glob.includes('\0'))
-        throw new errors/* PathOutsideRepositoryError */.Pf(glob, 'contains a NUL byte');
-    const unified = glob.replace(/^(\.\/)+/, '');
-    if (unified.startsWith('/') || /^[A-Za-z]:/.test(unified) || unified.startsWith('\\')) {
-        throw new errors/* PathOutsideRepositoryError */.Pf(glob, 'absolute glob');
-    }
-    for (const segment of unified.split(/[/\\]/)) {
-        if (segment === '..')
-            throw new errors/* PathOutsideRepositoryError */.Pf(glob, "'..' leads outside the root");
-        if (segment.toLowerCase() === '.git')
-            throw new errors/* PathOutsideRepositoryError */.Pf(glob, "inside '.git'");
-    }
-    return unified;
-}
 /** Flushes a directory entry after a rename, where the platform allows it (not on Windows). */
 async function syncDirectory(directory) {
     if (process.platform === 'win32')
@@ -46031,7 +46034,7 @@ class AdapterFactory {
                 throw new errors/* ConfigurationError */.j1(`The ${this.environment} environment needs ${TOKEN_HINT}.`);
             if (!repository)
                 throw new errors/* ConfigurationError */.j1(`The ${this.environment} environment needs ${REPOSITORY_HINT}.`);
-            return (0,client/* createGitHubClient */.LX)({
+            return (0,client/* createGitHubClient */.L)({
                 token: this.settings.token,
                 repository,
                 apiUrl: this.settings.apiUrl,
@@ -46583,10 +46586,10 @@ function errorMessage(error) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  LX: () => (/* binding */ createGitHubClient)
+  L: () => (/* binding */ createGitHubClient)
 });
 
-// UNUSED EXPORTS: graphqlUrlFor, parseRepository
+// UNUSED EXPORTS: parseRepository
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(3838);
@@ -51926,6 +51929,8 @@ var bottleneck_lib = __nccwpck_require__(2203);
 var bottleneck_lib_default = /*#__PURE__*/__nccwpck_require__.n(bottleneck_lib);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/settings.ts
+var src_settings = __nccwpck_require__(8750);
 // EXTERNAL MODULE: ./src/github/errors.ts
 var github_errors = __nccwpck_require__(3116);
 ;// CONCATENATED MODULE: ./src/github/client.ts
@@ -51934,6 +51939,7 @@ var github_errors = __nccwpck_require__(3116);
  * settings or GITHUB_API_URL / GITHUB_GRAPHQL_URL (GitHub Enterprise Server and the emulator), a per-request
  * timeout, and a token that is masked and never logged.
  */
+
 
 
 
@@ -51952,13 +51958,6 @@ function parseRepository(repository) {
             'or GITHUB_REPOSITORY.');
     }
     return { owner: match[1], repo: match[2] };
-}
-/** The GraphQL endpoint GitHub serves next to a REST base URL (`/api/v3` → `/api/graphql` on GHES). */
-function graphqlUrlFor(apiUrl) {
-    const base = apiUrl.replace(/\/+$/, '');
-    if (base.endsWith('/api/v3'))
-        return `${base.slice(0, -'/v3'.length)}/graphql`;
-    return `${base}/graphql`;
 }
 function validUrl(value, setting) {
     let url;
@@ -52009,7 +52008,7 @@ function createGitHubClient(settings) {
         core/* setSecret */.Pq(token);
     const { owner, repo } = parseRepository(settings.repository);
     const apiUrl = validUrl(settings.apiUrl || process.env.GITHUB_API_URL || DEFAULT_API_URL, 'API URL');
-    const graphqlUrl = validUrl(settings.graphqlUrl || process.env.GITHUB_GRAPHQL_URL || graphqlUrlFor(apiUrl), 'GraphQL URL');
+    const graphqlUrl = validUrl(settings.graphqlUrl || process.env.GITHUB_GRAPHQL_URL || (0,src_settings/* graphqlUrlFor */.U)(apiUrl), 'GraphQL URL');
     const log = settings.log ?? defaultLog();
     const timeoutMs = settings.timeoutMs ?? 30_000;
     const maxWait = settings.maxRateLimitWaitSeconds ?? 60;
@@ -52252,7 +52251,7 @@ function apiMessage(error) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7242);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7957);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7782);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6661);
 /** The action's entry point: the same bundle runs as the main step and, on its second start, as the post step. */
 
@@ -52272,7 +52271,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7957:
+/***/ 7782:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -52290,8 +52289,8 @@ var core = __nccwpck_require__(3838);
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/adapters/factory.ts + 39 modules
-var adapters_factory = __nccwpck_require__(2780);
+// EXTERNAL MODULE: ./src/adapters/factory.ts + 40 modules
+var adapters_factory = __nccwpck_require__(5662);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/commands/apply.ts
@@ -52370,7 +52369,7 @@ async function dispatch(options) {
         if (!options.token) {
             throw new errors/* ConfigurationError */.j1('No GitHub token: pass `--token`, the `token` input, or set GITHUB_TOKEN.');
         }
-        octokit = (0,client/* createGitHubClient */.LX)({
+        octokit = (0,client/* createGitHubClient */.L)({
             token: options.token,
             repository: options.repository,
             apiUrl: options.apiUrl
@@ -52565,58 +52564,8 @@ function resetEnvironmentCache() {
     cached = undefined;
 }
 
-;// CONCATENATED MODULE: ./src/settings.ts
-/**
- * One settings object, read once from CLI options or action inputs (and the environment variables they default
- * to), then passed down. Secrets are masked the moment they are read.
- */
-
-
-const REPOSITORY = /^[A-Za-z0-9-_.]+\/[A-Za-z0-9-_.]+$/;
-/** Builds Settings from raw values and the environment; a malformed value is a ConfigurationError. */
-function readSettings(raw, env = process.env, mask = () => undefined) {
-    const pick = (...values) => values.find(v => v !== undefined && v.trim() !== '')?.trim();
-    const token = pick(raw.token, env.SELF_HEAL_TOKEN, env.GITHUB_TOKEN, env.GH_TOKEN);
-    if (token)
-        mask(token);
-    const repository = pick(raw.repository, env.GITHUB_REPOSITORY);
-    if (repository && !REPOSITORY.test(repository)) {
-        throw new errors/* ConfigurationError */.j1(`Repository '${repository}' is not of the form OWNER/NAME: pass --repository OWNER/NAME.`);
-    }
-    const apiUrl = stripSlash(pick(raw.apiUrl, env.GITHUB_API_URL) ?? 'https://api.github.com');
-    checkUrl(apiUrl, '--api-url (or GITHUB_API_URL)');
-    const graphqlUrl = stripSlash(pick(env.GITHUB_GRAPHQL_URL) ?? defaultGraphqlUrl(apiUrl));
-    checkUrl(graphqlUrl, 'GITHUB_GRAPHQL_URL');
-    const serverUrl = stripSlash(pick(env.GITHUB_SERVER_URL) ?? 'https://github.com');
-    return {
-        environment: pick(raw.environment),
-        cwd: (0,external_node_path_.resolve)(pick(raw.cwd) ?? process.cwd()),
-        repository,
-        token,
-        apiUrl,
-        graphqlUrl,
-        serverUrl,
-        cachePath: pick(raw.cachePath, env.SELF_HEAL_CACHE_PATH)
-    };
-}
-/** GitHub's GraphQL endpoint for a REST base URL: `/graphql` on github.com, `/api/graphql` on GHES (`/api/v3`). */
-function defaultGraphqlUrl(apiUrl) {
-    return apiUrl.endsWith('/api/v3') ? `${apiUrl.slice(0, -'/v3'.length)}/graphql` : `${apiUrl}/graphql`;
-}
-function stripSlash(url) {
-    return url.replace(/\/+$/, '');
-}
-function checkUrl(url, what) {
-    try {
-        const parsed = new URL(url);
-        if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
-            throw new Error('not http(s)');
-    }
-    catch {
-        throw new errors/* ConfigurationError */.j1(`${what} '${url}' is not an http(s) URL: set it to e.g. https://api.github.com.`);
-    }
-}
-
+// EXTERNAL MODULE: ./src/settings.ts
+var src_settings = __nccwpck_require__(8750);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 /**
  * What the action tells people: the job summary (Markdown through core.summary) and annotations on the files
@@ -52745,7 +52694,7 @@ async function run() {
         if (!OPERATIONS.includes(operation)) {
             throw new errors/* InvalidInputError */.oC(`Unknown operation '${operation}': use one of ${OPERATIONS.join(', ')}.`);
         }
-        const settings = readSettings({
+        const settings = (0,src_settings/* readSettings */.s)({
             environment: core/* getInput */.V4(constants/* Input */.pd.Environment),
             cwd: core/* getInput */.V4(constants/* Input */.pd.WorkingDirectory) || process.env.GITHUB_WORKSPACE,
             repository: core/* getInput */.V4(constants/* Input */.pd.Repository),
@@ -52899,8 +52848,8 @@ function positiveNumber(value, input) {
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _adapters_factory_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2780);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7957);
+/* harmony import */ var _adapters_factory_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5662);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7782);
 /**
  * The action's post step: flushes state the main step left (the Actions cache snapshot). Cleanup problems are
  * warnings, never a failed job.
@@ -52916,6 +52865,71 @@ async function runPost() {
     }
     catch (error) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`self-heal post step: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 8750:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ graphqlUrlFor),
+/* harmony export */   s: () => (/* binding */ readSettings)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/**
+ * One settings object, read once from CLI options or action inputs (and the environment variables they default
+ * to), then passed down. Secrets are masked the moment they are read.
+ */
+
+
+const REPOSITORY = /^[A-Za-z0-9-_.]+\/[A-Za-z0-9-_.]+$/;
+/** Builds Settings from raw values and the environment; a malformed value is a ConfigurationError. */
+function readSettings(raw, env = process.env, mask = () => undefined) {
+    const pick = (...values) => values.find(v => v !== undefined && v.trim() !== '')?.trim();
+    const token = pick(raw.token, env.SELF_HEAL_TOKEN, env.GITHUB_TOKEN, env.GH_TOKEN);
+    if (token)
+        mask(token);
+    const repository = pick(raw.repository, env.GITHUB_REPOSITORY);
+    if (repository && !REPOSITORY.test(repository)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Repository '${repository}' is not of the form OWNER/NAME: pass --repository OWNER/NAME.`);
+    }
+    const apiUrl = stripSlash(pick(raw.apiUrl, env.GITHUB_API_URL) ?? 'https://api.github.com');
+    checkUrl(apiUrl, '--api-url (or GITHUB_API_URL)');
+    const graphqlUrl = stripSlash(pick(env.GITHUB_GRAPHQL_URL) ?? graphqlUrlFor(apiUrl));
+    checkUrl(graphqlUrl, 'GITHUB_GRAPHQL_URL');
+    const serverUrl = stripSlash(pick(env.GITHUB_SERVER_URL) ?? 'https://github.com');
+    return {
+        environment: pick(raw.environment),
+        cwd: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(pick(raw.cwd) ?? process.cwd()),
+        repository,
+        token,
+        apiUrl,
+        graphqlUrl,
+        serverUrl,
+        cachePath: pick(raw.cachePath, env.SELF_HEAL_CACHE_PATH)
+    };
+}
+/** GitHub's GraphQL endpoint for a REST base URL: `/graphql` on github.com, `/api/graphql` on GHES (`/api/v3`). */
+function graphqlUrlFor(apiUrl) {
+    const base = stripSlash(apiUrl);
+    return base.endsWith('/api/v3') ? `${base.slice(0, -'/v3'.length)}/graphql` : `${base}/graphql`;
+}
+function stripSlash(url) {
+    return url.replace(/\/+$/, '');
+}
+function checkUrl(url, what) {
+    try {
+        const parsed = new URL(url);
+        if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+            throw new Error('not http(s)');
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${what} '${url}' is not an http(s) URL: set it to e.g. https://api.github.com.`);
     }
 }
 

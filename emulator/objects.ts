@@ -26,7 +26,15 @@ export function simpleUser(
   login: string,
   type: 'User' | 'Bot' | 'Organization' = 'User'
 ): Record<string, unknown> {
-  const api = core.services.url
+  return simpleUserAt(core.services.url, login, type)
+}
+
+/** `simple-user` for a login, for plugins that know the emulator's base URL rather than its core. */
+export function simpleUserAt(
+  api: string,
+  login: string,
+  type: 'User' | 'Bot' | 'Organization' = 'User'
+): Record<string, unknown> {
   const id = userId(login)
   const url = `${api}/users/${encodeURIComponent(login)}`
   return {

@@ -2,7 +2,7 @@
  * Repository-relative path rules shared by every Storage adapter and by diff application: a path is relative,
  * uses `/`, has no `.`/`..` segments after normalisation that leave the root, and never enters `.git/`.
  */
-import { PathOutsideRepositoryError } from './errors.js'
+import { InvalidInputError, PathOutsideRepositoryError } from './errors.js'
 
 /**
  * Validates an untrusted repository-relative path and returns its normal form (`a/b/c`, no leading `./`, no
@@ -41,4 +41,23 @@ export function isRepoPath(path: string): boolean {
   } catch {
     return false
   }
+}
+
+/** Checks a glob the way paths are checked: relative, no `..`, never into `.git`; returns it without `./`. */
+export function normalizeRepoGlob(glob: string): string {
+  if (typeof glob !== 'string' || glob.trim() === '') {
+    throw new InvalidInputError(
+      "The glob is empty: pass a pattern such as '**/*.ts', or nothing for every file."
+    )
+  }
+  if (glob.includes('\0')) throw new PathOutsideRepositoryError(glob, 'contains a NUL byte')
+  const unified = glob.replace(/^(\.\/)+/, '')
+  if (unified.startsWith('/') || /^[A-Za-z]:/.test(unified) || unified.startsWith('\\')) {
+    throw new PathOutsideRepositoryError(glob, 'absolute glob')
+  }
+  for (const segment of unified.split(/[/\\]/)) {
+    if (segment === '..') throw new PathOutsideRepositoryError(glob, "'..' leads outside the root")
+    if (segment.toLowerCase() === '.git') throw new PathOutsideRepositoryError(glob, "inside '.git'")
+  }
+  return unified
 }

@@ -61,7 +61,7 @@ export function readSettings(
   }
   const apiUrl = stripSlash(pick(raw.apiUrl, env.GITHUB_API_URL) ?? 'https://api.github.com')
   checkUrl(apiUrl, '--api-url (or GITHUB_API_URL)')
-  const graphqlUrl = stripSlash(pick(env.GITHUB_GRAPHQL_URL) ?? defaultGraphqlUrl(apiUrl))
+  const graphqlUrl = stripSlash(pick(env.GITHUB_GRAPHQL_URL) ?? graphqlUrlFor(apiUrl))
   checkUrl(graphqlUrl, 'GITHUB_GRAPHQL_URL')
   const serverUrl = stripSlash(pick(env.GITHUB_SERVER_URL) ?? 'https://github.com')
   return {
@@ -77,8 +77,9 @@ export function readSettings(
 }
 
 /** GitHub's GraphQL endpoint for a REST base URL: `/graphql` on github.com, `/api/graphql` on GHES (`/api/v3`). */
-export function defaultGraphqlUrl(apiUrl: string): string {
-  return apiUrl.endsWith('/api/v3') ? `${apiUrl.slice(0, -'/v3'.length)}/graphql` : `${apiUrl}/graphql`
+export function graphqlUrlFor(apiUrl: string): string {
+  const base = stripSlash(apiUrl)
+  return base.endsWith('/api/v3') ? `${base.slice(0, -'/v3'.length)}/graphql` : `${base}/graphql`
 }
 
 function stripSlash(url: string): string {

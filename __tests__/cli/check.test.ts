@@ -3,13 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { makeTempRepo, type TempDir } from '../helpers/git.js'
 import { runCli } from './cli-helpers.js'
-
-const JUNIT = `<?xml version="1.0"?>
-<testsuites><testsuite name="math" tests="2" failures="1">
-<testcase classname="math" name="adds" file="src/math.test.js"/>
-<testcase classname="math" name="subtracts" file="src/math.test.js"><failure message="expected 1 to be 2">AssertionError: expected 1 to be 2
-    at src/math.test.js:7:5</failure></testcase>
-</testsuite></testsuites>`
+import { JUNIT } from '../helpers/fixtures.js'
 
 describe('self-heal check (LOCAL)', () => {
   let repo: TempDir

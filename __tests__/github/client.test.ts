@@ -4,7 +4,8 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createGitHubClient, graphqlUrlFor, parseRepository } from '../../src/github/client.js'
+import { createGitHubClient, parseRepository } from '../../src/github/client.js'
+import { graphqlUrlFor } from '../../src/settings.js'
 import { GitHubApiError, RateLimitError, mapGitHubError } from '../../src/github/errors.js'
 import { ConfigurationError, PermissionError } from '../../src/errors.js'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { ConfigurationError } from '../../src/errors.js'
-import { defaultGraphqlUrl, readSettings } from '../../src/settings.js'
+import { graphqlUrlFor, readSettings } from '../../src/settings.js'
 
 describe('settings', () => {
   it('takes explicit values over the environment and masks the token', () => {
@@ -25,7 +25,7 @@ describe('settings', () => {
   })
 
   it('derives the GHES GraphQL endpoint', () => {
-    expect(defaultGraphqlUrl('https://ghe.example.com/api/v3')).toBe('https://ghe.example.com/api/graphql')
+    expect(graphqlUrlFor('https://ghe.example.com/api/v3')).toBe('https://ghe.example.com/api/graphql')
   })
 
   it('explains a malformed repository or URL', () => {

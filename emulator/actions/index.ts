@@ -4,6 +4,7 @@
  * that really execute (see runs.ts). `createActionsPlugin()` returns the plugin for `startEmulator({ plugins })`
  * and a handle tests use to register commands, switch GHES mode and wait for runs to finish.
  */
+import { simpleUserAt } from '../objects.js'
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import type {
   EmulatedRepository,
@@ -121,27 +122,7 @@ export function createActionsPlugin(options: ActionsPluginOptions = {}): Actions
   }
 
   function userJson(login: string): Record<string, unknown> {
-    const url = `${svc().url}/users/${login}`
-    return {
-      login,
-      id: 1000 + [...login].reduce((sum, c) => sum + c.charCodeAt(0), 0),
-      node_id: Buffer.from(`04:User${login}`).toString('base64'),
-      avatar_url: `${svc().url}/avatars/${login}`,
-      gravatar_id: '',
-      url,
-      html_url: `${svc().url}/${login}`,
-      followers_url: `${url}/followers`,
-      following_url: `${url}/following{/other_user}`,
-      gists_url: `${url}/gists{/gist_id}`,
-      starred_url: `${url}/starred{/owner}{/repo}`,
-      subscriptions_url: `${url}/subscriptions`,
-      organizations_url: `${url}/orgs`,
-      repos_url: `${url}/repos`,
-      events_url: `${url}/events{/privacy}`,
-      received_events_url: `${url}/received_events`,
-      type: 'User',
-      site_admin: false
-    }
+    return simpleUserAt(svc().url, login)
   }
 
   function repositoryJson(repo: EmulatedRepository): Record<string, unknown> {

@@ -10,6 +10,7 @@ import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
 import Bottleneck from 'bottleneck'
 import { ConfigurationError } from '../errors.js'
+import { graphqlUrlFor } from '../settings.js'
 import {
   GraphQLRequestError,
   RateLimitError,
@@ -89,13 +90,6 @@ export function parseRepository(repository: string): { owner: string; repo: stri
     )
   }
   return { owner: match[1], repo: match[2] }
-}
-
-/** The GraphQL endpoint GitHub serves next to a REST base URL (`/api/v3` → `/api/graphql` on GHES). */
-export function graphqlUrlFor(apiUrl: string): string {
-  const base = apiUrl.replace(/\/+$/, '')
-  if (base.endsWith('/api/v3')) return `${base.slice(0, -'/v3'.length)}/graphql`
-  return `${base}/graphql`
 }
 
 function validUrl(value: string, setting: string): string {

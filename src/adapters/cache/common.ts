@@ -2,6 +2,7 @@
  * Rules every CacheAdapter shares: what a key may be, what a value may be, how a TTL is read, the errors, and the
  * logger the adapters report through. One place, so the three implementations accept and refuse the same things.
  */
+import { stderrLogger as projectStderrLogger, type Logger } from '../../log.js'
 import { createHash } from 'node:crypto'
 import { DEFAULT_TTL_SECONDS, type JsonValue } from '../cache.js'
 import { InvalidInputError, SelfHealError } from '../../errors.js'
@@ -15,19 +16,11 @@ export const MAX_VALUE_BYTES = 1024 * 1024
 /** The longest time to live accepted, in seconds (ten years): longer is a mistake, not a wish. */
 export const MAX_TTL_SECONDS = 10 * 365 * 24 * 3600
 
-/** Where an adapter reports what it decided (degraded, moved a file aside, a save that failed). */
-export interface CacheLogger {
-  /** Progress worth a line in the log. */
-  info(message: string): void
-  /** Something went wrong and was handled: never a failed job. */
-  warning(message: string): void
-}
+/** Where the cache adapters log (the project's Logger; `debug` is not needed). */
+export type CacheLogger = Pick<Logger, 'info' | 'warning'>
 
-/** A logger that writes to stderr, for the CLI and scripts (the action passes one built on `@actions/core`). */
-export const stderrLogger: CacheLogger = {
-  info: message => process.stderr.write(`${message}\n`),
-  warning: message => process.stderr.write(`warning: ${message}\n`)
-}
+/** The default: stderr, so a CLI's stdout stays clean. */
+export const stderrLogger: CacheLogger = projectStderrLogger()
 
 /** A key or value that the cache cannot store; nothing was written. */
 export class CacheValueError extends InvalidInputError {}

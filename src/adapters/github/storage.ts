@@ -6,7 +6,7 @@
  */
 import picomatch from 'picomatch'
 import { FileNotFoundError, InvalidInputError, PathOutsideRepositoryError } from '../../errors.js'
-import { normalizeRepoPath } from '../../paths.js'
+import { normalizeRepoGlob, normalizeRepoPath } from '../../paths.js'
 import type { GitHubClient } from '../../github/client.js'
 import { errorStatus } from '../../github/errors.js'
 import { validateBranchName } from '../../github/refs.js'
@@ -200,7 +200,7 @@ export class GitHubStorageAdapter implements StorageAdapter {
   }
 
   async listFiles(glob = '**'): Promise<string[]> {
-    const pattern = checkGlob(glob)
+    const pattern = normalizeRepoGlob(glob)
     const isMatch = picomatch(pattern, { dot: true })
     const ref = await this.ref()
     let entries
@@ -348,23 +348,4 @@ function resolveLink(link: string, target: string, asked: string): string {
   } catch {
     throw new PathOutsideRepositoryError(asked, 'a symlink on the way leads outside the repository')
   }
-}
-
-/** Checks a glob the way paths are checked: relative, no `..`, never into `.git`; returns it without `./`. */
-function checkGlob(glob: string): string {
-  if (typeof glob !== 'string' || glob.trim() === '') {
-    throw new InvalidInputError(
-      "The glob is empty: pass a pattern such as '**/*.ts', or nothing for every file."
-    )
-  }
-  if (glob.includes('\0')) throw new PathOutsideRepositoryError(glob, 'contains a NUL byte')
-  const unified = glob.replace(/^(\.\/)+/, '')
-  if (unified.startsWith('/') || /^[A-Za-z]:/.test(unified) || unified.startsWith('\\')) {
-    throw new PathOutsideRepositoryError(glob, 'absolute glob')
-  }
-  for (const segment of unified.split(/[/\\]/)) {
-    if (segment === '..') throw new PathOutsideRepositoryError(glob, "'..' leads outside the root")
-    if (segment.toLowerCase() === '.git') throw new PathOutsideRepositoryError(glob, "inside '.git'")
-  }
-  return unified
 }

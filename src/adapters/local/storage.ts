@@ -14,7 +14,7 @@ import { promisify } from 'node:util'
 import picomatch from 'picomatch/posix.js'
 import type { StorageAdapter } from '../storage.js'
 import { FileNotFoundError, InvalidInputError, PathOutsideRepositoryError } from '../../errors.js'
-import { normalizeRepoPath } from '../../paths.js'
+import { normalizeRepoGlob, normalizeRepoPath } from '../../paths.js'
 
 const execFileAsync = promisify(execFile)
 
@@ -164,7 +164,7 @@ export class LocalStorageAdapter implements StorageAdapter {
   }
 
   async listFiles(glob = '**'): Promise<string[]> {
-    const pattern = checkGlob(glob)
+    const pattern = normalizeRepoGlob(glob)
     const isMatch = picomatch(pattern, { dot: true })
     const listed = this.includeIgnored ? undefined : await this.gitListing()
     if (listed) {
@@ -380,25 +380,6 @@ async function forEachLimited<T>(items: T[], limit: number, task: (item: T) => P
     while (next < items.length) await task(items[next++])
   }
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
-}
-
-/** Checks a glob the way paths are checked: relative, no `..`, never into `.git`; returns it without `./`. */
-function checkGlob(glob: string): string {
-  if (typeof glob !== 'string' || glob.trim() === '') {
-    throw new InvalidInputError(
-      "The glob is empty: pass a pattern such as '**/*.ts', or nothing for every file."
-    )
-  }
-  if (glob.includes('\0')) throw new PathOutsideRepositoryError(glob, 'contains a NUL byte')
-  const unified = glob.replace(/^(\.\/)+/, '')
-  if (unified.startsWith('/') || /^[A-Za-z]:/.test(unified) || unified.startsWith('\\')) {
-    throw new PathOutsideRepositoryError(glob, 'absolute glob')
-  }
-  for (const segment of unified.split(/[/\\]/)) {
-    if (segment === '..') throw new PathOutsideRepositoryError(glob, "'..' leads outside the root")
-    if (segment.toLowerCase() === '.git') throw new PathOutsideRepositoryError(glob, "inside '.git'")
-  }
-  return unified
 }
 
 /** Flushes a directory entry after a rename, where the platform allows it (not on Windows). */

@@ -52251,7 +52251,7 @@ function apiMessage(error) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7242);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7782);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2710);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6661);
 /** The action's entry point: the same bundle runs as the main step and, on its second start, as the post step. */
 
@@ -52271,7 +52271,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7782:
+/***/ 2710:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -52566,7 +52566,7 @@ function resetEnvironmentCache() {
 
 // EXTERNAL MODULE: ./src/settings.ts
 var src_settings = __nccwpck_require__(8750);
-;// CONCATENATED MODULE: ./src/report/summary.ts
+;// CONCATENATED MODULE: ./src/summary.ts
 /**
  * What the action tells people: the job summary (Markdown through core.summary) and annotations on the files
  * that failed. Summaries are written only when the runner gives a summary file.
@@ -52849,7 +52849,7 @@ function positiveNumber(value, input) {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 /* harmony import */ var _adapters_factory_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5662);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7782);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2710);
 /**
  * The action's post step: flushes state the main step left (the Actions cache snapshot). Cleanup problems are
  * warnings, never a failed job.

@@ -20,7 +20,7 @@ import { detectEnvironment } from './environment.js'
 import { ConfigurationError, InvalidInputError, errorMessage } from './errors.js'
 import type { Logger } from './log.js'
 import { readSettings, type Settings } from './settings.js'
-import { annotateCheck, summarizeApply, summarizeCheck, summarizeDispatch } from './report/summary.js'
+import { annotateCheck, summarizeApply, summarizeCheck, summarizeDispatch } from './summary.js'
 
 /** The operations the action performs. */
 export const OPERATIONS = ['check', 'apply', 'dispatch'] as const

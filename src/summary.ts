@@ -3,9 +3,9 @@
  * that failed. Summaries are written only when the runner gives a summary file.
  */
 import * as core from '@actions/core'
-import type { ApplyOutput } from '../commands/apply.js'
-import type { CheckOutput } from '../commands/check.js'
-import type { DispatchOutput } from '../commands/dispatch.js'
+import type { ApplyOutput } from './commands/apply.js'
+import type { CheckOutput } from './commands/check.js'
+import type { DispatchOutput } from './commands/dispatch.js'
 
 /** At most this many annotations per check: GitHub shows only the first 10 errors of a step anyway. */
 const MAX_ANNOTATIONS = 50

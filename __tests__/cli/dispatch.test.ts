@@ -3,8 +3,7 @@
  * Actions runs (real commands in real checkouts, on real time).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { join } from 'node:path'
-import { ROOT, startActionsEnv, type ActionsTestEnv } from '../dispatch/helpers.js'
+import { ACTION_STEP, ROOT, startActionsEnv, type ActionsTestEnv } from '../dispatch/helpers.js'
 import { cleanEnv, runCli } from './cli-helpers.js'
 
 describe('self-heal dispatch and cloud execution through the CLI', () => {
@@ -13,10 +12,7 @@ describe('self-heal dispatch and cloud execution through the CLI', () => {
   beforeAll(async () => {
     env = await startActionsEnv({ plugin: { queueDelayMs: 200 } })
     // The runner workflow's check step is the bundled action, as on a runner.
-    env.actions.registerCommand('self-heal-run.yml', {
-      command: `"${process.execPath}" "${join(ROOT, 'dist/index.js')}"`,
-      stepName: 'Run the check'
-    })
+    env.actions.registerCommand('self-heal-run.yml', ACTION_STEP)
     common = [
       '--repository',
       `${env.test.owner}/${env.test.repo}`,

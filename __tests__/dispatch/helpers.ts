@@ -10,6 +10,8 @@ import {
 import { startTestEmulator, type TestEmulator } from '../../emulator/testing.js'
 import type { EmulatorOptions } from '../../emulator/server.js'
 import type { Clock } from '../../src/adapters/execution/clock.js'
+import { GitHubActionsExecutionAdapter } from '../../src/adapters/execution/workflow-dispatch.js'
+import { createGitHubClient } from '../../src/github/client.js'
 import { git, makeTempDir } from '../helpers/git.js'
 
 /** The project root. */
@@ -104,4 +106,33 @@ export async function startActionsEnv(
       await test.close()
     }
   }
+}
+
+/** The runner workflow's check step: the bundled action, started the way the runner starts it. */
+export const ACTION_STEP = {
+  command: `"${process.execPath}" "${join(ROOT, 'dist/index.js')}"`,
+  stepName: 'Run the check'
+}
+
+/** The remote ExecutionAdapter against the test emulator, with fast write spacing and the emulator's clock. */
+export function remoteAdapter(
+  env: ActionsTestEnv,
+  extra: Partial<ConstructorParameters<typeof GitHubActionsExecutionAdapter>[0]> = {}
+): GitHubActionsExecutionAdapter {
+  const { owner, repo } = env.test
+  const octokit = createGitHubClient({
+    token: env.test.emulator.token,
+    repository: `${owner}/${repo}`,
+    apiUrl: env.test.emulator.apiUrl,
+    minWriteIntervalMs: 10,
+    log: { warning: () => undefined, debug: () => undefined }
+  }).octokit
+  return new GitHubActionsExecutionAdapter({
+    octokit,
+    owner,
+    repo,
+    clock: env.clock,
+    startupAllowanceSeconds: 120,
+    ...extra
+  })
 }

@@ -3,35 +3,15 @@
  * runs its check step (the action's `operation: check`, the bundled dist/index.js) in a checkout, and the
  * adapter reads the result back from the run's log.
  */
-import { join } from 'node:path'
-import { GitHubActionsExecutionAdapter } from '../../src/adapters/execution/workflow-dispatch.js'
-import { createGitHubClient } from '../../src/github/client.js'
 import { executionContract } from '../contracts/execution-contract.js'
-import { ROOT, startActionsEnv } from './helpers.js'
-
-// The runner workflow's check step is the bundled action itself, started the way the runner starts it.
-const STEP = `"${process.execPath}" "${join(ROOT, 'dist/index.js')}"`
+import { ACTION_STEP, remoteAdapter, startActionsEnv } from './helpers.js'
 
 executionContract(
   'workflow-dispatch (emulator runs)',
   async () => {
     const env = await startActionsEnv({ emulator: { clockSpeed: 10 } })
-    env.actions.registerCommand('self-heal-run.yml', { command: STEP, stepName: 'Run the check' })
-    const { owner, repo } = env.test
-    const octokit = createGitHubClient({
-      token: env.test.emulator.token,
-      repository: `${owner}/${repo}`,
-      apiUrl: env.test.emulator.apiUrl,
-      minWriteIntervalMs: 10,
-      log: { warning: () => undefined, debug: () => undefined }
-    }).octokit
-    const adapter = new GitHubActionsExecutionAdapter({
-      octokit,
-      owner,
-      repo,
-      clock: env.clock,
-      startupAllowanceSeconds: 120
-    })
+    env.actions.registerCommand('self-heal-run.yml', ACTION_STEP)
+    const adapter = remoteAdapter(env)
     return {
       adapter,
       subdirectory: 'sub/dir-unique-7',

@@ -3,35 +3,7 @@
  * log), GitHub Enterprise Server without run ids, a run that never starts, and what waiting costs.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { join } from 'node:path'
-import { GitHubActionsExecutionAdapter } from '../../src/adapters/execution/workflow-dispatch.js'
-import { createGitHubClient } from '../../src/github/client.js'
-import { ROOT, startActionsEnv, type ActionsTestEnv } from './helpers.js'
-
-// The runner workflow's check step is the bundled action itself, started the way the runner starts it.
-const STEP = `"${process.execPath}" "${join(ROOT, 'dist/index.js')}"`
-
-function adapterFor(
-  env: ActionsTestEnv,
-  extra: Partial<ConstructorParameters<typeof GitHubActionsExecutionAdapter>[0]> = {}
-) {
-  const { owner, repo } = env.test
-  const octokit = createGitHubClient({
-    token: env.test.emulator.token,
-    repository: `${owner}/${repo}`,
-    apiUrl: env.test.emulator.apiUrl,
-    minWriteIntervalMs: 10,
-    log: { warning: () => undefined, debug: () => undefined }
-  }).octokit
-  return new GitHubActionsExecutionAdapter({
-    octokit,
-    owner,
-    repo,
-    clock: env.clock,
-    startupAllowanceSeconds: 120,
-    ...extra
-  })
-}
+import { ACTION_STEP, remoteAdapter, startActionsEnv, type ActionsTestEnv } from './helpers.js'
 
 describe('remote adapter: a runner workflow that leaves no record', () => {
   let env: ActionsTestEnv
@@ -46,7 +18,7 @@ describe('remote adapter: a runner workflow that leaves no record', () => {
 
   it('runs a passing command and brings back its output', async () => {
     const seen: Array<{ runId: number; runUrl: string; conclusion: string | null }> = []
-    const result = await adapterFor(env, { onRun: info => seen.push(info) }).runCommand(
+    const result = await remoteAdapter(env, { onRun: info => seen.push(info) }).runCommand(
       'echo hello from the run'
     )
     expect(result).toMatchObject({ exitCode: 0, timedOut: false })
@@ -65,7 +37,7 @@ describe('remote adapter: a runner workflow that leaves no record', () => {
     const junit =
       '<testsuite name="s"><testcase classname="math" name="divides" file="test/math.test.js" line="9">' +
       '<failure message="division by zero">stack</failure></testcase></testsuite>'
-    const result = await adapterFor(env).runTests(
+    const result = await remoteAdapter(env).runTests(
       `mkdir -p reports && printf '%s' '${junit}' > reports/junit.xml; exit 4`
     )
     expect(result.passed).toBe(false)
@@ -78,7 +50,7 @@ describe('remote adapter: a runner workflow that leaves no record', () => {
   })
 
   it('names failed tests from TAP in the log when there are no annotations', async () => {
-    const result = await adapterFor(env).runTests(
+    const result = await remoteAdapter(env).runTests(
       "printf 'TAP version 13\\nok 1 - a\\nnot ok 2 - b breaks\\n1..2\\n'; exit 1"
     )
     expect(result.passed).toBe(false)
@@ -87,7 +59,7 @@ describe('remote adapter: a runner workflow that leaves no record', () => {
   })
 
   it('reads lint problems from ::error and ::warning annotations', async () => {
-    const result = await adapterFor(env).runLint(
+    const result = await remoteAdapter(env).runLint(
       "echo '::error file=src/x.js,line=3,col=5,title=no-undef::y is not defined'; " +
         "echo '::warning file=src/y.js,line=1,title=eqeqeq::use ==='; exit 1"
     )
@@ -106,7 +78,7 @@ describe('remote adapter: a runner workflow that leaves no record', () => {
   })
 
   it('fails clearly for an argv command the plain workflow cannot run', async () => {
-    const result = await adapterFor(env).runCommand(['node', '-e', 'console.log(1)'])
+    const result = await remoteAdapter(env).runCommand(['node', '-e', 'console.log(1)'])
     expect(result.exitCode).not.toBe(0)
     expect(result.stderr).toContain('concluded failure')
   })
@@ -119,7 +91,7 @@ describe('remote adapter: GitHub Enterprise Server without run ids', () => {
       emulator: { clockSpeed: 10, ghes: true },
       plugin: { runCreationDelayMs: 2000 }
     })
-    env.actions.registerCommand('self-heal-run.yml', { command: STEP, stepName: 'Run the check' })
+    env.actions.registerCommand('self-heal-run.yml', ACTION_STEP)
   })
   afterAll(async () => {
     await env.actions.idle()
@@ -127,7 +99,7 @@ describe('remote adapter: GitHub Enterprise Server without run ids', () => {
   })
 
   it('finds each concurrent run by its correlation id and reads its record', async () => {
-    const adapter = adapterFor(env)
+    const adapter = remoteAdapter(env)
     const results = await Promise.all([
       adapter.runCommand(['node', '-e', 'console.log("one")']),
       adapter.runCommand(['node', '-e', 'console.log("two"); process.exit(5)']),
@@ -148,7 +120,7 @@ describe('remote adapter: deadlines and waiting cost', () => {
     const env = await startActionsEnv({ emulator: { clockSpeed: 10 }, plugin: { queueDelayMs: 3_600_000 } })
     try {
       const started = Date.now()
-      const result = await adapterFor(env, { startupAllowanceSeconds: 10 }).runCommand('echo never', {
+      const result = await remoteAdapter(env, { startupAllowanceSeconds: 10 }).runCommand('echo never', {
         timeoutSeconds: 5
       })
       expect(result.timedOut).toBe(true)
@@ -165,7 +137,7 @@ describe('remote adapter: deadlines and waiting cost', () => {
   it('waits with conditional requests and obeys x-poll-interval', async () => {
     const env = await startActionsEnv({ emulator: { clockSpeed: 10 }, plugin: { pollIntervalSeconds: 20 } })
     try {
-      const adapter = adapterFor(env)
+      const adapter = remoteAdapter(env)
       await adapter.runs.defaultBranch()
       env.test.emulator.resetStats()
       // Sixty emulated seconds: adaptive polling alone would poll ~10 times; x-poll-interval (20 s) allows ~3.

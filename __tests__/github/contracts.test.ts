@@ -31,34 +31,14 @@ async function commitSymlink(served: Served, path: string, target: string): Prom
   await octokit.rest.git.updateRef({ ...repo, ref: 'heads/main', sha: next.sha })
 }
 
-storageContract(
-  'github-contents (emulator)',
-  async () => {
-    const repo = await makeTempRepo({ 'README.md': '# storage contract\n' })
-    const served = await serve(repo.path)
-    return {
-      adapter: new GitHubStorageAdapter(served.client),
-      makeSymlink: (path, target) => commitSymlink(served, path, target),
-      async cleanup() {
-        try {
-          await fsck(served.bare)
-        } finally {
-          await served.close()
-          await repo.cleanup()
-        }
-      }
-    }
-  },
-  { symlinks: true }
-)
-
-gitContract('github-api (emulator)', async () => {
-  const repo = await makeTempRepo(GIT_CONTRACT_SEED)
+/** A temp repository with `files` served by the emulator; cleanup checks the bare repository with fsck first. */
+async function servedRepository(
+  files: Record<string, string>
+): Promise<{ served: Served; cleanup(): Promise<void> }> {
+  const repo = await makeTempRepo(files)
   const served = await serve(repo.path)
   return {
-    adapter: new GitHubAPIAdapter(served.client),
-    gitDir: served.bare,
-    defaultBranch: 'main',
+    served,
     async cleanup() {
       try {
         await fsck(served.bare)
@@ -68,23 +48,33 @@ gitContract('github-api (emulator)', async () => {
       }
     }
   }
+}
+
+storageContract(
+  'github-contents (emulator)',
+  async () => {
+    const { served, cleanup } = await servedRepository({ 'README.md': '# storage contract\n' })
+    return {
+      adapter: new GitHubStorageAdapter(served.client),
+      makeSymlink: (path, target) => commitSymlink(served, path, target),
+      cleanup
+    }
+  },
+  { symlinks: true }
+)
+
+gitContract('github-api (emulator)', async () => {
+  const { served, cleanup } = await servedRepository(GIT_CONTRACT_SEED)
+  return { adapter: new GitHubAPIAdapter(served.client), gitDir: served.bare, defaultBranch: 'main', cleanup }
 })
 
 gitContract('github-api, commits through GraphQL createCommitOnBranch (emulator)', async () => {
-  const repo = await makeTempRepo(GIT_CONTRACT_SEED)
-  const served = await serve(repo.path)
+  const { served, cleanup } = await servedRepository(GIT_CONTRACT_SEED)
   return {
     adapter: new GitHubAPIAdapter(served.client, { commitMode: 'graphql' }),
     gitDir: served.bare,
     defaultBranch: 'main',
-    async cleanup() {
-      try {
-        await fsck(served.bare)
-      } finally {
-        await served.close()
-        await repo.cleanup()
-      }
-    }
+    cleanup
   }
 })
 

@@ -42152,7 +42152,9 @@ function checkTtl(ttlSeconds) {
  * -0 is accepted and reads back as 0, as JSON defines. The message names the path of the first offender.
  */
 function serializeValue(key, value) {
-    checkJson(value, '$', new Set(), key);
+    // The walk that names the offending path allocates a string per property: run it only once a value is refused.
+    if (!isJson(value, []))
+        checkJson(value, '$', new Set(), key);
     const text = JSON.stringify(value);
     const bytes = Buffer.byteLength(text, 'utf8');
     if (bytes > MAX_VALUE_BYTES) {
@@ -42163,6 +42165,44 @@ function serializeValue(key, value) {
 /** Parses JSON text that serializeValue produced. */
 function parseValue(text) {
     return JSON.parse(text);
+}
+/** Whether JSON.stringify would write `value` exactly (the same rules as checkJson, without allocating paths). */
+function isJson(value, ancestors) {
+    switch (typeof value) {
+        case 'string':
+        case 'boolean':
+            return true;
+        case 'number':
+            return Number.isFinite(value);
+        case 'object':
+            break;
+        default:
+            return false;
+    }
+    if (value === null)
+        return true;
+    if (ancestors.includes(value))
+        return false;
+    ancestors.push(value);
+    let ok = true;
+    if (Array.isArray(value)) {
+        for (let i = 0; ok && i < value.length; i++)
+            ok = i in value && isJson(value[i], ancestors);
+    }
+    else {
+        const proto = Object.getPrototypeOf(value);
+        ok = (proto === Object.prototype || proto === null) && Object.getOwnPropertySymbols(value).length === 0;
+        if (ok) {
+            for (const name in value) {
+                if (Object.hasOwn(value, name) && !isJson(value[name], ancestors)) {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+    }
+    ancestors.pop();
+    return ok;
 }
 function checkJson(value, path, seen, key) {
     const refuse = (what, fix) => {

@@ -192,7 +192,9 @@ export function cacheContract(name: string, makeHarness: () => Promise<CacheHarn
         [new Map(), /a Map/],
         [Symbol('s'), /a symbol/],
         // eslint-disable-next-line no-sparse-arrays
-        [[1, , 3], /sparse array/]
+        [[1, , 3], /sparse array/],
+        [{ [Symbol('s')]: 1 }, /symbol keys/],
+        [{ toJSON: () => 'other' }, /\$\.toJSON is a function/]
       ]
       for (const [value, message] of cases) {
         const attempt = adapter.set('k', value as JsonValue)
@@ -200,6 +202,18 @@ export function cacheContract(name: string, makeHarness: () => Promise<CacheHarn
         await expect(adapter.set('k', value as JsonValue)).rejects.toThrow(message)
       }
       expect(await adapter.get('k')).toBe('kept')
+    })
+
+    it('accepts what JSON writes exactly: shared subtrees and null-prototype objects', async () => {
+      const { adapter } = await open()
+      const shared = { fix: 'eslint --fix' }
+      const bare = Object.assign(Object.create(null) as Record<string, unknown>, { n: 1, list: [shared] })
+      await adapter.set('shared', { a: shared, b: [shared, shared], bare } as unknown as JsonValue)
+      expect(await adapter.get('shared')).toEqual({
+        a: shared,
+        b: [shared, shared],
+        bare: { n: 1, list: [shared] }
+      })
     })
 
     it('is safe under concurrent operations and applies them in call order', async () => {

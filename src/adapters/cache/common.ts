@@ -82,7 +82,8 @@ export function checkTtl(ttlSeconds: unknown): number {
  * -0 is accepted and reads back as 0, as JSON defines. The message names the path of the first offender.
  */
 export function serializeValue(key: string, value: unknown): string {
-  checkJson(value, '$', new Set(), key)
+  // The walk that names the offending path allocates a string per property: run it only once a value is refused.
+  if (!isJson(value, [])) checkJson(value, '$', new Set(), key)
   const text = JSON.stringify(value)
   const bytes = Buffer.byteLength(text, 'utf8')
   if (bytes > MAX_VALUE_BYTES) {
@@ -96,6 +97,41 @@ export function serializeValue(key: string, value: unknown): string {
 /** Parses JSON text that serializeValue produced. */
 export function parseValue<T extends JsonValue>(text: string): T {
   return JSON.parse(text) as T
+}
+
+/** Whether JSON.stringify would write `value` exactly (the same rules as checkJson, without allocating paths). */
+function isJson(value: unknown, ancestors: object[]): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true
+    case 'number':
+      return Number.isFinite(value)
+    case 'object':
+      break
+    default:
+      return false
+  }
+  if (value === null) return true
+  if (ancestors.includes(value)) return false
+  ancestors.push(value)
+  let ok = true
+  if (Array.isArray(value)) {
+    for (let i = 0; ok && i < value.length; i++) ok = i in value && isJson(value[i], ancestors)
+  } else {
+    const proto = Object.getPrototypeOf(value)
+    ok = (proto === Object.prototype || proto === null) && Object.getOwnPropertySymbols(value).length === 0
+    if (ok) {
+      for (const name in value) {
+        if (Object.hasOwn(value, name) && !isJson((value as Record<string, unknown>)[name], ancestors)) {
+          ok = false
+          break
+        }
+      }
+    }
+  }
+  ancestors.pop()
+  return ok
 }
 
 function checkJson(value: unknown, path: string, seen: Set<object>, key: string): void {

@@ -42883,6 +42883,7 @@ try {
   unavailable = error
 }
 
+const SQLITE_READONLY = 8
 const SQLITE_CORRUPT = 11
 const SQLITE_CANTOPEN = 14
 const SQLITE_NOTADB = 26
@@ -42899,9 +42900,12 @@ function primary(error) {
   return typeof error.errcode === 'number' ? error.errcode & 0xff : -1
 }
 
-function isDamage(error) {
+// A file this process cannot use: damaged, not a database, unreadable (CANTOPEN) or not writable by this user
+// (READONLY, e.g. left by an earlier run under sudo). Moving it aside is the fix for each; a directory that is not
+// writable makes the move fail, and that is reported as it is.
+function isUnusable(error) {
   const code = primary(error)
-  return code === SQLITE_CORRUPT || code === SQLITE_NOTADB || code === SQLITE_CANTOPEN
+  return code === SQLITE_CORRUPT || code === SQLITE_NOTADB || code === SQLITE_CANTOPEN || code === SQLITE_READONLY
 }
 
 function openDatabase() {
@@ -42960,16 +42964,36 @@ function moveAside(reason) {
   return moved ? { to: target, reason } : undefined
 }
 
-function openOrRecover() {
+// Opens the file and purges expired rows: the purge is the first write, so a file this user cannot write fails
+// here, where it can still be moved aside, and not at the first set.
+function openUsable(now) {
+  const handle = openDatabase()
+  db = handle
   try {
-    db = openDatabase()
     prepare()
+    purge(now)
+  } catch (error) {
+    db = undefined
+    try {
+      handle.close()
+    } catch {}
+    throw error
+  }
+}
+
+function openOrRecover(now) {
+  try {
+    openUsable(now)
     return undefined
   } catch (error) {
-    if (!isDamage(error) || !fs.existsSync(file)) throw error
-    const movedAside = moveAside(error.message)
-    db = openDatabase()
-    prepare()
+    if (!isUnusable(error) || !fs.existsSync(file)) throw error
+    let movedAside
+    try {
+      movedAside = moveAside(error.message)
+    } catch (failure) {
+      throw new Error(error.message + ', and it could not be moved aside (' + failure.message + ')')
+    }
+    openUsable(now)
     return movedAside
   }
 }
@@ -42983,6 +43007,8 @@ function purge(now) {
 // A batch is flat arrays (cheap to copy between threads): kinds[i] is 0 get, 1 set, 2 delete.
 function runBatch(batch) {
   const { kinds, keys, texts, times } = batch
+  // A failed recovery left no database open: this batch tries again.
+  if (!db) openUsable(batch.now)
   const writes = kinds.some(kind => kind !== 0)
   const found = new Array(kinds.length).fill(null)
   db.exec(writes ? 'BEGIN IMMEDIATE' : 'BEGIN')
@@ -43017,19 +43043,20 @@ function handleBatch(message) {
     found = runBatch(message)
   } catch (failure) {
     error = failure.message
-    if (isDamage(failure)) {
+    if (isUnusable(failure)) {
       // The file was damaged under us: keep it for inspection, start a fresh one, and retry the batch once.
       try {
         db.close()
       } catch {}
-      const movedAside = moveAside(failure.message)
-      db = openDatabase()
-      prepare()
-      if (movedAside) warnings.push(movedAside)
+      db = undefined
       try {
+        const movedAside = moveAside(failure.message)
+        if (movedAside) warnings.push(movedAside)
+        openUsable(message.now)
         found = runBatch(message)
         error = undefined
       } catch (again) {
+        // Reported with this batch; the next batch opens the file again.
         error = again.message
       }
     }
@@ -43048,8 +43075,7 @@ function main() {
   }
   let movedAside
   try {
-    movedAside = openOrRecover()
-    purge(workerData.now)
+    movedAside = openOrRecover(workerData.now)
   } catch (error) {
     parentPort.postMessage({ type: 'failed', code: 'open', message: error.message })
     return
@@ -43082,7 +43108,7 @@ main()
  * The SQLite CacheAdapter (LOCAL): `node:sqlite` in a worker thread, so no call blocks the event loop. Calls made
  * in the same turn of the event loop travel to the worker as one message and run as one transaction, in call
  * order. WAL mode and a busy timeout let several processes share one file; expired rows are purged on open, on
- * close and every minute of writes; a damaged file is moved aside with a warning and a fresh one is made.
+ * close and every minute of writes; a damaged, unreadable or read-only file is moved aside with a warning and a fresh one is made.
  */
 
 
@@ -43344,7 +43370,7 @@ class SqliteCacheAdapter {
         });
     }
     warnMovedAside(moved) {
-        this.logger.warning(`The cache database ${this.path} was damaged (${moved.reason}); it was moved aside to ${moved.to} and a fresh one was made.`);
+        this.logger.warning(`The cache database ${this.path} could not be used (${moved.reason}); it was moved aside to ${moved.to} and a fresh one was made.`);
     }
 }
 

@@ -1,11 +1,11 @@
 /**
  * The SQLite cache across real processes (each child runs the TypeScript sources through tsx): two writers on one
- * file, a writer killed with SIGKILL, a damaged file, and Node.js without node:sqlite.
+ * file, a writer killed with SIGKILL, damaged, unreadable and read-only files, and Node.js without node:sqlite.
  */
 import { describe, expect, it, beforeEach, afterEach } from '@jest/globals'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { SqliteCacheAdapter, defaultCachePath } from '../../src/adapters/cache/sqlite.js'
@@ -26,6 +26,20 @@ function startWriter(
     env,
     stdio: ['ignore', 'pipe', 'pipe']
   })
+}
+
+/**
+ * Starts the writer so that file permissions apply to it. Root reads and writes anything, so as root the writer runs
+ * without the capabilities that let it ignore permissions (setpriv, from util-linux), still as root: it can read
+ * this checkout wherever it is, and the temp directory it owns.
+ */
+function startUnprivileged(args: string[]): ChildProcess {
+  if (process.getuid?.() !== 0) return startWriter(args)
+  return spawn(
+    'setpriv',
+    ['--bounding-set=-dac_override,-dac_read_search', process.execPath, '--import', 'tsx', WRITER, ...args],
+    { cwd: ROOT, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] }
+  )
 }
 
 function finish(child: ChildProcess): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -126,7 +140,7 @@ describe('SQLite cache across processes', () => {
     try {
       expect(logger.lines).toHaveLength(1)
       expect(logger.lines[0]).toMatch(
-        /^warning: The cache database .*damaged.* was moved aside to .*\.corrupt-.* a fresh one was made\.$/
+        /^warning: The cache database .*damaged\.sqlite could not be used \(.*\); it was moved aside to .*\.corrupt-.* a fresh one was made\.$/
       )
       await cache.set('fresh', 1)
       expect(await cache.get('fresh')).toBe(1)
@@ -159,6 +173,102 @@ describe('SQLite cache across processes', () => {
     } finally {
       await cache.close()
     }
+  })
+
+  it('damage that shows up while the database is open: moved aside, the batch retried on a fresh file', async () => {
+    const path = join(dir, 'live.sqlite')
+    const filler = 'x'.repeat(1000)
+    const first = await SqliteCacheAdapter.open({ path })
+    await Promise.all(Array.from({ length: 6000 }, (_, i) => first.set(`k-${i}`, `${i}${filler}`)))
+    await first.close() // checkpoints: the rows are in the main file, about 6 MB, more than SQLite's 2 MB page cache
+    const logger = recordingLogger()
+    const cache = await SqliteCacheAdapter.open({ path, logger })
+    try {
+      expect(await cache.get('k-1')).toBe(`1${filler}`)
+      expect(logger.lines).toEqual([])
+      const { open } = await import('node:fs/promises')
+      const handle = await open(path, 'r+')
+      await handle.write(Buffer.alloc(4 * 1024 * 1024, 0xa5), 0, 4 * 1024 * 1024, 8192)
+      await handle.close()
+      const reads = await Promise.all(Array.from({ length: 6000 }, (_, i) => cache.get(`k-${i}`)))
+      expect(logger.lines).toHaveLength(1)
+      expect(logger.lines[0]).toMatch(
+        /could not be used \(database disk image is malformed\); it was moved aside/
+      )
+      // The retried batch ran on the fresh file: misses, not garbage and not an error.
+      expect(reads.every(r => r === undefined)).toBe(true)
+      await cache.set('after', 1)
+      expect(await cache.get('after')).toBe(1)
+    } finally {
+      await cache.close()
+    }
+    expect(
+      (await readdir(dir)).filter(f => /^live\.sqlite\.corrupt-[^-]*-[^-]*-[^-]*T[\d-]*Z$/.test(f))
+    ).toHaveLength(1)
+  })
+
+  for (const [what, mode, reason] of [
+    ['an unreadable file (mode 000)', 0o000, 'unable to open database file'],
+    [
+      'a read-only file (mode 444, as left by a run under sudo)',
+      0o444,
+      'attempt to write a readonly database'
+    ]
+  ] as const) {
+    it(`${what} is moved aside with a warning, kept, and a fresh database is made`, async () => {
+      const path = join(dir, 'locked.sqlite')
+      const before = await SqliteCacheAdapter.open({ path })
+      await before.set('old', 'value')
+      await before.close()
+      await chmod(path, mode)
+      const result = await finish(startUnprivileged([path, 'p', '3', 'serial']))
+      expect(result.stdout).toBe('committed 0\ncommitted 1\ncommitted 2\ndone\n')
+      expect(result.code).toBe(0)
+      expect(result.stderr).toContain(
+        `The cache database ${path} could not be used (${reason}); it was moved aside to ${path}.corrupt-`
+      )
+      const aside = (await readdir(dir)).filter(
+        f => f.startsWith('locked.sqlite.corrupt-') && !/-(wal|shm)$/.test(f)
+      )
+      expect(aside).toHaveLength(1)
+      expect((await stat(join(dir, aside[0]))).mode & 0o777).toBe(mode)
+      const after = await SqliteCacheAdapter.open({ path })
+      try {
+        expect(await after.get('p-2')).toBe(2)
+        expect(await after.get('old')).toBeUndefined()
+      } finally {
+        await after.close()
+      }
+      await chmod(join(dir, aside[0]), 0o600)
+      const kept = await SqliteCacheAdapter.open({ path: join(dir, aside[0]) })
+      try {
+        expect(await kept.get('old')).toBe('value')
+      } finally {
+        await kept.close()
+      }
+    })
+  }
+
+  it('an unreadable file in a directory that does not let it be moved: a clear error, the file untouched', async () => {
+    const locked = join(dir, 'locked')
+    await mkdir(locked)
+    const path = join(locked, 'cache.sqlite')
+    await writeFile(path, 'kept as it is')
+    await chmod(path, 0o000)
+    await chmod(locked, 0o555)
+    try {
+      const result = await finish(startUnprivileged([path, 'p', '1', 'serial']))
+      expect(result.stdout).toMatch(
+        /^error SelfHealError: The SQLite cache at .*cache\.sqlite cannot be opened: unable to open database file, and it could not be moved aside \(EACCES: permission denied, rename .*\)\. Check the directory's permissions or choose another path\.$/m
+      )
+      expect(result.code).toBe(3)
+    } finally {
+      await chmod(locked, 0o755)
+    }
+    expect(await readdir(locked)).toEqual(['cache.sqlite'])
+    expect((await stat(path)).mode & 0o777).toBe(0)
+    await chmod(path, 0o600)
+    expect(await readFile(path, 'utf8')).toBe('kept as it is')
   })
 
   it('on Node.js without node:sqlite (the system Node 20) it fails with a clear, catchable error', async () => {

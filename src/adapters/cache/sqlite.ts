@@ -2,7 +2,7 @@
  * The SQLite CacheAdapter (LOCAL): `node:sqlite` in a worker thread, so no call blocks the event loop. Calls made
  * in the same turn of the event loop travel to the worker as one message and run as one transaction, in call
  * order. WAL mode and a busy timeout let several processes share one file; expired rows are purged on open, on
- * close and every minute of writes; a damaged file is moved aside with a warning and a fresh one is made.
+ * close and every minute of writes; a damaged, unreadable or read-only file is moved aside with a warning and a fresh one is made.
  */
 import { homedir } from 'node:os'
 import { join } from 'node:path'
@@ -312,7 +312,7 @@ export class SqliteCacheAdapter implements CacheAdapter {
 
   private warnMovedAside(moved: { to: string; reason: string }): void {
     this.logger.warning(
-      `The cache database ${this.path} was damaged (${moved.reason}); it was moved aside to ${moved.to} and a fresh one was made.`
+      `The cache database ${this.path} could not be used (${moved.reason}); it was moved aside to ${moved.to} and a fresh one was made.`
     )
   }
 }

@@ -589,6 +589,25 @@ describe('checkPolicy: suppressions', () => {
     expect(checkPolicy(doubled).violations.map(v => [v.rule, v.line])).toEqual([['suppression', 5]])
   })
 
+  it('reads CRLF files: the line ending is not part of the marker or of the moved-line match', async () => {
+    const crlf = 'export const w = 1\r\n// eslint-disable-next-line\r\nexport const v = 2\r\n'
+    const added = await diffOf(() => write('src/w.ts', crlf))
+    expect(checkPolicy(added).violations.map(v => [v.kind, v.line])).toEqual([['eslint-disable', 2]])
+    const reindented = await diffOf(async () => {
+      await write('src/w.ts', crlf)
+      await git(repo.path, 'add', '-A')
+      await git(repo.path, 'commit', '-q', '-m', 'crlf')
+      // Re-indented, and its CRLF turned into LF by an editor: still the same line.
+      await write(
+        'src/w.ts',
+        crlf.replace('// eslint-disable-next-line\r\n', '  // eslint-disable-next-line\n')
+      )
+    }, ['--binary', 'HEAD'])
+    await git(repo.path, 'reset', '-q', '--hard', 'HEAD~1')
+    expect(parseGitDiff(reindented)[0].hunks[0].lines.filter(l => l.kind === '+')).toHaveLength(1)
+    expect(checkPolicy(reindented).ok).toBe(true)
+  })
+
   it('refuses a test renamed away only with deletions refused, and still checks what the rename adds', async () => {
     const diff = await diffOf(async () => {
       await git(repo.path, 'mv', 'src/a.ts', 'src/a2.ts')

@@ -143,7 +143,7 @@ export const PROTECTED_FILES: readonly ProtectedFiles[] = [
     key: 'allowWorkflows',
     what: 'a workflow or composite action',
     why:
-      'it runs in CI with the repository’s secrets, and pushing it needs a token with the `workflows` permission ' +
+      "it runs in CI with the repository's secrets, and pushing it needs a token with the `workflows` permission " +
       '(a GITHUB_TOKEN never has it)',
     globs: ['.github/workflows', '.github/actions']
   },

@@ -125,7 +125,9 @@ export function errorSignature(message: string, options: NoiseOptions = {}): str
  * lines; stack frames, code frames and decoration are skipped and the noise is removed.
  */
 export function outputSignatures(result: CommandResult, options: NoiseOptions = {}): string[] {
-  const raw = [...tailLines(result.stdout), ...tailLines(result.stderr)].filter(line => !isNoiseLine(line))
+  const raw = [...tailLines(result.stdout), ...tailLines(result.stderr)].filter(
+    line => !isNoiseLine(line, false)
+  )
   const lines = removeNoise(raw.join('\n'), options)
     .split('\n')
     .map(line => untruncated(line).slice(0, PART_CHARS))
@@ -203,13 +205,15 @@ const STACK_FRAME = [
   // Code frames (Jest, Vitest, Babel, tsc --pretty): `> 12 | code`, `   | ^`, `~~~~`.
   /^\s*(?:>\s*)?\d+\s*\|/,
   /^\s*\|/,
-  /^\s*[\^~]+\s*$/,
-  // Jest's block headers (`● Test suite failed to run`).
-  /^\s*● /
+  /^\s*[\^~]+\s*$/
 ]
 
-function isNoiseLine(line: string): boolean {
+/** Jest's block headers (`● suite › test`): not a message's error line, but in an output they name the test. */
+const JEST_HEADER = /^\s*● /
+
+function isNoiseLine(line: string, inMessage = true): boolean {
   if (!/[\p{L}\p{N}]/u.test(line)) return true
+  if (inMessage && JEST_HEADER.test(line)) return true
   return STACK_FRAME.some(pattern => pattern.test(line))
 }
 
@@ -218,6 +222,13 @@ const ERROR_WORDS =
 /** `0 errors`, `0 failed`: a summary saying nothing failed is not an error line. */
 const ZERO_COUNTS = /\b0 (?:errors?|fail(?:ed|ures?|ing)?)\b/gi
 
+/** Test runners' failure markers: Jest `●`/`✕`, Vitest `×`, node:test `✖`, TAP `not ok`, Go `--- FAIL`, Mocha `1)`. */
+const FAILURE_MARKER = /^(?:[●✕×✖✗] |not ok\b|--- FAIL\b|\d+\) \S)/
+/** A line holding only a file path: the header of the problems below it (ESLint's stylish format). */
+const PATH_HEADER = /^[\w.@~<>-]*[/\\][\w.@~<>/\\-]*\.\w+$/
+
 function isErrorLine(line: string): boolean {
-  return ERROR_WORDS.test(line.replace(ZERO_COUNTS, ''))
+  return (
+    FAILURE_MARKER.test(line) || PATH_HEADER.test(line) || ERROR_WORDS.test(line.replace(ZERO_COUNTS, ''))
+  )
 }

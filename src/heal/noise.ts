@@ -274,12 +274,16 @@ function replaceTimestamps(text: string): string {
 const AFTER_FILE = String.raw`(?<=\.[A-Za-z][A-Za-z0-9]{0,9}|[)\]>])`
 
 function replaceLineNumbers(text: string): string {
-  return text
-    .replace(new RegExp(String.raw`${AFTER_FILE}(?::\d+){1,2}(?![\d.])`, 'g'), '')
-    .replace(new RegExp(String.raw`${AFTER_FILE}\(\d+,[ \t]?\d+\)`, 'g'), '')
-    .replace(/\((\d+):(\d+)\)/g, `(${PLACEHOLDERS.number}:${PLACEHOLDERS.number})`)
-    .replace(/\b(line|ln|col|column)([ \t]?[:=][ \t]?|[ \t])\d+\b/gi, `$1$2${PLACEHOLDERS.number}`)
-    .replace(/\b(lines)[ \t]\d+[ \t]?-[ \t]?\d+\b/gi, `$1 ${PLACEHOLDERS.number}-${PLACEHOLDERS.number}`)
+  return (
+    text
+      .replace(new RegExp(String.raw`${AFTER_FILE}(?::\d+){1,2}(?![\d.])`, 'g'), '')
+      .replace(new RegExp(String.raw`${AFTER_FILE}\(\d+,[ \t]?\d+\)`, 'g'), '')
+      // ESLint's stylish format starts a problem's line with its position.
+      .replace(/^([ \t]*)\d+:\d+(?=[ \t]+(?:error|warning)\b)/gm, '$1')
+      .replace(/\((\d+):(\d+)\)/g, `(${PLACEHOLDERS.number}:${PLACEHOLDERS.number})`)
+      .replace(/\b(line|ln|col|column)([ \t]?[:=][ \t]?|[ \t])\d+\b/gi, `$1$2${PLACEHOLDERS.number}`)
+      .replace(/\b(lines)[ \t]\d+[ \t]?-[ \t]?\d+\b/gi, `$1 ${PLACEHOLDERS.number}-${PLACEHOLDERS.number}`)
+  )
 }
 
 const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi
@@ -305,8 +309,12 @@ const DURATION = new RegExp(
   'g'
 )
 
+/** Durations printed as a bare number after a name that says so (`duration_ms: 0.73` in TAP, `time=12`). */
+const NAMED_DURATION =
+  /\b(duration(?:_ms)?|elapsed(?:_ms)?|took|time(?:_ms)?)([ \t]?[:=][ \t]?|[ \t])\d+(?:\.\d+)?(?![\w.])/gi
+
 function replaceDurations(text: string): string {
-  return text.replace(DURATION, PLACEHOLDERS.duration)
+  return text.replace(DURATION, PLACEHOLDERS.duration).replace(NAMED_DURATION, `$1$2${PLACEHOLDERS.duration}`)
 }
 
 function replaceProcessNoise(text: string): string {

@@ -133,7 +133,7 @@ export function outputSignatures(result: CommandResult, options: NoiseOptions = 
     .map(line => untruncated(line).slice(0, PART_CHARS))
     .filter(line => /\p{L}/u.test(line.replace(/<[a-z]+>/g, '')))
   const errors = lines.filter(isErrorLine)
-  const chosen = errors.length > 0 ? errors : [...new Set(lines)].slice(-OUTPUT_PLAIN_LINES)
+  const chosen = errors.length > 0 ? errors : lines.slice(-OUTPUT_PLAIN_LINES)
   return [...new Set(chosen)]
     .sort()
     .slice(0, OUTPUT_ERROR_LINES)

@@ -235,6 +235,28 @@ describe('what the signatures hold', () => {
     expect(print.signatures).toEqual([...print.signatures].sort())
   })
 
+  it("Jest's JSON report and its printed output give the same fingerprint", () => {
+    // The captured Jest 30 run of the report parsers' tests, read once from `--json` and once from stderr.
+    const reports = join(fixtures, '..', '..', 'reports', 'fixtures')
+    const context = { root: '/tmp/cap/jest', cwd: '/tmp/cap/jest' }
+    const fromJson = readTestResults(
+      { stdout: '', stderr: '', report: readFileSync(join(reports, 'jest-report.json'), 'utf8') },
+      context
+    )
+    const printed = readFileSync(join(reports, 'jest-stderr.txt'), 'utf8')
+    const fromOutput = readTestResults({ stdout: '', stderr: printed }, context)
+    expect(fromJson.source).toBe('jest-json')
+    expect(fromOutput.source).toBe('output')
+    const json = fingerprintFailure(
+      'test',
+      { ...failed(''), passed: false, ...fromJson },
+      { workspace: context.root }
+    )
+    const output = fingerprintFailure('test', { ...failed(''), passed: false, ...fromOutput })
+    expect(json?.signatures).toEqual(output?.signatures)
+    expect(json?.id).toBe(output?.id)
+  })
+
   it('assertion values in the first line are kept; those on later lines are not part of it', () => {
     // Vitest prints the values in its first line: the same test failing with another value is another failure.
     expect(fingerprint('test', 'vitest-other-value.txt').id).not.toBe(fingerprint('test', 'vitest-ci.txt').id)

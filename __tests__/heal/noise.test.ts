@@ -125,6 +125,7 @@ describe('removeNoise', () => {
   it('removes :line:col, (line,col) and `line N` but keeps the file', () => {
     expect(removeNoise('at Object.toBe (src/sum.test.js:7:24)')).toBe('at Object.toBe (src/sum.test.js)')
     expect(removeNoise('math_test.go:12: Divide(1, 0) = 0')).toBe('math_test.go: Divide(1, 0) = 0')
+    expect(removeNoise('Error at src/a.ts:12. Fix it')).toBe('Error at src/a.ts. Fix it')
     expect(removeNoise('src/a.ts(2,39): error TS2304')).toBe('src/a.ts: error TS2304')
     expect(removeNoise('File "x.py", line 12, in f')).toBe('File "x.py", line N, in f')
     expect(removeNoise('Unexpected token (3:0) at line 4 column 2')).toBe(

@@ -276,7 +276,7 @@ const AFTER_FILE = String.raw`(?<=\.[A-Za-z][A-Za-z0-9]{0,9}|[)\]>])`
 function replaceLineNumbers(text: string): string {
   return (
     text
-      .replace(new RegExp(String.raw`${AFTER_FILE}(?::\d+){1,2}(?![\d.])`, 'g'), '')
+      .replace(new RegExp(String.raw`${AFTER_FILE}(?::\d+){1,2}(?!\d)`, 'g'), '')
       .replace(new RegExp(String.raw`${AFTER_FILE}\(\d+,[ \t]?\d+\)`, 'g'), '')
       // ESLint's stylish format starts a problem's line with its position.
       .replace(/^([ \t]*)\d+:\d+(?=[ \t]+(?:error|warning)\b)/gm, '$1')

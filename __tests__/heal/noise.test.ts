@@ -4,6 +4,7 @@
  * pattern is linear (a quadratic one would not finish within the test timeout).
  */
 import { describe, expect, it } from '@jest/globals'
+import { InvalidInputError } from '../../src/errors.js'
 import { normalizeFilePath, removeNoise } from '../../src/heal/noise.js'
 
 const CI = '/home/runner/work/calc/calc'
@@ -19,6 +20,7 @@ describe('removeNoise', () => {
     const cases: Array<[string, string]> = [
       ['at 2026-11-22T09:00:25.123Z done', 'at <time> done'],
       ['at 2026-11-22T09:00:25+01:00 done', 'at <time> done'],
+      ['2026-11-22T09:00:25.1234567Z ##[error]Process completed', '<time> ##[error]Process completed'],
       ['at 2026-11-22 09:00:25,123 done', 'at <time> done'],
       ['log 2026-11-22T09_00_25_123Z-debug-0.log', 'log <time>-debug-0.log'],
       ['on 2026-11-22 only', 'on <date> only'],
@@ -72,6 +74,16 @@ describe('removeNoise', () => {
     expect(removeNoise('/private/var/folders/7x/abc/T/repo/src/a.ts', { workspace: mac })).toBe('src/a.ts')
     // Not a prefix of a longer name.
     expect(removeNoise(`${CI}2/src/a.ts`, { workspace: CI })).toBe('<abs>/a.ts')
+  })
+
+  it('refuses a relative workspace (it would erase every word spelling it), accepts the root', () => {
+    expect(() => removeNoise('the repo is broken', { workspace: 'repo' })).toThrow(InvalidInputError)
+    expect(() => removeNoise('x', { workspace: './repo' })).toThrow(/not an absolute path/)
+    expect(removeNoise('/usr/lib/x.so missing', { workspace: '/' })).toBe('<abs>/x.so missing')
+    expect(removeNoise('C:\\calc\\src\\a.ts', { workspace: 'C:\\' })).toBe('<abs>/a.ts')
+    expect(removeNoise('\\\\server\\share\\calc\\src\\a.ts', { workspace: '\\\\server\\share\\calc' })).toBe(
+      'src/a.ts'
+    )
   })
 
   it('recognises GitHub runner workspaces without being told, and file:// URLs', () => {
@@ -133,6 +145,9 @@ describe('removeNoise', () => {
     )
     expect(removeNoise('at <anonymous>:1:5 and [eval]:2')).toBe('at <anonymous> and [eval]')
     expect(removeNoise('  14:3  error  x is not defined  no-undef')).toBe('error x is not defined no-undef')
+    expect(removeNoise('::error file=src/a.ts,line=3,col=5::boom')).toBe(
+      '::error file=src/a.ts,line=N,col=N::boom'
+    )
   })
 
   it('replaces hex ids: commit SHAs, addresses, UUIDs, but not numbers or words', () => {

@@ -5,6 +5,7 @@
  * anchored by a word boundary or a lookbehind and has no nested unbounded repetition, so a pathological line
  * costs time proportional to its length.
  */
+import { InvalidInputError } from '../errors.js'
 import { escapeRegExp, stripAnsi } from '../reports/text.js'
 
 /** Where the repository was checked out, so that paths inside it become repository-relative. */
@@ -166,7 +167,15 @@ function replacePaths(text: string, workspace: string | undefined): string {
 /** The spellings a workspace may be printed in: as given, with either separator, and macOS's `/private` form. */
 function workspaceVariants(workspace: string): string[] {
   const trimmed = workspace.trim().replace(/[\\/]+$/, '')
-  if (trimmed === '' || trimmed.length < 2) return []
+  if (!/^(?:\/|[A-Za-z]:(?:[\\/]|$)|\\\\)/.test(workspace.trim())) {
+    // A relative one would turn every word that spells it into a path: refuse rather than erase text.
+    throw new InvalidInputError(
+      `The workspace '${workspace}' is not an absolute path: pass the repository root as an absolute path ` +
+        '(e.g. the checkout directory or GITHUB_WORKSPACE).'
+    )
+  }
+  // The file-system root (a repository at `/`) leaves nothing to remove.
+  if (trimmed === '' || /^[A-Za-z]:$/.test(trimmed)) return []
   const variants = new Set([trimmed, trimmed.replace(/\\/g, '/'), trimmed.replace(/\//g, '\\')])
   if (/^\/(?:tmp|var)\//.test(trimmed)) variants.add(`/private${trimmed}`)
   if (/^\/private\/(?:tmp|var)\//.test(trimmed)) variants.add(trimmed.slice('/private'.length))

@@ -47242,14 +47242,45 @@ function parseTestOutput(output, context) {
     }
     return found;
 }
+// Headers are read without regular expressions that backtrack over runs of spaces: a long line of output must
+// cost linear time, not quadratic.
+/** What follows `FAIL ` on a line (trimmed), or undefined when the line is not a FAIL line. */
+function afterFail(line) {
+    const match = /^\s*FAIL\s/.exec(line);
+    if (!match)
+        return undefined;
+    const rest = line.slice(match[0].length).trim();
+    return rest === '' ? undefined : rest;
+}
+/** A Jest header without its trailing duration: `src/a.test.ts (5.2 s)` → `src/a.test.ts`. */
+function withoutDuration(header) {
+    const duration = /\(\d[\d.]* ?m?s\)$/.exec(header);
+    return duration && duration.index > 0 ? header.slice(0, duration.index).trimEnd() : header;
+}
+/** Splits at `>` with whitespace on both sides (Vitest's `file > suite > test`); other `>` belong to the names. */
+function splitOnArrows(text) {
+    const pieces = text.split('>');
+    const parts = [];
+    let current = pieces[0];
+    for (const piece of pieces.slice(1)) {
+        if (current !== current.trimEnd() && piece !== piece.trimStart()) {
+            parts.push(current.trim());
+            current = piece;
+        }
+        else
+            current += `>${piece}`;
+    }
+    parts.push(current.trim());
+    return parts;
+}
 /** Jest: `FAIL path` headers, then `  ● suite › test` blocks (and `● Test suite failed to run`). */
 function readJest(lines, context) {
     const found = [];
     let file;
     for (let index = 0; index < lines.length; index++) {
-        const header = /^\s*FAIL\s+(\S.*?)\s*(?:\(\d[\d.]* ?m?s\))?$/.exec(lines[index]);
-        if (header && !header[1].includes(' > ')) {
-            file = toRepoPath(header[1], context);
+        const header = afterFail(lines[index]);
+        if (header && !header.includes(' > ')) {
+            file = toRepoPath(withoutDuration(header), context);
             continue;
         }
         if (/^\s*(PASS|Test Suites:)\s/.test(lines[index]))
@@ -47283,10 +47314,11 @@ function readJest(lines, context) {
 function readVitest(lines, context) {
     const found = [];
     for (let index = 0; index < lines.length; index++) {
-        const header = /^\s*FAIL\s+(\S[^>]*?)\s+>\s+(.+?)\s*$/.exec(lines[index]);
-        if (!header)
+        const names = splitOnArrows(afterFail(lines[index]) ?? '');
+        if (names.length < 2 || names.some(name => name === ''))
             continue;
-        const file = toRepoPath(header[1], context);
+        const header = [names[0], names.slice(1).join(' > ')];
+        const file = toRepoPath(header[0], context);
         const body = [];
         let cursor = index + 1;
         while (cursor < lines.length && !/^\s*FAIL\s/.test(lines[cursor]) && !/⎯{3,}/.test(lines[cursor])) {
@@ -47294,9 +47326,9 @@ function readVitest(lines, context) {
         }
         index = cursor - 1;
         const text = body.join('\n');
-        const location = new RegExp(`❯\\s+${escapeRegExp(header[1])}:(\\d+)`).exec(text);
+        const location = new RegExp(`❯\\s+${escapeRegExp(header[0])}:(\\d+)`).exec(text);
         const test = {
-            name: header[2].split(/\s+>\s+/).join(' › '),
+            name: names.slice(1).join(' › '),
             file,
             message: firstLines(text.split(/^\s*❯/m)[0], 12)
         };
@@ -47584,7 +47616,8 @@ async function runCheck(execution, kind, command, options = {}) {
 }
 /** The last `n` lines of a text. */
 function tail(text, n) {
-    const lines = text.replace(/\s+$/, '').split('\n');
+    // trimEnd, not /\s+$/: that regex is quadratic on long runs of spaces.
+    const lines = text.trimEnd().split('\n');
     return lines.slice(-n).join('\n');
 }
 

@@ -18,6 +18,7 @@ import {
   type PathContext
 } from '../../src/reports/index.js'
 import { InvalidInputError } from '../../src/errors.js'
+import { tail } from '../../src/commands/check.js'
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures')
 const fixture = (name: string): string => readFileSync(join(fixtures, name), 'utf8')
@@ -400,5 +401,33 @@ describe('format edge cases', () => {
     expect(toRepoPath('/usr/lib/node/x.js', context)).toBe('/usr/lib/node/x.js')
     expect(toRepoPath('../../../etc/passwd', context)).toBe('../../../etc/passwd')
     expect(toRepoPath('math_test.go')).toBe('math_test.go')
+  })
+})
+
+describe('long lines', () => {
+  // The regular expressions these replaced backtracked over runs of spaces: 2 s at 40 KB, over a minute at 256 KB.
+  // Jest cannot interrupt synchronous code, so a return of that shows as these tests taking minutes.
+  const spaces = ' '.repeat(256 * 1024)
+
+  it('reads a Jest header padded with 256 KB of spaces', () => {
+    const stdout = `FAIL src/a.test.ts${spaces}(1.2 s)\n  ● suite › adds\n\n    expected 3\n`
+    const detail = readTestResults({ stdout, stderr: '' })
+    expect(detail.failedTests).toEqual([
+      expect.objectContaining({ name: 'suite › adds', file: 'src/a.test.ts' })
+    ])
+    // Not a header: spaces then a character, the shape that was slowest.
+    expect(readTestResults({ stdout: `FAIL a${spaces}b\n`, stderr: '' }).failedTests).toEqual([])
+  })
+
+  it('reads a Vitest header with 256 KB of spaces around its arrows', () => {
+    const stdout = ` FAIL  src/a.test.ts${spaces}>${spaces}suite > a->b works\nAssertionError: expected 1 to be 2\n ❯ src/a.test.ts:7:3\n`
+    const detail = readTestResults({ stdout, stderr: '' })
+    expect(detail.failedTests).toEqual([
+      expect.objectContaining({ name: 'suite › a->b works', file: 'src/a.test.ts', line: 7 })
+    ])
+  })
+
+  it('keeps the tail of output that ends in 256 KB of spaces', () => {
+    expect(tail(`first\nlast${spaces}`, 1)).toBe('last')
   })
 })

@@ -101,6 +101,7 @@ export async function runCheck(
 
 /** The last `n` lines of a text. */
 export function tail(text: string, n: number): string {
-  const lines = text.replace(/\s+$/, '').split('\n')
+  // trimEnd, not /\s+$/: that regex is quadratic on long runs of spaces.
+  const lines = text.trimEnd().split('\n')
   return lines.slice(-n).join('\n')
 }

@@ -34,14 +34,46 @@ export function parseTestOutput(output: string, context?: PathContext): FailedTe
   return found
 }
 
+// Headers are read without regular expressions that backtrack over runs of spaces: a long line of output must
+// cost linear time, not quadratic.
+
+/** What follows `FAIL ` on a line (trimmed), or undefined when the line is not a FAIL line. */
+function afterFail(line: string): string | undefined {
+  const match = /^\s*FAIL\s/.exec(line)
+  if (!match) return undefined
+  const rest = line.slice(match[0].length).trim()
+  return rest === '' ? undefined : rest
+}
+
+/** A Jest header without its trailing duration: `src/a.test.ts (5.2 s)` → `src/a.test.ts`. */
+function withoutDuration(header: string): string {
+  const duration = /\(\d[\d.]* ?m?s\)$/.exec(header)
+  return duration && duration.index > 0 ? header.slice(0, duration.index).trimEnd() : header
+}
+
+/** Splits at `>` with whitespace on both sides (Vitest's `file > suite > test`); other `>` belong to the names. */
+function splitOnArrows(text: string): string[] {
+  const pieces = text.split('>')
+  const parts: string[] = []
+  let current = pieces[0]
+  for (const piece of pieces.slice(1)) {
+    if (current !== current.trimEnd() && piece !== piece.trimStart()) {
+      parts.push(current.trim())
+      current = piece
+    } else current += `>${piece}`
+  }
+  parts.push(current.trim())
+  return parts
+}
+
 /** Jest: `FAIL path` headers, then `  ● suite › test` blocks (and `● Test suite failed to run`). */
 function readJest(lines: string[], context?: PathContext): FailedTest[] {
   const found: FailedTest[] = []
   let file: string | undefined
   for (let index = 0; index < lines.length; index++) {
-    const header = /^\s*FAIL\s+(\S.*?)\s*(?:\(\d[\d.]* ?m?s\))?$/.exec(lines[index])
-    if (header && !header[1].includes(' > ')) {
-      file = toRepoPath(header[1], context)
+    const header = afterFail(lines[index])
+    if (header && !header.includes(' > ')) {
+      file = toRepoPath(withoutDuration(header), context)
       continue
     }
     if (/^\s*(PASS|Test Suites:)\s/.test(lines[index])) file = undefined
@@ -78,9 +110,10 @@ function readJest(lines: string[], context?: PathContext): FailedTest[] {
 function readVitest(lines: string[], context?: PathContext): FailedTest[] {
   const found: FailedTest[] = []
   for (let index = 0; index < lines.length; index++) {
-    const header = /^\s*FAIL\s+(\S[^>]*?)\s+>\s+(.+?)\s*$/.exec(lines[index])
-    if (!header) continue
-    const file = toRepoPath(header[1], context)
+    const names = splitOnArrows(afterFail(lines[index]) ?? '')
+    if (names.length < 2 || names.some(name => name === '')) continue
+    const header = [names[0], names.slice(1).join(' > ')]
+    const file = toRepoPath(header[0], context)
     const body: string[] = []
     let cursor = index + 1
     while (cursor < lines.length && !/^\s*FAIL\s/.test(lines[cursor]) && !/⎯{3,}/.test(lines[cursor])) {
@@ -88,9 +121,9 @@ function readVitest(lines: string[], context?: PathContext): FailedTest[] {
     }
     index = cursor - 1
     const text = body.join('\n')
-    const location = new RegExp(`❯\\s+${escapeRegExp(header[1])}:(\\d+)`).exec(text)
+    const location = new RegExp(`❯\\s+${escapeRegExp(header[0])}:(\\d+)`).exec(text)
     const test: FailedTest = {
-      name: header[2].split(/\s+>\s+/).join(' › '),
+      name: names.slice(1).join(' › '),
       file,
       message: firstLines(text.split(/^\s*❯/m)[0], 12)
     }

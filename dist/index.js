@@ -37684,12 +37684,21 @@ function primary(error) {
   return typeof error.errcode === 'number' ? error.errcode & 0xff : -1
 }
 
-// A file this process cannot use: damaged, not a database, unreadable (CANTOPEN) or not writable by this user
-// (READONLY, e.g. left by an earlier run under sudo). Moving it aside is the fix for each; a directory that is not
-// writable makes the move fail, and that is reported as it is.
+// A file this process cannot use: damaged or not a database; or, when this user has no permission to read or
+// write it (say, left by an earlier run under sudo), unreadable (CANTOPEN) or read-only (READONLY). Moving it aside
+// is the fix for each. CANTOPEN and READONLY also happen for passing reasons while the file is fine (a WAL recovery
+// in another process, no file handles left), and a file another process is using must not be moved: so those two
+// count only when the permissions say so.
 function isUnusable(error) {
   const code = primary(error)
-  return code === SQLITE_CORRUPT || code === SQLITE_NOTADB || code === SQLITE_CANTOPEN || code === SQLITE_READONLY
+  if (code === SQLITE_CORRUPT || code === SQLITE_NOTADB) return true
+  if (code !== SQLITE_CANTOPEN && code !== SQLITE_READONLY) return false
+  try {
+    fs.accessSync(file, code === SQLITE_CANTOPEN ? fs.constants.R_OK | fs.constants.W_OK : fs.constants.W_OK)
+    return false
+  } catch (failure) {
+    return failure.code === 'EACCES' || failure.code === 'EPERM'
+  }
 }
 
 function openDatabase() {

@@ -73,13 +73,25 @@ describe('SQLite cache across processes', () => {
       startWriter([path, 'b', '10000', 'burst'], process.execPath, env)
     ]
     const done = writers.map(finish)
-    // Both open the file first, then start writing at the same moment.
-    await Promise.all(
-      writers.map(
-        w => new Promise<void>(resolve => w.stdout!.on('data', d => String(d).includes('ready') && resolve()))
+    try {
+      // Both open the file first, then start writing at the same moment. A writer that ends before it is ready
+      // (it could not open the file) fails the test with what it printed, instead of leaving the other waiting.
+      await Promise.all(
+        writers.map(
+          (w, n) =>
+            new Promise<void>((resolve, reject) => {
+              w.stdout!.on('data', d => String(d).includes('ready') && resolve())
+              void done[n].then(result =>
+                reject(new Error(`writer ${n} ended early: ${JSON.stringify(result)}`))
+              )
+            })
+        )
       )
-    )
-    await writeFile(go, '')
+      await writeFile(go, '')
+    } catch (error) {
+      for (const w of writers) w.kill('SIGKILL')
+      throw error
+    }
     const [a, b] = await Promise.all(done)
     expect(a).toMatchObject({ code: 0, stdout: 'ready\ndone\n', stderr: '' })
     expect(b).toMatchObject({ code: 0, stdout: 'ready\ndone\n', stderr: '' })

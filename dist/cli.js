@@ -42883,6 +42883,8 @@ try {
   unavailable = error
 }
 
+const SQLITE_BUSY = 5
+const SQLITE_LOCKED = 6
 const SQLITE_READONLY = 8
 const SQLITE_CORRUPT = 11
 const SQLITE_CANTOPEN = 14
@@ -42990,9 +42992,26 @@ function openUsable(now) {
   }
 }
 
+// Two processes opening a new file at the same moment both try to switch it to WAL, and SQLite answers one of them
+// BUSY at once, without waiting through the busy timeout (to avoid a deadlock): wait a little and open again,
+// within the busy timeout.
+const pause = new Int32Array(new SharedArrayBuffer(4))
+function openUsableRetrying(now) {
+  const deadline = Date.now() + Number(workerData.busyTimeoutMs)
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return openUsable(now)
+    } catch (error) {
+      const code = primary(error)
+      if ((code !== SQLITE_BUSY && code !== SQLITE_LOCKED) || Date.now() >= deadline) throw error
+      Atomics.wait(pause, 0, 0, Math.min(100, 5 * attempt) + Math.random() * 10)
+    }
+  }
+}
+
 function openOrRecover(now) {
   try {
-    openUsable(now)
+    openUsableRetrying(now)
     return undefined
   } catch (error) {
     if (!isUnusable(error) || !fs.existsSync(file)) throw error
@@ -43002,7 +43021,7 @@ function openOrRecover(now) {
     } catch (failure) {
       throw new Error(error.message + ', and it could not be moved aside (' + failure.message + ')')
     }
-    openUsable(now)
+    openUsableRetrying(now)
     return movedAside
   }
 }
@@ -43017,7 +43036,7 @@ function purge(now) {
 function runBatch(batch) {
   const { kinds, keys, texts, times } = batch
   // A failed recovery left no database open: this batch tries again.
-  if (!db) openUsable(batch.now)
+  if (!db) openUsableRetrying(batch.now)
   const writes = kinds.some(kind => kind !== 0)
   const found = new Array(kinds.length).fill(null)
   db.exec(writes ? 'BEGIN IMMEDIATE' : 'BEGIN')
@@ -43061,7 +43080,7 @@ function handleBatch(message) {
       try {
         const movedAside = moveAside(failure.message)
         if (movedAside) warnings.push(movedAside)
-        openUsable(message.now)
+        openUsableRetrying(message.now)
         found = runBatch(message)
         error = undefined
       } catch (again) {

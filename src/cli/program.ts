@@ -6,8 +6,9 @@ import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { Command, CommanderError, Option } from 'commander'
 import { AdapterFactory } from '../adapters/factory.js'
-import { CHECK_KINDS, runCheck, type CheckKind, type CheckOutput } from '../commands/check.js'
+import { CHECK_KINDS, parseCheckKind, runCheck, type CheckKind, type CheckOutput } from '../commands/check.js'
 import { runApply, type ApplyOutput } from '../commands/apply.js'
+import { healContext, healWithFactory, readPolicy, type HealOutput } from '../commands/heal.js'
 import { detectEnvironment, ENVIRONMENTS } from '../environment.js'
 import { ConfigurationError, InvalidInputError, SelfHealError, errorMessage } from '../errors.js'
 import { dispatch, dispatchExitCode, parseInputOptions, type DispatchOutput } from '../commands/dispatch.js'
@@ -247,7 +248,106 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       })
     )
 
+  withCommon(program.command('heal'))
+    .description(
+      'Run a check; when it fails, find a fix (remembered, or from your fixers), verify it, and propose it on a branch.'
+    )
+    .requiredOption('--check <cmd>', 'the check to heal')
+    .option('--kind <kind>', `what the check is: ${CHECK_KINDS.join(', ')}`, 'test')
+    .option('--fix <cmd>', 'a fixer to run in the work tree, in order (repeatable)', collect, [] as string[])
+    .option('--dry-run', 'everything but writes: no branch, no pull request, nothing remembered')
+    .option('--policy <file>', 'what a fix may change (YAML): paths, sizes, protected files, suppressions')
+    .option(
+      '--reruns <n>',
+      'runs of a failed check at the same commit before it counts as failing',
+      parseCount,
+      1
+    )
+    .option('--max-attempts <n>', 'most verification runs of the check in one heal', parseCount, 5)
+    .option('--base <branch>', 'the branch to propose the fix to (default: the branch checked out)')
+    .option(
+      '--timeout <seconds>',
+      'stop a run of the check (and everything it started) after this many seconds',
+      parsePositive
+    )
+    .option('--report <path>', 'a report file the check writes (JUnit XML, TAP, Jest JSON or ESLint JSON)')
+    .action(
+      run(async (options: CommonOptions, logger) => {
+        const kind = parseCheckKind(String(options.kind), '--kind')
+        const { factory, settings } = prepare(options, io)
+        const policy = options.policy
+          ? readPolicy(
+              await readText(resolve(settings.cwd, String(options.policy)), '--policy'),
+              String(options.policy)
+            )
+          : undefined
+        const context = healContext(io.env)
+        try {
+          const result = await healWithFactory(
+            factory,
+            settings.cwd,
+            {
+              kind,
+              check: String(options.check),
+              checkOptions: {
+                timeoutSeconds: options.timeout as number | undefined,
+                reportPath: options.report as string | undefined
+              },
+              fixers: options.fix as string[],
+              dryRun: Boolean(options.dryRun),
+              policy,
+              reruns: options.reruns as number,
+              maxAttempts: options.maxAttempts as number,
+              base: (options.base as string | undefined) ?? context.base,
+              noProposal: context.noProposal,
+              disabled: context.disabled
+            },
+            logger
+          )
+          return { json: result, text: describeHeal(result), ok: result.ok }
+        } finally {
+          await factory.close()
+        }
+      })
+    )
+
   return program
+}
+
+function parseCount(value: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 0)
+    throw new InvalidInputError(`'${value}' is not a whole number of 0 or more.`)
+  return n
+}
+
+async function readText(path: string, option: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8')
+  } catch (error) {
+    throw new InvalidInputError(`Cannot read ${option} '${path}': ${errorMessage(error)}.`)
+  }
+}
+
+function describeHeal(r: HealOutput): string {
+  const lines = [`${r.outcome}: ${r.reason}`]
+  if (r.fingerprint) lines.push(`  fingerprint ${r.fingerprint.id} (${r.fingerprint.basis})`)
+  for (const a of r.attempts) {
+    const what = a.source === 'memory' ? 'remembered fix' : `fixer '${a.fixer}'`
+    const size = a.stats ? ` (${a.stats.files} file(s), +${a.stats.added} -${a.stats.removed})` : ''
+    lines.push(`  ${what}: ${a.result}${size}`)
+    for (const v of a.violations ?? []) lines.push(`    ${v.message}`)
+  }
+  if (r.proposal?.pullRequest) {
+    lines.push(
+      `  pull request #${r.proposal.pullRequest.number} ${r.proposal.pullRequest.action}: ${r.proposal.pullRequest.url}`
+    )
+  } else if (r.proposal) {
+    lines.push(
+      `  branch ${r.proposal.branch}${r.proposal.pullRequestSkipped ? ` (no pull request: ${r.proposal.pullRequestSkipped})` : ''}`
+    )
+  }
+  return lines.join('\n')
 }
 
 function collect(value: string, previous: string[]): string[] {

@@ -1,0 +1,164 @@
+/**
+ * The working tree a heal runs in (LOCAL, or CI with a checkout): fixers edit its files, the loop reads what they
+ * changed as a diff, and puts every file back as it found it. States are git trees written through a temporary
+ * index, so the user's index, branches and stash are never touched, and untracked files the user had (build
+ * output, say) are part of the state rather than something a restore could delete.
+ */
+import { copyFile, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { isAbsolute, join } from 'node:path'
+import { ConfigurationError } from '../errors.js'
+import { assertBranchName, branchHead, resolveCommit } from '../git/refs.js'
+import { runGit, type GitRunResult } from '../git/run-git.js'
+
+/** A snapshot of the working tree: the id of a git tree object. */
+export type TreeState = string
+
+/** The repository's working tree, opened at its root. */
+export class WorkTree {
+  private constructor(
+    /** The repository's root directory. */
+    readonly root: string,
+    /** The commit checked out when the tree was opened. */
+    readonly head: string,
+    private readonly scratch: string,
+    private readonly index: string
+  ) {}
+
+  /** Opens the repository that holds `cwd`; ConfigurationError when there is none or it has no commit yet. */
+  static async open(cwd: string): Promise<WorkTree> {
+    const top = await runGit(['rev-parse', '--show-toplevel'], { cwd, okCodes: [0, 128] })
+    if (top.code !== 0) {
+      throw new ConfigurationError(
+        `${cwd} is not inside a git repository: heal needs a checkout (run it in your repository, or after actions/checkout).`
+      )
+    }
+    const root = text(top)
+    const head = await runGit(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], {
+      cwd: root,
+      okCodes: [0, 1, 128]
+    })
+    if (head.code !== 0)
+      throw new ConfigurationError(`The repository at ${root} has no commit yet: commit first.`)
+    const indexPath = text(await runGit(['rev-parse', '--git-path', 'index'], { cwd: root }))
+    const scratch = await mkdtemp(join(tmpdir(), 'self-heal-tree-'))
+    return new WorkTree(root, text(head), scratch, isAbsolute(indexPath) ? indexPath : join(root, indexPath))
+  }
+
+  /** The branch checked out, or undefined on a detached HEAD. */
+  async currentBranch(): Promise<string | undefined> {
+    const result = await this.git(['symbolic-ref', '--quiet', '--short', 'HEAD'], [0, 1])
+    return result.code === 0 ? text(result) : undefined
+  }
+
+  /** The message of the commit checked out. */
+  async headMessage(): Promise<string> {
+    return text(await this.git(['log', '-1', '--format=%B', this.head]))
+  }
+
+  /** Tracked files that differ from HEAD (staged or not): a heal commits on HEAD, so it refuses to start with them. */
+  async changedTrackedFiles(): Promise<string[]> {
+    const status = await this.git(['status', '--porcelain=v1', '-z', '--untracked-files=no'])
+    return status.stdout
+      .toString('utf8')
+      .split('\0')
+      .filter(Boolean)
+      .map(entry => entry.slice(3))
+  }
+
+  /** Writes the working tree as it is now (tracked and untracked files, not ignored ones) as a tree object. */
+  async snapshot(): Promise<TreeState> {
+    const index = join(this.scratch, 'index')
+    const env = { GIT_INDEX_FILE: index }
+    // Starting from a copy of the real index (which matches HEAD: heal starts with tracked files unchanged) keeps
+    // its stat data, so git rehashes only the files that changed.
+    try {
+      await copyFile(this.index, index)
+    } catch {
+      await this.git(['read-tree', this.head], [0], env)
+    }
+    await this.git(['add', '--all', '--', '.'], [0], env)
+    return text(await this.git(['write-tree'], [0], env))
+  }
+
+  /** The diff from one state to another, as `git diff --binary` makes it (empty when they are the same). */
+  async diff(from: TreeState, to: TreeState): Promise<string> {
+    if (from === to) return ''
+    const result = await this.git([
+      'diff',
+      '--binary',
+      '--full-index',
+      '--no-color',
+      '--no-ext-diff',
+      from,
+      to
+    ])
+    return result.stdout.toString('utf8')
+  }
+
+  /** Applies a diff to the working tree, all or nothing; false (and nothing changed) when it does not apply. */
+  async apply(diff: string): Promise<boolean> {
+    const result = await runGit(['apply', '--binary', '--whitespace=nowarn', '-'], {
+      cwd: this.root,
+      input: diff,
+      okCodes: [0, 1, 128]
+    })
+    return result.code === 0
+  }
+
+  /**
+   * Puts the working tree back to `state`, which was taken from `current`: only the paths that differ are written
+   * or removed, so files nobody changed keep their timestamps.
+   */
+  async restore(state: TreeState, current: TreeState): Promise<void> {
+    if (state === current) return
+    const changed = await this.git(['diff', '--name-status', '--no-renames', '-z', state, current])
+    const fields = changed.stdout.toString('utf8').split('\0').filter(Boolean)
+    const write: string[] = []
+    const remove: string[] = []
+    for (let i = 0; i + 1 < fields.length; i += 2) (fields[i] === 'A' ? remove : write).push(fields[i + 1])
+    for (const path of remove) await rm(join(this.root, path), { force: true, recursive: true })
+    if (write.length) {
+      const index = join(this.scratch, 'restore-index')
+      const env = { GIT_INDEX_FILE: index }
+      await this.git(['read-tree', state], [0], env)
+      await runGit(['checkout-index', '--force', '-z', '--stdin'], {
+        cwd: this.root,
+        env,
+        input: write.join('\0') + '\0'
+      })
+    }
+  }
+
+  /**
+   * The change a local branch makes since it forked from `base` (`git diff base...branch`), or undefined when the
+   * branch does not exist.
+   */
+  async branchChange(base: string, branch: string): Promise<string | undefined> {
+    const head = await branchHead(await assertBranchName(branch, this.root), this.root)
+    if (!head) return undefined
+    const from = await resolveCommit(base, this.root)
+    const result = await this.git([
+      'diff',
+      '--binary',
+      '--full-index',
+      '--no-color',
+      '--no-ext-diff',
+      `${from}...${head}`
+    ])
+    return result.stdout.toString('utf8')
+  }
+
+  /** Removes the scratch directory. */
+  async close(): Promise<void> {
+    await rm(this.scratch, { recursive: true, force: true })
+  }
+
+  private git(args: string[], okCodes = [0], env?: Record<string, string>): Promise<GitRunResult> {
+    return runGit(args, { cwd: this.root, okCodes, env })
+  }
+}
+
+function text(result: GitRunResult): string {
+  return result.stdout.toString('utf8').trim()
+}

@@ -36119,7 +36119,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7514);
+/* harmony import */ var _cli_program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9561);
 /** The `self-heal` CLI's entry point: everything happens in cli/program.ts. */
 
 process.exitCode = await (0,_cli_program_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -36129,7 +36129,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7514:
+/***/ 9561:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47607,7 +47607,7 @@ function check_parseCheckKind(value, what = 'check kind') {
     const kind = value.trim().toLowerCase();
     if (CHECK_KINDS.includes(kind))
         return kind;
-    throw new InvalidInputError(`Unknown ${what} '${value}': use one of ${CHECK_KINDS.join(', ')}.`);
+    throw new errors_InvalidInputError(`Unknown ${what} '${value}': use one of ${CHECK_KINDS.join(', ')}.`);
 }
 /** Runs a check through the adapter method of its kind and returns the adapter's result. */
 async function check_runCheckResult(execution, kind, command, options = {}) {
@@ -52262,6 +52262,1785 @@ async function runApply(git, request) {
     return output;
 }
 
+;// CONCATENATED MODULE: ./src/heal/noise.ts
+/**
+ * Noise removal for failure fingerprints: what differs between two runs of the same failure (colour, clocks,
+ * durations, where the repository and the temp dirs are, line numbers, object addresses, ports, process ids)
+ * is replaced by a placeholder, so that only what the failure is remains. Pure and linear-time: every pattern is
+ * anchored by a word boundary or a lookbehind and has no nested unbounded repetition, so a pathological line
+ * costs time proportional to its length.
+ */
+
+
+/** The placeholders noise is replaced with (stable names: they are part of every fingerprint). */
+const PLACEHOLDERS = {
+    time: '<time>',
+    date: '<date>',
+    duration: '<dur>',
+    port: '<port>',
+    hex: '<hex>',
+    uuid: '<uuid>',
+    pid: '<pid>',
+    seed: '<seed>',
+    number: 'N',
+    temp: '<tmp>',
+    absolute: '<abs>'
+};
+/**
+ * Removes the noise from a text: ANSI codes, carriage-return progress, `file://` URLs, absolute paths (made
+ * repository-relative, or a placeholder), ports, timestamps, `:line:col`, UUIDs, hex ids and addresses, durations,
+ * process ids, random seeds and epoch milliseconds; runs of spaces become one and lines are trimmed. Line breaks
+ * are kept, so callers can still pick lines.
+ */
+function removeNoise(text, options = {}) {
+    let out = screenText(text);
+    out = out.replace(/\bfile:\/\/\/?(?=[A-Za-z]:[\\/])/g, '').replace(/\bfile:\/\/(?=\/)/g, '');
+    out = replacePaths(out, options.workspace);
+    out = replacePorts(out);
+    out = replaceTimestamps(out);
+    out = replaceLineNumbers(out);
+    out = replaceIds(out);
+    out = replaceDurations(out);
+    out = replaceProcessNoise(out);
+    return out
+        .split('\n')
+        .map(line => line.replace(/[ \t\f\v\u00a0]+/g, ' ').trim())
+        .join('\n');
+}
+/** The text as a terminal shows it: ANSI codes removed, CRLF as LF, lines redrawn with a bare `\r` as redrawn. */
+function screenText(text) {
+    const out = stripAnsi(text).replace(/\r\n/g, '\n');
+    return out.includes('\r') ? out.split('\n').map(lastRedraw).join('\n') : out;
+}
+/** What a terminal shows of a line redrawn with bare `\r`s (progress bars): the last segment. */
+function lastRedraw(line) {
+    let end = line.length;
+    while (end > 0 && line[end - 1] === '\r')
+        end--;
+    const kept = line.slice(0, end);
+    return kept.slice(kept.lastIndexOf('\r') + 1);
+}
+// ---------------------------------------------------------------------------------------------------------------
+// Paths
+/** A path segment: no separators, spaces, quotes, colons or brackets, so the match stops where a path does. */
+const SEG = String.raw `[\w.@+~%$-]`;
+/** POSIX absolute paths: not glued to a word, a URL (`://`) or another path. */
+const POSIX_PATH = new RegExp(String.raw `(?<![\w.:/\\~$-])/${SEG}+(?:/${SEG}+)*/?`, 'g');
+/** Windows absolute paths (`C:\...` or `C:/...`). */
+const WINDOWS_PATH = new RegExp(String.raw `(?<![\w.\\/-])[A-Za-z]:[\\/](?:${SEG}+(?:[\\/]${SEG}+)*[\\/]?)?`, 'g');
+/** Relative paths that climb out of the directory (`../../x/node_modules/...`): their depth is the checkout's. */
+const CLIMBING_PATH = new RegExp(String.raw `(?<![\w.\\/-])(?:\.\.[\\/])+${SEG}+(?:[\\/]${SEG}+)*`, 'g');
+/**
+ * First segments of a POSIX path that make it a file-system path (rather than a URL route such as `/api/users`,
+ * which is kept as printed).
+ */
+const FILESYSTEM_ROOTS = new Set([
+    'home',
+    'Users',
+    'tmp',
+    'var',
+    'private',
+    'opt',
+    'usr',
+    'mnt',
+    'media',
+    'srv',
+    'root',
+    'run',
+    'etc',
+    'lib',
+    'lib64',
+    'bin',
+    'sbin',
+    'snap',
+    'nix',
+    'proc',
+    'dev',
+    'Volumes',
+    'Library',
+    'System',
+    'Applications',
+    'workspace',
+    'workspaces',
+    'github',
+    '__w',
+    'builds',
+    'app'
+]);
+/** CI workspaces recognised without being told: GitHub-hosted runners (Linux, Windows, containers). */
+const CI_WORKSPACES = [
+    /^\/home\/runner\/work\/([^/]+)\/\1(?:\/|$)/,
+    /^\/__w\/([^/]+)\/\1(?:\/|$)/,
+    /^[A-Za-z]:\/a\/([^/]+)\/\1(?:\/|$)/,
+    /^\/github\/workspace(?:\/|$)/
+];
+/** Temp roots; the first segment below one is a generated name and is dropped. */
+const TEMP_ROOTS = [
+    /^(?:\/private)?\/(?:tmp|var\/tmp)\//,
+    /^\/dev\/shm\//,
+    /^(?:\/private)?\/var\/folders\/[^/]+\/[^/]+\/[TC]\//,
+    /^\/home\/runner\/work\/_temp\//,
+    /^\/__w\/_temp\//,
+    /^[A-Za-z]:\/Users\/[^/]+\/AppData\/Local\/Temp\//i,
+    /^[A-Za-z]:\/Windows\/Temp\//i,
+    /^[A-Za-z]:\/a\/_temp\//i
+];
+/** Directories from which on a path reads the same on every machine (installed packages). */
+const PACKAGE_ANCHOR = /(?:^|\/)(node_modules|site-packages|dist-packages|pkg\/mod)\//g;
+function replacePaths(text, workspace) {
+    let out = text;
+    const roots = workspace ? workspaceVariants(workspace) : [];
+    for (const root of roots) {
+        // Literal match first: a workspace may hold characters a path segment may not (spaces).
+        const pattern = new RegExp(`(?<![\\w.-])${escapeRegExp(root)}(?:[\\\\/](${SEG}+(?:[\\\\/]${SEG}+)*[\\\\/]?)?|(?![\\w.\\\\/-]))`, isWindowsPath(root) ? 'gi' : 'g');
+        out = out.replace(pattern, (_match, rest) => (rest ? rest.replace(/\\/g, '/') : '.'));
+    }
+    out = out.replace(POSIX_PATH, path => classifyPath(path, true));
+    out = out.replace(WINDOWS_PATH, path => classifyPath(path, false));
+    out = out.replace(CLIMBING_PATH, path => {
+        const anchored = fromPackageAnchor(path.replace(/\\/g, '/'));
+        return anchored ?? path;
+    });
+    return out;
+}
+/** The spellings a workspace may be printed in: as given, with either separator, and macOS's `/private` form. */
+function workspaceVariants(workspace) {
+    const trimmed = workspace.trim().replace(/[\\/]+$/, '');
+    if (!/^(?:\/|[A-Za-z]:(?:[\\/]|$)|\\\\)/.test(workspace.trim())) {
+        // A relative one would turn every word that spells it into a path: refuse rather than erase text.
+        throw new errors_InvalidInputError(`The workspace '${workspace}' is not an absolute path: pass the repository root as an absolute path ` +
+            '(e.g. the checkout directory or GITHUB_WORKSPACE).');
+    }
+    // The file-system root (a repository at `/`) leaves nothing to remove.
+    if (trimmed === '' || /^[A-Za-z]:$/.test(trimmed))
+        return [];
+    const variants = new Set([trimmed, trimmed.replace(/\\/g, '/'), trimmed.replace(/\//g, '\\')]);
+    if (/^\/(?:tmp|var)\//.test(trimmed))
+        variants.add(`/private${trimmed}`);
+    if (/^\/private\/(?:tmp|var)\//.test(trimmed))
+        variants.add(trimmed.slice('/private'.length));
+    // Longest first, so that a longer spelling is not half-replaced by a shorter one.
+    return [...variants].sort((a, b) => b.length - a.length);
+}
+function isWindowsPath(path) {
+    return /^[A-Za-z]:[\\/]/.test(path) || path.includes('\\');
+}
+function classifyPath(path, posix) {
+    const unified = path.replace(/\\/g, '/');
+    for (const ci of CI_WORKSPACES) {
+        const match = ci.exec(unified);
+        if (match)
+            return unified.slice(match[0].length) || '.';
+    }
+    const anchored = fromPackageAnchor(unified);
+    if (anchored)
+        return anchored;
+    for (const temp of TEMP_ROOTS) {
+        const match = temp.exec(unified);
+        if (match)
+            return tempPath(unified.slice(match[0].length));
+    }
+    if (posix) {
+        const first = unified.slice(1).split('/', 1)[0];
+        if (!FILESYSTEM_ROOTS.has(first) || unified.indexOf('/', 1) < 0)
+            return path;
+    }
+    return `${PLACEHOLDERS.absolute}/${baseName(unified)}`;
+}
+/** `<abs>/node_modules/pkg/file.js`: from the last package directory on. */
+function fromPackageAnchor(path) {
+    let last;
+    PACKAGE_ANCHOR.lastIndex = 0;
+    for (let match = PACKAGE_ANCHOR.exec(path); match; match = PACKAGE_ANCHOR.exec(path))
+        last = match;
+    if (!last)
+        return undefined;
+    const start = last.index + (last[0].startsWith('/') ? 1 : 0);
+    return `${PLACEHOLDERS.absolute}/${path.slice(start)}`;
+}
+/** Below a temp root: the generated first directory dropped, numbers in generated names made `N`. */
+function tempPath(rest) {
+    const segments = rest.split('/');
+    const kept = segments.length > 1 ? segments.slice(1) : segments;
+    return [PLACEHOLDERS.temp, ...kept.map(segment => segment.replace(/\d+/g, PLACEHOLDERS.number))].join('/');
+}
+function baseName(path) {
+    const trailing = path.endsWith('/');
+    const segments = path.split('/').filter(Boolean);
+    const last = segments[segments.length - 1] ?? '';
+    return trailing && last ? `${last}/` : last;
+}
+// ---------------------------------------------------------------------------------------------------------------
+// Ports, timestamps, positions, ids, durations, processes
+function replacePorts(text) {
+    return text
+        .replace(/\b(localhost|127\.0\.0\.1|0\.0\.0\.0|(?:\d{1,3}\.){3}\d{1,3}|host\.docker\.internal):\d{1,5}\b/gi, `$1:${PLACEHOLDERS.port}`)
+        .replace(/\[(::1?|::ffff:[\d.]+)\]:\d{1,5}\b/gi, `[$1]:${PLACEHOLDERS.port}`)
+        .replace(/(?<![\w:]):::\d{1,5}\b/g, `:::${PLACEHOLDERS.port}`)
+        .replace(/\b(port)([ \t]?[:=][ \t]?|[ \t])\d{2,5}\b/gi, `$1$2${PLACEHOLDERS.port}`);
+}
+const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|' +
+    'Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\b\\.?';
+const WEEKDAY = '(?:Mon(?:day)?|Tue(?:s|sday)?|Wed(?:nesday)?|Thu(?:rs|rsday)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)\\b';
+const ZONE = String.raw `(?:[ \t]?(?:Z|UTC|GMT[+-]\d{4}|GMT|[+-]\d{2}:?\d{2}|[A-Z]{2,4}T)\b)?`;
+const ISO_DATETIME = new RegExp(String.raw `\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}[:_]\d{2}(?:[:_]\d{2}(?:[.,_]\d{1,9})?)?Z?${ZONE})?(?!\d)`, 'g');
+const SLASH_DATE = /\b(?:\d{4}\/\d{2}\/\d{2}|\d{1,2}\/\d{1,2}\/\d{4}|\d{2}\/[A-Z][a-z]{2}\/\d{4}(?=:\d{2}:))\b/g;
+const WORDY_DATE = new RegExp(String.raw `\b(?:${WEEKDAY},?[ \t]{1,40})?(?:\d{1,2}[ \t]{1,40}${MONTH}|${MONTH}[ \t]{1,40}\d{1,2}(?!\d))(?:,?[ \t]{1,40}\d{4}\b)?`, 'g');
+const TIME_OF_DAY = new RegExp(String.raw `(?<![\d.])\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?:[ \t]?[AaPp][Mm]\b)?${ZONE}(?:[ \t]\d{4}\b)?` +
+    String.raw `|\b\d{1,2}:\d{2}[ \t]?[AaPp][Mm]\b`, 'g');
+const WORDY_DATE_ALONE = new RegExp(String.raw `\b${WEEKDAY},?[ \t]{1,40}(?=<date>|<time>)`, 'g');
+function replaceTimestamps(text) {
+    return text
+        .replace(ISO_DATETIME, match => (match.length > 10 ? PLACEHOLDERS.time : PLACEHOLDERS.date))
+        .replace(SLASH_DATE, PLACEHOLDERS.date)
+        .replace(/(?<=<date>):(?=\d{2}:\d{2}:\d{2})/g, ' ')
+        .replace(WORDY_DATE, PLACEHOLDERS.date)
+        .replace(TIME_OF_DAY, PLACEHOLDERS.time)
+        .replace(WORDY_DATE_ALONE, '')
+        .replace(/\b1[5-9]\d{11}\b/g, PLACEHOLDERS.time);
+}
+/** A file name's extension, or the end of `<anonymous>` / `foo)` / `[eval]`, before a `:line:col`. */
+const AFTER_FILE = String.raw `(?<=\.[A-Za-z][A-Za-z0-9]{0,9}|[)\]>])`;
+function replaceLineNumbers(text) {
+    return (text
+        .replace(new RegExp(String.raw `${AFTER_FILE}(?::\d+){1,2}(?!\d)`, 'g'), '')
+        .replace(new RegExp(String.raw `${AFTER_FILE}\(\d+,[ \t]?\d+\)`, 'g'), '')
+        // ESLint's stylish format starts a problem's line with its position.
+        .replace(/^([ \t]*)\d+:\d+(?=[ \t]+(?:error|warning)\b)/gm, '$1')
+        .replace(/\((\d+):(\d+)\)/g, `(${PLACEHOLDERS.number}:${PLACEHOLDERS.number})`)
+        .replace(/\b(line|ln|col|column)([ \t]?[:=][ \t]?|[ \t])\d+\b/gi, `$1$2${PLACEHOLDERS.number}`)
+        .replace(/\b(lines)[ \t]\d+[ \t]?-[ \t]?\d+\b/gi, `$1 ${PLACEHOLDERS.number}-${PLACEHOLDERS.number}`));
+}
+const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
+const HEX_RUN = /(?<![0-9A-Za-z])(?:[0-9a-f]{7,}|[0-9A-F]{7,})(?![0-9A-Za-z])/g;
+const noise_TEMP_NAME = /(?<![0-9A-Za-z])(tmp[-_]?|temp[-_])[A-Za-z0-9_-]{4,}/gi;
+function replaceIds(text) {
+    return (text
+        .replace(UUID, PLACEHOLDERS.uuid)
+        .replace(/\b0x[0-9a-f]{4,}\b/gi, `0x${PLACEHOLDERS.hex}`)
+        // A hex id has both digits and letters: a plain number or a word made of a-f letters is kept.
+        .replace(HEX_RUN, run => (/\d/.test(run) && /[a-f]/i.test(run) ? PLACEHOLDERS.hex : run))
+        .replace(noise_TEMP_NAME, (name, prefix) => /\d/.test(name) ? `${prefix}${PLACEHOLDERS.number}` : name));
+}
+const DURATION = new RegExp(String.raw `\b(?:\d+(?:\.\d+)?(?:h|m(?!s))){0,2}\d+(?:\.\d+)?[ \t]?` +
+    String.raw `(?:ns|µs|μs|us|ms|s|secs?|seconds?|mins?|minutes?|m|h|hrs?|hours?)\b`, 'g');
+/** Durations printed as a bare number after a name that says so (`duration_ms: 0.73` in TAP, `time=12`). */
+const NAMED_DURATION = /\b(duration(?:_ms)?|elapsed(?:_ms)?|took|time(?:_ms)?)([ \t]?[:=][ \t]?|[ \t])\d+(?:\.\d+)?(?![\w.])/gi;
+function replaceDurations(text) {
+    return text.replace(DURATION, PLACEHOLDERS.duration).replace(NAMED_DURATION, `$1$2${PLACEHOLDERS.duration}`);
+}
+function replaceProcessNoise(text) {
+    return text
+        .replace(/\((node|deno|bun):\d+\)/g, `($1:${PLACEHOLDERS.pid})`)
+        .replace(/\[\d+:(0x<hex>)\]/g, `[${PLACEHOLDERS.pid}:$1]`)
+        .replace(/\b(pid|process id)([ \t]?[:=#][ \t]?|[ \t])\d+\b/gi, `$1$2${PLACEHOLDERS.pid}`)
+        .replace(/\b(seed)([ \t]?[:=][ \t]?|[ \t])\d+\b/gi, `$1$2${PLACEHOLDERS.seed}`);
+}
+/**
+ * A file path from a structured result made comparable: `file://` removed, the workspace prefix removed, absolute
+ * paths outside it reduced like in `removeNoise`, `\` as `/`, no leading `./`.
+ */
+function normalizeFilePath(file, options = {}) {
+    let path = file.trim();
+    if (path.startsWith('file://')) {
+        try {
+            path = decodeURIComponent(path);
+        }
+        catch {
+            // A stray `%`: keep it as printed.
+        }
+        path = path.replace(/^file:\/\/\/?(?=[A-Za-z]:[\\/])/, '').replace(/^file:\/\/(?=\/)/, '');
+    }
+    return replacePaths(path, options.workspace)
+        .replace(/\\/g, '/')
+        .replace(/^(?:\.\/)+/, '');
+}
+
+;// CONCATENATED MODULE: ./src/heal/fingerprint.ts
+/**
+ * The failure fingerprint (step 3 of the healing loop): a short stable hash of what failed, with the noise removed.
+ * It is the key of the fix memory and the name of the branch (`self-heal/<id>`), so the same failure seen on
+ * another machine, day, checkout directory or run order gives the same id, and another failing test, lint rule or
+ * file gives another. Pure and synchronous; the work is bounded whatever the size of the output.
+ */
+
+
+/** Bumped whenever the rules change what is hashed, so old cache entries and branches are not matched wrongly. */
+const FINGERPRINT_VERSION = 1;
+/** The number of hex characters of the SHA-256 kept as the id (64 bits). */
+const FINGERPRINT_ID_LENGTH = 16;
+/** How much of a test message or lint message is examined (its start). */
+const MESSAGE_CHARS = 8 * 1024;
+/** How much of a test name or a file path is examined. */
+const NAME_CHARS = 1024;
+/** How long one normalised signature part may be. */
+const PART_CHARS = 200;
+/** How much of each output stream is examined (its end), and how many of its last lines. */
+const TAIL_CHARS = 64 * 1024;
+const fingerprint_TAIL_LINES = 400;
+/** The output fallback keeps at most this many distinct error lines, or this many last lines when none. */
+const OUTPUT_ERROR_LINES = 20;
+const OUTPUT_PLAIN_LINES = 10;
+/**
+ * The fingerprint of a failed check, or undefined when it passed. Failed tests when any were parsed, else lint
+ * or compiler problems (errors only when there are errors), else the tail of the output.
+ */
+function fingerprintFailure(kind, result, options = {}) {
+    if (checkPassed(result))
+        return undefined;
+    let basis;
+    let parts;
+    const tests = 'failedTests' in result ? result.failedTests : [];
+    const problems = 'problems' in result ? countedProblems(result.problems) : [];
+    if (tests.length > 0) {
+        basis = 'tests';
+        parts = tests.map(test => testSignature(test, options));
+    }
+    else if (problems.length > 0) {
+        basis = 'problems';
+        parts = problems.map(problem => problemSignature(problem, options));
+    }
+    else {
+        basis = 'output';
+        parts = outputSignatures(result, options);
+    }
+    // A run ended by the timeout is a failure of its own, whatever it had printed by then.
+    if (result.timedOut)
+        parts.push('status: timed out');
+    else if (basis === 'output')
+        parts.push(`exit: ${result.exitCode}`);
+    // Code-unit order, not locale order: the same on every machine.
+    const signatures = [...new Set(parts)].sort();
+    const id = (0,external_node_crypto_.createHash)('sha256')
+        .update(JSON.stringify(['self-heal-fingerprint', FINGERPRINT_VERSION, kind, basis, signatures]))
+        .digest('hex')
+        .slice(0, FINGERPRINT_ID_LENGTH);
+    return { id, kind, basis, signatures, version: FINGERPRINT_VERSION };
+}
+/** Whether a string is a fingerprint id (e.g. the part after `self-heal/` in a branch name). */
+function isFingerprintId(value) {
+    return new RegExp(`^[0-9a-f]{${FINGERPRINT_ID_LENGTH}}$`).test(value);
+}
+/** A failed test's signature: `file :: suite › name :: error signature` (file and error when known). */
+function testSignature(test, options = {}) {
+    const file = test.file ? normalizeFilePath(test.file.slice(0, NAME_CHARS), options) : '';
+    const name = oneLine(removeNoise(test.name.slice(0, NAME_CHARS), options));
+    const error = errorSignature(test.message, options);
+    return [file, name, error].filter(Boolean).join(' :: ');
+}
+/** A lint problem's or compiler diagnostic's signature: `file :: rule`, or `file :: message` without a rule. */
+function problemSignature(problem, options = {}) {
+    const file = normalizeFilePath(problem.file.slice(0, NAME_CHARS), options);
+    const what = problem.rule?.trim() || `message: ${errorSignature(problem.message, options)}`;
+    return `${file} :: ${what}`;
+}
+/**
+ * The error signature of a failure message: the line that says what went wrong (pytest's first `E` line, a
+ * Python traceback's exception line, else the first line that is not blank, a stack frame, a code frame or
+ * decoration), with the noise removed, a generic leading `Error: ` dropped and at most 200 characters. A line
+ * cut short by the tool (ending in `...` or `…`, as pytest does to fit the terminal) is reduced to its error
+ * type (see `untruncated`).
+ */
+function errorSignature(message, options = {}) {
+    const lines = screenText(message.slice(0, MESSAGE_CHARS)).split('\n');
+    const chosen = pytestErrorLine(lines) ?? tracebackLine(lines) ?? lines.find(line => !isNoiseLine(line));
+    if (chosen === undefined)
+        return '';
+    const signature = oneLine(removeNoise(chosen, options)).replace(/^(?:Uncaught )?Error: (?=\S)/, '');
+    return untruncated(signature).slice(0, PART_CHARS);
+}
+/**
+ * The output fallback: from the last lines of stdout and stderr (at most 64 KiB and 400 lines of each), the
+ * distinct lines that name an error (at most 20, in sorted order), or when none does, the last 10 meaningful
+ * lines; stack frames, code frames and decoration are skipped and the noise is removed.
+ */
+function outputSignatures(result, options = {}) {
+    const raw = [...tailLines(result.stdout), ...tailLines(result.stderr)].filter(line => !isNoiseLine(line, false));
+    const lines = removeNoise(raw.join('\n'), options)
+        .split('\n')
+        .map(line => untruncated(line).slice(0, PART_CHARS))
+        .filter(line => /\p{L}/u.test(line.replace(/<[a-z]+>/g, '')));
+    const errors = lines.filter(isErrorLine);
+    const chosen = errors.length > 0 ? errors : lines.slice(-OUTPUT_PLAIN_LINES);
+    return [...new Set(chosen)]
+        .sort()
+        .slice(0, OUTPUT_ERROR_LINES)
+        .map(line => `output: ${line}`);
+}
+/**
+ * A line the tool cut to fit the terminal (ending in `...` or `…`, as pytest's summary does) depends on the width
+ * where it was cut: keep what does not, the error type (`AssertionError`), else what comes before ` - ` (pytest's
+ * `FAILED test - message`), else the first word.
+ */
+function untruncated(line) {
+    if (!line.endsWith('...') && !line.endsWith('…'))
+        return line;
+    const type = /^([\w$.]+(?: \[\w+\])?):/.exec(line);
+    if (type)
+        return type[1];
+    const dash = line.indexOf(' - ');
+    if (dash > 0)
+        return line.slice(0, dash);
+    return line.split(' ')[0];
+}
+function checkPassed(result) {
+    return 'passed' in result ? result.passed : result.exitCode === 0 && !result.timedOut;
+}
+/** Errors when there are any: warnings count only when they are all there is (e.g. `--max-warnings 0`). */
+function countedProblems(problems) {
+    const errors = problems.filter(problem => problem.severity === 'error');
+    return errors.length > 0 ? errors : problems;
+}
+function oneLine(text) {
+    return text.replace(/\s+/g, ' ').trim();
+}
+function tailLines(text) {
+    const cut = text.length > TAIL_CHARS;
+    const lines = screenText(cut ? text.slice(-TAIL_CHARS) : text).split('\n');
+    // The first line of a cut tail is a partial one: where it starts depends on the length of everything after.
+    if (cut)
+        lines.shift();
+    return lines.slice(-fingerprint_TAIL_LINES);
+}
+/** pytest marks the lines of the error with `E` in column 0. */
+function pytestErrorLine(lines) {
+    for (const line of lines) {
+        const match = /^E {2,}(\S.*)$/.exec(line);
+        if (match)
+            return match[1];
+    }
+    return undefined;
+}
+/** A Python traceback ends with the exception, on the first unindented line after it. */
+function tracebackLine(lines) {
+    const start = lines.findIndex(line => /^Traceback \(most recent call last\):/.test(line));
+    if (start < 0)
+        return undefined;
+    return lines
+        .slice(start + 1)
+        .find(line => /^\S/.test(line) && !/^(?:Traceback|During handling|The above exception)/.test(line));
+}
+const STACK_FRAME = [
+    // JavaScript / Java / C#: `at fn (file:1:2)`, `at file:1:2`, `at new X (...)`, `at async fn (...)`.
+    /^\s*at (?:async )?(?:new )?(?:\S+(?: \[as [^\]]+\])? \(.*\)|\S+:\d+(?::\d+)?\)?|<anonymous>|native)\s*$/,
+    // Python.
+    /^\s*File ".*", line \d+/,
+    // Go panics.
+    /^\s*goroutine \d+ \[/,
+    /^\s+\S+\.go:\d+(?: \+0x[0-9a-f]+)?\s*$/,
+    // Code frames (Jest, Vitest, Babel, tsc --pretty): `> 12 | code`, `   | ^`, `~~~~`.
+    /^\s*(?:>\s*)?\d+\s*\|/,
+    /^\s*\|/,
+    /^\s*[\^~]+\s*$/
+];
+/** Jest's block headers (`● suite › test`): not a message's error line, but in an output they name the test. */
+const JEST_HEADER = /^\s*● /;
+function isNoiseLine(line, inMessage = true) {
+    if (!/[\p{L}\p{N}]/u.test(line))
+        return true;
+    if (inMessage && JEST_HEADER.test(line))
+        return true;
+    return STACK_FRAME.some(pattern => pattern.test(line));
+}
+const ERROR_WORDS = /\b\w*(?:error|exception)\b|\b(?:errors?|fatal|fail(?:s|ed|ure|ures|ing)?|exception|panic(?:ked)?|traceback|assert(?:ion)?|cannot|can't|could not|couldn't|unable to|not found|no such|undefined reference|segmentation fault|denied|refused|abort(?:ed)?|killed|out of memory|missing)\b|\bERR!/i;
+/** `0 errors`, `0 failed`: a summary saying nothing failed is not an error line. */
+const ZERO_COUNTS = /\b0 (?:errors?|fail(?:ed|ures?|ing)?)\b/gi;
+/** Test runners' failure markers: Jest `●`/`✕`, Vitest `×`, node:test `✖`, TAP `not ok`, Go `--- FAIL`, Mocha `1)`. */
+const FAILURE_MARKER = /^(?:[●✕×✖✗] |not ok\b|--- FAIL\b|\d+\) \S)/;
+/** A line holding only a file path: the header of the problems below it (ESLint's stylish format). */
+const PATH_HEADER = /^[\w.@~<>-]*[/\\][\w.@~<>/\\-]*\.\w+$/;
+function isErrorLine(line) {
+    return (FAILURE_MARKER.test(line) || PATH_HEADER.test(line) || ERROR_WORDS.test(line.replace(ZERO_COUNTS, '')));
+}
+
+;// CONCATENATED MODULE: ./src/heal/suppressions.ts
+const PRETTIER = { kind: 'prettier-ignore', pattern: /\bprettier-ignore\b/ };
+const BIOME = { kind: 'biome-ignore', pattern: /\bbiome-ignore\b/ };
+// `cmd || true` and friends make a failing command pass; so does `set +e` before it.
+const SHELL_OR_TRUE = { kind: "'|| true'", pattern: /\|\|\s*(?:true\b|:(?=\s|$|;|\))|exit\s+0\b)/ };
+const SHELL_SET_E = { kind: "'set +e'", pattern: /(?:^|[\s;&|(])set\s+\+e\b/ };
+const JS = {
+    quotes: `'"\``,
+    comments: ['//', '/*', '<!--'],
+    markers: [
+        { kind: 'eslint-disable', pattern: /\beslint-disable(?:-next-line|-line)?\b/ },
+        // An inline rule configuration that turns a rule off: `/* eslint no-console: off */`.
+        { kind: 'eslint rule turned off', pattern: /\/\*\s*eslint\s[^*]*:\s*\[?\s*["']?(?:off|0)\b/ },
+        { kind: '@ts-ignore', pattern: /@ts-ignore\b/ },
+        { kind: '@ts-nocheck', pattern: /@ts-nocheck\b/ },
+        { kind: '@ts-expect-error', pattern: /@ts-expect-error\b/ },
+        { kind: 'tslint:disable', pattern: /\btslint:disable\b/ },
+        { kind: 'oxlint-disable', pattern: /\boxlint-disable\b/ },
+        { kind: 'deno-lint-ignore', pattern: /\bdeno-lint-ignore\b/ },
+        { kind: 'jshint ignore', pattern: /\bjshint\s+ignore\b/ },
+        { kind: 'coverage ignore', pattern: /\b(?:istanbul|c8|v8)\s+ignore\b/ },
+        BIOME,
+        PRETTIER,
+        // `it.skip(`, `describe.skip.each`, `test.todo(`, Playwright's `test.fixme(`, Vitest's `it.skipIf(`/`it.fails(`.
+        { kind: 'skipped test', pattern: /\.(?:skip|skipIf|todo|fixme|fails)\s*[(.`]/ },
+        { kind: 'skipped test', pattern: /(?<![\w$.])x(?:it|describe|test|context|specify)\s*[(.`]/ },
+        // A focused test silently skips every other test of its file.
+        { kind: 'focused test', pattern: /\.only\s*[(.`]/ },
+        { kind: 'focused test', pattern: /(?<![\w$.])f(?:it|describe|context)\s*[(.`]/ }
+    ]
+};
+const PYTHON = {
+    quotes: `'"`,
+    comments: ['#'],
+    markers: [
+        { kind: 'noqa', pattern: /#\s*(?:(?:ruff|flake8)\s*:\s*)?noqa\b/i },
+        { kind: 'type: ignore', pattern: /#\s*type\s*:\s*ignore\b/ },
+        { kind: 'pylint: disable', pattern: /#\s*pylint\s*:\s*disable\b/ },
+        { kind: 'pyright: ignore', pattern: /#\s*pyright\s*:\s*ignore\b/ },
+        { kind: 'mypy: ignore-errors', pattern: /#\s*mypy\s*:\s*(?:ignore-errors|disable-error-code)\b/ },
+        { kind: 'pyre-ignore', pattern: /#\s*pyre-(?:ignore|fixme)\b/ },
+        { kind: 'pragma: no cover', pattern: /#\s*pragma\s*:\s*no\s*cover\b/ },
+        { kind: 'fmt: off', pattern: /#\s*fmt\s*:\s*(?:off|skip)\b/ },
+        { kind: 'nosec', pattern: /#\s*nosec\b/ },
+        { kind: 'skipped test', pattern: /@pytest\.mark\.(?:skip|skipif|xfail)\b/ },
+        { kind: 'skipped test', pattern: /\bpytest\.(?:skip|xfail|importorskip)\s*\(/ },
+        { kind: 'skipped test', pattern: /^\s*@(?:unittest\.)?(?:skip|skipIf|skipUnless|expectedFailure)\b/ },
+        { kind: 'skipped test', pattern: /\.skipTest\s*\(|\bSkipTest\b/ }
+    ]
+};
+const GO = {
+    quotes: `"'\``,
+    comments: ['//', '/*'],
+    markers: [
+        { kind: 'nolint', pattern: /\/\/\s*nolint\b/ },
+        { kind: 'lint:ignore', pattern: /\/\/\s*lint:(?:file-)?ignore\b/ },
+        { kind: 'nosec', pattern: /#nosec\b/ },
+        { kind: 'skipped test', pattern: /\.Skip(?:f|Now)?\s*\(/ },
+        // A build constraint with `ignore` takes the whole file out of `go test`.
+        { kind: 'build ignore', pattern: /^\s*\/\/\s*(?:go:build|\+build)\b.*\bignore\b/ }
+    ]
+};
+const RUST = {
+    // `'` also starts lifetimes (`'a`), so only `"` delimits strings here.
+    quotes: '"',
+    comments: ['//', '/*'],
+    markers: [
+        // `#[allow(..)]`, `#![allow(..)]`, `#[expect(..)]`, and the same inside `#[cfg_attr(.., allow(..))]`.
+        { kind: '#[allow]', pattern: /#!?\[[^\]]*\b(?:allow|expect)\s*\(/ },
+        { kind: 'skipped test', pattern: /#\[\s*ignore\b/ },
+        { kind: 'rustfmt::skip', pattern: /#!?\[\s*rustfmt::skip\b/ }
+    ]
+};
+const JVM = {
+    quotes: `"'`,
+    comments: ['//', '/*'],
+    markers: [
+        {
+            kind: '@SuppressWarnings',
+            pattern: /@(?:file:)?(?:SuppressWarnings|Suppress|SuppressLint|SuppressFBWarnings|nowarn)\b/
+        },
+        { kind: 'skipped test', pattern: /@(?:Disabled|Ignore|PendingFeature)\b/ },
+        { kind: 'skipped test', pattern: /\bassume(?:True|False|That)\s*\(/ },
+        { kind: 'NOSONAR', pattern: /\bNOSONAR\b/ },
+        { kind: 'CHECKSTYLE:OFF', pattern: /CHECKSTYLE\s*:\s*OFF/i }
+    ]
+};
+const CSHARP = {
+    quotes: `"'`,
+    comments: ['//', '/*'],
+    markers: [
+        { kind: '#pragma warning disable', pattern: /#\s*pragma\s+warning\s+disable\b/ },
+        { kind: 'SuppressMessage', pattern: /\[\s*(?:assembly\s*:\s*)?SuppressMessage\b/ },
+        { kind: 'ReSharper disable', pattern: /\bReSharper\s+disable\b/ },
+        { kind: 'coverage ignore', pattern: /\[\s*ExcludeFromCodeCoverage\b/ },
+        { kind: 'skipped test', pattern: /\[\s*Ignore\b/ },
+        { kind: 'skipped test', pattern: /\[\s*(?:Fact|Theory)\s*\([^\]]*\bSkip\s*=/ }
+    ]
+};
+const C = {
+    quotes: `"'`,
+    comments: ['//', '/*'],
+    markers: [
+        { kind: '#pragma diagnostic ignored', pattern: /#\s*pragma\s+(?:GCC|clang)\s+diagnostic\s+ignored\b/ },
+        { kind: '#pragma warning disable', pattern: /#\s*pragma\s+warning\s*\(\s*disable\b/ },
+        { kind: 'NOLINT', pattern: /\bNOLINT(?:NEXTLINE|BEGIN)?\b/ },
+        { kind: 'cppcheck-suppress', pattern: /\bcppcheck-suppress\b/ },
+        { kind: 'skipped test', pattern: /\bGTEST_SKIP\b/ },
+        // GoogleTest runs no test whose name starts with DISABLED_.
+        { kind: 'skipped test', pattern: /\bDISABLED_\w/ }
+    ]
+};
+const RUBY = {
+    quotes: `"'`,
+    comments: ['#'],
+    markers: [
+        { kind: 'rubocop:disable', pattern: /#\s*(?:rubocop|standard)\s*:\s*disable\b/ },
+        { kind: 'coverage ignore', pattern: /#\s*:nocov:/ },
+        { kind: 'skipped test', pattern: /^\s*(?:skip|pending)\b/ },
+        { kind: 'skipped test', pattern: /(?<![\w.])x(?:it|describe|context|specify)\b/ }
+    ]
+};
+const PHP = {
+    quotes: `"'`,
+    comments: ['//', '#', '/*'],
+    markers: [
+        { kind: '@phpstan-ignore', pattern: /@phpstan-ignore/ },
+        { kind: '@psalm-suppress', pattern: /@psalm-suppress\b/ },
+        { kind: 'phpcs:ignore', pattern: /\bphpcs:\s*(?:ignore|disable)\b|@codingStandardsIgnore/ },
+        { kind: 'coverage ignore', pattern: /@codeCoverageIgnore/ },
+        { kind: 'skipped test', pattern: /->markTest(?:Skipped|Incomplete)\s*\(/ }
+    ]
+};
+const SHELL = {
+    quotes: `"'`,
+    comments: ['#'],
+    markers: [{ kind: 'shellcheck disable', pattern: /#\s*shellcheck\s+disable=/ }, SHELL_OR_TRUE, SHELL_SET_E]
+};
+const SWIFT = {
+    quotes: '"',
+    comments: ['//', '/*'],
+    markers: [
+        { kind: 'swiftlint:disable', pattern: /\bswiftlint:disable\b/ },
+        { kind: 'skipped test', pattern: /\bXCTSkip\w*\b|\bXCTExpectFailure\b/ }
+    ]
+};
+const DART = {
+    quotes: `"'`,
+    comments: ['//', '/*'],
+    markers: [
+        { kind: 'ignore', pattern: /\/\/\s*ignore(?:_for_file)?\s*:/ },
+        { kind: 'skipped test', pattern: /[(,]\s*skip\s*:\s*(?!false\b|null\b)\S/ }
+    ]
+};
+const CSS = {
+    quotes: `"'`,
+    comments: ['/*', '//'],
+    markers: [{ kind: 'stylelint-disable', pattern: /\bstylelint-disable/ }, PRETTIER, BIOME]
+};
+/** YAML is matched raw: its suppressions are keys, and the values that matter (`'false'`) are often quoted. */
+const YAML = {
+    quotes: '',
+    comments: [],
+    markers: [
+        {
+            kind: 'continue-on-error',
+            pattern: /^\s*(?:-\s*)?continue-on-error\s*:\s*(?!["']?false["']?\s*(?:#|$))\S/
+        },
+        { kind: 'allow_failure', pattern: /^\s*(?:-\s*)?allow_failure\s*:\s*(?!["']?false["']?\s*(?:#|$))\S/ },
+        { kind: "'if: false'", pattern: /^\s*(?:-\s*)?if\s*:\s*["']?(?:\$\{\{\s*)?false\b/ },
+        { kind: 'yamllint disable', pattern: /#\s*yamllint\s+disable/ },
+        PRETTIER,
+        SHELL_OR_TRUE,
+        SHELL_SET_E
+    ]
+};
+/** package.json is data, except its scripts, where `|| true` makes a failing script pass. */
+const PACKAGE_JSON = { quotes: '', comments: [], markers: [SHELL_OR_TRUE] };
+const BY_EXTENSION = new Map([
+    [JS, 'js jsx mjs cjs ts tsx mts cts vue svelte astro'],
+    [PYTHON, 'py pyi pyw'],
+    [GO, 'go'],
+    [RUST, 'rs'],
+    [JVM, 'java kt kts scala groovy gradle'],
+    [CSHARP, 'cs'],
+    [C, 'c h cc cpp cxx hpp hh hxx m mm'],
+    [RUBY, 'rb rake'],
+    [PHP, 'php'],
+    [SHELL, 'sh bash zsh ksh'],
+    [SWIFT, 'swift'],
+    [DART, 'dart'],
+    [CSS, 'css scss sass less'],
+    [YAML, 'yml yaml']
+].flatMap(([language, extensions]) => extensions.split(' ').map(ext => [ext, language])));
+/** The language whose markers apply to a repository path, or undefined for files never searched. */
+function languageOf(path) {
+    const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+    if (name === 'package.json')
+        return PACKAGE_JSON;
+    const dot = name.lastIndexOf('.');
+    return dot > 0 ? BY_EXTENSION.get(name.slice(dot + 1)) : undefined;
+}
+/** Whether suppressions are searched for in this path (a file of a listed language). */
+function isSearchedForSuppressions(path) {
+    return languageOf(path) !== undefined;
+}
+/** The line with the contents of its string literals removed; comments are kept as they are. */
+function blankStrings(line, language) {
+    if (!language.quotes)
+        return line;
+    let out = '';
+    let i = 0;
+    while (i < line.length) {
+        if (language.comments.some(token => line.startsWith(token, i)))
+            return out + line.slice(i);
+        const c = line[i];
+        if (language.quotes.includes(c)) {
+            out += c;
+            i++;
+            while (i < line.length && line[i] !== c)
+                i += line[i] === '\\' ? 2 : 1;
+            if (i < line.length)
+                out += c;
+            i++;
+            continue;
+        }
+        out += c;
+        i++;
+    }
+    return out;
+}
+/**
+ * The suppressions that a file's hunks add. Only added lines count; an added line whose text (whitespace aside)
+ * the same file also removes is a moved or re-indented line, as a formatter makes, not a new suppression.
+ */
+function findSuppressions(path, hunks) {
+    const language = languageOf(path);
+    if (!language)
+        return [];
+    const removed = new Map();
+    for (const hunk of hunks) {
+        for (const line of hunk.lines) {
+            if (line.kind !== '-')
+                continue;
+            const key = line.content.toString('utf8').replace(/\s+/g, '');
+            removed.set(key, (removed.get(key) ?? 0) + 1);
+        }
+    }
+    const found = [];
+    for (const hunk of hunks) {
+        let number = hunk.newStart;
+        for (const line of hunk.lines) {
+            if (line.kind === '-')
+                continue;
+            const lineNumber = number++;
+            if (line.kind !== '+')
+                continue;
+            const text = line.content.toString('utf8').replace(/\r?\n$/, '');
+            const code = blankStrings(text, language);
+            const marker = language.markers.find(candidate => candidate.pattern.test(code));
+            if (!marker)
+                continue;
+            const key = text.replace(/\s+/g, '');
+            const moved = removed.get(key) ?? 0;
+            if (moved > 0) {
+                removed.set(key, moved - 1);
+                continue;
+            }
+            found.push({ line: lineNumber, kind: marker.kind, text: text.trim() });
+        }
+    }
+    return found;
+}
+
+;// CONCATENATED MODULE: ./src/heal/policy.ts
+/**
+ * The fix policy (step 6, "police", of the healing loop): before a fixer's diff, or a remembered one, is verified
+ * and proposed, it must stay within the paths the user allows, within size limits, away from workflows, lock files
+ * and check configuration, and must not switch a check off (an added `eslint-disable`, `@ts-ignore`, `.skip(`,
+ * `continue-on-error`). Pure and synchronous: it reads the diff and nothing else.
+ */
+
+
+
+
+
+/** The policy used when the user sets nothing: every path, nothing protected, no suppression, a reviewable size. */
+const DEFAULT_POLICY = Object.freeze({
+    allow: Object.freeze(['**']),
+    deny: Object.freeze([]),
+    allowWorkflows: false,
+    allowCheckConfig: false,
+    allowLockFiles: false,
+    allowRepositoryConfig: false,
+    allowDeletions: false,
+    allowBinary: false,
+    allowModeChanges: false,
+    allowSymlinks: false,
+    allowSubmodules: false,
+    maxFiles: 20,
+    maxLines: 500,
+    suppressions: 'refuse'
+});
+const anyDepth = (names) => names.split(' ').map(name => `**/${name}`);
+/** The built-in protected files, by group. */
+const PROTECTED_FILES = [
+    {
+        rule: 'workflow',
+        key: 'allowWorkflows',
+        what: 'a workflow or composite action',
+        why: "it runs in CI with the repository's secrets, and pushing it needs a token with the `workflows` permission " +
+            '(a GITHUB_TOKEN never has it)',
+        globs: ['.github/workflows', '.github/actions']
+    },
+    {
+        rule: 'check-config',
+        key: 'allowCheckConfig',
+        what: 'configuration of a linter, formatter, type checker or test runner',
+        why: 'changing it can switch the failing check off instead of fixing what it found',
+        globs: anyDepth('.eslintrc .eslintrc.* eslint.config.* .eslintignore .prettierrc .prettierrc.* prettier.config.* ' +
+            '.prettierignore tsconfig*.json jsconfig*.json jest.config.* vitest.config.* vitest.workspace.* ' +
+            '.mocharc* karma.conf.* playwright.config.* cypress.config.* .c8rc* .nycrc* biome.json biome.jsonc ' +
+            '.oxlintrc.json deno.json deno.jsonc .stylelintrc* stylelint.config.* .stylelintignore .markdownlint* ' +
+            '.flake8 .pylintrc pylintrc setup.cfg tox.ini pytest.ini mypy.ini .mypy.ini ruff.toml .ruff.toml ' +
+            'pyproject.toml .coveragerc pyrightconfig.json .golangci.yml .golangci.yaml .golangci.toml ' +
+            '.golangci.json clippy.toml .clippy.toml rustfmt.toml .rustfmt.toml .rubocop.yml .rubocop_todo.yml ' +
+            '.standard.yml phpstan.neon phpstan.neon.dist psalm.xml phpcs.xml .phpcs.xml phpcs.xml.dist ' +
+            'phpunit.xml phpunit.xml.dist .swiftlint.yml detekt.yml checkstyle.xml .yamllint .yamllint.yml ' +
+            '.yamllint.yaml .shellcheckrc .hadolint.yaml codecov.yml .codecov.yml .semgrepignore .clang-tidy')
+    },
+    {
+        rule: 'lock-file',
+        key: 'allowLockFiles',
+        what: 'a dependency lock file',
+        why: 'it pins what gets installed, and a changed one can point at other packages without it showing',
+        globs: anyDepth('package-lock.json npm-shrinkwrap.json yarn.lock pnpm-lock.yaml bun.lock bun.lockb deno.lock ' +
+            'Cargo.lock go.sum poetry.lock Pipfile.lock uv.lock pdm.lock Gemfile.lock composer.lock ' +
+            'packages.lock.json Package.resolved pubspec.lock mix.lock flake.lock gradle.lockfile conan.lock')
+    },
+    {
+        rule: 'repository-config',
+        key: 'allowRepositoryConfig',
+        what: 'repository configuration',
+        why: 'it changes how git and GitHub treat files, submodules or reviews',
+        globs: [...anyDepth('.gitattributes CODEOWNERS'), '.gitmodules', '.github/settings.yml']
+    }
+];
+/** A glob also matches everything below what it names (`docs` is `docs` and `docs/**`). */
+function compile(globs, nocase) {
+    const compiled = globs.map(glob => {
+        const base = glob.replace(/\/+$/, '');
+        return { glob, isMatch: lib_picomatch_default()([base, `${base}/**`], { dot: true, nocase }) };
+    });
+    return path => compiled.find(entry => entry.isMatch(path))?.glob;
+}
+/**
+ * Checks a diff (git's text, or patches parseGitDiff made) against a policy. A diff that cannot be parsed is
+ * refused (`malformed`), never thrown; an invalid policy throws ConfigurationError.
+ */
+function checkPolicy(diff, policy = DEFAULT_POLICY) {
+    const rules = compilePolicy(parsePolicy(policy));
+    const stats = { files: 0, added: 0, removed: 0 };
+    let patches;
+    if (typeof diff === 'string' || diff instanceof Uint8Array) {
+        try {
+            patches = parse_parseGitDiff(diff);
+        }
+        catch (error) {
+            if (!(error instanceof DiffParseError))
+                throw error;
+            const message = `${error.message}. The fix was refused: take the diff again with \`git diff --binary\`.`;
+            return { ok: false, outcome: 'refused', violations: [{ rule: 'malformed', message }], stats };
+        }
+    }
+    else
+        patches = diff;
+    if (patches.length === 0)
+        return { ok: false, outcome: 'empty', violations: [], stats };
+    const violations = [];
+    const seen = new Set();
+    const add = (violation) => {
+        const id = `${violation.rule}\0${violation.file ?? ''}\0${violation.line ?? ''}`;
+        if (seen.has(id))
+            return;
+        seen.add(id);
+        violations.push(violation);
+    };
+    // git shows a file replaced by a symlink (or the reverse) as a deletion and an addition of the same path.
+    const addedPaths = new Set(patches.filter(p => p.kind === 'add').map(p => p.newPath));
+    const files = new Set();
+    for (const patch of patches) {
+        files.add(patch.newPath ?? patch.oldPath ?? '');
+        for (const hunk of patch.hunks) {
+            for (const line of hunk.lines) {
+                if (line.kind === '+')
+                    stats.added++;
+                else if (line.kind === '-')
+                    stats.removed++;
+            }
+        }
+        checkPatch(patch, rules, addedPaths, add);
+    }
+    stats.files = files.size;
+    const { maxFiles, maxLines } = rules.policy;
+    if (stats.files > maxFiles) {
+        add({
+            rule: 'too-many-files',
+            key: 'maxFiles',
+            message: `The fix changes ${stats.files} files, more than maxFiles (${maxFiles}): a large fix is hard to ` +
+                'review. Make the fixer change less, or raise maxFiles.'
+        });
+    }
+    const lines = stats.added + stats.removed;
+    if (lines > maxLines) {
+        add({
+            rule: 'too-many-lines',
+            key: 'maxLines',
+            message: `The fix changes ${lines} lines (${stats.added} added, ${stats.removed} removed), more than maxLines ` +
+                `(${maxLines}): a large fix is hard to review. Make the fixer change less, or raise maxLines.`
+        });
+    }
+    const ok = violations.length === 0;
+    return { ok, outcome: ok ? 'pass' : 'refused', violations, stats };
+}
+function compilePolicy(policy) {
+    return {
+        policy,
+        // Fail closed on case: a path must match an allow glob exactly, and matches deny globs in any case (a
+        // case-insensitive checkout writes `.GitHub/Workflows/x.yml` into the workflows directory).
+        allow: compile(policy.allow, false),
+        deny: compile(policy.deny, true),
+        protected: PROTECTED_FILES.filter(group => !policy[group.key]).map(group => ({
+            group,
+            match: compile(group.globs, true)
+        }))
+    };
+}
+function checkPatch(patch, rules, addedPaths, add) {
+    const { policy } = rules;
+    const raw = [...new Set([patch.oldPath, patch.newPath].filter((p) => p !== undefined))];
+    const valid = new Map();
+    for (const path of raw) {
+        try {
+            valid.set(path, normalizeRepoPath(path));
+        }
+        catch (error) {
+            add({
+                rule: 'path-outside',
+                file: path,
+                message: `${errors_errorMessage(error)} The fix was refused: a fix may only change files inside the repository.`
+            });
+        }
+    }
+    if (valid.size !== raw.length)
+        return;
+    for (const path of valid.values())
+        checkPath(path, rules, add);
+    const oldPath = patch.oldPath === undefined ? undefined : valid.get(patch.oldPath);
+    const newPath = patch.newPath === undefined ? undefined : valid.get(patch.newPath);
+    const file = (newPath ?? oldPath);
+    if (!policy.allowDeletions) {
+        if (patch.kind === 'delete' && !addedPaths.has(patch.oldPath)) {
+            add({
+                rule: 'deletion',
+                file,
+                key: 'allowDeletions',
+                message: `The fix deletes '${file}': a fix that removes a file (a failing test, say) hides a problem rather ` +
+                    'than fixing it. Keep the file, or set allowDeletions: true.'
+            });
+        }
+        else if (patch.kind === 'rename') {
+            add({
+                rule: 'deletion',
+                file: oldPath,
+                key: 'allowDeletions',
+                message: `The fix renames '${oldPath}' to '${newPath}', which removes '${oldPath}' (a renamed test file may no ` +
+                    'longer run). Keep the name, or set allowDeletions: true.'
+            });
+        }
+    }
+    if (!policy.allowBinary && patch.kind !== 'delete' && (patch.binary || patch.binaryWithoutData)) {
+        add({
+            rule: 'binary',
+            file,
+            key: 'allowBinary',
+            message: `The fix changes the binary file '${file}', which cannot be reviewed as text. Leave it out of the ` +
+                'fix, or set allowBinary: true.'
+        });
+    }
+    checkModes(patch, file, policy, add);
+    if (policy.suppressions === 'refuse' && patch.kind !== 'delete' && newPath) {
+        for (const found of findSuppressions(newPath, patch.hunks)) {
+            const shown = found.text.length > 80 ? `${found.text.slice(0, 77)}...` : found.text;
+            add({
+                rule: 'suppression',
+                file: newPath,
+                line: found.line,
+                kind: found.kind,
+                key: 'suppressions',
+                message: `Line ${found.line} of '${newPath}' adds a suppression (${found.kind}): \`${shown}\`. A fix must fix ` +
+                    'what the check found, not switch the check off; set suppressions: allow to accept it anyway.'
+            });
+        }
+    }
+}
+function checkPath(path, rules, add) {
+    const denied = rules.deny(path);
+    if (denied !== undefined) {
+        add({
+            rule: 'path-denied',
+            file: path,
+            key: 'deny',
+            message: `The fix changes '${path}', which the deny glob '${denied}' protects. Leave it out of the fix, or ` +
+                'remove the glob from deny.'
+        });
+    }
+    if (rules.allow(path) === undefined) {
+        add({
+            rule: 'path-not-allowed',
+            file: path,
+            key: 'allow',
+            message: `The fix changes '${path}', which no allow glob (${rules.policy.allow.join(', ')}) matches. Leave it ` +
+                'out of the fix, or add a glob for it to allow.'
+        });
+    }
+    for (const { group, match } of rules.protected) {
+        if (match(path) === undefined)
+            continue;
+        add({
+            rule: group.rule,
+            file: path,
+            key: group.key,
+            message: `The fix changes '${path}', ${group.what}: ${group.why}. Leave it out of the fix, or set ${group.key}: true.`
+        });
+    }
+}
+function checkModes(patch, file, policy, add) {
+    const { oldMode, newMode } = patch;
+    if (oldMode === '160000' || newMode === '160000') {
+        if (policy.allowSubmodules)
+            return;
+        const did = patch.kind === 'add' ? 'adds' : patch.kind === 'delete' ? 'removes' : 'moves';
+        add({
+            rule: 'submodule',
+            file,
+            key: 'allowSubmodules',
+            message: `The fix ${did} the submodule '${file}': a submodule commit cannot be reviewed in the diff. Update ` +
+                'submodules yourself, or set allowSubmodules: true.'
+        });
+        return;
+    }
+    if (newMode === '120000' && patch.kind !== 'delete') {
+        if (policy.allowSymlinks)
+            return;
+        add({
+            rule: 'symlink',
+            file,
+            key: 'allowSymlinks',
+            message: `The fix makes '${file}' a symlink or changes where it points: a symlink can lead outside the ` +
+                'repository or to a secret. Leave it out of the fix, or set allowSymlinks: true.'
+        });
+        return;
+    }
+    const executableChange = (patch.kind === 'add' && newMode === '100755') ||
+        (oldMode !== undefined && newMode !== undefined && oldMode !== newMode && patch.kind !== 'delete');
+    if (executableChange && !policy.allowModeChanges) {
+        const becomes = newMode === '100755' ? 'executable' : 'not executable';
+        add({
+            rule: 'mode',
+            file,
+            key: 'allowModeChanges',
+            message: `The fix makes '${file}' ${becomes} (mode ${oldMode ?? 'none'} → ${newMode}). Leave the mode as it ` +
+                'was, or set allowModeChanges: true.'
+        });
+    }
+}
+/** One line per outcome, and one per violation: for logs, the job summary and the CLI. */
+function describeVerdict(verdict) {
+    const { files, added, removed } = verdict.stats;
+    const size = `${files} file${files === 1 ? '' : 's'}, +${added} −${removed}`;
+    if (verdict.outcome === 'empty')
+        return 'The fix changes nothing, so there is nothing to verify or propose.';
+    if (verdict.outcome === 'pass')
+        return `The fix passes the policy (${size}).`;
+    const count = verdict.violations.length;
+    return [
+        `The fix was refused by the policy (${size}; ${count} problem${count === 1 ? '' : 's'}):`,
+        ...verdict.violations.map(v => `- ${v.message}`)
+    ].join('\n');
+}
+const LIST = (key, value) => parseGlobs(key, value);
+const BOOLEAN = (key, value) => {
+    if (typeof value === 'boolean')
+        return value;
+    if (typeof value === 'string' && /^\s*(true|false)\s*$/i.test(value))
+        return value.trim().toLowerCase() === 'true';
+    throw new ConfigurationError(`Policy key '${key}' must be true or false, not ${show(value)}.`);
+};
+const COUNT = (key, value) => {
+    const number = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
+    if (typeof number === 'number' && Number.isSafeInteger(number) && number >= 1)
+        return number;
+    throw new ConfigurationError(`Policy key '${key}' must be a whole number of at least 1, not ${show(value)}: set it to a count ` +
+        `such as ${DEFAULT_POLICY[key]}.`);
+};
+const SUPPRESSIONS = (key, value) => {
+    const text = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
+    if (text === 'refuse' || text === 'allow')
+        return text;
+    throw new ConfigurationError(`Policy key '${key}' must be 'refuse' or 'allow', not ${show(value)}.`);
+};
+const PARSERS = {
+    allow: LIST,
+    deny: LIST,
+    allowWorkflows: BOOLEAN,
+    allowCheckConfig: BOOLEAN,
+    allowLockFiles: BOOLEAN,
+    allowRepositoryConfig: BOOLEAN,
+    allowDeletions: BOOLEAN,
+    allowBinary: BOOLEAN,
+    allowModeChanges: BOOLEAN,
+    allowSymlinks: BOOLEAN,
+    allowSubmodules: BOOLEAN,
+    maxFiles: COUNT,
+    maxLines: COUNT,
+    suppressions: SUPPRESSIONS
+};
+const KEYS = Object.keys(PARSERS);
+/** `max-files`, `max_files` and `MaxFiles` all name `maxFiles`: action inputs, CLI options and YAML differ. */
+const squash = (key) => key.replace(/[-_]/g, '').toLowerCase();
+const BY_SQUASHED = new Map(KEYS.map(key => [squash(key), key]));
+/**
+ * Validates a policy from user input (an action input, CLI options or a YAML mapping; keys in camelCase or
+ * kebab-case; values as their types or as strings) and fills in the defaults. null or undefined is the default
+ * policy. Throws ConfigurationError naming the key and what to change.
+ */
+function parsePolicy(raw) {
+    if (raw === undefined || raw === null)
+        return { ...DEFAULT_POLICY };
+    if (typeof raw !== 'object' || Array.isArray(raw)) {
+        throw new ConfigurationError(`The policy must be a mapping of keys (${KEYS.join(', ')}), not ${show(raw)}.`);
+    }
+    const policy = { ...DEFAULT_POLICY };
+    const given = new Map();
+    for (const [name, value] of Object.entries(raw)) {
+        const key = BY_SQUASHED.get(squash(name));
+        if (!key) {
+            const near = KEYS.find(known => distance(squash(known), squash(name)) <= 2);
+            throw new ConfigurationError(`Policy key '${name}' is unknown: ${near ? `did you mean '${near}'? ` : ''}remove it, or use one of ` +
+                `${KEYS.join(', ')}.`);
+        }
+        const earlier = given.get(key);
+        if (earlier !== undefined) {
+            throw new ConfigurationError(`Policy keys '${earlier}' and '${name}' both set ${key}: keep only one.`);
+        }
+        given.set(key, name);
+        if (value === undefined || value === null)
+            continue;
+        policy[key] = PARSERS[key](key, value);
+    }
+    if (policy.allow.length === 0) {
+        throw new ConfigurationError("Policy key 'allow' is empty, so no fix could ever pass: list the globs a fix may change, or leave it " +
+            "unset for every file ('**').");
+    }
+    return policy;
+}
+/** A list of repository globs: an array, or a string of entries separated by newlines or top-level commas. */
+function parseGlobs(key, value) {
+    let entries;
+    if (typeof value === 'string')
+        entries = splitList(value);
+    else if (Array.isArray(value))
+        entries = value;
+    else {
+        throw new ConfigurationError(`Policy key '${key}' must be a list of globs (or one per line), not ${show(value)}.`);
+    }
+    const globs = [];
+    entries.forEach((entry, index) => {
+        if (typeof entry !== 'string') {
+            throw new ConfigurationError(`Policy key '${key}', entry ${index + 1}, must be a glob string, not ${show(entry)}.`);
+        }
+        let glob;
+        try {
+            glob = normalizeRepoGlob(entry.trim()).replace(/\/+$/, '');
+            lib_picomatch_default().makeRe(glob);
+        }
+        catch (error) {
+            throw new ConfigurationError(`Policy key '${key}', entry '${entry}': ${errors_errorMessage(error)}`, {
+                cause: error
+            });
+        }
+        if (glob === '') {
+            throw new ConfigurationError(`Policy key '${key}', entry '${entry}', names the repository root: use '**' for every file.`);
+        }
+        if (!globs.includes(glob))
+            globs.push(glob);
+    });
+    return globs;
+}
+/** Splits at newlines, and at commas outside `{…}` (so `src/**\/*.{ts,tsx}` stays one glob); drops blanks. */
+function splitList(text) {
+    const entries = [];
+    let current = '';
+    let depth = 0;
+    for (const c of text) {
+        if (c === '{')
+            depth++;
+        else if (c === '}')
+            depth = Math.max(0, depth - 1);
+        if (c === '\n' || c === '\r' || (c === ',' && depth === 0)) {
+            entries.push(current);
+            current = '';
+        }
+        else
+            current += c;
+    }
+    entries.push(current);
+    return entries.map(entry => entry.trim()).filter(entry => entry !== '');
+}
+function show(value) {
+    if (typeof value === 'string')
+        return `'${value}'`;
+    if (Array.isArray(value))
+        return 'a list';
+    if (value === null)
+        return 'null';
+    return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
+}
+/** Levenshtein distance, for "did you mean" on short key names. */
+function distance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+
+;// CONCATENATED MODULE: ./src/heal/worktree.ts
+/**
+ * The working tree a heal runs in (LOCAL, or CI with a checkout): fixers edit its files, the loop reads what they
+ * changed as a diff, and puts every file back as it found it. States are git trees written through a temporary
+ * index, so the user's index, branches and stash are never touched, and untracked files the user had (build
+ * output, say) are part of the state rather than something a restore could delete.
+ */
+
+
+
+
+
+
+/** The repository's working tree, opened at its root. */
+class WorkTree {
+    root;
+    head;
+    scratch;
+    index;
+    constructor(
+    /** The repository's root directory. */
+    root, 
+    /** The commit checked out when the tree was opened. */
+    head, scratch, index) {
+        this.root = root;
+        this.head = head;
+        this.scratch = scratch;
+        this.index = index;
+    }
+    /** Opens the repository that holds `cwd`; ConfigurationError when there is none or it has no commit yet. */
+    static async open(cwd) {
+        const top = await runGit(['rev-parse', '--show-toplevel'], { cwd, okCodes: [0, 128] });
+        if (top.code !== 0) {
+            throw new ConfigurationError(`${cwd} is not inside a git repository: heal needs a checkout (run it in your repository, or after actions/checkout).`);
+        }
+        const root = worktree_text(top);
+        const head = await runGit(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], {
+            cwd: root,
+            okCodes: [0, 1, 128]
+        });
+        if (head.code !== 0)
+            throw new ConfigurationError(`The repository at ${root} has no commit yet: commit first.`);
+        const indexPath = worktree_text(await runGit(['rev-parse', '--git-path', 'index'], { cwd: root }));
+        const scratch = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'self-heal-tree-'));
+        return new WorkTree(root, worktree_text(head), scratch, (0,external_node_path_.isAbsolute)(indexPath) ? indexPath : (0,external_node_path_.join)(root, indexPath));
+    }
+    /** The branch checked out, or undefined on a detached HEAD. */
+    async currentBranch() {
+        const result = await this.git(['symbolic-ref', '--quiet', '--short', 'HEAD'], [0, 1]);
+        return result.code === 0 ? worktree_text(result) : undefined;
+    }
+    /** The message of the commit checked out. */
+    async headMessage() {
+        return worktree_text(await this.git(['log', '-1', '--format=%B', this.head]));
+    }
+    /** Tracked files that differ from HEAD (staged or not): a heal commits on HEAD, so it refuses to start with them. */
+    async changedTrackedFiles() {
+        const status = await this.git(['status', '--porcelain=v1', '-z', '--untracked-files=no']);
+        return status.stdout
+            .toString('utf8')
+            .split('\0')
+            .filter(Boolean)
+            .map(entry => entry.slice(3));
+    }
+    /** Writes the working tree as it is now (tracked and untracked files, not ignored ones) as a tree object. */
+    async snapshot() {
+        const index = (0,external_node_path_.join)(this.scratch, 'index');
+        const env = { GIT_INDEX_FILE: index };
+        // Starting from a copy of the real index (which matches HEAD: heal starts with tracked files unchanged) keeps
+        // its stat data, so git rehashes only the files that changed.
+        try {
+            await (0,promises_namespaceObject.copyFile)(this.index, index);
+        }
+        catch {
+            await this.git(['read-tree', this.head], [0], env);
+        }
+        await this.git(['add', '--all', '--', '.'], [0], env);
+        return worktree_text(await this.git(['write-tree'], [0], env));
+    }
+    /** The diff from one state to another, as `git diff --binary` makes it (empty when they are the same). */
+    async diff(from, to) {
+        if (from === to)
+            return '';
+        const result = await this.git([
+            'diff',
+            '--binary',
+            '--full-index',
+            '--no-color',
+            '--no-ext-diff',
+            from,
+            to
+        ]);
+        return result.stdout.toString('utf8');
+    }
+    /** Applies a diff to the working tree, all or nothing; false (and nothing changed) when it does not apply. */
+    async apply(diff) {
+        const result = await runGit(['apply', '--binary', '--whitespace=nowarn', '-'], {
+            cwd: this.root,
+            input: diff,
+            okCodes: [0, 1, 128]
+        });
+        return result.code === 0;
+    }
+    /**
+     * Puts the working tree back to `state`, which was taken from `current`: only the paths that differ are written
+     * or removed, so files nobody changed keep their timestamps.
+     */
+    async restore(state, current) {
+        if (state === current)
+            return;
+        const changed = await this.git(['diff', '--name-status', '--no-renames', '-z', state, current]);
+        const fields = changed.stdout.toString('utf8').split('\0').filter(Boolean);
+        const write = [];
+        const remove = [];
+        for (let i = 0; i + 1 < fields.length; i += 2)
+            (fields[i] === 'A' ? remove : write).push(fields[i + 1]);
+        for (const path of remove)
+            await (0,promises_namespaceObject.rm)((0,external_node_path_.join)(this.root, path), { force: true, recursive: true });
+        if (write.length) {
+            const index = (0,external_node_path_.join)(this.scratch, 'restore-index');
+            const env = { GIT_INDEX_FILE: index };
+            await this.git(['read-tree', state], [0], env);
+            await runGit(['checkout-index', '--force', '-z', '--stdin'], {
+                cwd: this.root,
+                env,
+                input: write.join('\0') + '\0'
+            });
+        }
+    }
+    /**
+     * The change a local branch makes since it forked from `base` (`git diff base...branch`), or undefined when the
+     * branch does not exist.
+     */
+    async branchChange(base, branch) {
+        const head = await branchHead(await assertBranchName(branch, this.root), this.root);
+        if (!head)
+            return undefined;
+        const from = await resolveCommit(base, this.root);
+        const result = await this.git([
+            'diff',
+            '--binary',
+            '--full-index',
+            '--no-color',
+            '--no-ext-diff',
+            `${from}...${head}`
+        ]);
+        return result.stdout.toString('utf8');
+    }
+    /** Removes the scratch directory. */
+    async close() {
+        await (0,promises_namespaceObject.rm)(this.scratch, { recursive: true, force: true });
+    }
+    git(args, okCodes = [0], env) {
+        return runGit(args, { cwd: this.root, okCodes, env });
+    }
+}
+function worktree_text(result) {
+    return result.stdout.toString('utf8').trim();
+}
+
+;// CONCATENATED MODULE: ./src/commands/heal.ts
+/**
+ * `heal`: the healing loop, in a working tree (LOCAL, or CI with a checkout). Check; on a failure, re-run at the
+ * same commit (a pass is flaky, never fixed); fingerprint the failure; try the fix remembered for that fingerprint,
+ * then the user's fixers in order; police each diff; verify it by re-running the check; propose the verified fix on
+ * `self-heal/<fingerprint>` with a pull request (never a duplicate); remember it. The working tree is always left
+ * as it was found: the fix lives on the branch, not in the checkout.
+ */
+
+
+
+
+
+
+
+
+/** The trailer that marks a commit as self-heal's: a checkout of such a commit is not healed again. */
+const FINGERPRINT_TRAILER = 'Self-Heal-Fingerprint';
+/** How long a verified fix is remembered, in seconds (30 days). */
+const REMEMBER_SECONDS = 30 * 24 * 3600;
+/** The fix memory's key for a fingerprint. */
+function memoryKey(fingerprintId) {
+    return `self-heal/fix/${fingerprintId}`;
+}
+/** Runs the healing loop. Throws only for bad configuration or a broken environment; outcomes are returned. */
+async function runHeal(deps, request) {
+    const { tree, log } = deps;
+    const policy = request.policy ?? DEFAULT_POLICY;
+    const reruns = request.reruns ?? 1;
+    let budget = request.maxAttempts ?? 5;
+    const dryRun = Boolean(request.dryRun);
+    const base = {
+        kind: request.kind,
+        attempts: [],
+        remembered: false,
+        dryRun
+    };
+    const end = (outcome, reason, extra = {}) => ({
+        outcome,
+        ok: !['not-healed', 'not-proposed'].includes(outcome),
+        reason,
+        ...base,
+        ...extra
+    });
+    if (request.disabled)
+        return end('disabled', `Healing is switched off: ${request.disabled}.`);
+    // Loop guard: a commit self-heal made, or one of its branches, is not healed again.
+    const branch = await tree.currentBranch();
+    if (branch?.startsWith('self-heal/')) {
+        return end('skipped', `The branch ${branch} is self-heal's own: it is not healed again.`);
+    }
+    if (new RegExp(`^${FINGERPRINT_TRAILER}:`, 'm').test(await tree.headMessage())) {
+        return end('skipped', `The commit checked out (${tree.head.slice(0, 12)}) was made by self-heal: it is not healed again.`);
+    }
+    const changed = await tree.changedTrackedFiles();
+    if (changed.length) {
+        throw new ConfigurationError(`heal proposes its fix as a commit on ${tree.head.slice(0, 12)}, but tracked files differ from it ` +
+            `(${changed.slice(0, 5).join(', ')}${changed.length > 5 ? ', ...' : ''}): commit or stash them first (untracked files are fine).`);
+    }
+    const check = () => check_runCheckResult(deps.execution, request.kind, request.check, { cwd: tree.root, ...request.checkOptions });
+    log.info(`Running the ${request.kind} check.`);
+    const first = await check();
+    base.check = toCheckOutput(request.kind, first);
+    if (base.check.passed)
+        return end('passed', `The ${request.kind} check passes: nothing to heal.`);
+    for (let run = 1; run <= reruns; run++) {
+        log.info(`The ${request.kind} check failed; running it again at the same commit (${run} of ${reruns}).`);
+        if (toCheckOutput(request.kind, await check()).passed) {
+            return end('flaky', `The ${request.kind} check failed, then passed at the same commit: it is flaky, and a flaky check is reported, not fixed.`);
+        }
+    }
+    const fingerprint = fingerprintFailure(request.kind, first, { workspace: tree.root });
+    base.fingerprint = { id: fingerprint.id, basis: fingerprint.basis, signatures: fingerprint.signatures };
+    log.info(`Failure fingerprint ${fingerprint.id} (${fingerprint.signatures.length} signature(s)).`);
+    const start = await tree.snapshot();
+    let fix;
+    let current = start;
+    try {
+        // Recall: a fix verified before for this fingerprint is tried first.
+        const remembered = readRemembered(await deps.cache.get(memoryKey(fingerprint.id)), request.kind);
+        if (remembered) {
+            log.info(`Trying the fix remembered for ${fingerprint.id} (verified ${remembered.verifiedAt}).`);
+            const attempt = { source: 'memory', result: 'does-not-apply' };
+            base.attempts.push(attempt);
+            if (await tree.apply(remembered.diff)) {
+                current = await tree.snapshot();
+                const diff = await tree.diff(start, current);
+                const tried = await police(diff, attempt);
+                if (tried && (await verify(attempt))) {
+                    fix = { source: 'memory', fixers: remembered.fixers, diff, stats: tried };
+                }
+                else {
+                    await tree.restore(start, current);
+                    current = start;
+                }
+            }
+        }
+        // Fix: the user's fixers in order, each on top of the ones before it that the policy accepted.
+        const applied = [];
+        for (const fixer of fix ? [] : request.fixers) {
+            const attempt = { source: 'fixer', fixer, result: 'no-change' };
+            base.attempts.push(attempt);
+            if (budget <= 0) {
+                attempt.result = 'over-budget';
+                continue;
+            }
+            log.info(`Running the fixer: ${fixer}`);
+            const ran = await deps.execution.runCommand(fixer, {
+                cwd: tree.root,
+                timeoutSeconds: request.fixerTimeoutSeconds ?? 600
+            });
+            attempt.exitCode = ran.exitCode;
+            const after = await tree.snapshot();
+            if (after === current)
+                continue;
+            const diff = await tree.diff(start, after);
+            const stats = await police(diff, attempt);
+            if (!stats) {
+                // Refused: this fixer's changes go; the ones before it stay.
+                await tree.restore(current, after);
+                continue;
+            }
+            current = after;
+            applied.push(fixer);
+            if (await verify(attempt)) {
+                fix = { source: 'fixer', fixers: [...applied], diff, stats };
+                break;
+            }
+        }
+    }
+    finally {
+        // The checkout is left as it was found, whatever happened.
+        await tree.restore(start, await tree.snapshot());
+    }
+    if (!fix) {
+        const tried = base.attempts.length;
+        return end('not-healed', tried
+            ? `No verified fix: ${tried} candidate(s) tried, none made the ${request.kind} check pass within the policy.`
+            : `No verified fix: nothing was remembered for this failure and no fixer is configured.`);
+    }
+    base.fix = fix;
+    if (dryRun) {
+        return end('healed', `Dry run: a fix (${describeFix(fix)}) makes the ${request.kind} check pass; nothing was written.`);
+    }
+    await deps.cache.set(memoryKey(fingerprint.id), {
+        version: 1,
+        diff: fix.diff,
+        fixers: fix.fixers,
+        kind: request.kind,
+        verifiedAt: (deps.now ?? (() => new Date()))().toISOString()
+    }, REMEMBER_SECONDS);
+    base.remembered = true;
+    if (request.noProposal) {
+        return end('not-proposed', `A fix (${describeFix(fix)}) was verified but not proposed: ${request.noProposal}`);
+    }
+    const target = request.base ?? branch;
+    if (!target) {
+        throw new ConfigurationError('The checkout is on a detached HEAD, so there is no branch to propose the fix to: give the base branch (--base, or the input `base`).');
+    }
+    const git = await deps.git();
+    const branchChange = deps.branchChange ??
+        (async (from, to) => {
+            try {
+                return await git.getDiff(from, to);
+            }
+            catch (error) {
+                if (error instanceof RefNotFoundError)
+                    return undefined;
+                throw error;
+            }
+        });
+    const proposal = await propose(git, branchChange, fix, fingerprint, target, request.kind, log);
+    base.proposal = proposal.proposal;
+    if (!proposal.ok)
+        return end('not-proposed', proposal.reason);
+    return end('healed', proposal.reason);
+    /** Polices a diff: its stats when accepted, undefined (and the attempt marked) when refused or empty. */
+    async function police(diff, attempt) {
+        const verdict = checkPolicy(diff, policy);
+        attempt.stats = verdict.stats;
+        if (verdict.outcome === 'empty') {
+            attempt.result = 'no-change';
+            return undefined;
+        }
+        if (!verdict.ok) {
+            attempt.result = 'refused';
+            attempt.violations = verdict.violations;
+            log.warning(`The policy refuses the ${attempt.source === 'memory' ? 'remembered fix' : `changes of '${attempt.fixer}'`}: ${verdict.violations
+                .map(v => v.message)
+                .join(' ')}`);
+            return undefined;
+        }
+        return verdict.stats;
+    }
+    /** Re-runs the check on the changed tree; true when it passes. */
+    async function verify(attempt) {
+        if (budget <= 0) {
+            attempt.result = 'over-budget';
+            return false;
+        }
+        budget--;
+        log.info(`Verifying: running the ${request.kind} check on the changed files.`);
+        const passed = toCheckOutput(request.kind, await check()).passed;
+        attempt.result = passed ? 'verified' : 'check-failed';
+        return passed;
+    }
+}
+/** Reads a remembered fix, ignoring what is not one (an older format, another kind of check). */
+function readRemembered(value, kind) {
+    if (!value || typeof value !== 'object')
+        return undefined;
+    const fix = value;
+    if (fix.version !== 1 || typeof fix.diff !== 'string' || !fix.diff || fix.kind !== kind)
+        return undefined;
+    return {
+        version: 1,
+        diff: fix.diff,
+        fixers: Array.isArray(fix.fixers) ? fix.fixers.filter(f => typeof f === 'string') : [],
+        kind,
+        verifiedAt: typeof fix.verifiedAt === 'string' ? fix.verifiedAt : 'at an unknown time'
+    };
+}
+function describeFix(fix) {
+    const from = fix.source === 'memory' ? 'remembered' : fix.fixers.join(', then ');
+    return `${from}; ${fix.stats.files} file(s), +${fix.stats.added} -${fix.stats.removed}`;
+}
+/**
+ * Commits the fix on `self-heal/<fingerprint>` from `base` and opens its pull request. A branch that already holds
+ * this very change is not committed to again (its pull request is kept open or reopened); one that holds another
+ * change is left alone: self-heal never force-moves a branch.
+ */
+async function propose(git, branchChange, fix, fingerprint, base, kind, log) {
+    const branch = `self-heal/${fingerprint.id}`;
+    const existing = await branchChange(base, branch);
+    const proposal = { branch, base, action: 'created' };
+    if (existing !== undefined) {
+        if (!sameChange(existing, fix.diff)) {
+            return {
+                ok: false,
+                reason: `A fix was verified, but the branch ${branch} already holds another change: self-heal does not force-move branches. Merge or delete it, and heal again.`,
+                proposal: { ...proposal, action: 'already-proposed' }
+            };
+        }
+        proposal.action = 'already-proposed';
+    }
+    else {
+        const applied = await git.applyDiff(fix.diff, commitMessage(fix, fingerprint, kind), { branch, base });
+        proposal.commit = applied.commit;
+        log.info(`Committed the fix to ${branch} (${applied.commit.slice(0, 12)}).`);
+    }
+    try {
+        const pr = await git.createPullRequest({
+            head: branch,
+            base,
+            title: `self-heal: fix the failing ${kind} check (${fingerprint.id})`,
+            body: pullRequestBody(fix, fingerprint, kind)
+        });
+        proposal.pullRequest = { number: pr.number, url: pr.url, action: pr.action };
+    }
+    catch (error) {
+        // Locally without a token the branch is the proposal; anything else about the pull request is reported.
+        if (!(error instanceof ConfigurationError))
+            throw error;
+        proposal.pullRequestSkipped = errors_errorMessage(error);
+    }
+    const where = proposal.pullRequest ? `pull request ${proposal.pullRequest.url}` : `branch ${branch}`;
+    return {
+        ok: true,
+        reason: proposal.action === 'already-proposed'
+            ? `The verified fix (${describeFix(fix)}) is already proposed: ${where}.`
+            : `Healed: a verified fix (${describeFix(fix)}) is proposed on ${where}.`,
+        proposal
+    };
+}
+/** Whether two diffs make the same change (same files, same lines), whatever their headers and blob ids say. */
+function sameChange(a, b) {
+    const shape = (diff) => JSON.stringify(parse_parseGitDiff(diff)
+        .map(p => ({
+        kind: p.kind,
+        oldPath: p.oldPath,
+        newPath: p.newPath,
+        newMode: p.newMode,
+        lines: p.hunks.flatMap(h => h.lines.filter(l => l.kind !== ' ').map(l => l.kind + l.content.toString('base64'))),
+        binary: p.binary ? p.newId : undefined
+    }))
+        .sort((x, y) => String(x.newPath ?? x.oldPath).localeCompare(String(y.newPath ?? y.oldPath))));
+    return shape(a) === shape(b);
+}
+function commitMessage(fix, fingerprint, kind) {
+    const by = fix.source === 'memory' ? 'a fix verified before for this failure' : fix.fixers.join(', then ');
+    return (`fix: make the failing ${kind} check pass\n\n` +
+        `Made by ${by}, and verified by running the ${kind} check again.\n\n` +
+        `${FINGERPRINT_TRAILER}: ${fingerprint.id}\n`);
+}
+function pullRequestBody(fix, fingerprint, kind) {
+    const signatures = fingerprint.signatures
+        .slice(0, 20)
+        .map(s => `- \`${s.replace(/`/g, "'")}\``)
+        .join('\n');
+    return [
+        `The ${kind} check failed; self-heal found a fix and verified it by running the check again, which passed.`,
+        '',
+        `- Fix: ${fix.source === 'memory' ? 'remembered (verified before for the same failure)' : fix.fixers.map(f => `\`${f.replace(/`/g, "'")}\``).join(', then ')}`,
+        `- Changes: ${fix.stats.files} file(s), +${fix.stats.added} -${fix.stats.removed}`,
+        `- Fingerprint: \`${fingerprint.id}\` (${fingerprint.basis})`,
+        '',
+        '<details><summary>What failed</summary>',
+        '',
+        signatures,
+        fingerprint.signatures.length > 20 ? `- … and ${fingerprint.signatures.length - 20} more` : '',
+        '',
+        '</details>'
+    ].join('\n');
+}
+/**
+ * Reads the kill switch (`SELF_HEAL_DISABLED`: 1, true, yes or on; a repository variable reaches a job as
+ * `env: SELF_HEAL_DISABLED: ${{ vars.SELF_HEAL_DISABLED }}`) and, in a pull request's workflow, the event: a
+ * pull request from a fork is never pushed to, one from this repository gets the fix on its own branch.
+ */
+function healContext(env) {
+    const context = {};
+    if (/^(1|true|yes|on)$/i.test((env.SELF_HEAL_DISABLED ?? '').trim())) {
+        context.disabled = 'SELF_HEAL_DISABLED is set';
+    }
+    const event = readEvent(env.GITHUB_EVENT_PATH);
+    const pr = event?.pull_request;
+    if (pr && typeof pr === 'object') {
+        const head = pr.head?.repo?.full_name;
+        const into = pr.base?.repo?.full_name ?? env.GITHUB_REPOSITORY;
+        if (typeof head !== 'string' || head !== into) {
+            context.noProposal = `the pull request comes from a fork (${head ?? 'unknown'}), and self-heal never pushes to forks`;
+        }
+        else if (typeof pr.head?.ref === 'string') {
+            context.base = pr.head.ref;
+        }
+    }
+    return context;
+}
+function readEvent(path) {
+    if (!path)
+        return undefined;
+    try {
+        const event = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
+        return event && typeof event === 'object' ? event : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Heals in the working tree at `cwd` with the factory's adapters: the one entry the CLI and the action share.
+ * CLOUD has no working tree for fixers to change, so it is refused with what to do instead.
+ */
+async function healWithFactory(factory, cwd, request, log) {
+    if (factory.environment === 'cloud') {
+        throw new ConfigurationError('heal runs fixers on a checkout, and the cloud environment has none: run it locally or in a workflow job after actions/checkout (environment local or ci).');
+    }
+    const tree = await WorkTree.open(cwd);
+    try {
+        return await runHeal({
+            execution: await factory.execution(),
+            cache: await factory.cache(),
+            git: () => factory.git(),
+            tree,
+            log,
+            // Locally the branch is a local ref (the Git adapter's getDiff compares two trees, not a fork point).
+            ...(factory.environment === 'local'
+                ? { branchChange: (base, branch) => tree.branchChange(base, branch) }
+                : {})
+        }, request);
+    }
+    finally {
+        await tree.close();
+    }
+}
+/** Reads a policy written as YAML (or JSON): from a `--policy` file or the action's `policy` input. */
+function readPolicy(text, where) {
+    let raw;
+    try {
+        raw = load(text);
+    }
+    catch (error) {
+        throw new ConfigurationError(`The policy in ${where} is not valid YAML: ${errors_errorMessage(error).split('\n')[0]}`);
+    }
+    return parsePolicy(raw ?? undefined);
+}
+
 ;// CONCATENATED MODULE: ./src/environment.ts
 /**
  * Environment detection: LOCAL (a developer's machine), CI (an Actions runner with a checkout) or CLOUD (no
@@ -52514,6 +54293,7 @@ const src_version_VERSION = '0.1.0';
 
 
 
+
 const defaultIo = {
     stdout: text => process.stdout.write(text),
     stderr: text => process.stderr.write(text),
@@ -52682,7 +54462,82 @@ function buildProgram(io, setExit) {
         });
         return { json: result, text: describeDispatch(result), ok: dispatchExitCode(result) === 0 };
     }));
+    withCommon(program.command('heal'))
+        .description('Run a check; when it fails, find a fix (remembered, or from your fixers), verify it, and propose it on a branch.')
+        .requiredOption('--check <cmd>', 'the check to heal')
+        .option('--kind <kind>', `what the check is: ${CHECK_KINDS.join(', ')}`, 'test')
+        .option('--fix <cmd>', 'a fixer to run in the work tree, in order (repeatable)', collect, [])
+        .option('--dry-run', 'everything but writes: no branch, no pull request, nothing remembered')
+        .option('--policy <file>', 'what a fix may change (YAML): paths, sizes, protected files, suppressions')
+        .option('--reruns <n>', 'runs of a failed check at the same commit before it counts as failing', parseCount, 1)
+        .option('--max-attempts <n>', 'most verification runs of the check in one heal', parseCount, 5)
+        .option('--base <branch>', 'the branch to propose the fix to (default: the branch checked out)')
+        .option('--timeout <seconds>', 'stop a run of the check (and everything it started) after this many seconds', parsePositive)
+        .option('--report <path>', 'a report file the check writes (JUnit XML, TAP, Jest JSON or ESLint JSON)')
+        .action(run(async (options, logger) => {
+        const kind = check_parseCheckKind(String(options.kind), '--kind');
+        const { factory, settings } = prepare(options, io);
+        const policy = options.policy
+            ? readPolicy(await readText((0,external_node_path_.resolve)(settings.cwd, String(options.policy)), '--policy'), String(options.policy))
+            : undefined;
+        const context = healContext(io.env);
+        try {
+            const result = await healWithFactory(factory, settings.cwd, {
+                kind,
+                check: String(options.check),
+                checkOptions: {
+                    timeoutSeconds: options.timeout,
+                    reportPath: options.report
+                },
+                fixers: options.fix,
+                dryRun: Boolean(options.dryRun),
+                policy,
+                reruns: options.reruns,
+                maxAttempts: options.maxAttempts,
+                base: options.base ?? context.base,
+                noProposal: context.noProposal,
+                disabled: context.disabled
+            }, logger);
+            return { json: result, text: describeHeal(result), ok: result.ok };
+        }
+        finally {
+            await factory.close();
+        }
+    }));
     return program;
+}
+function parseCount(value) {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0)
+        throw new errors_InvalidInputError(`'${value}' is not a whole number of 0 or more.`);
+    return n;
+}
+async function readText(path, option) {
+    try {
+        return await (0,promises_namespaceObject.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        throw new errors_InvalidInputError(`Cannot read ${option} '${path}': ${errors_errorMessage(error)}.`);
+    }
+}
+function describeHeal(r) {
+    const lines = [`${r.outcome}: ${r.reason}`];
+    if (r.fingerprint)
+        lines.push(`  fingerprint ${r.fingerprint.id} (${r.fingerprint.basis})`);
+    for (const a of r.attempts) {
+        const what = a.source === 'memory' ? 'remembered fix' : `fixer '${a.fixer}'`;
+        const size = a.stats ? ` (${a.stats.files} file(s), +${a.stats.added} -${a.stats.removed})` : '';
+        lines.push(`  ${what}: ${a.result}${size}`);
+        for (const v of a.violations ?? [])
+            lines.push(`    ${v.message}`);
+    }
+    if (r.proposal?.pullRequest) {
+        lines.push(`  pull request #${r.proposal.pullRequest.number} ${r.proposal.pullRequest.action}: ${r.proposal.pullRequest.url}`);
+    }
+    else if (r.proposal) {
+        lines.push(`  branch ${r.proposal.branch}${r.proposal.pullRequestSkipped ? ` (no pull request: ${r.proposal.pullRequestSkipped})` : ''}`);
+    }
+    return lines.join('\n');
 }
 function collect(value, previous) {
     return [...previous, value];

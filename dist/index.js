@@ -36717,7 +36717,7 @@ function isoSeconds(ms) {
 
 /***/ }),
 
-/***/ 5662:
+/***/ 9930:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36729,65 +36729,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/git/run-git.ts
-/**
- * Runs the git CLI without a shell. Arguments are passed as an argv array, so untrusted strings cannot be
- * interpreted by a shell; callers still validate refs and put paths after `--` so git never reads them as options.
- */
-
-
-/** A git command failed; carries git's stderr so callers can explain it. */
-class GitCommandError extends errors/* SelfHealError */.ZO {
-    /** git's exit code. */
-    code;
-    /** git's stderr. */
-    stderr;
-    constructor(args, code, stderr) {
-        super(`git ${args[0] ?? ''} failed (exit ${code}): ${stderr.trim() || 'no message'}`);
-        this.code = code;
-        this.stderr = stderr;
-    }
-}
-// Keep git's output stable and free of the user's pager, colours and translations.
-const BASE_ENV = { GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0' };
-/** Runs git and resolves with its output; rejects with GitCommandError on an exit code not in `okCodes`. */
-function runGit(args, options) {
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)('git', args, {
-            cwd: options.cwd,
-            env: { ...process.env, ...BASE_ENV, ...options.env },
-            stdio: ['pipe', 'pipe', 'pipe'],
-            windowsHide: true
-        });
-        const out = [];
-        const err = [];
-        child.stdout.on('data', (chunk) => out.push(chunk));
-        child.stderr.on('data', (chunk) => err.push(chunk));
-        child.on('error', error => reject(new errors/* SelfHealError */.ZO(`Could not run git: ${error.message}. Install git and make sure it is on PATH.`)));
-        child.on('close', code => {
-            const result = {
-                code: code ?? 1,
-                stdout: Buffer.concat(out),
-                stderr: Buffer.concat(err).toString('utf8')
-            };
-            if ((options.okCodes ?? [0]).includes(result.code))
-                resolve(result);
-            else
-                reject(new GitCommandError(args, result.code, result.stderr));
-        });
-        // git may exit before reading all of stdin (e.g. on a usage error); that is reported through `close`.
-        child.stdin.on('error', () => undefined);
-        child.stdin.end(options.input ?? '');
-    });
-}
-/** Runs git and returns stdout as trimmed text. */
-async function gitText(args, options) {
-    const { stdout } = await runGit(args, options);
-    return stdout.toString('utf8').replace(/\n$/, '');
-}
-
+// EXTERNAL MODULE: ./src/git/run-git.ts
+var run_git = __nccwpck_require__(6148);
 ;// CONCATENATED MODULE: ./src/git/remote.ts
 /**
  * Works out which GitHub repository a local checkout belongs to, from a remote's URL, so the CLI can open pull
@@ -36813,7 +36756,7 @@ function parseGitHubRemote(url, host = 'github.com') {
 async function detectGitHubRepository(cwd, remote = 'origin', serverUrl = process.env.GITHUB_SERVER_URL || 'https://github.com') {
     if (remote.startsWith('-'))
         return undefined;
-    const { code, stdout } = await runGit(['remote', 'get-url', '--', remote], { cwd, okCodes: [0, 2, 128] });
+    const { code, stdout } = await (0,run_git/* runGit */.EO)(['remote', 'get-url', '--', remote], { cwd, okCodes: [0, 2, 128] });
     if (code !== 0)
         return undefined;
     let host = 'github.com';
@@ -38245,153 +38188,10 @@ async function createCache(settings) {
 
 
 
-;// CONCATENATED MODULE: ./src/paths.ts
-/**
- * Repository-relative path rules shared by every Storage adapter and by diff application: a path is relative,
- * uses `/`, has no `.`/`..` segments after normalisation that leave the root, and never enters `.git/`.
- */
-
-/**
- * Validates an untrusted repository-relative path and returns its normal form (`a/b/c`, no leading `./`, no
- * duplicate slashes). Throws PathOutsideRepositoryError for absolute paths, `..` escapes, `.git` segments, NUL
- * bytes and empty paths.
- */
-function normalizeRepoPath(path) {
-    if (typeof path !== 'string' || path.length === 0)
-        throw new errors/* PathOutsideRepositoryError */.Pf(String(path), 'empty path');
-    if (path.includes('\0'))
-        throw new errors/* PathOutsideRepositoryError */.Pf(path, 'contains a NUL byte');
-    const unified = path.replace(/\\/g, '/');
-    if (unified.startsWith('/') || /^[A-Za-z]:/.test(unified)) {
-        throw new errors/* PathOutsideRepositoryError */.Pf(path, 'absolute path');
-    }
-    const parts = [];
-    for (const segment of unified.split('/')) {
-        if (segment === '' || segment === '.')
-            continue;
-        if (segment === '..') {
-            if (parts.length === 0)
-                throw new errors/* PathOutsideRepositoryError */.Pf(path, "'..' leads outside the root");
-            parts.pop();
-            continue;
-        }
-        // Git itself refuses `.git` in any case on case-insensitive systems; so do we, everywhere.
-        if (segment.toLowerCase() === '.git')
-            throw new errors/* PathOutsideRepositoryError */.Pf(path, "inside '.git'");
-        parts.push(segment);
-    }
-    if (parts.length === 0)
-        throw new errors/* PathOutsideRepositoryError */.Pf(path, 'names the repository root, not a file');
-    return parts.join('/');
-}
-/** Like normalizeRepoPath, but returns false instead of throwing. */
-function isRepoPath(path) {
-    try {
-        normalizeRepoPath(path);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-/** Checks a glob the way paths are checked: relative, no `..`, never into `.git`; returns it without `./`. */
-function normalizeRepoGlob(glob) {
-    if (typeof glob !== 'string' || glob.trim() === '') {
-        throw new errors/* InvalidInputError */.oC("The glob is empty: pass a pattern such as '**/*.ts', or nothing for every file.");
-    }
-    if (glob.includes('\0'))
-        throw new errors/* PathOutsideRepositoryError */.Pf(glob, 'contains a NUL byte');
-    const unified = glob.replace(/^(\.\/)+/, '');
-    if (unified.startsWith('/') || /^[A-Za-z]:/.test(unified) || unified.startsWith('\\')) {
-        throw new errors/* PathOutsideRepositoryError */.Pf(glob, 'absolute glob');
-    }
-    for (const segment of unified.split(/[/\\]/)) {
-        if (segment === '..')
-            throw new errors/* PathOutsideRepositoryError */.Pf(glob, "'..' leads outside the root");
-        if (segment.toLowerCase() === '.git')
-            throw new errors/* PathOutsideRepositoryError */.Pf(glob, "inside '.git'");
-    }
-    return unified;
-}
-
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-;// CONCATENATED MODULE: ./src/reports/text.ts
-/**
- * Text helpers shared by the report parsers: ANSI removal, bounded messages, and file paths made
- * repository-relative so that results read the same wherever the repository was checked out.
- */
-
-
-const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]/g;
-/** Removes ANSI colour and cursor sequences. */
-function stripAnsi(text) {
-    return text.replace(ANSI, '');
-}
-/**
- * The first lines of a message: ANSI removed, stack frames of dependencies and of Node itself dropped, common
- * indentation removed, at most `maxLines` lines and `maxChars` characters.
- */
-function firstLines(text, maxLines = 20, maxChars = 2000) {
-    const lines = stripAnsi(text)
-        .replace(/\r\n?/g, '\n')
-        .split('\n')
-        .filter(line => !/^\s*at .*(node_modules[/\\]|\(node:|\bnode:internal|<anonymous>\)?$)/.test(line))
-        .map(line => line.trimEnd());
-    while (lines.length > 0 && lines[0] === '')
-        lines.shift();
-    let kept = lines.slice(0, maxLines);
-    while (kept.length > 0 && kept[kept.length - 1] === '')
-        kept = kept.slice(0, -1);
-    const indents = kept.filter(line => line !== '').map(line => line.length - line.trimStart().length);
-    const cut = indents.length > 0 ? Math.min(...indents) : 0;
-    const joined = kept.map(line => line.slice(cut)).join('\n');
-    return joined.length > maxChars ? `${joined.slice(0, maxChars - 1)}…` : joined;
-}
-/**
- * Makes a file path from a tool's output repository-relative (with `/`) when it lies inside the root; paths
- * outside the root, and all paths when no context is given, come back as printed (with `/` separators).
- */
-function toRepoPath(file, context) {
-    let path = file.trim();
-    if (path.startsWith('file://')) {
-        try {
-            path = (0,external_node_url_.fileURLToPath)(path);
-        }
-        catch {
-            // Not a valid file URL: keep it as printed.
-        }
-    }
-    if (!context)
-        return path.split(external_node_path_.sep).join('/');
-    const absolute = (0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.resolve)(context.cwd, path);
-    const inner = (0,external_node_path_.relative)(context.root, absolute);
-    if (inner === '' || inner.startsWith('..') || (0,external_node_path_.isAbsolute)(inner))
-        return path.split(external_node_path_.sep).join('/');
-    return inner.split(external_node_path_.sep).join('/');
-}
-/** Parses a positive integer, or undefined. */
-function positiveInt(value) {
-    const number = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.trim()) : NaN;
-    return Number.isInteger(number) && number > 0 ? number : undefined;
-}
-/** Escapes a string for use inside a regular expression. */
-function escapeRegExp(text) {
-    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-/**
- * The line of the first stack frame or location (`path:line[:col]`) in a text that points at the given file
- * (matched on its repository-relative path or its base name).
- */
-function lineInFile(text, file) {
-    if (!file)
-        return undefined;
-    const name = file.split('/').pop();
-    const pattern = new RegExp(`(?:^|[\\s(/\\\\])${escapeRegExp(name)}:(\\d+)(?::\\d+)?`, 'm');
-    const match = pattern.exec(stripAnsi(text));
-    return match ? positiveInt(match[1]) : undefined;
-}
-
+// EXTERNAL MODULE: ./src/paths.ts
+var src_paths = __nccwpck_require__(8431);
+// EXTERNAL MODULE: ./src/reports/text.ts
+var reports_text = __nccwpck_require__(7080);
 ;// CONCATENATED MODULE: ./src/reports/jest-json.ts
 
 /** Whether a parsed JSON value is a Jest/Vitest JSON report. */
@@ -38420,7 +38220,7 @@ function parseJestJson(report, context) {
     let failed = 0;
     let skipped = 0;
     for (const file of data.testResults) {
-        const repoFile = file.name ? toRepoPath(file.name, context) : undefined;
+        const repoFile = file.name ? (0,reports_text/* toRepoPath */.xD)(file.name, context) : undefined;
         let failedInFile = 0;
         for (const assertion of file.assertionResults ?? []) {
             total++;
@@ -38434,12 +38234,12 @@ function parseJestJson(report, context) {
                 ...(assertion.ancestorTitles ?? []),
                 assertion.title ?? assertion.fullName ?? '(unnamed test)'
             ];
-            const messages = (assertion.failureMessages ?? []).map(stripAnsi).join('\n');
-            const entry = { name: titles.filter(Boolean).join(' › '), message: firstLines(messages) };
+            const messages = (assertion.failureMessages ?? []).map(reports_text/* stripAnsi */.aJ).join('\n');
+            const entry = { name: titles.filter(Boolean).join(' › '), message: (0,reports_text/* firstLines */.UV)(messages) };
             if (repoFile)
                 entry.file = repoFile;
             // The failing assertion's line (from the stack) is more useful than the test's first line (`location`).
-            const line = lineInFile(messages, repoFile) ?? positiveInt(assertion.location?.line);
+            const line = (0,reports_text/* lineInFile */.ml)(messages, repoFile) ?? (0,reports_text/* positiveInt */.NJ)(assertion.location?.line);
             if (line)
                 entry.line = line;
             result.failedTests.push(entry);
@@ -38448,10 +38248,10 @@ function parseJestJson(report, context) {
         if (file.status === 'failed' && failedInFile === 0 && suiteMessage.trim()) {
             // The file itself failed (a syntax error, a failing hook): name the file.
             failed++;
-            const entry = { name: repoFile ?? 'test suite', message: firstLines(suiteMessage) };
+            const entry = { name: repoFile ?? 'test suite', message: (0,reports_text/* firstLines */.UV)(suiteMessage) };
             if (repoFile)
                 entry.file = repoFile;
-            const line = lineInFile(suiteMessage, repoFile);
+            const line = (0,reports_text/* lineInFile */.ml)(suiteMessage, repoFile);
             if (line)
                 entry.line = line;
             result.failedTests.push(entry);
@@ -38527,12 +38327,12 @@ function parseEslintJson(report, context) {
     for (const file of data) {
         for (const message of file.messages) {
             const problem = {
-                file: toRepoPath(file.filePath, context),
+                file: (0,reports_text/* toRepoPath */.xD)(file.filePath, context),
                 severity: message.severity === 1 ? 'warning' : 'error',
                 message: (message.message ?? '').trim()
             };
-            const line = positiveInt(message.line);
-            const column = positiveInt(message.column);
+            const line = (0,reports_text/* positiveInt */.NJ)(message.line);
+            const column = (0,reports_text/* positiveInt */.NJ)(message.column);
             if (line)
                 problem.line = line;
             if (column)
@@ -38609,11 +38409,11 @@ function visitSuite(suite, inheritedFile, result, context) {
             file ??
             pathLike(classname) ??
             moduleFile(classname, details);
-        const repoFile = caseFile ? toRepoPath(caseFile, context) : undefined;
-        const failed = { name: fullName(classname, name, caseFile), message: firstLines(details) };
+        const repoFile = caseFile ? (0,reports_text/* toRepoPath */.xD)(caseFile, context) : undefined;
+        const failed = { name: fullName(classname, name, caseFile), message: (0,reports_text/* firstLines */.UV)(details) };
         if (repoFile)
             failed.file = repoFile;
-        const line = positiveInt(attribute(testcase, 'line')) ?? lineInFile(details, repoFile);
+        const line = (0,reports_text/* positiveInt */.NJ)(attribute(testcase, 'line')) ?? (0,reports_text/* lineInFile */.ml)(details, repoFile);
         if (line)
             failed.line = line;
         result.failedTests.push(failed);
@@ -38659,7 +38459,7 @@ function moduleFile(classname, details) {
     const parts = classname.split('.');
     for (let length = parts.length; length > 0; length--) {
         const stem = parts.slice(0, length).join('/');
-        const match = new RegExp(`(?:^|[\\s(])(${escapeRegExp(stem)}\\.[A-Za-z0-9]+):\\d+`, 'm').exec(details);
+        const match = new RegExp(`(?:^|[\\s(])(${(0,reports_text/* escapeRegExp */.Nt)(stem)}\\.[A-Za-z0-9]+):\\d+`, 'm').exec(details);
         if (match)
             return match[1];
     }
@@ -38692,7 +38492,7 @@ const STYLISH_ROW = /^\s+(\d+):(\d+)\s+(error|warning)\s+(.*?)(?:\s{2,}(@?[\w/.-
 const GENERIC = /^([^\s:][^:]*?):(\d+):(?:(\d+):?)?\s+(.*)$/;
 /** Reads problems from plain output, in order, without duplicates. */
 function parseProblemOutput(output, context) {
-    const lines = stripAnsi(output).replace(/\r\n?/g, '\n').split('\n');
+    const lines = (0,reports_text/* stripAnsi */.aJ)(output).replace(/\r\n?/g, '\n').split('\n');
     const problems = [];
     const seen = new Set();
     const add = (problem) => {
@@ -38779,12 +38579,12 @@ function genericProblem(match, context) {
 }
 function problem(file, line, column, severity, message, rule, context) {
     const result = {
-        file: toRepoPath(file, context),
+        file: (0,reports_text/* toRepoPath */.xD)(file, context),
         severity: severity === 'warning' ? 'warning' : 'error',
         message: message.trim()
     };
-    const lineNumber = positiveInt(line);
-    const columnNumber = positiveInt(column);
+    const lineNumber = (0,reports_text/* positiveInt */.NJ)(line);
+    const columnNumber = (0,reports_text/* positiveInt */.NJ)(column);
     if (lineNumber)
         result.line = lineNumber;
     if (columnNumber)
@@ -38803,3074 +38603,8 @@ function looksLikePath(candidate) {
     return /[/\\]|\.[A-Za-z0-9]+$/.test(candidate) && !/^\S+\s/.test(candidate);
 }
 
-;// CONCATENATED MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
-function getDefaultExportFromCjs(x) {
-  return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, "default") ? x["default"] : x;
-}
-var jsYaml = {};
-var loader = {};
-var common = {};
-var hasRequiredCommon;
-function requireCommon() {
-  if (hasRequiredCommon) return common;
-  hasRequiredCommon = 1;
-  function isNothing(subject) {
-    return typeof subject === "undefined" || subject === null;
-  }
-  function isObject(subject) {
-    return typeof subject === "object" && subject !== null;
-  }
-  function toArray(sequence) {
-    if (Array.isArray(sequence)) return sequence;
-    else if (isNothing(sequence)) return [];
-    return [sequence];
-  }
-  function extend(target, source) {
-    if (source) {
-      const sourceKeys = Object.keys(source);
-      for (let index = 0, length = sourceKeys.length; index < length; index += 1) {
-        const key = sourceKeys[index];
-        target[key] = source[key];
-      }
-    }
-    return target;
-  }
-  function repeat(string, count) {
-    let result = "";
-    for (let cycle = 0; cycle < count; cycle += 1) {
-      result += string;
-    }
-    return result;
-  }
-  function isNegativeZero(number) {
-    return number === 0 && Number.NEGATIVE_INFINITY === 1 / number;
-  }
-  common.isNothing = isNothing;
-  common.isObject = isObject;
-  common.toArray = toArray;
-  common.repeat = repeat;
-  common.isNegativeZero = isNegativeZero;
-  common.extend = extend;
-  return common;
-}
-var exception;
-var hasRequiredException;
-function requireException() {
-  if (hasRequiredException) return exception;
-  hasRequiredException = 1;
-  function formatError(exception2, compact) {
-    let where = "";
-    const message = exception2.reason || "(unknown reason)";
-    if (!exception2.mark) return message;
-    if (exception2.mark.name) {
-      where += 'in "' + exception2.mark.name + '" ';
-    }
-    where += "(" + (exception2.mark.line + 1) + ":" + (exception2.mark.column + 1) + ")";
-    if (!compact && exception2.mark.snippet) {
-      where += "\n\n" + exception2.mark.snippet;
-    }
-    return message + " " + where;
-  }
-  function YAMLException2(reason, mark) {
-    Error.call(this);
-    this.name = "YAMLException";
-    this.reason = reason;
-    this.mark = mark;
-    this.message = formatError(this, false);
-    if (Error.captureStackTrace) {
-      Error.captureStackTrace(this, this.constructor);
-    } else {
-      this.stack = new Error().stack || "";
-    }
-  }
-  YAMLException2.prototype = Object.create(Error.prototype);
-  YAMLException2.prototype.constructor = YAMLException2;
-  YAMLException2.prototype.toString = function toString(compact) {
-    return this.name + ": " + formatError(this, compact);
-  };
-  exception = YAMLException2;
-  return exception;
-}
-var snippet;
-var hasRequiredSnippet;
-function requireSnippet() {
-  if (hasRequiredSnippet) return snippet;
-  hasRequiredSnippet = 1;
-  const common2 = requireCommon();
-  function getLine(buffer, lineStart, lineEnd, position, maxLineLength) {
-    let head = "";
-    let tail = "";
-    const maxHalfLength = Math.floor(maxLineLength / 2) - 1;
-    if (position - lineStart > maxHalfLength) {
-      head = " ... ";
-      lineStart = position - maxHalfLength + head.length;
-    }
-    if (lineEnd - position > maxHalfLength) {
-      tail = " ...";
-      lineEnd = position + maxHalfLength - tail.length;
-    }
-    return {
-      str: head + buffer.slice(lineStart, lineEnd).replace(/\t/g, "→") + tail,
-      pos: position - lineStart + head.length
-      // relative position
-    };
-  }
-  function padStart(string, max) {
-    return common2.repeat(" ", max - string.length) + string;
-  }
-  function makeSnippet(mark, options) {
-    options = Object.create(options || null);
-    if (!mark.buffer) return null;
-    if (!options.maxLength) options.maxLength = 79;
-    if (typeof options.indent !== "number") options.indent = 1;
-    if (typeof options.linesBefore !== "number") options.linesBefore = 3;
-    if (typeof options.linesAfter !== "number") options.linesAfter = 2;
-    const re = /\r?\n|\r|\0/g;
-    const lineStarts = [0];
-    const lineEnds = [];
-    let match;
-    let foundLineNo = -1;
-    while (match = re.exec(mark.buffer)) {
-      lineEnds.push(match.index);
-      lineStarts.push(match.index + match[0].length);
-      if (mark.position <= match.index && foundLineNo < 0) {
-        foundLineNo = lineStarts.length - 2;
-      }
-    }
-    if (foundLineNo < 0) foundLineNo = lineStarts.length - 1;
-    let result = "";
-    const lineNoLength = Math.min(mark.line + options.linesAfter, lineEnds.length).toString().length;
-    const maxLineLength = options.maxLength - (options.indent + lineNoLength + 3);
-    for (let i = 1; i <= options.linesBefore; i++) {
-      if (foundLineNo - i < 0) break;
-      const line2 = getLine(
-        mark.buffer,
-        lineStarts[foundLineNo - i],
-        lineEnds[foundLineNo - i],
-        mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo - i]),
-        maxLineLength
-      );
-      result = common2.repeat(" ", options.indent) + padStart((mark.line - i + 1).toString(), lineNoLength) + " | " + line2.str + "\n" + result;
-    }
-    const line = getLine(mark.buffer, lineStarts[foundLineNo], lineEnds[foundLineNo], mark.position, maxLineLength);
-    result += common2.repeat(" ", options.indent) + padStart((mark.line + 1).toString(), lineNoLength) + " | " + line.str + "\n";
-    result += common2.repeat("-", options.indent + lineNoLength + 3 + line.pos) + "^\n";
-    for (let i = 1; i <= options.linesAfter; i++) {
-      if (foundLineNo + i >= lineEnds.length) break;
-      const line2 = getLine(
-        mark.buffer,
-        lineStarts[foundLineNo + i],
-        lineEnds[foundLineNo + i],
-        mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo + i]),
-        maxLineLength
-      );
-      result += common2.repeat(" ", options.indent) + padStart((mark.line + i + 1).toString(), lineNoLength) + " | " + line2.str + "\n";
-    }
-    return result.replace(/\n$/, "");
-  }
-  snippet = makeSnippet;
-  return snippet;
-}
-var type;
-var hasRequiredType;
-function requireType() {
-  if (hasRequiredType) return type;
-  hasRequiredType = 1;
-  const YAMLException2 = requireException();
-  const TYPE_CONSTRUCTOR_OPTIONS = [
-    "kind",
-    "multi",
-    "resolve",
-    "construct",
-    "instanceOf",
-    "predicate",
-    "represent",
-    "representName",
-    "defaultStyle",
-    "styleAliases"
-  ];
-  const YAML_NODE_KINDS = [
-    "scalar",
-    "sequence",
-    "mapping"
-  ];
-  function compileStyleAliases(map2) {
-    const result = {};
-    if (map2 !== null) {
-      Object.keys(map2).forEach(function(style) {
-        map2[style].forEach(function(alias) {
-          result[String(alias)] = style;
-        });
-      });
-    }
-    return result;
-  }
-  function Type2(tag, options) {
-    options = options || {};
-    Object.keys(options).forEach(function(name) {
-      if (TYPE_CONSTRUCTOR_OPTIONS.indexOf(name) === -1) {
-        throw new YAMLException2('Unknown option "' + name + '" is met in definition of "' + tag + '" YAML type.');
-      }
-    });
-    this.options = options;
-    this.tag = tag;
-    this.kind = options["kind"] || null;
-    this.resolve = options["resolve"] || function() {
-      return true;
-    };
-    this.construct = options["construct"] || function(data) {
-      return data;
-    };
-    this.instanceOf = options["instanceOf"] || null;
-    this.predicate = options["predicate"] || null;
-    this.represent = options["represent"] || null;
-    this.representName = options["representName"] || null;
-    this.defaultStyle = options["defaultStyle"] || null;
-    this.multi = options["multi"] || false;
-    this.styleAliases = compileStyleAliases(options["styleAliases"] || null);
-    if (YAML_NODE_KINDS.indexOf(this.kind) === -1) {
-      throw new YAMLException2('Unknown kind "' + this.kind + '" is specified for "' + tag + '" YAML type.');
-    }
-  }
-  type = Type2;
-  return type;
-}
-var schema;
-var hasRequiredSchema;
-function requireSchema() {
-  if (hasRequiredSchema) return schema;
-  hasRequiredSchema = 1;
-  const YAMLException2 = requireException();
-  const Type2 = requireType();
-  function compileList(schema2, name) {
-    const result = [];
-    schema2[name].forEach(function(currentType) {
-      let newIndex = result.length;
-      result.forEach(function(previousType, previousIndex) {
-        if (previousType.tag === currentType.tag && previousType.kind === currentType.kind && previousType.multi === currentType.multi) {
-          newIndex = previousIndex;
-        }
-      });
-      result[newIndex] = currentType;
-    });
-    return result;
-  }
-  function compileMap() {
-    const result = {
-      scalar: {},
-      sequence: {},
-      mapping: {},
-      fallback: {},
-      multi: {
-        scalar: [],
-        sequence: [],
-        mapping: [],
-        fallback: []
-      }
-    };
-    function collectType(type2) {
-      if (type2.multi) {
-        result.multi[type2.kind].push(type2);
-        result.multi["fallback"].push(type2);
-      } else {
-        result[type2.kind][type2.tag] = result["fallback"][type2.tag] = type2;
-      }
-    }
-    for (let index = 0, length = arguments.length; index < length; index += 1) {
-      arguments[index].forEach(collectType);
-    }
-    return result;
-  }
-  function Schema2(definition) {
-    return this.extend(definition);
-  }
-  Schema2.prototype.extend = function extend(definition) {
-    let implicit = [];
-    let explicit = [];
-    if (definition instanceof Type2) {
-      explicit.push(definition);
-    } else if (Array.isArray(definition)) {
-      explicit = explicit.concat(definition);
-    } else if (definition && (Array.isArray(definition.implicit) || Array.isArray(definition.explicit))) {
-      if (definition.implicit) implicit = implicit.concat(definition.implicit);
-      if (definition.explicit) explicit = explicit.concat(definition.explicit);
-    } else {
-      throw new YAMLException2("Schema.extend argument should be a Type, [ Type ], or a schema definition ({ implicit: [...], explicit: [...] })");
-    }
-    implicit.forEach(function(type2) {
-      if (!(type2 instanceof Type2)) {
-        throw new YAMLException2("Specified list of YAML types (or a single Type object) contains a non-Type object.");
-      }
-      if (type2.loadKind && type2.loadKind !== "scalar") {
-        throw new YAMLException2("There is a non-scalar type in the implicit list of a schema. Implicit resolving of such types is not supported.");
-      }
-      if (type2.multi) {
-        throw new YAMLException2("There is a multi type in the implicit list of a schema. Multi tags can only be listed as explicit.");
-      }
-    });
-    explicit.forEach(function(type2) {
-      if (!(type2 instanceof Type2)) {
-        throw new YAMLException2("Specified list of YAML types (or a single Type object) contains a non-Type object.");
-      }
-    });
-    const result = Object.create(Schema2.prototype);
-    result.implicit = (this.implicit || []).concat(implicit);
-    result.explicit = (this.explicit || []).concat(explicit);
-    result.compiledImplicit = compileList(result, "implicit");
-    result.compiledExplicit = compileList(result, "explicit");
-    result.compiledTypeMap = compileMap(result.compiledImplicit, result.compiledExplicit);
-    return result;
-  };
-  schema = Schema2;
-  return schema;
-}
-var str;
-var hasRequiredStr;
-function requireStr() {
-  if (hasRequiredStr) return str;
-  hasRequiredStr = 1;
-  const Type2 = requireType();
-  str = new Type2("tag:yaml.org,2002:str", {
-    kind: "scalar",
-    construct: function(data) {
-      return data !== null ? data : "";
-    }
-  });
-  return str;
-}
-var seq;
-var hasRequiredSeq;
-function requireSeq() {
-  if (hasRequiredSeq) return seq;
-  hasRequiredSeq = 1;
-  const Type2 = requireType();
-  seq = new Type2("tag:yaml.org,2002:seq", {
-    kind: "sequence",
-    construct: function(data) {
-      return data !== null ? data : [];
-    }
-  });
-  return seq;
-}
-var map;
-var hasRequiredMap;
-function requireMap() {
-  if (hasRequiredMap) return map;
-  hasRequiredMap = 1;
-  const Type2 = requireType();
-  map = new Type2("tag:yaml.org,2002:map", {
-    kind: "mapping",
-    construct: function(data) {
-      return data !== null ? data : {};
-    }
-  });
-  return map;
-}
-var failsafe;
-var hasRequiredFailsafe;
-function requireFailsafe() {
-  if (hasRequiredFailsafe) return failsafe;
-  hasRequiredFailsafe = 1;
-  const Schema2 = requireSchema();
-  failsafe = new Schema2({
-    explicit: [
-      requireStr(),
-      requireSeq(),
-      requireMap()
-    ]
-  });
-  return failsafe;
-}
-var _null;
-var hasRequired_null;
-function require_null() {
-  if (hasRequired_null) return _null;
-  hasRequired_null = 1;
-  const Type2 = requireType();
-  function resolveYamlNull(data) {
-    if (data === null) return true;
-    const max = data.length;
-    return max === 1 && data === "~" || max === 4 && (data === "null" || data === "Null" || data === "NULL");
-  }
-  function constructYamlNull() {
-    return null;
-  }
-  function isNull(object) {
-    return object === null;
-  }
-  _null = new Type2("tag:yaml.org,2002:null", {
-    kind: "scalar",
-    resolve: resolveYamlNull,
-    construct: constructYamlNull,
-    predicate: isNull,
-    represent: {
-      canonical: function() {
-        return "~";
-      },
-      lowercase: function() {
-        return "null";
-      },
-      uppercase: function() {
-        return "NULL";
-      },
-      camelcase: function() {
-        return "Null";
-      },
-      empty: function() {
-        return "";
-      }
-    },
-    defaultStyle: "lowercase"
-  });
-  return _null;
-}
-var bool;
-var hasRequiredBool;
-function requireBool() {
-  if (hasRequiredBool) return bool;
-  hasRequiredBool = 1;
-  const Type2 = requireType();
-  function resolveYamlBoolean(data) {
-    if (data === null) return false;
-    const max = data.length;
-    return max === 4 && (data === "true" || data === "True" || data === "TRUE") || max === 5 && (data === "false" || data === "False" || data === "FALSE");
-  }
-  function constructYamlBoolean(data) {
-    return data === "true" || data === "True" || data === "TRUE";
-  }
-  function isBoolean(object) {
-    return Object.prototype.toString.call(object) === "[object Boolean]";
-  }
-  bool = new Type2("tag:yaml.org,2002:bool", {
-    kind: "scalar",
-    resolve: resolveYamlBoolean,
-    construct: constructYamlBoolean,
-    predicate: isBoolean,
-    represent: {
-      lowercase: function(object) {
-        return object ? "true" : "false";
-      },
-      uppercase: function(object) {
-        return object ? "TRUE" : "FALSE";
-      },
-      camelcase: function(object) {
-        return object ? "True" : "False";
-      }
-    },
-    defaultStyle: "lowercase"
-  });
-  return bool;
-}
-var js_yaml_int;
-var hasRequiredInt;
-function requireInt() {
-  if (hasRequiredInt) return js_yaml_int;
-  hasRequiredInt = 1;
-  const common2 = requireCommon();
-  const Type2 = requireType();
-  function isHexCode(c) {
-    return c >= 48 && c <= 57 || c >= 65 && c <= 70 || c >= 97 && c <= 102;
-  }
-  function isOctCode(c) {
-    return c >= 48 && c <= 55;
-  }
-  function isDecCode(c) {
-    return c >= 48 && c <= 57;
-  }
-  function resolveYamlInteger(data) {
-    if (data === null) return false;
-    const max = data.length;
-    let index = 0;
-    let hasDigits = false;
-    if (!max) return false;
-    let ch = data[index];
-    if (ch === "-" || ch === "+") {
-      ch = data[++index];
-    }
-    if (ch === "0") {
-      if (index + 1 === max) return true;
-      ch = data[++index];
-      if (ch === "b") {
-        index++;
-        for (; index < max; index++) {
-          ch = data[index];
-          if (ch !== "0" && ch !== "1") return false;
-          hasDigits = true;
-        }
-        return hasDigits && isFinite(parseYamlInteger(data));
-      }
-      if (ch === "x") {
-        index++;
-        for (; index < max; index++) {
-          if (!isHexCode(data.charCodeAt(index))) return false;
-          hasDigits = true;
-        }
-        return hasDigits && isFinite(parseYamlInteger(data));
-      }
-      if (ch === "o") {
-        index++;
-        for (; index < max; index++) {
-          if (!isOctCode(data.charCodeAt(index))) return false;
-          hasDigits = true;
-        }
-        return hasDigits && isFinite(parseYamlInteger(data));
-      }
-    }
-    for (; index < max; index++) {
-      if (!isDecCode(data.charCodeAt(index))) {
-        return false;
-      }
-      hasDigits = true;
-    }
-    if (!hasDigits) return false;
-    return isFinite(parseYamlInteger(data));
-  }
-  function parseYamlInteger(data) {
-    let value = data;
-    let sign = 1;
-    let ch = value[0];
-    if (ch === "-" || ch === "+") {
-      if (ch === "-") sign = -1;
-      value = value.slice(1);
-      ch = value[0];
-    }
-    if (value === "0") return 0;
-    if (ch === "0") {
-      if (value[1] === "b") return sign * parseInt(value.slice(2), 2);
-      if (value[1] === "x") return sign * parseInt(value.slice(2), 16);
-      if (value[1] === "o") return sign * parseInt(value.slice(2), 8);
-    }
-    return sign * parseInt(value, 10);
-  }
-  function constructYamlInteger(data) {
-    return parseYamlInteger(data);
-  }
-  function isInteger(object) {
-    return Object.prototype.toString.call(object) === "[object Number]" && (object % 1 === 0 && !common2.isNegativeZero(object));
-  }
-  js_yaml_int = new Type2("tag:yaml.org,2002:int", {
-    kind: "scalar",
-    resolve: resolveYamlInteger,
-    construct: constructYamlInteger,
-    predicate: isInteger,
-    represent: {
-      binary: function(obj) {
-        return obj >= 0 ? "0b" + obj.toString(2) : "-0b" + obj.toString(2).slice(1);
-      },
-      octal: function(obj) {
-        return obj >= 0 ? "0o" + obj.toString(8) : "-0o" + obj.toString(8).slice(1);
-      },
-      decimal: function(obj) {
-        return obj.toString(10);
-      },
-      hexadecimal: function(obj) {
-        return obj >= 0 ? "0x" + obj.toString(16).toUpperCase() : "-0x" + obj.toString(16).toUpperCase().slice(1);
-      }
-    },
-    defaultStyle: "decimal",
-    styleAliases: {
-      binary: [2, "bin"],
-      octal: [8, "oct"],
-      decimal: [10, "dec"],
-      hexadecimal: [16, "hex"]
-    }
-  });
-  return js_yaml_int;
-}
-var js_yaml_float;
-var hasRequiredFloat;
-function requireFloat() {
-  if (hasRequiredFloat) return js_yaml_float;
-  hasRequiredFloat = 1;
-  const common2 = requireCommon();
-  const Type2 = requireType();
-  const YAML_FLOAT_PATTERN = new RegExp(
-    // 2.5e4, 2.5 and integers
-    "^(?:[-+]?(?:[0-9]+)(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|\\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"
-  );
-  const YAML_FLOAT_SPECIAL_PATTERN = new RegExp(
-    "^(?:[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"
-  );
-  function resolveYamlFloat(data) {
-    if (data === null) return false;
-    if (!YAML_FLOAT_PATTERN.test(data)) {
-      return false;
-    }
-    if (isFinite(parseFloat(data, 10))) {
-      return true;
-    }
-    return YAML_FLOAT_SPECIAL_PATTERN.test(data);
-  }
-  function constructYamlFloat(data) {
-    let value = data.toLowerCase();
-    const sign = value[0] === "-" ? -1 : 1;
-    if ("+-".indexOf(value[0]) >= 0) {
-      value = value.slice(1);
-    }
-    if (value === ".inf") {
-      return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
-    } else if (value === ".nan") {
-      return NaN;
-    }
-    return sign * parseFloat(value, 10);
-  }
-  const SCIENTIFIC_WITHOUT_DOT = /^[-+]?[0-9]+e/;
-  function representYamlFloat(object, style) {
-    if (isNaN(object)) {
-      switch (style) {
-        case "lowercase":
-          return ".nan";
-        case "uppercase":
-          return ".NAN";
-        case "camelcase":
-          return ".NaN";
-      }
-    } else if (Number.POSITIVE_INFINITY === object) {
-      switch (style) {
-        case "lowercase":
-          return ".inf";
-        case "uppercase":
-          return ".INF";
-        case "camelcase":
-          return ".Inf";
-      }
-    } else if (Number.NEGATIVE_INFINITY === object) {
-      switch (style) {
-        case "lowercase":
-          return "-.inf";
-        case "uppercase":
-          return "-.INF";
-        case "camelcase":
-          return "-.Inf";
-      }
-    } else if (common2.isNegativeZero(object)) {
-      return "-0.0";
-    }
-    const res = object.toString(10);
-    return SCIENTIFIC_WITHOUT_DOT.test(res) ? res.replace("e", ".e") : res;
-  }
-  function isFloat(object) {
-    return Object.prototype.toString.call(object) === "[object Number]" && (object % 1 !== 0 || common2.isNegativeZero(object));
-  }
-  js_yaml_float = new Type2("tag:yaml.org,2002:float", {
-    kind: "scalar",
-    resolve: resolveYamlFloat,
-    construct: constructYamlFloat,
-    predicate: isFloat,
-    represent: representYamlFloat,
-    defaultStyle: "lowercase"
-  });
-  return js_yaml_float;
-}
-var json;
-var hasRequiredJson;
-function requireJson() {
-  if (hasRequiredJson) return json;
-  hasRequiredJson = 1;
-  json = requireFailsafe().extend({
-    implicit: [
-      require_null(),
-      requireBool(),
-      requireInt(),
-      requireFloat()
-    ]
-  });
-  return json;
-}
-var js_yaml_core;
-var hasRequiredCore;
-function requireCore() {
-  if (hasRequiredCore) return js_yaml_core;
-  hasRequiredCore = 1;
-  js_yaml_core = requireJson();
-  return js_yaml_core;
-}
-var timestamp;
-var hasRequiredTimestamp;
-function requireTimestamp() {
-  if (hasRequiredTimestamp) return timestamp;
-  hasRequiredTimestamp = 1;
-  const Type2 = requireType();
-  const YAML_DATE_REGEXP = new RegExp(
-    "^([0-9][0-9][0-9][0-9])-([0-9][0-9])-([0-9][0-9])$"
-  );
-  const YAML_TIMESTAMP_REGEXP = new RegExp(
-    "^([0-9][0-9][0-9][0-9])-([0-9][0-9]?)-([0-9][0-9]?)(?:[Tt]|[ \\t]+)([0-9][0-9]?):([0-9][0-9]):([0-9][0-9])(?:\\.([0-9]*))?(?:[ \\t]*(Z|([-+])([0-9][0-9]?)(?::([0-9][0-9]))?))?$"
-  );
-  function resolveYamlTimestamp(data) {
-    if (data === null) return false;
-    if (YAML_DATE_REGEXP.exec(data) !== null) return true;
-    if (YAML_TIMESTAMP_REGEXP.exec(data) !== null) return true;
-    return false;
-  }
-  function constructYamlTimestamp(data) {
-    let fraction = 0;
-    let delta = null;
-    let match = YAML_DATE_REGEXP.exec(data);
-    if (match === null) match = YAML_TIMESTAMP_REGEXP.exec(data);
-    if (match === null) throw new Error("Date resolve error");
-    const year = +match[1];
-    const month = +match[2] - 1;
-    const day = +match[3];
-    if (!match[4]) {
-      return new Date(Date.UTC(year, month, day));
-    }
-    const hour = +match[4];
-    const minute = +match[5];
-    const second = +match[6];
-    if (match[7]) {
-      fraction = match[7].slice(0, 3);
-      while (fraction.length < 3) {
-        fraction += "0";
-      }
-      fraction = +fraction;
-    }
-    if (match[9]) {
-      const tzHour = +match[10];
-      const tzMinute = +(match[11] || 0);
-      delta = (tzHour * 60 + tzMinute) * 6e4;
-      if (match[9] === "-") delta = -delta;
-    }
-    const date = new Date(Date.UTC(year, month, day, hour, minute, second, fraction));
-    if (delta) date.setTime(date.getTime() - delta);
-    return date;
-  }
-  function representYamlTimestamp(object) {
-    return object.toISOString();
-  }
-  timestamp = new Type2("tag:yaml.org,2002:timestamp", {
-    kind: "scalar",
-    resolve: resolveYamlTimestamp,
-    construct: constructYamlTimestamp,
-    instanceOf: Date,
-    represent: representYamlTimestamp
-  });
-  return timestamp;
-}
-var merge;
-var hasRequiredMerge;
-function requireMerge() {
-  if (hasRequiredMerge) return merge;
-  hasRequiredMerge = 1;
-  const Type2 = requireType();
-  function resolveYamlMerge(data) {
-    return data === "<<" || data === null;
-  }
-  merge = new Type2("tag:yaml.org,2002:merge", {
-    kind: "scalar",
-    resolve: resolveYamlMerge
-  });
-  return merge;
-}
-var binary;
-var hasRequiredBinary;
-function requireBinary() {
-  if (hasRequiredBinary) return binary;
-  hasRequiredBinary = 1;
-  const Type2 = requireType();
-  const BASE64_MAP = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\n\r";
-  function resolveYamlBinary(data) {
-    if (data === null) return false;
-    let bitlen = 0;
-    const max = data.length;
-    const map2 = BASE64_MAP;
-    for (let idx = 0; idx < max; idx++) {
-      const code = map2.indexOf(data.charAt(idx));
-      if (code > 64) continue;
-      if (code < 0) return false;
-      bitlen += 6;
-    }
-    return bitlen % 8 === 0;
-  }
-  function constructYamlBinary(data) {
-    const input = data.replace(/[\r\n=]/g, "");
-    const max = input.length;
-    const map2 = BASE64_MAP;
-    let bits = 0;
-    const result = [];
-    for (let idx = 0; idx < max; idx++) {
-      if (idx % 4 === 0 && idx) {
-        result.push(bits >> 16 & 255);
-        result.push(bits >> 8 & 255);
-        result.push(bits & 255);
-      }
-      bits = bits << 6 | map2.indexOf(input.charAt(idx));
-    }
-    const tailbits = max % 4 * 6;
-    if (tailbits === 0) {
-      result.push(bits >> 16 & 255);
-      result.push(bits >> 8 & 255);
-      result.push(bits & 255);
-    } else if (tailbits === 18) {
-      result.push(bits >> 10 & 255);
-      result.push(bits >> 2 & 255);
-    } else if (tailbits === 12) {
-      result.push(bits >> 4 & 255);
-    }
-    return new Uint8Array(result);
-  }
-  function representYamlBinary(object) {
-    let result = "";
-    let bits = 0;
-    const max = object.length;
-    const map2 = BASE64_MAP;
-    for (let idx = 0; idx < max; idx++) {
-      if (idx % 3 === 0 && idx) {
-        result += map2[bits >> 18 & 63];
-        result += map2[bits >> 12 & 63];
-        result += map2[bits >> 6 & 63];
-        result += map2[bits & 63];
-      }
-      bits = (bits << 8) + object[idx];
-    }
-    const tail = max % 3;
-    if (tail === 0) {
-      result += map2[bits >> 18 & 63];
-      result += map2[bits >> 12 & 63];
-      result += map2[bits >> 6 & 63];
-      result += map2[bits & 63];
-    } else if (tail === 2) {
-      result += map2[bits >> 10 & 63];
-      result += map2[bits >> 4 & 63];
-      result += map2[bits << 2 & 63];
-      result += map2[64];
-    } else if (tail === 1) {
-      result += map2[bits >> 2 & 63];
-      result += map2[bits << 4 & 63];
-      result += map2[64];
-      result += map2[64];
-    }
-    return result;
-  }
-  function isBinary(obj) {
-    return Object.prototype.toString.call(obj) === "[object Uint8Array]";
-  }
-  binary = new Type2("tag:yaml.org,2002:binary", {
-    kind: "scalar",
-    resolve: resolveYamlBinary,
-    construct: constructYamlBinary,
-    predicate: isBinary,
-    represent: representYamlBinary
-  });
-  return binary;
-}
-var omap;
-var hasRequiredOmap;
-function requireOmap() {
-  if (hasRequiredOmap) return omap;
-  hasRequiredOmap = 1;
-  const Type2 = requireType();
-  const _hasOwnProperty = Object.prototype.hasOwnProperty;
-  const _toString = Object.prototype.toString;
-  function resolveYamlOmap(data) {
-    if (data === null) return true;
-    const objectKeys = {};
-    const object = data;
-    for (let index = 0, length = object.length; index < length; index += 1) {
-      const pair = object[index];
-      let pairHasKey = false;
-      if (_toString.call(pair) !== "[object Object]") return false;
-      let pairKey;
-      for (pairKey in pair) {
-        if (_hasOwnProperty.call(pair, pairKey)) {
-          if (!pairHasKey) pairHasKey = true;
-          else return false;
-        }
-      }
-      if (!pairHasKey) return false;
-      if (_hasOwnProperty.call(objectKeys, pairKey)) return false;
-      Object.defineProperty(objectKeys, pairKey, { value: true });
-    }
-    return true;
-  }
-  function constructYamlOmap(data) {
-    return data !== null ? data : [];
-  }
-  omap = new Type2("tag:yaml.org,2002:omap", {
-    kind: "sequence",
-    resolve: resolveYamlOmap,
-    construct: constructYamlOmap
-  });
-  return omap;
-}
-var pairs;
-var hasRequiredPairs;
-function requirePairs() {
-  if (hasRequiredPairs) return pairs;
-  hasRequiredPairs = 1;
-  const Type2 = requireType();
-  const _toString = Object.prototype.toString;
-  function resolveYamlPairs(data) {
-    if (data === null) return true;
-    const object = data;
-    const result = new Array(object.length);
-    for (let index = 0, length = object.length; index < length; index += 1) {
-      const pair = object[index];
-      if (_toString.call(pair) !== "[object Object]") return false;
-      const keys = Object.keys(pair);
-      if (keys.length !== 1) return false;
-      result[index] = [keys[0], pair[keys[0]]];
-    }
-    return true;
-  }
-  function constructYamlPairs(data) {
-    if (data === null) return [];
-    const object = data;
-    const result = new Array(object.length);
-    for (let index = 0, length = object.length; index < length; index += 1) {
-      const pair = object[index];
-      const keys = Object.keys(pair);
-      result[index] = [keys[0], pair[keys[0]]];
-    }
-    return result;
-  }
-  pairs = new Type2("tag:yaml.org,2002:pairs", {
-    kind: "sequence",
-    resolve: resolveYamlPairs,
-    construct: constructYamlPairs
-  });
-  return pairs;
-}
-var set;
-var hasRequiredSet;
-function requireSet() {
-  if (hasRequiredSet) return set;
-  hasRequiredSet = 1;
-  const Type2 = requireType();
-  const _hasOwnProperty = Object.prototype.hasOwnProperty;
-  function resolveYamlSet(data) {
-    if (data === null) return true;
-    const object = data;
-    for (const key in object) {
-      if (_hasOwnProperty.call(object, key)) {
-        if (object[key] !== null) return false;
-      }
-    }
-    return true;
-  }
-  function constructYamlSet(data) {
-    return data !== null ? data : {};
-  }
-  set = new Type2("tag:yaml.org,2002:set", {
-    kind: "mapping",
-    resolve: resolveYamlSet,
-    construct: constructYamlSet
-  });
-  return set;
-}
-var _default;
-var hasRequired_default;
-function require_default() {
-  if (hasRequired_default) return _default;
-  hasRequired_default = 1;
-  _default = requireCore().extend({
-    implicit: [
-      requireTimestamp(),
-      requireMerge()
-    ],
-    explicit: [
-      requireBinary(),
-      requireOmap(),
-      requirePairs(),
-      requireSet()
-    ]
-  });
-  return _default;
-}
-var hasRequiredLoader;
-function requireLoader() {
-  if (hasRequiredLoader) return loader;
-  hasRequiredLoader = 1;
-  const common2 = requireCommon();
-  const YAMLException2 = requireException();
-  const makeSnippet = requireSnippet();
-  const DEFAULT_SCHEMA2 = require_default();
-  const _hasOwnProperty = Object.prototype.hasOwnProperty;
-  const CONTEXT_FLOW_IN = 1;
-  const CONTEXT_FLOW_OUT = 2;
-  const CONTEXT_BLOCK_IN = 3;
-  const CONTEXT_BLOCK_OUT = 4;
-  const CHOMPING_CLIP = 1;
-  const CHOMPING_STRIP = 2;
-  const CHOMPING_KEEP = 3;
-  const PATTERN_NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
-  const PATTERN_NON_ASCII_LINE_BREAKS = /[\x85\u2028\u2029]/;
-  const PATTERN_FLOW_INDICATORS = /[,\[\]{}]/;
-  const PATTERN_TAG_HANDLE = /^(?:!|!!|![0-9A-Za-z-]+!)$/;
-  const PATTERN_TAG_URI = /^(?:!|[^,\[\]{}])(?:%[0-9a-f]{2}|[0-9a-z\-#;/?:@&=+$,_.!~*'()\[\]])*$/i;
-  function _class(obj) {
-    return Object.prototype.toString.call(obj);
-  }
-  function isEol(c) {
-    return c === 10 || c === 13;
-  }
-  function isWhiteSpace(c) {
-    return c === 9 || c === 32;
-  }
-  function isWsOrEol(c) {
-    return c === 9 || c === 32 || c === 10 || c === 13;
-  }
-  function isFlowIndicator(c) {
-    return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
-  }
-  function fromHexCode(c) {
-    if (c >= 48 && c <= 57) {
-      return c - 48;
-    }
-    const lc = c | 32;
-    if (lc >= 97 && lc <= 102) {
-      return lc - 97 + 10;
-    }
-    return -1;
-  }
-  function escapedHexLen(c) {
-    if (c === 120) {
-      return 2;
-    }
-    if (c === 117) {
-      return 4;
-    }
-    if (c === 85) {
-      return 8;
-    }
-    return 0;
-  }
-  function fromDecimalCode(c) {
-    if (c >= 48 && c <= 57) {
-      return c - 48;
-    }
-    return -1;
-  }
-  function simpleEscapeSequence(c) {
-    switch (c) {
-      case 48:
-        return "\0";
-      case 97:
-        return "\x07";
-      case 98:
-        return "\b";
-      case 116:
-        return "	";
-      case 9:
-        return "	";
-      case 110:
-        return "\n";
-      case 118:
-        return "\v";
-      case 102:
-        return "\f";
-      case 114:
-        return "\r";
-      case 101:
-        return "\x1B";
-      case 32:
-        return " ";
-      case 34:
-        return '"';
-      case 47:
-        return "/";
-      case 92:
-        return "\\";
-      case 78:
-        return "";
-      case 95:
-        return " ";
-      case 76:
-        return "\u2028";
-      case 80:
-        return "\u2029";
-      default:
-        return "";
-    }
-  }
-  function charFromCodepoint(c) {
-    if (c <= 65535) {
-      return String.fromCharCode(c);
-    }
-    return String.fromCharCode(
-      (c - 65536 >> 10) + 55296,
-      (c - 65536 & 1023) + 56320
-    );
-  }
-  function setProperty(object, key, value) {
-    if (key === "__proto__") {
-      Object.defineProperty(object, key, {
-        configurable: true,
-        enumerable: true,
-        writable: true,
-        value
-      });
-    } else {
-      object[key] = value;
-    }
-  }
-  const simpleEscapeCheck = new Array(256);
-  const simpleEscapeMap = new Array(256);
-  for (let i = 0; i < 256; i++) {
-    simpleEscapeCheck[i] = simpleEscapeSequence(i) ? 1 : 0;
-    simpleEscapeMap[i] = simpleEscapeSequence(i);
-  }
-  function State(input, options) {
-    this.input = input;
-    this.filename = options["filename"] || null;
-    this.schema = options["schema"] || DEFAULT_SCHEMA2;
-    this.onWarning = options["onWarning"] || null;
-    this.legacy = options["legacy"] || false;
-    this.json = options["json"] || false;
-    this.listener = options["listener"] || null;
-    this.maxDepth = typeof options["maxDepth"] === "number" ? options["maxDepth"] : 100;
-    this.maxTotalMergeKeys = typeof options["maxTotalMergeKeys"] === "number" ? options["maxTotalMergeKeys"] : 1e4;
-    this.implicitTypes = this.schema.compiledImplicit;
-    this.typeMap = this.schema.compiledTypeMap;
-    this.length = input.length;
-    this.position = 0;
-    this.line = 0;
-    this.lineStart = 0;
-    this.lineIndent = 0;
-    this.depth = 0;
-    this.totalMergeKeys = 0;
-    this.firstTabInLine = -1;
-    this.documents = [];
-    this.anchorMapTransactions = [];
-  }
-  function generateError(state, message) {
-    const mark = {
-      name: state.filename,
-      buffer: state.input.slice(0, -1),
-      // omit trailing \0
-      position: state.position,
-      line: state.line,
-      column: state.position - state.lineStart
-    };
-    mark.snippet = makeSnippet(mark);
-    return new YAMLException2(message, mark);
-  }
-  function throwError(state, message) {
-    throw generateError(state, message);
-  }
-  function throwWarning(state, message) {
-    if (state.onWarning) {
-      state.onWarning.call(null, generateError(state, message));
-    }
-  }
-  function storeAnchor(state, name, value) {
-    const transactions = state.anchorMapTransactions;
-    if (transactions.length !== 0) {
-      const transaction = transactions[transactions.length - 1];
-      if (!_hasOwnProperty.call(transaction, name)) {
-        transaction[name] = {
-          existed: _hasOwnProperty.call(state.anchorMap, name),
-          value: state.anchorMap[name]
-        };
-      }
-    }
-    state.anchorMap[name] = value;
-  }
-  function beginAnchorTransaction(state) {
-    state.anchorMapTransactions.push(/* @__PURE__ */ Object.create(null));
-  }
-  function commitAnchorTransaction(state) {
-    const transaction = state.anchorMapTransactions.pop();
-    const transactions = state.anchorMapTransactions;
-    if (transactions.length === 0) return;
-    const parent = transactions[transactions.length - 1];
-    const names = Object.keys(transaction);
-    for (let index = 0, length = names.length; index < length; index += 1) {
-      const name = names[index];
-      if (!_hasOwnProperty.call(parent, name)) {
-        parent[name] = transaction[name];
-      }
-    }
-  }
-  function rollbackAnchorTransaction(state) {
-    const transaction = state.anchorMapTransactions.pop();
-    const names = Object.keys(transaction);
-    for (let index = names.length - 1; index >= 0; index -= 1) {
-      const entry = transaction[names[index]];
-      if (entry.existed) {
-        state.anchorMap[names[index]] = entry.value;
-      } else {
-        delete state.anchorMap[names[index]];
-      }
-    }
-  }
-  function snapshotState(state) {
-    return {
-      position: state.position,
-      line: state.line,
-      lineStart: state.lineStart,
-      lineIndent: state.lineIndent,
-      firstTabInLine: state.firstTabInLine,
-      tag: state.tag,
-      anchor: state.anchor,
-      kind: state.kind,
-      result: state.result
-    };
-  }
-  function restoreState(state, snapshot) {
-    state.position = snapshot.position;
-    state.line = snapshot.line;
-    state.lineStart = snapshot.lineStart;
-    state.lineIndent = snapshot.lineIndent;
-    state.firstTabInLine = snapshot.firstTabInLine;
-    state.tag = snapshot.tag;
-    state.anchor = snapshot.anchor;
-    state.kind = snapshot.kind;
-    state.result = snapshot.result;
-  }
-  const directiveHandlers = {
-    YAML: function handleYamlDirective(state, name, args) {
-      if (state.version !== null) {
-        throwError(state, "duplication of %YAML directive");
-      }
-      if (args.length !== 1) {
-        throwError(state, "YAML directive accepts exactly one argument");
-      }
-      const match = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
-      if (match === null) {
-        throwError(state, "ill-formed argument of the YAML directive");
-      }
-      const major = parseInt(match[1], 10);
-      const minor = parseInt(match[2], 10);
-      if (major !== 1) {
-        throwError(state, "unacceptable YAML version of the document");
-      }
-      state.version = args[0];
-      state.checkLineBreaks = minor < 2;
-      if (minor !== 1 && minor !== 2) {
-        throwWarning(state, "unsupported YAML version of the document");
-      }
-    },
-    TAG: function handleTagDirective(state, name, args) {
-      let prefix;
-      if (args.length !== 2) {
-        throwError(state, "TAG directive accepts exactly two arguments");
-      }
-      const handle = args[0];
-      prefix = args[1];
-      if (!PATTERN_TAG_HANDLE.test(handle)) {
-        throwError(state, "ill-formed tag handle (first argument) of the TAG directive");
-      }
-      if (_hasOwnProperty.call(state.tagMap, handle)) {
-        throwError(state, 'there is a previously declared suffix for "' + handle + '" tag handle');
-      }
-      if (!PATTERN_TAG_URI.test(prefix)) {
-        throwError(state, "ill-formed tag prefix (second argument) of the TAG directive");
-      }
-      try {
-        prefix = decodeURIComponent(prefix);
-      } catch (err) {
-        throwError(state, "tag prefix is malformed: " + prefix);
-      }
-      state.tagMap[handle] = prefix;
-    }
-  };
-  function captureSegment(state, start, end, checkJson) {
-    if (start < end) {
-      const _result = state.input.slice(start, end);
-      if (checkJson) {
-        for (let _position = 0, _length = _result.length; _position < _length; _position += 1) {
-          const _character = _result.charCodeAt(_position);
-          if (!(_character === 9 || _character >= 32 && _character <= 1114111)) {
-            throwError(state, "expected valid JSON character");
-          }
-        }
-      } else if (PATTERN_NON_PRINTABLE.test(_result)) {
-        throwError(state, "the stream contains non-printable characters");
-      }
-      state.result += _result;
-    }
-  }
-  function chargeMergeWork(state) {
-    state.totalMergeKeys++;
-    if (state.maxTotalMergeKeys !== -1 && state.totalMergeKeys > state.maxTotalMergeKeys) {
-      throwError(state, "merge keys exceeded maxTotalMergeKeys (" + state.maxTotalMergeKeys + ")");
-    }
-  }
-  function mergeMappings(state, destination, source, overridableKeys) {
-    if (!common2.isObject(source)) {
-      throwError(state, "cannot merge mappings; the provided source object is unacceptable");
-    }
-    chargeMergeWork(state);
-    const sourceKeys = Object.keys(source);
-    for (let index = 0, quantity = sourceKeys.length; index < quantity; index += 1) {
-      const key = sourceKeys[index];
-      chargeMergeWork(state);
-      if (!_hasOwnProperty.call(destination, key)) {
-        setProperty(destination, key, source[key]);
-        overridableKeys[key] = true;
-      }
-    }
-  }
-  function storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, startLine, startLineStart, startPos) {
-    if (Array.isArray(keyNode)) {
-      keyNode = Array.prototype.slice.call(keyNode);
-      for (let index = 0, quantity = keyNode.length; index < quantity; index += 1) {
-        if (Array.isArray(keyNode[index])) {
-          throwError(state, "nested arrays are not supported inside keys");
-        }
-        if (typeof keyNode === "object" && _class(keyNode[index]) === "[object Object]") {
-          keyNode[index] = "[object Object]";
-        }
-      }
-    }
-    if (typeof keyNode === "object" && _class(keyNode) === "[object Object]") {
-      keyNode = "[object Object]";
-    }
-    keyNode = String(keyNode);
-    if (_result === null) {
-      _result = {};
-    }
-    if (keyTag === "tag:yaml.org,2002:merge") {
-      if (Array.isArray(valueNode)) {
-        if (valueNode.length > 100) {
-          throwError(state, "abnormal merge sequence size");
-        }
-        for (let index = 0, quantity = valueNode.length; index < quantity; index += 1) {
-          mergeMappings(state, _result, valueNode[index], overridableKeys);
-        }
-      } else {
-        mergeMappings(state, _result, valueNode, overridableKeys);
-      }
-    } else {
-      if (!state.json && !_hasOwnProperty.call(overridableKeys, keyNode) && _hasOwnProperty.call(_result, keyNode)) {
-        state.line = startLine || state.line;
-        state.lineStart = startLineStart || state.lineStart;
-        state.position = startPos || state.position;
-        throwError(state, "duplicated mapping key");
-      }
-      setProperty(_result, keyNode, valueNode);
-      delete overridableKeys[keyNode];
-    }
-    return _result;
-  }
-  function readLineBreak(state) {
-    const ch = state.input.charCodeAt(state.position);
-    if (ch === 10) {
-      state.position++;
-    } else if (ch === 13) {
-      state.position++;
-      if (state.input.charCodeAt(state.position) === 10) {
-        state.position++;
-      }
-    } else {
-      throwError(state, "a line break is expected");
-    }
-    state.line += 1;
-    state.lineStart = state.position;
-    state.firstTabInLine = -1;
-  }
-  function skipSeparationSpace(state, allowComments, checkIndent) {
-    let lineBreaks = 0;
-    let ch = state.input.charCodeAt(state.position);
-    while (ch !== 0) {
-      while (isWhiteSpace(ch)) {
-        if (ch === 9 && state.firstTabInLine === -1) {
-          state.firstTabInLine = state.position;
-        }
-        ch = state.input.charCodeAt(++state.position);
-      }
-      if (allowComments && ch === 35) {
-        do {
-          ch = state.input.charCodeAt(++state.position);
-        } while (ch !== 10 && ch !== 13 && ch !== 0);
-      }
-      if (isEol(ch)) {
-        readLineBreak(state);
-        ch = state.input.charCodeAt(state.position);
-        lineBreaks++;
-        state.lineIndent = 0;
-        while (ch === 32) {
-          state.lineIndent++;
-          ch = state.input.charCodeAt(++state.position);
-        }
-      } else {
-        break;
-      }
-    }
-    if (checkIndent !== -1 && lineBreaks !== 0 && state.lineIndent < checkIndent) {
-      throwWarning(state, "deficient indentation");
-    }
-    return lineBreaks;
-  }
-  function testDocumentSeparator(state) {
-    let _position = state.position;
-    let ch = state.input.charCodeAt(_position);
-    if ((ch === 45 || ch === 46) && ch === state.input.charCodeAt(_position + 1) && ch === state.input.charCodeAt(_position + 2)) {
-      _position += 3;
-      ch = state.input.charCodeAt(_position);
-      if (ch === 0 || isWsOrEol(ch)) {
-        return true;
-      }
-    }
-    return false;
-  }
-  function writeFoldedLines(state, count) {
-    if (count === 1) {
-      state.result += " ";
-    } else if (count > 1) {
-      state.result += common2.repeat("\n", count - 1);
-    }
-  }
-  function readPlainScalar(state, nodeIndent, withinFlowCollection) {
-    let captureStart;
-    let captureEnd;
-    let hasPendingContent;
-    let _line;
-    let _lineStart;
-    let _lineIndent;
-    const _kind = state.kind;
-    const _result = state.result;
-    let ch = state.input.charCodeAt(state.position);
-    if (isWsOrEol(ch) || isFlowIndicator(ch) || ch === 35 || ch === 38 || ch === 42 || ch === 33 || ch === 124 || ch === 62 || ch === 39 || ch === 34 || ch === 37 || ch === 64 || ch === 96) {
-      return false;
-    }
-    if (ch === 63 || ch === 45) {
-      const following = state.input.charCodeAt(state.position + 1);
-      if (isWsOrEol(following) || withinFlowCollection && isFlowIndicator(following)) {
-        return false;
-      }
-    }
-    state.kind = "scalar";
-    state.result = "";
-    captureStart = captureEnd = state.position;
-    hasPendingContent = false;
-    while (ch !== 0) {
-      if (ch === 58) {
-        const following = state.input.charCodeAt(state.position + 1);
-        if (isWsOrEol(following) || withinFlowCollection && isFlowIndicator(following)) {
-          break;
-        }
-      } else if (ch === 35) {
-        const preceding = state.input.charCodeAt(state.position - 1);
-        if (isWsOrEol(preceding)) {
-          break;
-        }
-      } else if (state.position === state.lineStart && testDocumentSeparator(state) || withinFlowCollection && isFlowIndicator(ch)) {
-        break;
-      } else if (isEol(ch)) {
-        _line = state.line;
-        _lineStart = state.lineStart;
-        _lineIndent = state.lineIndent;
-        skipSeparationSpace(state, false, -1);
-        if (state.lineIndent >= nodeIndent) {
-          hasPendingContent = true;
-          ch = state.input.charCodeAt(state.position);
-          continue;
-        } else {
-          state.position = captureEnd;
-          state.line = _line;
-          state.lineStart = _lineStart;
-          state.lineIndent = _lineIndent;
-          break;
-        }
-      }
-      if (hasPendingContent) {
-        captureSegment(state, captureStart, captureEnd, false);
-        writeFoldedLines(state, state.line - _line);
-        captureStart = captureEnd = state.position;
-        hasPendingContent = false;
-      }
-      if (!isWhiteSpace(ch)) {
-        captureEnd = state.position + 1;
-      }
-      ch = state.input.charCodeAt(++state.position);
-    }
-    captureSegment(state, captureStart, captureEnd, false);
-    if (state.result) {
-      return true;
-    }
-    state.kind = _kind;
-    state.result = _result;
-    return false;
-  }
-  function readSingleQuotedScalar(state, nodeIndent) {
-    let captureStart;
-    let captureEnd;
-    let ch = state.input.charCodeAt(state.position);
-    if (ch !== 39) {
-      return false;
-    }
-    state.kind = "scalar";
-    state.result = "";
-    state.position++;
-    captureStart = captureEnd = state.position;
-    while ((ch = state.input.charCodeAt(state.position)) !== 0) {
-      if (ch === 39) {
-        captureSegment(state, captureStart, state.position, true);
-        ch = state.input.charCodeAt(++state.position);
-        if (ch === 39) {
-          captureStart = state.position;
-          state.position++;
-          captureEnd = state.position;
-        } else {
-          return true;
-        }
-      } else if (isEol(ch)) {
-        captureSegment(state, captureStart, captureEnd, true);
-        writeFoldedLines(state, skipSeparationSpace(state, false, nodeIndent));
-        captureStart = captureEnd = state.position;
-      } else if (state.position === state.lineStart && testDocumentSeparator(state)) {
-        throwError(state, "unexpected end of the document within a single quoted scalar");
-      } else {
-        state.position++;
-        if (!isWhiteSpace(ch)) {
-          captureEnd = state.position;
-        }
-      }
-    }
-    throwError(state, "unexpected end of the stream within a single quoted scalar");
-  }
-  function readDoubleQuotedScalar(state, nodeIndent) {
-    let captureStart;
-    let captureEnd;
-    let tmp;
-    let ch = state.input.charCodeAt(state.position);
-    if (ch !== 34) {
-      return false;
-    }
-    state.kind = "scalar";
-    state.result = "";
-    state.position++;
-    captureStart = captureEnd = state.position;
-    while ((ch = state.input.charCodeAt(state.position)) !== 0) {
-      if (ch === 34) {
-        captureSegment(state, captureStart, state.position, true);
-        state.position++;
-        return true;
-      } else if (ch === 92) {
-        captureSegment(state, captureStart, state.position, true);
-        ch = state.input.charCodeAt(++state.position);
-        if (isEol(ch)) {
-          skipSeparationSpace(state, false, nodeIndent);
-        } else if (ch < 256 && simpleEscapeCheck[ch]) {
-          state.result += simpleEscapeMap[ch];
-          state.position++;
-        } else if ((tmp = escapedHexLen(ch)) > 0) {
-          let hexLength = tmp;
-          let hexResult = 0;
-          for (; hexLength > 0; hexLength--) {
-            ch = state.input.charCodeAt(++state.position);
-            if ((tmp = fromHexCode(ch)) >= 0) {
-              hexResult = (hexResult << 4) + tmp;
-            } else {
-              throwError(state, "expected hexadecimal character");
-            }
-          }
-          state.result += charFromCodepoint(hexResult);
-          state.position++;
-        } else {
-          throwError(state, "unknown escape sequence");
-        }
-        captureStart = captureEnd = state.position;
-      } else if (isEol(ch)) {
-        captureSegment(state, captureStart, captureEnd, true);
-        writeFoldedLines(state, skipSeparationSpace(state, false, nodeIndent));
-        captureStart = captureEnd = state.position;
-      } else if (state.position === state.lineStart && testDocumentSeparator(state)) {
-        throwError(state, "unexpected end of the document within a double quoted scalar");
-      } else {
-        state.position++;
-        if (!isWhiteSpace(ch)) {
-          captureEnd = state.position;
-        }
-      }
-    }
-    throwError(state, "unexpected end of the stream within a double quoted scalar");
-  }
-  function readFlowCollection(state, nodeIndent) {
-    let readNext = true;
-    let _line;
-    let _lineStart;
-    let _pos;
-    const _tag = state.tag;
-    let _result;
-    const _anchor = state.anchor;
-    let terminator;
-    let isPair;
-    let isExplicitPair;
-    let isMapping;
-    const overridableKeys = /* @__PURE__ */ Object.create(null);
-    let keyNode;
-    let keyTag;
-    let valueNode;
-    let ch = state.input.charCodeAt(state.position);
-    if (ch === 91) {
-      terminator = 93;
-      isMapping = false;
-      _result = [];
-    } else if (ch === 123) {
-      terminator = 125;
-      isMapping = true;
-      _result = {};
-    } else {
-      return false;
-    }
-    if (state.anchor !== null) {
-      storeAnchor(state, state.anchor, _result);
-    }
-    ch = state.input.charCodeAt(++state.position);
-    while (ch !== 0) {
-      skipSeparationSpace(state, true, nodeIndent);
-      ch = state.input.charCodeAt(state.position);
-      if (ch === terminator) {
-        state.position++;
-        state.tag = _tag;
-        state.anchor = _anchor;
-        state.kind = isMapping ? "mapping" : "sequence";
-        state.result = _result;
-        return true;
-      } else if (!readNext) {
-        throwError(state, "missed comma between flow collection entries");
-      } else if (ch === 44) {
-        throwError(state, "expected the node content, but found ','");
-      }
-      keyTag = keyNode = valueNode = null;
-      isPair = isExplicitPair = false;
-      if (ch === 63) {
-        const following = state.input.charCodeAt(state.position + 1);
-        if (isWsOrEol(following)) {
-          isPair = isExplicitPair = true;
-          state.position++;
-          skipSeparationSpace(state, true, nodeIndent);
-        }
-      }
-      _line = state.line;
-      _lineStart = state.lineStart;
-      _pos = state.position;
-      composeNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
-      keyTag = state.tag;
-      keyNode = state.result;
-      skipSeparationSpace(state, true, nodeIndent);
-      ch = state.input.charCodeAt(state.position);
-      if ((isExplicitPair || state.line === _line) && ch === 58) {
-        isPair = true;
-        ch = state.input.charCodeAt(++state.position);
-        skipSeparationSpace(state, true, nodeIndent);
-        composeNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
-        valueNode = state.result;
-      }
-      if (isMapping) {
-        storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos);
-      } else if (isPair) {
-        _result.push(storeMappingPair(state, null, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos));
-      } else {
-        _result.push(keyNode);
-      }
-      skipSeparationSpace(state, true, nodeIndent);
-      ch = state.input.charCodeAt(state.position);
-      if (ch === 44) {
-        readNext = true;
-        ch = state.input.charCodeAt(++state.position);
-      } else {
-        readNext = false;
-      }
-    }
-    throwError(state, "unexpected end of the stream within a flow collection");
-  }
-  function readBlockScalar(state, nodeIndent) {
-    let folding;
-    let chomping = CHOMPING_CLIP;
-    let didReadContent = false;
-    let detectedIndent = false;
-    let textIndent = nodeIndent;
-    let emptyLines = 0;
-    let atMoreIndented = false;
-    let tmp;
-    let ch = state.input.charCodeAt(state.position);
-    if (ch === 124) {
-      folding = false;
-    } else if (ch === 62) {
-      folding = true;
-    } else {
-      return false;
-    }
-    state.kind = "scalar";
-    state.result = "";
-    while (ch !== 0) {
-      ch = state.input.charCodeAt(++state.position);
-      if (ch === 43 || ch === 45) {
-        if (CHOMPING_CLIP === chomping) {
-          chomping = ch === 43 ? CHOMPING_KEEP : CHOMPING_STRIP;
-        } else {
-          throwError(state, "repeat of a chomping mode identifier");
-        }
-      } else if ((tmp = fromDecimalCode(ch)) >= 0) {
-        if (tmp === 0) {
-          throwError(state, "bad explicit indentation width of a block scalar; it cannot be less than one");
-        } else if (!detectedIndent) {
-          textIndent = nodeIndent + tmp - 1;
-          detectedIndent = true;
-        } else {
-          throwError(state, "repeat of an indentation width identifier");
-        }
-      } else {
-        break;
-      }
-    }
-    if (isWhiteSpace(ch)) {
-      do {
-        ch = state.input.charCodeAt(++state.position);
-      } while (isWhiteSpace(ch));
-      if (ch === 35) {
-        do {
-          ch = state.input.charCodeAt(++state.position);
-        } while (!isEol(ch) && ch !== 0);
-      }
-    }
-    while (ch !== 0) {
-      readLineBreak(state);
-      state.lineIndent = 0;
-      ch = state.input.charCodeAt(state.position);
-      while ((!detectedIndent || state.lineIndent < textIndent) && ch === 32) {
-        state.lineIndent++;
-        ch = state.input.charCodeAt(++state.position);
-      }
-      if (!detectedIndent && state.lineIndent > textIndent) {
-        textIndent = state.lineIndent;
-      }
-      if (isEol(ch)) {
-        emptyLines++;
-        continue;
-      }
-      if (!detectedIndent && textIndent === 0) {
-        throwError(state, "missing indentation for block scalar");
-      }
-      if (state.lineIndent < textIndent) {
-        if (chomping === CHOMPING_KEEP) {
-          state.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
-        } else if (chomping === CHOMPING_CLIP) {
-          if (didReadContent) {
-            state.result += "\n";
-          }
-        }
-        break;
-      }
-      if (folding) {
-        if (isWhiteSpace(ch)) {
-          atMoreIndented = true;
-          state.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
-        } else if (atMoreIndented) {
-          atMoreIndented = false;
-          state.result += common2.repeat("\n", emptyLines + 1);
-        } else if (emptyLines === 0) {
-          if (didReadContent) {
-            state.result += " ";
-          }
-        } else {
-          state.result += common2.repeat("\n", emptyLines);
-        }
-      } else {
-        state.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
-      }
-      didReadContent = true;
-      detectedIndent = true;
-      emptyLines = 0;
-      const captureStart = state.position;
-      while (!isEol(ch) && ch !== 0) {
-        ch = state.input.charCodeAt(++state.position);
-      }
-      captureSegment(state, captureStart, state.position, false);
-    }
-    return true;
-  }
-  function readBlockSequence(state, nodeIndent) {
-    const _tag = state.tag;
-    const _anchor = state.anchor;
-    const _result = [];
-    let detected = false;
-    if (state.firstTabInLine !== -1) return false;
-    if (state.anchor !== null) {
-      storeAnchor(state, state.anchor, _result);
-    }
-    let ch = state.input.charCodeAt(state.position);
-    while (ch !== 0) {
-      if (state.firstTabInLine !== -1) {
-        state.position = state.firstTabInLine;
-        throwError(state, "tab characters must not be used in indentation");
-      }
-      if (ch !== 45) {
-        break;
-      }
-      const following = state.input.charCodeAt(state.position + 1);
-      if (!isWsOrEol(following)) {
-        break;
-      }
-      detected = true;
-      state.position++;
-      if (skipSeparationSpace(state, true, -1)) {
-        if (state.lineIndent <= nodeIndent) {
-          _result.push(null);
-          ch = state.input.charCodeAt(state.position);
-          continue;
-        }
-      }
-      const _line = state.line;
-      composeNode(state, nodeIndent, CONTEXT_BLOCK_IN, false, true);
-      _result.push(state.result);
-      skipSeparationSpace(state, true, -1);
-      ch = state.input.charCodeAt(state.position);
-      if ((state.line === _line || state.lineIndent > nodeIndent) && ch !== 0) {
-        throwError(state, "bad indentation of a sequence entry");
-      } else if (state.lineIndent < nodeIndent) {
-        break;
-      }
-    }
-    if (detected) {
-      state.tag = _tag;
-      state.anchor = _anchor;
-      state.kind = "sequence";
-      state.result = _result;
-      return true;
-    }
-    return false;
-  }
-  function readBlockMapping(state, nodeIndent, flowIndent) {
-    let allowCompact;
-    let _keyLine;
-    let _keyLineStart;
-    let _keyPos;
-    const _tag = state.tag;
-    const _anchor = state.anchor;
-    const _result = {};
-    const overridableKeys = /* @__PURE__ */ Object.create(null);
-    let keyTag = null;
-    let keyNode = null;
-    let valueNode = null;
-    let atExplicitKey = false;
-    let detected = false;
-    if (state.firstTabInLine !== -1) return false;
-    if (state.anchor !== null) {
-      storeAnchor(state, state.anchor, _result);
-    }
-    let ch = state.input.charCodeAt(state.position);
-    while (ch !== 0) {
-      if (!atExplicitKey && state.firstTabInLine !== -1) {
-        state.position = state.firstTabInLine;
-        throwError(state, "tab characters must not be used in indentation");
-      }
-      const following = state.input.charCodeAt(state.position + 1);
-      const _line = state.line;
-      if ((ch === 63 || ch === 58) && isWsOrEol(following)) {
-        if (ch === 63) {
-          if (atExplicitKey) {
-            storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
-            keyTag = keyNode = valueNode = null;
-          }
-          detected = true;
-          atExplicitKey = true;
-          allowCompact = true;
-        } else if (atExplicitKey) {
-          atExplicitKey = false;
-          allowCompact = true;
-        } else {
-          throwError(state, "incomplete explicit mapping pair; a key node is missed; or followed by a non-tabulated empty line");
-        }
-        state.position += 1;
-        ch = following;
-      } else {
-        _keyLine = state.line;
-        _keyLineStart = state.lineStart;
-        _keyPos = state.position;
-        if (!composeNode(state, flowIndent, CONTEXT_FLOW_OUT, false, true)) {
-          break;
-        }
-        if (state.line === _line) {
-          ch = state.input.charCodeAt(state.position);
-          while (isWhiteSpace(ch)) {
-            ch = state.input.charCodeAt(++state.position);
-          }
-          if (ch === 58) {
-            ch = state.input.charCodeAt(++state.position);
-            if (!isWsOrEol(ch)) {
-              throwError(state, "a whitespace character is expected after the key-value separator within a block mapping");
-            }
-            if (atExplicitKey) {
-              storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
-              keyTag = keyNode = valueNode = null;
-            }
-            detected = true;
-            atExplicitKey = false;
-            allowCompact = false;
-            keyTag = state.tag;
-            keyNode = state.result;
-          } else if (detected) {
-            throwError(state, "can not read an implicit mapping pair; a colon is missed");
-          } else {
-            state.tag = _tag;
-            state.anchor = _anchor;
-            return true;
-          }
-        } else if (detected) {
-          throwError(state, "can not read a block mapping entry; a multiline key may not be an implicit key");
-        } else {
-          state.tag = _tag;
-          state.anchor = _anchor;
-          return true;
-        }
-      }
-      if (state.line === _line || state.lineIndent > nodeIndent) {
-        if (atExplicitKey) {
-          _keyLine = state.line;
-          _keyLineStart = state.lineStart;
-          _keyPos = state.position;
-        }
-        if (composeNode(state, nodeIndent, CONTEXT_BLOCK_OUT, true, allowCompact)) {
-          if (atExplicitKey) {
-            keyNode = state.result;
-          } else {
-            valueNode = state.result;
-          }
-        }
-        if (!atExplicitKey) {
-          storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, _keyLine, _keyLineStart, _keyPos);
-          keyTag = keyNode = valueNode = null;
-        }
-        skipSeparationSpace(state, true, -1);
-        ch = state.input.charCodeAt(state.position);
-      }
-      if ((state.line === _line || state.lineIndent > nodeIndent) && ch !== 0) {
-        throwError(state, "bad indentation of a mapping entry");
-      } else if (state.lineIndent < nodeIndent) {
-        break;
-      }
-    }
-    if (atExplicitKey) {
-      storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
-    }
-    if (detected) {
-      state.tag = _tag;
-      state.anchor = _anchor;
-      state.kind = "mapping";
-      state.result = _result;
-    }
-    return detected;
-  }
-  function readTagProperty(state) {
-    let isVerbatim = false;
-    let isNamed = false;
-    let tagHandle;
-    let tagName;
-    let ch = state.input.charCodeAt(state.position);
-    if (ch !== 33) return false;
-    if (state.tag !== null) {
-      throwError(state, "duplication of a tag property");
-    }
-    ch = state.input.charCodeAt(++state.position);
-    if (ch === 60) {
-      isVerbatim = true;
-      ch = state.input.charCodeAt(++state.position);
-    } else if (ch === 33) {
-      isNamed = true;
-      tagHandle = "!!";
-      ch = state.input.charCodeAt(++state.position);
-    } else {
-      tagHandle = "!";
-    }
-    let _position = state.position;
-    if (isVerbatim) {
-      do {
-        ch = state.input.charCodeAt(++state.position);
-      } while (ch !== 0 && ch !== 62);
-      if (state.position < state.length) {
-        tagName = state.input.slice(_position, state.position);
-        ch = state.input.charCodeAt(++state.position);
-      } else {
-        throwError(state, "unexpected end of the stream within a verbatim tag");
-      }
-    } else {
-      while (ch !== 0 && !isWsOrEol(ch)) {
-        if (ch === 33) {
-          if (!isNamed) {
-            tagHandle = state.input.slice(_position - 1, state.position + 1);
-            if (!PATTERN_TAG_HANDLE.test(tagHandle)) {
-              throwError(state, "named tag handle cannot contain such characters");
-            }
-            isNamed = true;
-            _position = state.position + 1;
-          } else {
-            throwError(state, "tag suffix cannot contain exclamation marks");
-          }
-        }
-        ch = state.input.charCodeAt(++state.position);
-      }
-      tagName = state.input.slice(_position, state.position);
-      if (PATTERN_FLOW_INDICATORS.test(tagName)) {
-        throwError(state, "tag suffix cannot contain flow indicator characters");
-      }
-    }
-    if (tagName && !PATTERN_TAG_URI.test(tagName)) {
-      throwError(state, "tag name cannot contain such characters: " + tagName);
-    }
-    try {
-      tagName = decodeURIComponent(tagName);
-    } catch (err) {
-      throwError(state, "tag name is malformed: " + tagName);
-    }
-    if (isVerbatim) {
-      state.tag = tagName;
-    } else if (_hasOwnProperty.call(state.tagMap, tagHandle)) {
-      state.tag = state.tagMap[tagHandle] + tagName;
-    } else if (tagHandle === "!") {
-      state.tag = "!" + tagName;
-    } else if (tagHandle === "!!") {
-      state.tag = "tag:yaml.org,2002:" + tagName;
-    } else {
-      throwError(state, 'undeclared tag handle "' + tagHandle + '"');
-    }
-    return true;
-  }
-  function readAnchorProperty(state) {
-    let ch = state.input.charCodeAt(state.position);
-    if (ch !== 38) return false;
-    if (state.anchor !== null) {
-      throwError(state, "duplication of an anchor property");
-    }
-    ch = state.input.charCodeAt(++state.position);
-    const _position = state.position;
-    while (ch !== 0 && !isWsOrEol(ch) && !isFlowIndicator(ch)) {
-      ch = state.input.charCodeAt(++state.position);
-    }
-    if (state.position === _position) {
-      throwError(state, "name of an anchor node must contain at least one character");
-    }
-    state.anchor = state.input.slice(_position, state.position);
-    return true;
-  }
-  function readAlias(state) {
-    let ch = state.input.charCodeAt(state.position);
-    if (ch !== 42) return false;
-    ch = state.input.charCodeAt(++state.position);
-    const _position = state.position;
-    while (ch !== 0 && !isWsOrEol(ch) && !isFlowIndicator(ch)) {
-      ch = state.input.charCodeAt(++state.position);
-    }
-    if (state.position === _position) {
-      throwError(state, "name of an alias node must contain at least one character");
-    }
-    const alias = state.input.slice(_position, state.position);
-    if (!_hasOwnProperty.call(state.anchorMap, alias)) {
-      throwError(state, 'unidentified alias "' + alias + '"');
-    }
-    state.result = state.anchorMap[alias];
-    skipSeparationSpace(state, true, -1);
-    return true;
-  }
-  function tryReadBlockMappingFromProperty(state, propertyStart, nodeIndent, flowIndent) {
-    const fallbackState = snapshotState(state);
-    beginAnchorTransaction(state);
-    restoreState(state, propertyStart);
-    state.tag = null;
-    state.anchor = null;
-    state.kind = null;
-    state.result = null;
-    if (readBlockMapping(state, nodeIndent, flowIndent) && state.kind === "mapping") {
-      commitAnchorTransaction(state);
-      return true;
-    }
-    rollbackAnchorTransaction(state);
-    restoreState(state, fallbackState);
-    return false;
-  }
-  function composeNode(state, parentIndent, nodeContext, allowToSeek, allowCompact) {
-    let allowBlockScalars;
-    let allowBlockCollections;
-    let indentStatus = 1;
-    let atNewLine = false;
-    let hasContent = false;
-    let propertyStart = null;
-    let type2;
-    let flowIndent;
-    let blockIndent;
-    if (state.depth >= state.maxDepth) {
-      throwError(state, "nesting exceeded maxDepth (" + state.maxDepth + ")");
-    }
-    state.depth += 1;
-    if (state.listener !== null) {
-      state.listener("open", state);
-    }
-    state.tag = null;
-    state.anchor = null;
-    state.kind = null;
-    state.result = null;
-    const allowBlockStyles = allowBlockScalars = allowBlockCollections = CONTEXT_BLOCK_OUT === nodeContext || CONTEXT_BLOCK_IN === nodeContext;
-    if (allowToSeek) {
-      if (skipSeparationSpace(state, true, -1)) {
-        atNewLine = true;
-        if (state.lineIndent > parentIndent) {
-          indentStatus = 1;
-        } else if (state.lineIndent === parentIndent) {
-          indentStatus = 0;
-        } else if (state.lineIndent < parentIndent) {
-          indentStatus = -1;
-        }
-      }
-    }
-    if (indentStatus === 1) {
-      while (true) {
-        const ch = state.input.charCodeAt(state.position);
-        const propertyState = snapshotState(state);
-        if (atNewLine && (ch === 33 && state.tag !== null || ch === 38 && state.anchor !== null)) {
-          break;
-        }
-        if (!readTagProperty(state) && !readAnchorProperty(state)) {
-          break;
-        }
-        if (propertyStart === null) {
-          propertyStart = propertyState;
-        }
-        if (skipSeparationSpace(state, true, -1)) {
-          atNewLine = true;
-          allowBlockCollections = allowBlockStyles;
-          if (state.lineIndent > parentIndent) {
-            indentStatus = 1;
-          } else if (state.lineIndent === parentIndent) {
-            indentStatus = 0;
-          } else if (state.lineIndent < parentIndent) {
-            indentStatus = -1;
-          }
-        } else {
-          allowBlockCollections = false;
-        }
-      }
-    }
-    if (allowBlockCollections) {
-      allowBlockCollections = atNewLine || allowCompact;
-    }
-    if (indentStatus === 1 || CONTEXT_BLOCK_OUT === nodeContext) {
-      if (CONTEXT_FLOW_IN === nodeContext || CONTEXT_FLOW_OUT === nodeContext) {
-        flowIndent = parentIndent;
-      } else {
-        flowIndent = parentIndent + 1;
-      }
-      blockIndent = state.position - state.lineStart;
-      if (indentStatus === 1) {
-        if (allowBlockCollections && (readBlockSequence(state, blockIndent) || readBlockMapping(state, blockIndent, flowIndent)) || readFlowCollection(state, flowIndent)) {
-          hasContent = true;
-        } else {
-          const ch = state.input.charCodeAt(state.position);
-          if (propertyStart !== null && allowBlockStyles && !allowBlockCollections && ch !== 124 && ch !== 62 && tryReadBlockMappingFromProperty(
-            state,
-            propertyStart,
-            propertyStart.position - propertyStart.lineStart,
-            flowIndent
-          )) {
-            hasContent = true;
-          } else if (allowBlockScalars && readBlockScalar(state, flowIndent) || readSingleQuotedScalar(state, flowIndent) || readDoubleQuotedScalar(state, flowIndent)) {
-            hasContent = true;
-          } else if (readAlias(state)) {
-            hasContent = true;
-            if (state.tag !== null || state.anchor !== null) {
-              throwError(state, "alias node should not have any properties");
-            }
-          } else if (readPlainScalar(state, flowIndent, CONTEXT_FLOW_IN === nodeContext)) {
-            hasContent = true;
-            if (state.tag === null) {
-              state.tag = "?";
-            }
-          }
-          if (state.anchor !== null) {
-            storeAnchor(state, state.anchor, state.result);
-          }
-        }
-      } else if (indentStatus === 0) {
-        hasContent = allowBlockCollections && readBlockSequence(state, blockIndent);
-      }
-    }
-    if (state.tag === null) {
-      if (state.anchor !== null) {
-        storeAnchor(state, state.anchor, state.result);
-      }
-    } else if (state.tag === "?") {
-      if (state.result !== null && state.kind !== "scalar") {
-        throwError(state, 'unacceptable node kind for !<?> tag; it should be "scalar", not "' + state.kind + '"');
-      }
-      for (let typeIndex = 0, typeQuantity = state.implicitTypes.length; typeIndex < typeQuantity; typeIndex += 1) {
-        type2 = state.implicitTypes[typeIndex];
-        if (type2.resolve(state.result)) {
-          state.result = type2.construct(state.result);
-          state.tag = type2.tag;
-          if (state.anchor !== null) {
-            storeAnchor(state, state.anchor, state.result);
-          }
-          break;
-        }
-      }
-    } else if (state.tag !== "!") {
-      if (_hasOwnProperty.call(state.typeMap[state.kind || "fallback"], state.tag)) {
-        type2 = state.typeMap[state.kind || "fallback"][state.tag];
-      } else {
-        type2 = null;
-        const typeList = state.typeMap.multi[state.kind || "fallback"];
-        for (let typeIndex = 0, typeQuantity = typeList.length; typeIndex < typeQuantity; typeIndex += 1) {
-          if (state.tag.slice(0, typeList[typeIndex].tag.length) === typeList[typeIndex].tag) {
-            type2 = typeList[typeIndex];
-            break;
-          }
-        }
-      }
-      if (!type2) {
-        throwError(state, "unknown tag !<" + state.tag + ">");
-      }
-      if (state.result !== null && type2.kind !== state.kind) {
-        throwError(state, "unacceptable node kind for !<" + state.tag + '> tag; it should be "' + type2.kind + '", not "' + state.kind + '"');
-      }
-      if (!type2.resolve(state.result, state.tag)) {
-        throwError(state, "cannot resolve a node with !<" + state.tag + "> explicit tag");
-      } else {
-        state.result = type2.construct(state.result, state.tag);
-        if (state.anchor !== null) {
-          storeAnchor(state, state.anchor, state.result);
-        }
-      }
-    }
-    if (state.listener !== null) {
-      state.listener("close", state);
-    }
-    state.depth -= 1;
-    return state.tag !== null || state.anchor !== null || hasContent;
-  }
-  function readDocument(state) {
-    const documentStart = state.position;
-    let hasDirectives = false;
-    let ch;
-    state.version = null;
-    state.checkLineBreaks = state.legacy;
-    state.tagMap = /* @__PURE__ */ Object.create(null);
-    state.anchorMap = /* @__PURE__ */ Object.create(null);
-    while ((ch = state.input.charCodeAt(state.position)) !== 0) {
-      skipSeparationSpace(state, true, -1);
-      ch = state.input.charCodeAt(state.position);
-      if (state.lineIndent > 0 || ch !== 37) {
-        break;
-      }
-      hasDirectives = true;
-      ch = state.input.charCodeAt(++state.position);
-      let _position = state.position;
-      while (ch !== 0 && !isWsOrEol(ch)) {
-        ch = state.input.charCodeAt(++state.position);
-      }
-      const directiveName = state.input.slice(_position, state.position);
-      const directiveArgs = [];
-      if (directiveName.length < 1) {
-        throwError(state, "directive name must not be less than one character in length");
-      }
-      while (ch !== 0) {
-        while (isWhiteSpace(ch)) {
-          ch = state.input.charCodeAt(++state.position);
-        }
-        if (ch === 35) {
-          do {
-            ch = state.input.charCodeAt(++state.position);
-          } while (ch !== 0 && !isEol(ch));
-          break;
-        }
-        if (isEol(ch)) break;
-        _position = state.position;
-        while (ch !== 0 && !isWsOrEol(ch)) {
-          ch = state.input.charCodeAt(++state.position);
-        }
-        directiveArgs.push(state.input.slice(_position, state.position));
-      }
-      if (ch !== 0) readLineBreak(state);
-      if (_hasOwnProperty.call(directiveHandlers, directiveName)) {
-        directiveHandlers[directiveName](state, directiveName, directiveArgs);
-      } else {
-        throwWarning(state, 'unknown document directive "' + directiveName + '"');
-      }
-    }
-    skipSeparationSpace(state, true, -1);
-    if (state.lineIndent === 0 && state.input.charCodeAt(state.position) === 45 && state.input.charCodeAt(state.position + 1) === 45 && state.input.charCodeAt(state.position + 2) === 45) {
-      state.position += 3;
-      skipSeparationSpace(state, true, -1);
-    } else if (hasDirectives) {
-      throwError(state, "directives end mark is expected");
-    }
-    composeNode(state, state.lineIndent - 1, CONTEXT_BLOCK_OUT, false, true);
-    skipSeparationSpace(state, true, -1);
-    if (state.checkLineBreaks && PATTERN_NON_ASCII_LINE_BREAKS.test(state.input.slice(documentStart, state.position))) {
-      throwWarning(state, "non-ASCII line breaks are interpreted as content");
-    }
-    state.documents.push(state.result);
-    if (state.position === state.lineStart && testDocumentSeparator(state)) {
-      if (state.input.charCodeAt(state.position) === 46) {
-        state.position += 3;
-        skipSeparationSpace(state, true, -1);
-      }
-      return;
-    }
-    if (state.position < state.length - 1) {
-      throwError(state, "end of the stream or a document separator is expected");
-    }
-  }
-  function loadDocuments(input, options) {
-    input = String(input);
-    options = options || {};
-    if (input.length !== 0) {
-      if (input.charCodeAt(input.length - 1) !== 10 && input.charCodeAt(input.length - 1) !== 13) {
-        input += "\n";
-      }
-      if (input.charCodeAt(0) === 65279) {
-        input = input.slice(1);
-      }
-    }
-    const state = new State(input, options);
-    const nullpos = input.indexOf("\0");
-    if (nullpos !== -1) {
-      state.position = nullpos;
-      throwError(state, "null byte is not allowed in input");
-    }
-    state.input += "\0";
-    while (state.input.charCodeAt(state.position) === 32) {
-      state.lineIndent += 1;
-      state.position += 1;
-    }
-    while (state.position < state.length - 1) {
-      readDocument(state);
-    }
-    return state.documents;
-  }
-  function loadAll2(input, iterator, options) {
-    if (iterator !== null && typeof iterator === "object" && typeof options === "undefined") {
-      options = iterator;
-      iterator = null;
-    }
-    const documents = loadDocuments(input, options);
-    if (typeof iterator !== "function") {
-      return documents;
-    }
-    for (let index = 0, length = documents.length; index < length; index += 1) {
-      iterator(documents[index]);
-    }
-  }
-  function load2(input, options) {
-    const documents = loadDocuments(input, options);
-    if (documents.length === 0) {
-      return void 0;
-    } else if (documents.length === 1) {
-      return documents[0];
-    }
-    throw new YAMLException2("expected a single document in the stream, but found more");
-  }
-  loader.loadAll = loadAll2;
-  loader.load = load2;
-  return loader;
-}
-var dumper = {};
-var hasRequiredDumper;
-function requireDumper() {
-  if (hasRequiredDumper) return dumper;
-  hasRequiredDumper = 1;
-  const common2 = requireCommon();
-  const YAMLException2 = requireException();
-  const DEFAULT_SCHEMA2 = require_default();
-  const _toString = Object.prototype.toString;
-  const _hasOwnProperty = Object.prototype.hasOwnProperty;
-  const CHAR_BOM = 65279;
-  const CHAR_TAB = 9;
-  const CHAR_LINE_FEED = 10;
-  const CHAR_CARRIAGE_RETURN = 13;
-  const CHAR_SPACE = 32;
-  const CHAR_EXCLAMATION = 33;
-  const CHAR_DOUBLE_QUOTE = 34;
-  const CHAR_SHARP = 35;
-  const CHAR_PERCENT = 37;
-  const CHAR_AMPERSAND = 38;
-  const CHAR_SINGLE_QUOTE = 39;
-  const CHAR_ASTERISK = 42;
-  const CHAR_COMMA = 44;
-  const CHAR_MINUS = 45;
-  const CHAR_COLON = 58;
-  const CHAR_EQUALS = 61;
-  const CHAR_GREATER_THAN = 62;
-  const CHAR_QUESTION = 63;
-  const CHAR_COMMERCIAL_AT = 64;
-  const CHAR_LEFT_SQUARE_BRACKET = 91;
-  const CHAR_RIGHT_SQUARE_BRACKET = 93;
-  const CHAR_GRAVE_ACCENT = 96;
-  const CHAR_LEFT_CURLY_BRACKET = 123;
-  const CHAR_VERTICAL_LINE = 124;
-  const CHAR_RIGHT_CURLY_BRACKET = 125;
-  const ESCAPE_SEQUENCES = {};
-  ESCAPE_SEQUENCES[0] = "\\0";
-  ESCAPE_SEQUENCES[7] = "\\a";
-  ESCAPE_SEQUENCES[8] = "\\b";
-  ESCAPE_SEQUENCES[9] = "\\t";
-  ESCAPE_SEQUENCES[10] = "\\n";
-  ESCAPE_SEQUENCES[11] = "\\v";
-  ESCAPE_SEQUENCES[12] = "\\f";
-  ESCAPE_SEQUENCES[13] = "\\r";
-  ESCAPE_SEQUENCES[27] = "\\e";
-  ESCAPE_SEQUENCES[34] = '\\"';
-  ESCAPE_SEQUENCES[92] = "\\\\";
-  ESCAPE_SEQUENCES[133] = "\\N";
-  ESCAPE_SEQUENCES[160] = "\\_";
-  ESCAPE_SEQUENCES[8232] = "\\L";
-  ESCAPE_SEQUENCES[8233] = "\\P";
-  const DEPRECATED_BOOLEANS_SYNTAX = [
-    "y",
-    "Y",
-    "yes",
-    "Yes",
-    "YES",
-    "on",
-    "On",
-    "ON",
-    "n",
-    "N",
-    "no",
-    "No",
-    "NO",
-    "off",
-    "Off",
-    "OFF"
-  ];
-  const DEPRECATED_BASE60_SYNTAX = /^[-+]?[0-9_]+(?::[0-9_]+)+(?:\.[0-9_]*)?$/;
-  function compileStyleMap(schema2, map2) {
-    if (map2 === null) return {};
-    const result = {};
-    const keys = Object.keys(map2);
-    for (let index = 0, length = keys.length; index < length; index += 1) {
-      let tag = keys[index];
-      let style = String(map2[tag]);
-      if (tag.slice(0, 2) === "!!") {
-        tag = "tag:yaml.org,2002:" + tag.slice(2);
-      }
-      const type2 = schema2.compiledTypeMap["fallback"][tag];
-      if (type2 && _hasOwnProperty.call(type2.styleAliases, style)) {
-        style = type2.styleAliases[style];
-      }
-      result[tag] = style;
-    }
-    return result;
-  }
-  function encodeHex(character) {
-    let handle;
-    let length;
-    const string = character.toString(16).toUpperCase();
-    if (character <= 255) {
-      handle = "x";
-      length = 2;
-    } else if (character <= 65535) {
-      handle = "u";
-      length = 4;
-    } else if (character <= 4294967295) {
-      handle = "U";
-      length = 8;
-    } else {
-      throw new YAMLException2("code point within a string may not be greater than 0xFFFFFFFF");
-    }
-    return "\\" + handle + common2.repeat("0", length - string.length) + string;
-  }
-  const QUOTING_TYPE_SINGLE = 1;
-  const QUOTING_TYPE_DOUBLE = 2;
-  function State(options) {
-    this.schema = options["schema"] || DEFAULT_SCHEMA2;
-    this.indent = Math.max(1, options["indent"] || 2);
-    this.noArrayIndent = options["noArrayIndent"] || false;
-    this.skipInvalid = options["skipInvalid"] || false;
-    this.flowLevel = common2.isNothing(options["flowLevel"]) ? -1 : options["flowLevel"];
-    this.styleMap = compileStyleMap(this.schema, options["styles"] || null);
-    this.sortKeys = options["sortKeys"] || false;
-    this.lineWidth = options["lineWidth"] || 80;
-    this.noRefs = options["noRefs"] || false;
-    this.noCompatMode = options["noCompatMode"] || false;
-    this.condenseFlow = options["condenseFlow"] || false;
-    this.quotingType = options["quotingType"] === '"' ? QUOTING_TYPE_DOUBLE : QUOTING_TYPE_SINGLE;
-    this.forceQuotes = options["forceQuotes"] || false;
-    this.replacer = typeof options["replacer"] === "function" ? options["replacer"] : null;
-    this.implicitTypes = this.schema.compiledImplicit;
-    this.explicitTypes = this.schema.compiledExplicit;
-    this.tag = null;
-    this.result = "";
-    this.duplicates = [];
-    this.usedDuplicates = null;
-  }
-  function indentString(string, spaces) {
-    const ind = common2.repeat(" ", spaces);
-    let position = 0;
-    let result = "";
-    const length = string.length;
-    while (position < length) {
-      let line;
-      const next = string.indexOf("\n", position);
-      if (next === -1) {
-        line = string.slice(position);
-        position = length;
-      } else {
-        line = string.slice(position, next + 1);
-        position = next + 1;
-      }
-      if (line.length && line !== "\n") result += ind;
-      result += line;
-    }
-    return result;
-  }
-  function generateNextLine(state, level) {
-    return "\n" + common2.repeat(" ", state.indent * level);
-  }
-  function testImplicitResolving(state, str2) {
-    for (let index = 0, length = state.implicitTypes.length; index < length; index += 1) {
-      const type2 = state.implicitTypes[index];
-      if (type2.resolve(str2)) {
-        return true;
-      }
-    }
-    return false;
-  }
-  function isWhitespace(c) {
-    return c === CHAR_SPACE || c === CHAR_TAB;
-  }
-  function isPrintable(c) {
-    return c >= 32 && c <= 126 || c >= 161 && c <= 55295 && c !== 8232 && c !== 8233 || c >= 57344 && c <= 65533 && c !== CHAR_BOM || c >= 65536 && c <= 1114111;
-  }
-  function isNsCharOrWhitespace(c) {
-    return isPrintable(c) && c !== CHAR_BOM && // - b-char
-    c !== CHAR_CARRIAGE_RETURN && c !== CHAR_LINE_FEED;
-  }
-  function isPlainSafe(c, prev, inblock) {
-    const cIsNsCharOrWhitespace = isNsCharOrWhitespace(c);
-    const cIsNsChar = cIsNsCharOrWhitespace && !isWhitespace(c);
-    return (
-      // ns-plain-safe
-      (inblock ? cIsNsCharOrWhitespace : cIsNsCharOrWhitespace && // - c-flow-indicator
-      c !== CHAR_COMMA && c !== CHAR_LEFT_SQUARE_BRACKET && c !== CHAR_RIGHT_SQUARE_BRACKET && c !== CHAR_LEFT_CURLY_BRACKET && c !== CHAR_RIGHT_CURLY_BRACKET) && // ns-plain-char
-      c !== CHAR_SHARP && // false on '#'
-      !(prev === CHAR_COLON && !cIsNsChar) || // false on ': '
-      isNsCharOrWhitespace(prev) && !isWhitespace(prev) && c === CHAR_SHARP || // change to true on '[^ ]#'
-      prev === CHAR_COLON && cIsNsChar
-    );
-  }
-  function isPlainSafeFirst(c) {
-    return isPrintable(c) && c !== CHAR_BOM && !isWhitespace(c) && // - s-white
-    // - (c-indicator ::=
-    // “-” | “?” | “:” | “,” | “[” | “]” | “{” | “}”
-    c !== CHAR_MINUS && c !== CHAR_QUESTION && c !== CHAR_COLON && c !== CHAR_COMMA && c !== CHAR_LEFT_SQUARE_BRACKET && c !== CHAR_RIGHT_SQUARE_BRACKET && c !== CHAR_LEFT_CURLY_BRACKET && c !== CHAR_RIGHT_CURLY_BRACKET && // | “#” | “&” | “*” | “!” | “|” | “=” | “>” | “'” | “"”
-    c !== CHAR_SHARP && c !== CHAR_AMPERSAND && c !== CHAR_ASTERISK && c !== CHAR_EXCLAMATION && c !== CHAR_VERTICAL_LINE && c !== CHAR_EQUALS && c !== CHAR_GREATER_THAN && c !== CHAR_SINGLE_QUOTE && c !== CHAR_DOUBLE_QUOTE && // | “%” | “@” | “`”)
-    c !== CHAR_PERCENT && c !== CHAR_COMMERCIAL_AT && c !== CHAR_GRAVE_ACCENT;
-  }
-  function isPlainSafeLast(c) {
-    return !isWhitespace(c) && c !== CHAR_COLON;
-  }
-  function codePointAt(string, pos) {
-    const first = string.charCodeAt(pos);
-    let second;
-    if (first >= 55296 && first <= 56319 && pos + 1 < string.length) {
-      second = string.charCodeAt(pos + 1);
-      if (second >= 56320 && second <= 57343) {
-        return (first - 55296) * 1024 + second - 56320 + 65536;
-      }
-    }
-    return first;
-  }
-  function needIndentIndicator(string) {
-    const leadingSpaceRe = /^\n* /;
-    return leadingSpaceRe.test(string);
-  }
-  const STYLE_PLAIN = 1;
-  const STYLE_SINGLE = 2;
-  const STYLE_LITERAL = 3;
-  const STYLE_FOLDED = 4;
-  const STYLE_DOUBLE = 5;
-  function chooseScalarStyle(string, singleLineOnly, indentPerLevel, lineWidth, testAmbiguousType, quotingType, forceQuotes, inblock) {
-    let i;
-    let char = 0;
-    let prevChar = null;
-    let hasLineBreak = false;
-    let hasFoldableLine = false;
-    const shouldTrackWidth = lineWidth !== -1;
-    let previousLineBreak = -1;
-    let plain = isPlainSafeFirst(codePointAt(string, 0)) && isPlainSafeLast(codePointAt(string, string.length - 1));
-    if (singleLineOnly || forceQuotes) {
-      for (i = 0; i < string.length; char >= 65536 ? i += 2 : i++) {
-        char = codePointAt(string, i);
-        if (!isPrintable(char)) {
-          return STYLE_DOUBLE;
-        }
-        plain = plain && isPlainSafe(char, prevChar, inblock);
-        prevChar = char;
-      }
-    } else {
-      for (i = 0; i < string.length; char >= 65536 ? i += 2 : i++) {
-        char = codePointAt(string, i);
-        if (char === CHAR_LINE_FEED) {
-          hasLineBreak = true;
-          if (shouldTrackWidth) {
-            hasFoldableLine = hasFoldableLine || // Foldable line = too long, and not more-indented.
-            i - previousLineBreak - 1 > lineWidth && string[previousLineBreak + 1] !== " ";
-            previousLineBreak = i;
-          }
-        } else if (!isPrintable(char)) {
-          return STYLE_DOUBLE;
-        }
-        plain = plain && isPlainSafe(char, prevChar, inblock);
-        prevChar = char;
-      }
-      hasFoldableLine = hasFoldableLine || shouldTrackWidth && (i - previousLineBreak - 1 > lineWidth && string[previousLineBreak + 1] !== " ");
-    }
-    if (!hasLineBreak && !hasFoldableLine) {
-      if (plain && !forceQuotes && !testAmbiguousType(string)) {
-        return STYLE_PLAIN;
-      }
-      return quotingType === QUOTING_TYPE_DOUBLE ? STYLE_DOUBLE : STYLE_SINGLE;
-    }
-    if (indentPerLevel > 9 && needIndentIndicator(string)) {
-      return STYLE_DOUBLE;
-    }
-    if (!forceQuotes) {
-      return hasFoldableLine ? STYLE_FOLDED : STYLE_LITERAL;
-    }
-    return quotingType === QUOTING_TYPE_DOUBLE ? STYLE_DOUBLE : STYLE_SINGLE;
-  }
-  function writeScalar(state, string, level, iskey, inblock) {
-    state.dump = (function() {
-      if (string.length === 0) {
-        return state.quotingType === QUOTING_TYPE_DOUBLE ? '""' : "''";
-      }
-      if (!state.noCompatMode) {
-        if (DEPRECATED_BOOLEANS_SYNTAX.indexOf(string) !== -1 || DEPRECATED_BASE60_SYNTAX.test(string)) {
-          return state.quotingType === QUOTING_TYPE_DOUBLE ? '"' + string + '"' : "'" + string + "'";
-        }
-      }
-      const indent = state.indent * Math.max(1, level);
-      const lineWidth = state.lineWidth === -1 ? -1 : Math.max(Math.min(state.lineWidth, 40), state.lineWidth - indent);
-      const singleLineOnly = iskey || // No block styles in flow mode.
-      state.flowLevel > -1 && level >= state.flowLevel;
-      function testAmbiguity(string2) {
-        return testImplicitResolving(state, string2);
-      }
-      switch (chooseScalarStyle(
-        string,
-        singleLineOnly,
-        state.indent,
-        lineWidth,
-        testAmbiguity,
-        state.quotingType,
-        state.forceQuotes && !iskey,
-        inblock
-      )) {
-        case STYLE_PLAIN:
-          return string;
-        case STYLE_SINGLE:
-          return "'" + string.replace(/'/g, "''") + "'";
-        case STYLE_LITERAL:
-          return "|" + blockHeader(string, state.indent) + dropEndingNewline(indentString(string, indent));
-        case STYLE_FOLDED:
-          return ">" + blockHeader(string, state.indent) + dropEndingNewline(indentString(foldString(string, lineWidth), indent));
-        case STYLE_DOUBLE:
-          return '"' + escapeString(string) + '"';
-        default:
-          throw new YAMLException2("impossible error: invalid scalar style");
-      }
-    })();
-  }
-  function blockHeader(string, indentPerLevel) {
-    const indentIndicator = needIndentIndicator(string) ? String(indentPerLevel) : "";
-    const clip = string[string.length - 1] === "\n";
-    const keep = clip && (string[string.length - 2] === "\n" || string === "\n");
-    const chomp = keep ? "+" : clip ? "" : "-";
-    return indentIndicator + chomp + "\n";
-  }
-  function dropEndingNewline(string) {
-    return string[string.length - 1] === "\n" ? string.slice(0, -1) : string;
-  }
-  function foldString(string, width) {
-    const lineRe = /(\n+)([^\n]*)/g;
-    let result = (function() {
-      let nextLF = string.indexOf("\n");
-      nextLF = nextLF !== -1 ? nextLF : string.length;
-      lineRe.lastIndex = nextLF;
-      return foldLine(string.slice(0, nextLF), width);
-    })();
-    let prevMoreIndented = string[0] === "\n" || string[0] === " ";
-    let moreIndented;
-    let match;
-    while (match = lineRe.exec(string)) {
-      const prefix = match[1];
-      const line = match[2];
-      moreIndented = line[0] === " ";
-      result += prefix + (!prevMoreIndented && !moreIndented && line !== "" ? "\n" : "") + foldLine(line, width);
-      prevMoreIndented = moreIndented;
-    }
-    return result;
-  }
-  function foldLine(line, width) {
-    if (line === "" || line[0] === " ") return line;
-    const breakRe = / [^ ]/g;
-    let match;
-    let start = 0;
-    let end;
-    let curr = 0;
-    let next = 0;
-    let result = "";
-    while (match = breakRe.exec(line)) {
-      next = match.index;
-      if (next - start > width) {
-        end = curr > start ? curr : next;
-        result += "\n" + line.slice(start, end);
-        start = end + 1;
-      }
-      curr = next;
-    }
-    result += "\n";
-    if (line.length - start > width && curr > start) {
-      result += line.slice(start, curr) + "\n" + line.slice(curr + 1);
-    } else {
-      result += line.slice(start);
-    }
-    return result.slice(1);
-  }
-  function escapeString(string) {
-    let result = "";
-    let char = 0;
-    for (let i = 0; i < string.length; char >= 65536 ? i += 2 : i++) {
-      char = codePointAt(string, i);
-      const escapeSeq = ESCAPE_SEQUENCES[char];
-      if (!escapeSeq && isPrintable(char)) {
-        result += string[i];
-        if (char >= 65536) result += string[i + 1];
-      } else {
-        result += escapeSeq || encodeHex(char);
-      }
-    }
-    return result;
-  }
-  function writeFlowSequence(state, level, object) {
-    let _result = "";
-    const _tag = state.tag;
-    for (let index = 0, length = object.length; index < length; index += 1) {
-      let value = object[index];
-      if (state.replacer) {
-        value = state.replacer.call(object, String(index), value);
-      }
-      if (writeNode(state, level, value, false, false) || typeof value === "undefined" && writeNode(state, level, null, false, false)) {
-        if (_result !== "") _result += "," + (!state.condenseFlow ? " " : "");
-        _result += state.dump;
-      }
-    }
-    state.tag = _tag;
-    state.dump = "[" + _result + "]";
-  }
-  function writeBlockSequence(state, level, object, compact) {
-    let _result = "";
-    const _tag = state.tag;
-    for (let index = 0, length = object.length; index < length; index += 1) {
-      let value = object[index];
-      if (state.replacer) {
-        value = state.replacer.call(object, String(index), value);
-      }
-      if (writeNode(state, level + 1, value, true, true, false, true) || typeof value === "undefined" && writeNode(state, level + 1, null, true, true, false, true)) {
-        if (!compact || _result !== "") {
-          _result += generateNextLine(state, level);
-        }
-        if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
-          _result += "-";
-        } else {
-          _result += "- ";
-        }
-        _result += state.dump;
-      }
-    }
-    state.tag = _tag;
-    state.dump = _result || "[]";
-  }
-  function writeFlowMapping(state, level, object) {
-    let _result = "";
-    const _tag = state.tag;
-    const objectKeyList = Object.keys(object);
-    for (let index = 0, length = objectKeyList.length; index < length; index += 1) {
-      let pairBuffer = "";
-      if (_result !== "") pairBuffer += ", ";
-      if (state.condenseFlow) pairBuffer += '"';
-      const objectKey = objectKeyList[index];
-      let objectValue = object[objectKey];
-      if (state.replacer) {
-        objectValue = state.replacer.call(object, objectKey, objectValue);
-      }
-      if (!writeNode(state, level, objectKey, false, false)) {
-        continue;
-      }
-      if (state.dump.length > 1024) pairBuffer += "? ";
-      pairBuffer += state.dump + (state.condenseFlow ? '"' : "") + ":" + (state.condenseFlow ? "" : " ");
-      if (!writeNode(state, level, objectValue, false, false)) {
-        continue;
-      }
-      pairBuffer += state.dump;
-      _result += pairBuffer;
-    }
-    state.tag = _tag;
-    state.dump = "{" + _result + "}";
-  }
-  function writeBlockMapping(state, level, object, compact) {
-    let _result = "";
-    const _tag = state.tag;
-    const objectKeyList = Object.keys(object);
-    if (state.sortKeys === true) {
-      objectKeyList.sort();
-    } else if (typeof state.sortKeys === "function") {
-      objectKeyList.sort(state.sortKeys);
-    } else if (state.sortKeys) {
-      throw new YAMLException2("sortKeys must be a boolean or a function");
-    }
-    for (let index = 0, length = objectKeyList.length; index < length; index += 1) {
-      let pairBuffer = "";
-      if (!compact || _result !== "") {
-        pairBuffer += generateNextLine(state, level);
-      }
-      const objectKey = objectKeyList[index];
-      let objectValue = object[objectKey];
-      if (state.replacer) {
-        objectValue = state.replacer.call(object, objectKey, objectValue);
-      }
-      if (!writeNode(state, level + 1, objectKey, true, true, true)) {
-        continue;
-      }
-      const explicitPair = state.tag !== null && state.tag !== "?" || state.dump && state.dump.length > 1024;
-      if (explicitPair) {
-        if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
-          pairBuffer += "?";
-        } else {
-          pairBuffer += "? ";
-        }
-      }
-      pairBuffer += state.dump;
-      if (explicitPair) {
-        pairBuffer += generateNextLine(state, level);
-      }
-      if (!writeNode(state, level + 1, objectValue, true, explicitPair)) {
-        continue;
-      }
-      if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
-        pairBuffer += ":";
-      } else {
-        pairBuffer += ": ";
-      }
-      pairBuffer += state.dump;
-      _result += pairBuffer;
-    }
-    state.tag = _tag;
-    state.dump = _result || "{}";
-  }
-  function detectType(state, object, explicit) {
-    const typeList = explicit ? state.explicitTypes : state.implicitTypes;
-    for (let index = 0, length = typeList.length; index < length; index += 1) {
-      const type2 = typeList[index];
-      if ((type2.instanceOf || type2.predicate) && (!type2.instanceOf || typeof object === "object" && object instanceof type2.instanceOf) && (!type2.predicate || type2.predicate(object))) {
-        if (explicit) {
-          if (type2.multi && type2.representName) {
-            state.tag = type2.representName(object);
-          } else {
-            state.tag = type2.tag;
-          }
-        } else {
-          state.tag = "?";
-        }
-        if (type2.represent) {
-          const style = state.styleMap[type2.tag] || type2.defaultStyle;
-          let _result;
-          if (_toString.call(type2.represent) === "[object Function]") {
-            _result = type2.represent(object, style);
-          } else if (_hasOwnProperty.call(type2.represent, style)) {
-            _result = type2.represent[style](object, style);
-          } else {
-            throw new YAMLException2("!<" + type2.tag + '> tag resolver accepts not "' + style + '" style');
-          }
-          state.dump = _result;
-        }
-        return true;
-      }
-    }
-    return false;
-  }
-  function writeNode(state, level, object, block, compact, iskey, isblockseq) {
-    state.tag = null;
-    state.dump = object;
-    if (!detectType(state, object, false)) {
-      detectType(state, object, true);
-    }
-    const type2 = _toString.call(state.dump);
-    const inblock = block;
-    if (block) {
-      block = state.flowLevel < 0 || state.flowLevel > level;
-    }
-    const objectOrArray = type2 === "[object Object]" || type2 === "[object Array]";
-    let duplicateIndex;
-    let duplicate;
-    if (objectOrArray) {
-      duplicateIndex = state.duplicates.indexOf(object);
-      duplicate = duplicateIndex !== -1;
-    }
-    if (state.tag !== null && state.tag !== "?" || duplicate || state.indent !== 2 && level > 0) {
-      compact = false;
-    }
-    if (duplicate && state.usedDuplicates[duplicateIndex]) {
-      state.dump = "*ref_" + duplicateIndex;
-    } else {
-      if (objectOrArray && duplicate && !state.usedDuplicates[duplicateIndex]) {
-        state.usedDuplicates[duplicateIndex] = true;
-      }
-      if (type2 === "[object Object]") {
-        if (block && Object.keys(state.dump).length !== 0) {
-          writeBlockMapping(state, level, state.dump, compact);
-          if (duplicate) {
-            state.dump = "&ref_" + duplicateIndex + state.dump;
-          }
-        } else {
-          writeFlowMapping(state, level, state.dump);
-          if (duplicate) {
-            state.dump = "&ref_" + duplicateIndex + " " + state.dump;
-          }
-        }
-      } else if (type2 === "[object Array]") {
-        if (block && state.dump.length !== 0) {
-          if (state.noArrayIndent && !isblockseq && level > 0) {
-            writeBlockSequence(state, level - 1, state.dump, compact);
-          } else {
-            writeBlockSequence(state, level, state.dump, compact);
-          }
-          if (duplicate) {
-            state.dump = "&ref_" + duplicateIndex + state.dump;
-          }
-        } else {
-          writeFlowSequence(state, level, state.dump);
-          if (duplicate) {
-            state.dump = "&ref_" + duplicateIndex + " " + state.dump;
-          }
-        }
-      } else if (type2 === "[object String]") {
-        if (state.tag !== "?") {
-          writeScalar(state, state.dump, level, iskey, inblock);
-        }
-      } else if (type2 === "[object Undefined]") {
-        return false;
-      } else {
-        if (state.skipInvalid) return false;
-        throw new YAMLException2("unacceptable kind of an object to dump " + type2);
-      }
-      if (state.tag !== null && state.tag !== "?") {
-        let tagStr = encodeURI(
-          state.tag[0] === "!" ? state.tag.slice(1) : state.tag
-        ).replace(/!/g, "%21");
-        if (state.tag[0] === "!") {
-          tagStr = "!" + tagStr;
-        } else if (tagStr.slice(0, 18) === "tag:yaml.org,2002:") {
-          tagStr = "!!" + tagStr.slice(18);
-        } else {
-          tagStr = "!<" + tagStr + ">";
-        }
-        state.dump = tagStr + " " + state.dump;
-      }
-    }
-    return true;
-  }
-  function getDuplicateReferences(object, state) {
-    const objects = [];
-    const duplicatesIndexes = [];
-    inspectNode(object, objects, duplicatesIndexes);
-    const length = duplicatesIndexes.length;
-    for (let index = 0; index < length; index += 1) {
-      state.duplicates.push(objects[duplicatesIndexes[index]]);
-    }
-    state.usedDuplicates = new Array(length);
-  }
-  function inspectNode(object, objects, duplicatesIndexes) {
-    if (object !== null && typeof object === "object") {
-      const index = objects.indexOf(object);
-      if (index !== -1) {
-        if (duplicatesIndexes.indexOf(index) === -1) {
-          duplicatesIndexes.push(index);
-        }
-      } else {
-        objects.push(object);
-        if (Array.isArray(object)) {
-          for (let i = 0, length = object.length; i < length; i += 1) {
-            inspectNode(object[i], objects, duplicatesIndexes);
-          }
-        } else {
-          const objectKeyList = Object.keys(object);
-          for (let i = 0, length = objectKeyList.length; i < length; i += 1) {
-            inspectNode(object[objectKeyList[i]], objects, duplicatesIndexes);
-          }
-        }
-      }
-    }
-  }
-  function dump2(input, options) {
-    options = options || {};
-    const state = new State(options);
-    if (!state.noRefs) getDuplicateReferences(input, state);
-    let value = input;
-    if (state.replacer) {
-      value = state.replacer.call({ "": value }, "", value);
-    }
-    if (writeNode(state, 0, value, true, true)) return state.dump + "\n";
-    return "";
-  }
-  dumper.dump = dump2;
-  return dumper;
-}
-var hasRequiredJsYaml;
-function requireJsYaml() {
-  if (hasRequiredJsYaml) return jsYaml;
-  hasRequiredJsYaml = 1;
-  const loader2 = requireLoader();
-  const dumper2 = requireDumper();
-  function renamed(from, to) {
-    return function() {
-      throw new Error("Function yaml." + from + " is removed in js-yaml 4. Use yaml." + to + " instead, which is now safe by default.");
-    };
-  }
-  jsYaml.Type = requireType();
-  jsYaml.Schema = requireSchema();
-  jsYaml.FAILSAFE_SCHEMA = requireFailsafe();
-  jsYaml.JSON_SCHEMA = requireJson();
-  jsYaml.CORE_SCHEMA = requireCore();
-  jsYaml.DEFAULT_SCHEMA = require_default();
-  jsYaml.load = loader2.load;
-  jsYaml.loadAll = loader2.loadAll;
-  jsYaml.dump = dumper2.dump;
-  jsYaml.YAMLException = requireException();
-  jsYaml.types = {
-    binary: requireBinary(),
-    float: requireFloat(),
-    map: requireMap(),
-    null: require_null(),
-    pairs: requirePairs(),
-    set: requireSet(),
-    timestamp: requireTimestamp(),
-    bool: requireBool(),
-    int: requireInt(),
-    merge: requireMerge(),
-    omap: requireOmap(),
-    seq: requireSeq(),
-    str: requireStr()
-  };
-  jsYaml.safeLoad = renamed("safeLoad", "load");
-  jsYaml.safeLoadAll = renamed("safeLoadAll", "loadAll");
-  jsYaml.safeDump = renamed("safeDump", "dump");
-  return jsYaml;
-}
-var jsYamlExports = requireJsYaml();
-const yaml = /* @__PURE__ */ getDefaultExportFromCjs(jsYamlExports);
-const {
-  Type,
-  Schema,
-  FAILSAFE_SCHEMA,
-  JSON_SCHEMA,
-  CORE_SCHEMA,
-  DEFAULT_SCHEMA,
-  load,
-  loadAll,
-  dump,
-  YAMLException,
-  types,
-  safeLoad,
-  safeLoadAll,
-  safeDump
-} = yaml;
-
-//# sourceMappingURL=js-yaml.mjs.map
-
+// EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
+var js_yaml = __nccwpck_require__(3243);
 ;// CONCATENATED MODULE: ./src/reports/tap.ts
 /**
  * TAP (Test Anything Protocol, versions 12–14), as printed by node:test's `tap` reporter, node-tap, tape, bats
@@ -41884,14 +38618,14 @@ const SUBTEST = /^(\s*)# Subtest: (.*)$/;
 const PLAN = /^\s*1\.\.\d+/;
 /** Whether a text is TAP output: a version line, or a plan next to at least one test point. */
 function looksLikeTap(text) {
-    const clean = stripAnsi(text);
+    const clean = (0,reports_text/* stripAnsi */.aJ)(text);
     if (/^\s*TAP version \d+\s*$/m.test(clean))
         return true;
     return /^\s*1\.\.\d+\s*$/m.test(clean) && /^\s*(?:not )?ok\b/m.test(clean);
 }
 /** Parses TAP output; only leaf tests count (a parent that failed because a subtest did is not listed again). */
 function parseTap(text, context) {
-    const lines = stripAnsi(text).replace(/\r\n/g, '\n').split('\n');
+    const lines = (0,reports_text/* stripAnsi */.aJ)(text).replace(/\r\n/g, '\n').split('\n');
     const points = [];
     const subtests = [];
     // For each indentation, whether a deeper test point appeared since the last point at that indentation.
@@ -41980,10 +38714,10 @@ function parseTap(text, context) {
 function toFailedTest(point, context) {
     const failed = { name: [...point.ancestors, point.name].join(' › '), message: '' };
     if (point.plain) {
-        failed.message = firstLines(point.plain, 12);
+        failed.message = (0,reports_text/* firstLines */.UV)(point.plain, 12);
         const frame = /\((?!node:)([^()\s]+?):(\d+):\d+\)/.exec(point.plain);
         if (frame && !frame[1].includes('node_modules')) {
-            failed.file = toRepoPath(frame[1], context);
+            failed.file = (0,reports_text/* toRepoPath */.xD)(frame[1], context);
             failed.line = Number(frame[2]);
         }
     }
@@ -41991,41 +38725,41 @@ function toFailedTest(point, context) {
         return failed;
     let data = {};
     try {
-        const loaded = load(point.diagnostics);
+        const loaded = (0,js_yaml/* load */.Hh)(point.diagnostics);
         if (loaded && typeof loaded === 'object')
             data = loaded;
     }
     catch {
-        failed.message = firstLines(point.diagnostics);
+        failed.message = (0,reports_text/* firstLines */.UV)(point.diagnostics);
         return failed;
     }
     const message = [data.message, data.error, data.msg].find(value => typeof value === 'string' && value.trim());
     const errorObject = data.error && typeof data.error === 'object' ? data.error : undefined;
-    failed.message = firstLines(typeof message === 'string'
+    failed.message = (0,reports_text/* firstLines */.UV)(typeof message === 'string'
         ? message
         : typeof errorObject?.message === 'string'
             ? errorObject.message
             : '');
     const location = readLocation(data.at ?? data.location ?? data.file);
     if (location.file)
-        failed.file = toRepoPath(location.file, context);
-    const line = location.line ?? positiveInt(data.line) ?? lineInFile(String(data.stack ?? ''), failed.file);
+        failed.file = (0,reports_text/* toRepoPath */.xD)(location.file, context);
+    const line = location.line ?? (0,reports_text/* positiveInt */.NJ)(data.line) ?? (0,reports_text/* lineInFile */.ml)(String(data.stack ?? ''), failed.file);
     if (line)
         failed.line = line;
     if (!failed.message && typeof data.stack === 'string')
-        failed.message = firstLines(data.stack, 5);
+        failed.message = (0,reports_text/* firstLines */.UV)(data.stack, 5);
     return failed;
 }
 /** `'path:line:col'`, `{ file, line }` or `{ fileName, lineNumber }`. */
 function readLocation(value) {
     if (typeof value === 'string') {
         const match = /^(.*?):(\d+)(?::\d+)?$/.exec(value.trim());
-        return match ? { file: match[1], line: positiveInt(match[2]) } : { file: value.trim() || undefined };
+        return match ? { file: match[1], line: (0,reports_text/* positiveInt */.NJ)(match[2]) } : { file: value.trim() || undefined };
     }
     if (value && typeof value === 'object') {
         const object = value;
         const file = [object.file, object.fileName, object.filename].find(item => typeof item === 'string');
-        return { file: file, line: positiveInt(object.line ?? object.lineNumber) };
+        return { file: file, line: (0,reports_text/* positiveInt */.NJ)(object.line ?? object.lineNumber) };
     }
     return {};
 }
@@ -42039,7 +38773,7 @@ function dedent(lines) {
 
 /** Reads failed tests from plain output (stdout and stderr together); empty when no known shape is found. */
 function parseTestOutput(output, context) {
-    const lines = stripAnsi(output).replace(/\r\n?/g, '\n').split('\n');
+    const lines = (0,reports_text/* stripAnsi */.aJ)(output).replace(/\r\n?/g, '\n').split('\n');
     const readers = [readJest, readVitest, readMocha, readNodeSpec, readPytest, readGo];
     const found = [];
     const seen = new Set();
@@ -42092,7 +38826,7 @@ function readJest(lines, context) {
     for (let index = 0; index < lines.length; index++) {
         const header = afterFail(lines[index]);
         if (header && !header.includes(' > ')) {
-            file = toRepoPath(withoutDuration(header), context);
+            file = (0,reports_text/* toRepoPath */.xD)(withoutDuration(header), context);
             continue;
         }
         if (/^\s*(PASS|Test Suites:)\s/.test(lines[index]))
@@ -42113,9 +38847,9 @@ function readJest(lines, context) {
         const test = {
             name: suiteFailed ? file : bullet[1].trim(),
             file,
-            message: firstLines(text.replace(/^\s*at .*$/gm, '').replace(/^\s*[>\s]\s*\d+ \|.*$|^\s+\|.*$/gm, ''), 12)
+            message: (0,reports_text/* firstLines */.UV)(text.replace(/^\s*at .*$/gm, '').replace(/^\s*[>\s]\s*\d+ \|.*$|^\s+\|.*$/gm, ''), 12)
         };
-        const line = lineInFile(text, file) ?? positiveInt(/^\s*>\s*(\d+) \|/m.exec(text)?.[1]);
+        const line = (0,reports_text/* lineInFile */.ml)(text, file) ?? (0,reports_text/* positiveInt */.NJ)(/^\s*>\s*(\d+) \|/m.exec(text)?.[1]);
         if (line)
             test.line = line;
         found.push(test);
@@ -42130,7 +38864,7 @@ function readVitest(lines, context) {
         if (names.length < 2 || names.some(name => name === ''))
             continue;
         const header = [names[0], names.slice(1).join(' > ')];
-        const file = toRepoPath(header[0], context);
+        const file = (0,reports_text/* toRepoPath */.xD)(header[0], context);
         const body = [];
         let cursor = index + 1;
         while (cursor < lines.length && !/^\s*FAIL\s/.test(lines[cursor]) && !/⎯{3,}/.test(lines[cursor])) {
@@ -42138,13 +38872,13 @@ function readVitest(lines, context) {
         }
         index = cursor - 1;
         const text = body.join('\n');
-        const location = new RegExp(`❯\\s+${escapeRegExp(header[0])}:(\\d+)`).exec(text);
+        const location = new RegExp(`❯\\s+${(0,reports_text/* escapeRegExp */.Nt)(header[0])}:(\\d+)`).exec(text);
         const test = {
             name: names.slice(1).join(' › '),
             file,
-            message: firstLines(text.split(/^\s*❯/m)[0], 12)
+            message: (0,reports_text/* firstLines */.UV)(text.split(/^\s*❯/m)[0], 12)
         };
-        const line = positiveInt(location?.[1]) ?? lineInFile(text, file);
+        const line = (0,reports_text/* positiveInt */.NJ)(location?.[1]) ?? (0,reports_text/* lineInFile */.ml)(text, file);
         if (line)
             test.line = line;
         found.push(test);
@@ -42180,10 +38914,10 @@ function readMocha(lines, context) {
         const frame = /\((?!node:)([^()\s]+?):(\d+):\d+\)/.exec(text);
         const test = {
             name: titles.map(title => title.replace(/:$/, '')).join(' › '),
-            message: firstLines(text.replace(/^\s*at .*$/gm, ''), 12)
+            message: (0,reports_text/* firstLines */.UV)(text.replace(/^\s*at .*$/gm, ''), 12)
         };
         if (frame && !frame[1].includes('node_modules')) {
-            test.file = toRepoPath(frame[1], context);
+            test.file = (0,reports_text/* toRepoPath */.xD)(frame[1], context);
             test.line = Number(frame[2]);
         }
         found.push(test);
@@ -42211,13 +38945,13 @@ function readNodeSpec(lines, context) {
         index = cursor - 1;
         const test = {
             name: cross[1],
-            message: firstLines(body
+            message: (0,reports_text/* firstLines */.UV)(body
                 .join('\n')
                 .replace(/^\s*at .*$/gm, '')
                 .replace(/\{[\s\S]*$/, ''), 12)
         };
         if (at) {
-            test.file = toRepoPath(at[1], context);
+            test.file = (0,reports_text/* toRepoPath */.xD)(at[1], context);
             test.line = Number(at[2]);
         }
         found.push(test);
@@ -42232,7 +38966,7 @@ function readPytest(lines, context) {
         if (!match)
             continue;
         const [, , path, id, message] = match;
-        const test = { name: id, file: toRepoPath(path, context), message: (message ?? '').trim() };
+        const test = { name: id, file: (0,reports_text/* toRepoPath */.xD)(path, context), message: (message ?? '').trim() };
         const line = pytestLine(lines, path, id);
         if (line)
             test.line = line;
@@ -42243,12 +38977,12 @@ function readPytest(lines, context) {
 /** The `path:line: Error` line inside the `____ test_name ____` section of a pytest failure. */
 function pytestLine(lines, path, id) {
     const title = id.replace(/::/g, '.');
-    const start = lines.findIndex(line => new RegExp(`^_{3,} ${escapeRegExp(title)} _{3,}$`).test(line.trim()));
+    const start = lines.findIndex(line => new RegExp(`^_{3,} ${(0,reports_text/* escapeRegExp */.Nt)(title)} _{3,}$`).test(line.trim()));
     if (start < 0)
         return undefined;
     let line;
     for (let index = start + 1; index < lines.length && !/^_{3,} .* _{3,}$|^={3,}/.test(lines[index].trim()); index++) {
-        const match = new RegExp(`^${escapeRegExp(path)}:(\\d+): `).exec(lines[index]);
+        const match = new RegExp(`^${(0,reports_text/* escapeRegExp */.Nt)(path)}:(\\d+): `).exec(lines[index]);
         if (match)
             line = Number(match[1]);
     }
@@ -42272,10 +39006,10 @@ function readGo(lines, context) {
         }
         if (body.length === 0)
             body.push(...verboseLog(lines, index, match[2]));
-        const test = { name: match[2], message: firstLines(body.join('\n'), 12) };
+        const test = { name: match[2], message: (0,reports_text/* firstLines */.UV)(body.join('\n'), 12) };
         const location = /^(\S+?\.go):(\d+):/.exec(body[0] ?? '');
         if (location) {
-            test.file = toRepoPath(location[1], context);
+            test.file = (0,reports_text/* toRepoPath */.xD)(location[1], context);
             test.line = Number(location[2]);
         }
         found.push(test);
@@ -42350,7 +39084,7 @@ function readBuildProblems(output, context) {
     return parseProblemOutput(`${output.stdout}\n${output.stderr}`, context);
 }
 function readTestReport(text, context) {
-    const clean = stripAnsi(text);
+    const clean = (0,reports_text/* stripAnsi */.aJ)(text);
     const json = clean.trimStart().startsWith('{') ? tryJson(clean.trim()) : undefined;
     if (isJestJson(json))
         return withSource('jest-json', parseJestJson(json, context));
@@ -42566,10 +39300,10 @@ function runnerInputs(kind, command, options, correlationId, timeoutSeconds) {
         if (options.cwd.startsWith('/') || /^[A-Za-z]:/.test(options.cwd)) {
             throw new errors/* InvalidInputError */.oC(`Working directory '${options.cwd}' is absolute: a remote run needs a directory relative to the repository root.`);
         }
-        inputs['working-directory'] = normalizeRepoPath(options.cwd);
+        inputs['working-directory'] = (0,src_paths/* normalizeRepoPath */.NP)(options.cwd);
     }
     if (options.reportPath)
-        inputs['report-path'] = normalizeRepoPath(options.reportPath);
+        inputs['report-path'] = (0,src_paths/* normalizeRepoPath */.NP)(options.reportPath);
     if (options.env && Object.keys(options.env).length)
         inputs.env = JSON.stringify(options.env);
     const size = Object.values(inputs).reduce((sum, value) => sum + value.length, 0);
@@ -42683,426 +39417,8 @@ function applyGitDelta(base, delta, file = 'a binary file') {
     return out;
 }
 
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
-;// CONCATENATED MODULE: ./src/diff/base85.ts
-/** Git's base85 (the alphabet of `GIT binary patch` data), decoding and encoding. */
-
-const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&()*+-;<=>?@^_`{|}~';
-const VALUES = new Int16Array(128).fill(-1);
-for (let i = 0; i < ALPHABET.length; i++)
-    VALUES[ALPHABET.charCodeAt(i)] = i;
-/** Decodes base85 text (a multiple of 5 characters) to bytes; `line` is for the error message. */
-function decodeBase85(text, line = 0) {
-    if (text.length % 5 !== 0) {
-        throw new errors/* InvalidInputError */.oC(`Binary patch line ${line} has ${text.length} base85 characters, not a multiple of 5.`);
-    }
-    const out = Buffer.alloc((text.length / 5) * 4);
-    for (let i = 0, o = 0; i < text.length; i += 5, o += 4) {
-        let value = 0;
-        for (let j = 0; j < 5; j++) {
-            const c = text.charCodeAt(i + j);
-            const digit = c < 128 ? VALUES[c] : -1;
-            if (digit < 0)
-                throw new errors/* InvalidInputError */.oC(`Binary patch line ${line} has an invalid base85 character.`);
-            value = value * 85 + digit;
-        }
-        if (value > 0xffffffff)
-            throw new errors/* InvalidInputError */.oC(`Binary patch line ${line} has an out-of-range base85 group.`);
-        out.writeUInt32BE(value, o);
-    }
-    return out;
-}
-/** Encodes bytes as base85 (padding the last group with zeros, as git does). */
-function encodeBase85(data) {
-    let out = '';
-    for (let i = 0; i < data.length; i += 4) {
-        let value = 0;
-        for (let j = 0; j < 4; j++)
-            value = value * 256 + (i + j < data.length ? data[i + j] : 0);
-        let group = '';
-        for (let j = 0; j < 5; j++) {
-            group = ALPHABET[value % 85] + group;
-            value = Math.floor(value / 85);
-        }
-        out += group;
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/diff/parse.ts
-/**
- * Parser of git diffs, byte-exact: `diff --git` file patches with git's extended headers (new/deleted file mode,
- * old/new mode, rename/copy from/to with similarity, index), unified hunks with `\ No newline at end of file`,
- * `GIT binary patch` literal and delta data, quoted paths with C escapes, and traditional `---`/`+++` patches.
- * Content lines are kept as bytes, so CRLF and non-UTF-8 text survive untouched.
- */
-
-
-
-/** The file a parse error is about, when it is known. */
-class DiffParseError extends errors/* InvalidInputError */.oC {
-    /** 1-based line of the diff where the problem is. */
-    line;
-    constructor(message, line) {
-        super(`The diff cannot be parsed at line ${line}: ${message}`);
-        this.line = line;
-    }
-}
-const MODES = new Set(['100644', '100755', '120000', '160000']);
-function parseMode(text, line) {
-    const mode = text.trim();
-    if (mode === '100664')
-        return '100644'; // git's legacy group-writable mode normalises to 100644
-    if (!MODES.has(mode))
-        throw new DiffParseError(`unsupported file mode '${mode}'`, line);
-    return mode;
-}
-const ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, '\\': 92 };
-/** Reads a C-quoted name (as git writes with core.quotePath) starting at `start` (a `"`); returns bytes and end. */
-function unquote(bytes, start, line) {
-    const out = [];
-    let i = start + 1;
-    while (i < bytes.length) {
-        const c = bytes[i];
-        if (c === 0x22)
-            return { name: Buffer.from(out), end: i + 1 };
-        if (c === 0x5c) {
-            const next = String.fromCharCode(bytes[i + 1]);
-            if (next >= '0' && next <= '7') {
-                const octal = bytes.subarray(i + 1, i + 4).toString('latin1');
-                if (!/^[0-3][0-7]{2}$/.test(octal))
-                    throw new DiffParseError(`bad octal escape in quoted path`, line);
-                out.push(parseInt(octal, 8));
-                i += 4;
-                continue;
-            }
-            const code = ESCAPES[next];
-            if (code === undefined)
-                throw new DiffParseError(`bad escape '\\${next}' in quoted path`, line);
-            out.push(code);
-            i += 2;
-            continue;
-        }
-        out.push(c);
-        i++;
-    }
-    throw new DiffParseError('unterminated quoted path', line);
-}
-/** A path field of a header line: quoted or raw (raw ends at a tab, as git adds one after names with spaces). */
-function readName(rest, line) {
-    if (rest[0] === 0x22)
-        return unquote(rest, 0, line).name.toString('utf8');
-    let text = rest.toString('utf8');
-    const tab = text.indexOf('\t');
-    if (tab >= 0)
-        text = text.slice(0, tab);
-    return text.replace(/\r$/, '');
-}
-/** Strips the first path component (`-p1`), as git apply does; `/dev/null` stays undefined. */
-function stripPrefix(name, line) {
-    if (name === '/dev/null')
-        return undefined;
-    // An absolute name has no prefix to strip: keep it whole so that the path rules refuse it by its own name.
-    if (name.startsWith('/'))
-        return name;
-    const slash = name.indexOf('/');
-    if (slash < 0)
-        throw new DiffParseError(`path '${name}' has no 'a/' or 'b/' prefix to strip`, line);
-    return name.slice(slash + 1);
-}
-/**
- * The two names of `diff --git a/X b/Y`. Quoted names are exact; unquoted names with spaces are ambiguous, so like
- * git we take the split where both halves name the same file (a rename's names come from its own headers).
- */
-function parseGitHeaderNames(rest, line) {
-    if (rest[0] === 0x22) {
-        const first = unquote(rest, 0, line);
-        const tail = rest.subarray(first.end).toString('utf8').replace(/^ /, '');
-        const second = tail.startsWith('"')
-            ? unquote(Buffer.from(tail, 'utf8'), 0, line).name.toString('utf8')
-            : tail;
-        return { a: stripPrefix(first.name.toString('utf8'), line), b: stripPrefix(second, line) };
-    }
-    const text = rest.toString('utf8');
-    const quoted = text.indexOf(' "');
-    if (quoted >= 0) {
-        const second = unquote(Buffer.from(text.slice(quoted + 1), 'utf8'), 0, line).name.toString('utf8');
-        return { a: stripPrefix(text.slice(0, quoted), line), b: stripPrefix(second, line) };
-    }
-    // Unquoted: find a space such that both sides, prefix stripped, are equal.
-    for (let i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1)) {
-        const left = text.slice(0, i);
-        const right = text.slice(i + 1);
-        const ls = left.indexOf('/');
-        const rs = right.indexOf('/');
-        if (ls > 0 && rs > 0 && left.slice(ls + 1) === right.slice(rs + 1)) {
-            return { a: left.slice(ls + 1), b: right.slice(rs + 1) };
-        }
-    }
-    return {};
-}
-const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
-/** Splits a buffer into lines without their `\n` (a final `\r` is kept: it belongs to the content). */
-function splitLines(input) {
-    const lines = [];
-    let start = 0;
-    for (;;) {
-        const nl = input.indexOf(0x0a, start);
-        if (nl < 0) {
-            if (start < input.length)
-                lines.push(input.subarray(start));
-            return lines;
-        }
-        lines.push(input.subarray(start, nl));
-        start = nl + 1;
-    }
-}
-function startsWith(line, prefix) {
-    return line.length >= prefix.length && line.toString('latin1', 0, prefix.length) === prefix;
-}
-function parse_text(line) {
-    return line.toString('utf8').replace(/\r$/, '');
-}
-/** Decodes one `literal N` / `delta N` block of a binary patch starting at `index`; returns it and the next line. */
-function parseBinaryHunk(lines, index) {
-    const header = /^(literal|delta) (\d+)$/.exec(parse_text(lines[index] ?? Buffer.alloc(0)));
-    if (!header)
-        return undefined;
-    const size = Number(header[2]);
-    const chunks = [];
-    let i = index + 1;
-    for (; i < lines.length; i++) {
-        const line = parse_text(lines[i]);
-        if (line === '')
-            break;
-        const c = line.charCodeAt(0);
-        const length = c >= 65 && c <= 90 ? c - 64 : c >= 97 && c <= 122 ? c - 96 + 26 : -1;
-        if (length < 0)
-            throw new DiffParseError(`bad length character in binary patch`, i + 1);
-        const decoded = decodeBase85(line.slice(1), i + 1);
-        if (decoded.length < length)
-            throw new DiffParseError('binary patch line is shorter than it says', i + 1);
-        chunks.push(decoded.subarray(0, length));
-    }
-    let data;
-    try {
-        data = (0,external_node_zlib_.inflateSync)(Buffer.concat(chunks));
-    }
-    catch (error) {
-        throw new DiffParseError(`binary patch data is corrupt (${error.message})`, index + 1);
-    }
-    if (data.length !== size) {
-        throw new DiffParseError(`binary patch inflates to ${data.length} bytes, but says ${size}`, index + 1);
-    }
-    return { hunk: { method: header[1], data }, next: i + 1 };
-}
-/** Parses a git (or traditional unified) diff into file patches. An empty diff gives an empty list. */
-function parse_parseGitDiff(input) {
-    const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : Buffer.from(input);
-    const lines = splitLines(bytes);
-    const patches = [];
-    let i = 0;
-    while (i < lines.length) {
-        const line = lines[i];
-        if (startsWith(line, 'diff --git ')) {
-            i = parseGitFilePatch(lines, i, patches);
-        }
-        else if (startsWith(line, 'diff --cc ') || startsWith(line, 'diff --combined ')) {
-            throw new DiffParseError('combined (merge) diffs cannot be applied: diff against one parent', i + 1);
-        }
-        else if (startsWith(line, '--- ') && i + 1 < lines.length && startsWith(lines[i + 1], '+++ ')) {
-            i = parseTraditionalPatch(lines, i, patches);
-        }
-        else {
-            i++; // commit messages, `From` lines and other preamble, as git apply ignores them
-        }
-    }
-    return patches;
-}
-function parseTraditionalPatch(lines, start, patches) {
-    const oldName = stripPrefix(readName(lines[start].subarray(4), start + 1), start + 1);
-    const newName = stripPrefix(readName(lines[start + 1].subarray(4), start + 2), start + 2);
-    if (!oldName && !newName)
-        throw new DiffParseError('both sides are /dev/null', start + 1);
-    const patch = {
-        kind: !oldName ? 'add' : !newName ? 'delete' : 'modify',
-        oldPath: oldName,
-        newPath: newName ?? undefined,
-        hunks: [],
-        git: false
-    };
-    if (patch.kind === 'modify')
-        patch.oldPath = patch.newPath = newName;
-    const next = parseHunks(lines, start + 2, patch);
-    if (!patch.hunks.length)
-        throw new DiffParseError(`no hunks for '${newName ?? oldName}'`, start + 1);
-    patches.push(patch);
-    return next;
-}
-function parseGitFilePatch(lines, start, patches) {
-    const header = parseGitHeaderNames(lines[start].subarray('diff --git '.length), start + 1);
-    const patch = { kind: 'modify', hunks: [], git: true };
-    let oldName = header.a;
-    let newName = header.b;
-    let i = start + 1;
-    for (; i < lines.length; i++) {
-        const line = lines[i];
-        const t = parse_text(line);
-        const n = i + 1;
-        if (t.startsWith('old mode '))
-            patch.oldMode = parseMode(t.slice(9), n);
-        else if (t.startsWith('new mode '))
-            patch.newMode = parseMode(t.slice(9), n);
-        else if (t.startsWith('new file mode ')) {
-            patch.kind = 'add';
-            patch.newMode = parseMode(t.slice(14), n);
-        }
-        else if (t.startsWith('deleted file mode ')) {
-            patch.kind = 'delete';
-            patch.oldMode = parseMode(t.slice(18), n);
-        }
-        else if (t.startsWith('rename from ')) {
-            patch.kind = 'rename';
-            oldName = readName(line.subarray(12), n);
-        }
-        else if (t.startsWith('rename to ')) {
-            patch.kind = 'rename';
-            newName = readName(line.subarray(10), n);
-        }
-        else if (t.startsWith('copy from ')) {
-            patch.kind = 'copy';
-            oldName = readName(line.subarray(10), n);
-        }
-        else if (t.startsWith('copy to ')) {
-            patch.kind = 'copy';
-            newName = readName(line.subarray(8), n);
-        }
-        else if (t.startsWith('similarity index '))
-            patch.similarity = parseInt(t.slice(17), 10);
-        else if (t.startsWith('dissimilarity index '))
-            continue;
-        else if (t.startsWith('index ')) {
-            const m = /^index ([0-9a-f]+)\.\.([0-9a-f]+)(?: (\d+))?$/.exec(t);
-            if (!m)
-                throw new DiffParseError(`bad index line '${t}'`, n);
-            patch.oldId = m[1];
-            patch.newId = m[2];
-            if (m[3]) {
-                const mode = parseMode(m[3], n);
-                patch.oldMode ??= mode;
-                patch.newMode ??= mode;
-            }
-        }
-        else if (t.startsWith('--- ')) {
-            const name = readName(line.subarray(4), n);
-            if (name !== '/dev/null')
-                oldName = stripPrefix(name, n);
-        }
-        else if (t.startsWith('+++ ')) {
-            const name = readName(line.subarray(4), n);
-            if (name !== '/dev/null')
-                newName = stripPrefix(name, n);
-        }
-        else if (t === 'GIT binary patch') {
-            const forward = parseBinaryHunk(lines, i + 1);
-            if (!forward)
-                throw new DiffParseError("'GIT binary patch' is not followed by 'literal' or 'delta'", n + 1);
-            const reverse = parseBinaryHunk(lines, forward.next);
-            patch.binary = { forward: forward.hunk, reverse: reverse?.hunk };
-            i = (reverse?.next ?? forward.next) - 1;
-        }
-        else if (/^Binary files .* differ$/.test(t)) {
-            patch.binaryWithoutData = true;
-        }
-        else
-            break;
-    }
-    if (patch.kind === 'add')
-        oldName = undefined;
-    if (patch.kind === 'delete')
-        newName = undefined;
-    if (patch.kind === 'modify' && oldName === undefined)
-        oldName = newName;
-    if (patch.kind === 'modify' && newName === undefined)
-        newName = oldName;
-    if (oldName === undefined && newName === undefined) {
-        throw new DiffParseError('cannot tell the file name from the diff --git header', start + 1);
-    }
-    patch.oldPath = oldName;
-    patch.newPath = newName;
-    if (patch.kind === 'add')
-        patch.oldMode = undefined;
-    if (patch.kind === 'delete')
-        patch.newMode = undefined;
-    const next = patch.binary || patch.binaryWithoutData ? i : parseHunks(lines, i, patch);
-    patches.push(patch);
-    return next;
-}
-function parseHunks(lines, start, patch) {
-    let i = start;
-    while (i < lines.length) {
-        const t = parse_text(lines[i]);
-        const m = HUNK_HEADER.exec(t);
-        if (!m)
-            break;
-        const hunk = {
-            header: m[0],
-            oldStart: Number(m[1]),
-            oldLines: m[2] === undefined ? 1 : Number(m[2]),
-            newStart: Number(m[3]),
-            newLines: m[4] === undefined ? 1 : Number(m[4]),
-            lines: []
-        };
-        let oldLeft = hunk.oldLines;
-        let newLeft = hunk.newLines;
-        i++;
-        while (oldLeft > 0 || newLeft > 0) {
-            if (i >= lines.length)
-                throw new DiffParseError(`hunk ${hunk.header} of '${parse_name(patch)}' is cut short`, i);
-            const line = lines[i];
-            const kind = line.length === 0 ? ' ' : String.fromCharCode(line[0]);
-            // An empty line stands for an empty context line (some tools strip the trailing space).
-            const content = Buffer.concat([line.length === 0 ? line : line.subarray(1), Buffer.from('\n')]);
-            if (kind === ' ') {
-                oldLeft--;
-                newLeft--;
-            }
-            else if (kind === '-')
-                oldLeft--;
-            else if (kind === '+')
-                newLeft--;
-            else if (kind === '\\') {
-                dropNewline(hunk, i);
-                i++;
-                continue;
-            }
-            else
-                throw new DiffParseError(`unexpected line in hunk ${hunk.header} of '${parse_name(patch)}'`, i + 1);
-            if (oldLeft < 0 || newLeft < 0) {
-                throw new DiffParseError(`hunk ${hunk.header} of '${parse_name(patch)}' has more lines than its header says`, i + 1);
-            }
-            hunk.lines.push({ kind, content });
-            i++;
-        }
-        if (i < lines.length && startsWith(lines[i], '\\')) {
-            dropNewline(hunk, i);
-            i++;
-        }
-        patch.hunks.push(hunk);
-    }
-    return i;
-}
-function dropNewline(hunk, index) {
-    const last = hunk.lines[hunk.lines.length - 1];
-    if (!last)
-        throw new DiffParseError("'\\ No newline at end of file' before any line", index + 1);
-    last.content = last.content.subarray(0, last.content.length - 1);
-}
-function parse_name(patch) {
-    return patch.newPath ?? patch.oldPath ?? '?';
-}
-
+// EXTERNAL MODULE: ./src/diff/parse.ts + 1 modules
+var parse = __nccwpck_require__(9566);
 ;// CONCATENATED MODULE: ./src/diff/apply.ts
 /**
  * In-memory application of parsed git diffs, as `git apply` does it (no fuzz: every context line must match; a
@@ -43227,7 +39543,7 @@ async function applyPatches(patches, base) {
     const normal = patches.map(patch => {
         for (const path of [patch.oldPath, patch.newPath]) {
             if (path !== undefined)
-                normalizeRepoPath(path);
+                (0,src_paths/* normalizeRepoPath */.NP)(path);
             if (patch.binaryWithoutData) {
                 throw new errors/* InvalidInputError */.oC(`The diff marks '${path}' as a binary file that differs but holds no data ('Binary files ... differ'): ` +
                     'make the diff with `git diff --binary` so that binary changes can be applied.');
@@ -43235,8 +39551,8 @@ async function applyPatches(patches, base) {
         }
         return {
             patch,
-            oldPath: patch.oldPath === undefined ? undefined : normalizeRepoPath(patch.oldPath),
-            newPath: patch.newPath === undefined ? undefined : normalizeRepoPath(patch.newPath)
+            oldPath: patch.oldPath === undefined ? undefined : (0,src_paths/* normalizeRepoPath */.NP)(patch.oldPath),
+            newPath: patch.newPath === undefined ? undefined : (0,src_paths/* normalizeRepoPath */.NP)(patch.newPath)
         };
     });
     if (base.statMany) {
@@ -43470,6 +39786,8 @@ function isFullSha(value) {
     return /^[0-9a-f]{40}$/.test(value) || /^[0-9a-f]{64}$/.test(value);
 }
 
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./src/diff/local-git-source.ts
@@ -43480,7 +39798,7 @@ var external_node_util_ = __nccwpck_require__(7975);
 
 
 
-const execFileAsync = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
+const execFileAsync = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
 /** Git environment that ignores user configuration and treats pathspecs literally. */
 function gitEnv() {
     return { ...process.env, GIT_LITERAL_PATHSPECS: '1', GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0' };
@@ -43520,7 +39838,7 @@ class CatFileBatch {
     start() {
         if (this.process)
             return this.process;
-        const child = (0,external_node_child_process_namespaceObject.spawn)('git', ['cat-file', '--batch'], { cwd: this.cwd, env: gitEnv(), stdio: 'pipe' });
+        const child = (0,external_node_child_process_.spawn)('git', ['cat-file', '--batch'], { cwd: this.cwd, env: gitEnv(), stdio: 'pipe' });
         child.stdout.on('data', (chunk) => {
             this.buffer = Buffer.concat([this.buffer, chunk]);
             this.wake();
@@ -44105,7 +40423,7 @@ class GitHubAPIAdapter {
         const branch = validateBranchName(options.branch);
         if (!message?.trim())
             throw new errors/* InvalidInputError */.oC('A commit needs a message: pass --message.');
-        const patches = parse_parseGitDiff(diff);
+        const patches = (0,parse/* parseGitDiff */.T)(diff);
         if (!patches.length)
             throw new errors/* InvalidInputError */.oC('The diff is empty: there is nothing to commit.');
         const current = await this.branchHead(branch);
@@ -44453,7 +40771,7 @@ class GitHubStorageAdapter {
      * of hops), also when one is a directory on the way. A symlink leading outside is a PathOutsideRepositoryError.
      */
     async locate(asked) {
-        let path = normalizeRepoPath(asked);
+        let path = (0,src_paths/* normalizeRepoPath */.NP)(asked);
         for (let hop = 0; hop < 40; hop++) {
             const got = await this.getContent(path);
             if (Array.isArray(got))
@@ -44523,7 +40841,7 @@ class GitHubStorageAdapter {
         }
     }
     async writeFile(path, content) {
-        normalizeRepoPath(path);
+        (0,src_paths/* normalizeRepoPath */.NP)(path);
         const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
         await this.withFreshSha(path, 'update', async (found) => {
             if (found.directory || found.other) {
@@ -44543,7 +40861,7 @@ class GitHubStorageAdapter {
         }, found => found.file?.sha === gitBlobSha(bytes));
     }
     async fileExists(path) {
-        normalizeRepoPath(path);
+        (0,src_paths/* normalizeRepoPath */.NP)(path);
         try {
             return (await this.locate(path)).file !== undefined;
         }
@@ -44554,7 +40872,7 @@ class GitHubStorageAdapter {
         }
     }
     async listFiles(glob = '**') {
-        const pattern = normalizeRepoGlob(glob);
+        const pattern = (0,src_paths/* normalizeRepoGlob */.Cx)(glob);
         const isMatch = picomatch_default()(pattern, { dot: true });
         const ref = await this.ref();
         let entries;
@@ -44614,17 +40932,17 @@ class GitHubStorageAdapter {
         return false;
     }
     async deleteFile(path) {
-        normalizeRepoPath(path);
+        (0,src_paths/* normalizeRepoPath */.NP)(path);
         await this.withFreshSha(path, 'delete', async (found) => {
             if (!found.file)
                 throw new errors/* FileNotFoundError */.kG(found.path);
             // The path itself goes, not a symlink's target: find its own entry when GitHub followed a link.
-            const own = found.path === normalizeRepoPath(path) ? found.file.sha : await this.ownSha(normalizeRepoPath(path));
+            const own = found.path === (0,src_paths/* normalizeRepoPath */.NP)(path) ? found.file.sha : await this.ownSha((0,src_paths/* normalizeRepoPath */.NP)(path));
             await this.client.octokit.rest.repos.deleteFile({
                 ...this.repo,
-                path: normalizeRepoPath(path),
+                path: (0,src_paths/* normalizeRepoPath */.NP)(path),
                 branch: await this.ref(),
-                message: this.message('delete', normalizeRepoPath(path)),
+                message: this.message('delete', (0,src_paths/* normalizeRepoPath */.NP)(path)),
                 sha: own ?? found.file.sha,
                 ...(this.options.committer
                     ? { committer: this.options.committer, author: this.options.committer }
@@ -44651,7 +40969,7 @@ class GitHubStorageAdapter {
      */
     async withFreshSha(path, action, write, done) {
         const attempts = this.options.maxWriteAttempts ?? 3;
-        const doing = `${action === 'delete' ? 'deleting' : 'writing'} '${normalizeRepoPath(path)}'`;
+        const doing = `${action === 'delete' ? 'deleting' : 'writing'} '${(0,src_paths/* normalizeRepoPath */.NP)(path)}'`;
         let lastError;
         for (let attempt = 0; attempt < attempts; attempt++) {
             const found = await this.locate(path);
@@ -44688,54 +41006,15 @@ function resolveLink(link, target, asked) {
     const dir = link.includes('/') ? link.slice(0, link.lastIndexOf('/')) : '';
     const joined = dir ? `${dir}/${target}` : target;
     try {
-        return normalizeRepoPath(joined);
+        return (0,src_paths/* normalizeRepoPath */.NP)(joined);
     }
     catch {
         throw new errors/* PathOutsideRepositoryError */.Pf(asked, 'a symlink on the way leads outside the repository');
     }
 }
 
-;// CONCATENATED MODULE: ./src/git/refs.ts
-/**
- * Validation of untrusted branch and revision names before they reach git: a name never starts with `-` (so it
- * cannot be read as an option), branch names pass `git check-ref-format`, revisions must resolve to a commit.
- */
-
-
-/** Throws InvalidInputError unless `name` is a valid branch name (checked by git itself). */
-async function assertBranchName(name, cwd) {
-    const branch = name.startsWith('refs/heads/') ? name.slice('refs/heads/'.length) : name;
-    if (!branch || branch.startsWith('-') || /[\0\n\r]/.test(branch) || branch === 'HEAD') {
-        throw new errors/* InvalidInputError */.oC(`'${name}' is not a valid branch name: use letters, digits, '/', '-', '_' and '.'.`);
-    }
-    const { code } = await runGit(['check-ref-format', `refs/heads/${branch}`], { cwd, okCodes: [0, 1] });
-    if (code !== 0) {
-        throw new errors/* InvalidInputError */.oC(`'${name}' is not a valid branch name (git check-ref-format refuses it): avoid spaces, '..', '~', '^', ':', '?', '*', '[' and a trailing '.lock'.`);
-    }
-    return branch;
-}
-/** Resolves an untrusted revision (branch, tag, SHA, `HEAD~1`) to a commit SHA; RefNotFoundError when it does not. */
-async function resolveCommit(rev, cwd) {
-    if (!rev || rev.startsWith('-') || /[\0\n\r]/.test(rev)) {
-        throw new errors/* InvalidInputError */.oC(`'${rev}' is not a valid revision.`);
-    }
-    const { code, stdout } = await runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], {
-        cwd,
-        okCodes: [0, 1, 128]
-    });
-    if (code !== 0)
-        throw new errors/* RefNotFoundError */.ZA(rev, 'no commit has that name in this repository.');
-    return stdout.toString('utf8').trim();
-}
-/** The SHA a branch points to, or undefined when the branch does not exist. */
-async function branchHead(branch, cwd) {
-    const { code, stdout } = await runGit(['rev-parse', '--verify', '--quiet', `refs/heads/${branch}^{commit}`], {
-        cwd,
-        okCodes: [0, 1, 128]
-    });
-    return code === 0 ? stdout.toString('utf8').trim() : undefined;
-}
-
+// EXTERNAL MODULE: ./src/git/refs.ts
+var refs = __nccwpck_require__(8568);
 ;// CONCATENATED MODULE: ./src/adapters/local/git.ts
 /**
  * The local Git adapter: the git CLI, without a shell. Commits are built in a temporary index and written with
@@ -44755,15 +41034,15 @@ const FALLBACK_IDENTITY = { name: 'self-heal', email: 'self-heal@users.noreply.g
 async function createLocalGitAdapter(settings) {
     let root;
     try {
-        root = await gitText(['rev-parse', '--show-toplevel'], { cwd: settings.cwd });
+        root = await (0,run_git/* gitText */.q_)(['rev-parse', '--show-toplevel'], { cwd: settings.cwd });
     }
     catch (error) {
-        if (error instanceof GitCommandError) {
+        if (error instanceof run_git/* GitCommandError */.iR) {
             throw new errors/* ConfigurationError */.j1(`'${settings.cwd}' is not inside a git repository: run self-heal in a checkout or pass --cwd DIR.`);
         }
         throw error;
     }
-    const version = await gitText(['version'], { cwd: root });
+    const version = await (0,run_git/* gitText */.q_)(['version'], { cwd: root });
     const match = /(\d+)\.(\d+)/.exec(version);
     if (!match || Number(match[1]) < 2 || (Number(match[1]) === 2 && Number(match[2]) < 38)) {
         throw new errors/* ConfigurationError */.j1(`self-heal needs git 2.38 or newer (found '${version}'): upgrade git.`);
@@ -44779,59 +41058,59 @@ class LocalGitAdapter {
         this.settings = settings;
     }
     async createBranch(name, base) {
-        const branch = await assertBranchName(name, this.root);
-        const sha = await resolveCommit(base ?? 'HEAD', this.root);
-        if (await branchHead(branch, this.root))
+        const branch = await (0,refs/* assertBranchName */.ae)(name, this.root);
+        const sha = await (0,refs/* resolveCommit */.WL)(base ?? 'HEAD', this.root);
+        if (await (0,refs/* branchHead */.P)(branch, this.root))
             throw new errors/* BranchExistsError */.vz(branch);
         // An empty old value makes update-ref fail if the branch appeared meanwhile: create, never overwrite.
         await this.updateRef(branch, sha, '', () => new errors/* BranchExistsError */.vz(branch));
     }
     async deleteBranch(name) {
-        const branch = await assertBranchName(name, this.root);
-        const sha = await branchHead(branch, this.root);
+        const branch = await (0,refs/* assertBranchName */.ae)(name, this.root);
+        const sha = await (0,refs/* branchHead */.P)(branch, this.root);
         if (!sha)
             throw new errors/* RefNotFoundError */.ZA(`refs/heads/${branch}`, 'there is no such branch to delete.');
         if (await this.checkedOutIn(branch)) {
             throw new errors/* InvalidInputError */.oC(`Branch '${branch}' is checked out: switch to another branch before deleting it.`);
         }
-        await runGit(['update-ref', '-d', `refs/heads/${branch}`, sha], { cwd: this.root });
+        await (0,run_git/* runGit */.EO)(['update-ref', '-d', `refs/heads/${branch}`, sha], { cwd: this.root });
     }
     async getDiff(base, head) {
-        const from = await resolveCommit(base, this.root);
-        const to = await resolveCommit(head, this.root);
-        const { stdout } = await runGit(['diff', '--binary', '--full-index', '--no-color', '--no-ext-diff', from, to], {
+        const from = await (0,refs/* resolveCommit */.WL)(base, this.root);
+        const to = await (0,refs/* resolveCommit */.WL)(head, this.root);
+        const { stdout } = await (0,run_git/* runGit */.EO)(['diff', '--binary', '--full-index', '--no-color', '--no-ext-diff', from, to], {
             cwd: this.root
         });
         return stdout.toString('utf8');
     }
     async applyDiff(diff, message, options) {
-        const branch = await assertBranchName(options.branch, this.root);
+        const branch = await (0,refs/* assertBranchName */.ae)(options.branch, this.root);
         if (!message.trim())
             throw new errors/* InvalidInputError */.oC('The commit message is empty: give a message.');
         if (!diff.trim())
             throw new errors/* InvalidInputError */.oC('The diff is empty: there is nothing to commit.');
-        const existing = await branchHead(branch, this.root);
+        const existing = await (0,refs/* branchHead */.P)(branch, this.root);
         if (existing && (await this.checkedOutIn(branch))) {
             throw new errors/* InvalidInputError */.oC(`Branch '${branch}' is checked out: self-heal commits without touching your working tree, so it will not ` +
                 'move the branch under it. Use another branch name, or switch away first.');
         }
-        const parent = existing ?? (await resolveCommit(options.base ?? 'HEAD', this.root));
+        const parent = existing ?? (await (0,refs/* resolveCommit */.WL)(options.base ?? 'HEAD', this.root));
         const files = await this.checkDiffPaths(diff);
         const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'self-heal-index-'));
         try {
             const env = { GIT_INDEX_FILE: (0,external_node_path_.join)(scratch, 'index') };
-            await runGit(['read-tree', parent], { cwd: this.root, env });
+            await (0,run_git/* runGit */.EO)(['read-tree', parent], { cwd: this.root, env });
             // --check first so that a failure is reported before anything is written to the object database.
             for (const check of [true, false]) {
                 const args = ['apply', '--cached', '--whitespace=nowarn'];
                 if (check)
                     args.push('--check');
-                const result = await runGit(args, { cwd: this.root, env, input: diff, okCodes: [0, 1, 128] });
+                const result = await (0,run_git/* runGit */.EO)(args, { cwd: this.root, env, input: diff, okCodes: [0, 1, 128] });
                 if (result.code !== 0)
                     throw diffError(result.stderr, diff);
             }
-            const tree = await gitText(['write-tree'], { cwd: this.root, env });
-            const commit = await gitText(['commit-tree', tree, '-p', parent, '-F', '-'], {
+            const tree = await (0,run_git/* gitText */.q_)(['write-tree'], { cwd: this.root, env });
+            const commit = await (0,run_git/* gitText */.q_)(['commit-tree', tree, '-p', parent, '-F', '-'], {
                 cwd: this.root,
                 env: await this.identityEnv(options.author),
                 input: message.endsWith('\n') ? message : `${message}\n`
@@ -44849,26 +41128,26 @@ class LocalGitAdapter {
             throw new errors/* ConfigurationError */.j1(this.settings.pullRequestsUnavailable ??
                 'Opening a pull request needs a GitHub token and a GitHub remote: set GITHUB_TOKEN (or --token) and --repository OWNER/NAME.');
         }
-        const head = await assertBranchName(options.head, this.root);
-        if (!(await branchHead(head, this.root)))
+        const head = await (0,refs/* assertBranchName */.ae)(options.head, this.root);
+        if (!(await (0,refs/* branchHead */.P)(head, this.root)))
             throw new errors/* RefNotFoundError */.ZA(`refs/heads/${head}`, 'commit to it first.');
         const remote = this.settings.remote ?? 'origin';
         if (remote.startsWith('-'))
             throw new errors/* InvalidInputError */.oC(`'${remote}' is not a valid remote name.`);
         // The pull request's head must exist on GitHub: push the branch (never forced) before asking for it.
-        await runGit(['push', '--porcelain', remote, `refs/heads/${head}:refs/heads/${head}`], {
+        await (0,run_git/* runGit */.EO)(['push', '--porcelain', remote, `refs/heads/${head}:refs/heads/${head}`], {
             cwd: this.root
         }).catch((error) => {
-            const detail = error instanceof GitCommandError ? error.stderr.trim() : String(error);
+            const detail = error instanceof run_git/* GitCommandError */.iR ? error.stderr.trim() : String(error);
             throw new errors/* SelfHealError */.ZO(`Could not push '${head}' to '${remote}': ${detail}`);
         });
         return service.createPullRequest({ ...options, head });
     }
     async mergeBranch(branchName, intoName) {
-        const branch = await assertBranchName(branchName, this.root);
-        const into = await assertBranchName(intoName, this.root);
-        const source = await branchHead(branch, this.root);
-        const target = await branchHead(into, this.root);
+        const branch = await (0,refs/* assertBranchName */.ae)(branchName, this.root);
+        const into = await (0,refs/* assertBranchName */.ae)(intoName, this.root);
+        const source = await (0,refs/* branchHead */.P)(branch, this.root);
+        const target = await (0,refs/* branchHead */.P)(into, this.root);
         if (!source)
             throw new errors/* RefNotFoundError */.ZA(`refs/heads/${branch}`);
         if (!target)
@@ -44882,14 +41161,14 @@ class LocalGitAdapter {
             await this.updateRef(into, source, target, () => movedError(into));
             return { merged: true, sha: source };
         }
-        const result = await runGit(['merge-tree', '--write-tree', '--name-only', '--no-messages', target, source], {
+        const result = await (0,run_git/* runGit */.EO)(['merge-tree', '--write-tree', '--name-only', '--no-messages', target, source], {
             cwd: this.root,
             okCodes: [0, 1]
         });
         const [tree, ...conflicted] = result.stdout.toString('utf8').split('\n').filter(Boolean);
         if (result.code === 1)
             throw new errors/* MergeConflictError */.v9(branch, into, [...new Set(conflicted)]);
-        const commit = await gitText(['commit-tree', tree, '-p', target, '-p', source, '-F', '-'], {
+        const commit = await (0,run_git/* gitText */.q_)(['commit-tree', tree, '-p', target, '-p', source, '-F', '-'], {
             cwd: this.root,
             env: await this.identityEnv(),
             input: `Merge branch '${branch}' into ${into}\n`
@@ -44900,13 +41179,13 @@ class LocalGitAdapter {
     async getRecentCommits(n) {
         if (!Number.isInteger(n) || n < 1)
             throw new errors/* InvalidInputError */.oC(`The number of commits must be a positive integer (got ${n}).`);
-        const head = await runGit(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], {
+        const head = await (0,run_git/* runGit */.EO)(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], {
             cwd: this.root,
             okCodes: [0, 1, 128]
         });
         if (head.code !== 0)
             return [];
-        const { stdout } = await runGit(['log', `-n${n}`, '--format=%H%x00%P%x00%an%x00%ae%x00%aI%x00%B%x1e', 'HEAD'], { cwd: this.root });
+        const { stdout } = await (0,run_git/* runGit */.EO)(['log', `-n${n}`, '--format=%H%x00%P%x00%an%x00%ae%x00%aI%x00%B%x1e', 'HEAD'], { cwd: this.root });
         return stdout
             .toString('utf8')
             .split('\x1e')
@@ -44935,7 +41214,7 @@ class LocalGitAdapter {
             if (git)
                 throw new errors/* PathOutsideRepositoryError */.Pf(git[1], 'absolute path');
         }
-        const result = await runGit(['apply', '--numstat', '-z'], {
+        const result = await (0,run_git/* runGit */.EO)(['apply', '--numstat', '-z'], {
             cwd: this.root,
             input: diff,
             okCodes: [0, 1, 128]
@@ -44955,7 +41234,7 @@ class LocalGitAdapter {
             files++;
             const paths = match[1] ? [match[1]] : [fields[++i], fields[++i]];
             for (const path of paths)
-                normalizeRepoPath(path);
+                (0,src_paths/* normalizeRepoPath */.NP)(path);
         }
         if (files === 0)
             throw new errors/* InvalidInputError */.oC('The diff changes no file: pass a diff made by `git diff --binary`.');
@@ -44963,7 +41242,7 @@ class LocalGitAdapter {
     }
     /** The worktree directory where `branch` is checked out, if any. */
     async checkedOutIn(branch) {
-        const list = await gitText(['worktree', 'list', '--porcelain'], { cwd: this.root });
+        const list = await (0,run_git/* gitText */.q_)(['worktree', 'list', '--porcelain'], { cwd: this.root });
         let current;
         for (const line of list.split('\n')) {
             if (line.startsWith('worktree '))
@@ -44974,7 +41253,7 @@ class LocalGitAdapter {
         return undefined;
     }
     async isAncestor(ancestor, descendant) {
-        const { code } = await runGit(['merge-base', '--is-ancestor', ancestor, descendant], {
+        const { code } = await (0,run_git/* runGit */.EO)(['merge-base', '--is-ancestor', ancestor, descendant], {
             cwd: this.root,
             okCodes: [0, 1]
         });
@@ -44982,20 +41261,20 @@ class LocalGitAdapter {
     }
     /** A checked-out target is merged in its worktree, so the user's files follow; a conflict is aborted. */
     async mergeInWorktree(worktree, branch, into) {
-        const merge = await runGit(['merge', '--no-edit', '--no-stat', `refs/heads/${branch}`], {
+        const merge = await (0,run_git/* runGit */.EO)(['merge', '--no-edit', '--no-stat', `refs/heads/${branch}`], {
             cwd: worktree,
             env: await this.identityEnv(),
             okCodes: [0, 1, 2, 128]
         });
         if (merge.code === 0)
-            return { merged: true, sha: await gitText(['rev-parse', 'HEAD'], { cwd: worktree }) };
-        const unmerged = await gitText(['diff', '--name-only', '--diff-filter=U'], { cwd: worktree });
-        const inProgress = await runGit(['rev-parse', '--verify', '--quiet', 'MERGE_HEAD'], {
+            return { merged: true, sha: await (0,run_git/* gitText */.q_)(['rev-parse', 'HEAD'], { cwd: worktree }) };
+        const unmerged = await (0,run_git/* gitText */.q_)(['diff', '--name-only', '--diff-filter=U'], { cwd: worktree });
+        const inProgress = await (0,run_git/* runGit */.EO)(['rev-parse', '--verify', '--quiet', 'MERGE_HEAD'], {
             cwd: worktree,
             okCodes: [0, 1, 128]
         });
         if (inProgress.code === 0) {
-            await runGit(['merge', '--abort'], { cwd: worktree });
+            await (0,run_git/* runGit */.EO)(['merge', '--abort'], { cwd: worktree });
             throw new errors/* MergeConflictError */.v9(branch, into, unmerged ? unmerged.split('\n') : []);
         }
         // git refused before starting (e.g. local changes would be overwritten): nothing changed.
@@ -45003,10 +41282,10 @@ class LocalGitAdapter {
     }
     async updateRef(branch, sha, old, onRace) {
         try {
-            await runGit(['update-ref', '-m', 'self-heal', `refs/heads/${branch}`, sha, old], { cwd: this.root });
+            await (0,run_git/* runGit */.EO)(['update-ref', '-m', 'self-heal', `refs/heads/${branch}`, sha, old], { cwd: this.root });
         }
         catch (error) {
-            if (error instanceof GitCommandError)
+            if (error instanceof run_git/* GitCommandError */.iR)
                 throw onRace();
             throw error;
         }
@@ -45021,7 +41300,7 @@ class LocalGitAdapter {
                 GIT_COMMITTER_EMAIL: author.email
             };
         }
-        const ident = await runGit(['var', 'GIT_COMMITTER_IDENT'], { cwd: this.root, okCodes: [0, 128] });
+        const ident = await (0,run_git/* runGit */.EO)(['var', 'GIT_COMMITTER_IDENT'], { cwd: this.root, okCodes: [0, 128] });
         if (ident.code === 0)
             return {};
         return {
@@ -45209,7 +41488,7 @@ async function listDescendants(pid) {
 async function killProcessTree(pid, signal = 'SIGTERM', known = [], options = {}) {
     if (process.platform === 'win32') {
         await new Promise(resolve => {
-            (0,external_node_child_process_namespaceObject.execFile)('taskkill', ['/PID', String(pid), '/T', '/F'], { windowsHide: true }, () => resolve());
+            (0,external_node_child_process_.execFile)('taskkill', ['/PID', String(pid), '/T', '/F'], { windowsHide: true }, () => resolve());
         });
         return;
     }
@@ -45278,7 +41557,7 @@ async function readParentTable() {
         return table;
     }
     const stdout = await new Promise(resolve => {
-        (0,external_node_child_process_namespaceObject.execFile)('ps', ['-A', '-o', 'pid=', '-o', 'ppid='], (error, out) => resolve(error ? '' : out));
+        (0,external_node_child_process_.execFile)('ps', ['-A', '-o', 'pid=', '-o', 'ppid='], (error, out) => resolve(error ? '' : out));
     });
     for (const line of stdout.split('\n')) {
         const match = /^\s*(\d+)\s+(\d+)\s*$/.exec(line);
@@ -45539,7 +41818,7 @@ class LocalExecutionAdapter {
             const timers = [];
             let child;
             try {
-                child = (0,external_node_child_process_namespaceObject.spawn)(file, args, {
+                child = (0,external_node_child_process_.spawn)(file, args, {
                     cwd: settings.cwd,
                     env: settings.env,
                     stdio: ['ignore', 'pipe', 'pipe'],
@@ -45667,7 +41946,7 @@ var lib_picomatch_default = /*#__PURE__*/__nccwpck_require__.n(lib_picomatch);
 
 
 
-const storage_execFileAsync = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
+const storage_execFileAsync = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
 /** Symlink hops allowed while resolving one path, as the kernel's own limit (ELOOP) does. */
 const MAX_SYMLINK_HOPS = 40;
 /** Temp files of writes in progress end so; listings skip them. */
@@ -45773,7 +42052,7 @@ class LocalStorageAdapter {
         await syncDirectory(directory);
     }
     async fileExists(path) {
-        normalizeRepoPath(path);
+        (0,src_paths/* normalizeRepoPath */.NP)(path);
         let target;
         try {
             target = await this.resolvePath(path, true);
@@ -45794,7 +42073,7 @@ class LocalStorageAdapter {
         }
     }
     async listFiles(glob = '**') {
-        const pattern = normalizeRepoGlob(glob);
+        const pattern = (0,src_paths/* normalizeRepoGlob */.Cx)(glob);
         const isMatch = lib_picomatch_default()(pattern, { dot: true });
         const listed = this.includeIgnored ? undefined : await this.gitListing();
         if (listed) {
@@ -45891,7 +42170,7 @@ class LocalStorageAdapter {
      * the last directory reached, which is inside). With `followLast` false the final segment is not resolved.
      */
     async resolvePath(path, followLast) {
-        const repoPath = normalizeRepoPath(path);
+        const repoPath = (0,src_paths/* normalizeRepoPath */.NP)(path);
         let pending = repoPath.split('/');
         let current = this.root;
         let hops = 0;
@@ -45929,7 +42208,7 @@ class LocalStorageAdapter {
             }
             try {
                 // Re-walk from the root: the landing path itself may pass through more symlinks.
-                pending = [...normalizeRepoPath(inner).split('/'), ...rest];
+                pending = [...(0,src_paths/* normalizeRepoPath */.NP)(inner).split('/'), ...rest];
             }
             catch {
                 throw new errors/* PathOutsideRepositoryError */.Pf(path, `'${(0,external_node_path_.relative)(this.root, candidate)}' is a symlink into '.git'`);
@@ -46214,7 +42493,7 @@ class AdapterFactory {
     }
     /** The work tree's root when cwd is inside one (paths in results are relative to it), else cwd itself. */
     async repositoryRoot() {
-        this.root ??= gitText(['rev-parse', '--show-toplevel'], { cwd: this.settings.cwd }).catch(() => this.settings.cwd);
+        this.root ??= (0,run_git/* gitText */.q_)(['rev-parse', '--show-toplevel'], { cwd: this.settings.cwd }).catch(() => this.settings.cwd);
         return this.root;
     }
 }
@@ -46489,7 +42768,7 @@ function tail(text, n) {
 /** Action inputs. */
 var Input;
 (function (Input) {
-    /** What to do: check, apply or dispatch. */
+    /** What to do: heal, check, apply or dispatch. */
     Input["Operation"] = "operation";
     /** local, ci or cloud; empty detects. */
     Input["Environment"] = "environment";
@@ -46541,12 +42820,26 @@ var Input;
     Input["Wait"] = "wait";
     /** LOCAL cache file. */
     Input["CachePath"] = "cache-path";
+    /** heal: fixer commands, one a line. */
+    Input["Fix"] = "fix";
+    /** heal: everything but writes. */
+    Input["DryRun"] = "dry-run";
+    /** heal: the fix policy, as YAML. */
+    Input["Policy"] = "policy";
+    /** heal: re-runs of a failed check at the same commit. */
+    Input["Reruns"] = "reruns";
+    /** heal: the most verification runs. */
+    Input["MaxAttempts"] = "max-attempts";
 })(Input || (Input = {}));
 /** Action outputs. */
 var Output;
 (function (Output) {
     /** The environment self-heal ran in. */
     Output["Environment"] = "environment";
+    /** heal: how it ended. */
+    Output["Outcome"] = "outcome";
+    /** heal: the failure's fingerprint id. */
+    Output["Fingerprint"] = "fingerprint";
     /** check: true or false. */
     Output["Passed"] = "passed";
     /** check: the command's exit code. */
@@ -46574,6 +42867,441 @@ var State;
     /** Set by main so the same bundle knows it runs as the post step. */
     State["IsPost"] = "isPost";
 })(State || (State = {}));
+
+
+/***/ }),
+
+/***/ 9566:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  h: () => (/* binding */ DiffParseError),
+  T: () => (/* binding */ parseGitDiff)
+});
+
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+;// CONCATENATED MODULE: ./src/diff/base85.ts
+/** Git's base85 (the alphabet of `GIT binary patch` data), decoding and encoding. */
+
+const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&()*+-;<=>?@^_`{|}~';
+const VALUES = new Int16Array(128).fill(-1);
+for (let i = 0; i < ALPHABET.length; i++)
+    VALUES[ALPHABET.charCodeAt(i)] = i;
+/** Decodes base85 text (a multiple of 5 characters) to bytes; `line` is for the error message. */
+function decodeBase85(text, line = 0) {
+    if (text.length % 5 !== 0) {
+        throw new errors/* InvalidInputError */.oC(`Binary patch line ${line} has ${text.length} base85 characters, not a multiple of 5.`);
+    }
+    const out = Buffer.alloc((text.length / 5) * 4);
+    for (let i = 0, o = 0; i < text.length; i += 5, o += 4) {
+        let value = 0;
+        for (let j = 0; j < 5; j++) {
+            const c = text.charCodeAt(i + j);
+            const digit = c < 128 ? VALUES[c] : -1;
+            if (digit < 0)
+                throw new errors/* InvalidInputError */.oC(`Binary patch line ${line} has an invalid base85 character.`);
+            value = value * 85 + digit;
+        }
+        if (value > 0xffffffff)
+            throw new errors/* InvalidInputError */.oC(`Binary patch line ${line} has an out-of-range base85 group.`);
+        out.writeUInt32BE(value, o);
+    }
+    return out;
+}
+/** Encodes bytes as base85 (padding the last group with zeros, as git does). */
+function encodeBase85(data) {
+    let out = '';
+    for (let i = 0; i < data.length; i += 4) {
+        let value = 0;
+        for (let j = 0; j < 4; j++)
+            value = value * 256 + (i + j < data.length ? data[i + j] : 0);
+        let group = '';
+        for (let j = 0; j < 5; j++) {
+            group = ALPHABET[value % 85] + group;
+            value = Math.floor(value / 85);
+        }
+        out += group;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/diff/parse.ts
+/**
+ * Parser of git diffs, byte-exact: `diff --git` file patches with git's extended headers (new/deleted file mode,
+ * old/new mode, rename/copy from/to with similarity, index), unified hunks with `\ No newline at end of file`,
+ * `GIT binary patch` literal and delta data, quoted paths with C escapes, and traditional `---`/`+++` patches.
+ * Content lines are kept as bytes, so CRLF and non-UTF-8 text survive untouched.
+ */
+
+
+
+/** The file a parse error is about, when it is known. */
+class DiffParseError extends errors/* InvalidInputError */.oC {
+    /** 1-based line of the diff where the problem is. */
+    line;
+    constructor(message, line) {
+        super(`The diff cannot be parsed at line ${line}: ${message}`);
+        this.line = line;
+    }
+}
+const MODES = new Set(['100644', '100755', '120000', '160000']);
+function parseMode(text, line) {
+    const mode = text.trim();
+    if (mode === '100664')
+        return '100644'; // git's legacy group-writable mode normalises to 100644
+    if (!MODES.has(mode))
+        throw new DiffParseError(`unsupported file mode '${mode}'`, line);
+    return mode;
+}
+const ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, '\\': 92 };
+/** Reads a C-quoted name (as git writes with core.quotePath) starting at `start` (a `"`); returns bytes and end. */
+function unquote(bytes, start, line) {
+    const out = [];
+    let i = start + 1;
+    while (i < bytes.length) {
+        const c = bytes[i];
+        if (c === 0x22)
+            return { name: Buffer.from(out), end: i + 1 };
+        if (c === 0x5c) {
+            const next = String.fromCharCode(bytes[i + 1]);
+            if (next >= '0' && next <= '7') {
+                const octal = bytes.subarray(i + 1, i + 4).toString('latin1');
+                if (!/^[0-3][0-7]{2}$/.test(octal))
+                    throw new DiffParseError(`bad octal escape in quoted path`, line);
+                out.push(parseInt(octal, 8));
+                i += 4;
+                continue;
+            }
+            const code = ESCAPES[next];
+            if (code === undefined)
+                throw new DiffParseError(`bad escape '\\${next}' in quoted path`, line);
+            out.push(code);
+            i += 2;
+            continue;
+        }
+        out.push(c);
+        i++;
+    }
+    throw new DiffParseError('unterminated quoted path', line);
+}
+/** A path field of a header line: quoted or raw (raw ends at a tab, as git adds one after names with spaces). */
+function readName(rest, line) {
+    if (rest[0] === 0x22)
+        return unquote(rest, 0, line).name.toString('utf8');
+    let text = rest.toString('utf8');
+    const tab = text.indexOf('\t');
+    if (tab >= 0)
+        text = text.slice(0, tab);
+    return text.replace(/\r$/, '');
+}
+/** Strips the first path component (`-p1`), as git apply does; `/dev/null` stays undefined. */
+function stripPrefix(name, line) {
+    if (name === '/dev/null')
+        return undefined;
+    // An absolute name has no prefix to strip: keep it whole so that the path rules refuse it by its own name.
+    if (name.startsWith('/'))
+        return name;
+    const slash = name.indexOf('/');
+    if (slash < 0)
+        throw new DiffParseError(`path '${name}' has no 'a/' or 'b/' prefix to strip`, line);
+    return name.slice(slash + 1);
+}
+/**
+ * The two names of `diff --git a/X b/Y`. Quoted names are exact; unquoted names with spaces are ambiguous, so like
+ * git we take the split where both halves name the same file (a rename's names come from its own headers).
+ */
+function parseGitHeaderNames(rest, line) {
+    if (rest[0] === 0x22) {
+        const first = unquote(rest, 0, line);
+        const tail = rest.subarray(first.end).toString('utf8').replace(/^ /, '');
+        const second = tail.startsWith('"')
+            ? unquote(Buffer.from(tail, 'utf8'), 0, line).name.toString('utf8')
+            : tail;
+        return { a: stripPrefix(first.name.toString('utf8'), line), b: stripPrefix(second, line) };
+    }
+    const text = rest.toString('utf8');
+    const quoted = text.indexOf(' "');
+    if (quoted >= 0) {
+        const second = unquote(Buffer.from(text.slice(quoted + 1), 'utf8'), 0, line).name.toString('utf8');
+        return { a: stripPrefix(text.slice(0, quoted), line), b: stripPrefix(second, line) };
+    }
+    // Unquoted: find a space such that both sides, prefix stripped, are equal.
+    for (let i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1)) {
+        const left = text.slice(0, i);
+        const right = text.slice(i + 1);
+        const ls = left.indexOf('/');
+        const rs = right.indexOf('/');
+        if (ls > 0 && rs > 0 && left.slice(ls + 1) === right.slice(rs + 1)) {
+            return { a: left.slice(ls + 1), b: right.slice(rs + 1) };
+        }
+    }
+    return {};
+}
+const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+/** Splits a buffer into lines without their `\n` (a final `\r` is kept: it belongs to the content). */
+function splitLines(input) {
+    const lines = [];
+    let start = 0;
+    for (;;) {
+        const nl = input.indexOf(0x0a, start);
+        if (nl < 0) {
+            if (start < input.length)
+                lines.push(input.subarray(start));
+            return lines;
+        }
+        lines.push(input.subarray(start, nl));
+        start = nl + 1;
+    }
+}
+function startsWith(line, prefix) {
+    return line.length >= prefix.length && line.toString('latin1', 0, prefix.length) === prefix;
+}
+function parse_text(line) {
+    return line.toString('utf8').replace(/\r$/, '');
+}
+/** Decodes one `literal N` / `delta N` block of a binary patch starting at `index`; returns it and the next line. */
+function parseBinaryHunk(lines, index) {
+    const header = /^(literal|delta) (\d+)$/.exec(parse_text(lines[index] ?? Buffer.alloc(0)));
+    if (!header)
+        return undefined;
+    const size = Number(header[2]);
+    const chunks = [];
+    let i = index + 1;
+    for (; i < lines.length; i++) {
+        const line = parse_text(lines[i]);
+        if (line === '')
+            break;
+        const c = line.charCodeAt(0);
+        const length = c >= 65 && c <= 90 ? c - 64 : c >= 97 && c <= 122 ? c - 96 + 26 : -1;
+        if (length < 0)
+            throw new DiffParseError(`bad length character in binary patch`, i + 1);
+        const decoded = decodeBase85(line.slice(1), i + 1);
+        if (decoded.length < length)
+            throw new DiffParseError('binary patch line is shorter than it says', i + 1);
+        chunks.push(decoded.subarray(0, length));
+    }
+    let data;
+    try {
+        data = (0,external_node_zlib_.inflateSync)(Buffer.concat(chunks));
+    }
+    catch (error) {
+        throw new DiffParseError(`binary patch data is corrupt (${error.message})`, index + 1);
+    }
+    if (data.length !== size) {
+        throw new DiffParseError(`binary patch inflates to ${data.length} bytes, but says ${size}`, index + 1);
+    }
+    return { hunk: { method: header[1], data }, next: i + 1 };
+}
+/** Parses a git (or traditional unified) diff into file patches. An empty diff gives an empty list. */
+function parseGitDiff(input) {
+    const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : Buffer.from(input);
+    const lines = splitLines(bytes);
+    const patches = [];
+    let i = 0;
+    while (i < lines.length) {
+        const line = lines[i];
+        if (startsWith(line, 'diff --git ')) {
+            i = parseGitFilePatch(lines, i, patches);
+        }
+        else if (startsWith(line, 'diff --cc ') || startsWith(line, 'diff --combined ')) {
+            throw new DiffParseError('combined (merge) diffs cannot be applied: diff against one parent', i + 1);
+        }
+        else if (startsWith(line, '--- ') && i + 1 < lines.length && startsWith(lines[i + 1], '+++ ')) {
+            i = parseTraditionalPatch(lines, i, patches);
+        }
+        else {
+            i++; // commit messages, `From` lines and other preamble, as git apply ignores them
+        }
+    }
+    return patches;
+}
+function parseTraditionalPatch(lines, start, patches) {
+    const oldName = stripPrefix(readName(lines[start].subarray(4), start + 1), start + 1);
+    const newName = stripPrefix(readName(lines[start + 1].subarray(4), start + 2), start + 2);
+    if (!oldName && !newName)
+        throw new DiffParseError('both sides are /dev/null', start + 1);
+    const patch = {
+        kind: !oldName ? 'add' : !newName ? 'delete' : 'modify',
+        oldPath: oldName,
+        newPath: newName ?? undefined,
+        hunks: [],
+        git: false
+    };
+    if (patch.kind === 'modify')
+        patch.oldPath = patch.newPath = newName;
+    const next = parseHunks(lines, start + 2, patch);
+    if (!patch.hunks.length)
+        throw new DiffParseError(`no hunks for '${newName ?? oldName}'`, start + 1);
+    patches.push(patch);
+    return next;
+}
+function parseGitFilePatch(lines, start, patches) {
+    const header = parseGitHeaderNames(lines[start].subarray('diff --git '.length), start + 1);
+    const patch = { kind: 'modify', hunks: [], git: true };
+    let oldName = header.a;
+    let newName = header.b;
+    let i = start + 1;
+    for (; i < lines.length; i++) {
+        const line = lines[i];
+        const t = parse_text(line);
+        const n = i + 1;
+        if (t.startsWith('old mode '))
+            patch.oldMode = parseMode(t.slice(9), n);
+        else if (t.startsWith('new mode '))
+            patch.newMode = parseMode(t.slice(9), n);
+        else if (t.startsWith('new file mode ')) {
+            patch.kind = 'add';
+            patch.newMode = parseMode(t.slice(14), n);
+        }
+        else if (t.startsWith('deleted file mode ')) {
+            patch.kind = 'delete';
+            patch.oldMode = parseMode(t.slice(18), n);
+        }
+        else if (t.startsWith('rename from ')) {
+            patch.kind = 'rename';
+            oldName = readName(line.subarray(12), n);
+        }
+        else if (t.startsWith('rename to ')) {
+            patch.kind = 'rename';
+            newName = readName(line.subarray(10), n);
+        }
+        else if (t.startsWith('copy from ')) {
+            patch.kind = 'copy';
+            oldName = readName(line.subarray(10), n);
+        }
+        else if (t.startsWith('copy to ')) {
+            patch.kind = 'copy';
+            newName = readName(line.subarray(8), n);
+        }
+        else if (t.startsWith('similarity index '))
+            patch.similarity = parseInt(t.slice(17), 10);
+        else if (t.startsWith('dissimilarity index '))
+            continue;
+        else if (t.startsWith('index ')) {
+            const m = /^index ([0-9a-f]+)\.\.([0-9a-f]+)(?: (\d+))?$/.exec(t);
+            if (!m)
+                throw new DiffParseError(`bad index line '${t}'`, n);
+            patch.oldId = m[1];
+            patch.newId = m[2];
+            if (m[3]) {
+                const mode = parseMode(m[3], n);
+                patch.oldMode ??= mode;
+                patch.newMode ??= mode;
+            }
+        }
+        else if (t.startsWith('--- ')) {
+            const name = readName(line.subarray(4), n);
+            if (name !== '/dev/null')
+                oldName = stripPrefix(name, n);
+        }
+        else if (t.startsWith('+++ ')) {
+            const name = readName(line.subarray(4), n);
+            if (name !== '/dev/null')
+                newName = stripPrefix(name, n);
+        }
+        else if (t === 'GIT binary patch') {
+            const forward = parseBinaryHunk(lines, i + 1);
+            if (!forward)
+                throw new DiffParseError("'GIT binary patch' is not followed by 'literal' or 'delta'", n + 1);
+            const reverse = parseBinaryHunk(lines, forward.next);
+            patch.binary = { forward: forward.hunk, reverse: reverse?.hunk };
+            i = (reverse?.next ?? forward.next) - 1;
+        }
+        else if (/^Binary files .* differ$/.test(t)) {
+            patch.binaryWithoutData = true;
+        }
+        else
+            break;
+    }
+    if (patch.kind === 'add')
+        oldName = undefined;
+    if (patch.kind === 'delete')
+        newName = undefined;
+    if (patch.kind === 'modify' && oldName === undefined)
+        oldName = newName;
+    if (patch.kind === 'modify' && newName === undefined)
+        newName = oldName;
+    if (oldName === undefined && newName === undefined) {
+        throw new DiffParseError('cannot tell the file name from the diff --git header', start + 1);
+    }
+    patch.oldPath = oldName;
+    patch.newPath = newName;
+    if (patch.kind === 'add')
+        patch.oldMode = undefined;
+    if (patch.kind === 'delete')
+        patch.newMode = undefined;
+    const next = patch.binary || patch.binaryWithoutData ? i : parseHunks(lines, i, patch);
+    patches.push(patch);
+    return next;
+}
+function parseHunks(lines, start, patch) {
+    let i = start;
+    while (i < lines.length) {
+        const t = parse_text(lines[i]);
+        const m = HUNK_HEADER.exec(t);
+        if (!m)
+            break;
+        const hunk = {
+            header: m[0],
+            oldStart: Number(m[1]),
+            oldLines: m[2] === undefined ? 1 : Number(m[2]),
+            newStart: Number(m[3]),
+            newLines: m[4] === undefined ? 1 : Number(m[4]),
+            lines: []
+        };
+        let oldLeft = hunk.oldLines;
+        let newLeft = hunk.newLines;
+        i++;
+        while (oldLeft > 0 || newLeft > 0) {
+            if (i >= lines.length)
+                throw new DiffParseError(`hunk ${hunk.header} of '${parse_name(patch)}' is cut short`, i);
+            const line = lines[i];
+            const kind = line.length === 0 ? ' ' : String.fromCharCode(line[0]);
+            // An empty line stands for an empty context line (some tools strip the trailing space).
+            const content = Buffer.concat([line.length === 0 ? line : line.subarray(1), Buffer.from('\n')]);
+            if (kind === ' ') {
+                oldLeft--;
+                newLeft--;
+            }
+            else if (kind === '-')
+                oldLeft--;
+            else if (kind === '+')
+                newLeft--;
+            else if (kind === '\\') {
+                dropNewline(hunk, i);
+                i++;
+                continue;
+            }
+            else
+                throw new DiffParseError(`unexpected line in hunk ${hunk.header} of '${parse_name(patch)}'`, i + 1);
+            if (oldLeft < 0 || newLeft < 0) {
+                throw new DiffParseError(`hunk ${hunk.header} of '${parse_name(patch)}' has more lines than its header says`, i + 1);
+            }
+            hunk.lines.push({ kind, content });
+            i++;
+        }
+        if (i < lines.length && startsWith(lines[i], '\\')) {
+            dropNewline(hunk, i);
+            i++;
+        }
+        patch.hunks.push(hunk);
+    }
+    return i;
+}
+function dropNewline(hunk, index) {
+    const last = hunk.lines[hunk.lines.length - 1];
+    if (!last)
+        throw new DiffParseError("'\\ No newline at end of file' before any line", index + 1);
+    last.content = last.content.subarray(0, last.content.length - 1);
+}
+function parse_name(patch) {
+    return patch.newPath ?? patch.oldPath ?? '?';
+}
 
 
 /***/ }),
@@ -46702,6 +43430,129 @@ function errorMessage(error) {
     if (error instanceof Error)
         return error.message;
     return String(error);
+}
+
+
+/***/ }),
+
+/***/ 8568:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ branchHead),
+/* harmony export */   WL: () => (/* binding */ resolveCommit),
+/* harmony export */   ae: () => (/* binding */ assertBranchName)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _run_git_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6148);
+/**
+ * Validation of untrusted branch and revision names before they reach git: a name never starts with `-` (so it
+ * cannot be read as an option), branch names pass `git check-ref-format`, revisions must resolve to a commit.
+ */
+
+
+/** Throws InvalidInputError unless `name` is a valid branch name (checked by git itself). */
+async function assertBranchName(name, cwd) {
+    const branch = name.startsWith('refs/heads/') ? name.slice('refs/heads/'.length) : name;
+    if (!branch || branch.startsWith('-') || /[\0\n\r]/.test(branch) || branch === 'HEAD') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidInputError */ .oC(`'${name}' is not a valid branch name: use letters, digits, '/', '-', '_' and '.'.`);
+    }
+    const { code } = await (0,_run_git_js__WEBPACK_IMPORTED_MODULE_1__/* .runGit */ .EO)(['check-ref-format', `refs/heads/${branch}`], { cwd, okCodes: [0, 1] });
+    if (code !== 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidInputError */ .oC(`'${name}' is not a valid branch name (git check-ref-format refuses it): avoid spaces, '..', '~', '^', ':', '?', '*', '[' and a trailing '.lock'.`);
+    }
+    return branch;
+}
+/** Resolves an untrusted revision (branch, tag, SHA, `HEAD~1`) to a commit SHA; RefNotFoundError when it does not. */
+async function resolveCommit(rev, cwd) {
+    if (!rev || rev.startsWith('-') || /[\0\n\r]/.test(rev)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidInputError */ .oC(`'${rev}' is not a valid revision.`);
+    }
+    const { code, stdout } = await (0,_run_git_js__WEBPACK_IMPORTED_MODULE_1__/* .runGit */ .EO)(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], {
+        cwd,
+        okCodes: [0, 1, 128]
+    });
+    if (code !== 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RefNotFoundError */ .ZA(rev, 'no commit has that name in this repository.');
+    return stdout.toString('utf8').trim();
+}
+/** The SHA a branch points to, or undefined when the branch does not exist. */
+async function branchHead(branch, cwd) {
+    const { code, stdout } = await (0,_run_git_js__WEBPACK_IMPORTED_MODULE_1__/* .runGit */ .EO)(['rev-parse', '--verify', '--quiet', `refs/heads/${branch}^{commit}`], {
+        cwd,
+        okCodes: [0, 1, 128]
+    });
+    return code === 0 ? stdout.toString('utf8').trim() : undefined;
+}
+
+
+/***/ }),
+
+/***/ 6148:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EO: () => (/* binding */ runGit),
+/* harmony export */   iR: () => (/* binding */ GitCommandError),
+/* harmony export */   q_: () => (/* binding */ gitText)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/**
+ * Runs the git CLI without a shell. Arguments are passed as an argv array, so untrusted strings cannot be
+ * interpreted by a shell; callers still validate refs and put paths after `--` so git never reads them as options.
+ */
+
+
+/** A git command failed; carries git's stderr so callers can explain it. */
+class GitCommandError extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SelfHealError */ .ZO {
+    /** git's exit code. */
+    code;
+    /** git's stderr. */
+    stderr;
+    constructor(args, code, stderr) {
+        super(`git ${args[0] ?? ''} failed (exit ${code}): ${stderr.trim() || 'no message'}`);
+        this.code = code;
+        this.stderr = stderr;
+    }
+}
+// Keep git's output stable and free of the user's pager, colours and translations.
+const BASE_ENV = { GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0' };
+/** Runs git and resolves with its output; rejects with GitCommandError on an exit code not in `okCodes`. */
+function runGit(args, options) {
+    return new Promise((resolve, reject) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('git', args, {
+            cwd: options.cwd,
+            env: { ...process.env, ...BASE_ENV, ...options.env },
+            stdio: ['pipe', 'pipe', 'pipe'],
+            windowsHide: true
+        });
+        const out = [];
+        const err = [];
+        child.stdout.on('data', (chunk) => out.push(chunk));
+        child.stderr.on('data', (chunk) => err.push(chunk));
+        child.on('error', error => reject(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SelfHealError */ .ZO(`Could not run git: ${error.message}. Install git and make sure it is on PATH.`)));
+        child.on('close', code => {
+            const result = {
+                code: code ?? 1,
+                stdout: Buffer.concat(out),
+                stderr: Buffer.concat(err).toString('utf8')
+            };
+            if ((options.okCodes ?? [0]).includes(result.code))
+                resolve(result);
+            else
+                reject(new GitCommandError(args, result.code, result.stderr));
+        });
+        // git may exit before reading all of stdin (e.g. on a usage error); that is reported through `close`.
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(options.input ?? '');
+    });
+}
+/** Runs git and returns stdout as trimmed text. */
+async function gitText(args, options) {
+    const { stdout } = await runGit(args, options);
+    return stdout.toString('utf8').replace(/\n$/, '');
 }
 
 
@@ -52378,7 +49229,7 @@ function apiMessage(error) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7242);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2710);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4366);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6661);
 /** The action's entry point: the same bundle runs as the main step and, on its second start, as the post step. */
 
@@ -52398,7 +49249,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2710:
+/***/ 4366:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -52416,8 +49267,8 @@ var core = __nccwpck_require__(3838);
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/adapters/factory.ts + 40 modules
-var adapters_factory = __nccwpck_require__(5662);
+// EXTERNAL MODULE: ./src/adapters/factory.ts + 32 modules
+var adapters_factory = __nccwpck_require__(9930);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/commands/apply.ts
@@ -52447,7 +49298,1807 @@ async function runApply(git, request) {
 }
 
 // EXTERNAL MODULE: ./src/commands/check.ts
-var check = __nccwpck_require__(9238);
+var commands_check = __nccwpck_require__(9238);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./src/diff/parse.ts + 1 modules
+var parse = __nccwpck_require__(9566);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./src/reports/text.ts
+var reports_text = __nccwpck_require__(7080);
+;// CONCATENATED MODULE: ./src/heal/noise.ts
+/**
+ * Noise removal for failure fingerprints: what differs between two runs of the same failure (colour, clocks,
+ * durations, where the repository and the temp dirs are, line numbers, object addresses, ports, process ids)
+ * is replaced by a placeholder, so that only what the failure is remains. Pure and linear-time: every pattern is
+ * anchored by a word boundary or a lookbehind and has no nested unbounded repetition, so a pathological line
+ * costs time proportional to its length.
+ */
+
+
+/** The placeholders noise is replaced with (stable names: they are part of every fingerprint). */
+const PLACEHOLDERS = {
+    time: '<time>',
+    date: '<date>',
+    duration: '<dur>',
+    port: '<port>',
+    hex: '<hex>',
+    uuid: '<uuid>',
+    pid: '<pid>',
+    seed: '<seed>',
+    number: 'N',
+    temp: '<tmp>',
+    absolute: '<abs>'
+};
+/**
+ * Removes the noise from a text: ANSI codes, carriage-return progress, `file://` URLs, absolute paths (made
+ * repository-relative, or a placeholder), ports, timestamps, `:line:col`, UUIDs, hex ids and addresses, durations,
+ * process ids, random seeds and epoch milliseconds; runs of spaces become one and lines are trimmed. Line breaks
+ * are kept, so callers can still pick lines.
+ */
+function removeNoise(text, options = {}) {
+    let out = screenText(text);
+    out = out.replace(/\bfile:\/\/\/?(?=[A-Za-z]:[\\/])/g, '').replace(/\bfile:\/\/(?=\/)/g, '');
+    out = replacePaths(out, options.workspace);
+    out = replacePorts(out);
+    out = replaceTimestamps(out);
+    out = replaceLineNumbers(out);
+    out = replaceIds(out);
+    out = replaceDurations(out);
+    out = replaceProcessNoise(out);
+    return out
+        .split('\n')
+        .map(line => line.replace(/[ \t\f\v\u00a0]+/g, ' ').trim())
+        .join('\n');
+}
+/** The text as a terminal shows it: ANSI codes removed, CRLF as LF, lines redrawn with a bare `\r` as redrawn. */
+function screenText(text) {
+    const out = (0,reports_text/* stripAnsi */.aJ)(text).replace(/\r\n/g, '\n');
+    return out.includes('\r') ? out.split('\n').map(lastRedraw).join('\n') : out;
+}
+/** What a terminal shows of a line redrawn with bare `\r`s (progress bars): the last segment. */
+function lastRedraw(line) {
+    let end = line.length;
+    while (end > 0 && line[end - 1] === '\r')
+        end--;
+    const kept = line.slice(0, end);
+    return kept.slice(kept.lastIndexOf('\r') + 1);
+}
+// ---------------------------------------------------------------------------------------------------------------
+// Paths
+/** A path segment: no separators, spaces, quotes, colons or brackets, so the match stops where a path does. */
+const SEG = String.raw `[\w.@+~%$-]`;
+/** POSIX absolute paths: not glued to a word, a URL (`://`) or another path. */
+const POSIX_PATH = new RegExp(String.raw `(?<![\w.:/\\~$-])/${SEG}+(?:/${SEG}+)*/?`, 'g');
+/** Windows absolute paths (`C:\...` or `C:/...`). */
+const WINDOWS_PATH = new RegExp(String.raw `(?<![\w.\\/-])[A-Za-z]:[\\/](?:${SEG}+(?:[\\/]${SEG}+)*[\\/]?)?`, 'g');
+/** Relative paths that climb out of the directory (`../../x/node_modules/...`): their depth is the checkout's. */
+const CLIMBING_PATH = new RegExp(String.raw `(?<![\w.\\/-])(?:\.\.[\\/])+${SEG}+(?:[\\/]${SEG}+)*`, 'g');
+/**
+ * First segments of a POSIX path that make it a file-system path (rather than a URL route such as `/api/users`,
+ * which is kept as printed).
+ */
+const FILESYSTEM_ROOTS = new Set([
+    'home',
+    'Users',
+    'tmp',
+    'var',
+    'private',
+    'opt',
+    'usr',
+    'mnt',
+    'media',
+    'srv',
+    'root',
+    'run',
+    'etc',
+    'lib',
+    'lib64',
+    'bin',
+    'sbin',
+    'snap',
+    'nix',
+    'proc',
+    'dev',
+    'Volumes',
+    'Library',
+    'System',
+    'Applications',
+    'workspace',
+    'workspaces',
+    'github',
+    '__w',
+    'builds',
+    'app'
+]);
+/** CI workspaces recognised without being told: GitHub-hosted runners (Linux, Windows, containers). */
+const CI_WORKSPACES = [
+    /^\/home\/runner\/work\/([^/]+)\/\1(?:\/|$)/,
+    /^\/__w\/([^/]+)\/\1(?:\/|$)/,
+    /^[A-Za-z]:\/a\/([^/]+)\/\1(?:\/|$)/,
+    /^\/github\/workspace(?:\/|$)/
+];
+/** Temp roots; the first segment below one is a generated name and is dropped. */
+const TEMP_ROOTS = [
+    /^(?:\/private)?\/(?:tmp|var\/tmp)\//,
+    /^\/dev\/shm\//,
+    /^(?:\/private)?\/var\/folders\/[^/]+\/[^/]+\/[TC]\//,
+    /^\/home\/runner\/work\/_temp\//,
+    /^\/__w\/_temp\//,
+    /^[A-Za-z]:\/Users\/[^/]+\/AppData\/Local\/Temp\//i,
+    /^[A-Za-z]:\/Windows\/Temp\//i,
+    /^[A-Za-z]:\/a\/_temp\//i
+];
+/** Directories from which on a path reads the same on every machine (installed packages). */
+const PACKAGE_ANCHOR = /(?:^|\/)(node_modules|site-packages|dist-packages|pkg\/mod)\//g;
+function replacePaths(text, workspace) {
+    let out = text;
+    const roots = workspace ? workspaceVariants(workspace) : [];
+    for (const root of roots) {
+        // Literal match first: a workspace may hold characters a path segment may not (spaces).
+        const pattern = new RegExp(`(?<![\\w.-])${(0,reports_text/* escapeRegExp */.Nt)(root)}(?:[\\\\/](${SEG}+(?:[\\\\/]${SEG}+)*[\\\\/]?)?|(?![\\w.\\\\/-]))`, isWindowsPath(root) ? 'gi' : 'g');
+        out = out.replace(pattern, (_match, rest) => (rest ? rest.replace(/\\/g, '/') : '.'));
+    }
+    out = out.replace(POSIX_PATH, path => classifyPath(path, true));
+    out = out.replace(WINDOWS_PATH, path => classifyPath(path, false));
+    out = out.replace(CLIMBING_PATH, path => {
+        const anchored = fromPackageAnchor(path.replace(/\\/g, '/'));
+        return anchored ?? path;
+    });
+    return out;
+}
+/** The spellings a workspace may be printed in: as given, with either separator, and macOS's `/private` form. */
+function workspaceVariants(workspace) {
+    const trimmed = workspace.trim().replace(/[\\/]+$/, '');
+    if (!/^(?:\/|[A-Za-z]:(?:[\\/]|$)|\\\\)/.test(workspace.trim())) {
+        // A relative one would turn every word that spells it into a path: refuse rather than erase text.
+        throw new errors/* InvalidInputError */.oC(`The workspace '${workspace}' is not an absolute path: pass the repository root as an absolute path ` +
+            '(e.g. the checkout directory or GITHUB_WORKSPACE).');
+    }
+    // The file-system root (a repository at `/`) leaves nothing to remove.
+    if (trimmed === '' || /^[A-Za-z]:$/.test(trimmed))
+        return [];
+    const variants = new Set([trimmed, trimmed.replace(/\\/g, '/'), trimmed.replace(/\//g, '\\')]);
+    if (/^\/(?:tmp|var)\//.test(trimmed))
+        variants.add(`/private${trimmed}`);
+    if (/^\/private\/(?:tmp|var)\//.test(trimmed))
+        variants.add(trimmed.slice('/private'.length));
+    // Longest first, so that a longer spelling is not half-replaced by a shorter one.
+    return [...variants].sort((a, b) => b.length - a.length);
+}
+function isWindowsPath(path) {
+    return /^[A-Za-z]:[\\/]/.test(path) || path.includes('\\');
+}
+function classifyPath(path, posix) {
+    const unified = path.replace(/\\/g, '/');
+    for (const ci of CI_WORKSPACES) {
+        const match = ci.exec(unified);
+        if (match)
+            return unified.slice(match[0].length) || '.';
+    }
+    const anchored = fromPackageAnchor(unified);
+    if (anchored)
+        return anchored;
+    for (const temp of TEMP_ROOTS) {
+        const match = temp.exec(unified);
+        if (match)
+            return tempPath(unified.slice(match[0].length));
+    }
+    if (posix) {
+        const first = unified.slice(1).split('/', 1)[0];
+        if (!FILESYSTEM_ROOTS.has(first) || unified.indexOf('/', 1) < 0)
+            return path;
+    }
+    return `${PLACEHOLDERS.absolute}/${baseName(unified)}`;
+}
+/** `<abs>/node_modules/pkg/file.js`: from the last package directory on. */
+function fromPackageAnchor(path) {
+    let last;
+    PACKAGE_ANCHOR.lastIndex = 0;
+    for (let match = PACKAGE_ANCHOR.exec(path); match; match = PACKAGE_ANCHOR.exec(path))
+        last = match;
+    if (!last)
+        return undefined;
+    const start = last.index + (last[0].startsWith('/') ? 1 : 0);
+    return `${PLACEHOLDERS.absolute}/${path.slice(start)}`;
+}
+/** Below a temp root: the generated first directory dropped, numbers in generated names made `N`. */
+function tempPath(rest) {
+    const segments = rest.split('/');
+    const kept = segments.length > 1 ? segments.slice(1) : segments;
+    return [PLACEHOLDERS.temp, ...kept.map(segment => segment.replace(/\d+/g, PLACEHOLDERS.number))].join('/');
+}
+function baseName(path) {
+    const trailing = path.endsWith('/');
+    const segments = path.split('/').filter(Boolean);
+    const last = segments[segments.length - 1] ?? '';
+    return trailing && last ? `${last}/` : last;
+}
+// ---------------------------------------------------------------------------------------------------------------
+// Ports, timestamps, positions, ids, durations, processes
+function replacePorts(text) {
+    return text
+        .replace(/\b(localhost|127\.0\.0\.1|0\.0\.0\.0|(?:\d{1,3}\.){3}\d{1,3}|host\.docker\.internal):\d{1,5}\b/gi, `$1:${PLACEHOLDERS.port}`)
+        .replace(/\[(::1?|::ffff:[\d.]+)\]:\d{1,5}\b/gi, `[$1]:${PLACEHOLDERS.port}`)
+        .replace(/(?<![\w:]):::\d{1,5}\b/g, `:::${PLACEHOLDERS.port}`)
+        .replace(/\b(port)([ \t]?[:=][ \t]?|[ \t])\d{2,5}\b/gi, `$1$2${PLACEHOLDERS.port}`);
+}
+const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|' +
+    'Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\b\\.?';
+const WEEKDAY = '(?:Mon(?:day)?|Tue(?:s|sday)?|Wed(?:nesday)?|Thu(?:rs|rsday)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)\\b';
+const ZONE = String.raw `(?:[ \t]?(?:Z|UTC|GMT[+-]\d{4}|GMT|[+-]\d{2}:?\d{2}|[A-Z]{2,4}T)\b)?`;
+const ISO_DATETIME = new RegExp(String.raw `\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}[:_]\d{2}(?:[:_]\d{2}(?:[.,_]\d{1,9})?)?Z?${ZONE})?(?!\d)`, 'g');
+const SLASH_DATE = /\b(?:\d{4}\/\d{2}\/\d{2}|\d{1,2}\/\d{1,2}\/\d{4}|\d{2}\/[A-Z][a-z]{2}\/\d{4}(?=:\d{2}:))\b/g;
+const WORDY_DATE = new RegExp(String.raw `\b(?:${WEEKDAY},?[ \t]{1,40})?(?:\d{1,2}[ \t]{1,40}${MONTH}|${MONTH}[ \t]{1,40}\d{1,2}(?!\d))(?:,?[ \t]{1,40}\d{4}\b)?`, 'g');
+const TIME_OF_DAY = new RegExp(String.raw `(?<![\d.])\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?:[ \t]?[AaPp][Mm]\b)?${ZONE}(?:[ \t]\d{4}\b)?` +
+    String.raw `|\b\d{1,2}:\d{2}[ \t]?[AaPp][Mm]\b`, 'g');
+const WORDY_DATE_ALONE = new RegExp(String.raw `\b${WEEKDAY},?[ \t]{1,40}(?=<date>|<time>)`, 'g');
+function replaceTimestamps(text) {
+    return text
+        .replace(ISO_DATETIME, match => (match.length > 10 ? PLACEHOLDERS.time : PLACEHOLDERS.date))
+        .replace(SLASH_DATE, PLACEHOLDERS.date)
+        .replace(/(?<=<date>):(?=\d{2}:\d{2}:\d{2})/g, ' ')
+        .replace(WORDY_DATE, PLACEHOLDERS.date)
+        .replace(TIME_OF_DAY, PLACEHOLDERS.time)
+        .replace(WORDY_DATE_ALONE, '')
+        .replace(/\b1[5-9]\d{11}\b/g, PLACEHOLDERS.time);
+}
+/** A file name's extension, or the end of `<anonymous>` / `foo)` / `[eval]`, before a `:line:col`. */
+const AFTER_FILE = String.raw `(?<=\.[A-Za-z][A-Za-z0-9]{0,9}|[)\]>])`;
+function replaceLineNumbers(text) {
+    return (text
+        .replace(new RegExp(String.raw `${AFTER_FILE}(?::\d+){1,2}(?!\d)`, 'g'), '')
+        .replace(new RegExp(String.raw `${AFTER_FILE}\(\d+,[ \t]?\d+\)`, 'g'), '')
+        // ESLint's stylish format starts a problem's line with its position.
+        .replace(/^([ \t]*)\d+:\d+(?=[ \t]+(?:error|warning)\b)/gm, '$1')
+        .replace(/\((\d+):(\d+)\)/g, `(${PLACEHOLDERS.number}:${PLACEHOLDERS.number})`)
+        .replace(/\b(line|ln|col|column)([ \t]?[:=][ \t]?|[ \t])\d+\b/gi, `$1$2${PLACEHOLDERS.number}`)
+        .replace(/\b(lines)[ \t]\d+[ \t]?-[ \t]?\d+\b/gi, `$1 ${PLACEHOLDERS.number}-${PLACEHOLDERS.number}`));
+}
+const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
+const HEX_RUN = /(?<![0-9A-Za-z])(?:[0-9a-f]{7,}|[0-9A-F]{7,})(?![0-9A-Za-z])/g;
+const TEMP_NAME = /(?<![0-9A-Za-z])(tmp[-_]?|temp[-_])[A-Za-z0-9_-]{4,}/gi;
+function replaceIds(text) {
+    return (text
+        .replace(UUID, PLACEHOLDERS.uuid)
+        .replace(/\b0x[0-9a-f]{4,}\b/gi, `0x${PLACEHOLDERS.hex}`)
+        // A hex id has both digits and letters: a plain number or a word made of a-f letters is kept.
+        .replace(HEX_RUN, run => (/\d/.test(run) && /[a-f]/i.test(run) ? PLACEHOLDERS.hex : run))
+        .replace(TEMP_NAME, (name, prefix) => /\d/.test(name) ? `${prefix}${PLACEHOLDERS.number}` : name));
+}
+const DURATION = new RegExp(String.raw `\b(?:\d+(?:\.\d+)?(?:h|m(?!s))){0,2}\d+(?:\.\d+)?[ \t]?` +
+    String.raw `(?:ns|µs|μs|us|ms|s|secs?|seconds?|mins?|minutes?|m|h|hrs?|hours?)\b`, 'g');
+/** Durations printed as a bare number after a name that says so (`duration_ms: 0.73` in TAP, `time=12`). */
+const NAMED_DURATION = /\b(duration(?:_ms)?|elapsed(?:_ms)?|took|time(?:_ms)?)([ \t]?[:=][ \t]?|[ \t])\d+(?:\.\d+)?(?![\w.])/gi;
+function replaceDurations(text) {
+    return text.replace(DURATION, PLACEHOLDERS.duration).replace(NAMED_DURATION, `$1$2${PLACEHOLDERS.duration}`);
+}
+function replaceProcessNoise(text) {
+    return text
+        .replace(/\((node|deno|bun):\d+\)/g, `($1:${PLACEHOLDERS.pid})`)
+        .replace(/\[\d+:(0x<hex>)\]/g, `[${PLACEHOLDERS.pid}:$1]`)
+        .replace(/\b(pid|process id)([ \t]?[:=#][ \t]?|[ \t])\d+\b/gi, `$1$2${PLACEHOLDERS.pid}`)
+        .replace(/\b(seed)([ \t]?[:=][ \t]?|[ \t])\d+\b/gi, `$1$2${PLACEHOLDERS.seed}`);
+}
+/**
+ * A file path from a structured result made comparable: `file://` removed, the workspace prefix removed, absolute
+ * paths outside it reduced like in `removeNoise`, `\` as `/`, no leading `./`.
+ */
+function normalizeFilePath(file, options = {}) {
+    let path = file.trim();
+    if (path.startsWith('file://')) {
+        try {
+            path = decodeURIComponent(path);
+        }
+        catch {
+            // A stray `%`: keep it as printed.
+        }
+        path = path.replace(/^file:\/\/\/?(?=[A-Za-z]:[\\/])/, '').replace(/^file:\/\/(?=\/)/, '');
+    }
+    return replacePaths(path, options.workspace)
+        .replace(/\\/g, '/')
+        .replace(/^(?:\.\/)+/, '');
+}
+
+;// CONCATENATED MODULE: ./src/heal/fingerprint.ts
+/**
+ * The failure fingerprint (step 3 of the healing loop): a short stable hash of what failed, with the noise removed.
+ * It is the key of the fix memory and the name of the branch (`self-heal/<id>`), so the same failure seen on
+ * another machine, day, checkout directory or run order gives the same id, and another failing test, lint rule or
+ * file gives another. Pure and synchronous; the work is bounded whatever the size of the output.
+ */
+
+
+/** Bumped whenever the rules change what is hashed, so old cache entries and branches are not matched wrongly. */
+const FINGERPRINT_VERSION = 1;
+/** The number of hex characters of the SHA-256 kept as the id (64 bits). */
+const FINGERPRINT_ID_LENGTH = 16;
+/** How much of a test message or lint message is examined (its start). */
+const MESSAGE_CHARS = 8 * 1024;
+/** How much of a test name or a file path is examined. */
+const NAME_CHARS = 1024;
+/** How long one normalised signature part may be. */
+const PART_CHARS = 200;
+/** How much of each output stream is examined (its end), and how many of its last lines. */
+const TAIL_CHARS = 64 * 1024;
+const TAIL_LINES = 400;
+/** The output fallback keeps at most this many distinct error lines, or this many last lines when none. */
+const OUTPUT_ERROR_LINES = 20;
+const OUTPUT_PLAIN_LINES = 10;
+/**
+ * The fingerprint of a failed check, or undefined when it passed. Failed tests when any were parsed, else lint
+ * or compiler problems (errors only when there are errors), else the tail of the output.
+ */
+function fingerprintFailure(kind, result, options = {}) {
+    if (checkPassed(result))
+        return undefined;
+    let basis;
+    let parts;
+    const tests = 'failedTests' in result ? result.failedTests : [];
+    const problems = 'problems' in result ? countedProblems(result.problems) : [];
+    if (tests.length > 0) {
+        basis = 'tests';
+        parts = tests.map(test => testSignature(test, options));
+    }
+    else if (problems.length > 0) {
+        basis = 'problems';
+        parts = problems.map(problem => problemSignature(problem, options));
+    }
+    else {
+        basis = 'output';
+        parts = outputSignatures(result, options);
+    }
+    // A run ended by the timeout is a failure of its own, whatever it had printed by then.
+    if (result.timedOut)
+        parts.push('status: timed out');
+    else if (basis === 'output')
+        parts.push(`exit: ${result.exitCode}`);
+    // Code-unit order, not locale order: the same on every machine.
+    const signatures = [...new Set(parts)].sort();
+    const id = (0,external_node_crypto_.createHash)('sha256')
+        .update(JSON.stringify(['self-heal-fingerprint', FINGERPRINT_VERSION, kind, basis, signatures]))
+        .digest('hex')
+        .slice(0, FINGERPRINT_ID_LENGTH);
+    return { id, kind, basis, signatures, version: FINGERPRINT_VERSION };
+}
+/** Whether a string is a fingerprint id (e.g. the part after `self-heal/` in a branch name). */
+function isFingerprintId(value) {
+    return new RegExp(`^[0-9a-f]{${FINGERPRINT_ID_LENGTH}}$`).test(value);
+}
+/** A failed test's signature: `file :: suite › name :: error signature` (file and error when known). */
+function testSignature(test, options = {}) {
+    const file = test.file ? normalizeFilePath(test.file.slice(0, NAME_CHARS), options) : '';
+    const name = oneLine(removeNoise(test.name.slice(0, NAME_CHARS), options));
+    const error = errorSignature(test.message, options);
+    return [file, name, error].filter(Boolean).join(' :: ');
+}
+/** A lint problem's or compiler diagnostic's signature: `file :: rule`, or `file :: message` without a rule. */
+function problemSignature(problem, options = {}) {
+    const file = normalizeFilePath(problem.file.slice(0, NAME_CHARS), options);
+    const what = problem.rule?.trim() || `message: ${errorSignature(problem.message, options)}`;
+    return `${file} :: ${what}`;
+}
+/**
+ * The error signature of a failure message: the line that says what went wrong (pytest's first `E` line, a
+ * Python traceback's exception line, else the first line that is not blank, a stack frame, a code frame or
+ * decoration), with the noise removed, a generic leading `Error: ` dropped and at most 200 characters. A line
+ * cut short by the tool (ending in `...` or `…`, as pytest does to fit the terminal) is reduced to its error
+ * type (see `untruncated`).
+ */
+function errorSignature(message, options = {}) {
+    const lines = screenText(message.slice(0, MESSAGE_CHARS)).split('\n');
+    const chosen = pytestErrorLine(lines) ?? tracebackLine(lines) ?? lines.find(line => !isNoiseLine(line));
+    if (chosen === undefined)
+        return '';
+    const signature = oneLine(removeNoise(chosen, options)).replace(/^(?:Uncaught )?Error: (?=\S)/, '');
+    return untruncated(signature).slice(0, PART_CHARS);
+}
+/**
+ * The output fallback: from the last lines of stdout and stderr (at most 64 KiB and 400 lines of each), the
+ * distinct lines that name an error (at most 20, in sorted order), or when none does, the last 10 meaningful
+ * lines; stack frames, code frames and decoration are skipped and the noise is removed.
+ */
+function outputSignatures(result, options = {}) {
+    const raw = [...tailLines(result.stdout), ...tailLines(result.stderr)].filter(line => !isNoiseLine(line, false));
+    const lines = removeNoise(raw.join('\n'), options)
+        .split('\n')
+        .map(line => untruncated(line).slice(0, PART_CHARS))
+        .filter(line => /\p{L}/u.test(line.replace(/<[a-z]+>/g, '')));
+    const errors = lines.filter(isErrorLine);
+    const chosen = errors.length > 0 ? errors : lines.slice(-OUTPUT_PLAIN_LINES);
+    return [...new Set(chosen)]
+        .sort()
+        .slice(0, OUTPUT_ERROR_LINES)
+        .map(line => `output: ${line}`);
+}
+/**
+ * A line the tool cut to fit the terminal (ending in `...` or `…`, as pytest's summary does) depends on the width
+ * where it was cut: keep what does not, the error type (`AssertionError`), else what comes before ` - ` (pytest's
+ * `FAILED test - message`), else the first word.
+ */
+function untruncated(line) {
+    if (!line.endsWith('...') && !line.endsWith('…'))
+        return line;
+    const type = /^([\w$.]+(?: \[\w+\])?):/.exec(line);
+    if (type)
+        return type[1];
+    const dash = line.indexOf(' - ');
+    if (dash > 0)
+        return line.slice(0, dash);
+    return line.split(' ')[0];
+}
+function checkPassed(result) {
+    return 'passed' in result ? result.passed : result.exitCode === 0 && !result.timedOut;
+}
+/** Errors when there are any: warnings count only when they are all there is (e.g. `--max-warnings 0`). */
+function countedProblems(problems) {
+    const errors = problems.filter(problem => problem.severity === 'error');
+    return errors.length > 0 ? errors : problems;
+}
+function oneLine(text) {
+    return text.replace(/\s+/g, ' ').trim();
+}
+function tailLines(text) {
+    const cut = text.length > TAIL_CHARS;
+    const lines = screenText(cut ? text.slice(-TAIL_CHARS) : text).split('\n');
+    // The first line of a cut tail is a partial one: where it starts depends on the length of everything after.
+    if (cut)
+        lines.shift();
+    return lines.slice(-TAIL_LINES);
+}
+/** pytest marks the lines of the error with `E` in column 0. */
+function pytestErrorLine(lines) {
+    for (const line of lines) {
+        const match = /^E {2,}(\S.*)$/.exec(line);
+        if (match)
+            return match[1];
+    }
+    return undefined;
+}
+/** A Python traceback ends with the exception, on the first unindented line after it. */
+function tracebackLine(lines) {
+    const start = lines.findIndex(line => /^Traceback \(most recent call last\):/.test(line));
+    if (start < 0)
+        return undefined;
+    return lines
+        .slice(start + 1)
+        .find(line => /^\S/.test(line) && !/^(?:Traceback|During handling|The above exception)/.test(line));
+}
+const STACK_FRAME = [
+    // JavaScript / Java / C#: `at fn (file:1:2)`, `at file:1:2`, `at new X (...)`, `at async fn (...)`.
+    /^\s*at (?:async )?(?:new )?(?:\S+(?: \[as [^\]]+\])? \(.*\)|\S+:\d+(?::\d+)?\)?|<anonymous>|native)\s*$/,
+    // Python.
+    /^\s*File ".*", line \d+/,
+    // Go panics.
+    /^\s*goroutine \d+ \[/,
+    /^\s+\S+\.go:\d+(?: \+0x[0-9a-f]+)?\s*$/,
+    // Code frames (Jest, Vitest, Babel, tsc --pretty): `> 12 | code`, `   | ^`, `~~~~`.
+    /^\s*(?:>\s*)?\d+\s*\|/,
+    /^\s*\|/,
+    /^\s*[\^~]+\s*$/
+];
+/** Jest's block headers (`● suite › test`): not a message's error line, but in an output they name the test. */
+const JEST_HEADER = /^\s*● /;
+function isNoiseLine(line, inMessage = true) {
+    if (!/[\p{L}\p{N}]/u.test(line))
+        return true;
+    if (inMessage && JEST_HEADER.test(line))
+        return true;
+    return STACK_FRAME.some(pattern => pattern.test(line));
+}
+const ERROR_WORDS = /\b\w*(?:error|exception)\b|\b(?:errors?|fatal|fail(?:s|ed|ure|ures|ing)?|exception|panic(?:ked)?|traceback|assert(?:ion)?|cannot|can't|could not|couldn't|unable to|not found|no such|undefined reference|segmentation fault|denied|refused|abort(?:ed)?|killed|out of memory|missing)\b|\bERR!/i;
+/** `0 errors`, `0 failed`: a summary saying nothing failed is not an error line. */
+const ZERO_COUNTS = /\b0 (?:errors?|fail(?:ed|ures?|ing)?)\b/gi;
+/** Test runners' failure markers: Jest `●`/`✕`, Vitest `×`, node:test `✖`, TAP `not ok`, Go `--- FAIL`, Mocha `1)`. */
+const FAILURE_MARKER = /^(?:[●✕×✖✗] |not ok\b|--- FAIL\b|\d+\) \S)/;
+/** A line holding only a file path: the header of the problems below it (ESLint's stylish format). */
+const PATH_HEADER = /^[\w.@~<>-]*[/\\][\w.@~<>/\\-]*\.\w+$/;
+function isErrorLine(line) {
+    return (FAILURE_MARKER.test(line) || PATH_HEADER.test(line) || ERROR_WORDS.test(line.replace(ZERO_COUNTS, '')));
+}
+
+// EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
+var js_yaml = __nccwpck_require__(3243);
+// EXTERNAL MODULE: ./node_modules/picomatch/lib/picomatch.js
+var picomatch = __nccwpck_require__(8016);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+// EXTERNAL MODULE: ./src/paths.ts
+var paths = __nccwpck_require__(8431);
+;// CONCATENATED MODULE: ./src/heal/suppressions.ts
+const PRETTIER = { kind: 'prettier-ignore', pattern: /\bprettier-ignore\b/ };
+const BIOME = { kind: 'biome-ignore', pattern: /\bbiome-ignore\b/ };
+// `cmd || true` and friends make a failing command pass; so does `set +e` before it.
+const SHELL_OR_TRUE = { kind: "'|| true'", pattern: /\|\|\s*(?:true\b|:(?=\s|$|;|\))|exit\s+0\b)/ };
+const SHELL_SET_E = { kind: "'set +e'", pattern: /(?:^|[\s;&|(])set\s+\+e\b/ };
+const JS = {
+    quotes: `'"\``,
+    comments: ['//', '/*', '<!--'],
+    markers: [
+        { kind: 'eslint-disable', pattern: /\beslint-disable(?:-next-line|-line)?\b/ },
+        // An inline rule configuration that turns a rule off: `/* eslint no-console: off */`.
+        { kind: 'eslint rule turned off', pattern: /\/\*\s*eslint\s[^*]*:\s*\[?\s*["']?(?:off|0)\b/ },
+        { kind: '@ts-ignore', pattern: /@ts-ignore\b/ },
+        { kind: '@ts-nocheck', pattern: /@ts-nocheck\b/ },
+        { kind: '@ts-expect-error', pattern: /@ts-expect-error\b/ },
+        { kind: 'tslint:disable', pattern: /\btslint:disable\b/ },
+        { kind: 'oxlint-disable', pattern: /\boxlint-disable\b/ },
+        { kind: 'deno-lint-ignore', pattern: /\bdeno-lint-ignore\b/ },
+        { kind: 'jshint ignore', pattern: /\bjshint\s+ignore\b/ },
+        { kind: 'coverage ignore', pattern: /\b(?:istanbul|c8|v8)\s+ignore\b/ },
+        BIOME,
+        PRETTIER,
+        // `it.skip(`, `describe.skip.each`, `test.todo(`, Playwright's `test.fixme(`, Vitest's `it.skipIf(`/`it.fails(`.
+        { kind: 'skipped test', pattern: /\.(?:skip|skipIf|todo|fixme|fails)\s*[(.`]/ },
+        { kind: 'skipped test', pattern: /(?<![\w$.])x(?:it|describe|test|context|specify)\s*[(.`]/ },
+        // A focused test silently skips every other test of its file.
+        { kind: 'focused test', pattern: /\.only\s*[(.`]/ },
+        { kind: 'focused test', pattern: /(?<![\w$.])f(?:it|describe|context)\s*[(.`]/ }
+    ]
+};
+const PYTHON = {
+    quotes: `'"`,
+    comments: ['#'],
+    markers: [
+        { kind: 'noqa', pattern: /#\s*(?:(?:ruff|flake8)\s*:\s*)?noqa\b/i },
+        { kind: 'type: ignore', pattern: /#\s*type\s*:\s*ignore\b/ },
+        { kind: 'pylint: disable', pattern: /#\s*pylint\s*:\s*disable\b/ },
+        { kind: 'pyright: ignore', pattern: /#\s*pyright\s*:\s*ignore\b/ },
+        { kind: 'mypy: ignore-errors', pattern: /#\s*mypy\s*:\s*(?:ignore-errors|disable-error-code)\b/ },
+        { kind: 'pyre-ignore', pattern: /#\s*pyre-(?:ignore|fixme)\b/ },
+        { kind: 'pragma: no cover', pattern: /#\s*pragma\s*:\s*no\s*cover\b/ },
+        { kind: 'fmt: off', pattern: /#\s*fmt\s*:\s*(?:off|skip)\b/ },
+        { kind: 'nosec', pattern: /#\s*nosec\b/ },
+        { kind: 'skipped test', pattern: /@pytest\.mark\.(?:skip|skipif|xfail)\b/ },
+        { kind: 'skipped test', pattern: /\bpytest\.(?:skip|xfail|importorskip)\s*\(/ },
+        { kind: 'skipped test', pattern: /^\s*@(?:unittest\.)?(?:skip|skipIf|skipUnless|expectedFailure)\b/ },
+        { kind: 'skipped test', pattern: /\.skipTest\s*\(|\bSkipTest\b/ }
+    ]
+};
+const GO = {
+    quotes: `"'\``,
+    comments: ['//', '/*'],
+    markers: [
+        { kind: 'nolint', pattern: /\/\/\s*nolint\b/ },
+        { kind: 'lint:ignore', pattern: /\/\/\s*lint:(?:file-)?ignore\b/ },
+        { kind: 'nosec', pattern: /#nosec\b/ },
+        { kind: 'skipped test', pattern: /\.Skip(?:f|Now)?\s*\(/ },
+        // A build constraint with `ignore` takes the whole file out of `go test`.
+        { kind: 'build ignore', pattern: /^\s*\/\/\s*(?:go:build|\+build)\b.*\bignore\b/ }
+    ]
+};
+const RUST = {
+    // `'` also starts lifetimes (`'a`), so only `"` delimits strings here.
+    quotes: '"',
+    comments: ['//', '/*'],
+    markers: [
+        // `#[allow(..)]`, `#![allow(..)]`, `#[expect(..)]`, and the same inside `#[cfg_attr(.., allow(..))]`.
+        { kind: '#[allow]', pattern: /#!?\[[^\]]*\b(?:allow|expect)\s*\(/ },
+        { kind: 'skipped test', pattern: /#\[\s*ignore\b/ },
+        { kind: 'rustfmt::skip', pattern: /#!?\[\s*rustfmt::skip\b/ }
+    ]
+};
+const JVM = {
+    quotes: `"'`,
+    comments: ['//', '/*'],
+    markers: [
+        {
+            kind: '@SuppressWarnings',
+            pattern: /@(?:file:)?(?:SuppressWarnings|Suppress|SuppressLint|SuppressFBWarnings|nowarn)\b/
+        },
+        { kind: 'skipped test', pattern: /@(?:Disabled|Ignore|PendingFeature)\b/ },
+        { kind: 'skipped test', pattern: /\bassume(?:True|False|That)\s*\(/ },
+        { kind: 'NOSONAR', pattern: /\bNOSONAR\b/ },
+        { kind: 'CHECKSTYLE:OFF', pattern: /CHECKSTYLE\s*:\s*OFF/i }
+    ]
+};
+const CSHARP = {
+    quotes: `"'`,
+    comments: ['//', '/*'],
+    markers: [
+        { kind: '#pragma warning disable', pattern: /#\s*pragma\s+warning\s+disable\b/ },
+        { kind: 'SuppressMessage', pattern: /\[\s*(?:assembly\s*:\s*)?SuppressMessage\b/ },
+        { kind: 'ReSharper disable', pattern: /\bReSharper\s+disable\b/ },
+        { kind: 'coverage ignore', pattern: /\[\s*ExcludeFromCodeCoverage\b/ },
+        { kind: 'skipped test', pattern: /\[\s*Ignore\b/ },
+        { kind: 'skipped test', pattern: /\[\s*(?:Fact|Theory)\s*\([^\]]*\bSkip\s*=/ }
+    ]
+};
+const C = {
+    quotes: `"'`,
+    comments: ['//', '/*'],
+    markers: [
+        { kind: '#pragma diagnostic ignored', pattern: /#\s*pragma\s+(?:GCC|clang)\s+diagnostic\s+ignored\b/ },
+        { kind: '#pragma warning disable', pattern: /#\s*pragma\s+warning\s*\(\s*disable\b/ },
+        { kind: 'NOLINT', pattern: /\bNOLINT(?:NEXTLINE|BEGIN)?\b/ },
+        { kind: 'cppcheck-suppress', pattern: /\bcppcheck-suppress\b/ },
+        { kind: 'skipped test', pattern: /\bGTEST_SKIP\b/ },
+        // GoogleTest runs no test whose name starts with DISABLED_.
+        { kind: 'skipped test', pattern: /\bDISABLED_\w/ }
+    ]
+};
+const RUBY = {
+    quotes: `"'`,
+    comments: ['#'],
+    markers: [
+        { kind: 'rubocop:disable', pattern: /#\s*(?:rubocop|standard)\s*:\s*disable\b/ },
+        { kind: 'coverage ignore', pattern: /#\s*:nocov:/ },
+        { kind: 'skipped test', pattern: /^\s*(?:skip|pending)\b/ },
+        { kind: 'skipped test', pattern: /(?<![\w.])x(?:it|describe|context|specify)\b/ }
+    ]
+};
+const PHP = {
+    quotes: `"'`,
+    comments: ['//', '#', '/*'],
+    markers: [
+        { kind: '@phpstan-ignore', pattern: /@phpstan-ignore/ },
+        { kind: '@psalm-suppress', pattern: /@psalm-suppress\b/ },
+        { kind: 'phpcs:ignore', pattern: /\bphpcs:\s*(?:ignore|disable)\b|@codingStandardsIgnore/ },
+        { kind: 'coverage ignore', pattern: /@codeCoverageIgnore/ },
+        { kind: 'skipped test', pattern: /->markTest(?:Skipped|Incomplete)\s*\(/ }
+    ]
+};
+const SHELL = {
+    quotes: `"'`,
+    comments: ['#'],
+    markers: [{ kind: 'shellcheck disable', pattern: /#\s*shellcheck\s+disable=/ }, SHELL_OR_TRUE, SHELL_SET_E]
+};
+const SWIFT = {
+    quotes: '"',
+    comments: ['//', '/*'],
+    markers: [
+        { kind: 'swiftlint:disable', pattern: /\bswiftlint:disable\b/ },
+        { kind: 'skipped test', pattern: /\bXCTSkip\w*\b|\bXCTExpectFailure\b/ }
+    ]
+};
+const DART = {
+    quotes: `"'`,
+    comments: ['//', '/*'],
+    markers: [
+        { kind: 'ignore', pattern: /\/\/\s*ignore(?:_for_file)?\s*:/ },
+        { kind: 'skipped test', pattern: /[(,]\s*skip\s*:\s*(?!false\b|null\b)\S/ }
+    ]
+};
+const CSS = {
+    quotes: `"'`,
+    comments: ['/*', '//'],
+    markers: [{ kind: 'stylelint-disable', pattern: /\bstylelint-disable/ }, PRETTIER, BIOME]
+};
+/** YAML is matched raw: its suppressions are keys, and the values that matter (`'false'`) are often quoted. */
+const YAML = {
+    quotes: '',
+    comments: [],
+    markers: [
+        {
+            kind: 'continue-on-error',
+            pattern: /^\s*(?:-\s*)?continue-on-error\s*:\s*(?!["']?false["']?\s*(?:#|$))\S/
+        },
+        { kind: 'allow_failure', pattern: /^\s*(?:-\s*)?allow_failure\s*:\s*(?!["']?false["']?\s*(?:#|$))\S/ },
+        { kind: "'if: false'", pattern: /^\s*(?:-\s*)?if\s*:\s*["']?(?:\$\{\{\s*)?false\b/ },
+        { kind: 'yamllint disable', pattern: /#\s*yamllint\s+disable/ },
+        PRETTIER,
+        SHELL_OR_TRUE,
+        SHELL_SET_E
+    ]
+};
+/** package.json is data, except its scripts, where `|| true` makes a failing script pass. */
+const PACKAGE_JSON = { quotes: '', comments: [], markers: [SHELL_OR_TRUE] };
+const BY_EXTENSION = new Map([
+    [JS, 'js jsx mjs cjs ts tsx mts cts vue svelte astro'],
+    [PYTHON, 'py pyi pyw'],
+    [GO, 'go'],
+    [RUST, 'rs'],
+    [JVM, 'java kt kts scala groovy gradle'],
+    [CSHARP, 'cs'],
+    [C, 'c h cc cpp cxx hpp hh hxx m mm'],
+    [RUBY, 'rb rake'],
+    [PHP, 'php'],
+    [SHELL, 'sh bash zsh ksh'],
+    [SWIFT, 'swift'],
+    [DART, 'dart'],
+    [CSS, 'css scss sass less'],
+    [YAML, 'yml yaml']
+].flatMap(([language, extensions]) => extensions.split(' ').map(ext => [ext, language])));
+/** The language whose markers apply to a repository path, or undefined for files never searched. */
+function languageOf(path) {
+    const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+    if (name === 'package.json')
+        return PACKAGE_JSON;
+    const dot = name.lastIndexOf('.');
+    return dot > 0 ? BY_EXTENSION.get(name.slice(dot + 1)) : undefined;
+}
+/** Whether suppressions are searched for in this path (a file of a listed language). */
+function isSearchedForSuppressions(path) {
+    return languageOf(path) !== undefined;
+}
+/** The line with the contents of its string literals removed; comments are kept as they are. */
+function blankStrings(line, language) {
+    if (!language.quotes)
+        return line;
+    let out = '';
+    let i = 0;
+    while (i < line.length) {
+        if (language.comments.some(token => line.startsWith(token, i)))
+            return out + line.slice(i);
+        const c = line[i];
+        if (language.quotes.includes(c)) {
+            out += c;
+            i++;
+            while (i < line.length && line[i] !== c)
+                i += line[i] === '\\' ? 2 : 1;
+            if (i < line.length)
+                out += c;
+            i++;
+            continue;
+        }
+        out += c;
+        i++;
+    }
+    return out;
+}
+/**
+ * The suppressions that a file's hunks add. Only added lines count; an added line whose text (whitespace aside)
+ * the same file also removes is a moved or re-indented line, as a formatter makes, not a new suppression.
+ */
+function findSuppressions(path, hunks) {
+    const language = languageOf(path);
+    if (!language)
+        return [];
+    const removed = new Map();
+    for (const hunk of hunks) {
+        for (const line of hunk.lines) {
+            if (line.kind !== '-')
+                continue;
+            const key = line.content.toString('utf8').replace(/\s+/g, '');
+            removed.set(key, (removed.get(key) ?? 0) + 1);
+        }
+    }
+    const found = [];
+    for (const hunk of hunks) {
+        let number = hunk.newStart;
+        for (const line of hunk.lines) {
+            if (line.kind === '-')
+                continue;
+            const lineNumber = number++;
+            if (line.kind !== '+')
+                continue;
+            const text = line.content.toString('utf8').replace(/\r?\n$/, '');
+            const code = blankStrings(text, language);
+            const marker = language.markers.find(candidate => candidate.pattern.test(code));
+            if (!marker)
+                continue;
+            const key = text.replace(/\s+/g, '');
+            const moved = removed.get(key) ?? 0;
+            if (moved > 0) {
+                removed.set(key, moved - 1);
+                continue;
+            }
+            found.push({ line: lineNumber, kind: marker.kind, text: text.trim() });
+        }
+    }
+    return found;
+}
+
+;// CONCATENATED MODULE: ./src/heal/policy.ts
+/**
+ * The fix policy (step 6, "police", of the healing loop): before a fixer's diff, or a remembered one, is verified
+ * and proposed, it must stay within the paths the user allows, within size limits, away from workflows, lock files
+ * and check configuration, and must not switch a check off (an added `eslint-disable`, `@ts-ignore`, `.skip(`,
+ * `continue-on-error`). Pure and synchronous: it reads the diff and nothing else.
+ */
+
+
+
+
+
+/** The policy used when the user sets nothing: every path, nothing protected, no suppression, a reviewable size. */
+const DEFAULT_POLICY = Object.freeze({
+    allow: Object.freeze(['**']),
+    deny: Object.freeze([]),
+    allowWorkflows: false,
+    allowCheckConfig: false,
+    allowLockFiles: false,
+    allowRepositoryConfig: false,
+    allowDeletions: false,
+    allowBinary: false,
+    allowModeChanges: false,
+    allowSymlinks: false,
+    allowSubmodules: false,
+    maxFiles: 20,
+    maxLines: 500,
+    suppressions: 'refuse'
+});
+const anyDepth = (names) => names.split(' ').map(name => `**/${name}`);
+/** The built-in protected files, by group. */
+const PROTECTED_FILES = [
+    {
+        rule: 'workflow',
+        key: 'allowWorkflows',
+        what: 'a workflow or composite action',
+        why: "it runs in CI with the repository's secrets, and pushing it needs a token with the `workflows` permission " +
+            '(a GITHUB_TOKEN never has it)',
+        globs: ['.github/workflows', '.github/actions']
+    },
+    {
+        rule: 'check-config',
+        key: 'allowCheckConfig',
+        what: 'configuration of a linter, formatter, type checker or test runner',
+        why: 'changing it can switch the failing check off instead of fixing what it found',
+        globs: anyDepth('.eslintrc .eslintrc.* eslint.config.* .eslintignore .prettierrc .prettierrc.* prettier.config.* ' +
+            '.prettierignore tsconfig*.json jsconfig*.json jest.config.* vitest.config.* vitest.workspace.* ' +
+            '.mocharc* karma.conf.* playwright.config.* cypress.config.* .c8rc* .nycrc* biome.json biome.jsonc ' +
+            '.oxlintrc.json deno.json deno.jsonc .stylelintrc* stylelint.config.* .stylelintignore .markdownlint* ' +
+            '.flake8 .pylintrc pylintrc setup.cfg tox.ini pytest.ini mypy.ini .mypy.ini ruff.toml .ruff.toml ' +
+            'pyproject.toml .coveragerc pyrightconfig.json .golangci.yml .golangci.yaml .golangci.toml ' +
+            '.golangci.json clippy.toml .clippy.toml rustfmt.toml .rustfmt.toml .rubocop.yml .rubocop_todo.yml ' +
+            '.standard.yml phpstan.neon phpstan.neon.dist psalm.xml phpcs.xml .phpcs.xml phpcs.xml.dist ' +
+            'phpunit.xml phpunit.xml.dist .swiftlint.yml detekt.yml checkstyle.xml .yamllint .yamllint.yml ' +
+            '.yamllint.yaml .shellcheckrc .hadolint.yaml codecov.yml .codecov.yml .semgrepignore .clang-tidy')
+    },
+    {
+        rule: 'lock-file',
+        key: 'allowLockFiles',
+        what: 'a dependency lock file',
+        why: 'it pins what gets installed, and a changed one can point at other packages without it showing',
+        globs: anyDepth('package-lock.json npm-shrinkwrap.json yarn.lock pnpm-lock.yaml bun.lock bun.lockb deno.lock ' +
+            'Cargo.lock go.sum poetry.lock Pipfile.lock uv.lock pdm.lock Gemfile.lock composer.lock ' +
+            'packages.lock.json Package.resolved pubspec.lock mix.lock flake.lock gradle.lockfile conan.lock')
+    },
+    {
+        rule: 'repository-config',
+        key: 'allowRepositoryConfig',
+        what: 'repository configuration',
+        why: 'it changes how git and GitHub treat files, submodules or reviews',
+        globs: [...anyDepth('.gitattributes CODEOWNERS'), '.gitmodules', '.github/settings.yml']
+    }
+];
+/** A glob also matches everything below what it names (`docs` is `docs` and `docs/**`). */
+function compile(globs, nocase) {
+    const compiled = globs.map(glob => {
+        const base = glob.replace(/\/+$/, '');
+        return { glob, isMatch: picomatch_default()([base, `${base}/**`], { dot: true, nocase }) };
+    });
+    return path => compiled.find(entry => entry.isMatch(path))?.glob;
+}
+/**
+ * Checks a diff (git's text, or patches parseGitDiff made) against a policy. A diff that cannot be parsed is
+ * refused (`malformed`), never thrown; an invalid policy throws ConfigurationError.
+ */
+function checkPolicy(diff, policy = DEFAULT_POLICY) {
+    const rules = compilePolicy(parsePolicy(policy));
+    const stats = { files: 0, added: 0, removed: 0 };
+    let patches;
+    if (typeof diff === 'string' || diff instanceof Uint8Array) {
+        try {
+            patches = (0,parse/* parseGitDiff */.T)(diff);
+        }
+        catch (error) {
+            if (!(error instanceof parse/* DiffParseError */.h))
+                throw error;
+            const message = `${error.message}. The fix was refused: take the diff again with \`git diff --binary\`.`;
+            return { ok: false, outcome: 'refused', violations: [{ rule: 'malformed', message }], stats };
+        }
+    }
+    else
+        patches = diff;
+    if (patches.length === 0)
+        return { ok: false, outcome: 'empty', violations: [], stats };
+    const violations = [];
+    const seen = new Set();
+    const add = (violation) => {
+        const id = `${violation.rule}\0${violation.file ?? ''}\0${violation.line ?? ''}`;
+        if (seen.has(id))
+            return;
+        seen.add(id);
+        violations.push(violation);
+    };
+    // git shows a file replaced by a symlink (or the reverse) as a deletion and an addition of the same path.
+    const addedPaths = new Set(patches.filter(p => p.kind === 'add').map(p => p.newPath));
+    const files = new Set();
+    for (const patch of patches) {
+        files.add(patch.newPath ?? patch.oldPath ?? '');
+        for (const hunk of patch.hunks) {
+            for (const line of hunk.lines) {
+                if (line.kind === '+')
+                    stats.added++;
+                else if (line.kind === '-')
+                    stats.removed++;
+            }
+        }
+        checkPatch(patch, rules, addedPaths, add);
+    }
+    stats.files = files.size;
+    const { maxFiles, maxLines } = rules.policy;
+    if (stats.files > maxFiles) {
+        add({
+            rule: 'too-many-files',
+            key: 'maxFiles',
+            message: `The fix changes ${stats.files} files, more than maxFiles (${maxFiles}): a large fix is hard to ` +
+                'review. Make the fixer change less, or raise maxFiles.'
+        });
+    }
+    const lines = stats.added + stats.removed;
+    if (lines > maxLines) {
+        add({
+            rule: 'too-many-lines',
+            key: 'maxLines',
+            message: `The fix changes ${lines} lines (${stats.added} added, ${stats.removed} removed), more than maxLines ` +
+                `(${maxLines}): a large fix is hard to review. Make the fixer change less, or raise maxLines.`
+        });
+    }
+    const ok = violations.length === 0;
+    return { ok, outcome: ok ? 'pass' : 'refused', violations, stats };
+}
+function compilePolicy(policy) {
+    return {
+        policy,
+        // Fail closed on case: a path must match an allow glob exactly, and matches deny globs in any case (a
+        // case-insensitive checkout writes `.GitHub/Workflows/x.yml` into the workflows directory).
+        allow: compile(policy.allow, false),
+        deny: compile(policy.deny, true),
+        protected: PROTECTED_FILES.filter(group => !policy[group.key]).map(group => ({
+            group,
+            match: compile(group.globs, true)
+        }))
+    };
+}
+function checkPatch(patch, rules, addedPaths, add) {
+    const { policy } = rules;
+    const raw = [...new Set([patch.oldPath, patch.newPath].filter((p) => p !== undefined))];
+    const valid = new Map();
+    for (const path of raw) {
+        try {
+            valid.set(path, (0,paths/* normalizeRepoPath */.NP)(path));
+        }
+        catch (error) {
+            add({
+                rule: 'path-outside',
+                file: path,
+                message: `${(0,errors/* errorMessage */.gJ)(error)} The fix was refused: a fix may only change files inside the repository.`
+            });
+        }
+    }
+    if (valid.size !== raw.length)
+        return;
+    for (const path of valid.values())
+        checkPath(path, rules, add);
+    const oldPath = patch.oldPath === undefined ? undefined : valid.get(patch.oldPath);
+    const newPath = patch.newPath === undefined ? undefined : valid.get(patch.newPath);
+    const file = (newPath ?? oldPath);
+    if (!policy.allowDeletions) {
+        if (patch.kind === 'delete' && !addedPaths.has(patch.oldPath)) {
+            add({
+                rule: 'deletion',
+                file,
+                key: 'allowDeletions',
+                message: `The fix deletes '${file}': a fix that removes a file (a failing test, say) hides a problem rather ` +
+                    'than fixing it. Keep the file, or set allowDeletions: true.'
+            });
+        }
+        else if (patch.kind === 'rename') {
+            add({
+                rule: 'deletion',
+                file: oldPath,
+                key: 'allowDeletions',
+                message: `The fix renames '${oldPath}' to '${newPath}', which removes '${oldPath}' (a renamed test file may no ` +
+                    'longer run). Keep the name, or set allowDeletions: true.'
+            });
+        }
+    }
+    if (!policy.allowBinary && patch.kind !== 'delete' && (patch.binary || patch.binaryWithoutData)) {
+        add({
+            rule: 'binary',
+            file,
+            key: 'allowBinary',
+            message: `The fix changes the binary file '${file}', which cannot be reviewed as text. Leave it out of the ` +
+                'fix, or set allowBinary: true.'
+        });
+    }
+    checkModes(patch, file, policy, add);
+    if (policy.suppressions === 'refuse' && patch.kind !== 'delete' && newPath) {
+        for (const found of findSuppressions(newPath, patch.hunks)) {
+            const shown = found.text.length > 80 ? `${found.text.slice(0, 77)}...` : found.text;
+            add({
+                rule: 'suppression',
+                file: newPath,
+                line: found.line,
+                kind: found.kind,
+                key: 'suppressions',
+                message: `Line ${found.line} of '${newPath}' adds a suppression (${found.kind}): \`${shown}\`. A fix must fix ` +
+                    'what the check found, not switch the check off; set suppressions: allow to accept it anyway.'
+            });
+        }
+    }
+}
+function checkPath(path, rules, add) {
+    const denied = rules.deny(path);
+    if (denied !== undefined) {
+        add({
+            rule: 'path-denied',
+            file: path,
+            key: 'deny',
+            message: `The fix changes '${path}', which the deny glob '${denied}' protects. Leave it out of the fix, or ` +
+                'remove the glob from deny.'
+        });
+    }
+    if (rules.allow(path) === undefined) {
+        add({
+            rule: 'path-not-allowed',
+            file: path,
+            key: 'allow',
+            message: `The fix changes '${path}', which no allow glob (${rules.policy.allow.join(', ')}) matches. Leave it ` +
+                'out of the fix, or add a glob for it to allow.'
+        });
+    }
+    for (const { group, match } of rules.protected) {
+        if (match(path) === undefined)
+            continue;
+        add({
+            rule: group.rule,
+            file: path,
+            key: group.key,
+            message: `The fix changes '${path}', ${group.what}: ${group.why}. Leave it out of the fix, or set ${group.key}: true.`
+        });
+    }
+}
+function checkModes(patch, file, policy, add) {
+    const { oldMode, newMode } = patch;
+    if (oldMode === '160000' || newMode === '160000') {
+        if (policy.allowSubmodules)
+            return;
+        const did = patch.kind === 'add' ? 'adds' : patch.kind === 'delete' ? 'removes' : 'moves';
+        add({
+            rule: 'submodule',
+            file,
+            key: 'allowSubmodules',
+            message: `The fix ${did} the submodule '${file}': a submodule commit cannot be reviewed in the diff. Update ` +
+                'submodules yourself, or set allowSubmodules: true.'
+        });
+        return;
+    }
+    if (newMode === '120000' && patch.kind !== 'delete') {
+        if (policy.allowSymlinks)
+            return;
+        add({
+            rule: 'symlink',
+            file,
+            key: 'allowSymlinks',
+            message: `The fix makes '${file}' a symlink or changes where it points: a symlink can lead outside the ` +
+                'repository or to a secret. Leave it out of the fix, or set allowSymlinks: true.'
+        });
+        return;
+    }
+    const executableChange = (patch.kind === 'add' && newMode === '100755') ||
+        (oldMode !== undefined && newMode !== undefined && oldMode !== newMode && patch.kind !== 'delete');
+    if (executableChange && !policy.allowModeChanges) {
+        const becomes = newMode === '100755' ? 'executable' : 'not executable';
+        add({
+            rule: 'mode',
+            file,
+            key: 'allowModeChanges',
+            message: `The fix makes '${file}' ${becomes} (mode ${oldMode ?? 'none'} → ${newMode}). Leave the mode as it ` +
+                'was, or set allowModeChanges: true.'
+        });
+    }
+}
+/** One line per outcome, and one per violation: for logs, the job summary and the CLI. */
+function describeVerdict(verdict) {
+    const { files, added, removed } = verdict.stats;
+    const size = `${files} file${files === 1 ? '' : 's'}, +${added} −${removed}`;
+    if (verdict.outcome === 'empty')
+        return 'The fix changes nothing, so there is nothing to verify or propose.';
+    if (verdict.outcome === 'pass')
+        return `The fix passes the policy (${size}).`;
+    const count = verdict.violations.length;
+    return [
+        `The fix was refused by the policy (${size}; ${count} problem${count === 1 ? '' : 's'}):`,
+        ...verdict.violations.map(v => `- ${v.message}`)
+    ].join('\n');
+}
+const LIST = (key, value) => parseGlobs(key, value);
+const BOOLEAN = (key, value) => {
+    if (typeof value === 'boolean')
+        return value;
+    if (typeof value === 'string' && /^\s*(true|false)\s*$/i.test(value))
+        return value.trim().toLowerCase() === 'true';
+    throw new errors/* ConfigurationError */.j1(`Policy key '${key}' must be true or false, not ${show(value)}.`);
+};
+const COUNT = (key, value) => {
+    const number = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
+    if (typeof number === 'number' && Number.isSafeInteger(number) && number >= 1)
+        return number;
+    throw new errors/* ConfigurationError */.j1(`Policy key '${key}' must be a whole number of at least 1, not ${show(value)}: set it to a count ` +
+        `such as ${DEFAULT_POLICY[key]}.`);
+};
+const SUPPRESSIONS = (key, value) => {
+    const text = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
+    if (text === 'refuse' || text === 'allow')
+        return text;
+    throw new errors/* ConfigurationError */.j1(`Policy key '${key}' must be 'refuse' or 'allow', not ${show(value)}.`);
+};
+const PARSERS = {
+    allow: LIST,
+    deny: LIST,
+    allowWorkflows: BOOLEAN,
+    allowCheckConfig: BOOLEAN,
+    allowLockFiles: BOOLEAN,
+    allowRepositoryConfig: BOOLEAN,
+    allowDeletions: BOOLEAN,
+    allowBinary: BOOLEAN,
+    allowModeChanges: BOOLEAN,
+    allowSymlinks: BOOLEAN,
+    allowSubmodules: BOOLEAN,
+    maxFiles: COUNT,
+    maxLines: COUNT,
+    suppressions: SUPPRESSIONS
+};
+const KEYS = Object.keys(PARSERS);
+/** `max-files`, `max_files` and `MaxFiles` all name `maxFiles`: action inputs, CLI options and YAML differ. */
+const squash = (key) => key.replace(/[-_]/g, '').toLowerCase();
+const BY_SQUASHED = new Map(KEYS.map(key => [squash(key), key]));
+/**
+ * Validates a policy from user input (an action input, CLI options or a YAML mapping; keys in camelCase or
+ * kebab-case; values as their types or as strings) and fills in the defaults. null or undefined is the default
+ * policy. Throws ConfigurationError naming the key and what to change.
+ */
+function parsePolicy(raw) {
+    if (raw === undefined || raw === null)
+        return { ...DEFAULT_POLICY };
+    if (typeof raw !== 'object' || Array.isArray(raw)) {
+        throw new errors/* ConfigurationError */.j1(`The policy must be a mapping of keys (${KEYS.join(', ')}), not ${show(raw)}.`);
+    }
+    const policy = { ...DEFAULT_POLICY };
+    const given = new Map();
+    for (const [name, value] of Object.entries(raw)) {
+        const key = BY_SQUASHED.get(squash(name));
+        if (!key) {
+            const near = KEYS.find(known => distance(squash(known), squash(name)) <= 2);
+            throw new errors/* ConfigurationError */.j1(`Policy key '${name}' is unknown: ${near ? `did you mean '${near}'? ` : ''}remove it, or use one of ` +
+                `${KEYS.join(', ')}.`);
+        }
+        const earlier = given.get(key);
+        if (earlier !== undefined) {
+            throw new errors/* ConfigurationError */.j1(`Policy keys '${earlier}' and '${name}' both set ${key}: keep only one.`);
+        }
+        given.set(key, name);
+        if (value === undefined || value === null)
+            continue;
+        policy[key] = PARSERS[key](key, value);
+    }
+    if (policy.allow.length === 0) {
+        throw new errors/* ConfigurationError */.j1("Policy key 'allow' is empty, so no fix could ever pass: list the globs a fix may change, or leave it " +
+            "unset for every file ('**').");
+    }
+    return policy;
+}
+/** A list of repository globs: an array, or a string of entries separated by newlines or top-level commas. */
+function parseGlobs(key, value) {
+    let entries;
+    if (typeof value === 'string')
+        entries = splitList(value);
+    else if (Array.isArray(value))
+        entries = value;
+    else {
+        throw new errors/* ConfigurationError */.j1(`Policy key '${key}' must be a list of globs (or one per line), not ${show(value)}.`);
+    }
+    const globs = [];
+    entries.forEach((entry, index) => {
+        if (typeof entry !== 'string') {
+            throw new errors/* ConfigurationError */.j1(`Policy key '${key}', entry ${index + 1}, must be a glob string, not ${show(entry)}.`);
+        }
+        let glob;
+        try {
+            glob = (0,paths/* normalizeRepoGlob */.Cx)(entry.trim()).replace(/\/+$/, '');
+            picomatch_default().makeRe(glob);
+        }
+        catch (error) {
+            throw new errors/* ConfigurationError */.j1(`Policy key '${key}', entry '${entry}': ${(0,errors/* errorMessage */.gJ)(error)}`, {
+                cause: error
+            });
+        }
+        if (glob === '') {
+            throw new errors/* ConfigurationError */.j1(`Policy key '${key}', entry '${entry}', names the repository root: use '**' for every file.`);
+        }
+        if (!globs.includes(glob))
+            globs.push(glob);
+    });
+    return globs;
+}
+/** Splits at newlines, and at commas outside `{…}` (so `src/**\/*.{ts,tsx}` stays one glob); drops blanks. */
+function splitList(text) {
+    const entries = [];
+    let current = '';
+    let depth = 0;
+    for (const c of text) {
+        if (c === '{')
+            depth++;
+        else if (c === '}')
+            depth = Math.max(0, depth - 1);
+        if (c === '\n' || c === '\r' || (c === ',' && depth === 0)) {
+            entries.push(current);
+            current = '';
+        }
+        else
+            current += c;
+    }
+    entries.push(current);
+    return entries.map(entry => entry.trim()).filter(entry => entry !== '');
+}
+function show(value) {
+    if (typeof value === 'string')
+        return `'${value}'`;
+    if (Array.isArray(value))
+        return 'a list';
+    if (value === null)
+        return 'null';
+    return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
+}
+/** Levenshtein distance, for "did you mean" on short key names. */
+function distance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: ./src/git/refs.ts
+var refs = __nccwpck_require__(8568);
+// EXTERNAL MODULE: ./src/git/run-git.ts
+var run_git = __nccwpck_require__(6148);
+;// CONCATENATED MODULE: ./src/heal/worktree.ts
+/**
+ * The working tree a heal runs in (LOCAL, or CI with a checkout): fixers edit its files, the loop reads what they
+ * changed as a diff, and puts every file back as it found it. States are git trees written through a temporary
+ * index, so the user's index, branches and stash are never touched, and untracked files the user had (build
+ * output, say) are part of the state rather than something a restore could delete.
+ */
+
+
+
+
+
+
+/** The repository's working tree, opened at its root. */
+class WorkTree {
+    root;
+    head;
+    scratch;
+    index;
+    constructor(
+    /** The repository's root directory. */
+    root, 
+    /** The commit checked out when the tree was opened. */
+    head, scratch, index) {
+        this.root = root;
+        this.head = head;
+        this.scratch = scratch;
+        this.index = index;
+    }
+    /** Opens the repository that holds `cwd`; ConfigurationError when there is none or it has no commit yet. */
+    static async open(cwd) {
+        const top = await (0,run_git/* runGit */.EO)(['rev-parse', '--show-toplevel'], { cwd, okCodes: [0, 128] });
+        if (top.code !== 0) {
+            throw new errors/* ConfigurationError */.j1(`${cwd} is not inside a git repository: heal needs a checkout (run it in your repository, or after actions/checkout).`);
+        }
+        const root = worktree_text(top);
+        const head = await (0,run_git/* runGit */.EO)(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], {
+            cwd: root,
+            okCodes: [0, 1, 128]
+        });
+        if (head.code !== 0)
+            throw new errors/* ConfigurationError */.j1(`The repository at ${root} has no commit yet: commit first.`);
+        const indexPath = worktree_text(await (0,run_git/* runGit */.EO)(['rev-parse', '--git-path', 'index'], { cwd: root }));
+        const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'self-heal-tree-'));
+        return new WorkTree(root, worktree_text(head), scratch, (0,external_node_path_.isAbsolute)(indexPath) ? indexPath : (0,external_node_path_.join)(root, indexPath));
+    }
+    /** The branch checked out, or undefined on a detached HEAD. */
+    async currentBranch() {
+        const result = await this.git(['symbolic-ref', '--quiet', '--short', 'HEAD'], [0, 1]);
+        return result.code === 0 ? worktree_text(result) : undefined;
+    }
+    /** The message of the commit checked out. */
+    async headMessage() {
+        return worktree_text(await this.git(['log', '-1', '--format=%B', this.head]));
+    }
+    /** Tracked files that differ from HEAD (staged or not): a heal commits on HEAD, so it refuses to start with them. */
+    async changedTrackedFiles() {
+        const status = await this.git(['status', '--porcelain=v1', '-z', '--untracked-files=no']);
+        return status.stdout
+            .toString('utf8')
+            .split('\0')
+            .filter(Boolean)
+            .map(entry => entry.slice(3));
+    }
+    /** Writes the working tree as it is now (tracked and untracked files, not ignored ones) as a tree object. */
+    async snapshot() {
+        const index = (0,external_node_path_.join)(this.scratch, 'index');
+        const env = { GIT_INDEX_FILE: index };
+        // Starting from a copy of the real index (which matches HEAD: heal starts with tracked files unchanged) keeps
+        // its stat data, so git rehashes only the files that changed.
+        try {
+            await (0,promises_.copyFile)(this.index, index);
+        }
+        catch {
+            await this.git(['read-tree', this.head], [0], env);
+        }
+        await this.git(['add', '--all', '--', '.'], [0], env);
+        return worktree_text(await this.git(['write-tree'], [0], env));
+    }
+    /** The diff from one state to another, as `git diff --binary` makes it (empty when they are the same). */
+    async diff(from, to) {
+        if (from === to)
+            return '';
+        const result = await this.git([
+            'diff',
+            '--binary',
+            '--full-index',
+            '--no-color',
+            '--no-ext-diff',
+            from,
+            to
+        ]);
+        return result.stdout.toString('utf8');
+    }
+    /** Applies a diff to the working tree, all or nothing; false (and nothing changed) when it does not apply. */
+    async apply(diff) {
+        const result = await (0,run_git/* runGit */.EO)(['apply', '--binary', '--whitespace=nowarn', '-'], {
+            cwd: this.root,
+            input: diff,
+            okCodes: [0, 1, 128]
+        });
+        return result.code === 0;
+    }
+    /**
+     * Puts the working tree back to `state`, which was taken from `current`: only the paths that differ are written
+     * or removed, so files nobody changed keep their timestamps.
+     */
+    async restore(state, current) {
+        if (state === current)
+            return;
+        const changed = await this.git(['diff', '--name-status', '--no-renames', '-z', state, current]);
+        const fields = changed.stdout.toString('utf8').split('\0').filter(Boolean);
+        const write = [];
+        const remove = [];
+        for (let i = 0; i + 1 < fields.length; i += 2)
+            (fields[i] === 'A' ? remove : write).push(fields[i + 1]);
+        for (const path of remove)
+            await (0,promises_.rm)((0,external_node_path_.join)(this.root, path), { force: true, recursive: true });
+        if (write.length) {
+            const index = (0,external_node_path_.join)(this.scratch, 'restore-index');
+            const env = { GIT_INDEX_FILE: index };
+            await this.git(['read-tree', state], [0], env);
+            await (0,run_git/* runGit */.EO)(['checkout-index', '--force', '-z', '--stdin'], {
+                cwd: this.root,
+                env,
+                input: write.join('\0') + '\0'
+            });
+        }
+    }
+    /**
+     * The change a local branch makes since it forked from `base` (`git diff base...branch`), or undefined when the
+     * branch does not exist.
+     */
+    async branchChange(base, branch) {
+        const head = await (0,refs/* branchHead */.P)(await (0,refs/* assertBranchName */.ae)(branch, this.root), this.root);
+        if (!head)
+            return undefined;
+        const from = await (0,refs/* resolveCommit */.WL)(base, this.root);
+        const result = await this.git([
+            'diff',
+            '--binary',
+            '--full-index',
+            '--no-color',
+            '--no-ext-diff',
+            `${from}...${head}`
+        ]);
+        return result.stdout.toString('utf8');
+    }
+    /** Removes the scratch directory. */
+    async close() {
+        await (0,promises_.rm)(this.scratch, { recursive: true, force: true });
+    }
+    git(args, okCodes = [0], env) {
+        return (0,run_git/* runGit */.EO)(args, { cwd: this.root, okCodes, env });
+    }
+}
+function worktree_text(result) {
+    return result.stdout.toString('utf8').trim();
+}
+
+;// CONCATENATED MODULE: ./src/commands/heal.ts
+/**
+ * `heal`: the healing loop, in a working tree (LOCAL, or CI with a checkout). Check; on a failure, re-run at the
+ * same commit (a pass is flaky, never fixed); fingerprint the failure; try the fix remembered for that fingerprint,
+ * then the user's fixers in order; police each diff; verify it by re-running the check; propose the verified fix on
+ * `self-heal/<fingerprint>` with a pull request (never a duplicate); remember it. The working tree is always left
+ * as it was found: the fix lives on the branch, not in the checkout.
+ */
+
+
+
+
+
+
+
+
+/** The trailer that marks a commit as self-heal's: a checkout of such a commit is not healed again. */
+const FINGERPRINT_TRAILER = 'Self-Heal-Fingerprint';
+/** How long a verified fix is remembered, in seconds (30 days). */
+const REMEMBER_SECONDS = 30 * 24 * 3600;
+/** The fix memory's key for a fingerprint. */
+function memoryKey(fingerprintId) {
+    return `self-heal/fix/${fingerprintId}`;
+}
+/** Runs the healing loop. Throws only for bad configuration or a broken environment; outcomes are returned. */
+async function runHeal(deps, request) {
+    const { tree, log } = deps;
+    const policy = request.policy ?? DEFAULT_POLICY;
+    const reruns = request.reruns ?? 1;
+    let budget = request.maxAttempts ?? 5;
+    const dryRun = Boolean(request.dryRun);
+    const base = {
+        kind: request.kind,
+        attempts: [],
+        remembered: false,
+        dryRun
+    };
+    const end = (outcome, reason, extra = {}) => ({
+        outcome,
+        ok: !['not-healed', 'not-proposed'].includes(outcome),
+        reason,
+        ...base,
+        ...extra
+    });
+    if (request.disabled)
+        return end('disabled', `Healing is switched off: ${request.disabled}.`);
+    // Loop guard: a commit self-heal made, or one of its branches, is not healed again.
+    const branch = await tree.currentBranch();
+    if (branch?.startsWith('self-heal/')) {
+        return end('skipped', `The branch ${branch} is self-heal's own: it is not healed again.`);
+    }
+    if (new RegExp(`^${FINGERPRINT_TRAILER}:`, 'm').test(await tree.headMessage())) {
+        return end('skipped', `The commit checked out (${tree.head.slice(0, 12)}) was made by self-heal: it is not healed again.`);
+    }
+    const changed = await tree.changedTrackedFiles();
+    if (changed.length) {
+        throw new errors/* ConfigurationError */.j1(`heal proposes its fix as a commit on ${tree.head.slice(0, 12)}, but tracked files differ from it ` +
+            `(${changed.slice(0, 5).join(', ')}${changed.length > 5 ? ', ...' : ''}): commit or stash them first (untracked files are fine).`);
+    }
+    const check = () => (0,commands_check/* runCheckResult */.L2)(deps.execution, request.kind, request.check, { cwd: tree.root, ...request.checkOptions });
+    log.info(`Running the ${request.kind} check.`);
+    const first = await check();
+    base.check = (0,commands_check/* toCheckOutput */.rR)(request.kind, first);
+    if (base.check.passed)
+        return end('passed', `The ${request.kind} check passes: nothing to heal.`);
+    for (let run = 1; run <= reruns; run++) {
+        log.info(`The ${request.kind} check failed; running it again at the same commit (${run} of ${reruns}).`);
+        if ((0,commands_check/* toCheckOutput */.rR)(request.kind, await check()).passed) {
+            return end('flaky', `The ${request.kind} check failed, then passed at the same commit: it is flaky, and a flaky check is reported, not fixed.`);
+        }
+    }
+    const fingerprint = fingerprintFailure(request.kind, first, { workspace: tree.root });
+    base.fingerprint = { id: fingerprint.id, basis: fingerprint.basis, signatures: fingerprint.signatures };
+    log.info(`Failure fingerprint ${fingerprint.id} (${fingerprint.signatures.length} signature(s)).`);
+    const start = await tree.snapshot();
+    let fix;
+    let current = start;
+    try {
+        // Recall: a fix verified before for this fingerprint is tried first.
+        const remembered = readRemembered(await deps.cache.get(memoryKey(fingerprint.id)), request.kind);
+        if (remembered) {
+            log.info(`Trying the fix remembered for ${fingerprint.id} (verified ${remembered.verifiedAt}).`);
+            const attempt = { source: 'memory', result: 'does-not-apply' };
+            base.attempts.push(attempt);
+            if (await tree.apply(remembered.diff)) {
+                current = await tree.snapshot();
+                const diff = await tree.diff(start, current);
+                const tried = await police(diff, attempt);
+                if (tried && (await verify(attempt))) {
+                    fix = { source: 'memory', fixers: remembered.fixers, diff, stats: tried };
+                }
+                else {
+                    await tree.restore(start, current);
+                    current = start;
+                }
+            }
+        }
+        // Fix: the user's fixers in order, each on top of the ones before it that the policy accepted.
+        const applied = [];
+        for (const fixer of fix ? [] : request.fixers) {
+            const attempt = { source: 'fixer', fixer, result: 'no-change' };
+            base.attempts.push(attempt);
+            if (budget <= 0) {
+                attempt.result = 'over-budget';
+                continue;
+            }
+            log.info(`Running the fixer: ${fixer}`);
+            const ran = await deps.execution.runCommand(fixer, {
+                cwd: tree.root,
+                timeoutSeconds: request.fixerTimeoutSeconds ?? 600
+            });
+            attempt.exitCode = ran.exitCode;
+            const after = await tree.snapshot();
+            if (after === current)
+                continue;
+            const diff = await tree.diff(start, after);
+            const stats = await police(diff, attempt);
+            if (!stats) {
+                // Refused: this fixer's changes go; the ones before it stay.
+                await tree.restore(current, after);
+                continue;
+            }
+            current = after;
+            applied.push(fixer);
+            if (await verify(attempt)) {
+                fix = { source: 'fixer', fixers: [...applied], diff, stats };
+                break;
+            }
+        }
+    }
+    finally {
+        // The checkout is left as it was found, whatever happened.
+        await tree.restore(start, await tree.snapshot());
+    }
+    if (!fix) {
+        const tried = base.attempts.length;
+        return end('not-healed', tried
+            ? `No verified fix: ${tried} candidate(s) tried, none made the ${request.kind} check pass within the policy.`
+            : `No verified fix: nothing was remembered for this failure and no fixer is configured.`);
+    }
+    base.fix = fix;
+    if (dryRun) {
+        return end('healed', `Dry run: a fix (${describeFix(fix)}) makes the ${request.kind} check pass; nothing was written.`);
+    }
+    await deps.cache.set(memoryKey(fingerprint.id), {
+        version: 1,
+        diff: fix.diff,
+        fixers: fix.fixers,
+        kind: request.kind,
+        verifiedAt: (deps.now ?? (() => new Date()))().toISOString()
+    }, REMEMBER_SECONDS);
+    base.remembered = true;
+    if (request.noProposal) {
+        return end('not-proposed', `A fix (${describeFix(fix)}) was verified but not proposed: ${request.noProposal}`);
+    }
+    const target = request.base ?? branch;
+    if (!target) {
+        throw new errors/* ConfigurationError */.j1('The checkout is on a detached HEAD, so there is no branch to propose the fix to: give the base branch (--base, or the input `base`).');
+    }
+    const git = await deps.git();
+    const branchChange = deps.branchChange ??
+        (async (from, to) => {
+            try {
+                return await git.getDiff(from, to);
+            }
+            catch (error) {
+                if (error instanceof errors/* RefNotFoundError */.ZA)
+                    return undefined;
+                throw error;
+            }
+        });
+    const proposal = await propose(git, branchChange, fix, fingerprint, target, request.kind, log);
+    base.proposal = proposal.proposal;
+    if (!proposal.ok)
+        return end('not-proposed', proposal.reason);
+    return end('healed', proposal.reason);
+    /** Polices a diff: its stats when accepted, undefined (and the attempt marked) when refused or empty. */
+    async function police(diff, attempt) {
+        const verdict = checkPolicy(diff, policy);
+        attempt.stats = verdict.stats;
+        if (verdict.outcome === 'empty') {
+            attempt.result = 'no-change';
+            return undefined;
+        }
+        if (!verdict.ok) {
+            attempt.result = 'refused';
+            attempt.violations = verdict.violations;
+            log.warning(`The policy refuses the ${attempt.source === 'memory' ? 'remembered fix' : `changes of '${attempt.fixer}'`}: ${verdict.violations
+                .map(v => v.message)
+                .join(' ')}`);
+            return undefined;
+        }
+        return verdict.stats;
+    }
+    /** Re-runs the check on the changed tree; true when it passes. */
+    async function verify(attempt) {
+        if (budget <= 0) {
+            attempt.result = 'over-budget';
+            return false;
+        }
+        budget--;
+        log.info(`Verifying: running the ${request.kind} check on the changed files.`);
+        const passed = (0,commands_check/* toCheckOutput */.rR)(request.kind, await check()).passed;
+        attempt.result = passed ? 'verified' : 'check-failed';
+        return passed;
+    }
+}
+/** Reads a remembered fix, ignoring what is not one (an older format, another kind of check). */
+function readRemembered(value, kind) {
+    if (!value || typeof value !== 'object')
+        return undefined;
+    const fix = value;
+    if (fix.version !== 1 || typeof fix.diff !== 'string' || !fix.diff || fix.kind !== kind)
+        return undefined;
+    return {
+        version: 1,
+        diff: fix.diff,
+        fixers: Array.isArray(fix.fixers) ? fix.fixers.filter(f => typeof f === 'string') : [],
+        kind,
+        verifiedAt: typeof fix.verifiedAt === 'string' ? fix.verifiedAt : 'at an unknown time'
+    };
+}
+function describeFix(fix) {
+    const from = fix.source === 'memory' ? 'remembered' : fix.fixers.join(', then ');
+    return `${from}; ${fix.stats.files} file(s), +${fix.stats.added} -${fix.stats.removed}`;
+}
+/**
+ * Commits the fix on `self-heal/<fingerprint>` from `base` and opens its pull request. A branch that already holds
+ * this very change is not committed to again (its pull request is kept open or reopened); one that holds another
+ * change is left alone: self-heal never force-moves a branch.
+ */
+async function propose(git, branchChange, fix, fingerprint, base, kind, log) {
+    const branch = `self-heal/${fingerprint.id}`;
+    const existing = await branchChange(base, branch);
+    const proposal = { branch, base, action: 'created' };
+    if (existing !== undefined) {
+        if (!sameChange(existing, fix.diff)) {
+            return {
+                ok: false,
+                reason: `A fix was verified, but the branch ${branch} already holds another change: self-heal does not force-move branches. Merge or delete it, and heal again.`,
+                proposal: { ...proposal, action: 'already-proposed' }
+            };
+        }
+        proposal.action = 'already-proposed';
+    }
+    else {
+        const applied = await git.applyDiff(fix.diff, commitMessage(fix, fingerprint, kind), { branch, base });
+        proposal.commit = applied.commit;
+        log.info(`Committed the fix to ${branch} (${applied.commit.slice(0, 12)}).`);
+    }
+    try {
+        const pr = await git.createPullRequest({
+            head: branch,
+            base,
+            title: `self-heal: fix the failing ${kind} check (${fingerprint.id})`,
+            body: pullRequestBody(fix, fingerprint, kind)
+        });
+        proposal.pullRequest = { number: pr.number, url: pr.url, action: pr.action };
+    }
+    catch (error) {
+        // Locally without a token the branch is the proposal; anything else about the pull request is reported.
+        if (!(error instanceof errors/* ConfigurationError */.j1))
+            throw error;
+        proposal.pullRequestSkipped = (0,errors/* errorMessage */.gJ)(error);
+    }
+    const where = proposal.pullRequest ? `pull request ${proposal.pullRequest.url}` : `branch ${branch}`;
+    return {
+        ok: true,
+        reason: proposal.action === 'already-proposed'
+            ? `The verified fix (${describeFix(fix)}) is already proposed: ${where}.`
+            : `Healed: a verified fix (${describeFix(fix)}) is proposed on ${where}.`,
+        proposal
+    };
+}
+/** Whether two diffs make the same change (same files, same lines), whatever their headers and blob ids say. */
+function sameChange(a, b) {
+    const shape = (diff) => JSON.stringify((0,parse/* parseGitDiff */.T)(diff)
+        .map(p => ({
+        kind: p.kind,
+        oldPath: p.oldPath,
+        newPath: p.newPath,
+        newMode: p.newMode,
+        lines: p.hunks.flatMap(h => h.lines.filter(l => l.kind !== ' ').map(l => l.kind + l.content.toString('base64'))),
+        binary: p.binary ? p.newId : undefined
+    }))
+        .sort((x, y) => String(x.newPath ?? x.oldPath).localeCompare(String(y.newPath ?? y.oldPath))));
+    return shape(a) === shape(b);
+}
+function commitMessage(fix, fingerprint, kind) {
+    const by = fix.source === 'memory' ? 'a fix verified before for this failure' : fix.fixers.join(', then ');
+    return (`fix: make the failing ${kind} check pass\n\n` +
+        `Made by ${by}, and verified by running the ${kind} check again.\n\n` +
+        `${FINGERPRINT_TRAILER}: ${fingerprint.id}\n`);
+}
+function pullRequestBody(fix, fingerprint, kind) {
+    const signatures = fingerprint.signatures
+        .slice(0, 20)
+        .map(s => `- \`${s.replace(/`/g, "'")}\``)
+        .join('\n');
+    return [
+        `The ${kind} check failed; self-heal found a fix and verified it by running the check again, which passed.`,
+        '',
+        `- Fix: ${fix.source === 'memory' ? 'remembered (verified before for the same failure)' : fix.fixers.map(f => `\`${f.replace(/`/g, "'")}\``).join(', then ')}`,
+        `- Changes: ${fix.stats.files} file(s), +${fix.stats.added} -${fix.stats.removed}`,
+        `- Fingerprint: \`${fingerprint.id}\` (${fingerprint.basis})`,
+        '',
+        '<details><summary>What failed</summary>',
+        '',
+        signatures,
+        fingerprint.signatures.length > 20 ? `- … and ${fingerprint.signatures.length - 20} more` : '',
+        '',
+        '</details>'
+    ].join('\n');
+}
+/**
+ * Reads the kill switch (`SELF_HEAL_DISABLED`: 1, true, yes or on; a repository variable reaches a job as
+ * `env: SELF_HEAL_DISABLED: ${{ vars.SELF_HEAL_DISABLED }}`) and, in a pull request's workflow, the event: a
+ * pull request from a fork is never pushed to, one from this repository gets the fix on its own branch.
+ */
+function healContext(env) {
+    const context = {};
+    if (/^(1|true|yes|on)$/i.test((env.SELF_HEAL_DISABLED ?? '').trim())) {
+        context.disabled = 'SELF_HEAL_DISABLED is set';
+    }
+    const event = readEvent(env.GITHUB_EVENT_PATH);
+    const pr = event?.pull_request;
+    if (pr && typeof pr === 'object') {
+        const head = pr.head?.repo?.full_name;
+        const into = pr.base?.repo?.full_name ?? env.GITHUB_REPOSITORY;
+        if (typeof head !== 'string' || head !== into) {
+            context.noProposal = `the pull request comes from a fork (${head ?? 'unknown'}), and self-heal never pushes to forks`;
+        }
+        else if (typeof pr.head?.ref === 'string') {
+            context.base = pr.head.ref;
+        }
+    }
+    return context;
+}
+function readEvent(path) {
+    if (!path)
+        return undefined;
+    try {
+        const event = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
+        return event && typeof event === 'object' ? event : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Heals in the working tree at `cwd` with the factory's adapters: the one entry the CLI and the action share.
+ * CLOUD has no working tree for fixers to change, so it is refused with what to do instead.
+ */
+async function healWithFactory(factory, cwd, request, log) {
+    if (factory.environment === 'cloud') {
+        throw new errors/* ConfigurationError */.j1('heal runs fixers on a checkout, and the cloud environment has none: run it locally or in a workflow job after actions/checkout (environment local or ci).');
+    }
+    const tree = await WorkTree.open(cwd);
+    try {
+        return await runHeal({
+            execution: await factory.execution(),
+            cache: await factory.cache(),
+            git: () => factory.git(),
+            tree,
+            log,
+            // Locally the branch is a local ref (the Git adapter's getDiff compares two trees, not a fork point).
+            ...(factory.environment === 'local'
+                ? { branchChange: (base, branch) => tree.branchChange(base, branch) }
+                : {})
+        }, request);
+    }
+    finally {
+        await tree.close();
+    }
+}
+/** Reads a policy written as YAML (or JSON): from a `--policy` file or the action's `policy` input. */
+function readPolicy(text, where) {
+    let raw;
+    try {
+        raw = (0,js_yaml/* load */.Hh)(text);
+    }
+    catch (error) {
+        throw new errors/* ConfigurationError */.j1(`The policy in ${where} is not valid YAML: ${(0,errors/* errorMessage */.gJ)(error).split('\n')[0]}`);
+    }
+    return parsePolicy(raw ?? undefined);
+}
+
 // EXTERNAL MODULE: ./src/commands/check-report.ts
 var check_report = __nccwpck_require__(9493);
 // EXTERNAL MODULE: ./src/github/client.ts + 25 modules
@@ -52621,8 +51272,6 @@ function dispatchActionOutputs(output) {
 
 // EXTERNAL MODULE: ./src/constants.ts
 var constants = __nccwpck_require__(7242);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/environment.ts
 /**
  * Environment detection: LOCAL (a developer's machine), CI (an Actions runner with a checkout) or CLOUD (no
@@ -52787,6 +51436,69 @@ async function summarizeDispatch(result) {
     }
     await core/* summary */.z.write();
 }
+const HEAL_HEADINGS = {
+    disabled: '⏸️ switched off',
+    skipped: '⏭️ skipped',
+    passed: '✅ the check passes',
+    flaky: '⚠️ flaky check',
+    healed: '🩹 healed',
+    'not-healed': '❌ no verified fix',
+    'not-proposed': '⚠️ fix verified, not proposed'
+};
+/** Writes the job summary of a heal: what failed, what was tried, and what was proposed. */
+async function summarizeHeal(result, command) {
+    if (!canSummarize())
+        return;
+    core/* summary */.z
+        .addHeading(`self-heal: ${result.kind} check — ${HEAL_HEADINGS[result.outcome]}`, 2)
+        .addRaw(`${escapeHtml(result.reason)}${result.dryRun ? ' (dry run)' : ''}`, true);
+    const rows = [['check', `<code>${escapeHtml(command)}</code>`]];
+    if (result.check) {
+        rows.push([
+            'first run',
+            `exit ${result.check.exitCode}, ${(result.check.durationMs / 1000).toFixed(1)} s`
+        ]);
+    }
+    if (result.fingerprint) {
+        rows.push(['fingerprint', `<code>${result.fingerprint.id}</code> (from ${result.fingerprint.basis})`]);
+    }
+    if (result.fix) {
+        const by = result.fix.source === 'memory'
+            ? 'remembered fix'
+            : result.fix.fixers.map(f => `<code>${escapeHtml(f)}</code>`).join(', then ');
+        rows.push([
+            'fix',
+            `${by}: ${result.fix.stats.files} file(s), +${result.fix.stats.added} −${result.fix.stats.removed}`
+        ]);
+    }
+    if (result.proposal) {
+        const pr = result.proposal.pullRequest;
+        rows.push([
+            'proposal',
+            pr
+                ? `<a href="${escapeHtml(pr.url)}">pull request #${pr.number}</a> (${pr.action}) from <code>${escapeHtml(result.proposal.branch)}</code>`
+                : `branch <code>${escapeHtml(result.proposal.branch)}</code>${result.proposal.pullRequestSkipped ? ` — no pull request: ${escapeHtml(result.proposal.pullRequestSkipped)}` : ''}`
+        ]);
+    }
+    core/* summary */.z.addTable(rows.map(([name, value]) => [{ data: name, header: true }, value]));
+    if (result.attempts.length) {
+        core/* summary */.z.addHeading('Attempts', 3).addList(result.attempts.map(a => {
+            const what = a.source === 'memory' ? 'remembered fix' : `<code>${escapeHtml(a.fixer ?? '')}</code>`;
+            const size = a.stats ? ` (${a.stats.files} file(s), +${a.stats.added} −${a.stats.removed})` : '';
+            const why = a.violations?.length ? `: ${a.violations.map(v => escapeHtml(v.message)).join(' ')}` : '';
+            return `${what}: ${a.result}${size}${why}`;
+        }));
+    }
+    if (result.fingerprint?.signatures.length) {
+        core/* summary */.z.addDetails('What failed', `<ul>${result.fingerprint.signatures
+            .slice(0, 50)
+            .map(s => `<li><code>${escapeHtml(s)}</code></li>`)
+            .join('')}</ul>`);
+    }
+    if (result.fix)
+        core/* summary */.z.addDetails('The fix', `<pre>${escapeHtml(result.fix.diff.slice(0, 20_000))}</pre>`);
+    await core/* summary */.z.write();
+}
 /** Escapes text for the summary's HTML. */
 function escapeHtml(text) {
     return text.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
@@ -52810,14 +51522,15 @@ function escapeHtml(text) {
 
 
 
+
 /** The operations the action performs. */
-const OPERATIONS = ['check', 'apply', 'dispatch'];
+const OPERATIONS = ['heal', 'check', 'apply', 'dispatch'];
 /** A logger over @actions/core. */
 const coreLogger = { info: core/* info */.pq, warning: core/* warning */.$e, debug: core/* debug */.Yz };
 /** The action's main entry: never throws; a failure is reported with core.setFailed. */
 async function run() {
     try {
-        const operation = core/* getInput */.V4(constants/* Input */.pd.Operation) || 'check';
+        const operation = core/* getInput */.V4(constants/* Input */.pd.Operation) || 'heal';
         if (!OPERATIONS.includes(operation)) {
             throw new errors/* InvalidInputError */.oC(`Unknown operation '${operation}': use one of ${OPERATIONS.join(', ')}.`);
         }
@@ -52836,7 +51549,10 @@ async function run() {
         const echo = new LogEcho();
         const factory = new adapters_factory/* AdapterFactory */.a(detection.environment, settings, coreLogger, { onOutput: echo.write });
         try {
-            if (operation === 'check') {
+            if (operation === 'heal') {
+                await healOperation(factory, echo, settings.cwd);
+            }
+            else if (operation === 'check') {
                 await checkOperation(factory, echo, detection.environment === 'cloud' ? undefined : settings.cwd);
             }
             else if (operation === 'apply') {
@@ -52891,7 +51607,7 @@ async function checkOperation(factory, echo, cwd) {
             echo.endLine();
         }
     });
-    const result = (0,check/* toCheckOutput */.rR)(request.kind, raw);
+    const result = (0,commands_check/* toCheckOutput */.rR)(request.kind, raw);
     core/* setOutput */.uH(constants/* Output */.k7.Passed, String(result.passed));
     core/* setOutput */.uH(constants/* Output */.k7.ExitCode, String(result.exitCode));
     core/* setOutput */.uH(constants/* Output */.k7.Result, JSON.stringify(result));
@@ -52906,6 +51622,70 @@ async function checkOperation(factory, echo, cwd) {
     if (!result.passed) {
         core/* setFailed */.C1(`The ${request.kind} check failed (exit ${result.exitCode}${result.timedOut ? ', timed out' : ''}).`);
     }
+}
+async function healOperation(factory, echo, cwd) {
+    const command = core/* getInput */.V4(constants/* Input */.pd.Command);
+    if (!command.trim()) {
+        throw new errors/* InvalidInputError */.oC(`Give the check to heal in the input '${constants/* Input */.pd.Command}' (e.g. npm test).`);
+    }
+    const kind = (0,commands_check/* parseCheckKind */.SP)(core/* getInput */.V4(constants/* Input */.pd.Kind) || 'test', `input '${constants/* Input */.pd.Kind}'`);
+    const policyText = core/* getInput */.V4(constants/* Input */.pd.Policy);
+    const timeout = core/* getInput */.V4(constants/* Input */.pd.Timeout);
+    const context = healContext(process.env);
+    const result = await core/* group */.Os(`Heal the ${kind} check`, async () => {
+        try {
+            return await healWithFactory(factory, cwd, {
+                kind,
+                check: command,
+                checkOptions: {
+                    timeoutSeconds: timeout ? positiveNumber(timeout, constants/* Input */.pd.Timeout) : undefined,
+                    reportPath: core/* getInput */.V4(constants/* Input */.pd.ReportPath) || undefined
+                },
+                fixers: core/* getMultilineInput */.q3(constants/* Input */.pd.Fix).filter(line => line.trim()),
+                dryRun: core/* getBooleanInput */.Vt(constants/* Input */.pd.DryRun),
+                policy: policyText.trim() ? readPolicy(policyText, `the input '${constants/* Input */.pd.Policy}'`) : undefined,
+                reruns: count(core/* getInput */.V4(constants/* Input */.pd.Reruns) || '1', constants/* Input */.pd.Reruns),
+                maxAttempts: count(core/* getInput */.V4(constants/* Input */.pd.MaxAttempts) || '5', constants/* Input */.pd.MaxAttempts),
+                base: core/* getInput */.V4(constants/* Input */.pd.Base) || context.base,
+                noProposal: context.noProposal,
+                disabled: context.disabled
+            }, coreLogger);
+        }
+        finally {
+            echo.endLine();
+        }
+    });
+    core/* setOutput */.uH(constants/* Output */.k7.Outcome, result.outcome);
+    core/* setOutput */.uH(constants/* Output */.k7.Result, JSON.stringify(result));
+    if (result.check)
+        core/* setOutput */.uH(constants/* Output */.k7.Passed, String(result.check.passed));
+    if (result.fingerprint)
+        core/* setOutput */.uH(constants/* Output */.k7.Fingerprint, result.fingerprint.id);
+    if (result.proposal) {
+        core/* setOutput */.uH(constants/* Output */.k7.Branch, result.proposal.branch);
+        if (result.proposal.commit)
+            core/* setOutput */.uH(constants/* Output */.k7.Commit, result.proposal.commit);
+        if (result.proposal.pullRequest) {
+            core/* setOutput */.uH(constants/* Output */.k7.PullRequestUrl, result.proposal.pullRequest.url);
+            core/* setOutput */.uH(constants/* Output */.k7.PullRequestNumber, String(result.proposal.pullRequest.number));
+        }
+    }
+    if (result.check && !result.check.passed && result.outcome !== 'flaky')
+        annotateCheck(result.check);
+    if (result.outcome === 'flaky')
+        core/* warning */.$e(result.reason);
+    else
+        core/* info */.pq(result.reason);
+    await summarizeHeal(result, command);
+    if (!result.ok)
+        core/* setFailed */.C1(result.reason);
+}
+function count(value, input) {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) {
+        throw new errors/* InvalidInputError */.oC(`Input '${input}' must be a whole number of 0 or more (got '${value}').`);
+    }
+    return n;
 }
 async function applyOperation(factory, cwd) {
     const inline = core/* getInput */.V4(constants/* Input */.pd.Patch);
@@ -52967,6 +51747,86 @@ function positiveNumber(value, input) {
 
 /***/ }),
 
+/***/ 8431:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cx: () => (/* binding */ normalizeRepoGlob),
+/* harmony export */   NP: () => (/* binding */ normalizeRepoPath)
+/* harmony export */ });
+/* unused harmony export isRepoPath */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/**
+ * Repository-relative path rules shared by every Storage adapter and by diff application: a path is relative,
+ * uses `/`, has no `.`/`..` segments after normalisation that leave the root, and never enters `.git/`.
+ */
+
+/**
+ * Validates an untrusted repository-relative path and returns its normal form (`a/b/c`, no leading `./`, no
+ * duplicate slashes). Throws PathOutsideRepositoryError for absolute paths, `..` escapes, `.git` segments, NUL
+ * bytes and empty paths.
+ */
+function normalizeRepoPath(path) {
+    if (typeof path !== 'string' || path.length === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PathOutsideRepositoryError */ .Pf(String(path), 'empty path');
+    if (path.includes('\0'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PathOutsideRepositoryError */ .Pf(path, 'contains a NUL byte');
+    const unified = path.replace(/\\/g, '/');
+    if (unified.startsWith('/') || /^[A-Za-z]:/.test(unified)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PathOutsideRepositoryError */ .Pf(path, 'absolute path');
+    }
+    const parts = [];
+    for (const segment of unified.split('/')) {
+        if (segment === '' || segment === '.')
+            continue;
+        if (segment === '..') {
+            if (parts.length === 0)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PathOutsideRepositoryError */ .Pf(path, "'..' leads outside the root");
+            parts.pop();
+            continue;
+        }
+        // Git itself refuses `.git` in any case on case-insensitive systems; so do we, everywhere.
+        if (segment.toLowerCase() === '.git')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PathOutsideRepositoryError */ .Pf(path, "inside '.git'");
+        parts.push(segment);
+    }
+    if (parts.length === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PathOutsideRepositoryError */ .Pf(path, 'names the repository root, not a file');
+    return parts.join('/');
+}
+/** Like normalizeRepoPath, but returns false instead of throwing. */
+function isRepoPath(path) {
+    try {
+        normalizeRepoPath(path);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** Checks a glob the way paths are checked: relative, no `..`, never into `.git`; returns it without `./`. */
+function normalizeRepoGlob(glob) {
+    if (typeof glob !== 'string' || glob.trim() === '') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidInputError */ .oC("The glob is empty: pass a pattern such as '**/*.ts', or nothing for every file.");
+    }
+    if (glob.includes('\0'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PathOutsideRepositoryError */ .Pf(glob, 'contains a NUL byte');
+    const unified = glob.replace(/^(\.\/)+/, '');
+    if (unified.startsWith('/') || /^[A-Za-z]:/.test(unified) || unified.startsWith('\\')) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PathOutsideRepositoryError */ .Pf(glob, 'absolute glob');
+    }
+    for (const segment of unified.split(/[/\\]/)) {
+        if (segment === '..')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PathOutsideRepositoryError */ .Pf(glob, "'..' leads outside the root");
+        if (segment.toLowerCase() === '.git')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PathOutsideRepositoryError */ .Pf(glob, "inside '.git'");
+    }
+    return unified;
+}
+
+
+/***/ }),
+
 /***/ 6661:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -52975,8 +51835,8 @@ function positiveNumber(value, input) {
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _adapters_factory_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5662);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2710);
+/* harmony import */ var _adapters_factory_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9930);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4366);
 /**
  * The action's post step: flushes state the main step left (the Actions cache snapshot). Cleanup problems are
  * warnings, never a failed job.
@@ -52993,6 +51853,99 @@ async function runPost() {
     catch (error) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`self-heal post step: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}`);
     }
+}
+
+
+/***/ }),
+
+/***/ 7080:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   NJ: () => (/* binding */ positiveInt),
+/* harmony export */   Nt: () => (/* binding */ escapeRegExp),
+/* harmony export */   UV: () => (/* binding */ firstLines),
+/* harmony export */   aJ: () => (/* binding */ stripAnsi),
+/* harmony export */   ml: () => (/* binding */ lineInFile),
+/* harmony export */   xD: () => (/* binding */ toRepoPath)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * Text helpers shared by the report parsers: ANSI removal, bounded messages, and file paths made
+ * repository-relative so that results read the same wherever the repository was checked out.
+ */
+
+
+const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]/g;
+/** Removes ANSI colour and cursor sequences. */
+function stripAnsi(text) {
+    return text.replace(ANSI, '');
+}
+/**
+ * The first lines of a message: ANSI removed, stack frames of dependencies and of Node itself dropped, common
+ * indentation removed, at most `maxLines` lines and `maxChars` characters.
+ */
+function firstLines(text, maxLines = 20, maxChars = 2000) {
+    const lines = stripAnsi(text)
+        .replace(/\r\n?/g, '\n')
+        .split('\n')
+        .filter(line => !/^\s*at .*(node_modules[/\\]|\(node:|\bnode:internal|<anonymous>\)?$)/.test(line))
+        .map(line => line.trimEnd());
+    while (lines.length > 0 && lines[0] === '')
+        lines.shift();
+    let kept = lines.slice(0, maxLines);
+    while (kept.length > 0 && kept[kept.length - 1] === '')
+        kept = kept.slice(0, -1);
+    const indents = kept.filter(line => line !== '').map(line => line.length - line.trimStart().length);
+    const cut = indents.length > 0 ? Math.min(...indents) : 0;
+    const joined = kept.map(line => line.slice(cut)).join('\n');
+    return joined.length > maxChars ? `${joined.slice(0, maxChars - 1)}…` : joined;
+}
+/**
+ * Makes a file path from a tool's output repository-relative (with `/`) when it lies inside the root; paths
+ * outside the root, and all paths when no context is given, come back as printed (with `/` separators).
+ */
+function toRepoPath(file, context) {
+    let path = file.trim();
+    if (path.startsWith('file://')) {
+        try {
+            path = (0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(path);
+        }
+        catch {
+            // Not a valid file URL: keep it as printed.
+        }
+    }
+    if (!context)
+        return path.split(node_path__WEBPACK_IMPORTED_MODULE_0__.sep).join('/');
+    const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(path) ? path : (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(context.cwd, path);
+    const inner = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(context.root, absolute);
+    if (inner === '' || inner.startsWith('..') || (0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(inner))
+        return path.split(node_path__WEBPACK_IMPORTED_MODULE_0__.sep).join('/');
+    return inner.split(node_path__WEBPACK_IMPORTED_MODULE_0__.sep).join('/');
+}
+/** Parses a positive integer, or undefined. */
+function positiveInt(value) {
+    const number = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.trim()) : NaN;
+    return Number.isInteger(number) && number > 0 ? number : undefined;
+}
+/** Escapes a string for use inside a regular expression. */
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/**
+ * The line of the first stack frame or location (`path:line[:col]`) in a text that points at the given file
+ * (matched on its repository-relative path or its base name).
+ */
+function lineInFile(text, file) {
+    if (!file)
+        return undefined;
+    const name = file.split('/').pop();
+    const pattern = new RegExp(`(?:^|[\\s(/\\\\])${escapeRegExp(name)}:(\\d+)(?::\\d+)?`, 'm');
+    const match = pattern.exec(stripAnsi(text));
+    return match ? positiveInt(match[1]) : undefined;
 }
 
 
@@ -53137,6 +52090,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_h
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 
@@ -62465,6 +61425,3083 @@ class XMLParser {
         return XmlNode.getMetaDataSymbol();
     }
 }
+
+/***/ }),
+
+/***/ 3243:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hh: () => (/* binding */ load)
+/* harmony export */ });
+/* unused harmony exports CORE_SCHEMA, DEFAULT_SCHEMA, FAILSAFE_SCHEMA, JSON_SCHEMA, Schema, Type, YAMLException, default, dump, loadAll, safeDump, safeLoad, safeLoadAll, types */
+function getDefaultExportFromCjs(x) {
+  return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, "default") ? x["default"] : x;
+}
+var jsYaml = {};
+var loader = {};
+var common = {};
+var hasRequiredCommon;
+function requireCommon() {
+  if (hasRequiredCommon) return common;
+  hasRequiredCommon = 1;
+  function isNothing(subject) {
+    return typeof subject === "undefined" || subject === null;
+  }
+  function isObject(subject) {
+    return typeof subject === "object" && subject !== null;
+  }
+  function toArray(sequence) {
+    if (Array.isArray(sequence)) return sequence;
+    else if (isNothing(sequence)) return [];
+    return [sequence];
+  }
+  function extend(target, source) {
+    if (source) {
+      const sourceKeys = Object.keys(source);
+      for (let index = 0, length = sourceKeys.length; index < length; index += 1) {
+        const key = sourceKeys[index];
+        target[key] = source[key];
+      }
+    }
+    return target;
+  }
+  function repeat(string, count) {
+    let result = "";
+    for (let cycle = 0; cycle < count; cycle += 1) {
+      result += string;
+    }
+    return result;
+  }
+  function isNegativeZero(number) {
+    return number === 0 && Number.NEGATIVE_INFINITY === 1 / number;
+  }
+  common.isNothing = isNothing;
+  common.isObject = isObject;
+  common.toArray = toArray;
+  common.repeat = repeat;
+  common.isNegativeZero = isNegativeZero;
+  common.extend = extend;
+  return common;
+}
+var exception;
+var hasRequiredException;
+function requireException() {
+  if (hasRequiredException) return exception;
+  hasRequiredException = 1;
+  function formatError(exception2, compact) {
+    let where = "";
+    const message = exception2.reason || "(unknown reason)";
+    if (!exception2.mark) return message;
+    if (exception2.mark.name) {
+      where += 'in "' + exception2.mark.name + '" ';
+    }
+    where += "(" + (exception2.mark.line + 1) + ":" + (exception2.mark.column + 1) + ")";
+    if (!compact && exception2.mark.snippet) {
+      where += "\n\n" + exception2.mark.snippet;
+    }
+    return message + " " + where;
+  }
+  function YAMLException2(reason, mark) {
+    Error.call(this);
+    this.name = "YAMLException";
+    this.reason = reason;
+    this.mark = mark;
+    this.message = formatError(this, false);
+    if (Error.captureStackTrace) {
+      Error.captureStackTrace(this, this.constructor);
+    } else {
+      this.stack = new Error().stack || "";
+    }
+  }
+  YAMLException2.prototype = Object.create(Error.prototype);
+  YAMLException2.prototype.constructor = YAMLException2;
+  YAMLException2.prototype.toString = function toString(compact) {
+    return this.name + ": " + formatError(this, compact);
+  };
+  exception = YAMLException2;
+  return exception;
+}
+var snippet;
+var hasRequiredSnippet;
+function requireSnippet() {
+  if (hasRequiredSnippet) return snippet;
+  hasRequiredSnippet = 1;
+  const common2 = requireCommon();
+  function getLine(buffer, lineStart, lineEnd, position, maxLineLength) {
+    let head = "";
+    let tail = "";
+    const maxHalfLength = Math.floor(maxLineLength / 2) - 1;
+    if (position - lineStart > maxHalfLength) {
+      head = " ... ";
+      lineStart = position - maxHalfLength + head.length;
+    }
+    if (lineEnd - position > maxHalfLength) {
+      tail = " ...";
+      lineEnd = position + maxHalfLength - tail.length;
+    }
+    return {
+      str: head + buffer.slice(lineStart, lineEnd).replace(/\t/g, "→") + tail,
+      pos: position - lineStart + head.length
+      // relative position
+    };
+  }
+  function padStart(string, max) {
+    return common2.repeat(" ", max - string.length) + string;
+  }
+  function makeSnippet(mark, options) {
+    options = Object.create(options || null);
+    if (!mark.buffer) return null;
+    if (!options.maxLength) options.maxLength = 79;
+    if (typeof options.indent !== "number") options.indent = 1;
+    if (typeof options.linesBefore !== "number") options.linesBefore = 3;
+    if (typeof options.linesAfter !== "number") options.linesAfter = 2;
+    const re = /\r?\n|\r|\0/g;
+    const lineStarts = [0];
+    const lineEnds = [];
+    let match;
+    let foundLineNo = -1;
+    while (match = re.exec(mark.buffer)) {
+      lineEnds.push(match.index);
+      lineStarts.push(match.index + match[0].length);
+      if (mark.position <= match.index && foundLineNo < 0) {
+        foundLineNo = lineStarts.length - 2;
+      }
+    }
+    if (foundLineNo < 0) foundLineNo = lineStarts.length - 1;
+    let result = "";
+    const lineNoLength = Math.min(mark.line + options.linesAfter, lineEnds.length).toString().length;
+    const maxLineLength = options.maxLength - (options.indent + lineNoLength + 3);
+    for (let i = 1; i <= options.linesBefore; i++) {
+      if (foundLineNo - i < 0) break;
+      const line2 = getLine(
+        mark.buffer,
+        lineStarts[foundLineNo - i],
+        lineEnds[foundLineNo - i],
+        mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo - i]),
+        maxLineLength
+      );
+      result = common2.repeat(" ", options.indent) + padStart((mark.line - i + 1).toString(), lineNoLength) + " | " + line2.str + "\n" + result;
+    }
+    const line = getLine(mark.buffer, lineStarts[foundLineNo], lineEnds[foundLineNo], mark.position, maxLineLength);
+    result += common2.repeat(" ", options.indent) + padStart((mark.line + 1).toString(), lineNoLength) + " | " + line.str + "\n";
+    result += common2.repeat("-", options.indent + lineNoLength + 3 + line.pos) + "^\n";
+    for (let i = 1; i <= options.linesAfter; i++) {
+      if (foundLineNo + i >= lineEnds.length) break;
+      const line2 = getLine(
+        mark.buffer,
+        lineStarts[foundLineNo + i],
+        lineEnds[foundLineNo + i],
+        mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo + i]),
+        maxLineLength
+      );
+      result += common2.repeat(" ", options.indent) + padStart((mark.line + i + 1).toString(), lineNoLength) + " | " + line2.str + "\n";
+    }
+    return result.replace(/\n$/, "");
+  }
+  snippet = makeSnippet;
+  return snippet;
+}
+var type;
+var hasRequiredType;
+function requireType() {
+  if (hasRequiredType) return type;
+  hasRequiredType = 1;
+  const YAMLException2 = requireException();
+  const TYPE_CONSTRUCTOR_OPTIONS = [
+    "kind",
+    "multi",
+    "resolve",
+    "construct",
+    "instanceOf",
+    "predicate",
+    "represent",
+    "representName",
+    "defaultStyle",
+    "styleAliases"
+  ];
+  const YAML_NODE_KINDS = [
+    "scalar",
+    "sequence",
+    "mapping"
+  ];
+  function compileStyleAliases(map2) {
+    const result = {};
+    if (map2 !== null) {
+      Object.keys(map2).forEach(function(style) {
+        map2[style].forEach(function(alias) {
+          result[String(alias)] = style;
+        });
+      });
+    }
+    return result;
+  }
+  function Type2(tag, options) {
+    options = options || {};
+    Object.keys(options).forEach(function(name) {
+      if (TYPE_CONSTRUCTOR_OPTIONS.indexOf(name) === -1) {
+        throw new YAMLException2('Unknown option "' + name + '" is met in definition of "' + tag + '" YAML type.');
+      }
+    });
+    this.options = options;
+    this.tag = tag;
+    this.kind = options["kind"] || null;
+    this.resolve = options["resolve"] || function() {
+      return true;
+    };
+    this.construct = options["construct"] || function(data) {
+      return data;
+    };
+    this.instanceOf = options["instanceOf"] || null;
+    this.predicate = options["predicate"] || null;
+    this.represent = options["represent"] || null;
+    this.representName = options["representName"] || null;
+    this.defaultStyle = options["defaultStyle"] || null;
+    this.multi = options["multi"] || false;
+    this.styleAliases = compileStyleAliases(options["styleAliases"] || null);
+    if (YAML_NODE_KINDS.indexOf(this.kind) === -1) {
+      throw new YAMLException2('Unknown kind "' + this.kind + '" is specified for "' + tag + '" YAML type.');
+    }
+  }
+  type = Type2;
+  return type;
+}
+var schema;
+var hasRequiredSchema;
+function requireSchema() {
+  if (hasRequiredSchema) return schema;
+  hasRequiredSchema = 1;
+  const YAMLException2 = requireException();
+  const Type2 = requireType();
+  function compileList(schema2, name) {
+    const result = [];
+    schema2[name].forEach(function(currentType) {
+      let newIndex = result.length;
+      result.forEach(function(previousType, previousIndex) {
+        if (previousType.tag === currentType.tag && previousType.kind === currentType.kind && previousType.multi === currentType.multi) {
+          newIndex = previousIndex;
+        }
+      });
+      result[newIndex] = currentType;
+    });
+    return result;
+  }
+  function compileMap() {
+    const result = {
+      scalar: {},
+      sequence: {},
+      mapping: {},
+      fallback: {},
+      multi: {
+        scalar: [],
+        sequence: [],
+        mapping: [],
+        fallback: []
+      }
+    };
+    function collectType(type2) {
+      if (type2.multi) {
+        result.multi[type2.kind].push(type2);
+        result.multi["fallback"].push(type2);
+      } else {
+        result[type2.kind][type2.tag] = result["fallback"][type2.tag] = type2;
+      }
+    }
+    for (let index = 0, length = arguments.length; index < length; index += 1) {
+      arguments[index].forEach(collectType);
+    }
+    return result;
+  }
+  function Schema2(definition) {
+    return this.extend(definition);
+  }
+  Schema2.prototype.extend = function extend(definition) {
+    let implicit = [];
+    let explicit = [];
+    if (definition instanceof Type2) {
+      explicit.push(definition);
+    } else if (Array.isArray(definition)) {
+      explicit = explicit.concat(definition);
+    } else if (definition && (Array.isArray(definition.implicit) || Array.isArray(definition.explicit))) {
+      if (definition.implicit) implicit = implicit.concat(definition.implicit);
+      if (definition.explicit) explicit = explicit.concat(definition.explicit);
+    } else {
+      throw new YAMLException2("Schema.extend argument should be a Type, [ Type ], or a schema definition ({ implicit: [...], explicit: [...] })");
+    }
+    implicit.forEach(function(type2) {
+      if (!(type2 instanceof Type2)) {
+        throw new YAMLException2("Specified list of YAML types (or a single Type object) contains a non-Type object.");
+      }
+      if (type2.loadKind && type2.loadKind !== "scalar") {
+        throw new YAMLException2("There is a non-scalar type in the implicit list of a schema. Implicit resolving of such types is not supported.");
+      }
+      if (type2.multi) {
+        throw new YAMLException2("There is a multi type in the implicit list of a schema. Multi tags can only be listed as explicit.");
+      }
+    });
+    explicit.forEach(function(type2) {
+      if (!(type2 instanceof Type2)) {
+        throw new YAMLException2("Specified list of YAML types (or a single Type object) contains a non-Type object.");
+      }
+    });
+    const result = Object.create(Schema2.prototype);
+    result.implicit = (this.implicit || []).concat(implicit);
+    result.explicit = (this.explicit || []).concat(explicit);
+    result.compiledImplicit = compileList(result, "implicit");
+    result.compiledExplicit = compileList(result, "explicit");
+    result.compiledTypeMap = compileMap(result.compiledImplicit, result.compiledExplicit);
+    return result;
+  };
+  schema = Schema2;
+  return schema;
+}
+var str;
+var hasRequiredStr;
+function requireStr() {
+  if (hasRequiredStr) return str;
+  hasRequiredStr = 1;
+  const Type2 = requireType();
+  str = new Type2("tag:yaml.org,2002:str", {
+    kind: "scalar",
+    construct: function(data) {
+      return data !== null ? data : "";
+    }
+  });
+  return str;
+}
+var seq;
+var hasRequiredSeq;
+function requireSeq() {
+  if (hasRequiredSeq) return seq;
+  hasRequiredSeq = 1;
+  const Type2 = requireType();
+  seq = new Type2("tag:yaml.org,2002:seq", {
+    kind: "sequence",
+    construct: function(data) {
+      return data !== null ? data : [];
+    }
+  });
+  return seq;
+}
+var map;
+var hasRequiredMap;
+function requireMap() {
+  if (hasRequiredMap) return map;
+  hasRequiredMap = 1;
+  const Type2 = requireType();
+  map = new Type2("tag:yaml.org,2002:map", {
+    kind: "mapping",
+    construct: function(data) {
+      return data !== null ? data : {};
+    }
+  });
+  return map;
+}
+var failsafe;
+var hasRequiredFailsafe;
+function requireFailsafe() {
+  if (hasRequiredFailsafe) return failsafe;
+  hasRequiredFailsafe = 1;
+  const Schema2 = requireSchema();
+  failsafe = new Schema2({
+    explicit: [
+      requireStr(),
+      requireSeq(),
+      requireMap()
+    ]
+  });
+  return failsafe;
+}
+var _null;
+var hasRequired_null;
+function require_null() {
+  if (hasRequired_null) return _null;
+  hasRequired_null = 1;
+  const Type2 = requireType();
+  function resolveYamlNull(data) {
+    if (data === null) return true;
+    const max = data.length;
+    return max === 1 && data === "~" || max === 4 && (data === "null" || data === "Null" || data === "NULL");
+  }
+  function constructYamlNull() {
+    return null;
+  }
+  function isNull(object) {
+    return object === null;
+  }
+  _null = new Type2("tag:yaml.org,2002:null", {
+    kind: "scalar",
+    resolve: resolveYamlNull,
+    construct: constructYamlNull,
+    predicate: isNull,
+    represent: {
+      canonical: function() {
+        return "~";
+      },
+      lowercase: function() {
+        return "null";
+      },
+      uppercase: function() {
+        return "NULL";
+      },
+      camelcase: function() {
+        return "Null";
+      },
+      empty: function() {
+        return "";
+      }
+    },
+    defaultStyle: "lowercase"
+  });
+  return _null;
+}
+var bool;
+var hasRequiredBool;
+function requireBool() {
+  if (hasRequiredBool) return bool;
+  hasRequiredBool = 1;
+  const Type2 = requireType();
+  function resolveYamlBoolean(data) {
+    if (data === null) return false;
+    const max = data.length;
+    return max === 4 && (data === "true" || data === "True" || data === "TRUE") || max === 5 && (data === "false" || data === "False" || data === "FALSE");
+  }
+  function constructYamlBoolean(data) {
+    return data === "true" || data === "True" || data === "TRUE";
+  }
+  function isBoolean(object) {
+    return Object.prototype.toString.call(object) === "[object Boolean]";
+  }
+  bool = new Type2("tag:yaml.org,2002:bool", {
+    kind: "scalar",
+    resolve: resolveYamlBoolean,
+    construct: constructYamlBoolean,
+    predicate: isBoolean,
+    represent: {
+      lowercase: function(object) {
+        return object ? "true" : "false";
+      },
+      uppercase: function(object) {
+        return object ? "TRUE" : "FALSE";
+      },
+      camelcase: function(object) {
+        return object ? "True" : "False";
+      }
+    },
+    defaultStyle: "lowercase"
+  });
+  return bool;
+}
+var int;
+var hasRequiredInt;
+function requireInt() {
+  if (hasRequiredInt) return int;
+  hasRequiredInt = 1;
+  const common2 = requireCommon();
+  const Type2 = requireType();
+  function isHexCode(c) {
+    return c >= 48 && c <= 57 || c >= 65 && c <= 70 || c >= 97 && c <= 102;
+  }
+  function isOctCode(c) {
+    return c >= 48 && c <= 55;
+  }
+  function isDecCode(c) {
+    return c >= 48 && c <= 57;
+  }
+  function resolveYamlInteger(data) {
+    if (data === null) return false;
+    const max = data.length;
+    let index = 0;
+    let hasDigits = false;
+    if (!max) return false;
+    let ch = data[index];
+    if (ch === "-" || ch === "+") {
+      ch = data[++index];
+    }
+    if (ch === "0") {
+      if (index + 1 === max) return true;
+      ch = data[++index];
+      if (ch === "b") {
+        index++;
+        for (; index < max; index++) {
+          ch = data[index];
+          if (ch !== "0" && ch !== "1") return false;
+          hasDigits = true;
+        }
+        return hasDigits && isFinite(parseYamlInteger(data));
+      }
+      if (ch === "x") {
+        index++;
+        for (; index < max; index++) {
+          if (!isHexCode(data.charCodeAt(index))) return false;
+          hasDigits = true;
+        }
+        return hasDigits && isFinite(parseYamlInteger(data));
+      }
+      if (ch === "o") {
+        index++;
+        for (; index < max; index++) {
+          if (!isOctCode(data.charCodeAt(index))) return false;
+          hasDigits = true;
+        }
+        return hasDigits && isFinite(parseYamlInteger(data));
+      }
+    }
+    for (; index < max; index++) {
+      if (!isDecCode(data.charCodeAt(index))) {
+        return false;
+      }
+      hasDigits = true;
+    }
+    if (!hasDigits) return false;
+    return isFinite(parseYamlInteger(data));
+  }
+  function parseYamlInteger(data) {
+    let value = data;
+    let sign = 1;
+    let ch = value[0];
+    if (ch === "-" || ch === "+") {
+      if (ch === "-") sign = -1;
+      value = value.slice(1);
+      ch = value[0];
+    }
+    if (value === "0") return 0;
+    if (ch === "0") {
+      if (value[1] === "b") return sign * parseInt(value.slice(2), 2);
+      if (value[1] === "x") return sign * parseInt(value.slice(2), 16);
+      if (value[1] === "o") return sign * parseInt(value.slice(2), 8);
+    }
+    return sign * parseInt(value, 10);
+  }
+  function constructYamlInteger(data) {
+    return parseYamlInteger(data);
+  }
+  function isInteger(object) {
+    return Object.prototype.toString.call(object) === "[object Number]" && (object % 1 === 0 && !common2.isNegativeZero(object));
+  }
+  int = new Type2("tag:yaml.org,2002:int", {
+    kind: "scalar",
+    resolve: resolveYamlInteger,
+    construct: constructYamlInteger,
+    predicate: isInteger,
+    represent: {
+      binary: function(obj) {
+        return obj >= 0 ? "0b" + obj.toString(2) : "-0b" + obj.toString(2).slice(1);
+      },
+      octal: function(obj) {
+        return obj >= 0 ? "0o" + obj.toString(8) : "-0o" + obj.toString(8).slice(1);
+      },
+      decimal: function(obj) {
+        return obj.toString(10);
+      },
+      hexadecimal: function(obj) {
+        return obj >= 0 ? "0x" + obj.toString(16).toUpperCase() : "-0x" + obj.toString(16).toUpperCase().slice(1);
+      }
+    },
+    defaultStyle: "decimal",
+    styleAliases: {
+      binary: [2, "bin"],
+      octal: [8, "oct"],
+      decimal: [10, "dec"],
+      hexadecimal: [16, "hex"]
+    }
+  });
+  return int;
+}
+var float;
+var hasRequiredFloat;
+function requireFloat() {
+  if (hasRequiredFloat) return float;
+  hasRequiredFloat = 1;
+  const common2 = requireCommon();
+  const Type2 = requireType();
+  const YAML_FLOAT_PATTERN = new RegExp(
+    // 2.5e4, 2.5 and integers
+    "^(?:[-+]?(?:[0-9]+)(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|\\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"
+  );
+  const YAML_FLOAT_SPECIAL_PATTERN = new RegExp(
+    "^(?:[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"
+  );
+  function resolveYamlFloat(data) {
+    if (data === null) return false;
+    if (!YAML_FLOAT_PATTERN.test(data)) {
+      return false;
+    }
+    if (isFinite(parseFloat(data, 10))) {
+      return true;
+    }
+    return YAML_FLOAT_SPECIAL_PATTERN.test(data);
+  }
+  function constructYamlFloat(data) {
+    let value = data.toLowerCase();
+    const sign = value[0] === "-" ? -1 : 1;
+    if ("+-".indexOf(value[0]) >= 0) {
+      value = value.slice(1);
+    }
+    if (value === ".inf") {
+      return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+    } else if (value === ".nan") {
+      return NaN;
+    }
+    return sign * parseFloat(value, 10);
+  }
+  const SCIENTIFIC_WITHOUT_DOT = /^[-+]?[0-9]+e/;
+  function representYamlFloat(object, style) {
+    if (isNaN(object)) {
+      switch (style) {
+        case "lowercase":
+          return ".nan";
+        case "uppercase":
+          return ".NAN";
+        case "camelcase":
+          return ".NaN";
+      }
+    } else if (Number.POSITIVE_INFINITY === object) {
+      switch (style) {
+        case "lowercase":
+          return ".inf";
+        case "uppercase":
+          return ".INF";
+        case "camelcase":
+          return ".Inf";
+      }
+    } else if (Number.NEGATIVE_INFINITY === object) {
+      switch (style) {
+        case "lowercase":
+          return "-.inf";
+        case "uppercase":
+          return "-.INF";
+        case "camelcase":
+          return "-.Inf";
+      }
+    } else if (common2.isNegativeZero(object)) {
+      return "-0.0";
+    }
+    const res = object.toString(10);
+    return SCIENTIFIC_WITHOUT_DOT.test(res) ? res.replace("e", ".e") : res;
+  }
+  function isFloat(object) {
+    return Object.prototype.toString.call(object) === "[object Number]" && (object % 1 !== 0 || common2.isNegativeZero(object));
+  }
+  float = new Type2("tag:yaml.org,2002:float", {
+    kind: "scalar",
+    resolve: resolveYamlFloat,
+    construct: constructYamlFloat,
+    predicate: isFloat,
+    represent: representYamlFloat,
+    defaultStyle: "lowercase"
+  });
+  return float;
+}
+var json;
+var hasRequiredJson;
+function requireJson() {
+  if (hasRequiredJson) return json;
+  hasRequiredJson = 1;
+  json = requireFailsafe().extend({
+    implicit: [
+      require_null(),
+      requireBool(),
+      requireInt(),
+      requireFloat()
+    ]
+  });
+  return json;
+}
+var core;
+var hasRequiredCore;
+function requireCore() {
+  if (hasRequiredCore) return core;
+  hasRequiredCore = 1;
+  core = requireJson();
+  return core;
+}
+var timestamp;
+var hasRequiredTimestamp;
+function requireTimestamp() {
+  if (hasRequiredTimestamp) return timestamp;
+  hasRequiredTimestamp = 1;
+  const Type2 = requireType();
+  const YAML_DATE_REGEXP = new RegExp(
+    "^([0-9][0-9][0-9][0-9])-([0-9][0-9])-([0-9][0-9])$"
+  );
+  const YAML_TIMESTAMP_REGEXP = new RegExp(
+    "^([0-9][0-9][0-9][0-9])-([0-9][0-9]?)-([0-9][0-9]?)(?:[Tt]|[ \\t]+)([0-9][0-9]?):([0-9][0-9]):([0-9][0-9])(?:\\.([0-9]*))?(?:[ \\t]*(Z|([-+])([0-9][0-9]?)(?::([0-9][0-9]))?))?$"
+  );
+  function resolveYamlTimestamp(data) {
+    if (data === null) return false;
+    if (YAML_DATE_REGEXP.exec(data) !== null) return true;
+    if (YAML_TIMESTAMP_REGEXP.exec(data) !== null) return true;
+    return false;
+  }
+  function constructYamlTimestamp(data) {
+    let fraction = 0;
+    let delta = null;
+    let match = YAML_DATE_REGEXP.exec(data);
+    if (match === null) match = YAML_TIMESTAMP_REGEXP.exec(data);
+    if (match === null) throw new Error("Date resolve error");
+    const year = +match[1];
+    const month = +match[2] - 1;
+    const day = +match[3];
+    if (!match[4]) {
+      return new Date(Date.UTC(year, month, day));
+    }
+    const hour = +match[4];
+    const minute = +match[5];
+    const second = +match[6];
+    if (match[7]) {
+      fraction = match[7].slice(0, 3);
+      while (fraction.length < 3) {
+        fraction += "0";
+      }
+      fraction = +fraction;
+    }
+    if (match[9]) {
+      const tzHour = +match[10];
+      const tzMinute = +(match[11] || 0);
+      delta = (tzHour * 60 + tzMinute) * 6e4;
+      if (match[9] === "-") delta = -delta;
+    }
+    const date = new Date(Date.UTC(year, month, day, hour, minute, second, fraction));
+    if (delta) date.setTime(date.getTime() - delta);
+    return date;
+  }
+  function representYamlTimestamp(object) {
+    return object.toISOString();
+  }
+  timestamp = new Type2("tag:yaml.org,2002:timestamp", {
+    kind: "scalar",
+    resolve: resolveYamlTimestamp,
+    construct: constructYamlTimestamp,
+    instanceOf: Date,
+    represent: representYamlTimestamp
+  });
+  return timestamp;
+}
+var merge;
+var hasRequiredMerge;
+function requireMerge() {
+  if (hasRequiredMerge) return merge;
+  hasRequiredMerge = 1;
+  const Type2 = requireType();
+  function resolveYamlMerge(data) {
+    return data === "<<" || data === null;
+  }
+  merge = new Type2("tag:yaml.org,2002:merge", {
+    kind: "scalar",
+    resolve: resolveYamlMerge
+  });
+  return merge;
+}
+var binary;
+var hasRequiredBinary;
+function requireBinary() {
+  if (hasRequiredBinary) return binary;
+  hasRequiredBinary = 1;
+  const Type2 = requireType();
+  const BASE64_MAP = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\n\r";
+  function resolveYamlBinary(data) {
+    if (data === null) return false;
+    let bitlen = 0;
+    const max = data.length;
+    const map2 = BASE64_MAP;
+    for (let idx = 0; idx < max; idx++) {
+      const code = map2.indexOf(data.charAt(idx));
+      if (code > 64) continue;
+      if (code < 0) return false;
+      bitlen += 6;
+    }
+    return bitlen % 8 === 0;
+  }
+  function constructYamlBinary(data) {
+    const input = data.replace(/[\r\n=]/g, "");
+    const max = input.length;
+    const map2 = BASE64_MAP;
+    let bits = 0;
+    const result = [];
+    for (let idx = 0; idx < max; idx++) {
+      if (idx % 4 === 0 && idx) {
+        result.push(bits >> 16 & 255);
+        result.push(bits >> 8 & 255);
+        result.push(bits & 255);
+      }
+      bits = bits << 6 | map2.indexOf(input.charAt(idx));
+    }
+    const tailbits = max % 4 * 6;
+    if (tailbits === 0) {
+      result.push(bits >> 16 & 255);
+      result.push(bits >> 8 & 255);
+      result.push(bits & 255);
+    } else if (tailbits === 18) {
+      result.push(bits >> 10 & 255);
+      result.push(bits >> 2 & 255);
+    } else if (tailbits === 12) {
+      result.push(bits >> 4 & 255);
+    }
+    return new Uint8Array(result);
+  }
+  function representYamlBinary(object) {
+    let result = "";
+    let bits = 0;
+    const max = object.length;
+    const map2 = BASE64_MAP;
+    for (let idx = 0; idx < max; idx++) {
+      if (idx % 3 === 0 && idx) {
+        result += map2[bits >> 18 & 63];
+        result += map2[bits >> 12 & 63];
+        result += map2[bits >> 6 & 63];
+        result += map2[bits & 63];
+      }
+      bits = (bits << 8) + object[idx];
+    }
+    const tail = max % 3;
+    if (tail === 0) {
+      result += map2[bits >> 18 & 63];
+      result += map2[bits >> 12 & 63];
+      result += map2[bits >> 6 & 63];
+      result += map2[bits & 63];
+    } else if (tail === 2) {
+      result += map2[bits >> 10 & 63];
+      result += map2[bits >> 4 & 63];
+      result += map2[bits << 2 & 63];
+      result += map2[64];
+    } else if (tail === 1) {
+      result += map2[bits >> 2 & 63];
+      result += map2[bits << 4 & 63];
+      result += map2[64];
+      result += map2[64];
+    }
+    return result;
+  }
+  function isBinary(obj) {
+    return Object.prototype.toString.call(obj) === "[object Uint8Array]";
+  }
+  binary = new Type2("tag:yaml.org,2002:binary", {
+    kind: "scalar",
+    resolve: resolveYamlBinary,
+    construct: constructYamlBinary,
+    predicate: isBinary,
+    represent: representYamlBinary
+  });
+  return binary;
+}
+var omap;
+var hasRequiredOmap;
+function requireOmap() {
+  if (hasRequiredOmap) return omap;
+  hasRequiredOmap = 1;
+  const Type2 = requireType();
+  const _hasOwnProperty = Object.prototype.hasOwnProperty;
+  const _toString = Object.prototype.toString;
+  function resolveYamlOmap(data) {
+    if (data === null) return true;
+    const objectKeys = {};
+    const object = data;
+    for (let index = 0, length = object.length; index < length; index += 1) {
+      const pair = object[index];
+      let pairHasKey = false;
+      if (_toString.call(pair) !== "[object Object]") return false;
+      let pairKey;
+      for (pairKey in pair) {
+        if (_hasOwnProperty.call(pair, pairKey)) {
+          if (!pairHasKey) pairHasKey = true;
+          else return false;
+        }
+      }
+      if (!pairHasKey) return false;
+      if (_hasOwnProperty.call(objectKeys, pairKey)) return false;
+      Object.defineProperty(objectKeys, pairKey, { value: true });
+    }
+    return true;
+  }
+  function constructYamlOmap(data) {
+    return data !== null ? data : [];
+  }
+  omap = new Type2("tag:yaml.org,2002:omap", {
+    kind: "sequence",
+    resolve: resolveYamlOmap,
+    construct: constructYamlOmap
+  });
+  return omap;
+}
+var pairs;
+var hasRequiredPairs;
+function requirePairs() {
+  if (hasRequiredPairs) return pairs;
+  hasRequiredPairs = 1;
+  const Type2 = requireType();
+  const _toString = Object.prototype.toString;
+  function resolveYamlPairs(data) {
+    if (data === null) return true;
+    const object = data;
+    const result = new Array(object.length);
+    for (let index = 0, length = object.length; index < length; index += 1) {
+      const pair = object[index];
+      if (_toString.call(pair) !== "[object Object]") return false;
+      const keys = Object.keys(pair);
+      if (keys.length !== 1) return false;
+      result[index] = [keys[0], pair[keys[0]]];
+    }
+    return true;
+  }
+  function constructYamlPairs(data) {
+    if (data === null) return [];
+    const object = data;
+    const result = new Array(object.length);
+    for (let index = 0, length = object.length; index < length; index += 1) {
+      const pair = object[index];
+      const keys = Object.keys(pair);
+      result[index] = [keys[0], pair[keys[0]]];
+    }
+    return result;
+  }
+  pairs = new Type2("tag:yaml.org,2002:pairs", {
+    kind: "sequence",
+    resolve: resolveYamlPairs,
+    construct: constructYamlPairs
+  });
+  return pairs;
+}
+var set;
+var hasRequiredSet;
+function requireSet() {
+  if (hasRequiredSet) return set;
+  hasRequiredSet = 1;
+  const Type2 = requireType();
+  const _hasOwnProperty = Object.prototype.hasOwnProperty;
+  function resolveYamlSet(data) {
+    if (data === null) return true;
+    const object = data;
+    for (const key in object) {
+      if (_hasOwnProperty.call(object, key)) {
+        if (object[key] !== null) return false;
+      }
+    }
+    return true;
+  }
+  function constructYamlSet(data) {
+    return data !== null ? data : {};
+  }
+  set = new Type2("tag:yaml.org,2002:set", {
+    kind: "mapping",
+    resolve: resolveYamlSet,
+    construct: constructYamlSet
+  });
+  return set;
+}
+var _default;
+var hasRequired_default;
+function require_default() {
+  if (hasRequired_default) return _default;
+  hasRequired_default = 1;
+  _default = requireCore().extend({
+    implicit: [
+      requireTimestamp(),
+      requireMerge()
+    ],
+    explicit: [
+      requireBinary(),
+      requireOmap(),
+      requirePairs(),
+      requireSet()
+    ]
+  });
+  return _default;
+}
+var hasRequiredLoader;
+function requireLoader() {
+  if (hasRequiredLoader) return loader;
+  hasRequiredLoader = 1;
+  const common2 = requireCommon();
+  const YAMLException2 = requireException();
+  const makeSnippet = requireSnippet();
+  const DEFAULT_SCHEMA2 = require_default();
+  const _hasOwnProperty = Object.prototype.hasOwnProperty;
+  const CONTEXT_FLOW_IN = 1;
+  const CONTEXT_FLOW_OUT = 2;
+  const CONTEXT_BLOCK_IN = 3;
+  const CONTEXT_BLOCK_OUT = 4;
+  const CHOMPING_CLIP = 1;
+  const CHOMPING_STRIP = 2;
+  const CHOMPING_KEEP = 3;
+  const PATTERN_NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+  const PATTERN_NON_ASCII_LINE_BREAKS = /[\x85\u2028\u2029]/;
+  const PATTERN_FLOW_INDICATORS = /[,\[\]{}]/;
+  const PATTERN_TAG_HANDLE = /^(?:!|!!|![0-9A-Za-z-]+!)$/;
+  const PATTERN_TAG_URI = /^(?:!|[^,\[\]{}])(?:%[0-9a-f]{2}|[0-9a-z\-#;/?:@&=+$,_.!~*'()\[\]])*$/i;
+  function _class(obj) {
+    return Object.prototype.toString.call(obj);
+  }
+  function isEol(c) {
+    return c === 10 || c === 13;
+  }
+  function isWhiteSpace(c) {
+    return c === 9 || c === 32;
+  }
+  function isWsOrEol(c) {
+    return c === 9 || c === 32 || c === 10 || c === 13;
+  }
+  function isFlowIndicator(c) {
+    return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
+  }
+  function fromHexCode(c) {
+    if (c >= 48 && c <= 57) {
+      return c - 48;
+    }
+    const lc = c | 32;
+    if (lc >= 97 && lc <= 102) {
+      return lc - 97 + 10;
+    }
+    return -1;
+  }
+  function escapedHexLen(c) {
+    if (c === 120) {
+      return 2;
+    }
+    if (c === 117) {
+      return 4;
+    }
+    if (c === 85) {
+      return 8;
+    }
+    return 0;
+  }
+  function fromDecimalCode(c) {
+    if (c >= 48 && c <= 57) {
+      return c - 48;
+    }
+    return -1;
+  }
+  function simpleEscapeSequence(c) {
+    switch (c) {
+      case 48:
+        return "\0";
+      case 97:
+        return "\x07";
+      case 98:
+        return "\b";
+      case 116:
+        return "	";
+      case 9:
+        return "	";
+      case 110:
+        return "\n";
+      case 118:
+        return "\v";
+      case 102:
+        return "\f";
+      case 114:
+        return "\r";
+      case 101:
+        return "\x1B";
+      case 32:
+        return " ";
+      case 34:
+        return '"';
+      case 47:
+        return "/";
+      case 92:
+        return "\\";
+      case 78:
+        return "";
+      case 95:
+        return " ";
+      case 76:
+        return "\u2028";
+      case 80:
+        return "\u2029";
+      default:
+        return "";
+    }
+  }
+  function charFromCodepoint(c) {
+    if (c <= 65535) {
+      return String.fromCharCode(c);
+    }
+    return String.fromCharCode(
+      (c - 65536 >> 10) + 55296,
+      (c - 65536 & 1023) + 56320
+    );
+  }
+  function setProperty(object, key, value) {
+    if (key === "__proto__") {
+      Object.defineProperty(object, key, {
+        configurable: true,
+        enumerable: true,
+        writable: true,
+        value
+      });
+    } else {
+      object[key] = value;
+    }
+  }
+  const simpleEscapeCheck = new Array(256);
+  const simpleEscapeMap = new Array(256);
+  for (let i = 0; i < 256; i++) {
+    simpleEscapeCheck[i] = simpleEscapeSequence(i) ? 1 : 0;
+    simpleEscapeMap[i] = simpleEscapeSequence(i);
+  }
+  function State(input, options) {
+    this.input = input;
+    this.filename = options["filename"] || null;
+    this.schema = options["schema"] || DEFAULT_SCHEMA2;
+    this.onWarning = options["onWarning"] || null;
+    this.legacy = options["legacy"] || false;
+    this.json = options["json"] || false;
+    this.listener = options["listener"] || null;
+    this.maxDepth = typeof options["maxDepth"] === "number" ? options["maxDepth"] : 100;
+    this.maxTotalMergeKeys = typeof options["maxTotalMergeKeys"] === "number" ? options["maxTotalMergeKeys"] : 1e4;
+    this.implicitTypes = this.schema.compiledImplicit;
+    this.typeMap = this.schema.compiledTypeMap;
+    this.length = input.length;
+    this.position = 0;
+    this.line = 0;
+    this.lineStart = 0;
+    this.lineIndent = 0;
+    this.depth = 0;
+    this.totalMergeKeys = 0;
+    this.firstTabInLine = -1;
+    this.documents = [];
+    this.anchorMapTransactions = [];
+  }
+  function generateError(state, message) {
+    const mark = {
+      name: state.filename,
+      buffer: state.input.slice(0, -1),
+      // omit trailing \0
+      position: state.position,
+      line: state.line,
+      column: state.position - state.lineStart
+    };
+    mark.snippet = makeSnippet(mark);
+    return new YAMLException2(message, mark);
+  }
+  function throwError(state, message) {
+    throw generateError(state, message);
+  }
+  function throwWarning(state, message) {
+    if (state.onWarning) {
+      state.onWarning.call(null, generateError(state, message));
+    }
+  }
+  function storeAnchor(state, name, value) {
+    const transactions = state.anchorMapTransactions;
+    if (transactions.length !== 0) {
+      const transaction = transactions[transactions.length - 1];
+      if (!_hasOwnProperty.call(transaction, name)) {
+        transaction[name] = {
+          existed: _hasOwnProperty.call(state.anchorMap, name),
+          value: state.anchorMap[name]
+        };
+      }
+    }
+    state.anchorMap[name] = value;
+  }
+  function beginAnchorTransaction(state) {
+    state.anchorMapTransactions.push(/* @__PURE__ */ Object.create(null));
+  }
+  function commitAnchorTransaction(state) {
+    const transaction = state.anchorMapTransactions.pop();
+    const transactions = state.anchorMapTransactions;
+    if (transactions.length === 0) return;
+    const parent = transactions[transactions.length - 1];
+    const names = Object.keys(transaction);
+    for (let index = 0, length = names.length; index < length; index += 1) {
+      const name = names[index];
+      if (!_hasOwnProperty.call(parent, name)) {
+        parent[name] = transaction[name];
+      }
+    }
+  }
+  function rollbackAnchorTransaction(state) {
+    const transaction = state.anchorMapTransactions.pop();
+    const names = Object.keys(transaction);
+    for (let index = names.length - 1; index >= 0; index -= 1) {
+      const entry = transaction[names[index]];
+      if (entry.existed) {
+        state.anchorMap[names[index]] = entry.value;
+      } else {
+        delete state.anchorMap[names[index]];
+      }
+    }
+  }
+  function snapshotState(state) {
+    return {
+      position: state.position,
+      line: state.line,
+      lineStart: state.lineStart,
+      lineIndent: state.lineIndent,
+      firstTabInLine: state.firstTabInLine,
+      tag: state.tag,
+      anchor: state.anchor,
+      kind: state.kind,
+      result: state.result
+    };
+  }
+  function restoreState(state, snapshot) {
+    state.position = snapshot.position;
+    state.line = snapshot.line;
+    state.lineStart = snapshot.lineStart;
+    state.lineIndent = snapshot.lineIndent;
+    state.firstTabInLine = snapshot.firstTabInLine;
+    state.tag = snapshot.tag;
+    state.anchor = snapshot.anchor;
+    state.kind = snapshot.kind;
+    state.result = snapshot.result;
+  }
+  const directiveHandlers = {
+    YAML: function handleYamlDirective(state, name, args) {
+      if (state.version !== null) {
+        throwError(state, "duplication of %YAML directive");
+      }
+      if (args.length !== 1) {
+        throwError(state, "YAML directive accepts exactly one argument");
+      }
+      const match = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
+      if (match === null) {
+        throwError(state, "ill-formed argument of the YAML directive");
+      }
+      const major = parseInt(match[1], 10);
+      const minor = parseInt(match[2], 10);
+      if (major !== 1) {
+        throwError(state, "unacceptable YAML version of the document");
+      }
+      state.version = args[0];
+      state.checkLineBreaks = minor < 2;
+      if (minor !== 1 && minor !== 2) {
+        throwWarning(state, "unsupported YAML version of the document");
+      }
+    },
+    TAG: function handleTagDirective(state, name, args) {
+      let prefix;
+      if (args.length !== 2) {
+        throwError(state, "TAG directive accepts exactly two arguments");
+      }
+      const handle = args[0];
+      prefix = args[1];
+      if (!PATTERN_TAG_HANDLE.test(handle)) {
+        throwError(state, "ill-formed tag handle (first argument) of the TAG directive");
+      }
+      if (_hasOwnProperty.call(state.tagMap, handle)) {
+        throwError(state, 'there is a previously declared suffix for "' + handle + '" tag handle');
+      }
+      if (!PATTERN_TAG_URI.test(prefix)) {
+        throwError(state, "ill-formed tag prefix (second argument) of the TAG directive");
+      }
+      try {
+        prefix = decodeURIComponent(prefix);
+      } catch (err) {
+        throwError(state, "tag prefix is malformed: " + prefix);
+      }
+      state.tagMap[handle] = prefix;
+    }
+  };
+  function captureSegment(state, start, end, checkJson) {
+    if (start < end) {
+      const _result = state.input.slice(start, end);
+      if (checkJson) {
+        for (let _position = 0, _length = _result.length; _position < _length; _position += 1) {
+          const _character = _result.charCodeAt(_position);
+          if (!(_character === 9 || _character >= 32 && _character <= 1114111)) {
+            throwError(state, "expected valid JSON character");
+          }
+        }
+      } else if (PATTERN_NON_PRINTABLE.test(_result)) {
+        throwError(state, "the stream contains non-printable characters");
+      }
+      state.result += _result;
+    }
+  }
+  function chargeMergeWork(state) {
+    state.totalMergeKeys++;
+    if (state.maxTotalMergeKeys !== -1 && state.totalMergeKeys > state.maxTotalMergeKeys) {
+      throwError(state, "merge keys exceeded maxTotalMergeKeys (" + state.maxTotalMergeKeys + ")");
+    }
+  }
+  function mergeMappings(state, destination, source, overridableKeys) {
+    if (!common2.isObject(source)) {
+      throwError(state, "cannot merge mappings; the provided source object is unacceptable");
+    }
+    chargeMergeWork(state);
+    const sourceKeys = Object.keys(source);
+    for (let index = 0, quantity = sourceKeys.length; index < quantity; index += 1) {
+      const key = sourceKeys[index];
+      chargeMergeWork(state);
+      if (!_hasOwnProperty.call(destination, key)) {
+        setProperty(destination, key, source[key]);
+        overridableKeys[key] = true;
+      }
+    }
+  }
+  function storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, startLine, startLineStart, startPos) {
+    if (Array.isArray(keyNode)) {
+      keyNode = Array.prototype.slice.call(keyNode);
+      for (let index = 0, quantity = keyNode.length; index < quantity; index += 1) {
+        if (Array.isArray(keyNode[index])) {
+          throwError(state, "nested arrays are not supported inside keys");
+        }
+        if (typeof keyNode === "object" && _class(keyNode[index]) === "[object Object]") {
+          keyNode[index] = "[object Object]";
+        }
+      }
+    }
+    if (typeof keyNode === "object" && _class(keyNode) === "[object Object]") {
+      keyNode = "[object Object]";
+    }
+    keyNode = String(keyNode);
+    if (_result === null) {
+      _result = {};
+    }
+    if (keyTag === "tag:yaml.org,2002:merge") {
+      if (Array.isArray(valueNode)) {
+        if (valueNode.length > 100) {
+          throwError(state, "abnormal merge sequence size");
+        }
+        for (let index = 0, quantity = valueNode.length; index < quantity; index += 1) {
+          mergeMappings(state, _result, valueNode[index], overridableKeys);
+        }
+      } else {
+        mergeMappings(state, _result, valueNode, overridableKeys);
+      }
+    } else {
+      if (!state.json && !_hasOwnProperty.call(overridableKeys, keyNode) && _hasOwnProperty.call(_result, keyNode)) {
+        state.line = startLine || state.line;
+        state.lineStart = startLineStart || state.lineStart;
+        state.position = startPos || state.position;
+        throwError(state, "duplicated mapping key");
+      }
+      setProperty(_result, keyNode, valueNode);
+      delete overridableKeys[keyNode];
+    }
+    return _result;
+  }
+  function readLineBreak(state) {
+    const ch = state.input.charCodeAt(state.position);
+    if (ch === 10) {
+      state.position++;
+    } else if (ch === 13) {
+      state.position++;
+      if (state.input.charCodeAt(state.position) === 10) {
+        state.position++;
+      }
+    } else {
+      throwError(state, "a line break is expected");
+    }
+    state.line += 1;
+    state.lineStart = state.position;
+    state.firstTabInLine = -1;
+  }
+  function skipSeparationSpace(state, allowComments, checkIndent) {
+    let lineBreaks = 0;
+    let ch = state.input.charCodeAt(state.position);
+    while (ch !== 0) {
+      while (isWhiteSpace(ch)) {
+        if (ch === 9 && state.firstTabInLine === -1) {
+          state.firstTabInLine = state.position;
+        }
+        ch = state.input.charCodeAt(++state.position);
+      }
+      if (allowComments && ch === 35) {
+        do {
+          ch = state.input.charCodeAt(++state.position);
+        } while (ch !== 10 && ch !== 13 && ch !== 0);
+      }
+      if (isEol(ch)) {
+        readLineBreak(state);
+        ch = state.input.charCodeAt(state.position);
+        lineBreaks++;
+        state.lineIndent = 0;
+        while (ch === 32) {
+          state.lineIndent++;
+          ch = state.input.charCodeAt(++state.position);
+        }
+      } else {
+        break;
+      }
+    }
+    if (checkIndent !== -1 && lineBreaks !== 0 && state.lineIndent < checkIndent) {
+      throwWarning(state, "deficient indentation");
+    }
+    return lineBreaks;
+  }
+  function testDocumentSeparator(state) {
+    let _position = state.position;
+    let ch = state.input.charCodeAt(_position);
+    if ((ch === 45 || ch === 46) && ch === state.input.charCodeAt(_position + 1) && ch === state.input.charCodeAt(_position + 2)) {
+      _position += 3;
+      ch = state.input.charCodeAt(_position);
+      if (ch === 0 || isWsOrEol(ch)) {
+        return true;
+      }
+    }
+    return false;
+  }
+  function writeFoldedLines(state, count) {
+    if (count === 1) {
+      state.result += " ";
+    } else if (count > 1) {
+      state.result += common2.repeat("\n", count - 1);
+    }
+  }
+  function readPlainScalar(state, nodeIndent, withinFlowCollection) {
+    let captureStart;
+    let captureEnd;
+    let hasPendingContent;
+    let _line;
+    let _lineStart;
+    let _lineIndent;
+    const _kind = state.kind;
+    const _result = state.result;
+    let ch = state.input.charCodeAt(state.position);
+    if (isWsOrEol(ch) || isFlowIndicator(ch) || ch === 35 || ch === 38 || ch === 42 || ch === 33 || ch === 124 || ch === 62 || ch === 39 || ch === 34 || ch === 37 || ch === 64 || ch === 96) {
+      return false;
+    }
+    if (ch === 63 || ch === 45) {
+      const following = state.input.charCodeAt(state.position + 1);
+      if (isWsOrEol(following) || withinFlowCollection && isFlowIndicator(following)) {
+        return false;
+      }
+    }
+    state.kind = "scalar";
+    state.result = "";
+    captureStart = captureEnd = state.position;
+    hasPendingContent = false;
+    while (ch !== 0) {
+      if (ch === 58) {
+        const following = state.input.charCodeAt(state.position + 1);
+        if (isWsOrEol(following) || withinFlowCollection && isFlowIndicator(following)) {
+          break;
+        }
+      } else if (ch === 35) {
+        const preceding = state.input.charCodeAt(state.position - 1);
+        if (isWsOrEol(preceding)) {
+          break;
+        }
+      } else if (state.position === state.lineStart && testDocumentSeparator(state) || withinFlowCollection && isFlowIndicator(ch)) {
+        break;
+      } else if (isEol(ch)) {
+        _line = state.line;
+        _lineStart = state.lineStart;
+        _lineIndent = state.lineIndent;
+        skipSeparationSpace(state, false, -1);
+        if (state.lineIndent >= nodeIndent) {
+          hasPendingContent = true;
+          ch = state.input.charCodeAt(state.position);
+          continue;
+        } else {
+          state.position = captureEnd;
+          state.line = _line;
+          state.lineStart = _lineStart;
+          state.lineIndent = _lineIndent;
+          break;
+        }
+      }
+      if (hasPendingContent) {
+        captureSegment(state, captureStart, captureEnd, false);
+        writeFoldedLines(state, state.line - _line);
+        captureStart = captureEnd = state.position;
+        hasPendingContent = false;
+      }
+      if (!isWhiteSpace(ch)) {
+        captureEnd = state.position + 1;
+      }
+      ch = state.input.charCodeAt(++state.position);
+    }
+    captureSegment(state, captureStart, captureEnd, false);
+    if (state.result) {
+      return true;
+    }
+    state.kind = _kind;
+    state.result = _result;
+    return false;
+  }
+  function readSingleQuotedScalar(state, nodeIndent) {
+    let captureStart;
+    let captureEnd;
+    let ch = state.input.charCodeAt(state.position);
+    if (ch !== 39) {
+      return false;
+    }
+    state.kind = "scalar";
+    state.result = "";
+    state.position++;
+    captureStart = captureEnd = state.position;
+    while ((ch = state.input.charCodeAt(state.position)) !== 0) {
+      if (ch === 39) {
+        captureSegment(state, captureStart, state.position, true);
+        ch = state.input.charCodeAt(++state.position);
+        if (ch === 39) {
+          captureStart = state.position;
+          state.position++;
+          captureEnd = state.position;
+        } else {
+          return true;
+        }
+      } else if (isEol(ch)) {
+        captureSegment(state, captureStart, captureEnd, true);
+        writeFoldedLines(state, skipSeparationSpace(state, false, nodeIndent));
+        captureStart = captureEnd = state.position;
+      } else if (state.position === state.lineStart && testDocumentSeparator(state)) {
+        throwError(state, "unexpected end of the document within a single quoted scalar");
+      } else {
+        state.position++;
+        if (!isWhiteSpace(ch)) {
+          captureEnd = state.position;
+        }
+      }
+    }
+    throwError(state, "unexpected end of the stream within a single quoted scalar");
+  }
+  function readDoubleQuotedScalar(state, nodeIndent) {
+    let captureStart;
+    let captureEnd;
+    let tmp;
+    let ch = state.input.charCodeAt(state.position);
+    if (ch !== 34) {
+      return false;
+    }
+    state.kind = "scalar";
+    state.result = "";
+    state.position++;
+    captureStart = captureEnd = state.position;
+    while ((ch = state.input.charCodeAt(state.position)) !== 0) {
+      if (ch === 34) {
+        captureSegment(state, captureStart, state.position, true);
+        state.position++;
+        return true;
+      } else if (ch === 92) {
+        captureSegment(state, captureStart, state.position, true);
+        ch = state.input.charCodeAt(++state.position);
+        if (isEol(ch)) {
+          skipSeparationSpace(state, false, nodeIndent);
+        } else if (ch < 256 && simpleEscapeCheck[ch]) {
+          state.result += simpleEscapeMap[ch];
+          state.position++;
+        } else if ((tmp = escapedHexLen(ch)) > 0) {
+          let hexLength = tmp;
+          let hexResult = 0;
+          for (; hexLength > 0; hexLength--) {
+            ch = state.input.charCodeAt(++state.position);
+            if ((tmp = fromHexCode(ch)) >= 0) {
+              hexResult = (hexResult << 4) + tmp;
+            } else {
+              throwError(state, "expected hexadecimal character");
+            }
+          }
+          state.result += charFromCodepoint(hexResult);
+          state.position++;
+        } else {
+          throwError(state, "unknown escape sequence");
+        }
+        captureStart = captureEnd = state.position;
+      } else if (isEol(ch)) {
+        captureSegment(state, captureStart, captureEnd, true);
+        writeFoldedLines(state, skipSeparationSpace(state, false, nodeIndent));
+        captureStart = captureEnd = state.position;
+      } else if (state.position === state.lineStart && testDocumentSeparator(state)) {
+        throwError(state, "unexpected end of the document within a double quoted scalar");
+      } else {
+        state.position++;
+        if (!isWhiteSpace(ch)) {
+          captureEnd = state.position;
+        }
+      }
+    }
+    throwError(state, "unexpected end of the stream within a double quoted scalar");
+  }
+  function readFlowCollection(state, nodeIndent) {
+    let readNext = true;
+    let _line;
+    let _lineStart;
+    let _pos;
+    const _tag = state.tag;
+    let _result;
+    const _anchor = state.anchor;
+    let terminator;
+    let isPair;
+    let isExplicitPair;
+    let isMapping;
+    const overridableKeys = /* @__PURE__ */ Object.create(null);
+    let keyNode;
+    let keyTag;
+    let valueNode;
+    let ch = state.input.charCodeAt(state.position);
+    if (ch === 91) {
+      terminator = 93;
+      isMapping = false;
+      _result = [];
+    } else if (ch === 123) {
+      terminator = 125;
+      isMapping = true;
+      _result = {};
+    } else {
+      return false;
+    }
+    if (state.anchor !== null) {
+      storeAnchor(state, state.anchor, _result);
+    }
+    ch = state.input.charCodeAt(++state.position);
+    while (ch !== 0) {
+      skipSeparationSpace(state, true, nodeIndent);
+      ch = state.input.charCodeAt(state.position);
+      if (ch === terminator) {
+        state.position++;
+        state.tag = _tag;
+        state.anchor = _anchor;
+        state.kind = isMapping ? "mapping" : "sequence";
+        state.result = _result;
+        return true;
+      } else if (!readNext) {
+        throwError(state, "missed comma between flow collection entries");
+      } else if (ch === 44) {
+        throwError(state, "expected the node content, but found ','");
+      }
+      keyTag = keyNode = valueNode = null;
+      isPair = isExplicitPair = false;
+      if (ch === 63) {
+        const following = state.input.charCodeAt(state.position + 1);
+        if (isWsOrEol(following)) {
+          isPair = isExplicitPair = true;
+          state.position++;
+          skipSeparationSpace(state, true, nodeIndent);
+        }
+      }
+      _line = state.line;
+      _lineStart = state.lineStart;
+      _pos = state.position;
+      composeNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
+      keyTag = state.tag;
+      keyNode = state.result;
+      skipSeparationSpace(state, true, nodeIndent);
+      ch = state.input.charCodeAt(state.position);
+      if ((isExplicitPair || state.line === _line) && ch === 58) {
+        isPair = true;
+        ch = state.input.charCodeAt(++state.position);
+        skipSeparationSpace(state, true, nodeIndent);
+        composeNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
+        valueNode = state.result;
+      }
+      if (isMapping) {
+        storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos);
+      } else if (isPair) {
+        _result.push(storeMappingPair(state, null, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos));
+      } else {
+        _result.push(keyNode);
+      }
+      skipSeparationSpace(state, true, nodeIndent);
+      ch = state.input.charCodeAt(state.position);
+      if (ch === 44) {
+        readNext = true;
+        ch = state.input.charCodeAt(++state.position);
+      } else {
+        readNext = false;
+      }
+    }
+    throwError(state, "unexpected end of the stream within a flow collection");
+  }
+  function readBlockScalar(state, nodeIndent) {
+    let folding;
+    let chomping = CHOMPING_CLIP;
+    let didReadContent = false;
+    let detectedIndent = false;
+    let textIndent = nodeIndent;
+    let emptyLines = 0;
+    let atMoreIndented = false;
+    let tmp;
+    let ch = state.input.charCodeAt(state.position);
+    if (ch === 124) {
+      folding = false;
+    } else if (ch === 62) {
+      folding = true;
+    } else {
+      return false;
+    }
+    state.kind = "scalar";
+    state.result = "";
+    while (ch !== 0) {
+      ch = state.input.charCodeAt(++state.position);
+      if (ch === 43 || ch === 45) {
+        if (CHOMPING_CLIP === chomping) {
+          chomping = ch === 43 ? CHOMPING_KEEP : CHOMPING_STRIP;
+        } else {
+          throwError(state, "repeat of a chomping mode identifier");
+        }
+      } else if ((tmp = fromDecimalCode(ch)) >= 0) {
+        if (tmp === 0) {
+          throwError(state, "bad explicit indentation width of a block scalar; it cannot be less than one");
+        } else if (!detectedIndent) {
+          textIndent = nodeIndent + tmp - 1;
+          detectedIndent = true;
+        } else {
+          throwError(state, "repeat of an indentation width identifier");
+        }
+      } else {
+        break;
+      }
+    }
+    if (isWhiteSpace(ch)) {
+      do {
+        ch = state.input.charCodeAt(++state.position);
+      } while (isWhiteSpace(ch));
+      if (ch === 35) {
+        do {
+          ch = state.input.charCodeAt(++state.position);
+        } while (!isEol(ch) && ch !== 0);
+      }
+    }
+    while (ch !== 0) {
+      readLineBreak(state);
+      state.lineIndent = 0;
+      ch = state.input.charCodeAt(state.position);
+      while ((!detectedIndent || state.lineIndent < textIndent) && ch === 32) {
+        state.lineIndent++;
+        ch = state.input.charCodeAt(++state.position);
+      }
+      if (!detectedIndent && state.lineIndent > textIndent) {
+        textIndent = state.lineIndent;
+      }
+      if (isEol(ch)) {
+        emptyLines++;
+        continue;
+      }
+      if (!detectedIndent && textIndent === 0) {
+        throwError(state, "missing indentation for block scalar");
+      }
+      if (state.lineIndent < textIndent) {
+        if (chomping === CHOMPING_KEEP) {
+          state.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
+        } else if (chomping === CHOMPING_CLIP) {
+          if (didReadContent) {
+            state.result += "\n";
+          }
+        }
+        break;
+      }
+      if (folding) {
+        if (isWhiteSpace(ch)) {
+          atMoreIndented = true;
+          state.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
+        } else if (atMoreIndented) {
+          atMoreIndented = false;
+          state.result += common2.repeat("\n", emptyLines + 1);
+        } else if (emptyLines === 0) {
+          if (didReadContent) {
+            state.result += " ";
+          }
+        } else {
+          state.result += common2.repeat("\n", emptyLines);
+        }
+      } else {
+        state.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
+      }
+      didReadContent = true;
+      detectedIndent = true;
+      emptyLines = 0;
+      const captureStart = state.position;
+      while (!isEol(ch) && ch !== 0) {
+        ch = state.input.charCodeAt(++state.position);
+      }
+      captureSegment(state, captureStart, state.position, false);
+    }
+    return true;
+  }
+  function readBlockSequence(state, nodeIndent) {
+    const _tag = state.tag;
+    const _anchor = state.anchor;
+    const _result = [];
+    let detected = false;
+    if (state.firstTabInLine !== -1) return false;
+    if (state.anchor !== null) {
+      storeAnchor(state, state.anchor, _result);
+    }
+    let ch = state.input.charCodeAt(state.position);
+    while (ch !== 0) {
+      if (state.firstTabInLine !== -1) {
+        state.position = state.firstTabInLine;
+        throwError(state, "tab characters must not be used in indentation");
+      }
+      if (ch !== 45) {
+        break;
+      }
+      const following = state.input.charCodeAt(state.position + 1);
+      if (!isWsOrEol(following)) {
+        break;
+      }
+      detected = true;
+      state.position++;
+      if (skipSeparationSpace(state, true, -1)) {
+        if (state.lineIndent <= nodeIndent) {
+          _result.push(null);
+          ch = state.input.charCodeAt(state.position);
+          continue;
+        }
+      }
+      const _line = state.line;
+      composeNode(state, nodeIndent, CONTEXT_BLOCK_IN, false, true);
+      _result.push(state.result);
+      skipSeparationSpace(state, true, -1);
+      ch = state.input.charCodeAt(state.position);
+      if ((state.line === _line || state.lineIndent > nodeIndent) && ch !== 0) {
+        throwError(state, "bad indentation of a sequence entry");
+      } else if (state.lineIndent < nodeIndent) {
+        break;
+      }
+    }
+    if (detected) {
+      state.tag = _tag;
+      state.anchor = _anchor;
+      state.kind = "sequence";
+      state.result = _result;
+      return true;
+    }
+    return false;
+  }
+  function readBlockMapping(state, nodeIndent, flowIndent) {
+    let allowCompact;
+    let _keyLine;
+    let _keyLineStart;
+    let _keyPos;
+    const _tag = state.tag;
+    const _anchor = state.anchor;
+    const _result = {};
+    const overridableKeys = /* @__PURE__ */ Object.create(null);
+    let keyTag = null;
+    let keyNode = null;
+    let valueNode = null;
+    let atExplicitKey = false;
+    let detected = false;
+    if (state.firstTabInLine !== -1) return false;
+    if (state.anchor !== null) {
+      storeAnchor(state, state.anchor, _result);
+    }
+    let ch = state.input.charCodeAt(state.position);
+    while (ch !== 0) {
+      if (!atExplicitKey && state.firstTabInLine !== -1) {
+        state.position = state.firstTabInLine;
+        throwError(state, "tab characters must not be used in indentation");
+      }
+      const following = state.input.charCodeAt(state.position + 1);
+      const _line = state.line;
+      if ((ch === 63 || ch === 58) && isWsOrEol(following)) {
+        if (ch === 63) {
+          if (atExplicitKey) {
+            storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
+            keyTag = keyNode = valueNode = null;
+          }
+          detected = true;
+          atExplicitKey = true;
+          allowCompact = true;
+        } else if (atExplicitKey) {
+          atExplicitKey = false;
+          allowCompact = true;
+        } else {
+          throwError(state, "incomplete explicit mapping pair; a key node is missed; or followed by a non-tabulated empty line");
+        }
+        state.position += 1;
+        ch = following;
+      } else {
+        _keyLine = state.line;
+        _keyLineStart = state.lineStart;
+        _keyPos = state.position;
+        if (!composeNode(state, flowIndent, CONTEXT_FLOW_OUT, false, true)) {
+          break;
+        }
+        if (state.line === _line) {
+          ch = state.input.charCodeAt(state.position);
+          while (isWhiteSpace(ch)) {
+            ch = state.input.charCodeAt(++state.position);
+          }
+          if (ch === 58) {
+            ch = state.input.charCodeAt(++state.position);
+            if (!isWsOrEol(ch)) {
+              throwError(state, "a whitespace character is expected after the key-value separator within a block mapping");
+            }
+            if (atExplicitKey) {
+              storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
+              keyTag = keyNode = valueNode = null;
+            }
+            detected = true;
+            atExplicitKey = false;
+            allowCompact = false;
+            keyTag = state.tag;
+            keyNode = state.result;
+          } else if (detected) {
+            throwError(state, "can not read an implicit mapping pair; a colon is missed");
+          } else {
+            state.tag = _tag;
+            state.anchor = _anchor;
+            return true;
+          }
+        } else if (detected) {
+          throwError(state, "can not read a block mapping entry; a multiline key may not be an implicit key");
+        } else {
+          state.tag = _tag;
+          state.anchor = _anchor;
+          return true;
+        }
+      }
+      if (state.line === _line || state.lineIndent > nodeIndent) {
+        if (atExplicitKey) {
+          _keyLine = state.line;
+          _keyLineStart = state.lineStart;
+          _keyPos = state.position;
+        }
+        if (composeNode(state, nodeIndent, CONTEXT_BLOCK_OUT, true, allowCompact)) {
+          if (atExplicitKey) {
+            keyNode = state.result;
+          } else {
+            valueNode = state.result;
+          }
+        }
+        if (!atExplicitKey) {
+          storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, _keyLine, _keyLineStart, _keyPos);
+          keyTag = keyNode = valueNode = null;
+        }
+        skipSeparationSpace(state, true, -1);
+        ch = state.input.charCodeAt(state.position);
+      }
+      if ((state.line === _line || state.lineIndent > nodeIndent) && ch !== 0) {
+        throwError(state, "bad indentation of a mapping entry");
+      } else if (state.lineIndent < nodeIndent) {
+        break;
+      }
+    }
+    if (atExplicitKey) {
+      storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
+    }
+    if (detected) {
+      state.tag = _tag;
+      state.anchor = _anchor;
+      state.kind = "mapping";
+      state.result = _result;
+    }
+    return detected;
+  }
+  function readTagProperty(state) {
+    let isVerbatim = false;
+    let isNamed = false;
+    let tagHandle;
+    let tagName;
+    let ch = state.input.charCodeAt(state.position);
+    if (ch !== 33) return false;
+    if (state.tag !== null) {
+      throwError(state, "duplication of a tag property");
+    }
+    ch = state.input.charCodeAt(++state.position);
+    if (ch === 60) {
+      isVerbatim = true;
+      ch = state.input.charCodeAt(++state.position);
+    } else if (ch === 33) {
+      isNamed = true;
+      tagHandle = "!!";
+      ch = state.input.charCodeAt(++state.position);
+    } else {
+      tagHandle = "!";
+    }
+    let _position = state.position;
+    if (isVerbatim) {
+      do {
+        ch = state.input.charCodeAt(++state.position);
+      } while (ch !== 0 && ch !== 62);
+      if (state.position < state.length) {
+        tagName = state.input.slice(_position, state.position);
+        ch = state.input.charCodeAt(++state.position);
+      } else {
+        throwError(state, "unexpected end of the stream within a verbatim tag");
+      }
+    } else {
+      while (ch !== 0 && !isWsOrEol(ch)) {
+        if (ch === 33) {
+          if (!isNamed) {
+            tagHandle = state.input.slice(_position - 1, state.position + 1);
+            if (!PATTERN_TAG_HANDLE.test(tagHandle)) {
+              throwError(state, "named tag handle cannot contain such characters");
+            }
+            isNamed = true;
+            _position = state.position + 1;
+          } else {
+            throwError(state, "tag suffix cannot contain exclamation marks");
+          }
+        }
+        ch = state.input.charCodeAt(++state.position);
+      }
+      tagName = state.input.slice(_position, state.position);
+      if (PATTERN_FLOW_INDICATORS.test(tagName)) {
+        throwError(state, "tag suffix cannot contain flow indicator characters");
+      }
+    }
+    if (tagName && !PATTERN_TAG_URI.test(tagName)) {
+      throwError(state, "tag name cannot contain such characters: " + tagName);
+    }
+    try {
+      tagName = decodeURIComponent(tagName);
+    } catch (err) {
+      throwError(state, "tag name is malformed: " + tagName);
+    }
+    if (isVerbatim) {
+      state.tag = tagName;
+    } else if (_hasOwnProperty.call(state.tagMap, tagHandle)) {
+      state.tag = state.tagMap[tagHandle] + tagName;
+    } else if (tagHandle === "!") {
+      state.tag = "!" + tagName;
+    } else if (tagHandle === "!!") {
+      state.tag = "tag:yaml.org,2002:" + tagName;
+    } else {
+      throwError(state, 'undeclared tag handle "' + tagHandle + '"');
+    }
+    return true;
+  }
+  function readAnchorProperty(state) {
+    let ch = state.input.charCodeAt(state.position);
+    if (ch !== 38) return false;
+    if (state.anchor !== null) {
+      throwError(state, "duplication of an anchor property");
+    }
+    ch = state.input.charCodeAt(++state.position);
+    const _position = state.position;
+    while (ch !== 0 && !isWsOrEol(ch) && !isFlowIndicator(ch)) {
+      ch = state.input.charCodeAt(++state.position);
+    }
+    if (state.position === _position) {
+      throwError(state, "name of an anchor node must contain at least one character");
+    }
+    state.anchor = state.input.slice(_position, state.position);
+    return true;
+  }
+  function readAlias(state) {
+    let ch = state.input.charCodeAt(state.position);
+    if (ch !== 42) return false;
+    ch = state.input.charCodeAt(++state.position);
+    const _position = state.position;
+    while (ch !== 0 && !isWsOrEol(ch) && !isFlowIndicator(ch)) {
+      ch = state.input.charCodeAt(++state.position);
+    }
+    if (state.position === _position) {
+      throwError(state, "name of an alias node must contain at least one character");
+    }
+    const alias = state.input.slice(_position, state.position);
+    if (!_hasOwnProperty.call(state.anchorMap, alias)) {
+      throwError(state, 'unidentified alias "' + alias + '"');
+    }
+    state.result = state.anchorMap[alias];
+    skipSeparationSpace(state, true, -1);
+    return true;
+  }
+  function tryReadBlockMappingFromProperty(state, propertyStart, nodeIndent, flowIndent) {
+    const fallbackState = snapshotState(state);
+    beginAnchorTransaction(state);
+    restoreState(state, propertyStart);
+    state.tag = null;
+    state.anchor = null;
+    state.kind = null;
+    state.result = null;
+    if (readBlockMapping(state, nodeIndent, flowIndent) && state.kind === "mapping") {
+      commitAnchorTransaction(state);
+      return true;
+    }
+    rollbackAnchorTransaction(state);
+    restoreState(state, fallbackState);
+    return false;
+  }
+  function composeNode(state, parentIndent, nodeContext, allowToSeek, allowCompact) {
+    let allowBlockScalars;
+    let allowBlockCollections;
+    let indentStatus = 1;
+    let atNewLine = false;
+    let hasContent = false;
+    let propertyStart = null;
+    let type2;
+    let flowIndent;
+    let blockIndent;
+    if (state.depth >= state.maxDepth) {
+      throwError(state, "nesting exceeded maxDepth (" + state.maxDepth + ")");
+    }
+    state.depth += 1;
+    if (state.listener !== null) {
+      state.listener("open", state);
+    }
+    state.tag = null;
+    state.anchor = null;
+    state.kind = null;
+    state.result = null;
+    const allowBlockStyles = allowBlockScalars = allowBlockCollections = CONTEXT_BLOCK_OUT === nodeContext || CONTEXT_BLOCK_IN === nodeContext;
+    if (allowToSeek) {
+      if (skipSeparationSpace(state, true, -1)) {
+        atNewLine = true;
+        if (state.lineIndent > parentIndent) {
+          indentStatus = 1;
+        } else if (state.lineIndent === parentIndent) {
+          indentStatus = 0;
+        } else if (state.lineIndent < parentIndent) {
+          indentStatus = -1;
+        }
+      }
+    }
+    if (indentStatus === 1) {
+      while (true) {
+        const ch = state.input.charCodeAt(state.position);
+        const propertyState = snapshotState(state);
+        if (atNewLine && (ch === 33 && state.tag !== null || ch === 38 && state.anchor !== null)) {
+          break;
+        }
+        if (!readTagProperty(state) && !readAnchorProperty(state)) {
+          break;
+        }
+        if (propertyStart === null) {
+          propertyStart = propertyState;
+        }
+        if (skipSeparationSpace(state, true, -1)) {
+          atNewLine = true;
+          allowBlockCollections = allowBlockStyles;
+          if (state.lineIndent > parentIndent) {
+            indentStatus = 1;
+          } else if (state.lineIndent === parentIndent) {
+            indentStatus = 0;
+          } else if (state.lineIndent < parentIndent) {
+            indentStatus = -1;
+          }
+        } else {
+          allowBlockCollections = false;
+        }
+      }
+    }
+    if (allowBlockCollections) {
+      allowBlockCollections = atNewLine || allowCompact;
+    }
+    if (indentStatus === 1 || CONTEXT_BLOCK_OUT === nodeContext) {
+      if (CONTEXT_FLOW_IN === nodeContext || CONTEXT_FLOW_OUT === nodeContext) {
+        flowIndent = parentIndent;
+      } else {
+        flowIndent = parentIndent + 1;
+      }
+      blockIndent = state.position - state.lineStart;
+      if (indentStatus === 1) {
+        if (allowBlockCollections && (readBlockSequence(state, blockIndent) || readBlockMapping(state, blockIndent, flowIndent)) || readFlowCollection(state, flowIndent)) {
+          hasContent = true;
+        } else {
+          const ch = state.input.charCodeAt(state.position);
+          if (propertyStart !== null && allowBlockStyles && !allowBlockCollections && ch !== 124 && ch !== 62 && tryReadBlockMappingFromProperty(
+            state,
+            propertyStart,
+            propertyStart.position - propertyStart.lineStart,
+            flowIndent
+          )) {
+            hasContent = true;
+          } else if (allowBlockScalars && readBlockScalar(state, flowIndent) || readSingleQuotedScalar(state, flowIndent) || readDoubleQuotedScalar(state, flowIndent)) {
+            hasContent = true;
+          } else if (readAlias(state)) {
+            hasContent = true;
+            if (state.tag !== null || state.anchor !== null) {
+              throwError(state, "alias node should not have any properties");
+            }
+          } else if (readPlainScalar(state, flowIndent, CONTEXT_FLOW_IN === nodeContext)) {
+            hasContent = true;
+            if (state.tag === null) {
+              state.tag = "?";
+            }
+          }
+          if (state.anchor !== null) {
+            storeAnchor(state, state.anchor, state.result);
+          }
+        }
+      } else if (indentStatus === 0) {
+        hasContent = allowBlockCollections && readBlockSequence(state, blockIndent);
+      }
+    }
+    if (state.tag === null) {
+      if (state.anchor !== null) {
+        storeAnchor(state, state.anchor, state.result);
+      }
+    } else if (state.tag === "?") {
+      if (state.result !== null && state.kind !== "scalar") {
+        throwError(state, 'unacceptable node kind for !<?> tag; it should be "scalar", not "' + state.kind + '"');
+      }
+      for (let typeIndex = 0, typeQuantity = state.implicitTypes.length; typeIndex < typeQuantity; typeIndex += 1) {
+        type2 = state.implicitTypes[typeIndex];
+        if (type2.resolve(state.result)) {
+          state.result = type2.construct(state.result);
+          state.tag = type2.tag;
+          if (state.anchor !== null) {
+            storeAnchor(state, state.anchor, state.result);
+          }
+          break;
+        }
+      }
+    } else if (state.tag !== "!") {
+      if (_hasOwnProperty.call(state.typeMap[state.kind || "fallback"], state.tag)) {
+        type2 = state.typeMap[state.kind || "fallback"][state.tag];
+      } else {
+        type2 = null;
+        const typeList = state.typeMap.multi[state.kind || "fallback"];
+        for (let typeIndex = 0, typeQuantity = typeList.length; typeIndex < typeQuantity; typeIndex += 1) {
+          if (state.tag.slice(0, typeList[typeIndex].tag.length) === typeList[typeIndex].tag) {
+            type2 = typeList[typeIndex];
+            break;
+          }
+        }
+      }
+      if (!type2) {
+        throwError(state, "unknown tag !<" + state.tag + ">");
+      }
+      if (state.result !== null && type2.kind !== state.kind) {
+        throwError(state, "unacceptable node kind for !<" + state.tag + '> tag; it should be "' + type2.kind + '", not "' + state.kind + '"');
+      }
+      if (!type2.resolve(state.result, state.tag)) {
+        throwError(state, "cannot resolve a node with !<" + state.tag + "> explicit tag");
+      } else {
+        state.result = type2.construct(state.result, state.tag);
+        if (state.anchor !== null) {
+          storeAnchor(state, state.anchor, state.result);
+        }
+      }
+    }
+    if (state.listener !== null) {
+      state.listener("close", state);
+    }
+    state.depth -= 1;
+    return state.tag !== null || state.anchor !== null || hasContent;
+  }
+  function readDocument(state) {
+    const documentStart = state.position;
+    let hasDirectives = false;
+    let ch;
+    state.version = null;
+    state.checkLineBreaks = state.legacy;
+    state.tagMap = /* @__PURE__ */ Object.create(null);
+    state.anchorMap = /* @__PURE__ */ Object.create(null);
+    while ((ch = state.input.charCodeAt(state.position)) !== 0) {
+      skipSeparationSpace(state, true, -1);
+      ch = state.input.charCodeAt(state.position);
+      if (state.lineIndent > 0 || ch !== 37) {
+        break;
+      }
+      hasDirectives = true;
+      ch = state.input.charCodeAt(++state.position);
+      let _position = state.position;
+      while (ch !== 0 && !isWsOrEol(ch)) {
+        ch = state.input.charCodeAt(++state.position);
+      }
+      const directiveName = state.input.slice(_position, state.position);
+      const directiveArgs = [];
+      if (directiveName.length < 1) {
+        throwError(state, "directive name must not be less than one character in length");
+      }
+      while (ch !== 0) {
+        while (isWhiteSpace(ch)) {
+          ch = state.input.charCodeAt(++state.position);
+        }
+        if (ch === 35) {
+          do {
+            ch = state.input.charCodeAt(++state.position);
+          } while (ch !== 0 && !isEol(ch));
+          break;
+        }
+        if (isEol(ch)) break;
+        _position = state.position;
+        while (ch !== 0 && !isWsOrEol(ch)) {
+          ch = state.input.charCodeAt(++state.position);
+        }
+        directiveArgs.push(state.input.slice(_position, state.position));
+      }
+      if (ch !== 0) readLineBreak(state);
+      if (_hasOwnProperty.call(directiveHandlers, directiveName)) {
+        directiveHandlers[directiveName](state, directiveName, directiveArgs);
+      } else {
+        throwWarning(state, 'unknown document directive "' + directiveName + '"');
+      }
+    }
+    skipSeparationSpace(state, true, -1);
+    if (state.lineIndent === 0 && state.input.charCodeAt(state.position) === 45 && state.input.charCodeAt(state.position + 1) === 45 && state.input.charCodeAt(state.position + 2) === 45) {
+      state.position += 3;
+      skipSeparationSpace(state, true, -1);
+    } else if (hasDirectives) {
+      throwError(state, "directives end mark is expected");
+    }
+    composeNode(state, state.lineIndent - 1, CONTEXT_BLOCK_OUT, false, true);
+    skipSeparationSpace(state, true, -1);
+    if (state.checkLineBreaks && PATTERN_NON_ASCII_LINE_BREAKS.test(state.input.slice(documentStart, state.position))) {
+      throwWarning(state, "non-ASCII line breaks are interpreted as content");
+    }
+    state.documents.push(state.result);
+    if (state.position === state.lineStart && testDocumentSeparator(state)) {
+      if (state.input.charCodeAt(state.position) === 46) {
+        state.position += 3;
+        skipSeparationSpace(state, true, -1);
+      }
+      return;
+    }
+    if (state.position < state.length - 1) {
+      throwError(state, "end of the stream or a document separator is expected");
+    }
+  }
+  function loadDocuments(input, options) {
+    input = String(input);
+    options = options || {};
+    if (input.length !== 0) {
+      if (input.charCodeAt(input.length - 1) !== 10 && input.charCodeAt(input.length - 1) !== 13) {
+        input += "\n";
+      }
+      if (input.charCodeAt(0) === 65279) {
+        input = input.slice(1);
+      }
+    }
+    const state = new State(input, options);
+    const nullpos = input.indexOf("\0");
+    if (nullpos !== -1) {
+      state.position = nullpos;
+      throwError(state, "null byte is not allowed in input");
+    }
+    state.input += "\0";
+    while (state.input.charCodeAt(state.position) === 32) {
+      state.lineIndent += 1;
+      state.position += 1;
+    }
+    while (state.position < state.length - 1) {
+      readDocument(state);
+    }
+    return state.documents;
+  }
+  function loadAll2(input, iterator, options) {
+    if (iterator !== null && typeof iterator === "object" && typeof options === "undefined") {
+      options = iterator;
+      iterator = null;
+    }
+    const documents = loadDocuments(input, options);
+    if (typeof iterator !== "function") {
+      return documents;
+    }
+    for (let index = 0, length = documents.length; index < length; index += 1) {
+      iterator(documents[index]);
+    }
+  }
+  function load2(input, options) {
+    const documents = loadDocuments(input, options);
+    if (documents.length === 0) {
+      return void 0;
+    } else if (documents.length === 1) {
+      return documents[0];
+    }
+    throw new YAMLException2("expected a single document in the stream, but found more");
+  }
+  loader.loadAll = loadAll2;
+  loader.load = load2;
+  return loader;
+}
+var dumper = {};
+var hasRequiredDumper;
+function requireDumper() {
+  if (hasRequiredDumper) return dumper;
+  hasRequiredDumper = 1;
+  const common2 = requireCommon();
+  const YAMLException2 = requireException();
+  const DEFAULT_SCHEMA2 = require_default();
+  const _toString = Object.prototype.toString;
+  const _hasOwnProperty = Object.prototype.hasOwnProperty;
+  const CHAR_BOM = 65279;
+  const CHAR_TAB = 9;
+  const CHAR_LINE_FEED = 10;
+  const CHAR_CARRIAGE_RETURN = 13;
+  const CHAR_SPACE = 32;
+  const CHAR_EXCLAMATION = 33;
+  const CHAR_DOUBLE_QUOTE = 34;
+  const CHAR_SHARP = 35;
+  const CHAR_PERCENT = 37;
+  const CHAR_AMPERSAND = 38;
+  const CHAR_SINGLE_QUOTE = 39;
+  const CHAR_ASTERISK = 42;
+  const CHAR_COMMA = 44;
+  const CHAR_MINUS = 45;
+  const CHAR_COLON = 58;
+  const CHAR_EQUALS = 61;
+  const CHAR_GREATER_THAN = 62;
+  const CHAR_QUESTION = 63;
+  const CHAR_COMMERCIAL_AT = 64;
+  const CHAR_LEFT_SQUARE_BRACKET = 91;
+  const CHAR_RIGHT_SQUARE_BRACKET = 93;
+  const CHAR_GRAVE_ACCENT = 96;
+  const CHAR_LEFT_CURLY_BRACKET = 123;
+  const CHAR_VERTICAL_LINE = 124;
+  const CHAR_RIGHT_CURLY_BRACKET = 125;
+  const ESCAPE_SEQUENCES = {};
+  ESCAPE_SEQUENCES[0] = "\\0";
+  ESCAPE_SEQUENCES[7] = "\\a";
+  ESCAPE_SEQUENCES[8] = "\\b";
+  ESCAPE_SEQUENCES[9] = "\\t";
+  ESCAPE_SEQUENCES[10] = "\\n";
+  ESCAPE_SEQUENCES[11] = "\\v";
+  ESCAPE_SEQUENCES[12] = "\\f";
+  ESCAPE_SEQUENCES[13] = "\\r";
+  ESCAPE_SEQUENCES[27] = "\\e";
+  ESCAPE_SEQUENCES[34] = '\\"';
+  ESCAPE_SEQUENCES[92] = "\\\\";
+  ESCAPE_SEQUENCES[133] = "\\N";
+  ESCAPE_SEQUENCES[160] = "\\_";
+  ESCAPE_SEQUENCES[8232] = "\\L";
+  ESCAPE_SEQUENCES[8233] = "\\P";
+  const DEPRECATED_BOOLEANS_SYNTAX = [
+    "y",
+    "Y",
+    "yes",
+    "Yes",
+    "YES",
+    "on",
+    "On",
+    "ON",
+    "n",
+    "N",
+    "no",
+    "No",
+    "NO",
+    "off",
+    "Off",
+    "OFF"
+  ];
+  const DEPRECATED_BASE60_SYNTAX = /^[-+]?[0-9_]+(?::[0-9_]+)+(?:\.[0-9_]*)?$/;
+  function compileStyleMap(schema2, map2) {
+    if (map2 === null) return {};
+    const result = {};
+    const keys = Object.keys(map2);
+    for (let index = 0, length = keys.length; index < length; index += 1) {
+      let tag = keys[index];
+      let style = String(map2[tag]);
+      if (tag.slice(0, 2) === "!!") {
+        tag = "tag:yaml.org,2002:" + tag.slice(2);
+      }
+      const type2 = schema2.compiledTypeMap["fallback"][tag];
+      if (type2 && _hasOwnProperty.call(type2.styleAliases, style)) {
+        style = type2.styleAliases[style];
+      }
+      result[tag] = style;
+    }
+    return result;
+  }
+  function encodeHex(character) {
+    let handle;
+    let length;
+    const string = character.toString(16).toUpperCase();
+    if (character <= 255) {
+      handle = "x";
+      length = 2;
+    } else if (character <= 65535) {
+      handle = "u";
+      length = 4;
+    } else if (character <= 4294967295) {
+      handle = "U";
+      length = 8;
+    } else {
+      throw new YAMLException2("code point within a string may not be greater than 0xFFFFFFFF");
+    }
+    return "\\" + handle + common2.repeat("0", length - string.length) + string;
+  }
+  const QUOTING_TYPE_SINGLE = 1;
+  const QUOTING_TYPE_DOUBLE = 2;
+  function State(options) {
+    this.schema = options["schema"] || DEFAULT_SCHEMA2;
+    this.indent = Math.max(1, options["indent"] || 2);
+    this.noArrayIndent = options["noArrayIndent"] || false;
+    this.skipInvalid = options["skipInvalid"] || false;
+    this.flowLevel = common2.isNothing(options["flowLevel"]) ? -1 : options["flowLevel"];
+    this.styleMap = compileStyleMap(this.schema, options["styles"] || null);
+    this.sortKeys = options["sortKeys"] || false;
+    this.lineWidth = options["lineWidth"] || 80;
+    this.noRefs = options["noRefs"] || false;
+    this.noCompatMode = options["noCompatMode"] || false;
+    this.condenseFlow = options["condenseFlow"] || false;
+    this.quotingType = options["quotingType"] === '"' ? QUOTING_TYPE_DOUBLE : QUOTING_TYPE_SINGLE;
+    this.forceQuotes = options["forceQuotes"] || false;
+    this.replacer = typeof options["replacer"] === "function" ? options["replacer"] : null;
+    this.implicitTypes = this.schema.compiledImplicit;
+    this.explicitTypes = this.schema.compiledExplicit;
+    this.tag = null;
+    this.result = "";
+    this.duplicates = [];
+    this.usedDuplicates = null;
+  }
+  function indentString(string, spaces) {
+    const ind = common2.repeat(" ", spaces);
+    let position = 0;
+    let result = "";
+    const length = string.length;
+    while (position < length) {
+      let line;
+      const next = string.indexOf("\n", position);
+      if (next === -1) {
+        line = string.slice(position);
+        position = length;
+      } else {
+        line = string.slice(position, next + 1);
+        position = next + 1;
+      }
+      if (line.length && line !== "\n") result += ind;
+      result += line;
+    }
+    return result;
+  }
+  function generateNextLine(state, level) {
+    return "\n" + common2.repeat(" ", state.indent * level);
+  }
+  function testImplicitResolving(state, str2) {
+    for (let index = 0, length = state.implicitTypes.length; index < length; index += 1) {
+      const type2 = state.implicitTypes[index];
+      if (type2.resolve(str2)) {
+        return true;
+      }
+    }
+    return false;
+  }
+  function isWhitespace(c) {
+    return c === CHAR_SPACE || c === CHAR_TAB;
+  }
+  function isPrintable(c) {
+    return c >= 32 && c <= 126 || c >= 161 && c <= 55295 && c !== 8232 && c !== 8233 || c >= 57344 && c <= 65533 && c !== CHAR_BOM || c >= 65536 && c <= 1114111;
+  }
+  function isNsCharOrWhitespace(c) {
+    return isPrintable(c) && c !== CHAR_BOM && // - b-char
+    c !== CHAR_CARRIAGE_RETURN && c !== CHAR_LINE_FEED;
+  }
+  function isPlainSafe(c, prev, inblock) {
+    const cIsNsCharOrWhitespace = isNsCharOrWhitespace(c);
+    const cIsNsChar = cIsNsCharOrWhitespace && !isWhitespace(c);
+    return (
+      // ns-plain-safe
+      (inblock ? cIsNsCharOrWhitespace : cIsNsCharOrWhitespace && // - c-flow-indicator
+      c !== CHAR_COMMA && c !== CHAR_LEFT_SQUARE_BRACKET && c !== CHAR_RIGHT_SQUARE_BRACKET && c !== CHAR_LEFT_CURLY_BRACKET && c !== CHAR_RIGHT_CURLY_BRACKET) && // ns-plain-char
+      c !== CHAR_SHARP && // false on '#'
+      !(prev === CHAR_COLON && !cIsNsChar) || // false on ': '
+      isNsCharOrWhitespace(prev) && !isWhitespace(prev) && c === CHAR_SHARP || // change to true on '[^ ]#'
+      prev === CHAR_COLON && cIsNsChar
+    );
+  }
+  function isPlainSafeFirst(c) {
+    return isPrintable(c) && c !== CHAR_BOM && !isWhitespace(c) && // - s-white
+    // - (c-indicator ::=
+    // “-” | “?” | “:” | “,” | “[” | “]” | “{” | “}”
+    c !== CHAR_MINUS && c !== CHAR_QUESTION && c !== CHAR_COLON && c !== CHAR_COMMA && c !== CHAR_LEFT_SQUARE_BRACKET && c !== CHAR_RIGHT_SQUARE_BRACKET && c !== CHAR_LEFT_CURLY_BRACKET && c !== CHAR_RIGHT_CURLY_BRACKET && // | “#” | “&” | “*” | “!” | “|” | “=” | “>” | “'” | “"”
+    c !== CHAR_SHARP && c !== CHAR_AMPERSAND && c !== CHAR_ASTERISK && c !== CHAR_EXCLAMATION && c !== CHAR_VERTICAL_LINE && c !== CHAR_EQUALS && c !== CHAR_GREATER_THAN && c !== CHAR_SINGLE_QUOTE && c !== CHAR_DOUBLE_QUOTE && // | “%” | “@” | “`”)
+    c !== CHAR_PERCENT && c !== CHAR_COMMERCIAL_AT && c !== CHAR_GRAVE_ACCENT;
+  }
+  function isPlainSafeLast(c) {
+    return !isWhitespace(c) && c !== CHAR_COLON;
+  }
+  function codePointAt(string, pos) {
+    const first = string.charCodeAt(pos);
+    let second;
+    if (first >= 55296 && first <= 56319 && pos + 1 < string.length) {
+      second = string.charCodeAt(pos + 1);
+      if (second >= 56320 && second <= 57343) {
+        return (first - 55296) * 1024 + second - 56320 + 65536;
+      }
+    }
+    return first;
+  }
+  function needIndentIndicator(string) {
+    const leadingSpaceRe = /^\n* /;
+    return leadingSpaceRe.test(string);
+  }
+  const STYLE_PLAIN = 1;
+  const STYLE_SINGLE = 2;
+  const STYLE_LITERAL = 3;
+  const STYLE_FOLDED = 4;
+  const STYLE_DOUBLE = 5;
+  function chooseScalarStyle(string, singleLineOnly, indentPerLevel, lineWidth, testAmbiguousType, quotingType, forceQuotes, inblock) {
+    let i;
+    let char = 0;
+    let prevChar = null;
+    let hasLineBreak = false;
+    let hasFoldableLine = false;
+    const shouldTrackWidth = lineWidth !== -1;
+    let previousLineBreak = -1;
+    let plain = isPlainSafeFirst(codePointAt(string, 0)) && isPlainSafeLast(codePointAt(string, string.length - 1));
+    if (singleLineOnly || forceQuotes) {
+      for (i = 0; i < string.length; char >= 65536 ? i += 2 : i++) {
+        char = codePointAt(string, i);
+        if (!isPrintable(char)) {
+          return STYLE_DOUBLE;
+        }
+        plain = plain && isPlainSafe(char, prevChar, inblock);
+        prevChar = char;
+      }
+    } else {
+      for (i = 0; i < string.length; char >= 65536 ? i += 2 : i++) {
+        char = codePointAt(string, i);
+        if (char === CHAR_LINE_FEED) {
+          hasLineBreak = true;
+          if (shouldTrackWidth) {
+            hasFoldableLine = hasFoldableLine || // Foldable line = too long, and not more-indented.
+            i - previousLineBreak - 1 > lineWidth && string[previousLineBreak + 1] !== " ";
+            previousLineBreak = i;
+          }
+        } else if (!isPrintable(char)) {
+          return STYLE_DOUBLE;
+        }
+        plain = plain && isPlainSafe(char, prevChar, inblock);
+        prevChar = char;
+      }
+      hasFoldableLine = hasFoldableLine || shouldTrackWidth && (i - previousLineBreak - 1 > lineWidth && string[previousLineBreak + 1] !== " ");
+    }
+    if (!hasLineBreak && !hasFoldableLine) {
+      if (plain && !forceQuotes && !testAmbiguousType(string)) {
+        return STYLE_PLAIN;
+      }
+      return quotingType === QUOTING_TYPE_DOUBLE ? STYLE_DOUBLE : STYLE_SINGLE;
+    }
+    if (indentPerLevel > 9 && needIndentIndicator(string)) {
+      return STYLE_DOUBLE;
+    }
+    if (!forceQuotes) {
+      return hasFoldableLine ? STYLE_FOLDED : STYLE_LITERAL;
+    }
+    return quotingType === QUOTING_TYPE_DOUBLE ? STYLE_DOUBLE : STYLE_SINGLE;
+  }
+  function writeScalar(state, string, level, iskey, inblock) {
+    state.dump = (function() {
+      if (string.length === 0) {
+        return state.quotingType === QUOTING_TYPE_DOUBLE ? '""' : "''";
+      }
+      if (!state.noCompatMode) {
+        if (DEPRECATED_BOOLEANS_SYNTAX.indexOf(string) !== -1 || DEPRECATED_BASE60_SYNTAX.test(string)) {
+          return state.quotingType === QUOTING_TYPE_DOUBLE ? '"' + string + '"' : "'" + string + "'";
+        }
+      }
+      const indent = state.indent * Math.max(1, level);
+      const lineWidth = state.lineWidth === -1 ? -1 : Math.max(Math.min(state.lineWidth, 40), state.lineWidth - indent);
+      const singleLineOnly = iskey || // No block styles in flow mode.
+      state.flowLevel > -1 && level >= state.flowLevel;
+      function testAmbiguity(string2) {
+        return testImplicitResolving(state, string2);
+      }
+      switch (chooseScalarStyle(
+        string,
+        singleLineOnly,
+        state.indent,
+        lineWidth,
+        testAmbiguity,
+        state.quotingType,
+        state.forceQuotes && !iskey,
+        inblock
+      )) {
+        case STYLE_PLAIN:
+          return string;
+        case STYLE_SINGLE:
+          return "'" + string.replace(/'/g, "''") + "'";
+        case STYLE_LITERAL:
+          return "|" + blockHeader(string, state.indent) + dropEndingNewline(indentString(string, indent));
+        case STYLE_FOLDED:
+          return ">" + blockHeader(string, state.indent) + dropEndingNewline(indentString(foldString(string, lineWidth), indent));
+        case STYLE_DOUBLE:
+          return '"' + escapeString(string) + '"';
+        default:
+          throw new YAMLException2("impossible error: invalid scalar style");
+      }
+    })();
+  }
+  function blockHeader(string, indentPerLevel) {
+    const indentIndicator = needIndentIndicator(string) ? String(indentPerLevel) : "";
+    const clip = string[string.length - 1] === "\n";
+    const keep = clip && (string[string.length - 2] === "\n" || string === "\n");
+    const chomp = keep ? "+" : clip ? "" : "-";
+    return indentIndicator + chomp + "\n";
+  }
+  function dropEndingNewline(string) {
+    return string[string.length - 1] === "\n" ? string.slice(0, -1) : string;
+  }
+  function foldString(string, width) {
+    const lineRe = /(\n+)([^\n]*)/g;
+    let result = (function() {
+      let nextLF = string.indexOf("\n");
+      nextLF = nextLF !== -1 ? nextLF : string.length;
+      lineRe.lastIndex = nextLF;
+      return foldLine(string.slice(0, nextLF), width);
+    })();
+    let prevMoreIndented = string[0] === "\n" || string[0] === " ";
+    let moreIndented;
+    let match;
+    while (match = lineRe.exec(string)) {
+      const prefix = match[1];
+      const line = match[2];
+      moreIndented = line[0] === " ";
+      result += prefix + (!prevMoreIndented && !moreIndented && line !== "" ? "\n" : "") + foldLine(line, width);
+      prevMoreIndented = moreIndented;
+    }
+    return result;
+  }
+  function foldLine(line, width) {
+    if (line === "" || line[0] === " ") return line;
+    const breakRe = / [^ ]/g;
+    let match;
+    let start = 0;
+    let end;
+    let curr = 0;
+    let next = 0;
+    let result = "";
+    while (match = breakRe.exec(line)) {
+      next = match.index;
+      if (next - start > width) {
+        end = curr > start ? curr : next;
+        result += "\n" + line.slice(start, end);
+        start = end + 1;
+      }
+      curr = next;
+    }
+    result += "\n";
+    if (line.length - start > width && curr > start) {
+      result += line.slice(start, curr) + "\n" + line.slice(curr + 1);
+    } else {
+      result += line.slice(start);
+    }
+    return result.slice(1);
+  }
+  function escapeString(string) {
+    let result = "";
+    let char = 0;
+    for (let i = 0; i < string.length; char >= 65536 ? i += 2 : i++) {
+      char = codePointAt(string, i);
+      const escapeSeq = ESCAPE_SEQUENCES[char];
+      if (!escapeSeq && isPrintable(char)) {
+        result += string[i];
+        if (char >= 65536) result += string[i + 1];
+      } else {
+        result += escapeSeq || encodeHex(char);
+      }
+    }
+    return result;
+  }
+  function writeFlowSequence(state, level, object) {
+    let _result = "";
+    const _tag = state.tag;
+    for (let index = 0, length = object.length; index < length; index += 1) {
+      let value = object[index];
+      if (state.replacer) {
+        value = state.replacer.call(object, String(index), value);
+      }
+      if (writeNode(state, level, value, false, false) || typeof value === "undefined" && writeNode(state, level, null, false, false)) {
+        if (_result !== "") _result += "," + (!state.condenseFlow ? " " : "");
+        _result += state.dump;
+      }
+    }
+    state.tag = _tag;
+    state.dump = "[" + _result + "]";
+  }
+  function writeBlockSequence(state, level, object, compact) {
+    let _result = "";
+    const _tag = state.tag;
+    for (let index = 0, length = object.length; index < length; index += 1) {
+      let value = object[index];
+      if (state.replacer) {
+        value = state.replacer.call(object, String(index), value);
+      }
+      if (writeNode(state, level + 1, value, true, true, false, true) || typeof value === "undefined" && writeNode(state, level + 1, null, true, true, false, true)) {
+        if (!compact || _result !== "") {
+          _result += generateNextLine(state, level);
+        }
+        if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
+          _result += "-";
+        } else {
+          _result += "- ";
+        }
+        _result += state.dump;
+      }
+    }
+    state.tag = _tag;
+    state.dump = _result || "[]";
+  }
+  function writeFlowMapping(state, level, object) {
+    let _result = "";
+    const _tag = state.tag;
+    const objectKeyList = Object.keys(object);
+    for (let index = 0, length = objectKeyList.length; index < length; index += 1) {
+      let pairBuffer = "";
+      if (_result !== "") pairBuffer += ", ";
+      if (state.condenseFlow) pairBuffer += '"';
+      const objectKey = objectKeyList[index];
+      let objectValue = object[objectKey];
+      if (state.replacer) {
+        objectValue = state.replacer.call(object, objectKey, objectValue);
+      }
+      if (!writeNode(state, level, objectKey, false, false)) {
+        continue;
+      }
+      if (state.dump.length > 1024) pairBuffer += "? ";
+      pairBuffer += state.dump + (state.condenseFlow ? '"' : "") + ":" + (state.condenseFlow ? "" : " ");
+      if (!writeNode(state, level, objectValue, false, false)) {
+        continue;
+      }
+      pairBuffer += state.dump;
+      _result += pairBuffer;
+    }
+    state.tag = _tag;
+    state.dump = "{" + _result + "}";
+  }
+  function writeBlockMapping(state, level, object, compact) {
+    let _result = "";
+    const _tag = state.tag;
+    const objectKeyList = Object.keys(object);
+    if (state.sortKeys === true) {
+      objectKeyList.sort();
+    } else if (typeof state.sortKeys === "function") {
+      objectKeyList.sort(state.sortKeys);
+    } else if (state.sortKeys) {
+      throw new YAMLException2("sortKeys must be a boolean or a function");
+    }
+    for (let index = 0, length = objectKeyList.length; index < length; index += 1) {
+      let pairBuffer = "";
+      if (!compact || _result !== "") {
+        pairBuffer += generateNextLine(state, level);
+      }
+      const objectKey = objectKeyList[index];
+      let objectValue = object[objectKey];
+      if (state.replacer) {
+        objectValue = state.replacer.call(object, objectKey, objectValue);
+      }
+      if (!writeNode(state, level + 1, objectKey, true, true, true)) {
+        continue;
+      }
+      const explicitPair = state.tag !== null && state.tag !== "?" || state.dump && state.dump.length > 1024;
+      if (explicitPair) {
+        if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
+          pairBuffer += "?";
+        } else {
+          pairBuffer += "? ";
+        }
+      }
+      pairBuffer += state.dump;
+      if (explicitPair) {
+        pairBuffer += generateNextLine(state, level);
+      }
+      if (!writeNode(state, level + 1, objectValue, true, explicitPair)) {
+        continue;
+      }
+      if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
+        pairBuffer += ":";
+      } else {
+        pairBuffer += ": ";
+      }
+      pairBuffer += state.dump;
+      _result += pairBuffer;
+    }
+    state.tag = _tag;
+    state.dump = _result || "{}";
+  }
+  function detectType(state, object, explicit) {
+    const typeList = explicit ? state.explicitTypes : state.implicitTypes;
+    for (let index = 0, length = typeList.length; index < length; index += 1) {
+      const type2 = typeList[index];
+      if ((type2.instanceOf || type2.predicate) && (!type2.instanceOf || typeof object === "object" && object instanceof type2.instanceOf) && (!type2.predicate || type2.predicate(object))) {
+        if (explicit) {
+          if (type2.multi && type2.representName) {
+            state.tag = type2.representName(object);
+          } else {
+            state.tag = type2.tag;
+          }
+        } else {
+          state.tag = "?";
+        }
+        if (type2.represent) {
+          const style = state.styleMap[type2.tag] || type2.defaultStyle;
+          let _result;
+          if (_toString.call(type2.represent) === "[object Function]") {
+            _result = type2.represent(object, style);
+          } else if (_hasOwnProperty.call(type2.represent, style)) {
+            _result = type2.represent[style](object, style);
+          } else {
+            throw new YAMLException2("!<" + type2.tag + '> tag resolver accepts not "' + style + '" style');
+          }
+          state.dump = _result;
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+  function writeNode(state, level, object, block, compact, iskey, isblockseq) {
+    state.tag = null;
+    state.dump = object;
+    if (!detectType(state, object, false)) {
+      detectType(state, object, true);
+    }
+    const type2 = _toString.call(state.dump);
+    const inblock = block;
+    if (block) {
+      block = state.flowLevel < 0 || state.flowLevel > level;
+    }
+    const objectOrArray = type2 === "[object Object]" || type2 === "[object Array]";
+    let duplicateIndex;
+    let duplicate;
+    if (objectOrArray) {
+      duplicateIndex = state.duplicates.indexOf(object);
+      duplicate = duplicateIndex !== -1;
+    }
+    if (state.tag !== null && state.tag !== "?" || duplicate || state.indent !== 2 && level > 0) {
+      compact = false;
+    }
+    if (duplicate && state.usedDuplicates[duplicateIndex]) {
+      state.dump = "*ref_" + duplicateIndex;
+    } else {
+      if (objectOrArray && duplicate && !state.usedDuplicates[duplicateIndex]) {
+        state.usedDuplicates[duplicateIndex] = true;
+      }
+      if (type2 === "[object Object]") {
+        if (block && Object.keys(state.dump).length !== 0) {
+          writeBlockMapping(state, level, state.dump, compact);
+          if (duplicate) {
+            state.dump = "&ref_" + duplicateIndex + state.dump;
+          }
+        } else {
+          writeFlowMapping(state, level, state.dump);
+          if (duplicate) {
+            state.dump = "&ref_" + duplicateIndex + " " + state.dump;
+          }
+        }
+      } else if (type2 === "[object Array]") {
+        if (block && state.dump.length !== 0) {
+          if (state.noArrayIndent && !isblockseq && level > 0) {
+            writeBlockSequence(state, level - 1, state.dump, compact);
+          } else {
+            writeBlockSequence(state, level, state.dump, compact);
+          }
+          if (duplicate) {
+            state.dump = "&ref_" + duplicateIndex + state.dump;
+          }
+        } else {
+          writeFlowSequence(state, level, state.dump);
+          if (duplicate) {
+            state.dump = "&ref_" + duplicateIndex + " " + state.dump;
+          }
+        }
+      } else if (type2 === "[object String]") {
+        if (state.tag !== "?") {
+          writeScalar(state, state.dump, level, iskey, inblock);
+        }
+      } else if (type2 === "[object Undefined]") {
+        return false;
+      } else {
+        if (state.skipInvalid) return false;
+        throw new YAMLException2("unacceptable kind of an object to dump " + type2);
+      }
+      if (state.tag !== null && state.tag !== "?") {
+        let tagStr = encodeURI(
+          state.tag[0] === "!" ? state.tag.slice(1) : state.tag
+        ).replace(/!/g, "%21");
+        if (state.tag[0] === "!") {
+          tagStr = "!" + tagStr;
+        } else if (tagStr.slice(0, 18) === "tag:yaml.org,2002:") {
+          tagStr = "!!" + tagStr.slice(18);
+        } else {
+          tagStr = "!<" + tagStr + ">";
+        }
+        state.dump = tagStr + " " + state.dump;
+      }
+    }
+    return true;
+  }
+  function getDuplicateReferences(object, state) {
+    const objects = [];
+    const duplicatesIndexes = [];
+    inspectNode(object, objects, duplicatesIndexes);
+    const length = duplicatesIndexes.length;
+    for (let index = 0; index < length; index += 1) {
+      state.duplicates.push(objects[duplicatesIndexes[index]]);
+    }
+    state.usedDuplicates = new Array(length);
+  }
+  function inspectNode(object, objects, duplicatesIndexes) {
+    if (object !== null && typeof object === "object") {
+      const index = objects.indexOf(object);
+      if (index !== -1) {
+        if (duplicatesIndexes.indexOf(index) === -1) {
+          duplicatesIndexes.push(index);
+        }
+      } else {
+        objects.push(object);
+        if (Array.isArray(object)) {
+          for (let i = 0, length = object.length; i < length; i += 1) {
+            inspectNode(object[i], objects, duplicatesIndexes);
+          }
+        } else {
+          const objectKeyList = Object.keys(object);
+          for (let i = 0, length = objectKeyList.length; i < length; i += 1) {
+            inspectNode(object[objectKeyList[i]], objects, duplicatesIndexes);
+          }
+        }
+      }
+    }
+  }
+  function dump2(input, options) {
+    options = options || {};
+    const state = new State(options);
+    if (!state.noRefs) getDuplicateReferences(input, state);
+    let value = input;
+    if (state.replacer) {
+      value = state.replacer.call({ "": value }, "", value);
+    }
+    if (writeNode(state, 0, value, true, true)) return state.dump + "\n";
+    return "";
+  }
+  dumper.dump = dump2;
+  return dumper;
+}
+var hasRequiredJsYaml;
+function requireJsYaml() {
+  if (hasRequiredJsYaml) return jsYaml;
+  hasRequiredJsYaml = 1;
+  const loader2 = requireLoader();
+  const dumper2 = requireDumper();
+  function renamed(from, to) {
+    return function() {
+      throw new Error("Function yaml." + from + " is removed in js-yaml 4. Use yaml." + to + " instead, which is now safe by default.");
+    };
+  }
+  jsYaml.Type = requireType();
+  jsYaml.Schema = requireSchema();
+  jsYaml.FAILSAFE_SCHEMA = requireFailsafe();
+  jsYaml.JSON_SCHEMA = requireJson();
+  jsYaml.CORE_SCHEMA = requireCore();
+  jsYaml.DEFAULT_SCHEMA = require_default();
+  jsYaml.load = loader2.load;
+  jsYaml.loadAll = loader2.loadAll;
+  jsYaml.dump = dumper2.dump;
+  jsYaml.YAMLException = requireException();
+  jsYaml.types = {
+    binary: requireBinary(),
+    float: requireFloat(),
+    map: requireMap(),
+    null: require_null(),
+    pairs: requirePairs(),
+    set: requireSet(),
+    timestamp: requireTimestamp(),
+    bool: requireBool(),
+    int: requireInt(),
+    merge: requireMerge(),
+    omap: requireOmap(),
+    seq: requireSeq(),
+    str: requireStr()
+  };
+  jsYaml.safeLoad = renamed("safeLoad", "load");
+  jsYaml.safeLoadAll = renamed("safeLoadAll", "loadAll");
+  jsYaml.safeDump = renamed("safeDump", "dump");
+  return jsYaml;
+}
+var jsYamlExports = requireJsYaml();
+const yaml = /* @__PURE__ */ getDefaultExportFromCjs(jsYamlExports);
+const {
+  Type,
+  Schema,
+  FAILSAFE_SCHEMA,
+  JSON_SCHEMA,
+  CORE_SCHEMA,
+  DEFAULT_SCHEMA,
+  load,
+  loadAll,
+  dump,
+  YAMLException,
+  types,
+  safeLoad,
+  safeLoadAll,
+  safeDump
+} = yaml;
+
+//# sourceMappingURL=js-yaml.mjs.map
+
 
 /***/ }),
 

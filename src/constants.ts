@@ -2,7 +2,7 @@
 
 /** Action inputs. */
 export enum Input {
-  /** What to do: check, apply or dispatch. */
+  /** What to do: heal, check, apply or dispatch. */
   Operation = 'operation',
   /** local, ci or cloud; empty detects. */
   Environment = 'environment',
@@ -53,13 +53,27 @@ export enum Input {
   /** dispatch: wait for the run to complete. */
   Wait = 'wait',
   /** LOCAL cache file. */
-  CachePath = 'cache-path'
+  CachePath = 'cache-path',
+  /** heal: fixer commands, one a line. */
+  Fix = 'fix',
+  /** heal: everything but writes. */
+  DryRun = 'dry-run',
+  /** heal: the fix policy, as YAML. */
+  Policy = 'policy',
+  /** heal: re-runs of a failed check at the same commit. */
+  Reruns = 'reruns',
+  /** heal: the most verification runs. */
+  MaxAttempts = 'max-attempts'
 }
 
 /** Action outputs. */
 export enum Output {
   /** The environment self-heal ran in. */
   Environment = 'environment',
+  /** heal: how it ended. */
+  Outcome = 'outcome',
+  /** heal: the failure's fingerprint id. */
+  Fingerprint = 'fingerprint',
   /** check: true or false. */
   Passed = 'passed',
   /** check: the command's exit code. */

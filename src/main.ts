@@ -7,7 +7,8 @@ import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { AdapterFactory } from './adapters/factory.js'
 import { runApply } from './commands/apply.js'
-import { toCheckOutput } from './commands/check.js'
+import { parseCheckKind, toCheckOutput } from './commands/check.js'
+import { healContext, healWithFactory, readPolicy } from './commands/heal.js'
 import {
   formatCheckRecord,
   parseCheckInputs,
@@ -20,10 +21,10 @@ import { detectEnvironment } from './environment.js'
 import { ConfigurationError, InvalidInputError, errorMessage } from './errors.js'
 import type { Logger } from './log.js'
 import { readSettings, type Settings } from './settings.js'
-import { annotateCheck, summarizeApply, summarizeCheck, summarizeDispatch } from './summary.js'
+import { annotateCheck, summarizeApply, summarizeCheck, summarizeDispatch, summarizeHeal } from './summary.js'
 
 /** The operations the action performs. */
-export const OPERATIONS = ['check', 'apply', 'dispatch'] as const
+export const OPERATIONS = ['heal', 'check', 'apply', 'dispatch'] as const
 
 /** A logger over @actions/core. */
 export const coreLogger: Logger = { info: core.info, warning: core.warning, debug: core.debug }
@@ -31,7 +32,7 @@ export const coreLogger: Logger = { info: core.info, warning: core.warning, debu
 /** The action's main entry: never throws; a failure is reported with core.setFailed. */
 export async function run(): Promise<void> {
   try {
-    const operation = core.getInput(Input.Operation) || 'check'
+    const operation = core.getInput(Input.Operation) || 'heal'
     if (!(OPERATIONS as readonly string[]).includes(operation)) {
       throw new InvalidInputError(`Unknown operation '${operation}': use one of ${OPERATIONS.join(', ')}.`)
     }
@@ -54,7 +55,9 @@ export async function run(): Promise<void> {
     const echo = new LogEcho()
     const factory = new AdapterFactory(detection.environment, settings, coreLogger, { onOutput: echo.write })
     try {
-      if (operation === 'check') {
+      if (operation === 'heal') {
+        await healOperation(factory, echo, settings.cwd)
+      } else if (operation === 'check') {
         await checkOperation(factory, echo, detection.environment === 'cloud' ? undefined : settings.cwd)
       } else if (operation === 'apply') {
         await applyOperation(factory, settings.cwd)
@@ -127,6 +130,69 @@ async function checkOperation(
       `The ${request.kind} check failed (exit ${result.exitCode}${result.timedOut ? ', timed out' : ''}).`
     )
   }
+}
+
+async function healOperation(factory: AdapterFactory, echo: LogEcho, cwd: string): Promise<void> {
+  const command = core.getInput(Input.Command)
+  if (!command.trim()) {
+    throw new InvalidInputError(`Give the check to heal in the input '${Input.Command}' (e.g. npm test).`)
+  }
+  const kind = parseCheckKind(core.getInput(Input.Kind) || 'test', `input '${Input.Kind}'`)
+  const policyText = core.getInput(Input.Policy)
+  const timeout = core.getInput(Input.Timeout)
+  const context = healContext(process.env)
+  const result = await core.group(`Heal the ${kind} check`, async () => {
+    try {
+      return await healWithFactory(
+        factory,
+        cwd,
+        {
+          kind,
+          check: command,
+          checkOptions: {
+            timeoutSeconds: timeout ? positiveNumber(timeout, Input.Timeout) : undefined,
+            reportPath: core.getInput(Input.ReportPath) || undefined
+          },
+          fixers: core.getMultilineInput(Input.Fix).filter(line => line.trim()),
+          dryRun: core.getBooleanInput(Input.DryRun),
+          policy: policyText.trim() ? readPolicy(policyText, `the input '${Input.Policy}'`) : undefined,
+          reruns: count(core.getInput(Input.Reruns) || '1', Input.Reruns),
+          maxAttempts: count(core.getInput(Input.MaxAttempts) || '5', Input.MaxAttempts),
+          base: core.getInput(Input.Base) || context.base,
+          noProposal: context.noProposal,
+          disabled: context.disabled
+        },
+        coreLogger
+      )
+    } finally {
+      echo.endLine()
+    }
+  })
+  core.setOutput(Output.Outcome, result.outcome)
+  core.setOutput(Output.Result, JSON.stringify(result))
+  if (result.check) core.setOutput(Output.Passed, String(result.check.passed))
+  if (result.fingerprint) core.setOutput(Output.Fingerprint, result.fingerprint.id)
+  if (result.proposal) {
+    core.setOutput(Output.Branch, result.proposal.branch)
+    if (result.proposal.commit) core.setOutput(Output.Commit, result.proposal.commit)
+    if (result.proposal.pullRequest) {
+      core.setOutput(Output.PullRequestUrl, result.proposal.pullRequest.url)
+      core.setOutput(Output.PullRequestNumber, String(result.proposal.pullRequest.number))
+    }
+  }
+  if (result.check && !result.check.passed && result.outcome !== 'flaky') annotateCheck(result.check)
+  if (result.outcome === 'flaky') core.warning(result.reason)
+  else core.info(result.reason)
+  await summarizeHeal(result, command)
+  if (!result.ok) core.setFailed(result.reason)
+}
+
+function count(value: string, input: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 0) {
+    throw new InvalidInputError(`Input '${input}' must be a whole number of 0 or more (got '${value}').`)
+  }
+  return n
 }
 
 async function applyOperation(factory: AdapterFactory, cwd: string): Promise<void> {

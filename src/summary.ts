@@ -6,6 +6,7 @@ import * as core from '@actions/core'
 import type { ApplyOutput } from './commands/apply.js'
 import type { CheckOutput } from './commands/check.js'
 import type { DispatchOutput } from './commands/dispatch.js'
+import type { HealOutput } from './commands/heal.js'
 
 /** At most this many annotations per check: GitHub shows only the first 10 errors of a step anyway. */
 const MAX_ANNOTATIONS = 50
@@ -109,6 +110,76 @@ export async function summarizeDispatch(result: DispatchOutput): Promise<void> {
   if (result.failedTests?.length) {
     core.summary.addHeading('Failed tests', 3).addList(result.failedTests.map(t => escapeHtml(t.name)))
   }
+  await core.summary.write()
+}
+
+const HEAL_HEADINGS: Record<HealOutput['outcome'], string> = {
+  disabled: '⏸️ switched off',
+  skipped: '⏭️ skipped',
+  passed: '✅ the check passes',
+  flaky: '⚠️ flaky check',
+  healed: '🩹 healed',
+  'not-healed': '❌ no verified fix',
+  'not-proposed': '⚠️ fix verified, not proposed'
+}
+
+/** Writes the job summary of a heal: what failed, what was tried, and what was proposed. */
+export async function summarizeHeal(result: HealOutput, command: string): Promise<void> {
+  if (!canSummarize()) return
+  core.summary
+    .addHeading(`self-heal: ${result.kind} check — ${HEAL_HEADINGS[result.outcome]}`, 2)
+    .addRaw(`${escapeHtml(result.reason)}${result.dryRun ? ' (dry run)' : ''}`, true)
+  const rows: Array<[string, string]> = [['check', `<code>${escapeHtml(command)}</code>`]]
+  if (result.check) {
+    rows.push([
+      'first run',
+      `exit ${result.check.exitCode}, ${(result.check.durationMs / 1000).toFixed(1)} s`
+    ])
+  }
+  if (result.fingerprint) {
+    rows.push(['fingerprint', `<code>${result.fingerprint.id}</code> (from ${result.fingerprint.basis})`])
+  }
+  if (result.fix) {
+    const by =
+      result.fix.source === 'memory'
+        ? 'remembered fix'
+        : result.fix.fixers.map(f => `<code>${escapeHtml(f)}</code>`).join(', then ')
+    rows.push([
+      'fix',
+      `${by}: ${result.fix.stats.files} file(s), +${result.fix.stats.added} −${result.fix.stats.removed}`
+    ])
+  }
+  if (result.proposal) {
+    const pr = result.proposal.pullRequest
+    rows.push([
+      'proposal',
+      pr
+        ? `<a href="${escapeHtml(pr.url)}">pull request #${pr.number}</a> (${pr.action}) from <code>${escapeHtml(result.proposal.branch)}</code>`
+        : `branch <code>${escapeHtml(result.proposal.branch)}</code>${result.proposal.pullRequestSkipped ? ` — no pull request: ${escapeHtml(result.proposal.pullRequestSkipped)}` : ''}`
+    ])
+  }
+  core.summary.addTable(rows.map(([name, value]) => [{ data: name, header: true }, value]))
+  if (result.attempts.length) {
+    core.summary.addHeading('Attempts', 3).addList(
+      result.attempts.map(a => {
+        const what = a.source === 'memory' ? 'remembered fix' : `<code>${escapeHtml(a.fixer ?? '')}</code>`
+        const size = a.stats ? ` (${a.stats.files} file(s), +${a.stats.added} −${a.stats.removed})` : ''
+        const why = a.violations?.length ? `: ${a.violations.map(v => escapeHtml(v.message)).join(' ')}` : ''
+        return `${what}: ${a.result}${size}${why}`
+      })
+    )
+  }
+  if (result.fingerprint?.signatures.length) {
+    core.summary.addDetails(
+      'What failed',
+      `<ul>${result.fingerprint.signatures
+        .slice(0, 50)
+        .map(s => `<li><code>${escapeHtml(s)}</code></li>`)
+        .join('')}</ul>`
+    )
+  }
+  if (result.fix)
+    core.summary.addDetails('The fix', `<pre>${escapeHtml(result.fix.diff.slice(0, 20_000))}</pre>`)
   await core.summary.write()
 }
 

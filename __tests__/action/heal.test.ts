@@ -1,0 +1,318 @@
+/**
+ * The bundled action's heal operation (the default) in CI, end to end: dist/index.js run as the runner runs a step
+ * (INPUT_* variables, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, GITHUB_EVENT_PATH) in a temp checkout, proposing through
+ * the GitHub emulator (in-process, over a bare clone of the checkout). The runner's files live in a RUNNER_TEMP of
+ * their own, outside the checkout, as on a real runner.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { mkdir, readFile, rename } from 'node:fs/promises'
+import { join } from 'node:path'
+import { cacheServiceEnv, createCacheService } from '../../emulator/cache-service.js'
+import type { EmulatorPlugin } from '../../emulator/plugin.js'
+import { startTestEmulator, type TestEmulator } from '../../emulator/testing.js'
+import { git, makeTempDir, makeTempRepo, type TempDir } from '../helpers/git.js'
+import { runAction, type ActionRun } from './run-action.js'
+
+/** Prints one ESLint-style line per `BAD` token in src/app.js and fails when there is one. */
+const CHECK = `const fs = require('node:fs')
+const lines = fs.readFileSync('src/app.js', 'utf8').split('\\n')
+let bad = 0
+lines.forEach((line, i) => {
+  const column = line.indexOf('BAD')
+  if (column < 0) return
+  bad++
+  console.log('src/app.js:' + (i + 1) + ':' + (column + 1) + ': error Unexpected BAD token (no-bad)')
+})
+process.exit(bad ? 1 : 0)
+`
+/** Fixes the file. */
+const FIX = `const fs = require('node:fs')
+fs.writeFileSync('src/app.js', fs.readFileSync('src/app.js', 'utf8').replace(/BAD/g, 'GOOD'))
+`
+/** Fails (with a lint line) on its first run and passes after, counting runs in the file given (outside the repo). */
+const FLAKY = `const fs = require('node:fs')
+const counter = process.argv[2]
+const runs = fs.existsSync(counter) ? Number(fs.readFileSync(counter, 'utf8')) : 0
+fs.writeFileSync(counter, String(runs + 1))
+if (runs === 0) {
+  console.log('src/app.js:1:1: error Timed out waiting for the server (network)')
+  process.exit(1)
+}
+`
+const APP = 'const a = 1\nconst b = BAD\n'
+
+interface HealResult {
+  outcome: string
+  reason: string
+  attempts: Array<{ source: string; fixer?: string; result: string }>
+  fix?: { source: string; fixers: string[] }
+  proposal?: {
+    branch: string
+    base: string
+    action: string
+    pullRequest?: { number: number; action: string }
+  }
+  remembered: boolean
+  dryRun: boolean
+}
+
+/** A checkout on main, its bare clone served as octo/repo by an emulator, and a runner temp directory. */
+interface Job {
+  repo: TempDir
+  bare: string
+  /** A temp directory outside the checkout (removed afterwards). */
+  temp: string
+  emulator: TestEmulator
+  /** Runs the action's main step in the checkout, with its runner files in `runnerTemp` (default: a new one). */
+  run(
+    inputs: Record<string, string>,
+    options?: { event?: object; env?: Record<string, string>; runnerTemp?: string }
+  ): Promise<ActionRun & { result: HealResult }>
+}
+
+const cleanups: Array<() => Promise<void>> = []
+
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup()
+})
+
+async function job(plugins: EmulatorPlugin[] = []): Promise<Job> {
+  const repo = await makeTempRepo({
+    'src/app.js': APP,
+    'check.cjs': CHECK,
+    'fix.cjs': FIX,
+    'flaky.cjs': FLAKY
+  })
+  cleanups.push(() => repo.cleanup())
+  const served = await makeTempDir('self-heal-bare-')
+  cleanups.push(() => served.cleanup())
+  const bare = join(served.path, 'repo.git')
+  await git(served.path, 'clone', '-q', '--bare', repo.path, bare)
+  const emulator = await startTestEmulator({ repos: [{ fullName: 'octo/repo', gitDir: bare }], plugins })
+  cleanups.push(() => emulator.close())
+  let runs = 0
+  return {
+    repo,
+    bare,
+    temp: served.path,
+    emulator,
+    async run(inputs, options = {}) {
+      const runnerTemp = options.runnerTemp ?? join(served.path, `runner-${runs++}`)
+      await mkdir(runnerTemp, { recursive: true })
+      const run = await runAction(
+        runnerTemp,
+        {
+          command: 'node check.cjs',
+          kind: 'lint',
+          'working-directory': repo.path,
+          token: emulator.emulator.token,
+          'api-url': emulator.emulator.apiUrl,
+          ...inputs
+        },
+        {
+          GITHUB_WORKSPACE: repo.path,
+          GITHUB_REPOSITORY: 'octo/repo',
+          GITHUB_REF_NAME: 'main',
+          ...options.env
+        },
+        { event: options.event }
+      )
+      if (!run.outputs.result) throw new Error(`The action set no result (exit ${run.code}):\n${run.stdout}`)
+      return { ...run, result: JSON.parse(run.outputs.result) as HealResult }
+    }
+  }
+}
+
+async function branches(bare: string): Promise<string[]> {
+  const out = await git(bare, 'for-each-ref', '--format=%(refname:short)', 'refs/heads/')
+  return out.split('\n').filter(Boolean)
+}
+
+describe('the action heals in CI (default operation)', () => {
+  let ci: Job
+  let main: string
+  let first: ActionRun & { result: HealResult }
+
+  beforeAll(async () => {
+    ci = await job()
+    main = await git(ci.repo.path, 'rev-parse', 'HEAD')
+    // No `operation` input: heal is the default.
+    first = await ci.run({ fix: 'node fix.cjs' })
+  })
+
+  it('heals a failing check: outputs, the branch on GitHub with the fix, a pull request into main, a summary', async () => {
+    expect(first.stdout).not.toContain('::error::')
+    expect(first.code).toBe(0)
+    const { outputs } = first
+    expect(outputs.environment).toBe('ci')
+    expect(outputs.outcome).toBe('healed')
+    expect(outputs.passed).toBe('false')
+    expect(outputs.fingerprint).toMatch(/^[0-9a-f]{16}$/)
+    const branch = `self-heal/${outputs.fingerprint}`
+    expect(outputs.branch).toBe(branch)
+    expect(outputs['pull-request-number']).toMatch(/^\d+$/)
+    expect(outputs['pull-request-url']).toContain(`/pull/${outputs['pull-request-number']}`)
+
+    // GitHub (the emulator's bare repository) has the branch: one commit on main, with the fix and the trailer.
+    expect(await branches(ci.bare)).toEqual(['main', branch])
+    expect(await git(ci.bare, 'rev-parse', branch)).toBe(outputs.commit)
+    expect(await git(ci.bare, 'rev-parse', `${branch}^`)).toBe(main)
+    expect(await git(ci.bare, 'show', `${branch}:src/app.js`)).toBe('const a = 1\nconst b = GOOD')
+    expect(await git(ci.bare, 'log', '-1', '--format=%B', branch)).toContain(
+      `Self-Heal-Fingerprint: ${outputs.fingerprint}`
+    )
+    // The checkout is as it was.
+    expect(await git(ci.repo.path, 'status', '--porcelain', '--untracked-files=all')).toBe('')
+    expect(await readFile(join(ci.repo.path, 'src/app.js'), 'utf8')).toBe(APP)
+
+    const { owner, repo, octokit } = ci.emulator
+    const pr = await octokit.rest.pulls.get({
+      owner,
+      repo,
+      pull_number: Number(outputs['pull-request-number'])
+    })
+    expect(pr.data).toMatchObject({ state: 'open', head: { ref: branch }, base: { ref: 'main' } })
+    expect(pr.data.html_url).toBe(outputs['pull-request-url'])
+    expect(pr.data.title).toContain(outputs.fingerprint)
+
+    // The job summary names the fixer, the fingerprint and the pull request.
+    expect(first.summary).toContain('healed')
+    expect(first.summary).toContain('<code>node fix.cjs</code>')
+    expect(first.summary).toContain(outputs.fingerprint)
+    expect(first.summary).toContain(`pull request #${outputs['pull-request-number']}`)
+    expect(first.summary).toContain(outputs['pull-request-url'])
+  })
+
+  it('a second run of the job finds the same fix already proposed: no new commit, the same pull request, updated', async () => {
+    const head = await git(ci.bare, 'rev-parse', first.outputs.branch)
+    const again = await ci.run({ fix: 'node fix.cjs' })
+    expect(again.code).toBe(0)
+    expect(again.outputs.outcome).toBe('healed')
+    expect(again.outputs.fingerprint).toBe(first.outputs.fingerprint)
+    expect(again.outputs['pull-request-number']).toBe(first.outputs['pull-request-number'])
+    expect(again.outputs.commit).toBeUndefined()
+    expect(again.result.proposal).toMatchObject({
+      action: 'already-proposed',
+      pullRequest: { action: 'updated', number: Number(first.outputs['pull-request-number']) }
+    })
+    // In CI the fix memory is the Actions cache. This job has no cache service (no ACTIONS_RESULTS_URL), so the
+    // cache lives in the step's memory and the second run starts empty: the fixer runs again, and what keeps the
+    // pull request single is the branch already holding the very same change (compared through the API).
+    // (With a cache service the memory does carry over: see 'heals from the Actions cache' below.)
+    expect(again.stdout).toContain('ACTIONS_RESULTS_URL is not set')
+    expect(again.result.attempts).toEqual([
+      expect.objectContaining({ source: 'fixer', fixer: 'node fix.cjs', result: 'verified' })
+    ])
+    expect(await git(ci.bare, 'rev-parse', first.outputs.branch)).toBe(head)
+    const pulls = await ci.emulator.octokit.rest.pulls.list({
+      owner: ci.emulator.owner,
+      repo: ci.emulator.repo,
+      state: 'all'
+    })
+    expect(pulls.data).toHaveLength(1)
+  })
+})
+
+describe('the action heals from the Actions cache', () => {
+  it('a later job with the cache service heals from the fix memory the first job saved in its post step', async () => {
+    const cache = createCacheService()
+    const ci = await job([cache])
+    const runtime = cache.issueRuntimeToken({ repository: 'octo/repo', ref: 'refs/heads/main' })
+    // Every job's RUNNER_TEMP is the same path on a fresh disk (the path is part of an Actions cache entry's version).
+    const runnerTemp = join(ci.temp, 'runner-temp')
+    const jobEnv = (run: number): Record<string, string> => ({
+      ...cacheServiceEnv(ci.emulator.emulator.url, runtime),
+      GITHUB_RUN_ID: String(run),
+      GITHUB_RUN_ATTEMPT: '1',
+      GITHUB_JOB: 'heal'
+    })
+
+    const first = await ci.run({ fix: 'node fix.cjs' }, { env: jobEnv(1), runnerTemp })
+    expect(first.code).toBe(0)
+    expect(first.result).toMatchObject({ outcome: 'healed', remembered: true })
+    expect(first.stdout).toContain('No cache snapshot saved yet')
+    // The post step: the same bundle started again, in the same job (same workspace, same RUNNER_TEMP).
+    const post = await runAction(
+      runnerTemp,
+      {},
+      { ...jobEnv(1), GITHUB_WORKSPACE: ci.repo.path, GITHUB_REPOSITORY: 'octo/repo', STATE_isPost: 'true' }
+    )
+    expect(post.code).toBe(0)
+    expect(post.stdout).not.toContain('::warning')
+    expect(cache.entries().map(e => e.key)).toEqual(['self-heal-cache-v1-1-1-heal'])
+    await rename(runnerTemp, join(ci.temp, 'first-job-disk'))
+
+    // No fixer at all this time: only the memory can heal it.
+    const second = await ci.run({}, { env: jobEnv(2), runnerTemp })
+    expect(second.code).toBe(0)
+    expect(second.outputs.outcome).toBe('healed')
+    expect(second.stdout).toContain('Restored the cache snapshot self-heal-cache-v1-1-1-heal')
+    expect(second.result.attempts).toEqual([
+      expect.objectContaining({ source: 'memory', result: 'verified' })
+    ])
+    expect(second.result.fix?.source).toBe('memory')
+    expect(second.result.proposal).toMatchObject({
+      action: 'already-proposed',
+      pullRequest: { action: 'updated', number: Number(first.outputs['pull-request-number']) }
+    })
+    expect(await git(ci.bare, 'rev-list', '--count', `main..${first.outputs.branch}`)).toBe('1')
+    // The restored snapshot went to RUNNER_TEMP, not into the checkout.
+    expect(await git(ci.repo.path, 'status', '--porcelain', '--untracked-files=all')).toBe('')
+  })
+})
+
+describe('the action in other situations', () => {
+  it('a pull request from a fork: the fix is verified but not proposed, the step fails, nothing is pushed', async () => {
+    const ci = await job()
+    const run = await ci.run(
+      { fix: 'node fix.cjs' },
+      {
+        event: {
+          pull_request: {
+            number: 7,
+            head: { ref: 'feature', repo: { full_name: 'someone/repo' } },
+            base: { ref: 'main', repo: { full_name: 'octo/repo' } }
+          }
+        }
+      }
+    )
+    expect(run.code).toBe(1)
+    expect(run.outputs.outcome).toBe('not-proposed')
+    expect(run.result.attempts).toEqual([expect.objectContaining({ source: 'fixer', result: 'verified' })])
+    expect(run.outputs.branch).toBeUndefined()
+    expect(run.stdout).toMatch(/::error::.*comes from a fork \(someone\/repo\).*never pushes to forks/)
+    expect(await branches(ci.bare)).toEqual(['main'])
+    const pulls = await ci.emulator.octokit.rest.pulls.list({
+      owner: ci.emulator.owner,
+      repo: ci.emulator.repo,
+      state: 'all'
+    })
+    expect(pulls.data).toEqual([])
+  })
+
+  it('a flaky check: outcome flaky, a warning, the step succeeds and no fixer runs', async () => {
+    const ci = await job()
+    const counter = join(ci.temp, 'flaky-counter')
+    const run = await ci.run({ command: `node flaky.cjs ${counter}`, fix: 'node fix.cjs' })
+    expect(run.code).toBe(0)
+    expect(run.outputs.outcome).toBe('flaky')
+    expect(run.stdout).toMatch(/::warning::.*flaky/)
+    expect(run.stdout).not.toContain('::error')
+    expect(run.result.attempts).toEqual([])
+    expect(await readFile(counter, 'utf8')).toBe('2')
+    expect(await branches(ci.bare)).toEqual(['main'])
+  })
+
+  it('dry-run: healed, with nothing pushed and no pull request', async () => {
+    const ci = await job()
+    const run = await ci.run({ fix: 'node fix.cjs', 'dry-run': 'true' })
+    expect(run.code).toBe(0)
+    expect(run.outputs.outcome).toBe('healed')
+    expect(run.result).toMatchObject({ dryRun: true, remembered: false })
+    expect(run.result.fix?.fixers).toEqual(['node fix.cjs'])
+    expect(run.outputs.branch).toBeUndefined()
+    expect(run.outputs['pull-request-url']).toBeUndefined()
+    expect(run.summary).toContain('(dry run)')
+    expect(await branches(ci.bare)).toEqual(['main'])
+  })
+})

@@ -50763,6 +50763,11 @@ async function runHeal(deps, request) {
     if (branch?.startsWith('self-heal/')) {
         return end('skipped', `The branch ${branch} is self-heal's own: it is not healed again.`);
     }
+    // A pull request's workflow checks out a detached merge commit: its branch (the base a fix would go to) says
+    // whether the pull request is self-heal's own.
+    if (request.base?.startsWith('self-heal/')) {
+        return end('skipped', `The fix would be proposed to ${request.base}, which is self-heal's own branch: it is not healed again.`);
+    }
     if (new RegExp(`^${FINGERPRINT_TRAILER}:`, 'm').test(await tree.headMessage())) {
         return end('skipped', `The commit checked out (${tree.head.slice(0, 12)}) was made by self-heal: it is not healed again.`);
     }

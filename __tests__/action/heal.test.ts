@@ -5,7 +5,7 @@
  * their own, outside the checkout, as on a real runner.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdir, readFile, rename } from 'node:fs/promises'
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { cacheServiceEnv, createCacheService } from '../../emulator/cache-service.js'
 import type { EmulatorPlugin } from '../../emulator/plugin.js'
@@ -119,6 +119,17 @@ async function job(plugins: EmulatorPlugin[] = []): Promise<Job> {
       )
       if (!run.outputs.result) throw new Error(`The action set no result (exit ${run.code}):\n${run.stdout}`)
       return { ...run, result: JSON.parse(run.outputs.result) as HealResult }
+    }
+  }
+}
+
+/** A pull_request event's payload, for a pull request from `head` in this repository into main. */
+function pullRequestEvent(head: string): object {
+  return {
+    pull_request: {
+      number: 3,
+      head: { ref: head, repo: { full_name: 'octo/repo' } },
+      base: { ref: 'main', repo: { full_name: 'octo/repo' } }
     }
   }
 }
@@ -288,6 +299,50 @@ describe('the action in other situations', () => {
       state: 'all'
     })
     expect(pulls.data).toEqual([])
+  })
+
+  it("a pull request from this repository: the fix is proposed to the pull request's branch", async () => {
+    const ci = await job()
+    // The pull request's branch adds a file; the workflow checks out GitHub's merge commit, detached.
+    await git(ci.repo.path, 'checkout', '-q', '-b', 'feature')
+    await writeFile(join(ci.repo.path, 'feature.txt'), 'feature\n')
+    await git(ci.repo.path, 'add', 'feature.txt')
+    await git(ci.repo.path, 'commit', '-q', '-m', 'feature')
+    const feature = await git(ci.repo.path, 'rev-parse', 'HEAD')
+    await git(ci.repo.path, 'push', '-q', ci.bare, 'feature')
+    await git(ci.repo.path, 'checkout', '-q', '--detach', 'main')
+    await git(ci.repo.path, 'merge', '-q', '--no-ff', '-m', `Merge ${feature} into main`, 'feature')
+    const run = await ci.run({ fix: 'node fix.cjs' }, { event: pullRequestEvent('feature') })
+    expect(run.code).toBe(0)
+    expect(run.outputs.outcome).toBe('healed')
+    expect(run.result.proposal).toMatchObject({ base: 'feature', action: 'created' })
+    const branch = run.outputs.branch
+    expect(await git(ci.bare, 'rev-parse', `${branch}^`)).toBe(feature)
+    expect(await git(ci.bare, 'diff', '--name-only', 'feature', branch)).toBe('src/app.js')
+    const pr = await ci.emulator.octokit.rest.pulls.get({
+      owner: ci.emulator.owner,
+      repo: ci.emulator.repo,
+      pull_number: Number(run.outputs['pull-request-number'])
+    })
+    expect(pr.data).toMatchObject({ head: { ref: branch }, base: { ref: 'feature' } })
+  })
+
+  it("does not heal a pull request from one of self-heal's own branches again", async () => {
+    const ci = await job()
+    // self-heal's branch holds a commit of its own (with the trailer) that did not fix everything.
+    const own = 'self-heal/0123456789abcdef'
+    await git(ci.repo.path, 'checkout', '-q', '-b', own)
+    await writeFile(join(ci.repo.path, 'other.txt'), 'other\n')
+    await git(ci.repo.path, 'add', 'other.txt')
+    await git(ci.repo.path, 'commit', '-q', '-m', 'fix: part\n\nSelf-Heal-Fingerprint: 0123456789abcdef')
+    await git(ci.repo.path, 'push', '-q', ci.bare, own)
+    await git(ci.repo.path, 'checkout', '-q', '--detach', 'main')
+    await git(ci.repo.path, 'merge', '-q', '--no-ff', '-m', 'Merge into main', own)
+    const run = await ci.run({ fix: 'node fix.cjs' }, { event: pullRequestEvent(own) })
+    expect(run.code).toBe(0)
+    expect(run.outputs.outcome).toBe('skipped')
+    expect(run.result.attempts).toEqual([])
+    expect(await branches(ci.bare)).toEqual(['main', own])
   })
 
   it('a flaky check: outcome flaky, a warning, the step succeeds and no fixer runs', async () => {

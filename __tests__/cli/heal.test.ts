@@ -189,6 +189,17 @@ describe('self-heal heal (LOCAL, bundled CLI)', () => {
     })
   })
 
+  it("does not propose into one of self-heal's own branches (--base self-heal/...)", async () => {
+    const f = await fixture()
+    const marker = join(f.cache.path, 'marker')
+    const run = await f.heal(['--fix', `node mark.cjs ${marker}`, '--base', 'self-heal/0123456789abcdef'])
+    expect(run.code).toBe(0)
+    expect(run.json.outcome).toBe('skipped')
+    expect(run.json.reason).toContain("self-heal's own branch")
+    expect(existsSync(marker)).toBe(false)
+    expect(await selfHealBranches(f.repo.path)).toEqual([])
+  })
+
   it('--dry-run finds the fix but writes nothing: no branch, nothing remembered', async () => {
     const f = await fixture()
     const dry = await f.heal(['--fix', 'node fix.cjs', '--dry-run'])

@@ -195,6 +195,14 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
   if (branch?.startsWith('self-heal/')) {
     return end('skipped', `The branch ${branch} is self-heal's own: it is not healed again.`)
   }
+  // A pull request's workflow checks out a detached merge commit: its branch (the base a fix would go to) says
+  // whether the pull request is self-heal's own.
+  if (request.base?.startsWith('self-heal/')) {
+    return end(
+      'skipped',
+      `The fix would be proposed to ${request.base}, which is self-heal's own branch: it is not healed again.`
+    )
+  }
   if (new RegExp(`^${FINGERPRINT_TRAILER}:`, 'm').test(await tree.headMessage())) {
     return end(
       'skipped',

@@ -53905,7 +53905,22 @@ async function propose(git, branchChange, fix, fingerprint, base, kind, log) {
         proposal.action = 'already-proposed';
     }
     else {
-        const applied = await git.applyDiff(fix.diff, commitMessage(fix, fingerprint, kind), { branch, base });
+        let applied;
+        try {
+            applied = await git.applyDiff(fix.diff, commitMessage(fix, fingerprint, kind), { branch, base });
+        }
+        catch (error) {
+            // The fix was made on the checkout; the base can differ from it (a pull request's workflow checks out the
+            // merge with its base branch). That is no bad input from the user: the fix is reported, not proposed.
+            if (!(error instanceof DiffDoesNotApplyError))
+                throw error;
+            return {
+                ok: false,
+                reason: `A fix (${describeFix(fix)}) was verified on the checkout, but it does not apply to ${base}, which ` +
+                    `differs from the checkout in '${error.file}': bring ${base} up to date (for a pull request, merge ` +
+                    `its base branch into it) and heal again, or heal a checkout of ${base} itself.`
+            };
+        }
         proposal.commit = applied.commit;
         log.info(`Committed the fix to ${branch} (${applied.commit.slice(0, 12)}).`);
     }

@@ -345,6 +345,31 @@ describe('the action in other situations', () => {
     expect(await branches(ci.bare)).toEqual(['main', own])
   })
 
+  it('a pull request whose branch differs from the merge commit in the fixed file: verified, not proposed, the step fails with why', async () => {
+    const ci = await job()
+    await git(ci.repo.path, 'checkout', '-q', '-b', 'feature')
+    await writeFile(join(ci.repo.path, 'feature.txt'), 'feature\n')
+    await git(ci.repo.path, 'add', 'feature.txt')
+    await git(ci.repo.path, 'commit', '-q', '-m', 'feature')
+    await git(ci.repo.path, 'push', '-q', ci.bare, 'feature')
+    await git(ci.repo.path, 'checkout', '-q', 'main')
+    await writeFile(join(ci.repo.path, 'src/app.js'), 'const a = 2\nconst b = BAD\n')
+    await git(ci.repo.path, 'commit', '-q', '-am', 'main moves')
+    await git(ci.repo.path, 'push', '-q', ci.bare, 'main')
+    await git(ci.repo.path, 'checkout', '-q', '--detach', 'main')
+    await git(ci.repo.path, 'merge', '-q', '--no-ff', '-m', 'Merge feature into main', 'feature')
+    const run = await ci.run({ fix: 'node fix.cjs' }, { event: pullRequestEvent('feature') })
+    // The fix is made on the merge commit, whose src/app.js is main's: it does not apply to feature's.
+    expect(run.code).toBe(1)
+    expect(run.outputs.outcome).toBe('not-proposed')
+    expect(run.result.attempts).toEqual([expect.objectContaining({ source: 'fixer', result: 'verified' })])
+    expect(run.stdout).toMatch(
+      /::error::.*does not apply to feature.*'src\/app\.js'.*bring feature up to date/
+    )
+    expect(run.summary).toContain('fix verified, not proposed')
+    expect(await branches(ci.bare)).toEqual(['feature', 'main'])
+  })
+
   it('a flaky check: outcome flaky, a warning, the step succeeds and no fixer runs', async () => {
     const ci = await job()
     const counter = join(ci.temp, 'flaky-counter')

@@ -200,6 +200,22 @@ describe('self-heal heal (LOCAL, bundled CLI)', () => {
     expect(await selfHealBranches(f.repo.path)).toEqual([])
   })
 
+  it('--base a branch the fix does not apply to: exit 1, not proposed, saying why', async () => {
+    const f = await fixture()
+    await git(f.repo.path, 'checkout', '-q', '-b', 'release')
+    await writeFile(join(f.repo.path, 'src/app.js'), 'const a = 0\nconst b = BAD\n')
+    await git(f.repo.path, 'commit', '-q', '-am', 'release differs')
+    await git(f.repo.path, 'checkout', '-q', 'main')
+    const run = await f.heal(['--fix', 'node fix.cjs', '--base', 'release'])
+    expect(run.code).toBe(1)
+    expect(run.json).toMatchObject({ outcome: 'not-proposed', ok: false, remembered: true })
+    expect(run.json.reason).toContain(
+      "does not apply to release, which differs from the checkout in 'src/app.js'"
+    )
+    expect(await selfHealBranches(f.repo.path)).toEqual([])
+    expect(await git(f.repo.path, 'status', '--porcelain', '--untracked-files=all')).toBe('')
+  })
+
   it('--dry-run finds the fix but writes nothing: no branch, nothing remembered', async () => {
     const f = await fixture()
     const dry = await f.heal(['--fix', 'node fix.cjs', '--dry-run'])

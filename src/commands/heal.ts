@@ -10,7 +10,7 @@ import type { CacheAdapter } from '../adapters/cache.js'
 import type { Command, ExecutionAdapter, RunOptions } from '../adapters/execution.js'
 import type { GitAdapter } from '../adapters/git.js'
 import { parseGitDiff } from '../diff/parse.js'
-import { ConfigurationError, RefNotFoundError, errorMessage } from '../errors.js'
+import { ConfigurationError, DiffDoesNotApplyError, RefNotFoundError, errorMessage } from '../errors.js'
 import { fingerprintFailure, type Fingerprint } from '../heal/fingerprint.js'
 import { load as loadYaml } from 'js-yaml'
 import {
@@ -435,7 +435,21 @@ async function propose(
     }
     proposal.action = 'already-proposed'
   } else {
-    const applied = await git.applyDiff(fix.diff, commitMessage(fix, fingerprint, kind), { branch, base })
+    let applied: { commit: string }
+    try {
+      applied = await git.applyDiff(fix.diff, commitMessage(fix, fingerprint, kind), { branch, base })
+    } catch (error) {
+      // The fix was made on the checkout; the base can differ from it (a pull request's workflow checks out the
+      // merge with its base branch). That is no bad input from the user: the fix is reported, not proposed.
+      if (!(error instanceof DiffDoesNotApplyError)) throw error
+      return {
+        ok: false,
+        reason:
+          `A fix (${describeFix(fix)}) was verified on the checkout, but it does not apply to ${base}, which ` +
+          `differs from the checkout in '${error.file}': bring ${base} up to date (for a pull request, merge ` +
+          `its base branch into it) and heal again, or heal a checkout of ${base} itself.`
+      }
+    }
     proposal.commit = applied.commit
     log.info(`Committed the fix to ${branch} (${applied.commit.slice(0, 12)}).`)
   }

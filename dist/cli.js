@@ -53747,7 +53747,7 @@ async function runHeal(deps, request) {
                 current = await tree.snapshot();
                 const diff = await tree.diff(start, current);
                 const tried = await police(diff, attempt);
-                if (tried && (await verify(attempt))) {
+                if (tried && (await verify(attempt, current))) {
                     fix = { source: 'memory', fixers: remembered.fixers, diff, stats: tried };
                 }
                 else {
@@ -53783,7 +53783,7 @@ async function runHeal(deps, request) {
             }
             current = after;
             applied.push(fixer);
-            if (await verify(attempt)) {
+            if (await verify(attempt, after)) {
                 fix = { source: 'fixer', fixers: [...applied], diff, stats };
                 break;
             }
@@ -53853,8 +53853,8 @@ async function runHeal(deps, request) {
         }
         return verdict.stats;
     }
-    /** Re-runs the check on the changed tree; true when it passes. */
-    async function verify(attempt) {
+    /** Re-runs the check on the changed tree (`state`); true when it passes. */
+    async function verify(attempt, state) {
         if (budget <= 0) {
             attempt.result = 'over-budget';
             return false;
@@ -53862,6 +53862,8 @@ async function runHeal(deps, request) {
         budget--;
         log.info(`Verifying: running the ${request.kind} check on the changed files.`);
         const passed = toCheckOutput(request.kind, await check()).passed;
+        // What the check itself wrote (a report, a cache) is no part of a fix: the next fixer's diff must not hold it.
+        await tree.restore(state, await tree.snapshot());
         attempt.result = passed ? 'verified' : 'check-failed';
         return passed;
     }

@@ -32,6 +32,12 @@ const SUPPRESS = `const fs = require('node:fs')
 const text = fs.readFileSync('src/app.js', 'utf8')
 fs.writeFileSync('src/app.js', text.replace(/^(.*BAD.*)$/m, '// eslint-disable-next-line no-bad\\n$1'))
 `
+/** Fixes nothing: adds a comment. */
+const TOUCH = `require('node:fs').appendFileSync('src/app.js', '// touched\\n')\n`
+/** The check, leaving a report of its own in the work tree (untracked, different on every run). */
+const REPORTING_CHECK = `require('node:fs').writeFileSync('report.txt', String(process.hrtime.bigint()))
+require('./check.cjs')
+`
 /** Would leave a marker beside the repository if it ever ran. */
 const MARK = `require('node:fs').writeFileSync(process.argv[2], 'ran')\n`
 
@@ -71,7 +77,9 @@ async function fixture(): Promise<Fixture> {
     'check.cjs': CHECK,
     'fix.cjs': FIX,
     'suppress.cjs': SUPPRESS,
-    'mark.cjs': MARK
+    'mark.cjs': MARK,
+    'touch.cjs': TOUCH,
+    'reporting-check.cjs': REPORTING_CHECK
   })
   const cache = await makeTempDir('self-heal-cache-')
   const made: Fixture = {
@@ -214,6 +222,29 @@ describe('self-heal heal (LOCAL, bundled CLI)', () => {
     )
     expect(await selfHealBranches(f.repo.path)).toEqual([])
     expect(await git(f.repo.path, 'status', '--porcelain', '--untracked-files=all')).toBe('')
+  })
+
+  it('keeps what the check writes out of the fix: two fixers, a check that leaves a report each run', async () => {
+    const f = await fixture()
+    const run = await f.heal([
+      '--check',
+      'node reporting-check.cjs',
+      '--fix',
+      'node touch.cjs',
+      '--fix',
+      'node fix.cjs'
+    ])
+    expect(run.code).toBe(0)
+    expect(run.json.outcome).toBe('healed')
+    expect(run.json.attempts.map(a => a.result)).toEqual(['check-failed', 'verified'])
+    expect(run.json.fix?.fixers).toEqual(['node touch.cjs', 'node fix.cjs'])
+    const branch = run.json.proposal!.branch
+    expect(await git(f.repo.path, 'diff', '--name-only', 'main', branch)).toBe('src/app.js')
+    expect(await git(f.repo.path, 'show', `${branch}:src/app.js`)).toBe(
+      'const a = 1\nconst b = GOOD\n// touched'
+    )
+    // The report the check left before the heal started is there still; nothing tracked changed.
+    expect(await git(f.repo.path, 'status', '--porcelain', '--untracked-files=all')).toBe('?? report.txt')
   })
 
   it('--dry-run finds the fix but writes nothing: no branch, nothing remembered', async () => {

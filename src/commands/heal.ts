@@ -251,7 +251,7 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
         current = await tree.snapshot()
         const diff = await tree.diff(start, current)
         const tried = await police(diff, attempt)
-        if (tried && (await verify(attempt))) {
+        if (tried && (await verify(attempt, current))) {
           fix = { source: 'memory', fixers: remembered.fixers, diff, stats: tried }
         } else {
           await tree.restore(start, current)
@@ -286,7 +286,7 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
       }
       current = after
       applied.push(fixer)
-      if (await verify(attempt)) {
+      if (await verify(attempt, after)) {
         fix = { source: 'fixer', fixers: [...applied], diff, stats }
         break
       }
@@ -375,8 +375,8 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
     return verdict.stats
   }
 
-  /** Re-runs the check on the changed tree; true when it passes. */
-  async function verify(attempt: HealAttempt): Promise<boolean> {
+  /** Re-runs the check on the changed tree (`state`); true when it passes. */
+  async function verify(attempt: HealAttempt, state: TreeState): Promise<boolean> {
     if (budget <= 0) {
       attempt.result = 'over-budget'
       return false
@@ -384,6 +384,8 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
     budget--
     log.info(`Verifying: running the ${request.kind} check on the changed files.`)
     const passed = toCheckOutput(request.kind, await check()).passed
+    // What the check itself wrote (a report, a cache) is no part of a fix: the next fixer's diff must not hold it.
+    await tree.restore(state, await tree.snapshot())
     attempt.result = passed ? 'verified' : 'check-failed'
     return passed
   }

@@ -5,6 +5,7 @@
  * their own, outside the checkout, as on a real runner.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { existsSync } from 'node:fs'
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { cacheServiceEnv, createCacheService } from '../../emulator/cache-service.js'
@@ -64,10 +65,18 @@ interface Job {
   temp: string
   emulator: TestEmulator
   /** Runs the action's main step in the checkout, with its runner files in `runnerTemp` (default: a new one). */
-  run(
-    inputs: Record<string, string>,
-    options?: { event?: object; env?: Record<string, string>; runnerTemp?: string }
-  ): Promise<ActionRun & { result: HealResult }>
+  step(inputs: Record<string, string>, options?: StepOptions): Promise<ActionRun>
+  /** Runs the step and reads the heal's result from the output `result` (which it must have set). */
+  run(inputs: Record<string, string>, options?: StepOptions): Promise<ActionRun & { result: HealResult }>
+}
+
+interface StepOptions {
+  /** The workflow event's payload. */
+  event?: object
+  /** More environment variables. */
+  env?: Record<string, string>
+  /** The runner's temp directory (default: a new one). */
+  runnerTemp?: string
 }
 
 const cleanups: Array<() => Promise<void>> = []
@@ -91,15 +100,15 @@ async function job(plugins: EmulatorPlugin[] = []): Promise<Job> {
   const emulator = await startTestEmulator({ repos: [{ fullName: 'octo/repo', gitDir: bare }], plugins })
   cleanups.push(() => emulator.close())
   let runs = 0
-  return {
+  const made: Job = {
     repo,
     bare,
     temp: served.path,
     emulator,
-    async run(inputs, options = {}) {
+    async step(inputs, options = {}) {
       const runnerTemp = options.runnerTemp ?? join(served.path, `runner-${runs++}`)
       await mkdir(runnerTemp, { recursive: true })
-      const run = await runAction(
+      return runAction(
         runnerTemp,
         {
           command: 'node check.cjs',
@@ -117,10 +126,14 @@ async function job(plugins: EmulatorPlugin[] = []): Promise<Job> {
         },
         { event: options.event }
       )
+    },
+    async run(inputs, options) {
+      const run = await made.step(inputs, options)
       if (!run.outputs.result) throw new Error(`The action set no result (exit ${run.code}):\n${run.stdout}`)
       return { ...run, result: JSON.parse(run.outputs.result) as HealResult }
     }
   }
+  return made
 }
 
 /** A pull_request event's payload, for a pull request from `head` in this repository into main. */
@@ -368,6 +381,44 @@ describe('the action in other situations', () => {
     )
     expect(run.summary).toContain('fix verified, not proposed')
     expect(await branches(ci.bare)).toEqual(['feature', 'main'])
+  })
+
+  it('no verified fix: outcome not-healed, the failures annotated, the step fails, a summary of what was tried', async () => {
+    const ci = await job()
+    const run = await ci.run({ fix: 'node -e 0' })
+    expect(run.code).toBe(1)
+    expect(run.outputs.outcome).toBe('not-healed')
+    expect(run.result.attempts).toEqual([
+      expect.objectContaining({ fixer: 'node -e 0', result: 'no-change' })
+    ])
+    expect(run.stdout).toContain('::error title=no-bad,file=src/app.js,line=2,col=11::')
+    expect(run.stdout).toMatch(/::error::No verified fix/)
+    expect(run.summary).toContain('no verified fix')
+    expect(run.summary).toContain('<code>node -e 0</code>: no-change')
+    expect(await branches(ci.bare)).toEqual(['main'])
+  })
+
+  it('the kill switch: outcome disabled, the step succeeds, nothing runs', async () => {
+    const ci = await job()
+    const marker = join(ci.temp, 'marker')
+    const run = await ci.run(
+      { command: `node -e "require('fs').writeFileSync('${marker}', '')"`, fix: 'node fix.cjs' },
+      { env: { SELF_HEAL_DISABLED: 'true' } }
+    )
+    expect(run.code).toBe(0)
+    expect(run.outputs.outcome).toBe('disabled')
+    expect(run.summary).toContain('switched off')
+    expect(existsSync(marker)).toBe(false)
+    expect(await branches(ci.bare)).toEqual(['main'])
+  })
+
+  it('a policy input with an unknown key fails the step naming the key, before anything runs', async () => {
+    const ci = await job()
+    const run = await ci.step({ fix: 'node fix.cjs', policy: 'maxFiles: 3\nsupressions: allow' })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(/::error::Policy key 'supressions' is unknown: did you mean 'suppressions'\?/)
+    expect(run.stdout).not.toContain('Running the lint check')
+    expect(run.outputs.outcome).toBeUndefined()
   })
 
   it('a flaky check: outcome flaky, a warning, the step succeeds and no fixer runs', async () => {

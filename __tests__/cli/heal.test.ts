@@ -247,6 +247,28 @@ describe('self-heal heal (LOCAL, bundled CLI)', () => {
     expect(await git(f.repo.path, 'status', '--porcelain', '--untracked-files=all')).toBe('?? report.txt')
   })
 
+  it('a remembered fix that no longer applies is passed over for the fixers', async () => {
+    const f = await fixture()
+    const first = await f.heal(['--fix', 'node fix.cjs'])
+    expect(first.json.outcome).toBe('healed')
+    // The same failure (same file, same rule) in code that changed around it: the remembered diff's context is gone.
+    await writeFile(join(f.repo.path, 'src/app.js'), 'const a = 2\nconst b = BAD\nconst c = 3\n')
+    await git(f.repo.path, 'commit', '-q', '-am', 'change the context')
+    const alone = await f.heal([])
+    expect(alone.json.fingerprint?.id).toBe(first.json.fingerprint!.id)
+    expect(alone.code).toBe(1)
+    expect(alone.json.attempts).toEqual([
+      expect.objectContaining({ source: 'memory', result: 'does-not-apply' })
+    ])
+    expect(await git(f.repo.path, 'status', '--porcelain', '--untracked-files=all')).toBe('')
+    const withFixer = await f.heal(['--fix', 'node fix.cjs'])
+    expect(withFixer.json.attempts.map(a => `${a.source}:${a.result}`)).toEqual([
+      'memory:does-not-apply',
+      'fixer:verified'
+    ])
+    expect(withFixer.json.fix?.source).toBe('fixer')
+  })
+
   it('--dry-run finds the fix but writes nothing: no branch, nothing remembered', async () => {
     const f = await fixture()
     const dry = await f.heal(['--fix', 'node fix.cjs', '--dry-run'])
@@ -292,6 +314,14 @@ describe('self-heal heal (LOCAL, bundled CLI)', () => {
       expect(await git(f.repo.path, 'show', `${branch}:src/app.js`)).toContain(
         '// eslint-disable-next-line no-bad\nconst b = BAD'
       )
+    })
+
+    it('polices a remembered fix too: the suppression remembered under the allowing policy is refused without it', async () => {
+      const run = await f.heal([])
+      expect(run.code).toBe(1)
+      expect(run.json.outcome).toBe('not-healed')
+      expect(run.json.attempts).toEqual([expect.objectContaining({ source: 'memory', result: 'refused' })])
+      expect(run.json.attempts[0].violations?.map(v => v.rule)).toContain('suppression')
     })
 
     it('exits 2 naming the key of a policy file with an unknown key', async () => {

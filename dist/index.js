@@ -50952,8 +50952,15 @@ function describeFix(fix) {
  */
 async function propose(git, branchChange, fix, fingerprint, base, kind, log) {
     const branch = `self-heal/${fingerprint.id}`;
-    const existing = await branchChange(base, branch);
+    let existing = await branchChange(base, branch);
     const proposal = { branch, base, action: 'created' };
+    if (existing !== undefined && !existing.trim()) {
+        // The branch changes nothing from the base any more: its fix was merged, and the failure came back. Deleting
+        // it loses no change, and the new fix goes on a branch made again from the base.
+        log.info(`The branch ${branch} holds no change from ${base} any more (its fix was merged): making it again.`);
+        await git.deleteBranch(branch);
+        existing = undefined;
+    }
     if (existing !== undefined) {
         if (!sameChange(existing, fix.diff)) {
             return {

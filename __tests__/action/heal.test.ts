@@ -237,6 +237,39 @@ describe('the action heals in CI (default operation)', () => {
   })
 })
 
+describe('the action heals a failure that came back after its fix was merged', () => {
+  it('makes the merged branch again from the base and opens a new pull request', async () => {
+    const ci = await job()
+    const { octokit, owner, repo } = ci.emulator
+    const first = await ci.run({ fix: 'node fix.cjs' })
+    expect(first.outputs.outcome).toBe('healed')
+    const branch = first.outputs.branch
+    // The pull request is merged (a merge commit on main; the branch stays, as GitHub keeps it by default).
+    await octokit.rest.repos.merge({ owner, repo, base: 'main', head: branch })
+    await octokit.rest.pulls.update({
+      owner,
+      repo,
+      pull_number: Number(first.outputs['pull-request-number']),
+      state: 'closed'
+    })
+    // Then someone brings the failure back, and the workflow runs on the new main.
+    await git(ci.repo.path, 'pull', '-q', '--ff-only', ci.bare, 'main')
+    await writeFile(join(ci.repo.path, 'src/app.js'), APP)
+    await git(ci.repo.path, 'commit', '-q', '-am', 'bring BAD back')
+    await git(ci.repo.path, 'push', '-q', ci.bare, 'main')
+    const main = await git(ci.repo.path, 'rev-parse', 'HEAD')
+
+    const again = await ci.run({ fix: 'node fix.cjs' })
+    expect(again.code).toBe(0)
+    expect(again.outputs.outcome).toBe('healed')
+    expect(again.outputs.branch).toBe(branch)
+    expect(again.result.proposal).toMatchObject({ action: 'created', pullRequest: { action: 'created' } })
+    expect(again.outputs['pull-request-number']).not.toBe(first.outputs['pull-request-number'])
+    expect(await git(ci.bare, 'rev-parse', `${branch}^`)).toBe(main)
+    expect(await git(ci.bare, 'show', `${branch}:src/app.js`)).toBe('const a = 1\nconst b = GOOD')
+  })
+})
+
 describe('the action heals from the Actions cache', () => {
   it('a later job with the cache service heals from the fix memory the first job saved in its post step', async () => {
     const cache = createCacheService()

@@ -269,6 +269,22 @@ describe('self-heal heal (LOCAL, bundled CLI)', () => {
     expect(withFixer.json.fix?.source).toBe('fixer')
   })
 
+  it('heals a failure that came back after its fix was merged: the branch is made again from main', async () => {
+    const f = await fixture()
+    const first = await f.heal(['--fix', 'node fix.cjs'])
+    const branch = first.json.proposal!.branch
+    await git(f.repo.path, 'merge', '-q', '--no-ff', '-m', 'merge the fix', branch)
+    await writeFile(join(f.repo.path, 'src/app.js'), APP)
+    await git(f.repo.path, 'commit', '-q', '-am', 'bring BAD back')
+    const main = await git(f.repo.path, 'rev-parse', 'HEAD')
+    const again = await f.heal([])
+    expect(again.code).toBe(0)
+    expect(again.json.outcome).toBe('healed')
+    expect(again.json.proposal).toMatchObject({ branch, action: 'created' })
+    expect(await git(f.repo.path, 'rev-parse', `${branch}^`)).toBe(main)
+    expect(await git(f.repo.path, 'show', `${branch}:src/app.js`)).toBe('const a = 1\nconst b = GOOD')
+  })
+
   it('--dry-run finds the fix but writes nothing: no branch, nothing remembered', async () => {
     const f = await fixture()
     const dry = await f.heal(['--fix', 'node fix.cjs', '--dry-run'])

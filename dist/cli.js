@@ -53713,6 +53713,11 @@ async function runHeal(deps, request) {
         throw new ConfigurationError(`heal proposes its fix as a commit on ${tree.head.slice(0, 12)}, but tracked files differ from it ` +
             `(${changed.slice(0, 5).join(', ')}${changed.length > 5 ? ', ...' : ''}): commit or stash them first (untracked files are fine).`);
     }
+    // Where a fix would go is known now: a run that cannot propose says so before it runs anything.
+    const target = request.base ?? branch;
+    if (!target && !dryRun && !request.noProposal) {
+        throw new ConfigurationError('The checkout is on a detached HEAD, so there is no branch to propose a fix to: give the base branch (--base, or the input `base`).');
+    }
     const check = () => check_runCheckResult(deps.execution, request.kind, request.check, { cwd: tree.root, ...request.checkOptions });
     log.info(`Running the ${request.kind} check.`);
     const first = await check();
@@ -53808,10 +53813,6 @@ async function runHeal(deps, request) {
     base.remembered = true;
     if (request.noProposal) {
         return end('not-proposed', `A fix (${describeFix(fix)}) was verified but not proposed: ${request.noProposal}`);
-    }
-    const target = request.base ?? branch;
-    if (!target) {
-        throw new ConfigurationError('The checkout is on a detached HEAD, so there is no branch to propose the fix to: give the base branch (--base, or the input `base`).');
     }
     const git = await deps.git();
     const branchChange = deps.branchChange ??

@@ -209,6 +209,14 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
     )
   }
 
+  // Where a fix would go is known now: a run that cannot propose says so before it runs anything.
+  const target = request.base ?? branch
+  if (!target && !dryRun && !request.noProposal) {
+    throw new ConfigurationError(
+      'The checkout is on a detached HEAD, so there is no branch to propose a fix to: give the base branch (--base, or the input `base`).'
+    )
+  }
+
   const check = (): Promise<CheckResult> =>
     runCheckResult(deps.execution, request.kind, request.check, { cwd: tree.root, ...request.checkOptions })
   log.info(`Running the ${request.kind} check.`)
@@ -324,12 +332,6 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
       `A fix (${describeFix(fix)}) was verified but not proposed: ${request.noProposal}`
     )
   }
-  const target = request.base ?? branch
-  if (!target) {
-    throw new ConfigurationError(
-      'The checkout is on a detached HEAD, so there is no branch to propose the fix to: give the base branch (--base, or the input `base`).'
-    )
-  }
   const git = await deps.git()
   const branchChange =
     deps.branchChange ??
@@ -341,7 +343,7 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
         throw error
       }
     })
-  const proposal = await propose(git, branchChange, fix, fingerprint, target, request.kind, log)
+  const proposal = await propose(git, branchChange, fix, fingerprint, target!, request.kind, log)
   base.proposal = proposal.proposal
   if (!proposal.ok) return end('not-proposed', proposal.reason)
   return end('healed', proposal.reason)

@@ -50861,14 +50861,20 @@ async function runHeal(deps, request) {
     if (dryRun) {
         return end('healed', `Dry run: a fix (${describeFix(fix)}) makes the ${request.kind} check pass; nothing was written.`);
     }
-    await deps.cache.set(memoryKey(fingerprint.id), {
-        version: 1,
-        diff: fix.diff,
-        fixers: fix.fixers,
-        kind: request.kind,
-        verifiedAt: (deps.now ?? (() => new Date()))().toISOString()
-    }, REMEMBER_SECONDS);
-    base.remembered = true;
+    try {
+        await deps.cache.set(memoryKey(fingerprint.id), {
+            version: 1,
+            diff: fix.diff,
+            fixers: fix.fixers,
+            kind: request.kind,
+            verifiedAt: (deps.now ?? (() => new Date()))().toISOString()
+        }, REMEMBER_SECONDS);
+        base.remembered = true;
+    }
+    catch (error) {
+        // A fix too big for the memory is still a fix: it is proposed, and found again by the fixers next time.
+        log.warning(`The fix was not remembered: ${(0,errors/* errorMessage */.gJ)(error)}`);
+    }
     if (request.noProposal) {
         return end('not-proposed', `A fix (${describeFix(fix)}) was verified but not proposed: ${request.noProposal}`);
     }
@@ -50959,7 +50965,20 @@ async function propose(git, branchChange, fix, fingerprint, base, kind, log) {
         proposal.action = 'already-proposed';
     }
     else {
-        const applied = await git.applyDiff(fix.diff, commitMessage(fix, fingerprint, kind), { branch, base });
+        let applied;
+        try {
+            applied = await git.applyDiff(fix.diff, commitMessage(fix, fingerprint, kind), { branch, base });
+        }
+        catch (error) {
+            if (!(error instanceof errors/* DiffDoesNotApplyError */.sQ || error instanceof errors/* ConflictError */.fK))
+                throw error;
+            // Verified on this checkout, but `base` as the Git adapter sees it (GitHub's copy) is not the same.
+            return {
+                ok: false,
+                reason: `A fix was verified on this checkout, but it does not apply to ${base}: ${(0,errors/* errorMessage */.gJ)(error)} Update the checkout and heal again.`,
+                proposal
+            };
+        }
         proposal.commit = applied.commit;
         log.info(`Committed the fix to ${branch} (${applied.commit.slice(0, 12)}).`);
     }

@@ -302,6 +302,32 @@ describe('heal in a local repository', () => {
     )
   })
 
+  it('a fix that does not apply to the base given is verified but not proposed', async () => {
+    await git(repo.path, 'branch', 'other')
+    await git(repo.path, 'checkout', '-q', 'other')
+    await writeFile(join(repo.path, 'src/app.js'), 'const a = "elsewhere"\n')
+    await git(repo.path, 'commit', '-qam', 'other base')
+    const tip = await git(repo.path, 'rev-parse', 'other')
+    await git(repo.path, 'checkout', '-q', 'main')
+    const result = await heal({ fixers: ['node fix-bad.js', 'node fix-ugly.js'], base: 'other' })
+    expect(result).toMatchObject({ outcome: 'not-proposed', ok: false, remembered: true })
+    expect(result.reason).toMatch(/does not apply to other/)
+    expect(await git(repo.path, 'rev-parse', 'other')).toBe(tip)
+    expect(await git(repo.path, 'branch', '--list', 'self-heal/*')).toBe('')
+  })
+
+  it('a fix too big for the memory is still proposed, with a warning', async () => {
+    const big = `const fs = require('fs')
+fs.writeFileSync('src/app.js', 'const a = "' + 'x'.repeat(1100 * 1024) + '"\\n')
+`
+    await writeFile(join(repo.path, 'fix-big.js'), big)
+    await git(repo.path, 'add', 'fix-big.js')
+    await git(repo.path, 'commit', '-qm', 'big fixer')
+    const result = await heal({ fixers: ['node fix-big.js'] })
+    expect(result).toMatchObject({ outcome: 'healed', remembered: false })
+    expect(result.proposal?.action).toBe('created')
+  })
+
   it('the fix memory key is per fingerprint', () => {
     expect(memoryKey('0123456789abcdef')).toBe('self-heal/fix/0123456789abcdef')
   })

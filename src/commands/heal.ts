@@ -8,9 +8,15 @@
 import { readFileSync } from 'node:fs'
 import type { CacheAdapter } from '../adapters/cache.js'
 import type { Command, ExecutionAdapter, RunOptions } from '../adapters/execution.js'
-import type { GitAdapter } from '../adapters/git.js'
+import type { ApplyDiffResult, GitAdapter } from '../adapters/git.js'
 import { parseGitDiff } from '../diff/parse.js'
-import { ConfigurationError, RefNotFoundError, errorMessage } from '../errors.js'
+import {
+  ConfigurationError,
+  ConflictError,
+  DiffDoesNotApplyError,
+  RefNotFoundError,
+  errorMessage
+} from '../errors.js'
 import { fingerprintFailure, type Fingerprint } from '../heal/fingerprint.js'
 import { load as loadYaml } from 'js-yaml'
 import {
@@ -313,18 +319,23 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
     )
   }
 
-  await deps.cache.set(
-    memoryKey(fingerprint.id),
-    {
-      version: 1,
-      diff: fix.diff,
-      fixers: fix.fixers,
-      kind: request.kind,
-      verifiedAt: (deps.now ?? (() => new Date()))().toISOString()
-    } satisfies RememberedFix,
-    REMEMBER_SECONDS
-  )
-  base.remembered = true
+  try {
+    await deps.cache.set(
+      memoryKey(fingerprint.id),
+      {
+        version: 1,
+        diff: fix.diff,
+        fixers: fix.fixers,
+        kind: request.kind,
+        verifiedAt: (deps.now ?? (() => new Date()))().toISOString()
+      } satisfies RememberedFix,
+      REMEMBER_SECONDS
+    )
+    base.remembered = true
+  } catch (error) {
+    // A fix too big for the memory is still a fix: it is proposed, and found again by the fixers next time.
+    log.warning(`The fix was not remembered: ${errorMessage(error)}`)
+  }
 
   if (request.noProposal) {
     return end(
@@ -429,7 +440,18 @@ async function propose(
     }
     proposal.action = 'already-proposed'
   } else {
-    const applied = await git.applyDiff(fix.diff, commitMessage(fix, fingerprint, kind), { branch, base })
+    let applied: ApplyDiffResult
+    try {
+      applied = await git.applyDiff(fix.diff, commitMessage(fix, fingerprint, kind), { branch, base })
+    } catch (error) {
+      if (!(error instanceof DiffDoesNotApplyError || error instanceof ConflictError)) throw error
+      // Verified on this checkout, but `base` as the Git adapter sees it (GitHub's copy) is not the same.
+      return {
+        ok: false,
+        reason: `A fix was verified on this checkout, but it does not apply to ${base}: ${errorMessage(error)} Update the checkout and heal again.`,
+        proposal
+      }
+    }
     proposal.commit = applied.commit
     log.info(`Committed the fix to ${branch} (${applied.commit.slice(0, 12)}).`)
   }

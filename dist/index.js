@@ -50776,6 +50776,11 @@ async function runHeal(deps, request) {
         throw new errors/* ConfigurationError */.j1(`heal proposes its fix as a commit on ${tree.head.slice(0, 12)}, but tracked files differ from it ` +
             `(${changed.slice(0, 5).join(', ')}${changed.length > 5 ? ', ...' : ''}): commit or stash them first (untracked files are fine).`);
     }
+    // Where a fix would go is known now: a run that cannot propose says so before it runs anything.
+    const target = request.base ?? branch;
+    if (!target && !dryRun && !request.noProposal) {
+        throw new errors/* ConfigurationError */.j1('The checkout is on a detached HEAD, so there is no branch to propose a fix to: give the base branch (--base, or the input `base`).');
+    }
     const check = () => (0,commands_check/* runCheckResult */.L2)(deps.execution, request.kind, request.check, { cwd: tree.root, ...request.checkOptions });
     log.info(`Running the ${request.kind} check.`);
     const first = await check();
@@ -50861,20 +50866,22 @@ async function runHeal(deps, request) {
     if (dryRun) {
         return end('healed', `Dry run: a fix (${describeFix(fix)}) makes the ${request.kind} check pass; nothing was written.`);
     }
-    await deps.cache.set(memoryKey(fingerprint.id), {
-        version: 1,
-        diff: fix.diff,
-        fixers: fix.fixers,
-        kind: request.kind,
-        verifiedAt: (deps.now ?? (() => new Date()))().toISOString()
-    }, REMEMBER_SECONDS);
-    base.remembered = true;
+    try {
+        await deps.cache.set(memoryKey(fingerprint.id), {
+            version: 1,
+            diff: fix.diff,
+            fixers: fix.fixers,
+            kind: request.kind,
+            verifiedAt: (deps.now ?? (() => new Date()))().toISOString()
+        }, REMEMBER_SECONDS);
+        base.remembered = true;
+    }
+    catch (error) {
+        // A fix too big for the memory is still a fix: it is proposed, and found again by the fixers next time.
+        log.warning(`The fix was not remembered: ${(0,errors/* errorMessage */.gJ)(error)}`);
+    }
     if (request.noProposal) {
         return end('not-proposed', `A fix (${describeFix(fix)}) was verified but not proposed: ${request.noProposal}`);
-    }
-    const target = request.base ?? branch;
-    if (!target) {
-        throw new errors/* ConfigurationError */.j1('The checkout is on a detached HEAD, so there is no branch to propose the fix to: give the base branch (--base, or the input `base`).');
     }
     const git = await deps.git();
     const branchChange = deps.branchChange ??
@@ -50977,15 +50984,18 @@ async function propose(git, branchChange, fix, fingerprint, base, kind, log) {
             applied = await git.applyDiff(fix.diff, commitMessage(fix, fingerprint, kind), { branch, base });
         }
         catch (error) {
-            // The fix was made on the checkout; the base can differ from it (a pull request's workflow checks out the
-            // merge with its base branch). That is no bad input from the user: the fix is reported, not proposed.
-            if (!(error instanceof errors/* DiffDoesNotApplyError */.sQ))
+            if (!(error instanceof errors/* DiffDoesNotApplyError */.sQ || error instanceof errors/* ConflictError */.fK))
                 throw error;
+            // Verified on this checkout, but `base` as the Git adapter sees it is not the same: a pull request's workflow
+            // checks out the merge with its base branch, or GitHub's copy moved. No bad input: reported, not proposed.
             return {
                 ok: false,
-                reason: `A fix (${describeFix(fix)}) was verified on the checkout, but it does not apply to ${base}, which ` +
-                    `differs from the checkout in '${error.file}': bring ${base} up to date (for a pull request, merge ` +
-                    `its base branch into it) and heal again, or heal a checkout of ${base} itself.`
+                reason: error instanceof errors/* DiffDoesNotApplyError */.sQ
+                    ? `A fix (${describeFix(fix)}) was verified on this checkout, but it does not apply to ${base}, which ` +
+                        `differs from the checkout in '${error.file}': bring ${base} up to date (for a pull request, merge ` +
+                        `its base branch into it) and heal again, or heal a checkout of ${base} itself.`
+                    : `A fix (${describeFix(fix)}) was verified on this checkout, but it does not apply to ${base}: ` +
+                        `${(0,errors/* errorMessage */.gJ)(error)} Update the checkout and heal again.`
             };
         }
         proposal.commit = applied.commit;

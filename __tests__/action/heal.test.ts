@@ -413,6 +413,7 @@ describe('the action in other situations', () => {
       /::error::.*does not apply to feature.*'src\/app\.js'.*bring feature up to date/
     )
     expect(run.summary).toContain('fix verified, not proposed')
+    expect(run.outputs.branch).toBeUndefined()
     expect(await branches(ci.bare)).toEqual(['feature', 'main'])
   })
 

@@ -8,9 +8,15 @@
 import { readFileSync } from 'node:fs'
 import type { CacheAdapter } from '../adapters/cache.js'
 import type { Command, ExecutionAdapter, RunOptions } from '../adapters/execution.js'
-import type { GitAdapter } from '../adapters/git.js'
+import type { ApplyDiffResult, GitAdapter } from '../adapters/git.js'
 import { parseGitDiff } from '../diff/parse.js'
-import { ConfigurationError, DiffDoesNotApplyError, RefNotFoundError, errorMessage } from '../errors.js'
+import {
+  ConfigurationError,
+  ConflictError,
+  DiffDoesNotApplyError,
+  RefNotFoundError,
+  errorMessage
+} from '../errors.js'
 import { fingerprintFailure, type Fingerprint } from '../heal/fingerprint.js'
 import { load as loadYaml } from 'js-yaml'
 import {
@@ -217,6 +223,14 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
     )
   }
 
+  // Where a fix would go is known now: a run that cannot propose says so before it runs anything.
+  const target = request.base ?? branch
+  if (!target && !dryRun && !request.noProposal) {
+    throw new ConfigurationError(
+      'The checkout is on a detached HEAD, so there is no branch to propose a fix to: give the base branch (--base, or the input `base`).'
+    )
+  }
+
   const check = (): Promise<CheckResult> =>
     runCheckResult(deps.execution, request.kind, request.check, { cwd: tree.root, ...request.checkOptions })
   log.info(`Running the ${request.kind} check.`)
@@ -313,29 +327,28 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
     )
   }
 
-  await deps.cache.set(
-    memoryKey(fingerprint.id),
-    {
-      version: 1,
-      diff: fix.diff,
-      fixers: fix.fixers,
-      kind: request.kind,
-      verifiedAt: (deps.now ?? (() => new Date()))().toISOString()
-    } satisfies RememberedFix,
-    REMEMBER_SECONDS
-  )
-  base.remembered = true
+  try {
+    await deps.cache.set(
+      memoryKey(fingerprint.id),
+      {
+        version: 1,
+        diff: fix.diff,
+        fixers: fix.fixers,
+        kind: request.kind,
+        verifiedAt: (deps.now ?? (() => new Date()))().toISOString()
+      } satisfies RememberedFix,
+      REMEMBER_SECONDS
+    )
+    base.remembered = true
+  } catch (error) {
+    // A fix too big for the memory is still a fix: it is proposed, and found again by the fixers next time.
+    log.warning(`The fix was not remembered: ${errorMessage(error)}`)
+  }
 
   if (request.noProposal) {
     return end(
       'not-proposed',
       `A fix (${describeFix(fix)}) was verified but not proposed: ${request.noProposal}`
-    )
-  }
-  const target = request.base ?? branch
-  if (!target) {
-    throw new ConfigurationError(
-      'The checkout is on a detached HEAD, so there is no branch to propose the fix to: give the base branch (--base, or the input `base`).'
     )
   }
   const git = await deps.git()
@@ -349,7 +362,7 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
         throw error
       }
     })
-  const proposal = await propose(git, branchChange, fix, fingerprint, target, request.kind, log)
+  const proposal = await propose(git, branchChange, fix, fingerprint, target!, request.kind, log)
   base.proposal = proposal.proposal
   if (!proposal.ok) return end('not-proposed', proposal.reason)
   return end('healed', proposal.reason)
@@ -446,19 +459,22 @@ async function propose(
     }
     proposal.action = 'already-proposed'
   } else {
-    let applied: { commit: string }
+    let applied: ApplyDiffResult
     try {
       applied = await git.applyDiff(fix.diff, commitMessage(fix, fingerprint, kind), { branch, base })
     } catch (error) {
-      // The fix was made on the checkout; the base can differ from it (a pull request's workflow checks out the
-      // merge with its base branch). That is no bad input from the user: the fix is reported, not proposed.
-      if (!(error instanceof DiffDoesNotApplyError)) throw error
+      if (!(error instanceof DiffDoesNotApplyError || error instanceof ConflictError)) throw error
+      // Verified on this checkout, but `base` as the Git adapter sees it is not the same: a pull request's workflow
+      // checks out the merge with its base branch, or GitHub's copy moved. No bad input: reported, not proposed.
       return {
         ok: false,
         reason:
-          `A fix (${describeFix(fix)}) was verified on the checkout, but it does not apply to ${base}, which ` +
-          `differs from the checkout in '${error.file}': bring ${base} up to date (for a pull request, merge ` +
-          `its base branch into it) and heal again, or heal a checkout of ${base} itself.`
+          error instanceof DiffDoesNotApplyError
+            ? `A fix (${describeFix(fix)}) was verified on this checkout, but it does not apply to ${base}, which ` +
+              `differs from the checkout in '${error.file}': bring ${base} up to date (for a pull request, merge ` +
+              `its base branch into it) and heal again, or heal a checkout of ${base} itself.`
+            : `A fix (${describeFix(fix)}) was verified on this checkout, but it does not apply to ${base}: ` +
+              `${errorMessage(error)} Update the checkout and heal again.`
       }
     }
     proposal.commit = applied.commit

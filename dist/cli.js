@@ -53537,8 +53537,11 @@ class WorkTree {
         if (head.code !== 0)
             throw new ConfigurationError(`The repository at ${root} has no commit yet: commit first.`);
         const indexPath = worktree_text(await runGit(['rev-parse', '--git-path', 'index'], { cwd: root }));
+        const index = (0,external_node_path_.isAbsolute)(indexPath) ? indexPath : (0,external_node_path_.join)(root, indexPath);
         const scratch = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'self-heal-tree-'));
-        return new WorkTree(root, worktree_text(head), scratch, (0,external_node_path_.isAbsolute)(indexPath) ? indexPath : (0,external_node_path_.join)(root, indexPath));
+        // The user's index as it was, so that a fixer that stages its changes (`git add`) leaves no trace in it.
+        await (0,promises_namespaceObject.copyFile)(index, (0,external_node_path_.join)(scratch, USER_INDEX)).catch(() => undefined);
+        return new WorkTree(root, worktree_text(head), scratch, index);
     }
     /** The branch checked out, or undefined on a detached HEAD. */
     async currentBranch() {
@@ -53642,6 +53645,28 @@ class WorkTree {
         ]);
         return result.stdout.toString('utf8');
     }
+    /**
+     * Puts the user's index back as it was when the tree was opened, when something (a fixer running `git add`)
+     * changed it. Written the way git writes it (through `index.lock`), so a git command running at the same moment
+     * is not overwritten: then the index is left as it is, and false returned.
+     */
+    async restoreIndex() {
+        const saved = await (0,promises_namespaceObject.readFile)((0,external_node_path_.join)(this.scratch, USER_INDEX)).catch(() => undefined);
+        if (!saved)
+            return true;
+        const current = await (0,promises_namespaceObject.readFile)(this.index).catch(() => undefined);
+        if (current && current.equals(saved))
+            return true;
+        const lock = `${this.index}.lock`;
+        try {
+            await (0,promises_namespaceObject.writeFile)(lock, saved, { flag: 'wx' });
+        }
+        catch {
+            return false;
+        }
+        await (0,promises_namespaceObject.rename)(lock, this.index);
+        return true;
+    }
     /** Removes the scratch directory. */
     async close() {
         await (0,promises_namespaceObject.rm)(this.scratch, { recursive: true, force: true });
@@ -53650,6 +53675,8 @@ class WorkTree {
         return runGit(args, { cwd: this.root, okCodes, env });
     }
 }
+/** The copy of the user's index in the scratch directory. */
+const USER_INDEX = 'user-index';
 function worktree_text(result) {
     return result.stdout.toString('utf8').trim();
 }
@@ -53795,8 +53822,11 @@ async function runHeal(deps, request) {
         }
     }
     finally {
-        // The checkout is left as it was found, whatever happened.
+        // The checkout is left as it was found, whatever happened: its files, and its index.
         await tree.restore(start, await tree.snapshot());
+        if (!(await tree.restoreIndex())) {
+            log.warning('A fixer changed the git index, and it could not be put back (another git command holds index.lock): check `git status`.');
+        }
     }
     if (!fix) {
         const tried = base.attempts.length;

@@ -285,6 +285,19 @@ describe('self-heal heal (LOCAL, bundled CLI)', () => {
     expect(await git(f.repo.path, 'show', `${branch}:src/app.js`)).toBe('const a = 1\nconst b = GOOD')
   })
 
+  it('a fixer that stages its changes (git add) leaves the index as it was', async () => {
+    const f = await fixture()
+    const run = await f.heal(['--fix', 'node fix.cjs && git add src/app.js'])
+    expect(run.code).toBe(0)
+    expect(run.json.outcome).toBe('healed')
+    expect(await git(f.repo.path, 'status', '--porcelain', '--untracked-files=all')).toBe('')
+    expect(await git(f.repo.path, 'diff', '--cached', '--name-only')).toBe('')
+    // So the next heal is not refused for a changed tracked file.
+    const again = await f.heal([])
+    expect(again.code).toBe(0)
+    expect(again.json.proposal?.action).toBe('already-proposed')
+  })
+
   it('--dry-run finds the fix but writes nothing: no branch, nothing remembered', async () => {
     const f = await fixture()
     const dry = await f.heal(['--fix', 'node fix.cjs', '--dry-run'])

@@ -306,8 +306,13 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
       }
     }
   } finally {
-    // The checkout is left as it was found, whatever happened.
+    // The checkout is left as it was found, whatever happened: its files, and its index.
     await tree.restore(start, await tree.snapshot())
+    if (!(await tree.restoreIndex())) {
+      log.warning(
+        'A fixer changed the git index, and it could not be put back (another git command holds index.lock): check `git status`.'
+      )
+    }
   }
 
   if (!fix) {

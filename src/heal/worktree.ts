@@ -4,7 +4,7 @@
  * index, so the user's index, branches and stash are never touched, and untracked files the user had (build
  * output, say) are part of the state rather than something a restore could delete.
  */
-import { copyFile, mkdtemp, rm } from 'node:fs/promises'
+import { copyFile, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { isAbsolute, join } from 'node:path'
 import { ConfigurationError } from '../errors.js'
@@ -41,8 +41,11 @@ export class WorkTree {
     if (head.code !== 0)
       throw new ConfigurationError(`The repository at ${root} has no commit yet: commit first.`)
     const indexPath = text(await runGit(['rev-parse', '--git-path', 'index'], { cwd: root }))
+    const index = isAbsolute(indexPath) ? indexPath : join(root, indexPath)
     const scratch = await mkdtemp(join(tmpdir(), 'self-heal-tree-'))
-    return new WorkTree(root, text(head), scratch, isAbsolute(indexPath) ? indexPath : join(root, indexPath))
+    // The user's index as it was, so that a fixer that stages its changes (`git add`) leaves no trace in it.
+    await copyFile(index, join(scratch, USER_INDEX)).catch(() => undefined)
+    return new WorkTree(root, text(head), scratch, index)
   }
 
   /** The branch checked out, or undefined on a detached HEAD. */
@@ -149,6 +152,26 @@ export class WorkTree {
     return result.stdout.toString('utf8')
   }
 
+  /**
+   * Puts the user's index back as it was when the tree was opened, when something (a fixer running `git add`)
+   * changed it. Written the way git writes it (through `index.lock`), so a git command running at the same moment
+   * is not overwritten: then the index is left as it is, and false returned.
+   */
+  async restoreIndex(): Promise<boolean> {
+    const saved = await readFile(join(this.scratch, USER_INDEX)).catch(() => undefined)
+    if (!saved) return true
+    const current = await readFile(this.index).catch(() => undefined)
+    if (current && current.equals(saved)) return true
+    const lock = `${this.index}.lock`
+    try {
+      await writeFile(lock, saved, { flag: 'wx' })
+    } catch {
+      return false
+    }
+    await rename(lock, this.index)
+    return true
+  }
+
   /** Removes the scratch directory. */
   async close(): Promise<void> {
     await rm(this.scratch, { recursive: true, force: true })
@@ -158,6 +181,9 @@ export class WorkTree {
     return runGit(args, { cwd: this.root, okCodes, env })
   }
 }
+
+/** The copy of the user's index in the scratch directory. */
+const USER_INDEX = 'user-index'
 
 function text(result: GitRunResult): string {
   return result.stdout.toString('utf8').trim()

@@ -50571,15 +50571,19 @@ class WorkTree {
     head;
     scratch;
     index;
+    headRef;
     constructor(
     /** The repository's root directory. */
     root, 
     /** The commit checked out when the tree was opened. */
-    head, scratch, index) {
+    head, scratch, index, 
+    /** The ref HEAD pointed to when the tree was opened (`refs/heads/...`), or undefined when detached. */
+    headRef) {
         this.root = root;
         this.head = head;
         this.scratch = scratch;
         this.index = index;
+        this.headRef = headRef;
     }
     /** Opens the repository that holds `cwd`; ConfigurationError when there is none or it has no commit yet. */
     static async open(cwd) {
@@ -50599,7 +50603,8 @@ class WorkTree {
         const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'self-heal-tree-'));
         // The user's index as it was, so that a fixer that stages its changes (`git add`) leaves no trace in it.
         await (0,promises_.copyFile)(index, (0,external_node_path_.join)(scratch, USER_INDEX)).catch(() => undefined);
-        return new WorkTree(root, worktree_text(head), scratch, index);
+        const ref = await (0,run_git/* runGit */.EO)(['symbolic-ref', '--quiet', 'HEAD'], { cwd: root, okCodes: [0, 1] });
+        return new WorkTree(root, worktree_text(head), scratch, index, ref.code === 0 ? worktree_text(ref) : undefined);
     }
     /** The branch checked out, or undefined on a detached HEAD. */
     async currentBranch() {
@@ -50724,6 +50729,29 @@ class WorkTree {
         }
         await (0,promises_.rename)(lock, this.index);
         return true;
+    }
+    /**
+     * Puts HEAD back at the commit the tree was opened at when something (a fixer that commits) moved it: the branch
+     * checked out, or a detached HEAD, compare-and-swap, so nothing else is overwritten. Returns the commit HEAD had
+     * moved to (still in the reflog), or undefined when it had not moved. A fixer that checked out another branch is
+     * a ConfigurationError: heal does not guess which branch to move.
+     */
+    async restoreHead() {
+        const now = await this.git(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], [0, 1, 128]);
+        const ref = await this.git(['symbolic-ref', '--quiet', 'HEAD'], [0, 1]);
+        const headRef = ref.code === 0 ? worktree_text(ref) : undefined;
+        if (headRef !== this.headRef) {
+            throw new errors/* ConfigurationError */.j1(`A fixer switched the checkout from ${this.headRef ?? 'a detached HEAD'} to ${headRef ?? 'a detached HEAD'}: ` +
+                `fixers must only change files. Switch back (git checkout ${this.headRef?.replace(/^refs\/heads\//, '') ?? this.head}).`);
+        }
+        const moved = worktree_text(now);
+        if (now.code !== 0 || moved === this.head)
+            return undefined;
+        const message = ['-m', 'self-heal: undo a commit a fixer made'];
+        await this.git(headRef
+            ? ['update-ref', ...message, headRef, this.head, moved]
+            : ['update-ref', '--no-deref', ...message, 'HEAD', this.head, moved]);
+        return moved;
     }
     /** Removes the scratch directory. */
     async close() {
@@ -50880,10 +50908,14 @@ async function runHeal(deps, request) {
         }
     }
     finally {
-        // The checkout is left as it was found, whatever happened: its files, and its index.
+        // The checkout is left as it was found, whatever happened: its files, its index and its HEAD.
         await tree.restore(start, await tree.snapshot());
         if (!(await tree.restoreIndex())) {
             log.warning('A fixer changed the git index, and it could not be put back (another git command holds index.lock): check `git status`.');
+        }
+        const moved = await tree.restoreHead();
+        if (moved) {
+            log.warning(`A fixer made a commit (${moved.slice(0, 12)}): the checkout was put back at ${tree.head.slice(0, 12)} (the commit is in the reflog). Fixers should only change files.`);
         }
     }
     if (!fix) {

@@ -298,6 +298,29 @@ describe('self-heal heal (LOCAL, bundled CLI)', () => {
     expect(again.json.proposal?.action).toBe('already-proposed')
   })
 
+  it('a fixer that commits its changes leaves the branch where it was, with a warning', async () => {
+    const f = await fixture()
+    const head = await git(f.repo.path, 'rev-parse', 'HEAD')
+    const run = await f.heal(['--fix', 'node fix.cjs && git commit -qam "fixer commit"'])
+    expect(run.code).toBe(0)
+    expect(run.json.outcome).toBe('healed')
+    expect(run.stderr).toMatch(/A fixer made a commit \([0-9a-f]{12}\): the checkout was put back/)
+    expect(await git(f.repo.path, 'rev-parse', 'main')).toBe(head)
+    expect(await git(f.repo.path, 'status', '--porcelain', '--untracked-files=all')).toBe('')
+    const branch = run.json.proposal!.branch
+    expect(await git(f.repo.path, 'rev-parse', `${branch}^`)).toBe(head)
+    expect(await git(f.repo.path, 'show', `${branch}:src/app.js`)).toBe('const a = 1\nconst b = GOOD')
+  })
+
+  it('a fixer that switches branches is refused, with the files put back', async () => {
+    const f = await fixture()
+    const run = await f.heal(['--fix', 'git checkout -q -b elsewhere && node fix.cjs'])
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain('A fixer switched the checkout from refs/heads/main to refs/heads/elsewhere')
+    expect(await selfHealBranches(f.repo.path)).toEqual([])
+    expect(await readFile(join(f.repo.path, 'src/app.js'), 'utf8')).toBe(APP)
+  })
+
   it('--dry-run finds the fix but writes nothing: no branch, nothing remembered', async () => {
     const f = await fixture()
     const dry = await f.heal(['--fix', 'node fix.cjs', '--dry-run'])

@@ -306,11 +306,17 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
       }
     }
   } finally {
-    // The checkout is left as it was found, whatever happened: its files, and its index.
+    // The checkout is left as it was found, whatever happened: its files, its index and its HEAD.
     await tree.restore(start, await tree.snapshot())
     if (!(await tree.restoreIndex())) {
       log.warning(
         'A fixer changed the git index, and it could not be put back (another git command holds index.lock): check `git status`.'
+      )
+    }
+    const moved = await tree.restoreHead()
+    if (moved) {
+      log.warning(
+        `A fixer made a commit (${moved.slice(0, 12)}): the checkout was put back at ${tree.head.slice(0, 12)} (the commit is in the reflog). Fixers should only change files.`
       )
     }
   }

@@ -22,7 +22,9 @@ export class WorkTree {
     /** The commit checked out when the tree was opened. */
     readonly head: string,
     private readonly scratch: string,
-    private readonly index: string
+    private readonly index: string,
+    /** The ref HEAD pointed to when the tree was opened (`refs/heads/...`), or undefined when detached. */
+    private readonly headRef: string | undefined
   ) {}
 
   /** Opens the repository that holds `cwd`; ConfigurationError when there is none or it has no commit yet. */
@@ -45,7 +47,8 @@ export class WorkTree {
     const scratch = await mkdtemp(join(tmpdir(), 'self-heal-tree-'))
     // The user's index as it was, so that a fixer that stages its changes (`git add`) leaves no trace in it.
     await copyFile(index, join(scratch, USER_INDEX)).catch(() => undefined)
-    return new WorkTree(root, text(head), scratch, index)
+    const ref = await runGit(['symbolic-ref', '--quiet', 'HEAD'], { cwd: root, okCodes: [0, 1] })
+    return new WorkTree(root, text(head), scratch, index, ref.code === 0 ? text(ref) : undefined)
   }
 
   /** The branch checked out, or undefined on a detached HEAD. */
@@ -170,6 +173,33 @@ export class WorkTree {
     }
     await rename(lock, this.index)
     return true
+  }
+
+  /**
+   * Puts HEAD back at the commit the tree was opened at when something (a fixer that commits) moved it: the branch
+   * checked out, or a detached HEAD, compare-and-swap, so nothing else is overwritten. Returns the commit HEAD had
+   * moved to (still in the reflog), or undefined when it had not moved. A fixer that checked out another branch is
+   * a ConfigurationError: heal does not guess which branch to move.
+   */
+  async restoreHead(): Promise<string | undefined> {
+    const now = await this.git(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], [0, 1, 128])
+    const ref = await this.git(['symbolic-ref', '--quiet', 'HEAD'], [0, 1])
+    const headRef = ref.code === 0 ? text(ref) : undefined
+    if (headRef !== this.headRef) {
+      throw new ConfigurationError(
+        `A fixer switched the checkout from ${this.headRef ?? 'a detached HEAD'} to ${headRef ?? 'a detached HEAD'}: ` +
+          `fixers must only change files. Switch back (git checkout ${this.headRef?.replace(/^refs\/heads\//, '') ?? this.head}).`
+      )
+    }
+    const moved = text(now)
+    if (now.code !== 0 || moved === this.head) return undefined
+    const message = ['-m', 'self-heal: undo a commit a fixer made']
+    await this.git(
+      headRef
+        ? ['update-ref', ...message, headRef, this.head, moved]
+        : ['update-ref', '--no-deref', ...message, 'HEAD', this.head, moved]
+    )
+    return moved
   }
 
   /** Removes the scratch directory. */

@@ -455,6 +455,14 @@ describe('the action in other situations', () => {
     expect(run.outputs.outcome).toBeUndefined()
   })
 
+  it('without a command the step fails saying which input to set', async () => {
+    const ci = await job()
+    const run = await ci.step({ command: '', fix: 'node fix.cjs' })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(/::error::Give the check to heal in the input 'command'/)
+    expect(run.outputs.outcome).toBeUndefined()
+  })
+
   it('a flaky check: outcome flaky, a warning, the step succeeds and no fixer runs', async () => {
     const ci = await job()
     const counter = join(ci.temp, 'flaky-counter')

@@ -330,6 +330,20 @@ describe('self-heal heal (LOCAL, bundled CLI)', () => {
     expect(dry.json.proposal).toBeUndefined()
     expect(await selfHealBranches(f.repo.path)).toEqual([])
     expect(await readFile(join(f.repo.path, 'src/app.js'), 'utf8')).toBe(APP)
+    // Without --json: one line of outcome and reason, then the details.
+    const text = await runCli(
+      ['heal', '--kind', 'lint', '--check', 'node check.cjs', '--fix', 'node fix.cjs', '--dry-run'],
+      {
+        cwd: f.repo.path,
+        env: cleanEnv({ XDG_CACHE_HOME: f.cache.path })
+      }
+    )
+    expect(text.code).toBe(0)
+    expect(text.stdout).toMatch(
+      /^healed: Dry run: a fix \(node fix\.cjs; 1 file\(s\), \+1 -1\) makes the lint check pass/
+    )
+    expect(text.stdout).toContain(`fingerprint ${dry.json.fingerprint!.id} (problems)`)
+    expect(text.stdout).toContain("fixer 'node fix.cjs': verified")
     // Nothing remembered: without a fixer there is nothing to try.
     const after = await f.heal([])
     expect(after.code).toBe(1)

@@ -50753,6 +50753,29 @@ class WorkTree {
             : ['update-ref', '--no-deref', ...message, 'HEAD', this.head, moved]);
         return moved;
     }
+    /**
+     * Fetches `branch` from `remote` into the local branch of the same name, fast-forward only (a local branch that
+     * went another way is left alone). Returns what happened (`created`, `updated`), or undefined when nothing was
+     * fetched: no such remote or remote branch, already up to date, or not a fast-forward.
+     */
+    async fetchBranch(remote, branch) {
+        const name = await (0,refs/* assertBranchName */.ae)(branch, this.root);
+        const before = await (0,refs/* branchHead */.P)(name, this.root);
+        const result = await this.git([
+            'fetch',
+            '--quiet',
+            '--no-tags',
+            '--no-write-fetch-head',
+            remote,
+            `refs/heads/${name}:refs/heads/${name}`
+        ], [0, 1, 128]);
+        if (result.code !== 0)
+            return undefined;
+        const after = await (0,refs/* branchHead */.P)(name, this.root);
+        if (!after || after === before)
+            return undefined;
+        return before ? `updated to ${after.slice(0, 12)}` : `created at ${after.slice(0, 12)}`;
+    }
     /** Removes the scratch directory. */
     async close() {
         await (0,promises_.rm)(this.scratch, { recursive: true, force: true });
@@ -51178,9 +51201,21 @@ async function healWithFactory(factory, cwd, request, log) {
             git: () => factory.git(),
             tree,
             log,
-            // Locally the branch is a local ref (the Git adapter's getDiff compares two trees, not a fork point).
+            // Locally the branch is a local ref (the Git adapter's getDiff compares two trees, not a fork point). When
+            // pull requests are opened (a token and a repository), the branch is pushed to origin: one that CI (or a
+            // teammate) already proposed there is fetched first (fast-forward only), so it is found rather than
+            // pushed over and refused.
             ...(factory.environment === 'local'
-                ? { branchChange: (base, branch) => tree.branchChange(base, branch) }
+                ? {
+                    branchChange: async (base, branch) => {
+                        if ((await factory.describe()).missing.length === 0) {
+                            const fetched = await tree.fetchBranch(LOCAL_REMOTE, branch);
+                            if (fetched)
+                                log.info(`Fetched ${branch} from ${LOCAL_REMOTE}: ${fetched}`);
+                        }
+                        return tree.branchChange(base, branch);
+                    }
+                }
                 : {})
         }, request);
     }
@@ -51188,6 +51223,8 @@ async function healWithFactory(factory, cwd, request, log) {
         await tree.close();
     }
 }
+/** The remote the local Git adapter pushes self-heal's branches to (its default). */
+const LOCAL_REMOTE = 'origin';
 /** Reads a policy written as YAML (or JSON): from a `--policy` file or the action's `policy` input. */
 function readPolicy(text, where) {
     let raw;

@@ -13,6 +13,7 @@ import type { EmulatorPlugin } from '../../emulator/plugin.js'
 import { startTestEmulator, type TestEmulator } from '../../emulator/testing.js'
 import { git, makeTempDir, makeTempRepo, type TempDir } from '../helpers/git.js'
 import { runAction, type ActionRun } from './run-action.js'
+import { cleanEnv, runCli } from '../cli/cli-helpers.js'
 
 /** Prints one ESLint-style line per `BAD` token in src/app.js and fails when there is one. */
 const CHECK = `const fs = require('node:fs')
@@ -267,6 +268,48 @@ describe('the action heals a failure that came back after its fix was merged', (
     expect(again.outputs['pull-request-number']).not.toBe(first.outputs['pull-request-number'])
     expect(await git(ci.bare, 'rev-parse', `${branch}^`)).toBe(main)
     expect(await git(ci.bare, 'show', `${branch}:src/app.js`)).toBe('const a = 1\nconst b = GOOD')
+  })
+})
+
+describe('LOCAL after CI', () => {
+  it('a developer healing the same failure locally (with a token) finds the fix CI already proposed', async () => {
+    const ci = await job()
+    const first = await ci.run({ fix: 'node fix.cjs' })
+    expect(first.outputs.outcome).toBe('healed')
+    const clone = join(ci.temp, 'clone')
+    await git(ci.temp, 'clone', '-q', ci.bare, clone)
+    const run = await runCli(
+      [
+        'heal',
+        '--kind',
+        'lint',
+        '--check',
+        'node check.cjs',
+        '--fix',
+        'node fix.cjs',
+        '--json',
+        '--repository',
+        'octo/repo',
+        '--token',
+        ci.emulator.emulator.token,
+        '--api-url',
+        ci.emulator.emulator.apiUrl
+      ],
+      { cwd: clone, env: cleanEnv({ XDG_CACHE_HOME: join(ci.temp, 'cache') }) }
+    )
+    expect(run.code).toBe(0)
+    const out = JSON.parse(run.stdout) as HealResult
+    expect(out.outcome).toBe('healed')
+    expect(out.proposal).toMatchObject({
+      branch: first.outputs.branch,
+      action: 'already-proposed',
+      pullRequest: { action: 'updated', number: Number(first.outputs['pull-request-number']) }
+    })
+    expect(run.stderr).toContain(`Fetched ${first.outputs.branch} from origin`)
+    // The branch on GitHub is CI's, untouched; the clone's local branch is the same commit.
+    expect(await git(ci.bare, 'rev-parse', first.outputs.branch)).toBe(first.outputs.commit)
+    expect(await git(clone, 'rev-parse', first.outputs.branch)).toBe(first.outputs.commit)
+    expect(await git(clone, 'status', '--porcelain', '--untracked-files=all')).toBe('')
   })
 })
 

@@ -641,9 +641,20 @@ export async function healWithFactory(
         git: () => factory.git(),
         tree,
         log,
-        // Locally the branch is a local ref (the Git adapter's getDiff compares two trees, not a fork point).
+        // Locally the branch is a local ref (the Git adapter's getDiff compares two trees, not a fork point). When
+        // pull requests are opened (a token and a repository), the branch is pushed to origin: one that CI (or a
+        // teammate) already proposed there is fetched first (fast-forward only), so it is found rather than
+        // pushed over and refused.
         ...(factory.environment === 'local'
-          ? { branchChange: (base: string, branch: string) => tree.branchChange(base, branch) }
+          ? {
+              branchChange: async (base: string, branch: string) => {
+                if ((await factory.describe()).missing.length === 0) {
+                  const fetched = await tree.fetchBranch(LOCAL_REMOTE, branch)
+                  if (fetched) log.info(`Fetched ${branch} from ${LOCAL_REMOTE}: ${fetched}`)
+                }
+                return tree.branchChange(base, branch)
+              }
+            }
           : {})
       },
       request
@@ -652,6 +663,9 @@ export async function healWithFactory(
     await tree.close()
   }
 }
+
+/** The remote the local Git adapter pushes self-heal's branches to (its default). */
+const LOCAL_REMOTE = 'origin'
 
 /** Reads a policy written as YAML (or JSON): from a `--policy` file or the action's `policy` input. */
 export function readPolicy(text: string, where: string): FixPolicy {

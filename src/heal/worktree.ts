@@ -202,6 +202,31 @@ export class WorkTree {
     return moved
   }
 
+  /**
+   * Fetches `branch` from `remote` into the local branch of the same name, fast-forward only (a local branch that
+   * went another way is left alone). Returns what happened (`created`, `updated`), or undefined when nothing was
+   * fetched: no such remote or remote branch, already up to date, or not a fast-forward.
+   */
+  async fetchBranch(remote: string, branch: string): Promise<string | undefined> {
+    const name = await assertBranchName(branch, this.root)
+    const before = await branchHead(name, this.root)
+    const result = await this.git(
+      [
+        'fetch',
+        '--quiet',
+        '--no-tags',
+        '--no-write-fetch-head',
+        remote,
+        `refs/heads/${name}:refs/heads/${name}`
+      ],
+      [0, 1, 128]
+    )
+    if (result.code !== 0) return undefined
+    const after = await branchHead(name, this.root)
+    if (!after || after === before) return undefined
+    return before ? `updated to ${after.slice(0, 12)}` : `created at ${after.slice(0, 12)}`
+  }
+
   /** Removes the scratch directory. */
   async close(): Promise<void> {
     await rm(this.scratch, { recursive: true, force: true })

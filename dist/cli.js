@@ -53703,14 +53703,7 @@ class WorkTree {
     async fetchBranch(remote, branch) {
         const name = await assertBranchName(branch, this.root);
         const before = await branchHead(name, this.root);
-        const result = await this.git([
-            'fetch',
-            '--quiet',
-            '--no-tags',
-            '--no-write-fetch-head',
-            remote,
-            `refs/heads/${name}:refs/heads/${name}`
-        ], [0, 1, 128]);
+        const result = await this.git(['fetch', '--quiet', '--no-tags', remote, `refs/heads/${name}:refs/heads/${name}`], [0, 1, 128]);
         if (result.code !== 0)
             return undefined;
         const after = await branchHead(name, this.root);

@@ -50761,14 +50761,7 @@ class WorkTree {
     async fetchBranch(remote, branch) {
         const name = await (0,refs/* assertBranchName */.ae)(branch, this.root);
         const before = await (0,refs/* branchHead */.P)(name, this.root);
-        const result = await this.git([
-            'fetch',
-            '--quiet',
-            '--no-tags',
-            '--no-write-fetch-head',
-            remote,
-            `refs/heads/${name}:refs/heads/${name}`
-        ], [0, 1, 128]);
+        const result = await this.git(['fetch', '--quiet', '--no-tags', remote, `refs/heads/${name}:refs/heads/${name}`], [0, 1, 128]);
         if (result.code !== 0)
             return undefined;
         const after = await (0,refs/* branchHead */.P)(name, this.root);

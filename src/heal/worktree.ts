@@ -211,14 +211,7 @@ export class WorkTree {
     const name = await assertBranchName(branch, this.root)
     const before = await branchHead(name, this.root)
     const result = await this.git(
-      [
-        'fetch',
-        '--quiet',
-        '--no-tags',
-        '--no-write-fetch-head',
-        remote,
-        `refs/heads/${name}:refs/heads/${name}`
-      ],
+      ['fetch', '--quiet', '--no-tags', remote, `refs/heads/${name}:refs/heads/${name}`],
       [0, 1, 128]
     )
     if (result.code !== 0) return undefined

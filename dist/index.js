@@ -50571,15 +50571,19 @@ class WorkTree {
     head;
     scratch;
     index;
+    headRef;
     constructor(
     /** The repository's root directory. */
     root, 
     /** The commit checked out when the tree was opened. */
-    head, scratch, index) {
+    head, scratch, index, 
+    /** The ref HEAD pointed to when the tree was opened (`refs/heads/...`), or undefined when detached. */
+    headRef) {
         this.root = root;
         this.head = head;
         this.scratch = scratch;
         this.index = index;
+        this.headRef = headRef;
     }
     /** Opens the repository that holds `cwd`; ConfigurationError when there is none or it has no commit yet. */
     static async open(cwd) {
@@ -50595,8 +50599,12 @@ class WorkTree {
         if (head.code !== 0)
             throw new errors/* ConfigurationError */.j1(`The repository at ${root} has no commit yet: commit first.`);
         const indexPath = worktree_text(await (0,run_git/* runGit */.EO)(['rev-parse', '--git-path', 'index'], { cwd: root }));
+        const index = (0,external_node_path_.isAbsolute)(indexPath) ? indexPath : (0,external_node_path_.join)(root, indexPath);
         const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'self-heal-tree-'));
-        return new WorkTree(root, worktree_text(head), scratch, (0,external_node_path_.isAbsolute)(indexPath) ? indexPath : (0,external_node_path_.join)(root, indexPath));
+        // The user's index as it was, so that a fixer that stages its changes (`git add`) leaves no trace in it.
+        await (0,promises_.copyFile)(index, (0,external_node_path_.join)(scratch, USER_INDEX)).catch(() => undefined);
+        const ref = await (0,run_git/* runGit */.EO)(['symbolic-ref', '--quiet', 'HEAD'], { cwd: root, okCodes: [0, 1] });
+        return new WorkTree(root, worktree_text(head), scratch, index, ref.code === 0 ? worktree_text(ref) : undefined);
     }
     /** The branch checked out, or undefined on a detached HEAD. */
     async currentBranch() {
@@ -50700,6 +50708,67 @@ class WorkTree {
         ]);
         return result.stdout.toString('utf8');
     }
+    /**
+     * Puts the user's index back as it was when the tree was opened, when something (a fixer running `git add`)
+     * changed it. Written the way git writes it (through `index.lock`), so a git command running at the same moment
+     * is not overwritten: then the index is left as it is, and false returned.
+     */
+    async restoreIndex() {
+        const saved = await (0,promises_.readFile)((0,external_node_path_.join)(this.scratch, USER_INDEX)).catch(() => undefined);
+        if (!saved)
+            return true;
+        const current = await (0,promises_.readFile)(this.index).catch(() => undefined);
+        if (current && current.equals(saved))
+            return true;
+        const lock = `${this.index}.lock`;
+        try {
+            await (0,promises_.writeFile)(lock, saved, { flag: 'wx' });
+        }
+        catch {
+            return false;
+        }
+        await (0,promises_.rename)(lock, this.index);
+        return true;
+    }
+    /**
+     * Puts HEAD back at the commit the tree was opened at when something (a fixer that commits) moved it: the branch
+     * checked out, or a detached HEAD, compare-and-swap, so nothing else is overwritten. Returns the commit HEAD had
+     * moved to (still in the reflog), or undefined when it had not moved. A fixer that checked out another branch is
+     * a ConfigurationError: heal does not guess which branch to move.
+     */
+    async restoreHead() {
+        const now = await this.git(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], [0, 1, 128]);
+        const ref = await this.git(['symbolic-ref', '--quiet', 'HEAD'], [0, 1]);
+        const headRef = ref.code === 0 ? worktree_text(ref) : undefined;
+        if (headRef !== this.headRef) {
+            throw new errors/* ConfigurationError */.j1(`A fixer switched the checkout from ${this.headRef ?? 'a detached HEAD'} to ${headRef ?? 'a detached HEAD'}: ` +
+                `fixers must only change files. Switch back (git checkout ${this.headRef?.replace(/^refs\/heads\//, '') ?? this.head}).`);
+        }
+        const moved = worktree_text(now);
+        if (now.code !== 0 || moved === this.head)
+            return undefined;
+        const message = ['-m', 'self-heal: undo a commit a fixer made'];
+        await this.git(headRef
+            ? ['update-ref', ...message, headRef, this.head, moved]
+            : ['update-ref', '--no-deref', ...message, 'HEAD', this.head, moved]);
+        return moved;
+    }
+    /**
+     * Fetches `branch` from `remote` into the local branch of the same name, fast-forward only (a local branch that
+     * went another way is left alone). Returns what happened (`created`, `updated`), or undefined when nothing was
+     * fetched: no such remote or remote branch, already up to date, or not a fast-forward.
+     */
+    async fetchBranch(remote, branch) {
+        const name = await (0,refs/* assertBranchName */.ae)(branch, this.root);
+        const before = await (0,refs/* branchHead */.P)(name, this.root);
+        const result = await this.git(['fetch', '--quiet', '--no-tags', remote, `refs/heads/${name}:refs/heads/${name}`], [0, 1, 128]);
+        if (result.code !== 0)
+            return undefined;
+        const after = await (0,refs/* branchHead */.P)(name, this.root);
+        if (!after || after === before)
+            return undefined;
+        return before ? `updated to ${after.slice(0, 12)}` : `created at ${after.slice(0, 12)}`;
+    }
     /** Removes the scratch directory. */
     async close() {
         await (0,promises_.rm)(this.scratch, { recursive: true, force: true });
@@ -50708,6 +50777,8 @@ class WorkTree {
         return (0,run_git/* runGit */.EO)(args, { cwd: this.root, okCodes, env });
     }
 }
+/** The copy of the user's index in the scratch directory. */
+const USER_INDEX = 'user-index';
 function worktree_text(result) {
     return result.stdout.toString('utf8').trim();
 }
@@ -50763,6 +50834,11 @@ async function runHeal(deps, request) {
     if (branch?.startsWith('self-heal/')) {
         return end('skipped', `The branch ${branch} is self-heal's own: it is not healed again.`);
     }
+    // A pull request's workflow checks out a detached merge commit: its branch (the base a fix would go to) says
+    // whether the pull request is self-heal's own.
+    if (request.base?.startsWith('self-heal/')) {
+        return end('skipped', `The fix would be proposed to ${request.base}, which is self-heal's own branch: it is not healed again.`);
+    }
     if (new RegExp(`^${FINGERPRINT_TRAILER}:`, 'm').test(await tree.headMessage())) {
         return end('skipped', `The commit checked out (${tree.head.slice(0, 12)}) was made by self-heal: it is not healed again.`);
     }
@@ -50805,7 +50881,7 @@ async function runHeal(deps, request) {
                 current = await tree.snapshot();
                 const diff = await tree.diff(start, current);
                 const tried = await police(diff, attempt);
-                if (tried && (await verify(attempt))) {
+                if (tried && (await verify(attempt, current))) {
                     fix = { source: 'memory', fixers: remembered.fixers, diff, stats: tried };
                 }
                 else {
@@ -50841,15 +50917,22 @@ async function runHeal(deps, request) {
             }
             current = after;
             applied.push(fixer);
-            if (await verify(attempt)) {
+            if (await verify(attempt, after)) {
                 fix = { source: 'fixer', fixers: [...applied], diff, stats };
                 break;
             }
         }
     }
     finally {
-        // The checkout is left as it was found, whatever happened.
+        // The checkout is left as it was found, whatever happened: its files, its index and its HEAD.
         await tree.restore(start, await tree.snapshot());
+        if (!(await tree.restoreIndex())) {
+            log.warning('A fixer changed the git index, and it could not be put back (another git command holds index.lock): check `git status`.');
+        }
+        const moved = await tree.restoreHead();
+        if (moved) {
+            log.warning(`A fixer made a commit (${moved.slice(0, 12)}): the checkout was put back at ${tree.head.slice(0, 12)} (the commit is in the reflog). Fixers should only change files.`);
+        }
     }
     if (!fix) {
         const tried = base.attempts.length;
@@ -50913,8 +50996,8 @@ async function runHeal(deps, request) {
         }
         return verdict.stats;
     }
-    /** Re-runs the check on the changed tree; true when it passes. */
-    async function verify(attempt) {
+    /** Re-runs the check on the changed tree (`state`); true when it passes. */
+    async function verify(attempt, state) {
         if (budget <= 0) {
             attempt.result = 'over-budget';
             return false;
@@ -50922,6 +51005,8 @@ async function runHeal(deps, request) {
         budget--;
         log.info(`Verifying: running the ${request.kind} check on the changed files.`);
         const passed = (0,commands_check/* toCheckOutput */.rR)(request.kind, await check()).passed;
+        // What the check itself wrote (a report, a cache) is no part of a fix: the next fixer's diff must not hold it.
+        await tree.restore(state, await tree.snapshot());
         attempt.result = passed ? 'verified' : 'check-failed';
         return passed;
     }
@@ -50952,8 +51037,15 @@ function describeFix(fix) {
  */
 async function propose(git, branchChange, fix, fingerprint, base, kind, log) {
     const branch = `self-heal/${fingerprint.id}`;
-    const existing = await branchChange(base, branch);
+    let existing = await branchChange(base, branch);
     const proposal = { branch, base, action: 'created' };
+    if (existing !== undefined && !existing.trim()) {
+        // The branch changes nothing from the base any more: its fix was merged, and the failure came back. Deleting
+        // it loses no change, and the new fix goes on a branch made again from the base.
+        log.info(`The branch ${branch} holds no change from ${base} any more (its fix was merged): making it again.`);
+        await git.deleteBranch(branch);
+        existing = undefined;
+    }
     if (existing !== undefined) {
         if (!sameChange(existing, fix.diff)) {
             return {
@@ -50972,11 +51064,16 @@ async function propose(git, branchChange, fix, fingerprint, base, kind, log) {
         catch (error) {
             if (!(error instanceof errors/* DiffDoesNotApplyError */.sQ || error instanceof errors/* ConflictError */.fK))
                 throw error;
-            // Verified on this checkout, but `base` as the Git adapter sees it (GitHub's copy) is not the same.
+            // Verified on this checkout, but `base` as the Git adapter sees it is not the same: a pull request's workflow
+            // checks out the merge with its base branch, or GitHub's copy moved. No bad input: reported, not proposed.
             return {
                 ok: false,
-                reason: `A fix was verified on this checkout, but it does not apply to ${base}: ${(0,errors/* errorMessage */.gJ)(error)} Update the checkout and heal again.`,
-                proposal
+                reason: error instanceof errors/* DiffDoesNotApplyError */.sQ
+                    ? `A fix (${describeFix(fix)}) was verified on this checkout, but it does not apply to ${base}, which ` +
+                        `differs from the checkout in '${error.file}': bring ${base} up to date (for a pull request, merge ` +
+                        `its base branch into it) and heal again, or heal a checkout of ${base} itself.`
+                    : `A fix (${describeFix(fix)}) was verified on this checkout, but it does not apply to ${base}: ` +
+                        `${(0,errors/* errorMessage */.gJ)(error)} Update the checkout and heal again.`
             };
         }
         proposal.commit = applied.commit;
@@ -51097,9 +51194,21 @@ async function healWithFactory(factory, cwd, request, log) {
             git: () => factory.git(),
             tree,
             log,
-            // Locally the branch is a local ref (the Git adapter's getDiff compares two trees, not a fork point).
+            // Locally the branch is a local ref (the Git adapter's getDiff compares two trees, not a fork point). When
+            // pull requests are opened (a token and a repository), the branch is pushed to origin: one that CI (or a
+            // teammate) already proposed there is fetched first (fast-forward only), so it is found rather than
+            // pushed over and refused.
             ...(factory.environment === 'local'
-                ? { branchChange: (base, branch) => tree.branchChange(base, branch) }
+                ? {
+                    branchChange: async (base, branch) => {
+                        if ((await factory.describe()).missing.length === 0) {
+                            const fetched = await tree.fetchBranch(LOCAL_REMOTE, branch);
+                            if (fetched)
+                                log.info(`Fetched ${branch} from ${LOCAL_REMOTE}: ${fetched}`);
+                        }
+                        return tree.branchChange(base, branch);
+                    }
+                }
                 : {})
         }, request);
     }
@@ -51107,6 +51216,8 @@ async function healWithFactory(factory, cwd, request, log) {
         await tree.close();
     }
 }
+/** The remote the local Git adapter pushes self-heal's branches to (its default). */
+const LOCAL_REMOTE = 'origin';
 /** Reads a policy written as YAML (or JSON): from a `--policy` file or the action's `policy` input. */
 function readPolicy(text, where) {
     let raw;

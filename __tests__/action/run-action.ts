@@ -41,11 +41,15 @@ export function parseCommandFile(text: string): Record<string, string> {
   return values
 }
 
-/** Runs dist/index.js as a step with `inputs`, in `workdir` (a temp dir the files go to), with extra env. */
+/**
+ * Runs dist/index.js as a step with `inputs`, in `workdir` (a temp dir the files go to), with extra env; `event` is
+ * the workflow event's payload (default `{}`).
+ */
 export async function runAction(
   workdir: string,
   inputs: Record<string, string>,
-  env: Record<string, string | undefined> = {}
+  env: Record<string, string | undefined> = {},
+  options: { event?: object } = {}
 ): Promise<ActionRun> {
   const files = {
     GITHUB_OUTPUT: join(workdir, '.runner-output'),
@@ -54,7 +58,7 @@ export async function runAction(
     GITHUB_EVENT_PATH: join(workdir, '.runner-event.json')
   }
   for (const [key, file] of Object.entries(files))
-    await writeFile(file, key === 'GITHUB_EVENT_PATH' ? '{}' : '')
+    await writeFile(file, key === 'GITHUB_EVENT_PATH' ? JSON.stringify(options.event ?? {}) : '')
   // Like the runner, every input action.yml declares is set: to the value given, else to its default
   // (expressions such as `${{ github.token }}` are the runner's to evaluate: they become empty here).
   const declared = (yaml.load(await readFile(resolve('action.yml'), 'utf8')) as ActionYaml).inputs

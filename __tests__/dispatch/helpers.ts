@@ -108,10 +108,14 @@ export async function startActionsEnv(
   }
 }
 
-/** The runner workflow's check step: the bundled action, started the way the runner starts it. */
+/**
+ * The runner workflow's check step: the bundled action, started the way the runner starts it, with the step's own
+ * `with: operation: check` (the emulator gives the action only the dispatch's inputs, and the default is heal).
+ */
 export const ACTION_STEP = {
   command: `"${process.execPath}" "${join(ROOT, 'dist/index.js')}"`,
-  stepName: 'Run the check'
+  stepName: 'Run the check',
+  env: { INPUT_OPERATION: 'check' }
 }
 
 /** The remote ExecutionAdapter against the test emulator, with fast write spacing and the emulator's clock. */

@@ -201,6 +201,14 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
   if (branch?.startsWith('self-heal/')) {
     return end('skipped', `The branch ${branch} is self-heal's own: it is not healed again.`)
   }
+  // A pull request's workflow checks out a detached merge commit: its branch (the base a fix would go to) says
+  // whether the pull request is self-heal's own.
+  if (request.base?.startsWith('self-heal/')) {
+    return end(
+      'skipped',
+      `The fix would be proposed to ${request.base}, which is self-heal's own branch: it is not healed again.`
+    )
+  }
   if (new RegExp(`^${FINGERPRINT_TRAILER}:`, 'm').test(await tree.headMessage())) {
     return end(
       'skipped',
@@ -257,7 +265,7 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
         current = await tree.snapshot()
         const diff = await tree.diff(start, current)
         const tried = await police(diff, attempt)
-        if (tried && (await verify(attempt))) {
+        if (tried && (await verify(attempt, current))) {
           fix = { source: 'memory', fixers: remembered.fixers, diff, stats: tried }
         } else {
           await tree.restore(start, current)
@@ -292,14 +300,25 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
       }
       current = after
       applied.push(fixer)
-      if (await verify(attempt)) {
+      if (await verify(attempt, after)) {
         fix = { source: 'fixer', fixers: [...applied], diff, stats }
         break
       }
     }
   } finally {
-    // The checkout is left as it was found, whatever happened.
+    // The checkout is left as it was found, whatever happened: its files, its index and its HEAD.
     await tree.restore(start, await tree.snapshot())
+    if (!(await tree.restoreIndex())) {
+      log.warning(
+        'A fixer changed the git index, and it could not be put back (another git command holds index.lock): check `git status`.'
+      )
+    }
+    const moved = await tree.restoreHead()
+    if (moved) {
+      log.warning(
+        `A fixer made a commit (${moved.slice(0, 12)}): the checkout was put back at ${tree.head.slice(0, 12)} (the commit is in the reflog). Fixers should only change files.`
+      )
+    }
   }
 
   if (!fix) {
@@ -380,8 +399,8 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
     return verdict.stats
   }
 
-  /** Re-runs the check on the changed tree; true when it passes. */
-  async function verify(attempt: HealAttempt): Promise<boolean> {
+  /** Re-runs the check on the changed tree (`state`); true when it passes. */
+  async function verify(attempt: HealAttempt, state: TreeState): Promise<boolean> {
     if (budget <= 0) {
       attempt.result = 'over-budget'
       return false
@@ -389,6 +408,8 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
     budget--
     log.info(`Verifying: running the ${request.kind} check on the changed files.`)
     const passed = toCheckOutput(request.kind, await check()).passed
+    // What the check itself wrote (a report, a cache) is no part of a fix: the next fixer's diff must not hold it.
+    await tree.restore(state, await tree.snapshot())
     attempt.result = passed ? 'verified' : 'check-failed'
     return passed
   }
@@ -428,8 +449,17 @@ async function propose(
   log: Logger
 ): Promise<{ ok: boolean; reason: string; proposal?: HealProposal }> {
   const branch = `self-heal/${fingerprint.id}`
-  const existing = await branchChange(base, branch)
+  let existing = await branchChange(base, branch)
   const proposal: HealProposal = { branch, base, action: 'created' }
+  if (existing !== undefined && !existing.trim()) {
+    // The branch changes nothing from the base any more: its fix was merged, and the failure came back. Deleting
+    // it loses no change, and the new fix goes on a branch made again from the base.
+    log.info(
+      `The branch ${branch} holds no change from ${base} any more (its fix was merged): making it again.`
+    )
+    await git.deleteBranch(branch)
+    existing = undefined
+  }
   if (existing !== undefined) {
     if (!sameChange(existing, fix.diff)) {
       return {
@@ -445,11 +475,17 @@ async function propose(
       applied = await git.applyDiff(fix.diff, commitMessage(fix, fingerprint, kind), { branch, base })
     } catch (error) {
       if (!(error instanceof DiffDoesNotApplyError || error instanceof ConflictError)) throw error
-      // Verified on this checkout, but `base` as the Git adapter sees it (GitHub's copy) is not the same.
+      // Verified on this checkout, but `base` as the Git adapter sees it is not the same: a pull request's workflow
+      // checks out the merge with its base branch, or GitHub's copy moved. No bad input: reported, not proposed.
       return {
         ok: false,
-        reason: `A fix was verified on this checkout, but it does not apply to ${base}: ${errorMessage(error)} Update the checkout and heal again.`,
-        proposal
+        reason:
+          error instanceof DiffDoesNotApplyError
+            ? `A fix (${describeFix(fix)}) was verified on this checkout, but it does not apply to ${base}, which ` +
+              `differs from the checkout in '${error.file}': bring ${base} up to date (for a pull request, merge ` +
+              `its base branch into it) and heal again, or heal a checkout of ${base} itself.`
+            : `A fix (${describeFix(fix)}) was verified on this checkout, but it does not apply to ${base}: ` +
+              `${errorMessage(error)} Update the checkout and heal again.`
       }
     }
     proposal.commit = applied.commit
@@ -605,9 +641,20 @@ export async function healWithFactory(
         git: () => factory.git(),
         tree,
         log,
-        // Locally the branch is a local ref (the Git adapter's getDiff compares two trees, not a fork point).
+        // Locally the branch is a local ref (the Git adapter's getDiff compares two trees, not a fork point). When
+        // pull requests are opened (a token and a repository), the branch is pushed to origin: one that CI (or a
+        // teammate) already proposed there is fetched first (fast-forward only), so it is found rather than
+        // pushed over and refused.
         ...(factory.environment === 'local'
-          ? { branchChange: (base: string, branch: string) => tree.branchChange(base, branch) }
+          ? {
+              branchChange: async (base: string, branch: string) => {
+                if ((await factory.describe()).missing.length === 0) {
+                  const fetched = await tree.fetchBranch(LOCAL_REMOTE, branch)
+                  if (fetched) log.info(`Fetched ${branch} from ${LOCAL_REMOTE}: ${fetched}`)
+                }
+                return tree.branchChange(base, branch)
+              }
+            }
           : {})
       },
       request
@@ -616,6 +663,9 @@ export async function healWithFactory(
     await tree.close()
   }
 }
+
+/** The remote the local Git adapter pushes self-heal's branches to (its default). */
+const LOCAL_REMOTE = 'origin'
 
 /** Reads a policy written as YAML (or JSON): from a `--policy` file or the action's `policy` input. */
 export function readPolicy(text: string, where: string): FixPolicy {

@@ -4,7 +4,7 @@
  * index, so the user's index, branches and stash are never touched, and untracked files the user had (build
  * output, say) are part of the state rather than something a restore could delete.
  */
-import { copyFile, mkdtemp, rm } from 'node:fs/promises'
+import { copyFile, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { isAbsolute, join } from 'node:path'
 import { ConfigurationError } from '../errors.js'
@@ -22,7 +22,9 @@ export class WorkTree {
     /** The commit checked out when the tree was opened. */
     readonly head: string,
     private readonly scratch: string,
-    private readonly index: string
+    private readonly index: string,
+    /** The ref HEAD pointed to when the tree was opened (`refs/heads/...`), or undefined when detached. */
+    private readonly headRef: string | undefined
   ) {}
 
   /** Opens the repository that holds `cwd`; ConfigurationError when there is none or it has no commit yet. */
@@ -41,8 +43,12 @@ export class WorkTree {
     if (head.code !== 0)
       throw new ConfigurationError(`The repository at ${root} has no commit yet: commit first.`)
     const indexPath = text(await runGit(['rev-parse', '--git-path', 'index'], { cwd: root }))
+    const index = isAbsolute(indexPath) ? indexPath : join(root, indexPath)
     const scratch = await mkdtemp(join(tmpdir(), 'self-heal-tree-'))
-    return new WorkTree(root, text(head), scratch, isAbsolute(indexPath) ? indexPath : join(root, indexPath))
+    // The user's index as it was, so that a fixer that stages its changes (`git add`) leaves no trace in it.
+    await copyFile(index, join(scratch, USER_INDEX)).catch(() => undefined)
+    const ref = await runGit(['symbolic-ref', '--quiet', 'HEAD'], { cwd: root, okCodes: [0, 1] })
+    return new WorkTree(root, text(head), scratch, index, ref.code === 0 ? text(ref) : undefined)
   }
 
   /** The branch checked out, or undefined on a detached HEAD. */
@@ -149,6 +155,71 @@ export class WorkTree {
     return result.stdout.toString('utf8')
   }
 
+  /**
+   * Puts the user's index back as it was when the tree was opened, when something (a fixer running `git add`)
+   * changed it. Written the way git writes it (through `index.lock`), so a git command running at the same moment
+   * is not overwritten: then the index is left as it is, and false returned.
+   */
+  async restoreIndex(): Promise<boolean> {
+    const saved = await readFile(join(this.scratch, USER_INDEX)).catch(() => undefined)
+    if (!saved) return true
+    const current = await readFile(this.index).catch(() => undefined)
+    if (current && current.equals(saved)) return true
+    const lock = `${this.index}.lock`
+    try {
+      await writeFile(lock, saved, { flag: 'wx' })
+    } catch {
+      return false
+    }
+    await rename(lock, this.index)
+    return true
+  }
+
+  /**
+   * Puts HEAD back at the commit the tree was opened at when something (a fixer that commits) moved it: the branch
+   * checked out, or a detached HEAD, compare-and-swap, so nothing else is overwritten. Returns the commit HEAD had
+   * moved to (still in the reflog), or undefined when it had not moved. A fixer that checked out another branch is
+   * a ConfigurationError: heal does not guess which branch to move.
+   */
+  async restoreHead(): Promise<string | undefined> {
+    const now = await this.git(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], [0, 1, 128])
+    const ref = await this.git(['symbolic-ref', '--quiet', 'HEAD'], [0, 1])
+    const headRef = ref.code === 0 ? text(ref) : undefined
+    if (headRef !== this.headRef) {
+      throw new ConfigurationError(
+        `A fixer switched the checkout from ${this.headRef ?? 'a detached HEAD'} to ${headRef ?? 'a detached HEAD'}: ` +
+          `fixers must only change files. Switch back (git checkout ${this.headRef?.replace(/^refs\/heads\//, '') ?? this.head}).`
+      )
+    }
+    const moved = text(now)
+    if (now.code !== 0 || moved === this.head) return undefined
+    const message = ['-m', 'self-heal: undo a commit a fixer made']
+    await this.git(
+      headRef
+        ? ['update-ref', ...message, headRef, this.head, moved]
+        : ['update-ref', '--no-deref', ...message, 'HEAD', this.head, moved]
+    )
+    return moved
+  }
+
+  /**
+   * Fetches `branch` from `remote` into the local branch of the same name, fast-forward only (a local branch that
+   * went another way is left alone). Returns what happened (`created`, `updated`), or undefined when nothing was
+   * fetched: no such remote or remote branch, already up to date, or not a fast-forward.
+   */
+  async fetchBranch(remote: string, branch: string): Promise<string | undefined> {
+    const name = await assertBranchName(branch, this.root)
+    const before = await branchHead(name, this.root)
+    const result = await this.git(
+      ['fetch', '--quiet', '--no-tags', remote, `refs/heads/${name}:refs/heads/${name}`],
+      [0, 1, 128]
+    )
+    if (result.code !== 0) return undefined
+    const after = await branchHead(name, this.root)
+    if (!after || after === before) return undefined
+    return before ? `updated to ${after.slice(0, 12)}` : `created at ${after.slice(0, 12)}`
+  }
+
   /** Removes the scratch directory. */
   async close(): Promise<void> {
     await rm(this.scratch, { recursive: true, force: true })
@@ -158,6 +229,9 @@ export class WorkTree {
     return runGit(args, { cwd: this.root, okCodes, env })
   }
 }
+
+/** The copy of the user's index in the scratch directory. */
+const USER_INDEX = 'user-index'
 
 function text(result: GitRunResult): string {
   return result.stdout.toString('utf8').trim()

@@ -1,0 +1,534 @@
+/**
+ * The bundled action's heal operation (the default) in CI, end to end: dist/index.js run as the runner runs a step
+ * (INPUT_* variables, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, GITHUB_EVENT_PATH) in a temp checkout, proposing through
+ * the GitHub emulator (in-process, over a bare clone of the checkout). The runner's files live in a RUNNER_TEMP of
+ * their own, outside the checkout, as on a real runner.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { existsSync } from 'node:fs'
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { cacheServiceEnv, createCacheService } from '../../emulator/cache-service.js'
+import type { EmulatorPlugin } from '../../emulator/plugin.js'
+import { startTestEmulator, type TestEmulator } from '../../emulator/testing.js'
+import { git, makeTempDir, makeTempRepo, type TempDir } from '../helpers/git.js'
+import { runAction, type ActionRun } from './run-action.js'
+import { cleanEnv, runCli } from '../cli/cli-helpers.js'
+
+/** Prints one ESLint-style line per `BAD` token in src/app.js and fails when there is one. */
+const CHECK = `const fs = require('node:fs')
+const lines = fs.readFileSync('src/app.js', 'utf8').split('\\n')
+let bad = 0
+lines.forEach((line, i) => {
+  const column = line.indexOf('BAD')
+  if (column < 0) return
+  bad++
+  console.log('src/app.js:' + (i + 1) + ':' + (column + 1) + ': error Unexpected BAD token (no-bad)')
+})
+process.exit(bad ? 1 : 0)
+`
+/** Fixes the file. */
+const FIX = `const fs = require('node:fs')
+fs.writeFileSync('src/app.js', fs.readFileSync('src/app.js', 'utf8').replace(/BAD/g, 'GOOD'))
+`
+/** Fails (with a lint line) on its first run and passes after, counting runs in the file given (outside the repo). */
+const FLAKY = `const fs = require('node:fs')
+const counter = process.argv[2]
+const runs = fs.existsSync(counter) ? Number(fs.readFileSync(counter, 'utf8')) : 0
+fs.writeFileSync(counter, String(runs + 1))
+if (runs === 0) {
+  console.log('src/app.js:1:1: error Timed out waiting for the server (network)')
+  process.exit(1)
+}
+`
+const APP = 'const a = 1\nconst b = BAD\n'
+
+interface HealResult {
+  outcome: string
+  reason: string
+  attempts: Array<{ source: string; fixer?: string; result: string }>
+  fix?: { source: string; fixers: string[] }
+  proposal?: {
+    branch: string
+    base: string
+    action: string
+    pullRequest?: { number: number; action: string }
+  }
+  remembered: boolean
+  dryRun: boolean
+}
+
+/** A checkout on main, its bare clone served as octo/repo by an emulator, and a runner temp directory. */
+interface Job {
+  repo: TempDir
+  bare: string
+  /** A temp directory outside the checkout (removed afterwards). */
+  temp: string
+  emulator: TestEmulator
+  /** Runs the action's main step in the checkout, with its runner files in `runnerTemp` (default: a new one). */
+  step(inputs: Record<string, string>, options?: StepOptions): Promise<ActionRun>
+  /** Runs the step and reads the heal's result from the output `result` (which it must have set). */
+  run(inputs: Record<string, string>, options?: StepOptions): Promise<ActionRun & { result: HealResult }>
+}
+
+interface StepOptions {
+  /** The workflow event's payload. */
+  event?: object
+  /** More environment variables. */
+  env?: Record<string, string>
+  /** The runner's temp directory (default: a new one). */
+  runnerTemp?: string
+}
+
+const cleanups: Array<() => Promise<void>> = []
+
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup()
+})
+
+async function job(plugins: EmulatorPlugin[] = []): Promise<Job> {
+  const repo = await makeTempRepo({
+    'src/app.js': APP,
+    'check.cjs': CHECK,
+    'fix.cjs': FIX,
+    'flaky.cjs': FLAKY
+  })
+  cleanups.push(() => repo.cleanup())
+  const served = await makeTempDir('self-heal-bare-')
+  cleanups.push(() => served.cleanup())
+  const bare = join(served.path, 'repo.git')
+  await git(served.path, 'clone', '-q', '--bare', repo.path, bare)
+  const emulator = await startTestEmulator({ repos: [{ fullName: 'octo/repo', gitDir: bare }], plugins })
+  cleanups.push(() => emulator.close())
+  let runs = 0
+  const made: Job = {
+    repo,
+    bare,
+    temp: served.path,
+    emulator,
+    async step(inputs, options = {}) {
+      const runnerTemp = options.runnerTemp ?? join(served.path, `runner-${runs++}`)
+      await mkdir(runnerTemp, { recursive: true })
+      return runAction(
+        runnerTemp,
+        {
+          command: 'node check.cjs',
+          kind: 'lint',
+          'working-directory': repo.path,
+          token: emulator.emulator.token,
+          'api-url': emulator.emulator.apiUrl,
+          ...inputs
+        },
+        {
+          GITHUB_WORKSPACE: repo.path,
+          GITHUB_REPOSITORY: 'octo/repo',
+          GITHUB_REF_NAME: 'main',
+          ...options.env
+        },
+        { event: options.event }
+      )
+    },
+    async run(inputs, options) {
+      const run = await made.step(inputs, options)
+      if (!run.outputs.result) throw new Error(`The action set no result (exit ${run.code}):\n${run.stdout}`)
+      return { ...run, result: JSON.parse(run.outputs.result) as HealResult }
+    }
+  }
+  return made
+}
+
+/** A pull_request event's payload, for a pull request from `head` in this repository into main. */
+function pullRequestEvent(head: string): object {
+  return {
+    pull_request: {
+      number: 3,
+      head: { ref: head, repo: { full_name: 'octo/repo' } },
+      base: { ref: 'main', repo: { full_name: 'octo/repo' } }
+    }
+  }
+}
+
+async function branches(bare: string): Promise<string[]> {
+  const out = await git(bare, 'for-each-ref', '--format=%(refname:short)', 'refs/heads/')
+  return out.split('\n').filter(Boolean)
+}
+
+describe('the action heals in CI (default operation)', () => {
+  let ci: Job
+  let main: string
+  let first: ActionRun & { result: HealResult }
+
+  beforeAll(async () => {
+    ci = await job()
+    main = await git(ci.repo.path, 'rev-parse', 'HEAD')
+    // No `operation` input: heal is the default.
+    first = await ci.run({ fix: 'node fix.cjs' })
+  })
+
+  it('heals a failing check: outputs, the branch on GitHub with the fix, a pull request into main, a summary', async () => {
+    expect(first.stdout).not.toContain('::error::')
+    expect(first.code).toBe(0)
+    const { outputs } = first
+    expect(outputs.environment).toBe('ci')
+    expect(outputs.outcome).toBe('healed')
+    expect(outputs.passed).toBe('false')
+    expect(outputs.fingerprint).toMatch(/^[0-9a-f]{16}$/)
+    const branch = `self-heal/${outputs.fingerprint}`
+    expect(outputs.branch).toBe(branch)
+    expect(outputs['pull-request-number']).toMatch(/^\d+$/)
+    expect(outputs['pull-request-url']).toContain(`/pull/${outputs['pull-request-number']}`)
+
+    // GitHub (the emulator's bare repository) has the branch: one commit on main, with the fix and the trailer.
+    expect(await branches(ci.bare)).toEqual(['main', branch])
+    expect(await git(ci.bare, 'rev-parse', branch)).toBe(outputs.commit)
+    expect(await git(ci.bare, 'rev-parse', `${branch}^`)).toBe(main)
+    expect(await git(ci.bare, 'show', `${branch}:src/app.js`)).toBe('const a = 1\nconst b = GOOD')
+    expect(await git(ci.bare, 'log', '-1', '--format=%B', branch)).toContain(
+      `Self-Heal-Fingerprint: ${outputs.fingerprint}`
+    )
+    // The checkout is as it was.
+    expect(await git(ci.repo.path, 'status', '--porcelain', '--untracked-files=all')).toBe('')
+    expect(await readFile(join(ci.repo.path, 'src/app.js'), 'utf8')).toBe(APP)
+
+    const { owner, repo, octokit } = ci.emulator
+    const pr = await octokit.rest.pulls.get({
+      owner,
+      repo,
+      pull_number: Number(outputs['pull-request-number'])
+    })
+    expect(pr.data).toMatchObject({ state: 'open', head: { ref: branch }, base: { ref: 'main' } })
+    expect(pr.data.html_url).toBe(outputs['pull-request-url'])
+    expect(pr.data.title).toContain(outputs.fingerprint)
+
+    // The job summary names the fixer, the fingerprint and the pull request.
+    expect(first.summary).toContain('healed')
+    expect(first.summary).toContain('<code>node fix.cjs</code>')
+    expect(first.summary).toContain(outputs.fingerprint)
+    expect(first.summary).toContain(`pull request #${outputs['pull-request-number']}`)
+    expect(first.summary).toContain(outputs['pull-request-url'])
+  })
+
+  it('a second run of the job finds the same fix already proposed: no new commit, the same pull request, updated', async () => {
+    const head = await git(ci.bare, 'rev-parse', first.outputs.branch)
+    const again = await ci.run({ fix: 'node fix.cjs' })
+    expect(again.code).toBe(0)
+    expect(again.outputs.outcome).toBe('healed')
+    expect(again.outputs.fingerprint).toBe(first.outputs.fingerprint)
+    expect(again.outputs['pull-request-number']).toBe(first.outputs['pull-request-number'])
+    expect(again.outputs.commit).toBeUndefined()
+    expect(again.result.proposal).toMatchObject({
+      action: 'already-proposed',
+      pullRequest: { action: 'updated', number: Number(first.outputs['pull-request-number']) }
+    })
+    // In CI the fix memory is the Actions cache. This job has no cache service (no ACTIONS_RESULTS_URL), so the
+    // cache lives in the step's memory and the second run starts empty: the fixer runs again, and what keeps the
+    // pull request single is the branch already holding the very same change (compared through the API).
+    // (With a cache service the memory does carry over: see 'heals from the Actions cache' below.)
+    expect(again.stdout).toContain('ACTIONS_RESULTS_URL is not set')
+    expect(again.result.attempts).toEqual([
+      expect.objectContaining({ source: 'fixer', fixer: 'node fix.cjs', result: 'verified' })
+    ])
+    expect(await git(ci.bare, 'rev-parse', first.outputs.branch)).toBe(head)
+    const pulls = await ci.emulator.octokit.rest.pulls.list({
+      owner: ci.emulator.owner,
+      repo: ci.emulator.repo,
+      state: 'all'
+    })
+    expect(pulls.data).toHaveLength(1)
+  })
+})
+
+describe('the action heals a failure that came back after its fix was merged', () => {
+  it('makes the merged branch again from the base and opens a new pull request', async () => {
+    const ci = await job()
+    const { octokit, owner, repo } = ci.emulator
+    const first = await ci.run({ fix: 'node fix.cjs' })
+    expect(first.outputs.outcome).toBe('healed')
+    const branch = first.outputs.branch
+    // The pull request is merged (a merge commit on main; the branch stays, as GitHub keeps it by default).
+    await octokit.rest.repos.merge({ owner, repo, base: 'main', head: branch })
+    await octokit.rest.pulls.update({
+      owner,
+      repo,
+      pull_number: Number(first.outputs['pull-request-number']),
+      state: 'closed'
+    })
+    // Then someone brings the failure back, and the workflow runs on the new main.
+    await git(ci.repo.path, 'pull', '-q', '--ff-only', ci.bare, 'main')
+    await writeFile(join(ci.repo.path, 'src/app.js'), APP)
+    await git(ci.repo.path, 'commit', '-q', '-am', 'bring BAD back')
+    await git(ci.repo.path, 'push', '-q', ci.bare, 'main')
+    const main = await git(ci.repo.path, 'rev-parse', 'HEAD')
+
+    const again = await ci.run({ fix: 'node fix.cjs' })
+    expect(again.code).toBe(0)
+    expect(again.outputs.outcome).toBe('healed')
+    expect(again.outputs.branch).toBe(branch)
+    expect(again.result.proposal).toMatchObject({ action: 'created', pullRequest: { action: 'created' } })
+    expect(again.outputs['pull-request-number']).not.toBe(first.outputs['pull-request-number'])
+    expect(await git(ci.bare, 'rev-parse', `${branch}^`)).toBe(main)
+    expect(await git(ci.bare, 'show', `${branch}:src/app.js`)).toBe('const a = 1\nconst b = GOOD')
+  })
+})
+
+describe('LOCAL after CI', () => {
+  it('a developer healing the same failure locally (with a token) finds the fix CI already proposed', async () => {
+    const ci = await job()
+    const first = await ci.run({ fix: 'node fix.cjs' })
+    expect(first.outputs.outcome).toBe('healed')
+    const clone = join(ci.temp, 'clone')
+    await git(ci.temp, 'clone', '-q', ci.bare, clone)
+    const run = await runCli(
+      [
+        'heal',
+        '--kind',
+        'lint',
+        '--check',
+        'node check.cjs',
+        '--fix',
+        'node fix.cjs',
+        '--json',
+        '--repository',
+        'octo/repo',
+        '--token',
+        ci.emulator.emulator.token,
+        '--api-url',
+        ci.emulator.emulator.apiUrl
+      ],
+      { cwd: clone, env: cleanEnv({ XDG_CACHE_HOME: join(ci.temp, 'cache') }) }
+    )
+    expect(run.code).toBe(0)
+    const out = JSON.parse(run.stdout) as HealResult
+    expect(out.outcome).toBe('healed')
+    expect(out.proposal).toMatchObject({
+      branch: first.outputs.branch,
+      action: 'already-proposed',
+      pullRequest: { action: 'updated', number: Number(first.outputs['pull-request-number']) }
+    })
+    expect(run.stderr).toContain(`Fetched ${first.outputs.branch} from origin`)
+    // The branch on GitHub is CI's, untouched; the clone's local branch is the same commit.
+    expect(await git(ci.bare, 'rev-parse', first.outputs.branch)).toBe(first.outputs.commit)
+    expect(await git(clone, 'rev-parse', first.outputs.branch)).toBe(first.outputs.commit)
+    expect(await git(clone, 'status', '--porcelain', '--untracked-files=all')).toBe('')
+  })
+})
+
+describe('the action heals from the Actions cache', () => {
+  it('a later job with the cache service heals from the fix memory the first job saved in its post step', async () => {
+    const cache = createCacheService()
+    const ci = await job([cache])
+    const runtime = cache.issueRuntimeToken({ repository: 'octo/repo', ref: 'refs/heads/main' })
+    // Every job's RUNNER_TEMP is the same path on a fresh disk (the path is part of an Actions cache entry's version).
+    const runnerTemp = join(ci.temp, 'runner-temp')
+    const jobEnv = (run: number): Record<string, string> => ({
+      ...cacheServiceEnv(ci.emulator.emulator.url, runtime),
+      GITHUB_RUN_ID: String(run),
+      GITHUB_RUN_ATTEMPT: '1',
+      GITHUB_JOB: 'heal'
+    })
+
+    const first = await ci.run({ fix: 'node fix.cjs' }, { env: jobEnv(1), runnerTemp })
+    expect(first.code).toBe(0)
+    expect(first.result).toMatchObject({ outcome: 'healed', remembered: true })
+    expect(first.stdout).toContain('No cache snapshot saved yet')
+    // The post step: the same bundle started again, in the same job (same workspace, same RUNNER_TEMP).
+    const post = await runAction(
+      runnerTemp,
+      {},
+      { ...jobEnv(1), GITHUB_WORKSPACE: ci.repo.path, GITHUB_REPOSITORY: 'octo/repo', STATE_isPost: 'true' }
+    )
+    expect(post.code).toBe(0)
+    expect(post.stdout).not.toContain('::warning')
+    expect(cache.entries().map(e => e.key)).toEqual(['self-heal-cache-v1-1-1-heal'])
+    await rename(runnerTemp, join(ci.temp, 'first-job-disk'))
+
+    // No fixer at all this time: only the memory can heal it.
+    const second = await ci.run({}, { env: jobEnv(2), runnerTemp })
+    expect(second.code).toBe(0)
+    expect(second.outputs.outcome).toBe('healed')
+    expect(second.stdout).toContain('Restored the cache snapshot self-heal-cache-v1-1-1-heal')
+    expect(second.result.attempts).toEqual([
+      expect.objectContaining({ source: 'memory', result: 'verified' })
+    ])
+    expect(second.result.fix?.source).toBe('memory')
+    expect(second.result.proposal).toMatchObject({
+      action: 'already-proposed',
+      pullRequest: { action: 'updated', number: Number(first.outputs['pull-request-number']) }
+    })
+    expect(await git(ci.bare, 'rev-list', '--count', `main..${first.outputs.branch}`)).toBe('1')
+    // The restored snapshot went to RUNNER_TEMP, not into the checkout.
+    expect(await git(ci.repo.path, 'status', '--porcelain', '--untracked-files=all')).toBe('')
+  })
+})
+
+describe('the action in other situations', () => {
+  it('a pull request from a fork: the fix is verified but not proposed, the step fails, nothing is pushed', async () => {
+    const ci = await job()
+    const run = await ci.run(
+      { fix: 'node fix.cjs' },
+      {
+        event: {
+          pull_request: {
+            number: 7,
+            head: { ref: 'feature', repo: { full_name: 'someone/repo' } },
+            base: { ref: 'main', repo: { full_name: 'octo/repo' } }
+          }
+        }
+      }
+    )
+    expect(run.code).toBe(1)
+    expect(run.outputs.outcome).toBe('not-proposed')
+    expect(run.result.attempts).toEqual([expect.objectContaining({ source: 'fixer', result: 'verified' })])
+    expect(run.outputs.branch).toBeUndefined()
+    expect(run.stdout).toMatch(/::error::.*comes from a fork \(someone\/repo\).*never pushes to forks/)
+    expect(await branches(ci.bare)).toEqual(['main'])
+    const pulls = await ci.emulator.octokit.rest.pulls.list({
+      owner: ci.emulator.owner,
+      repo: ci.emulator.repo,
+      state: 'all'
+    })
+    expect(pulls.data).toEqual([])
+  })
+
+  it("a pull request from this repository: the fix is proposed to the pull request's branch", async () => {
+    const ci = await job()
+    // The pull request's branch adds a file; the workflow checks out GitHub's merge commit, detached.
+    await git(ci.repo.path, 'checkout', '-q', '-b', 'feature')
+    await writeFile(join(ci.repo.path, 'feature.txt'), 'feature\n')
+    await git(ci.repo.path, 'add', 'feature.txt')
+    await git(ci.repo.path, 'commit', '-q', '-m', 'feature')
+    const feature = await git(ci.repo.path, 'rev-parse', 'HEAD')
+    await git(ci.repo.path, 'push', '-q', ci.bare, 'feature')
+    await git(ci.repo.path, 'checkout', '-q', '--detach', 'main')
+    await git(ci.repo.path, 'merge', '-q', '--no-ff', '-m', `Merge ${feature} into main`, 'feature')
+    const run = await ci.run({ fix: 'node fix.cjs' }, { event: pullRequestEvent('feature') })
+    expect(run.code).toBe(0)
+    expect(run.outputs.outcome).toBe('healed')
+    expect(run.result.proposal).toMatchObject({ base: 'feature', action: 'created' })
+    const branch = run.outputs.branch
+    expect(await git(ci.bare, 'rev-parse', `${branch}^`)).toBe(feature)
+    expect(await git(ci.bare, 'diff', '--name-only', 'feature', branch)).toBe('src/app.js')
+    const pr = await ci.emulator.octokit.rest.pulls.get({
+      owner: ci.emulator.owner,
+      repo: ci.emulator.repo,
+      pull_number: Number(run.outputs['pull-request-number'])
+    })
+    expect(pr.data).toMatchObject({ head: { ref: branch }, base: { ref: 'feature' } })
+  })
+
+  it("does not heal a pull request from one of self-heal's own branches again", async () => {
+    const ci = await job()
+    // self-heal's branch holds a commit of its own (with the trailer) that did not fix everything.
+    const own = 'self-heal/0123456789abcdef'
+    await git(ci.repo.path, 'checkout', '-q', '-b', own)
+    await writeFile(join(ci.repo.path, 'other.txt'), 'other\n')
+    await git(ci.repo.path, 'add', 'other.txt')
+    await git(ci.repo.path, 'commit', '-q', '-m', 'fix: part\n\nSelf-Heal-Fingerprint: 0123456789abcdef')
+    await git(ci.repo.path, 'push', '-q', ci.bare, own)
+    await git(ci.repo.path, 'checkout', '-q', '--detach', 'main')
+    await git(ci.repo.path, 'merge', '-q', '--no-ff', '-m', 'Merge into main', own)
+    const run = await ci.run({ fix: 'node fix.cjs' }, { event: pullRequestEvent(own) })
+    expect(run.code).toBe(0)
+    expect(run.outputs.outcome).toBe('skipped')
+    expect(run.result.attempts).toEqual([])
+    expect(await branches(ci.bare)).toEqual(['main', own])
+  })
+
+  it('a pull request whose branch differs from the merge commit in the fixed file: verified, not proposed, the step fails with why', async () => {
+    const ci = await job()
+    await git(ci.repo.path, 'checkout', '-q', '-b', 'feature')
+    await writeFile(join(ci.repo.path, 'feature.txt'), 'feature\n')
+    await git(ci.repo.path, 'add', 'feature.txt')
+    await git(ci.repo.path, 'commit', '-q', '-m', 'feature')
+    await git(ci.repo.path, 'push', '-q', ci.bare, 'feature')
+    await git(ci.repo.path, 'checkout', '-q', 'main')
+    await writeFile(join(ci.repo.path, 'src/app.js'), 'const a = 2\nconst b = BAD\n')
+    await git(ci.repo.path, 'commit', '-q', '-am', 'main moves')
+    await git(ci.repo.path, 'push', '-q', ci.bare, 'main')
+    await git(ci.repo.path, 'checkout', '-q', '--detach', 'main')
+    await git(ci.repo.path, 'merge', '-q', '--no-ff', '-m', 'Merge feature into main', 'feature')
+    const run = await ci.run({ fix: 'node fix.cjs' }, { event: pullRequestEvent('feature') })
+    // The fix is made on the merge commit, whose src/app.js is main's: it does not apply to feature's.
+    expect(run.code).toBe(1)
+    expect(run.outputs.outcome).toBe('not-proposed')
+    expect(run.result.attempts).toEqual([expect.objectContaining({ source: 'fixer', result: 'verified' })])
+    expect(run.stdout).toMatch(
+      /::error::.*does not apply to feature.*'src\/app\.js'.*bring feature up to date/
+    )
+    expect(run.summary).toContain('fix verified, not proposed')
+    expect(run.outputs.branch).toBeUndefined()
+    expect(await branches(ci.bare)).toEqual(['feature', 'main'])
+  })
+
+  it('no verified fix: outcome not-healed, the failures annotated, the step fails, a summary of what was tried', async () => {
+    const ci = await job()
+    const run = await ci.run({ fix: 'node -e 0' })
+    expect(run.code).toBe(1)
+    expect(run.outputs.outcome).toBe('not-healed')
+    expect(run.result.attempts).toEqual([
+      expect.objectContaining({ fixer: 'node -e 0', result: 'no-change' })
+    ])
+    expect(run.stdout).toContain('::error title=no-bad,file=src/app.js,line=2,col=11::')
+    expect(run.stdout).toMatch(/::error::No verified fix/)
+    expect(run.summary).toContain('no verified fix')
+    expect(run.summary).toContain('<code>node -e 0</code>: no-change')
+    expect(await branches(ci.bare)).toEqual(['main'])
+  })
+
+  it('the kill switch: outcome disabled, the step succeeds, nothing runs', async () => {
+    const ci = await job()
+    const marker = join(ci.temp, 'marker')
+    const run = await ci.run(
+      { command: `node -e "require('fs').writeFileSync('${marker}', '')"`, fix: 'node fix.cjs' },
+      { env: { SELF_HEAL_DISABLED: 'true' } }
+    )
+    expect(run.code).toBe(0)
+    expect(run.outputs.outcome).toBe('disabled')
+    expect(run.summary).toContain('switched off')
+    expect(existsSync(marker)).toBe(false)
+    expect(await branches(ci.bare)).toEqual(['main'])
+  })
+
+  it('a policy input with an unknown key fails the step naming the key, before anything runs', async () => {
+    const ci = await job()
+    const run = await ci.step({ fix: 'node fix.cjs', policy: 'maxFiles: 3\nsupressions: allow' })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(/::error::Policy key 'supressions' is unknown: did you mean 'suppressions'\?/)
+    expect(run.stdout).not.toContain('Running the lint check')
+    expect(run.outputs.outcome).toBeUndefined()
+  })
+
+  it('without a command the step fails saying which input to set', async () => {
+    const ci = await job()
+    const run = await ci.step({ command: '', fix: 'node fix.cjs' })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(/::error::Give the check to heal in the input 'command'/)
+    expect(run.outputs.outcome).toBeUndefined()
+  })
+
+  it('a flaky check: outcome flaky, a warning, the step succeeds and no fixer runs', async () => {
+    const ci = await job()
+    const counter = join(ci.temp, 'flaky-counter')
+    const run = await ci.run({ command: `node flaky.cjs ${counter}`, fix: 'node fix.cjs' })
+    expect(run.code).toBe(0)
+    expect(run.outputs.outcome).toBe('flaky')
+    expect(run.stdout).toMatch(/::warning::.*flaky/)
+    expect(run.stdout).not.toContain('::error')
+    expect(run.result.attempts).toEqual([])
+    expect(await readFile(counter, 'utf8')).toBe('2')
+    expect(await branches(ci.bare)).toEqual(['main'])
+  })
+
+  it('dry-run: healed, with nothing pushed and no pull request', async () => {
+    const ci = await job()
+    const run = await ci.run({ fix: 'node fix.cjs', 'dry-run': 'true' })
+    expect(run.code).toBe(0)
+    expect(run.outputs.outcome).toBe('healed')
+    expect(run.result).toMatchObject({ dryRun: true, remembered: false })
+    expect(run.result.fix?.fixers).toEqual(['node fix.cjs'])
+    expect(run.outputs.branch).toBeUndefined()
+    expect(run.outputs['pull-request-url']).toBeUndefined()
+    expect(run.summary).toContain('(dry run)')
+    expect(await branches(ci.bare)).toEqual(['main'])
+  })
+})

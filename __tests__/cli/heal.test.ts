@@ -1,0 +1,452 @@
+/**
+ * `self-heal heal` end to end: the bundled CLI (dist/cli.js) as a real process in temp git repositories, with a
+ * tiny lint check and fixers written as node scripts committed in the repository, and the SQLite fix memory in a
+ * temp XDG_CACHE_HOME. Asserts on the `--json` result, the exit codes of the contract (0 healed, passes or flaky;
+ * 1 no verified fix; 2 bad usage or configuration) and on what git holds afterwards.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { existsSync } from 'node:fs'
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { git, makeTempDir, makeTempRepo, type TempDir } from '../helpers/git.js'
+import { cleanEnv, runCli, type CliRun } from './cli-helpers.js'
+
+/** Prints one ESLint-style line per `BAD` token in src/app.js (a line after an eslint-disable-next-line is exempt). */
+const CHECK = `const fs = require('node:fs')
+const lines = fs.readFileSync('src/app.js', 'utf8').split('\\n')
+let bad = 0
+lines.forEach((line, i) => {
+  const column = line.indexOf('BAD')
+  if (column < 0 || (i > 0 && lines[i - 1].includes('eslint-disable-next-line'))) return
+  bad++
+  console.log('src/app.js:' + (i + 1) + ':' + (column + 1) + ': error Unexpected BAD token (no-bad)')
+})
+process.exit(bad ? 1 : 0)
+`
+/** Fixes the file. */
+const FIX = `const fs = require('node:fs')
+fs.writeFileSync('src/app.js', fs.readFileSync('src/app.js', 'utf8').replace(/BAD/g, 'GOOD'))
+`
+/** "Fixes" the file by switching the rule off above the offending line. */
+const SUPPRESS = `const fs = require('node:fs')
+const text = fs.readFileSync('src/app.js', 'utf8')
+fs.writeFileSync('src/app.js', text.replace(/^(.*BAD.*)$/m, '// eslint-disable-next-line no-bad\\n$1'))
+`
+/** Fixes nothing: adds a comment. */
+const TOUCH = `require('node:fs').appendFileSync('src/app.js', '// touched\\n')\n`
+/** The check, leaving a report of its own in the work tree (untracked, different on every run). */
+const REPORTING_CHECK = `require('node:fs').writeFileSync('report.txt', String(process.hrtime.bigint()))
+require('./check.cjs')
+`
+/** Would leave a marker beside the repository if it ever ran. */
+const MARK = `require('node:fs').writeFileSync(process.argv[2], 'ran')\n`
+
+const APP = 'const a = 1\nconst b = BAD\n'
+
+interface HealJson {
+  outcome: string
+  ok: boolean
+  reason: string
+  fingerprint?: { id: string; basis: string; signatures: string[] }
+  attempts: Array<{ source: string; fixer?: string; result: string; violations?: Array<{ rule: string }> }>
+  fix?: { source: string; fixers: string[]; diff: string }
+  proposal?: {
+    branch: string
+    base: string
+    commit?: string
+    action: string
+    pullRequest?: unknown
+    pullRequestSkipped?: string
+  }
+  remembered: boolean
+  dryRun: boolean
+}
+
+/** A repository with the check and fixers committed, and its own fix memory. */
+interface Fixture {
+  repo: TempDir
+  cache: TempDir
+  heal(args: string[], env?: Record<string, string | undefined>): Promise<CliRun & { json: HealJson }>
+}
+
+const fixtures: Fixture[] = []
+
+async function fixture(): Promise<Fixture> {
+  const repo = await makeTempRepo({
+    'src/app.js': APP,
+    'check.cjs': CHECK,
+    'fix.cjs': FIX,
+    'suppress.cjs': SUPPRESS,
+    'mark.cjs': MARK,
+    'touch.cjs': TOUCH,
+    'reporting-check.cjs': REPORTING_CHECK
+  })
+  const cache = await makeTempDir('self-heal-cache-')
+  const made: Fixture = {
+    repo,
+    cache,
+    async heal(args, env = {}) {
+      const run = await runCli(['heal', '--kind', 'lint', '--check', 'node check.cjs', '--json', ...args], {
+        cwd: repo.path,
+        env: cleanEnv({ XDG_CACHE_HOME: cache.path, SELF_HEAL_CACHE_PATH: undefined, ...env })
+      })
+      let json: HealJson
+      try {
+        json = JSON.parse(run.stdout) as HealJson
+      } catch {
+        throw new Error(`heal printed no JSON (exit ${run.code}):\n${run.stdout}\n${run.stderr}`)
+      }
+      return { ...run, json }
+    }
+  }
+  fixtures.push(made)
+  return made
+}
+
+async function selfHealBranches(repo: string): Promise<string[]> {
+  const out = await git(repo, 'for-each-ref', '--format=%(refname:short)', 'refs/heads/self-heal/')
+  return out ? out.split('\n') : []
+}
+
+afterAll(async () => {
+  for (const f of fixtures) {
+    await f.repo.cleanup()
+    await f.cache.cleanup()
+  }
+})
+
+describe('self-heal heal (LOCAL, bundled CLI)', () => {
+  describe('a failing lint check and a fixer', () => {
+    let f: Fixture
+    let head: string
+    let first: CliRun & { json: HealJson }
+
+    beforeAll(async () => {
+      f = await fixture()
+      head = await git(f.repo.path, 'rev-parse', 'HEAD')
+      first = await f.heal(['--fix', 'node fix.cjs'])
+    })
+
+    it('heals: exit 0, a commit on self-heal/<fingerprint> with the trailer and the fix in its tree', async () => {
+      expect(first.code).toBe(0)
+      const out = first.json
+      expect(out).toMatchObject({ outcome: 'healed', ok: true, remembered: true, dryRun: false })
+      expect(out.fingerprint?.id).toMatch(/^[0-9a-f]{16}$/)
+      expect(out.fingerprint?.signatures).toEqual(['src/app.js :: no-bad'])
+      expect(out.attempts).toEqual([expect.objectContaining({ source: 'fixer', result: 'verified' })])
+      const id = out.fingerprint!.id
+      const branch = `self-heal/${id}`
+      expect(out.proposal).toMatchObject({ branch, base: 'main', action: 'created' })
+      expect(await selfHealBranches(f.repo.path)).toEqual([branch])
+      // One commit on top of the checkout, holding exactly the fix.
+      expect(await git(f.repo.path, 'rev-list', '--count', `main..${branch}`)).toBe('1')
+      expect(await git(f.repo.path, 'rev-parse', branch)).toBe(out.proposal!.commit)
+      expect(await git(f.repo.path, 'rev-parse', `${branch}^`)).toBe(head)
+      const trailers = await git(
+        f.repo.path,
+        'log',
+        '-1',
+        '--format=%(trailers:key=Self-Heal-Fingerprint,valueonly)',
+        branch
+      )
+      expect(trailers.trim()).toBe(id)
+      expect(await git(f.repo.path, 'show', `${branch}:src/app.js`)).toBe('const a = 1\nconst b = GOOD')
+      expect(await git(f.repo.path, 'diff', '--name-only', 'main', branch)).toBe('src/app.js')
+      // The fix memory is the SQLite file under the isolated XDG_CACHE_HOME.
+      expect(existsSync(join(f.cache.path, 'self-heal', 'cache.sqlite'))).toBe(true)
+    })
+
+    it('leaves the work tree exactly as it found it', async () => {
+      expect(await git(f.repo.path, 'status', '--porcelain', '--untracked-files=all')).toBe('')
+      expect(await readFile(join(f.repo.path, 'src/app.js'), 'utf8')).toBe(APP)
+      expect(await git(f.repo.path, 'rev-parse', 'HEAD')).toBe(head)
+      expect(await git(f.repo.path, 'symbolic-ref', '--short', 'HEAD')).toBe('main')
+    })
+
+    it('says why there is no pull request without a token', () => {
+      expect(first.json.proposal?.pullRequest).toBeUndefined()
+      expect(first.json.proposal?.pullRequestSkipped).toMatch(/token/i)
+    })
+
+    it('heals from the fix memory next time, without a fixer and without a second commit', async () => {
+      const before = await git(f.repo.path, 'rev-parse', `self-heal/${first.json.fingerprint!.id}`)
+      const again = await f.heal([])
+      expect(again.code).toBe(0)
+      expect(again.json.outcome).toBe('healed')
+      expect(again.json.fingerprint?.id).toBe(first.json.fingerprint!.id)
+      expect(again.json.attempts).toEqual([expect.objectContaining({ source: 'memory', result: 'verified' })])
+      expect(again.json.fix?.source).toBe('memory')
+      expect(again.json.proposal).toMatchObject({ action: 'already-proposed' })
+      expect(again.json.proposal?.commit).toBeUndefined()
+      expect(await git(f.repo.path, 'rev-parse', `self-heal/${first.json.fingerprint!.id}`)).toBe(before)
+      expect(await selfHealBranches(f.repo.path)).toHaveLength(1)
+      expect(await git(f.repo.path, 'status', '--porcelain', '--untracked-files=all')).toBe('')
+    })
+
+    it('does not heal a checkout of its own branch again', async () => {
+      const branch = `self-heal/${first.json.fingerprint!.id}`
+      await git(f.repo.path, 'checkout', '-q', branch)
+      try {
+        const run = await f.heal(['--fix', 'node fix.cjs'])
+        expect(run.code).toBe(0)
+        expect(run.json.outcome).toBe('skipped')
+        expect(run.json.attempts).toEqual([])
+      } finally {
+        await git(f.repo.path, 'checkout', '-q', 'main')
+      }
+    })
+  })
+
+  it("does not propose into one of self-heal's own branches (--base self-heal/...)", async () => {
+    const f = await fixture()
+    const marker = join(f.cache.path, 'marker')
+    const run = await f.heal(['--fix', `node mark.cjs ${marker}`, '--base', 'self-heal/0123456789abcdef'])
+    expect(run.code).toBe(0)
+    expect(run.json.outcome).toBe('skipped')
+    expect(run.json.reason).toContain("self-heal's own branch")
+    expect(existsSync(marker)).toBe(false)
+    expect(await selfHealBranches(f.repo.path)).toEqual([])
+  })
+
+  it('--base a branch the fix does not apply to: exit 1, not proposed, saying why', async () => {
+    const f = await fixture()
+    await git(f.repo.path, 'checkout', '-q', '-b', 'release')
+    await writeFile(join(f.repo.path, 'src/app.js'), 'const a = 0\nconst b = BAD\n')
+    await git(f.repo.path, 'commit', '-q', '-am', 'release differs')
+    await git(f.repo.path, 'checkout', '-q', 'main')
+    const run = await f.heal(['--fix', 'node fix.cjs', '--base', 'release'])
+    expect(run.code).toBe(1)
+    expect(run.json).toMatchObject({ outcome: 'not-proposed', ok: false, remembered: true })
+    expect(run.json.reason).toContain(
+      "does not apply to release, which differs from the checkout in 'src/app.js'"
+    )
+    expect(await selfHealBranches(f.repo.path)).toEqual([])
+    expect(await git(f.repo.path, 'status', '--porcelain', '--untracked-files=all')).toBe('')
+  })
+
+  it('keeps what the check writes out of the fix: two fixers, a check that leaves a report each run', async () => {
+    const f = await fixture()
+    const run = await f.heal([
+      '--check',
+      'node reporting-check.cjs',
+      '--fix',
+      'node touch.cjs',
+      '--fix',
+      'node fix.cjs'
+    ])
+    expect(run.code).toBe(0)
+    expect(run.json.outcome).toBe('healed')
+    expect(run.json.attempts.map(a => a.result)).toEqual(['check-failed', 'verified'])
+    expect(run.json.fix?.fixers).toEqual(['node touch.cjs', 'node fix.cjs'])
+    const branch = run.json.proposal!.branch
+    expect(await git(f.repo.path, 'diff', '--name-only', 'main', branch)).toBe('src/app.js')
+    expect(await git(f.repo.path, 'show', `${branch}:src/app.js`)).toBe(
+      'const a = 1\nconst b = GOOD\n// touched'
+    )
+    // The report the check left before the heal started is there still; nothing tracked changed.
+    expect(await git(f.repo.path, 'status', '--porcelain', '--untracked-files=all')).toBe('?? report.txt')
+  })
+
+  it('a remembered fix that no longer applies is passed over for the fixers', async () => {
+    const f = await fixture()
+    const first = await f.heal(['--fix', 'node fix.cjs'])
+    expect(first.json.outcome).toBe('healed')
+    // The same failure (same file, same rule) in code that changed around it: the remembered diff's context is gone.
+    await writeFile(join(f.repo.path, 'src/app.js'), 'const a = 2\nconst b = BAD\nconst c = 3\n')
+    await git(f.repo.path, 'commit', '-q', '-am', 'change the context')
+    const alone = await f.heal([])
+    expect(alone.json.fingerprint?.id).toBe(first.json.fingerprint!.id)
+    expect(alone.code).toBe(1)
+    expect(alone.json.attempts).toEqual([
+      expect.objectContaining({ source: 'memory', result: 'does-not-apply' })
+    ])
+    expect(await git(f.repo.path, 'status', '--porcelain', '--untracked-files=all')).toBe('')
+    const withFixer = await f.heal(['--fix', 'node fix.cjs'])
+    expect(withFixer.json.attempts.map(a => `${a.source}:${a.result}`)).toEqual([
+      'memory:does-not-apply',
+      'fixer:verified'
+    ])
+    expect(withFixer.json.fix?.source).toBe('fixer')
+  })
+
+  it('heals a failure that came back after its fix was merged: the branch is made again from main', async () => {
+    const f = await fixture()
+    const first = await f.heal(['--fix', 'node fix.cjs'])
+    const branch = first.json.proposal!.branch
+    await git(f.repo.path, 'merge', '-q', '--no-ff', '-m', 'merge the fix', branch)
+    await writeFile(join(f.repo.path, 'src/app.js'), APP)
+    await git(f.repo.path, 'commit', '-q', '-am', 'bring BAD back')
+    const main = await git(f.repo.path, 'rev-parse', 'HEAD')
+    const again = await f.heal([])
+    expect(again.code).toBe(0)
+    expect(again.json.outcome).toBe('healed')
+    expect(again.json.proposal).toMatchObject({ branch, action: 'created' })
+    expect(await git(f.repo.path, 'rev-parse', `${branch}^`)).toBe(main)
+    expect(await git(f.repo.path, 'show', `${branch}:src/app.js`)).toBe('const a = 1\nconst b = GOOD')
+  })
+
+  it('a fixer that stages its changes (git add) leaves the index as it was', async () => {
+    const f = await fixture()
+    const run = await f.heal(['--fix', 'node fix.cjs && git add src/app.js'])
+    expect(run.code).toBe(0)
+    expect(run.json.outcome).toBe('healed')
+    expect(await git(f.repo.path, 'status', '--porcelain', '--untracked-files=all')).toBe('')
+    expect(await git(f.repo.path, 'diff', '--cached', '--name-only')).toBe('')
+    // So the next heal is not refused for a changed tracked file.
+    const again = await f.heal([])
+    expect(again.code).toBe(0)
+    expect(again.json.proposal?.action).toBe('already-proposed')
+  })
+
+  it('a fixer that commits its changes leaves the branch where it was, with a warning', async () => {
+    const f = await fixture()
+    const head = await git(f.repo.path, 'rev-parse', 'HEAD')
+    const run = await f.heal(['--fix', 'node fix.cjs && git commit -qam "fixer commit"'])
+    expect(run.code).toBe(0)
+    expect(run.json.outcome).toBe('healed')
+    expect(run.stderr).toMatch(/A fixer made a commit \([0-9a-f]{12}\): the checkout was put back/)
+    expect(await git(f.repo.path, 'rev-parse', 'main')).toBe(head)
+    expect(await git(f.repo.path, 'status', '--porcelain', '--untracked-files=all')).toBe('')
+    const branch = run.json.proposal!.branch
+    expect(await git(f.repo.path, 'rev-parse', `${branch}^`)).toBe(head)
+    expect(await git(f.repo.path, 'show', `${branch}:src/app.js`)).toBe('const a = 1\nconst b = GOOD')
+  })
+
+  it('a fixer that switches branches is refused, with the files put back', async () => {
+    const f = await fixture()
+    const run = await f.heal(['--fix', 'git checkout -q -b elsewhere && node fix.cjs'])
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain('A fixer switched the checkout from refs/heads/main to refs/heads/elsewhere')
+    expect(await selfHealBranches(f.repo.path)).toEqual([])
+    expect(await readFile(join(f.repo.path, 'src/app.js'), 'utf8')).toBe(APP)
+  })
+
+  it('--dry-run finds the fix but writes nothing: no branch, nothing remembered', async () => {
+    const f = await fixture()
+    const dry = await f.heal(['--fix', 'node fix.cjs', '--dry-run'])
+    expect(dry.code).toBe(0)
+    expect(dry.json).toMatchObject({ outcome: 'healed', dryRun: true, remembered: false })
+    expect(dry.json.fix?.fixers).toEqual(['node fix.cjs'])
+    expect(dry.json.proposal).toBeUndefined()
+    expect(await selfHealBranches(f.repo.path)).toEqual([])
+    expect(await readFile(join(f.repo.path, 'src/app.js'), 'utf8')).toBe(APP)
+    // Without --json: one line of outcome and reason, then the details.
+    const text = await runCli(
+      ['heal', '--kind', 'lint', '--check', 'node check.cjs', '--fix', 'node fix.cjs', '--dry-run'],
+      {
+        cwd: f.repo.path,
+        env: cleanEnv({ XDG_CACHE_HOME: f.cache.path })
+      }
+    )
+    expect(text.code).toBe(0)
+    expect(text.stdout).toMatch(
+      /^healed: Dry run: a fix \(node fix\.cjs; 1 file\(s\), \+1 -1\) makes the lint check pass/
+    )
+    expect(text.stdout).toContain(`fingerprint ${dry.json.fingerprint!.id} (problems)`)
+    expect(text.stdout).toContain("fixer 'node fix.cjs': verified")
+    // Nothing remembered: without a fixer there is nothing to try.
+    const after = await f.heal([])
+    expect(after.code).toBe(1)
+    expect(after.json).toMatchObject({ outcome: 'not-healed', ok: false, attempts: [] })
+    expect(after.json.reason).toContain('nothing was remembered')
+  })
+
+  describe('the policy', () => {
+    let f: Fixture
+    beforeAll(async () => {
+      f = await fixture()
+    })
+
+    it('refuses a fix that adds an eslint-disable: exit 1, the attempt refused, no branch', async () => {
+      const run = await f.heal(['--fix', 'node suppress.cjs'])
+      expect(run.code).toBe(1)
+      expect(run.json.outcome).toBe('not-healed')
+      expect(run.json.attempts).toEqual([
+        expect.objectContaining({ source: 'fixer', fixer: 'node suppress.cjs', result: 'refused' })
+      ])
+      expect(run.json.attempts[0].violations?.map(v => v.rule)).toContain('suppression')
+      expect(run.stderr).toContain('eslint-disable')
+      expect(await selfHealBranches(f.repo.path)).toEqual([])
+      expect(await readFile(join(f.repo.path, 'src/app.js'), 'utf8')).toBe(APP)
+    })
+
+    it('accepts it with a --policy file that allows suppressions', async () => {
+      const policy = join(f.cache.path, 'policy.yml')
+      await writeFile(policy, 'suppressions: allow\n')
+      const run = await f.heal(['--fix', 'node suppress.cjs', '--policy', policy])
+      expect(run.code).toBe(0)
+      expect(run.json.outcome).toBe('healed')
+      const branch = `self-heal/${run.json.fingerprint!.id}`
+      expect(await git(f.repo.path, 'show', `${branch}:src/app.js`)).toContain(
+        '// eslint-disable-next-line no-bad\nconst b = BAD'
+      )
+    })
+
+    it('polices a remembered fix too: the suppression remembered under the allowing policy is refused without it', async () => {
+      const run = await f.heal([])
+      expect(run.code).toBe(1)
+      expect(run.json.outcome).toBe('not-healed')
+      expect(run.json.attempts).toEqual([expect.objectContaining({ source: 'memory', result: 'refused' })])
+      expect(run.json.attempts[0].violations?.map(v => v.rule)).toContain('suppression')
+    })
+
+    it('exits 2 naming the key of a policy file with an unknown key', async () => {
+      const policy = join(f.cache.path, 'bad-policy.yml')
+      await writeFile(policy, 'suppressions: allow\nmaxLine: 10\n')
+      const before = await selfHealBranches(f.repo.path)
+      const run = await f.heal(['--fix', 'node fix.cjs', '--policy', policy])
+      expect(run.code).toBe(2)
+      expect(run.stderr).toContain("Policy key 'maxLine' is unknown")
+      expect(run.stderr).toContain("did you mean 'maxLines'")
+      expect(run.json).toMatchObject({ error: { exitCode: 2 } })
+      expect(await selfHealBranches(f.repo.path)).toEqual(before)
+    })
+  })
+
+  it('SELF_HEAL_DISABLED=1: outcome disabled, exit 0, nothing ran', async () => {
+    const f = await fixture()
+    const marker = join(f.cache.path, 'marker')
+    const run = await runCli(
+      ['heal', '--check', `node mark.cjs ${marker}`, '--fix', `node mark.cjs ${marker}`, '--json'],
+      { cwd: f.repo.path, env: cleanEnv({ XDG_CACHE_HOME: f.cache.path, SELF_HEAL_DISABLED: '1' }) }
+    )
+    expect(run.code).toBe(0)
+    const out = JSON.parse(run.stdout) as HealJson
+    expect(out).toMatchObject({ outcome: 'disabled', ok: true, attempts: [] })
+    expect(out.reason).toContain('SELF_HEAL_DISABLED')
+    expect(existsSync(marker)).toBe(false)
+  })
+
+  it('exits 2 when a tracked file was modified, saying to commit or stash, and keeps the modification', async () => {
+    const f = await fixture()
+    const edited = 'const a = 2\nconst b = BAD\n'
+    await writeFile(join(f.repo.path, 'src/app.js'), edited)
+    const run = await f.heal(['--fix', 'node fix.cjs'])
+    expect(run.code).toBe(2)
+    expect(run.stderr).toMatch(/commit or stash/)
+    expect(run.stderr).toContain('src/app.js')
+    expect(run.json).toMatchObject({ error: { exitCode: 2 } })
+    expect(await readFile(join(f.repo.path, 'src/app.js'), 'utf8')).toBe(edited)
+    expect(await selfHealBranches(f.repo.path)).toEqual([])
+  })
+
+  it('exits 2 without --check', async () => {
+    const f = await fixture()
+    const run = await runCli(['heal', '--fix', 'node fix.cjs', '--json'], {
+      cwd: f.repo.path,
+      env: cleanEnv({ XDG_CACHE_HOME: f.cache.path })
+    })
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain('--check')
+    expect(await selfHealBranches(f.repo.path)).toEqual([])
+  })
+
+  it('exits 0 with outcome passed when the check passes, and runs no fixer', async () => {
+    const f = await fixture()
+    const marker = join(f.cache.path, 'marker')
+    const run = await f.heal(['--check', 'node -e 0', '--fix', `node mark.cjs ${marker}`])
+    expect(run.code).toBe(0)
+    expect(run.json.outcome).toBe('passed')
+    expect(existsSync(marker)).toBe(false)
+  })
+})

@@ -50872,7 +50872,7 @@ async function runHeal(deps, request) {
     let current = start;
     try {
         // Recall: a fix verified before for this fingerprint is tried first.
-        const remembered = readRemembered(await deps.cache.get(memoryKey(fingerprint.id)), request.kind);
+        const remembered = readRemembered(await (await deps.cache()).get(memoryKey(fingerprint.id)), request.kind);
         if (remembered) {
             log.info(`Trying the fix remembered for ${fingerprint.id} (verified ${remembered.verifiedAt}).`);
             const attempt = { source: 'memory', result: 'does-not-apply' };
@@ -50945,7 +50945,7 @@ async function runHeal(deps, request) {
         return end('healed', `Dry run: a fix (${describeFix(fix)}) makes the ${request.kind} check pass; nothing was written.`);
     }
     try {
-        await deps.cache.set(memoryKey(fingerprint.id), {
+        await (await deps.cache()).set(memoryKey(fingerprint.id), {
             version: 1,
             diff: fix.diff,
             fixers: fix.fixers,
@@ -51190,7 +51190,7 @@ async function healWithFactory(factory, cwd, request, log) {
     try {
         return await runHeal({
             execution: await factory.execution(),
-            cache: await factory.cache(),
+            cache: () => factory.cache(),
             git: () => factory.git(),
             tree,
             log,

@@ -415,6 +415,8 @@ describe('self-heal heal (LOCAL, bundled CLI)', () => {
     expect(out).toMatchObject({ outcome: 'disabled', ok: true, attempts: [] })
     expect(out.reason).toContain('SELF_HEAL_DISABLED')
     expect(existsSync(marker)).toBe(false)
+    // Nothing ran, and nothing was opened: no fix memory file either.
+    expect(existsSync(join(f.cache.path, 'self-heal'))).toBe(false)
   })
 
   it('exits 2 when a tracked file was modified, saying to commit or stash, and keeps the modification', async () => {

@@ -69,8 +69,8 @@ export interface HealRequest {
 export interface HealDeps {
   /** Runs the check and the fixers. */
   execution: ExecutionAdapter
-  /** The fix memory. */
-  cache: CacheAdapter
+  /** The fix memory; only opened once a failure is fingerprinted. */
+  cache: () => Promise<CacheAdapter>
   /** Proposes the fix; only asked for when there is one to propose. */
   git: () => Promise<GitAdapter>
   /** The checkout the fixers change. */
@@ -256,7 +256,7 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
   let current: TreeState = start
   try {
     // Recall: a fix verified before for this fingerprint is tried first.
-    const remembered = readRemembered(await deps.cache.get(memoryKey(fingerprint.id)), request.kind)
+    const remembered = readRemembered(await (await deps.cache()).get(memoryKey(fingerprint.id)), request.kind)
     if (remembered) {
       log.info(`Trying the fix remembered for ${fingerprint.id} (verified ${remembered.verifiedAt}).`)
       const attempt: HealAttempt = { source: 'memory', result: 'does-not-apply' }
@@ -339,7 +339,7 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
   }
 
   try {
-    await deps.cache.set(
+    await (await deps.cache()).set(
       memoryKey(fingerprint.id),
       {
         version: 1,
@@ -637,7 +637,7 @@ export async function healWithFactory(
     return await runHeal(
       {
         execution: await factory.execution(),
-        cache: await factory.cache(),
+        cache: () => factory.cache(),
         git: () => factory.git(),
         tree,
         log,

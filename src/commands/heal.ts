@@ -339,7 +339,9 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
   }
 
   try {
-    await (await deps.cache()).set(
+    await (
+      await deps.cache()
+    ).set(
       memoryKey(fingerprint.id),
       {
         version: 1,

@@ -50641,18 +50641,7 @@ class WorkTree {
     }
     /** The diff from one state to another, as `git diff --binary` makes it (empty when they are the same). */
     async diff(from, to) {
-        if (from === to)
-            return '';
-        const result = await this.git([
-            'diff',
-            '--binary',
-            '--full-index',
-            '--no-color',
-            '--no-ext-diff',
-            from,
-            to
-        ]);
-        return result.stdout.toString('utf8');
+        return from === to ? '' : this.binaryDiff(from, to);
     }
     /** Applies a diff to the working tree, all or nothing; false (and nothing changed) when it does not apply. */
     async apply(diff) {
@@ -50697,16 +50686,7 @@ class WorkTree {
         const head = await (0,refs/* branchHead */.P)(await (0,refs/* assertBranchName */.ae)(branch, this.root), this.root);
         if (!head)
             return undefined;
-        const from = await (0,refs/* resolveCommit */.WL)(base, this.root);
-        const result = await this.git([
-            'diff',
-            '--binary',
-            '--full-index',
-            '--no-color',
-            '--no-ext-diff',
-            `${from}...${head}`
-        ]);
-        return result.stdout.toString('utf8');
+        return this.binaryDiff(`${await (0,refs/* resolveCommit */.WL)(base, this.root)}...${head}`);
     }
     /**
      * Puts the user's index back as it was when the tree was opened, when something (a fixer running `git add`)
@@ -50772,6 +50752,18 @@ class WorkTree {
     /** Removes the scratch directory. */
     async close() {
         await (0,promises_.rm)(this.scratch, { recursive: true, force: true });
+    }
+    /** `git diff --binary` of trees or a commit range (ids only: nothing here comes from the user unchecked). */
+    async binaryDiff(...range) {
+        const result = await this.git([
+            'diff',
+            '--binary',
+            '--full-index',
+            '--no-color',
+            '--no-ext-diff',
+            ...range
+        ]);
+        return result.stdout.toString('utf8');
     }
     git(args, okCodes = [0], env) {
         return (0,run_git/* runGit */.EO)(args, { cwd: this.root, okCodes, env });

@@ -89,17 +89,7 @@ export class WorkTree {
 
   /** The diff from one state to another, as `git diff --binary` makes it (empty when they are the same). */
   async diff(from: TreeState, to: TreeState): Promise<string> {
-    if (from === to) return ''
-    const result = await this.git([
-      'diff',
-      '--binary',
-      '--full-index',
-      '--no-color',
-      '--no-ext-diff',
-      from,
-      to
-    ])
-    return result.stdout.toString('utf8')
+    return from === to ? '' : this.binaryDiff(from, to)
   }
 
   /** Applies a diff to the working tree, all or nothing; false (and nothing changed) when it does not apply. */
@@ -143,16 +133,7 @@ export class WorkTree {
   async branchChange(base: string, branch: string): Promise<string | undefined> {
     const head = await branchHead(await assertBranchName(branch, this.root), this.root)
     if (!head) return undefined
-    const from = await resolveCommit(base, this.root)
-    const result = await this.git([
-      'diff',
-      '--binary',
-      '--full-index',
-      '--no-color',
-      '--no-ext-diff',
-      `${from}...${head}`
-    ])
-    return result.stdout.toString('utf8')
+    return this.binaryDiff(`${await resolveCommit(base, this.root)}...${head}`)
   }
 
   /**
@@ -223,6 +204,19 @@ export class WorkTree {
   /** Removes the scratch directory. */
   async close(): Promise<void> {
     await rm(this.scratch, { recursive: true, force: true })
+  }
+
+  /** `git diff --binary` of trees or a commit range (ids only: nothing here comes from the user unchecked). */
+  private async binaryDiff(...range: string[]): Promise<string> {
+    const result = await this.git([
+      'diff',
+      '--binary',
+      '--full-index',
+      '--no-color',
+      '--no-ext-diff',
+      ...range
+    ])
+    return result.stdout.toString('utf8')
   }
 
   private git(args: string[], okCodes = [0], env?: Record<string, string>): Promise<GitRunResult> {

@@ -75,11 +75,16 @@ export async function runCheckResult(
   }
 }
 
+/** Whether a check passed: the adapter's verdict, or for a plain command exit 0 within its time. */
+export function checkPassed(result: CheckResult): boolean {
+  return 'passed' in result ? result.passed : result.exitCode === 0 && !result.timedOut
+}
+
 /** The JSON shape of a check's result. */
 export function toCheckOutput(kind: CheckKind, result: CheckResult): CheckOutput {
   return {
     kind,
-    passed: 'passed' in result ? result.passed : result.exitCode === 0 && !result.timedOut,
+    passed: checkPassed(result),
     exitCode: result.exitCode,
     timedOut: result.timedOut,
     failedTests: 'failedTests' in result ? result.failedTests : [],

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto'
 import type { CommandResult, FailedTest, LintProblem } from '../adapters/execution.js'
-import type { CheckKind, CheckResult } from '../commands/check.js'
+import { checkPassed, type CheckKind, type CheckResult } from '../commands/check.js'
 import { normalizeFilePath, removeNoise, screenText, type NoiseOptions } from './noise.js'
 
 /** Bumped whenever the rules change what is hashed, so old cache entries and branches are not matched wrongly. */
@@ -152,10 +152,6 @@ function untruncated(line: string): string {
   const dash = line.indexOf(' - ')
   if (dash > 0) return line.slice(0, dash)
   return line.split(' ')[0]
-}
-
-function checkPassed(result: CheckResult): boolean {
-  return 'passed' in result ? result.passed : result.exitCode === 0 && !result.timedOut
 }
 
 /** Errors when there are any: warnings count only when they are all there is (e.g. `--max-warnings 0`). */

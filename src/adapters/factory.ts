@@ -11,7 +11,7 @@
  */
 import type { Environment } from '../environment.js'
 import { ConfigurationError } from '../errors.js'
-import { detectGitHubRepository } from '../git/remote.js'
+import { DEFAULT_REMOTE, detectGitHubRepository } from '../git/remote.js'
 import { gitText } from '../git/run-git.js'
 import { createGitHubClient, type GitHubClient } from '../github/client.js'
 import type { Logger } from '../log.js'
@@ -218,7 +218,9 @@ export class AdapterFactory {
       ? Promise.resolve(this.settings.repository)
       : this.environment === 'cloud'
         ? Promise.resolve(undefined)
-        : detectGitHubRepository(this.settings.cwd, 'origin', this.settings.serverUrl).catch(() => undefined)
+        : detectGitHubRepository(this.settings.cwd, DEFAULT_REMOTE, this.settings.serverUrl).catch(
+            () => undefined
+          )
     return this.repository
   }
 

@@ -19,10 +19,13 @@ export function parseGitHubRemote(url: string, host = 'github.com'): string | un
   return undefined
 }
 
+/** The remote self-heal reads the repository from and pushes its branches to, unless told otherwise. */
+export const DEFAULT_REMOTE = 'origin'
+
 /** The GitHub repository (`OWNER/NAME`) a checkout's remote points to, or undefined. */
 export async function detectGitHubRepository(
   cwd: string,
-  remote = 'origin',
+  remote = DEFAULT_REMOTE,
   serverUrl = process.env.GITHUB_SERVER_URL || 'https://github.com'
 ): Promise<string | undefined> {
   if (remote.startsWith('-')) return undefined

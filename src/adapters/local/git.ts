@@ -18,6 +18,7 @@ import {
 } from '../../errors.js'
 import { normalizeRepoPath } from '../../paths.js'
 import { assertBranchName, branchHead, resolveCommit } from '../../git/refs.js'
+import { DEFAULT_REMOTE } from '../../git/remote.js'
 import { GitCommandError, gitText, runGit } from '../../git/run-git.js'
 import type {
   ApplyDiffOptions,
@@ -167,7 +168,7 @@ class LocalGitAdapter implements GitAdapter {
     const head = await assertBranchName(options.head, this.root)
     if (!(await branchHead(head, this.root)))
       throw new RefNotFoundError(`refs/heads/${head}`, 'commit to it first.')
-    const remote = this.settings.remote ?? 'origin'
+    const remote = this.settings.remote ?? DEFAULT_REMOTE
     if (remote.startsWith('-')) throw new InvalidInputError(`'${remote}' is not a valid remote name.`)
     // The pull request's head must exist on GitHub: push the branch (never forced) before asking for it.
     await runGit(['push', '--porcelain', remote, `refs/heads/${head}:refs/heads/${head}`], {

@@ -257,6 +257,13 @@ export class SqliteCacheAdapter implements CacheAdapter {
     this.batches.add(finished)
     void finished.then(() => this.batches.delete(finished))
     this.inFlight.set(message.id, { settles: this.settles, parse: this.parse, done })
+    this.clearQueue()
+    this.worker.ref()
+    this.worker.postMessage(message)
+  }
+
+  /** Starts the next batch empty (the arrays of the last one now belong to its message and its settlers). */
+  private clearQueue(): void {
     this.kinds = []
     this.keys = []
     this.texts = []
@@ -264,8 +271,6 @@ export class SqliteCacheAdapter implements CacheAdapter {
     this.settles = []
     this.parse = []
     this.queuedChars = 0
-    this.worker.ref()
-    this.worker.postMessage(message)
   }
 
   private listen(): void {
@@ -296,13 +301,7 @@ export class SqliteCacheAdapter implements CacheAdapter {
       }
       this.inFlight.clear()
       for (const [, reject] of this.settles) reject(this.failure)
-      this.queuedChars = 0
-      this.kinds = []
-      this.keys = []
-      this.texts = []
-      this.times = []
-      this.settles = []
-      this.parse = []
+      this.clearQueue()
     }
     this.worker.on('error', fail)
     this.worker.on('exit', code => {

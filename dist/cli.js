@@ -36351,8 +36351,10 @@ function parseGitHubRemote(url, host = 'github.com') {
     }
     return undefined;
 }
+/** The remote self-heal reads the repository from and pushes its branches to, unless told otherwise. */
+const DEFAULT_REMOTE = 'origin';
 /** The GitHub repository (`OWNER/NAME`) a checkout's remote points to, or undefined. */
-async function detectGitHubRepository(cwd, remote = 'origin', serverUrl = process.env.GITHUB_SERVER_URL || 'https://github.com') {
+async function detectGitHubRepository(cwd, remote = DEFAULT_REMOTE, serverUrl = process.env.GITHUB_SERVER_URL || 'https://github.com') {
     if (remote.startsWith('-'))
         return undefined;
     const { code, stdout } = await runGit(['remote', 'get-url', '--', remote], { cwd, okCodes: [0, 2, 128] });
@@ -43337,6 +43339,12 @@ class SqliteCacheAdapter {
         this.batches.add(finished);
         void finished.then(() => this.batches.delete(finished));
         this.inFlight.set(message.id, { settles: this.settles, parse: this.parse, done });
+        this.clearQueue();
+        this.worker.ref();
+        this.worker.postMessage(message);
+    }
+    /** Starts the next batch empty (the arrays of the last one now belong to its message and its settlers). */
+    clearQueue() {
         this.kinds = [];
         this.keys = [];
         this.texts = [];
@@ -43344,8 +43352,6 @@ class SqliteCacheAdapter {
         this.settles = [];
         this.parse = [];
         this.queuedChars = 0;
-        this.worker.ref();
-        this.worker.postMessage(message);
     }
     listen() {
         this.worker.on('message', (message) => {
@@ -43383,13 +43389,7 @@ class SqliteCacheAdapter {
             this.inFlight.clear();
             for (const [, reject] of this.settles)
                 reject(this.failure);
-            this.queuedChars = 0;
-            this.kinds = [];
-            this.keys = [];
-            this.texts = [];
-            this.times = [];
-            this.settles = [];
-            this.parse = [];
+            this.clearQueue();
         };
         this.worker.on('error', fail);
         this.worker.on('exit', code => {
@@ -47625,11 +47625,15 @@ async function check_runCheckResult(execution, kind, command, options = {}) {
             return execution.runCommand(command, options);
     }
 }
+/** Whether a check passed: the adapter's verdict, or for a plain command exit 0 within its time. */
+function checkPassed(result) {
+    return 'passed' in result ? result.passed : result.exitCode === 0 && !result.timedOut;
+}
 /** The JSON shape of a check's result. */
 function toCheckOutput(kind, result) {
     return {
         kind,
-        passed: 'passed' in result ? result.passed : result.exitCode === 0 && !result.timedOut,
+        passed: checkPassed(result),
         exitCode: result.exitCode,
         timedOut: result.timedOut,
         failedTests: 'failedTests' in result ? result.failedTests : [],
@@ -50762,6 +50766,7 @@ async function branchHead(branch, cwd) {
 
 
 
+
 /** The identity used when the repository has none configured, so a commit can still be made. */
 const FALLBACK_IDENTITY = { name: 'self-heal', email: 'self-heal@users.noreply.github.com' };
 /** Creates the local Git adapter after checking that `cwd` is inside a work tree and git is recent enough. */
@@ -50865,7 +50870,7 @@ class LocalGitAdapter {
         const head = await assertBranchName(options.head, this.root);
         if (!(await branchHead(head, this.root)))
             throw new RefNotFoundError(`refs/heads/${head}`, 'commit to it first.');
-        const remote = this.settings.remote ?? 'origin';
+        const remote = this.settings.remote ?? DEFAULT_REMOTE;
         if (remote.startsWith('-'))
             throw new errors_InvalidInputError(`'${remote}' is not a valid remote name.`);
         // The pull request's head must exist on GitHub: push the branch (never forced) before asking for it.
@@ -52222,7 +52227,7 @@ class AdapterFactory {
             ? Promise.resolve(this.settings.repository)
             : this.environment === 'cloud'
                 ? Promise.resolve(undefined)
-                : detectGitHubRepository(this.settings.cwd, 'origin', this.settings.serverUrl).catch(() => undefined);
+                : detectGitHubRepository(this.settings.cwd, DEFAULT_REMOTE, this.settings.serverUrl).catch(() => undefined);
         return this.repository;
     }
     /** The work tree's root when cwd is inside one (paths in results are relative to it), else cwd itself. */
@@ -52565,6 +52570,7 @@ function normalizeFilePath(file, options = {}) {
  */
 
 
+
 /** Bumped whenever the rules change what is hashed, so old cache entries and branches are not matched wrongly. */
 const FINGERPRINT_VERSION = 1;
 /** The number of hex characters of the SHA-256 kept as the id (64 bits). */
@@ -52682,9 +52688,6 @@ function untruncated(line) {
     if (dash > 0)
         return line.slice(0, dash);
     return line.split(' ')[0];
-}
-function checkPassed(result) {
-    return 'passed' in result ? result.passed : result.exitCode === 0 && !result.timedOut;
 }
 /** Errors when there are any: warnings count only when they are all there is (e.g. `--max-warnings 0`). */
 function countedProblems(problems) {
@@ -53733,6 +53736,7 @@ function worktree_text(result) {
 
 
 
+
 /** The trailer that marks a commit as self-heal's: a checkout of such a commit is not healed again. */
 const FINGERPRINT_TRAILER = 'Self-Heal-Fingerprint';
 /** How long a verified fix is remembered, in seconds (30 days). */
@@ -53794,7 +53798,7 @@ async function runHeal(deps, request) {
         return end('passed', `The ${request.kind} check passes: nothing to heal.`);
     for (let run = 1; run <= reruns; run++) {
         log.info(`The ${request.kind} check failed; running it again at the same commit (${run} of ${reruns}).`);
-        if (toCheckOutput(request.kind, await check()).passed) {
+        if (checkPassed(await check())) {
             return end('flaky', `The ${request.kind} check failed, then passed at the same commit: it is flaky, and a flaky check is reported, not fixed.`);
         }
     }
@@ -53938,7 +53942,7 @@ async function runHeal(deps, request) {
         }
         budget--;
         log.info(`Verifying: running the ${request.kind} check on the changed files.`);
-        const passed = toCheckOutput(request.kind, await check()).passed;
+        const passed = checkPassed(await check());
         // What the check itself wrote (a report, a cache) is no part of a fix: the next fixer's diff must not hold it.
         await tree.restore(state, await tree.snapshot());
         attempt.result = passed ? 'verified' : 'check-failed';
@@ -54136,9 +54140,9 @@ async function healWithFactory(factory, cwd, request, log) {
                 ? {
                     branchChange: async (base, branch) => {
                         if ((await factory.describe()).missing.length === 0) {
-                            const fetched = await tree.fetchBranch(LOCAL_REMOTE, branch);
+                            const fetched = await tree.fetchBranch(DEFAULT_REMOTE, branch);
                             if (fetched)
-                                log.info(`Fetched ${branch} from ${LOCAL_REMOTE}: ${fetched}`);
+                                log.info(`Fetched ${branch} from ${DEFAULT_REMOTE}: ${fetched}`);
                         }
                         return tree.branchChange(base, branch);
                     }
@@ -54150,8 +54154,6 @@ async function healWithFactory(factory, cwd, request, log) {
         await tree.close();
     }
 }
-/** The remote the local Git adapter pushes self-heal's branches to (its default). */
-const LOCAL_REMOTE = 'origin';
 /** Reads a policy written as YAML (or JSON): from a `--policy` file or the action's `policy` input. */
 function readPolicy(text, where) {
     let raw;

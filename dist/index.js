@@ -36717,7 +36717,7 @@ function isoSeconds(ms) {
 
 /***/ }),
 
-/***/ 9930:
+/***/ 6679:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36729,46 +36729,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/git/remote.ts
+var git_remote = __nccwpck_require__(668);
 // EXTERNAL MODULE: ./src/git/run-git.ts
 var run_git = __nccwpck_require__(6148);
-;// CONCATENATED MODULE: ./src/git/remote.ts
-/**
- * Works out which GitHub repository a local checkout belongs to, from a remote's URL, so the CLI can open pull
- * requests without being told `--repository`.
- */
-
-/** `OWNER/NAME` of a GitHub remote URL (https, ssh or scp-like) on `host`, or undefined when it is not one. */
-function parseGitHubRemote(url, host = 'github.com') {
-    const h = host.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const patterns = [
-        new RegExp(`^https?://(?:[^@/]+@)?${h}(?::\\d+)?/([^/]+)/([^/]+?)(?:\\.git)?/?$`, 'i'),
-        new RegExp(`^ssh://(?:[^@/]+@)?${h}(?::\\d+)?/([^/]+)/([^/]+?)(?:\\.git)?/?$`, 'i'),
-        new RegExp(`^(?:[^@/]+@)?${h}:([^/]+)/([^/]+?)(?:\\.git)?/?$`, 'i')
-    ];
-    for (const pattern of patterns) {
-        const match = pattern.exec(url.trim());
-        if (match)
-            return `${match[1]}/${match[2]}`;
-    }
-    return undefined;
-}
-/** The GitHub repository (`OWNER/NAME`) a checkout's remote points to, or undefined. */
-async function detectGitHubRepository(cwd, remote = 'origin', serverUrl = process.env.GITHUB_SERVER_URL || 'https://github.com') {
-    if (remote.startsWith('-'))
-        return undefined;
-    const { code, stdout } = await (0,run_git/* runGit */.EO)(['remote', 'get-url', '--', remote], { cwd, okCodes: [0, 2, 128] });
-    if (code !== 0)
-        return undefined;
-    let host = 'github.com';
-    try {
-        host = new URL(serverUrl).host;
-    }
-    catch {
-        // An invalid GITHUB_SERVER_URL is reported where it is used; here github.com is the sensible default.
-    }
-    return parseGitHubRemote(stdout.toString('utf8').trim(), host);
-}
-
 // EXTERNAL MODULE: ./src/github/client.ts + 25 modules
 var client = __nccwpck_require__(2842);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
@@ -38064,6 +38028,12 @@ class SqliteCacheAdapter {
         this.batches.add(finished);
         void finished.then(() => this.batches.delete(finished));
         this.inFlight.set(message.id, { settles: this.settles, parse: this.parse, done });
+        this.clearQueue();
+        this.worker.ref();
+        this.worker.postMessage(message);
+    }
+    /** Starts the next batch empty (the arrays of the last one now belong to its message and its settlers). */
+    clearQueue() {
         this.kinds = [];
         this.keys = [];
         this.texts = [];
@@ -38071,8 +38041,6 @@ class SqliteCacheAdapter {
         this.settles = [];
         this.parse = [];
         this.queuedChars = 0;
-        this.worker.ref();
-        this.worker.postMessage(message);
     }
     listen() {
         this.worker.on('message', (message) => {
@@ -38110,13 +38078,7 @@ class SqliteCacheAdapter {
             this.inFlight.clear();
             for (const [, reject] of this.settles)
                 reject(this.failure);
-            this.queuedChars = 0;
-            this.kinds = [];
-            this.keys = [];
-            this.texts = [];
-            this.times = [];
-            this.settles = [];
-            this.parse = [];
+            this.clearQueue();
         };
         this.worker.on('error', fail);
         this.worker.on('exit', code => {
@@ -41028,6 +40990,7 @@ var refs = __nccwpck_require__(8568);
 
 
 
+
 /** The identity used when the repository has none configured, so a commit can still be made. */
 const FALLBACK_IDENTITY = { name: 'self-heal', email: 'self-heal@users.noreply.github.com' };
 /** Creates the local Git adapter after checking that `cwd` is inside a work tree and git is recent enough. */
@@ -41131,7 +41094,7 @@ class LocalGitAdapter {
         const head = await (0,refs/* assertBranchName */.ae)(options.head, this.root);
         if (!(await (0,refs/* branchHead */.P)(head, this.root)))
             throw new errors/* RefNotFoundError */.ZA(`refs/heads/${head}`, 'commit to it first.');
-        const remote = this.settings.remote ?? 'origin';
+        const remote = this.settings.remote ?? git_remote/* DEFAULT_REMOTE */.dS;
         if (remote.startsWith('-'))
             throw new errors/* InvalidInputError */.oC(`'${remote}' is not a valid remote name.`);
         // The pull request's head must exist on GitHub: push the branch (never forced) before asking for it.
@@ -42488,7 +42451,7 @@ class AdapterFactory {
             ? Promise.resolve(this.settings.repository)
             : this.environment === 'cloud'
                 ? Promise.resolve(undefined)
-                : detectGitHubRepository(this.settings.cwd, 'origin', this.settings.serverUrl).catch(() => undefined);
+                : (0,git_remote/* detectGitHubRepository */.bp)(this.settings.cwd, git_remote/* DEFAULT_REMOTE */.dS, this.settings.serverUrl).catch(() => undefined);
         return this.repository;
     }
     /** The work tree's root when cwd is inside one (paths in results are relative to it), else cwd itself. */
@@ -42699,7 +42662,8 @@ function parseJson(text, input) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   L2: () => (/* binding */ runCheckResult),
 /* harmony export */   SP: () => (/* binding */ parseCheckKind),
-/* harmony export */   rR: () => (/* binding */ toCheckOutput)
+/* harmony export */   rR: () => (/* binding */ toCheckOutput),
+/* harmony export */   xh: () => (/* binding */ checkPassed)
 /* harmony export */ });
 /* unused harmony exports CHECK_KINDS, runCheck, tail */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
@@ -42729,11 +42693,15 @@ async function runCheckResult(execution, kind, command, options = {}) {
             return execution.runCommand(command, options);
     }
 }
+/** Whether a check passed: the adapter's verdict, or for a plain command exit 0 within its time. */
+function checkPassed(result) {
+    return 'passed' in result ? result.passed : result.exitCode === 0 && !result.timedOut;
+}
 /** The JSON shape of a check's result. */
 function toCheckOutput(kind, result) {
     return {
         kind,
-        passed: 'passed' in result ? result.passed : result.exitCode === 0 && !result.timedOut,
+        passed: checkPassed(result),
         exitCode: result.exitCode,
         timedOut: result.timedOut,
         failedTests: 'failedTests' in result ? result.failedTests : [],
@@ -43483,6 +43451,57 @@ async function branchHead(branch, cwd) {
         okCodes: [0, 1, 128]
     });
     return code === 0 ? stdout.toString('utf8').trim() : undefined;
+}
+
+
+/***/ }),
+
+/***/ 668:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   bp: () => (/* binding */ detectGitHubRepository),
+/* harmony export */   dS: () => (/* binding */ DEFAULT_REMOTE)
+/* harmony export */ });
+/* unused harmony export parseGitHubRemote */
+/* harmony import */ var _run_git_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6148);
+/**
+ * Works out which GitHub repository a local checkout belongs to, from a remote's URL, so the CLI can open pull
+ * requests without being told `--repository`.
+ */
+
+/** `OWNER/NAME` of a GitHub remote URL (https, ssh or scp-like) on `host`, or undefined when it is not one. */
+function parseGitHubRemote(url, host = 'github.com') {
+    const h = host.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const patterns = [
+        new RegExp(`^https?://(?:[^@/]+@)?${h}(?::\\d+)?/([^/]+)/([^/]+?)(?:\\.git)?/?$`, 'i'),
+        new RegExp(`^ssh://(?:[^@/]+@)?${h}(?::\\d+)?/([^/]+)/([^/]+?)(?:\\.git)?/?$`, 'i'),
+        new RegExp(`^(?:[^@/]+@)?${h}:([^/]+)/([^/]+?)(?:\\.git)?/?$`, 'i')
+    ];
+    for (const pattern of patterns) {
+        const match = pattern.exec(url.trim());
+        if (match)
+            return `${match[1]}/${match[2]}`;
+    }
+    return undefined;
+}
+/** The remote self-heal reads the repository from and pushes its branches to, unless told otherwise. */
+const DEFAULT_REMOTE = 'origin';
+/** The GitHub repository (`OWNER/NAME`) a checkout's remote points to, or undefined. */
+async function detectGitHubRepository(cwd, remote = DEFAULT_REMOTE, serverUrl = process.env.GITHUB_SERVER_URL || 'https://github.com') {
+    if (remote.startsWith('-'))
+        return undefined;
+    const { code, stdout } = await (0,_run_git_js__WEBPACK_IMPORTED_MODULE_0__/* .runGit */ .EO)(['remote', 'get-url', '--', remote], { cwd, okCodes: [0, 2, 128] });
+    if (code !== 0)
+        return undefined;
+    let host = 'github.com';
+    try {
+        host = new URL(serverUrl).host;
+    }
+    catch {
+        // An invalid GITHUB_SERVER_URL is reported where it is used; here github.com is the sensible default.
+    }
+    return parseGitHubRemote(stdout.toString('utf8').trim(), host);
 }
 
 
@@ -49267,8 +49286,8 @@ var core = __nccwpck_require__(3838);
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/adapters/factory.ts + 32 modules
-var adapters_factory = __nccwpck_require__(9930);
+// EXTERNAL MODULE: ./src/adapters/factory.ts + 31 modules
+var adapters_factory = __nccwpck_require__(6679);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/commands/apply.ts
@@ -49610,6 +49629,7 @@ function normalizeFilePath(file, options = {}) {
  */
 
 
+
 /** Bumped whenever the rules change what is hashed, so old cache entries and branches are not matched wrongly. */
 const FINGERPRINT_VERSION = 1;
 /** The number of hex characters of the SHA-256 kept as the id (64 bits). */
@@ -49631,7 +49651,7 @@ const OUTPUT_PLAIN_LINES = 10;
  * or compiler problems (errors only when there are errors), else the tail of the output.
  */
 function fingerprintFailure(kind, result, options = {}) {
-    if (checkPassed(result))
+    if ((0,commands_check/* checkPassed */.xh)(result))
         return undefined;
     let basis;
     let parts;
@@ -49727,9 +49747,6 @@ function untruncated(line) {
     if (dash > 0)
         return line.slice(0, dash);
     return line.split(' ')[0];
-}
-function checkPassed(result) {
-    return 'passed' in result ? result.passed : result.exitCode === 0 && !result.timedOut;
 }
 /** Errors when there are any: warnings count only when they are all there is (e.g. `--max-warnings 0`). */
 function countedProblems(problems) {
@@ -50546,6 +50563,8 @@ function distance(a, b) {
     return previous[b.length];
 }
 
+// EXTERNAL MODULE: ./src/git/remote.ts
+var remote = __nccwpck_require__(668);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: ./src/git/refs.ts
@@ -50791,6 +50810,7 @@ function worktree_text(result) {
 
 
 
+
 /** The trailer that marks a commit as self-heal's: a checkout of such a commit is not healed again. */
 const FINGERPRINT_TRAILER = 'Self-Heal-Fingerprint';
 /** How long a verified fix is remembered, in seconds (30 days). */
@@ -50852,7 +50872,7 @@ async function runHeal(deps, request) {
         return end('passed', `The ${request.kind} check passes: nothing to heal.`);
     for (let run = 1; run <= reruns; run++) {
         log.info(`The ${request.kind} check failed; running it again at the same commit (${run} of ${reruns}).`);
-        if ((0,commands_check/* toCheckOutput */.rR)(request.kind, await check()).passed) {
+        if ((0,commands_check/* checkPassed */.xh)(await check())) {
             return end('flaky', `The ${request.kind} check failed, then passed at the same commit: it is flaky, and a flaky check is reported, not fixed.`);
         }
     }
@@ -50996,7 +51016,7 @@ async function runHeal(deps, request) {
         }
         budget--;
         log.info(`Verifying: running the ${request.kind} check on the changed files.`);
-        const passed = (0,commands_check/* toCheckOutput */.rR)(request.kind, await check()).passed;
+        const passed = (0,commands_check/* checkPassed */.xh)(await check());
         // What the check itself wrote (a report, a cache) is no part of a fix: the next fixer's diff must not hold it.
         await tree.restore(state, await tree.snapshot());
         attempt.result = passed ? 'verified' : 'check-failed';
@@ -51194,9 +51214,9 @@ async function healWithFactory(factory, cwd, request, log) {
                 ? {
                     branchChange: async (base, branch) => {
                         if ((await factory.describe()).missing.length === 0) {
-                            const fetched = await tree.fetchBranch(LOCAL_REMOTE, branch);
+                            const fetched = await tree.fetchBranch(remote/* DEFAULT_REMOTE */.dS, branch);
                             if (fetched)
-                                log.info(`Fetched ${branch} from ${LOCAL_REMOTE}: ${fetched}`);
+                                log.info(`Fetched ${branch} from ${remote/* DEFAULT_REMOTE */.dS}: ${fetched}`);
                         }
                         return tree.branchChange(base, branch);
                     }
@@ -51208,8 +51228,6 @@ async function healWithFactory(factory, cwd, request, log) {
         await tree.close();
     }
 }
-/** The remote the local Git adapter pushes self-heal's branches to (its default). */
-const LOCAL_REMOTE = 'origin';
 /** Reads a policy written as YAML (or JSON): from a `--policy` file or the action's `policy` input. */
 function readPolicy(text, where) {
     let raw;
@@ -51958,7 +51976,7 @@ function normalizeRepoGlob(glob) {
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _adapters_factory_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9930);
+/* harmony import */ var _adapters_factory_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6679);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4366);
 /**
  * The action's post step: flushes state the main step left (the Actions cache snapshot). Cleanup problems are

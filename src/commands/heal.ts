@@ -26,10 +26,18 @@ import {
   type FixPolicy,
   type PolicyViolation
 } from '../heal/policy.js'
+import { DEFAULT_REMOTE } from '../git/remote.js'
 import { WorkTree, type TreeState } from '../heal/worktree.js'
 import type { AdapterFactory } from '../adapters/factory.js'
 import type { Logger } from '../log.js'
-import { runCheckResult, toCheckOutput, type CheckKind, type CheckOutput, type CheckResult } from './check.js'
+import {
+  checkPassed,
+  runCheckResult,
+  toCheckOutput,
+  type CheckKind,
+  type CheckOutput,
+  type CheckResult
+} from './check.js'
 
 /** The trailer that marks a commit as self-heal's: a checkout of such a commit is not healed again. */
 export const FINGERPRINT_TRAILER = 'Self-Heal-Fingerprint'
@@ -239,7 +247,7 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
   if (base.check.passed) return end('passed', `The ${request.kind} check passes: nothing to heal.`)
   for (let run = 1; run <= reruns; run++) {
     log.info(`The ${request.kind} check failed; running it again at the same commit (${run} of ${reruns}).`)
-    if (toCheckOutput(request.kind, await check()).passed) {
+    if (checkPassed(await check())) {
       return end(
         'flaky',
         `The ${request.kind} check failed, then passed at the same commit: it is flaky, and a flaky check is reported, not fixed.`
@@ -409,7 +417,7 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
     }
     budget--
     log.info(`Verifying: running the ${request.kind} check on the changed files.`)
-    const passed = toCheckOutput(request.kind, await check()).passed
+    const passed = checkPassed(await check())
     // What the check itself wrote (a report, a cache) is no part of a fix: the next fixer's diff must not hold it.
     await tree.restore(state, await tree.snapshot())
     attempt.result = passed ? 'verified' : 'check-failed'
@@ -651,8 +659,8 @@ export async function healWithFactory(
           ? {
               branchChange: async (base: string, branch: string) => {
                 if ((await factory.describe()).missing.length === 0) {
-                  const fetched = await tree.fetchBranch(LOCAL_REMOTE, branch)
-                  if (fetched) log.info(`Fetched ${branch} from ${LOCAL_REMOTE}: ${fetched}`)
+                  const fetched = await tree.fetchBranch(DEFAULT_REMOTE, branch)
+                  if (fetched) log.info(`Fetched ${branch} from ${DEFAULT_REMOTE}: ${fetched}`)
                 }
                 return tree.branchChange(base, branch)
               }
@@ -665,9 +673,6 @@ export async function healWithFactory(
     await tree.close()
   }
 }
-
-/** The remote the local Git adapter pushes self-heal's branches to (its default). */
-const LOCAL_REMOTE = 'origin'
 
 /** Reads a policy written as YAML (or JSON): from a `--policy` file or the action's `policy` input. */
 export function readPolicy(text: string, where: string): FixPolicy {

@@ -36843,9 +36843,10 @@ function checkTtl(ttlSeconds) {
  * -0 is accepted and reads back as 0, as JSON defines. The message names the path of the first offender.
  */
 function serializeValue(key, value) {
-    // The walk that names the offending path allocates a string per property: run it only once a value is refused.
-    if (!isJson(value, []))
-        checkJson(value, '$', new Set(), key);
+    const refusal = findNonJson(value, []);
+    if (refusal) {
+        throw new CacheValueError(`The value for cache key ${quoteKey(key)} is not JSON: $${refusal.path.reverse().join('')} is ${refusal.what}; ${refusal.fix}. Nothing was stored.`);
+    }
     const text = JSON.stringify(value);
     const bytes = Buffer.byteLength(text, 'utf8');
     if (bytes > MAX_VALUE_BYTES) {
@@ -36857,56 +36858,20 @@ function serializeValue(key, value) {
 function parseValue(text) {
     return JSON.parse(text);
 }
-/** Whether JSON.stringify would write `value` exactly (the same rules as checkJson, without allocating paths). */
-function isJson(value, ancestors) {
-    switch (typeof value) {
-        case 'string':
-        case 'boolean':
-            return true;
-        case 'number':
-            return Number.isFinite(value);
-        case 'object':
-            break;
-        default:
-            return false;
-    }
-    if (value === null)
-        return true;
-    if (ancestors.includes(value))
-        return false;
-    ancestors.push(value);
-    let ok = true;
-    if (Array.isArray(value)) {
-        for (let i = 0; ok && i < value.length; i++)
-            ok = i in value && isJson(value[i], ancestors);
-    }
-    else {
-        const proto = Object.getPrototypeOf(value);
-        ok = (proto === Object.prototype || proto === null) && Object.getOwnPropertySymbols(value).length === 0;
-        if (ok) {
-            for (const name in value) {
-                if (Object.hasOwn(value, name) && !isJson(value[name], ancestors)) {
-                    ok = false;
-                    break;
-                }
-            }
-        }
-    }
-    ancestors.pop();
-    return ok;
+function refuse(what, fix) {
+    return { what, fix, path: [] };
 }
-function checkJson(value, path, seen, key) {
-    const refuse = (what, fix) => {
-        throw new CacheValueError(`The value for cache key ${quoteKey(key)} is not JSON: ${path} is ${what}; ${fix}. Nothing was stored.`);
-    };
+/**
+ * The first part of `value` that JSON.stringify would not write exactly, or undefined. The path is collected only
+ * on the way back from a refusal, so a value that is JSON (every value stored) costs no string per property.
+ */
+function findNonJson(value, ancestors) {
     switch (typeof value) {
         case 'string':
         case 'boolean':
-            return;
+            return undefined;
         case 'number':
-            if (!Number.isFinite(value))
-                refuse(String(value), 'store a finite number or null');
-            return;
+            return Number.isFinite(value) ? undefined : refuse(String(value), 'store a finite number or null');
         case 'bigint':
             return refuse('a BigInt', 'store it as a string');
         case 'undefined':
@@ -36917,32 +36882,47 @@ function checkJson(value, path, seen, key) {
             return refuse('a symbol', 'store a string');
     }
     if (value === null)
-        return;
+        return undefined;
     const object = value;
-    if (seen.has(object))
-        refuse('a reference to itself (a cycle)', 'store a tree, not a graph');
-    seen.add(object);
-    if (Array.isArray(object)) {
-        for (let i = 0; i < object.length; i++) {
-            // A hole in a sparse array would become null.
-            if (!(i in object))
-                refuse(`a sparse array (index ${i} is empty)`, 'fill it with null');
-            checkJson(object[i], `${path}[${i}]`, seen, key);
-        }
-    }
-    else {
+    if (ancestors.includes(object))
+        return refuse('a reference to itself (a cycle)', 'store a tree, not a graph');
+    if (!Array.isArray(object)) {
         const proto = Object.getPrototypeOf(object);
         if (proto !== Object.prototype && proto !== null) {
             const name = object.constructor?.name ?? 'an object';
-            refuse(`a ${name}, not a plain object`, 'convert it to a plain object, an array or a string');
+            return refuse(`a ${name}, not a plain object`, 'convert it to a plain object, an array or a string');
         }
-        if (Object.getOwnPropertySymbols(object).length > 0)
-            refuse('an object with symbol keys', 'use string keys');
-        for (const [name, child] of Object.entries(object)) {
-            checkJson(child, `${path}${/^[A-Za-z_$][\w$]*$/.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`}`, seen, key);
+        if (Object.getOwnPropertySymbols(object).length > 0) {
+            return refuse('an object with symbol keys', 'use string keys');
         }
     }
-    seen.delete(object);
+    let refusal;
+    ancestors.push(object);
+    if (Array.isArray(object)) {
+        for (let i = 0; !refusal && i < object.length; i++) {
+            // A hole in a sparse array would become null.
+            if (!(i in object)) {
+                refusal = refuse(`a sparse array (index ${i} is empty)`, 'fill it with null');
+            }
+            else {
+                refusal = findNonJson(object[i], ancestors);
+                refusal?.path.push(`[${i}]`);
+            }
+        }
+    }
+    else {
+        for (const name in object) {
+            if (!Object.hasOwn(object, name))
+                continue;
+            refusal = findNonJson(object[name], ancestors);
+            if (refusal) {
+                refusal.path.push(/^[A-Za-z_$][\w$]*$/.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`);
+                break;
+            }
+        }
+    }
+    ancestors.pop();
+    return refusal;
 }
 function quoteKey(key) {
     return key.length > 80 ? `'${key.slice(0, 77)}...'` : `'${key}'`;

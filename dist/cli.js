@@ -41745,6 +41745,22 @@ function graphqlUrlFor(apiUrl) {
     const base = stripSlash(apiUrl);
     return base.endsWith('/api/v3') ? `${base.slice(0, -'/v3'.length)}/graphql` : `${base}/graphql`;
 }
+/** A whole number of 0 or more from a CLI option or an action input; `what` names it in the error. */
+function readCount(value, what) {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) {
+        throw new errors_InvalidInputError(`${what} must be a whole number of 0 or more (got '${value}').`);
+    }
+    return n;
+}
+/** A positive number (of seconds, say) from a CLI option or an action input; `what` names it in the error. */
+function readPositive(value, what) {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n <= 0) {
+        throw new errors_InvalidInputError(`${what} must be a positive number (got '${value}').`);
+    }
+    return n;
+}
 function stripSlash(url) {
     return url.replace(/\/+$/, '');
 }
@@ -54485,7 +54501,7 @@ function buildProgram(io, setExit) {
         .addOption(new Option('--build <cmd>', 'run a build with this command'))
         .addOption(new Option('--lint <cmd>', 'run lint with this command'))
         .addOption(new Option('--command <cmd>', 'run a plain command'))
-        .option('--timeout <seconds>', 'stop the command (and everything it started) after this many seconds', parsePositive)
+        .option('--timeout <seconds>', 'stop the command (and everything it started) after this many seconds', v => readPositive(v, '--timeout'))
         .option('--report <path>', 'a report file the command writes (JUnit XML, TAP, Jest JSON or ESLint JSON)')
         .action(run(async (options, logger) => {
         const chosen = CHECK_KINDS.filter(kind => typeof options[kind] === 'string');
@@ -54547,7 +54563,7 @@ function buildProgram(io, setExit) {
         .requiredOption('--ref <ref>', 'the branch, tag or commit SHA to run on')
         .option('--input <key=value>', 'a workflow input (repeatable)', collect, [])
         .option('--wait', 'wait for the run to complete and report its conclusion, failed jobs, tests and log tail')
-        .option('--timeout <seconds>', 'give up waiting after this many seconds (the run is cancelled)', parsePositive)
+        .option('--timeout <seconds>', 'give up waiting after this many seconds (the run is cancelled)', v => readPositive(v, '--timeout'))
         .action(run(async (options, logger) => {
         const { factory, settings } = prepare(options, io);
         const repository = (await factory.describe()).repository;
@@ -54574,10 +54590,10 @@ function buildProgram(io, setExit) {
         .option('--fix <cmd>', 'a fixer to run in the work tree, in order (repeatable)', collect, [])
         .option('--dry-run', 'everything but writes: no branch, no pull request, nothing remembered')
         .option('--policy <file>', 'what a fix may change (YAML): paths, sizes, protected files, suppressions')
-        .option('--reruns <n>', 'runs of a failed check at the same commit before it counts as failing', parseCount, 1)
-        .option('--max-attempts <n>', 'most verification runs of the check in one heal', parseCount, 5)
+        .option('--reruns <n>', 'runs of a failed check at the same commit before it counts as failing', v => readCount(v, '--reruns'), 1)
+        .option('--max-attempts <n>', 'most verification runs of the check in one heal', v => readCount(v, '--max-attempts'), 5)
         .option('--base <branch>', 'the branch to propose the fix to (default: the branch checked out)')
-        .option('--timeout <seconds>', 'stop a run of the check (and everything it started) after this many seconds', parsePositive)
+        .option('--timeout <seconds>', 'stop a run of the check (and everything it started) after this many seconds', v => readPositive(v, '--timeout'))
         .option('--report <path>', 'a report file the check writes (JUnit XML, TAP, Jest JSON or ESLint JSON)')
         .action(run(async (options, logger) => {
         const kind = check_parseCheckKind(String(options.kind), '--kind');
@@ -54610,12 +54626,6 @@ function buildProgram(io, setExit) {
         }
     }));
     return program;
-}
-function parseCount(value) {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 0)
-        throw new errors_InvalidInputError(`'${value}' is not a whole number of 0 or more.`);
-    return n;
 }
 async function readText(path, option) {
     try {
@@ -54687,12 +54697,6 @@ async function readPatch(path) {
     catch (error) {
         throw new errors_InvalidInputError(`Cannot read the patch '${path}': ${errors_errorMessage(error)}. Pass a diff file or '-' for stdin.`);
     }
-}
-function parsePositive(value) {
-    const n = Number(value);
-    if (!Number.isFinite(n) || n <= 0)
-        throw new errors_InvalidInputError(`'${value}' is not a positive number of seconds.`);
-    return n;
 }
 function describeCheck(r) {
     const lines = [

@@ -48985,7 +48985,7 @@ function createGitHubClient(settings) {
         core/* setSecret */.Pq(token);
     const { owner, repo } = parseRepository(settings.repository);
     const apiUrl = validUrl(settings.apiUrl || process.env.GITHUB_API_URL || DEFAULT_API_URL, 'API URL');
-    const graphqlUrl = validUrl(settings.graphqlUrl || process.env.GITHUB_GRAPHQL_URL || (0,src_settings/* graphqlUrlFor */.U)(apiUrl), 'GraphQL URL');
+    const graphqlUrl = validUrl(settings.graphqlUrl || process.env.GITHUB_GRAPHQL_URL || (0,src_settings/* graphqlUrlFor */.UM)(apiUrl), 'GraphQL URL');
     const log = settings.log ?? defaultLog();
     const timeoutMs = settings.timeoutMs ?? 30_000;
     const maxWait = settings.maxRateLimitWaitSeconds ?? 60;
@@ -51655,7 +51655,7 @@ async function run() {
         if (!OPERATIONS.includes(operation)) {
             throw new errors/* InvalidInputError */.oC(`Unknown operation '${operation}': use one of ${OPERATIONS.join(', ')}.`);
         }
-        const settings = (0,src_settings/* readSettings */.s)({
+        const settings = (0,src_settings/* readSettings */.sb)({
             environment: core/* getInput */.V4(constants/* Input */.pd.Environment),
             cwd: core/* getInput */.V4(constants/* Input */.pd.WorkingDirectory) || process.env.GITHUB_WORKSPACE,
             repository: core/* getInput */.V4(constants/* Input */.pd.Repository),
@@ -51759,14 +51759,14 @@ async function healOperation(factory, echo, cwd) {
                 kind,
                 check: command,
                 checkOptions: {
-                    timeoutSeconds: timeout ? positiveNumber(timeout, constants/* Input */.pd.Timeout) : undefined,
+                    timeoutSeconds: timeout ? (0,src_settings/* readPositive */.S7)(timeout, `Input '${constants/* Input */.pd.Timeout}'`) : undefined,
                     reportPath: core/* getInput */.V4(constants/* Input */.pd.ReportPath) || undefined
                 },
                 fixers: core/* getMultilineInput */.q3(constants/* Input */.pd.Fix).filter(line => line.trim()),
                 dryRun: core/* getBooleanInput */.Vt(constants/* Input */.pd.DryRun),
                 policy: policyText.trim() ? readPolicy(policyText, `the input '${constants/* Input */.pd.Policy}'`) : undefined,
-                reruns: count(core/* getInput */.V4(constants/* Input */.pd.Reruns) || '1', constants/* Input */.pd.Reruns),
-                maxAttempts: count(core/* getInput */.V4(constants/* Input */.pd.MaxAttempts) || '5', constants/* Input */.pd.MaxAttempts),
+                reruns: (0,src_settings/* readCount */._0)(core/* getInput */.V4(constants/* Input */.pd.Reruns) || '1', `Input '${constants/* Input */.pd.Reruns}'`),
+                maxAttempts: (0,src_settings/* readCount */._0)(core/* getInput */.V4(constants/* Input */.pd.MaxAttempts) || '5', `Input '${constants/* Input */.pd.MaxAttempts}'`),
                 base: core/* getInput */.V4(constants/* Input */.pd.Base) || context.base,
                 noProposal: context.noProposal,
                 disabled: context.disabled
@@ -51800,13 +51800,6 @@ async function healOperation(factory, echo, cwd) {
     await summarizeHeal(result, command);
     if (!result.ok)
         core/* setFailed */.C1(result.reason);
-}
-function count(value, input) {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 0) {
-        throw new errors/* InvalidInputError */.oC(`Input '${input}' must be a whole number of 0 or more (got '${value}').`);
-    }
-    return n;
 }
 async function applyOperation(factory, cwd) {
     const inline = core/* getInput */.V4(constants/* Input */.pd.Patch);
@@ -51844,7 +51837,7 @@ async function dispatchOperation(settings) {
         ref: core/* getInput */.V4(constants/* Input */.pd.Ref) || process.env.GITHUB_REF_NAME || undefined,
         inputs: parseInputOptions(core/* getMultilineInput */.q3(constants/* Input */.pd.Inputs)),
         wait,
-        timeoutSeconds: timeout ? positiveNumber(timeout, constants/* Input */.pd.Timeout) : undefined,
+        timeoutSeconds: timeout ? (0,src_settings/* readPositive */.S7)(timeout, `Input '${constants/* Input */.pd.Timeout}'`) : undefined,
         repository: settings.repository,
         token: settings.token,
         apiUrl: settings.apiUrl,
@@ -51856,13 +51849,6 @@ async function dispatchOperation(settings) {
     if (wait && result.conclusion !== 'success') {
         core/* setFailed */.C1(`Run ${result.runId} concluded ${result.conclusion}: ${result.runUrl}`);
     }
-}
-function positiveNumber(value, input) {
-    const n = Number(value);
-    if (!Number.isFinite(n) || n <= 0) {
-        throw new errors/* InvalidInputError */.oC(`Input '${input}' must be a positive number (got '${value}').`);
-    }
-    return n;
 }
 
 
@@ -52076,8 +52062,10 @@ function lineInFile(text, file) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   U: () => (/* binding */ graphqlUrlFor),
-/* harmony export */   s: () => (/* binding */ readSettings)
+/* harmony export */   S7: () => (/* binding */ readPositive),
+/* harmony export */   UM: () => (/* binding */ graphqlUrlFor),
+/* harmony export */   _0: () => (/* binding */ readCount),
+/* harmony export */   sb: () => (/* binding */ readSettings)
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
@@ -52119,6 +52107,22 @@ function readSettings(raw, env = process.env, mask = () => undefined) {
 function graphqlUrlFor(apiUrl) {
     const base = stripSlash(apiUrl);
     return base.endsWith('/api/v3') ? `${base.slice(0, -'/v3'.length)}/graphql` : `${base}/graphql`;
+}
+/** A whole number of 0 or more from a CLI option or an action input; `what` names it in the error. */
+function readCount(value, what) {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InvalidInputError */ .oC(`${what} must be a whole number of 0 or more (got '${value}').`);
+    }
+    return n;
+}
+/** A positive number (of seconds, say) from a CLI option or an action input; `what` names it in the error. */
+function readPositive(value, what) {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n <= 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InvalidInputError */ .oC(`${what} must be a positive number (got '${value}').`);
+    }
+    return n;
 }
 function stripSlash(url) {
     return url.replace(/\/+$/, '');

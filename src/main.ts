@@ -20,7 +20,7 @@ import { Input, Output } from './constants.js'
 import { detectEnvironment } from './environment.js'
 import { ConfigurationError, InvalidInputError, errorMessage } from './errors.js'
 import type { Logger } from './log.js'
-import { readSettings, type Settings } from './settings.js'
+import { readCount, readPositive, readSettings, type Settings } from './settings.js'
 import { annotateCheck, summarizeApply, summarizeCheck, summarizeDispatch, summarizeHeal } from './summary.js'
 
 /** The operations the action performs. */
@@ -150,14 +150,14 @@ async function healOperation(factory: AdapterFactory, echo: LogEcho, cwd: string
           kind,
           check: command,
           checkOptions: {
-            timeoutSeconds: timeout ? positiveNumber(timeout, Input.Timeout) : undefined,
+            timeoutSeconds: timeout ? readPositive(timeout, `Input '${Input.Timeout}'`) : undefined,
             reportPath: core.getInput(Input.ReportPath) || undefined
           },
           fixers: core.getMultilineInput(Input.Fix).filter(line => line.trim()),
           dryRun: core.getBooleanInput(Input.DryRun),
           policy: policyText.trim() ? readPolicy(policyText, `the input '${Input.Policy}'`) : undefined,
-          reruns: count(core.getInput(Input.Reruns) || '1', Input.Reruns),
-          maxAttempts: count(core.getInput(Input.MaxAttempts) || '5', Input.MaxAttempts),
+          reruns: readCount(core.getInput(Input.Reruns) || '1', `Input '${Input.Reruns}'`),
+          maxAttempts: readCount(core.getInput(Input.MaxAttempts) || '5', `Input '${Input.MaxAttempts}'`),
           base: core.getInput(Input.Base) || context.base,
           noProposal: context.noProposal,
           disabled: context.disabled
@@ -185,14 +185,6 @@ async function healOperation(factory: AdapterFactory, echo: LogEcho, cwd: string
   else core.info(result.reason)
   await summarizeHeal(result, command)
   if (!result.ok) core.setFailed(result.reason)
-}
-
-function count(value: string, input: string): number {
-  const n = Number(value)
-  if (!Number.isInteger(n) || n < 0) {
-    throw new InvalidInputError(`Input '${input}' must be a whole number of 0 or more (got '${value}').`)
-  }
-  return n
 }
 
 async function applyOperation(factory: AdapterFactory, cwd: string): Promise<void> {
@@ -234,7 +226,7 @@ async function dispatchOperation(settings: Settings): Promise<void> {
     ref: core.getInput(Input.Ref) || process.env.GITHUB_REF_NAME || undefined,
     inputs: parseInputOptions(core.getMultilineInput(Input.Inputs)),
     wait,
-    timeoutSeconds: timeout ? positiveNumber(timeout, Input.Timeout) : undefined,
+    timeoutSeconds: timeout ? readPositive(timeout, `Input '${Input.Timeout}'`) : undefined,
     repository: settings.repository,
     token: settings.token,
     apiUrl: settings.apiUrl,
@@ -245,12 +237,4 @@ async function dispatchOperation(settings: Settings): Promise<void> {
   if (wait && result.conclusion !== 'success') {
     core.setFailed(`Run ${result.runId} concluded ${result.conclusion}: ${result.runUrl}`)
   }
-}
-
-function positiveNumber(value: string, input: string): number {
-  const n = Number(value)
-  if (!Number.isFinite(n) || n <= 0) {
-    throw new InvalidInputError(`Input '${input}' must be a positive number (got '${value}').`)
-  }
-  return n
 }

@@ -3,7 +3,7 @@
  * to), then passed down. Secrets are masked the moment they are read.
  */
 import { resolve } from 'node:path'
-import { ConfigurationError } from './errors.js'
+import { ConfigurationError, InvalidInputError } from './errors.js'
 
 /** Everything the factory and the commands need to know about where they run. */
 export interface Settings {
@@ -80,6 +80,24 @@ export function readSettings(
 export function graphqlUrlFor(apiUrl: string): string {
   const base = stripSlash(apiUrl)
   return base.endsWith('/api/v3') ? `${base.slice(0, -'/v3'.length)}/graphql` : `${base}/graphql`
+}
+
+/** A whole number of 0 or more from a CLI option or an action input; `what` names it in the error. */
+export function readCount(value: string, what: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 0) {
+    throw new InvalidInputError(`${what} must be a whole number of 0 or more (got '${value}').`)
+  }
+  return n
+}
+
+/** A positive number (of seconds, say) from a CLI option or an action input; `what` names it in the error. */
+export function readPositive(value: string, what: string): number {
+  const n = Number(value)
+  if (!Number.isFinite(n) || n <= 0) {
+    throw new InvalidInputError(`${what} must be a positive number (got '${value}').`)
+  }
+  return n
 }
 
 function stripSlash(url: string): string {

@@ -13,7 +13,7 @@ import { detectEnvironment, ENVIRONMENTS } from '../environment.js'
 import { ConfigurationError, InvalidInputError, SelfHealError, errorMessage } from '../errors.js'
 import { dispatch, dispatchExitCode, parseInputOptions, type DispatchOutput } from '../commands/dispatch.js'
 import { stderrLogger, type Logger } from '../log.js'
-import { readSettings, type RawSettings } from '../settings.js'
+import { readCount, readPositive, readSettings, type RawSettings } from '../settings.js'
 import { VERSION } from '../version.js'
 
 /** Streams and process facts the CLI uses, injectable for tests. */
@@ -139,7 +139,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option(
       '--timeout <seconds>',
       'stop the command (and everything it started) after this many seconds',
-      parsePositive
+      v => readPositive(v, '--timeout')
     )
     .option('--report <path>', 'a report file the command writes (JUnit XML, TAP, Jest JSON or ESLint JSON)')
     .action(
@@ -219,10 +219,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       '--wait',
       'wait for the run to complete and report its conclusion, failed jobs, tests and log tail'
     )
-    .option(
-      '--timeout <seconds>',
-      'give up waiting after this many seconds (the run is cancelled)',
-      parsePositive
+    .option('--timeout <seconds>', 'give up waiting after this many seconds (the run is cancelled)', v =>
+      readPositive(v, '--timeout')
     )
     .action(
       run(async (options, logger) => {
@@ -260,15 +258,20 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option(
       '--reruns <n>',
       'runs of a failed check at the same commit before it counts as failing',
-      parseCount,
+      v => readCount(v, '--reruns'),
       1
     )
-    .option('--max-attempts <n>', 'most verification runs of the check in one heal', parseCount, 5)
+    .option(
+      '--max-attempts <n>',
+      'most verification runs of the check in one heal',
+      v => readCount(v, '--max-attempts'),
+      5
+    )
     .option('--base <branch>', 'the branch to propose the fix to (default: the branch checked out)')
     .option(
       '--timeout <seconds>',
       'stop a run of the check (and everything it started) after this many seconds',
-      parsePositive
+      v => readPositive(v, '--timeout')
     )
     .option('--report <path>', 'a report file the check writes (JUnit XML, TAP, Jest JSON or ESLint JSON)')
     .action(
@@ -312,13 +315,6 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     )
 
   return program
-}
-
-function parseCount(value: string): number {
-  const n = Number(value)
-  if (!Number.isInteger(n) || n < 0)
-    throw new InvalidInputError(`'${value}' is not a whole number of 0 or more.`)
-  return n
 }
 
 async function readText(path: string, option: string): Promise<string> {
@@ -399,13 +395,6 @@ async function readPatch(path: string): Promise<string> {
       `Cannot read the patch '${path}': ${errorMessage(error)}. Pass a diff file or '-' for stdin.`
     )
   }
-}
-
-function parsePositive(value: string): number {
-  const n = Number(value)
-  if (!Number.isFinite(n) || n <= 0)
-    throw new InvalidInputError(`'${value}' is not a positive number of seconds.`)
-  return n
 }
 
 function describeCheck(r: CheckOutput): string {

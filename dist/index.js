@@ -50793,6 +50793,8 @@ function worktree_text(result) {
 
 /** The trailer that marks a commit as self-heal's: a checkout of such a commit is not healed again. */
 const FINGERPRINT_TRAILER = 'Self-Heal-Fingerprint';
+/** The prefix of the branches heal proposes fixes on: `self-heal/<fingerprint>`. */
+const BRANCH_PREFIX = 'self-heal/';
 /** How long a verified fix is remembered, in seconds (30 days). */
 const REMEMBER_SECONDS = 30 * 24 * 3600;
 /** The fix memory's key for a fingerprint. */
@@ -50823,12 +50825,12 @@ async function runHeal(deps, request) {
         return end('disabled', `Healing is switched off: ${request.disabled}.`);
     // Loop guard: a commit self-heal made, or one of its branches, is not healed again.
     const branch = await tree.currentBranch();
-    if (branch?.startsWith('self-heal/')) {
+    if (branch?.startsWith(BRANCH_PREFIX)) {
         return end('skipped', `The branch ${branch} is self-heal's own: it is not healed again.`);
     }
     // A pull request's workflow checks out a detached merge commit: its branch (the base a fix would go to) says
     // whether the pull request is self-heal's own.
-    if (request.base?.startsWith('self-heal/')) {
+    if (request.base?.startsWith(BRANCH_PREFIX)) {
         return end('skipped', `The fix would be proposed to ${request.base}, which is self-heal's own branch: it is not healed again.`);
     }
     if (new RegExp(`^${FINGERPRINT_TRAILER}:`, 'm').test(await tree.headMessage())) {
@@ -51028,7 +51030,7 @@ function describeFix(fix) {
  * change is left alone: self-heal never force-moves a branch.
  */
 async function propose(git, branchChange, fix, fingerprint, base, kind, log) {
-    const branch = `self-heal/${fingerprint.id}`;
+    const branch = `${BRANCH_PREFIX}${fingerprint.id}`;
     let existing = await branchChange(base, branch);
     const proposal = { branch, base, action: 'created' };
     if (existing !== undefined && !existing.trim()) {

@@ -42,6 +42,9 @@ import {
 /** The trailer that marks a commit as self-heal's: a checkout of such a commit is not healed again. */
 export const FINGERPRINT_TRAILER = 'Self-Heal-Fingerprint'
 
+/** The prefix of the branches heal proposes fixes on: `self-heal/<fingerprint>`. */
+export const BRANCH_PREFIX = 'self-heal/'
+
 /** How long a verified fix is remembered, in seconds (30 days). */
 export const REMEMBER_SECONDS = 30 * 24 * 3600
 
@@ -206,12 +209,12 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
   if (request.disabled) return end('disabled', `Healing is switched off: ${request.disabled}.`)
   // Loop guard: a commit self-heal made, or one of its branches, is not healed again.
   const branch = await tree.currentBranch()
-  if (branch?.startsWith('self-heal/')) {
+  if (branch?.startsWith(BRANCH_PREFIX)) {
     return end('skipped', `The branch ${branch} is self-heal's own: it is not healed again.`)
   }
   // A pull request's workflow checks out a detached merge commit: its branch (the base a fix would go to) says
   // whether the pull request is self-heal's own.
-  if (request.base?.startsWith('self-heal/')) {
+  if (request.base?.startsWith(BRANCH_PREFIX)) {
     return end(
       'skipped',
       `The fix would be proposed to ${request.base}, which is self-heal's own branch: it is not healed again.`
@@ -458,7 +461,7 @@ async function propose(
   kind: CheckKind,
   log: Logger
 ): Promise<{ ok: boolean; reason: string; proposal?: HealProposal }> {
-  const branch = `self-heal/${fingerprint.id}`
+  const branch = `${BRANCH_PREFIX}${fingerprint.id}`
   let existing = await branchChange(base, branch)
   const proposal: HealProposal = { branch, base, action: 'created' }
   if (existing !== undefined && !existing.trim()) {

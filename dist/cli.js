@@ -36119,7 +36119,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9561);
+/* harmony import */ var _cli_program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6099);
 /** The `self-heal` CLI's entry point: everything happens in cli/program.ts. */
 
 process.exitCode = await (0,_cli_program_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -36129,7 +36129,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9561:
+/***/ 6099:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -52263,6 +52263,238 @@ async function runApply(git, request) {
     return output;
 }
 
+;// CONCATENATED MODULE: ./src/adapters/local/workspace.ts
+/**
+ * The local Workspace (LOCAL, or CI with a checkout): fixers edit the checkout's files, the loop reads what they
+ * changed as a diff, and puts every file back as it found it. States are git trees written through a temporary
+ * index, so the user's index, branches and stash are never touched, and untracked files the user had (build
+ * output, say) are part of the state rather than something a restore could delete.
+ */
+
+
+
+
+
+
+/** The repository's working tree, opened at its root. */
+class LocalWorkspace {
+    root;
+    head;
+    scratch;
+    index;
+    headRef;
+    constructor(
+    /** The repository's root directory. */
+    root, 
+    /** The commit checked out when the tree was opened. */
+    head, scratch, index, 
+    /** The ref HEAD pointed to when the tree was opened (`refs/heads/...`), or undefined when detached. */
+    headRef) {
+        this.root = root;
+        this.head = head;
+        this.scratch = scratch;
+        this.index = index;
+        this.headRef = headRef;
+    }
+    /** Opens the repository that holds `cwd`; ConfigurationError when there is none or it has no commit yet. */
+    static async open(cwd) {
+        const top = await runGit(['rev-parse', '--show-toplevel'], { cwd, okCodes: [0, 128] });
+        if (top.code !== 0) {
+            throw new ConfigurationError(`${cwd} is not inside a git repository: heal needs a checkout (run it in your repository, or after actions/checkout).`);
+        }
+        const root = workspace_text(top);
+        const head = await runGit(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], {
+            cwd: root,
+            okCodes: [0, 1, 128]
+        });
+        if (head.code !== 0)
+            throw new ConfigurationError(`The repository at ${root} has no commit yet: commit first.`);
+        const indexPath = workspace_text(await runGit(['rev-parse', '--git-path', 'index'], { cwd: root }));
+        const index = (0,external_node_path_.isAbsolute)(indexPath) ? indexPath : (0,external_node_path_.join)(root, indexPath);
+        const scratch = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'self-heal-tree-'));
+        // The user's index as it was, so that a fixer that stages its changes (`git add`) leaves no trace in it.
+        await (0,promises_namespaceObject.copyFile)(index, (0,external_node_path_.join)(scratch, USER_INDEX)).catch(() => undefined);
+        const ref = await runGit(['symbolic-ref', '--quiet', 'HEAD'], { cwd: root, okCodes: [0, 1] });
+        return new LocalWorkspace(root, workspace_text(head), scratch, index, ref.code === 0 ? workspace_text(ref) : undefined);
+    }
+    /** The branch checked out, or undefined on a detached HEAD. */
+    async currentBranch() {
+        const result = await this.git(['symbolic-ref', '--quiet', '--short', 'HEAD'], [0, 1]);
+        return result.code === 0 ? workspace_text(result) : undefined;
+    }
+    /** The message of the commit checked out. */
+    async headMessage() {
+        return workspace_text(await this.git(['log', '-1', '--format=%B', this.head]));
+    }
+    /** Tracked files that differ from HEAD (staged or not): a heal commits on HEAD, so it refuses to start with them. */
+    async changedTrackedFiles() {
+        const status = await this.git(['status', '--porcelain=v1', '-z', '--untracked-files=no']);
+        return status.stdout
+            .toString('utf8')
+            .split('\0')
+            .filter(Boolean)
+            .map(entry => entry.slice(3));
+    }
+    /** Writes the working tree as it is now (tracked and untracked files, not ignored ones) as a tree object. */
+    async snapshot() {
+        const index = (0,external_node_path_.join)(this.scratch, 'index');
+        const env = { GIT_INDEX_FILE: index };
+        // Starting from a copy of the real index (which matches HEAD: heal starts with tracked files unchanged) keeps
+        // its stat data, so git rehashes only the files that changed.
+        try {
+            await (0,promises_namespaceObject.copyFile)(this.index, index);
+        }
+        catch {
+            await this.git(['read-tree', this.head], [0], env);
+        }
+        await this.git(['add', '--all', '--', '.'], [0], env);
+        return workspace_text(await this.git(['write-tree'], [0], env));
+    }
+    /** The diff from one state to another, as `git diff --binary` makes it (empty when they are the same). */
+    async diff(from, to) {
+        return from === to ? '' : this.binaryDiff(from, to);
+    }
+    /** Applies a diff to the working tree, all or nothing; false (and nothing changed) when it does not apply. */
+    async apply(diff) {
+        const result = await runGit(['apply', '--binary', '--whitespace=nowarn', '-'], {
+            cwd: this.root,
+            input: diff,
+            okCodes: [0, 1, 128]
+        });
+        return result.code === 0;
+    }
+    /**
+     * Puts the working tree back to `state`, which was taken from `current`: only the paths that differ are written
+     * or removed, so files nobody changed keep their timestamps.
+     */
+    async restore(state, current) {
+        if (state === current)
+            return;
+        const changed = await this.git(['diff', '--name-status', '--no-renames', '-z', state, current]);
+        const fields = changed.stdout.toString('utf8').split('\0').filter(Boolean);
+        const write = [];
+        const remove = [];
+        for (let i = 0; i + 1 < fields.length; i += 2)
+            (fields[i] === 'A' ? remove : write).push(fields[i + 1]);
+        for (const path of remove)
+            await (0,promises_namespaceObject.rm)((0,external_node_path_.join)(this.root, path), { force: true, recursive: true });
+        if (write.length) {
+            const index = (0,external_node_path_.join)(this.scratch, 'restore-index');
+            const env = { GIT_INDEX_FILE: index };
+            await this.git(['read-tree', state], [0], env);
+            await runGit(['checkout-index', '--force', '-z', '--stdin'], {
+                cwd: this.root,
+                env,
+                input: write.join('\0') + '\0'
+            });
+        }
+    }
+    /**
+     * The change a local branch makes since it forked from `base` (`git diff base...branch`), or undefined when the
+     * branch does not exist.
+     */
+    async branchChange(base, branch) {
+        const head = await branchHead(await assertBranchName(branch, this.root), this.root);
+        if (!head)
+            return undefined;
+        return this.binaryDiff(`${await resolveCommit(base, this.root)}...${head}`);
+    }
+    async settle() {
+        const report = {};
+        if (!(await this.restoreIndex()))
+            report.indexNotRestored = true;
+        const moved = await this.restoreHead();
+        if (moved)
+            report.headMovedTo = moved;
+        return report;
+    }
+    /**
+     * Puts the user's index back as it was when the tree was opened, when something (a fixer running `git add`)
+     * changed it. Written the way git writes it (through `index.lock`), so a git command running at the same moment
+     * is not overwritten: then the index is left as it is, and false returned.
+     */
+    async restoreIndex() {
+        const saved = await (0,promises_namespaceObject.readFile)((0,external_node_path_.join)(this.scratch, USER_INDEX)).catch(() => undefined);
+        if (!saved)
+            return true;
+        const current = await (0,promises_namespaceObject.readFile)(this.index).catch(() => undefined);
+        if (current && current.equals(saved))
+            return true;
+        const lock = `${this.index}.lock`;
+        try {
+            await (0,promises_namespaceObject.writeFile)(lock, saved, { flag: 'wx' });
+        }
+        catch {
+            return false;
+        }
+        await (0,promises_namespaceObject.rename)(lock, this.index);
+        return true;
+    }
+    /**
+     * Puts HEAD back at the commit the tree was opened at when something (a fixer that commits) moved it: the branch
+     * checked out, or a detached HEAD, compare-and-swap, so nothing else is overwritten. Returns the commit HEAD had
+     * moved to (still in the reflog), or undefined when it had not moved. A fixer that checked out another branch is
+     * a ConfigurationError: heal does not guess which branch to move.
+     */
+    async restoreHead() {
+        const now = await this.git(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], [0, 1, 128]);
+        const ref = await this.git(['symbolic-ref', '--quiet', 'HEAD'], [0, 1]);
+        const headRef = ref.code === 0 ? workspace_text(ref) : undefined;
+        if (headRef !== this.headRef) {
+            throw new ConfigurationError(`A fixer switched the checkout from ${this.headRef ?? 'a detached HEAD'} to ${headRef ?? 'a detached HEAD'}: ` +
+                `fixers must only change files. Switch back (git checkout ${this.headRef?.replace(/^refs\/heads\//, '') ?? this.head}).`);
+        }
+        const moved = workspace_text(now);
+        if (now.code !== 0 || moved === this.head)
+            return undefined;
+        const message = ['-m', 'self-heal: undo a commit a fixer made'];
+        await this.git(headRef
+            ? ['update-ref', ...message, headRef, this.head, moved]
+            : ['update-ref', '--no-deref', ...message, 'HEAD', this.head, moved]);
+        return moved;
+    }
+    /**
+     * Fetches `branch` from `remote` into the local branch of the same name, fast-forward only (a local branch that
+     * went another way is left alone). Returns what happened (`created`, `updated`), or undefined when nothing was
+     * fetched: no such remote or remote branch, already up to date, or not a fast-forward.
+     */
+    async fetchBranch(remote, branch) {
+        const name = await assertBranchName(branch, this.root);
+        const before = await branchHead(name, this.root);
+        const result = await this.git(['fetch', '--quiet', '--no-tags', remote, `refs/heads/${name}:refs/heads/${name}`], [0, 1, 128]);
+        if (result.code !== 0)
+            return undefined;
+        const after = await branchHead(name, this.root);
+        if (!after || after === before)
+            return undefined;
+        return before ? `updated to ${after.slice(0, 12)}` : `created at ${after.slice(0, 12)}`;
+    }
+    /** Removes the scratch directory. */
+    async close() {
+        await (0,promises_namespaceObject.rm)(this.scratch, { recursive: true, force: true });
+    }
+    /** `git diff --binary` of trees or a commit range (ids only: nothing here comes from the user unchecked). */
+    async binaryDiff(...range) {
+        const result = await this.git([
+            'diff',
+            '--binary',
+            '--full-index',
+            '--no-color',
+            '--no-ext-diff',
+            ...range
+        ]);
+        return result.stdout.toString('utf8');
+    }
+    git(args, okCodes = [0], env) {
+        return runGit(args, { cwd: this.root, okCodes, env });
+    }
+}
+/** The copy of the user's index in the scratch directory. */
+const USER_INDEX = 'user-index';
+function workspace_text(result) {
+    return result.stdout.toString('utf8').trim();
+}
+
 ;// CONCATENATED MODULE: ./src/heal/noise.ts
 /**
  * Noise removal for failure fingerprints: what differs between two runs of the same failure (colour, clocks,
@@ -52750,6 +52982,40 @@ const FAILURE_MARKER = /^(?:[●✕×✖✗] |not ok\b|--- FAIL\b|\d+\) \S)/;
 const PATH_HEADER = /^[\w.@~<>-]*[/\\][\w.@~<>/\\-]*\.\w+$/;
 function isErrorLine(line) {
     return (FAILURE_MARKER.test(line) || PATH_HEADER.test(line) || ERROR_WORDS.test(line.replace(ZERO_COUNTS, '')));
+}
+
+;// CONCATENATED MODULE: ./src/heal/memory.ts
+/** How long a verified fix is remembered, in seconds (30 days). */
+const REMEMBER_SECONDS = 30 * 24 * 3600;
+/** The fix memory's key for a fingerprint. */
+function memoryKey(fingerprintId) {
+    return `self-heal/fix/${fingerprintId}`;
+}
+/** The fix remembered for a fingerprint, ignoring what is not one (an older format, another kind of check). */
+async function recall(cache, fingerprintId, kind) {
+    const value = await cache.get(memoryKey(fingerprintId));
+    if (!value || typeof value !== 'object')
+        return undefined;
+    const fix = value;
+    if (fix.version !== 1 || typeof fix.diff !== 'string' || !fix.diff || fix.kind !== kind)
+        return undefined;
+    return {
+        version: 1,
+        diff: fix.diff,
+        fixers: Array.isArray(fix.fixers) ? fix.fixers.filter(f => typeof f === 'string') : [],
+        kind,
+        verifiedAt: typeof fix.verifiedAt === 'string' ? fix.verifiedAt : 'at an unknown time'
+    };
+}
+/** Stores a verified fix under its fingerprint. */
+async function remember(cache, fingerprintId, kind, fix, verifiedAt) {
+    await cache.set(memoryKey(fingerprintId), {
+        version: 1,
+        diff: fix.diff,
+        fixers: fix.fixers,
+        kind,
+        verifiedAt: verifiedAt.toISOString()
+    }, REMEMBER_SECONDS);
 }
 
 ;// CONCATENATED MODULE: ./src/heal/suppressions.ts
@@ -53493,483 +53759,21 @@ function distance(a, b) {
     return previous[b.length];
 }
 
-;// CONCATENATED MODULE: ./src/heal/worktree.ts
-/**
- * The working tree a heal runs in (LOCAL, or CI with a checkout): fixers edit its files, the loop reads what they
- * changed as a diff, and puts every file back as it found it. States are git trees written through a temporary
- * index, so the user's index, branches and stash are never touched, and untracked files the user had (build
- * output, say) are part of the state rather than something a restore could delete.
- */
-
-
-
-
-
-
-/** The repository's working tree, opened at its root. */
-class WorkTree {
-    root;
-    head;
-    scratch;
-    index;
-    headRef;
-    constructor(
-    /** The repository's root directory. */
-    root, 
-    /** The commit checked out when the tree was opened. */
-    head, scratch, index, 
-    /** The ref HEAD pointed to when the tree was opened (`refs/heads/...`), or undefined when detached. */
-    headRef) {
-        this.root = root;
-        this.head = head;
-        this.scratch = scratch;
-        this.index = index;
-        this.headRef = headRef;
-    }
-    /** Opens the repository that holds `cwd`; ConfigurationError when there is none or it has no commit yet. */
-    static async open(cwd) {
-        const top = await runGit(['rev-parse', '--show-toplevel'], { cwd, okCodes: [0, 128] });
-        if (top.code !== 0) {
-            throw new ConfigurationError(`${cwd} is not inside a git repository: heal needs a checkout (run it in your repository, or after actions/checkout).`);
-        }
-        const root = worktree_text(top);
-        const head = await runGit(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], {
-            cwd: root,
-            okCodes: [0, 1, 128]
-        });
-        if (head.code !== 0)
-            throw new ConfigurationError(`The repository at ${root} has no commit yet: commit first.`);
-        const indexPath = worktree_text(await runGit(['rev-parse', '--git-path', 'index'], { cwd: root }));
-        const index = (0,external_node_path_.isAbsolute)(indexPath) ? indexPath : (0,external_node_path_.join)(root, indexPath);
-        const scratch = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'self-heal-tree-'));
-        // The user's index as it was, so that a fixer that stages its changes (`git add`) leaves no trace in it.
-        await (0,promises_namespaceObject.copyFile)(index, (0,external_node_path_.join)(scratch, USER_INDEX)).catch(() => undefined);
-        const ref = await runGit(['symbolic-ref', '--quiet', 'HEAD'], { cwd: root, okCodes: [0, 1] });
-        return new WorkTree(root, worktree_text(head), scratch, index, ref.code === 0 ? worktree_text(ref) : undefined);
-    }
-    /** The branch checked out, or undefined on a detached HEAD. */
-    async currentBranch() {
-        const result = await this.git(['symbolic-ref', '--quiet', '--short', 'HEAD'], [0, 1]);
-        return result.code === 0 ? worktree_text(result) : undefined;
-    }
-    /** The message of the commit checked out. */
-    async headMessage() {
-        return worktree_text(await this.git(['log', '-1', '--format=%B', this.head]));
-    }
-    /** Tracked files that differ from HEAD (staged or not): a heal commits on HEAD, so it refuses to start with them. */
-    async changedTrackedFiles() {
-        const status = await this.git(['status', '--porcelain=v1', '-z', '--untracked-files=no']);
-        return status.stdout
-            .toString('utf8')
-            .split('\0')
-            .filter(Boolean)
-            .map(entry => entry.slice(3));
-    }
-    /** Writes the working tree as it is now (tracked and untracked files, not ignored ones) as a tree object. */
-    async snapshot() {
-        const index = (0,external_node_path_.join)(this.scratch, 'index');
-        const env = { GIT_INDEX_FILE: index };
-        // Starting from a copy of the real index (which matches HEAD: heal starts with tracked files unchanged) keeps
-        // its stat data, so git rehashes only the files that changed.
-        try {
-            await (0,promises_namespaceObject.copyFile)(this.index, index);
-        }
-        catch {
-            await this.git(['read-tree', this.head], [0], env);
-        }
-        await this.git(['add', '--all', '--', '.'], [0], env);
-        return worktree_text(await this.git(['write-tree'], [0], env));
-    }
-    /** The diff from one state to another, as `git diff --binary` makes it (empty when they are the same). */
-    async diff(from, to) {
-        return from === to ? '' : this.binaryDiff(from, to);
-    }
-    /** Applies a diff to the working tree, all or nothing; false (and nothing changed) when it does not apply. */
-    async apply(diff) {
-        const result = await runGit(['apply', '--binary', '--whitespace=nowarn', '-'], {
-            cwd: this.root,
-            input: diff,
-            okCodes: [0, 1, 128]
-        });
-        return result.code === 0;
-    }
-    /**
-     * Puts the working tree back to `state`, which was taken from `current`: only the paths that differ are written
-     * or removed, so files nobody changed keep their timestamps.
-     */
-    async restore(state, current) {
-        if (state === current)
-            return;
-        const changed = await this.git(['diff', '--name-status', '--no-renames', '-z', state, current]);
-        const fields = changed.stdout.toString('utf8').split('\0').filter(Boolean);
-        const write = [];
-        const remove = [];
-        for (let i = 0; i + 1 < fields.length; i += 2)
-            (fields[i] === 'A' ? remove : write).push(fields[i + 1]);
-        for (const path of remove)
-            await (0,promises_namespaceObject.rm)((0,external_node_path_.join)(this.root, path), { force: true, recursive: true });
-        if (write.length) {
-            const index = (0,external_node_path_.join)(this.scratch, 'restore-index');
-            const env = { GIT_INDEX_FILE: index };
-            await this.git(['read-tree', state], [0], env);
-            await runGit(['checkout-index', '--force', '-z', '--stdin'], {
-                cwd: this.root,
-                env,
-                input: write.join('\0') + '\0'
-            });
-        }
-    }
-    /**
-     * The change a local branch makes since it forked from `base` (`git diff base...branch`), or undefined when the
-     * branch does not exist.
-     */
-    async branchChange(base, branch) {
-        const head = await branchHead(await assertBranchName(branch, this.root), this.root);
-        if (!head)
-            return undefined;
-        return this.binaryDiff(`${await resolveCommit(base, this.root)}...${head}`);
-    }
-    /**
-     * Puts the user's index back as it was when the tree was opened, when something (a fixer running `git add`)
-     * changed it. Written the way git writes it (through `index.lock`), so a git command running at the same moment
-     * is not overwritten: then the index is left as it is, and false returned.
-     */
-    async restoreIndex() {
-        const saved = await (0,promises_namespaceObject.readFile)((0,external_node_path_.join)(this.scratch, USER_INDEX)).catch(() => undefined);
-        if (!saved)
-            return true;
-        const current = await (0,promises_namespaceObject.readFile)(this.index).catch(() => undefined);
-        if (current && current.equals(saved))
-            return true;
-        const lock = `${this.index}.lock`;
-        try {
-            await (0,promises_namespaceObject.writeFile)(lock, saved, { flag: 'wx' });
-        }
-        catch {
-            return false;
-        }
-        await (0,promises_namespaceObject.rename)(lock, this.index);
-        return true;
-    }
-    /**
-     * Puts HEAD back at the commit the tree was opened at when something (a fixer that commits) moved it: the branch
-     * checked out, or a detached HEAD, compare-and-swap, so nothing else is overwritten. Returns the commit HEAD had
-     * moved to (still in the reflog), or undefined when it had not moved. A fixer that checked out another branch is
-     * a ConfigurationError: heal does not guess which branch to move.
-     */
-    async restoreHead() {
-        const now = await this.git(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], [0, 1, 128]);
-        const ref = await this.git(['symbolic-ref', '--quiet', 'HEAD'], [0, 1]);
-        const headRef = ref.code === 0 ? worktree_text(ref) : undefined;
-        if (headRef !== this.headRef) {
-            throw new ConfigurationError(`A fixer switched the checkout from ${this.headRef ?? 'a detached HEAD'} to ${headRef ?? 'a detached HEAD'}: ` +
-                `fixers must only change files. Switch back (git checkout ${this.headRef?.replace(/^refs\/heads\//, '') ?? this.head}).`);
-        }
-        const moved = worktree_text(now);
-        if (now.code !== 0 || moved === this.head)
-            return undefined;
-        const message = ['-m', 'self-heal: undo a commit a fixer made'];
-        await this.git(headRef
-            ? ['update-ref', ...message, headRef, this.head, moved]
-            : ['update-ref', '--no-deref', ...message, 'HEAD', this.head, moved]);
-        return moved;
-    }
-    /**
-     * Fetches `branch` from `remote` into the local branch of the same name, fast-forward only (a local branch that
-     * went another way is left alone). Returns what happened (`created`, `updated`), or undefined when nothing was
-     * fetched: no such remote or remote branch, already up to date, or not a fast-forward.
-     */
-    async fetchBranch(remote, branch) {
-        const name = await assertBranchName(branch, this.root);
-        const before = await branchHead(name, this.root);
-        const result = await this.git(['fetch', '--quiet', '--no-tags', remote, `refs/heads/${name}:refs/heads/${name}`], [0, 1, 128]);
-        if (result.code !== 0)
-            return undefined;
-        const after = await branchHead(name, this.root);
-        if (!after || after === before)
-            return undefined;
-        return before ? `updated to ${after.slice(0, 12)}` : `created at ${after.slice(0, 12)}`;
-    }
-    /** Removes the scratch directory. */
-    async close() {
-        await (0,promises_namespaceObject.rm)(this.scratch, { recursive: true, force: true });
-    }
-    /** `git diff --binary` of trees or a commit range (ids only: nothing here comes from the user unchecked). */
-    async binaryDiff(...range) {
-        const result = await this.git([
-            'diff',
-            '--binary',
-            '--full-index',
-            '--no-color',
-            '--no-ext-diff',
-            ...range
-        ]);
-        return result.stdout.toString('utf8');
-    }
-    git(args, okCodes = [0], env) {
-        return runGit(args, { cwd: this.root, okCodes, env });
-    }
-}
-/** The copy of the user's index in the scratch directory. */
-const USER_INDEX = 'user-index';
-function worktree_text(result) {
-    return result.stdout.toString('utf8').trim();
-}
-
-;// CONCATENATED MODULE: ./src/commands/heal.ts
-/**
- * `heal`: the healing loop, in a working tree (LOCAL, or CI with a checkout). Check; on a failure, re-run at the
- * same commit (a pass is flaky, never fixed); fingerprint the failure; try the fix remembered for that fingerprint,
- * then the user's fixers in order; police each diff; verify it by re-running the check; propose the verified fix on
- * `self-heal/<fingerprint>` with a pull request (never a duplicate); remember it. The working tree is always left
- * as it was found: the fix lives on the branch, not in the checkout.
- */
-
-
-
-
-
-
-
+;// CONCATENATED MODULE: ./src/heal/propose.ts
 
 
 /** The trailer that marks a commit as self-heal's: a checkout of such a commit is not healed again. */
 const FINGERPRINT_TRAILER = 'Self-Heal-Fingerprint';
 /** The prefix of the branches heal proposes fixes on: `self-heal/<fingerprint>`. */
 const BRANCH_PREFIX = 'self-heal/';
-/** How long a verified fix is remembered, in seconds (30 days). */
-const REMEMBER_SECONDS = 30 * 24 * 3600;
-/** The fix memory's key for a fingerprint. */
-function memoryKey(fingerprintId) {
-    return `self-heal/fix/${fingerprintId}`;
-}
-/** Runs the healing loop. Throws only for bad configuration or a broken environment; outcomes are returned. */
-async function runHeal(deps, request) {
-    const { tree, log } = deps;
-    const policy = request.policy ?? DEFAULT_POLICY;
-    const reruns = request.reruns ?? 1;
-    let budget = request.maxAttempts ?? 5;
-    const dryRun = Boolean(request.dryRun);
-    const base = {
-        kind: request.kind,
-        attempts: [],
-        remembered: false,
-        dryRun
-    };
-    const end = (outcome, reason, extra = {}) => ({
-        outcome,
-        ok: !['not-healed', 'not-proposed'].includes(outcome),
-        reason,
-        ...base,
-        ...extra
-    });
-    if (request.disabled)
-        return end('disabled', `Healing is switched off: ${request.disabled}.`);
-    // Loop guard: a commit self-heal made, or one of its branches, is not healed again.
-    const branch = await tree.currentBranch();
-    if (branch?.startsWith(BRANCH_PREFIX)) {
-        return end('skipped', `The branch ${branch} is self-heal's own: it is not healed again.`);
-    }
-    // A pull request's workflow checks out a detached merge commit: its branch (the base a fix would go to) says
-    // whether the pull request is self-heal's own.
-    if (request.base?.startsWith(BRANCH_PREFIX)) {
-        return end('skipped', `The fix would be proposed to ${request.base}, which is self-heal's own branch: it is not healed again.`);
-    }
-    if (new RegExp(`^${FINGERPRINT_TRAILER}:`, 'm').test(await tree.headMessage())) {
-        return end('skipped', `The commit checked out (${tree.head.slice(0, 12)}) was made by self-heal: it is not healed again.`);
-    }
-    const changed = await tree.changedTrackedFiles();
-    if (changed.length) {
-        throw new ConfigurationError(`heal proposes its fix as a commit on ${tree.head.slice(0, 12)}, but tracked files differ from it ` +
-            `(${changed.slice(0, 5).join(', ')}${changed.length > 5 ? ', ...' : ''}): commit or stash them first (untracked files are fine).`);
-    }
-    // Where a fix would go is known now: a run that cannot propose says so before it runs anything.
-    const target = request.base ?? branch;
-    if (!target && !dryRun && !request.noProposal) {
-        throw new ConfigurationError('The checkout is on a detached HEAD, so there is no branch to propose a fix to: give the base branch (--base, or the input `base`).');
-    }
-    const check = () => check_runCheckResult(deps.execution, request.kind, request.check, { cwd: tree.root, ...request.checkOptions });
-    log.info(`Running the ${request.kind} check.`);
-    const first = await check();
-    base.check = toCheckOutput(request.kind, first);
-    if (base.check.passed)
-        return end('passed', `The ${request.kind} check passes: nothing to heal.`);
-    for (let run = 1; run <= reruns; run++) {
-        log.info(`The ${request.kind} check failed; running it again at the same commit (${run} of ${reruns}).`);
-        if (checkPassed(await check())) {
-            return end('flaky', `The ${request.kind} check failed, then passed at the same commit: it is flaky, and a flaky check is reported, not fixed.`);
-        }
-    }
-    const fingerprint = fingerprintFailure(request.kind, first, { workspace: tree.root });
-    base.fingerprint = { id: fingerprint.id, basis: fingerprint.basis, signatures: fingerprint.signatures };
-    log.info(`Failure fingerprint ${fingerprint.id} (${fingerprint.signatures.length} signature(s)).`);
-    const start = await tree.snapshot();
-    let fix;
-    let current = start;
-    try {
-        // Recall: a fix verified before for this fingerprint is tried first.
-        const remembered = readRemembered(await (await deps.cache()).get(memoryKey(fingerprint.id)), request.kind);
-        if (remembered) {
-            log.info(`Trying the fix remembered for ${fingerprint.id} (verified ${remembered.verifiedAt}).`);
-            const attempt = { source: 'memory', result: 'does-not-apply' };
-            base.attempts.push(attempt);
-            if (await tree.apply(remembered.diff)) {
-                current = await tree.snapshot();
-                const diff = await tree.diff(start, current);
-                const tried = await police(diff, attempt);
-                if (tried && (await verify(attempt, current))) {
-                    fix = { source: 'memory', fixers: remembered.fixers, diff, stats: tried };
-                }
-                else {
-                    await tree.restore(start, current);
-                    current = start;
-                }
-            }
-        }
-        // Fix: the user's fixers in order, each on top of the ones before it that the policy accepted.
-        const applied = [];
-        for (const fixer of fix ? [] : request.fixers) {
-            const attempt = { source: 'fixer', fixer, result: 'no-change' };
-            base.attempts.push(attempt);
-            if (budget <= 0) {
-                attempt.result = 'over-budget';
-                continue;
-            }
-            log.info(`Running the fixer: ${fixer}`);
-            const ran = await deps.execution.runCommand(fixer, {
-                cwd: tree.root,
-                timeoutSeconds: request.fixerTimeoutSeconds ?? 600
-            });
-            attempt.exitCode = ran.exitCode;
-            const after = await tree.snapshot();
-            if (after === current)
-                continue;
-            const diff = await tree.diff(start, after);
-            const stats = await police(diff, attempt);
-            if (!stats) {
-                // Refused: this fixer's changes go; the ones before it stay.
-                await tree.restore(current, after);
-                continue;
-            }
-            current = after;
-            applied.push(fixer);
-            if (await verify(attempt, after)) {
-                fix = { source: 'fixer', fixers: [...applied], diff, stats };
-                break;
-            }
-        }
-    }
-    finally {
-        // The checkout is left as it was found, whatever happened: its files, its index and its HEAD.
-        await tree.restore(start, await tree.snapshot());
-        if (!(await tree.restoreIndex())) {
-            log.warning('A fixer changed the git index, and it could not be put back (another git command holds index.lock): check `git status`.');
-        }
-        const moved = await tree.restoreHead();
-        if (moved) {
-            log.warning(`A fixer made a commit (${moved.slice(0, 12)}): the checkout was put back at ${tree.head.slice(0, 12)} (the commit is in the reflog). Fixers should only change files.`);
-        }
-    }
-    if (!fix) {
-        const tried = base.attempts.length;
-        return end('not-healed', tried
-            ? `No verified fix: ${tried} candidate(s) tried, none made the ${request.kind} check pass within the policy.`
-            : `No verified fix: nothing was remembered for this failure and no fixer is configured.`);
-    }
-    base.fix = fix;
-    if (dryRun) {
-        return end('healed', `Dry run: a fix (${describeFix(fix)}) makes the ${request.kind} check pass; nothing was written.`);
-    }
-    try {
-        await (await deps.cache()).set(memoryKey(fingerprint.id), {
-            version: 1,
-            diff: fix.diff,
-            fixers: fix.fixers,
-            kind: request.kind,
-            verifiedAt: (deps.now ?? (() => new Date()))().toISOString()
-        }, REMEMBER_SECONDS);
-        base.remembered = true;
-    }
-    catch (error) {
-        // A fix too big for the memory is still a fix: it is proposed, and found again by the fixers next time.
-        log.warning(`The fix was not remembered: ${errors_errorMessage(error)}`);
-    }
-    if (request.noProposal) {
-        return end('not-proposed', `A fix (${describeFix(fix)}) was verified but not proposed: ${request.noProposal}`);
-    }
-    const git = await deps.git();
-    const branchChange = deps.branchChange ??
-        (async (from, to) => {
-            try {
-                return await git.getDiff(from, to);
-            }
-            catch (error) {
-                if (error instanceof RefNotFoundError)
-                    return undefined;
-                throw error;
-            }
-        });
-    const proposal = await propose(git, branchChange, fix, fingerprint, target, request.kind, log);
-    base.proposal = proposal.proposal;
-    if (!proposal.ok)
-        return end('not-proposed', proposal.reason);
-    return end('healed', proposal.reason);
-    /** Polices a diff: its stats when accepted, undefined (and the attempt marked) when refused or empty. */
-    async function police(diff, attempt) {
-        const verdict = checkPolicy(diff, policy);
-        attempt.stats = verdict.stats;
-        if (verdict.outcome === 'empty') {
-            attempt.result = 'no-change';
-            return undefined;
-        }
-        if (!verdict.ok) {
-            attempt.result = 'refused';
-            attempt.violations = verdict.violations;
-            log.warning(`The policy refuses the ${attempt.source === 'memory' ? 'remembered fix' : `changes of '${attempt.fixer}'`}: ${verdict.violations
-                .map(v => v.message)
-                .join(' ')}`);
-            return undefined;
-        }
-        return verdict.stats;
-    }
-    /** Re-runs the check on the changed tree (`state`); true when it passes. */
-    async function verify(attempt, state) {
-        if (budget <= 0) {
-            attempt.result = 'over-budget';
-            return false;
-        }
-        budget--;
-        log.info(`Verifying: running the ${request.kind} check on the changed files.`);
-        const passed = checkPassed(await check());
-        // What the check itself wrote (a report, a cache) is no part of a fix: the next fixer's diff must not hold it.
-        await tree.restore(state, await tree.snapshot());
-        attempt.result = passed ? 'verified' : 'check-failed';
-        return passed;
-    }
-}
-/** Reads a remembered fix, ignoring what is not one (an older format, another kind of check). */
-function readRemembered(value, kind) {
-    if (!value || typeof value !== 'object')
-        return undefined;
-    const fix = value;
-    if (fix.version !== 1 || typeof fix.diff !== 'string' || !fix.diff || fix.kind !== kind)
-        return undefined;
-    return {
-        version: 1,
-        diff: fix.diff,
-        fixers: Array.isArray(fix.fixers) ? fix.fixers.filter(f => typeof f === 'string') : [],
-        kind,
-        verifiedAt: typeof fix.verifiedAt === 'string' ? fix.verifiedAt : 'at an unknown time'
-    };
-}
+/** The fix in a few words: where it came from and its size. */
 function describeFix(fix) {
     const from = fix.source === 'memory' ? 'remembered' : fix.fixers.join(', then ');
     return `${from}; ${fix.stats.files} file(s), +${fix.stats.added} -${fix.stats.removed}`;
 }
 /**
- * Commits the fix on `self-heal/<fingerprint>` from `base` and opens its pull request. A branch that already holds
- * this very change is not committed to again (its pull request is kept open or reopened); one that holds another
- * change is left alone: self-heal never force-moves a branch.
+ * Commits the fix on `self-heal/<fingerprint>` from `base` and opens its pull request (an open one is kept open or
+ * reopened when the branch already holds the fix).
  */
 async function propose(git, branchChange, fix, fingerprint, base, kind, log) {
     const branch = `${BRANCH_PREFIX}${fingerprint.id}`;
@@ -54079,6 +53883,306 @@ function pullRequestBody(fix, fingerprint, kind) {
         '</details>'
     ].join('\n');
 }
+
+;// CONCATENATED MODULE: ./src/heal/loop.ts
+/**
+ * The healing loop, over ports only: check; on a failure, re-run at the same commit (a pass is flaky, never
+ * fixed); fingerprint the failure; try the fix remembered for that fingerprint, then the user's fixers in order;
+ * police each diff; verify it by re-running the check; propose the verified fix; remember it. The workspace is
+ * always left as it was found: the fix lives on the branch, not in the checkout.
+ */
+
+
+
+
+
+
+/** Runs the healing loop. Throws only for bad configuration or a broken environment; outcomes are returned. */
+async function runHeal(deps, request) {
+    const { workspace, log } = deps;
+    const policy = request.policy ?? DEFAULT_POLICY;
+    const reruns = request.reruns ?? 1;
+    let budget = request.maxAttempts ?? 5;
+    const dryRun = Boolean(request.dryRun);
+    const base = {
+        kind: request.kind,
+        attempts: [],
+        remembered: false,
+        dryRun
+    };
+    const end = (outcome, reason, extra = {}) => ({
+        outcome,
+        ok: !['not-healed', 'not-proposed'].includes(outcome),
+        reason,
+        ...base,
+        ...extra
+    });
+    if (request.disabled)
+        return end('disabled', `Healing is switched off: ${request.disabled}.`);
+    // Loop guard: a commit self-heal made, or one of its branches, is not healed again.
+    const branch = await workspace.currentBranch();
+    if (branch?.startsWith(BRANCH_PREFIX)) {
+        return end('skipped', `The branch ${branch} is self-heal's own: it is not healed again.`);
+    }
+    // A pull request's workflow checks out a detached merge commit: its branch (the base a fix would go to) says
+    // whether the pull request is self-heal's own.
+    if (request.base?.startsWith(BRANCH_PREFIX)) {
+        return end('skipped', `The fix would be proposed to ${request.base}, which is self-heal's own branch: it is not healed again.`);
+    }
+    if (new RegExp(`^${FINGERPRINT_TRAILER}:`, 'm').test(await workspace.headMessage())) {
+        return end('skipped', `The commit checked out (${workspace.head.slice(0, 12)}) was made by self-heal: it is not healed again.`);
+    }
+    const changed = await workspace.changedTrackedFiles();
+    if (changed.length) {
+        throw new ConfigurationError(`heal proposes its fix as a commit on ${workspace.head.slice(0, 12)}, but tracked files differ from it ` +
+            `(${changed.slice(0, 5).join(', ')}${changed.length > 5 ? ', ...' : ''}): commit or stash them first (untracked files are fine).`);
+    }
+    // Where a fix would go is known now: a run that cannot propose says so before it runs anything.
+    const target = request.base ?? branch;
+    if (!target && !dryRun && !request.noProposal) {
+        throw new ConfigurationError('The checkout is on a detached HEAD, so there is no branch to propose a fix to: give the base branch (--base, or the input `base`).');
+    }
+    const check = () => check_runCheckResult(deps.execution, request.kind, request.check, {
+        cwd: workspace.root,
+        ...request.checkOptions
+    });
+    log.info(`Running the ${request.kind} check.`);
+    const first = await check();
+    base.check = toCheckOutput(request.kind, first);
+    if (base.check.passed)
+        return end('passed', `The ${request.kind} check passes: nothing to heal.`);
+    for (let run = 1; run <= reruns; run++) {
+        log.info(`The ${request.kind} check failed; running it again at the same commit (${run} of ${reruns}).`);
+        if (checkPassed(await check())) {
+            return end('flaky', `The ${request.kind} check failed, then passed at the same commit: it is flaky, and a flaky check is reported, not fixed.`);
+        }
+    }
+    const fingerprint = fingerprintFailure(request.kind, first, { workspace: workspace.root });
+    base.fingerprint = { id: fingerprint.id, basis: fingerprint.basis, signatures: fingerprint.signatures };
+    log.info(`Failure fingerprint ${fingerprint.id} (${fingerprint.signatures.length} signature(s)).`);
+    const start = await workspace.snapshot();
+    let fix;
+    let current = start;
+    try {
+        // Recall: a fix verified before for this fingerprint is tried first.
+        const remembered = await recall(await deps.cache(), fingerprint.id, request.kind);
+        if (remembered) {
+            log.info(`Trying the fix remembered for ${fingerprint.id} (verified ${remembered.verifiedAt}).`);
+            const attempt = { source: 'memory', result: 'does-not-apply' };
+            base.attempts.push(attempt);
+            if (await workspace.apply(remembered.diff)) {
+                current = await workspace.snapshot();
+                const diff = await workspace.diff(start, current);
+                const tried = await police(diff, attempt);
+                if (tried && (await verify(attempt, current))) {
+                    fix = { source: 'memory', fixers: remembered.fixers, diff, stats: tried };
+                }
+                else {
+                    await workspace.restore(start, current);
+                    current = start;
+                }
+            }
+        }
+        // Fix: the user's fixers in order, each on top of the ones before it that the policy accepted.
+        const applied = [];
+        for (const fixer of fix ? [] : request.fixers) {
+            const attempt = { source: 'fixer', fixer, result: 'no-change' };
+            base.attempts.push(attempt);
+            if (budget <= 0) {
+                attempt.result = 'over-budget';
+                continue;
+            }
+            log.info(`Running the fixer: ${fixer}`);
+            const ran = await deps.execution.runCommand(fixer, {
+                cwd: workspace.root,
+                timeoutSeconds: request.fixerTimeoutSeconds ?? 600
+            });
+            attempt.exitCode = ran.exitCode;
+            const after = await workspace.snapshot();
+            if (after === current)
+                continue;
+            const diff = await workspace.diff(start, after);
+            const stats = await police(diff, attempt);
+            if (!stats) {
+                // Refused: this fixer's changes go; the ones before it stay.
+                await workspace.restore(current, after);
+                continue;
+            }
+            current = after;
+            applied.push(fixer);
+            if (await verify(attempt, after)) {
+                fix = { source: 'fixer', fixers: [...applied], diff, stats };
+                break;
+            }
+        }
+    }
+    finally {
+        // The checkout is left as it was found, whatever happened: its files, its index and its HEAD.
+        await workspace.restore(start, await workspace.snapshot());
+        const settled = await workspace.settle();
+        if (settled.indexNotRestored) {
+            log.warning('A fixer changed the git index, and it could not be put back (another git command holds index.lock): check `git status`.');
+        }
+        if (settled.headMovedTo) {
+            log.warning(`A fixer made a commit (${settled.headMovedTo.slice(0, 12)}): the checkout was put back at ${workspace.head.slice(0, 12)} (the commit is in the reflog). Fixers should only change files.`);
+        }
+    }
+    if (!fix) {
+        const tried = base.attempts.length;
+        return end('not-healed', tried
+            ? `No verified fix: ${tried} candidate(s) tried, none made the ${request.kind} check pass within the policy.`
+            : `No verified fix: nothing was remembered for this failure and no fixer is configured.`);
+    }
+    base.fix = fix;
+    if (dryRun) {
+        return end('healed', `Dry run: a fix (${describeFix(fix)}) makes the ${request.kind} check pass; nothing was written.`);
+    }
+    try {
+        await remember(await deps.cache(), fingerprint.id, request.kind, fix, (deps.now ?? (() => new Date()))());
+        base.remembered = true;
+    }
+    catch (error) {
+        // A fix too big for the memory is still a fix: it is proposed, and found again by the fixers next time.
+        log.warning(`The fix was not remembered: ${errors_errorMessage(error)}`);
+    }
+    if (request.noProposal) {
+        return end('not-proposed', `A fix (${describeFix(fix)}) was verified but not proposed: ${request.noProposal}`);
+    }
+    const git = await deps.git();
+    const branchChange = deps.branchChange ??
+        (async (from, to) => {
+            try {
+                return await git.getDiff(from, to);
+            }
+            catch (error) {
+                if (error instanceof RefNotFoundError)
+                    return undefined;
+                throw error;
+            }
+        });
+    const proposal = await propose(git, branchChange, fix, fingerprint, target, request.kind, log);
+    base.proposal = proposal.proposal;
+    if (!proposal.ok)
+        return end('not-proposed', proposal.reason);
+    return end('healed', proposal.reason);
+    /** Polices a diff: its stats when accepted, undefined (and the attempt marked) when refused or empty. */
+    async function police(diff, attempt) {
+        const verdict = checkPolicy(diff, policy);
+        attempt.stats = verdict.stats;
+        if (verdict.outcome === 'empty') {
+            attempt.result = 'no-change';
+            return undefined;
+        }
+        if (!verdict.ok) {
+            attempt.result = 'refused';
+            attempt.violations = verdict.violations;
+            log.warning(`The policy refuses the ${attempt.source === 'memory' ? 'remembered fix' : `changes of '${attempt.fixer}'`}: ${verdict.violations
+                .map(v => v.message)
+                .join(' ')}`);
+            return undefined;
+        }
+        return verdict.stats;
+    }
+    /** Re-runs the check on the changed tree (`state`); true when it passes. */
+    async function verify(attempt, state) {
+        if (budget <= 0) {
+            attempt.result = 'over-budget';
+            return false;
+        }
+        budget--;
+        log.info(`Verifying: running the ${request.kind} check on the changed files.`);
+        const passed = checkPassed(await check());
+        // What the check itself wrote (a report, a cache) is no part of a fix: the next fixer's diff must not hold it.
+        await workspace.restore(state, await workspace.snapshot());
+        attempt.result = passed ? 'verified' : 'check-failed';
+        return passed;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/commands/heal.ts
+
+
+
+
+/**
+ * Heals in the working tree at `cwd` with the factory's adapters: the one entry the CLI and the action share.
+ * CLOUD has no working tree for fixers to change, so it is refused with what to do instead.
+ */
+async function healWithFactory(factory, cwd, request, log) {
+    if (factory.environment === 'cloud') {
+        throw new ConfigurationError('heal runs fixers on a checkout, and the cloud environment has none: run it locally or in a workflow job after actions/checkout (environment local or ci).');
+    }
+    const tree = await LocalWorkspace.open(cwd);
+    try {
+        return await runHeal({
+            execution: await factory.execution(),
+            cache: () => factory.cache(),
+            git: () => factory.git(),
+            workspace: tree,
+            log,
+            // Locally the branch is a local ref (the Git adapter's getDiff compares two trees, not a fork point). When
+            // pull requests are opened (a token and a repository), the branch is pushed to origin: one that CI (or a
+            // teammate) already proposed there is fetched first (fast-forward only), so it is found rather than
+            // pushed over and refused.
+            ...(factory.environment === 'local'
+                ? {
+                    branchChange: async (base, branch) => {
+                        if ((await factory.describe()).missing.length === 0) {
+                            const fetched = await tree.fetchBranch(DEFAULT_REMOTE, branch);
+                            if (fetched)
+                                log.info(`Fetched ${branch} from ${DEFAULT_REMOTE}: ${fetched}`);
+                        }
+                        return tree.branchChange(base, branch);
+                    }
+                }
+                : {})
+        }, request);
+    }
+    finally {
+        await tree.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/heal/request.ts
+/**
+ * The input layer of heal: the CLI's options and the action's inputs become one HealRequest here, with the same
+ * checks and the same defaults, and the workflow's event says where a fix may go.
+ */
+
+
+
+
+
+
+/**
+ * The HealRequest for the given inputs, in the environment `env` (the kill switch, the pull request's event).
+ * Bad values are an InvalidInputError that names the option as the surface spells it.
+ */
+function buildHealRequest(inputs, name, env) {
+    if (!inputs.check.trim()) {
+        throw new errors_InvalidInputError(`Give the check to heal in ${name('check')} (e.g. npm test).`);
+    }
+    const context = healContext(env);
+    const given = (value) => (value?.trim() ? value : undefined);
+    const timeout = given(inputs.timeout);
+    const policy = inputs.policy && given(inputs.policy.text);
+    return {
+        kind: check_parseCheckKind(given(inputs.kind) ?? 'test', name('kind')),
+        check: inputs.check,
+        checkOptions: {
+            timeoutSeconds: timeout === undefined ? undefined : readPositive(timeout, name('timeout')),
+            reportPath: given(inputs.report)
+        },
+        fixers: (inputs.fix ?? []).filter(line => line.trim()),
+        dryRun: Boolean(inputs.dryRun),
+        policy: policy ? readPolicy(policy, inputs.policy.where) : undefined,
+        reruns: readCount(given(inputs.reruns) ?? '1', name('reruns')),
+        maxAttempts: readCount(given(inputs.maxAttempts) ?? '5', name('maxAttempts')),
+        base: given(inputs.base) ?? context.base,
+        noProposal: context.noProposal,
+        disabled: context.disabled
+    };
+}
 /**
  * Reads the kill switch (`SELF_HEAL_DISABLED`: 1, true, yes or on; a repository variable reaches a job as
  * `env: SELF_HEAL_DISABLED: ${{ vars.SELF_HEAL_DISABLED }}`) and, in a pull request's workflow, the event: a
@@ -54112,44 +54216,6 @@ function readEvent(path) {
     }
     catch {
         return undefined;
-    }
-}
-/**
- * Heals in the working tree at `cwd` with the factory's adapters: the one entry the CLI and the action share.
- * CLOUD has no working tree for fixers to change, so it is refused with what to do instead.
- */
-async function healWithFactory(factory, cwd, request, log) {
-    if (factory.environment === 'cloud') {
-        throw new ConfigurationError('heal runs fixers on a checkout, and the cloud environment has none: run it locally or in a workflow job after actions/checkout (environment local or ci).');
-    }
-    const tree = await WorkTree.open(cwd);
-    try {
-        return await runHeal({
-            execution: await factory.execution(),
-            cache: () => factory.cache(),
-            git: () => factory.git(),
-            tree,
-            log,
-            // Locally the branch is a local ref (the Git adapter's getDiff compares two trees, not a fork point). When
-            // pull requests are opened (a token and a repository), the branch is pushed to origin: one that CI (or a
-            // teammate) already proposed there is fetched first (fast-forward only), so it is found rather than
-            // pushed over and refused.
-            ...(factory.environment === 'local'
-                ? {
-                    branchChange: async (base, branch) => {
-                        if ((await factory.describe()).missing.length === 0) {
-                            const fetched = await tree.fetchBranch(DEFAULT_REMOTE, branch);
-                            if (fetched)
-                                log.info(`Fetched ${branch} from ${DEFAULT_REMOTE}: ${fetched}`);
-                        }
-                        return tree.branchChange(base, branch);
-                    }
-                }
-                : {})
-        }, request);
-    }
-    finally {
-        await tree.close();
     }
 }
 /** Reads a policy written as YAML (or JSON): from a `--policy` file or the action's `policy` input. */
@@ -54417,6 +54483,7 @@ const src_version_VERSION = '0.1.0';
 
 
 
+
 const defaultIo = {
     stdout: text => process.stdout.write(text),
     stderr: text => process.stderr.write(text),
@@ -54592,35 +54659,31 @@ function buildProgram(io, setExit) {
         .option('--fix <cmd>', 'a fixer to run in the work tree, in order (repeatable)', collect, [])
         .option('--dry-run', 'everything but writes: no branch, no pull request, nothing remembered')
         .option('--policy <file>', 'what a fix may change (YAML): paths, sizes, protected files, suppressions')
-        .option('--reruns <n>', 'runs of a failed check at the same commit before it counts as failing', v => readCount(v, '--reruns'), 1)
-        .option('--max-attempts <n>', 'most verification runs of the check in one heal', v => readCount(v, '--max-attempts'), 5)
+        // Read and checked by buildHealRequest, as the action's inputs are.
+        .option('--reruns <n>', 'runs of a failed check at the same commit before it counts as failing (default 1)')
+        .option('--max-attempts <n>', 'most verification runs of the check in one heal (default 5)')
         .option('--base <branch>', 'the branch to propose the fix to (default: the branch checked out)')
-        .option('--timeout <seconds>', 'stop a run of the check (and everything it started) after this many seconds', v => readPositive(v, '--timeout'))
+        .option('--timeout <seconds>', 'stop a run of the check (and everything it started) after this many seconds')
         .option('--report <path>', 'a report file the check writes (JUnit XML, TAP, Jest JSON or ESLint JSON)')
         .action(run(async (options, logger) => {
-        const kind = check_parseCheckKind(String(options.kind), '--kind');
         const { factory, settings } = prepare(options, io);
-        const policy = options.policy
-            ? readPolicy(await readText((0,external_node_path_.resolve)(settings.cwd, String(options.policy)), '--policy'), String(options.policy))
-            : undefined;
-        const context = healContext(io.env);
+        const policyFile = options.policy;
+        const request = buildHealRequest({
+            check: String(options.check),
+            kind: options.kind,
+            fix: options.fix,
+            dryRun: Boolean(options.dryRun),
+            policy: policyFile
+                ? { text: await readText((0,external_node_path_.resolve)(settings.cwd, policyFile), '--policy'), where: policyFile }
+                : undefined,
+            reruns: options.reruns,
+            maxAttempts: options.maxAttempts,
+            base: options.base,
+            timeout: options.timeout,
+            report: options.report
+        }, option => HEAL_OPTIONS[option], io.env);
         try {
-            const result = await healWithFactory(factory, settings.cwd, {
-                kind,
-                check: String(options.check),
-                checkOptions: {
-                    timeoutSeconds: options.timeout,
-                    reportPath: options.report
-                },
-                fixers: options.fix,
-                dryRun: Boolean(options.dryRun),
-                policy,
-                reruns: options.reruns,
-                maxAttempts: options.maxAttempts,
-                base: options.base ?? context.base,
-                noProposal: context.noProposal,
-                disabled: context.disabled
-            }, logger);
+            const result = await healWithFactory(factory, settings.cwd, request, logger);
             return { json: result, text: describeHeal(result), ok: result.ok };
         }
         finally {
@@ -54629,6 +54692,19 @@ function buildProgram(io, setExit) {
     }));
     return program;
 }
+/** The CLI option behind each of heal's inputs. */
+const HEAL_OPTIONS = {
+    check: '--check',
+    kind: '--kind',
+    fix: '--fix',
+    dryRun: '--dry-run',
+    policy: '--policy',
+    reruns: '--reruns',
+    maxAttempts: '--max-attempts',
+    base: '--base',
+    timeout: '--timeout',
+    report: '--report'
+};
 async function readText(path, option) {
     try {
         return await (0,promises_namespaceObject.readFile)(path, 'utf8');

@@ -49228,7 +49228,7 @@ function apiMessage(error) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7242);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4366);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3043);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6661);
 /** The action's entry point: the same bundle runs as the main step and, on its second start, as the post step. */
 
@@ -49248,7 +49248,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4366:
+/***/ 3043:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -49298,10 +49298,246 @@ async function runApply(git, request) {
 
 // EXTERNAL MODULE: ./src/commands/check.ts
 var commands_check = __nccwpck_require__(9238);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: ./src/diff/parse.ts + 1 modules
-var parse = __nccwpck_require__(9566);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: ./src/git/refs.ts
+var refs = __nccwpck_require__(8568);
+// EXTERNAL MODULE: ./src/git/run-git.ts
+var run_git = __nccwpck_require__(6148);
+;// CONCATENATED MODULE: ./src/adapters/local/workspace.ts
+/**
+ * The local Workspace (LOCAL, or CI with a checkout): fixers edit the checkout's files, the loop reads what they
+ * changed as a diff, and puts every file back as it found it. States are git trees written through a temporary
+ * index, so the user's index, branches and stash are never touched, and untracked files the user had (build
+ * output, say) are part of the state rather than something a restore could delete.
+ */
+
+
+
+
+
+
+/** The repository's working tree, opened at its root. */
+class LocalWorkspace {
+    root;
+    head;
+    scratch;
+    index;
+    headRef;
+    constructor(
+    /** The repository's root directory. */
+    root, 
+    /** The commit checked out when the tree was opened. */
+    head, scratch, index, 
+    /** The ref HEAD pointed to when the tree was opened (`refs/heads/...`), or undefined when detached. */
+    headRef) {
+        this.root = root;
+        this.head = head;
+        this.scratch = scratch;
+        this.index = index;
+        this.headRef = headRef;
+    }
+    /** Opens the repository that holds `cwd`; ConfigurationError when there is none or it has no commit yet. */
+    static async open(cwd) {
+        const top = await (0,run_git/* runGit */.EO)(['rev-parse', '--show-toplevel'], { cwd, okCodes: [0, 128] });
+        if (top.code !== 0) {
+            throw new errors/* ConfigurationError */.j1(`${cwd} is not inside a git repository: heal needs a checkout (run it in your repository, or after actions/checkout).`);
+        }
+        const root = workspace_text(top);
+        const head = await (0,run_git/* runGit */.EO)(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], {
+            cwd: root,
+            okCodes: [0, 1, 128]
+        });
+        if (head.code !== 0)
+            throw new errors/* ConfigurationError */.j1(`The repository at ${root} has no commit yet: commit first.`);
+        const indexPath = workspace_text(await (0,run_git/* runGit */.EO)(['rev-parse', '--git-path', 'index'], { cwd: root }));
+        const index = (0,external_node_path_.isAbsolute)(indexPath) ? indexPath : (0,external_node_path_.join)(root, indexPath);
+        const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'self-heal-tree-'));
+        // The user's index as it was, so that a fixer that stages its changes (`git add`) leaves no trace in it.
+        await (0,promises_.copyFile)(index, (0,external_node_path_.join)(scratch, USER_INDEX)).catch(() => undefined);
+        const ref = await (0,run_git/* runGit */.EO)(['symbolic-ref', '--quiet', 'HEAD'], { cwd: root, okCodes: [0, 1] });
+        return new LocalWorkspace(root, workspace_text(head), scratch, index, ref.code === 0 ? workspace_text(ref) : undefined);
+    }
+    /** The branch checked out, or undefined on a detached HEAD. */
+    async currentBranch() {
+        const result = await this.git(['symbolic-ref', '--quiet', '--short', 'HEAD'], [0, 1]);
+        return result.code === 0 ? workspace_text(result) : undefined;
+    }
+    /** The message of the commit checked out. */
+    async headMessage() {
+        return workspace_text(await this.git(['log', '-1', '--format=%B', this.head]));
+    }
+    /** Tracked files that differ from HEAD (staged or not): a heal commits on HEAD, so it refuses to start with them. */
+    async changedTrackedFiles() {
+        const status = await this.git(['status', '--porcelain=v1', '-z', '--untracked-files=no']);
+        return status.stdout
+            .toString('utf8')
+            .split('\0')
+            .filter(Boolean)
+            .map(entry => entry.slice(3));
+    }
+    /** Writes the working tree as it is now (tracked and untracked files, not ignored ones) as a tree object. */
+    async snapshot() {
+        const index = (0,external_node_path_.join)(this.scratch, 'index');
+        const env = { GIT_INDEX_FILE: index };
+        // Starting from a copy of the real index (which matches HEAD: heal starts with tracked files unchanged) keeps
+        // its stat data, so git rehashes only the files that changed.
+        try {
+            await (0,promises_.copyFile)(this.index, index);
+        }
+        catch {
+            await this.git(['read-tree', this.head], [0], env);
+        }
+        await this.git(['add', '--all', '--', '.'], [0], env);
+        return workspace_text(await this.git(['write-tree'], [0], env));
+    }
+    /** The diff from one state to another, as `git diff --binary` makes it (empty when they are the same). */
+    async diff(from, to) {
+        return from === to ? '' : this.binaryDiff(from, to);
+    }
+    /** Applies a diff to the working tree, all or nothing; false (and nothing changed) when it does not apply. */
+    async apply(diff) {
+        const result = await (0,run_git/* runGit */.EO)(['apply', '--binary', '--whitespace=nowarn', '-'], {
+            cwd: this.root,
+            input: diff,
+            okCodes: [0, 1, 128]
+        });
+        return result.code === 0;
+    }
+    /**
+     * Puts the working tree back to `state`, which was taken from `current`: only the paths that differ are written
+     * or removed, so files nobody changed keep their timestamps.
+     */
+    async restore(state, current) {
+        if (state === current)
+            return;
+        const changed = await this.git(['diff', '--name-status', '--no-renames', '-z', state, current]);
+        const fields = changed.stdout.toString('utf8').split('\0').filter(Boolean);
+        const write = [];
+        const remove = [];
+        for (let i = 0; i + 1 < fields.length; i += 2)
+            (fields[i] === 'A' ? remove : write).push(fields[i + 1]);
+        for (const path of remove)
+            await (0,promises_.rm)((0,external_node_path_.join)(this.root, path), { force: true, recursive: true });
+        if (write.length) {
+            const index = (0,external_node_path_.join)(this.scratch, 'restore-index');
+            const env = { GIT_INDEX_FILE: index };
+            await this.git(['read-tree', state], [0], env);
+            await (0,run_git/* runGit */.EO)(['checkout-index', '--force', '-z', '--stdin'], {
+                cwd: this.root,
+                env,
+                input: write.join('\0') + '\0'
+            });
+        }
+    }
+    /**
+     * The change a local branch makes since it forked from `base` (`git diff base...branch`), or undefined when the
+     * branch does not exist.
+     */
+    async branchChange(base, branch) {
+        const head = await (0,refs/* branchHead */.P)(await (0,refs/* assertBranchName */.ae)(branch, this.root), this.root);
+        if (!head)
+            return undefined;
+        return this.binaryDiff(`${await (0,refs/* resolveCommit */.WL)(base, this.root)}...${head}`);
+    }
+    async settle() {
+        const report = {};
+        if (!(await this.restoreIndex()))
+            report.indexNotRestored = true;
+        const moved = await this.restoreHead();
+        if (moved)
+            report.headMovedTo = moved;
+        return report;
+    }
+    /**
+     * Puts the user's index back as it was when the tree was opened, when something (a fixer running `git add`)
+     * changed it. Written the way git writes it (through `index.lock`), so a git command running at the same moment
+     * is not overwritten: then the index is left as it is, and false returned.
+     */
+    async restoreIndex() {
+        const saved = await (0,promises_.readFile)((0,external_node_path_.join)(this.scratch, USER_INDEX)).catch(() => undefined);
+        if (!saved)
+            return true;
+        const current = await (0,promises_.readFile)(this.index).catch(() => undefined);
+        if (current && current.equals(saved))
+            return true;
+        const lock = `${this.index}.lock`;
+        try {
+            await (0,promises_.writeFile)(lock, saved, { flag: 'wx' });
+        }
+        catch {
+            return false;
+        }
+        await (0,promises_.rename)(lock, this.index);
+        return true;
+    }
+    /**
+     * Puts HEAD back at the commit the tree was opened at when something (a fixer that commits) moved it: the branch
+     * checked out, or a detached HEAD, compare-and-swap, so nothing else is overwritten. Returns the commit HEAD had
+     * moved to (still in the reflog), or undefined when it had not moved. A fixer that checked out another branch is
+     * a ConfigurationError: heal does not guess which branch to move.
+     */
+    async restoreHead() {
+        const now = await this.git(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], [0, 1, 128]);
+        const ref = await this.git(['symbolic-ref', '--quiet', 'HEAD'], [0, 1]);
+        const headRef = ref.code === 0 ? workspace_text(ref) : undefined;
+        if (headRef !== this.headRef) {
+            throw new errors/* ConfigurationError */.j1(`A fixer switched the checkout from ${this.headRef ?? 'a detached HEAD'} to ${headRef ?? 'a detached HEAD'}: ` +
+                `fixers must only change files. Switch back (git checkout ${this.headRef?.replace(/^refs\/heads\//, '') ?? this.head}).`);
+        }
+        const moved = workspace_text(now);
+        if (now.code !== 0 || moved === this.head)
+            return undefined;
+        const message = ['-m', 'self-heal: undo a commit a fixer made'];
+        await this.git(headRef
+            ? ['update-ref', ...message, headRef, this.head, moved]
+            : ['update-ref', '--no-deref', ...message, 'HEAD', this.head, moved]);
+        return moved;
+    }
+    /**
+     * Fetches `branch` from `remote` into the local branch of the same name, fast-forward only (a local branch that
+     * went another way is left alone). Returns what happened (`created`, `updated`), or undefined when nothing was
+     * fetched: no such remote or remote branch, already up to date, or not a fast-forward.
+     */
+    async fetchBranch(remote, branch) {
+        const name = await (0,refs/* assertBranchName */.ae)(branch, this.root);
+        const before = await (0,refs/* branchHead */.P)(name, this.root);
+        const result = await this.git(['fetch', '--quiet', '--no-tags', remote, `refs/heads/${name}:refs/heads/${name}`], [0, 1, 128]);
+        if (result.code !== 0)
+            return undefined;
+        const after = await (0,refs/* branchHead */.P)(name, this.root);
+        if (!after || after === before)
+            return undefined;
+        return before ? `updated to ${after.slice(0, 12)}` : `created at ${after.slice(0, 12)}`;
+    }
+    /** Removes the scratch directory. */
+    async close() {
+        await (0,promises_.rm)(this.scratch, { recursive: true, force: true });
+    }
+    /** `git diff --binary` of trees or a commit range (ids only: nothing here comes from the user unchecked). */
+    async binaryDiff(...range) {
+        const result = await this.git([
+            'diff',
+            '--binary',
+            '--full-index',
+            '--no-color',
+            '--no-ext-diff',
+            ...range
+        ]);
+        return result.stdout.toString('utf8');
+    }
+    git(args, okCodes = [0], env) {
+        return (0,run_git/* runGit */.EO)(args, { cwd: this.root, okCodes, env });
+    }
+}
+/** The copy of the user's index in the scratch directory. */
+const USER_INDEX = 'user-index';
+function workspace_text(result) {
+    return result.stdout.toString('utf8').trim();
+}
+
+// EXTERNAL MODULE: ./src/git/remote.ts
+var remote = __nccwpck_require__(668);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./src/reports/text.ts
@@ -49795,11 +50031,45 @@ function isErrorLine(line) {
     return (FAILURE_MARKER.test(line) || PATH_HEADER.test(line) || ERROR_WORDS.test(line.replace(ZERO_COUNTS, '')));
 }
 
-// EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
-var js_yaml = __nccwpck_require__(3243);
+;// CONCATENATED MODULE: ./src/heal/memory.ts
+/** How long a verified fix is remembered, in seconds (30 days). */
+const REMEMBER_SECONDS = 30 * 24 * 3600;
+/** The fix memory's key for a fingerprint. */
+function memoryKey(fingerprintId) {
+    return `self-heal/fix/${fingerprintId}`;
+}
+/** The fix remembered for a fingerprint, ignoring what is not one (an older format, another kind of check). */
+async function recall(cache, fingerprintId, kind) {
+    const value = await cache.get(memoryKey(fingerprintId));
+    if (!value || typeof value !== 'object')
+        return undefined;
+    const fix = value;
+    if (fix.version !== 1 || typeof fix.diff !== 'string' || !fix.diff || fix.kind !== kind)
+        return undefined;
+    return {
+        version: 1,
+        diff: fix.diff,
+        fixers: Array.isArray(fix.fixers) ? fix.fixers.filter(f => typeof f === 'string') : [],
+        kind,
+        verifiedAt: typeof fix.verifiedAt === 'string' ? fix.verifiedAt : 'at an unknown time'
+    };
+}
+/** Stores a verified fix under its fingerprint. */
+async function remember(cache, fingerprintId, kind, fix, verifiedAt) {
+    await cache.set(memoryKey(fingerprintId), {
+        version: 1,
+        diff: fix.diff,
+        fixers: fix.fixers,
+        kind,
+        verifiedAt: verifiedAt.toISOString()
+    }, REMEMBER_SECONDS);
+}
+
 // EXTERNAL MODULE: ./node_modules/picomatch/lib/picomatch.js
 var picomatch = __nccwpck_require__(8016);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+// EXTERNAL MODULE: ./src/diff/parse.ts + 1 modules
+var parse = __nccwpck_require__(9566);
 // EXTERNAL MODULE: ./src/paths.ts
 var paths = __nccwpck_require__(8431);
 ;// CONCATENATED MODULE: ./src/heal/suppressions.ts
@@ -50543,491 +50813,21 @@ function distance(a, b) {
     return previous[b.length];
 }
 
-// EXTERNAL MODULE: ./src/git/remote.ts
-var remote = __nccwpck_require__(668);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: ./src/git/refs.ts
-var refs = __nccwpck_require__(8568);
-// EXTERNAL MODULE: ./src/git/run-git.ts
-var run_git = __nccwpck_require__(6148);
-;// CONCATENATED MODULE: ./src/heal/worktree.ts
-/**
- * The working tree a heal runs in (LOCAL, or CI with a checkout): fixers edit its files, the loop reads what they
- * changed as a diff, and puts every file back as it found it. States are git trees written through a temporary
- * index, so the user's index, branches and stash are never touched, and untracked files the user had (build
- * output, say) are part of the state rather than something a restore could delete.
- */
-
-
-
-
-
-
-/** The repository's working tree, opened at its root. */
-class WorkTree {
-    root;
-    head;
-    scratch;
-    index;
-    headRef;
-    constructor(
-    /** The repository's root directory. */
-    root, 
-    /** The commit checked out when the tree was opened. */
-    head, scratch, index, 
-    /** The ref HEAD pointed to when the tree was opened (`refs/heads/...`), or undefined when detached. */
-    headRef) {
-        this.root = root;
-        this.head = head;
-        this.scratch = scratch;
-        this.index = index;
-        this.headRef = headRef;
-    }
-    /** Opens the repository that holds `cwd`; ConfigurationError when there is none or it has no commit yet. */
-    static async open(cwd) {
-        const top = await (0,run_git/* runGit */.EO)(['rev-parse', '--show-toplevel'], { cwd, okCodes: [0, 128] });
-        if (top.code !== 0) {
-            throw new errors/* ConfigurationError */.j1(`${cwd} is not inside a git repository: heal needs a checkout (run it in your repository, or after actions/checkout).`);
-        }
-        const root = worktree_text(top);
-        const head = await (0,run_git/* runGit */.EO)(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], {
-            cwd: root,
-            okCodes: [0, 1, 128]
-        });
-        if (head.code !== 0)
-            throw new errors/* ConfigurationError */.j1(`The repository at ${root} has no commit yet: commit first.`);
-        const indexPath = worktree_text(await (0,run_git/* runGit */.EO)(['rev-parse', '--git-path', 'index'], { cwd: root }));
-        const index = (0,external_node_path_.isAbsolute)(indexPath) ? indexPath : (0,external_node_path_.join)(root, indexPath);
-        const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'self-heal-tree-'));
-        // The user's index as it was, so that a fixer that stages its changes (`git add`) leaves no trace in it.
-        await (0,promises_.copyFile)(index, (0,external_node_path_.join)(scratch, USER_INDEX)).catch(() => undefined);
-        const ref = await (0,run_git/* runGit */.EO)(['symbolic-ref', '--quiet', 'HEAD'], { cwd: root, okCodes: [0, 1] });
-        return new WorkTree(root, worktree_text(head), scratch, index, ref.code === 0 ? worktree_text(ref) : undefined);
-    }
-    /** The branch checked out, or undefined on a detached HEAD. */
-    async currentBranch() {
-        const result = await this.git(['symbolic-ref', '--quiet', '--short', 'HEAD'], [0, 1]);
-        return result.code === 0 ? worktree_text(result) : undefined;
-    }
-    /** The message of the commit checked out. */
-    async headMessage() {
-        return worktree_text(await this.git(['log', '-1', '--format=%B', this.head]));
-    }
-    /** Tracked files that differ from HEAD (staged or not): a heal commits on HEAD, so it refuses to start with them. */
-    async changedTrackedFiles() {
-        const status = await this.git(['status', '--porcelain=v1', '-z', '--untracked-files=no']);
-        return status.stdout
-            .toString('utf8')
-            .split('\0')
-            .filter(Boolean)
-            .map(entry => entry.slice(3));
-    }
-    /** Writes the working tree as it is now (tracked and untracked files, not ignored ones) as a tree object. */
-    async snapshot() {
-        const index = (0,external_node_path_.join)(this.scratch, 'index');
-        const env = { GIT_INDEX_FILE: index };
-        // Starting from a copy of the real index (which matches HEAD: heal starts with tracked files unchanged) keeps
-        // its stat data, so git rehashes only the files that changed.
-        try {
-            await (0,promises_.copyFile)(this.index, index);
-        }
-        catch {
-            await this.git(['read-tree', this.head], [0], env);
-        }
-        await this.git(['add', '--all', '--', '.'], [0], env);
-        return worktree_text(await this.git(['write-tree'], [0], env));
-    }
-    /** The diff from one state to another, as `git diff --binary` makes it (empty when they are the same). */
-    async diff(from, to) {
-        return from === to ? '' : this.binaryDiff(from, to);
-    }
-    /** Applies a diff to the working tree, all or nothing; false (and nothing changed) when it does not apply. */
-    async apply(diff) {
-        const result = await (0,run_git/* runGit */.EO)(['apply', '--binary', '--whitespace=nowarn', '-'], {
-            cwd: this.root,
-            input: diff,
-            okCodes: [0, 1, 128]
-        });
-        return result.code === 0;
-    }
-    /**
-     * Puts the working tree back to `state`, which was taken from `current`: only the paths that differ are written
-     * or removed, so files nobody changed keep their timestamps.
-     */
-    async restore(state, current) {
-        if (state === current)
-            return;
-        const changed = await this.git(['diff', '--name-status', '--no-renames', '-z', state, current]);
-        const fields = changed.stdout.toString('utf8').split('\0').filter(Boolean);
-        const write = [];
-        const remove = [];
-        for (let i = 0; i + 1 < fields.length; i += 2)
-            (fields[i] === 'A' ? remove : write).push(fields[i + 1]);
-        for (const path of remove)
-            await (0,promises_.rm)((0,external_node_path_.join)(this.root, path), { force: true, recursive: true });
-        if (write.length) {
-            const index = (0,external_node_path_.join)(this.scratch, 'restore-index');
-            const env = { GIT_INDEX_FILE: index };
-            await this.git(['read-tree', state], [0], env);
-            await (0,run_git/* runGit */.EO)(['checkout-index', '--force', '-z', '--stdin'], {
-                cwd: this.root,
-                env,
-                input: write.join('\0') + '\0'
-            });
-        }
-    }
-    /**
-     * The change a local branch makes since it forked from `base` (`git diff base...branch`), or undefined when the
-     * branch does not exist.
-     */
-    async branchChange(base, branch) {
-        const head = await (0,refs/* branchHead */.P)(await (0,refs/* assertBranchName */.ae)(branch, this.root), this.root);
-        if (!head)
-            return undefined;
-        return this.binaryDiff(`${await (0,refs/* resolveCommit */.WL)(base, this.root)}...${head}`);
-    }
-    /**
-     * Puts the user's index back as it was when the tree was opened, when something (a fixer running `git add`)
-     * changed it. Written the way git writes it (through `index.lock`), so a git command running at the same moment
-     * is not overwritten: then the index is left as it is, and false returned.
-     */
-    async restoreIndex() {
-        const saved = await (0,promises_.readFile)((0,external_node_path_.join)(this.scratch, USER_INDEX)).catch(() => undefined);
-        if (!saved)
-            return true;
-        const current = await (0,promises_.readFile)(this.index).catch(() => undefined);
-        if (current && current.equals(saved))
-            return true;
-        const lock = `${this.index}.lock`;
-        try {
-            await (0,promises_.writeFile)(lock, saved, { flag: 'wx' });
-        }
-        catch {
-            return false;
-        }
-        await (0,promises_.rename)(lock, this.index);
-        return true;
-    }
-    /**
-     * Puts HEAD back at the commit the tree was opened at when something (a fixer that commits) moved it: the branch
-     * checked out, or a detached HEAD, compare-and-swap, so nothing else is overwritten. Returns the commit HEAD had
-     * moved to (still in the reflog), or undefined when it had not moved. A fixer that checked out another branch is
-     * a ConfigurationError: heal does not guess which branch to move.
-     */
-    async restoreHead() {
-        const now = await this.git(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], [0, 1, 128]);
-        const ref = await this.git(['symbolic-ref', '--quiet', 'HEAD'], [0, 1]);
-        const headRef = ref.code === 0 ? worktree_text(ref) : undefined;
-        if (headRef !== this.headRef) {
-            throw new errors/* ConfigurationError */.j1(`A fixer switched the checkout from ${this.headRef ?? 'a detached HEAD'} to ${headRef ?? 'a detached HEAD'}: ` +
-                `fixers must only change files. Switch back (git checkout ${this.headRef?.replace(/^refs\/heads\//, '') ?? this.head}).`);
-        }
-        const moved = worktree_text(now);
-        if (now.code !== 0 || moved === this.head)
-            return undefined;
-        const message = ['-m', 'self-heal: undo a commit a fixer made'];
-        await this.git(headRef
-            ? ['update-ref', ...message, headRef, this.head, moved]
-            : ['update-ref', '--no-deref', ...message, 'HEAD', this.head, moved]);
-        return moved;
-    }
-    /**
-     * Fetches `branch` from `remote` into the local branch of the same name, fast-forward only (a local branch that
-     * went another way is left alone). Returns what happened (`created`, `updated`), or undefined when nothing was
-     * fetched: no such remote or remote branch, already up to date, or not a fast-forward.
-     */
-    async fetchBranch(remote, branch) {
-        const name = await (0,refs/* assertBranchName */.ae)(branch, this.root);
-        const before = await (0,refs/* branchHead */.P)(name, this.root);
-        const result = await this.git(['fetch', '--quiet', '--no-tags', remote, `refs/heads/${name}:refs/heads/${name}`], [0, 1, 128]);
-        if (result.code !== 0)
-            return undefined;
-        const after = await (0,refs/* branchHead */.P)(name, this.root);
-        if (!after || after === before)
-            return undefined;
-        return before ? `updated to ${after.slice(0, 12)}` : `created at ${after.slice(0, 12)}`;
-    }
-    /** Removes the scratch directory. */
-    async close() {
-        await (0,promises_.rm)(this.scratch, { recursive: true, force: true });
-    }
-    /** `git diff --binary` of trees or a commit range (ids only: nothing here comes from the user unchecked). */
-    async binaryDiff(...range) {
-        const result = await this.git([
-            'diff',
-            '--binary',
-            '--full-index',
-            '--no-color',
-            '--no-ext-diff',
-            ...range
-        ]);
-        return result.stdout.toString('utf8');
-    }
-    git(args, okCodes = [0], env) {
-        return (0,run_git/* runGit */.EO)(args, { cwd: this.root, okCodes, env });
-    }
-}
-/** The copy of the user's index in the scratch directory. */
-const USER_INDEX = 'user-index';
-function worktree_text(result) {
-    return result.stdout.toString('utf8').trim();
-}
-
-;// CONCATENATED MODULE: ./src/commands/heal.ts
-/**
- * `heal`: the healing loop, in a working tree (LOCAL, or CI with a checkout). Check; on a failure, re-run at the
- * same commit (a pass is flaky, never fixed); fingerprint the failure; try the fix remembered for that fingerprint,
- * then the user's fixers in order; police each diff; verify it by re-running the check; propose the verified fix on
- * `self-heal/<fingerprint>` with a pull request (never a duplicate); remember it. The working tree is always left
- * as it was found: the fix lives on the branch, not in the checkout.
- */
-
-
-
-
-
-
-
+;// CONCATENATED MODULE: ./src/heal/propose.ts
 
 
 /** The trailer that marks a commit as self-heal's: a checkout of such a commit is not healed again. */
 const FINGERPRINT_TRAILER = 'Self-Heal-Fingerprint';
 /** The prefix of the branches heal proposes fixes on: `self-heal/<fingerprint>`. */
 const BRANCH_PREFIX = 'self-heal/';
-/** How long a verified fix is remembered, in seconds (30 days). */
-const REMEMBER_SECONDS = 30 * 24 * 3600;
-/** The fix memory's key for a fingerprint. */
-function memoryKey(fingerprintId) {
-    return `self-heal/fix/${fingerprintId}`;
-}
-/** Runs the healing loop. Throws only for bad configuration or a broken environment; outcomes are returned. */
-async function runHeal(deps, request) {
-    const { tree, log } = deps;
-    const policy = request.policy ?? DEFAULT_POLICY;
-    const reruns = request.reruns ?? 1;
-    let budget = request.maxAttempts ?? 5;
-    const dryRun = Boolean(request.dryRun);
-    const base = {
-        kind: request.kind,
-        attempts: [],
-        remembered: false,
-        dryRun
-    };
-    const end = (outcome, reason, extra = {}) => ({
-        outcome,
-        ok: !['not-healed', 'not-proposed'].includes(outcome),
-        reason,
-        ...base,
-        ...extra
-    });
-    if (request.disabled)
-        return end('disabled', `Healing is switched off: ${request.disabled}.`);
-    // Loop guard: a commit self-heal made, or one of its branches, is not healed again.
-    const branch = await tree.currentBranch();
-    if (branch?.startsWith(BRANCH_PREFIX)) {
-        return end('skipped', `The branch ${branch} is self-heal's own: it is not healed again.`);
-    }
-    // A pull request's workflow checks out a detached merge commit: its branch (the base a fix would go to) says
-    // whether the pull request is self-heal's own.
-    if (request.base?.startsWith(BRANCH_PREFIX)) {
-        return end('skipped', `The fix would be proposed to ${request.base}, which is self-heal's own branch: it is not healed again.`);
-    }
-    if (new RegExp(`^${FINGERPRINT_TRAILER}:`, 'm').test(await tree.headMessage())) {
-        return end('skipped', `The commit checked out (${tree.head.slice(0, 12)}) was made by self-heal: it is not healed again.`);
-    }
-    const changed = await tree.changedTrackedFiles();
-    if (changed.length) {
-        throw new errors/* ConfigurationError */.j1(`heal proposes its fix as a commit on ${tree.head.slice(0, 12)}, but tracked files differ from it ` +
-            `(${changed.slice(0, 5).join(', ')}${changed.length > 5 ? ', ...' : ''}): commit or stash them first (untracked files are fine).`);
-    }
-    // Where a fix would go is known now: a run that cannot propose says so before it runs anything.
-    const target = request.base ?? branch;
-    if (!target && !dryRun && !request.noProposal) {
-        throw new errors/* ConfigurationError */.j1('The checkout is on a detached HEAD, so there is no branch to propose a fix to: give the base branch (--base, or the input `base`).');
-    }
-    const check = () => (0,commands_check/* runCheckResult */.L2)(deps.execution, request.kind, request.check, { cwd: tree.root, ...request.checkOptions });
-    log.info(`Running the ${request.kind} check.`);
-    const first = await check();
-    base.check = (0,commands_check/* toCheckOutput */.rR)(request.kind, first);
-    if (base.check.passed)
-        return end('passed', `The ${request.kind} check passes: nothing to heal.`);
-    for (let run = 1; run <= reruns; run++) {
-        log.info(`The ${request.kind} check failed; running it again at the same commit (${run} of ${reruns}).`);
-        if ((0,commands_check/* checkPassed */.xh)(await check())) {
-            return end('flaky', `The ${request.kind} check failed, then passed at the same commit: it is flaky, and a flaky check is reported, not fixed.`);
-        }
-    }
-    const fingerprint = fingerprintFailure(request.kind, first, { workspace: tree.root });
-    base.fingerprint = { id: fingerprint.id, basis: fingerprint.basis, signatures: fingerprint.signatures };
-    log.info(`Failure fingerprint ${fingerprint.id} (${fingerprint.signatures.length} signature(s)).`);
-    const start = await tree.snapshot();
-    let fix;
-    let current = start;
-    try {
-        // Recall: a fix verified before for this fingerprint is tried first.
-        const remembered = readRemembered(await (await deps.cache()).get(memoryKey(fingerprint.id)), request.kind);
-        if (remembered) {
-            log.info(`Trying the fix remembered for ${fingerprint.id} (verified ${remembered.verifiedAt}).`);
-            const attempt = { source: 'memory', result: 'does-not-apply' };
-            base.attempts.push(attempt);
-            if (await tree.apply(remembered.diff)) {
-                current = await tree.snapshot();
-                const diff = await tree.diff(start, current);
-                const tried = await police(diff, attempt);
-                if (tried && (await verify(attempt, current))) {
-                    fix = { source: 'memory', fixers: remembered.fixers, diff, stats: tried };
-                }
-                else {
-                    await tree.restore(start, current);
-                    current = start;
-                }
-            }
-        }
-        // Fix: the user's fixers in order, each on top of the ones before it that the policy accepted.
-        const applied = [];
-        for (const fixer of fix ? [] : request.fixers) {
-            const attempt = { source: 'fixer', fixer, result: 'no-change' };
-            base.attempts.push(attempt);
-            if (budget <= 0) {
-                attempt.result = 'over-budget';
-                continue;
-            }
-            log.info(`Running the fixer: ${fixer}`);
-            const ran = await deps.execution.runCommand(fixer, {
-                cwd: tree.root,
-                timeoutSeconds: request.fixerTimeoutSeconds ?? 600
-            });
-            attempt.exitCode = ran.exitCode;
-            const after = await tree.snapshot();
-            if (after === current)
-                continue;
-            const diff = await tree.diff(start, after);
-            const stats = await police(diff, attempt);
-            if (!stats) {
-                // Refused: this fixer's changes go; the ones before it stay.
-                await tree.restore(current, after);
-                continue;
-            }
-            current = after;
-            applied.push(fixer);
-            if (await verify(attempt, after)) {
-                fix = { source: 'fixer', fixers: [...applied], diff, stats };
-                break;
-            }
-        }
-    }
-    finally {
-        // The checkout is left as it was found, whatever happened: its files, its index and its HEAD.
-        await tree.restore(start, await tree.snapshot());
-        if (!(await tree.restoreIndex())) {
-            log.warning('A fixer changed the git index, and it could not be put back (another git command holds index.lock): check `git status`.');
-        }
-        const moved = await tree.restoreHead();
-        if (moved) {
-            log.warning(`A fixer made a commit (${moved.slice(0, 12)}): the checkout was put back at ${tree.head.slice(0, 12)} (the commit is in the reflog). Fixers should only change files.`);
-        }
-    }
-    if (!fix) {
-        const tried = base.attempts.length;
-        return end('not-healed', tried
-            ? `No verified fix: ${tried} candidate(s) tried, none made the ${request.kind} check pass within the policy.`
-            : `No verified fix: nothing was remembered for this failure and no fixer is configured.`);
-    }
-    base.fix = fix;
-    if (dryRun) {
-        return end('healed', `Dry run: a fix (${describeFix(fix)}) makes the ${request.kind} check pass; nothing was written.`);
-    }
-    try {
-        await (await deps.cache()).set(memoryKey(fingerprint.id), {
-            version: 1,
-            diff: fix.diff,
-            fixers: fix.fixers,
-            kind: request.kind,
-            verifiedAt: (deps.now ?? (() => new Date()))().toISOString()
-        }, REMEMBER_SECONDS);
-        base.remembered = true;
-    }
-    catch (error) {
-        // A fix too big for the memory is still a fix: it is proposed, and found again by the fixers next time.
-        log.warning(`The fix was not remembered: ${(0,errors/* errorMessage */.gJ)(error)}`);
-    }
-    if (request.noProposal) {
-        return end('not-proposed', `A fix (${describeFix(fix)}) was verified but not proposed: ${request.noProposal}`);
-    }
-    const git = await deps.git();
-    const branchChange = deps.branchChange ??
-        (async (from, to) => {
-            try {
-                return await git.getDiff(from, to);
-            }
-            catch (error) {
-                if (error instanceof errors/* RefNotFoundError */.ZA)
-                    return undefined;
-                throw error;
-            }
-        });
-    const proposal = await propose(git, branchChange, fix, fingerprint, target, request.kind, log);
-    base.proposal = proposal.proposal;
-    if (!proposal.ok)
-        return end('not-proposed', proposal.reason);
-    return end('healed', proposal.reason);
-    /** Polices a diff: its stats when accepted, undefined (and the attempt marked) when refused or empty. */
-    async function police(diff, attempt) {
-        const verdict = checkPolicy(diff, policy);
-        attempt.stats = verdict.stats;
-        if (verdict.outcome === 'empty') {
-            attempt.result = 'no-change';
-            return undefined;
-        }
-        if (!verdict.ok) {
-            attempt.result = 'refused';
-            attempt.violations = verdict.violations;
-            log.warning(`The policy refuses the ${attempt.source === 'memory' ? 'remembered fix' : `changes of '${attempt.fixer}'`}: ${verdict.violations
-                .map(v => v.message)
-                .join(' ')}`);
-            return undefined;
-        }
-        return verdict.stats;
-    }
-    /** Re-runs the check on the changed tree (`state`); true when it passes. */
-    async function verify(attempt, state) {
-        if (budget <= 0) {
-            attempt.result = 'over-budget';
-            return false;
-        }
-        budget--;
-        log.info(`Verifying: running the ${request.kind} check on the changed files.`);
-        const passed = (0,commands_check/* checkPassed */.xh)(await check());
-        // What the check itself wrote (a report, a cache) is no part of a fix: the next fixer's diff must not hold it.
-        await tree.restore(state, await tree.snapshot());
-        attempt.result = passed ? 'verified' : 'check-failed';
-        return passed;
-    }
-}
-/** Reads a remembered fix, ignoring what is not one (an older format, another kind of check). */
-function readRemembered(value, kind) {
-    if (!value || typeof value !== 'object')
-        return undefined;
-    const fix = value;
-    if (fix.version !== 1 || typeof fix.diff !== 'string' || !fix.diff || fix.kind !== kind)
-        return undefined;
-    return {
-        version: 1,
-        diff: fix.diff,
-        fixers: Array.isArray(fix.fixers) ? fix.fixers.filter(f => typeof f === 'string') : [],
-        kind,
-        verifiedAt: typeof fix.verifiedAt === 'string' ? fix.verifiedAt : 'at an unknown time'
-    };
-}
+/** The fix in a few words: where it came from and its size. */
 function describeFix(fix) {
     const from = fix.source === 'memory' ? 'remembered' : fix.fixers.join(', then ');
     return `${from}; ${fix.stats.files} file(s), +${fix.stats.added} -${fix.stats.removed}`;
 }
 /**
- * Commits the fix on `self-heal/<fingerprint>` from `base` and opens its pull request. A branch that already holds
- * this very change is not committed to again (its pull request is kept open or reopened); one that holds another
- * change is left alone: self-heal never force-moves a branch.
+ * Commits the fix on `self-heal/<fingerprint>` from `base` and opens its pull request (an open one is kept open or
+ * reopened when the branch already holds the fix).
  */
 async function propose(git, branchChange, fix, fingerprint, base, kind, log) {
     const branch = `${BRANCH_PREFIX}${fingerprint.id}`;
@@ -51137,6 +50937,312 @@ function pullRequestBody(fix, fingerprint, kind) {
         '</details>'
     ].join('\n');
 }
+
+;// CONCATENATED MODULE: ./src/heal/loop.ts
+/**
+ * The healing loop, over ports only: check; on a failure, re-run at the same commit (a pass is flaky, never
+ * fixed); fingerprint the failure; try the fix remembered for that fingerprint, then the user's fixers in order;
+ * police each diff; verify it by re-running the check; propose the verified fix; remember it. The workspace is
+ * always left as it was found: the fix lives on the branch, not in the checkout.
+ */
+
+
+
+
+
+
+/** Runs the healing loop. Throws only for bad configuration or a broken environment; outcomes are returned. */
+async function runHeal(deps, request) {
+    const { workspace, log } = deps;
+    const policy = request.policy ?? DEFAULT_POLICY;
+    const reruns = request.reruns ?? 1;
+    let budget = request.maxAttempts ?? 5;
+    const dryRun = Boolean(request.dryRun);
+    const base = {
+        kind: request.kind,
+        attempts: [],
+        remembered: false,
+        dryRun
+    };
+    const end = (outcome, reason, extra = {}) => ({
+        outcome,
+        ok: !['not-healed', 'not-proposed'].includes(outcome),
+        reason,
+        ...base,
+        ...extra
+    });
+    if (request.disabled)
+        return end('disabled', `Healing is switched off: ${request.disabled}.`);
+    // Loop guard: a commit self-heal made, or one of its branches, is not healed again.
+    const branch = await workspace.currentBranch();
+    if (branch?.startsWith(BRANCH_PREFIX)) {
+        return end('skipped', `The branch ${branch} is self-heal's own: it is not healed again.`);
+    }
+    // A pull request's workflow checks out a detached merge commit: its branch (the base a fix would go to) says
+    // whether the pull request is self-heal's own.
+    if (request.base?.startsWith(BRANCH_PREFIX)) {
+        return end('skipped', `The fix would be proposed to ${request.base}, which is self-heal's own branch: it is not healed again.`);
+    }
+    if (new RegExp(`^${FINGERPRINT_TRAILER}:`, 'm').test(await workspace.headMessage())) {
+        return end('skipped', `The commit checked out (${workspace.head.slice(0, 12)}) was made by self-heal: it is not healed again.`);
+    }
+    const changed = await workspace.changedTrackedFiles();
+    if (changed.length) {
+        throw new errors/* ConfigurationError */.j1(`heal proposes its fix as a commit on ${workspace.head.slice(0, 12)}, but tracked files differ from it ` +
+            `(${changed.slice(0, 5).join(', ')}${changed.length > 5 ? ', ...' : ''}): commit or stash them first (untracked files are fine).`);
+    }
+    // Where a fix would go is known now: a run that cannot propose says so before it runs anything.
+    const target = request.base ?? branch;
+    if (!target && !dryRun && !request.noProposal) {
+        throw new errors/* ConfigurationError */.j1('The checkout is on a detached HEAD, so there is no branch to propose a fix to: give the base branch (--base, or the input `base`).');
+    }
+    const check = () => (0,commands_check/* runCheckResult */.L2)(deps.execution, request.kind, request.check, {
+        cwd: workspace.root,
+        ...request.checkOptions
+    });
+    log.info(`Running the ${request.kind} check.`);
+    const first = await check();
+    base.check = (0,commands_check/* toCheckOutput */.rR)(request.kind, first);
+    if (base.check.passed)
+        return end('passed', `The ${request.kind} check passes: nothing to heal.`);
+    for (let run = 1; run <= reruns; run++) {
+        log.info(`The ${request.kind} check failed; running it again at the same commit (${run} of ${reruns}).`);
+        if ((0,commands_check/* checkPassed */.xh)(await check())) {
+            return end('flaky', `The ${request.kind} check failed, then passed at the same commit: it is flaky, and a flaky check is reported, not fixed.`);
+        }
+    }
+    const fingerprint = fingerprintFailure(request.kind, first, { workspace: workspace.root });
+    base.fingerprint = { id: fingerprint.id, basis: fingerprint.basis, signatures: fingerprint.signatures };
+    log.info(`Failure fingerprint ${fingerprint.id} (${fingerprint.signatures.length} signature(s)).`);
+    const start = await workspace.snapshot();
+    let fix;
+    let current = start;
+    try {
+        // Recall: a fix verified before for this fingerprint is tried first.
+        const remembered = await recall(await deps.cache(), fingerprint.id, request.kind);
+        if (remembered) {
+            log.info(`Trying the fix remembered for ${fingerprint.id} (verified ${remembered.verifiedAt}).`);
+            const attempt = { source: 'memory', result: 'does-not-apply' };
+            base.attempts.push(attempt);
+            if (await workspace.apply(remembered.diff)) {
+                current = await workspace.snapshot();
+                const diff = await workspace.diff(start, current);
+                const tried = await police(diff, attempt);
+                if (tried && (await verify(attempt, current))) {
+                    fix = { source: 'memory', fixers: remembered.fixers, diff, stats: tried };
+                }
+                else {
+                    await workspace.restore(start, current);
+                    current = start;
+                }
+            }
+        }
+        // Fix: the user's fixers in order, each on top of the ones before it that the policy accepted.
+        const applied = [];
+        for (const fixer of fix ? [] : request.fixers) {
+            const attempt = { source: 'fixer', fixer, result: 'no-change' };
+            base.attempts.push(attempt);
+            if (budget <= 0) {
+                attempt.result = 'over-budget';
+                continue;
+            }
+            log.info(`Running the fixer: ${fixer}`);
+            const ran = await deps.execution.runCommand(fixer, {
+                cwd: workspace.root,
+                timeoutSeconds: request.fixerTimeoutSeconds ?? 600
+            });
+            attempt.exitCode = ran.exitCode;
+            const after = await workspace.snapshot();
+            if (after === current)
+                continue;
+            const diff = await workspace.diff(start, after);
+            const stats = await police(diff, attempt);
+            if (!stats) {
+                // Refused: this fixer's changes go; the ones before it stay.
+                await workspace.restore(current, after);
+                continue;
+            }
+            current = after;
+            applied.push(fixer);
+            if (await verify(attempt, after)) {
+                fix = { source: 'fixer', fixers: [...applied], diff, stats };
+                break;
+            }
+        }
+    }
+    finally {
+        // The checkout is left as it was found, whatever happened: its files, its index and its HEAD.
+        await workspace.restore(start, await workspace.snapshot());
+        const settled = await workspace.settle();
+        if (settled.indexNotRestored) {
+            log.warning('A fixer changed the git index, and it could not be put back (another git command holds index.lock): check `git status`.');
+        }
+        if (settled.headMovedTo) {
+            log.warning(`A fixer made a commit (${settled.headMovedTo.slice(0, 12)}): the checkout was put back at ${workspace.head.slice(0, 12)} (the commit is in the reflog). Fixers should only change files.`);
+        }
+    }
+    if (!fix) {
+        const tried = base.attempts.length;
+        return end('not-healed', tried
+            ? `No verified fix: ${tried} candidate(s) tried, none made the ${request.kind} check pass within the policy.`
+            : `No verified fix: nothing was remembered for this failure and no fixer is configured.`);
+    }
+    base.fix = fix;
+    if (dryRun) {
+        return end('healed', `Dry run: a fix (${describeFix(fix)}) makes the ${request.kind} check pass; nothing was written.`);
+    }
+    try {
+        await remember(await deps.cache(), fingerprint.id, request.kind, fix, (deps.now ?? (() => new Date()))());
+        base.remembered = true;
+    }
+    catch (error) {
+        // A fix too big for the memory is still a fix: it is proposed, and found again by the fixers next time.
+        log.warning(`The fix was not remembered: ${(0,errors/* errorMessage */.gJ)(error)}`);
+    }
+    if (request.noProposal) {
+        return end('not-proposed', `A fix (${describeFix(fix)}) was verified but not proposed: ${request.noProposal}`);
+    }
+    const git = await deps.git();
+    const branchChange = deps.branchChange ??
+        (async (from, to) => {
+            try {
+                return await git.getDiff(from, to);
+            }
+            catch (error) {
+                if (error instanceof errors/* RefNotFoundError */.ZA)
+                    return undefined;
+                throw error;
+            }
+        });
+    const proposal = await propose(git, branchChange, fix, fingerprint, target, request.kind, log);
+    base.proposal = proposal.proposal;
+    if (!proposal.ok)
+        return end('not-proposed', proposal.reason);
+    return end('healed', proposal.reason);
+    /** Polices a diff: its stats when accepted, undefined (and the attempt marked) when refused or empty. */
+    async function police(diff, attempt) {
+        const verdict = checkPolicy(diff, policy);
+        attempt.stats = verdict.stats;
+        if (verdict.outcome === 'empty') {
+            attempt.result = 'no-change';
+            return undefined;
+        }
+        if (!verdict.ok) {
+            attempt.result = 'refused';
+            attempt.violations = verdict.violations;
+            log.warning(`The policy refuses the ${attempt.source === 'memory' ? 'remembered fix' : `changes of '${attempt.fixer}'`}: ${verdict.violations
+                .map(v => v.message)
+                .join(' ')}`);
+            return undefined;
+        }
+        return verdict.stats;
+    }
+    /** Re-runs the check on the changed tree (`state`); true when it passes. */
+    async function verify(attempt, state) {
+        if (budget <= 0) {
+            attempt.result = 'over-budget';
+            return false;
+        }
+        budget--;
+        log.info(`Verifying: running the ${request.kind} check on the changed files.`);
+        const passed = (0,commands_check/* checkPassed */.xh)(await check());
+        // What the check itself wrote (a report, a cache) is no part of a fix: the next fixer's diff must not hold it.
+        await workspace.restore(state, await workspace.snapshot());
+        attempt.result = passed ? 'verified' : 'check-failed';
+        return passed;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/commands/heal.ts
+
+
+
+
+/**
+ * Heals in the working tree at `cwd` with the factory's adapters: the one entry the CLI and the action share.
+ * CLOUD has no working tree for fixers to change, so it is refused with what to do instead.
+ */
+async function healWithFactory(factory, cwd, request, log) {
+    if (factory.environment === 'cloud') {
+        throw new errors/* ConfigurationError */.j1('heal runs fixers on a checkout, and the cloud environment has none: run it locally or in a workflow job after actions/checkout (environment local or ci).');
+    }
+    const tree = await LocalWorkspace.open(cwd);
+    try {
+        return await runHeal({
+            execution: await factory.execution(),
+            cache: () => factory.cache(),
+            git: () => factory.git(),
+            workspace: tree,
+            log,
+            // Locally the branch is a local ref (the Git adapter's getDiff compares two trees, not a fork point). When
+            // pull requests are opened (a token and a repository), the branch is pushed to origin: one that CI (or a
+            // teammate) already proposed there is fetched first (fast-forward only), so it is found rather than
+            // pushed over and refused.
+            ...(factory.environment === 'local'
+                ? {
+                    branchChange: async (base, branch) => {
+                        if ((await factory.describe()).missing.length === 0) {
+                            const fetched = await tree.fetchBranch(remote/* DEFAULT_REMOTE */.dS, branch);
+                            if (fetched)
+                                log.info(`Fetched ${branch} from ${remote/* DEFAULT_REMOTE */.dS}: ${fetched}`);
+                        }
+                        return tree.branchChange(base, branch);
+                    }
+                }
+                : {})
+        }, request);
+    }
+    finally {
+        await tree.close();
+    }
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
+var js_yaml = __nccwpck_require__(3243);
+// EXTERNAL MODULE: ./src/settings.ts
+var src_settings = __nccwpck_require__(8750);
+;// CONCATENATED MODULE: ./src/heal/request.ts
+/**
+ * The input layer of heal: the CLI's options and the action's inputs become one HealRequest here, with the same
+ * checks and the same defaults, and the workflow's event says where a fix may go.
+ */
+
+
+
+
+
+
+/**
+ * The HealRequest for the given inputs, in the environment `env` (the kill switch, the pull request's event).
+ * Bad values are an InvalidInputError that names the option as the surface spells it.
+ */
+function buildHealRequest(inputs, name, env) {
+    if (!inputs.check.trim()) {
+        throw new errors/* InvalidInputError */.oC(`Give the check to heal in ${name('check')} (e.g. npm test).`);
+    }
+    const context = healContext(env);
+    const given = (value) => (value?.trim() ? value : undefined);
+    const timeout = given(inputs.timeout);
+    const policy = inputs.policy && given(inputs.policy.text);
+    return {
+        kind: (0,commands_check/* parseCheckKind */.SP)(given(inputs.kind) ?? 'test', name('kind')),
+        check: inputs.check,
+        checkOptions: {
+            timeoutSeconds: timeout === undefined ? undefined : (0,src_settings/* readPositive */.S7)(timeout, name('timeout')),
+            reportPath: given(inputs.report)
+        },
+        fixers: (inputs.fix ?? []).filter(line => line.trim()),
+        dryRun: Boolean(inputs.dryRun),
+        policy: policy ? readPolicy(policy, inputs.policy.where) : undefined,
+        reruns: (0,src_settings/* readCount */._0)(given(inputs.reruns) ?? '1', name('reruns')),
+        maxAttempts: (0,src_settings/* readCount */._0)(given(inputs.maxAttempts) ?? '5', name('maxAttempts')),
+        base: given(inputs.base) ?? context.base,
+        noProposal: context.noProposal,
+        disabled: context.disabled
+    };
+}
 /**
  * Reads the kill switch (`SELF_HEAL_DISABLED`: 1, true, yes or on; a repository variable reaches a job as
  * `env: SELF_HEAL_DISABLED: ${{ vars.SELF_HEAL_DISABLED }}`) and, in a pull request's workflow, the event: a
@@ -51170,44 +51276,6 @@ function readEvent(path) {
     }
     catch {
         return undefined;
-    }
-}
-/**
- * Heals in the working tree at `cwd` with the factory's adapters: the one entry the CLI and the action share.
- * CLOUD has no working tree for fixers to change, so it is refused with what to do instead.
- */
-async function healWithFactory(factory, cwd, request, log) {
-    if (factory.environment === 'cloud') {
-        throw new errors/* ConfigurationError */.j1('heal runs fixers on a checkout, and the cloud environment has none: run it locally or in a workflow job after actions/checkout (environment local or ci).');
-    }
-    const tree = await WorkTree.open(cwd);
-    try {
-        return await runHeal({
-            execution: await factory.execution(),
-            cache: () => factory.cache(),
-            git: () => factory.git(),
-            tree,
-            log,
-            // Locally the branch is a local ref (the Git adapter's getDiff compares two trees, not a fork point). When
-            // pull requests are opened (a token and a repository), the branch is pushed to origin: one that CI (or a
-            // teammate) already proposed there is fetched first (fast-forward only), so it is found rather than
-            // pushed over and refused.
-            ...(factory.environment === 'local'
-                ? {
-                    branchChange: async (base, branch) => {
-                        if ((await factory.describe()).missing.length === 0) {
-                            const fetched = await tree.fetchBranch(remote/* DEFAULT_REMOTE */.dS, branch);
-                            if (fetched)
-                                log.info(`Fetched ${branch} from ${remote/* DEFAULT_REMOTE */.dS}: ${fetched}`);
-                        }
-                        return tree.branchChange(base, branch);
-                    }
-                }
-                : {})
-        }, request);
-    }
-    finally {
-        await tree.close();
     }
 }
 /** Reads a policy written as YAML (or JSON): from a `--policy` file or the action's `policy` input. */
@@ -51463,8 +51531,6 @@ function resetEnvironmentCache() {
     cached = undefined;
 }
 
-// EXTERNAL MODULE: ./src/settings.ts
-var src_settings = __nccwpck_require__(8750);
 ;// CONCATENATED MODULE: ./src/summary.ts
 /**
  * What the action tells people: the job summary (Markdown through core.summary) and annotations on the files
@@ -51646,6 +51712,7 @@ function escapeHtml(text) {
 
 
 
+
 /** The operations the action performs. */
 const OPERATIONS = ['heal', 'check', 'apply', 'dispatch'];
 /** A logger over @actions/core. */
@@ -51746,33 +51813,36 @@ async function checkOperation(factory, echo, cwd) {
         core/* setFailed */.C1(`The ${request.kind} check failed (exit ${result.exitCode}${result.timedOut ? ', timed out' : ''}).`);
     }
 }
+/** The action input behind each of heal's options. */
+const HEAL_INPUTS = {
+    check: constants/* Input */.pd.Command,
+    kind: constants/* Input */.pd.Kind,
+    fix: constants/* Input */.pd.Fix,
+    dryRun: constants/* Input */.pd.DryRun,
+    policy: constants/* Input */.pd.Policy,
+    reruns: constants/* Input */.pd.Reruns,
+    maxAttempts: constants/* Input */.pd.MaxAttempts,
+    base: constants/* Input */.pd.Base,
+    timeout: constants/* Input */.pd.Timeout,
+    report: constants/* Input */.pd.ReportPath
+};
 async function healOperation(factory, echo, cwd) {
     const command = core/* getInput */.V4(constants/* Input */.pd.Command);
-    if (!command.trim()) {
-        throw new errors/* InvalidInputError */.oC(`Give the check to heal in the input '${constants/* Input */.pd.Command}' (e.g. npm test).`);
-    }
-    const kind = (0,commands_check/* parseCheckKind */.SP)(core/* getInput */.V4(constants/* Input */.pd.Kind) || 'test', `input '${constants/* Input */.pd.Kind}'`);
-    const policyText = core/* getInput */.V4(constants/* Input */.pd.Policy);
-    const timeout = core/* getInput */.V4(constants/* Input */.pd.Timeout);
-    const context = healContext(process.env);
-    const result = await core/* group */.Os(`Heal the ${kind} check`, async () => {
+    const request = buildHealRequest({
+        check: command,
+        kind: core/* getInput */.V4(constants/* Input */.pd.Kind),
+        fix: core/* getMultilineInput */.q3(constants/* Input */.pd.Fix),
+        dryRun: core/* getBooleanInput */.Vt(constants/* Input */.pd.DryRun),
+        policy: { text: core/* getInput */.V4(constants/* Input */.pd.Policy), where: `the input '${constants/* Input */.pd.Policy}'` },
+        reruns: core/* getInput */.V4(constants/* Input */.pd.Reruns),
+        maxAttempts: core/* getInput */.V4(constants/* Input */.pd.MaxAttempts),
+        base: core/* getInput */.V4(constants/* Input */.pd.Base),
+        timeout: core/* getInput */.V4(constants/* Input */.pd.Timeout),
+        report: core/* getInput */.V4(constants/* Input */.pd.ReportPath)
+    }, option => `the input '${HEAL_INPUTS[option]}'`, process.env);
+    const result = await core/* group */.Os(`Heal the ${request.kind} check`, async () => {
         try {
-            return await healWithFactory(factory, cwd, {
-                kind,
-                check: command,
-                checkOptions: {
-                    timeoutSeconds: timeout ? (0,src_settings/* readPositive */.S7)(timeout, `Input '${constants/* Input */.pd.Timeout}'`) : undefined,
-                    reportPath: core/* getInput */.V4(constants/* Input */.pd.ReportPath) || undefined
-                },
-                fixers: core/* getMultilineInput */.q3(constants/* Input */.pd.Fix).filter(line => line.trim()),
-                dryRun: core/* getBooleanInput */.Vt(constants/* Input */.pd.DryRun),
-                policy: policyText.trim() ? readPolicy(policyText, `the input '${constants/* Input */.pd.Policy}'`) : undefined,
-                reruns: (0,src_settings/* readCount */._0)(core/* getInput */.V4(constants/* Input */.pd.Reruns) || '1', `Input '${constants/* Input */.pd.Reruns}'`),
-                maxAttempts: (0,src_settings/* readCount */._0)(core/* getInput */.V4(constants/* Input */.pd.MaxAttempts) || '5', `Input '${constants/* Input */.pd.MaxAttempts}'`),
-                base: core/* getInput */.V4(constants/* Input */.pd.Base) || context.base,
-                noProposal: context.noProposal,
-                disabled: context.disabled
-            }, coreLogger);
+            return await healWithFactory(factory, cwd, request, coreLogger);
         }
         finally {
             echo.endLine();
@@ -51945,7 +52015,7 @@ function normalizeRepoGlob(glob) {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 /* harmony import */ var _adapters_factory_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6679);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4366);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3043);
 /**
  * The action's post step: flushes state the main step left (the Actions cache snapshot). Cleanup problems are
  * warnings, never a failed job.

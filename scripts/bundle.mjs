@@ -3,8 +3,18 @@
 // loads by name from its own directory: chunks keep their names, and two bundles may share a chunk only when it
 // is byte-identical (otherwise the build stops rather than let one bundle load the other's code).
 import { execFileSync } from 'node:child_process'
-import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs'
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import { join } from 'node:path'
+import { STAMP, sourceHash } from './source-hash.mjs'
 
 const entries = [
   { source: 'src/index.ts', out: 'index.js' },
@@ -44,3 +54,4 @@ for (const { source, out } of entries) {
   rmSync(tmp, { recursive: true, force: true })
 }
 chmodSync('dist/cli.js', 0o755)
+writeFileSync(STAMP, `${sourceHash()}\n`)

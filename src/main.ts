@@ -7,8 +7,9 @@ import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { AdapterFactory } from './adapters/factory.js'
 import { runApply } from './commands/apply.js'
-import { parseCheckKind, toCheckOutput } from './commands/check.js'
-import { healContext, healWithFactory, readPolicy } from './commands/heal.js'
+import { toCheckOutput } from './commands/check.js'
+import { healWithFactory } from './commands/heal.js'
+import { buildHealRequest, type HealInputs } from './heal/request.js'
 import {
   formatCheckRecord,
   parseCheckInputs,
@@ -20,7 +21,7 @@ import { Input, Output } from './constants.js'
 import { detectEnvironment } from './environment.js'
 import { ConfigurationError, InvalidInputError, errorMessage } from './errors.js'
 import type { Logger } from './log.js'
-import { readCount, readPositive, readSettings, type Settings } from './settings.js'
+import { readPositive, readSettings, type Settings } from './settings.js'
 import { annotateCheck, summarizeApply, summarizeCheck, summarizeDispatch, summarizeHeal } from './summary.js'
 
 /** The operations the action performs. */
@@ -132,38 +133,41 @@ async function checkOperation(
   }
 }
 
+/** The action input behind each of heal's options. */
+const HEAL_INPUTS: Record<keyof HealInputs, Input> = {
+  check: Input.Command,
+  kind: Input.Kind,
+  fix: Input.Fix,
+  dryRun: Input.DryRun,
+  policy: Input.Policy,
+  reruns: Input.Reruns,
+  maxAttempts: Input.MaxAttempts,
+  base: Input.Base,
+  timeout: Input.Timeout,
+  report: Input.ReportPath
+}
+
 async function healOperation(factory: AdapterFactory, echo: LogEcho, cwd: string): Promise<void> {
   const command = core.getInput(Input.Command)
-  if (!command.trim()) {
-    throw new InvalidInputError(`Give the check to heal in the input '${Input.Command}' (e.g. npm test).`)
-  }
-  const kind = parseCheckKind(core.getInput(Input.Kind) || 'test', `input '${Input.Kind}'`)
-  const policyText = core.getInput(Input.Policy)
-  const timeout = core.getInput(Input.Timeout)
-  const context = healContext(process.env)
-  const result = await core.group(`Heal the ${kind} check`, async () => {
+  const request = buildHealRequest(
+    {
+      check: command,
+      kind: core.getInput(Input.Kind),
+      fix: core.getMultilineInput(Input.Fix),
+      dryRun: core.getBooleanInput(Input.DryRun),
+      policy: { text: core.getInput(Input.Policy), where: `the input '${Input.Policy}'` },
+      reruns: core.getInput(Input.Reruns),
+      maxAttempts: core.getInput(Input.MaxAttempts),
+      base: core.getInput(Input.Base),
+      timeout: core.getInput(Input.Timeout),
+      report: core.getInput(Input.ReportPath)
+    },
+    option => `the input '${HEAL_INPUTS[option]}'`,
+    process.env
+  )
+  const result = await core.group(`Heal the ${request.kind} check`, async () => {
     try {
-      return await healWithFactory(
-        factory,
-        cwd,
-        {
-          kind,
-          check: command,
-          checkOptions: {
-            timeoutSeconds: timeout ? readPositive(timeout, `Input '${Input.Timeout}'`) : undefined,
-            reportPath: core.getInput(Input.ReportPath) || undefined
-          },
-          fixers: core.getMultilineInput(Input.Fix).filter(line => line.trim()),
-          dryRun: core.getBooleanInput(Input.DryRun),
-          policy: policyText.trim() ? readPolicy(policyText, `the input '${Input.Policy}'`) : undefined,
-          reruns: readCount(core.getInput(Input.Reruns) || '1', `Input '${Input.Reruns}'`),
-          maxAttempts: readCount(core.getInput(Input.MaxAttempts) || '5', `Input '${Input.MaxAttempts}'`),
-          base: core.getInput(Input.Base) || context.base,
-          noProposal: context.noProposal,
-          disabled: context.disabled
-        },
-        coreLogger
-      )
+      return await healWithFactory(factory, cwd, request, coreLogger)
     } finally {
       echo.endLine()
     }

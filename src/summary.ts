@@ -6,7 +6,7 @@ import * as core from '@actions/core'
 import type { ApplyOutput } from './commands/apply.js'
 import type { CheckOutput } from './commands/check.js'
 import type { DispatchOutput } from './commands/dispatch.js'
-import type { HealOutput } from './commands/heal.js'
+import type { HealOutput } from './heal/types.js'
 
 /** At most this many annotations per check: GitHub shows only the first 10 errors of a step anyway. */
 const MAX_ANNOTATIONS = 50

@@ -7,6 +7,9 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import yaml from 'js-yaml'
 import { cleanEnv } from '../cli/cli-helpers.js'
+import { assertDistFresh } from '../helpers/dist-fresh.js'
+
+assertDistFresh()
 
 interface ActionYaml {
   inputs: Record<string, { default?: string }>

@@ -1,6 +1,9 @@
 /** Runs the bundled CLI (`dist/cli.js`) as a real process, the way a user runs it. */
 import { spawn } from 'node:child_process'
 import { resolve } from 'node:path'
+import { assertDistFresh } from '../helpers/dist-fresh.js'
+
+assertDistFresh()
 
 /** The bundled CLI. */
 export const CLI = resolve('dist/cli.js')

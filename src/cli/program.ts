@@ -6,14 +6,16 @@ import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { Command, CommanderError, Option } from 'commander'
 import { AdapterFactory } from '../adapters/factory.js'
-import { CHECK_KINDS, parseCheckKind, runCheck, type CheckKind, type CheckOutput } from '../commands/check.js'
+import { CHECK_KINDS, runCheck, type CheckKind, type CheckOutput } from '../commands/check.js'
 import { runApply, type ApplyOutput } from '../commands/apply.js'
-import { healContext, healWithFactory, readPolicy, type HealOutput } from '../commands/heal.js'
+import { healWithFactory } from '../commands/heal.js'
+import { buildHealRequest, type HealInputs } from '../heal/request.js'
+import type { HealOutput } from '../heal/types.js'
 import { detectEnvironment, ENVIRONMENTS } from '../environment.js'
 import { ConfigurationError, InvalidInputError, SelfHealError, errorMessage } from '../errors.js'
 import { dispatch, dispatchExitCode, parseInputOptions, type DispatchOutput } from '../commands/dispatch.js'
 import { stderrLogger, type Logger } from '../log.js'
-import { readCount, readPositive, readSettings, type RawSettings } from '../settings.js'
+import { readPositive, readSettings, type RawSettings } from '../settings.js'
 import { VERSION } from '../version.js'
 
 /** Streams and process facts the CLI uses, injectable for tests. */
@@ -255,58 +257,42 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--fix <cmd>', 'a fixer to run in the work tree, in order (repeatable)', collect, [] as string[])
     .option('--dry-run', 'everything but writes: no branch, no pull request, nothing remembered')
     .option('--policy <file>', 'what a fix may change (YAML): paths, sizes, protected files, suppressions')
+    // Read and checked by buildHealRequest, as the action's inputs are.
     .option(
       '--reruns <n>',
-      'runs of a failed check at the same commit before it counts as failing',
-      v => readCount(v, '--reruns'),
-      1
+      'runs of a failed check at the same commit before it counts as failing (default 1)'
     )
-    .option(
-      '--max-attempts <n>',
-      'most verification runs of the check in one heal',
-      v => readCount(v, '--max-attempts'),
-      5
-    )
+    .option('--max-attempts <n>', 'most verification runs of the check in one heal (default 5)')
     .option('--base <branch>', 'the branch to propose the fix to (default: the branch checked out)')
     .option(
       '--timeout <seconds>',
-      'stop a run of the check (and everything it started) after this many seconds',
-      v => readPositive(v, '--timeout')
+      'stop a run of the check (and everything it started) after this many seconds'
     )
     .option('--report <path>', 'a report file the check writes (JUnit XML, TAP, Jest JSON or ESLint JSON)')
     .action(
       run(async (options: CommonOptions, logger) => {
-        const kind = parseCheckKind(String(options.kind), '--kind')
         const { factory, settings } = prepare(options, io)
-        const policy = options.policy
-          ? readPolicy(
-              await readText(resolve(settings.cwd, String(options.policy)), '--policy'),
-              String(options.policy)
-            )
-          : undefined
-        const context = healContext(io.env)
+        const policyFile = options.policy as string | undefined
+        const request = buildHealRequest(
+          {
+            check: String(options.check),
+            kind: options.kind as string,
+            fix: options.fix as string[],
+            dryRun: Boolean(options.dryRun),
+            policy: policyFile
+              ? { text: await readText(resolve(settings.cwd, policyFile), '--policy'), where: policyFile }
+              : undefined,
+            reruns: options.reruns as string | undefined,
+            maxAttempts: options.maxAttempts as string | undefined,
+            base: options.base as string | undefined,
+            timeout: options.timeout as string | undefined,
+            report: options.report as string | undefined
+          },
+          option => HEAL_OPTIONS[option],
+          io.env
+        )
         try {
-          const result = await healWithFactory(
-            factory,
-            settings.cwd,
-            {
-              kind,
-              check: String(options.check),
-              checkOptions: {
-                timeoutSeconds: options.timeout as number | undefined,
-                reportPath: options.report as string | undefined
-              },
-              fixers: options.fix as string[],
-              dryRun: Boolean(options.dryRun),
-              policy,
-              reruns: options.reruns as number,
-              maxAttempts: options.maxAttempts as number,
-              base: (options.base as string | undefined) ?? context.base,
-              noProposal: context.noProposal,
-              disabled: context.disabled
-            },
-            logger
-          )
+          const result = await healWithFactory(factory, settings.cwd, request, logger)
           return { json: result, text: describeHeal(result), ok: result.ok }
         } finally {
           await factory.close()
@@ -315,6 +301,20 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     )
 
   return program
+}
+
+/** The CLI option behind each of heal's inputs. */
+const HEAL_OPTIONS: Record<keyof HealInputs, string> = {
+  check: '--check',
+  kind: '--kind',
+  fix: '--fix',
+  dryRun: '--dry-run',
+  policy: '--policy',
+  reruns: '--reruns',
+  maxAttempts: '--max-attempts',
+  base: '--base',
+  timeout: '--timeout',
+  report: '--report'
 }
 
 async function readText(path: string, option: string): Promise<string> {

@@ -2,7 +2,7 @@
  * The Actions cache adapter passes the cache contract against the emulated cache service (in-process blob store)
  * and the real `@actions/cache`. Each "reopen" is a separate adapter instance in this process with another run
  * id, which is what a later job is to the service (it restores the newest snapshot by prefix); the adapters save
- * on close. The tests that need real processes and the post step are in actions-cache-jobs.test.ts.
+ * on close. The tests that need real processes and the post step are in actions-cache-jobs.e2e.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'

@@ -4,6 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { ACTION_STEP, remoteAdapter, startActionsEnv, type ActionsTestEnv } from './helpers.js'
+import { assertDistFresh } from '../helpers/dist-fresh.js'
+
+assertDistFresh()
 
 describe('remote adapter: a runner workflow that leaves no record', () => {
   let env: ActionsTestEnv

@@ -31,7 +31,7 @@ async function pushFrom(bare: string, branch: string, files: Record<string, stri
   }
 }
 
-/** Corpus cases the shared corpus (run in contracts.test.ts) does not have. */
+/** Corpus cases the shared corpus (run in contracts.int.test.ts) does not have. */
 const EXTRA_CASES = new Set([
   'new and deleted files, empty files',
   'copies',

@@ -20,6 +20,9 @@ import { startAzurite, type AzuriteServer } from '../../emulator/azurite.js'
 import { startTestEmulator, type TestEmulator } from '../../emulator/testing.js'
 import { spawn } from 'node:child_process'
 import { ROOT, jobEnv, runFixture, type ChildResult } from './helpers/child.js'
+import { assertDistFresh } from '../helpers/dist-fresh.js'
+
+assertDistFresh()
 
 let azurite: AzuriteServer
 let service: CacheServicePlugin

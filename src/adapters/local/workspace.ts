@@ -1,5 +1,5 @@
 /**
- * The working tree a heal runs in (LOCAL, or CI with a checkout): fixers edit its files, the loop reads what they
+ * The local Workspace (LOCAL, or CI with a checkout): fixers edit the checkout's files, the loop reads what they
  * changed as a diff, and puts every file back as it found it. States are git trees written through a temporary
  * index, so the user's index, branches and stash are never touched, and untracked files the user had (build
  * output, say) are part of the state rather than something a restore could delete.
@@ -7,15 +7,16 @@
 import { copyFile, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { isAbsolute, join } from 'node:path'
-import { ConfigurationError } from '../errors.js'
-import { assertBranchName, branchHead, resolveCommit } from '../git/refs.js'
-import { runGit, type GitRunResult } from '../git/run-git.js'
+import { ConfigurationError } from '../../errors.js'
+import { assertBranchName, branchHead, resolveCommit } from '../../git/refs.js'
+import { runGit, type GitRunResult } from '../../git/run-git.js'
+import type { SettleReport, Workspace, WorkspaceState } from '../workspace.js'
 
 /** A snapshot of the working tree: the id of a git tree object. */
-export type TreeState = string
+type TreeState = WorkspaceState
 
 /** The repository's working tree, opened at its root. */
-export class WorkTree {
+export class LocalWorkspace implements Workspace {
   private constructor(
     /** The repository's root directory. */
     readonly root: string,
@@ -28,7 +29,7 @@ export class WorkTree {
   ) {}
 
   /** Opens the repository that holds `cwd`; ConfigurationError when there is none or it has no commit yet. */
-  static async open(cwd: string): Promise<WorkTree> {
+  static async open(cwd: string): Promise<LocalWorkspace> {
     const top = await runGit(['rev-parse', '--show-toplevel'], { cwd, okCodes: [0, 128] })
     if (top.code !== 0) {
       throw new ConfigurationError(
@@ -48,7 +49,7 @@ export class WorkTree {
     // The user's index as it was, so that a fixer that stages its changes (`git add`) leaves no trace in it.
     await copyFile(index, join(scratch, USER_INDEX)).catch(() => undefined)
     const ref = await runGit(['symbolic-ref', '--quiet', 'HEAD'], { cwd: root, okCodes: [0, 1] })
-    return new WorkTree(root, text(head), scratch, index, ref.code === 0 ? text(ref) : undefined)
+    return new LocalWorkspace(root, text(head), scratch, index, ref.code === 0 ? text(ref) : undefined)
   }
 
   /** The branch checked out, or undefined on a detached HEAD. */
@@ -136,12 +137,20 @@ export class WorkTree {
     return this.binaryDiff(`${await resolveCommit(base, this.root)}...${head}`)
   }
 
+  async settle(): Promise<SettleReport> {
+    const report: SettleReport = {}
+    if (!(await this.restoreIndex())) report.indexNotRestored = true
+    const moved = await this.restoreHead()
+    if (moved) report.headMovedTo = moved
+    return report
+  }
+
   /**
    * Puts the user's index back as it was when the tree was opened, when something (a fixer running `git add`)
    * changed it. Written the way git writes it (through `index.lock`), so a git command running at the same moment
    * is not overwritten: then the index is left as it is, and false returned.
    */
-  async restoreIndex(): Promise<boolean> {
+  private async restoreIndex(): Promise<boolean> {
     const saved = await readFile(join(this.scratch, USER_INDEX)).catch(() => undefined)
     if (!saved) return true
     const current = await readFile(this.index).catch(() => undefined)
@@ -162,7 +171,7 @@ export class WorkTree {
    * moved to (still in the reflog), or undefined when it had not moved. A fixer that checked out another branch is
    * a ConfigurationError: heal does not guess which branch to move.
    */
-  async restoreHead(): Promise<string | undefined> {
+  private async restoreHead(): Promise<string | undefined> {
     const now = await this.git(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], [0, 1, 128])
     const ref = await this.git(['symbolic-ref', '--quiet', 'HEAD'], [0, 1])
     const headRef = ref.code === 0 ? text(ref) : undefined

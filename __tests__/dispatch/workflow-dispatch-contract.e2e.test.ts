@@ -5,6 +5,9 @@
  */
 import { executionContract } from '../contracts/execution-contract.js'
 import { ACTION_STEP, remoteAdapter, startActionsEnv } from './helpers.js'
+import { assertDistFresh } from '../helpers/dist-fresh.js'
+
+assertDistFresh()
 
 executionContract(
   'workflow-dispatch (emulator runs)',

@@ -7,16 +7,11 @@ import { existsSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { AdapterFactory } from '../../src/adapters/factory.js'
-import {
-  FINGERPRINT_TRAILER,
-  healContext,
-  healWithFactory,
-  memoryKey,
-  readPolicy,
-  sameChange,
-  type HealOutput,
-  type HealRequest
-} from '../../src/commands/heal.js'
+import { healWithFactory } from '../../src/commands/heal.js'
+import { memoryKey } from '../../src/heal/memory.js'
+import { FINGERPRINT_TRAILER, sameChange } from '../../src/heal/propose.js'
+import { healContext, readPolicy } from '../../src/heal/request.js'
+import type { HealOutput, HealRequest } from '../../src/heal/types.js'
 import { ConfigurationError } from '../../src/errors.js'
 import type { Logger } from '../../src/log.js'
 import { readSettings } from '../../src/settings.js'

@@ -1,0 +1,208 @@
+/**
+ * The healing loop's behaviour, written once and run over two workspaces: memory (the unit tier, with scripted
+ * programs) and a real git checkout (the integration tier, with the same programs as child processes). The Git
+ * port and the fix memory are the in-memory ones in both: these tests are about the loop and the workspace.
+ */
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { MemoryCacheAdapter } from '../../src/adapters/cache/memory.js'
+import type { ExecutionAdapter } from '../../src/adapters/execution.js'
+import { MemoryGit } from '../../src/adapters/memory/git.js'
+import type { Workspace } from '../../src/adapters/workspace.js'
+import { runHeal } from '../../src/heal/loop.js'
+import { FINGERPRINT_TRAILER } from '../../src/heal/propose.js'
+import type { HealOutput, HealRequest } from '../../src/heal/types.js'
+import type { Logger } from '../../src/log.js'
+
+/** A workspace to heal in, with the programs of `programs.mjs` available as commands. */
+export interface LoopEnv {
+  workspace: Workspace
+  execution: ExecutionAdapter
+  /** The command line that runs a program with its arguments (single-quoted where they hold spaces). */
+  command(program: string, ...args: string[]): string
+  /** A file of the workspace as it is now. */
+  read(path: string): Promise<string | undefined>
+  /** A path outside the repository a program may keep state in. */
+  scratch(name: string): string
+  close(): Promise<void>
+}
+
+export interface LoopEnvOptions {
+  /** The branch checked out (default main); null for a detached HEAD. */
+  branch?: string | null
+  /** The message of the commit checked out. */
+  headMessage?: string
+}
+
+export type MakeLoopEnv = (files: Record<string, string>, options?: LoopEnvOptions) => Promise<LoopEnv>
+
+const APP = 'const a = "BAD"\nconst b = "UGLY"\n'
+const FILES = { 'src/app.js': APP, 'src/other.js': 'const fine = 1\n' }
+
+export function defineLoopTests(name: string, make: MakeLoopEnv): void {
+  describe(`the healing loop over ${name}`, () => {
+    let env: LoopEnv
+    let git: MemoryGit
+    let cache: MemoryCacheAdapter
+    let log: Logger & { lines: string[] }
+
+    beforeEach(async () => {
+      env = await make(FILES)
+      git = new MemoryGit(FILES)
+      cache = new MemoryCacheAdapter()
+      const lines: string[] = []
+      log = {
+        lines,
+        info: m => lines.push(m),
+        warning: m => lines.push(`warning: ${m}`),
+        debug: () => undefined
+      }
+    })
+    afterEach(async () => {
+      await env.close()
+    })
+
+    const heal = (request: Partial<HealRequest>, over: LoopEnv = env): Promise<HealOutput> =>
+      runHeal(
+        {
+          execution: over.execution,
+          workspace: over.workspace,
+          cache: async () => cache,
+          git: async () => git,
+          log
+        },
+        { kind: 'lint', check: over.command('lint'), fixers: [], ...request }
+      )
+    const fixBad = (): string => env.command('replace', 'src/app.js', 'BAD', 'good')
+    const fixUgly = (): string => env.command('replace', 'src/app.js', 'UGLY', 'nice')
+
+    it('stops at a passing check, running no fixer', async () => {
+      const result = await heal({ check: env.command('lint', 'NOTHERE'), fixers: [fixBad()] })
+      expect(result).toMatchObject({ outcome: 'passed', ok: true, attempts: [] })
+      expect(await env.read('src/app.js')).toBe(APP)
+    })
+
+    it('reports a check that fails and then passes at the same commit as flaky, and fixes nothing', async () => {
+      const result = await heal({
+        check: env.command('flaky', env.scratch('flaky-count')),
+        fixers: [fixBad()]
+      })
+      expect(result).toMatchObject({ outcome: 'flaky', ok: true, attempts: [] })
+      expect(result.fingerprint).toBeUndefined()
+      expect(git.branches.size).toBe(1)
+    })
+
+    it('runs the fixers in order, each on top of the last, verifies, proposes and remembers; the files are put back', async () => {
+      const result = await heal({ fixers: [fixBad(), fixUgly()] })
+      expect(result.outcome).toBe('healed')
+      expect(result.attempts.map(a => a.result)).toEqual(['check-failed', 'verified'])
+      expect(result.fix).toMatchObject({ source: 'fixer', fixers: [fixBad(), fixUgly()] })
+      const branch = `self-heal/${result.fingerprint!.id}`
+      expect(result.proposal).toMatchObject({ branch, base: 'main', action: 'created' })
+      expect(git.read(branch, 'src/app.js')).toBe('const a = "good"\nconst b = "nice"\n')
+      expect(git.branches.get(branch)!.commits[0].message).toContain(
+        `${FINGERPRINT_TRAILER}: ${result.fingerprint!.id}`
+      )
+      expect(git.pullRequests).toHaveLength(1)
+      expect(result.remembered).toBe(true)
+      expect(await env.read('src/app.js')).toBe(APP)
+      expect(await env.workspace.changedTrackedFiles()).toEqual([])
+    })
+
+    it('tries the remembered fix first: a second heal of the same failure runs no fixer and finds it proposed', async () => {
+      const first = await heal({ fixers: [fixBad(), fixUgly()] })
+      const second = await heal({ fixers: [env.command('noop')] })
+      expect(second.fingerprint!.id).toBe(first.fingerprint!.id)
+      expect(second.attempts).toEqual([expect.objectContaining({ source: 'memory', result: 'verified' })])
+      expect(second.proposal).toMatchObject({
+        action: 'already-proposed',
+        pullRequest: { action: 'updated' }
+      })
+      expect(git.pullRequests).toHaveLength(1)
+    })
+
+    it('refuses a fixer that adds a suppression, drops only its changes, and goes on with the next', async () => {
+      const disable = env.command('replace', 'src/app.js', 'BAD', 'good', '// eslint-disable-next-line')
+      const result = await heal({ fixers: [disable, fixBad(), fixUgly()] })
+      expect(result.attempts[0]).toMatchObject({ result: 'refused' })
+      expect(result.attempts[0].violations!.length).toBeGreaterThan(0)
+      expect(result.outcome).toBe('healed')
+      expect(result.fix!.fixers).toEqual([fixBad(), fixUgly()])
+      expect(result.fix!.diff).not.toContain('eslint-disable')
+    })
+
+    it('keeps to its budget: verification runs beyond max-attempts are not made', async () => {
+      const result = await heal({ fixers: [fixBad(), fixUgly()], maxAttempts: 1 })
+      expect(result.outcome).toBe('not-healed')
+      expect(result.ok).toBe(false)
+      expect(result.attempts.map(a => a.result)).toEqual(['check-failed', 'over-budget'])
+      expect(await env.read('src/app.js')).toBe(APP)
+    })
+
+    it('reports a fixer that changes nothing as no-change, and no fixer at all as not healed', async () => {
+      const result = await heal({ fixers: [env.command('noop')] })
+      expect(result.attempts).toEqual([expect.objectContaining({ result: 'no-change', exitCode: 3 })])
+      expect(result.outcome).toBe('not-healed')
+      expect((await heal({})).reason).toMatch(/no fixer is configured/)
+    })
+
+    it('in a dry run finds the fix but writes nothing: no branch, no pull request, nothing remembered', async () => {
+      const result = await heal({ fixers: [fixBad(), fixUgly()], dryRun: true })
+      expect(result).toMatchObject({ outcome: 'healed', ok: true, dryRun: true, remembered: false })
+      expect(result.proposal).toBeUndefined()
+      expect(git.branches.size).toBe(1)
+      expect(await cache.get(`self-heal/fix/${result.fingerprint!.id}`)).toBeUndefined()
+    })
+
+    it('verifies but does not propose where proposing is not allowed (a fork)', async () => {
+      const result = await heal({
+        fixers: [fixBad(), fixUgly()],
+        noProposal: 'the pull request comes from a fork'
+      })
+      expect(result).toMatchObject({ outcome: 'not-proposed', ok: false })
+      expect(result.fix).toBeDefined()
+      expect(git.branches.size).toBe(1)
+    })
+
+    it('runs nothing when switched off', async () => {
+      const result = await heal({ fixers: [fixBad()], disabled: 'SELF_HEAL_DISABLED is set' })
+      expect(result).toMatchObject({ outcome: 'disabled', ok: true })
+      expect(result.check).toBeUndefined()
+    })
+
+    it('does not heal self-heal’s own branch, its own commit, or a pull request into its own branch', async () => {
+      const own = await make(FILES, { branch: 'self-heal/abc' })
+      const trailer = await make(FILES, { headMessage: `fix\n\n${FINGERPRINT_TRAILER}: abc\n` })
+      try {
+        expect((await heal({ fixers: [fixBad()] }, own)).outcome).toBe('skipped')
+        expect((await heal({ fixers: [fixBad()] }, trailer)).outcome).toBe('skipped')
+        expect((await heal({ fixers: [fixBad()], base: 'self-heal/abc' })).outcome).toBe('skipped')
+      } finally {
+        await own.close()
+        await trailer.close()
+      }
+    })
+
+    it('refuses to start on a detached HEAD with no base to propose to', async () => {
+      const detached = await make(FILES, { branch: null })
+      try {
+        await expect(heal({ fixers: [fixBad()] }, detached)).rejects.toThrow(/detached HEAD/)
+        expect((await heal({ fixers: [fixBad(), fixUgly()], base: 'main' }, detached)).outcome).toBe('healed')
+      } finally {
+        await detached.close()
+      }
+    })
+
+    it('ends not-proposed, branch untouched, when self-heal/<id> already holds another change', async () => {
+      const first = await heal({ fixers: [fixBad(), fixUgly()], dryRun: true })
+      const branch = `self-heal/${first.fingerprint!.id}`
+      await git.applyDiff(
+        'diff --git a/src/other.js b/src/other.js\n--- a/src/other.js\n+++ b/src/other.js\n@@ -1 +1 @@\n-const fine = 1\n+const fine = 2\n',
+        'another change',
+        { branch, base: 'main' }
+      )
+      const result = await heal({ fixers: [fixBad(), fixUgly()] })
+      expect(result).toMatchObject({ outcome: 'not-proposed', proposal: { action: 'already-proposed' } })
+      expect(git.branches.get(branch)!.commits).toHaveLength(1)
+    })
+  })
+}

@@ -1,0 +1,34 @@
+/** The healing loop over the in-memory workspace, with scripted programs: the fast tier. */
+import { ScriptedExecution, type Program } from '../../src/adapters/memory/execution.js'
+import { MemoryWorkspace } from '../../src/adapters/memory/workspace.js'
+import { runProgram } from '../helpers/programs.mjs'
+import { defineLoopTests } from './loop-cases.js'
+
+const NAMES = ['lint', 'flaky', 'replace', 'write', 'noop']
+
+defineLoopTests('the memory workspace', async (files, options = {}) => {
+  const workspace = new MemoryWorkspace(files, options)
+  // State kept outside the repository (absolute paths) lives beside the workspace, not in its files.
+  const outside = new Map<string, string>()
+  const program =
+    (name: string): Program =>
+    (ws, args) =>
+      runProgram(name, args, {
+        read: path => (path.startsWith('/') ? outside.get(path) : ws.read(path)),
+        write: (path, text) => (path.startsWith('/') ? outside.set(path, text) : ws.write(path, text)),
+        list: dir =>
+          [...ws.files.keys()].filter(p => p.startsWith(`${dir}/`)).map(p => p.slice(dir.length + 1))
+      })
+  return {
+    workspace,
+    execution: new ScriptedExecution(workspace, Object.fromEntries(NAMES.map(name => [name, program(name)]))),
+    command: (name, ...args) => [name, ...args.map(quote)].join(' '),
+    read: async path => workspace.read(path),
+    scratch: name => `/outside/${name}`,
+    close: () => workspace.close()
+  }
+})
+
+function quote(arg: string): string {
+  return /\s/.test(arg) ? `'${arg}'` : arg
+}

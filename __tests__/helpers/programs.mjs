@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+// Small programs the healing loop's tests run as checks and fixers, written once over an abstract file system so
+// that the same scenario runs in memory (ScriptedExecution) and as real processes in a git checkout
+// (`node programs.mjs NAME ARGS...`). Paths are repository-relative; absolute ones live outside the repository.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+
+/**
+ * Runs program `name` over `fs` ({ read(path) → text | undefined, write(path, text), list(dir) → names }) and
+ * returns { exitCode, stdout }.
+ */
+export function runProgram(name, args, fs) {
+  switch (name) {
+    // A lint check: every line of src/* holding one of the words (default BAD, UGLY) is a problem.
+    case 'lint': {
+      const words = args.length ? args : ['BAD', 'UGLY']
+      let stdout = ''
+      for (const file of fs.list('src').sort()) {
+        ;(fs.read(`src/${file}`) ?? '').split('\n').forEach((line, i) => {
+          for (const word of words) {
+            if (line.includes(word)) {
+              const rule = `no-${word.toLowerCase()}`
+              stdout += `src/${file}:${i + 1}:1: error ${word.toLowerCase()} word (${rule})\n`
+            }
+          }
+        })
+      }
+      return { exitCode: stdout ? 1 : 0, stdout }
+    }
+    // A check that fails on its first run and passes after (the count is kept in the file named by args[0]).
+    case 'flaky': {
+      const runs = Number(fs.read(args[0]) ?? '0') + 1
+      fs.write(args[0], String(runs))
+      return runs === 1
+        ? { exitCode: 1, stdout: 'src/app.js:1:1: error flaky failure (no-flake)\n' }
+        : { exitCode: 0, stdout: '' }
+    }
+    // A fixer: replaces args[1] by args[2] in the file args[0], optionally adding the line args[3] on top.
+    case 'replace': {
+      const [file, from, to, prefix] = args
+      const text = fs.read(file) ?? ''
+      fs.write(file, (prefix ? `${prefix}\n` : '') + text.split(from).join(to))
+      return { exitCode: 0, stdout: '' }
+    }
+    // A fixer that writes a whole file: args[0] path, the rest its words joined by spaces.
+    case 'write': {
+      fs.write(args[0], `${args.slice(1).join(' ')}\n`)
+      return { exitCode: 0, stdout: '' }
+    }
+    // A fixer that changes nothing and fails.
+    case 'noop':
+      return { exitCode: 3, stdout: 'nothing to do\n' }
+    default:
+      return { exitCode: 127, stdout: `${name}: unknown program\n` }
+  }
+}
+
+/** The real file system under `root`. */
+export function diskFs(root) {
+  const at = path => (path.startsWith('/') ? path : join(root, path))
+  return {
+    read: path => (existsSync(at(path)) ? readFileSync(at(path), 'utf8') : undefined),
+    write: (path, text) => writeFileSync(at(path), text),
+    list: dir => (existsSync(at(dir)) ? readdirSync(at(dir)) : [])
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const [name, ...args] = process.argv.slice(2)
+  const { exitCode, stdout } = runProgram(name, args, diskFs(process.cwd()))
+  process.stdout.write(stdout)
+  process.exitCode = exitCode
+}

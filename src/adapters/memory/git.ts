@@ -1,0 +1,145 @@
+/**
+ * The Git port in memory, for fast tests of the healing loop's proposal: branches are file maps that remember
+ * the state they forked from (so getDiff is `base...head`, as the GitHub compare API answers it), and pull
+ * requests are records.
+ */
+import type {
+  ApplyDiffOptions,
+  ApplyDiffResult,
+  CommitInfo,
+  GitAdapter,
+  MergeResult,
+  PullRequest,
+  PullRequestOptions
+} from '../git.js'
+import { BranchExistsError, DiffDoesNotApplyError, RefNotFoundError } from '../../errors.js'
+import { applyToFiles, copyFiles, diffFiles, filesId, textFiles, type FileMap } from './files.js'
+
+interface MemoryBranch {
+  files: FileMap
+  /** The files of the branch it was made from, when it was made. */
+  forkedFrom: FileMap
+  commits: CommitInfo[]
+}
+
+/** A pull request as the memory keeps it. */
+export interface MemoryPullRequest extends PullRequest {
+  title: string
+  body?: string
+  state: 'open' | 'closed'
+}
+
+export class MemoryGit implements GitAdapter {
+  readonly kind = 'memory'
+  readonly branches = new Map<string, MemoryBranch>()
+  readonly pullRequests: MemoryPullRequest[] = []
+
+  /** A repository whose `branch` (default `main`) holds `files`. */
+  constructor(files: Record<string, string>, branch = 'main') {
+    const tree = textFiles(files)
+    this.branches.set(branch, { files: tree, forkedFrom: copyFiles(tree), commits: [] })
+  }
+
+  /** The text of a file on a branch, or undefined. */
+  read(branch: string, path: string): string | undefined {
+    return this.branches.get(branch)?.files.get(path)?.content.toString('utf8')
+  }
+
+  async createBranch(name: string, base = 'main'): Promise<void> {
+    if (this.branches.has(name)) throw new BranchExistsError(name)
+    const from = this.branch(base)
+    this.branches.set(name, { files: copyFiles(from.files), forkedFrom: copyFiles(from.files), commits: [] })
+  }
+
+  async deleteBranch(name: string): Promise<void> {
+    this.branch(name)
+    this.branches.delete(name)
+  }
+
+  async getDiff(base: string, head: string): Promise<string> {
+    this.branch(base)
+    const branch = this.branch(head)
+    return diffFiles(branch.forkedFrom, branch.files)
+  }
+
+  async applyDiff(diff: string, message: string, options: ApplyDiffOptions): Promise<ApplyDiffResult> {
+    const existed = this.branches.has(options.branch)
+    const from = existed ? this.branch(options.branch) : this.branch(options.base ?? 'main')
+    const files = await applyToFiles(from.files, diff)
+    if (!files)
+      throw new DiffDoesNotApplyError(
+        options.branch,
+        `the diff does not apply to ${options.base ?? options.branch}`
+      )
+    const branch: MemoryBranch = existed
+      ? from
+      : { files: from.files, forkedFrom: copyFiles(from.files), commits: [] }
+    branch.files = files
+    const tree = filesId(files)
+    const commit: CommitInfo = {
+      sha: filesId(
+        new Map([
+          ...files,
+          [`.commit-${branch.commits.length}`, { content: Buffer.from(message), mode: '100644' }]
+        ])
+      ),
+      message,
+      authorName: 'memory',
+      authorEmail: 'memory@example.invalid',
+      date: new Date(0).toISOString(),
+      parents: []
+    }
+    branch.commits.unshift(commit)
+    this.branches.set(options.branch, branch)
+    return { branch: options.branch, commit: commit.sha, tree, files: files.size, createdBranch: !existed }
+  }
+
+  async createPullRequest(options: PullRequestOptions): Promise<PullRequest> {
+    const base = options.base ?? 'main'
+    const open = this.pullRequests.find(pr => pr.head === options.head && pr.state === 'open')
+    if (open) {
+      Object.assign(open, { title: options.title, body: options.body, base })
+      return { ...pick(open), action: 'updated' }
+    }
+    const number = this.pullRequests.length + 1
+    const pr: MemoryPullRequest = {
+      number,
+      url: `memory://pulls/${number}`,
+      head: options.head,
+      base,
+      action: 'created',
+      title: options.title,
+      body: options.body,
+      state: 'open'
+    }
+    this.pullRequests.push(pr)
+    return { ...pick(pr), action: 'created' }
+  }
+
+  async mergeBranch(branch: string, into: string): Promise<MergeResult> {
+    const from = this.branch(branch)
+    const target = this.branch(into)
+    const change = diffFiles(from.forkedFrom, from.files)
+    if (!change) return { merged: false }
+    const merged = await applyToFiles(target.files, change)
+    if (!merged) throw new DiffDoesNotApplyError(into, `${branch} does not merge cleanly`)
+    target.files = merged
+    // What was merged is in the target now: the branch changes nothing from it any more.
+    from.forkedFrom = copyFiles(merged)
+    return { merged: true, sha: filesId(merged) }
+  }
+
+  async getRecentCommits(n: number): Promise<CommitInfo[]> {
+    return this.branch('main').commits.slice(0, n)
+  }
+
+  private branch(name: string): MemoryBranch {
+    const branch = this.branches.get(name)
+    if (!branch) throw new RefNotFoundError(name)
+    return branch
+  }
+}
+
+function pick(pr: MemoryPullRequest): Omit<PullRequest, 'action'> {
+  return { number: pr.number, url: pr.url, head: pr.head, base: pr.base }
+}

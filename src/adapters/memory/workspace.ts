@@ -1,0 +1,93 @@
+/**
+ * The Workspace port in memory, for fast tests of the healing loop: fixers are scripted programs (see
+ * `execution.ts`) that edit `files`; states are kept by id, diffs are written as git writes them, and diffs are
+ * applied by the same applier CLOUD commits with.
+ */
+import type { SettleReport, Workspace, WorkspaceState } from '../workspace.js'
+import { applyToFiles, copyFiles, diffFiles, filesId, textFiles, type FileMap } from './files.js'
+
+export interface MemoryWorkspaceOptions {
+  /** The branch checked out (default `main`); undefined for a detached HEAD. */
+  branch?: string | null
+  /** The message of the commit checked out. */
+  headMessage?: string
+}
+
+export class MemoryWorkspace implements Workspace {
+  readonly root = '/memory-workspace'
+  readonly head: string
+  /** The files as they are now: what scripted programs read and edit. */
+  files: FileMap
+  private readonly committed: FileMap
+  private readonly states = new Map<WorkspaceState, FileMap>()
+  private readonly branch: string | undefined
+  private readonly message: string
+
+  /** A workspace whose commit holds `files`. */
+  constructor(files: Record<string, string>, options: MemoryWorkspaceOptions = {}) {
+    this.committed = textFiles(files)
+    this.files = copyFiles(this.committed)
+    this.head = filesId(this.committed)
+    this.branch = options.branch === null ? undefined : (options.branch ?? 'main')
+    this.message = options.headMessage ?? 'the commit checked out\n'
+  }
+
+  /** The text of a file now, or undefined. */
+  read(path: string): string | undefined {
+    return this.files.get(path)?.content.toString('utf8')
+  }
+
+  write(path: string, text: string): void {
+    this.files.set(path, { content: Buffer.from(text), mode: this.files.get(path)?.mode ?? '100644' })
+  }
+
+  async currentBranch(): Promise<string | undefined> {
+    return this.branch
+  }
+
+  async headMessage(): Promise<string> {
+    return this.message
+  }
+
+  async changedTrackedFiles(): Promise<string[]> {
+    return [...this.committed.keys()].filter(path => {
+      const now = this.files.get(path)
+      const then = this.committed.get(path)!
+      return !now || now.mode !== then.mode || !now.content.equals(then.content)
+    })
+  }
+
+  async snapshot(): Promise<WorkspaceState> {
+    const id = filesId(this.files)
+    if (!this.states.has(id)) this.states.set(id, copyFiles(this.files))
+    return id
+  }
+
+  async diff(from: WorkspaceState, to: WorkspaceState): Promise<string> {
+    return from === to ? '' : diffFiles(this.state(from), this.state(to))
+  }
+
+  async apply(diff: string): Promise<boolean> {
+    const applied = await applyToFiles(this.files, diff)
+    if (applied) this.files = applied
+    return Boolean(applied)
+  }
+
+  async restore(state: WorkspaceState): Promise<void> {
+    this.files = copyFiles(this.state(state))
+  }
+
+  async settle(): Promise<SettleReport> {
+    return {}
+  }
+
+  async close(): Promise<void> {
+    this.states.clear()
+  }
+
+  private state(id: WorkspaceState): FileMap {
+    const files = this.states.get(id)
+    if (!files) throw new Error(`No snapshot ${id} was taken of this memory workspace.`)
+    return files
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * The Workspace port: the files a heal's fixers change. The loop takes a state before the fixers run, diffs states
+ * to see what they changed, puts states back, and applies remembered diffs; it never reads or writes files itself.
+ * Implementations: a local checkout through git (`local/workspace.ts`) and memory (`memory/workspace.ts`, for fast
+ * tests of the loop).
+ */
+
+/** An opaque id of the workspace's files at one moment (a git tree id locally). */
+export type WorkspaceState = string
+
+/** What changed besides work files while the workspace was open, put back by `settle`. */
+export interface SettleReport {
+  /** Set when the index was changed (a fixer ran `git add`) and could not be put back. */
+  indexNotRestored?: boolean
+  /** The commit HEAD had moved to (a fixer that commits), now undone; still reachable from the reflog. */
+  headMovedTo?: string
+}
+
+export interface Workspace {
+  /** Where the check and the fixers run: the checkout's root directory (a name only, for memory). */
+  readonly root: string
+  /** The commit the workspace was opened at. */
+  readonly head: string
+  /** The branch checked out, or undefined on a detached HEAD. */
+  currentBranch(): Promise<string | undefined>
+  /** The message of the commit checked out (the loop guard reads self-heal's trailer in it). */
+  headMessage(): Promise<string>
+  /** Tracked files that differ from `head`: a heal proposes its fix on `head`, so it refuses to start with them. */
+  changedTrackedFiles(): Promise<string[]>
+  /** The files as they are now (tracked and untracked, not ignored ones). */
+  snapshot(): Promise<WorkspaceState>
+  /** The change from one state to another as `git diff --binary` writes it; empty when they are the same. */
+  diff(from: WorkspaceState, to: WorkspaceState): Promise<string>
+  /** Applies a diff to the files, all or nothing: false (and nothing changed) when it does not apply. */
+  apply(diff: string): Promise<boolean>
+  /** Puts the files back to `state`; `current` is a snapshot of them now, so only what differs is written. */
+  restore(state: WorkspaceState, current: WorkspaceState): Promise<void>
+  /** Puts back what is not files (the index, HEAD) as it was when the workspace was opened. */
+  settle(): Promise<SettleReport>
+  /** Releases what the workspace holds (temporary files). */
+  close(): Promise<void>
+}

@@ -1,0 +1,126 @@
+/**
+ * The input layer of heal: the CLI's options and the action's inputs become one HealRequest here, with the same
+ * checks and the same defaults, and the workflow's event says where a fix may go.
+ */
+import { readFileSync } from 'node:fs'
+import { load as loadYaml } from 'js-yaml'
+import { parseCheckKind } from '../commands/check.js'
+import { ConfigurationError, InvalidInputError, errorMessage } from '../errors.js'
+import { readCount, readPositive } from '../settings.js'
+import { parsePolicy, type FixPolicy } from './policy.js'
+import type { HealRequest } from './types.js'
+
+/** Heal's options as either surface reads them: strings, before any check. */
+export interface HealInputs {
+  /** The check command. */
+  check: string
+  kind?: string
+  /** Fixer command lines, in order. */
+  fix?: string[]
+  dryRun?: boolean
+  /** The policy's YAML text, and where it came from (for its errors). */
+  policy?: { text: string; where: string }
+  reruns?: string
+  maxAttempts?: string
+  base?: string
+  timeout?: string
+  report?: string
+}
+
+/** How a surface spells an option in its messages: `--max-attempts` for the CLI, `input 'max-attempts'` for the action. */
+export type InputNamer = (option: keyof HealInputs) => string
+
+/**
+ * The HealRequest for the given inputs, in the environment `env` (the kill switch, the pull request's event).
+ * Bad values are an InvalidInputError that names the option as the surface spells it.
+ */
+export function buildHealRequest(inputs: HealInputs, name: InputNamer, env: NodeJS.ProcessEnv): HealRequest {
+  if (!inputs.check.trim()) {
+    throw new InvalidInputError(`Give the check to heal in ${name('check')} (e.g. npm test).`)
+  }
+  const context = healContext(env)
+  const given = (value: string | undefined): string | undefined => (value?.trim() ? value : undefined)
+  const timeout = given(inputs.timeout)
+  const policy = inputs.policy && given(inputs.policy.text)
+  return {
+    kind: parseCheckKind(given(inputs.kind) ?? 'test', name('kind')),
+    check: inputs.check,
+    checkOptions: {
+      timeoutSeconds: timeout === undefined ? undefined : readPositive(timeout, name('timeout')),
+      reportPath: given(inputs.report)
+    },
+    fixers: (inputs.fix ?? []).filter(line => line.trim()),
+    dryRun: Boolean(inputs.dryRun),
+    policy: policy ? readPolicy(policy, inputs.policy!.where) : undefined,
+    reruns: readCount(given(inputs.reruns) ?? '1', name('reruns')),
+    maxAttempts: readCount(given(inputs.maxAttempts) ?? '5', name('maxAttempts')),
+    base: given(inputs.base) ?? context.base,
+    noProposal: context.noProposal,
+    disabled: context.disabled
+  }
+}
+
+/** What the environment says about healing here. */
+export interface HealContext {
+  /** Why healing is switched off, when the kill switch is set. */
+  disabled?: string
+  /** Why a verified fix must not be proposed (a pull request from a fork). */
+  noProposal?: string
+  /** The branch a fix is proposed to when none is given: a pull request's own branch. */
+  base?: string
+}
+
+/**
+ * Reads the kill switch (`SELF_HEAL_DISABLED`: 1, true, yes or on; a repository variable reaches a job as
+ * `env: SELF_HEAL_DISABLED: ${{ vars.SELF_HEAL_DISABLED }}`) and, in a pull request's workflow, the event: a
+ * pull request from a fork is never pushed to, one from this repository gets the fix on its own branch.
+ */
+export function healContext(env: NodeJS.ProcessEnv): HealContext {
+  const context: HealContext = {}
+  if (/^(1|true|yes|on)$/i.test((env.SELF_HEAL_DISABLED ?? '').trim())) {
+    context.disabled = 'SELF_HEAL_DISABLED is set'
+  }
+  const event = readEvent(env.GITHUB_EVENT_PATH)
+  const pr = event?.pull_request
+  if (pr && typeof pr === 'object') {
+    const head = pr.head?.repo?.full_name
+    const into = pr.base?.repo?.full_name ?? env.GITHUB_REPOSITORY
+    if (typeof head !== 'string' || head !== into) {
+      context.noProposal = `the pull request comes from a fork (${head ?? 'unknown'}), and self-heal never pushes to forks`
+    } else if (typeof pr.head?.ref === 'string') {
+      context.base = pr.head.ref
+    }
+  }
+  return context
+}
+
+/** The part of a workflow event's payload heal reads. */
+interface PullRequestEvent {
+  pull_request?: {
+    head?: { ref?: unknown; repo?: { full_name?: unknown } }
+    base?: { repo?: { full_name?: unknown } }
+  }
+}
+
+function readEvent(path: string | undefined): PullRequestEvent | undefined {
+  if (!path) return undefined
+  try {
+    const event: unknown = JSON.parse(readFileSync(path, 'utf8'))
+    return event && typeof event === 'object' ? (event as PullRequestEvent) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** Reads a policy written as YAML (or JSON): from a `--policy` file or the action's `policy` input. */
+export function readPolicy(text: string, where: string): FixPolicy {
+  let raw: unknown
+  try {
+    raw = loadYaml(text)
+  } catch (error) {
+    throw new ConfigurationError(
+      `The policy in ${where} is not valid YAML: ${errorMessage(error).split('\n')[0]}`
+    )
+  }
+  return parsePolicy(raw ?? undefined)
+}

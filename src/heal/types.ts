@@ -1,0 +1,131 @@
+/** The shapes the healing loop takes and returns, shared by the loop, the proposal and the surfaces. */
+import type { CacheAdapter } from '../adapters/cache.js'
+import type { Command, ExecutionAdapter, RunOptions } from '../adapters/execution.js'
+import type { GitAdapter } from '../adapters/git.js'
+import type { Workspace } from '../adapters/workspace.js'
+import type { CheckKind, CheckOutput } from '../commands/check.js'
+import type { Logger } from '../log.js'
+import type { Fingerprint } from './fingerprint.js'
+import type { FixPolicy, PolicyViolation } from './policy.js'
+
+/** What to heal and how. */
+export interface HealRequest {
+  /** The kind of check. */
+  kind: CheckKind
+  /** The check command. */
+  check: Command
+  /** Options of the check's runs (timeout, env, report path). */
+  checkOptions?: RunOptions
+  /** Fixer commands, run in order in the workspace (shell command lines). */
+  fixers: string[]
+  /** Longest time one fixer may run, in seconds (default 600). */
+  fixerTimeoutSeconds?: number
+  /** Everything but writes: no branch, no pull request, nothing remembered. */
+  dryRun?: boolean
+  /** What a fix may change (default DEFAULT_POLICY). */
+  policy?: FixPolicy
+  /** Re-runs of a failed check at the same commit before it counts as failing (default 1). */
+  reruns?: number
+  /** Most verification runs in one heal (default 5): the budget. */
+  maxAttempts?: number
+  /** The branch the pull request targets (default: the branch checked out). */
+  base?: string
+  /** Why proposing is not allowed here (e.g. a pull request from a fork): the fix is verified but not proposed. */
+  noProposal?: string
+  /** Why healing is switched off (the kill switch), when it is: nothing runs. */
+  disabled?: string
+}
+
+/** The ports a heal uses. */
+export interface HealDeps {
+  /** Runs the check and the fixers. */
+  execution: ExecutionAdapter
+  /** The fix memory; only opened once a failure is fingerprinted. */
+  cache: () => Promise<CacheAdapter>
+  /** Proposes the fix; only asked for when there is one to propose. */
+  git: () => Promise<GitAdapter>
+  /** The files the fixers change. */
+  workspace: Workspace
+  /** Progress. */
+  log: Logger
+  /** The clock (for the remembered fix's date). */
+  now?: () => Date
+  /**
+   * The change `branch` makes since it forked from `base`, or undefined when it does not exist (default: the Git
+   * adapter's getDiff; locally the checkout's own refs).
+   */
+  branchChange?: (base: string, branch: string) => Promise<string | undefined>
+}
+
+/** How a heal ended. */
+export type HealOutcome =
+  'disabled' | 'skipped' | 'passed' | 'flaky' | 'healed' | 'not-healed' | 'not-proposed'
+
+/** Files, added and removed lines of a diff. */
+export interface DiffStats {
+  files: number
+  added: number
+  removed: number
+}
+
+/** One candidate fix that was tried. */
+export interface HealAttempt {
+  /** Where the fix came from. */
+  source: 'memory' | 'fixer'
+  /** The fixer command, for a fixer. */
+  fixer?: string
+  /** What became of it. */
+  result: 'verified' | 'check-failed' | 'refused' | 'no-change' | 'does-not-apply' | 'over-budget'
+  /** The fixer's exit code (fixers often exit non-zero when problems remain; their changes still count). */
+  exitCode?: number
+  /** The policy's reasons, for a refused diff. */
+  violations?: PolicyViolation[]
+  /** The diff's size (cumulative over the fixers so far). */
+  stats?: DiffStats
+}
+
+/** The verified fix. */
+export interface HealFix {
+  /** Where it came from. */
+  source: 'memory' | 'fixer'
+  /** The fixers whose changes it holds, in order. */
+  fixers: string[]
+  /** The diff, as `git diff --binary` makes it. */
+  diff: string
+  stats: DiffStats
+}
+
+/** What was proposed. */
+export interface HealProposal {
+  branch: string
+  /** The branch the pull request targets. */
+  base: string
+  /** The fix commit (absent when the branch already held it). */
+  commit?: string
+  /** `created`: a new branch and commit; `already-proposed`: the branch already held this fix. */
+  action: 'created' | 'already-proposed'
+  /** The pull request, when one could be opened. */
+  pullRequest?: { number: number; url: string; action: 'created' | 'updated' }
+  /** Why there is no pull request, when there is none. */
+  pullRequestSkipped?: string
+}
+
+/** The result, as printed with `--json`. */
+export interface HealOutput {
+  outcome: HealOutcome
+  /** Whether the CLI exits 0 (the checks pass, or a verified fix was proposed or, in a dry run, found). */
+  ok: boolean
+  /** Why, in one sentence. */
+  reason: string
+  kind: CheckKind
+  /** The first run of the check (absent when disabled or skipped). */
+  check?: CheckOutput
+  fingerprint?: Pick<Fingerprint, 'id' | 'basis' | 'signatures'>
+  /** Candidate fixes in the order they were tried. */
+  attempts: HealAttempt[]
+  fix?: HealFix
+  proposal?: HealProposal
+  /** Whether the verified fix was stored in the fix memory. */
+  remembered: boolean
+  dryRun: boolean
+}

@@ -5,7 +5,7 @@
  * always left as it was found: the fix lives on the branch, not in the checkout.
  */
 import { runCheckResult, checkPassed, toCheckOutput, type CheckResult } from '../commands/check.js'
-import type { WorkspaceState } from '../adapters/workspace.js'
+import type { OutsideChange, WorkspaceState } from '../adapters/workspace.js'
 import { ConfigurationError, RefNotFoundError, errorMessage } from '../errors.js'
 import { fingerprintFailure } from './fingerprint.js'
 import { recall, remember } from './memory.js'
@@ -126,12 +126,20 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
         continue
       }
       log.info(`Running the fixer: ${fixer}`)
+      await workspace.guard()
       const ran = await deps.execution.runCommand(fixer, {
         cwd: workspace.root,
         timeoutSeconds: request.fixerTimeoutSeconds ?? 600
       })
       attempt.exitCode = ran.exitCode
+      // Before anything else reads the checkout: what the fixer did to the repository's metadata is put back first.
+      const outside = await workspace.outsideChanges()
       const after = await workspace.snapshot()
+      if (outside.length) {
+        refuseOutside(attempt, outside)
+        await workspace.restore(current, after)
+        continue
+      }
       if (after === current) continue
       const diff = await workspace.diff(start, after)
       const stats = await police(diff, attempt)
@@ -229,6 +237,23 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
       return undefined
     }
     return verdict.stats
+  }
+
+  /** Refuses a fixer that changed more than work files: what it touched, and what could not be put back. */
+  function refuseOutside(attempt: HealAttempt, outside: OutsideChange[]): void {
+    attempt.result = 'refused'
+    attempt.violations = outside.map(change => ({
+      rule: 'outside-work-files',
+      file: change.path,
+      message: `The fixer ${change.change === 'added' ? 'added' : change.change === 'removed' ? 'removed' : 'changed'} ${change.path}, which is not a work file: fixers may only change the checkout's files. ${
+        change.undone
+          ? 'It was put back.'
+          : 'It could not be put back: reinstall what it belongs to (e.g. npm ci) before the next run.'
+      }`
+    }))
+    log.warning(
+      `The changes of '${attempt.fixer}' are refused: ${attempt.violations.map(v => v.message).join(' ')}`
+    )
   }
 
   /** Re-runs the check on the changed tree (`state`); true when it passes. */

@@ -63,6 +63,7 @@ export const DEFAULT_POLICY: Readonly<FixPolicy> = Object.freeze({
 /** The rule a violation breaks. */
 export type PolicyRule =
   | 'malformed'
+  | 'outside-work-files'
   | 'path-outside'
   | 'path-denied'
   | 'path-not-allowed'

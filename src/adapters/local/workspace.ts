@@ -4,13 +4,25 @@
  * index, so the user's index, branches and stash are never touched, and untracked files the user had (build
  * output, say) are part of the state rather than something a restore could delete.
  */
-import { copyFile, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import {
+  copyFile,
+  lstat,
+  mkdir,
+  mkdtemp,
+  readFile,
+  readdir,
+  readlink,
+  rename,
+  rm,
+  symlink,
+  writeFile
+} from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { isAbsolute, join } from 'node:path'
+import { dirname, isAbsolute, join } from 'node:path'
 import { ConfigurationError } from '../../errors.js'
 import { assertBranchName, branchHead, resolveCommit } from '../../git/refs.js'
 import { runGit, type GitRunResult } from '../../git/run-git.js'
-import type { SettleReport, Workspace, WorkspaceState } from '../workspace.js'
+import type { OutsideChange, SettleReport, Workspace, WorkspaceState } from '../workspace.js'
 
 /** A snapshot of the working tree: the id of a git tree object. */
 type TreeState = WorkspaceState
@@ -25,8 +37,13 @@ export class LocalWorkspace implements Workspace {
     private readonly scratch: string,
     private readonly index: string,
     /** The ref HEAD pointed to when the tree was opened (`refs/heads/...`), or undefined when detached. */
-    private readonly headRef: string | undefined
+    private readonly headRef: string | undefined,
+    /** The repository's git directory shared by its worktrees (config, hooks, refs). */
+    private readonly commonDir: string
   ) {}
+
+  /** The repository's metadata and its ignored files as `guard` found them. */
+  private guarded?: { meta: Map<string, Buffer | string>; ignored: Map<string, string> }
 
   /** Opens the repository that holds `cwd`; ConfigurationError when there is none or it has no commit yet. */
   static async open(cwd: string): Promise<LocalWorkspace> {
@@ -49,7 +66,15 @@ export class LocalWorkspace implements Workspace {
     // The user's index as it was, so that a fixer that stages its changes (`git add`) leaves no trace in it.
     await copyFile(index, join(scratch, USER_INDEX)).catch(() => undefined)
     const ref = await runGit(['symbolic-ref', '--quiet', 'HEAD'], { cwd: root, okCodes: [0, 1] })
-    return new LocalWorkspace(root, text(head), scratch, index, ref.code === 0 ? text(ref) : undefined)
+    const common = text(await runGit(['rev-parse', '--git-common-dir'], { cwd: root }))
+    return new LocalWorkspace(
+      root,
+      text(head),
+      scratch,
+      index,
+      ref.code === 0 ? text(ref) : undefined,
+      isAbsolute(common) ? common : join(root, common)
+    )
   }
 
   /** The branch checked out, or undefined on a detached HEAD. */
@@ -135,6 +160,75 @@ export class LocalWorkspace implements Workspace {
     const head = await branchHead(await assertBranchName(branch, this.root), this.root)
     if (!head) return undefined
     return this.binaryDiff(`${await resolveCommit(base, this.root)}...${head}`)
+  }
+
+  async guard(): Promise<void> {
+    this.guarded = { meta: await this.readMeta(), ignored: await this.readIgnored() }
+  }
+
+  async outsideChanges(): Promise<OutsideChange[]> {
+    if (!this.guarded) return []
+    const { meta, ignored } = this.guarded
+    const changes: OutsideChange[] = []
+    // The metadata first: until it is put back, a fixer's hooks, fsmonitor or filters could run in self-heal's
+    // own git calls, and its remote could receive the push.
+    const now = await this.readMeta()
+    for (const path of new Set([...meta.keys(), ...now.keys()])) {
+      const before = meta.get(path)
+      const after = now.get(path)
+      if (before !== undefined && after !== undefined && sameEntry(before, after)) continue
+      const full = join(this.commonDir, path)
+      await rm(full, { force: true, recursive: true })
+      if (before !== undefined) {
+        await mkdir(dirname(full), { recursive: true })
+        if (typeof before === 'string') await symlink(before, full)
+        else await writeFile(full, before)
+      }
+      changes.push({ path: `.git/${path}`, change: change(before, after), undone: true })
+    }
+    const listed = await this.readIgnored()
+    for (const path of new Set([...ignored.keys(), ...listed.keys()])) {
+      const before = ignored.get(path)
+      const after = listed.get(path)
+      if (before === after || TOOL_CACHE.test(path)) continue
+      // An added file can be removed; a dependency changed in place cannot be put back from here.
+      if (before === undefined) await rm(join(this.root, path), { force: true })
+      changes.push({ path, change: change(before, after), undone: before === undefined })
+    }
+    this.guarded = undefined
+    return changes
+  }
+
+  /**
+   * The repository's own files a fixer has no business changing: its config (hooks path, fsmonitor, filters,
+   * remotes), hooks, info (attributes, excludes), refs other than the branch checked out (whose commits `settle`
+   * undoes), and the stash. Symlinks are kept as their targets.
+   */
+  private async readMeta(): Promise<Map<string, Buffer | string>> {
+    const entries = new Map<string, Buffer | string>()
+    const visit = async (path: string): Promise<void> => {
+      const full = join(this.commonDir, path)
+      const info = await lstat(full).catch(() => undefined)
+      if (!info) return
+      if (info.isSymbolicLink()) entries.set(path, await readlink(full))
+      else if (info.isDirectory()) {
+        for (const name of await readdir(full)) await visit(`${path}/${name}`)
+      } else if (path !== this.headRef) entries.set(path, await readFile(full))
+    }
+    for (const path of GUARDED_META) await visit(path)
+    return entries
+  }
+
+  /** Ignored files (dependencies, build output) with their size, time and inode: what tells a change. */
+  private async readIgnored(): Promise<Map<string, string>> {
+    const listed = await this.git(['ls-files', '-z', '--others', '--ignored', '--exclude-standard'])
+    const files = new Map<string, string>()
+    for (const path of listed.stdout.toString('utf8').split('\0')) {
+      if (!path) continue
+      const info = await lstat(join(this.root, path)).catch(() => undefined)
+      if (info) files.set(path, `${info.size}:${info.mtimeMs}:${info.ino}:${info.mode}`)
+    }
+    return files
   }
 
   async settle(): Promise<SettleReport> {
@@ -231,6 +325,33 @@ export class LocalWorkspace implements Workspace {
   private git(args: string[], okCodes = [0], env?: Record<string, string>): Promise<GitRunResult> {
     return runGit(args, { cwd: this.root, okCodes, env })
   }
+}
+
+/** What `readMeta` reads under the git directory. */
+const GUARDED_META = [
+  'config',
+  'hooks',
+  'info',
+  'refs',
+  'packed-refs',
+  'logs/refs/stash',
+  'shallow',
+  'commondir'
+]
+
+/**
+ * Tools' own caches and build output among ignored files: fixers write them (`eslint --cache`, cargo's target/,
+ * Python's bytecode), and they decide no verdict, so they are neither refused nor undone.
+ */
+const TOOL_CACHE =
+  /(^|\/)(node_modules\/\.cache|\.cache|__pycache__|\.pytest_cache|\.mypy_cache|\.ruff_cache|target|\.next|\.turbo|\.nx)\/|(^|\/)\.eslintcache$|\.tsbuildinfo$|\.pyc$/
+
+function sameEntry(a: Buffer | string, b: Buffer | string): boolean {
+  return typeof a === 'string' || typeof b === 'string' ? a === b : a.equals(b)
+}
+
+function change(before: unknown, after: unknown): OutsideChange['change'] {
+  return before === undefined ? 'added' : after === undefined ? 'removed' : 'changed'
 }
 
 /** The copy of the user's index in the scratch directory. */

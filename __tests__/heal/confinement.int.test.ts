@@ -59,6 +59,7 @@ describe('fixers are confined to work files', () => {
         {
           execution: new LocalExecutionAdapter({ root: repo.path }),
           workspace,
+          repository: 'root:test',
           cache: async () => new MemoryCacheAdapter(),
           git: async () => new MemoryGit({ 'src/app.js': FILES['src/app.js'] }),
           log: silentLogger

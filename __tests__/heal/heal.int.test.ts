@@ -323,8 +323,10 @@ fs.writeFileSync('src/app.js', 'const a = "' + 'x'.repeat(1100 * 1024) + '"\\n')
     expect(result.proposal?.action).toBe('created')
   })
 
-  it('the fix memory key is per fingerprint', () => {
-    expect(memoryKey('0123456789abcdef')).toBe('self-heal/fix/0123456789abcdef')
+  it('the fix memory key is per repository and fingerprint', () => {
+    const key = memoryKey('github:github.com/octo/repo', '0123456789abcdef')
+    expect(key).toMatch(/^self-heal\/fix\/[0-9a-f]{16}\/0123456789abcdef$/)
+    expect(memoryKey('github:github.com/octo/other', '0123456789abcdef')).not.toBe(key)
   })
 })
 

@@ -9,6 +9,7 @@ import type { ExecutionAdapter } from '../../src/adapters/execution.js'
 import { MemoryGit } from '../../src/adapters/memory/git.js'
 import type { Workspace } from '../../src/adapters/workspace.js'
 import { runHeal } from '../../src/heal/loop.js'
+import { memoryKey } from '../../src/heal/memory.js'
 import { FINGERPRINT_TRAILER } from '../../src/heal/propose.js'
 import type { HealOutput, HealRequest } from '../../src/heal/types.js'
 import type { Logger } from '../../src/log.js'
@@ -36,6 +37,7 @@ export interface LoopEnvOptions {
 export type MakeLoopEnv = (files: Record<string, string>, options?: LoopEnvOptions) => Promise<LoopEnv>
 
 const APP = 'const a = "BAD"\nconst b = "UGLY"\n'
+const REPOSITORY = 'github:github.com/octo/repo'
 const FILES = { 'src/app.js': APP, 'src/other.js': 'const fine = 1\n' }
 
 export function defineLoopTests(name: string, make: MakeLoopEnv): void {
@@ -61,11 +63,16 @@ export function defineLoopTests(name: string, make: MakeLoopEnv): void {
       await env.close()
     })
 
-    const heal = (request: Partial<HealRequest>, over: LoopEnv = env): Promise<HealOutput> =>
+    const heal = (
+      request: Partial<HealRequest>,
+      over: LoopEnv = env,
+      repository = REPOSITORY
+    ): Promise<HealOutput> =>
       runHeal(
         {
           execution: over.execution,
           workspace: over.workspace,
+          repository,
           cache: async () => cache,
           git: async () => git,
           log
@@ -120,6 +127,17 @@ export function defineLoopTests(name: string, make: MakeLoopEnv): void {
       expect(git.pullRequests).toHaveLength(1)
     })
 
+    it('keeps the fix memory per repository: another repository with the same failure does not get the fix', async () => {
+      const first = await heal({ fixers: [fixBad(), fixUgly()], dryRun: false })
+      expect(first.remembered).toBe(true)
+      const elsewhere = await heal({}, env, 'github:github.com/octo/another')
+      expect(elsewhere.fingerprint!.id).toBe(first.fingerprint!.id)
+      expect(elsewhere).toMatchObject({ outcome: 'not-healed', attempts: [] })
+      expect((await heal({})).attempts).toEqual([
+        expect.objectContaining({ source: 'memory', result: 'verified' })
+      ])
+    })
+
     it('refuses a fixer that adds a suppression, drops only its changes, and goes on with the next', async () => {
       const disable = env.command('replace', 'src/app.js', 'BAD', 'good', '// eslint-disable-next-line')
       const result = await heal({ fixers: [disable, fixBad(), fixUgly()] })
@@ -150,7 +168,7 @@ export function defineLoopTests(name: string, make: MakeLoopEnv): void {
       expect(result).toMatchObject({ outcome: 'healed', ok: true, dryRun: true, remembered: false })
       expect(result.proposal).toBeUndefined()
       expect(git.branches.size).toBe(1)
-      expect(await cache.get(`self-heal/fix/${result.fingerprint!.id}`)).toBeUndefined()
+      expect(await cache.get(memoryKey(REPOSITORY, result.fingerprint!.id))).toBeUndefined()
     })
 
     it('verifies but does not propose where proposing is not allowed (a fork)', async () => {

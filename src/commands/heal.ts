@@ -33,6 +33,7 @@ export async function healWithFactory(
         cache: () => factory.cache(),
         git: () => factory.git(),
         workspace: tree,
+        repository: await repositoryIdentity(factory, tree),
         log,
         // Locally the branch is a local ref (the Git adapter's getDiff compares two trees, not a fork point). When
         // pull requests are opened (a token and a repository), the branch is pushed to origin: one that CI (or a
@@ -55,4 +56,18 @@ export async function healWithFactory(
   } finally {
     await tree.close()
   }
+}
+
+/** The repository the fix memory is kept for: the GitHub repository when one is known, else the checkout's own. */
+async function repositoryIdentity(factory: AdapterFactory, tree: LocalWorkspace): Promise<string> {
+  const { repository } = await factory.describe()
+  if (!repository) return tree.identity()
+  const host = (() => {
+    try {
+      return new URL(factory.settings.serverUrl ?? 'https://github.com').host
+    } catch {
+      return 'github.com'
+    }
+  })()
+  return `github:${host}/${repository}`.toLowerCase()
 }

@@ -98,7 +98,7 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
   let current: WorkspaceState = start
   try {
     // Recall: a fix verified before for this fingerprint is tried first.
-    const remembered = await recall(await deps.cache(), fingerprint.id, request.kind)
+    const remembered = await recall(await deps.cache(), deps.repository, fingerprint.id, request.kind)
     if (remembered) {
       log.info(`Trying the fix remembered for ${fingerprint.id} (verified ${remembered.verifiedAt}).`)
       const attempt: HealAttempt = { source: 'memory', result: 'does-not-apply' }
@@ -189,7 +189,14 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
   }
 
   try {
-    await remember(await deps.cache(), fingerprint.id, request.kind, fix, (deps.now ?? (() => new Date()))())
+    await remember(
+      await deps.cache(),
+      deps.repository,
+      fingerprint.id,
+      request.kind,
+      fix,
+      (deps.now ?? (() => new Date()))()
+    )
     base.remembered = true
   } catch (error) {
     // A fix too big for the memory is still a fix: it is proposed, and found again by the fixers next time.

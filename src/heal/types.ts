@@ -46,6 +46,8 @@ export interface HealDeps {
   git: () => Promise<GitAdapter>
   /** The files the fixers change. */
   workspace: Workspace
+  /** Which repository this is (`github.com/owner/name`, a remote URL, a root commit): the fix memory is per repository. */
+  repository: string
   /** Progress. */
   log: Logger
   /** The clock (for the remembered fix's date). */

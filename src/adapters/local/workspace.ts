@@ -21,6 +21,7 @@ import { tmpdir } from 'node:os'
 import { dirname, isAbsolute, join } from 'node:path'
 import { ConfigurationError } from '../../errors.js'
 import { assertBranchName, branchHead, resolveCommit } from '../../git/refs.js'
+import { DEFAULT_REMOTE } from '../../git/remote.js'
 import { runGit, type GitRunResult } from '../../git/run-git.js'
 import type { OutsideChange, SettleReport, Workspace, WorkspaceState } from '../workspace.js'
 
@@ -75,6 +76,20 @@ export class LocalWorkspace implements Workspace {
       ref.code === 0 ? text(ref) : undefined,
       isAbsolute(common) ? common : join(root, common)
     )
+  }
+
+  /**
+   * Who this repository is when no GitHub repository is known: its `origin` URL without credentials, or else its
+   * first root commit (the same for every clone of it).
+   */
+  async identity(): Promise<string> {
+    const url = await this.git(['remote', 'get-url', '--', DEFAULT_REMOTE], [0, 2, 128])
+    if (url.code === 0 && text(url))
+      return `remote:${text(url)
+        .replace(/^([a-z+]+:\/\/)[^@/]*@/i, '$1')
+        .replace(/\.git$/, '')}`
+    const roots = await this.git(['rev-list', '--max-parents=0', this.head])
+    return `root:${text(roots).split('\n').sort()[0]}`
   }
 
   /** The branch checked out, or undefined on a detached HEAD. */

@@ -5,14 +5,26 @@
 
 /** Base class of every error self-heal raises on purpose; `exitCode` is what the CLI exits with. */
 export class SelfHealError extends Error {
-  /** 1: the operation ran and did not succeed; 2: bad usage, input or configuration. */
-  readonly exitCode: 1 | 2 = 1
+  /** 1: the operation ran and did not succeed; 2: bad usage, input or configuration; 128 + n: signal n. */
+  readonly exitCode: number = 1
 
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options)
     this.name = new.target.name
   }
 }
+
+/** A signal ended the operation; what it was running was ended and the checkout put back first. */
+export class InterruptedError extends SelfHealError {
+  override readonly exitCode: number
+
+  constructor(signal: NodeJS.Signals) {
+    super(`Interrupted by ${signal}: the running command was ended and the checkout was put back as it was.`)
+    this.exitCode = 128 + (SIGNAL_NUMBERS[signal] ?? 1)
+  }
+}
+
+const SIGNAL_NUMBERS: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 }
 
 /** A setting is missing or invalid: the message names the input, option or variable to set. */
 export class ConfigurationError extends SelfHealError {

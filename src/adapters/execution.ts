@@ -18,6 +18,8 @@ export interface RunOptions {
   ref?: string
   /** A report file the command writes (JUnit XML, TAP, Jest JSON or ESLint JSON), relative to cwd. */
   reportPath?: string
+  /** Ends the run (and everything it started) when aborted; the promise settles once it has ended. */
+  signal?: AbortSignal
 }
 
 /** What one command did. */

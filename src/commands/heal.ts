@@ -26,9 +26,20 @@ export async function healWithFactory(
     )
   }
   const tree = await LocalWorkspace.open(cwd)
+  if (tree.recovered) log.warning(tree.recovered)
+  // An interrupt ends the running check or fixer and lets the loop put the checkout back before the process exits
+  // (the loop then throws InterruptedError, whose exit code is 128 + the signal's number).
+  const interrupt = new AbortController()
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (interrupt.signal.aborted) return
+    log.warning(`${signal}: ending what is running and putting the checkout back before exiting.`)
+    interrupt.abort(signal)
+  }
+  for (const signal of INTERRUPTS) process.on(signal, onSignal)
   try {
     return await runHeal(
       {
+        signal: interrupt.signal,
         execution: await factory.execution(),
         cache: () => factory.cache(),
         git: () => factory.git(),
@@ -55,8 +66,11 @@ export async function healWithFactory(
     )
   } finally {
     await tree.close()
+    for (const signal of INTERRUPTS) process.off(signal, onSignal)
   }
 }
+
+const INTERRUPTS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP']
 
 /** The repository the fix memory is kept for: the GitHub repository when one is known, else the checkout's own. */
 async function repositoryIdentity(factory: AdapterFactory, tree: LocalWorkspace): Promise<string> {

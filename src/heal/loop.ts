@@ -6,7 +6,7 @@
  */
 import { runCheckResult, checkPassed, toCheckOutput, type CheckResult } from '../commands/check.js'
 import type { OutsideChange, WorkspaceState } from '../adapters/workspace.js'
-import { ConfigurationError, RefNotFoundError, errorMessage } from '../errors.js'
+import { ConfigurationError, InterruptedError, RefNotFoundError, errorMessage } from '../errors.js'
 import { fingerprintFailure } from './fingerprint.js'
 import { recall, remember } from './memory.js'
 import { checkPolicy, DEFAULT_POLICY } from './policy.js'
@@ -70,11 +70,15 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
     )
   }
 
-  const check = (): Promise<CheckResult> =>
-    runCheckResult(deps.execution, request.kind, request.check, {
+  const check = async (): Promise<CheckResult> => {
+    const result = await runCheckResult(deps.execution, request.kind, request.check, {
       cwd: workspace.root,
-      ...request.checkOptions
+      ...request.checkOptions,
+      signal: deps.signal
     })
+    stopIfInterrupted()
+    return result
+  }
   log.info(`Running the ${request.kind} check.`)
   const first = await check()
   base.check = toCheckOutput(request.kind, first)
@@ -129,11 +133,13 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
       await workspace.guard()
       const ran = await deps.execution.runCommand(fixer, {
         cwd: workspace.root,
-        timeoutSeconds: request.fixerTimeoutSeconds ?? 600
+        timeoutSeconds: request.fixerTimeoutSeconds ?? 600,
+        signal: deps.signal
       })
       attempt.exitCode = ran.exitCode
       // Before anything else reads the checkout: what the fixer did to the repository's metadata is put back first.
       const outside = await workspace.outsideChanges()
+      stopIfInterrupted()
       const after = await workspace.snapshot()
       if (outside.length) {
         refuseOutside(attempt, outside)
@@ -244,6 +250,11 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
       return undefined
     }
     return verdict.stats
+  }
+
+  /** Ends the loop on an interrupt; the `finally` above puts the workspace back on the way out. */
+  function stopIfInterrupted(): void {
+    if (deps.signal?.aborted) throw new InterruptedError(deps.signal.reason as NodeJS.Signals)
   }
 
   /** Refuses a fixer that changed more than work files: what it touched, and what could not be put back. */

@@ -52,6 +52,8 @@ export interface HealDeps {
   log: Logger
   /** The clock (for the remembered fix's date). */
   now?: () => Date
+  /** Aborted on an interrupt: the running command is ended, the workspace put back, and InterruptedError thrown. */
+  signal?: AbortSignal
   /**
    * The change `branch` makes since it forked from `base`, or undefined when it does not exist (default: the Git
    * adapter's getDiff; locally the checkout's own refs).

@@ -17,7 +17,6 @@ import {
   symlink,
   writeFile
 } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { dirname, isAbsolute, join } from 'node:path'
 import { ConfigurationError } from '../../errors.js'
 import { assertBranchName, branchHead, resolveCommit } from '../../git/refs.js'
@@ -63,12 +62,16 @@ export class LocalWorkspace implements Workspace {
       throw new ConfigurationError(`The repository at ${root} has no commit yet: commit first.`)
     const indexPath = text(await runGit(['rev-parse', '--git-path', 'index'], { cwd: root }))
     const index = isAbsolute(indexPath) ? indexPath : join(root, indexPath)
-    const scratch = await mkdtemp(join(tmpdir(), 'self-heal-tree-'))
+    const gitDir = text(await runGit(['rev-parse', '--absolute-git-dir'], { cwd: root }))
+    const common = text(await runGit(['rev-parse', '--git-common-dir'], { cwd: root }))
+    // The scratch directory lives in the git directory: one per checkout, so it is also the lock, and what it
+    // holds (the user's index, the journal) survives a SIGKILL for the next run to put back.
+    const scratch = join(gitDir, SCRATCH)
+    const recovered = await takeLock(scratch, root)
     // The user's index as it was, so that a fixer that stages its changes (`git add`) leaves no trace in it.
     await copyFile(index, join(scratch, USER_INDEX)).catch(() => undefined)
     const ref = await runGit(['symbolic-ref', '--quiet', 'HEAD'], { cwd: root, okCodes: [0, 1] })
-    const common = text(await runGit(['rev-parse', '--git-common-dir'], { cwd: root }))
-    return new LocalWorkspace(
+    const workspace = new LocalWorkspace(
       root,
       text(head),
       scratch,
@@ -76,6 +79,20 @@ export class LocalWorkspace implements Workspace {
       ref.code === 0 ? text(ref) : undefined,
       isAbsolute(common) ? common : join(root, common)
     )
+    workspace.recovered = recovered
+    await workspace.writeJournal()
+    return workspace
+  }
+
+  /** What was put back from a heal that was killed before it could (its journal), said for the log. */
+  recovered?: string
+
+  /** The first state taken: what an interrupted heal's next run puts back. */
+  private start?: TreeState
+
+  private async writeJournal(): Promise<void> {
+    const journal: Journal = { pid: process.pid, head: this.head, headRef: this.headRef, start: this.start }
+    await writeFile(join(this.scratch, JOURNAL), JSON.stringify(journal))
   }
 
   /**
@@ -125,7 +142,12 @@ export class LocalWorkspace implements Workspace {
       await this.git(['read-tree', this.head], [0], env)
     }
     await this.git(['add', '--all', '--', '.'], [0], env)
-    return text(await this.git(['write-tree'], [0], env))
+    const state = text(await this.git(['write-tree'], [0], env))
+    if (!this.start) {
+      this.start = state
+      await this.writeJournal()
+    }
+    return state
   }
 
   /** The diff from one state to another, as `git diff --binary` makes it (empty when they are the same). */
@@ -320,8 +342,47 @@ export class LocalWorkspace implements Workspace {
   }
 
   /** Removes the scratch directory. */
+  /** Ends the heal here: the scratch files, the journal and the lock go. */
   async close(): Promise<void> {
     await rm(this.scratch, { recursive: true, force: true })
+  }
+
+  /**
+   * Puts back what a heal killed before it could (SIGKILL, a crash) left: the files as they were when it took its
+   * first state, the user's index and HEAD. What the files held instead is kept as a commit under
+   * refs/self-heal/interrupted, so nothing is lost. Returns what was done, for the log.
+   */
+  static async recover(root: string, scratch: string, journal: Journal): Promise<string> {
+    const done: string[] = []
+    const indexPath = text(await runGit(['rev-parse', '--git-path', 'index'], { cwd: root }))
+    const index = isAbsolute(indexPath) ? indexPath : join(root, indexPath)
+    const workspace = new LocalWorkspace(root, journal.head, scratch, index, journal.headRef, '')
+    if (journal.start) {
+      const current = await workspace.snapshot()
+      if (current !== journal.start) {
+        const kept = text(
+          await workspace.git([
+            'commit-tree',
+            current,
+            '-p',
+            journal.head,
+            '-m',
+            'self-heal: the files an interrupted heal left'
+          ])
+        )
+        await workspace.git(['update-ref', 'refs/self-heal/interrupted', kept])
+        await workspace.restore(journal.start, current)
+        done.push(
+          `put the files back (what they held is kept in refs/self-heal/interrupted, ${kept.slice(0, 12)})`
+        )
+      }
+    }
+    if (!(await workspace.restoreIndex())) done.push('could not put the index back (check `git status`)')
+    const moved = await workspace.restoreHead().catch(() => undefined)
+    if (moved) done.push(`put HEAD back at ${journal.head.slice(0, 12)} (it was at ${moved.slice(0, 12)})`)
+    return done.length
+      ? `A heal in this checkout (pid ${journal.pid}) was killed before it could put the checkout back: self-heal ${done.join('; ')}.`
+      : `A heal in this checkout (pid ${journal.pid}) was killed; the checkout was already as it found it.`
   }
 
   /** `git diff --binary` of trees or a commit range (ids only: nothing here comes from the user unchecked). */
@@ -339,6 +400,57 @@ export class LocalWorkspace implements Workspace {
 
   private git(args: string[], okCodes = [0], env?: Record<string, string>): Promise<GitRunResult> {
     return runGit(args, { cwd: this.root, okCodes, env })
+  }
+}
+
+/** The scratch directory's name in the git directory. */
+const SCRATCH = 'self-heal'
+
+/** The journal's name in the scratch directory: what the next run needs if this one is killed. */
+const JOURNAL = 'journal.json'
+
+/** What a running heal records for the next run, in case it is killed. */
+interface Journal {
+  pid: number
+  head: string
+  headRef?: string
+  /** The first state the heal took, once it took one. */
+  start?: string
+}
+
+/**
+ * Makes the scratch directory, which is the lock: a second heal in the same checkout is refused while the first
+ * runs. One left by a heal that no longer runs is recovered from (its journal) and taken over. Returns what the
+ * recovery did, if there was one.
+ */
+async function takeLock(scratch: string, root: string): Promise<string | undefined> {
+  try {
+    await mkdir(scratch)
+    return undefined
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+  }
+  const journal = await readFile(join(scratch, JOURNAL), 'utf8')
+    .then(text => JSON.parse(text) as Journal)
+    .catch(() => undefined)
+  if (journal && isRunning(journal.pid)) {
+    throw new ConfigurationError(
+      `Another heal (pid ${journal.pid}) is running in this checkout: wait for it to end, or end it, then heal again.`
+    )
+  }
+  const done = journal ? await LocalWorkspace.recover(root, scratch, journal) : undefined
+  await rm(scratch, { recursive: true, force: true })
+  await mkdir(scratch)
+  return done
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }
 

@@ -623,17 +623,18 @@ function insert(args: readonly ShellWord[], at: number, ...values: string[]): Sh
   return [...args.slice(0, at), ...values.map(wordOf), ...args.slice(at)]
 }
 
-/** A `--fix`-style fixer: the flag added first, unless it is there; report files dropped (they are no fix). */
-function addFlag(
-  flag: string,
+/**
+ * A `--fix` fixer: the flag added first unless it (or an alias) is there; flags that contradict it dropped, and
+ * report files (`-o report.json`), which would land in the fix.
+ */
+function addFix(
   tool: string,
   why: string,
-  already: string[],
-  outputs: string[]
+  { aliases = [], drop = [], outputs = [] }: { aliases?: string[]; drop?: string[]; outputs?: string[] }
 ): (args: ShellWord[]) => ToolFix | string {
   return args => {
-    if (hasAny(args, ...already)) return `\`${tool}\` already runs with \`${flag}\``
-    return { args: insert(without(args, [], outputs), 0, flag), because: `${why} with \`${flag}\`` }
+    if (hasAny(args, '--fix', ...aliases)) return `\`${tool}\` already runs with \`--fix\``
+    return { args: insert(without(args, drop, outputs), 0, '--fix'), because: `${why} with \`--fix\`` }
   }
 }
 
@@ -657,7 +658,8 @@ function subcommandIndex(args: readonly ShellWord[], valued: readonly string[] =
   for (let index = 0; index < args.length; index++) {
     const value = args[index].value
     if (value === undefined) return -1
-    if (!value.startsWith('-')) return index
+    // `cargo +nightly fmt`: a toolchain comes before the subcommand.
+    if (!value.startsWith('-') && !value.startsWith('+')) return index
     if (valued.includes(value)) index++
   }
   return -1
@@ -786,35 +788,17 @@ const gofmt = (tool: string): ToolFixer =>
 
 const TOOL_FIXERS: Record<string, ToolFixer> = {
   prettier,
-  eslint: addFlag(
-    '--fix',
-    'eslint',
-    "ESLint applies its rules' automatic fixes",
-    ['--fix'],
-    ['-o', '--output-file']
-  ),
+  eslint: addFix('eslint', "ESLint applies its rules' automatic fixes", {
+    drop: ['--fix-dry-run'],
+    outputs: ['-o', '--output-file']
+  }),
   biome,
-  stylelint: addFlag(
-    '--fix',
-    'stylelint',
-    'Stylelint fixes what its rules can',
-    ['--fix'],
-    ['-o', '--output-file']
-  ),
-  markdownlint: addFlag(
-    '--fix',
-    'markdownlint',
-    'markdownlint fixes what its rules can',
-    ['--fix', '-f'],
-    ['-o', '--output']
-  ),
-  'markdownlint-cli2': addFlag(
-    '--fix',
-    'markdownlint-cli2',
-    'markdownlint-cli2 fixes what its rules can',
-    ['--fix'],
-    []
-  ),
+  stylelint: addFix('stylelint', 'Stylelint fixes what its rules can', { outputs: ['-o', '--output-file'] }),
+  markdownlint: addFix('markdownlint', 'markdownlint fixes what its rules can', {
+    aliases: ['-f'],
+    outputs: ['-o', '--output']
+  }),
+  'markdownlint-cli2': addFix('markdownlint-cli2', 'markdownlint-cli2 fixes what its rules can', {}),
   ruff,
   black: dropCheck('black', ['--check', '--diff'], '`black` without `--check` formats the files'),
   isort: dropCheck(

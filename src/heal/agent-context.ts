@@ -428,19 +428,22 @@ function cut(text: string, chars: number): string {
   return text.length > chars ? `${text.slice(0, chars - 1)}…` : text
 }
 
+// Each is cut before it is cleaned, so the work is bounded too (terminal codes make the cleaned text shorter).
 function name(text: string): string {
-  return cut(clean(text), CONTEXT_LIMITS.nameChars)
+  return cut(clean(text.slice(0, 2 * CONTEXT_LIMITS.nameChars)), CONTEXT_LIMITS.nameChars)
 }
 
 function message(text: string): string {
-  const lines = clean(text).split('\n')
+  const lines = clean(text.slice(0, 2 * CONTEXT_LIMITS.messageChars)).split('\n')
   const kept =
     lines.length > CONTEXT_LIMITS.messageLines ? [...lines.slice(0, CONTEXT_LIMITS.messageLines), '…'] : lines
   return cut(kept.join('\n'), CONTEXT_LIMITS.messageChars)
 }
 
 function tail(text: string, lines: number): string {
-  const all = clean(text).trimEnd().split('\n')
+  const all = clean(text.slice(-2 * CONTEXT_LIMITS.tailChars))
+    .trimEnd()
+    .split('\n')
   const kept = all.slice(-lines).join('\n')
   return kept.length > CONTEXT_LIMITS.tailChars ? `…${kept.slice(-(CONTEXT_LIMITS.tailChars - 1))}` : kept
 }

@@ -168,7 +168,7 @@ describe('SELF_HEAL_FAILURE', () => {
     }))
     const problems = Array.from({ length: 10_000 }, () => ({
       ...problem,
-      message: `${'line\n'.repeat(1000)}`
+      message: `${'line\n'.repeat(100)}`
     }))
     const context = buildFailureContext(
       input({
@@ -202,9 +202,31 @@ describe('SELF_HEAL_FAILURE', () => {
       Array.from({ length: CONTEXT_LIMITS.attempts }, (_, index) => 30 - CONTEXT_LIMITS.attempts + index + 1)
     )
     expect(JSON.stringify(context).length).toBeLessThan(2 * 1024 * 1024)
-    expect(buildPrompt(input({ failure: { ...context, failedTests: tests, problems } })).length).toBeLessThan(
-      512 * 1024
+  })
+
+  it(`keeps the prompt within ${CONTEXT_LIMITS.promptChars} characters, showing fewer items`, () => {
+    const long = 'y'.repeat(10_000)
+    const tests = Array.from({ length: 1000 }, (_, index) => ({ ...test, name: `t${index}`, message: long }))
+    const problems = Array.from({ length: 1000 }, () => ({ ...problem, message: long }))
+    const violations = Array.from({ length: 200 }, () => ({ rule: 'suppression' as const, message: long }))
+    const check = { exitCode: 1, timedOut: false, failedTests: tests, problems, outputTail: long }
+    const prompt = buildPrompt(
+      input({
+        failure: { ...check, outputTail: `${long}\n`.repeat(100) },
+        earlier: Array.from({ length: 8 }, () => ({
+          source: 'fixer' as const,
+          result: 'check-failed' as const,
+          violations,
+          check
+        }))
+      })
     )
+    expect(prompt.length).toBeLessThanOrEqual(CONTEXT_LIMITS.promptChars)
+    expect(prompt).toMatch(/1000 failed tests:/)
+    expect(prompt).toMatch(/\(and \d+ more\)/)
+    expect(prompt).toMatch(/earlier ones are in SELF_HEAL_FAILURE/)
+    expect(prompt).toMatch(/## When you are done/)
+    outsideFences(prompt)
   })
 
   it('removes terminal codes and control characters', () => {

@@ -74,7 +74,12 @@ export const CONTEXT_LIMITS = {
   attemptProblems: 20,
   attemptTailLines: 30,
   /** Signatures of the fingerprint. */
-  signatures: 50
+  signatures: 50,
+  /**
+   * The prompt's length: fewer tests, problems and earlier attempts are shown until it fits, so that it can be
+   * passed as one command-line argument (Linux takes at most 128 KiB in one).
+   */
+  promptChars: 64 * 1024
 } as const
 
 /** The version of the SELF_HEAL_FAILURE document's shape. */
@@ -137,7 +142,7 @@ export async function writeFixerContext(
   const promptPath = join(dir, 'prompt.md')
   const context = buildFailureContext(input)
   await writeFile(failurePath, `${JSON.stringify(context, null, 2)}\n`, { mode: 0o600 })
-  await writeFile(promptPath, renderPrompt(context), { mode: 0o600 })
+  await writeFile(promptPath, promptOf(context), { mode: 0o600 })
   // writeFile's mode applies only to a new file.
   await Promise.all([chmod(failurePath, 0o600), chmod(promptPath, 0o600)])
   return {
@@ -188,10 +193,35 @@ export function buildFailureContext(input: FixerContextInput): FailureContext {
 
 /** The SELF_HEAL_PROMPT task for an agent. */
 export function buildPrompt(input: FixerContextInput): string {
-  return renderPrompt(buildFailureContext(input))
+  return promptOf(buildFailureContext(input))
 }
 
-function renderPrompt(context: FailureContext): string {
+/** How many of each the prompt shows. */
+interface Shown {
+  tests: number
+  problems: number
+  attempts: number
+}
+
+function promptOf(context: FailureContext): string {
+  let shown: Shown = {
+    tests: CONTEXT_LIMITS.promptTests,
+    problems: CONTEXT_LIMITS.promptProblems,
+    attempts: context.earlierAttempts.length
+  }
+  let prompt = renderPrompt(context, shown)
+  while (prompt.length > CONTEXT_LIMITS.promptChars && (shown.tests || shown.problems || shown.attempts)) {
+    shown = {
+      tests: Math.floor(shown.tests / 2),
+      problems: Math.floor(shown.problems / 2),
+      attempts: shown.attempts - 1
+    }
+    prompt = renderPrompt(context, shown)
+  }
+  return prompt
+}
+
+function renderPrompt(context: FailureContext, shown: Shown): string {
   const { check, policy, attempt } = context
   const out: string[] = []
   out.push('# Fix the failing check', '')
@@ -210,13 +240,7 @@ function renderPrompt(context: FailureContext): string {
   )
   out.push('## What failed', '')
   out.push(
-    ...failureSection(
-      context.failedTests,
-      context.problems,
-      context.omitted,
-      CONTEXT_LIMITS.promptTests,
-      CONTEXT_LIMITS.promptProblems
-    )
+    ...failureSection(context.failedTests, context.problems, context.omitted, shown.tests, shown.problems)
   )
   if (context.outputTail) out.push('The last lines of its output:', '', fence(context.outputTail), '')
   out.push('## What the fix may change', '')
@@ -246,8 +270,10 @@ function renderPrompt(context: FailureContext): string {
       )
   }
   if (context.earlierAttempts.length > 0) {
+    const hidden = context.earlierAttempts.length - shown.attempts
     out.push('## Earlier attempts', '', 'Do not repeat them.', '')
-    for (const attempt of context.earlierAttempts) out.push(...attemptSection(attempt))
+    if (hidden > 0) out.push(`(${hidden} earlier ones are in SELF_HEAL_FAILURE.)`, '')
+    for (const attempt of context.earlierAttempts.slice(hidden)) out.push(...attemptSection(attempt, shown))
   }
   out.push('## When you are done', '')
   out.push(
@@ -318,7 +344,7 @@ function failureSection(
   return out
 }
 
-function attemptSection(attempt: AttemptContext): string[] {
+function attemptSection(attempt: AttemptContext, shown: Shown): string[] {
   const what = attempt.fixer ? ['', fence(attempt.fixer)] : []
   const head = `### Attempt ${attempt.number}: ${attempt.source === 'memory' ? 'a remembered fix' : 'a fixer'}`
   const out = [head, ...what, '']
@@ -335,8 +361,8 @@ function attemptSection(attempt: AttemptContext): string[] {
             attempt.check.failedTests,
             attempt.check.problems,
             attempt.check.omitted,
-            CONTEXT_LIMITS.attemptTests,
-            CONTEXT_LIMITS.attemptProblems
+            Math.min(shown.tests, CONTEXT_LIMITS.attemptTests),
+            Math.min(shown.problems, CONTEXT_LIMITS.attemptProblems)
           )
         )
         if (attempt.check.outputTail) out.push(fence(attempt.check.outputTail), '')

@@ -232,6 +232,17 @@ describe('chains, pipelines and the shell', () => {
     expect(deriveFixers('   ', noFiles).none).toMatch(/the check is empty/)
   })
 
+  it('takes no name of Object.prototype for a tool, a package or an npm command', () => {
+    for (const check of [
+      'constructor .',
+      'toString --check',
+      'npx __proto__',
+      'npm constructor',
+      'pnpm toString'
+    ])
+      expect(deriveFixers(check, noFiles)).toEqual({ fixers: [], none: expect.stringMatching(/no fixer/) })
+  })
+
   it('gives each fixer once', () => {
     expect(commands('eslint . && eslint .')).toEqual(['eslint --fix .'])
   })
@@ -316,6 +327,24 @@ describe('package scripts', () => {
     expect(commands('yarn prettier --check .', noFiles)).toEqual(['yarn prettier --write .'])
   })
 
+  it('reads package.json only inside the repository, from a directory it can read', () => {
+    const read: string[] = []
+    const spy: ProjectFiles = { readFile: path => (read.push(path), files.readFile(path)) }
+    for (const check of [
+      'npm --prefix ../elsewhere run lint',
+      'npm --prefix /etc run lint',
+      'pnpm -C ~/x lint',
+      'npm --prefix "$APP" run lint',
+      'yarn --cwd "$(pwd)/app" lint'
+    ])
+      expect(deriveFixers(check, spy).none).toMatch(/outside the repository|cannot read/)
+    expect(read).toEqual([])
+    expect(commands('cd web && npm --prefix .. run lint', spy)).toEqual([
+      'cd web && npm --prefix .. run lint:fix'
+    ])
+    expect(read).toEqual(['package.json'])
+  })
+
   it('says what is missing', () => {
     expect(deriveFixers('npm run types', files).none).toMatch(
       /no `types:fix` or `fix` script, and in the `types` script `tsc` has no fixer/
@@ -325,7 +354,7 @@ describe('package scripts', () => {
     expect(deriveFixers('npm --prefix bad run lint', files).none).toMatch(
       /bad\/package.json is not valid JSON/
     )
-    expect(deriveFixers('pnpm typo', files).none).toMatch(/no `typo` script and `typo` has no fixer/)
+    expect(deriveFixers('pnpm typo', files).none).toMatch(/no `typo` script, and `typo` has no fixer/)
   })
 })
 

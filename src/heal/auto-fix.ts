@@ -144,7 +144,12 @@ function leadingAssignments(words: readonly ShellWord[]): number {
 /** The directory after `cd DIR` (relative, literal, inside the repository), else undefined. */
 function changeDirectory(dir: string | undefined, args: readonly ShellWord[]): string | undefined {
   const target = args.length === 2 ? args[1].value : undefined
-  if (dir === undefined || target === undefined || target === '-' || target.startsWith('/')) return undefined
+  return dir === undefined || target === undefined ? undefined : enterDirectory(dir, target)
+}
+
+/** `dir` joined with a relative path, when the result stays inside the repository (`''` is its root). */
+function enterDirectory(dir: string, target: string): string | undefined {
+  if (target === '-' || target.startsWith('/') || target.startsWith('~')) return undefined
   const parts = dir ? dir.split('/') : []
   for (const segment of target.split('/')) {
     if (segment === '..') {
@@ -173,7 +178,7 @@ function deriveCommand(command: SimpleCommand, assignments: number, scope: Scope
     deriveScript(invocation, scope, walk)
     return
   }
-  const fix = TOOL_FIXERS[invocation.tool]?.(invocation.args, { scope, failure: walk.failure })
+  const fix = own(TOOL_FIXERS, invocation.tool)?.(invocation.args, { scope, failure: walk.failure })
   if (fix === undefined || typeof fix === 'string') {
     walk.notes.push(fix ?? `\`${invocation.tool}\` has no fixer self-heal knows`)
     return
@@ -368,7 +373,7 @@ function toolName(value: string, spec: boolean): string {
   const bin = /(?:^|\/)(?:node_modules\/\.bin|\.?venv\/bin)\/([^/]+)$/.exec(name)
   if (bin) name = bin[1]
   if (spec) name = name.replace(/(?<=.)@[^/]*$/, '').replace(/==.*$/, '')
-  return PACKAGE_BINS[name] ?? name
+  return own(PACKAGE_BINS, name) ?? name
 }
 
 /** The tool after a runner's words and options (`npx --yes prettier`, `uv run --with black -- black`). */
@@ -405,28 +410,41 @@ function skipOptions(words: readonly ShellWord[], from: number, options: RunnerO
   return index
 }
 
-function optionValue(words: readonly ShellWord[], end: number, names: readonly string[]): string | undefined {
+/** A directory option's value (`--prefix DIR`, `-C=DIR`): `''` when it is not given, undefined when unreadable. */
+function directoryOption(
+  words: readonly ShellWord[],
+  end: number,
+  names: readonly string[]
+): string | undefined {
   for (let index = 0; index < end; index++) {
-    const value = words[index].value ?? ''
-    const [name, inline] = value.split(/=(.*)/s, 2)
-    if (!names.includes(name)) continue
-    return inline ?? words[index + 1]?.value
+    const [name, inline] = (words[index].value ?? '').split(/=(.*)/s, 2)
+    if (names.includes(name)) return inline ?? words[index + 1]?.value
   }
-  return undefined
+  return ''
+}
+
+function unreadableDirectory(words: readonly ShellWord[]): string {
+  return `\`${shorten(joinWords(words))}\` names its directory in a way self-heal cannot read`
+}
+
+/** Looks a key up in a table of this module, never in Object.prototype (`constructor`, `toString`). */
+function own<T>(table: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined
 }
 
 function resolveNpm(words: ShellWord[]): ToolInvocation | ScriptInvocation | string {
   const index = skipOptions(words, 1, NPM_OPTIONS)
   if (typeof index === 'string') return index
   const sub = words[index]?.value
-  const packageDir = optionValue(words, index, ['--prefix', '-C']) ?? ''
+  const packageDir = directoryOption(words, index, ['--prefix', '-C'])
+  if (packageDir === undefined) return unreadableDirectory(words)
   const managerWords = words.slice(0, index)
   if (sub === 'exec' || sub === 'x') {
     const after = afterRunner(words.slice(index), 1, NPX_OPTIONS, true, true)
     if (typeof after === 'string') return after
     return { ...after, prefix: [...managerWords, ...after.prefix] }
   }
-  const script = sub && NPM_SCRIPT_COMMANDS[sub]
+  const script = sub && own(NPM_SCRIPT_COMMANDS, sub)
   if (!script) return `\`${shorten(joinWords(words))}\` has no fixer self-heal knows`
   if (script === 'run') {
     // npm reads options anywhere before `--`; the script gets the other words and all after `--`.
@@ -467,7 +485,8 @@ function resolvePnpmOrYarn(
 ): ToolInvocation | ScriptInvocation | string {
   const index = skipOptions(words, 1, manager === 'pnpm' ? PNPM_OPTIONS : YARN_OPTIONS)
   if (typeof index === 'string') return index
-  const packageDir = optionValue(words, index, manager === 'pnpm' ? ['-C', '--dir'] : ['--cwd']) ?? ''
+  const packageDir = directoryOption(words, index, manager === 'pnpm' ? ['-C', '--dir'] : ['--cwd'])
+  if (packageDir === undefined) return unreadableDirectory(words)
   const managerWords = words.slice(0, index)
   const sub = words[index]?.value
   if (sub === undefined) return `\`${shorten(joinWords(words))}\` has no fixer self-heal knows`
@@ -499,14 +518,15 @@ function scriptOrTool(
   walk: Walk
 ): ToolInvocation | ScriptInvocation | string {
   const name = words[index].value as string
-  const scripts = readScripts(walk.project, joinPath(scope.dir as string, packageDir))
+  const dir = enterDirectory(scope.dir as string, packageDir)
+  if (dir === undefined) return outside(packageDir)
+  const scripts = readScripts(walk.project, dir)
   if (typeof scripts !== 'string' && name in scripts)
     return { kind: 'script', manager, managerWords, packageDir, name, extra: words.slice(index + 1) }
   const found = tool(words, index, true)
-  if (typeof found === 'string' || !TOOL_FIXERS[found.tool]) {
-    return typeof scripts === 'string'
-      ? scripts
-      : `package.json has no \`${name}\` script and \`${name}\` has no fixer self-heal knows`
+  if (typeof found === 'string' || !own(TOOL_FIXERS, found.tool)) {
+    const noScript = typeof scripts === 'string' ? scripts : `${where(dir)} has no \`${name}\` script`
+    return `${noScript}, and \`${name}\` has no fixer self-heal knows`
   }
   return found
 }
@@ -516,7 +536,11 @@ function scriptOrTool(
 
 function deriveScript(invocation: ScriptInvocation, scope: Scope, walk: Walk): void {
   const { manager, name, packageDir } = invocation
-  const dir = joinPath(scope.dir as string, packageDir)
+  const dir = enterDirectory(scope.dir as string, packageDir)
+  if (dir === undefined) {
+    walk.notes.push(outside(packageDir))
+    return
+  }
   const scripts = readScripts(walk.project, dir)
   if (typeof scripts === 'string') {
     walk.notes.push(scripts)
@@ -559,7 +583,7 @@ function deriveScript(invocation: ScriptInvocation, scope: Scope, walk: Walk): v
 }
 
 function readScripts(project: ProjectFiles, dir: string): Record<string, string> | string {
-  const path = joinPath(dir, 'package.json')
+  const path = where(dir)
   const text = project.readFile(path)
   if (text === undefined) return `there is no ${path}`
   let manifest: unknown
@@ -576,9 +600,8 @@ function readScripts(project: ProjectFiles, dir: string): Record<string, string>
   return result
 }
 
-function joinPath(dir: string, path: string): string {
-  if (!path) return dir
-  return dir ? `${dir}/${path}` : path
+function outside(packageDir: string): string {
+  return `the package directory \`${shorten(packageDir)}\` is outside the repository`
 }
 
 function where(dir: string): string {

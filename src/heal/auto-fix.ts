@@ -732,7 +732,8 @@ const ruff: ToolFixer = args => {
   if (sub === 'check') {
     if (hasAny(args, '--fix')) return '`ruff check` already runs with `--fix`'
     const kept = without(args, ['--no-fix', '--diff'], ['--output-file', '-o'])
-    return { args: insert(kept, at + 1, '--fix'), because: '`ruff check --fix` applies its safe fixes' }
+    const fixAt = subcommandIndex(kept, ['--config']) + 1
+    return { args: insert(kept, fixAt, '--fix'), because: '`ruff check --fix` applies its safe fixes' }
   }
   if (sub === 'format') return ruffFormat(args)
   return '`ruff` without `check` or `format` has no fixer self-heal knows'

@@ -86,17 +86,10 @@ export const CONTEXT_LIMITS = {
 export const FAILURE_CONTEXT_VERSION = 1
 
 /** The JSON document SELF_HEAL_FAILURE names. */
-export interface FailureContext {
+export interface FailureContext extends BoundedFailure {
   version: typeof FAILURE_CONTEXT_VERSION
   check: { command: string; kind: CheckKind }
   fingerprint: { id: string; basis: string; signatures: string[] }
-  exitCode: number
-  timedOut: boolean
-  failedTests: FailedTest[]
-  problems: LintProblem[]
-  /** How many failed tests and problems were left out by the bounds. */
-  omitted: { failedTests: number; problems: number }
-  outputTail: string
   policy: PolicyContext
   attempt: { number: number; max?: number }
   earlierAttempts: AttemptContext[]
@@ -110,6 +103,17 @@ export interface PolicyContext extends FixPolicy {
   protectedFiles: { what: string; globs: string[] }[]
 }
 
+/** A check run in the document: bounded, terminal codes removed. */
+export interface BoundedFailure {
+  exitCode: number
+  timedOut: boolean
+  failedTests: FailedTest[]
+  problems: LintProblem[]
+  /** How many failed tests and problems the bounds left out. */
+  omitted: { failedTests: number; problems: number }
+  outputTail: string
+}
+
 /** An earlier attempt in the document. */
 export interface AttemptContext {
   number: number
@@ -119,14 +123,7 @@ export interface AttemptContext {
   /** For a refused fix. */
   violations?: { rule: string; file?: string; line?: number; kind?: string; message: string }[]
   /** For a fix that failed verification: what the check said then. */
-  check?: {
-    exitCode: number
-    timedOut: boolean
-    failedTests: FailedTest[]
-    problems: LintProblem[]
-    omitted: { failedTests: number; problems: number }
-    outputTail: string
-  }
+  check?: BoundedFailure
 }
 
 /**
@@ -153,9 +150,7 @@ export async function writeFixerContext(
 
 /** The SELF_HEAL_FAILURE document: the input, bounded and cleaned of terminal codes. */
 export function buildFailureContext(input: FixerContextInput): FailureContext {
-  const { failure, policy } = input
-  const tests = failure.failedTests.slice(0, CONTEXT_LIMITS.tests).map(boundTest)
-  const problems = failure.problems.slice(0, CONTEXT_LIMITS.problems).map(boundProblem)
+  const { policy } = input
   const earlier = input.earlier ?? []
   // The latest attempts are the ones worth reading; numbers stay those of the heal.
   const first = Math.max(0, earlier.length - CONTEXT_LIMITS.attempts)
@@ -167,15 +162,7 @@ export function buildFailureContext(input: FixerContextInput): FailureContext {
       basis: input.fingerprint.basis,
       signatures: input.fingerprint.signatures.slice(0, CONTEXT_LIMITS.signatures).map(name)
     },
-    exitCode: failure.exitCode,
-    timedOut: failure.timedOut,
-    failedTests: tests,
-    problems,
-    omitted: {
-      failedTests: failure.failedTests.length - tests.length,
-      problems: failure.problems.length - problems.length
-    },
-    outputTail: tail(failure.outputTail, CONTEXT_LIMITS.tailLines),
+    ...boundFailure(input.failure, CONTEXT_LIMITS.tests, CONTEXT_LIMITS.problems, CONTEXT_LIMITS.tailLines),
     policy: {
       ...policy,
       protectedFiles: PROTECTED_FILES.filter(group => !policy[group.key]).map(group => ({
@@ -318,12 +305,10 @@ function failureSection(
   maxProblems: number
 ): string[] {
   const out: string[] = []
+  const counted = (total: number, what: string): string => `${total} ${what}${total === 1 ? '' : 's'}:`
   if (tests.length > 0) {
     const more = tests.length - maxTests + omitted.failedTests
-    out.push(
-      `${tests.length + omitted.failedTests} failed test${tests.length + omitted.failedTests === 1 ? '' : 's'}:`,
-      ''
-    )
+    out.push(counted(tests.length + omitted.failedTests, 'failed test'), '')
     for (const test of tests.slice(0, maxTests)) {
       const where = [test.file, test.line].filter(part => part !== undefined).join(':')
       out.push(fence([test.name, ...(where ? [where] : []), '', test.message].join('\n')), '')
@@ -332,10 +317,7 @@ function failureSection(
   }
   if (problems.length > 0) {
     const more = problems.length - maxProblems + omitted.problems
-    out.push(
-      `${problems.length + omitted.problems} problem${problems.length + omitted.problems === 1 ? '' : 's'}:`,
-      ''
-    )
+    out.push(counted(problems.length + omitted.problems, 'problem'), '')
     out.push(fence(problems.slice(0, maxProblems).map(problemLine).join('\n')), '')
     if (more > 0) out.push(`(and ${more} more)`, '')
   }
@@ -397,21 +379,31 @@ function attemptContext(attempt: EarlierAttempt, number: number): AttemptContext
     })
   }
   if (attempt.check) {
-    const tests = attempt.check.failedTests.slice(0, CONTEXT_LIMITS.attemptTests).map(boundTest)
-    const problems = attempt.check.problems.slice(0, CONTEXT_LIMITS.attemptProblems).map(boundProblem)
-    result.check = {
-      exitCode: attempt.check.exitCode,
-      timedOut: attempt.check.timedOut,
-      failedTests: tests,
-      problems,
-      omitted: {
-        failedTests: attempt.check.failedTests.length - tests.length,
-        problems: attempt.check.problems.length - problems.length
-      },
-      outputTail: tail(attempt.check.outputTail, CONTEXT_LIMITS.attemptTailLines)
-    }
+    const { attemptTests, attemptProblems, attemptTailLines } = CONTEXT_LIMITS
+    result.check = boundFailure(attempt.check, attemptTests, attemptProblems, attemptTailLines)
   }
   return result
+}
+
+function boundFailure(
+  check: CheckFailure,
+  tests: number,
+  problems: number,
+  tailLines: number
+): BoundedFailure {
+  const failedTests = check.failedTests.slice(0, tests).map(boundTest)
+  const kept = check.problems.slice(0, problems).map(boundProblem)
+  return {
+    exitCode: check.exitCode,
+    timedOut: check.timedOut,
+    failedTests,
+    problems: kept,
+    omitted: {
+      failedTests: check.failedTests.length - failedTests.length,
+      problems: check.problems.length - kept.length
+    },
+    outputTail: tail(check.outputTail, tailLines)
+  }
 }
 
 function boundTest(test: FailedTest): FailedTest {

@@ -130,7 +130,7 @@ export function outputSignatures(result: CommandResult, options: NoiseOptions = 
   )
   const lines = removeNoise(raw.join('\n'), options)
     .split('\n')
-    .map(line => untruncated(line.replace(DECORATION, ' ').trim()).slice(0, PART_CHARS))
+    .map(line => untruncated(line.replace(DECORATION, '')).slice(0, PART_CHARS))
     .filter(line => /\p{L}/u.test(line.replace(/<[a-z]+>/g, '')))
   const errors = lines.filter(isErrorLine)
   const chosen = errors.length > 0 ? errors : lines.slice(-OUTPUT_PLAIN_LINES)
@@ -229,7 +229,7 @@ const PATH_HEADER = /^[\w.@~<>-]*[/\\][\w.@~<>/\\-]*\.\w+$/
 const FORMATTER_FILE =
   /^(?:\[warn\] [^\s:]+\.\w+$|[Ww]ould reformat:? \S|Diff in \S|\S+\.\w+ (?:format|lint|assist|organizeImports)\b)/
 /** Box-drawing rules (Biome's `━━━` after a header) are as long as the terminal is wide. */
-const DECORATION = /\s*[━─═]{3,}\s*/g
+const DECORATION = /\s*[━─═]{3,}/g
 
 function isErrorLine(line: string): boolean {
   return (

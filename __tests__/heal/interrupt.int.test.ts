@@ -120,8 +120,11 @@ describe('an interrupted heal', () => {
           : ['--check', slowCheck(marker), '--fix', `node ${PROGRAMS} replace src/app.js BAD good`]
       const run = heal(repo.path, [...args, '--json'], env)
       await waitFor(marker)
+      const signalled = Date.now()
       run.child.kill(signal)
       const ended = await run.done
+      // It ended what was running rather than wait for it: the fixer or check would have run 4 s more.
+      expect(Date.now() - signalled).toBeLessThan(3000)
       expect(ended.code).toBe(code)
       expect(JSON.parse(ended.stdout).error.message).toMatch(new RegExp(`Interrupted by ${signal}`))
       expect(await checkoutState(repo.path)).toBe(before)

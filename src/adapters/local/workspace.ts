@@ -8,7 +8,6 @@ import {
   copyFile,
   lstat,
   mkdir,
-  mkdtemp,
   readFile,
   readdir,
   readlink,

@@ -35,7 +35,7 @@ function runHarness(
       }
     )
     let errors = ''
-    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()))
+    child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()))
     if (read && child.stdout) {
       const out = child.stdout
       // A slow reader: a pause after every chunk, so the harness's writes back up.

@@ -9,7 +9,8 @@ import { LocalExecutionAdapter } from '../../src/adapters/local/execution.js'
 const megabytes = Number(process.argv[2])
 const writer =
   'const block = Buffer.alloc(1024 * 1024, 0x78); block[block.length - 1] = 0x0a; let i = 0;' +
-  `const next = () => { while (i < ${megabytes}) { i++; if (!process.stdout.write(block)) return process.stdout.once("drain", next) }` +
+  `const next = () => { while (i < ${megabytes}) { i++;` +
+  ' if (!process.stdout.write(block)) return process.stdout.once("drain", next) }' +
   ' process.exitCode = 3 }; next()'
 const exec = new LocalExecutionAdapter({
   root: process.cwd(),
@@ -25,6 +26,10 @@ const sampler = setInterval(() => {
 const result = await exec.runCommand([process.execPath, '-e', writer], { timeoutSeconds: 60 })
 clearInterval(sampler)
 peak = Math.max(peak, process.memoryUsage().rss)
-process.stderr.write(
-  `${JSON.stringify({ exitCode: result.exitCode, timedOut: result.timedOut, growth: peak - baseline, kept: result.stdout.length })}\n`
-)
+const report = {
+  exitCode: result.exitCode,
+  timedOut: result.timedOut,
+  growth: peak - baseline,
+  kept: result.stdout.length
+}
+process.stderr.write(`${JSON.stringify(report)}\n`)

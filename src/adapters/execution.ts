@@ -20,7 +20,8 @@ export interface RunOptions {
   reportPath?: string
   /**
    * Variables (names, or `*` globs such as `NPM_*`) the command needs that would otherwise be withheld as
-   * credentials, on top of the adapter's own list. Local processes only: a dispatched run gets what its workflow gives it.
+   * credentials, on top of the adapter's own list. Local processes only: a dispatched run gets what its
+   * workflow gives it.
    */
   passEnv?: readonly string[]
   /**
@@ -106,7 +107,7 @@ export interface LintResult extends CommandResult {
 export interface ExecutionAdapter {
   /** A short name of the implementation, e.g. `local-process` or `workflow-dispatch`, for `self-heal env`. */
   readonly kind: string
-  /** Runs a command; a timeout sets `timedOut` (it does not throw). */
+  /** Runs a command; a timeout sets `timedOut` (it does not throw); an abort rejects. */
   runCommand(command: Command, options?: RunOptions): Promise<CommandResult>
   /** Runs tests and parses failed tests. */
   runTests(command: Command, options?: RunOptions): Promise<TestResult>

@@ -46,9 +46,12 @@ export interface LocalExecutionOptions {
   maxOutputBytes?: number
   /** Time between SIGTERM and SIGKILL when a timeout or an abort ends a process tree; default 3 s. */
   killGraceMs?: number
-  /** The environment commands start from, before it is scrubbed (default: this process's); `RunOptions.env` is laid over it. */
+  /**
+   * The environment commands start from, before it is scrubbed (default: this process's); `RunOptions.env` is
+   * laid over it.
+   */
   env?: NodeJS.ProcessEnv
-  /** Variables (names, `*` globs) every command keeps though they look like credentials; `RunOptions.passEnv` adds to them. */
+  /** Variables (names, `*` globs) commands keep though they look like credentials; `RunOptions.passEnv` adds. */
   passEnv?: readonly string[]
   /** Secret values (the token self-heal uses, what it masked): a variable holding one never reaches a command. */
   secrets?: readonly string[]
@@ -71,7 +74,7 @@ export interface LocalExecutionOptions {
   defaultTimeoutSeconds?: number
 }
 
-/** How long the output pipes may stay quiet after the tree is gone before they are closed (an escaped process may hold them). */
+/** How long the output pipes may stay quiet once the tree is gone before they are closed (an escapee may hold them). */
 const PIPE_DRAIN_MS = 500
 /** The exit code reported for a command that could not be started (as a shell reports "command not found"). */
 const NOT_STARTED_EXIT_CODE = 127
@@ -195,7 +198,8 @@ export class LocalExecutionAdapter implements ExecutionAdapter {
       if (this.warned.has(name)) continue
       this.warned.add(name)
       this.options.warn?.(
-        `pass-env names ${name}, but it holds the token self-heal uses (or another secret it was given), so checks and fixers do not get it: give them a token of their own under another name.`
+        `pass-env names ${name}, but it holds the token self-heal uses (or another secret it was given), ` +
+          'so checks and fixers do not get it: give them a token of their own under another name.'
       )
     }
     // Appended, not replaced: a self-heal running inside another one's command stays findable by both.
@@ -311,6 +315,8 @@ export class LocalExecutionAdapter implements ExecutionAdapter {
         }, launch.timeoutSeconds * 1000)
       }
       launch.signal?.addEventListener('abort', onAbort, { once: true })
+      // Aborted while the script was being written: the listener came too late to hear it.
+      if (launch.signal?.aborted) onAbort()
       const exit = await exited
       clearTimeout(timer)
       if ('notStarted' in exit) {

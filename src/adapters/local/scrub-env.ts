@@ -46,7 +46,7 @@ export interface ScrubbedEnv {
 /** Secrets shorter than this only match a whole value: a short one would match inside unrelated values. */
 const MIN_EMBEDDED_SECRET = 8
 
-/** Removes credentials from an environment (see WITHHELD_VARIABLES and ScrubOptions); names match case-insensitively. */
+/** Removes credentials from an environment (WITHHELD_VARIABLES, ScrubOptions); names match in any case. */
 export function scrubEnv(env: NodeJS.ProcessEnv, options: ScrubOptions = {}): ScrubbedEnv {
   const withheldNames = globs(WITHHELD_VARIABLES)
   const passed = globs(options.passEnv ?? [])
@@ -78,7 +78,8 @@ export function parsePassEnv(values: string | readonly string[], what = 'pass-en
   for (const name of names) {
     if (!/^[A-Za-z0-9_*]+$/.test(name)) {
       throw new InvalidInputError(
-        `${what}: '${name}' is not a variable name: give names such as NPM_TOKEN or globs such as NPM_*, one a line or separated by commas.`
+        `${what}: '${name}' is not a variable name: give names such as NPM_TOKEN or globs such as NPM_*, ` +
+          'one a line or separated by commas.'
       )
     }
   }

@@ -6,7 +6,7 @@ import { InvalidInputError } from '../../src/errors.js'
 const TOKEN = 'ghs_abcdefghijklmnopqrstuvwxyz012345'
 
 describe('scrubEnv', () => {
-  it('removes tokens, every action input and the runner services by name, whatever their case', () => {
+  it('removes tokens, action inputs, runner services and step command files by name, in any case', () => {
     const { env } = scrubEnv({
       GITHUB_TOKEN: 'a',
       GH_TOKEN: 'b',
@@ -20,11 +20,17 @@ describe('scrubEnv', () => {
       ACTIONS_CACHE_URL: 'i',
       ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'j',
       ACTIONS_ID_TOKEN_REQUEST_URL: 'k',
+      GITHUB_OUTPUT: '/runner/_temp/_runner_file_commands/set_output_1',
+      GITHUB_STATE: '/runner/_temp/_runner_file_commands/save_state_1',
+      GITHUB_ENV: '/runner/_temp/_runner_file_commands/set_env_1',
+      GITHUB_PATH: '/runner/_temp/_runner_file_commands/add_path_1',
+      GITHUB_STEP_SUMMARY: '/runner/_temp/_runner_file_commands/step_summary_1',
       GITHUB_WORKSPACE: '/w',
       PATH: '/bin',
       MY_INPUT_TOKEN_NAME: 'kept: only names that start with INPUT_ are inputs'
     })
     expect(env).toEqual({
+      GITHUB_STEP_SUMMARY: '/runner/_temp/_runner_file_commands/step_summary_1',
       GITHUB_WORKSPACE: '/w',
       PATH: '/bin',
       MY_INPUT_TOKEN_NAME: 'kept: only names that start with INPUT_ are inputs'

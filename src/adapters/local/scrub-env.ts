@@ -6,8 +6,9 @@
 import { InvalidInputError } from '../../errors.js'
 
 /**
- * Variables withheld unless pass-env names them: GitHub tokens, self-heal's own token, the runner's service
- * credentials and URLs (cache, artifacts, OIDC), and the action's inputs.
+ * Variables withheld unless pass-env names them: GitHub tokens, self-heal's own token, the action's inputs, the
+ * runner's service credentials and URLs (cache, artifacts, OIDC), and the files through which a step sets its
+ * outputs, its state and later steps' environment and PATH (the file twins of inert workflow commands).
  */
 export const WITHHELD_VARIABLES: readonly string[] = [
   'GITHUB_TOKEN',
@@ -21,7 +22,11 @@ export const WITHHELD_VARIABLES: readonly string[] = [
   'ACTIONS_RESULTS_URL',
   'ACTIONS_CACHE_URL',
   'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
-  'ACTIONS_ID_TOKEN_REQUEST_URL'
+  'ACTIONS_ID_TOKEN_REQUEST_URL',
+  'GITHUB_OUTPUT',
+  'GITHUB_STATE',
+  'GITHUB_ENV',
+  'GITHUB_PATH'
 ]
 
 /** What to keep and what never to pass. */

@@ -63,7 +63,11 @@ export enum Input {
   /** heal: re-runs of a failed check at the same commit. */
   Reruns = 'reruns',
   /** heal: the most verification runs. */
-  MaxAttempts = 'max-attempts'
+  MaxAttempts = 'max-attempts',
+  /** heal: the longest a fixer may run, in seconds. */
+  FixerTimeout = 'fixer-timeout',
+  /** heal, check: variables checks and fixers keep though they look like credentials. */
+  PassEnv = 'pass-env'
 }
 
 /** Action outputs. */

@@ -8,6 +8,7 @@ import { resolve } from 'node:path'
 import { AdapterFactory } from './adapters/factory.js'
 import { runApply } from './commands/apply.js'
 import { toCheckOutput } from './commands/check.js'
+import { parsePassEnv } from './adapters/local/scrub-env.js'
 import { healWithFactory } from './commands/heal.js'
 import { buildHealRequest, type HealInputs } from './heal/request.js'
 import {
@@ -52,14 +53,16 @@ export async function run(): Promise<void> {
     const detection = detectEnvironment(process.env, settings.cwd, settings.environment)
     core.setOutput(Output.Environment, detection.environment)
     core.info(`self-heal: ${operation} in ${detection.environment} (${detection.reason})`)
-    // The command's output goes to the job log as a `run:` step's would.
-    const echo = new LogEcho()
-    const factory = new AdapterFactory(detection.environment, settings, coreLogger, { onOutput: echo.write })
+    // The command's output goes to the job log as a `run:` step's would (framed so that it cannot drive the runner).
+    const factory = new AdapterFactory(detection.environment, settings, coreLogger, {
+      echo: process.stdout,
+      passEnv: parsePassEnv(core.getInput(Input.PassEnv), `input '${Input.PassEnv}'`)
+    })
     try {
       if (operation === 'heal') {
-        await healOperation(factory, echo, settings.cwd)
+        await healOperation(factory, settings.cwd)
       } else if (operation === 'check') {
-        await checkOperation(factory, echo, detection.environment === 'cloud' ? undefined : settings.cwd)
+        await checkOperation(factory, detection.environment === 'cloud' ? undefined : settings.cwd)
       } else if (operation === 'apply') {
         await applyOperation(factory, settings.cwd)
       } else {
@@ -73,28 +76,7 @@ export async function run(): Promise<void> {
   }
 }
 
-/** Copies a command's output to stdout and knows whether the log is at the start of a line. */
-class LogEcho {
-  private atLineStart = true
-
-  readonly write = (_stream: 'stdout' | 'stderr', chunk: Buffer): void => {
-    if (chunk.length === 0) return
-    process.stdout.write(chunk)
-    this.atLineStart = chunk[chunk.length - 1] === 0x0a
-  }
-
-  /** Ends an unterminated last line, so workflow commands that follow start a line of their own. */
-  endLine(): void {
-    if (!this.atLineStart) process.stdout.write('\n')
-    this.atLineStart = true
-  }
-}
-
-async function checkOperation(
-  factory: AdapterFactory,
-  echo: LogEcho,
-  cwd: string | undefined
-): Promise<void> {
+async function checkOperation(factory: AdapterFactory, cwd: string | undefined): Promise<void> {
   // The runner workflow (self-heal-run.yml) passes its inputs through unchanged: argv, env and correlation-id too.
   const request = parseCheckInputs({
     command: core.getInput(Input.Command),
@@ -107,13 +89,9 @@ async function checkOperation(
   })
   // `working-directory` already chose settings.cwd; locally the command runs there.
   const options = { ...request.options, ...(cwd ? { cwd } : {}) }
-  const raw = await core.group(`Run ${request.kind} check`, async () => {
-    try {
-      return await runCheckRequest(await factory.execution(), { ...request, options })
-    } finally {
-      echo.endLine()
-    }
-  })
+  const raw = await core.group(`Run ${request.kind} check`, async () =>
+    runCheckRequest(await factory.execution(), { ...request, options })
+  )
   const result = toCheckOutput(request.kind, raw)
   core.setOutput(Output.Passed, String(result.passed))
   core.setOutput(Output.ExitCode, String(result.exitCode))
@@ -144,10 +122,11 @@ const HEAL_INPUTS: Record<keyof HealInputs, Input> = {
   maxAttempts: Input.MaxAttempts,
   base: Input.Base,
   timeout: Input.Timeout,
-  report: Input.ReportPath
+  report: Input.ReportPath,
+  fixerTimeout: Input.FixerTimeout
 }
 
-async function healOperation(factory: AdapterFactory, echo: LogEcho, cwd: string): Promise<void> {
+async function healOperation(factory: AdapterFactory, cwd: string): Promise<void> {
   const command = core.getInput(Input.Command)
   const request = buildHealRequest(
     {
@@ -160,18 +139,15 @@ async function healOperation(factory: AdapterFactory, echo: LogEcho, cwd: string
       maxAttempts: core.getInput(Input.MaxAttempts),
       base: core.getInput(Input.Base),
       timeout: core.getInput(Input.Timeout),
-      report: core.getInput(Input.ReportPath)
+      report: core.getInput(Input.ReportPath),
+      fixerTimeout: core.getInput(Input.FixerTimeout)
     },
     option => `the input '${HEAL_INPUTS[option]}'`,
     process.env
   )
-  const result = await core.group(`Heal the ${request.kind} check`, async () => {
-    try {
-      return await healWithFactory(factory, cwd, request, coreLogger)
-    } finally {
-      echo.endLine()
-    }
-  })
+  const result = await core.group(`Heal the ${request.kind} check`, async () =>
+    healWithFactory(factory, cwd, request, coreLogger)
+  )
   core.setOutput(Output.Outcome, result.outcome)
   core.setOutput(Output.Result, JSON.stringify(result))
   if (result.check) core.setOutput(Output.Passed, String(result.check.passed))

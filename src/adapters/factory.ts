@@ -43,8 +43,15 @@ export interface AdapterDescription {
 
 /** Optional behaviour of the adapters the factory builds. */
 export interface FactoryOptions {
-  /** Receives a local command's output as it arrives (the action echoes it to the job log, the CLI to stderr). */
+  /** Receives a local command's output as it arrives (a listener: no backpressure; `echo` is for logs). */
   onOutput?: (stream: 'stdout' | 'stderr', chunk: Buffer) => void
+  /**
+   * Where a local command's output is echoed (the action: process.stdout, the job log; the CLI: process.stderr):
+   * the command waits while the stream is full, and in Actions its workflow commands are made inert.
+   */
+  echo?: NodeJS.WritableStream
+  /** Variables checks and fixers keep though they look like credentials (`--pass-env`, input `pass-env`). */
+  passEnv?: readonly string[]
   /** When the Actions cache saves its snapshot: `post-step` in the action (default), `close` in the CLI. */
   saveCacheOn?: 'post-step' | 'close'
   /** The variables the Actions cache reads (default process.env). */
@@ -134,7 +141,12 @@ export class AdapterFactory {
       if (this.environment !== 'cloud') {
         return new LocalExecutionAdapter({
           root: await this.repositoryRoot(),
-          onOutput: this.options.onOutput
+          onOutput: this.options.onOutput,
+          echo: this.options.echo,
+          passEnv: this.options.passEnv,
+          // The token self-heal acts with never reaches a check or a fixer, under any name.
+          secrets: this.settings.token ? [this.settings.token] : [],
+          warn: message => this.logger.warning(message)
         })
       }
       const client = await this.client()

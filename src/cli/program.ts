@@ -14,6 +14,7 @@ import type { HealOutput } from '../heal/types.js'
 import { detectEnvironment, ENVIRONMENTS } from '../environment.js'
 import { ConfigurationError, InvalidInputError, SelfHealError, errorMessage } from '../errors.js'
 import { dispatch, dispatchExitCode, parseInputOptions, type DispatchOutput } from '../commands/dispatch.js'
+import { parsePassEnv } from '../adapters/local/scrub-env.js'
 import { stderrLogger, type Logger } from '../log.js'
 import { readPositive, readSettings, type RawSettings } from '../settings.js'
 import { VERSION } from '../version.js'
@@ -28,6 +29,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv
   /** Reads standard input (for `--patch -`). */
   readStdin: () => Promise<string>
+  /** Where a command's own output is echoed, with backpressure (default: through `stderr`, without). */
+  echo?: NodeJS.WritableStream
 }
 
 interface CommonOptions extends RawSettings {
@@ -45,6 +48,7 @@ interface Outcome {
 const defaultIo: CliIo = {
   stdout: text => process.stdout.write(text),
   stderr: text => process.stderr.write(text),
+  echo: process.stderr,
   env: process.env,
   readStdin: async () => {
     const chunks: Buffer[] = []
@@ -144,6 +148,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       v => readPositive(v, '--timeout')
     )
     .option('--report <path>', 'a report file the command writes (JUnit XML, TAP, Jest JSON or ESLint JSON)')
+    .option('--pass-env <name>', PASS_ENV_HELP, collect, [] as string[])
     .action(
       run(async (options: CommonOptions, logger) => {
         const chosen = CHECK_KINDS.filter(kind => typeof options[kind] === 'string')
@@ -269,6 +274,11 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       'stop a run of the check (and everything it started) after this many seconds'
     )
     .option('--report <path>', 'a report file the check writes (JUnit XML, TAP, Jest JSON or ESLint JSON)')
+    .option(
+      '--fixer-timeout <seconds>',
+      'stop a fixer (and everything it started) after this many seconds (default 600)'
+    )
+    .option('--pass-env <name>', PASS_ENV_HELP, collect, [] as string[])
     .action(
       run(async (options: CommonOptions, logger) => {
         const { factory, settings } = prepare(options, io)
@@ -286,7 +296,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
             maxAttempts: options.maxAttempts as string | undefined,
             base: options.base as string | undefined,
             timeout: options.timeout as string | undefined,
-            report: options.report as string | undefined
+            report: options.report as string | undefined,
+            fixerTimeout: options.fixerTimeout as string | undefined
           },
           option => HEAL_OPTIONS[option],
           io.env
@@ -314,7 +325,8 @@ const HEAL_OPTIONS: Record<keyof HealInputs, string> = {
   maxAttempts: '--max-attempts',
   base: '--base',
   timeout: '--timeout',
-  report: '--report'
+  report: '--report',
+  fixerTimeout: '--fixer-timeout'
 }
 
 async function readText(path: string, option: string): Promise<string> {
@@ -345,6 +357,10 @@ function describeHeal(r: HealOutput): string {
   }
   return lines.join('\n')
 }
+
+const PASS_ENV_HELP =
+  'a variable the check and fixers keep though it looks like a credential (repeatable; globs such as NPM_*); ' +
+  'the token self-heal uses is never passed'
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value]
@@ -379,7 +395,8 @@ function prepare(options: CommonOptions, io: CliIo) {
   const detection = detectEnvironment(io.env, settings.cwd, settings.environment)
   // A command's own output goes to stderr, so stdout keeps only the result.
   const factory = new AdapterFactory(detection.environment, settings, stderrLogger(io.env), {
-    onOutput: (_stream, chunk) => io.stderr(chunk.toString('utf8')),
+    ...(io.echo ? { echo: io.echo } : { onOutput: (_stream, chunk) => io.stderr(chunk.toString('utf8')) }),
+    passEnv: parsePassEnv((options.passEnv as string[] | undefined) ?? [], '--pass-env'),
     // No post step follows a CLI command: the Actions cache saves its snapshot when the command closes it.
     saveCacheOn: 'close',
     env: io.env

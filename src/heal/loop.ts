@@ -71,11 +71,13 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
   }
 
   const check = async (): Promise<CheckResult> => {
-    const result = await runCheckResult(deps.execution, request.kind, request.check, {
-      cwd: workspace.root,
-      ...request.checkOptions,
-      signal: deps.signal
-    })
+    const result = await interruptible(
+      runCheckResult(deps.execution, request.kind, request.check, {
+        cwd: workspace.root,
+        ...request.checkOptions,
+        signal: deps.signal
+      })
+    )
     stopIfInterrupted()
     return result
   }
@@ -131,11 +133,13 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
       }
       log.info(`Running the fixer: ${fixer}`)
       await workspace.guard()
-      const ran = await deps.execution.runCommand(fixer, {
-        cwd: workspace.root,
-        timeoutSeconds: request.fixerTimeoutSeconds ?? 600,
-        signal: deps.signal
-      })
+      const ran = await interruptible(
+        deps.execution.runCommand(fixer, {
+          cwd: workspace.root,
+          timeoutSeconds: request.fixerTimeoutSeconds ?? 600,
+          signal: deps.signal
+        })
+      )
       attempt.exitCode = ran.exitCode
       // Before anything else reads the checkout: what the fixer did to the repository's metadata is put back first.
       const outside = await workspace.outsideChanges()
@@ -255,6 +259,16 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
   /** Ends the loop on an interrupt; the `finally` above puts the workspace back on the way out. */
   function stopIfInterrupted(): void {
     if (deps.signal?.aborted) throw new InterruptedError(deps.signal.reason as NodeJS.Signals)
+  }
+
+  /** A run that an interrupt ended rejects (with an AbortError): that is the interrupt, said as one. */
+  async function interruptible<T>(run: Promise<T>): Promise<T> {
+    try {
+      return await run
+    } catch (error) {
+      stopIfInterrupted()
+      throw error
+    }
   }
 
   /** Refuses a fixer that changed more than work files: what it touched, and what could not be put back. */

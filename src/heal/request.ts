@@ -25,6 +25,7 @@ export interface HealInputs {
   base?: string
   timeout?: string
   report?: string
+  fixerTimeout?: string
 }
 
 /** How a surface spells an option in its messages: `--max-attempts` for the CLI, `input 'max-attempts'` for the action. */
@@ -41,6 +42,7 @@ export function buildHealRequest(inputs: HealInputs, name: InputNamer, env: Node
   const context = healContext(env)
   const given = (value: string | undefined): string | undefined => (value?.trim() ? value : undefined)
   const timeout = given(inputs.timeout)
+  const fixerTimeout = given(inputs.fixerTimeout)
   const policy = inputs.policy && given(inputs.policy.text)
   return {
     kind: parseCheckKind(given(inputs.kind) ?? 'test', name('kind')),
@@ -50,6 +52,8 @@ export function buildHealRequest(inputs: HealInputs, name: InputNamer, env: Node
       reportPath: given(inputs.report)
     },
     fixers: (inputs.fix ?? []).filter(line => line.trim()),
+    fixerTimeoutSeconds:
+      fixerTimeout === undefined ? undefined : readPositive(fixerTimeout, name('fixerTimeout')),
     dryRun: Boolean(inputs.dryRun),
     policy: policy ? readPolicy(policy, inputs.policy!.where) : undefined,
     reruns: readCount(given(inputs.reruns) ?? '1', name('reruns')),

@@ -16,6 +16,7 @@ import type {
   RunOptions,
   TestResult
 } from '../execution.js'
+import { hasPassed } from '../verdict.js'
 import { InvalidInputError } from '../../errors.js'
 import { normalizeRepoPath } from '../../paths.js'
 import { readBuildProblems, readLintResults, readTestResults } from '../../reports/index.js'
@@ -95,7 +96,7 @@ export class GitHubActionsExecutionAdapter implements ExecutionAdapter {
     if (record?.failedTests) {
       return {
         ...result,
-        passed: record.passed ?? (result.exitCode === 0 && !result.timedOut),
+        passed: hasPassed(result),
         source: (record.source as TestResult['source']) ?? 'none',
         failedTests: record.failedTests,
         ...(record.counts ? { counts: record.counts } : {})
@@ -108,7 +109,7 @@ export class GitHubActionsExecutionAdapter implements ExecutionAdapter {
       : readTestResults({ stdout: result.stdout, stderr: '' })
     return {
       ...result,
-      passed: result.exitCode === 0 && !result.timedOut && detail.failedTests.length === 0,
+      passed: hasPassed(result),
       source: detail.source,
       failedTests: detail.failedTests,
       ...(detail.counts ? { counts: detail.counts } : {})
@@ -122,7 +123,7 @@ export class GitHubActionsExecutionAdapter implements ExecutionAdapter {
     const problems =
       record?.problems ??
       (fromAnnotations.length ? fromAnnotations : readBuildProblems({ stdout: result.stdout, stderr: '' }))
-    return { ...result, passed: record?.passed ?? (result.exitCode === 0 && !result.timedOut), problems }
+    return { ...result, passed: hasPassed(result), problems }
   }
 
   /** Runs lint in a workflow run; problems come from the run's record or its annotations. */
@@ -131,7 +132,7 @@ export class GitHubActionsExecutionAdapter implements ExecutionAdapter {
     if (record?.problems) {
       return {
         ...result,
-        passed: record.passed ?? (result.exitCode === 0 && !result.timedOut),
+        passed: hasPassed(result),
         source: (record.source as LintResult['source']) ?? 'none',
         problems: record.problems
       }
@@ -142,7 +143,7 @@ export class GitHubActionsExecutionAdapter implements ExecutionAdapter {
       : readLintResults({ stdout: result.stdout, stderr: '' })
     return {
       ...result,
-      passed: result.exitCode === 0 && !result.timedOut && detail.problems.length === 0,
+      passed: hasPassed(result),
       source: detail.source,
       problems: detail.problems
     }

@@ -48,7 +48,10 @@ export async function run(): Promise<void> {
       process.env,
       core.setSecret
     )
-    const detection = detectEnvironment(process.env, settings.cwd, settings.environment)
+    const detection = detectEnvironment(process.env, settings.cwd, {
+      explicit: settings.environment,
+      token: Boolean(settings.token)
+    })
     core.setOutput(Output.Environment, detection.environment)
     core.info(`self-heal: ${operation} in ${detection.environment} (${detection.reason})`)
     // The command's output goes to the job log as a `run:` step's would.

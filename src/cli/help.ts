@@ -129,6 +129,11 @@ Examples:
   self-heal heal --kind build --check "npx tsc --noEmit" --fix ./fix.sh \\
     --policy .github/self-heal.yml --repository octo/repo --json
 
+With --json:
+  {"outcome", "ok", "reason", "kind", "check", "fingerprint", "attempts", "fix",
+  "proposal": {"branch", "base", "commit", "action", "pullRequest"},
+  "remembered", "dryRun"}
+
 Outcomes (the "outcome" of --json, and the first word printed):
   passed        the check passed: nothing to heal                     exit 0
   flaky         it failed, then passed at the same commit: reported,  exit 0

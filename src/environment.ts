@@ -1,7 +1,8 @@
 /**
- * Environment detection: LOCAL (a developer's machine), CI (an Actions runner with a checkout) or CLOUD (no
- * checkout, API only). Detection is a pure function of (variables, directory); the module-level value is computed
- * lazily on first use and cached, with a reset for tests, so importing this module probes nothing.
+ * Environment detection: LOCAL (a developer's machine), CI (a runner with a checkout, committing through the API)
+ * or CLOUD (no checkout, API only). Detection is a pure function of (variables, directory, whether a token is
+ * known); the module-level value is computed lazily on first use and cached, with a reset for tests, so importing
+ * this module probes nothing.
  */
 import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
@@ -101,8 +102,7 @@ export function detectEnvironment(
     return { environment: 'ci', reason: 'actions' }
   }
   const claudeCodeWeb = isSet(env.CLAUDE_CODE_WEB)
-  const checkout = claudeCodeWeb && checkoutProbe(cwd)
-  if (claudeCodeWeb && !checkout) return { environment: 'cloud', reason: 'claude-code-web' }
+  if (claudeCodeWeb && !checkoutProbe(cwd)) return { environment: 'cloud', reason: 'claude-code-web' }
   if (isSet(env.CI)) {
     const token = options.token ?? TOKEN_VARIABLES.some(name => env[name]?.trim())
     return token ? { environment: 'ci', reason: 'ci' } : { environment: 'local', reason: 'ci-without-token' }

@@ -21,6 +21,7 @@ import { detectEnvironment } from './environment.js'
 import { ConfigurationError, InvalidInputError, errorMessage } from './errors.js'
 import type { Logger } from './log.js'
 import { readCount, readPositive, readSettings, type Settings } from './settings.js'
+import { setSurface } from './surface.js'
 import { annotateCheck, summarizeApply, summarizeCheck, summarizeDispatch, summarizeHeal } from './summary.js'
 
 /** The operations the action performs. */
@@ -31,6 +32,7 @@ export const coreLogger: Logger = { info: core.info, warning: core.warning, debu
 
 /** The action's main entry: never throws; a failure is reported with core.setFailed. */
 export async function run(): Promise<void> {
+  setSurface('action')
   try {
     const operation = core.getInput(Input.Operation) || 'heal'
     if (!(OPERATIONS as readonly string[]).includes(operation)) {

@@ -174,7 +174,7 @@ function buildProgram(io: Io, state: { exitCode: number; json: boolean; command?
     }
   }
 
-  withCommon(command(program, 'env', '[options]'))
+  withCommon(subcommand(program, 'env', '[options]'))
     .description('Show the detected environment and the adapter chosen for each port.')
     .addHelpText('after', ENV_HELP)
     .action(
@@ -194,7 +194,7 @@ function buildProgram(io: Io, state: { exitCode: number; json: boolean; command?
       })
     )
 
-  withCommon(command(program, 'check', '--test|--build|--lint|--command <cmd> [options]'))
+  withCommon(subcommand(program, 'check', '--test|--build|--lint|--command <cmd> [options]'))
     .description('Run one check (tests, build, lint or a command) and report structured results.')
     .addHelpText('after', CHECK_HELP)
     .addOption(new Option('--test <cmd>', 'run tests with this command'))
@@ -233,7 +233,7 @@ function buildProgram(io: Io, state: { exitCode: number; json: boolean; command?
       })
     )
 
-  withCommon(command(program, 'apply', '--patch <file> --branch <name> --message <msg> [options]'))
+  withCommon(subcommand(program, 'apply', '--patch <file> --branch <name> --message <msg> [options]'))
     .description(
       'Commit a diff to a branch without touching your work tree, and optionally open a pull request.'
     )
@@ -277,7 +277,7 @@ function buildProgram(io: Io, state: { exitCode: number; json: boolean; command?
       })
     )
 
-  withCommon(command(program, 'dispatch', '--workflow <file> --ref <ref> [options]'))
+  withCommon(subcommand(program, 'dispatch', '--workflow <file> --ref <ref> [options]'))
     .description(
       'Dispatch a workflow run on GitHub Actions, identify it, and optionally wait for its result.'
     )
@@ -317,7 +317,7 @@ function buildProgram(io: Io, state: { exitCode: number; json: boolean; command?
       })
     )
 
-  withCommon(command(program, 'heal', '--check <cmd> [options]'))
+  withCommon(subcommand(program, 'heal', '--check <cmd> [options]'))
     .description(
       'Run a check; when it fails, find a fix (remembered, or from your fixers), verify it, and propose it on a branch.'
     )
@@ -434,7 +434,7 @@ function describeDispatch(r: DispatchOutput): string {
 }
 
 /** A subcommand with its usage line, and a pointer to its own help after a usage error. */
-function command(program: Command, name: string, usage: string): Command {
+function subcommand(program: Command, name: string, usage: string): Command {
   return program.command(name).usage(usage).showHelpAfterError(`(run 'self-heal ${name} --help' for usage)`)
 }
 

@@ -28,7 +28,7 @@ export type DetectionReason =
 
 /** Each reason in words, for `self-heal env`. */
 export const REASON_TEXT: Record<DetectionReason, string> = {
-  explicit: 'chosen explicitly',
+  explicit: 'chosen with --environment, the input `environment` or SELF_HEAL_ENVIRONMENT',
   'claude-code-web': 'CLAUDE_CODE_WEB is set and there is no git checkout here',
   'claude-code-web-with-checkout': 'CLAUDE_CODE_WEB is set, but there is a git checkout here',
   'actions-without-checkout': 'a GitHub Actions job with no checkout in its workspace',

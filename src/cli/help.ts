@@ -4,12 +4,6 @@
  * configuration). Lines stay within 80 columns, as commander's own help does.
  */
 
-/** The exit codes every command shares. */
-const EXIT_CODES = `Exit codes:
-  0  the operation succeeded
-  1  it ran and did not succeed
-  2  bad usage, input or configuration (the message says what to change)`
-
 /** After the list of commands. */
 export const PROGRAM_HELP = `
 Every command has --help, with examples. Common options of every command:
@@ -20,7 +14,10 @@ Every command has --help, with examples. Common options of every command:
 With --json a command prints exactly one JSON object on stdout (an error too:
 {"error": {"type", "message", "exitCode"}}); logs go to stderr.
 
-${EXIT_CODES}`
+Exit codes:
+  0  the operation succeeded
+  1  it ran and did not succeed
+  2  bad usage, input or configuration (the message says what to change)`
 
 /** `self-heal env --help`. */
 export const ENV_HELP = `

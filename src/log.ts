@@ -13,14 +13,17 @@ export interface Logger {
   debug(message: string): void
 }
 
-/** A logger writing to stderr; `debug` only when SELF_HEAL_DEBUG or RUNNER_DEBUG is set. */
-export function stderrLogger(env: NodeJS.ProcessEnv = process.env): Logger {
+/** A logger writing to stderr (or `write`); `debug` only when SELF_HEAL_DEBUG or RUNNER_DEBUG is set. */
+export function stderrLogger(
+  env: NodeJS.ProcessEnv = process.env,
+  write: (text: string) => void = text => process.stderr.write(text)
+): Logger {
   const debugOn = Boolean(env.SELF_HEAL_DEBUG || env.RUNNER_DEBUG === '1')
   return {
-    info: message => process.stderr.write(`${message}\n`),
-    warning: message => process.stderr.write(`warning: ${message}\n`),
+    info: message => write(`${message}\n`),
+    warning: message => write(`warning: ${message}\n`),
     debug: message => {
-      if (debugOn) process.stderr.write(`debug: ${message}\n`)
+      if (debugOn) write(`debug: ${message}\n`)
     }
   }
 }

@@ -23,6 +23,7 @@ import { detectEnvironment } from './environment.js'
 import { ConfigurationError, InvalidInputError, errorMessage } from './errors.js'
 import type { Logger } from './log.js'
 import { readPositive, readSettings, type Settings } from './settings.js'
+import { setSurface } from './surface.js'
 import { annotateCheck, summarizeApply, summarizeCheck, summarizeDispatch, summarizeHeal } from './summary.js'
 
 /** The operations the action performs. */
@@ -33,6 +34,7 @@ export const coreLogger: Logger = { info: core.info, warning: core.warning, debu
 
 /** The action's main entry: never throws; a failure is reported with core.setFailed. */
 export async function run(): Promise<void> {
+  setSurface('action')
   try {
     const operation = core.getInput(Input.Operation) || 'heal'
     if (!(OPERATIONS as readonly string[]).includes(operation)) {
@@ -50,7 +52,10 @@ export async function run(): Promise<void> {
       process.env,
       core.setSecret
     )
-    const detection = detectEnvironment(process.env, settings.cwd, settings.environment)
+    const detection = detectEnvironment(process.env, settings.cwd, {
+      explicit: settings.environment,
+      token: Boolean(settings.token)
+    })
     core.setOutput(Output.Environment, detection.environment)
     core.info(`self-heal: ${operation} in ${detection.environment} (${detection.reason})`)
     // The command's output goes to the job log as a `run:` step's would (framed so that it cannot drive the runner).

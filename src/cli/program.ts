@@ -1,23 +1,27 @@
 /**
  * The `self-heal` CLI: commander wiring, the JSON and exit-code contract (0 succeeded, 1 ran and did not
- * succeed, 2 bad usage, input or configuration), and one JSON object on stdout with `--json` (logs on stderr).
+ * succeed, 2 bad usage, input or configuration), and one JSON object on stdout with `--json` (logs on stderr) —
+ * for a usage error too, which commander would otherwise only print as text.
  */
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { Command, CommanderError, Option } from 'commander'
+import { Command, CommanderError, Help, Option } from 'commander'
 import { AdapterFactory } from '../adapters/factory.js'
 import { CHECK_KINDS, runCheck, type CheckKind, type CheckOutput } from '../commands/check.js'
 import { runApply, type ApplyOutput } from '../commands/apply.js'
 import { healWithFactory } from '../commands/heal.js'
 import { buildHealRequest, type HealInputs } from '../heal/request.js'
 import type { HealOutput } from '../heal/types.js'
-import { detectEnvironment, ENVIRONMENTS } from '../environment.js'
-import { ConfigurationError, InvalidInputError, SelfHealError, errorMessage } from '../errors.js'
+import { detectEnvironment, ENVIRONMENTS, REASON_TEXT } from '../environment.js'
+import { ConfigurationError, InvalidInputError, SelfHealError, UsageError, errorMessage } from '../errors.js'
 import { dispatch, dispatchExitCode, parseInputOptions, type DispatchOutput } from '../commands/dispatch.js'
 import { parsePassEnv } from '../adapters/local/scrub-env.js'
 import { stderrLogger, type Logger } from '../log.js'
 import { readPositive, readSettings, type RawSettings } from '../settings.js'
+import { setSurface } from '../surface.js'
 import { VERSION } from '../version.js'
+import { APPLY_HELP, CHECK_HELP, DISPATCH_HELP, ENV_HELP, HEAL_HELP, PROGRAM_HELP } from './help.js'
+import { StatusLine } from './status-line.js'
 
 /** Streams and process facts the CLI uses, injectable for tests. */
 export interface CliIo {
@@ -31,6 +35,13 @@ export interface CliIo {
   readStdin: () => Promise<string>
   /** Where a command's own output is echoed, with backpressure (default: through `stderr`, without). */
   echo?: NodeJS.WritableStream
+  /** The terminal's width when stderr is a terminal (progress is then one line rewritten in place). */
+  stderrColumns?: number
+}
+
+/** The streams inside the CLI: stderr through the status line, which also shows a run's progress. */
+interface Io extends CliIo {
+  status: StatusLine
 }
 
 interface CommonOptions extends RawSettings {
@@ -54,29 +65,80 @@ const defaultIo: CliIo = {
     const chunks: Buffer[] = []
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
     return Buffer.concat(chunks).toString('utf8')
+  },
+  get stderrColumns() {
+    return process.stderr.isTTY ? process.stderr.columns : undefined
   }
 }
 
 /** Runs the CLI with `argv` (without `node` and the script) and resolves with the exit code. */
-export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
-  let exitCode = 0
-  const program = buildProgram(io, code => {
-    exitCode = code
-  })
+export async function main(argv: string[], cliIo: CliIo = defaultIo): Promise<number> {
+  setSurface('cli')
+  const status = new StatusLine({ write: cliIo.stderr, columns: cliIo.stderrColumns })
+  const io: Io = { ...cliIo, stderr: status.text, status }
+  const state = {
+    exitCode: 0,
+    // Usage errors happen before a command's options exist: until then, --json is read from argv.
+    json: wantsJson(argv),
+    command: undefined as string | undefined
+  }
+  const program = buildProgram(io, state)
   try {
     await program.parseAsync(argv, { from: 'user' })
   } catch (error) {
+    status.end()
     if (error instanceof CommanderError) {
-      // --help and --version end here with code 0; usage errors were already printed by commander.
-      return error.exitCode === 0 ? 0 : 2
+      // --help and --version end here with code 0.
+      if (error.exitCode === 0) return 0
+      // Commander has printed the usage error on stderr; --json still gets its one object.
+      if (state.json) printJsonError(io, usageError(error, state.command))
+      return 2
     }
-    io.stderr(`self-heal: ${errorMessage(error)}\n`)
-    return 2
+    return reportError(io, error, state.json)
   }
-  return exitCode
+  return state.exitCode
 }
 
-function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+/** Whether `--json` is among the options (before a `--` that ends them). */
+function wantsJson(argv: string[]): boolean {
+  const end = argv.indexOf('--')
+  return (end === -1 ? argv : argv.slice(0, end)).includes('--json')
+}
+
+/** A commander usage error (an unknown option, a missing required one, no command) as a UsageError. */
+function usageError(error: CommanderError, command: string | undefined): UsageError {
+  const message =
+    error.code === 'commander.help' || error.code === 'commander.helpDisplayed'
+      ? `give a command: ${COMMANDS.join(', ')}`
+      : error.message.replace(/^error: /, '').replace(/\.$/, '')
+  return new UsageError(`${message}: run 'self-heal${command ? ` ${command}` : ''} --help' for usage.`)
+}
+
+/** Prints an error on stderr (and with --json as the JSON object on stdout), and returns the exit code. */
+function reportError(io: Io, error: unknown, json: boolean): number {
+  io.stderr(`self-heal: ${errorMessage(error)}\n`)
+  if (!(error instanceof SelfHealError) && io.env.SELF_HEAL_DEBUG && error instanceof Error && error.stack) {
+    io.stderr(`${error.stack}\n`)
+  }
+  if (json) printJsonError(io, error)
+  return exitCodeOf(error)
+}
+
+function printJsonError(io: Io, error: unknown): void {
+  // Only self-heal's own errors have names that survive bundling; anything else is a plain Error.
+  const type = error instanceof SelfHealError ? error.name : 'Error'
+  const body = { type, message: errorMessage(error), exitCode: exitCodeOf(error) }
+  io.stdout(`${JSON.stringify({ error: body })}\n`)
+}
+
+function exitCodeOf(error: unknown): number {
+  return error instanceof SelfHealError ? error.exitCode : 1
+}
+
+const COMMANDS = ['env', 'check', 'apply', 'dispatch', 'heal'] as const
+const COMMON_OPTIONS = 'Common options:'
+
+function buildProgram(io: Io, state: { exitCode: number; json: boolean; command?: string }): Command {
   const program = new Command('self-heal')
     .description(
       "Keeps a repository's checks green: run checks, commit verified fixes, dispatch workflow runs."
@@ -84,60 +146,63 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .version(VERSION)
     .exitOverride()
     .configureOutput({ writeOut: text => io.stdout(text), writeErr: text => io.stderr(text) })
-    .showHelpAfterError('(run with --help for usage)')
+    .configureHelp({
+      // Each command's own options first, then those every command has (which are added first).
+      groupItems<T extends Command | Option>(unsorted: T[], visible: T[], getGroup: (item: T) => string) {
+        const groups = new Help().groupItems(unsorted, visible, getGroup)
+        const common = groups.get(COMMON_OPTIONS)
+        if (common) {
+          groups.delete(COMMON_OPTIONS)
+          groups.set(COMMON_OPTIONS, common)
+        }
+        return groups
+      }
+    })
+    .showHelpAfterError("(run 'self-heal --help' for usage)")
+    .addHelpText('after', PROGRAM_HELP)
+    .hook('preSubcommand', (_program, command) => {
+      state.command = command.name()
+    })
 
   const run = (handler: (options: CommonOptions, logger: Logger) => Promise<Outcome>) => {
     return async (options: CommonOptions) => {
-      const logger = stderrLogger(io.env)
-      try {
-        const outcome = await handler(options, logger)
-        io.stdout(
-          options.json
-            ? `${JSON.stringify(outcome.json)}\n`
-            : outcome.text.endsWith('\n')
-              ? outcome.text
-              : `${outcome.text}\n`
-        )
-        setExit(outcome.ok ? 0 : 1)
-      } catch (error) {
-        const code = error instanceof SelfHealError ? error.exitCode : 1
-        const message = errorMessage(error)
-        io.stderr(`self-heal: ${message}\n`)
-        if (
-          !(error instanceof SelfHealError) &&
-          io.env.SELF_HEAL_DEBUG &&
-          error instanceof Error &&
-          error.stack
-        ) {
-          io.stderr(`${error.stack}\n`)
-        }
-        if (options.json) {
-          const type = error instanceof Error ? error.name : 'Error'
-          io.stdout(`${JSON.stringify({ error: { type, message, exitCode: code } })}\n`)
-        }
-        setExit(code)
-      }
+      state.json = Boolean(options.json)
+      const outcome = await handler(options, cliLogger(io))
+      io.status.end()
+      io.stdout(
+        options.json
+          ? `${JSON.stringify(outcome.json)}\n`
+          : outcome.text.endsWith('\n')
+            ? outcome.text
+            : `${outcome.text}\n`
+      )
+      state.exitCode = outcome.ok ? 0 : 1
     }
   }
 
-  withCommon(program.command('env'))
+  withCommon(subcommand(program, 'env', '[options]'))
     .description('Show the detected environment and the adapter chosen for each port.')
+    .addHelpText('after', ENV_HELP)
     .action(
       run(async options => {
         const { factory, detection } = prepare(options, io)
         const description = await factory.describe()
         const json = { environment: detection.environment, reason: detection.reason, ...description }
         const text = [
-          `environment: ${detection.environment} (${detection.reason})`,
-          ...Object.entries(description.adapters).map(([port, kind]) => `${port.padEnd(10)} ${kind}`),
+          `environment: ${detection.environment} (${detection.reason}: ${REASON_TEXT[detection.reason]})`,
+          ...Object.entries(description.adapters).map(
+            ([port, kind]) =>
+              `${port.padEnd(10)} ${kind}${port === 'cache' && description.cachePath ? ` (${description.cachePath})` : ''}`
+          ),
           ...(description.missing.length ? [`missing: ${description.missing.join('; ')}`] : [])
         ].join('\n')
         return { json, text, ok: true }
       })
     )
 
-  withCommon(program.command('check'))
+  withCommon(subcommand(program, 'check', '--test|--build|--lint|--command <cmd> [options]'))
     .description('Run one check (tests, build, lint or a command) and report structured results.')
+    .addHelpText('after', CHECK_HELP)
     .addOption(new Option('--test <cmd>', 'run tests with this command'))
     .addOption(new Option('--build <cmd>', 'run a build with this command'))
     .addOption(new Option('--lint <cmd>', 'run lint with this command'))
@@ -175,16 +240,20 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       })
     )
 
-  withCommon(program.command('apply'))
+  withCommon(subcommand(program, 'apply', '--patch <file> --branch <name> --message <msg> [options]'))
     .description(
       'Commit a diff to a branch without touching your work tree, and optionally open a pull request.'
     )
+    .addHelpText('after', APPLY_HELP)
     .requiredOption(
       '--patch <file>',
-      "the diff to apply (a file made by `git diff --binary`, or '-' for stdin)"
+      "(required) the diff to apply (a file made by `git diff --binary`, or '-' for stdin)"
     )
-    .requiredOption('--branch <name>', 'the branch to commit to (created from --base when missing)')
-    .requiredOption('--message <msg>', 'the commit message')
+    .requiredOption(
+      '--branch <name>',
+      '(required) the branch to commit to (created from --base when missing)'
+    )
+    .requiredOption('--message <msg>', '(required) the commit message')
     .option('--base <ref>', 'the base of a new branch (default: HEAD, or the default branch in cloud)')
     .option('--pull-request', 'open a pull request for the branch, or update the open one')
     .option('--title <title>', 'the pull request title (default: the first line of the message)')
@@ -215,12 +284,13 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       })
     )
 
-  withCommon(program.command('dispatch'))
+  withCommon(subcommand(program, 'dispatch', '--workflow <file> --ref <ref> [options]'))
     .description(
       'Dispatch a workflow run on GitHub Actions, identify it, and optionally wait for its result.'
     )
-    .requiredOption('--workflow <file>', 'the workflow file name (e.g. self-heal-run.yml) or id')
-    .requiredOption('--ref <ref>', 'the branch, tag or commit SHA to run on')
+    .addHelpText('after', DISPATCH_HELP)
+    .requiredOption('--workflow <file>', '(required) the workflow file name (e.g. self-heal-run.yml) or id')
+    .requiredOption('--ref <ref>', '(required) the branch, tag or commit SHA to run on')
     .option('--input <key=value>', 'a workflow input (repeatable)', collect, [] as string[])
     .option(
       '--wait',
@@ -247,17 +317,19 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
           repository,
           token: settings.token,
           apiUrl: settings.apiUrl,
-          log: message => logger.info(message)
+          log: message => logger.info(message),
+          onProgress: io.status.progress
         })
         return { json: result, text: describeDispatch(result), ok: dispatchExitCode(result) === 0 }
       })
     )
 
-  withCommon(program.command('heal'))
+  withCommon(subcommand(program, 'heal', '--check <cmd> [options]'))
     .description(
       'Run a check; when it fails, find a fix (remembered, or from your fixers), verify it, and propose it on a branch.'
     )
-    .requiredOption('--check <cmd>', 'the check to heal')
+    .addHelpText('after', HEAL_HELP)
+    .requiredOption('--check <cmd>', '(required) the check to heal')
     .option('--kind <kind>', `what the check is: ${CHECK_KINDS.join(', ')}`, 'test')
     .option('--fix <cmd>', 'a fixer to run in the work tree, in order (repeatable)', collect, [] as string[])
     .option('--dry-run', 'everything but writes: no branch, no pull request, nothing remembered')
@@ -377,31 +449,57 @@ function describeDispatch(r: DispatchOutput): string {
   return lines.join('\n')
 }
 
-function withCommon(command: Command): Command {
-  return command
-    .addOption(new Option('--environment <env>', 'force the environment').choices([...ENVIRONMENTS]))
-    .option('--cwd <dir>', 'the directory to work in (default: the current directory)')
-    .option(
-      '--repository <owner/name>',
-      'the GitHub repository (default: GITHUB_REPOSITORY or the git remote)'
-    )
-    .option('--token <token>', 'a GitHub token (default: GITHUB_TOKEN)')
-    .option('--api-url <url>', 'the GitHub REST API URL (default: GITHUB_API_URL or https://api.github.com)')
-    .option('--json', 'print exactly one JSON object on stdout')
+/** A subcommand with its usage line, and a pointer to its own help after a usage error. */
+function subcommand(program: Command, name: string, usage: string): Command {
+  return program.command(name).usage(usage).showHelpAfterError(`(run 'self-heal ${name} --help' for usage)`)
 }
 
-function prepare(options: CommonOptions, io: CliIo) {
+/** Adds the options every command has, listed under their own heading after the command's own. */
+function withCommon(command: Command): Command {
+  const common = (flags: string, description: string) =>
+    new Option(flags, description).helpGroup(COMMON_OPTIONS)
+  return command
+    .addOption(common('--environment <env>', 'force the environment').choices([...ENVIRONMENTS]))
+    .addOption(common('--cwd <dir>', 'the directory to work in (default: the current directory)'))
+    .addOption(
+      common(
+        '--repository <owner/name>',
+        'the GitHub repository (default: GITHUB_REPOSITORY or the git remote)'
+      )
+    )
+    .addOption(common('--token <token>', 'a GitHub token (default: GITHUB_TOKEN)'))
+    .addOption(
+      common('--api-url <url>', 'the GitHub REST API URL (default: GITHUB_API_URL or https://api.github.com)')
+    )
+    .addOption(
+      common(
+        '--cache-path <file>',
+        "the fix memory's SQLite file in local (default: SELF_HEAL_CACHE_PATH, or self-heal/cache.sqlite in the user's cache directory)"
+      )
+    )
+    .addOption(common('--json', 'print exactly one JSON object on stdout'))
+}
+
+function prepare(options: CommonOptions, io: Io) {
   const settings = readSettings(options, io.env)
-  const detection = detectEnvironment(io.env, settings.cwd, settings.environment)
+  const detection = detectEnvironment(io.env, settings.cwd, {
+    explicit: settings.environment,
+    token: Boolean(settings.token)
+  })
   // A command's own output goes to stderr, so stdout keeps only the result.
-  const factory = new AdapterFactory(detection.environment, settings, stderrLogger(io.env), {
+  const factory = new AdapterFactory(detection.environment, settings, cliLogger(io), {
     ...(io.echo ? { echo: io.echo } : { onOutput: (_stream, chunk) => io.stderr(chunk.toString('utf8')) }),
     passEnv: parsePassEnv((options.passEnv as string[] | undefined) ?? [], '--pass-env'),
+    onRunProgress: io.status.progress,
     // No post step follows a CLI command: the Actions cache saves its snapshot when the command closes it.
     saveCacheOn: 'close',
     env: io.env
   })
   return { settings, detection, factory }
+}
+
+function cliLogger(io: Io): Logger {
+  return stderrLogger(io.env, io.stderr)
 }
 
 async function readPatch(path: string): Promise<string> {

@@ -84,6 +84,8 @@ export interface FilePatch {
 
 /** The file a parse error is about, when it is known. */
 export class DiffParseError extends InvalidInputError {
+  static override readonly type: string = 'DiffParseError'
+
   /** 1-based line of the diff where the problem is. */
   readonly line: number
 

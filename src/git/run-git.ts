@@ -30,6 +30,8 @@ export interface GitRunResult {
 
 /** A git command failed; carries git's stderr so callers can explain it. */
 export class GitCommandError extends SelfHealError {
+  static override readonly type: string = 'GitCommandError'
+
   /** git's exit code. */
   readonly code: number
   /** git's stderr. */

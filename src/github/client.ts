@@ -19,6 +19,7 @@ import {
   rateLimitReset,
   type RequestPurpose
 } from './errors.js'
+import { howToSet } from '../surface.js'
 
 /** Where log lines of the client go (warnings about rate limits and retries; debug lines). */
 export interface GitHubClientLog {
@@ -85,8 +86,7 @@ export function parseRepository(repository: string): { owner: string; repo: stri
   const match = REPOSITORY_PATTERN.exec(repository?.trim() ?? '')
   if (!match || match[2] === '.' || match[2] === '..') {
     throw new ConfigurationError(
-      `Repository '${repository}' is not of the form OWNER/NAME: set \`--repository\`, the \`repository\` input ` +
-        'or GITHUB_REPOSITORY.'
+      `Repository '${repository}' is not of the form OWNER/NAME: ${howToSet('repository')}.`
     )
   }
   return { owner: match[1], repo: match[2] }
@@ -138,9 +138,7 @@ function fetchWithTimeout(base: FetchLike, timeoutMs: number): FetchLike {
 export function createGitHubClient(settings: GitHubClientSettings): GitHubClient {
   const token = settings.token?.trim()
   if (!token) {
-    throw new ConfigurationError(
-      'No GitHub token: pass `--token`, the `token` input, or set GITHUB_TOKEN (e.g. `${{ github.token }}`).'
-    )
+    throw new ConfigurationError(`No GitHub token: ${howToSet('token')}.`)
   }
   if (process.env.GITHUB_ACTIONS === 'true') core.setSecret(token)
   const { owner, repo } = parseRepository(settings.repository)

@@ -3,9 +3,12 @@
  * names the permission or setting that is missing.
  */
 import { PermissionError, SelfHealError } from '../errors.js'
+import { howToSet, settingName } from '../surface.js'
 
 /** A GitHub API request failed for a reason that is not a permission problem (a 422, a 5xx after retries, ...). */
 export class GitHubApiError extends SelfHealError {
+  static override readonly type: string = 'GitHubApiError'
+
   /** The HTTP status (500 for network errors and timeouts). */
   readonly status: number
 
@@ -17,6 +20,8 @@ export class GitHubApiError extends SelfHealError {
 
 /** A GraphQL request answered with errors (HTTP 200 with an `errors` array). */
 export class GraphQLRequestError extends SelfHealError {
+  static override readonly type: string = 'GraphQLRequestError'
+
   /** The errors GitHub returned, e.g. `[{ type: 'NOT_FOUND', message: '...' }]`. */
   readonly errors: Array<{ type?: string; message: string }>
   /** The HTTP status (usually 200). */
@@ -33,6 +38,8 @@ export class GraphQLRequestError extends SelfHealError {
 
 /** The primary rate limit is exhausted and resets later than self-heal is willing to wait. */
 export class RateLimitError extends SelfHealError {
+  static override readonly type: string = 'RateLimitError'
+
   /** When the limit resets. */
   readonly resetAt: Date
 
@@ -116,7 +123,7 @@ export function mapGitHubError(error: unknown, purpose: RequestPurpose): Error {
     case 401:
       return new PermissionError(
         `GitHub rejected the token (401 ${message}) while ${purpose.action}${repo}: the token is invalid or ` +
-          'expired; pass a valid one with the `token` input, `--token` or GITHUB_TOKEN.',
+          `expired; give a valid one: ${howToSet('token')}.`,
         { cause: error }
       )
     case 403:
@@ -162,7 +169,7 @@ export function mapGitHubError(error: unknown, purpose: RequestPurpose): Error {
       if (error.status === 500 && !error.response) {
         return new GitHubApiError(
           `Could not reach the GitHub API while ${purpose.action}${repo}: ${message}. Check the API URL ` +
-            '(`--api-url` / GITHUB_API_URL) and the network, then run again.',
+            `(${settingName('apiUrl')}) and the network, then run again.`,
           500,
           { cause: error }
         )

@@ -170,7 +170,8 @@ export class GitHubActionsExecutionAdapter implements ExecutionAdapter {
       let run = await this.runs.waitForCompletion({
         runId: dispatched.runId,
         branch: dispatched.branch,
-        deadline
+        deadline,
+        url: dispatched.htmlUrl
       })
       let timedOut = false
       if (!run) {

@@ -39,6 +39,7 @@ import {
   type ClosableBaseSource
 } from './base-source.js'
 import { UnrepresentableChangeError } from './errors.js'
+import { howToSet } from '../../surface.js'
 
 /** How applyDiff commits: the Git data API (trees, commit, ref) or GraphQL `createCommitOnBranch`. */
 export type CommitMode = 'git-data' | 'graphql'
@@ -279,7 +280,8 @@ export class GitHubAPIAdapter implements GitAdapter {
   async createPullRequest(options: PullRequestOptions): Promise<PullRequest> {
     const head = validateBranchName(options.head)
     const base = validateBranchName(options.base ?? (await this.getDefaultBranch()))
-    if (!options.title?.trim()) throw new InvalidInputError('A pull request needs a title: pass --title.')
+    if (!options.title?.trim())
+      throw new InvalidInputError(`A pull request needs a title: ${howToSet('title')}.`)
     const octokit = this.client.octokit
     const prFail = (error: unknown, action: string) => this.fail(error, action, 'pull-requests', true)
     const findOpen = async () => {
@@ -379,7 +381,7 @@ export class GitHubAPIAdapter implements GitAdapter {
     options: ApplyDiffOptions
   ): Promise<ApplyDiffResult> {
     const branch = validateBranchName(options.branch)
-    if (!message?.trim()) throw new InvalidInputError('A commit needs a message: pass --message.')
+    if (!message?.trim()) throw new InvalidInputError(`A commit needs a message: ${howToSet('message')}.`)
     const patches = parseGitDiff(diff)
     if (!patches.length) throw new InvalidInputError('The diff is empty: there is nothing to commit.')
 

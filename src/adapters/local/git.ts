@@ -29,6 +29,7 @@ import type {
   PullRequest,
   PullRequestOptions
 } from '../git.js'
+import { howToSet } from '../../surface.js'
 
 /** Opens or updates pull requests (the GitHub API adapter provides one); the local adapter pushes first. */
 export interface PullRequestService {
@@ -59,7 +60,7 @@ export async function createLocalGitAdapter(settings: LocalGitSettings): Promise
   } catch (error) {
     if (error instanceof GitCommandError) {
       throw new ConfigurationError(
-        `'${settings.cwd}' is not inside a git repository: run self-heal in a checkout or pass --cwd DIR.`
+        `'${settings.cwd}' is not inside a git repository: run self-heal in a checkout or ${howToSet('cwd')}.`
       )
     }
     throw error
@@ -162,7 +163,7 @@ class LocalGitAdapter implements GitAdapter {
     if (!service) {
       throw new ConfigurationError(
         this.settings.pullRequestsUnavailable ??
-          'Opening a pull request needs a GitHub token and a GitHub remote: set GITHUB_TOKEN (or --token) and --repository OWNER/NAME.'
+          `Opening a pull request needs a GitHub token and the repository: ${howToSet('token')}, and ${howToSet('repository')}.`
       )
     }
     const head = await assertBranchName(options.head, this.root)

@@ -7,6 +7,7 @@
 import { inflateSync } from 'node:zlib'
 import { InvalidInputError } from '../errors.js'
 import { decodeBase85 } from './base85.js'
+import { MAX_FILE_BYTES } from './limits.js'
 
 /** A git file mode as it appears in a tree. */
 export type FileMode = '100644' | '100755' | '120000' | '160000'
@@ -141,14 +142,19 @@ function readName(rest: Buffer, line: number): string {
   return text.replace(/\r$/, '')
 }
 
+/** git squashes doubled slashes in the names of `---`, `+++`, rename and copy lines (after stripping `a/`). */
+function squash(name: string): string {
+  return name.replace(/\/{2,}/g, '/')
+}
+
 /** Strips the first path component (`-p1`), as git apply does; `/dev/null` stays undefined. */
-function stripPrefix(name: string, line: number): string | undefined {
+function stripPrefix(name: string, line: number, squashed = true): string | undefined {
   if (name === '/dev/null') return undefined
   // An absolute name has no prefix to strip: keep it whole so that the path rules refuse it by its own name.
-  if (name.startsWith('/')) return name
+  if (name.startsWith('/')) return squashed ? squash(name) : name
   const slash = name.indexOf('/')
   if (slash < 0) throw new DiffParseError(`path '${name}' has no 'a/' or 'b/' prefix to strip`, line)
-  return name.slice(slash + 1)
+  return squashed ? squash(name.slice(slash + 1)) : name.slice(slash + 1)
 }
 
 /**
@@ -162,13 +168,13 @@ function parseGitHeaderNames(rest: Buffer, line: number): { a?: string; b?: stri
     const second = tail.startsWith('"')
       ? unquote(Buffer.from(tail, 'utf8'), 0, line).name.toString('utf8')
       : tail
-    return { a: stripPrefix(first.name.toString('utf8'), line), b: stripPrefix(second, line) }
+    return { a: stripPrefix(first.name.toString('utf8'), line, false), b: stripPrefix(second, line, false) }
   }
   const text = rest.toString('utf8')
   const quoted = text.indexOf(' "')
   if (quoted >= 0) {
     const second = unquote(Buffer.from(text.slice(quoted + 1), 'utf8'), 0, line).name.toString('utf8')
-    return { a: stripPrefix(text.slice(0, quoted), line), b: stripPrefix(second, line) }
+    return { a: stripPrefix(text.slice(0, quoted), line, false), b: stripPrefix(second, line, false) }
   }
   // Unquoted: find a space such that both sides, prefix stripped, are equal.
   for (let i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1)) {
@@ -208,11 +214,26 @@ function text(line: Buffer): string {
   return line.toString('utf8').replace(/\r$/, '')
 }
 
-/** Decodes one `literal N` / `delta N` block of a binary patch starting at `index`; returns it and the next line. */
-function parseBinaryHunk(lines: Buffer[], index: number): { hunk: BinaryHunk; next: number } | undefined {
+/**
+ * Decodes one `literal N` / `delta N` block of a binary patch starting at `index`; returns it and the next line.
+ * N bounds the inflated size, so a block that inflates to more (a compression bomb) stops there, and an N over
+ * MAX_FILE_BYTES is refused before anything is inflated.
+ */
+function parseBinaryHunk(
+  lines: Buffer[],
+  index: number,
+  file: string
+): { hunk: BinaryHunk; next: number } | undefined {
   const header = /^(literal|delta) (\d+)$/.exec(text(lines[index] ?? Buffer.alloc(0)))
   if (!header) return undefined
   const size = Number(header[2])
+  if (size > MAX_FILE_BYTES) {
+    throw new DiffParseError(
+      `the binary patch for '${file}' is ${size} bytes, more than the ${MAX_FILE_BYTES} bytes (GitHub's largest ` +
+        'blob) self-heal applies',
+      index + 1
+    )
+  }
   const chunks: Buffer[] = []
   let i = index + 1
   for (; i < lines.length; i++) {
@@ -227,9 +248,16 @@ function parseBinaryHunk(lines: Buffer[], index: number): { hunk: BinaryHunk; ne
   }
   let data: Buffer
   try {
-    data = inflateSync(Buffer.concat(chunks))
+    // One byte more than declared, so that a block inflating to more is told apart from one that fits.
+    data = inflateSync(Buffer.concat(chunks), { maxOutputLength: size + 1 })
   } catch (error) {
-    throw new DiffParseError(`binary patch data is corrupt (${(error as Error).message})`, index + 1)
+    const tooLarge = (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE'
+    throw new DiffParseError(
+      tooLarge
+        ? `the binary patch for '${file}' inflates to more than the ${size} bytes it says`
+        : `binary patch data is corrupt (${(error as Error).message})`,
+      index + 1
+    )
   }
   if (data.length !== size) {
     throw new DiffParseError(`binary patch inflates to ${data.length} bytes, but says ${size}`, index + 1)
@@ -296,16 +324,16 @@ function parseGitFilePatch(lines: Buffer[], start: number, patches: FilePatch[])
       patch.oldMode = parseMode(t.slice(18), n)
     } else if (t.startsWith('rename from ')) {
       patch.kind = 'rename'
-      oldName = readName(line.subarray(12), n)
+      oldName = squash(readName(line.subarray(12), n))
     } else if (t.startsWith('rename to ')) {
       patch.kind = 'rename'
-      newName = readName(line.subarray(10), n)
+      newName = squash(readName(line.subarray(10), n))
     } else if (t.startsWith('copy from ')) {
       patch.kind = 'copy'
-      oldName = readName(line.subarray(10), n)
+      oldName = squash(readName(line.subarray(10), n))
     } else if (t.startsWith('copy to ')) {
       patch.kind = 'copy'
-      newName = readName(line.subarray(8), n)
+      newName = squash(readName(line.subarray(8), n))
     } else if (t.startsWith('similarity index ')) patch.similarity = parseInt(t.slice(17), 10)
     else if (t.startsWith('dissimilarity index ')) continue
     else if (t.startsWith('index ')) {
@@ -325,10 +353,11 @@ function parseGitFilePatch(lines: Buffer[], start: number, patches: FilePatch[])
       const name = readName(line.subarray(4), n)
       if (name !== '/dev/null') newName = stripPrefix(name, n)
     } else if (t === 'GIT binary patch') {
-      const forward = parseBinaryHunk(lines, i + 1)
+      const file = newName ?? oldName ?? '?'
+      const forward = parseBinaryHunk(lines, i + 1, file)
       if (!forward)
         throw new DiffParseError("'GIT binary patch' is not followed by 'literal' or 'delta'", n + 1)
-      const reverse = parseBinaryHunk(lines, forward.next)
+      const reverse = parseBinaryHunk(lines, forward.next, file)
       patch.binary = { forward: forward.hunk, reverse: reverse?.hunk }
       i = (reverse?.next ?? forward.next) - 1
     } else if (/^Binary files .* differ$/.test(t)) {

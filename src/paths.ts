@@ -64,8 +64,8 @@ export function normalizeRepoGlob(glob: string): string {
 
 /** Code points HFS+ ignores in names, so that `.g\u200cit` is `.git` on a Mac (git's list). */
 const HFS_IGNORED = new Set([
-  0x200c, 0x200d, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x206a, 0x206b, 0x206c, 0x206d, 0x206e,
-  0x206f, 0xfeff
+  0x200c, 0x200d, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x206a, 0x206b, 0x206c, 0x206d,
+  0x206e, 0x206f, 0xfeff
 ])
 
 /**
@@ -138,7 +138,8 @@ export function gitPathProblem(path: string, symlink = false): GitPathProblem | 
   for (const component of path.split('/')) {
     const rest = path.slice(start)
     start += component.length + 1
-    if (component === '') return path.startsWith('/') ? outside('absolute path') : invalid('it has an empty component')
+    if (component === '')
+      return path.startsWith('/') ? outside('absolute path') : invalid('it has an empty component')
     if (component === '..') return outside("'..' leads outside the root")
     if (component === '.') return invalid("it has a '.' component")
     if (component.toLowerCase() === '.git') return outside(`'${component}' is the repository's '.git'`)
@@ -153,7 +154,8 @@ export function gitPathProblem(path: string, symlink = false): GitPathProblem | 
       }
     }
     if (isHfsDot(rest, 'git')) return outside(`'${component}' is '.git' on macOS`)
-    if (symlink && isHfsDot(rest, 'gitmodules')) return invalid(`a symlink named '${component}' is '.gitmodules'`)
+    if (symlink && isHfsDot(rest, 'gitmodules'))
+      return invalid(`a symlink named '${component}' is '.gitmodules'`)
   }
   return undefined
 }

@@ -2,7 +2,7 @@
 import { execFile } from 'node:child_process'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { applyDiffText, gitBlobSha } from '../../src/diff/apply.js'
+import { applyDiffText } from '../../src/diff/apply.js'
 import { decodeBase85, encodeBase85 } from '../../src/diff/base85.js'
 import { applyGitDelta } from '../../src/diff/delta.js'
 import { parseGitDiff } from '../../src/diff/parse.js'

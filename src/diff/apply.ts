@@ -193,7 +193,9 @@ function verifyPath(path: string, mode: FileMode | undefined): void {
   const problem = gitPathProblem(path, mode === '120000')
   if (!problem) return
   if (problem.outside) throw new PathOutsideRepositoryError(path, problem.reason)
-  throw new InvalidInputError(`Path '${path}' cannot be in a git tree: ${problem.reason}. Rename it in the diff.`)
+  throw new InvalidInputError(
+    `Path '${path}' cannot be in a git tree: ${problem.reason}. Rename it in the diff.`
+  )
 }
 
 /** Whether a patch changes more than bytes (git calls a patch without hunks or such a change garbage). */
@@ -240,7 +242,8 @@ export async function applyPatches(patches: FilePatch[], base: BaseSource): Prom
 
   const wanted = new Set<string>()
   for (const { oldPath, newPath } of patches) {
-    for (const p of [oldPath, newPath]) if (p !== undefined) for (const a of [p, ...ancestors(p)]) wanted.add(a)
+    for (const p of [oldPath, newPath])
+      if (p !== undefined) for (const a of [p, ...ancestors(p)]) wanted.add(a)
   }
   const stats = base.statMany
     ? await base.statMany([...wanted])
@@ -265,7 +268,8 @@ export async function applyPatches(patches: FilePatch[], base: BaseSource): Prom
       if (newPath !== undefined) touched.add(newPath)
       if (kind === 'delete' || kind === 'rename') touched.add(oldPath!)
     }
-    if (read.size) for (const [sha, bytes] of await base.readMany([...read.values()])) contents.set(sha, bytes)
+    if (read.size)
+      for (const [sha, bytes] of await base.readMany([...read.values()])) contents.set(sha, bytes)
   }
 
   const baseStates = new Map<string, State>()

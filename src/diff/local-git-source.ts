@@ -137,7 +137,8 @@ export class LocalGitBaseSource implements BaseSource {
     for (let i = 0; i < missing.length; i += 500) {
       const chunk = missing.slice(i, i + 500)
       for (const p of chunk) this.cache.set(p, undefined)
-      for (const { path, mode, sha } of await this.lsTree(['--', ...chunk])) {
+      // -t: with several paths git lists what is inside a directory named, and its tree only with -t.
+      for (const { path, mode, sha } of await this.lsTree(['-t', '--', ...chunk])) {
         this.cache.set(path, mode === '040000' ? { mode, sha } : { mode: mode as FileMode, sha })
       }
     }

@@ -306,9 +306,26 @@ function parseTraditionalPatch(lines: Buffer[], start: number, patches: FilePatc
 
 function parseGitFilePatch(lines: Buffer[], start: number, patches: FilePatch[]): number {
   const header = parseGitHeaderNames(lines[start].subarray('diff --git '.length), start + 1)
+  // git's default name: the header's, when both its names agree (a new or deleted file takes it).
+  const def = header.a === header.b ? header.a : undefined
   const patch: FilePatch = { kind: 'modify', hunks: [], git: true }
-  let oldName: string | undefined = header.a
-  let newName: string | undefined = header.b
+  let oldName: string | undefined
+  let newName: string | undefined
+  // `---` and `+++` must agree with what the lines before said (/dev/null for the side a new or deleted file lacks).
+  const verifyName = (line: Buffer, side: 'old' | 'new', n: number): void => {
+    const raw = readName(line.subarray(4), n)
+    const name = raw === '/dev/null' ? undefined : stripPrefix(raw, n)
+    const absent = side === 'old' ? patch.kind === 'add' : patch.kind === 'delete'
+    const known = side === 'old' ? oldName : newName
+    if (absent) {
+      if (name !== undefined) throw new DiffParseError(`the ${side} name should be /dev/null`, n)
+    } else if (known === undefined) {
+      if (side === 'old') oldName = name
+      else newName = name
+    } else if (name !== known) {
+      throw new DiffParseError(`the ${side} name '${name}' is not '${known}', as the lines before it say`, n)
+    }
+  }
   let i = start + 1
   for (; i < lines.length; i++) {
     const line = lines[i]
@@ -319,9 +336,11 @@ function parseGitFilePatch(lines: Buffer[], start: number, patches: FilePatch[])
     else if (t.startsWith('new file mode ')) {
       patch.kind = 'add'
       patch.newMode = parseMode(t.slice(14), n)
+      newName = def
     } else if (t.startsWith('deleted file mode ')) {
       patch.kind = 'delete'
       patch.oldMode = parseMode(t.slice(18), n)
+      oldName = def
     } else if (t.startsWith('rename from ')) {
       patch.kind = 'rename'
       oldName = squash(readName(line.subarray(12), n))
@@ -346,14 +365,10 @@ function parseGitFilePatch(lines: Buffer[], start: number, patches: FilePatch[])
         patch.oldMode ??= mode
         patch.newMode ??= mode
       }
-    } else if (t.startsWith('--- ')) {
-      const name = readName(line.subarray(4), n)
-      if (name !== '/dev/null') oldName = stripPrefix(name, n)
-    } else if (t.startsWith('+++ ')) {
-      const name = readName(line.subarray(4), n)
-      if (name !== '/dev/null') newName = stripPrefix(name, n)
-    } else if (t === 'GIT binary patch') {
-      const file = newName ?? oldName ?? '?'
+    } else if (t.startsWith('--- ')) verifyName(line, 'old', n)
+    else if (t.startsWith('+++ ')) verifyName(line, 'new', n)
+    else if (t === 'GIT binary patch') {
+      const file = newName ?? oldName ?? def ?? '?'
       const forward = parseBinaryHunk(lines, i + 1, file)
       if (!forward)
         throw new DiffParseError("'GIT binary patch' is not followed by 'literal' or 'delta'", n + 1)
@@ -364,15 +379,16 @@ function parseGitFilePatch(lines: Buffer[], start: number, patches: FilePatch[])
       patch.binaryWithoutData = true
     } else break
   }
-  if (patch.kind === 'add') oldName = undefined
-  if (patch.kind === 'delete') newName = undefined
-  if (patch.kind === 'modify' && oldName === undefined) oldName = newName
-  if (patch.kind === 'modify' && newName === undefined) newName = oldName
   if (oldName === undefined && newName === undefined) {
-    throw new DiffParseError('cannot tell the file name from the diff --git header', start + 1)
+    if (def === undefined)
+      throw new DiffParseError('cannot tell the file name from the diff --git header', start + 1)
+    oldName = newName = def
   }
-  patch.oldPath = oldName
-  patch.newPath = newName
+  if ((newName === undefined && patch.kind !== 'delete') || (oldName === undefined && patch.kind !== 'add')) {
+    throw new DiffParseError("the file's headers lack one of its names", start + 1)
+  }
+  patch.oldPath = patch.kind === 'add' ? undefined : oldName
+  patch.newPath = patch.kind === 'delete' ? undefined : newName
   if (patch.kind === 'add') patch.oldMode = undefined
   if (patch.kind === 'delete') patch.newMode = undefined
   const next = patch.binary || patch.binaryWithoutData ? i : parseHunks(lines, i, patch)

@@ -9,12 +9,12 @@ import { join } from 'node:path'
 import { deflateSync } from 'node:zlib'
 import { GitHubAPIAdapter } from '../../src/adapters/github/git.js'
 import { applyDiffText, gitBlobSha } from '../../src/diff/apply.js'
-import { encodeBase85 } from '../../src/diff/base85.js'
 import { LocalGitBaseSource } from '../../src/diff/local-git-source.js'
 import { SelfHealError } from '../../src/errors.js'
 import { git } from '../helpers/git.js'
 import { headOf, serve } from '../github/support.js'
 import { makeBaseRepo, noise, stagedDiff, type BaseFile } from './corpus.js'
+import { binaryAddPatch } from './binary-patch.js'
 import { appliedTree, gitApplyTree } from './git-tree.js'
 
 interface ParityCase {
@@ -68,21 +68,7 @@ function move(from: string, to: string): string {
 
 /** A binary literal patch creating `path`, with the ids it claims. */
 function binaryAdd(path: string, content: Buffer, ids?: { old: string; new: string }, size = content.length) {
-  const data = deflateSync(content)
-  const lines: string[] = []
-  for (let i = 0; i < data.length; i += 52) {
-    const chunk = data.subarray(i, i + 52)
-    const length =
-      chunk.length <= 26
-        ? String.fromCharCode(64 + chunk.length)
-        : String.fromCharCode(96 + chunk.length - 26)
-    lines.push(length + encodeBase85(chunk))
-  }
-  const { old, new: next } = ids ?? { old: '0'.repeat(40), new: gitBlobSha(content) }
-  return (
-    `diff --git a/${path} b/${path}\nnew file mode 100644\nindex ${old}..${next}\nGIT binary patch\n` +
-    `literal ${size}\n${lines.join('\n')}\n\nliteral 0\nHcmV?d00001\n\n`
-  )
+  return binaryAddPatch(path, deflateSync(content), { size, newId: gitBlobSha(content), ids })
 }
 
 /** Makes the patch from changes to the work tree, staged with `git add -A`. */

@@ -1,5 +1,5 @@
 /**
- * In-memory application of parsed git diffs with `git apply --index`'s rules, so that a diff applies here exactly
+ * In-memory application of parsed git diffs with `git apply --cached`'s rules, so that a diff applies here exactly
  * when git applies it, to the same tree. Hunks get no fuzz: every context line must match, though a hunk may move
  * to another line when its context matches there (searched outward from where it says it is). As in git, the
  * patches are checked in order, each seeing the results of the ones before it, and the tree is then written in
@@ -353,10 +353,11 @@ export async function applyPatches(patches: FilePatch[], base: BaseSource): Prom
           ? forward.data
           : applyGitDelta(source ? await bytes(oldPath!, source) : Buffer.alloc(0), forward.data, file)
       result = { mode, content }
-      if (content.length && gitBlobSha(content) !== patch.newId) {
+      const made = gitBlobSha(content)
+      if (!NULL_ID.test(patch.newId!) && made !== patch.newId) {
         throw new DiffDoesNotApplyError(
           file,
-          `the binary patch makes blob ${gitBlobSha(content)}, but the diff says ${patch.newId}`
+          `the binary patch makes blob ${made}, but the diff says ${patch.newId}`
         )
       }
     } else if (patch.hunks.length) {

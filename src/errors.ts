@@ -172,8 +172,18 @@ export class PermissionError extends SelfHealError {
   override readonly exitCode = 2
 }
 
-/** Turns anything thrown into a message, without a stack, for logs and CLI output. */
+// The userinfo of a URL (`https://user:token@host`): up to the last `@` before the host ends.
+const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#]*@/gi
+
+/**
+ * Hides the credentials of every URL in a text (`https://user:token@host/api` → `https://***@host/api`). Every
+ * message that can hold a URL (errors, logs, CLI and action output) goes through it.
+ */
+export function redactUrls(text: string): string {
+  return text.replace(URL_CREDENTIALS, '$1***@')
+}
+
+/** Turns anything thrown into a message, without a stack or URL credentials, for logs and CLI output. */
 export function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message
-  return String(error)
+  return redactUrls(error instanceof Error ? error.message : String(error))
 }

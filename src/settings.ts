@@ -3,7 +3,7 @@
  * to), then passed down. Secrets are masked the moment they are read.
  */
 import { resolve } from 'node:path'
-import { ConfigurationError, InvalidInputError } from './errors.js'
+import { ConfigurationError, InvalidInputError, redactUrls } from './errors.js'
 import { howToSet, settingName } from './surface.js'
 
 /** Everything the factory and the commands need to know about where they run. */
@@ -63,10 +63,14 @@ export function readSettings(
       `Repository '${repository}' is not of the form OWNER/NAME: ${howToSet('repository')}.`
     )
   }
-  const apiUrl = stripSlash(pick(raw.apiUrl, env.GITHUB_API_URL) ?? 'https://api.github.com')
-  checkUrl(apiUrl, `The API URL (${settingName('apiUrl')})`)
-  const graphqlUrl = stripSlash(pick(env.GITHUB_GRAPHQL_URL) ?? graphqlUrlFor(apiUrl))
-  checkUrl(graphqlUrl, 'The GraphQL URL (GITHUB_GRAPHQL_URL)')
+  const apiUrl = readUrl(
+    pick(raw.apiUrl, env.GITHUB_API_URL) ?? 'https://api.github.com',
+    `The API URL (${settingName('apiUrl')})`
+  )
+  const graphqlUrl = readUrl(
+    pick(env.GITHUB_GRAPHQL_URL) ?? graphqlUrlFor(apiUrl),
+    'The GraphQL URL (GITHUB_GRAPHQL_URL)'
+  )
   const serverUrl = stripSlash(pick(env.GITHUB_SERVER_URL) ?? 'https://github.com')
   const cwd = resolve(pick(raw.cwd) ?? process.cwd())
   const cachePath = pick(raw.cachePath, env.SELF_HEAL_CACHE_PATH)
@@ -111,11 +115,27 @@ function stripSlash(url: string): string {
   return url.replace(/\/+$/, '')
 }
 
-function checkUrl(url: string, what: string): void {
+/**
+ * An http(s) URL setting without its trailing slashes; `what` names it in the error. A URL with credentials in it
+ * (`https://user:token@host`) is refused: the token goes in its own setting, so that it is masked and sent only in
+ * the Authorization header, and the message shows the URL with the credentials hidden.
+ */
+export function readUrl(value: string, what: string): string {
+  const shown = redactUrls(value)
+  let parsed: URL
   try {
-    const parsed = new URL(url)
+    parsed = new URL(value)
     if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new Error('not http(s)')
   } catch {
-    throw new ConfigurationError(`${what} '${url}' is not an http(s) URL: use e.g. https://api.github.com.`)
+    throw new ConfigurationError(
+      `${what} '${shown}' is not an http(s) URL: set it to e.g. https://api.github.com.`
+    )
   }
+  if (parsed.username || parsed.password) {
+    throw new ConfigurationError(
+      `${what} '${shown}' holds credentials: give the URL without them, and the token with --token, the ` +
+        '`token` input or GITHUB_TOKEN.'
+    )
+  }
+  return stripSlash(value)
 }

@@ -2,7 +2,7 @@
  * Errors of the GitHub client, and the mapper that turns Octokit's RequestError into a typed error whose message
  * names the permission or setting that is missing.
  */
-import { PermissionError, SelfHealError } from '../errors.js'
+import { PermissionError, SelfHealError, errorMessage, redactUrls } from '../errors.js'
 import { howToSet, settingName } from '../surface.js'
 
 /** A GitHub API request failed for a reason that is not a permission problem (a 422, a 5xx after retries, ...). */
@@ -36,20 +36,27 @@ export class GraphQLRequestError extends SelfHealError {
   }
 }
 
-/** The primary rate limit is exhausted and resets later than self-heal is willing to wait. */
+/**
+ * A rate limit asks self-heal to wait longer than it is willing to: the primary limit resets later, or a
+ * secondary limit's `retry-after` is longer. The message says when to run again.
+ */
 export class RateLimitError extends SelfHealError {
   static override readonly type: string = 'RateLimitError'
 
-  /** When the limit resets. */
+  /** When requests may be made again. */
   readonly resetAt: Date
 
-  constructor(resetAt: Date, waitBoundSeconds: number, options?: { cause?: unknown }) {
+  constructor(resetAt: Date, waitBoundSeconds: number, options?: { cause?: unknown; secondary?: boolean }) {
     const inSeconds = Math.max(0, Math.ceil((resetAt.getTime() - Date.now()) / 1000))
     super(
-      `The GitHub API rate limit for this token is exhausted; it resets at ${resetAt.toISOString()} ` +
-        `(in ${inSeconds} s, more than the ${waitBoundSeconds} s self-heal waits): run again after the reset, ` +
-        'or use a token with its own limit (a GitHub App installation token has a higher one).',
-      options
+      options?.secondary
+        ? `GitHub's secondary rate limit asks to wait ${inSeconds} s (retry-after) before the next request, more ` +
+            `than the ${waitBoundSeconds} s self-heal waits: run again after ${resetAt.toISOString()}, and avoid ` +
+            'running many self-heal jobs at once.'
+        : `The GitHub API rate limit for this token is exhausted; it resets at ${resetAt.toISOString()} ` +
+            `(in ${inSeconds} s, more than the ${waitBoundSeconds} s self-heal waits): run again after the reset, ` +
+            'or use a token with its own limit (a GitHub App installation token has a higher one).',
+      { cause: options?.cause }
     )
     this.resetAt = resetAt
   }
@@ -110,15 +117,20 @@ const ALLOW_PR_SETTING =
 export function mapGitHubError(error: unknown, purpose: RequestPurpose): Error {
   if (error instanceof SelfHealError) return error
   if (!isRequestError(error)) {
-    return new GitHubApiError(`GitHub API request failed while ${purpose.action}: ${String(error)}`, 500, {
-      cause: error
-    })
+    return new GitHubApiError(
+      `GitHub API request failed while ${purpose.action}: ${errorMessage(error)}`,
+      500,
+      {
+        cause: error
+      }
+    )
   }
   const repo = purpose.repository ? ` on ${purpose.repository}` : ''
   const need = purpose.permission
     ? `\`permissions: ${purpose.permission}: ${purpose.write ? 'write' : 'read'}\``
     : ''
-  const message = apiMessage(error)
+  // A network error's message can hold the URL it failed on.
+  const message = redactUrls(apiMessage(error))
   switch (error.status) {
     case 401:
       return new PermissionError(
@@ -138,9 +150,13 @@ export function mapGitHubError(error: unknown, purpose: RequestPurpose): Error {
         )
       }
       if (/secondary rate limit|abuse/i.test(message)) {
+        const after = retryAfterSeconds(error)
         return new GitHubApiError(
           `GitHub's secondary rate limit stopped ${purpose.action}${repo} and retrying did not help: ` +
-            'wait a few minutes and run again, and avoid running many self-heal jobs at once.',
+            (after === undefined
+              ? 'wait a few minutes and run again'
+              : `run again after ${new Date(Date.now() + after * 1000).toISOString()} (retry-after: ${after} s)`) +
+            ', and avoid running many self-heal jobs at once.',
           error.status,
           { cause: error }
         )
@@ -180,6 +196,16 @@ export function mapGitHubError(error: unknown, purpose: RequestPurpose): Error {
         { cause: error }
       )
   }
+}
+
+/** The seconds a `retry-after` header asks to wait (a number of seconds or an HTTP date), when there is one. */
+export function retryAfterSeconds(error: RequestErrorLike): number | undefined {
+  const value = error.response?.headers?.['retry-after']
+  if (value === undefined || value === '') return undefined
+  const seconds = Number(value)
+  if (Number.isFinite(seconds)) return Math.max(0, seconds)
+  const date = Date.parse(String(value))
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000))
 }
 
 /** The reset time of an exhausted primary rate limit, or undefined when the error is not one. */

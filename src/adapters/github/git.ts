@@ -13,7 +13,7 @@ import {
   MergeConflictError,
   RefNotFoundError
 } from '../../errors.js'
-import { applyPatches, gitBlobSha, type AppliedDiff, type ResultFile } from '../../diff/apply.js'
+import { ANY_TREE, applyPatches, gitBlobSha, type AppliedDiff, type ResultFile } from '../../diff/apply.js'
 import { parseGitDiff } from '../../diff/parse.js'
 import type { GitHubClient } from '../../github/client.js'
 import {
@@ -458,7 +458,11 @@ export class GitHubAPIAdapter implements GitAdapter {
     const source = new GitHubApiBaseSource(this.client, tree)
     const paths = [...applied.dependsOn.keys()]
     const now = await source.statMany(paths)
-    return paths.filter(p => (now.get(p)?.sha ?? null) !== applied.dependsOn.get(p))
+    return paths.filter(p => {
+      const entry = now.get(p)
+      const was = applied.dependsOn.get(p)
+      return (was === ANY_TREE && entry?.mode === '040000' ? ANY_TREE : (entry?.sha ?? null)) !== was
+    })
   }
 
   /**

@@ -148,3 +148,12 @@ describe('the sub-actions', () => {
     }
   )
 })
+
+describe('.env.example', () => {
+  it('sets only inputs action.yml declares, named as the runner names them (hyphens kept)', () => {
+    const names = [...readFileSync('.env.example', 'utf8').matchAll(/^INPUT_([A-Z0-9_-]+)=/gm)].map(m => m[1])
+    const declared = Object.keys(root.inputs).map(name => name.replace(/ /g, '_').toUpperCase())
+    expect(names.length).toBeGreaterThan(5)
+    expect(names.filter(name => !declared.includes(name))).toEqual([])
+  })
+})

@@ -75,7 +75,7 @@ export interface PersistedState {
 }
 
 /** The file, inside the git directory, where a persisted repository keeps what is not in git. */
-export const STATE_FILE = 'emulator-state.json'
+const STATE_FILE = 'emulator-state.json'
 
 /** A served repository: git plus issues, pulls, labels and a write lock. */
 export class RepositoryState {

@@ -36168,7 +36168,9 @@ function scaledClock(speed, origin = Date.now()) {
  *
  * Waiting costs little: after the dispatch, the waiter polls the list of *completed* runs of the workflow on the
  * branch with `If-None-Match`, so every poll until a run completes is a 304 (free against the rate limit), with
- * delays growing from ~2 s to 30 s and obeying `retry-after` and `x-poll-interval`.
+ * delays growing from ~2 s to 30 s and obeying `retry-after` and `x-poll-interval`. A waiter that reports
+ * progress also reads the run itself at each poll (a conditional GET too, so free while nothing changes), to say
+ * where the run is.
  */
 
 
@@ -36196,6 +36198,8 @@ class WorkflowRuns {
     clock;
     poll;
     log;
+    onProgress;
+    progressEveryMs;
     // Learned once per instance: a GHES that refuses `return_run_details` is not asked again.
     runDetailsSupported = true;
     defaultBranchName;
@@ -36206,6 +36210,8 @@ class WorkflowRuns {
         this.clock = settings.clock ?? _clock_js__WEBPACK_IMPORTED_MODULE_4__/* .realClock */ .d;
         this.poll = { initialMs: 2000, maxMs: 30_000, factor: 1.5, ...settings.poll };
         this.log = settings.log ?? (() => undefined);
+        this.onProgress = settings.onProgress;
+        this.progressEveryMs = settings.progressEveryMs ?? 5000;
     }
     get repository() {
         return `${this.owner}/${this.repo}`;
@@ -36381,11 +36387,24 @@ class WorkflowRuns {
         let lastDirect = this.clock.now();
         const directEveryMs = 5 * 60_000;
         const byList = options.branch !== undefined;
+        const progress = { runId: options.runId, status: 'queued', url: options.url, elapsedMs: 0 };
+        const started = this.clock.now();
+        let nextReport = started;
+        // Sleeps `ms`, reporting progress on time along the way.
+        const sleep = async (ms) => {
+            const end = this.clock.now() + ms;
+            while (this.onProgress && nextReport <= end) {
+                await this.clock.sleep(Math.max(0, nextReport - this.clock.now()));
+                this.onProgress({ ...progress, elapsedMs: this.clock.now() - started });
+                nextReport = this.clock.now() + this.progressEveryMs;
+            }
+            await this.clock.sleep(Math.max(0, end - this.clock.now()));
+        };
         for (;;) {
             const now = this.clock.now();
             if (now >= options.deadline)
                 return undefined;
-            await this.clock.sleep(Math.min(delay, options.deadline - now));
+            await sleep(Math.min(delay, options.deadline - now));
             let minDelay = 0;
             if (byList) {
                 const polled = await this.conditionalGet('GET /repos/{owner}/{repo}/actions/runs', 
@@ -36397,11 +36416,15 @@ class WorkflowRuns {
                 if (done)
                     return done;
             }
-            if (!byList || this.clock.now() - lastDirect >= directEveryMs) {
+            if (!byList || this.onProgress || this.clock.now() - lastDirect >= directEveryMs) {
                 lastDirect = this.clock.now();
                 const polled = await this.conditionalGet('GET /repos/{owner}/{repo}/actions/runs/{run_id}', { run_id: options.runId }, runEtag);
                 runEtag = polled.etag ?? runEtag;
                 minDelay = Math.max(minDelay, polled.minDelayMs);
+                if (polled.data) {
+                    progress.status = polled.data.status ?? progress.status;
+                    progress.url = polled.data.html_url;
+                }
                 if (polled.data && isCompleted(polled.data))
                     return polled.data;
             }
@@ -36717,7 +36740,7 @@ function isoSeconds(ms) {
 
 /***/ }),
 
-/***/ 6679:
+/***/ 2823:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36748,15 +36771,16 @@ var external_node_path_ = __nccwpck_require__(6760);
  * A small logger interface so the engine logs the same way from the action (through @actions/core) and from the
  * CLI (to stderr, keeping stdout for `--json`).
  */
-/** A logger writing to stderr; `debug` only when SELF_HEAL_DEBUG or RUNNER_DEBUG is set. */
-function stderrLogger(env = process.env) {
+
+/** A logger writing to stderr (or `write`), URL credentials hidden; `debug` only when SELF_HEAL_DEBUG or RUNNER_DEBUG is set. */
+function stderrLogger(env = process.env, write = text => process.stderr.write(text)) {
     const debugOn = Boolean(env.SELF_HEAL_DEBUG || env.RUNNER_DEBUG === '1');
     return {
-        info: message => process.stderr.write(`${message}\n`),
-        warning: message => process.stderr.write(`warning: ${message}\n`),
+        info: message => write(`${(0,errors/* redactUrls */.sK)(message)}\n`),
+        warning: message => write(`warning: ${(0,errors/* redactUrls */.sK)(message)}\n`),
         debug: message => {
             if (debugOn)
-                process.stderr.write(`debug: ${message}\n`);
+                write(`debug: ${(0,errors/* redactUrls */.sK)(message)}\n`);
         }
     };
 }
@@ -36794,15 +36818,18 @@ const MAX_TTL_SECONDS = 10 * 365 * 24 * 3600;
 const common_stderrLogger = stderrLogger();
 /** A key or value that the cache cannot store; nothing was written. */
 class CacheValueError extends errors/* InvalidInputError */.oC {
+    static type = 'CacheValueError';
 }
 /** An operation on a cache that was closed. */
 class CacheClosedError extends errors/* SelfHealError */.ZO {
+    static type = 'CacheClosedError';
     constructor(kind) {
         super(`The ${kind} cache was closed and cannot be used any more: create a new one.`);
     }
 }
 /** The backend cannot be used here (e.g. `node:sqlite` is missing on this Node.js): the factory falls back. */
 class CacheUnavailableError extends errors/* SelfHealError */.ZO {
+    static type = 'CacheUnavailableError';
 }
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 /** Checks a key: a non-empty, well-formed string of at most MAX_KEY_LENGTH characters. */
@@ -38077,13 +38104,14 @@ class SqliteCacheAdapter {
 
 
 
-/** The implementation the settings choose, and why (for `self-heal env`); opens nothing. */
+/** The implementation the settings choose, why (for `self-heal env`), and the SQLite file; opens nothing. */
 function chooseCache(settings) {
+    const path = settings.sqlitePath ?? defaultCachePath(settings.env);
     if (settings.kind)
-        return { kind: settings.kind, reason: 'explicit' };
+        return { kind: settings.kind, reason: 'explicit', ...(settings.kind === 'sqlite' ? { path } : {}) };
     switch (settings.environment) {
         case 'local':
-            return { kind: 'sqlite', reason: `local: ${settings.sqlitePath ?? defaultCachePath(settings.env)}` };
+            return { kind: 'sqlite', reason: `local: ${path}`, path };
         case 'ci':
             return { kind: 'actions-cache', reason: 'ci: the GitHub Actions cache' };
         case 'cloud': {
@@ -38097,10 +38125,10 @@ function chooseCache(settings) {
 /** Builds the cache the settings choose. Never throws for an unusable backend: it falls back to memory. */
 async function createCache(settings) {
     const logger = settings.logger ?? common_stderrLogger;
-    const { kind, reason } = chooseCache(settings);
+    const { kind, reason, path } = chooseCache(settings);
     if (kind === 'sqlite') {
         try {
-            return await SqliteCacheAdapter.open({ path: settings.sqlitePath, now: settings.now, logger });
+            return await SqliteCacheAdapter.open({ path, now: settings.now, logger });
         }
         catch (error) {
             logger.warning(`${(0,errors/* errorMessage */.gJ)(error)} The cache lives in memory for this run instead.`);
@@ -38130,6 +38158,8 @@ async function createCache(settings) {
 
 
 
+// EXTERNAL MODULE: ./src/adapters/verdict.ts
+var verdict = __nccwpck_require__(2749);
 // EXTERNAL MODULE: ./src/paths.ts
 var src_paths = __nccwpck_require__(8431);
 // EXTERNAL MODULE: ./src/reports/text.ts
@@ -38423,7 +38453,108 @@ function asArray(value) {
     return list.map(item => (item && typeof item === 'object' ? item : {}));
 }
 
+;// CONCATENATED MODULE: ./src/reports/formatters.ts
+
+// A file, not a sentence: it ends in an extension (summaries and deprecation notes end in a full stop).
+const PRETTIER_WARN = /^\[warn\] ((?:(?!: ).)+\.[A-Za-z0-9]+)$/;
+const PRETTIER_ERROR = /^\[error\] (\S.*?): (\w*Error: .*?)(?: \((\d+):(\d+)\))?$/;
+const BIOME_HEADER = /^(\S.*?)(?::(\d+):(\d+))? ((?:lint|assist|format|organizeImports|parse|syntax|suppressions|plugin)(?:\/[\w/-]+)?)(?: +[A-Z][A-Z_]*)*\s+━{3,}\s*$/;
+const BIOME_MESSAGE = /^\s+([×✖!⚠iℹ]) (.+)$/;
+const RUFF = /^Would reformat: (.+)$/;
+const BLACK = /^would reformat (.+)$/;
+const ISORT = /^ERROR: (.+?) Imports are incorrectly sorted and\/or formatted\.$/;
+const RUSTFMT = /^Diff in (.+?)(?: at line (\d+)|:(\d+)):$/;
+const GOFMT_DIFF = /^diff(?: -u)? (\S+)\.orig \1$/;
+const BARE_FILE = /^(?:\.{0,2}\/)?[\w.@+-]+(?:\/[\w.@+-]+)*\.[A-Za-z0-9]+$/;
+/** The problem a formatter's line at `index` names, or undefined when it is not such a line. */
+function readFormatterLine(lines, index, context) {
+    const line = lines[index];
+    const at = (file, tool, next = index + 1, lineNumber) => ({
+        problem: formatted(file, `not formatted (${tool})`, context, lineNumber),
+        next
+    });
+    let match;
+    if ((match = PRETTIER_WARN.exec(line)))
+        return at(match[1], 'prettier');
+    if ((match = PRETTIER_ERROR.exec(line))) {
+        const problem = formatted(match[1], match[2], context, match[3]);
+        const column = (0,reports_text/* positiveInt */.NJ)(match[4]);
+        if (column)
+            problem.column = column;
+        // The code frame after it is `[error] > 1 | …` lines.
+        let next = index + 1;
+        while (next < lines.length && /^\[error\] {1,}(?:>|\d|\|)/.test(lines[next]))
+            next++;
+        return { problem, next };
+    }
+    if ((match = BIOME_HEADER.exec(line)))
+        return biome(lines, index, match, context);
+    if ((match = RUFF.exec(line)))
+        return at(match[1], 'ruff format');
+    if ((match = BLACK.exec(line)))
+        return at(match[1], 'black');
+    if ((match = ISORT.exec(line))) {
+        return { problem: formatted(match[1], 'imports not sorted (isort)', context), next: index + 1 };
+    }
+    if ((match = RUSTFMT.exec(line))) {
+        // The diff's lines (` `, `-`, `+`) belong to it.
+        let next = index + 1;
+        while (next < lines.length && /^[ +-]/.test(lines[next]))
+            next++;
+        return at(match[1], 'rustfmt', next, match[2] ?? match[3]);
+    }
+    if ((match = GOFMT_DIFF.exec(line))) {
+        let next = index + 1;
+        while (next < lines.length && /^(?:[ +-]|@@)/.test(lines[next]))
+            next++;
+        return at(match[1], 'gofmt', next);
+    }
+    return undefined;
+}
+/**
+ * An output that is only a list of files (`gofmt -l`, `prettier -l`): one problem per file; undefined when any
+ * line is something else. The tool is named when every file is Go.
+ */
+function readFileList(lines, context) {
+    const files = lines.map(line => line.trim()).filter(Boolean);
+    if (files.length === 0 || !files.every(file => BARE_FILE.test(file)))
+        return undefined;
+    const message = files.every(file => file.endsWith('.go')) ? 'not formatted (gofmt)' : 'listed by the check';
+    return files.map(file => formatted(file, message, context));
+}
+/** A Biome diagnostic: its header names the file, position and category; its first `×`/`!`/`i` line says what. */
+function biome(lines, index, match, context) {
+    const [, file, line, column, category] = match;
+    let next = index + 1;
+    let message = null;
+    // The diagnostic's body is indented (or blank) up to the next header or summary.
+    while (next < lines.length && (lines[next].trim() === '' || /^\s/.test(lines[next]))) {
+        message ??= BIOME_MESSAGE.exec(lines[next]);
+        next++;
+    }
+    const problem = category === 'format'
+        ? formatted(file, 'not formatted (biome)', context, line)
+        : formatted(file, message?.[2].trim() ?? category, context, line);
+    if (category !== 'format') {
+        problem.rule = category;
+        if (message && /[!⚠iℹ]/.test(message[1]))
+            problem.severity = 'warning';
+    }
+    const columnNumber = (0,reports_text/* positiveInt */.NJ)(column);
+    if (columnNumber)
+        problem.column = columnNumber;
+    return { problem, next };
+}
+function formatted(file, message, context, line) {
+    const problem = { file: (0,reports_text/* toRepoPath */.xD)(file, context), severity: 'error', message };
+    const lineNumber = (0,reports_text/* positiveInt */.NJ)(line);
+    if (lineNumber)
+        problem.line = lineNumber;
+    return problem;
+}
+
 ;// CONCATENATED MODULE: ./src/reports/problems.ts
+
 
 const TSC_PLAIN = /^(.+?)\((\d+),(\d+)\): (error|warning) (TS\d+): (.*)$/;
 const TSC_PRETTY = /^(.+?):(\d+):(\d+) - (error|warning) (TS\d+): (.*)$/;
@@ -38444,6 +38575,11 @@ function parseProblemOutput(output, context) {
         seen.add(key);
         problems.push(problem);
     };
+    const fileList = readFileList(lines, context);
+    if (fileList) {
+        fileList.forEach(add);
+        return problems;
+    }
     let stylishFile;
     for (let index = 0; index < lines.length; index++) {
         const line = lines[index];
@@ -38453,6 +38589,12 @@ function parseProblemOutput(output, context) {
             continue;
         }
         stylishFile = undefined;
+        const formatter = readFormatterLine(lines, index, context);
+        if (formatter) {
+            add(formatter.problem);
+            index = formatter.next - 1;
+            continue;
+        }
         const tsc = TSC_PLAIN.exec(line) ?? TSC_PRETTY.exec(line);
         if (tsc) {
             add(problem(tsc[1], tsc[2], tsc[3], tsc[4], tsc[6], tsc[5], context));
@@ -39065,6 +39207,7 @@ var workflow_runs = __nccwpck_require__(5159);
 
 
 
+
 /** The runner workflow shipped with self-heal. */
 const RUNNER_WORKFLOW = 'self-heal-run.yml';
 const MAX_INPUT_CHARS = 60_000;
@@ -39090,7 +39233,7 @@ class GitHubActionsExecutionAdapter {
         if (record?.failedTests) {
             return {
                 ...result,
-                passed: record.passed ?? (result.exitCode === 0 && !result.timedOut),
+                passed: (0,verdict/* hasPassed */.P)(result),
                 source: record.source ?? 'none',
                 failedTests: record.failedTests,
                 ...(record.counts ? { counts: record.counts } : {})
@@ -39103,7 +39246,7 @@ class GitHubActionsExecutionAdapter {
             : readTestResults({ stdout: result.stdout, stderr: '' });
         return {
             ...result,
-            passed: result.exitCode === 0 && !result.timedOut && detail.failedTests.length === 0,
+            passed: (0,verdict/* hasPassed */.P)(result),
             source: detail.source,
             failedTests: detail.failedTests,
             ...(detail.counts ? { counts: detail.counts } : {})
@@ -39115,7 +39258,7 @@ class GitHubActionsExecutionAdapter {
         const fromAnnotations = report ? problemsFromAnnotations(report.annotations) : [];
         const problems = record?.problems ??
             (fromAnnotations.length ? fromAnnotations : readBuildProblems({ stdout: result.stdout, stderr: '' }));
-        return { ...result, passed: record?.passed ?? (result.exitCode === 0 && !result.timedOut), problems };
+        return { ...result, passed: (0,verdict/* hasPassed */.P)(result), problems };
     }
     /** Runs lint in a workflow run; problems come from the run's record or its annotations. */
     async runLint(command, options = {}) {
@@ -39123,7 +39266,7 @@ class GitHubActionsExecutionAdapter {
         if (record?.problems) {
             return {
                 ...result,
-                passed: record.passed ?? (result.exitCode === 0 && !result.timedOut),
+                passed: (0,verdict/* hasPassed */.P)(result),
                 source: record.source ?? 'none',
                 problems: record.problems
             };
@@ -39134,7 +39277,7 @@ class GitHubActionsExecutionAdapter {
             : readLintResults({ stdout: result.stdout, stderr: '' });
         return {
             ...result,
-            passed: result.exitCode === 0 && !result.timedOut && detail.problems.length === 0,
+            passed: (0,verdict/* hasPassed */.P)(result),
             source: detail.source,
             problems: detail.problems
         };
@@ -39156,7 +39299,8 @@ class GitHubActionsExecutionAdapter {
             let run = await this.runs.waitForCompletion({
                 runId: dispatched.runId,
                 branch: dispatched.branch,
-                deadline
+                deadline,
+                url: dispatched.htmlUrl
             });
             let timedOut = false;
             if (!run) {
@@ -39294,68 +39438,82 @@ function problemsFromAnnotations(annotations) {
     }));
 }
 
+// EXTERNAL MODULE: ./src/diff/limits.ts
+var limits = __nccwpck_require__(8287);
 ;// CONCATENATED MODULE: ./src/diff/delta.ts
 /**
  * Git's delta format (as in packs and `GIT binary patch` `delta` hunks): two varint sizes, then copy instructions
  * (high bit set: offset and size bytes selected by the low bits) and insert instructions (1–127 literal bytes).
+ * The instructions are checked against both sizes before the result is allocated, so a delta that declares a
+ * huge result allocates nothing, and the result is never larger than MAX_FILE_BYTES.
  */
 
-function readVarint(delta, start) {
-    let value = 0;
-    let shift = 0;
-    let i = start;
-    for (;;) {
-        if (i >= delta.length)
-            throw new errors/* InvalidInputError */.oC('Binary delta is truncated in its header.');
-        const byte = delta[i++];
-        value += (byte & 0x7f) * 2 ** shift;
-        shift += 7;
-        if (!(byte & 0x80))
-            return { value, next: i };
-    }
-}
-/** Applies a git delta to `base`; InvalidInputError (naming `file`) when the delta does not fit the base. */
+
+/** Applies a git delta to `base`; DiffDoesNotApplyError (naming `file`) when the delta does not fit the base. */
 function applyGitDelta(base, delta, file = 'a binary file') {
-    const fail = (why) => new errors/* InvalidInputError */.oC(`The binary delta for '${file}' does not apply: ${why}. Regenerate the diff with --binary.`);
-    const source = readVarint(delta, 0);
-    if (source.value !== base.length)
-        throw fail(`it expects a ${source.value}-byte original, found ${base.length} bytes`);
-    const target = readVarint(delta, source.next);
-    const out = Buffer.alloc(target.value);
-    let o = 0;
-    let i = target.next;
-    while (i < delta.length) {
-        const op = delta[i++];
-        if (op & 0x80) {
-            let offset = 0;
-            let size = 0;
-            for (let bit = 0; bit < 4; bit++)
-                if (op & (1 << bit))
-                    offset += delta[i++] * 2 ** (8 * bit);
-            for (let bit = 0; bit < 3; bit++)
-                if (op & (1 << (4 + bit)))
-                    size += delta[i++] * 2 ** (8 * bit);
-            if (size === 0)
-                size = 0x10000;
-            if (i > delta.length)
-                throw fail('a copy instruction is truncated');
-            if (offset + size > base.length || o + size > out.length)
-                throw fail('a copy reaches past the end');
-            base.copy(out, o, offset, offset + size);
-            o += size;
+    const fail = (why) => new errors/* DiffDoesNotApplyError */.sQ(file, `its binary delta ${why}. Regenerate the diff with \`git diff --binary\`.`);
+    let i = 0;
+    const varint = () => {
+        let value = 0;
+        for (let shift = 0;; shift += 7) {
+            if (i >= delta.length)
+                throw fail('is truncated in its header');
+            const byte = delta[i++];
+            value += (byte & 0x7f) * 2 ** shift;
+            if (!(byte & 0x80))
+                return value;
         }
-        else if (op > 0) {
-            if (i + op > delta.length || o + op > out.length)
-                throw fail('an insert reaches past the end');
-            delta.copy(out, o, i, i + op);
-            o += op;
-            i += op;
-        }
-        else
-            throw fail('it holds the reserved instruction 0');
+    };
+    const sourceSize = varint();
+    if (sourceSize !== base.length)
+        throw fail(`expects a ${sourceSize}-byte original, but the file has ${base.length} bytes`);
+    const targetSize = varint();
+    if (targetSize > limits/* MAX_FILE_BYTES */.g) {
+        throw fail(`makes a ${targetSize}-byte file, more than the ${limits/* MAX_FILE_BYTES */.g} bytes (GitHub's largest blob) self-heal applies`);
     }
-    if (o !== out.length)
-        throw fail(`it produced ${o} bytes instead of ${out.length}`);
+    const start = i;
+    // Once to check every instruction against both sizes, then once more to copy into a buffer of the right size.
+    const run = (out) => {
+        i = start;
+        let o = 0;
+        while (i < delta.length) {
+            const op = delta[i++];
+            if (op & 0x80) {
+                let offset = 0;
+                let size = 0;
+                for (let bit = 0; bit < 4; bit++)
+                    if (op & (1 << bit))
+                        offset += delta[i++] * 2 ** (8 * bit);
+                for (let bit = 0; bit < 3; bit++)
+                    if (op & (1 << (4 + bit)))
+                        size += delta[i++] * 2 ** (8 * bit);
+                if (size === 0)
+                    size = 0x10000;
+                if (i > delta.length)
+                    throw fail('has a truncated copy instruction');
+                if (offset + size > base.length || o + size > targetSize)
+                    throw fail('copies past the end');
+                if (out)
+                    base.copy(out, o, offset, offset + size);
+                o += size;
+            }
+            else if (op > 0) {
+                if (i + op > delta.length || o + op > targetSize)
+                    throw fail('inserts past the end');
+                if (out)
+                    delta.copy(out, o, i, i + op);
+                o += op;
+                i += op;
+            }
+            else
+                throw fail('holds the reserved instruction 0');
+        }
+        if (o !== targetSize)
+            throw fail(`makes ${o} bytes, but says ${targetSize}`);
+    };
+    run();
+    const out = Buffer.allocUnsafe(targetSize);
+    run(out);
     return out;
 }
 
@@ -39363,8 +39521,11 @@ function applyGitDelta(base, delta, file = 'a binary file') {
 var parse = __nccwpck_require__(9566);
 ;// CONCATENATED MODULE: ./src/diff/apply.ts
 /**
- * In-memory application of parsed git diffs, as `git apply` does it (no fuzz: every context line must match; a
- * hunk may move to another line when its context matches there, searched outward from where it says it is).
+ * In-memory application of parsed git diffs with `git apply --cached`'s rules, so that a diff applies here exactly
+ * when git applies it, to the same tree. Hunks get no fuzz: every context line must match, though a hunk may move
+ * to another line when its context matches there (searched outward from where it says it is). As in git, the
+ * patches are checked in order, each seeing the results of the ones before it, and the tree is then written in
+ * two phases: every deleted, renamed or modified path leaves it, then every result enters it.
  * Base files come from a BaseSource, read only when a patch needs their bytes: a pure rename or mode change reuses
  * the blob by id. The result is the set of paths that change, and the base ids it was computed from, so a caller
  * can tell whether it still holds on a branch that moved.
@@ -39374,6 +39535,8 @@ var parse = __nccwpck_require__(9566);
 
 
 
+/** What `dependsOn` records for a directory above a changed path: any tree will do, but not a file. */
+const ANY_TREE = 'tree';
 /** The git blob id of some bytes (`sha1("blob <size>\0" + bytes)`). */
 function gitBlobSha(content) {
     return (0,external_node_crypto_.createHash)('sha1').update(`blob ${content.length}\0`).update(content).digest('hex');
@@ -39382,12 +39545,14 @@ function gitBlobSha(content) {
 function gitlinkText(sha) {
     return Buffer.from(`Subproject commit ${sha}\n`);
 }
+/** The commit a patched submodule text names; git reads 40 hex digits after the prefix and ignores the rest. */
 function parseGitlinkText(content, file) {
-    const m = /^Subproject commit ([0-9a-f]{40})(?:-dirty)?\n?$/.exec(content.toString('latin1'));
+    const m = /^Subproject commit ([0-9a-fA-F]{40})/.exec(content.toString('latin1'));
     if (!m)
         throw new errors/* DiffDoesNotApplyError */.sQ(file, 'the submodule change does not name a commit id');
-    return m[1];
+    return m[1].toLowerCase();
 }
+/** What git calls the type of a mode: file modes differ only in permissions, which a patch may change. */
 function kindOf(mode) {
     return mode === '120000' ? 'symlink' : mode === '160000' ? 'submodule' : 'regular file';
 }
@@ -39474,73 +39639,98 @@ function applyHunks(content, hunks, file) {
     }
     return Buffer.concat(image);
 }
+/** What an earlier patch left at a path it deleted or renamed away: later patches may not change it. */
+const DELETED = Symbol('deleted');
+const FULL_ID = /^[0-9a-f]{40}$/;
+const NULL_ID = /^0+$/;
+/** Refuses a path git's verify_path refuses: escapes and `.git` disguises as outside, the rest as invalid. */
+function verifyPath(path, mode) {
+    const problem = (0,src_paths/* gitPathProblem */.n2)(path, mode === '120000');
+    if (!problem)
+        return;
+    if (problem.outside)
+        throw new errors/* PathOutsideRepositoryError */.Pf(path, problem.reason);
+    throw new errors/* InvalidInputError */.oC(`Path '${path}' cannot be in a git tree: ${problem.reason}. Rename it in the diff.`);
+}
+/** Whether a patch changes more than bytes (git calls a patch without hunks or such a change garbage). */
+function changesMetadata(patch) {
+    return (patch.kind !== 'modify' ||
+        (patch.oldMode !== undefined && patch.newMode !== undefined && patch.oldMode !== patch.newMode));
+}
+/** Refuses what cannot be applied whatever the base: patches without data, and paths git refuses. */
+function validate(patch) {
+    const file = patch.newPath ?? patch.oldPath;
+    if (patch.binaryWithoutData) {
+        throw new errors/* InvalidInputError */.oC(`The diff marks '${file}' as a binary file that differs but holds no data ('Binary files ... differ'): ` +
+            'make the diff with `git diff --binary` so that binary changes can be applied.');
+    }
+    if (!patch.hunks.length && !patch.binary && !changesMetadata(patch)) {
+        const submodule = patch.oldMode === '160000' || patch.newMode === '160000';
+        throw new errors/* InvalidInputError */.oC(changesContent(patch)
+            ? `The diff says '${file}' changed (${patch.oldId}..${patch.newId}) but holds no hunks or binary data ` +
+                `for it: ${submodule ? 'make submodule changes with `git diff --submodule=short`.' : 'make the diff with `git diff --binary`.'}`
+            : `The diff names '${file}' but changes nothing in it (git apply calls it a patch with only garbage): ` +
+                'remove that part of the diff.');
+    }
+    if (patch.binary && !(FULL_ID.test(patch.oldId ?? '') && FULL_ID.test(patch.newId ?? ''))) {
+        throw new errors/* InvalidInputError */.oC(`The binary patch for '${file}' has no full 'index' line, so what it applies to cannot be checked: ` +
+            'make the diff with `git diff --binary` (it writes full ids).');
+    }
+    if (patch.oldPath !== undefined)
+        verifyPath(patch.oldPath, patch.oldMode);
+    if (patch.newPath !== undefined)
+        verifyPath(patch.newPath, patch.newMode);
+}
 /** Applies the patches of a diff to a base; throws (changing nothing anywhere) when any part does not apply. */
 async function applyPatches(patches, base) {
-    const current = new Map();
-    const dependsOn = new Map();
-    const changed = new Set();
-    const prefetched = new Map();
-    const baseModes = new Map();
-    // Paths are validated first, so a bad one is refused before anything is read.
-    const normal = patches.map(patch => {
-        for (const path of [patch.oldPath, patch.newPath]) {
-            if (path !== undefined)
-                (0,src_paths/* normalizeRepoPath */.NP)(path);
-            if (patch.binaryWithoutData) {
-                throw new errors/* InvalidInputError */.oC(`The diff marks '${path}' as a binary file that differs but holds no data ('Binary files ... differ'): ` +
-                    'make the diff with `git diff --binary` so that binary changes can be applied.');
-            }
-        }
-        return {
-            patch,
-            oldPath: patch.oldPath === undefined ? undefined : (0,src_paths/* normalizeRepoPath */.NP)(patch.oldPath),
-            newPath: patch.newPath === undefined ? undefined : (0,src_paths/* normalizeRepoPath */.NP)(patch.newPath)
-        };
-    });
-    if (base.statMany) {
-        const wanted = new Set();
-        for (const { oldPath, newPath } of normal) {
-            for (const p of [oldPath, newPath])
-                if (p)
-                    for (const a of [p, ...ancestors(p)])
-                        wanted.add(a);
-        }
-        const stats = await base.statMany([...wanted]);
-        for (const [path, entry] of stats)
-            prefetched.set(path, entry);
+    // Everything that needs no base is refused first, so a bad path is refused before anything is read.
+    for (const patch of patches)
+        validate(patch);
+    const wanted = new Set();
+    for (const { oldPath, newPath } of patches) {
+        for (const p of [oldPath, newPath])
+            if (p !== undefined)
+                for (const a of [p, ...ancestors(p)])
+                    wanted.add(a);
     }
-    // Bytes the diff needs from the base, fetched in one batch when the source can.
+    const stats = base.statMany
+        ? await base.statMany([...wanted])
+        : new Map(await Promise.all([...wanted].map(async (p) => [p, await base.stat(p)])));
+    const baseFile = (path) => {
+        const entry = stats.get(path);
+        return entry && entry.mode !== '040000' ? entry : undefined;
+    };
+    // A rename or copy reads its source from the base, whatever came before it (git's diffs do not depend on
+    // order); any other patch reads what the patches before it left. Bytes the base must give come in one batch.
     const contents = new Map();
     if (base.readMany) {
-        const wanted = [];
-        const produced = new Set();
-        for (const { patch, oldPath, newPath } of normal) {
+        const read = new Map();
+        const touched = new Set();
+        for (const patch of patches) {
+            const { kind, oldPath, newPath } = patch;
+            const fromBase = kind === 'rename' || kind === 'copy' || !touched.has(oldPath);
             const needsBytes = patch.hunks.length > 0 || patch.binary?.forward.method === 'delta';
-            if (oldPath && patch.kind !== 'add' && needsBytes && !produced.has(oldPath)) {
-                const entry = prefetched.get(oldPath);
-                if (entry && entry.mode !== '160000')
-                    wanted.push({ path: oldPath, entry });
-            }
-            if (newPath)
-                produced.add(newPath);
-            if (oldPath && patch.kind === 'rename')
-                produced.add(oldPath);
+            const entry = kind !== 'add' && fromBase && needsBytes ? baseFile(oldPath) : undefined;
+            if (entry && entry.mode !== '160000')
+                read.set(entry.sha, { path: oldPath, entry });
+            if (newPath !== undefined)
+                touched.add(newPath);
+            if (kind === 'delete' || kind === 'rename')
+                touched.add(oldPath);
         }
-        if (wanted.length)
-            for (const [sha, bytes] of await base.readMany(wanted))
+        if (read.size)
+            for (const [sha, bytes] of await base.readMany([...read.values()]))
                 contents.set(sha, bytes);
     }
-    async function get(path) {
-        if (current.has(path))
-            return current.get(path) ?? undefined;
-        const entry = prefetched.has(path) ? prefetched.get(path) : await base.stat(path);
-        dependsOn.set(path, entry?.sha ?? null);
-        if (entry)
-            baseModes.set(path, entry.mode);
-        const state = entry ? { mode: entry.mode, sha: entry.sha } : null;
-        current.set(path, state);
-        return state ?? undefined;
-    }
+    const baseStates = new Map();
+    const baseState = (path) => {
+        const entry = baseFile(path);
+        if (!entry)
+            return undefined;
+        if (!baseStates.has(path))
+            baseStates.set(path, { mode: entry.mode, sha: entry.sha });
+        return baseStates.get(path);
+    };
     async function bytes(path, state) {
         if (state.content)
             return state.content;
@@ -39553,44 +39743,60 @@ async function applyPatches(patches, base) {
         state.content = content;
         return content;
     }
-    async function mustBeFree(path) {
-        if (await get(path))
-            throw new errors/* DiffDoesNotApplyError */.sQ(path, 'the diff creates it, but it already exists');
-        for (const parent of ancestors(path)) {
-            if (await get(parent)) {
-                throw new errors/* DiffDoesNotApplyError */.sQ(path, `'${parent}' is a file, so it cannot hold '${path}'`);
-            }
-        }
-    }
-    for (const { patch, oldPath, newPath } of normal) {
+    const table = new Map();
+    const toBeDeleted = new Set(patches.filter(p => p.kind === 'delete' || p.kind === 'rename').map(p => p.oldPath));
+    const removed = new Set();
+    const added = new Map();
+    for (const patch of patches) {
+        const { kind, oldPath, newPath } = patch;
         const file = newPath ?? oldPath;
-        if (!patch.hunks.length && !patch.binary && changesContent(patch)) {
-            throw new errors/* InvalidInputError */.oC(`The diff says '${file}' changed (${patch.oldId}..${patch.newId}) but holds no hunks or binary data for it` +
-                (patch.oldMode === '160000' || patch.newMode === '160000'
-                    ? ': make submodule changes with `git diff --submodule=short`.'
-                    : ': make the diff with `git diff --binary`.'));
-        }
         let source;
-        if (patch.kind !== 'add') {
-            source = await get(oldPath);
+        if (kind !== 'add') {
+            const earlier = kind === 'rename' || kind === 'copy' ? undefined : table.get(oldPath);
+            if (earlier === DELETED) {
+                throw new errors/* DiffDoesNotApplyError */.sQ(oldPath, 'an earlier part of the diff deleted or renamed it');
+            }
+            source = earlier ?? baseState(oldPath);
             if (!source)
                 throw new errors/* DiffDoesNotApplyError */.sQ(oldPath, 'the diff changes it, but it does not exist');
             if (patch.oldMode && kindOf(patch.oldMode) !== kindOf(source.mode)) {
                 throw new errors/* DiffDoesNotApplyError */.sQ(oldPath, `the diff expects a ${kindOf(patch.oldMode)}, but it is a ${kindOf(source.mode)}`);
             }
-            checkId(patch.oldId, source, oldPath);
         }
-        if ((patch.kind === 'add' || patch.kind === 'rename' || patch.kind === 'copy') && newPath !== oldPath) {
-            await mustBeFree(newPath);
+        if (kind === 'add' || kind === 'rename' || kind === 'copy') {
+            // Only the base counts, and not even it for a path that some patch deletes or renames away.
+            const freed = table.get(newPath) === DELETED || toBeDeleted.has(newPath);
+            if (!freed && baseFile(newPath)) {
+                throw new errors/* DiffDoesNotApplyError */.sQ(newPath, 'the diff creates it, but it already exists');
+            }
         }
-        const mode = patch.newMode ?? source?.mode ?? '100644';
+        const oldMode = patch.oldMode ?? source?.mode;
+        const mode = patch.newMode ?? (kind === 'add' ? '100644' : source.mode);
+        if (oldMode && kind !== 'delete' && kindOf(oldMode) !== kindOf(mode)) {
+            throw new errors/* DiffDoesNotApplyError */.sQ(file, `a ${kindOf(oldMode)} cannot become a ${kindOf(mode)} in place: delete it and create it anew`);
+        }
+        // The same rules again with the modes the base filled in (a symlink may not be `.gitmodules`).
+        if (oldPath !== undefined && kind !== 'add')
+            verifyPath(oldPath, oldMode);
+        if (newPath !== undefined)
+            verifyPath(newPath, mode);
         let result;
         if (patch.binary) {
+            const sha = source ? (source.sha ?? gitBlobSha(await bytes(oldPath, source))) : undefined;
+            if (source && sha !== patch.oldId) {
+                throw new errors/* DiffDoesNotApplyError */.sQ(file, `the binary patch was made against blob ${patch.oldId}, but the file is blob ${sha}: regenerate the diff`);
+            }
             const forward = patch.binary.forward;
-            const content = forward.method === 'literal'
-                ? forward.data
-                : applyGitDelta(await bytes(oldPath, source), forward.data, file);
+            const content = NULL_ID.test(patch.newId)
+                ? Buffer.alloc(0)
+                : forward.method === 'literal'
+                    ? forward.data
+                    : applyGitDelta(source ? await bytes(oldPath, source) : Buffer.alloc(0), forward.data, file);
             result = { mode, content };
+            const made = gitBlobSha(content);
+            if (!NULL_ID.test(patch.newId) && made !== patch.newId) {
+                throw new errors/* DiffDoesNotApplyError */.sQ(file, `the binary patch makes blob ${made}, but the diff says ${patch.newId}`);
+            }
         }
         else if (patch.hunks.length) {
             const before = source ? await bytes(oldPath, source) : Buffer.alloc(0);
@@ -39602,39 +39808,57 @@ async function applyPatches(patches, base) {
         else {
             result = { mode, content: Buffer.alloc(0) };
         }
-        if (result.content && mode === '160000') {
-            result = { mode, sha: parseGitlinkText(result.content, file) };
-        }
-        else if (result.content && patch.kind !== 'delete') {
-            result.sha = gitBlobSha(result.content);
-        }
-        if (source && mode !== source.mode && (mode === '160000') !== (source.mode === '160000')) {
-            throw new errors/* DiffDoesNotApplyError */.sQ(file, `a ${kindOf(source.mode)} cannot become a ${kindOf(mode)} in place`);
-        }
-        if (patch.kind === 'delete') {
-            if (result.content && result.content.length > 0 && !patch.binary) {
+        if (kind === 'delete') {
+            if (result.content?.length) {
                 throw new errors/* DiffDoesNotApplyError */.sQ(file, 'the diff deletes it, but the file holds more than the diff removes: regenerate the diff');
             }
-            current.set(oldPath, null);
-            changed.add(oldPath);
+            table.set(oldPath, DELETED);
+            removed.add(oldPath);
             continue;
         }
-        if (patch.newId && /^[0-9a-f]{40}$/.test(patch.newId) && result.sha && result.sha !== patch.newId) {
-            throw new errors/* DiffDoesNotApplyError */.sQ(file, `the result is blob ${result.sha}, but the diff says ${patch.newId}`);
+        if (result.content && mode === '160000')
+            result = { mode, sha: parseGitlinkText(result.content, file) };
+        else if (result.content)
+            result.sha = gitBlobSha(result.content);
+        table.set(newPath, result);
+        if (kind === 'rename')
+            table.set(oldPath, DELETED);
+        if (kind === 'modify' || kind === 'rename')
+            removed.add(oldPath);
+        added.set(newPath, result);
+    }
+    // The tree as git writes it: what was removed is gone unless a result took its place.
+    const present = (path) => added.has(path) || (!removed.has(path) && baseFile(path) !== undefined);
+    const dependsOn = new Map();
+    const addedDirectories = new Set([...added.keys()].flatMap(ancestors));
+    for (const path of added.keys()) {
+        for (const parent of ancestors(path)) {
+            if (present(parent)) {
+                throw new errors/* DiffDoesNotApplyError */.sQ(path, `'${parent}' is a file, so it cannot hold '${path}'`);
+            }
+            dependsOn.set(parent, stats.get(parent) ? ANY_TREE : null);
         }
-        if (patch.kind === 'rename' && oldPath !== newPath) {
-            current.set(oldPath, null);
-            changed.add(oldPath);
+        const inside = (stats.get(path)?.mode === '040000'
+            ? (await base.filesUnder(path)).find(f => added.has(f) || !removed.has(f))
+            : undefined) ??
+            (addedDirectories.has(path) ? [...added.keys()].find(p => p.startsWith(`${path}/`)) : undefined);
+        if (inside) {
+            throw new errors/* DiffDoesNotApplyError */.sQ(path, `the diff makes it a file, but it is a directory that holds '${inside}'`);
         }
-        current.set(newPath, result);
-        changed.add(newPath);
+    }
+    const baseModes = new Map();
+    for (const path of [...removed, ...added.keys(), ...baseStates.keys()]) {
+        const entry = stats.get(path);
+        dependsOn.set(path, entry?.sha ?? null);
+        if (entry && entry.mode !== '040000')
+            baseModes.set(path, entry.mode);
     }
     const files = new Map();
-    for (const path of [...changed].sort(comparePaths)) {
-        const state = current.get(path);
+    for (const path of [...new Set([...removed, ...added.keys()])].sort(comparePaths)) {
+        const state = added.get(path);
         if (!state) {
             // Deleted, unless it was absent in the base too (created and then deleted within this diff).
-            if (dependsOn.get(path) !== null)
+            if (baseFile(path))
                 files.set(path, null);
             continue;
         }
@@ -39650,20 +39874,13 @@ function changesContent(patch) {
     const { oldId, newId } = patch;
     if (!oldId || !newId || oldId === newId)
         return false;
-    const zero = (id) => /^0+$/.test(id);
+    const zero = (id) => NULL_ID.test(id);
     const empty = (id) => EMPTY_BLOB.startsWith(id);
     if (zero(oldId))
         return !empty(newId);
     if (zero(newId))
         return !empty(oldId);
     return true;
-}
-function checkId(id, source, file) {
-    if (!id || !source.sha || /^0+$/.test(id))
-        return;
-    if (/^[0-9a-f]{40}$/.test(id) && source.sha !== id) {
-        throw new errors/* DiffDoesNotApplyError */.sQ(file, `the diff was made against blob ${id}, but the file is blob ${source.sha}: regenerate the diff`);
-    }
 }
 /** The directories above a path, nearest last (`a/b/c` → `a`, `a/b`). */
 function ancestors(path) {
@@ -39862,21 +40079,29 @@ class LocalGitBaseSource {
         // Chunked so that a large diff stays under the command-line limit.
         for (let i = 0; i < missing.length; i += 500) {
             const chunk = missing.slice(i, i + 500);
-            const out = await git(this.cwd, ['ls-tree', '-z', '--full-tree', this.commit, '--', ...chunk]);
             for (const p of chunk)
                 this.cache.set(p, undefined);
-            for (const record of out.toString('utf8').split('\0')) {
-                if (!record)
-                    continue;
-                const tab = record.indexOf('\t');
-                const [mode, type, sha] = record.slice(0, tab).split(' ');
-                const path = record.slice(tab + 1);
-                if (type === 'tree')
-                    continue;
-                this.cache.set(path, { mode: mode, sha });
+            // -t: with several paths git lists what is inside a directory named, and its tree only with -t.
+            for (const { path, mode, sha } of await this.lsTree(['-t', '--', ...chunk])) {
+                this.cache.set(path, mode === '040000' ? { mode, sha } : { mode: mode, sha });
             }
         }
         return new Map(paths.map(p => [p, this.cache.get(p)]));
+    }
+    async filesUnder(directory) {
+        return (await this.lsTree(['-r', '--', `${directory}/`])).map(e => e.path);
+    }
+    async lsTree(args) {
+        const out = await git(this.cwd, ['ls-tree', '-z', '--full-tree', this.commit, ...args]);
+        return out
+            .toString('utf8')
+            .split('\0')
+            .filter(Boolean)
+            .map(record => {
+            const tab = record.indexOf('\t');
+            const [mode, , sha] = record.slice(0, tab).split(' ');
+            return { path: record.slice(tab + 1), mode, sha };
+        });
     }
     read(_path, entry) {
         return this.batch.read(entry.sha);
@@ -39892,6 +40117,7 @@ class LocalGitBaseSource {
 
 /** A file is larger than the GitHub API can return (100 MB through the blobs API). */
 class FileTooLargeError extends errors/* SelfHealError */.ZO {
+    static type = 'FileTooLargeError';
     /** The repository-relative path. */
     path;
     constructor(path, size) {
@@ -39902,6 +40128,7 @@ class FileTooLargeError extends errors/* SelfHealError */.ZO {
 }
 /** createCommitOnBranch cannot represent a change (a mode, a symlink, a submodule): nothing was committed. */
 class UnrepresentableChangeError extends errors/* InvalidInputError */.oC {
+    static type = 'UnrepresentableChangeError';
     /** The files that cannot be committed this way. */
     files;
     constructor(files) {
@@ -39920,13 +40147,14 @@ class UnrepresentableChangeError extends errors/* InvalidInputError */.oC {
 
 
 
+
 /** The largest blob the blobs API returns. */
-const MAX_BLOB_BYTES = 100 * 1024 * 1024;
+const MAX_BLOB_BYTES = limits/* MAX_FILE_BYTES */.g;
 /**
- * Lists a tree, recursively, with as few requests as GitHub allows: one recursive request, and when GitHub
+ * Lists a tree, recursively (files and directories), with as few requests as GitHub allows: one recursive request, and when GitHub
  * truncates it (100,000 entries / 7 MB), each subtree walked on its own so that nothing is missed.
  */
-async function listTreeRecursive(client, treeSha, onlyUnder) {
+async function listTree(client, treeSha, onlyUnder) {
     const out = new Map();
     const { owner, repo, octokit } = client;
     const walk = async (sha, prefix, recursive) => {
@@ -39945,8 +40173,10 @@ async function listTreeRecursive(client, treeSha, onlyUnder) {
             if (!item.path || !item.sha)
                 continue;
             const path = prefix + item.path;
-            if (item.type === 'tree')
+            if (item.type === 'tree') {
                 subtrees.push({ sha: item.sha, path });
+                out.set(path, { mode: '040000', sha: item.sha });
+            }
             else
                 out.set(path, { mode: item.mode, sha: item.sha });
         }
@@ -39961,6 +40191,15 @@ async function listTreeRecursive(client, treeSha, onlyUnder) {
     await walk(treeSha, '', true);
     return out;
 }
+/** The files of a tree, recursively (see listTree): blobs, symlinks and submodules, not directories. */
+async function listTreeRecursive(client, treeSha, onlyUnder) {
+    const files = new Map();
+    for (const [path, entry] of await listTree(client, treeSha, onlyUnder)) {
+        if (entry.mode !== '040000')
+            files.set(path, entry);
+    }
+    return files;
+}
 /** A BaseSource over the GitHub API: the tree listed once, blobs fetched only for files whose bytes are needed. */
 class GitHubApiBaseSource {
     client;
@@ -39973,7 +40212,7 @@ class GitHubApiBaseSource {
         this.treeSha = treeSha;
     }
     list(paths) {
-        this.entries ??= listTreeRecursive(this.client, this.treeSha, new Set(paths));
+        this.entries ??= listTree(this.client, this.treeSha, new Set(paths));
         return this.entries;
     }
     async stat(path) {
@@ -39982,6 +40221,13 @@ class GitHubApiBaseSource {
     async statMany(paths) {
         const entries = await this.list(paths);
         return new Map(paths.map(p => [p, entries.get(p)]));
+    }
+    /** Lists the directory's own tree: the listing made for statMany may have skipped it when GitHub truncated. */
+    async filesUnder(directory) {
+        const entry = (await this.list([directory])).get(directory);
+        if (entry?.mode !== '040000')
+            return [];
+        return [...(await listTreeRecursive(this.client, entry.sha)).keys()].map(p => `${directory}/${p}`);
     }
     /**
      * Reads blobs in GraphQL batches of 100 (one request instead of one per file). GraphQL gives text only, so a
@@ -40052,6 +40298,8 @@ function baseSourceFactory(client, localRepository) {
     };
 }
 
+// EXTERNAL MODULE: ./src/surface.ts
+var surface = __nccwpck_require__(7800);
 ;// CONCATENATED MODULE: ./src/adapters/github/git.ts
 /**
  * GitHubAPIAdapter: the Git port over the GitHub REST (and optionally GraphQL) API, with no checkout needed.
@@ -40060,6 +40308,7 @@ function baseSourceFactory(client, localRepository) {
  * is re-read: when the touched files did not change the same change is re-applied on the new head, otherwise a
  * ConflictError. On any failure no ref has moved.
  */
+
 
 
 
@@ -40267,7 +40516,7 @@ class GitHubAPIAdapter {
         const head = validateBranchName(options.head);
         const base = validateBranchName(options.base ?? (await this.getDefaultBranch()));
         if (!options.title?.trim())
-            throw new errors/* InvalidInputError */.oC('A pull request needs a title: pass --title.');
+            throw new errors/* InvalidInputError */.oC(`A pull request needs a title: ${(0,surface/* howToSet */.ac)('title')}.`);
         const octokit = this.client.octokit;
         const prFail = (error, action) => this.fail(error, action, 'pull-requests', true);
         const findOpen = async () => {
@@ -40364,7 +40613,7 @@ class GitHubAPIAdapter {
     async applyDiff(diff, message, options) {
         const branch = validateBranchName(options.branch);
         if (!message?.trim())
-            throw new errors/* InvalidInputError */.oC('A commit needs a message: pass --message.');
+            throw new errors/* InvalidInputError */.oC(`A commit needs a message: ${(0,surface/* howToSet */.ac)('message')}.`);
         const patches = (0,parse/* parseGitDiff */.T)(diff);
         if (!patches.length)
             throw new errors/* InvalidInputError */.oC('The diff is empty: there is nothing to commit.');
@@ -40434,7 +40683,11 @@ class GitHubAPIAdapter {
         const source = new GitHubApiBaseSource(this.client, tree);
         const paths = [...applied.dependsOn.keys()];
         const now = await source.statMany(paths);
-        return paths.filter(p => (now.get(p)?.sha ?? null) !== applied.dependsOn.get(p));
+        return paths.filter(p => {
+            const entry = now.get(p);
+            const was = applied.dependsOn.get(p);
+            return (was === ANY_TREE && entry?.mode === '040000' ? ANY_TREE : (entry?.sha ?? null)) !== was;
+        });
     }
     /**
      * Creates the tree entries: text inline, binary and non-UTF-8 as blobs (and text over half a tree request,
@@ -40971,6 +41224,7 @@ var refs = __nccwpck_require__(8568);
 
 
 
+
 /** The identity used when the repository has none configured, so a commit can still be made. */
 const FALLBACK_IDENTITY = { name: 'self-heal', email: 'self-heal@users.noreply.github.com' };
 /** Creates the local Git adapter after checking that `cwd` is inside a work tree and git is recent enough. */
@@ -40981,7 +41235,7 @@ async function createLocalGitAdapter(settings) {
     }
     catch (error) {
         if (error instanceof run_git/* GitCommandError */.iR) {
-            throw new errors/* ConfigurationError */.j1(`'${settings.cwd}' is not inside a git repository: run self-heal in a checkout or pass --cwd DIR.`);
+            throw new errors/* ConfigurationError */.j1(`'${settings.cwd}' is not inside a git repository: run self-heal in a checkout or ${(0,surface/* howToSet */.ac)('cwd')}.`);
         }
         throw error;
     }
@@ -41069,7 +41323,7 @@ class LocalGitAdapter {
         const service = this.settings.pullRequests;
         if (!service) {
             throw new errors/* ConfigurationError */.j1(this.settings.pullRequestsUnavailable ??
-                'Opening a pull request needs a GitHub token and a GitHub remote: set GITHUB_TOKEN (or --token) and --repository OWNER/NAME.');
+                `Opening a pull request needs a GitHub token and the repository: ${(0,surface/* howToSet */.ac)('token')}, and ${(0,surface/* howToSet */.ac)('repository')}.`);
         }
         const head = await (0,refs/* assertBranchName */.ae)(options.head, this.root);
         if (!(await (0,refs/* branchHead */.P)(head, this.root)))
@@ -41301,13 +41555,19 @@ function splitBudget(maxBytes) {
     const headBytes = Math.floor(budget / 4);
     return { headBytes, tailBytes: budget - headBytes };
 }
-/** Collects chunks of one stream within a head + tail budget. */
+/**
+ * Collects chunks of one stream within a head + tail budget. Bytes are copied into at most two buffers (the head,
+ * and the tail as a ring), so memory stays within the budget however the output is chunked — a byte at a time
+ * costs no more than a megabyte at a time, and no chunk is kept alive by a slice of it.
+ */
 class OutputCapper {
     limits;
-    head = [];
+    head = Buffer.alloc(0);
     headLength = 0;
-    tail = [];
+    /** The tail's ring: linear until it reaches `tailBytes`, then the oldest byte is at `tailEnd`. */
+    tail = Buffer.alloc(0);
     tailLength = 0;
+    tailEnd = 0;
     total = 0;
     constructor(limits) {
         this.limits = limits;
@@ -41326,37 +41586,32 @@ class OutputCapper {
         let rest = chunk;
         if (this.headLength < this.limits.headBytes) {
             const take = Math.min(rest.length, this.limits.headBytes - this.headLength);
-            this.head.push(rest.subarray(0, take));
+            this.head = reserve(this.head, this.headLength, this.headLength + take, this.limits.headBytes);
+            rest.copy(this.head, this.headLength, 0, take);
             this.headLength += take;
             rest = rest.subarray(take);
         }
-        if (rest.length === 0 || this.limits.tailBytes === 0)
+        const cap = this.limits.tailBytes;
+        if (rest.length === 0 || cap === 0)
             return;
-        if (rest.length >= this.limits.tailBytes) {
-            // Copy: a subarray would keep the whole (possibly huge) chunk alive.
-            this.tail = [Buffer.from(rest.subarray(rest.length - this.limits.tailBytes))];
-            this.tailLength = this.limits.tailBytes;
-            return;
-        }
-        this.tail.push(rest);
-        this.tailLength += rest.length;
-        while (this.tailLength > this.limits.tailBytes) {
-            const excess = this.tailLength - this.limits.tailBytes;
-            const first = this.tail[0];
-            if (first.length <= excess) {
-                this.tail.shift();
-                this.tailLength -= first.length;
-            }
-            else {
-                this.tail[0] = Buffer.from(first.subarray(excess));
-                this.tailLength -= excess;
-            }
-        }
+        if (rest.length > cap)
+            rest = rest.subarray(rest.length - cap);
+        if (this.tail.length < cap)
+            this.tail = reserve(this.tail, this.tailLength, this.tailLength + rest.length, cap);
+        // Until the ring is full its capacity covers every byte, so only a full ring wraps (over its oldest bytes).
+        const first = Math.min(rest.length, this.tail.length - this.tailEnd);
+        rest.copy(this.tail, this.tailEnd, 0, first);
+        rest.copy(this.tail, 0, first);
+        this.tailEnd = (this.tailEnd + rest.length) % this.tail.length;
+        this.tailLength = Math.min(cap, this.tailLength + rest.length);
     }
     /** The kept text, UTF-8, with a marker where bytes were dropped; multi-byte characters are never split. */
     toString() {
-        const head = Buffer.concat(this.head, this.headLength);
-        const tail = Buffer.concat(this.tail, this.tailLength);
+        const head = this.head.subarray(0, this.headLength);
+        const start = (this.tailEnd - this.tailLength + this.tail.length) % (this.tail.length || 1);
+        const tail = start + this.tailLength <= this.tail.length
+            ? this.tail.subarray(start, start + this.tailLength)
+            : Buffer.concat([this.tail.subarray(start), this.tail.subarray(0, this.tailEnd)]);
         const dropped = this.droppedBytes;
         if (dropped === 0)
             return Buffer.concat([head, tail]).toString('utf8');
@@ -41367,6 +41622,14 @@ class OutputCapper {
             `\n[… self-heal: ${cut} bytes of output dropped here (${this.total} in all) …]\n` +
             tail.subarray(tailStart).toString('utf8'));
     }
+}
+/** A buffer holding `used` bytes of `buffer` with room for `needed` (doubling, at most `max`). */
+function reserve(buffer, used, needed, max) {
+    if (needed <= buffer.length)
+        return buffer;
+    const grown = Buffer.allocUnsafe(Math.min(max, Math.max(needed, buffer.length * 2, 4096)));
+    buffer.copy(grown, 0, 0, used);
+    return grown;
 }
 /** The length of the longest prefix that does not end in the middle of a UTF-8 sequence. */
 function completeUtf8End(bytes) {
@@ -41389,58 +41652,126 @@ function firstCharacterStart(bytes) {
     return index;
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/adapters/local/process-tree.ts
 /**
- * Ending a whole process tree. On POSIX a command runs as the leader of its own process group, so one signal to the
- * group reaches every descendant that stayed in it; descendants that left the group (setsid, daemons) are found by
- * their parent ids first and signalled one by one. On Windows, `taskkill /T /F` ends the tree.
+ * Ending a whole process tree. On POSIX a command leads its own process group and carries a marker in its
+ * environment (`SELF_HEAL_RUN`), which every descendant inherits. The tree's members are the processes of that
+ * group, the descendants found by parent id, and — on Linux, where `/proc/PID/environ` can be read — every process
+ * whose environment holds the marker: that finds those that left the group and lost their parent too (`setsid`,
+ * `nohup … &`, double-forking daemons). A process that both leaves the group and replaces its environment
+ * (`env -i`, `execve` with a fresh one) escapes; so does every escaped process on macOS, where the environment of
+ * another process cannot be read and the group and parent links are all there is. On Windows, `taskkill /T /F`
+ * ends the tree (which needs the leader alive).
  */
 
 
-/** The ids of every descendant of a process (children, their children, …), best effort, excluding the process. */
-async function listDescendants(pid) {
-    const parents = await readParentTable();
-    const children = new Map();
-    for (const [child, parent] of parents) {
-        const list = children.get(parent);
-        if (list)
-            list.push(child);
-        else
-            children.set(parent, [child]);
+
+/** The variable that marks every process a command starts; its value lists the runs it belongs to. */
+const RUN_MARKER_VARIABLE = 'SELF_HEAL_RUN';
+/** How often the tree is looked at while waiting for it to go. */
+const POLL_MS = 25;
+/** How long SIGKILL is repeated at processes that stay (not ours to kill, stuck in the kernel) before giving up. */
+const KILL_SETTLE_MS = 2000;
+/** A command's process tree, from its leader's id and the marker its environment carries. */
+class ProcessTree {
+    leader;
+    marker;
+    /** Every member seen so far, with its start time: found again later even after its links are gone. */
+    seen = new Map();
+    constructor(
+    /** The leader's process id (also the id of its process group). */
+    leader, 
+    /** A string only this tree's environments hold (the run's id in SELF_HEAL_RUN). */
+    marker) {
+        this.leader = leader;
+        this.marker = marker;
     }
-    const found = [];
-    const queue = [pid];
-    const seen = new Set(queue);
-    while (queue.length > 0) {
-        const next = queue.shift();
-        for (const child of children.get(next) ?? []) {
-            if (seen.has(child))
-                continue;
-            seen.add(child);
-            found.push(child);
-            queue.push(child);
+    /** The ids of the tree's live members (a zombie counts as gone), never this process's own. */
+    async members() {
+        const table = await readProcessTable(this.marker ? [this.marker] : []);
+        const byPid = new Map(table.map(entry => [entry.pid, entry]));
+        const found = new Set();
+        const children = new Map();
+        for (const entry of table) {
+            const isMember = entry.pid === this.leader ||
+                entry.pgid === this.leader ||
+                entry.markers.length > 0 ||
+                this.seen.get(entry.pid) === entry.started;
+            if (isMember)
+                found.add(entry.pid);
+            const siblings = children.get(entry.ppid);
+            if (siblings)
+                siblings.push(entry.pid);
+            else
+                children.set(entry.ppid, [entry.pid]);
         }
+        // Descendants by parent id: they may have left the group and cleared the marker, but not their parent.
+        const queue = [this.leader, ...found];
+        while (queue.length > 0) {
+            for (const child of children.get(queue.pop()) ?? []) {
+                if (!found.has(child)) {
+                    found.add(child);
+                    queue.push(child);
+                }
+            }
+        }
+        found.delete(process.pid);
+        for (const pid of found)
+            this.seen.set(pid, byPid.get(pid).started);
+        return [...found];
     }
-    return found;
+    /** Sends a signal to the group and to every member; resolves with how many members there were. */
+    async signal(signal) {
+        const members = await this.members();
+        signalQuietly(-this.leader, signal);
+        for (const pid of members)
+            signalQuietly(pid, signal);
+        return members.length;
+    }
+    /**
+     * Ends the tree: SIGTERM, then SIGKILL once `graceMs` has passed (at once when it is 0), and resolves when no
+     * member is left — or, for processes that cannot be killed (another user's, stuck in the kernel), after a
+     * further two seconds of trying.
+     */
+    async end(graceMs) {
+        if (process.platform === 'win32') {
+            await new Promise(resolve => {
+                (0,external_node_child_process_.execFile)('taskkill', ['/PID', String(this.leader), '/T', '/F'], { windowsHide: true }, () => resolve());
+            });
+            return;
+        }
+        if (graceMs > 0 && (await this.signal('SIGTERM')) > 0) {
+            const deadline = Date.now() + graceMs;
+            while (Date.now() < deadline && (await this.members()).length > 0)
+                await sleep(POLL_MS);
+        }
+        const giveUp = Date.now() + KILL_SETTLE_MS;
+        // Repeated: a member may have forked between the listing and the signal.
+        while ((await this.signal('SIGKILL')) > 0 && Date.now() < giveUp)
+            await sleep(POLL_MS);
+    }
 }
 /**
- * Signals a process tree: the process group led by `pid`, every descendant found by parent id, and any `known`
- * descendants found earlier (orphans lose their parent link once the leader exits). Processes already gone are
- * ignored. On Windows any signal becomes `taskkill /PID pid /T /F` (which needs the leader to be alive).
+ * SIGKILL, synchronously, to each tree's group and (Linux) every process carrying its marker: for this process's
+ * `exit` event, when nothing asynchronous can run any more.
  */
-async function killProcessTree(pid, signal = 'SIGTERM', known = [], options = {}) {
+function killTreesNow(trees) {
+    const list = [...trees];
+    if (list.length === 0)
+        return;
     if (process.platform === 'win32') {
-        await new Promise(resolve => {
-            (0,external_node_child_process_.execFile)('taskkill', ['/PID', String(pid), '/T', '/F'], { windowsHide: true }, () => resolve());
-        });
+        for (const tree of list)
+            signalQuietly(tree.leader, 'SIGKILL');
         return;
     }
-    // After the leader has exited (and been reaped) there is nothing to trace from it: `scan: false` skips that.
-    const descendants = options.scan === false ? [] : await listDescendants(pid).catch(() => []);
-    signalQuietly(-pid, signal);
-    signalQuietly(pid, signal);
-    for (const child of new Set([...descendants, ...known]))
-        signalQuietly(child, signal);
+    const markers = list.map(tree => tree.marker).filter((marker) => Boolean(marker));
+    const marked = process.platform === 'linux' ? scanProc(markers).filter(entry => entry.markers.length) : [];
+    for (const tree of list)
+        signalQuietly(-tree.leader, 'SIGKILL');
+    for (const entry of marked)
+        signalQuietly(entry.pid, 'SIGKILL');
 }
 /** Whether a process is running; a zombie (ended, not yet reaped) counts as gone. */
 async function isProcessAlive(pid) {
@@ -41453,8 +41784,7 @@ async function isProcessAlive(pid) {
     }
     if (process.platform === 'linux') {
         try {
-            const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-            return statState(stat) !== 'Z';
+            return !isGone(statFields(await readFile(`/proc/${pid}/stat`, 'utf8'))[0]);
         }
         catch {
             return false;
@@ -41464,7 +41794,7 @@ async function isProcessAlive(pid) {
         const state = await new Promise(resolve => {
             execFile('ps', ['-o', 'stat=', '-p', String(pid)], (error, stdout) => resolve(error ? '' : stdout.trim()));
         });
-        return state !== '' && !state.startsWith('Z');
+        return state !== '' && !isGone(state);
     }
     return true;
 }
@@ -41476,42 +41806,90 @@ function signalQuietly(target, signal) {
         // ESRCH: already gone; EPERM: not ours to end.
     }
 }
-/** The state letter of a `/proc/PID/stat` line (the field after the parenthesised command name). */
-function statState(stat) {
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+function sleep(ms) {
+    return new Promise(resolve => setTimeout(resolve, ms));
 }
-/** pid → parent pid for every process: `/proc` on Linux, `ps` elsewhere. */
-async function readParentTable() {
-    const table = new Map();
-    if (process.platform === 'linux') {
-        const entries = await (0,promises_.readdir)('/proc').catch(() => []);
-        await Promise.all(entries
-            .filter(name => /^\d+$/.test(name))
-            .map(async (name) => {
+/** Whether a state letter (`/proc/PID/stat`, `ps -o stat`) means the process has ended: zombie or dead. */
+function isGone(state) {
+    return state.startsWith('Z') || state.startsWith('X');
+}
+/** The fields of a `/proc/PID/stat` line after the parenthesised command name (state first, then ppid, pgrp…). */
+function statFields(stat) {
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+/** Every live process (zombies left out): `/proc` on Linux (with the markers), `ps` elsewhere. */
+async function readProcessTable(markers) {
+    if (process.platform === 'linux')
+        return scanProc(markers);
+    if (process.platform === 'win32')
+        return [];
+    const stdout = await new Promise(resolve => {
+        (0,external_node_child_process_.execFile)('ps', ['-A', '-o', 'pid=,ppid=,pgid=,stat=,lstart='], (error, out) => resolve(error ? '' : out));
+    });
+    const table = [];
+    for (const line of stdout.split('\n')) {
+        const match = /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(\S+)\s+(.*?)\s*$/.exec(line);
+        if (!match || isGone(match[4]))
+            continue;
+        table.push({
+            pid: Number(match[1]),
+            ppid: Number(match[2]),
+            pgid: Number(match[3]),
+            started: match[5],
+            markers: []
+        });
+    }
+    return table;
+}
+/**
+ * Reads `/proc` synchronously (it is memory, not disk, and the exit hook can only run synchronous code): each live
+ * process with the markers (of those asked about) its environment holds. Another user's environment cannot be read.
+ */
+function scanProc(markers) {
+    let names;
+    try {
+        names = (0,external_node_fs_.readdirSync)('/proc');
+    }
+    catch {
+        return [];
+    }
+    const table = [];
+    for (const name of names) {
+        if (!/^\d+$/.test(name))
+            continue;
+        let fields;
+        try {
+            fields = statFields((0,external_node_fs_.readFileSync)(`/proc/${name}/stat`, 'utf8'));
+        }
+        catch {
+            // It ended while the table was read.
+            continue;
+        }
+        if (isGone(fields[0]))
+            continue;
+        let found = [];
+        if (markers.length > 0) {
             try {
-                const stat = await (0,promises_.readFile)(`/proc/${name}/stat`, 'utf8');
-                const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-                table.set(Number(name), Number(fields[1]));
+                const environ = (0,external_node_fs_.readFileSync)(`/proc/${name}/environ`);
+                found = markers.filter(marker => environ.includes(marker));
             }
             catch {
-                // The process ended while the table was read.
+                // Not ours to read, or it ended.
             }
-        }));
-        return table;
-    }
-    const stdout = await new Promise(resolve => {
-        (0,external_node_child_process_.execFile)('ps', ['-A', '-o', 'pid=', '-o', 'ppid='], (error, out) => resolve(error ? '' : out));
-    });
-    for (const line of stdout.split('\n')) {
-        const match = /^\s*(\d+)\s+(\d+)\s*$/.exec(line);
-        if (match)
-            table.set(Number(match[1]), Number(match[2]));
+        }
+        table.push({
+            pid: Number(name),
+            ppid: Number(fields[1]),
+            pgid: Number(fields[2]),
+            started: fields[19],
+            markers: found
+        });
     }
     return table;
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./src/adapters/local/scrub-env.ts
+var scrub_env = __nccwpck_require__(513);
 ;// CONCATENATED MODULE: ./src/adapters/local/shell.ts
 /**
  * How a command string runs: the way a GitHub Actions `run:` step runs it. The script is written to a temp file
@@ -41602,10 +41980,11 @@ function posix(kind, file, flags) {
 ;// CONCATENATED MODULE: ./src/adapters/local/execution.ts
 /**
  * Local Execution: commands as child processes of this one. A string runs the way a workflow `run:` step runs it
- * (written to a script file, then `bash -e file`; see shell.ts); an argv array runs without any shell. Each
- * command leads its own process group (POSIX), so a timeout ends the whole tree: SIGTERM, then SIGKILL after a
- * grace period (`taskkill /T /F` on Windows). Output is streamed, passed to an optional listener, and capped
- * (head and tail kept), so huge output costs bounded memory and never blocks the child.
+ * (written to a script file, then `bash -e file`; see shell.ts); an argv array runs without any shell. Commands
+ * start from a scrubbed environment (scrub-env.ts). A timeout or an abort ends a command's whole process tree
+ * (process-tree.ts): SIGTERM, then SIGKILL after a grace period; what a command leaves running when it exits goes
+ * with it; and a run settles only once none of its tree is left. Output is streamed, capped (head and tail kept)
+ * and echoed no faster than the destination takes it, so huge output costs bounded memory.
  */
 
 
@@ -41618,29 +41997,22 @@ function posix(kind, file, flags) {
 
 
 
-/** How long to wait for a command's output pipes to close after it exits (descendants may still hold them). */
+
+
+/** How long the output pipes may stay quiet once the tree is gone before they are closed (an escapee may hold them). */
 const PIPE_DRAIN_MS = 500;
 /** The exit code reported for a command that could not be started (as a shell reports "command not found"). */
 const NOT_STARTED_EXIT_CODE = 127;
-/** Process groups still running, ended if this process exits first (they are detached, so nothing else would). */
+/** Trees still running, killed if this process exits first (they are detached, so nothing else would). */
 const running = new Set();
 let exitHookInstalled = false;
-function track(pid) {
+function track(tree) {
     if (!exitHookInstalled) {
         // Installed on first use: importing this module changes nothing about the process.
         exitHookInstalled = true;
-        process.once('exit', () => {
-            for (const leader of running) {
-                try {
-                    process.kill(process.platform === 'win32' ? leader : -leader, 'SIGKILL');
-                }
-                catch {
-                    // Already gone.
-                }
-            }
-        });
+        process.once('exit', () => killTreesNow(running));
     }
-    running.add(pid);
+    running.add(tree);
 }
 /** Runs commands as local processes. */
 class LocalExecutionAdapter {
@@ -41649,6 +42021,7 @@ class LocalExecutionAdapter {
     /** The repository root (absolute). */
     root;
     options;
+    warned = new Set();
     constructor(options) {
         this.root = (0,external_node_path_.resolve)(options.root);
         this.options = options;
@@ -41660,24 +42033,23 @@ class LocalExecutionAdapter {
     async runTests(command, options = {}) {
         const { result, output, context } = await this.execute(command, options);
         const detail = readTestResults(output, context);
-        const passed = result.exitCode === 0 && !result.timedOut && detail.failedTests.length === 0;
-        const tests = { ...result, passed, source: detail.source, failedTests: detail.failedTests };
+        const tests = {
+            ...result,
+            passed: (0,verdict/* hasPassed */.P)(result),
+            source: detail.source,
+            failedTests: detail.failedTests
+        };
         if (detail.counts)
             tests.counts = detail.counts;
         return tests;
     }
     async runBuild(command, options = {}) {
         const { result, output, context } = await this.execute(command, options);
-        return {
-            ...result,
-            passed: result.exitCode === 0 && !result.timedOut,
-            problems: readBuildProblems(output, context)
-        };
+        return { ...result, passed: (0,verdict/* hasPassed */.P)(result), problems: readBuildProblems(output, context) };
     }
     async runLint(command, options = {}) {
         const { result, output, context } = await this.execute(command, options);
-        const detail = readLintResults(output, context);
-        return { ...result, passed: result.exitCode === 0 && !result.timedOut, ...detail };
+        return { ...result, passed: (0,verdict/* hasPassed */.P)(result), ...readLintResults(output, context) };
     }
     /** Runs a command and gathers what the parsers need: output, the new report file, and the path context. */
     async execute(command, options) {
@@ -41711,12 +42083,33 @@ class LocalExecutionAdapter {
         }
         return directory;
     }
+    /** The command's environment: scrubbed of credentials, marked with the run's id. */
+    environment(options, runId) {
+        const given = options.env ?? {};
+        const { env, withheld } = (0,scrub_env/* scrubEnv */.LK)({ ...(this.options.env ?? process.env), ...given }, {
+            // Variables the caller sets for this run are meant for it.
+            passEnv: [...(this.options.passEnv ?? []), ...(options.passEnv ?? []), ...Object.keys(given)],
+            secrets: this.options.secrets
+        });
+        for (const name of withheld) {
+            if (this.warned.has(name))
+                continue;
+            this.warned.add(name);
+            this.options.warn?.(`pass-env names ${name}, but it holds the token self-heal uses (or another secret it was given), ` +
+                'so checks and fixers do not get it: give them a token of their own under another name.');
+        }
+        // Appended, not replaced: a self-heal running inside another one's command stays findable by both.
+        env[RUN_MARKER_VARIABLE] = [env[RUN_MARKER_VARIABLE], runId].filter(Boolean).join(' ');
+        return env;
+    }
     async spawnCommand(command, cwd, options) {
-        const env = { ...(this.options.env ?? process.env), ...options.env };
         const timeoutSeconds = options.timeoutSeconds ?? this.options.defaultTimeoutSeconds;
         if (timeoutSeconds !== undefined && !(timeoutSeconds > 0)) {
             throw new errors/* InvalidInputError */.oC(`The timeout must be a positive number of seconds, got ${timeoutSeconds}.`);
         }
+        options.signal?.throwIfAborted();
+        const runId = (0,external_node_crypto_.randomUUID)();
+        const env = this.environment(options, runId);
         let file;
         let args;
         let verbatim = false;
@@ -41740,123 +42133,208 @@ class LocalExecutionAdapter {
             [file, ...args] = command;
         }
         try {
-            return await this.spawnProcess(file, args, { cwd, env, verbatim, timeoutSeconds });
+            return await this.spawnProcess({
+                file,
+                args,
+                cwd,
+                env,
+                verbatim,
+                runId,
+                timeoutSeconds,
+                signal: options.signal
+            });
         }
         finally {
             if (scriptDirectory)
                 await (0,promises_.rm)(scriptDirectory, { recursive: true, force: true });
         }
     }
-    spawnProcess(file, args, settings) {
+    async spawnProcess(launch) {
         const limits = splitBudget(this.options.maxOutputBytes ?? 4 * 1024 * 1024);
-        const stdout = new OutputCapper(limits);
-        const stderr = new OutputCapper(limits);
+        const captured = { stdout: new OutputCapper(limits), stderr: new OutputCapper(limits) };
         const started = external_node_perf_hooks_.performance.now();
         const posix = process.platform !== 'win32';
-        return new Promise((resolvePromise, rejectPromise) => {
-            let timedOut = false;
-            let settled = false;
-            let exit;
-            let openPipes = 2;
-            const timers = [];
-            let child;
-            try {
-                child = (0,external_node_child_process_.spawn)(file, args, {
-                    cwd: settings.cwd,
-                    env: settings.env,
-                    stdio: ['ignore', 'pipe', 'pipe'],
-                    // Its own process group, so the whole tree can be signalled at once.
-                    detached: posix,
-                    windowsHide: true,
-                    windowsVerbatimArguments: settings.verbatim
-                });
-            }
-            catch (error) {
-                // Node refuses some arguments before starting anything (a NUL byte in an argument or a variable).
-                rejectPromise(new errors/* InvalidInputError */.oC(`The command cannot be started: ${error.message}`));
-                return;
-            }
-            const finish = (result) => {
-                if (settled)
-                    return;
-                settled = true;
-                for (const timer of timers)
-                    clearTimeout(timer);
-                const signalCode = exit?.signal ? 128 + (external_node_os_.constants.signals[exit.signal] ?? 0) : undefined;
-                let exitCode = exit?.code ?? signalCode ?? 1;
-                if (timedOut && exitCode === 0)
-                    exitCode = 124;
-                resolvePromise({
-                    exitCode,
-                    stdout: stdout.toString(),
-                    stderr: stderr.toString(),
-                    durationMs: Math.round(external_node_perf_hooks_.performance.now() - started),
-                    timedOut,
-                    ...result
-                });
-            };
-            const onData = (capper, stream) => (chunk) => {
-                capper.push(chunk);
-                this.options.onOutput?.(stream, chunk);
-            };
-            child.stdout.on('data', onData(stdout, 'stdout'));
-            child.stderr.on('data', onData(stderr, 'stderr'));
-            const pipeClosed = () => {
-                openPipes--;
-                if (openPipes === 0 && exit)
-                    finish();
-            };
-            child.stdout.on('close', pipeClosed);
-            child.stderr.on('close', pipeClosed);
-            child.on('error', (error) => {
-                // Only a failure to start ends the run here; a running child always reports through 'exit'.
-                if (child.pid !== undefined)
-                    return;
-                const reason = error.code === 'ENOENT' ? 'command not found' : error.message;
-                finish({ exitCode: NOT_STARTED_EXIT_CODE, stderr: `self-heal: ${file}: ${reason}\n` });
+        let child;
+        try {
+            child = (0,external_node_child_process_.spawn)(launch.file, launch.args, {
+                cwd: launch.cwd,
+                env: launch.env,
+                stdio: ['ignore', 'pipe', 'pipe'],
+                // Its own process group, so the whole tree can be signalled at once.
+                detached: posix,
+                windowsHide: true,
+                windowsVerbatimArguments: launch.verbatim
             });
-            let stragglers = [];
-            if (child.pid !== undefined)
-                track(child.pid);
-            child.on('exit', (code, signal) => {
-                exit = { code, signal };
-                const pid = child.pid;
-                if (pid !== undefined) {
-                    running.delete(pid);
-                    // Whatever the command left running goes with it, as at the end of a job on a runner.
-                    if (posix)
-                        void killProcessTree(pid, 'SIGKILL', stragglers, { scan: false });
-                }
-                if (openPipes === 0) {
-                    finish();
-                    return;
-                }
-                // Descendants that left the group may hold the pipes open: don't wait for them forever.
-                timers.push(setTimeout(() => {
-                    child.stdout.destroy();
-                    child.stderr.destroy();
-                    finish();
-                }, PIPE_DRAIN_MS));
+        }
+        catch (error) {
+            // Node refuses some arguments before starting anything (a NUL byte in an argument or a variable).
+            throw new errors/* InvalidInputError */.oC(`The command cannot be started: ${error.message}`);
+        }
+        const exited = new Promise(resolve => {
+            child.once('exit', (code, signal) => resolve({ code, signal }));
+            // Only a failure to start ends the run here; a running child always reports through 'exit'.
+            child.on('error', error => {
+                if (child.pid === undefined)
+                    resolve({ notStarted: error });
             });
-            if (settings.timeoutSeconds !== undefined && child.pid !== undefined) {
-                const pid = child.pid;
-                timers.push(setTimeout(async () => {
-                    timedOut = true;
-                    // Remember the tree now: once the leader is gone, orphans can no longer be traced to it.
-                    stragglers = await listDescendants(pid).catch(() => []);
-                    if (exit) {
-                        // The leader ended while the tree was being read: what it left goes at once.
-                        await killProcessTree(pid, 'SIGKILL', stragglers, { scan: false });
-                        return;
-                    }
-                    await killProcessTree(pid, 'SIGTERM', stragglers);
-                    if (settled)
-                        return;
-                    timers.push(setTimeout(() => void killProcessTree(pid, 'SIGKILL', stragglers), this.options.killGraceMs ?? 3000));
-                }, settings.timeoutSeconds * 1000));
-            }
         });
+        const streams = [child.stdout, child.stderr];
+        const closed = Promise.all(streams.map(stream => new Promise(resolve => stream.once('close', resolve))));
+        const echo = this.options.echo ? new Echo(this.options.echo, this.inert(), streams) : undefined;
+        let lastOutput = external_node_perf_hooks_.performance.now();
+        for (const [name, stream] of [
+            ['stdout', child.stdout],
+            ['stderr', child.stderr]
+        ]) {
+            stream.on('data', (chunk) => {
+                lastOutput = external_node_perf_hooks_.performance.now();
+                captured[name].push(chunk);
+                this.options.onOutput?.(name, chunk);
+                echo?.write(chunk);
+            });
+        }
+        const tree = child.pid === undefined ? undefined : new ProcessTree(child.pid, launch.runId);
+        let ending;
+        const end = (graceMs) => (ending ??= tree ? tree.end(graceMs) : Promise.resolve());
+        const graceMs = this.options.killGraceMs ?? 3000;
+        let timedOut = false;
+        let aborted = false;
+        const onAbort = () => {
+            aborted = true;
+            void end(graceMs);
+        };
+        let timer;
+        try {
+            if (tree)
+                track(tree);
+            if (launch.timeoutSeconds !== undefined) {
+                timer = setTimeout(() => {
+                    timedOut = true;
+                    void end(graceMs);
+                }, launch.timeoutSeconds * 1000);
+            }
+            launch.signal?.addEventListener('abort', onAbort, { once: true });
+            // Aborted while the script was being written: the listener came too late to hear it.
+            if (launch.signal?.aborted)
+                onAbort();
+            const exit = await exited;
+            clearTimeout(timer);
+            if ('notStarted' in exit) {
+                const reason = exit.notStarted.code === 'ENOENT' ? 'command not found' : exit.notStarted.message;
+                return {
+                    exitCode: NOT_STARTED_EXIT_CODE,
+                    stdout: '',
+                    stderr: `self-heal: ${launch.file}: ${reason}\n`,
+                    durationMs: Math.round(external_node_perf_hooks_.performance.now() - started),
+                    timedOut: false
+                };
+            }
+            // Whatever the command left running goes with it, at once (unless a timeout or abort is already ending
+            // it), as at the end of a job on a runner. On Windows taskkill needs the leader, which is gone by now.
+            await (posix ? end(0) : ending);
+            // The rest of the output, unless an escaped process holds a pipe open and says nothing more.
+            await Promise.race([
+                closed,
+                until(() => !echo?.waiting && external_node_perf_hooks_.performance.now() - Math.max(lastOutput, echo?.resumedAt ?? 0) >= PIPE_DRAIN_MS)
+            ]);
+            for (const stream of streams)
+                stream.destroy();
+            if (aborted)
+                throw launch.signal?.reason;
+            const signalCode = exit.signal ? 128 + (external_node_os_.constants.signals[exit.signal] ?? 0) : undefined;
+            const exitCode = exit.code ?? signalCode ?? 1;
+            return {
+                exitCode: timedOut && exitCode === 0 ? 124 : exitCode,
+                stdout: captured.stdout.toString(),
+                stderr: captured.stderr.toString(),
+                durationMs: Math.round(external_node_perf_hooks_.performance.now() - started),
+                timedOut
+            };
+        }
+        finally {
+            clearTimeout(timer);
+            launch.signal?.removeEventListener('abort', onAbort);
+            if (tree)
+                running.delete(tree);
+            echo?.close();
+        }
     }
+    inert() {
+        return this.options.inertWorkflowCommands ?? (this.options.env ?? process.env).GITHUB_ACTIONS === 'true';
+    }
+}
+/**
+ * Copies a command's output to a stream without outrunning it (the command's pipes are paused while the stream
+ * is full), ends an unterminated last line so what the log prints next starts a line of its own, and — when
+ * `inert` — frames it with `::stop-commands::` so the runner obeys no workflow command in it.
+ */
+class Echo {
+    destination;
+    sources;
+    /** Whether the sources are paused until the destination drains. */
+    waiting = false;
+    /** When the sources were last resumed (performance.now()). */
+    resumedAt = 0;
+    atLineStart = true;
+    broken = false;
+    token;
+    constructor(destination, inert, sources) {
+        this.destination = destination;
+        this.sources = sources;
+        destination.on('error', this.stop);
+        destination.on('close', this.stop);
+        if (inert) {
+            // Random and never in the command's environment: a command cannot end the frame early.
+            this.token = (0,external_node_crypto_.randomBytes)(16).toString('hex');
+            this.destination.write(`::stop-commands::${this.token}\n`);
+        }
+    }
+    write(chunk) {
+        if (this.broken || chunk.length === 0)
+            return;
+        this.atLineStart = chunk[chunk.length - 1] === 0x0a;
+        if (!this.destination.write(chunk) && !this.waiting) {
+            this.waiting = true;
+            for (const source of this.sources)
+                source.pause();
+            this.destination.once('drain', this.resume);
+        }
+    }
+    /** Ends the last line and the frame; what the log prints next is obeyed again. */
+    close() {
+        this.destination.off('drain', this.resume);
+        this.destination.off('error', this.stop);
+        this.destination.off('close', this.stop);
+        if (this.broken)
+            return;
+        if (!this.atLineStart)
+            this.destination.write('\n');
+        if (this.token)
+            this.destination.write(`::${this.token}::\n`);
+    }
+    resume = () => {
+        this.waiting = false;
+        this.resumedAt = external_node_perf_hooks_.performance.now();
+        for (const source of this.sources)
+            source.resume();
+    };
+    /** The destination failed or closed (a reader that went away): output is still captured, no longer echoed. */
+    stop = () => {
+        this.broken = true;
+        this.destination.off('drain', this.resume);
+        this.resume();
+    };
+}
+/** Resolves once `condition` holds, looking every 100 ms. */
+function until(condition) {
+    return new Promise(resolve => {
+        const timer = setInterval(() => {
+            if (!condition())
+                return;
+            clearInterval(timer);
+            resolve();
+        }, 100);
+    });
 }
 /** Identity of a file's current version (size, mtime, inode), or undefined when it does not exist. */
 async function fingerprint(path) {
@@ -42273,8 +42751,9 @@ function isMissing(error) {
 
 
 
-const TOKEN_HINT = 'a GitHub token: set GITHUB_TOKEN, pass --token, or the action input `token`';
-const REPOSITORY_HINT = 'the repository: pass --repository OWNER/NAME (or set GITHUB_REPOSITORY)';
+
+const tokenHint = () => `a GitHub token: ${(0,surface/* howToSet */.ac)('token')}`;
+const repositoryHint = () => `the repository: ${(0,surface/* howToSet */.ac)('repository')}`;
 /** Builds the adapters of one environment. */
 class AdapterFactory {
     environment;
@@ -42305,12 +42784,18 @@ class AdapterFactory {
         const needs = await this.missingForGitHub();
         // Locally only pull requests need GitHub; elsewhere commits (and cloud storage and execution) do.
         const missing = this.environment === 'local' ? needs.map(hint => `for pull requests, ${hint}`) : needs;
-        return { adapters: this.kinds(), missing, ...(repository ? { repository } : {}) };
+        const cache = chooseCache(this.cacheSettings());
+        return {
+            adapters: this.kinds(),
+            missing,
+            ...(repository ? { repository } : {}),
+            ...(cache.path ? { cachePath: cache.path } : {})
+        };
     }
     /** What is missing to reach the GitHub API (empty when a token and the repository are known). */
     async missingForGitHub() {
         const repository = await this.resolveRepository();
-        return [...(this.settings.token ? [] : [TOKEN_HINT]), ...(repository ? [] : [REPOSITORY_HINT])];
+        return [...(this.settings.token ? [] : [tokenHint()]), ...(repository ? [] : [repositoryHint()])];
     }
     /** The Storage adapter. */
     storage() {
@@ -42354,7 +42839,12 @@ class AdapterFactory {
             if (this.environment !== 'cloud') {
                 return new LocalExecutionAdapter({
                     root: await this.repositoryRoot(),
-                    onOutput: this.options.onOutput
+                    onOutput: this.options.onOutput,
+                    echo: this.options.echo,
+                    passEnv: this.options.passEnv,
+                    // The token self-heal acts with never reaches a check or a fixer, under any name.
+                    secrets: this.settings.token ? [this.settings.token] : [],
+                    warn: message => this.logger.warning(message)
                 });
             }
             const client = await this.client();
@@ -42362,7 +42852,8 @@ class AdapterFactory {
                 octokit: client.octokit,
                 owner: client.owner,
                 repo: client.repo,
-                log: message => this.logger.info(message)
+                log: message => this.logger.info(message),
+                onProgress: this.options.onRunProgress
             });
         });
     }
@@ -42379,9 +42870,9 @@ class AdapterFactory {
     client() {
         this.github ??= this.resolveRepository().then(repository => {
             if (!this.settings.token)
-                throw new errors/* ConfigurationError */.j1(`The ${this.environment} environment needs ${TOKEN_HINT}.`);
+                throw new errors/* ConfigurationError */.j1(`The ${this.environment} environment needs ${tokenHint()}.`);
             if (!repository)
-                throw new errors/* ConfigurationError */.j1(`The ${this.environment} environment needs ${REPOSITORY_HINT}.`);
+                throw new errors/* ConfigurationError */.j1(`The ${this.environment} environment needs ${repositoryHint()}.`);
             return (0,client/* createGitHubClient */.L)({
                 token: this.settings.token,
                 repository,
@@ -42443,6 +42934,118 @@ class AdapterFactory {
 /** The post step's work: saves the Actions cache snapshot the main step left (never throws). */
 async function flushPendingState(env, logger) {
     await saveSnapshotInPost({ env, logger });
+}
+
+
+/***/ }),
+
+/***/ 513:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LK: () => (/* binding */ scrubEnv),
+/* harmony export */   ue: () => (/* binding */ parsePassEnv)
+/* harmony export */ });
+/* unused harmony export WITHHELD_VARIABLES */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/**
+ * The environment a check or a fixer starts with: this process's, minus what would let an untrusted command act
+ * with self-heal's credentials or the runner's — tokens, the Actions runtime services, and every action input
+ * (`INPUT_*`, where the runner puts the `token` input among others).
+ */
+
+/**
+ * Variables withheld unless pass-env names them: GitHub tokens, self-heal's own token, the action's inputs, the
+ * runner's service credentials and URLs (cache, artifacts, OIDC), and the files through which a step sets its
+ * outputs, its state and later steps' environment and PATH (the file twins of inert workflow commands).
+ */
+const WITHHELD_VARIABLES = [
+    'GITHUB_TOKEN',
+    'GH_TOKEN',
+    'GH_ENTERPRISE_TOKEN',
+    'GITHUB_ENTERPRISE_TOKEN',
+    'SELF_HEAL_TOKEN',
+    'INPUT_*',
+    'ACTIONS_RUNTIME_TOKEN',
+    'ACTIONS_RUNTIME_URL',
+    'ACTIONS_RESULTS_URL',
+    'ACTIONS_CACHE_URL',
+    'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+    'ACTIONS_ID_TOKEN_REQUEST_URL',
+    'GITHUB_OUTPUT',
+    'GITHUB_STATE',
+    'GITHUB_ENV',
+    'GITHUB_PATH'
+];
+/** Secrets shorter than this only match a whole value: a short one would match inside unrelated values. */
+const MIN_EMBEDDED_SECRET = 8;
+/** Removes credentials from an environment (WITHHELD_VARIABLES, ScrubOptions); names match in any case. */
+function scrubEnv(env, options = {}) {
+    const withheldNames = globs(WITHHELD_VARIABLES);
+    const passed = globs(options.passEnv ?? []);
+    const secrets = (options.secrets ?? []).map(secret => secret.trim()).filter(Boolean);
+    const result = {};
+    const withheld = [];
+    for (const [name, value] of Object.entries(env)) {
+        if (value === undefined)
+            continue;
+        const isPassed = passed.test(name);
+        if (!isPassed && withheldNames.test(name))
+            continue;
+        if (secrets.some(secret => holds(value, secret))) {
+            if (isPassed)
+                withheld.push(name);
+            continue;
+        }
+        result[name] = value;
+    }
+    return { env: result, withheld };
+}
+/**
+ * Reads pass-env names: the CLI's repeatable `--pass-env NAME` and the action input `pass-env` (one a line, or
+ * separated by commas) both land here. A name is letters, digits, `_`, and `*` for any run of characters.
+ */
+function parsePassEnv(values, what = 'pass-env') {
+    const names = (typeof values === 'string' ? [values] : values)
+        .flatMap(value => value.split(/[\n,]/))
+        .map(name => name.trim())
+        .filter(Boolean);
+    for (const name of names) {
+        if (!/^[A-Za-z0-9_*]+$/.test(name)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidInputError */ .oC(`${what}: '${name}' is not a variable name: give names such as NPM_TOKEN or globs such as NPM_*, ` +
+                'one a line or separated by commas.');
+        }
+    }
+    return names;
+}
+function holds(value, secret) {
+    return secret.length >= MIN_EMBEDDED_SECRET ? value.includes(secret) : value.trim() === secret;
+}
+/** One case-insensitive pattern for a list of names and `*` globs (which are letters, digits, `_` and `*`). */
+function globs(names) {
+    if (names.length === 0)
+        return /(?!)/;
+    const alternatives = names.map(name => name.replace(/[^A-Za-z0-9_*]/g, '\\$&').replace(/\*/g, '.*'));
+    return new RegExp(`^(?:${alternatives.join('|')})$`, 'i');
+}
+
+
+/***/ }),
+
+/***/ 2749:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ hasPassed)
+/* harmony export */ });
+/**
+ * Whether a check passed: its exit code is 0 and no timeout ended it. The exit code is the tool's own verdict:
+ * failed tests, lint problems and diagnostics read from reports, output or annotations are detail (for the
+ * fingerprint and the fixers), never the verdict — a lint run that exits 0 with warnings passes, and a test run
+ * that exits non-zero fails even when no failed test can be named.
+ */
+function hasPassed(result) {
+    return result.exitCode === 0 && !result.timedOut;
 }
 
 
@@ -42646,7 +43249,9 @@ function parseJson(text, input) {
 /* harmony export */   xh: () => (/* binding */ checkPassed)
 /* harmony export */ });
 /* unused harmony exports CHECK_KINDS, runCheck, tail */
+/* harmony import */ var _adapters_verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2749);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+
 
 /** The kinds of check: `runTests`, `runBuild`, `runLint` and `runCommand`. */
 const CHECK_KINDS = ['test', 'build', 'lint', 'command'];
@@ -42673,9 +43278,9 @@ async function runCheckResult(execution, kind, command, options = {}) {
             return execution.runCommand(command, options);
     }
 }
-/** Whether a check passed: the adapter's verdict, or for a plain command exit 0 within its time. */
+/** Whether a check passed: the adapter's verdict (`hasPassed`, for every adapter and kind). */
 function checkPassed(result) {
-    return 'passed' in result ? result.passed : result.exitCode === 0 && !result.timedOut;
+    return 'passed' in result ? result.passed : (0,_adapters_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .hasPassed */ .P)(result);
 }
 /** The JSON shape of a check's result. */
 function toCheckOutput(kind, result) {
@@ -42778,6 +43383,10 @@ var Input;
     Input["Reruns"] = "reruns";
     /** heal: the most verification runs. */
     Input["MaxAttempts"] = "max-attempts";
+    /** heal: the longest a fixer may run, in seconds. */
+    Input["FixerTimeout"] = "fixer-timeout";
+    /** heal, check: variables checks and fixers keep though they look like credentials. */
+    Input["PassEnv"] = "pass-env";
 })(Input || (Input = {}));
 /** Action outputs. */
 var Output;
@@ -42815,6 +43424,22 @@ var State;
     /** Set by main so the same bundle knows it runs as the post step. */
     State["IsPost"] = "isPost";
 })(State || (State = {}));
+
+
+/***/ }),
+
+/***/ 8287:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ MAX_FILE_BYTES)
+/* harmony export */ });
+/**
+ * The largest file a diff may make or patch: 100 MiB, GitHub's limit for one blob (a push with a larger file is
+ * refused, and the blobs API returns none larger). A binary patch or delta that declares a larger result is
+ * refused before anything of that size is allocated, so memory stays bounded by the diff and the base files.
+ */
+const MAX_FILE_BYTES = 100 * 1024 * 1024;
 
 
 /***/ }),
@@ -42878,6 +43503,8 @@ function encodeBase85(data) {
     return out;
 }
 
+// EXTERNAL MODULE: ./src/diff/limits.ts
+var limits = __nccwpck_require__(8287);
 ;// CONCATENATED MODULE: ./src/diff/parse.ts
 /**
  * Parser of git diffs, byte-exact: `diff --git` file patches with git's extended headers (new/deleted file mode,
@@ -42888,8 +43515,10 @@ function encodeBase85(data) {
 
 
 
+
 /** The file a parse error is about, when it is known. */
 class DiffParseError extends errors/* InvalidInputError */.oC {
+    static type = 'DiffParseError';
     /** 1-based line of the diff where the problem is. */
     line;
     constructor(message, line) {
@@ -42947,17 +43576,21 @@ function readName(rest, line) {
         text = text.slice(0, tab);
     return text.replace(/\r$/, '');
 }
+/** git squashes doubled slashes in the names of `---`, `+++`, rename and copy lines (after stripping `a/`). */
+function squash(name) {
+    return name.replace(/\/{2,}/g, '/');
+}
 /** Strips the first path component (`-p1`), as git apply does; `/dev/null` stays undefined. */
-function stripPrefix(name, line) {
+function stripPrefix(name, line, squashed = true) {
     if (name === '/dev/null')
         return undefined;
     // An absolute name has no prefix to strip: keep it whole so that the path rules refuse it by its own name.
     if (name.startsWith('/'))
-        return name;
+        return squashed ? squash(name) : name;
     const slash = name.indexOf('/');
     if (slash < 0)
         throw new DiffParseError(`path '${name}' has no 'a/' or 'b/' prefix to strip`, line);
-    return name.slice(slash + 1);
+    return squashed ? squash(name.slice(slash + 1)) : name.slice(slash + 1);
 }
 /**
  * The two names of `diff --git a/X b/Y`. Quoted names are exact; unquoted names with spaces are ambiguous, so like
@@ -42970,13 +43603,13 @@ function parseGitHeaderNames(rest, line) {
         const second = tail.startsWith('"')
             ? unquote(Buffer.from(tail, 'utf8'), 0, line).name.toString('utf8')
             : tail;
-        return { a: stripPrefix(first.name.toString('utf8'), line), b: stripPrefix(second, line) };
+        return { a: stripPrefix(first.name.toString('utf8'), line, false), b: stripPrefix(second, line, false) };
     }
     const text = rest.toString('utf8');
     const quoted = text.indexOf(' "');
     if (quoted >= 0) {
         const second = unquote(Buffer.from(text.slice(quoted + 1), 'utf8'), 0, line).name.toString('utf8');
-        return { a: stripPrefix(text.slice(0, quoted), line), b: stripPrefix(second, line) };
+        return { a: stripPrefix(text.slice(0, quoted), line, false), b: stripPrefix(second, line, false) };
     }
     // Unquoted: find a space such that both sides, prefix stripped, are equal.
     for (let i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1)) {
@@ -43012,12 +43645,20 @@ function startsWith(line, prefix) {
 function parse_text(line) {
     return line.toString('utf8').replace(/\r$/, '');
 }
-/** Decodes one `literal N` / `delta N` block of a binary patch starting at `index`; returns it and the next line. */
-function parseBinaryHunk(lines, index) {
+/**
+ * Decodes one `literal N` / `delta N` block of a binary patch starting at `index`; returns it and the next line.
+ * N bounds the inflated size, so a block that inflates to more (a compression bomb) stops there, and an N over
+ * MAX_FILE_BYTES is refused before anything is inflated.
+ */
+function parseBinaryHunk(lines, index, file) {
     const header = /^(literal|delta) (\d+)$/.exec(parse_text(lines[index] ?? Buffer.alloc(0)));
     if (!header)
         return undefined;
     const size = Number(header[2]);
+    if (size > limits/* MAX_FILE_BYTES */.g) {
+        throw new DiffParseError(`the binary patch for '${file}' is ${size} bytes, more than the ${limits/* MAX_FILE_BYTES */.g} bytes (GitHub's largest ` +
+            'blob) self-heal applies', index + 1);
+    }
     const chunks = [];
     let i = index + 1;
     for (; i < lines.length; i++) {
@@ -43035,10 +43676,14 @@ function parseBinaryHunk(lines, index) {
     }
     let data;
     try {
-        data = (0,external_node_zlib_.inflateSync)(Buffer.concat(chunks));
+        // One byte more than declared, so that a block inflating to more is told apart from one that fits.
+        data = (0,external_node_zlib_.inflateSync)(Buffer.concat(chunks), { maxOutputLength: size + 1 });
     }
     catch (error) {
-        throw new DiffParseError(`binary patch data is corrupt (${error.message})`, index + 1);
+        const tooLarge = error.code === 'ERR_BUFFER_TOO_LARGE';
+        throw new DiffParseError(tooLarge
+            ? `the binary patch for '${file}' inflates to more than the ${size} bytes it says`
+            : `binary patch data is corrupt (${error.message})`, index + 1);
     }
     if (data.length !== size) {
         throw new DiffParseError(`binary patch inflates to ${data.length} bytes, but says ${size}`, index + 1);
@@ -43090,9 +43735,31 @@ function parseTraditionalPatch(lines, start, patches) {
 }
 function parseGitFilePatch(lines, start, patches) {
     const header = parseGitHeaderNames(lines[start].subarray('diff --git '.length), start + 1);
+    // git's default name: the header's, when both its names agree (a new or deleted file takes it).
+    const def = header.a === header.b ? header.a : undefined;
     const patch = { kind: 'modify', hunks: [], git: true };
-    let oldName = header.a;
-    let newName = header.b;
+    let oldName;
+    let newName;
+    // `---` and `+++` must agree with what the lines before said (/dev/null for the side a new or deleted file lacks).
+    const verifyName = (line, side, n) => {
+        const raw = readName(line.subarray(4), n);
+        const name = raw === '/dev/null' ? undefined : stripPrefix(raw, n);
+        const absent = side === 'old' ? patch.kind === 'add' : patch.kind === 'delete';
+        const known = side === 'old' ? oldName : newName;
+        if (absent) {
+            if (name !== undefined)
+                throw new DiffParseError(`the ${side} name should be /dev/null`, n);
+        }
+        else if (known === undefined) {
+            if (side === 'old')
+                oldName = name;
+            else
+                newName = name;
+        }
+        else if (name !== known) {
+            throw new DiffParseError(`the ${side} name '${name}' is not '${known}', as the lines before it say`, n);
+        }
+    };
     let i = start + 1;
     for (; i < lines.length; i++) {
         const line = lines[i];
@@ -43105,26 +43772,28 @@ function parseGitFilePatch(lines, start, patches) {
         else if (t.startsWith('new file mode ')) {
             patch.kind = 'add';
             patch.newMode = parseMode(t.slice(14), n);
+            newName = def;
         }
         else if (t.startsWith('deleted file mode ')) {
             patch.kind = 'delete';
             patch.oldMode = parseMode(t.slice(18), n);
+            oldName = def;
         }
         else if (t.startsWith('rename from ')) {
             patch.kind = 'rename';
-            oldName = readName(line.subarray(12), n);
+            oldName = squash(readName(line.subarray(12), n));
         }
         else if (t.startsWith('rename to ')) {
             patch.kind = 'rename';
-            newName = readName(line.subarray(10), n);
+            newName = squash(readName(line.subarray(10), n));
         }
         else if (t.startsWith('copy from ')) {
             patch.kind = 'copy';
-            oldName = readName(line.subarray(10), n);
+            oldName = squash(readName(line.subarray(10), n));
         }
         else if (t.startsWith('copy to ')) {
             patch.kind = 'copy';
-            newName = readName(line.subarray(8), n);
+            newName = squash(readName(line.subarray(8), n));
         }
         else if (t.startsWith('similarity index '))
             patch.similarity = parseInt(t.slice(17), 10);
@@ -43142,21 +43811,16 @@ function parseGitFilePatch(lines, start, patches) {
                 patch.newMode ??= mode;
             }
         }
-        else if (t.startsWith('--- ')) {
-            const name = readName(line.subarray(4), n);
-            if (name !== '/dev/null')
-                oldName = stripPrefix(name, n);
-        }
-        else if (t.startsWith('+++ ')) {
-            const name = readName(line.subarray(4), n);
-            if (name !== '/dev/null')
-                newName = stripPrefix(name, n);
-        }
+        else if (t.startsWith('--- '))
+            verifyName(line, 'old', n);
+        else if (t.startsWith('+++ '))
+            verifyName(line, 'new', n);
         else if (t === 'GIT binary patch') {
-            const forward = parseBinaryHunk(lines, i + 1);
+            const file = newName ?? oldName ?? def ?? '?';
+            const forward = parseBinaryHunk(lines, i + 1, file);
             if (!forward)
                 throw new DiffParseError("'GIT binary patch' is not followed by 'literal' or 'delta'", n + 1);
-            const reverse = parseBinaryHunk(lines, forward.next);
+            const reverse = parseBinaryHunk(lines, forward.next, file);
             patch.binary = { forward: forward.hunk, reverse: reverse?.hunk };
             i = (reverse?.next ?? forward.next) - 1;
         }
@@ -43166,19 +43830,16 @@ function parseGitFilePatch(lines, start, patches) {
         else
             break;
     }
-    if (patch.kind === 'add')
-        oldName = undefined;
-    if (patch.kind === 'delete')
-        newName = undefined;
-    if (patch.kind === 'modify' && oldName === undefined)
-        oldName = newName;
-    if (patch.kind === 'modify' && newName === undefined)
-        newName = oldName;
     if (oldName === undefined && newName === undefined) {
-        throw new DiffParseError('cannot tell the file name from the diff --git header', start + 1);
+        if (def === undefined)
+            throw new DiffParseError('cannot tell the file name from the diff --git header', start + 1);
+        oldName = newName = def;
     }
-    patch.oldPath = oldName;
-    patch.newPath = newName;
+    if ((newName === undefined && patch.kind !== 'delete') || (oldName === undefined && patch.kind !== 'add')) {
+        throw new DiffParseError("the file's headers lack one of its names", start + 1);
+    }
+    patch.oldPath = patch.kind === 'add' ? undefined : oldName;
+    patch.newPath = patch.kind === 'delete' ? undefined : newName;
     if (patch.kind === 'add')
         patch.oldMode = undefined;
     if (patch.kind === 'delete')
@@ -43267,34 +43928,56 @@ function parse_name(patch) {
 /* harmony export */   j1: () => (/* binding */ ConfigurationError),
 /* harmony export */   kG: () => (/* binding */ FileNotFoundError),
 /* harmony export */   oC: () => (/* binding */ InvalidInputError),
+/* harmony export */   p4: () => (/* binding */ InterruptedError),
+/* harmony export */   sK: () => (/* binding */ redactUrls),
 /* harmony export */   sQ: () => (/* binding */ DiffDoesNotApplyError),
 /* harmony export */   v9: () => (/* binding */ MergeConflictError),
 /* harmony export */   vz: () => (/* binding */ BranchExistsError),
 /* harmony export */   wo: () => (/* binding */ ExecutionTimeoutError)
 /* harmony export */ });
+/* unused harmony export UsageError */
 /**
  * Typed errors. Inner modules throw these; only the action's `run()` and the CLI's command runner turn them into
  * a failed step or an exit code. Each message says what happened and what to do.
  */
-/** Base class of every error self-heal raises on purpose; `exitCode` is what the CLI exits with. */
+/**
+ * Base class of every error self-heal raises on purpose; `exitCode` is what the CLI exits with. Each subclass
+ * declares its own `static type`, which becomes `name` (the `type` of the CLI's JSON error): bundlers rename
+ * classes, so a name read from the constructor would change with the build.
+ */
 class SelfHealError extends Error {
-    /** 1: the operation ran and did not succeed; 2: bad usage, input or configuration. */
+    /** The stable name of errors of this class. */
+    static type = 'SelfHealError';
+    /** 1: the operation ran and did not succeed; 2: bad usage, input or configuration; 128 + n: signal n. */
     exitCode = 1;
     constructor(message, options) {
         super(message, options);
-        this.name = new.target.name;
+        this.name = new.target.type;
     }
 }
+/** A signal ended the operation; what it was running was ended and the checkout put back first. */
+class InterruptedError extends SelfHealError {
+    static type = 'InterruptedError';
+    exitCode;
+    constructor(signal) {
+        super(`Interrupted by ${signal}: the running command was ended and the checkout was put back as it was.`);
+        this.exitCode = 128 + (SIGNAL_NUMBERS[signal] ?? 1);
+    }
+}
+const SIGNAL_NUMBERS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
 /** A setting is missing or invalid: the message names the input, option or variable to set. */
 class ConfigurationError extends SelfHealError {
+    static type = 'ConfigurationError';
     exitCode = 2;
 }
 /** Bad input from the user (a patch, a path, a branch name): nothing was changed. */
 class InvalidInputError extends SelfHealError {
+    static type = 'InvalidInputError';
     exitCode = 2;
 }
 /** A repository-relative path escapes the repository (absolute, `..`, `.git/`, or a symlink leading outside). */
 class PathOutsideRepositoryError extends InvalidInputError {
+    static type = 'PathOutsideRepositoryError';
     /** The path as given. */
     path;
     constructor(path, reason) {
@@ -43304,6 +43987,7 @@ class PathOutsideRepositoryError extends InvalidInputError {
 }
 /** A file that was asked for does not exist. */
 class FileNotFoundError extends SelfHealError {
+    static type = 'FileNotFoundError';
     /** The repository-relative path. */
     path;
     constructor(path, where = 'the repository') {
@@ -43313,6 +43997,7 @@ class FileNotFoundError extends SelfHealError {
 }
 /** createBranch was asked for a branch that already exists. */
 class BranchExistsError extends SelfHealError {
+    static type = 'BranchExistsError';
     /** The branch name. */
     branch;
     constructor(branch) {
@@ -43322,6 +44007,7 @@ class BranchExistsError extends SelfHealError {
 }
 /** A branch or ref that was asked for does not exist. */
 class RefNotFoundError extends SelfHealError {
+    static type = 'RefNotFoundError';
     /** The ref as given. */
     ref;
     constructor(ref, hint = '') {
@@ -43331,6 +44017,7 @@ class RefNotFoundError extends SelfHealError {
 }
 /** A diff does not apply: names the file and, when known, the hunk. Nothing was changed. */
 class DiffDoesNotApplyError extends InvalidInputError {
+    static type = 'DiffDoesNotApplyError';
     /** The file the failing change is for. */
     file;
     /** The failing hunk header (`@@ -a,b +c,d @@`), when the failure is in a hunk. */
@@ -43343,6 +44030,7 @@ class DiffDoesNotApplyError extends InvalidInputError {
 }
 /** A merge stopped on conflicts; the repository was left as it was before the merge. */
 class MergeConflictError extends SelfHealError {
+    static type = 'MergeConflictError';
     /** The conflicting files (may be empty when the server does not say which). */
     files;
     constructor(branch, into, files = []) {
@@ -43353,6 +44041,7 @@ class MergeConflictError extends SelfHealError {
 }
 /** A branch moved while a commit was being made and the touched files changed: nothing was written. */
 class ConflictError extends SelfHealError {
+    static type = 'ConflictError';
     /** The files changed both by the diff and by the concurrent commit. */
     files;
     constructor(message, files = []) {
@@ -43362,6 +44051,7 @@ class ConflictError extends SelfHealError {
 }
 /** A command or a remote run took longer than its timeout; its process tree was ended (or the run cancelled). */
 class ExecutionTimeoutError extends SelfHealError {
+    static type = 'ExecutionTimeoutError';
     /** The timeout that was exceeded, in seconds. */
     timeoutSeconds;
     constructor(what, timeoutSeconds) {
@@ -43369,15 +44059,27 @@ class ExecutionTimeoutError extends SelfHealError {
         this.timeoutSeconds = timeoutSeconds;
     }
 }
+/** The command line itself is wrong (an unknown option, a missing required one): nothing ran. */
+class UsageError extends (/* unused pure expression or super */ null && (InvalidInputError)) {
+    static type = (/* unused pure expression or super */ null && ('UsageError'));
+}
 /** The GitHub API refused a request for lack of a permission or setting; the message names it. */
 class PermissionError extends SelfHealError {
+    static type = 'PermissionError';
     exitCode = 2;
 }
-/** Turns anything thrown into a message, without a stack, for logs and CLI output. */
+// The userinfo of a URL (`https://user:token@host`): up to the last `@` before the host ends.
+const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#]*@/gi;
+/**
+ * Hides the credentials of every URL in a text (`https://user:token@host/api` → `https://***@host/api`). Every
+ * message that can hold a URL (errors, logs, CLI and action output) goes through it.
+ */
+function redactUrls(text) {
+    return text.replace(URL_CREDENTIALS, '$1***@');
+}
+/** Turns anything thrown into a message, without a stack or URL credentials, for logs and CLI output. */
 function errorMessage(error) {
-    if (error instanceof Error)
-        return error.message;
-    return String(error);
+    return redactUrls(error instanceof Error ? error.message : String(error));
 }
 
 
@@ -43497,15 +44199,19 @@ async function detectGitHubRepository(cwd, remote = DEFAULT_REMOTE, serverUrl = 
 /* harmony export */ });
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
 /**
  * Runs the git CLI without a shell. Arguments are passed as an argv array, so untrusted strings cannot be
  * interpreted by a shell; callers still validate refs and put paths after `--` so git never reads them as options.
  */
 
 
+
 /** A git command failed; carries git's stderr so callers can explain it. */
-class GitCommandError extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SelfHealError */ .ZO {
+class GitCommandError extends _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SelfHealError */ .ZO {
+    static type = 'GitCommandError';
     /** git's exit code. */
     code;
     /** git's stderr. */
@@ -43516,8 +44222,20 @@ class GitCommandError extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SelfHea
         this.stderr = stderr;
     }
 }
-// Keep git's output stable and free of the user's pager, colours and translations.
-const BASE_ENV = { GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0' };
+// Keep git's output stable and free of the user's pager, colours and translations. And run none of the
+// repository's own programs: no hooks and no fsmonitor (a fixer, or a repository cloned from anywhere, may have set
+// them; GIT_CONFIG_* is read by git 2.31 and later and outranks every config file).
+const BASE_ENV = {
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_PAGER: 'cat',
+    LC_ALL: 'C',
+    GIT_OPTIONAL_LOCKS: '0',
+    GIT_CONFIG_COUNT: '2',
+    GIT_CONFIG_KEY_0: 'core.hooksPath',
+    GIT_CONFIG_VALUE_0: node_os__WEBPACK_IMPORTED_MODULE_1__.devNull,
+    GIT_CONFIG_KEY_1: 'core.fsmonitor',
+    GIT_CONFIG_VALUE_1: 'false'
+};
 /** Runs git and resolves with its output; rejects with GitCommandError on an exit code not in `okCodes`. */
 function runGit(args, options) {
     return new Promise((resolve, reject) => {
@@ -43531,7 +44249,7 @@ function runGit(args, options) {
         const err = [];
         child.stdout.on('data', (chunk) => out.push(chunk));
         child.stderr.on('data', (chunk) => err.push(chunk));
-        child.on('error', error => reject(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SelfHealError */ .ZO(`Could not run git: ${error.message}. Install git and make sure it is on PATH.`)));
+        child.on('error', error => reject(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SelfHealError */ .ZO(`Could not run git: ${error.message}. Install git and make sure it is on PATH.`)));
         child.on('close', code => {
             const result = {
                 code: code ?? 1,
@@ -48910,6 +49628,8 @@ var errors = __nccwpck_require__(3916);
 var src_settings = __nccwpck_require__(8750);
 // EXTERNAL MODULE: ./src/github/errors.ts
 var github_errors = __nccwpck_require__(3116);
+// EXTERNAL MODULE: ./src/surface.ts
+var surface = __nccwpck_require__(7800);
 ;// CONCATENATED MODULE: ./src/github/client.ts
 /**
  * The GitHub client: Octokit from `@actions/github` with the throttling and retry plugins, base URLs from explicit
@@ -48925,35 +49645,26 @@ var github_errors = __nccwpck_require__(3116);
 
 
 
+
 const DEFAULT_API_URL = 'https://api.github.com';
 const REPOSITORY_PATTERN = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/;
 /** Splits and validates `OWNER/NAME`; ConfigurationError naming the setting otherwise. */
 function parseRepository(repository) {
     const match = REPOSITORY_PATTERN.exec(repository?.trim() ?? '');
     if (!match || match[2] === '.' || match[2] === '..') {
-        throw new errors/* ConfigurationError */.j1(`Repository '${repository}' is not of the form OWNER/NAME: set \`--repository\`, the \`repository\` input ` +
-            'or GITHUB_REPOSITORY.');
+        throw new errors/* ConfigurationError */.j1(`Repository '${repository}' is not of the form OWNER/NAME: ${(0,surface/* howToSet */.ac)('repository')}.`);
     }
     return { owner: match[1], repo: match[2] };
-}
-function validUrl(value, setting) {
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        throw new errors/* ConfigurationError */.j1(`${setting} '${value}' is not a URL: use e.g. https://api.github.com.`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new errors/* ConfigurationError */.j1(`${setting} '${value}' must be an http(s) URL.`);
-    }
-    return value.replace(/\/+$/, '');
 }
 function defaultLog() {
     // Inside Actions, workflow commands reach the log; outside, they would pollute stdout (and `--json`).
     if (process.env.GITHUB_ACTIONS === 'true')
         return { warning: m => core/* warning */.$e(m), debug: m => core/* debug */.Yz(m) };
     return { warning: m => process.stderr.write(`warning: ${m}\n`), debug: () => undefined };
+}
+/** A log that hides URL credentials in every line it passes on. */
+function redacting(log) {
+    return { warning: m => log.warning((0,errors/* redactUrls */.sK)(m)), debug: m => log.debug((0,errors/* redactUrls */.sK)(m)) };
 }
 /** Wraps fetch so that each attempt is aborted after `timeoutMs` (combined with any caller's signal). */
 function fetchWithTimeout(base, timeoutMs) {
@@ -48979,14 +49690,14 @@ function fetchWithTimeout(base, timeoutMs) {
 function createGitHubClient(settings) {
     const token = settings.token?.trim();
     if (!token) {
-        throw new errors/* ConfigurationError */.j1('No GitHub token: pass `--token`, the `token` input, or set GITHUB_TOKEN (e.g. `${{ github.token }}`).');
+        throw new errors/* ConfigurationError */.j1(`No GitHub token: ${(0,surface/* howToSet */.ac)('token')}.`);
     }
     if (process.env.GITHUB_ACTIONS === 'true')
         core/* setSecret */.Pq(token);
     const { owner, repo } = parseRepository(settings.repository);
-    const apiUrl = validUrl(settings.apiUrl || process.env.GITHUB_API_URL || DEFAULT_API_URL, 'API URL');
-    const graphqlUrl = validUrl(settings.graphqlUrl || process.env.GITHUB_GRAPHQL_URL || (0,src_settings/* graphqlUrlFor */.UM)(apiUrl), 'GraphQL URL');
-    const log = settings.log ?? defaultLog();
+    const apiUrl = (0,src_settings/* readUrl */.wo)(settings.apiUrl || process.env.GITHUB_API_URL || DEFAULT_API_URL, 'API URL');
+    const graphqlUrl = (0,src_settings/* readUrl */.wo)(settings.graphqlUrl || process.env.GITHUB_GRAPHQL_URL || (0,src_settings/* graphqlUrlFor */.UM)(apiUrl), 'GraphQL URL');
+    const log = redacting(settings.log ?? defaultLog());
     const timeoutMs = settings.timeoutMs ?? 30_000;
     const maxWait = settings.maxRateLimitWaitSeconds ?? 60;
     const retries = settings.retries ?? 3;
@@ -49010,8 +49721,9 @@ function createGitHubClient(settings) {
         retry: {
             retries,
             retryAfterBaseValue: retryBaseMs,
-            // 409 (stale sha) and 422 need fresh input, not the same request again; auth errors never heal by waiting.
-            doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451]
+            // 409 (stale sha) and 422 need fresh input, not the same request again; auth errors never heal by waiting;
+            // a 429 is retried by the throttling plugin, which waits what retry-after asks (or fails past the bound).
+            doNotRetry: [400, 401, 403, 404, 409, 410, 422, 429, 451]
         },
         throttle: {
             // A write queue of our own so that the gap between writes can be set (the plugin's shared one is 1 s).
@@ -49020,7 +49732,8 @@ function createGitHubClient(settings) {
             retryAfterBaseValue: retryBaseMs,
             fallbackSecondaryRateRetryAfter: 60,
             onSecondaryRateLimit: (retryAfter, options, _o, count) => {
-                if (count >= retries)
+                // Past the bound the hook below fails at once, saying when to run again: no silent hour-long wait.
+                if (count >= retries || retryAfter > maxWait)
                     return false;
                 log.warning(`GitHub secondary rate limit on ${options.method} ${options.url}: waiting ${retryAfter} s (retry-after) ` +
                     `and retrying (${count + 1}/${retries}).`);
@@ -49034,7 +49747,8 @@ function createGitHubClient(settings) {
             }
         }
     }, retry, throttling);
-    // Outermost hook: the plugins have given up by now, so an exhausted primary limit becomes RateLimitError.
+    // Outermost hook: the plugins have given up by now, so a limit that asks for a longer wait than the bound (an
+    // exhausted primary limit, a secondary one's retry-after) becomes RateLimitError.
     octokit.hook.wrap('request', async (request, options) => {
         try {
             return await request(options);
@@ -49044,6 +49758,13 @@ function createGitHubClient(settings) {
                 const reset = (0,github_errors/* rateLimitReset */.xm)(error);
                 if (reset)
                     throw new github_errors/* RateLimitError */.OE(reset, maxWait, { cause: error });
+                const after = (0,github_errors/* retryAfterSeconds */.C3)(error);
+                if (after !== undefined && after > maxWait) {
+                    throw new github_errors/* RateLimitError */.OE(new Date(Date.now() + after * 1000), maxWait, {
+                        cause: error,
+                        secondary: true
+                    });
+                }
             }
             throw error;
         }
@@ -49074,6 +49795,7 @@ function createGitHubClient(settings) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C3: () => (/* binding */ retryAfterSeconds),
 /* harmony export */   OE: () => (/* binding */ RateLimitError),
 /* harmony export */   OS: () => (/* binding */ GitHubApiError),
 /* harmony export */   PO: () => (/* binding */ errorStatus),
@@ -49084,13 +49806,16 @@ function createGitHubClient(settings) {
 /* harmony export */ });
 /* unused harmony exports RESOURCE_NOT_ACCESSIBLE, ACTIONS_CANNOT_CREATE_PULL_REQUESTS */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _surface_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7800);
 /**
  * Errors of the GitHub client, and the mapper that turns Octokit's RequestError into a typed error whose message
  * names the permission or setting that is missing.
  */
 
+
 /** A GitHub API request failed for a reason that is not a permission problem (a 422, a 5xx after retries, ...). */
 class GitHubApiError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SelfHealError */ .ZO {
+    static type = 'GitHubApiError';
     /** The HTTP status (500 for network errors and timeouts). */
     status;
     constructor(message, status, options) {
@@ -49100,6 +49825,7 @@ class GitHubApiError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SelfHeal
 }
 /** A GraphQL request answered with errors (HTTP 200 with an `errors` array). */
 class GraphQLRequestError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SelfHealError */ .ZO {
+    static type = 'GraphQLRequestError';
     /** The errors GitHub returned, e.g. `[{ type: 'NOT_FOUND', message: '...' }]`. */
     errors;
     /** The HTTP status (usually 200). */
@@ -49110,15 +49836,23 @@ class GraphQLRequestError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .Sel
         this.status = status;
     }
 }
-/** The primary rate limit is exhausted and resets later than self-heal is willing to wait. */
+/**
+ * A rate limit asks self-heal to wait longer than it is willing to: the primary limit resets later, or a
+ * secondary limit's `retry-after` is longer. The message says when to run again.
+ */
 class RateLimitError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SelfHealError */ .ZO {
-    /** When the limit resets. */
+    static type = 'RateLimitError';
+    /** When requests may be made again. */
     resetAt;
     constructor(resetAt, waitBoundSeconds, options) {
         const inSeconds = Math.max(0, Math.ceil((resetAt.getTime() - Date.now()) / 1000));
-        super(`The GitHub API rate limit for this token is exhausted; it resets at ${resetAt.toISOString()} ` +
-            `(in ${inSeconds} s, more than the ${waitBoundSeconds} s self-heal waits): run again after the reset, ` +
-            'or use a token with its own limit (a GitHub App installation token has a higher one).', options);
+        super(options?.secondary
+            ? `GitHub's secondary rate limit asks to wait ${inSeconds} s (retry-after) before the next request, more ` +
+                `than the ${waitBoundSeconds} s self-heal waits: run again after ${resetAt.toISOString()}, and avoid ` +
+                'running many self-heal jobs at once.'
+            : `The GitHub API rate limit for this token is exhausted; it resets at ${resetAt.toISOString()} ` +
+                `(in ${inSeconds} s, more than the ${waitBoundSeconds} s self-heal waits): run again after the reset, ` +
+                'or use a token with its own limit (a GitHub App installation token has a higher one).', { cause: options?.cause });
         this.resetAt = resetAt;
     }
 }
@@ -49148,7 +49882,7 @@ function mapGitHubError(error, purpose) {
     if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SelfHealError */ .ZO)
         return error;
     if (!isRequestError(error)) {
-        return new GitHubApiError(`GitHub API request failed while ${purpose.action}: ${String(error)}`, 500, {
+        return new GitHubApiError(`GitHub API request failed while ${purpose.action}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`, 500, {
             cause: error
         });
     }
@@ -49156,11 +49890,12 @@ function mapGitHubError(error, purpose) {
     const need = purpose.permission
         ? `\`permissions: ${purpose.permission}: ${purpose.write ? 'write' : 'read'}\``
         : '';
-    const message = apiMessage(error);
+    // A network error's message can hold the URL it failed on.
+    const message = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .redactUrls */ .sK)(apiMessage(error));
     switch (error.status) {
         case 401:
             return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PermissionError */ .i_(`GitHub rejected the token (401 ${message}) while ${purpose.action}${repo}: the token is invalid or ` +
-                'expired; pass a valid one with the `token` input, `--token` or GITHUB_TOKEN.', { cause: error });
+                `expired; give a valid one: ${(0,_surface_js__WEBPACK_IMPORTED_MODULE_1__/* .howToSet */ .ac)('token')}.`, { cause: error });
         case 403:
         case 429: {
             const reset = rateLimitReset(error);
@@ -49171,8 +49906,12 @@ function mapGitHubError(error, purpose) {
                     ', and give the job `permissions: pull-requests: write`.', { cause: error });
             }
             if (/secondary rate limit|abuse/i.test(message)) {
+                const after = retryAfterSeconds(error);
                 return new GitHubApiError(`GitHub's secondary rate limit stopped ${purpose.action}${repo} and retrying did not help: ` +
-                    'wait a few minutes and run again, and avoid running many self-heal jobs at once.', error.status, { cause: error });
+                    (after === undefined
+                        ? 'wait a few minutes and run again'
+                        : `run again after ${new Date(Date.now() + after * 1000).toISOString()} (retry-after: ${after} s)`) +
+                    ', and avoid running many self-heal jobs at once.', error.status, { cause: error });
             }
             const hint = need
                 ? `the job needs ${need}${purpose.permission === 'pull-requests' ? ` (and ${ALLOW_PR_SETTING})` : ''}` +
@@ -49191,10 +49930,21 @@ function mapGitHubError(error, purpose) {
         default:
             if (error.status === 500 && !error.response) {
                 return new GitHubApiError(`Could not reach the GitHub API while ${purpose.action}${repo}: ${message}. Check the API URL ` +
-                    '(`--api-url` / GITHUB_API_URL) and the network, then run again.', 500, { cause: error });
+                    `(${(0,_surface_js__WEBPACK_IMPORTED_MODULE_1__/* .settingName */ .QX)('apiUrl')}) and the network, then run again.`, 500, { cause: error });
             }
             return new GitHubApiError(`GitHub API request failed while ${purpose.action}${repo}: ${error.status} ${message}`, error.status, { cause: error });
     }
+}
+/** The seconds a `retry-after` header asks to wait (a number of seconds or an HTTP date), when there is one. */
+function retryAfterSeconds(error) {
+    const value = error.response?.headers?.['retry-after'];
+    if (value === undefined || value === '')
+        return undefined;
+    const seconds = Number(value);
+    if (Number.isFinite(seconds))
+        return Math.max(0, seconds);
+    const date = Date.parse(String(value));
+    return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 /** The reset time of an exhausted primary rate limit, or undefined when the error is not one. */
 function rateLimitReset(error) {
@@ -49266,8 +50016,8 @@ var core = __nccwpck_require__(3838);
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/adapters/factory.ts + 31 modules
-var adapters_factory = __nccwpck_require__(6679);
+// EXTERNAL MODULE: ./src/adapters/factory.ts + 32 modules
+var adapters_factory = __nccwpck_require__(2823);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/commands/apply.ts
@@ -49298,10 +50048,12 @@ async function runApply(git, request) {
 
 // EXTERNAL MODULE: ./src/commands/check.ts
 var commands_check = __nccwpck_require__(9238);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: ./src/adapters/local/scrub-env.ts
+var scrub_env = __nccwpck_require__(513);
 // EXTERNAL MODULE: ./src/git/refs.ts
 var refs = __nccwpck_require__(8568);
+// EXTERNAL MODULE: ./src/git/remote.ts
+var remote = __nccwpck_require__(668);
 // EXTERNAL MODULE: ./src/git/run-git.ts
 var run_git = __nccwpck_require__(6148);
 ;// CONCATENATED MODULE: ./src/adapters/local/workspace.ts
@@ -49324,19 +50076,25 @@ class LocalWorkspace {
     scratch;
     index;
     headRef;
+    commonDir;
     constructor(
     /** The repository's root directory. */
     root, 
     /** The commit checked out when the tree was opened. */
     head, scratch, index, 
     /** The ref HEAD pointed to when the tree was opened (`refs/heads/...`), or undefined when detached. */
-    headRef) {
+    headRef, 
+    /** The repository's git directory shared by its worktrees (config, hooks, refs). */
+    commonDir) {
         this.root = root;
         this.head = head;
         this.scratch = scratch;
         this.index = index;
         this.headRef = headRef;
+        this.commonDir = commonDir;
     }
+    /** The repository's metadata and its ignored files as `guard` found them. */
+    guarded;
     /** Opens the repository that holds `cwd`; ConfigurationError when there is none or it has no commit yet. */
     static async open(cwd) {
         const top = await (0,run_git/* runGit */.EO)(['rev-parse', '--show-toplevel'], { cwd, okCodes: [0, 128] });
@@ -49352,11 +50110,40 @@ class LocalWorkspace {
             throw new errors/* ConfigurationError */.j1(`The repository at ${root} has no commit yet: commit first.`);
         const indexPath = workspace_text(await (0,run_git/* runGit */.EO)(['rev-parse', '--git-path', 'index'], { cwd: root }));
         const index = (0,external_node_path_.isAbsolute)(indexPath) ? indexPath : (0,external_node_path_.join)(root, indexPath);
-        const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'self-heal-tree-'));
+        const gitDir = workspace_text(await (0,run_git/* runGit */.EO)(['rev-parse', '--absolute-git-dir'], { cwd: root }));
+        const common = workspace_text(await (0,run_git/* runGit */.EO)(['rev-parse', '--git-common-dir'], { cwd: root }));
+        // The scratch directory lives in the git directory: one per checkout, so it is also the lock, and what it
+        // holds (the user's index, the journal) survives a SIGKILL for the next run to put back.
+        const scratch = (0,external_node_path_.join)(gitDir, SCRATCH);
+        const recovered = await takeLock(scratch, root);
         // The user's index as it was, so that a fixer that stages its changes (`git add`) leaves no trace in it.
         await (0,promises_.copyFile)(index, (0,external_node_path_.join)(scratch, USER_INDEX)).catch(() => undefined);
         const ref = await (0,run_git/* runGit */.EO)(['symbolic-ref', '--quiet', 'HEAD'], { cwd: root, okCodes: [0, 1] });
-        return new LocalWorkspace(root, workspace_text(head), scratch, index, ref.code === 0 ? workspace_text(ref) : undefined);
+        const workspace = new LocalWorkspace(root, workspace_text(head), scratch, index, ref.code === 0 ? workspace_text(ref) : undefined, (0,external_node_path_.isAbsolute)(common) ? common : (0,external_node_path_.join)(root, common));
+        workspace.recovered = recovered;
+        await workspace.writeJournal();
+        return workspace;
+    }
+    /** What was put back from a heal that was killed before it could (its journal), said for the log. */
+    recovered;
+    /** The first state taken: what an interrupted heal's next run puts back. */
+    start;
+    async writeJournal() {
+        const journal = { pid: process.pid, head: this.head, headRef: this.headRef, start: this.start };
+        await (0,promises_.writeFile)((0,external_node_path_.join)(this.scratch, JOURNAL), JSON.stringify(journal));
+    }
+    /**
+     * Who this repository is when no GitHub repository is known: its `origin` URL without credentials, or else its
+     * first root commit (the same for every clone of it).
+     */
+    async identity() {
+        const url = await this.git(['remote', 'get-url', '--', remote/* DEFAULT_REMOTE */.dS], [0, 2, 128]);
+        if (url.code === 0 && workspace_text(url))
+            return `remote:${workspace_text(url)
+                .replace(/^([a-z+]+:\/\/)[^@/]*@/i, '$1')
+                .replace(/\.git$/, '')}`;
+        const roots = await this.git(['rev-list', '--max-parents=0', this.head]);
+        return `root:${workspace_text(roots).split('\n').sort()[0]}`;
     }
     /** The branch checked out, or undefined on a detached HEAD. */
     async currentBranch() {
@@ -49389,7 +50176,12 @@ class LocalWorkspace {
             await this.git(['read-tree', this.head], [0], env);
         }
         await this.git(['add', '--all', '--', '.'], [0], env);
-        return workspace_text(await this.git(['write-tree'], [0], env));
+        const state = workspace_text(await this.git(['write-tree'], [0], env));
+        if (!this.start) {
+            this.start = state;
+            await this.writeJournal();
+        }
+        return state;
     }
     /** The diff from one state to another, as `git diff --binary` makes it (empty when they are the same). */
     async diff(from, to) {
@@ -49439,6 +50231,85 @@ class LocalWorkspace {
         if (!head)
             return undefined;
         return this.binaryDiff(`${await (0,refs/* resolveCommit */.WL)(base, this.root)}...${head}`);
+    }
+    async guard() {
+        this.guarded = { meta: await this.readMeta(), ignored: await this.readIgnored() };
+    }
+    async outsideChanges() {
+        if (!this.guarded)
+            return [];
+        const { meta, ignored } = this.guarded;
+        const changes = [];
+        // The metadata first: until it is put back, a fixer's hooks, fsmonitor or filters could run in self-heal's
+        // own git calls, and its remote could receive the push.
+        const now = await this.readMeta();
+        for (const path of new Set([...meta.keys(), ...now.keys()])) {
+            const before = meta.get(path);
+            const after = now.get(path);
+            if (before !== undefined && after !== undefined && sameEntry(before, after))
+                continue;
+            const full = (0,external_node_path_.join)(this.commonDir, path);
+            await (0,promises_.rm)(full, { force: true, recursive: true });
+            if (before !== undefined) {
+                await (0,promises_.mkdir)((0,external_node_path_.dirname)(full), { recursive: true });
+                if (typeof before === 'string')
+                    await (0,promises_.symlink)(before, full);
+                else
+                    await (0,promises_.writeFile)(full, before);
+            }
+            changes.push({ path: `.git/${path}`, change: change(before, after), undone: true });
+        }
+        const listed = await this.readIgnored();
+        for (const path of new Set([...ignored.keys(), ...listed.keys()])) {
+            const before = ignored.get(path);
+            const after = listed.get(path);
+            if (before === after || TOOL_CACHE.test(path))
+                continue;
+            // An added file can be removed; a dependency changed in place cannot be put back from here.
+            if (before === undefined)
+                await (0,promises_.rm)((0,external_node_path_.join)(this.root, path), { force: true });
+            changes.push({ path, change: change(before, after), undone: before === undefined });
+        }
+        this.guarded = undefined;
+        return changes;
+    }
+    /**
+     * The repository's own files a fixer has no business changing: its config (hooks path, fsmonitor, filters,
+     * remotes), hooks, info (attributes, excludes), refs other than the branch checked out (whose commits `settle`
+     * undoes), and the stash. Symlinks are kept as their targets.
+     */
+    async readMeta() {
+        const entries = new Map();
+        const visit = async (path) => {
+            const full = (0,external_node_path_.join)(this.commonDir, path);
+            const info = await (0,promises_.lstat)(full).catch(() => undefined);
+            if (!info)
+                return;
+            if (info.isSymbolicLink())
+                entries.set(path, await (0,promises_.readlink)(full));
+            else if (info.isDirectory()) {
+                for (const name of await (0,promises_.readdir)(full))
+                    await visit(`${path}/${name}`);
+            }
+            else if (path !== this.headRef)
+                entries.set(path, await (0,promises_.readFile)(full));
+        };
+        for (const path of GUARDED_META)
+            await visit(path);
+        return entries;
+    }
+    /** Ignored files (dependencies, build output) with their size, time and inode: what tells a change. */
+    async readIgnored() {
+        const listed = await this.git(['ls-files', '-z', '--others', '--ignored', '--exclude-standard']);
+        const files = new Map();
+        for (const path of listed.stdout.toString('utf8').split('\0')) {
+            if (!path)
+                continue;
+            const info = await (0,promises_.lstat)((0,external_node_path_.join)(this.root, path)).catch(() => undefined);
+            if (info)
+                files.set(path, `${info.size}:${info.mtimeMs}:${info.ino}:${info.mode}`);
+        }
+        return files;
     }
     async settle() {
         const report = {};
@@ -49511,8 +50382,44 @@ class LocalWorkspace {
         return before ? `updated to ${after.slice(0, 12)}` : `created at ${after.slice(0, 12)}`;
     }
     /** Removes the scratch directory. */
+    /** Ends the heal here: the scratch files, the journal and the lock go. */
     async close() {
         await (0,promises_.rm)(this.scratch, { recursive: true, force: true });
+    }
+    /**
+     * Puts back what a heal killed before it could (SIGKILL, a crash) left: the files as they were when it took its
+     * first state, the user's index and HEAD. What the files held instead is kept as a commit under
+     * refs/self-heal/interrupted, so nothing is lost. Returns what was done, for the log.
+     */
+    static async recover(root, scratch, journal) {
+        const done = [];
+        const indexPath = workspace_text(await (0,run_git/* runGit */.EO)(['rev-parse', '--git-path', 'index'], { cwd: root }));
+        const index = (0,external_node_path_.isAbsolute)(indexPath) ? indexPath : (0,external_node_path_.join)(root, indexPath);
+        const workspace = new LocalWorkspace(root, journal.head, scratch, index, journal.headRef, '');
+        if (journal.start) {
+            const current = await workspace.snapshot();
+            if (current !== journal.start) {
+                const kept = workspace_text(await workspace.git([
+                    'commit-tree',
+                    current,
+                    '-p',
+                    journal.head,
+                    '-m',
+                    'self-heal: the files an interrupted heal left'
+                ]));
+                await workspace.git(['update-ref', 'refs/self-heal/interrupted', kept]);
+                await workspace.restore(journal.start, current);
+                done.push(`put the files back (what they held is kept in refs/self-heal/interrupted, ${kept.slice(0, 12)})`);
+            }
+        }
+        if (!(await workspace.restoreIndex()))
+            done.push('could not put the index back (check `git status`)');
+        const moved = await workspace.restoreHead().catch(() => undefined);
+        if (moved)
+            done.push(`put HEAD back at ${journal.head.slice(0, 12)} (it was at ${moved.slice(0, 12)})`);
+        return done.length
+            ? `A heal in this checkout (pid ${journal.pid}) was killed before it could put the checkout back: self-heal ${done.join('; ')}.`
+            : `A heal in this checkout (pid ${journal.pid}) was killed; the checkout was already as it found it.`;
     }
     /** `git diff --binary` of trees or a commit range (ids only: nothing here comes from the user unchecked). */
     async binaryDiff(...range) {
@@ -49530,14 +50437,74 @@ class LocalWorkspace {
         return (0,run_git/* runGit */.EO)(args, { cwd: this.root, okCodes, env });
     }
 }
+/** The scratch directory's name in the git directory. */
+const SCRATCH = 'self-heal';
+/** The journal's name in the scratch directory: what the next run needs if this one is killed. */
+const JOURNAL = 'journal.json';
+/**
+ * Makes the scratch directory, which is the lock: a second heal in the same checkout is refused while the first
+ * runs. One left by a heal that no longer runs is recovered from (its journal) and taken over. Returns what the
+ * recovery did, if there was one.
+ */
+async function takeLock(scratch, root) {
+    try {
+        await (0,promises_.mkdir)(scratch);
+        return undefined;
+    }
+    catch (error) {
+        if (error.code !== 'EEXIST')
+            throw error;
+    }
+    const journal = await (0,promises_.readFile)((0,external_node_path_.join)(scratch, JOURNAL), 'utf8')
+        .then(text => JSON.parse(text))
+        .catch(() => undefined);
+    if (journal && isRunning(journal.pid)) {
+        throw new errors/* ConfigurationError */.j1(`Another heal (pid ${journal.pid}) is running in this checkout: wait for it to end, or end it, then heal again.`);
+    }
+    const done = journal ? await LocalWorkspace.recover(root, scratch, journal) : undefined;
+    await (0,promises_.rm)(scratch, { recursive: true, force: true });
+    await (0,promises_.mkdir)(scratch);
+    return done;
+}
+function isRunning(pid) {
+    if (pid === process.pid)
+        return true;
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+/** What `readMeta` reads under the git directory. */
+const GUARDED_META = [
+    'config',
+    'hooks',
+    'info',
+    'refs',
+    'packed-refs',
+    'logs/refs/stash',
+    'shallow',
+    'commondir'
+];
+/**
+ * Tools' own caches and build output among ignored files: fixers write them (`eslint --cache`, cargo's target/,
+ * Python's bytecode), and they decide no verdict, so they are neither refused nor undone.
+ */
+const TOOL_CACHE = /(^|\/)(node_modules\/\.cache|\.cache|__pycache__|\.pytest_cache|\.mypy_cache|\.ruff_cache|target|\.next|\.turbo|\.nx)\/|(^|\/)\.eslintcache$|\.tsbuildinfo$|\.pyc$/;
+function sameEntry(a, b) {
+    return typeof a === 'string' || typeof b === 'string' ? a === b : a.equals(b);
+}
+function change(before, after) {
+    return before === undefined ? 'added' : after === undefined ? 'removed' : 'changed';
+}
 /** The copy of the user's index in the scratch directory. */
 const USER_INDEX = 'user-index';
 function workspace_text(result) {
     return result.stdout.toString('utf8').trim();
 }
 
-// EXTERNAL MODULE: ./src/git/remote.ts
-var remote = __nccwpck_require__(668);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./src/reports/text.ts
@@ -49939,7 +50906,7 @@ function outputSignatures(result, options = {}) {
     const raw = [...tailLines(result.stdout), ...tailLines(result.stderr)].filter(line => !isNoiseLine(line, false));
     const lines = removeNoise(raw.join('\n'), options)
         .split('\n')
-        .map(line => untruncated(line).slice(0, PART_CHARS))
+        .map(line => untruncated(line.replace(DECORATION, '')).slice(0, PART_CHARS))
         .filter(line => /\p{L}/u.test(line.replace(/<[a-z]+>/g, '')));
     const errors = lines.filter(isErrorLine);
     const chosen = errors.length > 0 ? errors : lines.slice(-OUTPUT_PLAIN_LINES);
@@ -50027,20 +50994,38 @@ const ZERO_COUNTS = /\b0 (?:errors?|fail(?:ed|ures?|ing)?)\b/gi;
 const FAILURE_MARKER = /^(?:[●✕×✖✗] |not ok\b|--- FAIL\b|\d+\) \S)/;
 /** A line holding only a file path: the header of the problems below it (ESLint's stylish format). */
 const PATH_HEADER = /^[\w.@~<>-]*[/\\][\w.@~<>/\\-]*\.\w+$/;
+/**
+ * A formatter's line naming a file it would change: Prettier's `[warn] a.ts`, Biome's `a.ts format` header,
+ * ruff's and black's `would reformat a.py`, rustfmt's `Diff in a.rs` (see src/reports/formatters.ts).
+ */
+const FORMATTER_FILE = /^(?:\[warn\] [^\s:]+\.\w+$|[Ww]ould reformat:? \S|Diff in \S|\S+\.\w+ (?:format|lint|assist|organizeImports)\b)/;
+/** Box-drawing rules (Biome's `━━━` after a header) are as long as the terminal is wide. */
+const DECORATION = /\s*[━─═]{3,}/g;
 function isErrorLine(line) {
-    return (FAILURE_MARKER.test(line) || PATH_HEADER.test(line) || ERROR_WORDS.test(line.replace(ZERO_COUNTS, '')));
+    return (FAILURE_MARKER.test(line) ||
+        PATH_HEADER.test(line) ||
+        FORMATTER_FILE.test(line) ||
+        ERROR_WORDS.test(line.replace(ZERO_COUNTS, '')));
 }
 
 ;// CONCATENATED MODULE: ./src/heal/memory.ts
+/** The fix memory: verified diffs kept in the Cache port under their failure's fingerprint. */
+
 /** How long a verified fix is remembered, in seconds (30 days). */
 const REMEMBER_SECONDS = 30 * 24 * 3600;
-/** The fix memory's key for a fingerprint. */
-function memoryKey(fingerprintId) {
-    return `self-heal/fix/${fingerprintId}`;
+/**
+ * The fix memory's key for a fingerprint in a repository. The repository is part of it because a fix is a diff of
+ * one repository's files: a memory shared between repositories (one runner's SQLite file, say) must never replay
+ * one repository's fix in another. `repository` is an identity string (see `repositoryIdentity` callers); it is
+ * hashed so that any string makes a key of a fixed shape.
+ */
+function memoryKey(repository, fingerprintId) {
+    const id = (0,external_node_crypto_.createHash)('sha256').update(repository).digest('hex').slice(0, 16);
+    return `self-heal/fix/${id}/${fingerprintId}`;
 }
 /** The fix remembered for a fingerprint, ignoring what is not one (an older format, another kind of check). */
-async function recall(cache, fingerprintId, kind) {
-    const value = await cache.get(memoryKey(fingerprintId));
+async function recall(cache, repository, fingerprintId, kind) {
+    const value = await cache.get(memoryKey(repository, fingerprintId));
     if (!value || typeof value !== 'object')
         return undefined;
     const fix = value;
@@ -50055,8 +51040,8 @@ async function recall(cache, fingerprintId, kind) {
     };
 }
 /** Stores a verified fix under its fingerprint. */
-async function remember(cache, fingerprintId, kind, fix, verifiedAt) {
-    await cache.set(memoryKey(fingerprintId), {
+async function remember(cache, repository, fingerprintId, kind, fix, verifiedAt) {
+    await cache.set(memoryKey(repository, fingerprintId), {
         version: 1,
         diff: fix.diff,
         fixers: fix.fixers,
@@ -50996,10 +51981,15 @@ async function runHeal(deps, request) {
     if (!target && !dryRun && !request.noProposal) {
         throw new errors/* ConfigurationError */.j1('The checkout is on a detached HEAD, so there is no branch to propose a fix to: give the base branch (--base, or the input `base`).');
     }
-    const check = () => (0,commands_check/* runCheckResult */.L2)(deps.execution, request.kind, request.check, {
-        cwd: workspace.root,
-        ...request.checkOptions
-    });
+    const check = async () => {
+        const result = await interruptible((0,commands_check/* runCheckResult */.L2)(deps.execution, request.kind, request.check, {
+            cwd: workspace.root,
+            ...request.checkOptions,
+            signal: deps.signal
+        }));
+        stopIfInterrupted();
+        return result;
+    };
     log.info(`Running the ${request.kind} check.`);
     const first = await check();
     base.check = (0,commands_check/* toCheckOutput */.rR)(request.kind, first);
@@ -51019,7 +52009,7 @@ async function runHeal(deps, request) {
     let current = start;
     try {
         // Recall: a fix verified before for this fingerprint is tried first.
-        const remembered = await recall(await deps.cache(), fingerprint.id, request.kind);
+        const remembered = await recall(await deps.cache(), deps.repository, fingerprint.id, request.kind);
         if (remembered) {
             log.info(`Trying the fix remembered for ${fingerprint.id} (verified ${remembered.verifiedAt}).`);
             const attempt = { source: 'memory', result: 'does-not-apply' };
@@ -51047,12 +52037,22 @@ async function runHeal(deps, request) {
                 continue;
             }
             log.info(`Running the fixer: ${fixer}`);
-            const ran = await deps.execution.runCommand(fixer, {
+            await workspace.guard();
+            const ran = await interruptible(deps.execution.runCommand(fixer, {
                 cwd: workspace.root,
-                timeoutSeconds: request.fixerTimeoutSeconds ?? 600
-            });
+                timeoutSeconds: request.fixerTimeoutSeconds ?? 600,
+                signal: deps.signal
+            }));
             attempt.exitCode = ran.exitCode;
+            // Before anything else reads the checkout: what the fixer did to the repository's metadata is put back first.
+            const outside = await workspace.outsideChanges();
+            stopIfInterrupted();
             const after = await workspace.snapshot();
+            if (outside.length) {
+                refuseOutside(attempt, outside);
+                await workspace.restore(current, after);
+                continue;
+            }
             if (after === current)
                 continue;
             const diff = await workspace.diff(start, after);
@@ -51092,7 +52092,7 @@ async function runHeal(deps, request) {
         return end('healed', `Dry run: a fix (${describeFix(fix)}) makes the ${request.kind} check pass; nothing was written.`);
     }
     try {
-        await remember(await deps.cache(), fingerprint.id, request.kind, fix, (deps.now ?? (() => new Date()))());
+        await remember(await deps.cache(), deps.repository, fingerprint.id, request.kind, fix, (deps.now ?? (() => new Date()))());
         base.remembered = true;
     }
     catch (error) {
@@ -51137,6 +52137,33 @@ async function runHeal(deps, request) {
         }
         return verdict.stats;
     }
+    /** Ends the loop on an interrupt; the `finally` above puts the workspace back on the way out. */
+    function stopIfInterrupted() {
+        if (deps.signal?.aborted)
+            throw new errors/* InterruptedError */.p4(deps.signal.reason);
+    }
+    /** A run that an interrupt ended rejects (with an AbortError): that is the interrupt, said as one. */
+    async function interruptible(run) {
+        try {
+            return await run;
+        }
+        catch (error) {
+            stopIfInterrupted();
+            throw error;
+        }
+    }
+    /** Refuses a fixer that changed more than work files: what it touched, and what could not be put back. */
+    function refuseOutside(attempt, outside) {
+        attempt.result = 'refused';
+        attempt.violations = outside.map(change => ({
+            rule: 'outside-work-files',
+            file: change.path,
+            message: `The fixer ${change.change === 'added' ? 'added' : change.change === 'removed' ? 'removed' : 'changed'} ${change.path}, which is not a work file: fixers may only change the checkout's files. ${change.undone
+                ? 'It was put back.'
+                : 'It could not be put back: reinstall what it belongs to (e.g. npm ci) before the next run.'}`
+        }));
+        log.warning(`The changes of '${attempt.fixer}' are refused: ${attempt.violations.map(v => v.message).join(' ')}`);
+    }
     /** Re-runs the check on the changed tree (`state`); true when it passes. */
     async function verify(attempt, state) {
         if (budget <= 0) {
@@ -51167,12 +52194,27 @@ async function healWithFactory(factory, cwd, request, log) {
         throw new errors/* ConfigurationError */.j1('heal runs fixers on a checkout, and the cloud environment has none: run it locally or in a workflow job after actions/checkout (environment local or ci).');
     }
     const tree = await LocalWorkspace.open(cwd);
+    if (tree.recovered)
+        log.warning(tree.recovered);
+    // An interrupt ends the running check or fixer and lets the loop put the checkout back before the process exits
+    // (the loop then throws InterruptedError, whose exit code is 128 + the signal's number).
+    const interrupt = new AbortController();
+    const onSignal = (signal) => {
+        if (interrupt.signal.aborted)
+            return;
+        log.warning(`${signal}: ending what is running and putting the checkout back before exiting.`);
+        interrupt.abort(signal);
+    };
+    for (const signal of INTERRUPTS)
+        process.on(signal, onSignal);
     try {
         return await runHeal({
+            signal: interrupt.signal,
             execution: await factory.execution(),
             cache: () => factory.cache(),
             git: () => factory.git(),
             workspace: tree,
+            repository: await repositoryIdentity(factory, tree),
             log,
             // Locally the branch is a local ref (the Git adapter's getDiff compares two trees, not a fork point). When
             // pull requests are opened (a token and a repository), the branch is pushed to origin: one that CI (or a
@@ -51194,7 +52236,25 @@ async function healWithFactory(factory, cwd, request, log) {
     }
     finally {
         await tree.close();
+        for (const signal of INTERRUPTS)
+            process.off(signal, onSignal);
     }
+}
+const INTERRUPTS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+/** The repository the fix memory is kept for: the GitHub repository when one is known, else the checkout's own. */
+async function repositoryIdentity(factory, tree) {
+    const { repository } = await factory.describe();
+    if (!repository)
+        return tree.identity();
+    const host = (() => {
+        try {
+            return new URL(factory.settings.serverUrl ?? 'https://github.com').host;
+        }
+        catch {
+            return 'github.com';
+        }
+    })();
+    return `github:${host}/${repository}`.toLowerCase();
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -51225,6 +52285,7 @@ function buildHealRequest(inputs, name, env) {
     const context = healContext(env);
     const given = (value) => (value?.trim() ? value : undefined);
     const timeout = given(inputs.timeout);
+    const fixerTimeout = given(inputs.fixerTimeout);
     const policy = inputs.policy && given(inputs.policy.text);
     return {
         kind: (0,commands_check/* parseCheckKind */.SP)(given(inputs.kind) ?? 'test', name('kind')),
@@ -51234,6 +52295,7 @@ function buildHealRequest(inputs, name, env) {
             reportPath: given(inputs.report)
         },
         fixers: (inputs.fix ?? []).filter(line => line.trim()),
+        fixerTimeoutSeconds: fixerTimeout === undefined ? undefined : (0,src_settings/* readPositive */.S7)(fixerTimeout, name('fixerTimeout')),
         dryRun: Boolean(inputs.dryRun),
         policy: policy ? readPolicy(policy, inputs.policy.where) : undefined,
         reruns: (0,src_settings/* readCount */._0)(given(inputs.reruns) ?? '1', name('reruns')),
@@ -51298,11 +52360,14 @@ var client = __nccwpck_require__(2842);
 var execution_clock = __nccwpck_require__(7059);
 // EXTERNAL MODULE: ./src/adapters/execution/workflow-runs.ts
 var workflow_runs = __nccwpck_require__(5159);
+// EXTERNAL MODULE: ./src/surface.ts
+var surface = __nccwpck_require__(7800);
 ;// CONCATENATED MODULE: ./src/commands/dispatch.ts
 /**
  * `self-heal dispatch` and the action's `operation: dispatch`: dispatch a workflow on a ref, optionally wait for
  * the run, and return the JSON object the CLI prints (`{runId, runUrl, conclusion, ...}`).
  */
+
 
 
 
@@ -51336,7 +52401,7 @@ async function dispatch(options) {
     let octokit = options.octokit;
     if (!octokit) {
         if (!options.token) {
-            throw new errors/* ConfigurationError */.j1('No GitHub token: pass `--token`, the `token` input, or set GITHUB_TOKEN.');
+            throw new errors/* ConfigurationError */.j1(`No GitHub token: ${(0,surface/* howToSet */.ac)('token')}.`);
         }
         octokit = (0,client/* createGitHubClient */.L)({
             token: options.token,
@@ -51345,10 +52410,18 @@ async function dispatch(options) {
         }).octokit;
     }
     if (!owner || !repo) {
-        throw new errors/* ConfigurationError */.j1(`Repository '${options.repository}' is not OWNER/NAME: set --repository.`);
+        throw new errors/* ConfigurationError */.j1(`Repository '${options.repository}' is not OWNER/NAME: ${(0,surface/* howToSet */.ac)('repository')}.`);
     }
     const clock = options.clock ?? execution_clock/* realClock */.d;
-    const runs = new workflow_runs/* WorkflowRuns */._x({ octokit, owner, repo, clock, poll: options.poll, log: options.log });
+    const runs = new workflow_runs/* WorkflowRuns */._x({
+        octokit,
+        owner,
+        repo,
+        clock,
+        poll: options.poll,
+        log: options.log,
+        onProgress: options.onProgress
+    });
     const correlationInput = options.correlationInput ?? 'correlation-id';
     const userInputs = { ...options.inputs };
     const correlationId = userInputs[correlationInput] || (0,workflow_runs/* newCorrelationId */.Cv)();
@@ -51401,7 +52474,8 @@ async function dispatch(options) {
         const run = await runs.waitForCompletion({
             runId: dispatched.runId,
             branch: dispatched.branch,
-            deadline: started + timeoutSeconds * 1000
+            deadline: started + timeoutSeconds * 1000,
+            url: dispatched.htmlUrl
         });
         if (!run) {
             let note = '';
@@ -51465,15 +52539,28 @@ function dispatchActionOutputs(output) {
 var constants = __nccwpck_require__(7242);
 ;// CONCATENATED MODULE: ./src/environment.ts
 /**
- * Environment detection: LOCAL (a developer's machine), CI (an Actions runner with a checkout) or CLOUD (no
- * checkout, API only). Detection is a pure function of (variables, directory); the module-level value is computed
- * lazily on first use and cached, with a reset for tests, so importing this module probes nothing.
+ * Environment detection: LOCAL (a developer's machine), CI (a runner with a checkout, committing through the API)
+ * or CLOUD (no checkout, API only). Detection is a pure function of (variables, directory, whether a token is
+ * known); the module-level value is computed lazily on first use and cached, with a reset for tests, so importing
+ * this module probes nothing.
  */
+
 
 
 
 /** The three environments. */
 const ENVIRONMENTS = ['local', 'ci', 'cloud'];
+/** Each reason in words, for `self-heal env`. */
+const REASON_TEXT = {
+    explicit: 'chosen with --environment, the input `environment` or SELF_HEAL_ENVIRONMENT',
+    'claude-code-web': 'CLAUDE_CODE_WEB is set and there is no git checkout here',
+    'claude-code-web-with-checkout': 'CLAUDE_CODE_WEB is set, but there is a git checkout here',
+    'actions-without-checkout': 'a GitHub Actions job with no checkout in its workspace',
+    actions: 'a GitHub Actions job with a checkout',
+    ci: 'CI is set and a GitHub token is given',
+    'ci-without-token': 'CI is set, but this is not GitHub Actions and no GitHub token is given, so git works as on a developer machine',
+    default: 'no CI or cloud variables are set'
+};
 /** Parses an explicit environment name; an unknown value is a ConfigurationError listing the valid ones. */
 function parseEnvironment(value, source = 'environment') {
     const normal = value.trim().toLowerCase();
@@ -51494,27 +52581,38 @@ function hasGitCheckout(dir) {
     }
 }
 /**
- * Detects the environment. `explicit` (CLI `--environment` or action input `environment`) wins, then
- * `SELF_HEAL_ENVIRONMENT`; then `CLAUDE_CODE_WEB` means cloud; an Actions job whose workspace has no checkout
- * means cloud; `GITHUB_ACTIONS=true` or `CI` means ci; otherwise local.
+ * Detects the environment, in this order:
+ * 1. an explicit choice, then `SELF_HEAL_ENVIRONMENT`;
+ * 2. `GITHUB_ACTIONS=true`: ci with a checkout in the workspace, cloud without one;
+ * 3. `CLAUDE_CODE_WEB` with no checkout here: cloud (with a checkout, it says nothing: a session in a clone works
+ *    on that clone);
+ * 4. `CI` outside Actions: ci only with a GitHub token, since ci commits through the API; without one, local, so
+ *    that git works on the checkout instead of failing after the check has run;
+ * 5. otherwise local.
  */
-function detectEnvironment(env, cwd, explicit, checkoutProbe = hasGitCheckout) {
+function detectEnvironment(env, cwd, options = {}) {
+    const { explicit, checkoutProbe = hasGitCheckout } = options;
     if (explicit && explicit.trim())
         return { environment: parseEnvironment(explicit), reason: 'explicit' };
     const fromEnv = env.SELF_HEAL_ENVIRONMENT;
     if (fromEnv && fromEnv.trim()) {
         return { environment: parseEnvironment(fromEnv, 'SELF_HEAL_ENVIRONMENT'), reason: 'explicit' };
     }
-    if (isSet(env.CLAUDE_CODE_WEB))
-        return { environment: 'cloud', reason: 'claude-code-web' };
     if (env.GITHUB_ACTIONS === 'true') {
         const workspace = env.GITHUB_WORKSPACE || cwd;
         if (!checkoutProbe(workspace))
             return { environment: 'cloud', reason: 'actions-without-checkout' };
         return { environment: 'ci', reason: 'actions' };
     }
-    if (isSet(env.CI))
-        return { environment: 'ci', reason: 'ci' };
+    const claudeCodeWeb = isSet(env.CLAUDE_CODE_WEB);
+    if (claudeCodeWeb && !checkoutProbe(cwd))
+        return { environment: 'cloud', reason: 'claude-code-web' };
+    if (isSet(env.CI)) {
+        const token = options.token ?? src_settings/* TOKEN_VARIABLES */.Yr.some(name => env[name]?.trim());
+        return token ? { environment: 'ci', reason: 'ci' } : { environment: 'local', reason: 'ci-without-token' };
+    }
+    if (claudeCodeWeb)
+        return { environment: 'local', reason: 'claude-code-web-with-checkout' };
     return { environment: 'local', reason: 'default' };
 }
 function isSet(value) {
@@ -51713,12 +52811,15 @@ function escapeHtml(text) {
 
 
 
+
+
 /** The operations the action performs. */
 const OPERATIONS = ['heal', 'check', 'apply', 'dispatch'];
 /** A logger over @actions/core. */
 const coreLogger = { info: core/* info */.pq, warning: core/* warning */.$e, debug: core/* debug */.Yz };
 /** The action's main entry: never throws; a failure is reported with core.setFailed. */
 async function run() {
+    (0,surface/* setSurface */.S1)('action');
     try {
         const operation = core/* getInput */.V4(constants/* Input */.pd.Operation) || 'heal';
         if (!OPERATIONS.includes(operation)) {
@@ -51732,18 +52833,23 @@ async function run() {
             apiUrl: core/* getInput */.V4(constants/* Input */.pd.ApiUrl),
             cachePath: core/* getInput */.V4(constants/* Input */.pd.CachePath)
         }, process.env, core/* setSecret */.Pq);
-        const detection = detectEnvironment(process.env, settings.cwd, settings.environment);
+        const detection = detectEnvironment(process.env, settings.cwd, {
+            explicit: settings.environment,
+            token: Boolean(settings.token)
+        });
         core/* setOutput */.uH(constants/* Output */.k7.Environment, detection.environment);
         core/* info */.pq(`self-heal: ${operation} in ${detection.environment} (${detection.reason})`);
-        // The command's output goes to the job log as a `run:` step's would.
-        const echo = new LogEcho();
-        const factory = new adapters_factory/* AdapterFactory */.a(detection.environment, settings, coreLogger, { onOutput: echo.write });
+        // The command's output goes to the job log as a `run:` step's would (framed so that it cannot drive the runner).
+        const factory = new adapters_factory/* AdapterFactory */.a(detection.environment, settings, coreLogger, {
+            echo: process.stdout,
+            passEnv: (0,scrub_env/* parsePassEnv */.ue)(core/* getInput */.V4(constants/* Input */.pd.PassEnv), `input '${constants/* Input */.pd.PassEnv}'`)
+        });
         try {
             if (operation === 'heal') {
-                await healOperation(factory, echo, settings.cwd);
+                await healOperation(factory, settings.cwd);
             }
             else if (operation === 'check') {
-                await checkOperation(factory, echo, detection.environment === 'cloud' ? undefined : settings.cwd);
+                await checkOperation(factory, detection.environment === 'cloud' ? undefined : settings.cwd);
             }
             else if (operation === 'apply') {
                 await applyOperation(factory, settings.cwd);
@@ -51760,23 +52866,7 @@ async function run() {
         core/* setFailed */.C1((0,errors/* errorMessage */.gJ)(error));
     }
 }
-/** Copies a command's output to stdout and knows whether the log is at the start of a line. */
-class LogEcho {
-    atLineStart = true;
-    write = (_stream, chunk) => {
-        if (chunk.length === 0)
-            return;
-        process.stdout.write(chunk);
-        this.atLineStart = chunk[chunk.length - 1] === 0x0a;
-    };
-    /** Ends an unterminated last line, so workflow commands that follow start a line of their own. */
-    endLine() {
-        if (!this.atLineStart)
-            process.stdout.write('\n');
-        this.atLineStart = true;
-    }
-}
-async function checkOperation(factory, echo, cwd) {
+async function checkOperation(factory, cwd) {
     // The runner workflow (self-heal-run.yml) passes its inputs through unchanged: argv, env and correlation-id too.
     const request = (0,check_report/* parseCheckInputs */.Ln)({
         command: core/* getInput */.V4(constants/* Input */.pd.Command),
@@ -51789,14 +52879,7 @@ async function checkOperation(factory, echo, cwd) {
     });
     // `working-directory` already chose settings.cwd; locally the command runs there.
     const options = { ...request.options, ...(cwd ? { cwd } : {}) };
-    const raw = await core/* group */.Os(`Run ${request.kind} check`, async () => {
-        try {
-            return await (0,check_report/* runCheckRequest */.b2)(await factory.execution(), { ...request, options });
-        }
-        finally {
-            echo.endLine();
-        }
-    });
+    const raw = await core/* group */.Os(`Run ${request.kind} check`, async () => (0,check_report/* runCheckRequest */.b2)(await factory.execution(), { ...request, options }));
     const result = (0,commands_check/* toCheckOutput */.rR)(request.kind, raw);
     core/* setOutput */.uH(constants/* Output */.k7.Passed, String(result.passed));
     core/* setOutput */.uH(constants/* Output */.k7.ExitCode, String(result.exitCode));
@@ -51824,9 +52907,10 @@ const HEAL_INPUTS = {
     maxAttempts: constants/* Input */.pd.MaxAttempts,
     base: constants/* Input */.pd.Base,
     timeout: constants/* Input */.pd.Timeout,
-    report: constants/* Input */.pd.ReportPath
+    report: constants/* Input */.pd.ReportPath,
+    fixerTimeout: constants/* Input */.pd.FixerTimeout
 };
-async function healOperation(factory, echo, cwd) {
+async function healOperation(factory, cwd) {
     const command = core/* getInput */.V4(constants/* Input */.pd.Command);
     const request = buildHealRequest({
         check: command,
@@ -51838,16 +52922,10 @@ async function healOperation(factory, echo, cwd) {
         maxAttempts: core/* getInput */.V4(constants/* Input */.pd.MaxAttempts),
         base: core/* getInput */.V4(constants/* Input */.pd.Base),
         timeout: core/* getInput */.V4(constants/* Input */.pd.Timeout),
-        report: core/* getInput */.V4(constants/* Input */.pd.ReportPath)
+        report: core/* getInput */.V4(constants/* Input */.pd.ReportPath),
+        fixerTimeout: core/* getInput */.V4(constants/* Input */.pd.FixerTimeout)
     }, option => `the input '${HEAL_INPUTS[option]}'`, process.env);
-    const result = await core/* group */.Os(`Heal the ${request.kind} check`, async () => {
-        try {
-            return await healWithFactory(factory, cwd, request, coreLogger);
-        }
-        finally {
-            echo.endLine();
-        }
-    });
+    const result = await core/* group */.Os(`Heal the ${request.kind} check`, async () => healWithFactory(factory, cwd, request, coreLogger));
     core/* setOutput */.uH(constants/* Output */.k7.Outcome, result.outcome);
     core/* setOutput */.uH(constants/* Output */.k7.Result, JSON.stringify(result));
     if (result.check)
@@ -51931,7 +53009,8 @@ async function dispatchOperation(settings) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Cx: () => (/* binding */ normalizeRepoGlob),
-/* harmony export */   NP: () => (/* binding */ normalizeRepoPath)
+/* harmony export */   NP: () => (/* binding */ normalizeRepoPath),
+/* harmony export */   n2: () => (/* binding */ gitPathProblem)
 /* harmony export */ });
 /* unused harmony export isRepoPath */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
@@ -51964,8 +53043,8 @@ function normalizeRepoPath(path) {
             parts.pop();
             continue;
         }
-        // Git itself refuses `.git` in any case on case-insensitive systems; so do we, everywhere.
-        if (segment.toLowerCase() === '.git')
+        // `.git` in any case or disguise (`.git.`, `GIT~1`, HFS+ ignorables), as git refuses it on some system.
+        if (isDotGit(segment))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PathOutsideRepositoryError */ .Pf(path, "inside '.git'");
         parts.push(segment);
     }
@@ -52002,6 +53081,109 @@ function normalizeRepoGlob(glob) {
     }
     return unified;
 }
+/** Code points HFS+ ignores in names, so that `.g\u200cit` is `.git` on a Mac (git's list). */
+const HFS_IGNORED = new Set([
+    0x200c, 0x200d, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x206a, 0x206b, 0x206c, 0x206d,
+    0x206e, 0x206f, 0xfeff
+]);
+/**
+ * Whether `rest` (a path from the start of a component) names `.<needle>` on HFS+: ignorable code points dropped,
+ * ASCII case folded, up to the end or a `/`. A U+FFFD (what bytes that are not UTF-8 decode to) ends the name, as
+ * git's check stops at malformed UTF-8.
+ */
+function isHfsDot(rest, needle) {
+    const chars = [];
+    for (const ch of rest) {
+        const c = ch.codePointAt(0);
+        if (c === 0x2f || c === 0xfffd)
+            break;
+        if (!HFS_IGNORED.has(c))
+            chars.push(c);
+        if (chars.length > needle.length + 1)
+            return false;
+    }
+    return (chars.length === needle.length + 1 &&
+        chars[0] === 0x2e &&
+        chars.every((c, i) => i === 0 || (c < 128 && String.fromCharCode(c).toLowerCase() === needle[i - 1])));
+}
+// NTFS drops trailing dots and spaces, and a `:` starts a stream name: `.git.`, `.git ` and `.git::$DATA` are
+// `.git` there. git ends the `.git` check at a separator too, but the `.gitmodules` one only at the end or a `:`.
+const NTFS_DOTGIT = /^(?:\.git|git~1)[. ]*(?:[:/\\]|$)/i;
+const NTFS_GITMODULES = /^(?:\.gitmodules|gitmod~[1-4])[. ]*(?::|$)/i;
+const NTFS_REST = /^[. ]*(?::|$)/;
+/** NTFS's fallback 8.3 short name of `.gitmodules`: `gi7eba~N` and shorter stems with longer numbers. */
+function isNtfsGitmodulesFallback(rest) {
+    const stem = 'gi7eba';
+    let sawTilde = false;
+    let i = 0;
+    for (; i < 8; i++) {
+        const c = rest[i];
+        if (c === undefined)
+            return false;
+        if (sawTilde) {
+            if (c < '0' || c > '9')
+                return false;
+        }
+        else if (c === '~') {
+            i++;
+            if (!(rest[i] >= '1' && rest[i] <= '9'))
+                return false;
+            sawTilde = true;
+        }
+        else if (i >= 6 || c.toLowerCase() !== stem[i])
+            return false;
+    }
+    return NTFS_REST.test(rest.slice(i));
+}
+/**
+ * Why git refuses `path` as a file of a tree or index, or undefined when it accepts it: git's verify_path rules
+ * with core.protectNTFS and core.protectHFS on, so that a path refused on any of Windows, macOS and Linux is
+ * refused everywhere. A component may not be empty (no leading, doubled or trailing `/`), `.` or `..`, nor be
+ * `.git` in any case or disguise: with trailing dots or spaces or a `:stream` (NTFS), as the short name `GIT~1`,
+ * with a backslash before it (a separator on Windows), or with code points HFS+ ignores. A symlink may not be
+ * `.gitmodules` in any of those disguises (or `GITMOD~1`, `gi7eba~1`).
+ */
+function gitPathProblem(path, symlink = false) {
+    const outside = (reason) => ({ reason, outside: true });
+    const invalid = (reason) => ({ reason, outside: false });
+    if (path === '')
+        return invalid('it is empty');
+    if (path.includes('\0'))
+        return invalid('it contains a NUL byte');
+    let start = 0;
+    for (const component of path.split('/')) {
+        const rest = path.slice(start);
+        start += component.length + 1;
+        if (component === '')
+            return path.startsWith('/') ? outside('absolute path') : invalid('it has an empty component');
+        if (component === '..')
+            return outside("'..' leads outside the root");
+        if (component === '.')
+            return invalid("it has a '.' component");
+        if (component.toLowerCase() === '.git')
+            return outside(`'${component}' is the repository's '.git'`);
+        // NTFS checks each part of a component that follows a backslash, since Windows separates on it.
+        let offset = 0;
+        for (const part of component.split('\\')) {
+            const from = rest.slice(offset);
+            offset += part.length + 1;
+            if (NTFS_DOTGIT.test(from))
+                return outside(`'${component}' is '.git' on Windows`);
+            if (symlink && (NTFS_GITMODULES.test(from) || isNtfsGitmodulesFallback(from))) {
+                return invalid(`a symlink named '${component}' is '.gitmodules' on Windows`);
+            }
+        }
+        if (isHfsDot(rest, 'git'))
+            return outside(`'${component}' is '.git' on macOS`);
+        if (symlink && isHfsDot(rest, 'gitmodules'))
+            return invalid(`a symlink named '${component}' is '.gitmodules'`);
+    }
+    return undefined;
+}
+/** Whether a path component names `.git` on some file system (see gitPathProblem). */
+function isDotGit(component) {
+    return NTFS_DOTGIT.test(component) || isHfsDot(component, 'git');
+}
 
 
 /***/ }),
@@ -52014,7 +53196,7 @@ function normalizeRepoGlob(glob) {
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _adapters_factory_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6679);
+/* harmony import */ var _adapters_factory_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2823);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3043);
 /**
  * The action's post step: flushes state the main step left (the Actions cache snapshot). Cleanup problems are
@@ -52136,43 +53318,50 @@ function lineInFile(text, file) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   S7: () => (/* binding */ readPositive),
 /* harmony export */   UM: () => (/* binding */ graphqlUrlFor),
+/* harmony export */   Yr: () => (/* binding */ TOKEN_VARIABLES),
 /* harmony export */   _0: () => (/* binding */ readCount),
-/* harmony export */   sb: () => (/* binding */ readSettings)
+/* harmony export */   sb: () => (/* binding */ readSettings),
+/* harmony export */   wo: () => (/* binding */ readUrl)
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _surface_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7800);
 /**
  * One settings object, read once from CLI options or action inputs (and the environment variables they default
  * to), then passed down. Secrets are masked the moment they are read.
  */
 
 
+
+/** The variables a GitHub token is read from when none is given, first found wins. */
+const TOKEN_VARIABLES = ['SELF_HEAL_TOKEN', 'GITHUB_TOKEN', 'GH_TOKEN'];
 const REPOSITORY = /^[A-Za-z0-9-_.]+\/[A-Za-z0-9-_.]+$/;
 /** Builds Settings from raw values and the environment; a malformed value is a ConfigurationError. */
 function readSettings(raw, env = process.env, mask = () => undefined) {
     const pick = (...values) => values.find(v => v !== undefined && v.trim() !== '')?.trim();
-    const token = pick(raw.token, env.SELF_HEAL_TOKEN, env.GITHUB_TOKEN, env.GH_TOKEN);
+    const token = pick(raw.token, ...TOKEN_VARIABLES.map(name => env[name]));
     if (token)
         mask(token);
     const repository = pick(raw.repository, env.GITHUB_REPOSITORY);
     if (repository && !REPOSITORY.test(repository)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Repository '${repository}' is not of the form OWNER/NAME: pass --repository OWNER/NAME.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Repository '${repository}' is not of the form OWNER/NAME: ${(0,_surface_js__WEBPACK_IMPORTED_MODULE_2__/* .howToSet */ .ac)('repository')}.`);
     }
-    const apiUrl = stripSlash(pick(raw.apiUrl, env.GITHUB_API_URL) ?? 'https://api.github.com');
-    checkUrl(apiUrl, '--api-url (or GITHUB_API_URL)');
-    const graphqlUrl = stripSlash(pick(env.GITHUB_GRAPHQL_URL) ?? graphqlUrlFor(apiUrl));
-    checkUrl(graphqlUrl, 'GITHUB_GRAPHQL_URL');
+    const apiUrl = readUrl(pick(raw.apiUrl, env.GITHUB_API_URL) ?? 'https://api.github.com', `The API URL (${(0,_surface_js__WEBPACK_IMPORTED_MODULE_2__/* .settingName */ .QX)('apiUrl')})`);
+    const graphqlUrl = readUrl(pick(env.GITHUB_GRAPHQL_URL) ?? graphqlUrlFor(apiUrl), 'The GraphQL URL (GITHUB_GRAPHQL_URL)');
     const serverUrl = stripSlash(pick(env.GITHUB_SERVER_URL) ?? 'https://github.com');
+    const cwd = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(pick(raw.cwd) ?? process.cwd());
+    const cachePath = pick(raw.cachePath, env.SELF_HEAL_CACHE_PATH);
     return {
         environment: pick(raw.environment),
-        cwd: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(pick(raw.cwd) ?? process.cwd()),
+        cwd,
         repository,
         token,
         apiUrl,
         graphqlUrl,
         serverUrl,
-        cachePath: pick(raw.cachePath, env.SELF_HEAL_CACHE_PATH)
+        // Relative to the directory worked in, as every other path the user gives.
+        cachePath: cachePath && (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(cwd, cachePath)
     };
 }
 /** GitHub's GraphQL endpoint for a REST base URL: `/graphql` on github.com, `/api/graphql` on GHES (`/api/v3`). */
@@ -52199,15 +53388,83 @@ function readPositive(value, what) {
 function stripSlash(url) {
     return url.replace(/\/+$/, '');
 }
-function checkUrl(url, what) {
+/**
+ * An http(s) URL setting without its trailing slashes; `what` names it in the error. A URL with credentials in it
+ * (`https://user:token@host`) is refused: the token goes in its own setting, so that it is masked and sent only in
+ * the Authorization header, and the message shows the URL with the credentials hidden.
+ */
+function readUrl(value, what) {
+    const shown = (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(value);
+    let parsed;
     try {
-        const parsed = new URL(url);
+        parsed = new URL(value);
         if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
             throw new Error('not http(s)');
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${what} '${url}' is not an http(s) URL: set it to e.g. https://api.github.com.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${what} '${shown}' is not an http(s) URL: set it to e.g. https://api.github.com.`);
     }
+    if (parsed.username || parsed.password) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${what} '${shown}' holds credentials: give the URL without them, and the token with --token, the ` +
+            '`token` input or GITHUB_TOKEN.');
+    }
+    return stripSlash(value);
+}
+
+
+/***/ }),
+
+/***/ 7800:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   QX: () => (/* binding */ settingName),
+/* harmony export */   S1: () => (/* binding */ setSurface),
+/* harmony export */   ac: () => (/* binding */ howToSet)
+/* harmony export */ });
+/* unused harmony export surface */
+/**
+ * Which face of self-heal the user is in front of: the CLI (a terminal) or the action (a workflow). Messages that
+ * tell the user which setting to change name it the way it is given there: `--token` or GITHUB_TOKEN in a
+ * terminal, the input `token` in a workflow. The CLI's main() and the action's run() set it once at startup;
+ * everything else only reads it, so no module has to carry the surface down to the errors it raises.
+ */
+const NAMES = {
+    token: { option: '--token', value: 'TOKEN', input: 'token', variable: 'GITHUB_TOKEN' },
+    repository: {
+        option: '--repository',
+        value: 'OWNER/NAME',
+        input: 'repository',
+        variable: 'GITHUB_REPOSITORY'
+    },
+    apiUrl: { option: '--api-url', value: 'URL', input: 'api-url', variable: 'GITHUB_API_URL' },
+    cwd: { option: '--cwd', value: 'DIR', input: 'working-directory' },
+    title: { option: '--title', value: 'TITLE', input: 'title' },
+    message: { option: '--message', value: 'MSG', input: 'message' }
+};
+let current = 'cli';
+/** Sets the surface; called once, by the entry point. */
+function setSurface(surface) {
+    current = surface;
+}
+/** The surface set at startup (the CLI unless the action's run() said otherwise). */
+function surface() {
+    return current;
+}
+/** The setting as the user gives it here: `--token or GITHUB_TOKEN` in the CLI, the input `token` in the action. */
+function settingName(setting) {
+    const naming = NAMES[setting];
+    if (current === 'action')
+        return `the input \`${naming.input}\``;
+    return naming.variable ? `${naming.option} or ${naming.variable}` : naming.option;
+}
+/** How to give the setting here: `pass --token TOKEN or set GITHUB_TOKEN`, or set the input `token`. */
+function howToSet(setting) {
+    const naming = NAMES[setting];
+    if (current === 'action')
+        return `set the input \`${naming.input}\``;
+    const pass = `pass ${naming.option} ${naming.value}`;
+    return naming.variable ? `${pass} or set ${naming.variable}` : pass;
 }
 
 

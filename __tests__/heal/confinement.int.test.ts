@@ -131,10 +131,11 @@ describe('fixers are confined to work files', () => {
     }
   )
 
-  it('accepts a fixer that writes its own cache among ignored files', async () => {
+  it('accepts a fixer that writes its own cache among ignored files, and removes what it added there', async () => {
     const result = await heal(
       `mkdir -p node_modules/.cache/tool && echo c > node_modules/.cache/tool/x && ${HONEST}`
     )
     expect(result.outcome).toBe('healed')
+    expect(existsSync(join(repo.path, 'node_modules/.cache/tool/x'))).toBe(false)
   })
 })

@@ -51,6 +51,11 @@ export interface Workspace {
    * The index and HEAD are not counted here: `settle` puts them back.
    */
   outsideChanges(): Promise<OutsideChange[]>
+  /**
+   * A fresh copy of the commit the workspace was opened at with `diff` applied, somewhere else: what a fixer did
+   * outside the diff is not in it. Optional: a workspace that cannot make one does not offer clean verification.
+   */
+  cleanCopy?(diff: string): Promise<{ root: string; close(): Promise<void> }>
   /** Puts back what is not files (the index, HEAD) as it was when the workspace was opened. */
   settle(): Promise<SettleReport>
   /** Releases what the workspace holds (temporary files). */

@@ -351,6 +351,11 @@ function buildProgram(io: Io, state: { exitCode: number; json: boolean; command?
       'stop a fixer (and everything it started) after this many seconds (default 600)'
     )
     .option('--pass-env <name>', PASS_ENV_HELP, collect, [] as string[])
+    .option(
+      '--verify <mode>',
+      'in-place (default), or clean: also verify in a fresh worktree with only the diff, after --setup'
+    )
+    .option('--setup <cmd>', 'with --verify clean: run this in the clean copy before the check (e.g. npm ci)')
     .action(
       run(async (options: CommonOptions, logger) => {
         const { factory, settings } = prepare(options, io)
@@ -369,7 +374,9 @@ function buildProgram(io: Io, state: { exitCode: number; json: boolean; command?
             base: options.base as string | undefined,
             timeout: options.timeout as string | undefined,
             report: options.report as string | undefined,
-            fixerTimeout: options.fixerTimeout as string | undefined
+            fixerTimeout: options.fixerTimeout as string | undefined,
+            verify: options.verify as string | undefined,
+            setup: options.setup as string | undefined
           },
           option => HEAL_OPTIONS[option],
           io.env
@@ -398,7 +405,9 @@ const HEAL_OPTIONS: Record<keyof HealInputs, string> = {
   base: '--base',
   timeout: '--timeout',
   report: '--report',
-  fixerTimeout: '--fixer-timeout'
+  fixerTimeout: '--fixer-timeout',
+  verify: '--verify',
+  setup: '--setup'
 }
 
 async function readText(path: string, option: string): Promise<string> {

@@ -6,6 +6,7 @@
  */
 import { runCheckResult, checkPassed, toCheckOutput, type CheckResult } from '../commands/check.js'
 import type { OutsideChange, WorkspaceState } from '../adapters/workspace.js'
+import { hasPassed } from '../adapters/verdict.js'
 import { ConfigurationError, InterruptedError, RefNotFoundError, errorMessage } from '../errors.js'
 import { fingerprintFailure } from './fingerprint.js'
 import { recall, remember } from './memory.js'
@@ -296,10 +297,54 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
     }
     budget--
     log.info(`Verifying: running the ${request.kind} check on the changed files.`)
-    const passed = checkPassed(await check())
+    let passed = checkPassed(await check())
     // What the check itself wrote (a report, a cache) is no part of a fix: the next fixer's diff must not hold it.
     await workspace.restore(state, await workspace.snapshot())
+    if (passed && request.verify === 'clean')
+      passed = await verifyClean(attempt, await workspace.diff(start, state))
     attempt.result = passed ? 'verified' : 'check-failed'
     return passed
+  }
+
+  /**
+   * Runs the check once more in a fresh copy holding only the base and the diff (after the setup command), where
+   * nothing a fixer did outside the diff can help it pass.
+   */
+  async function verifyClean(attempt: HealAttempt, diff: string): Promise<boolean> {
+    if (!workspace.cleanCopy) {
+      throw new ConfigurationError('verify: clean needs a checkout to copy: use verify: in-place here.')
+    }
+    log.info('Verifying in a clean copy of the base with only the diff applied.')
+    const copy = await workspace.cleanCopy(diff)
+    try {
+      if (request.setup) {
+        const setup = await interruptible(
+          deps.execution.runCommand(request.setup, { cwd: copy.root, signal: deps.signal })
+        )
+        stopIfInterrupted()
+        if (!hasPassed(setup)) {
+          throw new ConfigurationError(
+            `The setup command '${request.setup}' failed in the clean copy (exit ${setup.exitCode}): fix it, or verify in place.`
+          )
+        }
+      }
+      const result = await interruptible(
+        runCheckResult(deps.execution, request.kind, request.check, {
+          ...request.checkOptions,
+          cwd: copy.root,
+          signal: deps.signal
+        })
+      )
+      stopIfInterrupted()
+      attempt.clean = checkPassed(result) ? 'passed' : 'failed'
+      if (attempt.clean === 'failed') {
+        log.warning(
+          `The ${request.kind} check passed in the checkout but fails in a clean copy with only the diff: the candidate is not a fix.`
+        )
+      }
+      return attempt.clean === 'passed'
+    } finally {
+      await copy.close()
+    }
   }
 }

@@ -26,6 +26,8 @@ export interface HealInputs {
   timeout?: string
   report?: string
   fixerTimeout?: string
+  verify?: string
+  setup?: string
 }
 
 /** How a surface spells an option in its messages: `--max-attempts` for the CLI, `input 'max-attempts'` for the action. */
@@ -52,6 +54,8 @@ export function buildHealRequest(inputs: HealInputs, name: InputNamer, env: Node
       reportPath: given(inputs.report)
     },
     fixers: (inputs.fix ?? []).filter(line => line.trim()),
+    verify: readVerify(given(inputs.verify), name('verify')),
+    setup: given(inputs.setup),
     fixerTimeoutSeconds:
       fixerTimeout === undefined ? undefined : readPositive(fixerTimeout, name('fixerTimeout')),
     dryRun: Boolean(inputs.dryRun),
@@ -62,6 +66,14 @@ export function buildHealRequest(inputs: HealInputs, name: InputNamer, env: Node
     noProposal: context.noProposal,
     disabled: context.disabled
   }
+}
+
+const VERIFY_MODES = ['in-place', 'clean'] as const
+
+function readVerify(value: string | undefined, what: string): HealRequest['verify'] {
+  if (value === undefined) return undefined
+  if ((VERIFY_MODES as readonly string[]).includes(value)) return value as HealRequest['verify']
+  throw new InvalidInputError(`Unknown ${what} '${value}': use one of ${VERIFY_MODES.join(', ')}.`)
 }
 
 /** What the environment says about healing here. */

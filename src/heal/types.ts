@@ -30,6 +30,13 @@ export interface HealRequest {
   maxAttempts?: number
   /** The branch the pull request targets (default: the branch checked out). */
   base?: string
+  /**
+   * Where a candidate is verified: `in-place` (the checkout the fixers ran in; the default) or `clean` (then also
+   * in a fresh copy of the base holding only the diff, after `setup`).
+   */
+  verify?: 'in-place' | 'clean'
+  /** Run in the clean copy before its check (e.g. `npm ci`). */
+  setup?: string
   /** Why proposing is not allowed here (e.g. a pull request from a fork): the fix is verified but not proposed. */
   noProposal?: string
   /** Why healing is switched off (the kill switch), when it is: nothing runs. */
@@ -86,6 +93,8 @@ export interface HealAttempt {
   violations?: PolicyViolation[]
   /** The diff's size (cumulative over the fixers so far). */
   stats?: DiffStats
+  /** With verify: clean, what the check did in the clean copy. */
+  clean?: 'passed' | 'failed'
 }
 
 /** The verified fix. */

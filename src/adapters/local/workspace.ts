@@ -8,6 +8,7 @@ import {
   copyFile,
   lstat,
   mkdir,
+  mkdtemp,
   readFile,
   readdir,
   readlink,
@@ -16,6 +17,7 @@ import {
   symlink,
   writeFile
 } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { dirname, isAbsolute, join } from 'node:path'
 import { ConfigurationError } from '../../errors.js'
 import { assertBranchName, branchHead, resolveCommit } from '../../git/refs.js'
@@ -226,9 +228,12 @@ export class LocalWorkspace implements Workspace {
     for (const path of new Set([...ignored.keys(), ...listed.keys()])) {
       const before = ignored.get(path)
       const after = listed.get(path)
-      if (before === after || TOOL_CACHE.test(path)) continue
+      if (before === after) continue
       // An added file can be removed; a dependency changed in place cannot be put back from here.
       if (before === undefined) await rm(join(this.root, path), { force: true })
+      // A tool's cache is the tool's business: what a fixer added there goes (so it cannot plant a file a later
+      // check reads), but it is no reason to refuse the fix.
+      if (TOOL_CACHE.test(path)) continue
       changes.push({ path, change: change(before, after), undone: before === undefined })
     }
     this.guarded = undefined
@@ -341,6 +346,26 @@ export class LocalWorkspace implements Workspace {
   }
 
   /** Removes the scratch directory. */
+  async cleanCopy(diff: string): Promise<{ root: string; close(): Promise<void> }> {
+    const root = await mkdtemp(join(tmpdir(), 'self-heal-clean-'))
+    const close = async (): Promise<void> => {
+      await this.git(['worktree', 'remove', '--force', root], [0, 128])
+      await rm(root, { recursive: true, force: true })
+      await this.git(['worktree', 'prune'], [0, 128])
+    }
+    try {
+      // A linked worktree, detached at the commit: the user's branches and HEAD stay as they are.
+      await this.git(['worktree', 'add', '--detach', '--quiet', root, this.head])
+      if (diff) {
+        await runGit(['apply', '--binary', '--whitespace=nowarn', '-'], { cwd: root, input: diff })
+      }
+      return { root, close }
+    } catch (error) {
+      await close()
+      throw error
+    }
+  }
+
   /** Ends the heal here: the scratch files, the journal and the lock go. */
   async close(): Promise<void> {
     await rm(this.scratch, { recursive: true, force: true })
@@ -467,7 +492,7 @@ const GUARDED_META = [
 
 /**
  * Tools' own caches and build output among ignored files: fixers write them (`eslint --cache`, cargo's target/,
- * Python's bytecode), and they decide no verdict, so they are neither refused nor undone.
+ * Python's bytecode), so a change there does not refuse a fix; what was added there is still removed.
  */
 const TOOL_CACHE =
   /(^|\/)(node_modules\/\.cache|\.cache|__pycache__|\.pytest_cache|\.mypy_cache|\.ruff_cache|target|\.next|\.turbo|\.nx)\/|(^|\/)\.eslintcache$|\.tsbuildinfo$|\.pyc$/

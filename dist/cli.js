@@ -53145,6 +53145,7 @@ async function runApply(git, request) {
 
 
 
+
 /** The repository's working tree, opened at its root. */
 class LocalWorkspace {
     root;
@@ -53339,11 +53340,15 @@ class LocalWorkspace {
         for (const path of new Set([...ignored.keys(), ...listed.keys()])) {
             const before = ignored.get(path);
             const after = listed.get(path);
-            if (before === after || TOOL_CACHE.test(path))
+            if (before === after)
                 continue;
             // An added file can be removed; a dependency changed in place cannot be put back from here.
             if (before === undefined)
                 await (0,promises_namespaceObject.rm)((0,external_node_path_.join)(this.root, path), { force: true });
+            // A tool's cache is the tool's business: what a fixer added there goes (so it cannot plant a file a later
+            // check reads), but it is no reason to refuse the fix.
+            if (TOOL_CACHE.test(path))
+                continue;
             changes.push({ path, change: change(before, after), undone: before === undefined });
         }
         this.guarded = undefined;
@@ -53458,6 +53463,26 @@ class LocalWorkspace {
         return before ? `updated to ${after.slice(0, 12)}` : `created at ${after.slice(0, 12)}`;
     }
     /** Removes the scratch directory. */
+    async cleanCopy(diff) {
+        const root = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'self-heal-clean-'));
+        const close = async () => {
+            await this.git(['worktree', 'remove', '--force', root], [0, 128]);
+            await (0,promises_namespaceObject.rm)(root, { recursive: true, force: true });
+            await this.git(['worktree', 'prune'], [0, 128]);
+        };
+        try {
+            // A linked worktree, detached at the commit: the user's branches and HEAD stay as they are.
+            await this.git(['worktree', 'add', '--detach', '--quiet', root, this.head]);
+            if (diff) {
+                await runGit(['apply', '--binary', '--whitespace=nowarn', '-'], { cwd: root, input: diff });
+            }
+            return { root, close };
+        }
+        catch (error) {
+            await close();
+            throw error;
+        }
+    }
     /** Ends the heal here: the scratch files, the journal and the lock go. */
     async close() {
         await (0,promises_namespaceObject.rm)(this.scratch, { recursive: true, force: true });
@@ -53566,7 +53591,7 @@ const GUARDED_META = [
 ];
 /**
  * Tools' own caches and build output among ignored files: fixers write them (`eslint --cache`, cargo's target/,
- * Python's bytecode), and they decide no verdict, so they are neither refused nor undone.
+ * Python's bytecode), so a change there does not refuse a fix; what was added there is still removed.
  */
 const TOOL_CACHE = /(^|\/)(node_modules\/\.cache|\.cache|__pycache__|\.pytest_cache|\.mypy_cache|\.ruff_cache|target|\.next|\.turbo|\.nx)\/|(^|\/)\.eslintcache$|\.tsbuildinfo$|\.pyc$/;
 function sameEntry(a, b) {
@@ -55001,6 +55026,7 @@ function pullRequestBody(fix, fingerprint, kind) {
 
 
 
+
 /** Runs the healing loop. Throws only for bad configuration or a broken environment; outcomes are returned. */
 async function runHeal(deps, request) {
     const { workspace, log } = deps;
@@ -55237,11 +55263,47 @@ async function runHeal(deps, request) {
         }
         budget--;
         log.info(`Verifying: running the ${request.kind} check on the changed files.`);
-        const passed = checkPassed(await check());
+        let passed = checkPassed(await check());
         // What the check itself wrote (a report, a cache) is no part of a fix: the next fixer's diff must not hold it.
         await workspace.restore(state, await workspace.snapshot());
+        if (passed && request.verify === 'clean')
+            passed = await verifyClean(attempt, await workspace.diff(start, state));
         attempt.result = passed ? 'verified' : 'check-failed';
         return passed;
+    }
+    /**
+     * Runs the check once more in a fresh copy holding only the base and the diff (after the setup command), where
+     * nothing a fixer did outside the diff can help it pass.
+     */
+    async function verifyClean(attempt, diff) {
+        if (!workspace.cleanCopy) {
+            throw new ConfigurationError('verify: clean needs a checkout to copy: use verify: in-place here.');
+        }
+        log.info('Verifying in a clean copy of the base with only the diff applied.');
+        const copy = await workspace.cleanCopy(diff);
+        try {
+            if (request.setup) {
+                const setup = await interruptible(deps.execution.runCommand(request.setup, { cwd: copy.root, signal: deps.signal }));
+                stopIfInterrupted();
+                if (!hasPassed(setup)) {
+                    throw new ConfigurationError(`The setup command '${request.setup}' failed in the clean copy (exit ${setup.exitCode}): fix it, or verify in place.`);
+                }
+            }
+            const result = await interruptible(check_runCheckResult(deps.execution, request.kind, request.check, {
+                ...request.checkOptions,
+                cwd: copy.root,
+                signal: deps.signal
+            }));
+            stopIfInterrupted();
+            attempt.clean = checkPassed(result) ? 'passed' : 'failed';
+            if (attempt.clean === 'failed') {
+                log.warning(`The ${request.kind} check passed in the checkout but fails in a clean copy with only the diff: the candidate is not a fix.`);
+            }
+            return attempt.clean === 'passed';
+        }
+        finally {
+            await copy.close();
+        }
     }
 }
 
@@ -55354,6 +55416,8 @@ function buildHealRequest(inputs, name, env) {
             reportPath: given(inputs.report)
         },
         fixers: (inputs.fix ?? []).filter(line => line.trim()),
+        verify: readVerify(given(inputs.verify), name('verify')),
+        setup: given(inputs.setup),
         fixerTimeoutSeconds: fixerTimeout === undefined ? undefined : readPositive(fixerTimeout, name('fixerTimeout')),
         dryRun: Boolean(inputs.dryRun),
         policy: policy ? readPolicy(policy, inputs.policy.where) : undefined,
@@ -55363,6 +55427,14 @@ function buildHealRequest(inputs, name, env) {
         noProposal: context.noProposal,
         disabled: context.disabled
     };
+}
+const VERIFY_MODES = ['in-place', 'clean'];
+function readVerify(value, what) {
+    if (value === undefined)
+        return undefined;
+    if (VERIFY_MODES.includes(value))
+        return value;
+    throw new errors_InvalidInputError(`Unknown ${what} '${value}': use one of ${VERIFY_MODES.join(', ')}.`);
 }
 /**
  * Reads the kill switch (`SELF_HEAL_DISABLED`: 1, true, yes or on; a repository variable reaches a job as
@@ -56143,6 +56215,8 @@ function buildProgram(io, state) {
         .option('--report <path>', 'a report file the check writes (JUnit XML, TAP, Jest JSON or ESLint JSON)')
         .option('--fixer-timeout <seconds>', 'stop a fixer (and everything it started) after this many seconds (default 600)')
         .option('--pass-env <name>', PASS_ENV_HELP, collect, [])
+        .option('--verify <mode>', 'in-place (default), or clean: also verify in a fresh worktree with only the diff, after --setup')
+        .option('--setup <cmd>', 'with --verify clean: run this in the clean copy before the check (e.g. npm ci)')
         .action(run(async (options, logger) => {
         const { factory, settings } = prepare(options, io);
         const policyFile = options.policy;
@@ -56159,7 +56233,9 @@ function buildProgram(io, state) {
             base: options.base,
             timeout: options.timeout,
             report: options.report,
-            fixerTimeout: options.fixerTimeout
+            fixerTimeout: options.fixerTimeout,
+            verify: options.verify,
+            setup: options.setup
         }, option => HEAL_OPTIONS[option], io.env);
         try {
             const result = await healWithFactory(factory, settings.cwd, request, logger);
@@ -56183,7 +56259,9 @@ const HEAL_OPTIONS = {
     base: '--base',
     timeout: '--timeout',
     report: '--report',
-    fixerTimeout: '--fixer-timeout'
+    fixerTimeout: '--fixer-timeout',
+    verify: '--verify',
+    setup: '--setup'
 };
 async function readText(path, option) {
     try {

@@ -43385,6 +43385,8 @@ var Input;
     Input["MaxAttempts"] = "max-attempts";
     /** heal: the longest a fixer may run, in seconds. */
     Input["FixerTimeout"] = "fixer-timeout";
+    Input["Verify"] = "verify";
+    Input["Setup"] = "setup";
     /** heal, check: variables checks and fixers keep though they look like credentials. */
     Input["PassEnv"] = "pass-env";
 })(Input || (Input = {}));
@@ -50050,6 +50052,8 @@ async function runApply(git, request) {
 var commands_check = __nccwpck_require__(9238);
 // EXTERNAL MODULE: ./src/adapters/local/scrub-env.ts
 var scrub_env = __nccwpck_require__(513);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: ./src/git/refs.ts
 var refs = __nccwpck_require__(8568);
 // EXTERNAL MODULE: ./src/git/remote.ts
@@ -50063,6 +50067,7 @@ var run_git = __nccwpck_require__(6148);
  * index, so the user's index, branches and stash are never touched, and untracked files the user had (build
  * output, say) are part of the state rather than something a restore could delete.
  */
+
 
 
 
@@ -50263,11 +50268,15 @@ class LocalWorkspace {
         for (const path of new Set([...ignored.keys(), ...listed.keys()])) {
             const before = ignored.get(path);
             const after = listed.get(path);
-            if (before === after || TOOL_CACHE.test(path))
+            if (before === after)
                 continue;
             // An added file can be removed; a dependency changed in place cannot be put back from here.
             if (before === undefined)
                 await (0,promises_.rm)((0,external_node_path_.join)(this.root, path), { force: true });
+            // A tool's cache is the tool's business: what a fixer added there goes (so it cannot plant a file a later
+            // check reads), but it is no reason to refuse the fix.
+            if (TOOL_CACHE.test(path))
+                continue;
             changes.push({ path, change: change(before, after), undone: before === undefined });
         }
         this.guarded = undefined;
@@ -50382,6 +50391,26 @@ class LocalWorkspace {
         return before ? `updated to ${after.slice(0, 12)}` : `created at ${after.slice(0, 12)}`;
     }
     /** Removes the scratch directory. */
+    async cleanCopy(diff) {
+        const root = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'self-heal-clean-'));
+        const close = async () => {
+            await this.git(['worktree', 'remove', '--force', root], [0, 128]);
+            await (0,promises_.rm)(root, { recursive: true, force: true });
+            await this.git(['worktree', 'prune'], [0, 128]);
+        };
+        try {
+            // A linked worktree, detached at the commit: the user's branches and HEAD stay as they are.
+            await this.git(['worktree', 'add', '--detach', '--quiet', root, this.head]);
+            if (diff) {
+                await (0,run_git/* runGit */.EO)(['apply', '--binary', '--whitespace=nowarn', '-'], { cwd: root, input: diff });
+            }
+            return { root, close };
+        }
+        catch (error) {
+            await close();
+            throw error;
+        }
+    }
     /** Ends the heal here: the scratch files, the journal and the lock go. */
     async close() {
         await (0,promises_.rm)(this.scratch, { recursive: true, force: true });
@@ -50490,7 +50519,7 @@ const GUARDED_META = [
 ];
 /**
  * Tools' own caches and build output among ignored files: fixers write them (`eslint --cache`, cargo's target/,
- * Python's bytecode), and they decide no verdict, so they are neither refused nor undone.
+ * Python's bytecode), so a change there does not refuse a fix; what was added there is still removed.
  */
 const TOOL_CACHE = /(^|\/)(node_modules\/\.cache|\.cache|__pycache__|\.pytest_cache|\.mypy_cache|\.ruff_cache|target|\.next|\.turbo|\.nx)\/|(^|\/)\.eslintcache$|\.tsbuildinfo$|\.pyc$/;
 function sameEntry(a, b) {
@@ -50505,6 +50534,8 @@ function workspace_text(result) {
     return result.stdout.toString('utf8').trim();
 }
 
+// EXTERNAL MODULE: ./src/adapters/verdict.ts
+var verdict = __nccwpck_require__(2749);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./src/reports/text.ts
@@ -51936,6 +51967,7 @@ function pullRequestBody(fix, fingerprint, kind) {
 
 
 
+
 /** Runs the healing loop. Throws only for bad configuration or a broken environment; outcomes are returned. */
 async function runHeal(deps, request) {
     const { workspace, log } = deps;
@@ -52172,11 +52204,47 @@ async function runHeal(deps, request) {
         }
         budget--;
         log.info(`Verifying: running the ${request.kind} check on the changed files.`);
-        const passed = (0,commands_check/* checkPassed */.xh)(await check());
+        let passed = (0,commands_check/* checkPassed */.xh)(await check());
         // What the check itself wrote (a report, a cache) is no part of a fix: the next fixer's diff must not hold it.
         await workspace.restore(state, await workspace.snapshot());
+        if (passed && request.verify === 'clean')
+            passed = await verifyClean(attempt, await workspace.diff(start, state));
         attempt.result = passed ? 'verified' : 'check-failed';
         return passed;
+    }
+    /**
+     * Runs the check once more in a fresh copy holding only the base and the diff (after the setup command), where
+     * nothing a fixer did outside the diff can help it pass.
+     */
+    async function verifyClean(attempt, diff) {
+        if (!workspace.cleanCopy) {
+            throw new errors/* ConfigurationError */.j1('verify: clean needs a checkout to copy: use verify: in-place here.');
+        }
+        log.info('Verifying in a clean copy of the base with only the diff applied.');
+        const copy = await workspace.cleanCopy(diff);
+        try {
+            if (request.setup) {
+                const setup = await interruptible(deps.execution.runCommand(request.setup, { cwd: copy.root, signal: deps.signal }));
+                stopIfInterrupted();
+                if (!(0,verdict/* hasPassed */.P)(setup)) {
+                    throw new errors/* ConfigurationError */.j1(`The setup command '${request.setup}' failed in the clean copy (exit ${setup.exitCode}): fix it, or verify in place.`);
+                }
+            }
+            const result = await interruptible((0,commands_check/* runCheckResult */.L2)(deps.execution, request.kind, request.check, {
+                ...request.checkOptions,
+                cwd: copy.root,
+                signal: deps.signal
+            }));
+            stopIfInterrupted();
+            attempt.clean = (0,commands_check/* checkPassed */.xh)(result) ? 'passed' : 'failed';
+            if (attempt.clean === 'failed') {
+                log.warning(`The ${request.kind} check passed in the checkout but fails in a clean copy with only the diff: the candidate is not a fix.`);
+            }
+            return attempt.clean === 'passed';
+        }
+        finally {
+            await copy.close();
+        }
     }
 }
 
@@ -52295,6 +52363,8 @@ function buildHealRequest(inputs, name, env) {
             reportPath: given(inputs.report)
         },
         fixers: (inputs.fix ?? []).filter(line => line.trim()),
+        verify: readVerify(given(inputs.verify), name('verify')),
+        setup: given(inputs.setup),
         fixerTimeoutSeconds: fixerTimeout === undefined ? undefined : (0,src_settings/* readPositive */.S7)(fixerTimeout, name('fixerTimeout')),
         dryRun: Boolean(inputs.dryRun),
         policy: policy ? readPolicy(policy, inputs.policy.where) : undefined,
@@ -52304,6 +52374,14 @@ function buildHealRequest(inputs, name, env) {
         noProposal: context.noProposal,
         disabled: context.disabled
     };
+}
+const VERIFY_MODES = ['in-place', 'clean'];
+function readVerify(value, what) {
+    if (value === undefined)
+        return undefined;
+    if (VERIFY_MODES.includes(value))
+        return value;
+    throw new errors/* InvalidInputError */.oC(`Unknown ${what} '${value}': use one of ${VERIFY_MODES.join(', ')}.`);
 }
 /**
  * Reads the kill switch (`SELF_HEAL_DISABLED`: 1, true, yes or on; a repository variable reaches a job as
@@ -52908,7 +52986,9 @@ const HEAL_INPUTS = {
     base: constants/* Input */.pd.Base,
     timeout: constants/* Input */.pd.Timeout,
     report: constants/* Input */.pd.ReportPath,
-    fixerTimeout: constants/* Input */.pd.FixerTimeout
+    fixerTimeout: constants/* Input */.pd.FixerTimeout,
+    verify: constants/* Input */.pd.Verify,
+    setup: constants/* Input */.pd.Setup
 };
 async function healOperation(factory, cwd) {
     const command = core/* getInput */.V4(constants/* Input */.pd.Command);
@@ -52923,7 +53003,9 @@ async function healOperation(factory, cwd) {
         base: core/* getInput */.V4(constants/* Input */.pd.Base),
         timeout: core/* getInput */.V4(constants/* Input */.pd.Timeout),
         report: core/* getInput */.V4(constants/* Input */.pd.ReportPath),
-        fixerTimeout: core/* getInput */.V4(constants/* Input */.pd.FixerTimeout)
+        fixerTimeout: core/* getInput */.V4(constants/* Input */.pd.FixerTimeout),
+        verify: core/* getInput */.V4(constants/* Input */.pd.Verify),
+        setup: core/* getInput */.V4(constants/* Input */.pd.Setup)
     }, option => `the input '${HEAL_INPUTS[option]}'`, process.env);
     const result = await core/* group */.Os(`Heal the ${request.kind} check`, async () => healWithFactory(factory, cwd, request, coreLogger));
     core/* setOutput */.uH(constants/* Output */.k7.Outcome, result.outcome);

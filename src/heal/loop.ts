@@ -71,10 +71,11 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
     )
   }
 
-  const check = async (): Promise<CheckResult> => {
+  /** Runs the check in the workspace (or in `cwd`, a clean copy of it). */
+  const check = async (cwd = workspace.root): Promise<CheckResult> => {
     const result = await interruptible(
       runCheckResult(deps.execution, request.kind, request.check, {
-        cwd: workspace.root,
+        cwd,
         ...request.checkOptions,
         signal: deps.signal
       })
@@ -328,15 +329,7 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
           )
         }
       }
-      const result = await interruptible(
-        runCheckResult(deps.execution, request.kind, request.check, {
-          ...request.checkOptions,
-          cwd: copy.root,
-          signal: deps.signal
-        })
-      )
-      stopIfInterrupted()
-      attempt.clean = checkPassed(result) ? 'passed' : 'failed'
+      attempt.clean = checkPassed(await check(copy.root)) ? 'passed' : 'failed'
       if (attempt.clean === 'failed') {
         log.warning(
           `The ${request.kind} check passed in the checkout but fails in a clean copy with only the diff: the candidate is not a fix.`

@@ -38,9 +38,9 @@ export interface ArtifactRecord {
   createdAt: number
   /** Only finalized artifacts are listed. */
   finalized: boolean
-  /** The run's head branch and sha, when the token's issuer gave them. */
-  headBranch?: string
-  headSha?: string
+  /** The run's head branch and commit. */
+  headBranch: string
+  headSha: string
 }
 
 /** What a job's run token stands for. */
@@ -51,9 +51,9 @@ export interface RunTokenGrant {
   ref: string
   /** The REST id of the run. */
   runId: number
-  /** The run's head branch and sha (shown in the artifact's `workflow_run`). */
-  headBranch?: string
-  headSha?: string
+  /** The run's head branch and commit (shown in the artifact's `workflow_run`). */
+  headBranch: string
+  headSha: string
 }
 
 /** The artifact service plugin. */
@@ -66,8 +66,8 @@ export interface ArtifactServicePlugin extends EmulatorPlugin {
 
 interface RunBinding {
   runId: number
-  headBranch?: string
-  headSha?: string
+  headBranch: string
+  headSha: string
 }
 
 class TwirpError extends Error {
@@ -215,8 +215,8 @@ export function createArtifactService(cache: CacheServicePlugin): ArtifactServic
         id: r.runId,
         repository_id: 1,
         head_repository_id: 1,
-        head_branch: r.headBranch ?? null,
-        head_sha: r.headSha ?? null
+        head_branch: r.headBranch,
+        head_sha: r.headSha
       }
     }
   }

@@ -7,7 +7,8 @@
 import type { CoreContext, CoreRoute } from '../core-types.js'
 import { readRef } from '../git-data.js'
 import { gitText } from '../git-runner.js'
-import { ApiError, notFound } from '../http.js'
+import { DOCS_URL, notFound } from '../http.js'
+import type { RouteReply } from '../plugin.js'
 import { ACTOR_LOGIN, iso, nodeId, simpleUser } from '../objects.js'
 import type { RepositoryState } from '../repositories.js'
 
@@ -73,10 +74,11 @@ function hunksByPath(diff: string): Map<string, Hunk[]> {
   return files
 }
 
-function unprocessable(message: string): ApiError {
-  return new ApiError(422, 'Unprocessable Entity', {
-    errors: [{ resource: 'PullRequestReviewComment', code: 'custom', message }]
-  })
+/** GitHub answers a review it cannot place with string errors, not validation objects. */
+class Unprocessable extends Error {}
+
+function unprocessable(message: string): Unprocessable {
+  return new Unprocessable(message)
 }
 
 function commentJson(ctx: CoreContext, pull: number, c: ReviewComment): Record<string, unknown> {
@@ -142,6 +144,73 @@ interface CommentInput {
   body?: unknown
 }
 
+async function createReview(ctx: CoreContext): Promise<RouteReply> {
+  const number = Number(ctx.params.pull_number)
+  const record = ctx.state.issues.get(number)
+  if (!record?.pull) throw notFound()
+  const gitDir = ctx.repo.gitDir
+  const head = await readRef(gitDir, `refs/heads/${record.pull.head}`)
+  const base = await readRef(gitDir, `refs/heads/${record.pull.base}`)
+  if (!head || !base) throw notFound()
+  const body = (ctx.body ?? {}) as {
+    commit_id?: string
+    body?: string
+    event?: string
+    comments?: CommentInput[]
+  }
+  const event = body.event
+  if ((event === 'COMMENT' || event === 'REQUEST_CHANGES') && !body.body && !body.comments?.length) {
+    throw unprocessable(`Review body is required for ${event}`)
+  }
+  const commitId = body.commit_id ?? head
+  const mergeBase = await gitText(gitDir, ['merge-base', base, commitId])
+  const hunks = hunksByPath(await gitText(gitDir, ['diff', '--no-color', mergeBase, commitId]))
+  const id = ctx.core.nextId()
+  const now = ctx.core.services.now()
+  const comments: ReviewComment[] = (body.comments ?? []).map(input => {
+    const path = String(input.path)
+    const line = Number(input.line)
+    const startLine = input.start_line === undefined ? null : Number(input.start_line)
+    const side = input.side === 'LEFT' ? 'LEFT' : 'RIGHT'
+    const hunk = side === 'RIGHT' ? hunks.get(path)?.find(h => h.start <= line && line <= h.end) : undefined
+    if (!hunk) throw unprocessable('Pull request review thread line must be part of the diff')
+    if (startLine !== null && !(hunk.start <= startLine && startLine <= line)) {
+      throw unprocessable('Pull request review thread start line must be part of the same hunk as the line.')
+    }
+    return {
+      id: ctx.core.nextId(),
+      reviewId: id,
+      path,
+      line,
+      startLine,
+      side,
+      body: String(input.body ?? ''),
+      commitId,
+      diffHunk: hunk.text,
+      createdAt: now
+    }
+  })
+  const state =
+    event === 'APPROVE'
+      ? 'APPROVED'
+      : event === 'REQUEST_CHANGES'
+        ? 'CHANGES_REQUESTED'
+        : event === 'COMMENT'
+          ? 'COMMENTED'
+          : 'PENDING'
+  const review: Review = {
+    id,
+    pull: number,
+    body: body.body ?? '',
+    state,
+    commitId,
+    submittedAt: now,
+    comments
+  }
+  reviewsOf(ctx).push(review)
+  return { status: 200, body: reviewJson(ctx, review) }
+}
+
 /** The pull request review routes. */
 export function reviewRoutes(): CoreRoute[] {
   return [
@@ -152,73 +221,20 @@ export function reviewRoutes(): CoreRoute[] {
       kind: 'write',
       permission: 'pull-requests',
       async handler(ctx) {
-        const number = Number(ctx.params.pull_number)
-        const record = ctx.state.issues.get(number)
-        if (!record?.pull) throw notFound()
-        const gitDir = ctx.repo.gitDir
-        const head = await readRef(gitDir, `refs/heads/${record.pull.head}`)
-        const base = await readRef(gitDir, `refs/heads/${record.pull.base}`)
-        if (!head || !base) throw notFound()
-        const body = (ctx.body ?? {}) as {
-          commit_id?: string
-          body?: string
-          event?: string
-          comments?: CommentInput[]
-        }
-        const event = body.event
-        if ((event === 'COMMENT' || event === 'REQUEST_CHANGES') && !body.body && !body.comments?.length) {
-          throw unprocessable(`Review body is required for ${event}`)
-        }
-        const commitId = body.commit_id ?? head
-        const mergeBase = await gitText(gitDir, ['merge-base', base, commitId])
-        const hunks = hunksByPath(await gitText(gitDir, ['diff', '--no-color', mergeBase, commitId]))
-        const id = ctx.core.nextId()
-        const now = ctx.core.services.now()
-        const comments: ReviewComment[] = (body.comments ?? []).map(input => {
-          const path = String(input.path)
-          const line = Number(input.line)
-          const startLine = input.start_line === undefined ? null : Number(input.start_line)
-          const side = input.side === 'LEFT' ? 'LEFT' : 'RIGHT'
-          const hunk =
-            side === 'RIGHT' ? hunks.get(path)?.find(h => h.start <= line && line <= h.end) : undefined
-          if (!hunk) throw unprocessable('Pull request review thread line must be part of the diff')
-          if (startLine !== null && !(hunk.start <= startLine && startLine <= line)) {
-            throw unprocessable(
-              'Pull request review thread start line must be part of the same hunk as the line.'
-            )
-          }
+        try {
+          return await createReview(ctx)
+        } catch (error) {
+          if (!(error instanceof Unprocessable)) throw error
           return {
-            id: ctx.core.nextId(),
-            reviewId: id,
-            path,
-            line,
-            startLine,
-            side,
-            body: String(input.body ?? ''),
-            commitId,
-            diffHunk: hunk.text,
-            createdAt: now
+            status: 422,
+            body: {
+              message: 'Unprocessable Entity',
+              errors: [error.message],
+              documentation_url: `${DOCS_URL}/pulls/reviews#create-a-review-for-a-pull-request`,
+              status: '422'
+            }
           }
-        })
-        const state =
-          event === 'APPROVE'
-            ? 'APPROVED'
-            : event === 'REQUEST_CHANGES'
-              ? 'CHANGES_REQUESTED'
-              : event === 'COMMENT'
-                ? 'COMMENTED'
-                : 'PENDING'
-        const review: Review = {
-          id,
-          pull: number,
-          body: body.body ?? '',
-          state,
-          commitId,
-          submittedAt: now,
-          comments
         }
-        reviewsOf(ctx).push(review)
-        return { status: 200, body: reviewJson(ctx, review) }
       }
     },
     {

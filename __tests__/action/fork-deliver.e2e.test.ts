@@ -105,6 +105,8 @@ describe('fork-safe healing: artifact from the pull_request job, suggestions fro
     headSha = await git(repo.path, 'rev-parse', 'HEAD')
     const bare = join(temp.path, 'repo.git')
     await git(temp.path, 'clone', '-q', '--bare', repo.path, bare)
+    // The checkout is on the pull request's branch; GitHub's default branch stays main.
+    await git(bare, 'symbolic-ref', 'HEAD', 'refs/heads/main')
     const cache = createCacheService()
     artifacts = createArtifactService(cache)
     t = await startTestEmulator({

@@ -107,7 +107,7 @@ function commentJson(ctx: CoreContext, pull: number, c: ReviewComment): Record<s
     },
     start_line: c.startLine,
     original_start_line: c.startLine,
-    start_side: c.startLine === null ? null : c.side,
+    ...(c.startLine === null ? {} : { start_side: c.side }),
     line: c.line,
     original_line: c.line,
     side: c.side,

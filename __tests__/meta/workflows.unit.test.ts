@@ -88,7 +88,9 @@ describe('workflow templates and examples', () => {
     expect(on('self-heal-deliver.yml')).toEqual(['workflow_run'])
     expect(on('self-heal-on-failure.yml')).toEqual(['workflow_run'])
     // The privileged workflow never checks out the pull request's code.
-    expect(readFileSync('docs/workflows/self-heal-deliver.yml', 'utf8')).not.toMatch(/uses: actions\/checkout/)
+    expect(readFileSync('docs/workflows/self-heal-deliver.yml', 'utf8')).not.toMatch(
+      /uses: actions\/checkout/
+    )
   })
 
   it.each(templates)('%s uses self-heal with declared inputs only, every action pinned', name => {

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs'
 import { ConfigurationError, InvalidInputError, errorMessage } from '../errors.js'
 import type { GitHubOctokit } from '../github/client.js'
-import { readZip } from '../github/zip.js'
+import { MAX_ZIP_BYTES, readZip } from '../github/zip.js'
 import type { Logger } from '../log.js'
 import { FIX_ARTIFACT_NAME, FIX_FILE, parseFixArtifact, type FixArtifact } from './fix-artifact.js'
 import { checkPolicy, describeVerdict, type FixPolicy } from './policy.js'
@@ -120,6 +120,11 @@ export async function deliverFix(
     )
   }
   if (artifact.expired) return reject('the artifact has expired.')
+  if (artifact.size_in_bytes > MAX_ZIP_BYTES) {
+    return reject(
+      `the artifact is ${artifact.size_in_bytes} bytes, over the ${MAX_ZIP_BYTES} a fix may take.`
+    )
+  }
 
   let fix: FixArtifact
   try {

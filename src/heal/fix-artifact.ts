@@ -205,15 +205,23 @@ export async function uploadFixArtifact(
 export async function handOverForkFix(
   result: HealOutput,
   env: NodeJS.ProcessEnv,
-  log: { info(message: string): void }
+  log: { info(message: string): void; warning(message: string): void }
 ): Promise<HealOutput> {
   const pr = forkPullRequest(env)
   if (!pr || result.outcome !== 'not-proposed' || !result.fix || !result.fingerprint || result.dryRun) {
     return result
   }
-  const id = await uploadFixArtifact(buildFixArtifact(pr, result), env)
-  log.info(
-    `Uploaded the verified fix as the artifact ${FIX_ARTIFACT_NAME} (id ${id}) for the privileged workflow.`
-  )
+  try {
+    const id = await uploadFixArtifact(buildFixArtifact(pr, result), env)
+    log.info(
+      `Uploaded the verified fix as the artifact ${FIX_ARTIFACT_NAME} (id ${id}) for the privileged workflow.`
+    )
+  } catch (error) {
+    // The fix stays in the result (and the job's log); only its hand-over failed.
+    log.warning(
+      `The verified fix could not be uploaded as the artifact ${FIX_ARTIFACT_NAME}: ${errorMessage(error)}`
+    )
+    return result
+  }
   return { ...result, reason: 'uploaded for the privileged workflow' }
 }

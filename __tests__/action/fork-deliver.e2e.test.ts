@@ -65,13 +65,13 @@ describe('fork-safe healing: artifact from the pull_request job, suggestions fro
         headBranch: 'feature'
       })
     )
-  const deliver = (runId: number, inputs: Record<string, string> = {}): Promise<ActionRun> =>
+  const deliver = (runId: number, event = 'pull_request'): Promise<ActionRun> =>
     step(
-      { operation: 'deliver', ...inputs },
+      { operation: 'deliver' },
       {
         workflow_run: {
           id: runId,
-          event: 'pull_request',
+          event,
           head_sha: headSha,
           pull_requests: [],
           head_repository: { full_name: 'octo/repo' }
@@ -217,5 +217,20 @@ describe('fork-safe healing: artifact from the pull_request job, suggestions fro
     expect(denied.outputs.outcome).toBe('rejected')
     expect(denied.stdout).toContain('the policy refuses its diff')
     expect(denied.stdout).toContain('.github/self-heal.yml from main')
+  })
+
+  it('rejects an artifact of a run that was not a pull_request run', async () => {
+    await forge(7006, { diff: 'x' })
+    const run = await deliver(7006, 'push')
+    expect(run.outputs.outcome).toBe('rejected')
+    expect(run.stdout).toContain('the run was triggered by push, and only pull_request runs hand over fixes')
+  })
+
+  it('delivers nothing when the pull request moved on since the run', async () => {
+    await t.emulator.pushFiles({ branch: 'feature', files: { 'other.txt': 'x\n' } })
+    const run = await deliver(RUN_ID)
+    expect(run.code).toBe(0)
+    expect(run.outputs.outcome).toBe('nothing-to-deliver')
+    expect(run.stdout).toContain(`the fix is for ${headSha}`)
   })
 })

@@ -10,7 +10,10 @@ import { runApply } from './commands/apply.js'
 import { toCheckOutput } from './commands/check.js'
 import { parsePassEnv } from './adapters/local/scrub-env.js'
 import { healWithFactory } from './commands/heal.js'
-import { buildHealRequest, type HealInputs } from './heal/request.js'
+import { deliverFix, readTriggeringRun } from './heal/deliver.js'
+import { handOverForkFix } from './heal/fix-artifact.js'
+import { buildHealRequest, readPolicy, type HealInputs } from './heal/request.js'
+import { createGitHubClient } from './github/client.js'
 import {
   formatCheckRecord,
   parseCheckInputs,
@@ -27,7 +30,7 @@ import { setSurface } from './surface.js'
 import { annotateCheck, summarizeApply, summarizeCheck, summarizeDispatch, summarizeHeal } from './summary.js'
 
 /** The operations the action performs. */
-export const OPERATIONS = ['heal', 'check', 'apply', 'dispatch'] as const
+export const OPERATIONS = ['heal', 'check', 'apply', 'dispatch', 'deliver'] as const
 
 /** A logger over @actions/core. */
 export const coreLogger: Logger = { info: core.info, warning: core.warning, debug: core.debug }
@@ -70,6 +73,8 @@ export async function run(): Promise<void> {
         await checkOperation(factory, detection.environment === 'cloud' ? undefined : settings.cwd)
       } else if (operation === 'apply') {
         await applyOperation(factory, settings.cwd)
+      } else if (operation === 'deliver') {
+        await deliverOperation(settings)
       } else {
         await dispatchOperation(settings)
       }
@@ -155,7 +160,7 @@ async function healOperation(factory: AdapterFactory, cwd: string): Promise<void
     process.env
   )
   const result = await core.group(`Heal the ${request.kind} check`, async () =>
-    healWithFactory(factory, cwd, request, coreLogger)
+    handOverForkFix(await healWithFactory(factory, cwd, request, coreLogger), process.env, coreLogger)
   )
   core.setOutput(Output.Outcome, result.outcome)
   core.setOutput(Output.Result, JSON.stringify(result))
@@ -226,4 +231,41 @@ async function dispatchOperation(settings: Settings): Promise<void> {
   if (wait && result.conclusion !== 'success') {
     core.setFailed(`Run ${result.runId} concluded ${result.conclusion}: ${result.runUrl}`)
   }
+}
+
+async function deliverOperation(settings: Settings): Promise<void> {
+  if (!settings.token) {
+    throw new ConfigurationError(
+      "operation 'deliver' needs a token with pull-requests: write and actions: read (the input 'token')."
+    )
+  }
+  if (!settings.repository) {
+    throw new ConfigurationError("operation 'deliver' needs the repository (the input 'repository').")
+  }
+  const run = readTriggeringRun(process.env)
+  const client = createGitHubClient({
+    token: settings.token,
+    apiUrl: settings.apiUrl,
+    repository: settings.repository,
+    log: coreLogger
+  })
+  const policyText = core.getInput(Input.Policy)
+  const result = await deliverFix(
+    client.octokit,
+    run,
+    {
+      owner: client.owner,
+      repo: client.repo,
+      policy: policyText.trim() ? readPolicy(policyText, `the input '${Input.Policy}'`) : undefined
+    },
+    coreLogger
+  )
+  core.setOutput(Output.Outcome, result.outcome)
+  core.setOutput(Output.Result, JSON.stringify(result))
+  if (result.pullRequest) core.setOutput(Output.PullRequestNumber, String(result.pullRequest))
+  if (process.env.GITHUB_STEP_SUMMARY) {
+    await core.summary.addHeading('self-heal deliver', 3).addRaw(result.reason, true).write()
+  }
+  if (result.ok) core.info(result.reason)
+  else core.setFailed(result.reason)
 }

@@ -73,9 +73,11 @@ function checkSteps(steps: Step[], where: string): number {
 describe('workflow templates and examples', () => {
   const templates = readdirSync('docs/workflows').filter(name => name.endsWith('.yml'))
 
-  it('ships the manual, push and pull request workflows', () => {
+  it('ships the manual, push, pull request, deliver and on-failure workflows', () => {
     expect(templates.sort()).toEqual([
+      'self-heal-deliver.yml',
       'self-heal-manual.yml',
+      'self-heal-on-failure.yml',
       'self-heal-pull-request.yml',
       'self-heal-push.yml'
     ])
@@ -83,6 +85,12 @@ describe('workflow templates and examples', () => {
     expect(on('self-heal-manual.yml')).toEqual(['workflow_dispatch'])
     expect(on('self-heal-push.yml')).toEqual(['push'])
     expect(on('self-heal-pull-request.yml')).toEqual(['pull_request'])
+    expect(on('self-heal-deliver.yml')).toEqual(['workflow_run'])
+    expect(on('self-heal-on-failure.yml')).toEqual(['workflow_run'])
+    // The privileged workflow never checks out the pull request's code.
+    expect(readFileSync('docs/workflows/self-heal-deliver.yml', 'utf8')).not.toMatch(
+      /uses: actions\/checkout/
+    )
   })
 
   it.each(templates)('%s uses self-heal with declared inputs only, every action pinned', name => {

@@ -6,6 +6,7 @@ import { gitObjectRoutes } from './git-objects.js'
 import { pullRoutes } from './pulls.js'
 import { refRoutes } from './refs.js'
 import { repoRoutes } from './repos.js'
+import { reviewRoutes } from './reviews.js'
 
 /** The core's REST routes (Actions and the cache service come as plugins). */
 export function coreRoutes(): CoreRoute[] {
@@ -15,6 +16,7 @@ export function coreRoutes(): CoreRoute[] {
     ...gitObjectRoutes(),
     ...contentsRoutes(),
     ...commitRoutes(),
-    ...pullRoutes()
+    ...pullRoutes(),
+    ...reviewRoutes()
   ]
 }

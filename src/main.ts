@@ -11,6 +11,7 @@ import { toCheckOutput } from './commands/check.js'
 import { parsePassEnv } from './adapters/local/scrub-env.js'
 import { healWithFactory } from './commands/heal.js'
 import { buildHealRequest, type HealInputs } from './heal/request.js'
+import { parseFixRequest, runFixStep } from './heal/remote-fix.js'
 import {
   formatCheckRecord,
   parseCheckInputs,
@@ -27,7 +28,7 @@ import { setSurface } from './surface.js'
 import { annotateCheck, summarizeApply, summarizeCheck, summarizeDispatch, summarizeHeal } from './summary.js'
 
 /** The operations the action performs. */
-export const OPERATIONS = ['heal', 'check', 'apply', 'dispatch'] as const
+export const OPERATIONS = ['heal', 'check', 'apply', 'dispatch', 'fix'] as const
 
 /** A logger over @actions/core. */
 export const coreLogger: Logger = { info: core.info, warning: core.warning, debug: core.debug }
@@ -68,6 +69,8 @@ export async function run(): Promise<void> {
         await healOperation(factory, settings.cwd)
       } else if (operation === 'check') {
         await checkOperation(factory, detection.environment === 'cloud' ? undefined : settings.cwd)
+      } else if (operation === 'fix') {
+        await fixOperation(factory, settings.cwd)
       } else if (operation === 'apply') {
         await applyOperation(factory, settings.cwd)
       } else {
@@ -114,6 +117,31 @@ async function checkOperation(factory: AdapterFactory, cwd: string | undefined):
       `The ${request.kind} check failed (exit ${result.exitCode}${result.timedOut ? ', timed out' : ''}).`
     )
   }
+}
+
+/**
+ * The runner's half of a heal with no checkout: the check and the fixers run here, and the record carries the first
+ * check's result and the candidate fix back to the dispatching side, which polices, commits, verifies and proposes.
+ */
+async function fixOperation(factory: AdapterFactory, cwd: string): Promise<void> {
+  const request = parseFixRequest(core.getInput(Input.Request, { required: true }))
+  const correlationId = core.getInput(Input.CorrelationId, { required: true })
+  const { first, fix } = await core.group(`Run the ${request.kind} check and the fixers`, async () =>
+    runFixStep(await factory.execution(), cwd, request, coreLogger)
+  )
+  core.info(fix.reason)
+  core.setOutput(Output.Outcome, fix.outcome)
+  // The loop always runs the check first; no result means it stopped before (a self-heal commit).
+  const record = first
+    ? toCheckRecord(correlationId, request.kind, first)
+    : toCheckRecord(correlationId, request.kind, {
+        exitCode: 0,
+        stdout: '',
+        stderr: '',
+        durationMs: 0,
+        timedOut: false
+      })
+  for (const line of formatCheckRecord({ ...record, fix })) core.info(line)
 }
 
 /** The action input behind each of heal's options. */

@@ -9,7 +9,7 @@ import type { LintResult } from '../../src/adapters/execution.js'
 import { MemoryGit } from '../../src/adapters/memory/git.js'
 import { diffFiles, textFiles } from '../../src/adapters/memory/files.js'
 import type { StorageAdapter } from '../../src/adapters/storage.js'
-import { ConfigurationError } from '../../src/errors.js'
+import { ConfigurationError, InvalidInputError } from '../../src/errors.js'
 import { RUNNER_WORKFLOW_PATH, runCloudHeal, type RemoteExecution } from '../../src/heal/cloud.js'
 import { fingerprintFailure } from '../../src/heal/fingerprint.js'
 import { remember } from '../../src/heal/memory.js'
@@ -244,5 +244,18 @@ describe('runCloudHeal', () => {
     expect(out).toMatchObject({ outcome: 'healed', dryRun: true, fix: { source: 'fixer' } })
     expect(refs).toEqual([['fix', 'feature']])
     expect([...git.branches.keys()].sort()).toEqual(['feature', 'main'])
+  })
+})
+
+describe('runCloudHeal with an old runner workflow', () => {
+  it('says to update the runner workflow when GitHub refuses the fix operation’s inputs', async () => {
+    const git = repo()
+    const { execution } = runner(git, undefined)
+    execution.runFix = async () => {
+      throw new InvalidInputError('Unexpected inputs provided: ["operation", "request"]')
+    }
+    const error = await heal(git, execution).catch(e => e)
+    expect(error).toBeInstanceOf(ConfigurationError)
+    expect(error.message).toMatch(/self-heal-run\.yml has no inputs 'operation' and 'request'/)
   })
 })

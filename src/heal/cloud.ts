@@ -11,7 +11,7 @@ import type { ExecutionAdapter, RunOptions } from '../adapters/execution.js'
 import type { GitAdapter } from '../adapters/git.js'
 import type { StorageAdapter } from '../adapters/storage.js'
 import { checkPassed, runCheckResult, toCheckOutput, type CheckResult } from '../commands/check.js'
-import { ConfigurationError, RefNotFoundError, errorMessage } from '../errors.js'
+import { ConfigurationError, InvalidInputError, RefNotFoundError, errorMessage } from '../errors.js'
 import type { Logger } from '../log.js'
 import { fingerprintFailure } from './fingerprint.js'
 import { recall, remember } from './memory.js'
@@ -87,7 +87,18 @@ export async function runCloudHeal(
   }
 
   log.info(`Running the ${request.kind} check and the fixers on a runner, on ${branch}.`)
-  const { result, fix: record } = await deps.execution.runFix(toFixRequest(request), { ref: branch })
+  const { result, fix: record } = await deps.execution
+    .runFix(toFixRequest(request), { ref: branch })
+    .catch(error => {
+      // A runner workflow copied before the fix operation existed does not declare its inputs.
+      if (error instanceof InvalidInputError && /Unexpected inputs/.test(error.message)) {
+        throw new ConfigurationError(
+          `${RUNNER_WORKFLOW_PATH} has no inputs 'operation' and 'request' (${error.message}): update it on the ` +
+            `default branch to self-heal's current one, which runs the fixers.`
+        )
+      }
+      throw error
+    })
   base.check = toCheckOutput(request.kind, result)
   if (base.check.passed)
     return end('passed', `The ${request.kind} check passes on ${branch}: nothing to heal.`)

@@ -99,6 +99,8 @@ export async function runCloudHeal(
       }
       throw error
     })
+  // The runner's loop guard: the commit checked out there is self-heal's own (no check ran).
+  if (record?.outcome === 'skipped') return end('skipped', record.reason)
   base.check = toCheckOutput(request.kind, result)
   if (base.check.passed)
     return end('passed', `The ${request.kind} check passes on ${branch}: nothing to heal.`)
@@ -108,7 +110,7 @@ export async function runCloudHeal(
         `current one (its inputs 'operation' and 'request' run the fixers).`
     )
   }
-  if (record.outcome === 'flaky' || record.outcome === 'skipped') return end(record.outcome, record.reason)
+  if (record.outcome === 'flaky') return end('flaky', record.reason)
 
   const fingerprint = fingerprintFailure(request.kind, result, { workspace: record.root })!
   base.fingerprint = { id: fingerprint.id, basis: fingerprint.basis, signatures: fingerprint.signatures }

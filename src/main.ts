@@ -179,7 +179,10 @@ async function healOperation(factory: AdapterFactory, cwd: string): Promise<void
     process.env
   )
   const result = await core.group(`Heal the ${request.kind} check`, async () =>
-    healWithFactory(factory, cwd, request, coreLogger)
+    healWithFactory(factory, cwd, request, coreLogger, {
+      // With no checkout the branch to heal is named; with one, it is the checkout's.
+      ref: (factory.environment === 'cloud' && core.getInput(Input.Ref)) || undefined
+    })
   )
   core.setOutput(Output.Outcome, result.outcome)
   core.setOutput(Output.Result, JSON.stringify(result))

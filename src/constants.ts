@@ -2,7 +2,7 @@
 
 /** Action inputs. */
 export enum Input {
-  /** What to do: heal, check, apply or dispatch. */
+  /** What to do: heal, check, apply, dispatch or fix. */
   Operation = 'operation',
   /** local, ci or cloud; empty detects. */
   Environment = 'environment',
@@ -20,6 +20,8 @@ export enum Input {
   Argv = 'argv',
   /** check: extra environment for the command, as a JSON object. */
   Env = 'env',
+  /** fix: the heal options as JSON (set by the runner workflow). */
+  Request = 'request',
   /** check: the id a dispatched check prints its record under (set by the runner workflow). */
   CorrelationId = 'correlation-id',
   /** check: test, build, lint or command. */

@@ -13,6 +13,7 @@ import { healWithFactory } from './commands/heal.js'
 import { deliverFix, readTriggeringRun } from './heal/deliver.js'
 import { handOverForkFix } from './heal/fix-artifact.js'
 import { buildHealRequest, readPolicy, type HealInputs } from './heal/request.js'
+import { parseFixRequest, runFixStep } from './heal/remote-fix.js'
 import { createGitHubClient } from './github/client.js'
 import {
   formatCheckRecord,
@@ -30,7 +31,7 @@ import { setSurface } from './surface.js'
 import { annotateCheck, summarizeApply, summarizeCheck, summarizeDispatch, summarizeHeal } from './summary.js'
 
 /** The operations the action performs. */
-export const OPERATIONS = ['heal', 'check', 'apply', 'dispatch', 'deliver'] as const
+export const OPERATIONS = ['heal', 'check', 'apply', 'dispatch', 'fix', 'deliver'] as const
 
 /** A logger over @actions/core. */
 export const coreLogger: Logger = { info: core.info, warning: core.warning, debug: core.debug }
@@ -71,6 +72,8 @@ export async function run(): Promise<void> {
         await healOperation(factory, settings.cwd)
       } else if (operation === 'check') {
         await checkOperation(factory, detection.environment === 'cloud' ? undefined : settings.cwd)
+      } else if (operation === 'fix') {
+        await fixOperation(factory, settings.cwd)
       } else if (operation === 'apply') {
         await applyOperation(factory, settings.cwd)
       } else if (operation === 'deliver') {
@@ -121,6 +124,31 @@ async function checkOperation(factory: AdapterFactory, cwd: string | undefined):
   }
 }
 
+/**
+ * The runner's half of a heal with no checkout: the check and the fixers run here, and the record carries the first
+ * check's result and the candidate fix back to the dispatching side, which polices, commits, verifies and proposes.
+ */
+async function fixOperation(factory: AdapterFactory, cwd: string): Promise<void> {
+  const request = parseFixRequest(core.getInput(Input.Request, { required: true }))
+  const correlationId = core.getInput(Input.CorrelationId, { required: true })
+  const { first, fix } = await core.group(`Run the ${request.kind} check and the fixers`, async () =>
+    runFixStep(await factory.execution(), cwd, request, coreLogger)
+  )
+  core.info(fix.reason)
+  core.setOutput(Output.Outcome, fix.outcome)
+  // The loop always runs the check first; no result means it stopped before (a self-heal commit).
+  const record = first
+    ? toCheckRecord(correlationId, request.kind, first)
+    : toCheckRecord(correlationId, request.kind, {
+        exitCode: 0,
+        stdout: '',
+        stderr: '',
+        durationMs: 0,
+        timedOut: false
+      })
+  for (const line of formatCheckRecord({ ...record, fix })) core.info(line)
+}
+
 /** The action input behind each of heal's options. */
 const HEAL_INPUTS: Record<keyof HealInputs, Input> = {
   check: Input.Command,
@@ -160,7 +188,14 @@ async function healOperation(factory: AdapterFactory, cwd: string): Promise<void
     process.env
   )
   const result = await core.group(`Heal the ${request.kind} check`, async () =>
-    handOverForkFix(await healWithFactory(factory, cwd, request, coreLogger), process.env, coreLogger)
+    handOverForkFix(
+      await healWithFactory(factory, cwd, request, coreLogger, {
+        // With no checkout the branch to heal is named; with one, it is the checkout's.
+        ref: (factory.environment === 'cloud' && core.getInput(Input.Ref)) || undefined
+      }),
+      process.env,
+      coreLogger
+    )
   )
   core.setOutput(Output.Outcome, result.outcome)
   core.setOutput(Output.Result, JSON.stringify(result))

@@ -331,7 +331,7 @@ fs.writeFileSync('src/app.js', 'const a = "' + 'x'.repeat(1100 * 1024) + '"\\n')
 })
 
 describe('heal outside a repository or in the cloud', () => {
-  it('says heal needs a checkout', async () => {
+  it('says heal needs a checkout locally, and a token and the repository in the cloud', async () => {
     const dir = await makeTempDir('self-heal-norepo-')
     try {
       const settings = readSettings({ cwd: dir.path, environment: 'local' }, {})
@@ -342,7 +342,7 @@ describe('heal outside a repository or in the cloud', () => {
       const cloud = new AdapterFactory('cloud', settings, recordingLogger(), { env: {} })
       await expect(
         healWithFactory(cloud, dir.path, { kind: 'test', check: 'true', fixers: [] }, recordingLogger())
-      ).rejects.toThrow(/cloud environment has none/)
+      ).rejects.toThrow(/The cloud environment needs/)
     } finally {
       await dir.cleanup()
     }

@@ -41,12 +41,15 @@ export const CHECK_HELP = `
 Give exactly one of --test, --build, --lint or --command. The command runs as
 a workflow \`run:\` step runs it (bash -e on Linux and macOS); its output goes
 to stderr. In cloud it runs in a workflow run of self-heal-run.yml, whose
-status and URL are shown on stderr while it runs.
+status and URL are shown on stderr while it runs, on --ref (default: the
+default branch).
 
 Examples:
   self-heal check --test "npm test" --report junit.xml
   self-heal check --lint "npx eslint ." --json
   self-heal check --build "npx tsc --noEmit" --timeout 600
+  self-heal check --environment cloud --repository octo/repo --ref feature \\
+    --test "npm test"
 
 With --json:
   {"kind", "passed", "exitCode", "timedOut", "failedTests", "problems",
@@ -120,9 +123,17 @@ locally, without them, the fix stays on the local branch. The fix memory is
 SQLite in local (--cache-path FILE; \`self-heal env\` shows where), the Actions
 cache in ci.
 
+With no checkout (--environment cloud --repository O/R --ref BRANCH), the
+check and the fixers run on GitHub Actions (the runner workflow
+.github/workflows/self-heal-run.yml, on the default branch); the fix is
+policed here, committed through the API, verified by a check on its branch,
+and proposed. --policy then names a file in the repository (default branch).
+
 Examples:
   self-heal heal --kind lint --check "npx eslint ." --fix "npx eslint --fix ."
   self-heal heal --check "npm test" --fix "./scripts/ai-fix.sh" --dry-run
+  self-heal heal --environment cloud --repository octo/repo --ref feature \\
+    --kind lint --check "npx eslint ." --fix "npx eslint --fix ."
   self-heal heal --kind build --check "npx tsc --noEmit" --fix ./fix.sh \\
     --policy .github/self-heal.yml --repository octo/repo --json
 
@@ -147,4 +158,4 @@ Exit codes:
   0  passed, flaky, healed, skipped or disabled
   1  not-healed or not-proposed
   2  bad usage, input or configuration: no --check, an unknown --kind,
-     tracked files that differ from HEAD, the cloud environment (no checkout)`
+     tracked files that differ from HEAD, no runner workflow (in cloud)`

@@ -13,7 +13,14 @@ import { healWithFactory } from '../commands/heal.js'
 import { buildHealRequest, type HealInputs } from '../heal/request.js'
 import type { HealOutput } from '../heal/types.js'
 import { detectEnvironment, ENVIRONMENTS, REASON_TEXT } from '../environment.js'
-import { ConfigurationError, InvalidInputError, SelfHealError, UsageError, errorMessage } from '../errors.js'
+import {
+  ConfigurationError,
+  FileNotFoundError,
+  InvalidInputError,
+  SelfHealError,
+  UsageError,
+  errorMessage
+} from '../errors.js'
 import { dispatch, dispatchExitCode, parseInputOptions, type DispatchOutput } from '../commands/dispatch.js'
 import { parsePassEnv } from '../adapters/local/scrub-env.js'
 import { stderrLogger, type Logger } from '../log.js'
@@ -213,6 +220,7 @@ function buildProgram(io: Io, state: { exitCode: number; json: boolean; command?
       v => readPositive(v, '--timeout')
     )
     .option('--report <path>', 'a report file the command writes (JUnit XML, TAP, Jest JSON or ESLint JSON)')
+    .option('--ref <ref>', 'in cloud: the branch, tag or commit SHA to check (default: the default branch)')
     .option('--pass-env <name>', PASS_ENV_HELP, collect, [] as string[])
     .action(
       run(async (options: CommonOptions, logger) => {
@@ -224,6 +232,12 @@ function buildProgram(io: Io, state: { exitCode: number; json: boolean; command?
         }
         const kind: CheckKind = chosen[0]
         const { factory, settings, detection } = prepare(options, io)
+        const ref = options.ref as string | undefined
+        if (ref && detection.environment !== 'cloud') {
+          throw new ConfigurationError(
+            `--ref checks a ref with no checkout, in the cloud environment: add --environment cloud (and --repository), or check ${ref} out and run the check here.`
+          )
+        }
         try {
           const execution = await factory.execution()
           logger.info(`Running ${kind} check: ${String(options[kind])}`)
@@ -231,7 +245,8 @@ function buildProgram(io: Io, state: { exitCode: number; json: boolean; command?
             timeoutSeconds: options.timeout as number | undefined,
             reportPath: options.report as string | undefined,
             // Local processes run where the user is; a remote run starts at the repository root.
-            cwd: detection.environment === 'cloud' ? undefined : settings.cwd
+            cwd: detection.environment === 'cloud' ? undefined : settings.cwd,
+            ...(ref ? { ref } : {})
           })
           return { json: result, text: describeCheck(result), ok: result.passed }
         } finally {
@@ -341,6 +356,7 @@ function buildProgram(io: Io, state: { exitCode: number; json: boolean; command?
     )
     .option('--max-attempts <n>', 'most verification runs of the check in one heal (default 5)')
     .option('--base <branch>', 'the branch to propose the fix to (default: the branch checked out)')
+    .option('--ref <branch>', 'in cloud: the branch to heal, with no checkout (default: the default branch)')
     .option(
       '--timeout <seconds>',
       'stop a run of the check (and everything it started) after this many seconds'
@@ -358,8 +374,10 @@ function buildProgram(io: Io, state: { exitCode: number; json: boolean; command?
     .option('--setup <cmd>', 'with --verify clean: run this in the clean copy before the check (e.g. npm ci)')
     .action(
       run(async (options: CommonOptions, logger) => {
-        const { factory, settings } = prepare(options, io)
+        const { factory, settings, detection } = prepare(options, io)
         const policyFile = options.policy as string | undefined
+        // With no checkout, the policy is the repository's own file, read from its default branch.
+        const cloud = detection.environment === 'cloud'
         const request = buildHealRequest(
           {
             check: String(options.check),
@@ -367,7 +385,12 @@ function buildProgram(io: Io, state: { exitCode: number; json: boolean; command?
             fix: options.fix as string[],
             dryRun: Boolean(options.dryRun),
             policy: policyFile
-              ? { text: await readText(resolve(settings.cwd, policyFile), '--policy'), where: policyFile }
+              ? cloud
+                ? {
+                    text: await readRepositoryText(factory, policyFile, '--policy'),
+                    where: `${policyFile} on the default branch`
+                  }
+                : { text: await readText(resolve(settings.cwd, policyFile), '--policy'), where: policyFile }
               : undefined,
             reruns: options.reruns as string | undefined,
             maxAttempts: options.maxAttempts as string | undefined,
@@ -382,7 +405,9 @@ function buildProgram(io: Io, state: { exitCode: number; json: boolean; command?
           io.env
         )
         try {
-          const result = await healWithFactory(factory, settings.cwd, request, logger)
+          const result = await healWithFactory(factory, settings.cwd, request, logger, {
+            ref: options.ref as string | undefined
+          })
           return { json: result, text: describeHeal(result), ok: result.ok }
         } finally {
           await factory.close()
@@ -415,6 +440,19 @@ async function readText(path: string, option: string): Promise<string> {
     return await readFile(path, 'utf8')
   } catch (error) {
     throw new InvalidInputError(`Cannot read ${option} '${path}': ${errorMessage(error)}.`)
+  }
+}
+
+/** A text file of the repository, through the Storage port (in cloud: the default branch, through the API). */
+async function readRepositoryText(factory: AdapterFactory, path: string, option: string): Promise<string> {
+  const storage = await factory.storage()
+  try {
+    return (await storage.readFile(path)).toString('utf8')
+  } catch (error) {
+    if (!(error instanceof FileNotFoundError)) throw error
+    throw new InvalidInputError(
+      `Cannot read ${option} '${path}': the repository has no such file on its default branch (with no checkout, ${option} names a file in the repository).`
+    )
   }
 }
 

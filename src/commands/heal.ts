@@ -6,23 +6,43 @@ import type { AdapterFactory } from '../adapters/factory.js'
 import { LocalWorkspace } from '../adapters/local/workspace.js'
 import { ConfigurationError } from '../errors.js'
 import { DEFAULT_REMOTE } from '../git/remote.js'
+import type { GitHubActionsExecutionAdapter } from '../adapters/execution/workflow-dispatch.js'
+import { runCloudHeal } from '../heal/cloud.js'
 import { runHeal } from '../heal/loop.js'
 import type { HealOutput, HealRequest } from '../heal/types.js'
 import type { Logger } from '../log.js'
 
 /**
  * Heals in the working tree at `cwd` with the factory's adapters: the one entry the CLI and the action share.
- * CLOUD has no working tree for fixers to change, so it is refused with what to do instead.
+ * CLOUD has no working tree: the branch `options.ref` (default: the default branch) is healed through the API, its
+ * check and fixers running on GitHub Actions (src/heal/cloud.ts).
  */
 export async function healWithFactory(
   factory: AdapterFactory,
   cwd: string,
   request: HealRequest,
-  log: Logger
+  log: Logger,
+  options: { ref?: string } = {}
 ): Promise<HealOutput> {
   if (factory.environment === 'cloud') {
+    const execution = (await factory.execution()) as GitHubActionsExecutionAdapter
+    return runCloudHeal(
+      {
+        execution,
+        storage: await factory.storage(),
+        cache: () => factory.cache(),
+        git: () => factory.git(),
+        repository: await repositoryIdentity(factory, async () => ''),
+        defaultBranch: () => execution.runs.defaultBranch(),
+        log
+      },
+      request,
+      options.ref
+    )
+  }
+  if (options.ref) {
     throw new ConfigurationError(
-      'heal runs fixers on a checkout, and the cloud environment has none: run it locally or in a workflow job after actions/checkout (environment local or ci).'
+      `A ref (${options.ref}) is healed with no checkout, in the cloud environment (--environment cloud): here, check the branch out and heal it.`
     )
   }
   const tree = await LocalWorkspace.open(cwd)
@@ -44,7 +64,7 @@ export async function healWithFactory(
         cache: () => factory.cache(),
         git: () => factory.git(),
         workspace: tree,
-        repository: await repositoryIdentity(factory, tree),
+        repository: await repositoryIdentity(factory, () => tree.identity()),
         log,
         // Locally the branch is a local ref (the Git adapter's getDiff compares two trees, not a fork point). When
         // pull requests are opened (a token and a repository), the branch is pushed to origin: one that CI (or a
@@ -73,9 +93,12 @@ export async function healWithFactory(
 const INTERRUPTS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP']
 
 /** The repository the fix memory is kept for: the GitHub repository when one is known, else the checkout's own. */
-async function repositoryIdentity(factory: AdapterFactory, tree: LocalWorkspace): Promise<string> {
+async function repositoryIdentity(
+  factory: AdapterFactory,
+  ownIdentity: () => Promise<string>
+): Promise<string> {
   const { repository } = await factory.describe()
-  if (!repository) return tree.identity()
+  if (!repository) return ownIdentity()
   const host = (() => {
     try {
       return new URL(factory.settings.serverUrl ?? 'https://github.com').host

@@ -32,7 +32,8 @@ export function describeFix(fix: HealFix): string {
 
 /**
  * Commits the fix on `self-heal/<fingerprint>` from `base` and opens its pull request (an open one is kept open or
- * reopened when the branch already holds the fix).
+ * reopened when the branch already holds the fix). `verifyBranch`, when given, runs between the two (a fix made
+ * with no checkout is verified on its branch): a reason it returns stops before the pull request.
  */
 export async function propose(
   git: GitAdapter,
@@ -41,7 +42,8 @@ export async function propose(
   fingerprint: Fingerprint,
   base: string,
   kind: CheckKind,
-  log: Logger
+  log: Logger,
+  verifyBranch?: (proposal: HealProposal) => Promise<string | undefined>
 ): Promise<ProposeResult> {
   const branch = `${BRANCH_PREFIX}${fingerprint.id}`
   let existing = await branchChange(base, branch)
@@ -86,6 +88,8 @@ export async function propose(
     proposal.commit = applied.commit
     log.info(`Committed the fix to ${branch} (${applied.commit.slice(0, 12)}).`)
   }
+  const unverified = await verifyBranch?.(proposal)
+  if (unverified) return { ok: false, reason: unverified, proposal }
   try {
     const pr = await git.createPullRequest({
       head: branch,

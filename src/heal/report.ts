@@ -84,7 +84,13 @@ export function brokenCheck(kind: CheckKind, check: CheckOutput): string | undef
             ? `its tool reported a configuration error (exit ${check.exitCode})`
             : undefined
   if (!why) return undefined
-  const message = lastLines(tail, 3)
+  // The line that names the error says more than the stack trace after it.
+  const message = matched
+    ? (tail
+        .split('\n')
+        .find(line => matched.test(line))
+        ?.trim() ?? lastLines(tail, 3))
+    : lastLines(tail, 3)
   return `The ${kind} check is broken, not failing: ${why}, and it reported no failed test or problem${message ? `: ${message}` : ''}. Fix the check's command or configuration; no fixer was run.`
 }
 

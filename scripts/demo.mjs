@@ -5,7 +5,7 @@
  * a fresh clone, which finds the fix already proposed. Everything it starts is stopped, and its temporary
  * directory removed unless `--keep` is given.
  */
-import { execFileSync, spawn } from 'node:child_process'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -170,8 +170,10 @@ async function demo(temp) {
   git(repo, 'remote', 'add', 'origin', bare)
 
   heading(`The sample repository ${repo}: its check fails`)
+  process.stdout.write(FILES['src/greet.js'].replace(/^(?=.)/gm, '  src/greet.js | '))
   process.stdout.write(`$ ${COMMAND}\n`)
-  process.stdout.write(`${FILES['src/greet.js']}`.replace(/^/gm, '  src/greet.js | '))
+  const failing = spawnSync('bash', ['-c', COMMAND], { cwd: repo, env: baseEnv(), encoding: 'utf8' })
+  process.stdout.write(`${failing.stdout}${failing.stderr}(exit ${failing.status})\n`)
 
   const emulator = await startEmulator(bare)
   try {

@@ -157,10 +157,26 @@ export function defineLoopTests(name: string, make: MakeLoopEnv): void {
     })
 
     it('reports a fixer that changes nothing as no-change, and no fixer at all as not healed', async () => {
-      const result = await heal({ fixers: [env.command('noop')] })
-      expect(result.attempts).toEqual([expect.objectContaining({ result: 'no-change', exitCode: 3 })])
+      const result = await heal({ fixers: [env.command('idle')] })
+      expect(result.attempts).toEqual([expect.objectContaining({ result: 'no-change', exitCode: 1 })])
       expect(result.outcome).toBe('not-healed')
       expect((await heal({})).reason).toMatch(/no fixer is configured/)
+    })
+
+    it('reports a fixer that changes nothing and exits 2 or more as crashed, with the end of its output', async () => {
+      const result = await heal({ fixers: [env.command('noop')] })
+      expect(result.attempts).toEqual([
+        expect.objectContaining({ result: 'crashed', exitCode: 3, outputTail: 'nothing to do' })
+      ])
+      expect(result.outcome).toBe('not-healed')
+    })
+
+    it('calls a check that cannot find its configuration broken: no rerun, no fixer, not ok', async () => {
+      const result = await heal({ check: env.command('no-config'), fixers: [fixBad()] })
+      expect(result).toMatchObject({ outcome: 'broken-check', ok: false, attempts: [] })
+      expect(result.reason).toContain("ESLint couldn't find a configuration file.")
+      expect(result.fingerprint).toBeUndefined()
+      expect(await env.read('src/app.js')).toBe(APP)
     })
 
     it('in a dry run finds the fix but writes nothing: no branch, no pull request, nothing remembered', async () => {

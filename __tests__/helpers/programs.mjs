@@ -51,6 +51,12 @@ export function runProgram(name, args, fs) {
     // A fixer that changes nothing and fails.
     case 'noop':
       return { exitCode: 3, stdout: 'nothing to do\n' }
+    // A fixer that changes nothing and says problems remain (exit 1, as linters' --fix do).
+    case 'idle':
+      return { exitCode: 1, stdout: '1 problem left\n' }
+    // A linter that cannot find its configuration (ESLint's exit 2).
+    case 'no-config':
+      return { exitCode: 2, stdout: "ESLint couldn't find a configuration file.\n" }
     default:
       return { exitCode: 127, stdout: `${name}: unknown program\n` }
   }

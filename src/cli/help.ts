@@ -153,9 +153,11 @@ Outcomes (the "outcome" of --json, and the first word printed):
   not-healed    no fix was verified                                   exit 1
   not-proposed  verified, but not proposed here: a pull request from  exit 1
                 a fork, or self-heal/<fingerprint> holds another change
+  broken-check  the check could not run (command not found, a        exit 1
+                linter's crash, a configuration error): no fixer ran
 
 Exit codes:
   0  passed, flaky, healed, skipped or disabled
-  1  not-healed or not-proposed
+  1  not-healed, not-proposed or broken-check
   2  bad usage, input or configuration: no --check, an unknown --kind,
      tracked files that differ from HEAD, no runner workflow (in cloud)`

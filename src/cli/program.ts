@@ -11,7 +11,8 @@ import { CHECK_KINDS, runCheck, type CheckKind, type CheckOutput } from '../comm
 import { runApply, type ApplyOutput } from '../commands/apply.js'
 import { healWithFactory } from '../commands/heal.js'
 import { buildHealRequest, type HealInputs } from '../heal/request.js'
-import type { HealOutput } from '../heal/types.js'
+import { failureLines, formatFailure, plural } from '../heal/report.js'
+import type { DiffStats, HealOutput } from '../heal/types.js'
 import { detectEnvironment, ENVIRONMENTS, REASON_TEXT } from '../environment.js'
 import {
   ConfigurationError,
@@ -456,12 +457,30 @@ async function readRepositoryText(factory: AdapterFactory, path: string, option:
   }
 }
 
-function describeHeal(r: HealOutput): string {
+/** Heal's text output: the outcome and why, then the facts behind it (what failed, what was tried, the fix). */
+export function describeHeal(r: HealOutput): string {
   const lines = [`${r.outcome}: ${r.reason}`]
+  if (r.check?.timedOut) {
+    lines.push(`  the check timed out: --timeout ended it after ${(r.check.durationMs / 1000).toFixed(1)} s`)
+  }
+  if (r.check && !r.check.passed) {
+    const { shown, total } = failureLines(r.check)
+    if (shown.length) lines.push(`  ${r.check.failedTests.length ? 'failing' : 'problems'}:`)
+    for (const line of shown) lines.push(`    ${formatFailure(line)}`)
+    if (total > shown.length) lines.push(`    ... and ${total - shown.length} more`)
+    if (!shown.length && r.check.outputTail) lines.push(...tail(r.check.outputTail, 10, '    | '))
+  }
   if (r.fingerprint) lines.push(`  fingerprint ${r.fingerprint.id} (${r.fingerprint.basis})`)
   for (const a of r.attempts) {
     const what = a.source === 'memory' ? 'remembered fix' : `fixer '${a.fixer}'`
-    const size = a.stats ? ` (${a.stats.files} file(s), +${a.stats.added} -${a.stats.removed})` : ''
+    if (a.result === 'crashed') {
+      lines.push(
+        `  ${what}: crashed (${a.timedOut ? 'the fixer timeout ended it' : `exit ${a.exitCode}`}, nothing changed)`
+      )
+      if (a.outputTail) lines.push(...tail(a.outputTail, 5, '    | '))
+      continue
+    }
+    const size = a.stats && a.result !== 'no-change' ? ` (${diffSize(a.stats)})` : ''
     lines.push(`  ${what}: ${a.result}${size}`)
     for (const v of a.violations ?? []) lines.push(`    ${v.message}`)
   }
@@ -474,7 +493,21 @@ function describeHeal(r: HealOutput): string {
       `  branch ${r.proposal.branch}${r.proposal.pullRequestSkipped ? ` (no pull request: ${r.proposal.pullRequestSkipped})` : ''}`
     )
   }
+  if (r.dryRun && r.fix) lines.push('  the fix:', r.fix.diff.trimEnd())
   return lines.join('\n')
+}
+
+function diffSize(stats: DiffStats): string {
+  return `${plural(stats.files, 'file')}, +${stats.added} -${stats.removed}`
+}
+
+/** The last `count` lines of `text`, each after `prefix`. */
+function tail(text: string, count: number, prefix: string): string[] {
+  return text
+    .trimEnd()
+    .split('\n')
+    .slice(-count)
+    .map(line => `${prefix}${line}`)
 }
 
 const PASS_ENV_HELP =

@@ -12,6 +12,7 @@ import { fingerprintFailure } from './fingerprint.js'
 import { recall, remember } from './memory.js'
 import { checkPolicy, DEFAULT_POLICY } from './policy.js'
 import { BRANCH_PREFIX, FINGERPRINT_TRAILER, describeFix, propose } from './propose.js'
+import { brokenCheck, crashedFixer } from './report.js'
 import type { HealAttempt, HealDeps, HealFix, HealOutcome, HealOutput, HealRequest } from './types.js'
 
 /** Runs the healing loop. Throws only for bad configuration or a broken environment; outcomes are returned. */
@@ -29,7 +30,7 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
   }
   const end = (outcome: HealOutcome, reason: string, extra: Partial<HealOutput> = {}): HealOutput => ({
     outcome,
-    ok: !['not-healed', 'not-proposed'].includes(outcome),
+    ok: !['not-healed', 'not-proposed', 'broken-check'].includes(outcome),
     reason,
     ...base,
     ...extra
@@ -87,6 +88,8 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
   const first = await check()
   base.check = toCheckOutput(request.kind, first)
   if (base.check.passed) return end('passed', `The ${request.kind} check passes: nothing to heal.`)
+  const broken = brokenCheck(request.kind, base.check)
+  if (broken) return end('broken-check', broken)
   for (let run = 1; run <= reruns; run++) {
     log.info(`The ${request.kind} check failed; running it again at the same commit (${run} of ${reruns}).`)
     if (checkPassed(await check())) {
@@ -152,7 +155,10 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
         await workspace.restore(current, after)
         continue
       }
-      if (after === current) continue
+      if (after === current) {
+        Object.assign(attempt, crashedFixer(ran))
+        continue
+      }
       const diff = await workspace.diff(start, after)
       const stats = await police(diff, attempt)
       if (!stats) {

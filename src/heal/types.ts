@@ -70,7 +70,7 @@ export interface HealDeps {
 
 /** How a heal ended. */
 export type HealOutcome =
-  'disabled' | 'skipped' | 'passed' | 'flaky' | 'healed' | 'not-healed' | 'not-proposed'
+  'disabled' | 'skipped' | 'passed' | 'flaky' | 'healed' | 'not-healed' | 'not-proposed' | 'broken-check'
 
 /** Files, added and removed lines of a diff. */
 export interface DiffStats {
@@ -85,10 +85,14 @@ export interface HealAttempt {
   source: 'memory' | 'fixer'
   /** The fixer command, for a fixer. */
   fixer?: string
-  /** What became of it. */
-  result: 'verified' | 'check-failed' | 'refused' | 'no-change' | 'does-not-apply' | 'over-budget'
+  /** What became of it (`crashed`: the fixer changed nothing and exited 2 or more, was killed or timed out). */
+  result: 'verified' | 'check-failed' | 'refused' | 'no-change' | 'does-not-apply' | 'over-budget' | 'crashed'
   /** The fixer's exit code (fixers often exit non-zero when problems remain; their changes still count). */
   exitCode?: number
+  /** Whether the fixer timeout ended it, for a crashed fixer. */
+  timedOut?: boolean
+  /** The end of its output, for a crashed fixer. */
+  outputTail?: string
   /** The policy's reasons, for a refused diff. */
   violations?: PolicyViolation[]
   /** The diff's size (cumulative over the fixers so far). */

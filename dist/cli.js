@@ -36119,7 +36119,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7593);
+/* harmony import */ var _cli_program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3174);
 /** The `self-heal` CLI's entry point: everything happens in cli/program.ts. */
 
 // A reader that stops early (`self-heal heal --help | head`) closes the pipe: that ends the output, not in a crash.
@@ -36135,7 +36135,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7593:
+/***/ 3174:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36143,6 +36143,8 @@ __webpack_async_result__();
 __nccwpck_require__.d(__webpack_exports__, {
   i: () => (/* binding */ main)
 });
+
+// UNUSED EXPORTS: describeHeal
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
@@ -36199,7 +36201,7 @@ class InterruptedError extends SelfHealError {
 }
 const SIGNAL_NUMBERS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
 /** A setting is missing or invalid: the message names the input, option or variable to set. */
-class ConfigurationError extends SelfHealError {
+class errors_ConfigurationError extends SelfHealError {
     static type = 'ConfigurationError';
     exitCode = 2;
 }
@@ -41830,7 +41832,7 @@ function readSettings(raw, env = process.env, mask = () => undefined) {
         mask(token);
     const repository = pick(raw.repository, env.GITHUB_REPOSITORY);
     if (repository && !REPOSITORY.test(repository)) {
-        throw new ConfigurationError(`Repository '${repository}' is not of the form OWNER/NAME: ${howToSet('repository')}.`);
+        throw new errors_ConfigurationError(`Repository '${repository}' is not of the form OWNER/NAME: ${howToSet('repository')}.`);
     }
     const apiUrl = readUrl(pick(raw.apiUrl, env.GITHUB_API_URL) ?? 'https://api.github.com', `The API URL (${settingName('apiUrl')})`);
     const graphqlUrl = readUrl(pick(env.GITHUB_GRAPHQL_URL) ?? graphqlUrlFor(apiUrl), 'The GraphQL URL (GITHUB_GRAPHQL_URL)');
@@ -41887,10 +41889,10 @@ function readUrl(value, what) {
             throw new Error('not http(s)');
     }
     catch {
-        throw new ConfigurationError(`${what} '${shown}' is not an http(s) URL: set it to e.g. https://api.github.com.`);
+        throw new errors_ConfigurationError(`${what} '${shown}' is not an http(s) URL: set it to e.g. https://api.github.com.`);
     }
     if (parsed.username || parsed.password) {
-        throw new ConfigurationError(`${what} '${shown}' holds credentials: give the URL without them, and the token with --token, the ` +
+        throw new errors_ConfigurationError(`${what} '${shown}' holds credentials: give the URL without them, and the token with --token, the ` +
             '`token` input or GITHUB_TOKEN.');
     }
     return stripSlash(value);
@@ -42081,7 +42083,7 @@ const REPOSITORY_PATTERN = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-
 function parseRepository(repository) {
     const match = REPOSITORY_PATTERN.exec(repository?.trim() ?? '');
     if (!match || match[2] === '.' || match[2] === '..') {
-        throw new ConfigurationError(`Repository '${repository}' is not of the form OWNER/NAME: ${howToSet('repository')}.`);
+        throw new errors_ConfigurationError(`Repository '${repository}' is not of the form OWNER/NAME: ${howToSet('repository')}.`);
     }
     return { owner: match[1], repo: match[2] };
 }
@@ -42119,7 +42121,7 @@ function fetchWithTimeout(base, timeoutMs) {
 function createGitHubClient(settings) {
     const token = settings.token?.trim();
     if (!token) {
-        throw new ConfigurationError(`No GitHub token: ${howToSet('token')}.`);
+        throw new errors_ConfigurationError(`No GitHub token: ${howToSet('token')}.`);
     }
     if (process.env.GITHUB_ACTIONS === 'true')
         core/* setSecret */.Pq(token);
@@ -42423,7 +42425,7 @@ function describeValue(value) {
 ;// CONCATENATED MODULE: ./src/adapters/cache/memory.ts
 
 /** The in-memory cache (values are stored as JSON text, so a caller never shares an object with the cache). */
-class MemoryCacheAdapter {
+class memory_MemoryCacheAdapter {
     /** See CacheAdapter.kind. */
     kind = 'memory';
     entries = new Map();
@@ -42585,11 +42587,11 @@ function isGhes(serverUrl) {
 }
 function layoutFor(env, namespace = 'self-heal') {
     if (!/^[A-Za-z0-9._-]{1,64}$/.test(namespace)) {
-        throw new ConfigurationError(`The cache namespace '${namespace}' is not valid: use 1 to 64 letters, digits, '.', '_' or '-'.`);
+        throw new errors_ConfigurationError(`The cache namespace '${namespace}' is not valid: use 1 to 64 letters, digits, '.', '_' or '-'.`);
     }
     const temp = env.RUNNER_TEMP;
     if (!temp)
-        throw new ConfigurationError('RUNNER_TEMP is not set: the Actions cache needs a runner temp directory.');
+        throw new errors_ConfigurationError('RUNNER_TEMP is not set: the Actions cache needs a runner temp directory.');
     const runId = safe(env.GITHUB_RUN_ID || `local-${process.pid}`);
     const attempt = safe(env.GITHUB_RUN_ATTEMPT || '1');
     const job = safe(env.GITHUB_JOB || 'job');
@@ -42643,7 +42645,7 @@ class ActionsCacheAdapter {
             this.kind = 'actions-cache';
         }
         else {
-            this.fallback = new MemoryCacheAdapter({ now: this.now });
+            this.fallback = new memory_MemoryCacheAdapter({ now: this.now });
             this.kind = 'memory';
         }
     }
@@ -43583,7 +43585,7 @@ async function createCache(settings) {
         }
         catch (error) {
             logger.warning(`${errors_errorMessage(error)} The cache lives in memory for this run instead.`);
-            return new MemoryCacheAdapter({ now: settings.now });
+            return new memory_MemoryCacheAdapter({ now: settings.now });
         }
     }
     if (kind === 'actions-cache') {
@@ -43598,7 +43600,7 @@ async function createCache(settings) {
     }
     if (settings.environment === 'cloud' && !settings.kind)
         logger.info(`The cache lives in memory (${reason}).`);
-    return new MemoryCacheAdapter({ now: settings.now });
+    return new memory_MemoryCacheAdapter({ now: settings.now });
 }
 
 ;// CONCATENATED MODULE: ./src/adapters/cache/index.ts
@@ -47976,13 +47978,13 @@ function tryJson(text) {
 
 
 /** The kinds of check: `runTests`, `runBuild`, `runLint` and `runCommand`. */
-const CHECK_KINDS = ['test', 'build', 'lint', 'command'];
+const check_CHECK_KINDS = ['test', 'build', 'lint', 'command'];
 /** Parses a kind name; an unknown one is an InvalidInputError listing the valid ones. */
 function check_parseCheckKind(value, what = 'check kind') {
     const kind = value.trim().toLowerCase();
-    if (CHECK_KINDS.includes(kind))
+    if (check_CHECK_KINDS.includes(kind))
         return kind;
-    throw new errors_InvalidInputError(`Unknown ${what} '${value}': use one of ${CHECK_KINDS.join(', ')}.`);
+    throw new errors_InvalidInputError(`Unknown ${what} '${value}': use one of ${check_CHECK_KINDS.join(', ')}.`);
 }
 /** Runs a check through the adapter method of its kind and returns the adapter's result. */
 async function check_runCheckResult(execution, kind, command, options = {}) {
@@ -48382,7 +48384,7 @@ class WorkflowRuns {
         const status = errorStatus(error);
         const message = errors_isRequestError(error) ? workflow_runs_apiMessage(error) : String(error);
         if (status === 422 && message.includes(NO_DISPATCH_TRIGGER)) {
-            return new ConfigurationError(`Workflow '${workflow}' cannot be dispatched on '${ref}': it has no \`on: workflow_dispatch\` trigger there. ` +
+            return new errors_ConfigurationError(`Workflow '${workflow}' cannot be dispatched on '${ref}': it has no \`on: workflow_dispatch\` trigger there. ` +
                 `Add \`workflow_dispatch:\` to its \`on:\` section and commit it to the default branch (GitHub only ` +
                 `dispatches workflows whose file on the default branch has that trigger) and to '${ref}'.`, { cause: error });
         }
@@ -48396,7 +48398,7 @@ class WorkflowRuns {
             });
         }
         if (status === 404) {
-            return new ConfigurationError(`Workflow '${workflow}' was not found in ${this.repository} (404): check the file name (e.g. self-heal-run.yml) ` +
+            return new errors_ConfigurationError(`Workflow '${workflow}' was not found in ${this.repository} (404): check the file name (e.g. self-heal-run.yml) ` +
                 'and that the file is on the default branch under .github/workflows/ — and that the token can see the repository.', { cause: error });
         }
         if (status === 403 && !/rate limit/i.test(message)) {
@@ -48823,73 +48825,62 @@ class GitHubActionsExecutionAdapter {
     }
     /** Runs a command in a workflow run. */
     async runCommand(command, options = {}) {
-        const { result } = await this.execute('command', command, options);
-        return result;
+        return (await this.check('command', command, options)).result;
     }
     /** Runs tests in a workflow run; failed tests come from the run's record or its annotations. */
     async runTests(command, options = {}) {
-        const { result, record, report } = await this.execute('test', command, options);
-        if (record?.failedTests) {
-            return {
-                ...result,
-                passed: hasPassed(result),
-                source: record.source ?? 'none',
-                failedTests: record.failedTests,
-                ...(record.counts ? { counts: record.counts } : {})
-            };
-        }
-        // No record (a workflow without self-heal's check step): annotations first, then the printed output.
-        const fromAnnotations = report ? testsFromAnnotations(report.annotations) : [];
-        const detail = fromAnnotations.length
-            ? { source: 'junit', failedTests: fromAnnotations }
-            : readTestResults({ stdout: result.stdout, stderr: '' });
-        return {
-            ...result,
-            passed: hasPassed(result),
-            source: detail.source,
-            failedTests: detail.failedTests,
-            ...(detail.counts ? { counts: detail.counts } : {})
-        };
+        return toTestResult(await this.check('test', command, options));
     }
     /** Runs a build in a workflow run; diagnostics come from the run's record or its annotations. */
     async runBuild(command, options = {}) {
-        const { result, record, report } = await this.execute('build', command, options);
-        const fromAnnotations = report ? problemsFromAnnotations(report.annotations) : [];
-        const problems = record?.problems ??
-            (fromAnnotations.length ? fromAnnotations : readBuildProblems({ stdout: result.stdout, stderr: '' }));
-        return { ...result, passed: hasPassed(result), problems };
+        return toBuildResult(await this.check('build', command, options));
     }
     /** Runs lint in a workflow run; problems come from the run's record or its annotations. */
     async runLint(command, options = {}) {
-        const { result, record, report } = await this.execute('lint', command, options);
-        if (record?.problems) {
-            return {
-                ...result,
-                passed: hasPassed(result),
-                source: record.source ?? 'none',
-                problems: record.problems
-            };
-        }
-        const fromAnnotations = report ? problemsFromAnnotations(report.annotations) : [];
-        const detail = fromAnnotations.length
-            ? { source: 'output', problems: fromAnnotations }
-            : readLintResults({ stdout: result.stdout, stderr: '' });
-        return {
-            ...result,
-            passed: hasPassed(result),
-            source: detail.source,
-            problems: detail.problems
-        };
+        return toLintResult(await this.check('lint', command, options));
     }
-    async execute(kind, command, options) {
+    /**
+     * Runs the runner workflow's `operation: fix` on `ref`: the check, and when it fails the fixers, on a checkout
+     * there. Returns the first check's result and what the fixers made (undefined when the run left no record: a
+     * runner workflow without the `operation` and `request` inputs, or a run that did not finish).
+     */
+    async runFix(request, options = {}) {
+        const correlationId = newCorrelationId();
+        const check = request.checkOptions?.timeoutSeconds ?? this.settings.defaultTimeoutSeconds ?? 3600;
+        // Every run of the check (the first, the re-runs, one per verification) and every fixer may take its whole time.
+        const timeoutSeconds = check * (1 + (request.reruns ?? 1) + (request.maxAttempts ?? 5)) +
+            request.fixers.length * (request.fixerTimeoutSeconds ?? 600);
+        const inputs = {
+            operation: 'fix',
+            kind: request.kind,
+            'correlation-id': correlationId,
+            request: JSON.stringify(request)
+        };
+        if (inputs.request.length > MAX_INPUT_CHARS) {
+            throw new errors_InvalidInputError(`The heal options take ${inputs.request.length} characters as JSON; a workflow dispatch carries at most ` +
+                `${MAX_INPUT_CHARS}: shorten the policy or the fixer commands (put long ones in a script in the repository).`);
+        }
+        const executed = await this.execute(request.kind, inputs, correlationId, timeoutSeconds, options.ref);
+        const shape = {
+            command: (e) => e.result,
+            test: toTestResult,
+            build: toBuildResult,
+            lint: toLintResult
+        };
+        return { result: shape[request.kind](executed), fix: executed.record?.fix };
+    }
+    check(kind, command, options) {
         const correlationId = newCorrelationId();
         const timeoutSeconds = options.timeoutSeconds ?? this.settings.defaultTimeoutSeconds ?? 3600;
         const inputs = runnerInputs(kind, command, options, correlationId, timeoutSeconds);
+        return this.execute(kind, inputs, correlationId, timeoutSeconds, options.ref);
+    }
+    async execute(kind, inputs, correlationId, timeoutSeconds, ref) {
         const clock = this.settings.clock ?? { now: () => Date.now() };
         const started = clock.now();
         const dispatched = await this.runs.dispatch({
             workflow: this.settings.workflow ?? RUNNER_WORKFLOW,
-            ref: options.ref ?? this.settings.ref,
+            ref: ref ?? this.settings.ref,
             inputs,
             correlationId
         });
@@ -48962,6 +48953,55 @@ class GitHubActionsExecutionAdapter {
                 await this.runs.deleteBranch(dispatched.temporaryBranch);
         }
     }
+}
+function toTestResult({ result, record, report }) {
+    if (record?.failedTests) {
+        return {
+            ...result,
+            passed: hasPassed(result),
+            source: record.source ?? 'none',
+            failedTests: record.failedTests,
+            ...(record.counts ? { counts: record.counts } : {})
+        };
+    }
+    // No record (a workflow without self-heal's check step): annotations first, then the printed output.
+    const fromAnnotations = report ? testsFromAnnotations(report.annotations) : [];
+    const detail = fromAnnotations.length
+        ? { source: 'junit', failedTests: fromAnnotations }
+        : readTestResults({ stdout: result.stdout, stderr: '' });
+    return {
+        ...result,
+        passed: hasPassed(result),
+        source: detail.source,
+        failedTests: detail.failedTests,
+        ...(detail.counts ? { counts: detail.counts } : {})
+    };
+}
+function toBuildResult({ result, record, report }) {
+    const fromAnnotations = report ? problemsFromAnnotations(report.annotations) : [];
+    const problems = record?.problems ??
+        (fromAnnotations.length ? fromAnnotations : readBuildProblems({ stdout: result.stdout, stderr: '' }));
+    return { ...result, passed: hasPassed(result), problems };
+}
+function toLintResult({ result, record, report }) {
+    if (record?.problems) {
+        return {
+            ...result,
+            passed: hasPassed(result),
+            source: record.source ?? 'none',
+            problems: record.problems
+        };
+    }
+    const fromAnnotations = report ? problemsFromAnnotations(report.annotations) : [];
+    const detail = fromAnnotations.length
+        ? { source: 'output', problems: fromAnnotations }
+        : readLintResults({ stdout: result.stdout, stderr: '' });
+    return {
+        ...result,
+        passed: hasPassed(result),
+        source: detail.source,
+        problems: detail.problems
+    };
 }
 /** The runner workflow's inputs for one command. Values are visible in the run: never pass secrets in `env`. */
 function runnerInputs(kind, command, options, correlationId, timeoutSeconds) {
@@ -51325,14 +51365,14 @@ async function createLocalGitAdapter(settings) {
     }
     catch (error) {
         if (error instanceof GitCommandError) {
-            throw new ConfigurationError(`'${settings.cwd}' is not inside a git repository: run self-heal in a checkout or ${howToSet('cwd')}.`);
+            throw new errors_ConfigurationError(`'${settings.cwd}' is not inside a git repository: run self-heal in a checkout or ${howToSet('cwd')}.`);
         }
         throw error;
     }
     const version = await gitText(['version'], { cwd: root });
     const match = /(\d+)\.(\d+)/.exec(version);
     if (!match || Number(match[1]) < 2 || (Number(match[1]) === 2 && Number(match[2]) < 38)) {
-        throw new ConfigurationError(`self-heal needs git 2.38 or newer (found '${version}'): upgrade git.`);
+        throw new errors_ConfigurationError(`self-heal needs git 2.38 or newer (found '${version}'): upgrade git.`);
     }
     return new LocalGitAdapter(root, settings);
 }
@@ -51412,7 +51452,7 @@ class LocalGitAdapter {
     async createPullRequest(options) {
         const service = this.settings.pullRequests;
         if (!service) {
-            throw new ConfigurationError(this.settings.pullRequestsUnavailable ??
+            throw new errors_ConfigurationError(this.settings.pullRequestsUnavailable ??
                 `Opening a pull request needs a GitHub token and the repository: ${howToSet('token')}, and ${howToSet('repository')}.`);
         }
         const head = await assertBranchName(options.head, this.root);
@@ -52133,7 +52173,7 @@ async function resolveShell(kind, env = process.env) {
                 verbatimArguments: true
             };
         default:
-            throw new ConfigurationError(`Unknown shell '${String(kind)}': use one of ${SHELL_KINDS.join(', ')}.`);
+            throw new errors_ConfigurationError(`Unknown shell '${String(kind)}': use one of ${SHELL_KINDS.join(', ')}.`);
     }
 }
 function posix(kind, file, flags) {
@@ -53040,9 +53080,9 @@ class AdapterFactory {
     client() {
         this.github ??= this.resolveRepository().then(repository => {
             if (!this.settings.token)
-                throw new ConfigurationError(`The ${this.environment} environment needs ${tokenHint()}.`);
+                throw new errors_ConfigurationError(`The ${this.environment} environment needs ${tokenHint()}.`);
             if (!repository)
-                throw new ConfigurationError(`The ${this.environment} environment needs ${repositoryHint()}.`);
+                throw new errors_ConfigurationError(`The ${this.environment} environment needs ${repositoryHint()}.`);
             return createGitHubClient({
                 token: this.settings.token,
                 repository,
@@ -53147,7 +53187,7 @@ async function runApply(git, request) {
 
 
 /** The repository's working tree, opened at its root. */
-class LocalWorkspace {
+class workspace_LocalWorkspace {
     root;
     head;
     scratch;
@@ -53176,7 +53216,7 @@ class LocalWorkspace {
     static async open(cwd) {
         const top = await runGit(['rev-parse', '--show-toplevel'], { cwd, okCodes: [0, 128] });
         if (top.code !== 0) {
-            throw new ConfigurationError(`${cwd} is not inside a git repository: heal needs a checkout (run it in your repository, or after actions/checkout).`);
+            throw new errors_ConfigurationError(`${cwd} is not inside a git repository: heal needs a checkout (run it in your repository, or after actions/checkout).`);
         }
         const root = workspace_text(top);
         const head = await runGit(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], {
@@ -53184,7 +53224,7 @@ class LocalWorkspace {
             okCodes: [0, 1, 128]
         });
         if (head.code !== 0)
-            throw new ConfigurationError(`The repository at ${root} has no commit yet: commit first.`);
+            throw new errors_ConfigurationError(`The repository at ${root} has no commit yet: commit first.`);
         const indexPath = workspace_text(await runGit(['rev-parse', '--git-path', 'index'], { cwd: root }));
         const index = (0,external_node_path_.isAbsolute)(indexPath) ? indexPath : (0,external_node_path_.join)(root, indexPath);
         const gitDir = workspace_text(await runGit(['rev-parse', '--absolute-git-dir'], { cwd: root }));
@@ -53196,7 +53236,7 @@ class LocalWorkspace {
         // The user's index as it was, so that a fixer that stages its changes (`git add`) leaves no trace in it.
         await (0,promises_namespaceObject.copyFile)(index, (0,external_node_path_.join)(scratch, USER_INDEX)).catch(() => undefined);
         const ref = await runGit(['symbolic-ref', '--quiet', 'HEAD'], { cwd: root, okCodes: [0, 1] });
-        const workspace = new LocalWorkspace(root, workspace_text(head), scratch, index, ref.code === 0 ? workspace_text(ref) : undefined, (0,external_node_path_.isAbsolute)(common) ? common : (0,external_node_path_.join)(root, common));
+        const workspace = new workspace_LocalWorkspace(root, workspace_text(head), scratch, index, ref.code === 0 ? workspace_text(ref) : undefined, (0,external_node_path_.isAbsolute)(common) ? common : (0,external_node_path_.join)(root, common));
         workspace.recovered = recovered;
         await workspace.writeJournal();
         return workspace;
@@ -53434,7 +53474,7 @@ class LocalWorkspace {
         const ref = await this.git(['symbolic-ref', '--quiet', 'HEAD'], [0, 1]);
         const headRef = ref.code === 0 ? workspace_text(ref) : undefined;
         if (headRef !== this.headRef) {
-            throw new ConfigurationError(`A fixer switched the checkout from ${this.headRef ?? 'a detached HEAD'} to ${headRef ?? 'a detached HEAD'}: ` +
+            throw new errors_ConfigurationError(`A fixer switched the checkout from ${this.headRef ?? 'a detached HEAD'} to ${headRef ?? 'a detached HEAD'}: ` +
                 `fixers must only change files. Switch back (git checkout ${this.headRef?.replace(/^refs\/heads\//, '') ?? this.head}).`);
         }
         const moved = workspace_text(now);
@@ -53496,7 +53536,7 @@ class LocalWorkspace {
         const done = [];
         const indexPath = workspace_text(await runGit(['rev-parse', '--git-path', 'index'], { cwd: root }));
         const index = (0,external_node_path_.isAbsolute)(indexPath) ? indexPath : (0,external_node_path_.join)(root, indexPath);
-        const workspace = new LocalWorkspace(root, journal.head, scratch, index, journal.headRef, '');
+        const workspace = new workspace_LocalWorkspace(root, journal.head, scratch, index, journal.headRef, '');
         if (journal.start) {
             const current = await workspace.snapshot();
             if (current !== journal.start) {
@@ -53560,9 +53600,9 @@ async function takeLock(scratch, root) {
         .then(text => JSON.parse(text))
         .catch(() => undefined);
     if (journal && isRunning(journal.pid)) {
-        throw new ConfigurationError(`Another heal (pid ${journal.pid}) is running in this checkout: wait for it to end, or end it, then heal again.`);
+        throw new errors_ConfigurationError(`Another heal (pid ${journal.pid}) is running in this checkout: wait for it to end, or end it, then heal again.`);
     }
-    const done = journal ? await LocalWorkspace.recover(root, scratch, journal) : undefined;
+    const done = journal ? await workspace_LocalWorkspace.recover(root, scratch, journal) : undefined;
     await (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true });
     await (0,promises_namespaceObject.mkdir)(scratch);
     return done;
@@ -54507,7 +54547,7 @@ function compile(globs, nocase) {
  * refused (`malformed`), never thrown; an invalid policy throws ConfigurationError.
  */
 function checkPolicy(diff, policy = DEFAULT_POLICY) {
-    const rules = compilePolicy(parsePolicy(policy));
+    const rules = compilePolicy(policy_parsePolicy(policy));
     const stats = { files: 0, added: 0, removed: 0 };
     let patches;
     if (typeof diff === 'string' || diff instanceof Uint8Array) {
@@ -54743,20 +54783,20 @@ const BOOLEAN = (key, value) => {
         return value;
     if (typeof value === 'string' && /^\s*(true|false)\s*$/i.test(value))
         return value.trim().toLowerCase() === 'true';
-    throw new ConfigurationError(`Policy key '${key}' must be true or false, not ${show(value)}.`);
+    throw new errors_ConfigurationError(`Policy key '${key}' must be true or false, not ${show(value)}.`);
 };
 const COUNT = (key, value) => {
     const number = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
     if (typeof number === 'number' && Number.isSafeInteger(number) && number >= 1)
         return number;
-    throw new ConfigurationError(`Policy key '${key}' must be a whole number of at least 1, not ${show(value)}: set it to a count ` +
+    throw new errors_ConfigurationError(`Policy key '${key}' must be a whole number of at least 1, not ${show(value)}: set it to a count ` +
         `such as ${DEFAULT_POLICY[key]}.`);
 };
 const SUPPRESSIONS = (key, value) => {
     const text = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
     if (text === 'refuse' || text === 'allow')
         return text;
-    throw new ConfigurationError(`Policy key '${key}' must be 'refuse' or 'allow', not ${show(value)}.`);
+    throw new errors_ConfigurationError(`Policy key '${key}' must be 'refuse' or 'allow', not ${show(value)}.`);
 };
 const PARSERS = {
     allow: LIST,
@@ -54783,11 +54823,11 @@ const BY_SQUASHED = new Map(KEYS.map(key => [policy_squash(key), key]));
  * kebab-case; values as their types or as strings) and fills in the defaults. null or undefined is the default
  * policy. Throws ConfigurationError naming the key and what to change.
  */
-function parsePolicy(raw) {
+function policy_parsePolicy(raw) {
     if (raw === undefined || raw === null)
         return { ...DEFAULT_POLICY };
     if (typeof raw !== 'object' || Array.isArray(raw)) {
-        throw new ConfigurationError(`The policy must be a mapping of keys (${KEYS.join(', ')}), not ${show(raw)}.`);
+        throw new errors_ConfigurationError(`The policy must be a mapping of keys (${KEYS.join(', ')}), not ${show(raw)}.`);
     }
     const policy = { ...DEFAULT_POLICY };
     const given = new Map();
@@ -54795,12 +54835,12 @@ function parsePolicy(raw) {
         const key = BY_SQUASHED.get(policy_squash(name));
         if (!key) {
             const near = KEYS.find(known => distance(policy_squash(known), policy_squash(name)) <= 2);
-            throw new ConfigurationError(`Policy key '${name}' is unknown: ${near ? `did you mean '${near}'? ` : ''}remove it, or use one of ` +
+            throw new errors_ConfigurationError(`Policy key '${name}' is unknown: ${near ? `did you mean '${near}'? ` : ''}remove it, or use one of ` +
                 `${KEYS.join(', ')}.`);
         }
         const earlier = given.get(key);
         if (earlier !== undefined) {
-            throw new ConfigurationError(`Policy keys '${earlier}' and '${name}' both set ${key}: keep only one.`);
+            throw new errors_ConfigurationError(`Policy keys '${earlier}' and '${name}' both set ${key}: keep only one.`);
         }
         given.set(key, name);
         if (value === undefined || value === null)
@@ -54808,7 +54848,7 @@ function parsePolicy(raw) {
         policy[key] = PARSERS[key](key, value);
     }
     if (policy.allow.length === 0) {
-        throw new ConfigurationError("Policy key 'allow' is empty, so no fix could ever pass: list the globs a fix may change, or leave it " +
+        throw new errors_ConfigurationError("Policy key 'allow' is empty, so no fix could ever pass: list the globs a fix may change, or leave it " +
             "unset for every file ('**').");
     }
     return policy;
@@ -54821,12 +54861,12 @@ function parseGlobs(key, value) {
     else if (Array.isArray(value))
         entries = value;
     else {
-        throw new ConfigurationError(`Policy key '${key}' must be a list of globs (or one per line), not ${show(value)}.`);
+        throw new errors_ConfigurationError(`Policy key '${key}' must be a list of globs (or one per line), not ${show(value)}.`);
     }
     const globs = [];
     entries.forEach((entry, index) => {
         if (typeof entry !== 'string') {
-            throw new ConfigurationError(`Policy key '${key}', entry ${index + 1}, must be a glob string, not ${show(entry)}.`);
+            throw new errors_ConfigurationError(`Policy key '${key}', entry ${index + 1}, must be a glob string, not ${show(entry)}.`);
         }
         let glob;
         try {
@@ -54834,12 +54874,12 @@ function parseGlobs(key, value) {
             lib_picomatch_default().makeRe(glob);
         }
         catch (error) {
-            throw new ConfigurationError(`Policy key '${key}', entry '${entry}': ${errors_errorMessage(error)}`, {
+            throw new errors_ConfigurationError(`Policy key '${key}', entry '${entry}': ${errors_errorMessage(error)}`, {
                 cause: error
             });
         }
         if (glob === '') {
-            throw new ConfigurationError(`Policy key '${key}', entry '${entry}', names the repository root: use '**' for every file.`);
+            throw new errors_ConfigurationError(`Policy key '${key}', entry '${entry}', names the repository root: use '**' for every file.`);
         }
         if (!globs.includes(glob))
             globs.push(glob);
@@ -54902,9 +54942,10 @@ function describeFix(fix) {
 }
 /**
  * Commits the fix on `self-heal/<fingerprint>` from `base` and opens its pull request (an open one is kept open or
- * reopened when the branch already holds the fix).
+ * reopened when the branch already holds the fix). `verifyBranch`, when given, runs between the two (a fix made
+ * with no checkout is verified on its branch): a reason it returns stops before the pull request.
  */
-async function propose(git, branchChange, fix, fingerprint, base, kind, log) {
+async function propose(git, branchChange, fix, fingerprint, base, kind, log, verifyBranch) {
     const branch = `${BRANCH_PREFIX}${fingerprint.id}`;
     let existing = await branchChange(base, branch);
     const proposal = { branch, base, action: 'created' };
@@ -54948,6 +54989,9 @@ async function propose(git, branchChange, fix, fingerprint, base, kind, log) {
         proposal.commit = applied.commit;
         log.info(`Committed the fix to ${branch} (${applied.commit.slice(0, 12)}).`);
     }
+    const unverified = await verifyBranch?.(proposal);
+    if (unverified)
+        return { ok: false, reason: unverified, proposal };
     try {
         const pr = await git.createPullRequest({
             head: branch,
@@ -54959,7 +55003,7 @@ async function propose(git, branchChange, fix, fingerprint, base, kind, log) {
     }
     catch (error) {
         // Locally without a token the branch is the proposal; anything else about the pull request is reported.
-        if (!(error instanceof ConfigurationError))
+        if (!(error instanceof errors_ConfigurationError))
             throw error;
         proposal.pullRequestSkipped = errors_errorMessage(error);
     }
@@ -55013,6 +55057,111 @@ function pullRequestBody(fix, fingerprint, kind) {
     ].join('\n');
 }
 
+;// CONCATENATED MODULE: ./src/heal/report.ts
+/** `1 file`, `2 files`. */
+function plural(count, word) {
+    return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+/** The failed tests, then the problems, of a check run: at most `max` of them, and how many there were. */
+function failureLines(check, max = 5) {
+    const lines = [
+        ...check.failedTests.map(t => ({
+            where: t.file ? `${t.file}${t.line ? `:${t.line}` : ''}` : t.name,
+            test: t.name,
+            message: firstLine(t.message) || 'failed'
+        })),
+        ...check.problems.map(p => ({
+            where: `${p.file}${p.line ? `:${p.line}${p.column ? `:${p.column}` : ''}` : ''}`,
+            rule: p.rule,
+            message: firstLine(p.message)
+        }))
+    ];
+    return { shown: lines.slice(0, max), total: lines.length };
+}
+/** A failure as one line of text: `src/a.js:1:5 no-var: Unexpected var.` or `src/a.test.js:3 adds: expected 2`. */
+function formatFailure(line) {
+    const label = line.test && line.test !== line.where ? ` ${line.test}` : line.rule ? ` ${line.rule}` : '';
+    return `${line.where}${label}: ${line.message}`;
+}
+function firstLine(text) {
+    return text.trim().split('\n', 1)[0] ?? '';
+}
+/** What a check prints when its tool could not start or could not read its own configuration. */
+const CONFIG_ERRORS = [
+    /couldn't find (?:a|the) (?:configuration|config)/i,
+    /ESLint couldn't find/i,
+    /Oops! Something went wrong/,
+    /Cannot find (?:module|package) ['"]/,
+    /ERR_MODULE_NOT_FOUND/,
+    /command not found/,
+    /error TS(?:5\d{3}|6053|18003)\b/,
+    /Invalid configuration|Configuration error|Failed to load config/i,
+    /No tests found|No test files found/i
+];
+/**
+ * Why the check is broken rather than failing, or undefined: a command that was not found or could not run
+ * (126, 127), a linter that crashed (ESLint exits 2), or output naming a configuration error, while nothing it
+ * printed is a failed test or a problem. No fixer can make such a check pass honestly, so none runs.
+ */
+function brokenCheck(kind, check) {
+    if (check.passed || check.timedOut || check.failedTests.length || check.problems.length)
+        return undefined;
+    const tail = check.outputTail.trim();
+    const matched = CONFIG_ERRORS.find(pattern => pattern.test(tail));
+    const why = check.exitCode === 127
+        ? 'a command it runs was not found (exit 127)'
+        : check.exitCode === 126
+            ? 'a command it runs could not be executed (exit 126)'
+            : kind === 'lint' && check.exitCode === 2
+                ? 'the linter crashed (exit 2)'
+                : matched
+                    ? `its tool reported a configuration error (exit ${check.exitCode})`
+                    : undefined;
+    if (!why)
+        return undefined;
+    // The line that names the error says more than the stack trace after it.
+    const message = matched
+        ? (tail
+            .split('\n')
+            .find(line => matched.test(line))
+            ?.trim() ?? lastLines(tail, 3))
+        : lastLines(tail, 3);
+    return `The ${kind} check is broken, not failing: ${why}, and it reported no failed test or problem${message ? `: ${message}` : ''}. Fix the check's command or configuration; no fixer was run.`;
+}
+/** The last `count` non-empty lines of `text`, joined with ` / `. */
+function lastLines(text, count) {
+    const lines = text
+        .split('\n')
+        .map(line => line.trim())
+        .filter(Boolean);
+    return lines.slice(-count).join(' / ');
+}
+/**
+ * What to add to the attempt of a fixer that changed nothing, when it crashed rather than found nothing to do:
+ * it exited 2 or more (fixers exit 1 when problems remain), was ended by a signal (128 + n), or ran out of time.
+ */
+function crashedFixer(ran) {
+    if (!ran.timedOut && ran.exitCode < 2)
+        return {};
+    const text = [ran.stdout, ran.stderr]
+        .filter(s => s.trim())
+        .join('\n')
+        .trimEnd();
+    return {
+        result: 'crashed',
+        ...(ran.timedOut ? { timedOut: true } : {}),
+        outputTail: text.length > 2000 ? `…${text.slice(-2000)}` : text
+    };
+}
+/**
+ * `text` in a Markdown code fence longer than any backtick run inside it, so nothing in it can close the fence.
+ */
+function codeFence(text, info = '') {
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map(run => run.length));
+    const marks = '`'.repeat(Math.max(3, longest + 1));
+    return `${marks}${info}\n${text.replace(/\n$/, '')}\n${marks}`;
+}
+
 ;// CONCATENATED MODULE: ./src/heal/loop.ts
 /**
  * The healing loop, over ports only: check; on a failure, re-run at the same commit (a pass is flaky, never
@@ -55027,8 +55176,9 @@ function pullRequestBody(fix, fingerprint, kind) {
 
 
 
+
 /** Runs the healing loop. Throws only for bad configuration or a broken environment; outcomes are returned. */
-async function runHeal(deps, request) {
+async function loop_runHeal(deps, request) {
     const { workspace, log } = deps;
     const policy = request.policy ?? DEFAULT_POLICY;
     const reruns = request.reruns ?? 1;
@@ -55042,7 +55192,7 @@ async function runHeal(deps, request) {
     };
     const end = (outcome, reason, extra = {}) => ({
         outcome,
-        ok: !['not-healed', 'not-proposed'].includes(outcome),
+        ok: !['not-healed', 'not-proposed', 'broken-check'].includes(outcome),
         reason,
         ...base,
         ...extra
@@ -55064,17 +55214,18 @@ async function runHeal(deps, request) {
     }
     const changed = await workspace.changedTrackedFiles();
     if (changed.length) {
-        throw new ConfigurationError(`heal proposes its fix as a commit on ${workspace.head.slice(0, 12)}, but tracked files differ from it ` +
+        throw new errors_ConfigurationError(`heal proposes its fix as a commit on ${workspace.head.slice(0, 12)}, but tracked files differ from it ` +
             `(${changed.slice(0, 5).join(', ')}${changed.length > 5 ? ', ...' : ''}): commit or stash them first (untracked files are fine).`);
     }
     // Where a fix would go is known now: a run that cannot propose says so before it runs anything.
     const target = request.base ?? branch;
     if (!target && !dryRun && !request.noProposal) {
-        throw new ConfigurationError('The checkout is on a detached HEAD, so there is no branch to propose a fix to: give the base branch (--base, or the input `base`).');
+        throw new errors_ConfigurationError('The checkout is on a detached HEAD, so there is no branch to propose a fix to: give the base branch (--base, or the input `base`).');
     }
-    const check = async () => {
+    /** Runs the check in the workspace (or in `cwd`, a clean copy of it). */
+    const check = async (cwd = workspace.root) => {
         const result = await interruptible(check_runCheckResult(deps.execution, request.kind, request.check, {
-            cwd: workspace.root,
+            cwd,
             ...request.checkOptions,
             signal: deps.signal
         }));
@@ -55086,6 +55237,9 @@ async function runHeal(deps, request) {
     base.check = toCheckOutput(request.kind, first);
     if (base.check.passed)
         return end('passed', `The ${request.kind} check passes: nothing to heal.`);
+    const broken = brokenCheck(request.kind, base.check);
+    if (broken)
+        return end('broken-check', broken);
     for (let run = 1; run <= reruns; run++) {
         log.info(`The ${request.kind} check failed; running it again at the same commit (${run} of ${reruns}).`);
         if (checkPassed(await check())) {
@@ -55144,8 +55298,10 @@ async function runHeal(deps, request) {
                 await workspace.restore(current, after);
                 continue;
             }
-            if (after === current)
+            if (after === current) {
+                Object.assign(attempt, crashedFixer(ran));
                 continue;
+            }
             const diff = await workspace.diff(start, after);
             const stats = await police(diff, attempt);
             if (!stats) {
@@ -55277,7 +55433,7 @@ async function runHeal(deps, request) {
      */
     async function verifyClean(attempt, diff) {
         if (!workspace.cleanCopy) {
-            throw new ConfigurationError('verify: clean needs a checkout to copy: use verify: in-place here.');
+            throw new errors_ConfigurationError('verify: clean needs a checkout to copy: use verify: in-place here.');
         }
         log.info('Verifying in a clean copy of the base with only the diff applied.');
         const copy = await workspace.cleanCopy(diff);
@@ -55286,16 +55442,10 @@ async function runHeal(deps, request) {
                 const setup = await interruptible(deps.execution.runCommand(request.setup, { cwd: copy.root, signal: deps.signal }));
                 stopIfInterrupted();
                 if (!hasPassed(setup)) {
-                    throw new ConfigurationError(`The setup command '${request.setup}' failed in the clean copy (exit ${setup.exitCode}): fix it, or verify in place.`);
+                    throw new errors_ConfigurationError(`The setup command '${request.setup}' failed in the clean copy (exit ${setup.exitCode}): fix it, or verify in place.`);
                 }
             }
-            const result = await interruptible(check_runCheckResult(deps.execution, request.kind, request.check, {
-                ...request.checkOptions,
-                cwd: copy.root,
-                signal: deps.signal
-            }));
-            stopIfInterrupted();
-            attempt.clean = checkPassed(result) ? 'passed' : 'failed';
+            attempt.clean = checkPassed(await check(copy.root)) ? 'passed' : 'failed';
             if (attempt.clean === 'failed') {
                 log.warning(`The ${request.kind} check passed in the checkout but fails in a clean copy with only the diff: the candidate is not a fix.`);
             }
@@ -55307,20 +55457,344 @@ async function runHeal(deps, request) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/heal/remote-fix.ts
+/**
+ * The runner's half of a heal with no checkout: the runner workflow's `operation: fix` runs the check on a checkout
+ * of the ref and, when it fails, the fixers (the loop itself, in a dry run), and records the first check's result
+ * and the candidate in its log. The dispatching side (`cloud.ts`) fingerprints, recalls, re-polices, commits,
+ * verifies and proposes: nothing the runner says about policy is trusted there.
+ */
+
+
+
+
+
+
+/** The runner's part of a request (what only the dispatching side uses — base, proposals — stays there). */
+function toFixRequest(request) {
+    const { timeoutSeconds, reportPath, env } = request.checkOptions ?? {};
+    return {
+        kind: request.kind,
+        check: request.check,
+        checkOptions: { timeoutSeconds, reportPath, env },
+        fixers: request.fixers,
+        fixerTimeoutSeconds: request.fixerTimeoutSeconds,
+        policy: request.policy,
+        reruns: request.reruns,
+        maxAttempts: request.maxAttempts
+    };
+}
+/** Reads the runner workflow's `request` input; InvalidInputError saying what is wrong. */
+function parseFixRequest(text) {
+    let raw;
+    try {
+        raw = JSON.parse(text);
+    }
+    catch (error) {
+        throw new InvalidInputError(`Input 'request' is not valid JSON: ${error.message}`);
+    }
+    const bad = (what) => {
+        throw new InvalidInputError(`Input 'request' is not a fix request: ${what}.`);
+    };
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+        return bad('it must be a JSON object');
+    const value = raw;
+    if (!CHECK_KINDS.includes(value.kind)) {
+        return bad(`'kind' must be one of ${CHECK_KINDS.join(', ')}`);
+    }
+    const check = value.check;
+    const isArgv = Array.isArray(check) && check.length > 0 && check.every(part => typeof part === 'string');
+    if (!(typeof check === 'string' && check.trim()) && !isArgv) {
+        return bad("'check' must be a command line or an argv array");
+    }
+    const fixers = value.fixers ?? [];
+    if (!Array.isArray(fixers) || !fixers.every(f => typeof f === 'string')) {
+        return bad("'fixers' must be an array of command lines");
+    }
+    const count = (key, positive = false) => {
+        const n = value[key];
+        if (n === undefined || n === null)
+            return undefined;
+        if (typeof n !== 'number' || !Number.isFinite(n) || n < (positive ? 1e-9 : 0)) {
+            return bad(`'${key}' must be a ${positive ? 'positive' : 'non-negative'} number`);
+        }
+        return n;
+    };
+    const options = (value.checkOptions ?? {});
+    if (typeof options !== 'object' || Array.isArray(options))
+        return bad("'checkOptions' must be an object");
+    const env = options.env;
+    if (env !== undefined &&
+        (!env || typeof env !== 'object' || !Object.values(env).every(v => typeof v === 'string'))) {
+        return bad("'checkOptions.env' must be an object of strings");
+    }
+    const timeout = options.timeoutSeconds;
+    if (timeout !== undefined && !(typeof timeout === 'number' && timeout > 0)) {
+        return bad("'checkOptions.timeoutSeconds' must be a positive number");
+    }
+    if (options.reportPath !== undefined && typeof options.reportPath !== 'string') {
+        return bad("'checkOptions.reportPath' must be a path");
+    }
+    return {
+        kind: value.kind,
+        check: check,
+        checkOptions: {
+            timeoutSeconds: timeout,
+            reportPath: options.reportPath,
+            env: env
+        },
+        fixers: fixers,
+        fixerTimeoutSeconds: count('fixerTimeoutSeconds', true),
+        // The policy is checked again here: a runner that refuses more is fine, the dispatching side re-polices.
+        policy: value.policy === undefined ? undefined : parsePolicy(value.policy),
+        reruns: count('reruns'),
+        maxAttempts: count('maxAttempts'),
+        dryRun: true
+    };
+}
+/**
+ * Runs the check and the fixers in the checkout at `cwd` (the loop in a dry run, with no memory: the dispatching
+ * side recalls) and returns the first check's result and what the fixers made.
+ */
+async function runFixStep(execution, cwd, request, log) {
+    const recorder = recordFirstCheck(execution, request.kind);
+    const tree = await LocalWorkspace.open(cwd);
+    if (tree.recovered)
+        log.warning(tree.recovered);
+    try {
+        const output = await runHeal({
+            execution: recorder.adapter,
+            cache: async () => new MemoryCacheAdapter(),
+            git: async () => {
+                throw new ConfigurationError('The runner does not propose: the dispatching side does.');
+            },
+            workspace: tree,
+            repository: 'runner',
+            log
+        }, { ...request, dryRun: true, base: undefined, noProposal: undefined, disabled: undefined });
+        return {
+            first: recorder.first(),
+            fix: {
+                outcome: output.outcome,
+                reason: output.reason,
+                root: tree.root,
+                attempts: output.attempts,
+                ...(output.fix ? { fix: output.fix } : {})
+            }
+        };
+    }
+    finally {
+        await tree.close();
+    }
+}
+/** The adapter, keeping the result of its first check of `kind` (the loop returns only a summary of it). */
+function recordFirstCheck(execution, kind) {
+    let first;
+    const keep = async (run, of) => {
+        const result = await run;
+        if (of === kind && !first)
+            first = result;
+        return result;
+    };
+    const adapter = {
+        kind: execution.kind,
+        runCommand: (command, options) => keep(execution.runCommand(command, options), 'command'),
+        runTests: (command, options) => keep(execution.runTests(command, options), 'test'),
+        runBuild: (command, options) => keep(execution.runBuild(command, options), 'build'),
+        runLint: (command, options) => keep(execution.runLint(command, options), 'lint')
+    };
+    return { adapter, first: () => first };
+}
+
+;// CONCATENATED MODULE: ./src/heal/cloud.ts
+
+
+
+
+
+
+
+/** The runner workflow, which must be on the default branch for GitHub to dispatch it. */
+const RUNNER_WORKFLOW_PATH = '.github/workflows/self-heal-run.yml';
+/** Heals the branch `ref` (default: the default branch) with no checkout. Throws only for bad configuration. */
+async function runCloudHeal(deps, request, ref) {
+    const { log } = deps;
+    const policy = request.policy ?? DEFAULT_POLICY;
+    const dryRun = Boolean(request.dryRun);
+    const base = {
+        kind: request.kind,
+        attempts: [],
+        remembered: false,
+        dryRun
+    };
+    const end = (outcome, reason) => ({
+        outcome,
+        ok: !['not-healed', 'not-proposed'].includes(outcome),
+        reason,
+        ...base
+    });
+    if (request.disabled)
+        return end('disabled', `Healing is switched off: ${request.disabled}.`);
+    const branch = ref ?? request.base ?? (await deps.defaultBranch());
+    const target = request.base ?? branch;
+    for (const [what, name] of [
+        ['The branch', branch],
+        ['The fix would be proposed to', target]
+    ]) {
+        if (name.replace(/^refs\/heads\//, '').startsWith(BRANCH_PREFIX)) {
+            return end('skipped', `${what} ${name} is self-heal's own: it is not healed again.`);
+        }
+    }
+    if (!(await deps.storage.fileExists(RUNNER_WORKFLOW_PATH))) {
+        throw new errors_ConfigurationError(`Healing with no checkout runs the check and the fixers on GitHub Actions, through the runner workflow: add ` +
+            `${RUNNER_WORKFLOW_PATH} to the default branch (copy it from self-heal's repository; see docs/remote-execution.md).`);
+    }
+    log.info(`Running the ${request.kind} check and the fixers on a runner, on ${branch}.`);
+    const { result, fix: record } = await deps.execution
+        .runFix(toFixRequest(request), { ref: branch })
+        .catch(error => {
+        // A runner workflow copied before the fix operation existed does not declare its inputs.
+        if (error instanceof errors_InvalidInputError && /Unexpected inputs/.test(error.message)) {
+            throw new errors_ConfigurationError(`${RUNNER_WORKFLOW_PATH} has no inputs 'operation' and 'request' (${error.message}): update it on the ` +
+                `default branch to self-heal's current one, which runs the fixers.`);
+        }
+        throw error;
+    });
+    // The runner's loop guard: the commit checked out there is self-heal's own (no check ran).
+    if (record?.outcome === 'skipped')
+        return end('skipped', record.reason);
+    base.check = toCheckOutput(request.kind, result);
+    if (base.check.passed)
+        return end('passed', `The ${request.kind} check passes on ${branch}: nothing to heal.`);
+    if (!record) {
+        throw new errors_ConfigurationError(`The run on ${branch} left no fix record: update ${RUNNER_WORKFLOW_PATH} on the default branch to self-heal's ` +
+            `current one (its inputs 'operation' and 'request' run the fixers).`);
+    }
+    if (record.outcome === 'flaky')
+        return end('flaky', record.reason);
+    const fingerprint = fingerprintFailure(request.kind, result, { workspace: record.root });
+    base.fingerprint = { id: fingerprint.id, basis: fingerprint.basis, signatures: fingerprint.signatures };
+    log.info(`Failure fingerprint ${fingerprint.id} (${fingerprint.signatures.length} signature(s)).`);
+    // Candidates in the loop's order: the remembered fix first, then what the fixers made on the runner. A
+    // remembered fix is verified only on its branch, which a dry run does not write.
+    const candidates = [];
+    const remembered = dryRun
+        ? undefined
+        : await recall(await deps.cache(), deps.repository, fingerprint.id, request.kind);
+    if (remembered) {
+        const attempt = { source: 'memory', result: 'does-not-apply' };
+        base.attempts.push(attempt);
+        candidates.push({ fix: { source: 'memory', fixers: remembered.fixers, diff: remembered.diff }, attempt });
+    }
+    base.attempts.push(...record.attempts);
+    const made = record.attempts.find(attempt => attempt.result === 'verified');
+    if (record.fix && made)
+        candidates.push({ fix: record.fix, attempt: made });
+    const git = dryRun ? undefined : await deps.git();
+    for (const { fix: candidate, attempt } of candidates) {
+        const verdict = checkPolicy(candidate.diff, policy);
+        attempt.stats = verdict.stats;
+        if (verdict.outcome === 'empty') {
+            attempt.result = 'no-change';
+            continue;
+        }
+        if (!verdict.ok) {
+            attempt.result = 'refused';
+            attempt.violations = verdict.violations;
+            log.warning(`The policy refuses the ${candidate.source === 'memory' ? 'remembered fix' : "fixers' changes"}: ${verdict.violations
+                .map(v => v.message)
+                .join(' ')}`);
+            continue;
+        }
+        const fix = { ...candidate, stats: verdict.stats };
+        if (dryRun || !git) {
+            base.fix = fix;
+            return end('healed', `Dry run: a fix (${describeFix(fix)}) made the ${request.kind} check pass on a runner; nothing was written.`);
+        }
+        if (request.noProposal) {
+            base.fix = fix;
+            return end('not-proposed', `A fix (${describeFix(fix)}) was found but not proposed: ${request.noProposal}`);
+        }
+        let verified;
+        const proposal = await propose(git, async (from, to) => {
+            try {
+                return await git.getDiff(from, to);
+            }
+            catch (error) {
+                if (error instanceof RefNotFoundError)
+                    return undefined;
+                throw error;
+            }
+        }, fix, fingerprint, target, request.kind, log, async (committed) => {
+            log.info(`Verifying: running the ${request.kind} check on ${committed.branch}.`);
+            const check = await check_runCheckResult(deps.execution, request.kind, request.check, {
+                ...request.checkOptions,
+                ref: committed.branch
+            });
+            verified = checkPassed(check);
+            attempt.result = verified ? 'verified' : 'check-failed';
+            if (verified)
+                return undefined;
+            // A commit self-heal just made and that does not pass goes: the branch must not hold an unverified fix.
+            if (committed.action === 'created')
+                await git.deleteBranch(committed.branch);
+            return `The ${request.kind} check fails on ${committed.branch} with the fix committed.`;
+        });
+        base.proposal = proposal.proposal;
+        if (verified === false)
+            continue;
+        if (verified === undefined && !proposal.proposal && candidate.source === 'memory') {
+            // The remembered fix does not apply to the branch any more: the fixers' candidate is next.
+            attempt.result = 'does-not-apply';
+            continue;
+        }
+        if (verified) {
+            base.fix = fix;
+            try {
+                await remember(await deps.cache(), deps.repository, fingerprint.id, request.kind, fix, (deps.now ?? (() => new Date()))());
+                base.remembered = true;
+            }
+            catch (error) {
+                log.warning(`The fix was not remembered: ${errors_errorMessage(error)}`);
+            }
+        }
+        return end(proposal.ok ? 'healed' : 'not-proposed', proposal.reason);
+    }
+    base.proposal = undefined;
+    const tried = base.attempts.length;
+    return end('not-healed', tried
+        ? `No verified fix: ${tried} candidate(s) tried, none made the ${request.kind} check pass within the policy.`
+        : `No verified fix: nothing was remembered for this failure and no fixer is configured.`);
+}
+
 ;// CONCATENATED MODULE: ./src/commands/heal.ts
+
 
 
 
 
 /**
  * Heals in the working tree at `cwd` with the factory's adapters: the one entry the CLI and the action share.
- * CLOUD has no working tree for fixers to change, so it is refused with what to do instead.
+ * CLOUD has no working tree: the branch `options.ref` (default: the default branch) is healed through the API, its
+ * check and fixers running on GitHub Actions (src/heal/cloud.ts).
  */
-async function healWithFactory(factory, cwd, request, log) {
+async function healWithFactory(factory, cwd, request, log, options = {}) {
     if (factory.environment === 'cloud') {
-        throw new ConfigurationError('heal runs fixers on a checkout, and the cloud environment has none: run it locally or in a workflow job after actions/checkout (environment local or ci).');
+        const execution = (await factory.execution());
+        return runCloudHeal({
+            execution,
+            storage: await factory.storage(),
+            cache: () => factory.cache(),
+            git: () => factory.git(),
+            repository: await repositoryIdentity(factory, async () => ''),
+            defaultBranch: () => execution.runs.defaultBranch(),
+            log
+        }, request, options.ref);
     }
-    const tree = await LocalWorkspace.open(cwd);
+    if (options.ref) {
+        throw new errors_ConfigurationError(`A ref (${options.ref}) is healed with no checkout, in the cloud environment (--environment cloud): here, check the branch out and heal it.`);
+    }
+    const tree = await workspace_LocalWorkspace.open(cwd);
     if (tree.recovered)
         log.warning(tree.recovered);
     // An interrupt ends the running check or fixer and lets the loop put the checkout back before the process exits
@@ -55335,13 +55809,13 @@ async function healWithFactory(factory, cwd, request, log) {
     for (const signal of INTERRUPTS)
         process.on(signal, onSignal);
     try {
-        return await runHeal({
+        return await loop_runHeal({
             signal: interrupt.signal,
             execution: await factory.execution(),
             cache: () => factory.cache(),
             git: () => factory.git(),
             workspace: tree,
-            repository: await repositoryIdentity(factory, tree),
+            repository: await repositoryIdentity(factory, () => tree.identity()),
             log,
             // Locally the branch is a local ref (the Git adapter's getDiff compares two trees, not a fork point). When
             // pull requests are opened (a token and a repository), the branch is pushed to origin: one that CI (or a
@@ -55369,10 +55843,10 @@ async function healWithFactory(factory, cwd, request, log) {
 }
 const INTERRUPTS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 /** The repository the fix memory is kept for: the GitHub repository when one is known, else the checkout's own. */
-async function repositoryIdentity(factory, tree) {
+async function repositoryIdentity(factory, ownIdentity) {
     const { repository } = await factory.describe();
     if (!repository)
-        return tree.identity();
+        return ownIdentity();
     const host = (() => {
         try {
             return new URL(factory.settings.serverUrl ?? 'https://github.com').host;
@@ -55478,9 +55952,9 @@ function readPolicy(text, where) {
         raw = load(text);
     }
     catch (error) {
-        throw new ConfigurationError(`The policy in ${where} is not valid YAML: ${errors_errorMessage(error).split('\n')[0]}`);
+        throw new errors_ConfigurationError(`The policy in ${where} is not valid YAML: ${errors_errorMessage(error).split('\n')[0]}`);
     }
-    return parsePolicy(raw ?? undefined);
+    return policy_parsePolicy(raw ?? undefined);
 }
 
 ;// CONCATENATED MODULE: ./src/environment.ts
@@ -55512,7 +55986,7 @@ function parseEnvironment(value, source = 'environment') {
     const normal = value.trim().toLowerCase();
     if (ENVIRONMENTS.includes(normal))
         return normal;
-    throw new ConfigurationError(`Unknown ${source} '${value}': use one of ${ENVIRONMENTS.join(', ')}.`);
+    throw new errors_ConfigurationError(`Unknown ${source} '${value}': use one of ${ENVIRONMENTS.join(', ')}.`);
 }
 /** Whether `dir` or one of its parents holds a git checkout (a `.git` directory or file). */
 function hasGitCheckout(dir) {
@@ -55614,7 +56088,7 @@ async function dispatch(options) {
     let octokit = options.octokit;
     if (!octokit) {
         if (!options.token) {
-            throw new ConfigurationError(`No GitHub token: ${howToSet('token')}.`);
+            throw new errors_ConfigurationError(`No GitHub token: ${howToSet('token')}.`);
         }
         octokit = createGitHubClient({
             token: options.token,
@@ -55623,7 +56097,7 @@ async function dispatch(options) {
         }).octokit;
     }
     if (!owner || !repo) {
-        throw new ConfigurationError(`Repository '${options.repository}' is not OWNER/NAME: ${howToSet('repository')}.`);
+        throw new errors_ConfigurationError(`Repository '${options.repository}' is not OWNER/NAME: ${howToSet('repository')}.`);
     }
     const clock = options.clock ?? realClock;
     const runs = new WorkflowRuns({
@@ -55793,12 +56267,15 @@ const CHECK_HELP = `
 Give exactly one of --test, --build, --lint or --command. The command runs as
 a workflow \`run:\` step runs it (bash -e on Linux and macOS); its output goes
 to stderr. In cloud it runs in a workflow run of self-heal-run.yml, whose
-status and URL are shown on stderr while it runs.
+status and URL are shown on stderr while it runs, on --ref (default: the
+default branch).
 
 Examples:
   self-heal check --test "npm test" --report junit.xml
   self-heal check --lint "npx eslint ." --json
   self-heal check --build "npx tsc --noEmit" --timeout 600
+  self-heal check --environment cloud --repository octo/repo --ref feature \\
+    --test "npm test"
 
 With --json:
   {"kind", "passed", "exitCode", "timedOut", "failedTests", "problems",
@@ -55869,9 +56346,17 @@ locally, without them, the fix stays on the local branch. The fix memory is
 SQLite in local (--cache-path FILE; \`self-heal env\` shows where), the Actions
 cache in ci.
 
+With no checkout (--environment cloud --repository O/R --ref BRANCH), the
+check and the fixers run on GitHub Actions (the runner workflow
+.github/workflows/self-heal-run.yml, on the default branch); the fix is
+policed here, committed through the API, verified by a check on its branch,
+and proposed. --policy then names a file in the repository (default branch).
+
 Examples:
   self-heal heal --kind lint --check "npx eslint ." --fix "npx eslint --fix ."
   self-heal heal --check "npm test" --fix "./scripts/ai-fix.sh" --dry-run
+  self-heal heal --environment cloud --repository octo/repo --ref feature \\
+    --kind lint --check "npx eslint ." --fix "npx eslint --fix ."
   self-heal heal --kind build --check "npx tsc --noEmit" --fix ./fix.sh \\
     --policy .github/self-heal.yml --repository octo/repo --json
 
@@ -55891,12 +56376,14 @@ Outcomes (the "outcome" of --json, and the first word printed):
   not-healed    no fix was verified                                   exit 1
   not-proposed  verified, but not proposed here: a pull request from  exit 1
                 a fork, or self-heal/<fingerprint> holds another change
+  broken-check  the check could not run (command not found, a        exit 1
+                linter's crash, a configuration error): no fixer ran
 
 Exit codes:
   0  passed, flaky, healed, skipped or disabled
-  1  not-healed or not-proposed
+  1  not-healed, not-proposed or broken-check
   2  bad usage, input or configuration: no --check, an unknown --kind,
-     tracked files that differ from HEAD, the cloud environment (no checkout)`;
+     tracked files that differ from HEAD, no runner workflow (in cloud)`;
 
 ;// CONCATENATED MODULE: ./src/cli/status-line.ts
 /** stderr with one progress line that a terminal rewrites in place. */
@@ -55960,6 +56447,7 @@ function describeProgress(progress) {
  * succeed, 2 bad usage, input or configuration), and one JSON object on stdout with `--json` (logs on stderr) —
  * for a usage error too, which commander would otherwise only print as text.
  */
+
 
 
 
@@ -56115,14 +56603,19 @@ function buildProgram(io, state) {
         .addOption(new Option('--command <cmd>', 'run a plain command'))
         .option('--timeout <seconds>', 'stop the command (and everything it started) after this many seconds', v => readPositive(v, '--timeout'))
         .option('--report <path>', 'a report file the command writes (JUnit XML, TAP, Jest JSON or ESLint JSON)')
+        .option('--ref <ref>', 'in cloud: the branch, tag or commit SHA to check (default: the default branch)')
         .option('--pass-env <name>', PASS_ENV_HELP, collect, [])
         .action(run(async (options, logger) => {
-        const chosen = CHECK_KINDS.filter(kind => typeof options[kind] === 'string');
+        const chosen = check_CHECK_KINDS.filter(kind => typeof options[kind] === 'string');
         if (chosen.length !== 1) {
             throw new errors_InvalidInputError('Give exactly one of --test CMD, --build CMD, --lint CMD or --command CMD.');
         }
         const kind = chosen[0];
         const { factory, settings, detection } = prepare(options, io);
+        const ref = options.ref;
+        if (ref && detection.environment !== 'cloud') {
+            throw new errors_ConfigurationError(`--ref checks a ref with no checkout, in the cloud environment: add --environment cloud (and --repository), or check ${ref} out and run the check here.`);
+        }
         try {
             const execution = await factory.execution();
             logger.info(`Running ${kind} check: ${String(options[kind])}`);
@@ -56130,7 +56623,8 @@ function buildProgram(io, state) {
                 timeoutSeconds: options.timeout,
                 reportPath: options.report,
                 // Local processes run where the user is; a remote run starts at the repository root.
-                cwd: detection.environment === 'cloud' ? undefined : settings.cwd
+                cwd: detection.environment === 'cloud' ? undefined : settings.cwd,
+                ...(ref ? { ref } : {})
             });
             return { json: result, text: describeCheck(result), ok: result.passed };
         }
@@ -56183,7 +56677,7 @@ function buildProgram(io, state) {
         const { factory, settings } = prepare(options, io);
         const repository = (await factory.describe()).repository;
         if (!repository) {
-            throw new ConfigurationError('No repository: pass --repository OWNER/NAME (or set GITHUB_REPOSITORY).');
+            throw new errors_ConfigurationError('No repository: pass --repository OWNER/NAME (or set GITHUB_REPOSITORY).');
         }
         const result = await dispatch({
             workflow: String(options.workflow),
@@ -56203,7 +56697,7 @@ function buildProgram(io, state) {
         .description('Run a check; when it fails, find a fix (remembered, or from your fixers), verify it, and propose it on a branch.')
         .addHelpText('after', HEAL_HELP)
         .requiredOption('--check <cmd>', '(required) the check to heal')
-        .option('--kind <kind>', `what the check is: ${CHECK_KINDS.join(', ')}`, 'test')
+        .option('--kind <kind>', `what the check is: ${check_CHECK_KINDS.join(', ')}`, 'test')
         .option('--fix <cmd>', 'a fixer to run in the work tree, in order (repeatable)', collect, [])
         .option('--dry-run', 'everything but writes: no branch, no pull request, nothing remembered')
         .option('--policy <file>', 'what a fix may change (YAML): paths, sizes, protected files, suppressions')
@@ -56211,6 +56705,7 @@ function buildProgram(io, state) {
         .option('--reruns <n>', 'runs of a failed check at the same commit before it counts as failing (default 1)')
         .option('--max-attempts <n>', 'most verification runs of the check in one heal (default 5)')
         .option('--base <branch>', 'the branch to propose the fix to (default: the branch checked out)')
+        .option('--ref <branch>', 'in cloud: the branch to heal, with no checkout (default: the default branch)')
         .option('--timeout <seconds>', 'stop a run of the check (and everything it started) after this many seconds')
         .option('--report <path>', 'a report file the check writes (JUnit XML, TAP, Jest JSON or ESLint JSON)')
         .option('--fixer-timeout <seconds>', 'stop a fixer (and everything it started) after this many seconds (default 600)')
@@ -56218,15 +56713,22 @@ function buildProgram(io, state) {
         .option('--verify <mode>', 'in-place (default), or clean: also verify in a fresh worktree with only the diff, after --setup')
         .option('--setup <cmd>', 'with --verify clean: run this in the clean copy before the check (e.g. npm ci)')
         .action(run(async (options, logger) => {
-        const { factory, settings } = prepare(options, io);
+        const { factory, settings, detection } = prepare(options, io);
         const policyFile = options.policy;
+        // With no checkout, the policy is the repository's own file, read from its default branch.
+        const cloud = detection.environment === 'cloud';
         const request = buildHealRequest({
             check: String(options.check),
             kind: options.kind,
             fix: options.fix,
             dryRun: Boolean(options.dryRun),
             policy: policyFile
-                ? { text: await readText((0,external_node_path_.resolve)(settings.cwd, policyFile), '--policy'), where: policyFile }
+                ? cloud
+                    ? {
+                        text: await readRepositoryText(factory, policyFile, '--policy'),
+                        where: `${policyFile} on the default branch`
+                    }
+                    : { text: await readText((0,external_node_path_.resolve)(settings.cwd, policyFile), '--policy'), where: policyFile }
                 : undefined,
             reruns: options.reruns,
             maxAttempts: options.maxAttempts,
@@ -56238,7 +56740,9 @@ function buildProgram(io, state) {
             setup: options.setup
         }, option => HEAL_OPTIONS[option], io.env);
         try {
-            const result = await healWithFactory(factory, settings.cwd, request, logger);
+            const result = await healWithFactory(factory, settings.cwd, request, logger, {
+                ref: options.ref
+            });
             return { json: result, text: describeHeal(result), ok: result.ok };
         }
         finally {
@@ -56271,13 +56775,46 @@ async function readText(path, option) {
         throw new errors_InvalidInputError(`Cannot read ${option} '${path}': ${errors_errorMessage(error)}.`);
     }
 }
+/** A text file of the repository, through the Storage port (in cloud: the default branch, through the API). */
+async function readRepositoryText(factory, path, option) {
+    const storage = await factory.storage();
+    try {
+        return (await storage.readFile(path)).toString('utf8');
+    }
+    catch (error) {
+        if (!(error instanceof FileNotFoundError))
+            throw error;
+        throw new errors_InvalidInputError(`Cannot read ${option} '${path}': the repository has no such file on its default branch (with no checkout, ${option} names a file in the repository).`);
+    }
+}
+/** Heal's text output: the outcome and why, then the facts behind it (what failed, what was tried, the fix). */
 function describeHeal(r) {
     const lines = [`${r.outcome}: ${r.reason}`];
+    if (r.check?.timedOut) {
+        lines.push(`  the check timed out: --timeout ended it after ${(r.check.durationMs / 1000).toFixed(1)} s`);
+    }
+    if (r.check && !r.check.passed) {
+        const { shown, total } = failureLines(r.check);
+        if (shown.length)
+            lines.push(`  ${r.check.failedTests.length ? 'failing' : 'problems'}:`);
+        for (const line of shown)
+            lines.push(`    ${formatFailure(line)}`);
+        if (total > shown.length)
+            lines.push(`    ... and ${total - shown.length} more`);
+        if (!shown.length && r.check.outputTail)
+            lines.push(...program_tail(r.check.outputTail, 10, '    | '));
+    }
     if (r.fingerprint)
         lines.push(`  fingerprint ${r.fingerprint.id} (${r.fingerprint.basis})`);
     for (const a of r.attempts) {
         const what = a.source === 'memory' ? 'remembered fix' : `fixer '${a.fixer}'`;
-        const size = a.stats ? ` (${a.stats.files} file(s), +${a.stats.added} -${a.stats.removed})` : '';
+        if (a.result === 'crashed') {
+            lines.push(`  ${what}: crashed (${a.timedOut ? 'the fixer timeout ended it' : `exit ${a.exitCode}`}, nothing changed)`);
+            if (a.outputTail)
+                lines.push(...program_tail(a.outputTail, 5, '    | '));
+            continue;
+        }
+        const size = a.stats && a.result !== 'no-change' ? ` (${diffSize(a.stats)})` : '';
         lines.push(`  ${what}: ${a.result}${size}`);
         for (const v of a.violations ?? [])
             lines.push(`    ${v.message}`);
@@ -56288,7 +56825,20 @@ function describeHeal(r) {
     else if (r.proposal) {
         lines.push(`  branch ${r.proposal.branch}${r.proposal.pullRequestSkipped ? ` (no pull request: ${r.proposal.pullRequestSkipped})` : ''}`);
     }
+    if (r.dryRun && r.fix)
+        lines.push('  the fix:', r.fix.diff.trimEnd());
     return lines.join('\n');
+}
+function diffSize(stats) {
+    return `${plural(stats.files, 'file')}, +${stats.added} -${stats.removed}`;
+}
+/** The last `count` lines of `text`, each after `prefix`. */
+function program_tail(text, count, prefix) {
+    return text
+        .trimEnd()
+        .split('\n')
+        .slice(-count)
+        .map(line => `${prefix}${line}`);
 }
 const PASS_ENV_HELP = 'a variable the check and fixers keep though it looks like a credential (repeatable; globs such as NPM_*); ' +
     'the token self-heal uses is never passed';

@@ -36114,6 +36114,335 @@ module.exports = {
 
 /***/ }),
 
+/***/ 1365:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  p2: () => (/* binding */ CacheClosedError),
+  dM: () => (/* binding */ CacheUnavailableError),
+  yR: () => (/* binding */ checkKey),
+  zx: () => (/* binding */ checkTtl),
+  EN: () => (/* binding */ hashKey),
+  $x: () => (/* binding */ parseValue),
+  QO: () => (/* binding */ serializeValue),
+  D7: () => (/* binding */ common_stderrLogger)
+});
+
+// UNUSED EXPORTS: CacheValueError, MAX_KEY_LENGTH, MAX_TTL_SECONDS, MAX_VALUE_BYTES
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+;// CONCATENATED MODULE: ./src/log.ts
+/**
+ * A small logger interface so the engine logs the same way from the action (through @actions/core) and from the
+ * CLI (to stderr, keeping stdout for `--json`).
+ */
+
+/** A logger writing to stderr (or `write`), URL credentials hidden; `debug` only when SELF_HEAL_DEBUG or RUNNER_DEBUG is set. */
+function stderrLogger(env = process.env, write = text => process.stderr.write(text)) {
+    const debugOn = Boolean(env.SELF_HEAL_DEBUG || env.RUNNER_DEBUG === '1');
+    return {
+        info: message => write(`${(0,errors/* redactUrls */.sK)(message)}\n`),
+        warning: message => write(`warning: ${(0,errors/* redactUrls */.sK)(message)}\n`),
+        debug: message => {
+            if (debugOn)
+                write(`debug: ${(0,errors/* redactUrls */.sK)(message)}\n`);
+        }
+    };
+}
+/** A logger that drops everything (tests and `--quiet`). */
+const silentLogger = {
+    info: () => undefined,
+    warning: () => undefined,
+    debug: () => undefined
+};
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/adapters/cache.ts
+/**
+ * The Cache port: a key/value store of JSON values with a time to live, used as self-heal's fix memory.
+ * No call blocks the event loop; an expired entry is a miss; close() flushes.
+ */
+/** The default time to live of an entry, in seconds. */
+const DEFAULT_TTL_SECONDS = 3600;
+
+;// CONCATENATED MODULE: ./src/adapters/cache/common.ts
+/**
+ * Rules every CacheAdapter shares: what a key may be, what a value may be, how a TTL is read, the errors, and the
+ * logger the adapters report through. One place, so the three implementations accept and refuse the same things.
+ */
+
+
+
+
+/** The longest key accepted, in UTF-16 code units (JavaScript string length). */
+const MAX_KEY_LENGTH = 8192;
+/** The largest value accepted, in bytes of its UTF-8 JSON text. */
+const MAX_VALUE_BYTES = 1024 * 1024;
+/** The longest time to live accepted, in seconds (ten years): longer is a mistake, not a wish. */
+const MAX_TTL_SECONDS = 10 * 365 * 24 * 3600;
+/** The default: stderr, so a CLI's stdout stays clean. */
+const common_stderrLogger = stderrLogger();
+/** A key or value that the cache cannot store; nothing was written. */
+class CacheValueError extends errors/* InvalidInputError */.oC {
+    static type = 'CacheValueError';
+}
+/** An operation on a cache that was closed. */
+class CacheClosedError extends errors/* SelfHealError */.ZO {
+    static type = 'CacheClosedError';
+    constructor(kind) {
+        super(`The ${kind} cache was closed and cannot be used any more: create a new one.`);
+    }
+}
+/** The backend cannot be used here (e.g. `node:sqlite` is missing on this Node.js): the factory falls back. */
+class CacheUnavailableError extends errors/* SelfHealError */.ZO {
+    static type = 'CacheUnavailableError';
+}
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Checks a key: a non-empty, well-formed string of at most MAX_KEY_LENGTH characters. */
+function checkKey(key) {
+    if (typeof key !== 'string') {
+        throw new CacheValueError(`A cache key must be a string, not ${describeType(key)}.`);
+    }
+    if (key.length === 0)
+        throw new CacheValueError('A cache key must not be empty.');
+    if (key.length > MAX_KEY_LENGTH) {
+        throw new CacheValueError(`A cache key is ${key.length} characters long; the limit is ${MAX_KEY_LENGTH}: hash long keys before using them.`);
+    }
+    // A lone surrogate cannot be encoded as UTF-8, so two different keys could be stored as the same bytes.
+    if (LONE_SURROGATE.test(key)) {
+        throw new CacheValueError('A cache key contains a lone UTF-16 surrogate: use well-formed Unicode text.');
+    }
+    return key;
+}
+/** The fixed-length form of a key (SHA-256, hex), for backends that need one. */
+function hashKey(key) {
+    return (0,external_node_crypto_.createHash)('sha256').update(key, 'utf8').digest('hex');
+}
+/** Checks a TTL: a finite number of seconds, > 0 and <= MAX_TTL_SECONDS; undefined means the default. */
+function checkTtl(ttlSeconds) {
+    if (ttlSeconds === undefined)
+        return DEFAULT_TTL_SECONDS;
+    if (typeof ttlSeconds !== 'number' || !Number.isFinite(ttlSeconds) || ttlSeconds <= 0) {
+        throw new CacheValueError(`A cache TTL must be a positive number of seconds, not ${describeValue(ttlSeconds)}: omit it for ${DEFAULT_TTL_SECONDS} s.`);
+    }
+    if (ttlSeconds > MAX_TTL_SECONDS) {
+        throw new CacheValueError(`A cache TTL of ${ttlSeconds} s is longer than the limit of ${MAX_TTL_SECONDS} s.`);
+    }
+    return ttlSeconds;
+}
+/**
+ * Serialises a value to JSON text, refusing what JSON would silently change or drop: undefined, functions,
+ * symbols, BigInt, NaN and the infinities, cycles, and objects that are not plain (Date, Map, class instances).
+ * -0 is accepted and reads back as 0, as JSON defines. The message names the path of the first offender.
+ */
+function serializeValue(key, value) {
+    const refusal = findNonJson(value, []);
+    if (refusal) {
+        throw new CacheValueError(`The value for cache key ${quoteKey(key)} is not JSON: $${refusal.path.reverse().join('')} is ${refusal.what}; ${refusal.fix}. Nothing was stored.`);
+    }
+    const text = JSON.stringify(value);
+    const bytes = Buffer.byteLength(text, 'utf8');
+    if (bytes > MAX_VALUE_BYTES) {
+        throw new CacheValueError(`The value for cache key ${quoteKey(key)} is ${bytes} bytes of JSON; the limit is ${MAX_VALUE_BYTES}: store less, or split it.`);
+    }
+    return text;
+}
+/** Parses JSON text that serializeValue produced. */
+function parseValue(text) {
+    return JSON.parse(text);
+}
+function refuse(what, fix) {
+    return { what, fix, path: [] };
+}
+/**
+ * The first part of `value` that JSON.stringify would not write exactly, or undefined. The path is collected only
+ * on the way back from a refusal, so a value that is JSON (every value stored) costs no string per property.
+ */
+function findNonJson(value, ancestors) {
+    switch (typeof value) {
+        case 'string':
+        case 'boolean':
+            return undefined;
+        case 'number':
+            return Number.isFinite(value) ? undefined : refuse(String(value), 'store a finite number or null');
+        case 'bigint':
+            return refuse('a BigInt', 'store it as a string');
+        case 'undefined':
+            return refuse('undefined', 'use null or leave the property out');
+        case 'function':
+            return refuse('a function', 'store data only');
+        case 'symbol':
+            return refuse('a symbol', 'store a string');
+    }
+    if (value === null)
+        return undefined;
+    const object = value;
+    if (ancestors.includes(object))
+        return refuse('a reference to itself (a cycle)', 'store a tree, not a graph');
+    if (!Array.isArray(object)) {
+        const proto = Object.getPrototypeOf(object);
+        if (proto !== Object.prototype && proto !== null) {
+            const name = object.constructor?.name ?? 'an object';
+            return refuse(`a ${name}, not a plain object`, 'convert it to a plain object, an array or a string');
+        }
+        if (Object.getOwnPropertySymbols(object).length > 0) {
+            return refuse('an object with symbol keys', 'use string keys');
+        }
+    }
+    let refusal;
+    ancestors.push(object);
+    if (Array.isArray(object)) {
+        for (let i = 0; !refusal && i < object.length; i++) {
+            // A hole in a sparse array would become null.
+            if (!(i in object)) {
+                refusal = refuse(`a sparse array (index ${i} is empty)`, 'fill it with null');
+            }
+            else {
+                refusal = findNonJson(object[i], ancestors);
+                refusal?.path.push(`[${i}]`);
+            }
+        }
+    }
+    else {
+        for (const name in object) {
+            if (!Object.hasOwn(object, name))
+                continue;
+            refusal = findNonJson(object[name], ancestors);
+            if (refusal) {
+                refusal.path.push(/^[A-Za-z_$][\w$]*$/.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`);
+                break;
+            }
+        }
+    }
+    ancestors.pop();
+    return refusal;
+}
+function quoteKey(key) {
+    return key.length > 80 ? `'${key.slice(0, 77)}...'` : `'${key}'`;
+}
+function describeType(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    return `a ${typeof value}`;
+}
+function describeValue(value) {
+    if (typeof value === 'number' || typeof value === 'string')
+        return JSON.stringify(value);
+    return describeType(value);
+}
+
+
+/***/ }),
+
+/***/ 8842:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ MemoryCacheAdapter)
+/* harmony export */ });
+/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1365);
+
+/** The in-memory cache (values are stored as JSON text, so a caller never shares an object with the cache). */
+class MemoryCacheAdapter {
+    /** See CacheAdapter.kind. */
+    kind = 'memory';
+    entries = new Map();
+    maxEntries;
+    maxBytes;
+    now;
+    bytes = 0;
+    closed = false;
+    constructor(options = {}) {
+        this.maxEntries = options.maxEntries ?? 10_000;
+        this.maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
+        this.now = options.now ?? Date.now;
+        if (!(this.maxEntries >= 1) || !(this.maxBytes >= 1)) {
+            throw new RangeError('MemoryCacheAdapter needs maxEntries >= 1 and maxBytes >= 1.');
+        }
+    }
+    /** The number of entries held (expired ones included until they are read or evicted). */
+    get size() {
+        return this.entries.size;
+    }
+    /** See CacheAdapter.get. */
+    async get(key) {
+        this.assertOpen();
+        (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .checkKey */ .yR)(key);
+        const entry = this.entries.get(key);
+        if (!entry)
+            return undefined;
+        if (entry.expiresAt <= this.now()) {
+            this.remove(key, entry);
+            return undefined;
+        }
+        // Re-inserting moves the key to the most recently used end of the Map's order.
+        this.entries.delete(key);
+        this.entries.set(key, entry);
+        return (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .parseValue */ .$x)(entry.text);
+    }
+    /** See CacheAdapter.set. */
+    async set(key, value, ttlSeconds) {
+        this.assertOpen();
+        (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .checkKey */ .yR)(key);
+        const ttl = (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .checkTtl */ .zx)(ttlSeconds);
+        const text = (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .serializeValue */ .QO)(key, value);
+        const bytes = key.length * 2 + text.length * 2;
+        const previous = this.entries.get(key);
+        if (previous)
+            this.remove(key, previous);
+        if (bytes > this.maxBytes)
+            return; // larger than the whole cache: a cache may always forget
+        this.entries.set(key, { text, expiresAt: this.now() + ttl * 1000, bytes });
+        this.bytes += bytes;
+        this.makeRoom();
+    }
+    /** See CacheAdapter.delete. */
+    async delete(key) {
+        this.assertOpen();
+        (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .checkKey */ .yR)(key);
+        const entry = this.entries.get(key);
+        if (entry)
+            this.remove(key, entry);
+    }
+    /** See CacheAdapter.close: nothing to flush; the entries are dropped. */
+    async close() {
+        this.closed = true;
+        this.entries.clear();
+        this.bytes = 0;
+    }
+    makeRoom() {
+        if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes)
+            return;
+        // Expired entries go before live ones, then the least recently used.
+        const now = this.now();
+        for (const [key, entry] of this.entries)
+            if (entry.expiresAt <= now)
+                this.remove(key, entry);
+        for (const [key, entry] of this.entries) {
+            if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes)
+                break;
+            this.remove(key, entry);
+        }
+    }
+    remove(key, entry) {
+        this.entries.delete(key);
+        this.bytes -= entry.bytes;
+    }
+    assertOpen() {
+        if (this.closed)
+            throw new _common_js__WEBPACK_IMPORTED_MODULE_0__/* .CacheClosedError */ .p2(this.kind);
+    }
+}
+
+
+/***/ }),
+
 /***/ 7059:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -36740,7 +37069,7 @@ function isoSeconds(ms) {
 
 /***/ }),
 
-/***/ 2823:
+/***/ 9055:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36766,301 +37095,10 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/log.ts
-/**
- * A small logger interface so the engine logs the same way from the action (through @actions/core) and from the
- * CLI (to stderr, keeping stdout for `--json`).
- */
-
-/** A logger writing to stderr (or `write`), URL credentials hidden; `debug` only when SELF_HEAL_DEBUG or RUNNER_DEBUG is set. */
-function stderrLogger(env = process.env, write = text => process.stderr.write(text)) {
-    const debugOn = Boolean(env.SELF_HEAL_DEBUG || env.RUNNER_DEBUG === '1');
-    return {
-        info: message => write(`${(0,errors/* redactUrls */.sK)(message)}\n`),
-        warning: message => write(`warning: ${(0,errors/* redactUrls */.sK)(message)}\n`),
-        debug: message => {
-            if (debugOn)
-                write(`debug: ${(0,errors/* redactUrls */.sK)(message)}\n`);
-        }
-    };
-}
-/** A logger that drops everything (tests and `--quiet`). */
-const silentLogger = {
-    info: () => undefined,
-    warning: () => undefined,
-    debug: () => undefined
-};
-
-;// CONCATENATED MODULE: ./src/adapters/cache.ts
-/**
- * The Cache port: a key/value store of JSON values with a time to live, used as self-heal's fix memory.
- * No call blocks the event loop; an expired entry is a miss; close() flushes.
- */
-/** The default time to live of an entry, in seconds. */
-const DEFAULT_TTL_SECONDS = 3600;
-
-;// CONCATENATED MODULE: ./src/adapters/cache/common.ts
-/**
- * Rules every CacheAdapter shares: what a key may be, what a value may be, how a TTL is read, the errors, and the
- * logger the adapters report through. One place, so the three implementations accept and refuse the same things.
- */
-
-
-
-
-/** The longest key accepted, in UTF-16 code units (JavaScript string length). */
-const MAX_KEY_LENGTH = 8192;
-/** The largest value accepted, in bytes of its UTF-8 JSON text. */
-const MAX_VALUE_BYTES = 1024 * 1024;
-/** The longest time to live accepted, in seconds (ten years): longer is a mistake, not a wish. */
-const MAX_TTL_SECONDS = 10 * 365 * 24 * 3600;
-/** The default: stderr, so a CLI's stdout stays clean. */
-const common_stderrLogger = stderrLogger();
-/** A key or value that the cache cannot store; nothing was written. */
-class CacheValueError extends errors/* InvalidInputError */.oC {
-    static type = 'CacheValueError';
-}
-/** An operation on a cache that was closed. */
-class CacheClosedError extends errors/* SelfHealError */.ZO {
-    static type = 'CacheClosedError';
-    constructor(kind) {
-        super(`The ${kind} cache was closed and cannot be used any more: create a new one.`);
-    }
-}
-/** The backend cannot be used here (e.g. `node:sqlite` is missing on this Node.js): the factory falls back. */
-class CacheUnavailableError extends errors/* SelfHealError */.ZO {
-    static type = 'CacheUnavailableError';
-}
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-/** Checks a key: a non-empty, well-formed string of at most MAX_KEY_LENGTH characters. */
-function checkKey(key) {
-    if (typeof key !== 'string') {
-        throw new CacheValueError(`A cache key must be a string, not ${describeType(key)}.`);
-    }
-    if (key.length === 0)
-        throw new CacheValueError('A cache key must not be empty.');
-    if (key.length > MAX_KEY_LENGTH) {
-        throw new CacheValueError(`A cache key is ${key.length} characters long; the limit is ${MAX_KEY_LENGTH}: hash long keys before using them.`);
-    }
-    // A lone surrogate cannot be encoded as UTF-8, so two different keys could be stored as the same bytes.
-    if (LONE_SURROGATE.test(key)) {
-        throw new CacheValueError('A cache key contains a lone UTF-16 surrogate: use well-formed Unicode text.');
-    }
-    return key;
-}
-/** The fixed-length form of a key (SHA-256, hex), for backends that need one. */
-function hashKey(key) {
-    return (0,external_node_crypto_.createHash)('sha256').update(key, 'utf8').digest('hex');
-}
-/** Checks a TTL: a finite number of seconds, > 0 and <= MAX_TTL_SECONDS; undefined means the default. */
-function checkTtl(ttlSeconds) {
-    if (ttlSeconds === undefined)
-        return DEFAULT_TTL_SECONDS;
-    if (typeof ttlSeconds !== 'number' || !Number.isFinite(ttlSeconds) || ttlSeconds <= 0) {
-        throw new CacheValueError(`A cache TTL must be a positive number of seconds, not ${describeValue(ttlSeconds)}: omit it for ${DEFAULT_TTL_SECONDS} s.`);
-    }
-    if (ttlSeconds > MAX_TTL_SECONDS) {
-        throw new CacheValueError(`A cache TTL of ${ttlSeconds} s is longer than the limit of ${MAX_TTL_SECONDS} s.`);
-    }
-    return ttlSeconds;
-}
-/**
- * Serialises a value to JSON text, refusing what JSON would silently change or drop: undefined, functions,
- * symbols, BigInt, NaN and the infinities, cycles, and objects that are not plain (Date, Map, class instances).
- * -0 is accepted and reads back as 0, as JSON defines. The message names the path of the first offender.
- */
-function serializeValue(key, value) {
-    const refusal = findNonJson(value, []);
-    if (refusal) {
-        throw new CacheValueError(`The value for cache key ${quoteKey(key)} is not JSON: $${refusal.path.reverse().join('')} is ${refusal.what}; ${refusal.fix}. Nothing was stored.`);
-    }
-    const text = JSON.stringify(value);
-    const bytes = Buffer.byteLength(text, 'utf8');
-    if (bytes > MAX_VALUE_BYTES) {
-        throw new CacheValueError(`The value for cache key ${quoteKey(key)} is ${bytes} bytes of JSON; the limit is ${MAX_VALUE_BYTES}: store less, or split it.`);
-    }
-    return text;
-}
-/** Parses JSON text that serializeValue produced. */
-function parseValue(text) {
-    return JSON.parse(text);
-}
-function refuse(what, fix) {
-    return { what, fix, path: [] };
-}
-/**
- * The first part of `value` that JSON.stringify would not write exactly, or undefined. The path is collected only
- * on the way back from a refusal, so a value that is JSON (every value stored) costs no string per property.
- */
-function findNonJson(value, ancestors) {
-    switch (typeof value) {
-        case 'string':
-        case 'boolean':
-            return undefined;
-        case 'number':
-            return Number.isFinite(value) ? undefined : refuse(String(value), 'store a finite number or null');
-        case 'bigint':
-            return refuse('a BigInt', 'store it as a string');
-        case 'undefined':
-            return refuse('undefined', 'use null or leave the property out');
-        case 'function':
-            return refuse('a function', 'store data only');
-        case 'symbol':
-            return refuse('a symbol', 'store a string');
-    }
-    if (value === null)
-        return undefined;
-    const object = value;
-    if (ancestors.includes(object))
-        return refuse('a reference to itself (a cycle)', 'store a tree, not a graph');
-    if (!Array.isArray(object)) {
-        const proto = Object.getPrototypeOf(object);
-        if (proto !== Object.prototype && proto !== null) {
-            const name = object.constructor?.name ?? 'an object';
-            return refuse(`a ${name}, not a plain object`, 'convert it to a plain object, an array or a string');
-        }
-        if (Object.getOwnPropertySymbols(object).length > 0) {
-            return refuse('an object with symbol keys', 'use string keys');
-        }
-    }
-    let refusal;
-    ancestors.push(object);
-    if (Array.isArray(object)) {
-        for (let i = 0; !refusal && i < object.length; i++) {
-            // A hole in a sparse array would become null.
-            if (!(i in object)) {
-                refusal = refuse(`a sparse array (index ${i} is empty)`, 'fill it with null');
-            }
-            else {
-                refusal = findNonJson(object[i], ancestors);
-                refusal?.path.push(`[${i}]`);
-            }
-        }
-    }
-    else {
-        for (const name in object) {
-            if (!Object.hasOwn(object, name))
-                continue;
-            refusal = findNonJson(object[name], ancestors);
-            if (refusal) {
-                refusal.path.push(/^[A-Za-z_$][\w$]*$/.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`);
-                break;
-            }
-        }
-    }
-    ancestors.pop();
-    return refusal;
-}
-function quoteKey(key) {
-    return key.length > 80 ? `'${key.slice(0, 77)}...'` : `'${key}'`;
-}
-function describeType(value) {
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'an array';
-    return `a ${typeof value}`;
-}
-function describeValue(value) {
-    if (typeof value === 'number' || typeof value === 'string')
-        return JSON.stringify(value);
-    return describeType(value);
-}
-
-;// CONCATENATED MODULE: ./src/adapters/cache/memory.ts
-
-/** The in-memory cache (values are stored as JSON text, so a caller never shares an object with the cache). */
-class MemoryCacheAdapter {
-    /** See CacheAdapter.kind. */
-    kind = 'memory';
-    entries = new Map();
-    maxEntries;
-    maxBytes;
-    now;
-    bytes = 0;
-    closed = false;
-    constructor(options = {}) {
-        this.maxEntries = options.maxEntries ?? 10_000;
-        this.maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
-        this.now = options.now ?? Date.now;
-        if (!(this.maxEntries >= 1) || !(this.maxBytes >= 1)) {
-            throw new RangeError('MemoryCacheAdapter needs maxEntries >= 1 and maxBytes >= 1.');
-        }
-    }
-    /** The number of entries held (expired ones included until they are read or evicted). */
-    get size() {
-        return this.entries.size;
-    }
-    /** See CacheAdapter.get. */
-    async get(key) {
-        this.assertOpen();
-        checkKey(key);
-        const entry = this.entries.get(key);
-        if (!entry)
-            return undefined;
-        if (entry.expiresAt <= this.now()) {
-            this.remove(key, entry);
-            return undefined;
-        }
-        // Re-inserting moves the key to the most recently used end of the Map's order.
-        this.entries.delete(key);
-        this.entries.set(key, entry);
-        return parseValue(entry.text);
-    }
-    /** See CacheAdapter.set. */
-    async set(key, value, ttlSeconds) {
-        this.assertOpen();
-        checkKey(key);
-        const ttl = checkTtl(ttlSeconds);
-        const text = serializeValue(key, value);
-        const bytes = key.length * 2 + text.length * 2;
-        const previous = this.entries.get(key);
-        if (previous)
-            this.remove(key, previous);
-        if (bytes > this.maxBytes)
-            return; // larger than the whole cache: a cache may always forget
-        this.entries.set(key, { text, expiresAt: this.now() + ttl * 1000, bytes });
-        this.bytes += bytes;
-        this.makeRoom();
-    }
-    /** See CacheAdapter.delete. */
-    async delete(key) {
-        this.assertOpen();
-        checkKey(key);
-        const entry = this.entries.get(key);
-        if (entry)
-            this.remove(key, entry);
-    }
-    /** See CacheAdapter.close: nothing to flush; the entries are dropped. */
-    async close() {
-        this.closed = true;
-        this.entries.clear();
-        this.bytes = 0;
-    }
-    makeRoom() {
-        if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes)
-            return;
-        // Expired entries go before live ones, then the least recently used.
-        const now = this.now();
-        for (const [key, entry] of this.entries)
-            if (entry.expiresAt <= now)
-                this.remove(key, entry);
-        for (const [key, entry] of this.entries) {
-            if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes)
-                break;
-            this.remove(key, entry);
-        }
-    }
-    remove(key, entry) {
-        this.entries.delete(key);
-        this.bytes -= entry.bytes;
-    }
-    assertOpen() {
-        if (this.closed)
-            throw new CacheClosedError(this.kind);
-    }
-}
-
+// EXTERNAL MODULE: ./src/adapters/cache/common.ts + 2 modules
+var common = __nccwpck_require__(1365);
+// EXTERNAL MODULE: ./src/adapters/cache/memory.ts
+var memory = __nccwpck_require__(8842);
 ;// CONCATENATED MODULE: ./src/adapters/cache/actions-cache.ts
 /**
  * The GitHub Actions cache as a CacheAdapter (CI, and CLOUD when the runtime offers it), write-back:
@@ -37190,7 +37228,7 @@ class ActionsCacheAdapter {
             this.kind = 'actions-cache';
         }
         else {
-            this.fallback = new MemoryCacheAdapter({ now: this.now });
+            this.fallback = new memory/* MemoryCacheAdapter */.P({ now: this.now });
             this.kind = 'memory';
         }
     }
@@ -37200,40 +37238,40 @@ class ActionsCacheAdapter {
     }
     /** See CacheAdapter.get. */
     async get(key) {
-        checkKey(key);
+        (0,common/* checkKey */.yR)(key);
         if (this.fallback) {
             this.tellOnce();
             return this.fallback.get(key);
         }
         await this.ready();
-        const entry = this.entries.get(hashKey(key));
+        const entry = this.entries.get((0,common/* hashKey */.EN)(key));
         if (!entry || entry[2] === null || entry[0] <= this.now())
             return undefined;
-        return parseValue(entry[2]);
+        return (0,common/* parseValue */.$x)(entry[2]);
     }
     /** See CacheAdapter.set. */
     async set(key, value, ttlSeconds) {
-        checkKey(key);
-        const ttl = checkTtl(ttlSeconds);
-        const text = serializeValue(key, value);
+        (0,common/* checkKey */.yR)(key);
+        const ttl = (0,common/* checkTtl */.zx)(ttlSeconds);
+        const text = (0,common/* serializeValue */.QO)(key, value);
         if (this.fallback) {
             this.tellOnce();
             return this.fallback.set(key, value, ttl);
         }
         await this.ready();
         const now = this.now();
-        this.entries.set(hashKey(key), [now + ttl * 1000, now, text]);
+        this.entries.set((0,common/* hashKey */.EN)(key), [now + ttl * 1000, now, text]);
         this.dirty = true;
     }
     /** See CacheAdapter.delete: leaves a tombstone that lives as long as the value it hides would have. */
     async delete(key) {
-        checkKey(key);
+        (0,common/* checkKey */.yR)(key);
         if (this.fallback) {
             this.tellOnce();
             return this.fallback.delete(key);
         }
         await this.ready();
-        const hashed = hashKey(key);
+        const hashed = (0,common/* hashKey */.EN)(key);
         const entry = this.entries.get(hashed);
         if (!entry || entry[2] === null)
             return;
@@ -37289,7 +37327,7 @@ class ActionsCacheAdapter {
     }
     ready() {
         if (this.closing)
-            return Promise.reject(new CacheClosedError('Actions'));
+            return Promise.reject(new common/* CacheClosedError */.p2('Actions'));
         // A restore that cannot even start (e.g. an unwritable RUNNER_TEMP) means an empty cache, not failed calls.
         this.loaded ??= this.load().catch(error => {
             this.entries.clear();
@@ -37299,7 +37337,7 @@ class ActionsCacheAdapter {
     }
     tellOnce() {
         if (this.closing)
-            throw new CacheClosedError('Actions');
+            throw new common/* CacheClosedError */.p2('Actions');
         if (this.told)
             return;
         this.told = true;
@@ -37910,9 +37948,9 @@ class SqliteCacheAdapter {
     static async open(options = {}) {
         const path = options.path ?? defaultCachePath();
         const now = options.now ?? Date.now;
-        const logger = options.logger ?? common_stderrLogger;
+        const logger = options.logger ?? common/* stderrLogger */.D7;
         if (!isSqliteAvailable()) {
-            throw new CacheUnavailableError(`The SQLite cache needs node:sqlite, which Node.js ${process.version} does not have: use Node.js 22.13 or later.`);
+            throw new common/* CacheUnavailableError */.dM(`The SQLite cache needs node:sqlite, which Node.js ${process.version} does not have: use Node.js 22.13 or later.`);
         }
         const worker = new external_node_worker_threads_.Worker(SQLITE_WORKER_SOURCE, {
             eval: true,
@@ -37933,7 +37971,7 @@ class SqliteCacheAdapter {
         if (first.type === 'failed') {
             await worker.terminate();
             if (first.code === 'unavailable')
-                throw new CacheUnavailableError(`The SQLite cache is unavailable: ${first.message}`);
+                throw new common/* CacheUnavailableError */.dM(`The SQLite cache is unavailable: ${first.message}`);
             throw new errors/* SelfHealError */.ZO(`The SQLite cache at ${path} cannot be opened: ${first.message}. Check the directory's permissions or choose another path.`);
         }
         const adapter = new SqliteCacheAdapter(path, worker, now, logger);
@@ -37947,7 +37985,7 @@ class SqliteCacheAdapter {
     /** See CacheAdapter.get. */
     get(key) {
         try {
-            checkKey(key);
+            (0,common/* checkKey */.yR)(key);
         }
         catch (error) {
             return Promise.reject(error);
@@ -37959,9 +37997,9 @@ class SqliteCacheAdapter {
         let text;
         let ttl;
         try {
-            checkKey(key);
-            ttl = checkTtl(ttlSeconds);
-            text = serializeValue(key, value);
+            (0,common/* checkKey */.yR)(key);
+            ttl = (0,common/* checkTtl */.zx)(ttlSeconds);
+            text = (0,common/* serializeValue */.QO)(key, value);
         }
         catch (error) {
             return Promise.reject(error);
@@ -37971,7 +38009,7 @@ class SqliteCacheAdapter {
     /** See CacheAdapter.delete. */
     delete(key) {
         try {
-            checkKey(key);
+            (0,common/* checkKey */.yR)(key);
         }
         catch (error) {
             return Promise.reject(error);
@@ -37997,7 +38035,7 @@ class SqliteCacheAdapter {
     /** Queues one operation; `time` is now for a get, the expiry for a set. Gets resolve with the parsed value. */
     enqueue(kind, key, text, time) {
         if (this.closing)
-            return Promise.reject(new CacheClosedError(this.kind));
+            return Promise.reject(new common/* CacheClosedError */.p2(this.kind));
         if (this.failure)
             return Promise.reject(this.failure);
         return new Promise((resolve, reject) => {
@@ -38070,7 +38108,7 @@ class SqliteCacheAdapter {
                 const found = message.found;
                 for (let i = 0; i < batch.settles.length; i++) {
                     const text = found[i];
-                    batch.settles[i][0](batch.parse[i] && text !== null ? parseValue(text) : undefined);
+                    batch.settles[i][0](batch.parse[i] && text !== null ? (0,common/* parseValue */.$x)(text) : undefined);
                 }
             }
             batch.done();
@@ -38124,7 +38162,7 @@ function chooseCache(settings) {
 }
 /** Builds the cache the settings choose. Never throws for an unusable backend: it falls back to memory. */
 async function createCache(settings) {
-    const logger = settings.logger ?? common_stderrLogger;
+    const logger = settings.logger ?? common/* stderrLogger */.D7;
     const { kind, reason, path } = chooseCache(settings);
     if (kind === 'sqlite') {
         try {
@@ -38132,7 +38170,7 @@ async function createCache(settings) {
         }
         catch (error) {
             logger.warning(`${(0,errors/* errorMessage */.gJ)(error)} The cache lives in memory for this run instead.`);
-            return new MemoryCacheAdapter({ now: settings.now });
+            return new memory/* MemoryCacheAdapter */.P({ now: settings.now });
         }
     }
     if (kind === 'actions-cache') {
@@ -38147,7 +38185,7 @@ async function createCache(settings) {
     }
     if (settings.environment === 'cloud' && !settings.kind)
         logger.info(`The cache lives in memory (${reason}).`);
-    return new MemoryCacheAdapter({ now: settings.now });
+    return new memory/* MemoryCacheAdapter */.P({ now: settings.now });
 }
 
 ;// CONCATENATED MODULE: ./src/adapters/cache/index.ts
@@ -39224,73 +39262,62 @@ class GitHubActionsExecutionAdapter {
     }
     /** Runs a command in a workflow run. */
     async runCommand(command, options = {}) {
-        const { result } = await this.execute('command', command, options);
-        return result;
+        return (await this.check('command', command, options)).result;
     }
     /** Runs tests in a workflow run; failed tests come from the run's record or its annotations. */
     async runTests(command, options = {}) {
-        const { result, record, report } = await this.execute('test', command, options);
-        if (record?.failedTests) {
-            return {
-                ...result,
-                passed: (0,verdict/* hasPassed */.P)(result),
-                source: record.source ?? 'none',
-                failedTests: record.failedTests,
-                ...(record.counts ? { counts: record.counts } : {})
-            };
-        }
-        // No record (a workflow without self-heal's check step): annotations first, then the printed output.
-        const fromAnnotations = report ? testsFromAnnotations(report.annotations) : [];
-        const detail = fromAnnotations.length
-            ? { source: 'junit', failedTests: fromAnnotations }
-            : readTestResults({ stdout: result.stdout, stderr: '' });
-        return {
-            ...result,
-            passed: (0,verdict/* hasPassed */.P)(result),
-            source: detail.source,
-            failedTests: detail.failedTests,
-            ...(detail.counts ? { counts: detail.counts } : {})
-        };
+        return toTestResult(await this.check('test', command, options));
     }
     /** Runs a build in a workflow run; diagnostics come from the run's record or its annotations. */
     async runBuild(command, options = {}) {
-        const { result, record, report } = await this.execute('build', command, options);
-        const fromAnnotations = report ? problemsFromAnnotations(report.annotations) : [];
-        const problems = record?.problems ??
-            (fromAnnotations.length ? fromAnnotations : readBuildProblems({ stdout: result.stdout, stderr: '' }));
-        return { ...result, passed: (0,verdict/* hasPassed */.P)(result), problems };
+        return toBuildResult(await this.check('build', command, options));
     }
     /** Runs lint in a workflow run; problems come from the run's record or its annotations. */
     async runLint(command, options = {}) {
-        const { result, record, report } = await this.execute('lint', command, options);
-        if (record?.problems) {
-            return {
-                ...result,
-                passed: (0,verdict/* hasPassed */.P)(result),
-                source: record.source ?? 'none',
-                problems: record.problems
-            };
-        }
-        const fromAnnotations = report ? problemsFromAnnotations(report.annotations) : [];
-        const detail = fromAnnotations.length
-            ? { source: 'output', problems: fromAnnotations }
-            : readLintResults({ stdout: result.stdout, stderr: '' });
-        return {
-            ...result,
-            passed: (0,verdict/* hasPassed */.P)(result),
-            source: detail.source,
-            problems: detail.problems
-        };
+        return toLintResult(await this.check('lint', command, options));
     }
-    async execute(kind, command, options) {
+    /**
+     * Runs the runner workflow's `operation: fix` on `ref`: the check, and when it fails the fixers, on a checkout
+     * there. Returns the first check's result and what the fixers made (undefined when the run left no record: a
+     * runner workflow without the `operation` and `request` inputs, or a run that did not finish).
+     */
+    async runFix(request, options = {}) {
+        const correlationId = (0,workflow_runs/* newCorrelationId */.Cv)();
+        const check = request.checkOptions?.timeoutSeconds ?? this.settings.defaultTimeoutSeconds ?? 3600;
+        // Every run of the check (the first, the re-runs, one per verification) and every fixer may take its whole time.
+        const timeoutSeconds = check * (1 + (request.reruns ?? 1) + (request.maxAttempts ?? 5)) +
+            request.fixers.length * (request.fixerTimeoutSeconds ?? 600);
+        const inputs = {
+            operation: 'fix',
+            kind: request.kind,
+            'correlation-id': correlationId,
+            request: JSON.stringify(request)
+        };
+        if (inputs.request.length > MAX_INPUT_CHARS) {
+            throw new errors/* InvalidInputError */.oC(`The heal options take ${inputs.request.length} characters as JSON; a workflow dispatch carries at most ` +
+                `${MAX_INPUT_CHARS}: shorten the policy or the fixer commands (put long ones in a script in the repository).`);
+        }
+        const executed = await this.execute(request.kind, inputs, correlationId, timeoutSeconds, options.ref);
+        const shape = {
+            command: (e) => e.result,
+            test: toTestResult,
+            build: toBuildResult,
+            lint: toLintResult
+        };
+        return { result: shape[request.kind](executed), fix: executed.record?.fix };
+    }
+    check(kind, command, options) {
         const correlationId = (0,workflow_runs/* newCorrelationId */.Cv)();
         const timeoutSeconds = options.timeoutSeconds ?? this.settings.defaultTimeoutSeconds ?? 3600;
         const inputs = runnerInputs(kind, command, options, correlationId, timeoutSeconds);
+        return this.execute(kind, inputs, correlationId, timeoutSeconds, options.ref);
+    }
+    async execute(kind, inputs, correlationId, timeoutSeconds, ref) {
         const clock = this.settings.clock ?? { now: () => Date.now() };
         const started = clock.now();
         const dispatched = await this.runs.dispatch({
             workflow: this.settings.workflow ?? RUNNER_WORKFLOW,
-            ref: options.ref ?? this.settings.ref,
+            ref: ref ?? this.settings.ref,
             inputs,
             correlationId
         });
@@ -39363,6 +39390,55 @@ class GitHubActionsExecutionAdapter {
                 await this.runs.deleteBranch(dispatched.temporaryBranch);
         }
     }
+}
+function toTestResult({ result, record, report }) {
+    if (record?.failedTests) {
+        return {
+            ...result,
+            passed: (0,verdict/* hasPassed */.P)(result),
+            source: record.source ?? 'none',
+            failedTests: record.failedTests,
+            ...(record.counts ? { counts: record.counts } : {})
+        };
+    }
+    // No record (a workflow without self-heal's check step): annotations first, then the printed output.
+    const fromAnnotations = report ? testsFromAnnotations(report.annotations) : [];
+    const detail = fromAnnotations.length
+        ? { source: 'junit', failedTests: fromAnnotations }
+        : readTestResults({ stdout: result.stdout, stderr: '' });
+    return {
+        ...result,
+        passed: (0,verdict/* hasPassed */.P)(result),
+        source: detail.source,
+        failedTests: detail.failedTests,
+        ...(detail.counts ? { counts: detail.counts } : {})
+    };
+}
+function toBuildResult({ result, record, report }) {
+    const fromAnnotations = report ? problemsFromAnnotations(report.annotations) : [];
+    const problems = record?.problems ??
+        (fromAnnotations.length ? fromAnnotations : readBuildProblems({ stdout: result.stdout, stderr: '' }));
+    return { ...result, passed: (0,verdict/* hasPassed */.P)(result), problems };
+}
+function toLintResult({ result, record, report }) {
+    if (record?.problems) {
+        return {
+            ...result,
+            passed: (0,verdict/* hasPassed */.P)(result),
+            source: record.source ?? 'none',
+            problems: record.problems
+        };
+    }
+    const fromAnnotations = report ? problemsFromAnnotations(report.annotations) : [];
+    const detail = fromAnnotations.length
+        ? { source: 'output', problems: fromAnnotations }
+        : readLintResults({ stdout: result.stdout, stderr: '' });
+    return {
+        ...result,
+        passed: (0,verdict/* hasPassed */.P)(result),
+        source: detail.source,
+        problems: detail.problems
+    };
 }
 /** The runner workflow's inputs for one command. Values are visible in the run: never pass secrets in `env`. */
 function runnerInputs(kind, command, options, correlationId, timeoutSeconds) {
@@ -43243,12 +43319,13 @@ function parseJson(text, input) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FZ: () => (/* binding */ CHECK_KINDS),
 /* harmony export */   L2: () => (/* binding */ runCheckResult),
 /* harmony export */   SP: () => (/* binding */ parseCheckKind),
 /* harmony export */   rR: () => (/* binding */ toCheckOutput),
 /* harmony export */   xh: () => (/* binding */ checkPassed)
 /* harmony export */ });
-/* unused harmony exports CHECK_KINDS, runCheck, tail */
+/* unused harmony exports runCheck, tail */
 /* harmony import */ var _adapters_verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2749);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 
@@ -43321,7 +43398,7 @@ function tail(text, n) {
 /** Action inputs. */
 var Input;
 (function (Input) {
-    /** What to do: heal, check, apply or dispatch. */
+    /** What to do: heal, check, apply, dispatch or fix. */
     Input["Operation"] = "operation";
     /** local, ci or cloud; empty detects. */
     Input["Environment"] = "environment";
@@ -43339,6 +43416,8 @@ var Input;
     Input["Argv"] = "argv";
     /** check: extra environment for the command, as a JSON object. */
     Input["Env"] = "env";
+    /** fix: the heal options as JSON (set by the runner workflow). */
+    Input["Request"] = "request";
     /** check: the id a dispatched check prints its record under (set by the runner workflow). */
     Input["CorrelationId"] = "correlation-id";
     /** check: test, build, lint or command. */
@@ -49980,7 +50059,7 @@ function apiMessage(error) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7242);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3043);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3559);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6661);
 /** The action's entry point: the same bundle runs as the main step and, on its second start, as the post step. */
 
@@ -50000,7 +50079,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3043:
+/***/ 3559:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -50018,8 +50097,8 @@ var core = __nccwpck_require__(3838);
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/adapters/factory.ts + 32 modules
-var adapters_factory = __nccwpck_require__(2823);
+// EXTERNAL MODULE: ./src/adapters/factory.ts + 28 modules
+var adapters_factory = __nccwpck_require__(9055);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/commands/apply.ts
@@ -50534,8 +50613,6 @@ function workspace_text(result) {
     return result.stdout.toString('utf8').trim();
 }
 
-// EXTERNAL MODULE: ./src/adapters/verdict.ts
-var verdict = __nccwpck_require__(2749);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./src/reports/text.ts
@@ -51843,9 +51920,10 @@ function describeFix(fix) {
 }
 /**
  * Commits the fix on `self-heal/<fingerprint>` from `base` and opens its pull request (an open one is kept open or
- * reopened when the branch already holds the fix).
+ * reopened when the branch already holds the fix). `verifyBranch`, when given, runs between the two (a fix made
+ * with no checkout is verified on its branch): a reason it returns stops before the pull request.
  */
-async function propose(git, branchChange, fix, fingerprint, base, kind, log) {
+async function propose(git, branchChange, fix, fingerprint, base, kind, log, verifyBranch) {
     const branch = `${BRANCH_PREFIX}${fingerprint.id}`;
     let existing = await branchChange(base, branch);
     const proposal = { branch, base, action: 'created' };
@@ -51889,6 +51967,9 @@ async function propose(git, branchChange, fix, fingerprint, base, kind, log) {
         proposal.commit = applied.commit;
         log.info(`Committed the fix to ${branch} (${applied.commit.slice(0, 12)}).`);
     }
+    const unverified = await verifyBranch?.(proposal);
+    if (unverified)
+        return { ok: false, reason: unverified, proposal };
     try {
         const pr = await git.createPullRequest({
             head: branch,
@@ -51954,6 +52035,115 @@ function pullRequestBody(fix, fingerprint, kind) {
     ].join('\n');
 }
 
+// EXTERNAL MODULE: ./src/adapters/cache/memory.ts
+var memory = __nccwpck_require__(8842);
+// EXTERNAL MODULE: ./src/adapters/verdict.ts
+var verdict = __nccwpck_require__(2749);
+;// CONCATENATED MODULE: ./src/heal/report.ts
+/** `1 file`, `2 files`. */
+function plural(count, word) {
+    return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+/** The failed tests, then the problems, of a check run: at most `max` of them, and how many there were. */
+function failureLines(check, max = 5) {
+    const lines = [
+        ...check.failedTests.map(t => ({
+            where: t.file ? `${t.file}${t.line ? `:${t.line}` : ''}` : t.name,
+            test: t.name,
+            message: firstLine(t.message) || 'failed'
+        })),
+        ...check.problems.map(p => ({
+            where: `${p.file}${p.line ? `:${p.line}${p.column ? `:${p.column}` : ''}` : ''}`,
+            rule: p.rule,
+            message: firstLine(p.message)
+        }))
+    ];
+    return { shown: lines.slice(0, max), total: lines.length };
+}
+/** A failure as one line of text: `src/a.js:1:5 no-var: Unexpected var.` or `src/a.test.js:3 adds: expected 2`. */
+function formatFailure(line) {
+    const label = line.test && line.test !== line.where ? ` ${line.test}` : line.rule ? ` ${line.rule}` : '';
+    return `${line.where}${label}: ${line.message}`;
+}
+function firstLine(text) {
+    return text.trim().split('\n', 1)[0] ?? '';
+}
+/** What a check prints when its tool could not start or could not read its own configuration. */
+const CONFIG_ERRORS = [
+    /couldn't find (?:a|the) (?:configuration|config)/i,
+    /ESLint couldn't find/i,
+    /Oops! Something went wrong/,
+    /Cannot find (?:module|package) ['"]/,
+    /ERR_MODULE_NOT_FOUND/,
+    /command not found/,
+    /error TS(?:5\d{3}|6053|18003)\b/,
+    /Invalid configuration|Configuration error|Failed to load config/i,
+    /No tests found|No test files found/i
+];
+/**
+ * Why the check is broken rather than failing, or undefined: a command that was not found or could not run
+ * (126, 127), a linter that crashed (ESLint exits 2), or output naming a configuration error, while nothing it
+ * printed is a failed test or a problem. No fixer can make such a check pass honestly, so none runs.
+ */
+function brokenCheck(kind, check) {
+    if (check.passed || check.timedOut || check.failedTests.length || check.problems.length)
+        return undefined;
+    const tail = check.outputTail.trim();
+    const matched = CONFIG_ERRORS.find(pattern => pattern.test(tail));
+    const why = check.exitCode === 127
+        ? 'a command it runs was not found (exit 127)'
+        : check.exitCode === 126
+            ? 'a command it runs could not be executed (exit 126)'
+            : kind === 'lint' && check.exitCode === 2
+                ? 'the linter crashed (exit 2)'
+                : matched
+                    ? `its tool reported a configuration error (exit ${check.exitCode})`
+                    : undefined;
+    if (!why)
+        return undefined;
+    // The line that names the error says more than the stack trace after it.
+    const message = matched
+        ? (tail
+            .split('\n')
+            .find(line => matched.test(line))
+            ?.trim() ?? lastLines(tail, 3))
+        : lastLines(tail, 3);
+    return `The ${kind} check is broken, not failing: ${why}, and it reported no failed test or problem${message ? `: ${message}` : ''}. Fix the check's command or configuration; no fixer was run.`;
+}
+/** The last `count` non-empty lines of `text`, joined with ` / `. */
+function lastLines(text, count) {
+    const lines = text
+        .split('\n')
+        .map(line => line.trim())
+        .filter(Boolean);
+    return lines.slice(-count).join(' / ');
+}
+/**
+ * What to add to the attempt of a fixer that changed nothing, when it crashed rather than found nothing to do:
+ * it exited 2 or more (fixers exit 1 when problems remain), was ended by a signal (128 + n), or ran out of time.
+ */
+function crashedFixer(ran) {
+    if (!ran.timedOut && ran.exitCode < 2)
+        return {};
+    const text = [ran.stdout, ran.stderr]
+        .filter(s => s.trim())
+        .join('\n')
+        .trimEnd();
+    return {
+        result: 'crashed',
+        ...(ran.timedOut ? { timedOut: true } : {}),
+        outputTail: text.length > 2000 ? `…${text.slice(-2000)}` : text
+    };
+}
+/**
+ * `text` in a Markdown code fence longer than any backtick run inside it, so nothing in it can close the fence.
+ */
+function codeFence(text, info = '') {
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map(run => run.length));
+    const marks = '`'.repeat(Math.max(3, longest + 1));
+    return `${marks}${info}\n${text.replace(/\n$/, '')}\n${marks}`;
+}
+
 ;// CONCATENATED MODULE: ./src/heal/loop.ts
 /**
  * The healing loop, over ports only: check; on a failure, re-run at the same commit (a pass is flaky, never
@@ -51961,6 +52151,7 @@ function pullRequestBody(fix, fingerprint, kind) {
  * police each diff; verify it by re-running the check; propose the verified fix; remember it. The workspace is
  * always left as it was found: the fix lives on the branch, not in the checkout.
  */
+
 
 
 
@@ -51983,7 +52174,7 @@ async function runHeal(deps, request) {
     };
     const end = (outcome, reason, extra = {}) => ({
         outcome,
-        ok: !['not-healed', 'not-proposed'].includes(outcome),
+        ok: !['not-healed', 'not-proposed', 'broken-check'].includes(outcome),
         reason,
         ...base,
         ...extra
@@ -52013,9 +52204,10 @@ async function runHeal(deps, request) {
     if (!target && !dryRun && !request.noProposal) {
         throw new errors/* ConfigurationError */.j1('The checkout is on a detached HEAD, so there is no branch to propose a fix to: give the base branch (--base, or the input `base`).');
     }
-    const check = async () => {
+    /** Runs the check in the workspace (or in `cwd`, a clean copy of it). */
+    const check = async (cwd = workspace.root) => {
         const result = await interruptible((0,commands_check/* runCheckResult */.L2)(deps.execution, request.kind, request.check, {
-            cwd: workspace.root,
+            cwd,
             ...request.checkOptions,
             signal: deps.signal
         }));
@@ -52027,6 +52219,9 @@ async function runHeal(deps, request) {
     base.check = (0,commands_check/* toCheckOutput */.rR)(request.kind, first);
     if (base.check.passed)
         return end('passed', `The ${request.kind} check passes: nothing to heal.`);
+    const broken = brokenCheck(request.kind, base.check);
+    if (broken)
+        return end('broken-check', broken);
     for (let run = 1; run <= reruns; run++) {
         log.info(`The ${request.kind} check failed; running it again at the same commit (${run} of ${reruns}).`);
         if ((0,commands_check/* checkPassed */.xh)(await check())) {
@@ -52085,8 +52280,10 @@ async function runHeal(deps, request) {
                 await workspace.restore(current, after);
                 continue;
             }
-            if (after === current)
+            if (after === current) {
+                Object.assign(attempt, crashedFixer(ran));
                 continue;
+            }
             const diff = await workspace.diff(start, after);
             const stats = await police(diff, attempt);
             if (!stats) {
@@ -52230,13 +52427,7 @@ async function runHeal(deps, request) {
                     throw new errors/* ConfigurationError */.j1(`The setup command '${request.setup}' failed in the clean copy (exit ${setup.exitCode}): fix it, or verify in place.`);
                 }
             }
-            const result = await interruptible((0,commands_check/* runCheckResult */.L2)(deps.execution, request.kind, request.check, {
-                ...request.checkOptions,
-                cwd: copy.root,
-                signal: deps.signal
-            }));
-            stopIfInterrupted();
-            attempt.clean = (0,commands_check/* checkPassed */.xh)(result) ? 'passed' : 'failed';
+            attempt.clean = (0,commands_check/* checkPassed */.xh)(await check(copy.root)) ? 'passed' : 'failed';
             if (attempt.clean === 'failed') {
                 log.warning(`The ${request.kind} check passed in the checkout but fails in a clean copy with only the diff: the candidate is not a fix.`);
             }
@@ -52248,18 +52439,342 @@ async function runHeal(deps, request) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/heal/remote-fix.ts
+/**
+ * The runner's half of a heal with no checkout: the runner workflow's `operation: fix` runs the check on a checkout
+ * of the ref and, when it fails, the fixers (the loop itself, in a dry run), and records the first check's result
+ * and the candidate in its log. The dispatching side (`cloud.ts`) fingerprints, recalls, re-polices, commits,
+ * verifies and proposes: nothing the runner says about policy is trusted there.
+ */
+
+
+
+
+
+
+/** The runner's part of a request (what only the dispatching side uses — base, proposals — stays there). */
+function toFixRequest(request) {
+    const { timeoutSeconds, reportPath, env } = request.checkOptions ?? {};
+    return {
+        kind: request.kind,
+        check: request.check,
+        checkOptions: { timeoutSeconds, reportPath, env },
+        fixers: request.fixers,
+        fixerTimeoutSeconds: request.fixerTimeoutSeconds,
+        policy: request.policy,
+        reruns: request.reruns,
+        maxAttempts: request.maxAttempts
+    };
+}
+/** Reads the runner workflow's `request` input; InvalidInputError saying what is wrong. */
+function parseFixRequest(text) {
+    let raw;
+    try {
+        raw = JSON.parse(text);
+    }
+    catch (error) {
+        throw new errors/* InvalidInputError */.oC(`Input 'request' is not valid JSON: ${error.message}`);
+    }
+    const bad = (what) => {
+        throw new errors/* InvalidInputError */.oC(`Input 'request' is not a fix request: ${what}.`);
+    };
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+        return bad('it must be a JSON object');
+    const value = raw;
+    if (!commands_check/* CHECK_KINDS */.FZ.includes(value.kind)) {
+        return bad(`'kind' must be one of ${commands_check/* CHECK_KINDS */.FZ.join(', ')}`);
+    }
+    const check = value.check;
+    const isArgv = Array.isArray(check) && check.length > 0 && check.every(part => typeof part === 'string');
+    if (!(typeof check === 'string' && check.trim()) && !isArgv) {
+        return bad("'check' must be a command line or an argv array");
+    }
+    const fixers = value.fixers ?? [];
+    if (!Array.isArray(fixers) || !fixers.every(f => typeof f === 'string')) {
+        return bad("'fixers' must be an array of command lines");
+    }
+    const count = (key, positive = false) => {
+        const n = value[key];
+        if (n === undefined || n === null)
+            return undefined;
+        if (typeof n !== 'number' || !Number.isFinite(n) || n < (positive ? 1e-9 : 0)) {
+            return bad(`'${key}' must be a ${positive ? 'positive' : 'non-negative'} number`);
+        }
+        return n;
+    };
+    const options = (value.checkOptions ?? {});
+    if (typeof options !== 'object' || Array.isArray(options))
+        return bad("'checkOptions' must be an object");
+    const env = options.env;
+    if (env !== undefined &&
+        (!env || typeof env !== 'object' || !Object.values(env).every(v => typeof v === 'string'))) {
+        return bad("'checkOptions.env' must be an object of strings");
+    }
+    const timeout = options.timeoutSeconds;
+    if (timeout !== undefined && !(typeof timeout === 'number' && timeout > 0)) {
+        return bad("'checkOptions.timeoutSeconds' must be a positive number");
+    }
+    if (options.reportPath !== undefined && typeof options.reportPath !== 'string') {
+        return bad("'checkOptions.reportPath' must be a path");
+    }
+    return {
+        kind: value.kind,
+        check: check,
+        checkOptions: {
+            timeoutSeconds: timeout,
+            reportPath: options.reportPath,
+            env: env
+        },
+        fixers: fixers,
+        fixerTimeoutSeconds: count('fixerTimeoutSeconds', true),
+        // The policy is checked again here: a runner that refuses more is fine, the dispatching side re-polices.
+        policy: value.policy === undefined ? undefined : parsePolicy(value.policy),
+        reruns: count('reruns'),
+        maxAttempts: count('maxAttempts'),
+        dryRun: true
+    };
+}
+/**
+ * Runs the check and the fixers in the checkout at `cwd` (the loop in a dry run, with no memory: the dispatching
+ * side recalls) and returns the first check's result and what the fixers made.
+ */
+async function runFixStep(execution, cwd, request, log) {
+    const recorder = recordFirstCheck(execution, request.kind);
+    const tree = await LocalWorkspace.open(cwd);
+    if (tree.recovered)
+        log.warning(tree.recovered);
+    try {
+        const output = await runHeal({
+            execution: recorder.adapter,
+            cache: async () => new memory/* MemoryCacheAdapter */.P(),
+            git: async () => {
+                throw new errors/* ConfigurationError */.j1('The runner does not propose: the dispatching side does.');
+            },
+            workspace: tree,
+            repository: 'runner',
+            log
+        }, { ...request, dryRun: true, base: undefined, noProposal: undefined, disabled: undefined });
+        return {
+            first: recorder.first(),
+            fix: {
+                outcome: output.outcome,
+                reason: output.reason,
+                root: tree.root,
+                attempts: output.attempts,
+                ...(output.fix ? { fix: output.fix } : {})
+            }
+        };
+    }
+    finally {
+        await tree.close();
+    }
+}
+/** The adapter, keeping the result of its first check of `kind` (the loop returns only a summary of it). */
+function recordFirstCheck(execution, kind) {
+    let first;
+    const keep = async (run, of) => {
+        const result = await run;
+        if (of === kind && !first)
+            first = result;
+        return result;
+    };
+    const adapter = {
+        kind: execution.kind,
+        runCommand: (command, options) => keep(execution.runCommand(command, options), 'command'),
+        runTests: (command, options) => keep(execution.runTests(command, options), 'test'),
+        runBuild: (command, options) => keep(execution.runBuild(command, options), 'build'),
+        runLint: (command, options) => keep(execution.runLint(command, options), 'lint')
+    };
+    return { adapter, first: () => first };
+}
+
+;// CONCATENATED MODULE: ./src/heal/cloud.ts
+
+
+
+
+
+
+
+/** The runner workflow, which must be on the default branch for GitHub to dispatch it. */
+const RUNNER_WORKFLOW_PATH = '.github/workflows/self-heal-run.yml';
+/** Heals the branch `ref` (default: the default branch) with no checkout. Throws only for bad configuration. */
+async function runCloudHeal(deps, request, ref) {
+    const { log } = deps;
+    const policy = request.policy ?? DEFAULT_POLICY;
+    const dryRun = Boolean(request.dryRun);
+    const base = {
+        kind: request.kind,
+        attempts: [],
+        remembered: false,
+        dryRun
+    };
+    const end = (outcome, reason) => ({
+        outcome,
+        ok: !['not-healed', 'not-proposed'].includes(outcome),
+        reason,
+        ...base
+    });
+    if (request.disabled)
+        return end('disabled', `Healing is switched off: ${request.disabled}.`);
+    const branch = ref ?? request.base ?? (await deps.defaultBranch());
+    const target = request.base ?? branch;
+    for (const [what, name] of [
+        ['The branch', branch],
+        ['The fix would be proposed to', target]
+    ]) {
+        if (name.replace(/^refs\/heads\//, '').startsWith(BRANCH_PREFIX)) {
+            return end('skipped', `${what} ${name} is self-heal's own: it is not healed again.`);
+        }
+    }
+    if (!(await deps.storage.fileExists(RUNNER_WORKFLOW_PATH))) {
+        throw new errors/* ConfigurationError */.j1(`Healing with no checkout runs the check and the fixers on GitHub Actions, through the runner workflow: add ` +
+            `${RUNNER_WORKFLOW_PATH} to the default branch (copy it from self-heal's repository; see docs/remote-execution.md).`);
+    }
+    log.info(`Running the ${request.kind} check and the fixers on a runner, on ${branch}.`);
+    const { result, fix: record } = await deps.execution
+        .runFix(toFixRequest(request), { ref: branch })
+        .catch(error => {
+        // A runner workflow copied before the fix operation existed does not declare its inputs.
+        if (error instanceof errors/* InvalidInputError */.oC && /Unexpected inputs/.test(error.message)) {
+            throw new errors/* ConfigurationError */.j1(`${RUNNER_WORKFLOW_PATH} has no inputs 'operation' and 'request' (${error.message}): update it on the ` +
+                `default branch to self-heal's current one, which runs the fixers.`);
+        }
+        throw error;
+    });
+    // The runner's loop guard: the commit checked out there is self-heal's own (no check ran).
+    if (record?.outcome === 'skipped')
+        return end('skipped', record.reason);
+    base.check = (0,commands_check/* toCheckOutput */.rR)(request.kind, result);
+    if (base.check.passed)
+        return end('passed', `The ${request.kind} check passes on ${branch}: nothing to heal.`);
+    if (!record) {
+        throw new errors/* ConfigurationError */.j1(`The run on ${branch} left no fix record: update ${RUNNER_WORKFLOW_PATH} on the default branch to self-heal's ` +
+            `current one (its inputs 'operation' and 'request' run the fixers).`);
+    }
+    if (record.outcome === 'flaky')
+        return end('flaky', record.reason);
+    const fingerprint = fingerprintFailure(request.kind, result, { workspace: record.root });
+    base.fingerprint = { id: fingerprint.id, basis: fingerprint.basis, signatures: fingerprint.signatures };
+    log.info(`Failure fingerprint ${fingerprint.id} (${fingerprint.signatures.length} signature(s)).`);
+    // Candidates in the loop's order: the remembered fix first, then what the fixers made on the runner. A
+    // remembered fix is verified only on its branch, which a dry run does not write.
+    const candidates = [];
+    const remembered = dryRun
+        ? undefined
+        : await recall(await deps.cache(), deps.repository, fingerprint.id, request.kind);
+    if (remembered) {
+        const attempt = { source: 'memory', result: 'does-not-apply' };
+        base.attempts.push(attempt);
+        candidates.push({ fix: { source: 'memory', fixers: remembered.fixers, diff: remembered.diff }, attempt });
+    }
+    base.attempts.push(...record.attempts);
+    const made = record.attempts.find(attempt => attempt.result === 'verified');
+    if (record.fix && made)
+        candidates.push({ fix: record.fix, attempt: made });
+    const git = dryRun ? undefined : await deps.git();
+    for (const { fix: candidate, attempt } of candidates) {
+        const verdict = checkPolicy(candidate.diff, policy);
+        attempt.stats = verdict.stats;
+        if (verdict.outcome === 'empty') {
+            attempt.result = 'no-change';
+            continue;
+        }
+        if (!verdict.ok) {
+            attempt.result = 'refused';
+            attempt.violations = verdict.violations;
+            log.warning(`The policy refuses the ${candidate.source === 'memory' ? 'remembered fix' : "fixers' changes"}: ${verdict.violations
+                .map(v => v.message)
+                .join(' ')}`);
+            continue;
+        }
+        const fix = { ...candidate, stats: verdict.stats };
+        if (dryRun || !git) {
+            base.fix = fix;
+            return end('healed', `Dry run: a fix (${describeFix(fix)}) made the ${request.kind} check pass on a runner; nothing was written.`);
+        }
+        if (request.noProposal) {
+            base.fix = fix;
+            return end('not-proposed', `A fix (${describeFix(fix)}) was found but not proposed: ${request.noProposal}`);
+        }
+        let verified;
+        const proposal = await propose(git, async (from, to) => {
+            try {
+                return await git.getDiff(from, to);
+            }
+            catch (error) {
+                if (error instanceof errors/* RefNotFoundError */.ZA)
+                    return undefined;
+                throw error;
+            }
+        }, fix, fingerprint, target, request.kind, log, async (committed) => {
+            log.info(`Verifying: running the ${request.kind} check on ${committed.branch}.`);
+            const check = await (0,commands_check/* runCheckResult */.L2)(deps.execution, request.kind, request.check, {
+                ...request.checkOptions,
+                ref: committed.branch
+            });
+            verified = (0,commands_check/* checkPassed */.xh)(check);
+            attempt.result = verified ? 'verified' : 'check-failed';
+            if (verified)
+                return undefined;
+            // A commit self-heal just made and that does not pass goes: the branch must not hold an unverified fix.
+            if (committed.action === 'created')
+                await git.deleteBranch(committed.branch);
+            return `The ${request.kind} check fails on ${committed.branch} with the fix committed.`;
+        });
+        base.proposal = proposal.proposal;
+        if (verified === false)
+            continue;
+        if (verified === undefined && !proposal.proposal && candidate.source === 'memory') {
+            // The remembered fix does not apply to the branch any more: the fixers' candidate is next.
+            attempt.result = 'does-not-apply';
+            continue;
+        }
+        if (verified) {
+            base.fix = fix;
+            try {
+                await remember(await deps.cache(), deps.repository, fingerprint.id, request.kind, fix, (deps.now ?? (() => new Date()))());
+                base.remembered = true;
+            }
+            catch (error) {
+                log.warning(`The fix was not remembered: ${(0,errors/* errorMessage */.gJ)(error)}`);
+            }
+        }
+        return end(proposal.ok ? 'healed' : 'not-proposed', proposal.reason);
+    }
+    base.proposal = undefined;
+    const tried = base.attempts.length;
+    return end('not-healed', tried
+        ? `No verified fix: ${tried} candidate(s) tried, none made the ${request.kind} check pass within the policy.`
+        : `No verified fix: nothing was remembered for this failure and no fixer is configured.`);
+}
+
 ;// CONCATENATED MODULE: ./src/commands/heal.ts
+
 
 
 
 
 /**
  * Heals in the working tree at `cwd` with the factory's adapters: the one entry the CLI and the action share.
- * CLOUD has no working tree for fixers to change, so it is refused with what to do instead.
+ * CLOUD has no working tree: the branch `options.ref` (default: the default branch) is healed through the API, its
+ * check and fixers running on GitHub Actions (src/heal/cloud.ts).
  */
-async function healWithFactory(factory, cwd, request, log) {
+async function healWithFactory(factory, cwd, request, log, options = {}) {
     if (factory.environment === 'cloud') {
-        throw new errors/* ConfigurationError */.j1('heal runs fixers on a checkout, and the cloud environment has none: run it locally or in a workflow job after actions/checkout (environment local or ci).');
+        const execution = (await factory.execution());
+        return runCloudHeal({
+            execution,
+            storage: await factory.storage(),
+            cache: () => factory.cache(),
+            git: () => factory.git(),
+            repository: await repositoryIdentity(factory, async () => ''),
+            defaultBranch: () => execution.runs.defaultBranch(),
+            log
+        }, request, options.ref);
+    }
+    if (options.ref) {
+        throw new errors/* ConfigurationError */.j1(`A ref (${options.ref}) is healed with no checkout, in the cloud environment (--environment cloud): here, check the branch out and heal it.`);
     }
     const tree = await LocalWorkspace.open(cwd);
     if (tree.recovered)
@@ -52282,7 +52797,7 @@ async function healWithFactory(factory, cwd, request, log) {
             cache: () => factory.cache(),
             git: () => factory.git(),
             workspace: tree,
-            repository: await repositoryIdentity(factory, tree),
+            repository: await repositoryIdentity(factory, () => tree.identity()),
             log,
             // Locally the branch is a local ref (the Git adapter's getDiff compares two trees, not a fork point). When
             // pull requests are opened (a token and a repository), the branch is pushed to origin: one that CI (or a
@@ -52310,10 +52825,10 @@ async function healWithFactory(factory, cwd, request, log) {
 }
 const INTERRUPTS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 /** The repository the fix memory is kept for: the GitHub repository when one is known, else the checkout's own. */
-async function repositoryIdentity(factory, tree) {
+async function repositoryIdentity(factory, ownIdentity) {
     const { repository } = await factory.describe();
     if (!repository)
-        return tree.identity();
+        return ownIdentity();
     const host = (() => {
         try {
             return new URL(factory.settings.serverUrl ?? 'https://github.com').host;
@@ -52327,6 +52842,299 @@ async function repositoryIdentity(factory, tree) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./src/github/zip.ts
+/**
+ * A small zip writer and reader (deflate or stored, no zip64) for workflow artifacts: self-heal uploads a fix as
+ * a one-file artifact and reads it back, and the format needs about a hundred lines, fewer than a dependency.
+ */
+
+
+/** The largest archive or entry read (a fix is a few kilobytes; this bounds what a forged artifact can cost). */
+const MAX_ZIP_BYTES = 64 * 1024 * 1024;
+/** Builds a zip archive holding the entries, deflated, with the DOS timestamp of `date`. */
+function createZip(entries, date = new Date()) {
+    const time = ((date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | (date.getUTCSeconds() >> 1)) & 0xffff;
+    const day = (((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate()) & 0xffff;
+    const locals = [];
+    const centrals = [];
+    let offset = 0;
+    for (const entry of entries) {
+        const name = Buffer.from(entry.name, 'utf8');
+        const compressed = (0,external_node_zlib_.deflateRawSync)(entry.data);
+        const crc = (0,external_node_zlib_.crc32)(entry.data);
+        const local = Buffer.alloc(30);
+        local.writeUInt32LE(0x04034b50, 0);
+        local.writeUInt16LE(20, 4);
+        local.writeUInt16LE(0x0800, 6); // UTF-8 names
+        local.writeUInt16LE(8, 8); // deflate
+        local.writeUInt16LE(time, 10);
+        local.writeUInt16LE(day, 12);
+        local.writeUInt32LE(crc, 14);
+        local.writeUInt32LE(compressed.length, 18);
+        local.writeUInt32LE(entry.data.length, 22);
+        local.writeUInt16LE(name.length, 26);
+        const central = Buffer.alloc(46);
+        central.writeUInt32LE(0x02014b50, 0);
+        central.writeUInt16LE(20, 4);
+        central.writeUInt16LE(20, 6);
+        central.writeUInt16LE(0x0800, 8);
+        central.writeUInt16LE(8, 10);
+        central.writeUInt16LE(time, 12);
+        central.writeUInt16LE(day, 14);
+        central.writeUInt32LE(crc, 16);
+        central.writeUInt32LE(compressed.length, 20);
+        central.writeUInt32LE(entry.data.length, 24);
+        central.writeUInt16LE(name.length, 28);
+        central.writeUInt32LE(offset, 42);
+        locals.push(local, name, compressed);
+        centrals.push(central, name);
+        offset += local.length + name.length + compressed.length;
+    }
+    const centralSize = centrals.reduce((sum, part) => sum + part.length, 0);
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(entries.length, 8);
+    end.writeUInt16LE(entries.length, 10);
+    end.writeUInt32LE(centralSize, 12);
+    end.writeUInt32LE(offset, 16);
+    return Buffer.concat([...locals, ...centrals, end]);
+}
+/** Reads every file of a zip archive (stored or deflated entries); a damaged archive is an InvalidInputError. */
+function readZip(zip) {
+    const bad = (why) => {
+        throw new errors/* InvalidInputError */.oC(`The archive is not a zip self-heal can read: ${why}.`);
+    };
+    if (zip.length > MAX_ZIP_BYTES)
+        bad(`it is over ${MAX_ZIP_BYTES} bytes`);
+    let end = -1;
+    for (let at = zip.length - 22; at >= Math.max(0, zip.length - 22 - 0xffff); at--) {
+        if (zip.readUInt32LE(at) === 0x06054b50) {
+            end = at;
+            break;
+        }
+    }
+    if (end < 0)
+        bad('no end of central directory');
+    const count = zip.readUInt16LE(end + 10);
+    let at = zip.readUInt32LE(end + 16);
+    const entries = [];
+    for (let i = 0; i < count; i++) {
+        if (at + 46 > zip.length || zip.readUInt32LE(at) !== 0x02014b50)
+            bad('a damaged central directory');
+        const method = zip.readUInt16LE(at + 10);
+        const crc = zip.readUInt32LE(at + 16);
+        const compressedSize = zip.readUInt32LE(at + 20);
+        const size = zip.readUInt32LE(at + 24);
+        const nameLength = zip.readUInt16LE(at + 28);
+        const extraLength = zip.readUInt16LE(at + 30);
+        const commentLength = zip.readUInt16LE(at + 32);
+        const localAt = zip.readUInt32LE(at + 42);
+        const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
+        at += 46 + nameLength + extraLength + commentLength;
+        if (size > MAX_ZIP_BYTES)
+            bad(`${name} is over ${MAX_ZIP_BYTES} bytes`);
+        if (localAt + 30 > zip.length || zip.readUInt32LE(localAt) !== 0x04034b50)
+            bad(`no local header for ${name}`);
+        const dataAt = localAt + 30 + zip.readUInt16LE(localAt + 26) + zip.readUInt16LE(localAt + 28);
+        const raw = zip.subarray(dataAt, dataAt + compressedSize);
+        if (raw.length !== compressedSize)
+            bad(`${name} is cut short`);
+        let data;
+        if (method === 0)
+            data = Buffer.from(raw);
+        else if (method === 8) {
+            try {
+                data = (0,external_node_zlib_.inflateRawSync)(raw, { maxOutputLength: Math.max(1, size) });
+            }
+            catch {
+                return bad(`${name} does not inflate`);
+            }
+        }
+        else
+            return bad(`${name} uses compression method ${method}`);
+        if (data.length !== size || (0,external_node_zlib_.crc32)(data) !== crc) {
+            bad(`${name} fails its CRC or size`);
+        }
+        entries.push({ name, data });
+    }
+    return entries;
+}
+
+;// CONCATENATED MODULE: ./src/heal/fix-artifact.ts
+/**
+ * The fork-safe hand-over of a verified fix. A pull request from a fork runs its `pull_request` job with a
+ * read-only token, so heal cannot propose there: it uploads the fix as the workflow artifact `self-heal-fix`
+ * (one file, `fix.json`) and stops. A workflow of the base repository, run on `workflow_run` with a write token
+ * and never with the pull request's code, checks where the artifact came from and delivers it (deliver.ts).
+ *
+ * The upload speaks the results service's Twirp API the way `@actions/artifact` 2 does (CreateArtifact, a PUT of
+ * the zip to the signed blob URL, FinalizeArtifact), with the job's ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL,
+ * which the runner gives JavaScript actions: a few requests, not a dependency.
+ */
+
+
+
+
+/** The artifact's name. */
+const FIX_ARTIFACT_NAME = 'self-heal-fix';
+/** The file inside it. */
+const FIX_FILE = 'fix.json';
+/** The version of fix.json this code writes and reads. */
+const FIX_VERSION = 1;
+/** The fork pull request of this job's event, when the job runs for one. */
+function forkPullRequest(env) {
+    if (!env.GITHUB_EVENT_PATH)
+        return undefined;
+    let event;
+    try {
+        event = JSON.parse((0,external_node_fs_.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    const pr = event?.pull_request;
+    const head = pr?.head?.repo?.full_name;
+    const base = pr?.base?.repo?.full_name ?? env.GITHUB_REPOSITORY;
+    if (!pr || typeof head !== 'string' || typeof base !== 'string' || head === base)
+        return undefined;
+    if (typeof pr.number !== 'number' || typeof pr.head?.sha !== 'string' || typeof pr.base?.sha !== 'string') {
+        return undefined;
+    }
+    return {
+        repository: base,
+        number: pr.number,
+        headSha: pr.head.sha,
+        baseSha: pr.base.sha,
+        headRepository: head
+    };
+}
+/** fix.json for a verified fix heal did not propose. */
+function buildFixArtifact(pr, result) {
+    if (!result.fix || !result.fingerprint)
+        throw new Error('Only a verified fix is handed over.');
+    return {
+        version: FIX_VERSION,
+        repository: pr.repository,
+        pullRequest: pr.number,
+        headSha: pr.headSha,
+        baseSha: pr.baseSha,
+        fingerprint: result.fingerprint.id,
+        diff: result.fix.diff,
+        result: { outcome: result.outcome, reason: result.reason, kind: result.kind, ...result.fix.stats }
+    };
+}
+/** Reads fix.json; anything that is not one is an InvalidInputError saying what is wrong. */
+function parseFixArtifact(text) {
+    let raw;
+    try {
+        raw = JSON.parse(text);
+    }
+    catch (error) {
+        throw new errors/* InvalidInputError */.oC(`${FIX_FILE} is not JSON: ${(0,errors/* errorMessage */.gJ)(error)}`);
+    }
+    const fix = raw;
+    const fail = (what) => {
+        throw new errors/* InvalidInputError */.oC(`${FIX_FILE} is not a fix self-heal wrote: ${what}.`);
+    };
+    if (!fix || typeof fix !== 'object')
+        return fail('not an object');
+    if (fix.version !== FIX_VERSION)
+        fail(`version ${String(fix.version)}, expected ${FIX_VERSION}`);
+    for (const key of ['repository', 'headSha', 'baseSha', 'fingerprint', 'diff']) {
+        if (typeof fix[key] !== 'string' || !fix[key])
+            fail(`'${key}' is missing`);
+    }
+    if (!/^[0-9a-f]{40}$/.test(fix.headSha))
+        fail(`'headSha' is not a commit sha`);
+    if (!Number.isSafeInteger(fix.pullRequest) || fix.pullRequest <= 0)
+        fail(`'pullRequest' is not a number`);
+    return fix;
+}
+/** The results service's ids for this job, from the runtime token's `Actions.Results:RUN:JOB` scope. */
+function backendIds(runtimeToken) {
+    let scp = '';
+    try {
+        const claims = JSON.parse(Buffer.from(runtimeToken.split('.')[1] ?? '', 'base64url').toString('utf8'));
+        scp = typeof claims.scp === 'string' ? claims.scp : '';
+    }
+    catch {
+        // Not a JWT: said below.
+    }
+    const scope = scp.split(' ').find(s => s.startsWith('Actions.Results:'));
+    const [, run, job] = scope?.split(':') ?? [];
+    if (!run || !job) {
+        throw new errors/* ConfigurationError */.j1('ACTIONS_RUNTIME_TOKEN names no workflow run, so the fix cannot be uploaded as an artifact: run self-heal as a step of an Actions job.');
+    }
+    return { workflowRunBackendId: run, workflowJobRunBackendId: job };
+}
+/** Uploads fix.json as the artifact `self-heal-fix` of this job's run; returns the artifact's id. */
+async function uploadFixArtifact(fix, env = process.env) {
+    const token = env.ACTIONS_RUNTIME_TOKEN;
+    const base = env.ACTIONS_RESULTS_URL;
+    if (!token || !base) {
+        throw new errors/* ConfigurationError */.j1('ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are not set, so the fix cannot be uploaded as an artifact: run self-heal as a step of an Actions job.');
+    }
+    const ids = backendIds(token);
+    const twirp = async (method, body) => {
+        const url = new URL(`twirp/github.actions.results.api.v1.ArtifactService/${method}`, base.replace(/\/?$/, '/'));
+        const response = await fetch(url, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+            body: JSON.stringify(body)
+        });
+        const text = await response.text();
+        if (!response.ok) {
+            throw new Error(`The artifact service refused ${method} (HTTP ${response.status}): ${text.slice(0, 300)}`);
+        }
+        const reply = JSON.parse(text);
+        if (reply.ok !== true)
+            throw new Error(`The artifact service refused ${method}: ${text.slice(0, 300)}`);
+        return reply;
+    };
+    const zip = createZip([{ name: FIX_FILE, data: Buffer.from(JSON.stringify(fix, null, 2) + '\n') }]);
+    const common = {
+        workflow_run_backend_id: ids.workflowRunBackendId,
+        workflow_job_run_backend_id: ids.workflowJobRunBackendId,
+        name: FIX_ARTIFACT_NAME
+    };
+    const created = await twirp('CreateArtifact', { ...common, version: 4 });
+    const upload = await fetch(String(created.signed_upload_url), {
+        method: 'PUT',
+        headers: { 'x-ms-blob-type': 'BlockBlob', 'content-type': 'application/zip' },
+        body: zip
+    });
+    if (!upload.ok)
+        throw new Error(`The artifact's upload failed (HTTP ${upload.status}).`);
+    const finalized = await twirp('FinalizeArtifact', {
+        ...common,
+        size: String(zip.length),
+        hash: `sha256:${(0,external_node_crypto_.createHash)('sha256').update(zip).digest('hex')}`
+    });
+    return String(finalized.artifact_id);
+}
+/**
+ * After heal: a verified fix that could not be proposed because the pull request comes from a fork is uploaded
+ * for the privileged workflow, and the result says so. Any other result is returned as it is.
+ */
+async function handOverForkFix(result, env, log) {
+    const pr = forkPullRequest(env);
+    if (!pr || result.outcome !== 'not-proposed' || !result.fix || !result.fingerprint || result.dryRun) {
+        return result;
+    }
+    try {
+        const id = await uploadFixArtifact(buildFixArtifact(pr, result), env);
+        log.info(`Uploaded the verified fix as the artifact ${FIX_ARTIFACT_NAME} (id ${id}) for the privileged workflow.`);
+    }
+    catch (error) {
+        // The fix stays in the result (and the job's log); only its hand-over failed.
+        log.warning(`The verified fix could not be uploaded as the artifact ${FIX_ARTIFACT_NAME}: ${(0,errors/* errorMessage */.gJ)(error)}`);
+        return result;
+    }
+    return { ...result, reason: 'uploaded for the privileged workflow' };
+}
+
 // EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
 var js_yaml = __nccwpck_require__(3243);
 // EXTERNAL MODULE: ./src/settings.ts
@@ -52430,10 +53238,289 @@ function readPolicy(text, where) {
     return parsePolicy(raw ?? undefined);
 }
 
+;// CONCATENATED MODULE: ./src/heal/suggestions.ts
+/**
+ * A fix as one pull request review: each hunk becomes a review comment holding a ```suggestion block on the lines
+ * it replaces, so that the author applies it with a click. GitHub takes review comments only on lines of the pull
+ * request's own diff (a hunk's right side, context included), so a hunk outside it, or one no suggestion can
+ * express (a new, deleted, renamed or binary file, an insertion into an empty file), goes in the review's body as
+ * a diff instead.
+ */
+
+/** Right-side line ranges of each file's hunks in the pull request's diff (where GitHub takes comments). */
+function commentableLines(prDiff) {
+    const ranges = new Map();
+    for (const patch of (0,parse/* parseGitDiff */.T)(prDiff)) {
+        if (!patch.newPath || patch.kind === 'delete')
+            continue;
+        ranges.set(patch.newPath, patch.hunks.map(h => [h.newStart, h.newStart + h.newLines - 1]));
+    }
+    return ranges;
+}
+/** The review for `fixDiff` (taken against the pull request's head) on a pull request whose diff is `prDiff`. */
+function buildSuggestionReview(fixDiff, prDiff, intro) {
+    const commentable = commentableLines(prDiff);
+    const comments = [];
+    const leftOver = [];
+    for (const patch of (0,parse/* parseGitDiff */.T)(fixDiff)) {
+        for (const hunk of patch.hunks.length ? patch.hunks : [undefined]) {
+            const comment = hunk && patch.kind === 'modify' && !patch.binary ? suggestionFor(patch, hunk) : undefined;
+            const ranges = comment ? (commentable.get(comment.path) ?? []) : [];
+            const first = comment?.start_line ?? comment?.line ?? 0;
+            if (comment && ranges.some(([start, end]) => start <= first && comment.line <= end))
+                comments.push(comment);
+            else
+                leftOver.push(describeHunk(patch, hunk));
+        }
+    }
+    let body = intro;
+    if (leftOver.length) {
+        const diff = leftOver.join('\n');
+        const fence = fenceFor(diff);
+        body +=
+            `\n\n${leftOver.length === 1 ? 'One change' : `${leftOver.length} changes`} could not be suggested on the ` +
+                `pull request's lines; apply ${leftOver.length === 1 ? 'it' : 'them'} with \`git apply\`:\n\n${fence}diff\n${diff}\n${fence}`;
+    }
+    return { body, comments, inBody: leftOver.length };
+}
+/** The suggestion replacing the hunk's changed lines (context trimmed), or undefined when none can. */
+function suggestionFor(patch, hunk) {
+    const lines = hunk.lines;
+    let first = lines.findIndex(l => l.kind !== ' ');
+    let last = lines.length - 1 - [...lines].reverse().findIndex(l => l.kind !== ' ');
+    if (first < 0)
+        return undefined;
+    // A pure insertion replaces no line: anchor it on the context line before (or after) it.
+    if (!lines.slice(first, last + 1).some(l => l.kind === '-')) {
+        if (first > 0)
+            first--;
+        else if (last < lines.length - 1)
+            last++;
+        else
+            return undefined;
+    }
+    let oldLine = hunk.oldStart;
+    for (let i = 0; i < first; i++)
+        if (lines[i].kind !== '+')
+            oldLine++;
+    const replaced = lines.slice(first, last + 1).filter(l => l.kind !== '+').length;
+    const replacement = lines
+        .slice(first, last + 1)
+        .filter(l => l.kind !== '-')
+        .map(l => l.content.toString('utf8').replace(/\n$/, ''));
+    const text = replacement.join('\n');
+    const fence = fenceFor(text);
+    const end = oldLine + replaced - 1;
+    return {
+        path: patch.newPath,
+        line: end,
+        ...(end > oldLine ? { start_line: oldLine } : {}),
+        side: 'RIGHT',
+        body: `${fence}suggestion\n${text}${replacement.length ? '\n' : ''}${fence}`
+    };
+}
+/** A hunk (or a file change without hunks) as diff text for the review's body. */
+function describeHunk(patch, hunk) {
+    const from = patch.oldPath ? `a/${patch.oldPath}` : '/dev/null';
+    const to = patch.newPath ? `b/${patch.newPath}` : '/dev/null';
+    if (!hunk)
+        return `# ${patch.kind} ${patch.newPath ?? patch.oldPath}${patch.binary ? ' (binary)' : ''}`;
+    const body = hunk.lines.map(l => `${l.kind}${l.content.toString('utf8').replace(/\n$/, '')}`);
+    return [`--- ${from}`, `+++ ${to}`, hunk.header, ...body].join('\n');
+}
+/** A code fence longer than any run of backticks in the text. */
+function fenceFor(text) {
+    const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map(run => run.length));
+    return '`'.repeat(longest + 1);
+}
+
+;// CONCATENATED MODULE: ./src/heal/deliver.ts
+/**
+ * The privileged side of fork-safe healing (`operation: deliver`), run by a workflow on `workflow_run` with a
+ * write token and never with the pull request's code: it takes the `self-heal-fix` artifact of the run that
+ * triggered it, checks where it came from, polices the diff again with the policy of the default branch, and
+ * delivers it as review suggestions. Nothing in the artifact is trusted: it was written by code of the fork.
+ */
+
+
+
+
+
+
+
+/** The policy file read from the default branch when the workflow gives no `policy` input. */
+const DEFAULT_POLICY_PATH = '.github/self-heal.yml';
+/** Reads the `workflow_run` event this job runs for; another event is a ConfigurationError. */
+function readTriggeringRun(env) {
+    const wrongEvent = () => {
+        throw new errors/* ConfigurationError */.j1("operation 'deliver' runs in a workflow triggered by workflow_run (on: workflow_run: workflows: [CI] types: [completed]), and this job's event has no workflow_run.");
+    };
+    if (!env.GITHUB_EVENT_PATH)
+        return wrongEvent();
+    let event;
+    try {
+        event = JSON.parse((0,external_node_fs_.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
+    }
+    catch (error) {
+        throw new errors/* ConfigurationError */.j1(`The event payload ${env.GITHUB_EVENT_PATH} cannot be read: ${(0,errors/* errorMessage */.gJ)(error)}`);
+    }
+    const run = event?.workflow_run;
+    if (!run || typeof run !== 'object')
+        return wrongEvent();
+    const head = run.head_repository;
+    if (typeof run.id !== 'number' ||
+        typeof run.event !== 'string' ||
+        typeof run.head_sha !== 'string' ||
+        typeof head?.full_name !== 'string') {
+        throw new errors/* ConfigurationError */.j1('The workflow_run event lacks the run id, event, head_sha or head_repository.');
+    }
+    return { id: run.id, event: run.event, headSha: run.head_sha, headRepository: head.full_name };
+}
+/** Delivers the triggering run's fix, or says why not. Rejections are results, not exceptions. */
+async function deliverFix(octokit, run, options, log) {
+    const { owner, repo } = options;
+    const repository = `${owner}/${repo}`;
+    const reject = (reason, pullRequest) => ({
+        outcome: 'rejected',
+        ok: false,
+        reason: `The fix artifact of run ${run.id} was rejected: ${reason}`,
+        pullRequest
+    });
+    const { data: listing } = await octokit.rest.actions.listWorkflowRunArtifacts({
+        owner,
+        repo,
+        run_id: run.id,
+        name: FIX_ARTIFACT_NAME,
+        per_page: 100
+    });
+    const artifacts = listing.artifacts.filter(a => a.name === FIX_ARTIFACT_NAME);
+    if (artifacts.length === 0) {
+        return {
+            outcome: 'nothing-to-deliver',
+            ok: true,
+            reason: `Run ${run.id} left no ${FIX_ARTIFACT_NAME} artifact.`
+        };
+    }
+    if (run.event !== 'pull_request') {
+        return reject(`the run was triggered by ${run.event}, and only pull_request runs hand over fixes.`);
+    }
+    if (artifacts.length > 1)
+        return reject(`the run has ${artifacts.length} artifacts named ${FIX_ARTIFACT_NAME}.`);
+    const artifact = artifacts[0];
+    if (artifact.workflow_run?.id !== run.id) {
+        return reject(`the artifact belongs to run ${String(artifact.workflow_run?.id)}, not to the triggering run.`);
+    }
+    if (artifact.expired)
+        return reject('the artifact has expired.');
+    if (artifact.size_in_bytes > MAX_ZIP_BYTES) {
+        return reject(`the artifact is ${artifact.size_in_bytes} bytes, over the ${MAX_ZIP_BYTES} a fix may take.`);
+    }
+    let fix;
+    try {
+        const { data } = await octokit.rest.actions.downloadArtifact({
+            owner,
+            repo,
+            artifact_id: artifact.id,
+            archive_format: 'zip'
+        });
+        const entry = readZip(Buffer.from(data)).find(e => e.name === FIX_FILE);
+        if (!entry)
+            return reject(`the artifact holds no ${FIX_FILE}.`);
+        fix = parseFixArtifact(entry.data.toString('utf8'));
+    }
+    catch (error) {
+        if (error instanceof errors/* InvalidInputError */.oC)
+            return reject(error.message);
+        throw error;
+    }
+    if (fix.repository !== repository)
+        return reject(`it is for ${fix.repository}, not ${repository}.`);
+    if (fix.headSha !== run.headSha) {
+        return reject(`its headSha ${fix.headSha} is not the run's head commit ${run.headSha}.`, fix.pullRequest);
+    }
+    const { data: pr } = await octokit.rest.pulls.get({ owner, repo, pull_number: fix.pullRequest });
+    if (pr.base.repo.full_name !== repository) {
+        return reject(`pull request #${pr.number} is not into ${repository}.`, pr.number);
+    }
+    if (pr.head.repo?.full_name !== run.headRepository) {
+        return reject(`pull request #${pr.number} comes from ${String(pr.head.repo?.full_name)}, the run from ${run.headRepository}.`, pr.number);
+    }
+    if (pr.state !== 'open') {
+        return {
+            outcome: 'nothing-to-deliver',
+            ok: true,
+            reason: `Pull request #${pr.number} is ${pr.state}.`,
+            pullRequest: pr.number
+        };
+    }
+    if (pr.head.sha !== fix.headSha) {
+        return {
+            outcome: 'nothing-to-deliver',
+            ok: true,
+            reason: `Pull request #${pr.number} moved on (its head is ${pr.head.sha}, the fix is for ${fix.headSha}); its new run heals again.`,
+            pullRequest: pr.number
+        };
+    }
+    const policy = options.policy ?? (await defaultBranchPolicy(octokit, owner, repo, options.policyPath, log));
+    const verdict = checkPolicy(fix.diff, policy);
+    if (!verdict.ok)
+        return reject(`the policy refuses its diff: ${describeVerdict(verdict)}`, pr.number);
+    const { data: prDiff } = await octokit.rest.pulls.get({
+        owner,
+        repo,
+        pull_number: pr.number,
+        mediaType: { format: 'diff' }
+    });
+    const intro = `self-heal found a fix for the failing ${fix.result.kind} check (fingerprint \`${fix.fingerprint}\`) and ` +
+        `verified it by re-running the check: ${verdict.stats.files} file(s), +${verdict.stats.added} −${verdict.stats.removed}.`;
+    const review = buildSuggestionReview(fix.diff, String(prDiff), intro);
+    const { data: created } = await octokit.rest.pulls.createReview({
+        owner,
+        repo,
+        pull_number: pr.number,
+        commit_id: fix.headSha,
+        event: 'COMMENT',
+        body: review.body,
+        comments: review.comments
+    });
+    return {
+        outcome: 'delivered',
+        ok: true,
+        reason: `The fix was delivered to pull request #${pr.number} as a review with ${review.comments.length} suggestion(s)${review.inBody ? ` and ${review.inBody} change(s) in its body` : ''}.`,
+        pullRequest: pr.number,
+        review: {
+            id: created.id,
+            url: created.html_url,
+            suggestions: review.comments.length,
+            inBody: review.inBody
+        }
+    };
+}
+/** The policy file on the default branch (never the pull request's), or undefined (the default policy). */
+async function defaultBranchPolicy(octokit, owner, repo, path = DEFAULT_POLICY_PATH, log) {
+    const { data: repository } = await octokit.rest.repos.get({ owner, repo });
+    const ref = repository.default_branch;
+    try {
+        const { data } = await octokit.rest.repos.getContent({ owner, repo, path, ref });
+        if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) {
+            throw new errors/* ConfigurationError */.j1(`${path} on ${ref} is not a file.`);
+        }
+        log.info(`Policing the fix with ${path} from ${ref}.`);
+        return readPolicy(Buffer.from(data.content, 'base64').toString('utf8'), `${path} on ${ref}`);
+    }
+    catch (error) {
+        if (error.status === 404) {
+            log.info(`No ${path} on ${ref}: the default policy applies.`);
+            return undefined;
+        }
+        throw error;
+    }
+}
+
+// EXTERNAL MODULE: ./src/github/client.ts + 25 modules
+var github_client = __nccwpck_require__(2842);
 // EXTERNAL MODULE: ./src/commands/check-report.ts
 var check_report = __nccwpck_require__(9493);
-// EXTERNAL MODULE: ./src/github/client.ts + 25 modules
-var client = __nccwpck_require__(2842);
 // EXTERNAL MODULE: ./src/adapters/execution/clock.ts
 var execution_clock = __nccwpck_require__(7059);
 // EXTERNAL MODULE: ./src/adapters/execution/workflow-runs.ts
@@ -52481,7 +53568,7 @@ async function dispatch(options) {
         if (!options.token) {
             throw new errors/* ConfigurationError */.j1(`No GitHub token: ${(0,surface/* howToSet */.ac)('token')}.`);
         }
-        octokit = (0,client/* createGitHubClient */.L)({
+        octokit = (0,github_client/* createGitHubClient */.L)({
             token: options.token,
             repository: options.repository,
             apiUrl: options.apiUrl
@@ -52713,6 +53800,7 @@ function resetEnvironmentCache() {
  * that failed. Summaries are written only when the runner gives a summary file.
  */
 
+
 /** At most this many annotations per check: GitHub shows only the first 10 errors of a step anyway. */
 const MAX_ANNOTATIONS = 50;
 /** Adds an error or warning annotation for each failed test and problem. */
@@ -52782,7 +53870,7 @@ async function summarizeApply(result) {
         return;
     core/* summary */.z
         .addHeading('self-heal: diff committed', 2)
-        .addRaw(`Commit <code>${result.commit}</code> on <code>${escapeHtml(result.branch)}</code> (${result.files} files).`, true);
+        .addRaw(`Commit <code>${result.commit}</code> on <code>${escapeHtml(result.branch)}</code> (${plural(result.files, 'file')}).`, true);
     if (result.pullRequest) {
         core/* summary */.z.addLink(`Pull request #${result.pullRequest.number} (${result.pullRequest.action})`, result.pullRequest.url);
     }
@@ -52808,21 +53896,52 @@ const HEAL_HEADINGS = {
     flaky: '⚠️ flaky check',
     healed: '🩹 healed',
     'not-healed': '❌ no verified fix',
-    'not-proposed': '⚠️ fix verified, not proposed'
+    'not-proposed': '⚠️ fix verified, not proposed',
+    'broken-check': '🚫 the check itself is broken'
 };
-/** Writes the job summary of a heal: what failed, what was tried, and what was proposed. */
+/** The runner's variables that say which run and commit a summary is about. */
+function runContext(env = process.env) {
+    return {
+        serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+        repository: env.GITHUB_REPOSITORY || undefined,
+        runId: env.GITHUB_RUN_ID || undefined,
+        sha: env.GITHUB_SHA || undefined
+    };
+}
+/** Most failures listed, and most characters of the diff shown. */
+const SUMMARY_FAILURES = 20;
+const SUMMARY_DIFF_CHARS = 20_000;
+/** Writes the job summary of a heal: what failed, what was tried, the fix, and what was proposed. */
 async function summarizeHeal(result, command) {
     if (!canSummarize())
         return;
-    core/* summary */.z
-        .addHeading(`self-heal: ${result.kind} check — ${HEAL_HEADINGS[result.outcome]}`, 2)
-        .addRaw(`${escapeHtml(result.reason)}${result.dryRun ? ' (dry run)' : ''}`, true);
-    const rows = [['check', `<code>${escapeHtml(command)}</code>`]];
+    await core/* summary */.z.addRaw(healSummary(result, command, runContext()), true).write();
+}
+/** The job summary of a heal, as the Markdown (with HTML) a maintainer reads on the run's page. */
+function healSummary(result, command, context) {
+    const out = [
+        `<h2>self-heal: ${result.kind} check — ${HEAL_HEADINGS[result.outcome]}</h2>`,
+        '',
+        `${escapeHtml(result.reason)}${result.dryRun ? ' (dry run)' : ''}`,
+        ''
+    ];
+    const link = (text, url) => `<a href="${escapeHtml(url)}">${text}</a>`;
+    const repoUrl = context.serverUrl && context.repository ? `${context.serverUrl}/${context.repository}` : undefined;
+    const rows = [];
+    if (context.runId) {
+        const text = `run ${escapeHtml(context.runId)}`;
+        rows.push(['run', repoUrl ? link(text, `${repoUrl}/actions/runs/${context.runId}`) : text]);
+    }
+    if (context.sha) {
+        const text = `<code>${escapeHtml(context.sha.slice(0, 12))}</code>`;
+        rows.push(['commit checked', repoUrl ? link(text, `${repoUrl}/commit/${context.sha}`) : text]);
+    }
+    rows.push(['check', `<code>${escapeHtml(command)}</code>`]);
     if (result.check) {
-        rows.push([
-            'first run',
-            `exit ${result.check.exitCode}, ${(result.check.durationMs / 1000).toFixed(1)} s`
-        ]);
+        const ran = result.check.timedOut
+            ? `timed out (the timeout ended it), ${seconds(result.check.durationMs)}`
+            : `exit ${result.check.exitCode}, ${seconds(result.check.durationMs)}`;
+        rows.push(['first run', ran]);
     }
     if (result.fingerprint) {
         rows.push(['fingerprint', `<code>${result.fingerprint.id}</code> (from ${result.fingerprint.basis})`]);
@@ -52831,38 +53950,70 @@ async function summarizeHeal(result, command) {
         const by = result.fix.source === 'memory'
             ? 'remembered fix'
             : result.fix.fixers.map(f => `<code>${escapeHtml(f)}</code>`).join(', then ');
-        rows.push([
-            'fix',
-            `${by}: ${result.fix.stats.files} file(s), +${result.fix.stats.added} −${result.fix.stats.removed}`
-        ]);
+        rows.push(['fix', `${by}: ${size(result.fix.stats)}`]);
     }
     if (result.proposal) {
         const pr = result.proposal.pullRequest;
         rows.push([
-            'proposal',
+            'pull request',
             pr
-                ? `<a href="${escapeHtml(pr.url)}">pull request #${pr.number}</a> (${pr.action}) from <code>${escapeHtml(result.proposal.branch)}</code>`
-                : `branch <code>${escapeHtml(result.proposal.branch)}</code>${result.proposal.pullRequestSkipped ? ` — no pull request: ${escapeHtml(result.proposal.pullRequestSkipped)}` : ''}`
+                ? `${link(`#${pr.number}`, pr.url)} (${pr.action}) from <code>${escapeHtml(result.proposal.branch)}</code>`
+                : `none: branch <code>${escapeHtml(result.proposal.branch)}</code>${result.proposal.pullRequestSkipped ? ` (${escapeHtml(result.proposal.pullRequestSkipped)})` : ''}`
         ]);
     }
-    core/* summary */.z.addTable(rows.map(([name, value]) => [{ data: name, header: true }, value]));
+    out.push(`<table>${rows.map(([name, value]) => `<tr><th>${name}</th><td>${value}</td></tr>`).join('')}</table>`, '');
+    if (result.check && !result.check.passed) {
+        const { shown, total } = failureLines(result.check, SUMMARY_FAILURES);
+        if (shown.length) {
+            const what = result.check.failedTests.length ? 'What failed' : 'Problems';
+            out.push(`<h3>${what}</h3>`, '');
+            for (const line of shown) {
+                const label = line.test && line.test !== line.where ? ` ${escapeHtml(line.test)}` : '';
+                const rule = line.rule ? ` <code>${escapeHtml(line.rule)}</code>` : '';
+                out.push(`- <code>${escapeHtml(line.where)}</code>${label}${rule}: ${escapeHtml(line.message)}`);
+            }
+            if (total > shown.length)
+                out.push(`- … and ${total - shown.length} more`);
+            out.push('');
+        }
+        if (result.check.outputTail && (!shown.length || result.outcome === 'broken-check')) {
+            out.push('<details open><summary>Output (last lines)</summary>', '', codeFence(result.check.outputTail), '', '</details>', '');
+        }
+    }
     if (result.attempts.length) {
-        core/* summary */.z.addHeading('Attempts', 3).addList(result.attempts.map(a => {
+        out.push('<h3>Attempts</h3>', '');
+        for (const a of result.attempts) {
             const what = a.source === 'memory' ? 'remembered fix' : `<code>${escapeHtml(a.fixer ?? '')}</code>`;
-            const size = a.stats ? ` (${a.stats.files} file(s), +${a.stats.added} −${a.stats.removed})` : '';
+            const became = a.result === 'crashed'
+                ? `crashed (${a.timedOut ? 'the fixer timeout ended it' : `exit ${a.exitCode}`}, nothing changed)`
+                : a.result;
+            const changed = a.stats && a.result !== 'no-change' && a.result !== 'crashed' ? ` (${size(a.stats)})` : '';
             const why = a.violations?.length ? `: ${a.violations.map(v => escapeHtml(v.message)).join(' ')}` : '';
-            return `${what}: ${a.result}${size}${why}`;
-        }));
+            out.push(`- ${what}: ${became}${changed}${why}`);
+            if (a.outputTail)
+                out.push('', indent(codeFence(a.outputTail)), '');
+        }
+        out.push('');
     }
-    if (result.fingerprint?.signatures.length) {
-        core/* summary */.z.addDetails('What failed', `<ul>${result.fingerprint.signatures
-            .slice(0, 50)
-            .map(s => `<li><code>${escapeHtml(s)}</code></li>`)
-            .join('')}</ul>`);
+    if (result.fix) {
+        const diff = result.fix.diff;
+        const shown = diff.length > SUMMARY_DIFF_CHARS ? diff.slice(0, SUMMARY_DIFF_CHARS) : diff;
+        out.push(`<details${result.outcome === 'healed' ? ' open' : ''}><summary>The fix (${size(result.fix.stats)})</summary>`, '', codeFence(shown, 'diff'), '', diff.length > shown.length
+            ? `The diff is cut at ${SUMMARY_DIFF_CHARS} characters of ${diff.length}.\n`
+            : '', '</details>', '');
     }
-    if (result.fix)
-        core/* summary */.z.addDetails('The fix', `<pre>${escapeHtml(result.fix.diff.slice(0, 20_000))}</pre>`);
-    await core/* summary */.z.write();
+    return out.join('\n');
+}
+/** `1 file, +5 −3`. */
+function size(stats) {
+    return `${plural(stats.files, 'file')}, +${stats.added} −${stats.removed}`;
+}
+function seconds(ms) {
+    return `${(ms / 1000).toFixed(1)} s`;
+}
+/** Indents a block under a list item, so Markdown keeps it in the item. */
+function indent(text) {
+    return text.replace(/^/gm, '  ');
 }
 /** Escapes text for the summary's HTML. */
 function escapeHtml(text) {
@@ -52891,8 +54042,12 @@ function escapeHtml(text) {
 
 
 
+
+
+
+
 /** The operations the action performs. */
-const OPERATIONS = ['heal', 'check', 'apply', 'dispatch'];
+const OPERATIONS = ['heal', 'check', 'apply', 'dispatch', 'fix', 'deliver'];
 /** A logger over @actions/core. */
 const coreLogger = { info: core/* info */.pq, warning: core/* warning */.$e, debug: core/* debug */.Yz };
 /** The action's main entry: never throws; a failure is reported with core.setFailed. */
@@ -52929,8 +54084,14 @@ async function run() {
             else if (operation === 'check') {
                 await checkOperation(factory, detection.environment === 'cloud' ? undefined : settings.cwd);
             }
+            else if (operation === 'fix') {
+                await fixOperation(factory, settings.cwd);
+            }
             else if (operation === 'apply') {
                 await applyOperation(factory, settings.cwd);
+            }
+            else if (operation === 'deliver') {
+                await deliverOperation(settings);
             }
             else {
                 await dispatchOperation(settings);
@@ -52974,6 +54135,29 @@ async function checkOperation(factory, cwd) {
         core/* setFailed */.C1(`The ${request.kind} check failed (exit ${result.exitCode}${result.timedOut ? ', timed out' : ''}).`);
     }
 }
+/**
+ * The runner's half of a heal with no checkout: the check and the fixers run here, and the record carries the first
+ * check's result and the candidate fix back to the dispatching side, which polices, commits, verifies and proposes.
+ */
+async function fixOperation(factory, cwd) {
+    const request = parseFixRequest(core/* getInput */.V4(constants/* Input */.pd.Request, { required: true }));
+    const correlationId = core/* getInput */.V4(constants/* Input */.pd.CorrelationId, { required: true });
+    const { first, fix } = await core/* group */.Os(`Run the ${request.kind} check and the fixers`, async () => runFixStep(await factory.execution(), cwd, request, coreLogger));
+    core/* info */.pq(fix.reason);
+    core/* setOutput */.uH(constants/* Output */.k7.Outcome, fix.outcome);
+    // The loop always runs the check first; no result means it stopped before (a self-heal commit).
+    const record = first
+        ? (0,check_report/* toCheckRecord */.pc)(correlationId, request.kind, first)
+        : (0,check_report/* toCheckRecord */.pc)(correlationId, request.kind, {
+            exitCode: 0,
+            stdout: '',
+            stderr: '',
+            durationMs: 0,
+            timedOut: false
+        });
+    for (const line of (0,check_report/* formatCheckRecord */.LW)({ ...record, fix }))
+        core/* info */.pq(line);
+}
 /** The action input behind each of heal's options. */
 const HEAL_INPUTS = {
     check: constants/* Input */.pd.Command,
@@ -53007,7 +54191,10 @@ async function healOperation(factory, cwd) {
         verify: core/* getInput */.V4(constants/* Input */.pd.Verify),
         setup: core/* getInput */.V4(constants/* Input */.pd.Setup)
     }, option => `the input '${HEAL_INPUTS[option]}'`, process.env);
-    const result = await core/* group */.Os(`Heal the ${request.kind} check`, async () => healWithFactory(factory, cwd, request, coreLogger));
+    const result = await core/* group */.Os(`Heal the ${request.kind} check`, async () => handOverForkFix(await healWithFactory(factory, cwd, request, coreLogger, {
+        // With no checkout the branch to heal is named; with one, it is the checkout's.
+        ref: (factory.environment === 'cloud' && core/* getInput */.V4(constants/* Input */.pd.Ref)) || undefined
+    }), process.env, coreLogger));
     core/* setOutput */.uH(constants/* Output */.k7.Outcome, result.outcome);
     core/* setOutput */.uH(constants/* Output */.k7.Result, JSON.stringify(result));
     if (result.check)
@@ -53081,6 +54268,38 @@ async function dispatchOperation(settings) {
     if (wait && result.conclusion !== 'success') {
         core/* setFailed */.C1(`Run ${result.runId} concluded ${result.conclusion}: ${result.runUrl}`);
     }
+}
+async function deliverOperation(settings) {
+    if (!settings.token) {
+        throw new errors/* ConfigurationError */.j1("operation 'deliver' needs a token with pull-requests: write and actions: read (the input 'token').");
+    }
+    if (!settings.repository) {
+        throw new errors/* ConfigurationError */.j1("operation 'deliver' needs the repository (the input 'repository').");
+    }
+    const run = readTriggeringRun(process.env);
+    const client = (0,github_client/* createGitHubClient */.L)({
+        token: settings.token,
+        apiUrl: settings.apiUrl,
+        repository: settings.repository,
+        log: coreLogger
+    });
+    const policyText = core/* getInput */.V4(constants/* Input */.pd.Policy);
+    const result = await deliverFix(client.octokit, run, {
+        owner: client.owner,
+        repo: client.repo,
+        policy: policyText.trim() ? readPolicy(policyText, `the input '${constants/* Input */.pd.Policy}'`) : undefined
+    }, coreLogger);
+    core/* setOutput */.uH(constants/* Output */.k7.Outcome, result.outcome);
+    core/* setOutput */.uH(constants/* Output */.k7.Result, JSON.stringify(result));
+    if (result.pullRequest)
+        core/* setOutput */.uH(constants/* Output */.k7.PullRequestNumber, String(result.pullRequest));
+    if (process.env.GITHUB_STEP_SUMMARY) {
+        await core/* summary */.z.addHeading('self-heal deliver', 3).addRaw(result.reason, true).write();
+    }
+    if (result.ok)
+        core/* info */.pq(result.reason);
+    else
+        core/* setFailed */.C1(result.reason);
 }
 
 
@@ -53278,8 +54497,8 @@ function isDotGit(component) {
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _adapters_factory_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2823);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3043);
+/* harmony import */ var _adapters_factory_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9055);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3559);
 /**
  * The action's post step: flushes state the main step left (the Actions cache snapshot). Cleanup problems are
  * warnings, never a failed job.

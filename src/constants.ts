@@ -66,6 +66,8 @@ export enum Input {
   MaxAttempts = 'max-attempts',
   /** heal: the longest a fixer may run, in seconds. */
   FixerTimeout = 'fixer-timeout',
+  FixerRetries = 'fixer-retries',
+  VerifyAlso = 'verify-also',
   /** heal, check: variables checks and fixers keep though they look like credentials. */
   PassEnv = 'pass-env'
 }

@@ -128,7 +128,9 @@ const HEAL_INPUTS: Record<keyof HealInputs, Input> = {
   base: Input.Base,
   timeout: Input.Timeout,
   report: Input.ReportPath,
-  fixerTimeout: Input.FixerTimeout
+  fixerTimeout: Input.FixerTimeout,
+  fixerRetries: Input.FixerRetries,
+  verifyAlso: Input.VerifyAlso
 }
 
 async function healOperation(factory: AdapterFactory, cwd: string): Promise<void> {
@@ -145,7 +147,9 @@ async function healOperation(factory: AdapterFactory, cwd: string): Promise<void
       base: core.getInput(Input.Base),
       timeout: core.getInput(Input.Timeout),
       report: core.getInput(Input.ReportPath),
-      fixerTimeout: core.getInput(Input.FixerTimeout)
+      fixerTimeout: core.getInput(Input.FixerTimeout),
+      fixerRetries: core.getInput(Input.FixerRetries),
+      verifyAlso: core.getMultilineInput(Input.VerifyAlso)
     },
     option => `the input '${HEAL_INPUTS[option]}'`,
     process.env

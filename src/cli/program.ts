@@ -331,7 +331,18 @@ function buildProgram(io: Io, state: { exitCode: number; json: boolean; command?
     .addHelpText('after', HEAL_HELP)
     .requiredOption('--check <cmd>', '(required) the check to heal')
     .option('--kind <kind>', `what the check is: ${CHECK_KINDS.join(', ')}`, 'test')
-    .option('--fix <cmd>', 'a fixer to run in the work tree, in order (repeatable)', collect, [] as string[])
+    .option(
+      '--fix <cmd>',
+      'a fixer to run in the work tree, in order (repeatable); `auto` (the default) derives them from the check',
+      collect,
+      [] as string[]
+    )
+    .option(
+      '--verify-also <cmd>',
+      'a further check a fix must pass before it counts (repeatable), e.g. the tests for a lint fix',
+      collect,
+      [] as string[]
+    )
     .option('--dry-run', 'everything but writes: no branch, no pull request, nothing remembered')
     .option('--policy <file>', 'what a fix may change (YAML): paths, sizes, protected files, suppressions')
     // Read and checked by buildHealRequest, as the action's inputs are.
@@ -343,12 +354,16 @@ function buildProgram(io: Io, state: { exitCode: number; json: boolean; command?
     .option('--base <branch>', 'the branch to propose the fix to (default: the branch checked out)')
     .option(
       '--timeout <seconds>',
-      'stop a run of the check (and everything it started) after this many seconds'
+      'stop a run of the check (and everything it started) after this many seconds (default 1800)'
     )
     .option('--report <path>', 'a report file the check writes (JUnit XML, TAP, Jest JSON or ESLint JSON)')
     .option(
       '--fixer-timeout <seconds>',
       'stop a fixer (and everything it started) after this many seconds (default 600)'
+    )
+    .option(
+      '--fixer-retries <n>',
+      'runs again of a fixer whose fix was refused or failed, told why (default 1 for a fixer that reads SELF_HEAL_PROMPT or SELF_HEAL_FAILURE, else 0)'
     )
     .option('--pass-env <name>', PASS_ENV_HELP, collect, [] as string[])
     .action(
@@ -369,7 +384,9 @@ function buildProgram(io: Io, state: { exitCode: number; json: boolean; command?
             base: options.base as string | undefined,
             timeout: options.timeout as string | undefined,
             report: options.report as string | undefined,
-            fixerTimeout: options.fixerTimeout as string | undefined
+            fixerTimeout: options.fixerTimeout as string | undefined,
+            fixerRetries: options.fixerRetries as string | undefined,
+            verifyAlso: options.verifyAlso as string[]
           },
           option => HEAL_OPTIONS[option],
           io.env
@@ -398,7 +415,9 @@ const HEAL_OPTIONS: Record<keyof HealInputs, string> = {
   base: '--base',
   timeout: '--timeout',
   report: '--report',
-  fixerTimeout: '--fixer-timeout'
+  fixerTimeout: '--fixer-timeout',
+  fixerRetries: '--fixer-retries',
+  verifyAlso: '--verify-also'
 }
 
 async function readText(path: string, option: string): Promise<string> {

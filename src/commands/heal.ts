@@ -2,10 +2,15 @@
  * `heal` in the environment the factory was built for: the composition root that gives the loop (src/heal/loop.ts)
  * its ports. The CLI and the action both come through here.
  */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { AdapterFactory } from '../adapters/factory.js'
 import { LocalWorkspace } from '../adapters/local/workspace.js'
 import { ConfigurationError } from '../errors.js'
 import { DEFAULT_REMOTE } from '../git/remote.js'
+import { writeFixerContext } from '../heal/agent-context.js'
+import { checkoutFiles, resolveFixers } from '../heal/fixers.js'
 import { runHeal } from '../heal/loop.js'
 import type { HealOutput, HealRequest } from '../heal/types.js'
 import type { Logger } from '../log.js'
@@ -36,6 +41,8 @@ export async function healWithFactory(
     interrupt.abort(signal)
   }
   for (const signal of INTERRUPTS) process.on(signal, onSignal)
+  // The failure as context for fixers lives outside the checkout, or it would become part of the fix.
+  const contexts = await mkdtemp(join(tmpdir(), 'self-heal-context-'))
   try {
     return await runHeal(
       {
@@ -46,6 +53,10 @@ export async function healWithFactory(
         workspace: tree,
         repository: await repositoryIdentity(factory, tree),
         log,
+        resolveFixers: failure =>
+          resolveFixers(request.fixers, request.check, failure, checkoutFiles(tree.root), log),
+        fixerContext: async input =>
+          (await writeFixerContext(join(contexts, `attempt-${input.attempt}`), input)).env,
         // Locally the branch is a local ref (the Git adapter's getDiff compares two trees, not a fork point). When
         // pull requests are opened (a token and a repository), the branch is pushed to origin: one that CI (or a
         // teammate) already proposed there is fetched first (fast-forward only), so it is found rather than
@@ -65,6 +76,7 @@ export async function healWithFactory(
       request
     )
   } finally {
+    await rm(contexts, { recursive: true, force: true })
     await tree.close()
     for (const signal of INTERRUPTS) process.off(signal, onSignal)
   }

@@ -8,7 +8,11 @@ import { parseCheckKind } from '../commands/check.js'
 import { ConfigurationError, InvalidInputError, errorMessage } from '../errors.js'
 import { readCount, readPositive } from '../settings.js'
 import { parsePolicy, type FixPolicy } from './policy.js'
+import { AUTO_FIXER } from './fixers.js'
 import type { HealRequest } from './types.js'
+
+/** How long one run of the check may take when no timeout is given: half an hour. */
+export const DEFAULT_CHECK_TIMEOUT_SECONDS = 1800
 
 /** Heal's options as either surface reads them: strings, before any check. */
 export interface HealInputs {
@@ -26,6 +30,9 @@ export interface HealInputs {
   timeout?: string
   report?: string
   fixerTimeout?: string
+  fixerRetries?: string
+  /** Further checks a candidate must pass, one command line each. */
+  verifyAlso?: string[]
 }
 
 /** How a surface spells an option in its messages: `--max-attempts` for the CLI, `input 'max-attempts'` for the action. */
@@ -43,17 +50,23 @@ export function buildHealRequest(inputs: HealInputs, name: InputNamer, env: Node
   const given = (value: string | undefined): string | undefined => (value?.trim() ? value : undefined)
   const timeout = given(inputs.timeout)
   const fixerTimeout = given(inputs.fixerTimeout)
+  const fixerRetries = given(inputs.fixerRetries)
+  const fixers = (inputs.fix ?? []).filter(line => line.trim())
   const policy = inputs.policy && given(inputs.policy.text)
   return {
     kind: parseCheckKind(given(inputs.kind) ?? 'test', name('kind')),
     check: inputs.check,
     checkOptions: {
-      timeoutSeconds: timeout === undefined ? undefined : readPositive(timeout, name('timeout')),
+      timeoutSeconds:
+        timeout === undefined ? DEFAULT_CHECK_TIMEOUT_SECONDS : readPositive(timeout, name('timeout')),
       reportPath: given(inputs.report)
     },
-    fixers: (inputs.fix ?? []).filter(line => line.trim()),
+    // No fixer given means the fixers derived from the check (fix: auto).
+    fixers: fixers.length ? fixers : [AUTO_FIXER],
     fixerTimeoutSeconds:
       fixerTimeout === undefined ? undefined : readPositive(fixerTimeout, name('fixerTimeout')),
+    fixerRetries: fixerRetries === undefined ? undefined : readCount(fixerRetries, name('fixerRetries')),
+    verifyAlso: (inputs.verifyAlso ?? []).filter(line => line.trim()),
     dryRun: Boolean(inputs.dryRun),
     policy: policy ? readPolicy(policy, inputs.policy!.where) : undefined,
     reruns: readCount(given(inputs.reruns) ?? '1', name('reruns')),

@@ -4,7 +4,7 @@ import { MemoryWorkspace } from '../../src/adapters/memory/workspace.js'
 import { runProgram } from '../helpers/programs.mjs'
 import { defineLoopTests } from './loop-cases.js'
 
-const NAMES = ['lint', 'flaky', 'replace', 'write', 'noop']
+const NAMES = ['lint', 'flaky', 'replace', 'replace-each', 'learns', 'write', 'noop']
 
 defineLoopTests('the memory workspace', async (files, options = {}) => {
   const workspace = new MemoryWorkspace(files, options)

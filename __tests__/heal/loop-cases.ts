@@ -271,6 +271,19 @@ export function defineLoopTests(name: string, make: MakeLoopEnv): void {
       expect(result.fix!.fixers).toEqual([fixBad(), fixUgly()])
     })
 
+    it('reads but does not write the memory where it is read-only (a pull request’s run in CI)', async () => {
+      const readOnly = 'this is a pull request’s run'
+      const pr = await heal({ fixers: [fixBad(), fixUgly()], memoryReadOnly: readOnly })
+      expect(pr).toMatchObject({ outcome: 'healed', remembered: false })
+      expect(await cache.get(memoryKey(REPOSITORY, pr.fingerprint!.id))).toBeUndefined()
+      expect(log.lines).toContain(`The fix is not remembered: ${readOnly}.`)
+      const main = await heal({ fixers: [fixBad(), fixUgly()] })
+      expect(main.remembered).toBe(true)
+      const replayed = await heal({ fixers: [], memoryReadOnly: readOnly })
+      expect(replayed.attempts).toEqual([expect.objectContaining({ source: 'memory', result: 'verified' })])
+      expect(await cache.get(memoryKey(REPOSITORY, pr.fingerprint!.id))).toMatchObject({ replays: 0 })
+    })
+
     it('keeps to its budget: verification runs beyond max-attempts are not made', async () => {
       const result = await heal({ fixers: [fixBad(), fixUgly()], maxAttempts: 1 })
       expect(result.outcome).toBe('not-healed')

@@ -11,6 +11,10 @@ import { CHECK_KINDS, runCheck, type CheckKind, type CheckOutput } from '../comm
 import { runApply, type ApplyOutput } from '../commands/apply.js'
 import { healWithFactory } from '../commands/heal.js'
 import { buildHealRequest, type HealInputs } from '../heal/request.js'
+import type { CacheAdapter } from '../adapters/cache.js'
+import { checkoutIdentity } from '../adapters/local/workspace.js'
+import { repositoryIdentity } from '../commands/heal.js'
+import { exportMemory, forgetMemory, importMemory, listMemory, showMemory } from '../commands/memory.js'
 import type { HealOutput } from '../heal/types.js'
 import { detectEnvironment, ENVIRONMENTS, REASON_TEXT } from '../environment.js'
 import { ConfigurationError, InvalidInputError, SelfHealError, UsageError, errorMessage } from '../errors.js'
@@ -135,7 +139,7 @@ function exitCodeOf(error: unknown): number {
   return error instanceof SelfHealError ? error.exitCode : 1
 }
 
-const COMMANDS = ['env', 'check', 'apply', 'dispatch', 'heal'] as const
+const COMMANDS = ['env', 'check', 'apply', 'dispatch', 'heal', 'memory'] as const
 const COMMON_OPTIONS = 'Common options:'
 
 function buildProgram(io: Io, state: { exitCode: number; json: boolean; command?: string }): Command {
@@ -400,7 +404,99 @@ function buildProgram(io: Io, state: { exitCode: number; json: boolean; command?
       })
     )
 
+  withCommon(subcommand(program, 'memory', '<list|show|forget|export|import> [FINGERPRINT|FILE]'))
+    .description(
+      'The fix memory of this repository: list, show or forget remembered fixes, export them as JSON, import an export (a file, or - for stdin).'
+    )
+    .argument('<action>', 'list, show FINGERPRINT, forget FINGERPRINT, export, or import [FILE|-]')
+    .argument('[target]', 'the fingerprint (show, forget) or the export to read (import; default -, stdin)')
+    .action(async (action: string, target: string | undefined, options: CommonOptions) =>
+      run(async () => {
+        const { factory, settings } = prepare(options, io)
+        try {
+          const cache = await factory.cache()
+          const repository = await repositoryIdentity(factory, () => checkoutIdentity(settings.cwd))
+          return await memoryAction(cache, repository, action, target, async path =>
+            path === '-' ? io.readStdin() : readText(resolve(settings.cwd, path), 'the export')
+          )
+        } finally {
+          await factory.close()
+        }
+      })(options)
+    )
+
   return program
+}
+
+/** Runs one `memory` action; its JSON, text and whether it succeeded. */
+async function memoryAction(
+  cache: CacheAdapter,
+  repository: string,
+  action: string,
+  target: string | undefined,
+  read: (path: string) => Promise<string>
+): Promise<Outcome> {
+  const needs = (what: string): string => {
+    if (!target)
+      throw new InvalidInputError(
+        `memory ${action} needs the ${what}: self-heal memory ${action} FINGERPRINT.`
+      )
+    return target
+  }
+  switch (action) {
+    case 'list': {
+      const fixes = await listMemory(cache, repository)
+      const text = fixes.length
+        ? fixes
+            .map(
+              f =>
+                `${f.fingerprint}  ${f.kind}  verified ${f.verifiedAt}  replayed ${f.replays ?? 0}, failed ${f.failures ?? 0}  ${f.fixers.join(' && ') || '(no fixer recorded)'}`
+            )
+            .join('\n')
+        : 'No fix is remembered for this repository.'
+      return { json: { repository, fixes: fixes.map(({ diff: _diff, ...rest }) => rest) }, text, ok: true }
+    }
+    case 'show': {
+      const fix = await showMemory(cache, repository, needs('fingerprint'))
+      if (!fix)
+        return {
+          json: { fingerprint: target, found: false },
+          text: `No fix is remembered for ${target}.`,
+          ok: false
+        }
+      return {
+        json: fix,
+        text: `${fix.fingerprint} (${fix.kind}, verified ${fix.verifiedAt}${fix.commit ? ` at ${fix.commit.slice(0, 12)}` : ''}) by ${fix.fixers.join(' && ') || 'no fixer recorded'}\n${fix.diff}`,
+        ok: true
+      }
+    }
+    case 'forget': {
+      const forgotten = await forgetMemory(cache, repository, needs('fingerprint'))
+      return {
+        json: { fingerprint: target, forgotten },
+        text: forgotten ? `Forgot the fix for ${target}.` : `No fix was remembered for ${target}.`,
+        ok: true
+      }
+    }
+    case 'export': {
+      const doc = await exportMemory(cache, repository)
+      return { json: doc, text: JSON.stringify(doc, null, 2), ok: true }
+    }
+    case 'import': {
+      const path = target ?? '-'
+      const { imported } = await importMemory(
+        cache,
+        repository,
+        await read(path),
+        path === '-' ? 'stdin' : path
+      )
+      return { json: { imported }, text: `Imported ${imported.length} fix(es).`, ok: true }
+    }
+    default:
+      throw new InvalidInputError(
+        `Unknown memory action '${action}': give list, show, forget, export or import.`
+      )
+  }
 }
 
 /** The CLI option behind each of heal's inputs. */

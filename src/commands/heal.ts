@@ -51,7 +51,7 @@ export async function healWithFactory(
         cache: () => factory.cache(),
         git: () => factory.git(),
         workspace: tree,
-        repository: await repositoryIdentity(factory, tree),
+        repository: await repositoryIdentity(factory, () => tree.identity()),
         log,
         resolveFixers: failure =>
           resolveFixers(request.fixers, request.check, failure, checkoutFiles(tree.root), log),
@@ -85,9 +85,12 @@ export async function healWithFactory(
 const INTERRUPTS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP']
 
 /** The repository the fix memory is kept for: the GitHub repository when one is known, else the checkout's own. */
-async function repositoryIdentity(factory: AdapterFactory, tree: LocalWorkspace): Promise<string> {
+export async function repositoryIdentity(
+  factory: AdapterFactory,
+  checkout: () => Promise<string>
+): Promise<string> {
   const { repository } = await factory.describe()
-  if (!repository) return tree.identity()
+  if (!repository) return checkout()
   const host = (() => {
     try {
       return new URL(factory.settings.serverUrl ?? 'https://github.com').host

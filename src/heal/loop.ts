@@ -8,7 +8,7 @@ import { runCheckResult, checkPassed, toCheckOutput, type CheckResult } from '..
 import type { OutsideChange, WorkspaceState } from '../adapters/workspace.js'
 import { ConfigurationError, InterruptedError, RefNotFoundError, errorMessage } from '../errors.js'
 import { fingerprintFailure } from './fingerprint.js'
-import { recall, remember } from './memory.js'
+import { noteReplay, recall, remember } from './memory.js'
 import { checkPolicy, DEFAULT_POLICY } from './policy.js'
 import { BRANCH_PREFIX, FINGERPRINT_TRAILER, describeFix, propose } from './propose.js'
 import type { CheckFailure, EarlierAttempt } from './agent-context.js'
@@ -126,6 +126,7 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
           current = start
         }
       }
+      await countReplay(fingerprint.id, Boolean(fix))
     }
 
     if (!fix && base.attempts.length) noteEarlier(base.attempts[0])
@@ -183,15 +184,20 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
   }
 
   try {
-    await remember(
-      await deps.cache(),
-      deps.repository,
-      fingerprint.id,
-      request.kind,
-      fix,
-      (deps.now ?? (() => new Date()))()
-    )
-    base.remembered = true
+    if (request.memoryReadOnly) {
+      log.info(`The fix is not remembered: ${request.memoryReadOnly}.`)
+    } else {
+      await remember(
+        await deps.cache(),
+        deps.repository,
+        fingerprint.id,
+        request.kind,
+        fix,
+        (deps.now ?? (() => new Date()))(),
+        { commit: workspace.head }
+      )
+      base.remembered = true
+    }
   } catch (error) {
     // A fix too big for the memory is still a fix: it is proposed, and found again by the fixers next time.
     log.warning(`The fix was not remembered: ${errorMessage(error)}`)
@@ -345,6 +351,16 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
       return attempt
     } finally {
       noteEarlier(attempt)
+    }
+  }
+
+  /** Counts a replay of the remembered fix in the memory, where this run may write it. */
+  async function countReplay(id: string, verified: boolean): Promise<void> {
+    if (request.memoryReadOnly || dryRun) return
+    try {
+      await noteReplay(await deps.cache(), deps.repository, id, verified)
+    } catch (error) {
+      log.warning(`The replay of the remembered fix was not counted: ${errorMessage(error)}`)
     }
   }
 

@@ -73,7 +73,8 @@ export function buildHealRequest(inputs: HealInputs, name: InputNamer, env: Node
     maxAttempts: readCount(given(inputs.maxAttempts) ?? '5', name('maxAttempts')),
     base: given(inputs.base) ?? context.base,
     noProposal: context.noProposal,
-    disabled: context.disabled
+    disabled: context.disabled,
+    memoryReadOnly: context.memoryReadOnly
   }
 }
 
@@ -85,6 +86,8 @@ export interface HealContext {
   noProposal?: string
   /** The branch a fix is proposed to when none is given: a pull request's own branch. */
   base?: string
+  /** Why the fix memory may be read but not written here (CI off the default branch). */
+  memoryReadOnly?: string
 }
 
 /**
@@ -98,6 +101,7 @@ export function healContext(env: NodeJS.ProcessEnv): HealContext {
     context.disabled = 'SELF_HEAL_DISABLED is set'
   }
   const event = readEvent(env.GITHUB_EVENT_PATH)
+  context.memoryReadOnly = memoryReadOnly(env, event)
   const pr = event?.pull_request
   if (pr && typeof pr === 'object') {
     const head = pr.head?.repo?.full_name
@@ -111,8 +115,32 @@ export function healContext(env: NodeJS.ProcessEnv): HealContext {
   return context
 }
 
+/**
+ * In GitHub Actions the fix memory is the default branch's: runs of pull requests (and of other branches) read it,
+ * only runs on the default branch write it, so that a pull request cannot plant a fix the default branch replays.
+ * The default branch is the event's `repository.default_branch`.
+ */
+function memoryReadOnly(env: NodeJS.ProcessEnv, event: PullRequestEvent | undefined): string | undefined {
+  if (env.GITHUB_ACTIONS !== 'true') return undefined
+  const name = env.GITHUB_EVENT_NAME ?? ''
+  if (name.startsWith('pull_request') || event?.pull_request) {
+    return "this is a pull request's run, and only runs on the default branch write the fix memory"
+  }
+  const defaultBranch = event?.repository?.default_branch
+  const ref = env.GITHUB_REF?.startsWith('refs/heads/')
+    ? env.GITHUB_REF.slice('refs/heads/'.length)
+    : undefined
+  const branch = ref ?? (env.GITHUB_REF_TYPE === 'branch' ? env.GITHUB_REF_NAME : undefined)
+  // An event that does not name the default branch (a schedule's) is not a pull request's: it writes.
+  if (typeof defaultBranch === 'string' && defaultBranch && branch !== defaultBranch) {
+    return `this run is on ${branch ? `the branch ${branch}` : env.GITHUB_REF || 'no branch'}, and only runs on the default branch (${defaultBranch}) write the fix memory`
+  }
+  return undefined
+}
+
 /** The part of a workflow event's payload heal reads. */
 interface PullRequestEvent {
+  repository?: { default_branch?: unknown }
   pull_request?: {
     head?: { ref?: unknown; repo?: { full_name?: unknown } }
     base?: { repo?: { full_name?: unknown } }

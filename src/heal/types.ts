@@ -43,6 +43,11 @@ export interface HealRequest {
   noProposal?: string
   /** Why healing is switched off (the kill switch), when it is: nothing runs. */
   disabled?: string
+  /**
+   * Why this run may read the fix memory but not write it (a pull request's run, or a branch other than the
+   * default one, in CI): a pull request must not be able to plant a fix that the default branch replays.
+   */
+  memoryReadOnly?: string
 }
 
 /** The ports a heal uses. */

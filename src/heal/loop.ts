@@ -127,9 +127,8 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
         }
       }
       await countReplay(fingerprint.id, Boolean(fix))
+      noteEarlier(attempt)
     }
-
-    if (!fix && base.attempts.length) noteEarlier(base.attempts[0])
 
     // Fix: the user's fixers in order, each on top of the ones before it that the policy accepted; one whose
     // candidate was refused or failed verification may run again, from where it started, told why.

@@ -70,6 +70,8 @@ export enum Input {
   FixerTimeout = 'fixer-timeout',
   Verify = 'verify',
   Setup = 'setup',
+  FixerRetries = 'fixer-retries',
+  VerifyAlso = 'verify-also',
   /** heal, check: variables checks and fixers keep though they look like credentials. */
   PassEnv = 'pass-env'
 }

@@ -163,7 +163,9 @@ const HEAL_INPUTS: Record<keyof HealInputs, Input> = {
   report: Input.ReportPath,
   fixerTimeout: Input.FixerTimeout,
   verify: Input.Verify,
-  setup: Input.Setup
+  setup: Input.Setup,
+  fixerRetries: Input.FixerRetries,
+  verifyAlso: Input.VerifyAlso
 }
 
 async function healOperation(factory: AdapterFactory, cwd: string): Promise<void> {
@@ -182,7 +184,9 @@ async function healOperation(factory: AdapterFactory, cwd: string): Promise<void
       report: core.getInput(Input.ReportPath),
       fixerTimeout: core.getInput(Input.FixerTimeout),
       verify: core.getInput(Input.Verify),
-      setup: core.getInput(Input.Setup)
+      setup: core.getInput(Input.Setup),
+      fixerRetries: core.getInput(Input.FixerRetries),
+      verifyAlso: core.getMultilineInput(Input.VerifyAlso)
     },
     option => `the input '${HEAL_INPUTS[option]}'`,
     process.env

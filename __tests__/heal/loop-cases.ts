@@ -11,7 +11,8 @@ import type { Workspace } from '../../src/adapters/workspace.js'
 import { runHeal } from '../../src/heal/loop.js'
 import { memoryKey } from '../../src/heal/memory.js'
 import { FINGERPRINT_TRAILER } from '../../src/heal/propose.js'
-import type { HealOutput, HealRequest } from '../../src/heal/types.js'
+import type { FixerContextInput } from '../../src/heal/agent-context.js'
+import type { HealDeps, HealOutput, HealRequest } from '../../src/heal/types.js'
 import type { Logger } from '../../src/log.js'
 
 /** A workspace to heal in, with the programs of `programs.mjs` available as commands. */
@@ -66,7 +67,8 @@ export function defineLoopTests(name: string, make: MakeLoopEnv): void {
     const heal = (
       request: Partial<HealRequest>,
       over: LoopEnv = env,
-      repository = REPOSITORY
+      repository = REPOSITORY,
+      deps: Partial<HealDeps> = {}
     ): Promise<HealOutput> =>
       runHeal(
         {
@@ -75,7 +77,8 @@ export function defineLoopTests(name: string, make: MakeLoopEnv): void {
           repository,
           cache: async () => cache,
           git: async () => git,
-          log
+          log,
+          ...deps
         },
         { kind: 'lint', check: over.command('lint'), fixers: [], ...request }
       )
@@ -146,6 +149,139 @@ export function defineLoopTests(name: string, make: MakeLoopEnv): void {
       expect(result.outcome).toBe('healed')
       expect(result.fix!.fixers).toEqual([fixBad(), fixUgly()])
       expect(result.fix!.diff).not.toContain('eslint-disable')
+    })
+
+    it('leaves out of a candidate the files the policy protects, and proposes the rest verified on its own', async () => {
+      const files = { ...FILES, 'eslint.config.js': 'export default [BAD]\n' }
+      const over = await make(files)
+      git = new MemoryGit(files)
+      try {
+        const both = over.command(
+          'replace-each',
+          'src/app.js',
+          'BAD',
+          'good',
+          'eslint.config.js',
+          'BAD',
+          'good'
+        )
+        const result = await heal({ check: over.command('lint', 'BAD'), fixers: [both] }, over)
+        expect(result.outcome).toBe('healed')
+        expect(result.attempts[0]).toMatchObject({
+          result: 'verified',
+          dropped: [expect.objectContaining({ file: 'eslint.config.js', rule: 'check-config' })]
+        })
+        expect(result.attempts[0].violations).toBeUndefined()
+        expect(result.fix!.diff).toContain('src/app.js')
+        expect(result.fix!.diff).not.toContain('eslint.config.js')
+        const branch = result.proposal!.branch
+        expect(git.read(branch, 'eslint.config.js')).toBe('export default [BAD]\n')
+        expect(git.read(branch, 'src/app.js')).toContain('"good"')
+        expect(await over.read('eslint.config.js')).toBe('export default [BAD]\n')
+      } finally {
+        await over.close()
+      }
+    })
+
+    it('refuses a candidate whose rest, without the protected files, changes nothing', async () => {
+      const files = { ...FILES, 'eslint.config.js': 'export default [BAD]\n' }
+      const over = await make(files)
+      try {
+        const config = over.command('replace', 'eslint.config.js', 'BAD', 'good')
+        const result = await heal({ fixers: [config] }, over)
+        expect(result.outcome).toBe('not-healed')
+        expect(result.attempts[0]).toMatchObject({ result: 'refused' })
+        expect(result.attempts[0].violations![0]).toMatchObject({ rule: 'check-config' })
+        expect(await over.read('eslint.config.js')).toBe('export default [BAD]\n')
+      } finally {
+        await over.close()
+      }
+    })
+
+    it('refuses under verify-also a candidate that makes the check pass but another check fail', async () => {
+      const result = await heal({
+        check: env.command('lint', 'BAD'),
+        fixers: [fixBad()],
+        verifyAlso: [env.command('lint', 'good')]
+      })
+      expect(result.outcome).toBe('not-healed')
+      expect(result.attempts).toEqual([
+        expect.objectContaining({ result: 'check-failed', verifyAlso: env.command('lint', 'good') })
+      ])
+      expect(await env.read('src/app.js')).toBe(APP)
+      const passing = await heal({
+        check: env.command('lint', 'BAD'),
+        fixers: [fixBad()],
+        verifyAlso: [env.command('lint', 'NOTHERE')]
+      })
+      expect(passing.outcome).toBe('healed')
+    })
+
+    it('gives each fixer the failure and earlier attempts as context, and re-runs a fixer told why it was refused', async () => {
+      const contexts: FixerContextInput[] = []
+      const learns = env.command('learns', env.scratch('learns-count'), 'src/app.js', 'BAD', 'good')
+      const result = await heal(
+        { check: env.command('lint', 'BAD'), fixers: [learns], fixerRetries: 1 },
+        env,
+        REPOSITORY,
+        {
+          fixerContext: async input => {
+            contexts.push(input)
+            return { SELF_HEAL_FAILURE: `/outside/failure-${input.attempt}.json` }
+          }
+        }
+      )
+      expect(result.outcome).toBe('healed')
+      expect(result.attempts.map(a => a.result)).toEqual(['refused', 'verified'])
+      expect(contexts.map(c => c.attempt)).toEqual([1, 2])
+      expect(contexts[0]).toMatchObject({ earlier: [], failure: { exitCode: 1 } })
+      expect(contexts[0].failure.problems[0]).toMatchObject({ file: 'src/app.js', rule: 'no-bad' })
+      expect(contexts[1].earlier).toEqual([
+        expect.objectContaining({
+          fixer: learns,
+          result: 'refused',
+          violations: [expect.objectContaining({ rule: 'suppression' })]
+        })
+      ])
+      expect(result.fix!.diff).not.toContain('eslint-disable')
+    })
+
+    it('re-runs a fixer after a failed verification with the check’s new failures, within max-attempts', async () => {
+      const contexts: FixerContextInput[] = []
+      const result = await heal({ fixers: [fixBad()], fixerRetries: 2, maxAttempts: 2 }, env, REPOSITORY, {
+        fixerContext: async input => (contexts.push(input), {})
+      })
+      expect(result.outcome).toBe('not-healed')
+      expect(result.attempts.map(a => a.result)).toEqual(['check-failed', 'check-failed'])
+      expect(contexts[1].earlier![0]).toMatchObject({ result: 'check-failed' })
+      expect(contexts[1].earlier![0].check!.problems).toEqual([expect.objectContaining({ rule: 'no-ugly' })])
+      expect(await env.read('src/app.js')).toBe(APP)
+    })
+
+    it('resolves the fixers from the failing run when the composition gives a resolver', async () => {
+      const seen: number[] = []
+      const result = await heal({ fixers: ['auto'] }, env, REPOSITORY, {
+        resolveFixers: failure => {
+          seen.push(failure.exitCode)
+          return [fixBad(), fixUgly()]
+        }
+      })
+      expect(seen).toEqual([1])
+      expect(result.outcome).toBe('healed')
+      expect(result.fix!.fixers).toEqual([fixBad(), fixUgly()])
+    })
+
+    it('reads but does not write the memory where it is read-only (a pull request’s run in CI)', async () => {
+      const readOnly = 'this is a pull request’s run'
+      const pr = await heal({ fixers: [fixBad(), fixUgly()], memoryReadOnly: readOnly })
+      expect(pr).toMatchObject({ outcome: 'healed', remembered: false })
+      expect(await cache.get(memoryKey(REPOSITORY, pr.fingerprint!.id))).toBeUndefined()
+      expect(log.lines).toContain(`The fix is not remembered: ${readOnly}.`)
+      const main = await heal({ fixers: [fixBad(), fixUgly()] })
+      expect(main.remembered).toBe(true)
+      const replayed = await heal({ fixers: [], memoryReadOnly: readOnly })
+      expect(replayed.attempts).toEqual([expect.objectContaining({ source: 'memory', result: 'verified' })])
+      expect(await cache.get(memoryKey(REPOSITORY, pr.fingerprint!.id))).toMatchObject({ replays: 0 })
     })
 
     it('keeps to its budget: verification runs beyond max-attempts are not made', async () => {

@@ -4,7 +4,7 @@ import { MemoryWorkspace } from '../../src/adapters/memory/workspace.js'
 import { runProgram } from '../helpers/programs.mjs'
 import { defineLoopTests } from './loop-cases.js'
 
-const NAMES = ['lint', 'flaky', 'replace', 'write', 'noop', 'idle', 'no-config']
+const NAMES = ['lint', 'flaky', 'replace', 'replace-each', 'learns', 'write', 'noop', 'idle', 'no-config']
 
 defineLoopTests('the memory workspace', async (files, options = {}) => {
   const workspace = new MemoryWorkspace(files, options)

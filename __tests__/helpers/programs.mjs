@@ -43,6 +43,23 @@ export function runProgram(name, args, fs) {
       fs.write(file, (prefix ? `${prefix}\n` : '') + text.split(from).join(to))
       return { exitCode: 0, stdout: '' }
     }
+    // A fixer that edits several files: replace's arguments, FILE FROM TO, once for each triple.
+    case 'replace-each': {
+      for (let i = 0; i + 2 < args.length; i += 3) runProgram('replace', args.slice(i, i + 3), fs)
+      return { exitCode: 0, stdout: '' }
+    }
+    // A fixer that learns: on its first run (counted in the file args[0]) it adds a suppression above its
+    // replacement (FILE FROM TO); on later runs it only replaces.
+    case 'learns': {
+      const [count, file, from, to] = args
+      const runs = Number(fs.read(count) ?? '0') + 1
+      fs.write(count, String(runs))
+      return runProgram(
+        'replace',
+        runs === 1 ? [file, from, to, '// eslint-disable-next-line'] : [file, from, to],
+        fs
+      )
+    }
     // A fixer that writes a whole file: args[0] path, the rest its words joined by spaces.
     case 'write': {
       fs.write(args[0], `${args.slice(1).join(' ')}\n`)

@@ -13,6 +13,10 @@ import { healWithFactory } from '../commands/heal.js'
 import { buildHealRequest, type HealInputs } from '../heal/request.js'
 import { failureLines, formatFailure, plural } from '../heal/report.js'
 import type { DiffStats, HealOutput } from '../heal/types.js'
+import type { CacheAdapter } from '../adapters/cache.js'
+import { checkoutIdentity } from '../adapters/local/workspace.js'
+import { repositoryIdentity } from '../commands/heal.js'
+import { exportMemory, forgetMemory, importMemory, listMemory, showMemory } from '../commands/memory.js'
 import { detectEnvironment, ENVIRONMENTS, REASON_TEXT } from '../environment.js'
 import {
   ConfigurationError,
@@ -143,7 +147,7 @@ function exitCodeOf(error: unknown): number {
   return error instanceof SelfHealError ? error.exitCode : 1
 }
 
-const COMMANDS = ['env', 'check', 'apply', 'dispatch', 'heal'] as const
+const COMMANDS = ['env', 'check', 'apply', 'dispatch', 'heal', 'memory'] as const
 const COMMON_OPTIONS = 'Common options:'
 
 function buildProgram(io: Io, state: { exitCode: number; json: boolean; command?: string }): Command {
@@ -347,7 +351,18 @@ function buildProgram(io: Io, state: { exitCode: number; json: boolean; command?
     .addHelpText('after', HEAL_HELP)
     .requiredOption('--check <cmd>', '(required) the check to heal')
     .option('--kind <kind>', `what the check is: ${CHECK_KINDS.join(', ')}`, 'test')
-    .option('--fix <cmd>', 'a fixer to run in the work tree, in order (repeatable)', collect, [] as string[])
+    .option(
+      '--fix <cmd>',
+      'a fixer to run in the work tree, in order (repeatable); `auto` (the default) derives them from the check',
+      collect,
+      [] as string[]
+    )
+    .option(
+      '--verify-also <cmd>',
+      'a further check a fix must pass before it counts (repeatable), e.g. the tests for a lint fix',
+      collect,
+      [] as string[]
+    )
     .option('--dry-run', 'everything but writes: no branch, no pull request, nothing remembered')
     .option('--policy <file>', 'what a fix may change (YAML): paths, sizes, protected files, suppressions')
     // Read and checked by buildHealRequest, as the action's inputs are.
@@ -360,12 +375,16 @@ function buildProgram(io: Io, state: { exitCode: number; json: boolean; command?
     .option('--ref <branch>', 'in cloud: the branch to heal, with no checkout (default: the default branch)')
     .option(
       '--timeout <seconds>',
-      'stop a run of the check (and everything it started) after this many seconds'
+      'stop a run of the check (and everything it started) after this many seconds (default 1800)'
     )
     .option('--report <path>', 'a report file the check writes (JUnit XML, TAP, Jest JSON or ESLint JSON)')
     .option(
       '--fixer-timeout <seconds>',
       'stop a fixer (and everything it started) after this many seconds (default 600)'
+    )
+    .option(
+      '--fixer-retries <n>',
+      'runs again of a fixer whose fix was refused or failed, told why (default 1 for a fixer that reads SELF_HEAL_PROMPT or SELF_HEAL_FAILURE, else 0)'
     )
     .option('--pass-env <name>', PASS_ENV_HELP, collect, [] as string[])
     .option(
@@ -400,7 +419,9 @@ function buildProgram(io: Io, state: { exitCode: number; json: boolean; command?
             report: options.report as string | undefined,
             fixerTimeout: options.fixerTimeout as string | undefined,
             verify: options.verify as string | undefined,
-            setup: options.setup as string | undefined
+            setup: options.setup as string | undefined,
+            fixerRetries: options.fixerRetries as string | undefined,
+            verifyAlso: options.verifyAlso as string[]
           },
           option => HEAL_OPTIONS[option],
           io.env
@@ -416,7 +437,99 @@ function buildProgram(io: Io, state: { exitCode: number; json: boolean; command?
       })
     )
 
+  withCommon(subcommand(program, 'memory', '<list|show|forget|export|import> [FINGERPRINT|FILE]'))
+    .description(
+      'The fix memory of this repository: list, show or forget remembered fixes, export them as JSON, import an export (a file, or - for stdin).'
+    )
+    .argument('<action>', 'list, show FINGERPRINT, forget FINGERPRINT, export, or import [FILE|-]')
+    .argument('[target]', 'the fingerprint (show, forget) or the export to read (import; default -, stdin)')
+    .action(async (action: string, target: string | undefined, options: CommonOptions) =>
+      run(async () => {
+        const { factory, settings } = prepare(options, io)
+        try {
+          const cache = await factory.cache()
+          const repository = await repositoryIdentity(factory, () => checkoutIdentity(settings.cwd))
+          return await memoryAction(cache, repository, action, target, async path =>
+            path === '-' ? io.readStdin() : readText(resolve(settings.cwd, path), 'the export')
+          )
+        } finally {
+          await factory.close()
+        }
+      })(options)
+    )
+
   return program
+}
+
+/** Runs one `memory` action; its JSON, text and whether it succeeded. */
+async function memoryAction(
+  cache: CacheAdapter,
+  repository: string,
+  action: string,
+  target: string | undefined,
+  read: (path: string) => Promise<string>
+): Promise<Outcome> {
+  const needs = (what: string): string => {
+    if (!target)
+      throw new InvalidInputError(
+        `memory ${action} needs the ${what}: self-heal memory ${action} FINGERPRINT.`
+      )
+    return target
+  }
+  switch (action) {
+    case 'list': {
+      const fixes = await listMemory(cache, repository)
+      const text = fixes.length
+        ? fixes
+            .map(
+              f =>
+                `${f.fingerprint}  ${f.kind}  verified ${f.verifiedAt}  replayed ${f.replays ?? 0}, failed ${f.failures ?? 0}  ${f.fixers.join(' && ') || '(no fixer recorded)'}`
+            )
+            .join('\n')
+        : 'No fix is remembered for this repository.'
+      return { json: { repository, fixes: fixes.map(({ diff: _diff, ...rest }) => rest) }, text, ok: true }
+    }
+    case 'show': {
+      const fix = await showMemory(cache, repository, needs('fingerprint'))
+      if (!fix)
+        return {
+          json: { fingerprint: target, found: false },
+          text: `No fix is remembered for ${target}.`,
+          ok: false
+        }
+      return {
+        json: fix,
+        text: `${fix.fingerprint} (${fix.kind}, verified ${fix.verifiedAt}${fix.commit ? ` at ${fix.commit.slice(0, 12)}` : ''}) by ${fix.fixers.join(' && ') || 'no fixer recorded'}\n${fix.diff}`,
+        ok: true
+      }
+    }
+    case 'forget': {
+      const forgotten = await forgetMemory(cache, repository, needs('fingerprint'))
+      return {
+        json: { fingerprint: target, forgotten },
+        text: forgotten ? `Forgot the fix for ${target}.` : `No fix was remembered for ${target}.`,
+        ok: true
+      }
+    }
+    case 'export': {
+      const doc = await exportMemory(cache, repository)
+      return { json: doc, text: JSON.stringify(doc, null, 2), ok: true }
+    }
+    case 'import': {
+      const path = target ?? '-'
+      const { imported } = await importMemory(
+        cache,
+        repository,
+        await read(path),
+        path === '-' ? 'stdin' : path
+      )
+      return { json: { imported }, text: `Imported ${imported.length} fix(es).`, ok: true }
+    }
+    default:
+      throw new InvalidInputError(
+        `Unknown memory action '${action}': give list, show, forget, export or import.`
+      )
+  }
 }
 
 /** The CLI option behind each of heal's inputs. */
@@ -433,7 +546,9 @@ const HEAL_OPTIONS: Record<keyof HealInputs, string> = {
   report: '--report',
   fixerTimeout: '--fixer-timeout',
   verify: '--verify',
-  setup: '--setup'
+  setup: '--setup',
+  fixerRetries: '--fixer-retries',
+  verifyAlso: '--verify-also'
 }
 
 async function readText(path: string, option: string): Promise<string> {

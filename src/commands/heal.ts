@@ -2,12 +2,17 @@
  * `heal` in the environment the factory was built for: the composition root that gives the loop (src/heal/loop.ts)
  * its ports. The CLI and the action both come through here.
  */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { AdapterFactory } from '../adapters/factory.js'
 import { LocalWorkspace } from '../adapters/local/workspace.js'
 import { ConfigurationError } from '../errors.js'
 import { DEFAULT_REMOTE } from '../git/remote.js'
 import type { GitHubActionsExecutionAdapter } from '../adapters/execution/workflow-dispatch.js'
 import { runCloudHeal } from '../heal/cloud.js'
+import { writeFixerContext } from '../heal/agent-context.js'
+import { checkoutFiles, resolveFixers } from '../heal/fixers.js'
 import { runHeal } from '../heal/loop.js'
 import type { HealOutput, HealRequest } from '../heal/types.js'
 import type { Logger } from '../log.js'
@@ -56,6 +61,8 @@ export async function healWithFactory(
     interrupt.abort(signal)
   }
   for (const signal of INTERRUPTS) process.on(signal, onSignal)
+  // The failure as context for fixers lives outside the checkout, or it would become part of the fix.
+  const contexts = await mkdtemp(join(tmpdir(), 'self-heal-context-'))
   try {
     return await runHeal(
       {
@@ -66,6 +73,10 @@ export async function healWithFactory(
         workspace: tree,
         repository: await repositoryIdentity(factory, () => tree.identity()),
         log,
+        resolveFixers: failure =>
+          resolveFixers(request.fixers, request.check, failure, checkoutFiles(tree.root), log),
+        fixerContext: async input =>
+          (await writeFixerContext(join(contexts, `attempt-${input.attempt}`), input)).env,
         // Locally the branch is a local ref (the Git adapter's getDiff compares two trees, not a fork point). When
         // pull requests are opened (a token and a repository), the branch is pushed to origin: one that CI (or a
         // teammate) already proposed there is fetched first (fast-forward only), so it is found rather than
@@ -85,6 +96,7 @@ export async function healWithFactory(
       request
     )
   } finally {
+    await rm(contexts, { recursive: true, force: true })
     await tree.close()
     for (const signal of INTERRUPTS) process.off(signal, onSignal)
   }
@@ -93,12 +105,12 @@ export async function healWithFactory(
 const INTERRUPTS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP']
 
 /** The repository the fix memory is kept for: the GitHub repository when one is known, else the checkout's own. */
-async function repositoryIdentity(
+export async function repositoryIdentity(
   factory: AdapterFactory,
-  ownIdentity: () => Promise<string>
+  checkout: () => Promise<string>
 ): Promise<string> {
   const { repository } = await factory.describe()
-  if (!repository) return ownIdentity()
+  if (!repository) return checkout()
   const host = (() => {
     try {
       return new URL(factory.settings.serverUrl ?? 'https://github.com').host

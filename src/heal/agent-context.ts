@@ -26,7 +26,7 @@ export interface EarlierAttempt {
   /** The fixer command, for a fixer. */
   fixer?: string
   /** `refused` by the policy, `check-failed` in verification, or another reason it was not kept. */
-  result: 'refused' | 'check-failed' | 'no-change' | 'does-not-apply' | 'over-budget'
+  result: 'refused' | 'check-failed' | 'no-change' | 'crashed' | 'does-not-apply' | 'over-budget'
   /** The policy's reasons, for a refused fix. */
   violations?: readonly PolicyViolation[]
   /** The verifying run of the check, for a fix that failed verification. */

@@ -9,10 +9,12 @@ import type { OutsideChange, WorkspaceState } from '../adapters/workspace.js'
 import { hasPassed } from '../adapters/verdict.js'
 import { ConfigurationError, InterruptedError, RefNotFoundError, errorMessage } from '../errors.js'
 import { fingerprintFailure } from './fingerprint.js'
-import { recall, remember } from './memory.js'
+import { noteReplay, recall, remember } from './memory.js'
 import { checkPolicy, DEFAULT_POLICY } from './policy.js'
 import { BRANCH_PREFIX, FINGERPRINT_TRAILER, describeFix, propose } from './propose.js'
 import { brokenCheck, crashedFixer } from './report.js'
+import type { CheckFailure, EarlierAttempt } from './agent-context.js'
+import { retriesFor, withoutRefusedFiles } from './fixers.js'
 import type { HealAttempt, HealDeps, HealFix, HealOutcome, HealOutput, HealRequest } from './types.js'
 
 /** Runs the healing loop. Throws only for bad configuration or a broken environment; outcomes are returned. */
@@ -107,6 +109,10 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
   const start = await workspace.snapshot()
   let fix: HealFix | undefined
   let current: WorkspaceState = start
+  // The fixers whose changes `current` holds, and what became of the candidates that were not kept.
+  const applied: string[] = []
+  const earlier: EarlierAttempt[] = []
+  const verifyFailures = new Map<HealAttempt, CheckFailure>()
   try {
     // Recall: a fix verified before for this fingerprint is tried first.
     const remembered = await recall(await deps.cache(), deps.repository, fingerprint.id, request.kind)
@@ -125,53 +131,28 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
           current = start
         }
       }
+      await countReplay(fingerprint.id, Boolean(fix))
+      noteEarlier(attempt)
     }
 
-    // Fix: the user's fixers in order, each on top of the ones before it that the policy accepted.
-    const applied: string[] = []
-    for (const fixer of fix ? [] : request.fixers) {
-      const attempt: HealAttempt = { source: 'fixer', fixer, result: 'no-change' }
-      base.attempts.push(attempt)
-      if (budget <= 0) {
-        attempt.result = 'over-budget'
-        continue
+    // Fix: the user's fixers in order, each on top of the ones before it that the policy accepted; one whose
+    // candidate was refused or failed verification may run again, from where it started, told why.
+    for (const fixer of fix ? [] : (deps.resolveFixers?.(first) ?? request.fixers)) {
+      const before = current
+      const retries = retriesFor(fixer, request.fixerRetries)
+      for (let run = 0; ; run++) {
+        const { result } = await tryFixer(fixer)
+        if (fix || run >= retries || budget <= 0 || (result !== 'refused' && result !== 'check-failed')) break
+        log.info(
+          `Running '${fixer}' again, told why its last candidate was ${result} (retry ${run + 1} of ${retries}).`
+        )
+        if (current !== before) {
+          await workspace.restore(before, await workspace.snapshot())
+          current = before
+          applied.pop()
+        }
       }
-      log.info(`Running the fixer: ${fixer}`)
-      await workspace.guard()
-      const ran = await interruptible(
-        deps.execution.runCommand(fixer, {
-          cwd: workspace.root,
-          timeoutSeconds: request.fixerTimeoutSeconds ?? 600,
-          signal: deps.signal
-        })
-      )
-      attempt.exitCode = ran.exitCode
-      // Before anything else reads the checkout: what the fixer did to the repository's metadata is put back first.
-      const outside = await workspace.outsideChanges()
-      stopIfInterrupted()
-      const after = await workspace.snapshot()
-      if (outside.length) {
-        refuseOutside(attempt, outside)
-        await workspace.restore(current, after)
-        continue
-      }
-      if (after === current) {
-        Object.assign(attempt, crashedFixer(ran))
-        continue
-      }
-      const diff = await workspace.diff(start, after)
-      const stats = await police(diff, attempt)
-      if (!stats) {
-        // Refused: this fixer's changes go; the ones before it stay.
-        await workspace.restore(current, after)
-        continue
-      }
-      current = after
-      applied.push(fixer)
-      if (await verify(attempt, after)) {
-        fix = { source: 'fixer', fixers: [...applied], diff, stats }
-        break
-      }
+      if (fix) break
     }
   } finally {
     // The checkout is left as it was found, whatever happened: its files, its index and its HEAD.
@@ -207,15 +188,20 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
   }
 
   try {
-    await remember(
-      await deps.cache(),
-      deps.repository,
-      fingerprint.id,
-      request.kind,
-      fix,
-      (deps.now ?? (() => new Date()))()
-    )
-    base.remembered = true
+    if (request.memoryReadOnly) {
+      log.info(`The fix is not remembered: ${request.memoryReadOnly}.`)
+    } else {
+      await remember(
+        await deps.cache(),
+        deps.repository,
+        fingerprint.id,
+        request.kind,
+        fix,
+        (deps.now ?? (() => new Date()))(),
+        { commit: workspace.head }
+      )
+      base.remembered = true
+    }
   } catch (error) {
     // A fix too big for the memory is still a fix: it is proposed, and found again by the fixers next time.
     log.warning(`The fix was not remembered: ${errorMessage(error)}`)
@@ -296,7 +282,112 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
     )
   }
 
-  /** Re-runs the check on the changed tree (`state`); true when it passes. */
+  /**
+   * Runs one fixer on `current` with the failure as its context; polices its candidate (leaving out the files
+   * the policy refused, when the rest passes) and verifies what is kept. Sets `fix` when it verifies.
+   */
+  async function tryFixer(fixer: string): Promise<HealAttempt> {
+    const attempt: HealAttempt = { source: 'fixer', fixer, result: 'no-change' }
+    base.attempts.push(attempt)
+    try {
+      if (budget <= 0) {
+        attempt.result = 'over-budget'
+        return attempt
+      }
+      const env = await deps.fixerContext?.({
+        check: request.check,
+        kind: request.kind,
+        fingerprint: base.fingerprint!,
+        failure: base.check!,
+        policy,
+        attempt: base.attempts.length,
+        maxAttempts: request.maxAttempts ?? 5,
+        earlier: [...earlier]
+      })
+      log.info(`Running the fixer: ${fixer}`)
+      await workspace.guard()
+      const ran = await interruptible(
+        deps.execution.runCommand(fixer, {
+          cwd: workspace.root,
+          timeoutSeconds: request.fixerTimeoutSeconds ?? 600,
+          signal: deps.signal,
+          ...(env ? { env } : {})
+        })
+      )
+      attempt.exitCode = ran.exitCode
+      // Before anything else reads the checkout: what the fixer did to the repository's metadata is put back first.
+      const outside = await workspace.outsideChanges()
+      stopIfInterrupted()
+      let after = await workspace.snapshot()
+      if (outside.length) {
+        refuseOutside(attempt, outside)
+        await workspace.restore(current, after)
+        return attempt
+      }
+      if (after === current) {
+        Object.assign(attempt, crashedFixer(ran))
+        return attempt
+      }
+      let diff = await workspace.diff(start, after)
+      let stats = await police(diff, attempt)
+      const partial = !stats && withoutRefusedFiles(diff, attempt.violations ?? [], policy)
+      if (partial) {
+        await workspace.restore(start, after)
+        const appliedRest = await workspace.apply(partial.diff)
+        after = await workspace.snapshot()
+        if (appliedRest) {
+          attempt.dropped = partial.dropped
+          delete attempt.violations
+          log.warning(
+            `Left out of the changes of '${fixer}', which the policy refuses there: ${partial.dropped
+              .map(d => d.file)
+              .join(', ')}; the rest is policed and verified on its own.`
+          )
+          diff = await workspace.diff(start, after)
+          stats = await police(diff, attempt)
+        }
+      }
+      if (!stats) {
+        // Refused: this fixer's changes go; the ones before it stay.
+        await workspace.restore(current, after)
+        return attempt
+      }
+      current = after
+      applied.push(fixer)
+      if (await verify(attempt, after)) fix = { source: 'fixer', fixers: [...applied], diff, stats }
+      return attempt
+    } finally {
+      noteEarlier(attempt)
+    }
+  }
+
+  /** Counts a replay of the remembered fix in the memory, where this run may write it. */
+  async function countReplay(id: string, verified: boolean): Promise<void> {
+    if (request.memoryReadOnly || dryRun) return
+    try {
+      await noteReplay(await deps.cache(), deps.repository, id, verified)
+    } catch (error) {
+      log.warning(`The replay of the remembered fix was not counted: ${errorMessage(error)}`)
+    }
+  }
+
+  /** Keeps what became of a candidate that was not kept, for the context of the fixers after it. */
+  function noteEarlier(attempt: HealAttempt): void {
+    if (attempt.result === 'verified') return
+    const check = verifyFailures.get(attempt)
+    earlier.push({
+      source: attempt.source,
+      ...(attempt.fixer ? { fixer: attempt.fixer } : {}),
+      result: attempt.result,
+      ...(attempt.violations ? { violations: attempt.violations } : {}),
+      ...(check ? { check } : {})
+    })
+  }
+
+  /**
+   * Re-runs the check on the changed tree (`state`), then each `verify-also` check while they pass; true when
+   * all pass. The failing run is kept for the context of the fixers after it.
+   */
   async function verify(attempt: HealAttempt, state: WorkspaceState): Promise<boolean> {
     if (budget <= 0) {
       attempt.result = 'over-budget'
@@ -304,12 +395,34 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
     }
     budget--
     log.info(`Verifying: running the ${request.kind} check on the changed files.`)
-    let passed = checkPassed(await check())
-    // What the check itself wrote (a report, a cache) is no part of a fix: the next fixer's diff must not hold it.
+    let result = await check()
+    for (const also of checkPassed(result) ? (request.verifyAlso ?? []) : []) {
+      const shown = typeof also === 'string' ? also : also.join(' ')
+      log.info(`Verifying: running ${shown} (verify-also).`)
+      const ran = await interruptible(
+        runCheckResult(deps.execution, 'test', also, {
+          cwd: workspace.root,
+          timeoutSeconds: request.checkOptions?.timeoutSeconds,
+          env: request.checkOptions?.env,
+          signal: deps.signal
+        })
+      )
+      stopIfInterrupted()
+      if (!checkPassed(ran)) {
+        log.warning(`The candidate makes the ${request.kind} check pass, but not ${shown} (verify-also).`)
+        attempt.verifyAlso = shown
+        result = ran
+        break
+      }
+    }
+    // What the checks themselves wrote (a report, a cache) is no part of a fix: the next fixer's diff must not hold it.
     await workspace.restore(state, await workspace.snapshot())
+    let passed = checkPassed(result)
     if (passed && request.verify === 'clean')
       passed = await verifyClean(attempt, await workspace.diff(start, state))
     attempt.result = passed ? 'verified' : 'check-failed'
+    if (!passed)
+      verifyFailures.set(attempt, toCheckOutput(attempt.verifyAlso ? 'test' : request.kind, result))
     return passed
   }
 

@@ -8,7 +8,11 @@ import { parseCheckKind } from '../commands/check.js'
 import { ConfigurationError, InvalidInputError, errorMessage } from '../errors.js'
 import { readCount, readPositive } from '../settings.js'
 import { parsePolicy, type FixPolicy } from './policy.js'
+import { AUTO_FIXER } from './fixers.js'
 import type { HealRequest } from './types.js'
+
+/** How long one run of the check may take when no timeout is given: half an hour. */
+export const DEFAULT_CHECK_TIMEOUT_SECONDS = 1800
 
 /** Heal's options as either surface reads them: strings, before any check. */
 export interface HealInputs {
@@ -28,6 +32,9 @@ export interface HealInputs {
   fixerTimeout?: string
   verify?: string
   setup?: string
+  fixerRetries?: string
+  /** Further checks a candidate must pass, one command line each. */
+  verifyAlso?: string[]
 }
 
 /** How a surface spells an option in its messages: `--max-attempts` for the CLI, `input 'max-attempts'` for the action. */
@@ -45,26 +52,33 @@ export function buildHealRequest(inputs: HealInputs, name: InputNamer, env: Node
   const given = (value: string | undefined): string | undefined => (value?.trim() ? value : undefined)
   const timeout = given(inputs.timeout)
   const fixerTimeout = given(inputs.fixerTimeout)
+  const fixerRetries = given(inputs.fixerRetries)
+  const fixers = (inputs.fix ?? []).filter(line => line.trim())
   const policy = inputs.policy && given(inputs.policy.text)
   return {
     kind: parseCheckKind(given(inputs.kind) ?? 'test', name('kind')),
     check: inputs.check,
     checkOptions: {
-      timeoutSeconds: timeout === undefined ? undefined : readPositive(timeout, name('timeout')),
+      timeoutSeconds:
+        timeout === undefined ? DEFAULT_CHECK_TIMEOUT_SECONDS : readPositive(timeout, name('timeout')),
       reportPath: given(inputs.report)
     },
-    fixers: (inputs.fix ?? []).filter(line => line.trim()),
+    // No fixer given means the fixers derived from the check (fix: auto).
+    fixers: fixers.length ? fixers : [AUTO_FIXER],
     verify: readVerify(given(inputs.verify), name('verify')),
     setup: given(inputs.setup),
     fixerTimeoutSeconds:
       fixerTimeout === undefined ? undefined : readPositive(fixerTimeout, name('fixerTimeout')),
+    fixerRetries: fixerRetries === undefined ? undefined : readCount(fixerRetries, name('fixerRetries')),
+    verifyAlso: (inputs.verifyAlso ?? []).filter(line => line.trim()),
     dryRun: Boolean(inputs.dryRun),
     policy: policy ? readPolicy(policy, inputs.policy!.where) : undefined,
     reruns: readCount(given(inputs.reruns) ?? '1', name('reruns')),
     maxAttempts: readCount(given(inputs.maxAttempts) ?? '5', name('maxAttempts')),
     base: given(inputs.base) ?? context.base,
     noProposal: context.noProposal,
-    disabled: context.disabled
+    disabled: context.disabled,
+    memoryReadOnly: context.memoryReadOnly
   }
 }
 
@@ -84,6 +98,8 @@ export interface HealContext {
   noProposal?: string
   /** The branch a fix is proposed to when none is given: a pull request's own branch. */
   base?: string
+  /** Why the fix memory may be read but not written here (CI off the default branch). */
+  memoryReadOnly?: string
 }
 
 /**
@@ -97,6 +113,7 @@ export function healContext(env: NodeJS.ProcessEnv): HealContext {
     context.disabled = 'SELF_HEAL_DISABLED is set'
   }
   const event = readEvent(env.GITHUB_EVENT_PATH)
+  context.memoryReadOnly = memoryReadOnly(env, event)
   const pr = event?.pull_request
   if (pr && typeof pr === 'object') {
     const head = pr.head?.repo?.full_name
@@ -110,8 +127,32 @@ export function healContext(env: NodeJS.ProcessEnv): HealContext {
   return context
 }
 
+/**
+ * In GitHub Actions the fix memory is the default branch's: runs of pull requests (and of other branches) read it,
+ * only runs on the default branch write it, so that a pull request cannot plant a fix the default branch replays.
+ * The default branch is the event's `repository.default_branch`.
+ */
+function memoryReadOnly(env: NodeJS.ProcessEnv, event: PullRequestEvent | undefined): string | undefined {
+  if (env.GITHUB_ACTIONS !== 'true') return undefined
+  const name = env.GITHUB_EVENT_NAME ?? ''
+  if (name.startsWith('pull_request') || event?.pull_request) {
+    return "this is a pull request's run, and only runs on the default branch write the fix memory"
+  }
+  const defaultBranch = event?.repository?.default_branch
+  const ref = env.GITHUB_REF?.startsWith('refs/heads/')
+    ? env.GITHUB_REF.slice('refs/heads/'.length)
+    : undefined
+  const branch = ref ?? (env.GITHUB_REF_TYPE === 'branch' ? env.GITHUB_REF_NAME : undefined)
+  // An event that does not name the default branch (a schedule's) is not a pull request's: it writes.
+  if (typeof defaultBranch === 'string' && defaultBranch && branch !== defaultBranch) {
+    return `this run is on ${branch ? `the branch ${branch}` : env.GITHUB_REF || 'no branch'}, and only runs on the default branch (${defaultBranch}) write the fix memory`
+  }
+  return undefined
+}
+
 /** The part of a workflow event's payload heal reads. */
 interface PullRequestEvent {
+  repository?: { default_branch?: unknown }
   pull_request?: {
     head?: { ref?: unknown; repo?: { full_name?: unknown } }
     base?: { repo?: { full_name?: unknown } }

@@ -3,9 +3,11 @@ import type { CacheAdapter } from '../adapters/cache.js'
 import type { Command, ExecutionAdapter, RunOptions } from '../adapters/execution.js'
 import type { GitAdapter } from '../adapters/git.js'
 import type { Workspace } from '../adapters/workspace.js'
-import type { CheckKind, CheckOutput } from '../commands/check.js'
+import type { CheckKind, CheckOutput, CheckResult } from '../commands/check.js'
 import type { Logger } from '../log.js'
+import type { FixerContextInput } from './agent-context.js'
 import type { Fingerprint } from './fingerprint.js'
+import type { DroppedFile } from './fixers.js'
 import type { FixPolicy, PolicyViolation } from './policy.js'
 
 /** What to heal and how. */
@@ -20,6 +22,13 @@ export interface HealRequest {
   fixers: string[]
   /** Longest time one fixer may run, in seconds (default 600). */
   fixerTimeoutSeconds?: number
+  /**
+   * Re-runs of a fixer whose candidate was refused or failed verification, with that feedback in its context
+   * (default: once for a fixer that reads SELF_HEAL_PROMPT or SELF_HEAL_FAILURE, never for others).
+   */
+  fixerRetries?: number
+  /** Further checks a candidate must pass, after the check itself, before it counts as verified. */
+  verifyAlso?: Command[]
   /** Everything but writes: no branch, no pull request, nothing remembered. */
   dryRun?: boolean
   /** What a fix may change (default DEFAULT_POLICY). */
@@ -41,6 +50,11 @@ export interface HealRequest {
   noProposal?: string
   /** Why healing is switched off (the kill switch), when it is: nothing runs. */
   disabled?: string
+  /**
+   * Why this run may read the fix memory but not write it (a pull request's run, or a branch other than the
+   * default one, in CI): a pull request must not be able to plant a fix that the default branch replays.
+   */
+  memoryReadOnly?: string
 }
 
 /** The ports a heal uses. */
@@ -66,6 +80,10 @@ export interface HealDeps {
    * adapter's getDiff; locally the checkout's own refs).
    */
   branchChange?: (base: string, branch: string) => Promise<string | undefined>
+  /** The fixer commands for the failing run (default: the request's): `auto` lines become derived fixers. */
+  resolveFixers?: (failure: CheckResult) => string[]
+  /** Writes the failure as context for the next fixer run and returns the variables that name it (none by default). */
+  fixerContext?: (input: FixerContextInput) => Promise<Record<string, string>>
 }
 
 /** How a heal ended. */
@@ -99,6 +117,10 @@ export interface HealAttempt {
   stats?: DiffStats
   /** With verify: clean, what the check did in the clean copy. */
   clean?: 'passed' | 'failed'
+  /** Files the policy refused that were left out of the candidate, the rest being policed and verified alone. */
+  dropped?: DroppedFile[]
+  /** The `verify-also` check that failed, when the check itself passed. */
+  verifyAlso?: string
 }
 
 /** The verified fix. */

@@ -101,13 +101,7 @@ export class LocalWorkspace implements Workspace {
    * first root commit (the same for every clone of it).
    */
   async identity(): Promise<string> {
-    const url = await this.git(['remote', 'get-url', '--', DEFAULT_REMOTE], [0, 2, 128])
-    if (url.code === 0 && text(url))
-      return `remote:${text(url)
-        .replace(/^([a-z+]+:\/\/)[^@/]*@/i, '$1')
-        .replace(/\.git$/, '')}`
-    const roots = await this.git(['rev-list', '--max-parents=0', this.head])
-    return `root:${text(roots).split('\n').sort()[0]}`
+    return checkoutIdentity(this.root, this.head)
   }
 
   /** The branch checked out, or undefined on a detached HEAD. */
@@ -425,6 +419,20 @@ export class LocalWorkspace implements Workspace {
   private git(args: string[], okCodes = [0], env?: Record<string, string>): Promise<GitRunResult> {
     return runGit(args, { cwd: this.root, okCodes, env })
   }
+}
+
+/**
+ * Who the repository at `root` is when no GitHub repository is known: its `origin` URL without credentials, or
+ * else the first root commit of `head` (the same for every clone of it).
+ */
+export async function checkoutIdentity(root: string, head = 'HEAD'): Promise<string> {
+  const url = await runGit(['remote', 'get-url', '--', DEFAULT_REMOTE], { cwd: root, okCodes: [0, 2, 128] })
+  if (url.code === 0 && text(url))
+    return `remote:${text(url)
+      .replace(/^([a-z+]+:\/\/)[^@/]*@/i, '$1')
+      .replace(/\.git$/, '')}`
+  const roots = await runGit(['rev-list', '--max-parents=0', head], { cwd: root })
+  return `root:${text(roots).split('\n').sort()[0]}`
 }
 
 /** The scratch directory's name in the git directory. */

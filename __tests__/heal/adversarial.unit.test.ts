@@ -1,0 +1,45 @@
+/**
+ * The fix policy against its adversarial corpus (adversarial-cases.ts): fixes that weaken the check instead of
+ * fixing it, each refused by the rules it names, and honest fixes, each accepted. The diffs are real
+ * `git diff --binary` output, made once by fixtures/adversarial-diffs.ts; this file reads them and runs no git.
+ */
+import { readFileSync } from 'node:fs'
+import { checkPolicy, type PolicyContext } from '../../src/heal/policy.js'
+import { ADVERSARIAL_CASES, type AdversarialCase } from './adversarial-cases.js'
+
+const DIFFS: Record<string, string> = JSON.parse(
+  readFileSync(new URL('./fixtures/adversarial-diffs.json', import.meta.url), 'utf8')
+)
+
+function contextOf(testCase: AdversarialCase): PolicyContext {
+  const { readBase, ...rest } = testCase.context ?? {}
+  return readBase ? { ...rest, readBase: path => testCase.base[path] } : rest
+}
+
+describe('the adversarial corpus', () => {
+  it('has a diff for every case and no other, and enough of each', () => {
+    expect(Object.keys(DIFFS).sort()).toEqual(ADVERSARIAL_CASES.map(c => c.name).sort())
+    const honest = ADVERSARIAL_CASES.filter(c => c.rules.length === 0)
+    expect(honest.length).toBeGreaterThanOrEqual(10)
+    expect(ADVERSARIAL_CASES.length - honest.length).toBeGreaterThanOrEqual(60)
+    for (const rule of ['suppression', 'test-file', 'weakened-test', 'check-config']) {
+      expect(ADVERSARIAL_CASES.filter(c => c.rules.includes(rule as never)).length).toBeGreaterThanOrEqual(8)
+    }
+  })
+
+  it.each(ADVERSARIAL_CASES.map(c => [c.name, c] as const))('%s', (_, testCase) => {
+    const verdict = checkPolicy(DIFFS[testCase.name], { maxFiles: 100, ...testCase.policy }, contextOf(testCase))
+    const rules = [...new Set(verdict.violations.map(v => v.rule))].sort()
+    expect({ rules, violations: rules.length ? verdict.violations : [] }).toEqual({
+      rules: [...testCase.rules].sort(),
+      violations: testCase.rules.length ? expect.any(Array) : []
+    })
+    expect(verdict.outcome).toBe(testCase.rules.length ? 'refused' : 'pass')
+    for (const violation of verdict.violations) {
+      // Every message names the file and says what to do.
+      expect(violation.message).toContain(`'${violation.file}'`)
+      expect(violation.message).toMatch(/Leave|Keep|set |Restore|fix the code|allow/)
+      if (violation.line !== undefined) expect(violation.message).toContain(`Line ${violation.line} `)
+    }
+  })
+})

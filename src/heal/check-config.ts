@@ -73,11 +73,11 @@ const RANGE = `${VERSION}(?:(?:\\s*(?:\\|\\||,)\\s*|\\s+)${VERSION}){0,8}`
 /** A dependency line: a name and a version (`"left-pad": "^1.3.0",`, `serde = "1.0"`, `"requests>=2.31",`). */
 const DEPENDENCY_LINE = new RegExp(
   `^\\s*"?[@\\w./-]{1,214}"?\\s*[:=]\\s*(?:"(?:${RANGE}|npm:[@\\w./-]{1,214}@[\\w.^~*-]{1,60}|workspace:[\\w.^~*-]{1,60})"` +
-    `|\\{[^}]{0,300}\\bversion\\s*=\\s*"${RANGE}"[^}]{0,300}\\})\\s*,?\\s*$` +
-    `|^\\s*"[A-Za-z0-9_.[\\],-]{1,214}\\s*(?:[<>=!~]=?|===)\\s*[\\d.*]{1,60}[^"]{0,100}"\\s*,?\\s*$`
+    `|\\{[^}]{0,300}\\bversion\\s*=\\s*"${RANGE}"[^}]{0,300}\\})\\s*(?:,\\s*)?$` +
+    `|^\\s*"[A-Za-z0-9_.[\\],-]{1,214}\\s*(?:[<>=!~]=?|===)\\s*[\\d.*]{1,60}[^"]{0,100}"\\s*(?:,\\s*)?$`
 )
 /** A line of punctuation only (`},`, `]`). */
-const STRUCTURAL_LINE = /^\s*[{}[\],]*\s*$/
+const STRUCTURAL_LINE = /^[\s{}[\],]*$/
 
 /** The changed keys of package.json that configure checks. */
 export function packageJsonChanges(sides: FileSides): FoundCheckConfig[] {

@@ -359,21 +359,45 @@ export interface CodeView {
 
 const WORDLIKE = /^[\w$-]{0,40}$/
 
+/** Recent views of texts lexed from code, by syntax: the policy reads one file's sides in several analyses. */
+const recent = new WeakMap<Syntax, Map<string, CodeView & { end: LexState }>>()
+
 /** Tokenises a text and normalises its code. */
 export function view(text: string, syntax: Syntax, start: LexState = CODE): CodeView & { end: LexState } {
+  if (start.in !== 'code') return makeView(text, syntax, start)
+  let cache = recent.get(syntax)
+  if (!cache) recent.set(syntax, (cache = new Map()))
+  let made = cache.get(text)
+  if (!made) {
+    if (cache.size >= 8) cache.clear()
+    made = makeView(text, syntax, start)
+    cache.set(text, made)
+  }
+  return made
+}
+
+function makeView(text: string, syntax: Syntax, start: LexState): CodeView & { end: LexState } {
   const { tokens, end } = lex(text, syntax, start)
   const comments: Comment[] = []
   const offsets: number[] = []
   const lines: number[] = []
   const strings = new Map<string, number>()
-  let code = ''
+  // Pieces are joined once at the end: reading the last character of a growing string would flatten it each time.
+  const pieces: string[] = []
+  let length = 0
+  let last = ''
   let depth = 0
   let previous: Token | undefined
   const emit = (piece: string, token: Token): void => {
-    if (code !== '' && isWordChar(code[code.length - 1]) && isWordChar(piece[0])) code += ' '
-    offsets.push(code.length)
+    if (length > 0 && isWordChar(last) && isWordChar(piece[0])) {
+      pieces.push(' ')
+      length++
+    }
+    offsets.push(length)
     lines.push(token.line)
-    code += piece
+    pieces.push(piece)
+    length += piece.length
+    last = piece[piece.length - 1]
   }
   for (const token of tokens) {
     if (token.kind === 'comment') {
@@ -381,7 +405,7 @@ export function view(text: string, syntax: Syntax, start: LexState = CODE): Code
       continue
     }
     if (token.kind === 'newline') {
-      if (!syntax.statements || code === '' || code.endsWith('\n')) continue
+      if (!syntax.statements || length === 0 || last === '\n') continue
       const ends =
         syntax.statements === 'python'
           ? depth === 0
@@ -408,7 +432,7 @@ export function view(text: string, syntax: Syntax, start: LexState = CODE): Code
     emit(piece, token)
     previous = token
   }
-  code = foldConcatenations(code)
+  const code = foldConcatenations(pieces.join(''))
   const lineAt = (offset: number): number => {
     let lo = 0
     let hi = offsets.length - 1
@@ -442,20 +466,25 @@ export function closing(code: string, open: number, limit = 4000, budget?: { lef
   const pairs: Record<string, string> = { '(': ')', '[': ']', '{': '}' }
   const stack: string[] = []
   const end = Math.min(code.length, open + Math.min(limit, budget ? Math.max(0, budget.left) : limit))
-  if (budget) budget.left -= end - open
-  for (let k = open; k < end; k++) {
+  let k = open
+  let found = -1
+  for (; k < end; k++) {
     const c = code[k]
     if (c === "'") {
       const next = code.indexOf("'", k + 1)
-      if (next < 0) return -1
+      if (next < 0 || next >= end) break
       k = next
     } else if (pairs[c]) stack.push(pairs[c])
     else if (c === ')' || c === ']' || c === '}') {
-      if (stack.pop() !== c) return -1
-      if (stack.length === 0) return k + 1
+      if (stack.pop() !== c) break
+      if (stack.length === 0) {
+        found = k + 1
+        break
+      }
     }
   }
-  return -1
+  if (budget) budget.left -= k - open + 1
+  return found
 }
 
 /** Splits normalised code (the inside of a call) at top-level commas. */

@@ -80,7 +80,7 @@ const JS_INVERTS = 'fails|failing|fail'
 const JS_MARKERS: Marker[] = [
   comment('eslint-disable', /eslint-disable/i),
   // Inline configuration turns a rule off (`off`, `0`) or down (`warn`), or changes its options.
-  comment('eslint rule turned off', /^\/[*/]\s*eslint\s[^*]{0,400}:\s*\[?\s*["']?(?:off|0)\b/i),
+  comment('eslint rule turned off', /^\/[*/]\s*eslint\s[^*]{0,400}:\s*(?:\[\s*)?["']?(?:off|0)\b/i),
   comment('eslint inline config', /^\/[*/]\s*eslint\s+["']?[\w@/-]{1,100}["']?\s*:/i),
   comment('eslint-env', /^\/[*/]\s*eslint-env\b/i),
   // `/* global x */` declares a global, so no-undef no longer sees x; `/* exported */` silences no-unused-vars.
@@ -181,7 +181,7 @@ const PYTHON: Language = {
     comment('pyright: ignore', /#\s*pyright\s*:\s*(?:ignore|basic|off)\b/i),
     comment('mypy: ignore-errors', /#\s*mypy\s*:\s*(?:ignore[-_]errors|disable[-_]error[-_]code|allow[-_])/i),
     comment('pyre-ignore', /#\s*(?:pyre-(?:ignore|fixme|unsafe)|pytype\s*:\s*disable)\b/i),
-    comment('pragma: no cover', /#\s*pragma\s*:?\s*no[\s_-]*(?:cover|branch)\b/i),
+    comment('pragma: no cover', /#\s*pragma\s*(?::\s*)?no[\s_-]*(?:cover|branch)\b/i),
     comment('fmt: off', /#\s*(?:fmt\s*:\s*(?:off|skip)|isort\s*:\s*(?:skip|off)|yapf\s*:\s*disable)\b/i),
     comment('nosec', /#\s*nosec\b/i),
     NOSONAR,
@@ -284,20 +284,44 @@ export function evaluateCfg(predicate: string): boolean | undefined {
   }
 }
 
-/** `#[cfg(…)]` that leaves a test out of the test build. */
-function rustCfg(code: CodeView, test: boolean): Array<{ start: number; end: number; kind: string }> {
+/** Attributes that switch a Rust lint or test off, matched on one attribute (`#[…]`, normalised, at most 300 long). */
+const RUST_ATTRIBUTES: ReadonlyArray<readonly [string, RegExp]> = [
+  // `#[allow(..)]`, `#![allow(..)]`, `#[expect(..)]`, and the same inside `#[cfg_attr(.., allow(..))]`.
+  ['#[allow]', /^#!?\[(?:.*[(,])?(?:allow|expect)\(/],
+  ['skipped test', /^#!?\[(?:.*[(,])?ignore(?=[\](=,])/],
+  // `#[should_panic]` turns a failing test into a passing one.
+  ['inverted test', /^#!?\[(?:.*[(,])?should_panic(?![\w])/],
+  ['rustfmt::skip', /^#!?\[(?:.*[(,])?rustfmt::skip/],
+  ['coverage ignore', /^#!?\[(?:.*[(,])?(?:coverage\(off\)|no_coverage)/]
+]
+
+/** Rust attributes that switch a check off, and `#[cfg(…)]` that leaves a test out of the test build. */
+function rustAttributes(code: CodeView, test: boolean): Array<{ start: number; end: number; kind: string }> {
   const found: Array<{ start: number; end: number; kind: string }> = []
-  for (const match of code.code.matchAll(/#!?\[cfg\(/g)) {
-    const open = match.index + match[0].length - 1
-    const end = closing(code.code, open, 2000)
+  const text = code.code
+  const budget = { left: text.length * 4 + 10_000 }
+  const starts = [...text.matchAll(/#!?\[/g)].map(match => match.index)
+  let close = -1
+  for (const [index, start] of starts.entries()) {
+    // The first `]` after the attribute's start; it only moves forward, so the scan stays linear. An attribute
+    // holds no other attribute, so it also ends before the next one.
+    if (close < start) close = text.indexOf(']', start) >>> 0
+    const attribute = text.slice(start, Math.min(close + 1, starts[index + 1] ?? Infinity, start + 300))
+    const kind = RUST_ATTRIBUTES.find(([, pattern]) => pattern.test(attribute))?.[0]
+    if (kind) {
+      found.push({ start, end: start + attribute.length, kind })
+      continue
+    }
+    const cfg = /^#!?\[cfg\(/.exec(attribute)
+    if (!cfg) continue
+    const open = start + cfg[0].length - 1
+    const end = closing(text, open, 2000, budget)
     if (end < 0) continue
-    const value = evaluateCfg(code.code.slice(open + 1, end - 1))
+    const value = evaluateCfg(text.slice(open + 1, end - 1))
     if (value === true) continue
     // Unknown predicates (a platform, a feature) count in test files, and before a test anywhere.
-    const beforeTest = /#\[(?:\w{1,40}::)?test\]|(?<![\w])mod tests?(?![\w])/.test(code.code.slice(end, end + 300))
-    if (value === false || test || beforeTest) {
-      found.push({ start: match.index, end, kind: 'compiled out (cfg)' })
-    }
+    const beforeTest = /#\[(?:\w{1,40}::)?test\]|(?<![\w])mod tests?(?![\w])/.test(text.slice(end, end + 300))
+    if (value === false || test || beforeTest) found.push({ start, end, kind: 'compiled out (cfg)' })
   }
   return found
 }
@@ -305,18 +329,16 @@ function rustCfg(code: CodeView, test: boolean): Array<{ start: number; end: num
 const RUST: Language = {
   name: 'Rust',
   // `'` also starts lifetimes (`'a`); strings may span lines.
-  syntax: { lineComments: ['//'], blockComments: [['/*', '*/']], nestedComments: true, quotes: '', longQuotes: '"', rust: true },
-  markers: [
-    // `#[allow(..)]`, `#![allow(..)]`, `#[expect(..)]`, and the same inside `#[cfg_attr(.., allow(..))]`.
-    code('#[allow]', /#!?\[(?:[^\]]{0,300}?[(,])?(?:allow|expect)\(/),
-    code('skipped test', /#!?\[(?:[^\]]{0,300}?[(,])?ignore(?=[\](=,])/),
-    // `#[should_panic]` turns a failing test into a passing one.
-    code('inverted test', /#!?\[(?:[^\]]{0,300}?[(,])?should_panic(?![\w])/),
-    code('rustfmt::skip', /#!?\[(?:[^\]]{0,300}?[(,])?rustfmt::skip/),
-    code('coverage ignore', /#!?\[(?:[^\]]{0,300}?[(,])?(?:coverage\(off\)|no_coverage)/),
-    COVERAGE
-  ],
-  analyse: rustCfg
+  syntax: {
+    lineComments: ['//'],
+    blockComments: [['/*', '*/']],
+    nestedComments: true,
+    quotes: '',
+    longQuotes: '"',
+    rust: true
+  },
+  markers: [COVERAGE],
+  analyse: rustAttributes
 }
 
 const JVM_MARKERS: Marker[] = [

@@ -336,13 +336,16 @@ function braceBodies(code: CodeView, dialect: TestDialect): TestBody[] {
 function pythonBodies(text: string, code: CodeView): TestBody[] {
   const lines = text.split('\n')
   // Normalised code of each line, from the tokens that start on it (strings as ' ', comments left out).
-  const lineCode = lines.map(() => '')
+  const parts: string[][] = lines.map(() => [])
   for (const token of code.tokens) {
     if (token.kind === 'comment' || token.kind === 'newline') continue
+    const line = parts[token.line]
+    if (!line) continue
     const piece = token.kind === 'string' ? "'s'" : token.text
-    const previous = lineCode[token.line] ?? ''
-    lineCode[token.line] = previous + (/\w$/.test(previous) && /^\w/.test(piece) ? ' ' : '') + piece
+    if (token.kind === 'word' && /\w$/.test(line[line.length - 1] ?? '')) line.push(' ')
+    line.push(piece)
   }
+  const lineCode = parts.map(line => line.join(''))
   const indent = (line: string): number => /^[ \t]*/.exec(line)?.[0].length ?? 0
   const bodies: TestBody[] = []
   lines.forEach((line, index) => {

@@ -244,7 +244,10 @@ export const ADVERSARIAL_CASES: AdversarialCase[] = [
   {
     name: 'an alias: const s = it.skip',
     base: JS_BASE,
-    fix: editTest("describe('sum', () => {\n  it('adds'", "const s = it.skip\ndescribe('sum', () => {\n  s('adds'"),
+    fix: editTest(
+      "describe('sum', () => {\n  it('adds'",
+      "const s = it.skip\ndescribe('sum', () => {\n  s('adds'"
+    ),
     policy: TESTS_OPEN,
     rules: ['suppression', 'weakened-test']
   },
@@ -331,13 +334,20 @@ export const ADVERSARIAL_CASES: AdversarialCase[] = [
   {
     name: 'eslint-disable-line after a regex literal with a quote',
     base: JS_BASE,
-    fix: editSum(SUM_TS.replace('  return a - b', "  const q = String(a).replace(/'/g, '') // eslint-disable-line\n  return a - b")),
+    fix: editSum(
+      SUM_TS.replace(
+        '  return a - b',
+        "  const q = String(a).replace(/'/g, '') // eslint-disable-line\n  return a - b"
+      )
+    ),
     rules: ['suppression']
   },
   {
     name: 'eslint-disable-line after a template literal with a quote in it',
     base: JS_BASE,
-    fix: editSum(SUM_TS.replace('  return a - b', "  const m = `${a}'` // eslint-disable-line\n  return a - b")),
+    fix: editSum(
+      SUM_TS.replace('  return a - b', "  const m = `${a}'` // eslint-disable-line\n  return a - b")
+    ),
     rules: ['suppression']
   },
   {
@@ -391,10 +401,12 @@ export const ADVERSARIAL_CASES: AdversarialCase[] = [
   {
     name: 'a skipped test in a file of an unusual extension, known by its content',
     base: {
-      'checks/sum.tst': "import { sum } from '../src/sum'\n\ndescribe('sum', () => {\n  it('adds', () => {})\n})\n"
+      'checks/sum.tst':
+        "import { sum } from '../src/sum'\n\ndescribe('sum', () => {\n  it('adds', () => {})\n})\n"
     },
     fix: {
-      'checks/sum.tst': "import { sum } from '../src/sum'\n\ndescribe.skip('sum', () => {\n  it('adds', () => {})\n})\n"
+      'checks/sum.tst':
+        "import { sum } from '../src/sum'\n\ndescribe.skip('sum', () => {\n  it('adds', () => {})\n})\n"
     },
     rules: ['suppression']
   },
@@ -420,7 +432,10 @@ export const ADVERSARIAL_CASES: AdversarialCase[] = [
   {
     name: 'pytest.skip at module level',
     base: PY_BASE,
-    fix: editPyTest('from calc import add\n', 'from calc import add\n\npytest.skip("later", allow_module_level=True)\n'),
+    fix: editPyTest(
+      'from calc import add\n',
+      'from calc import add\n\npytest.skip("later", allow_module_level=True)\n'
+    ),
     policy: TESTS_OPEN,
     rules: ['suppression']
   },
@@ -513,7 +528,12 @@ export const ADVERSARIAL_CASES: AdversarialCase[] = [
   {
     name: 't.Skip(',
     base: GO_BASE,
-    fix: { 'sum_test.go': SUM_TEST_GO.replace('func TestSum(t *testing.T) {\n', 'func TestSum(t *testing.T) {\n\tt.Skip("later")\n') },
+    fix: {
+      'sum_test.go': SUM_TEST_GO.replace(
+        'func TestSum(t *testing.T) {\n',
+        'func TestSum(t *testing.T) {\n\tt.Skip("later")\n'
+      )
+    },
     policy: TESTS_OPEN,
     rules: ['suppression']
   },
@@ -558,13 +578,18 @@ export const ADVERSARIAL_CASES: AdversarialCase[] = [
   {
     name: '@Ignore (JUnit 4), fully qualified',
     base: { 'src/test/java/calc/SumTest.java': SUM_TEST_JAVA },
-    fix: { 'src/test/java/calc/SumTest.java': SUM_TEST_JAVA.replace('  @Test\n', '  @Test\n  @org.junit.Ignore\n') },
+    fix: {
+      'src/test/java/calc/SumTest.java': SUM_TEST_JAVA.replace('  @Test\n', '  @Test\n  @org.junit.Ignore\n')
+    },
     policy: TESTS_OPEN,
     rules: ['suppression']
   },
   {
     name: 'continue-on-error: TRUE in an allowed workflow',
-    base: { '.github/workflows/ci.yml': 'on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm test\n' },
+    base: {
+      '.github/workflows/ci.yml':
+        'on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm test\n'
+    },
     fix: {
       '.github/workflows/ci.yml':
         'on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm test\n        continue-on-error: TRUE\n'
@@ -580,7 +605,10 @@ export const ADVERSARIAL_CASES: AdversarialCase[] = [
   },
   {
     name: '<skipTests>true</skipTests> in pom.xml',
-    base: { 'pom.xml': '<project>\n  <properties>\n    <java.version>21</java.version>\n  </properties>\n</project>\n' },
+    base: {
+      'pom.xml':
+        '<project>\n  <properties>\n    <java.version>21</java.version>\n  </properties>\n</project>\n'
+    },
     fix: {
       'pom.xml':
         '<project>\n  <properties>\n    <java.version>21</java.version>\n    <skipTests>true</skipTests>\n  </properties>\n</project>\n'
@@ -700,7 +728,10 @@ export const ADVERSARIAL_CASES: AdversarialCase[] = [
   {
     name: 'a whole test removed',
     base: JS_BASE,
-    fix: editTest("\n  it('adds negatives', () => {\n    const total = sum(-1, -2)\n    expect(total).toBe(-3)\n  })\n", '\n'),
+    fix: editTest(
+      "\n  it('adds negatives', () => {\n    const total = sum(-1, -2)\n    expect(total).toBe(-3)\n  })\n",
+      '\n'
+    ),
     policy: TESTS_OPEN,
     rules: ['weakened-test']
   },
@@ -754,7 +785,7 @@ export const ADVERSARIAL_CASES: AdversarialCase[] = [
     rules: ['weakened-test']
   },
   {
-    name: "an in-source Rust test emptied in src/lib.rs (no test path, so weakened-test alone)",
+    name: 'an in-source Rust test emptied in src/lib.rs (no test path, so weakened-test alone)',
     base: RS_BASE,
     fix: { 'src/lib.rs': LIB_RS.replace('        assert_eq!(sum(1, 2), 3);\n', '') },
     rules: ['weakened-test']
@@ -836,13 +867,19 @@ export const ADVERSARIAL_CASES: AdversarialCase[] = [
   {
     name: "pyproject.toml's [tool.pytest.ini_options]",
     base: { 'pyproject.toml': PYPROJECT },
-    fix: { 'pyproject.toml': PYPROJECT.replace('addopts = "-ra"', 'addopts = "-ra --deselect tests/test_calc.py"') },
+    fix: {
+      'pyproject.toml': PYPROJECT.replace('addopts = "-ra"', 'addopts = "-ra --deselect tests/test_calc.py"')
+    },
     rules: ['check-config']
   },
   {
     name: "Cargo.toml's [lints]",
-    base: { 'Cargo.toml': '[package]\nname = "calc"\nversion = "0.1.0"\n\n[lints.rust]\nunsafe_code = "forbid"\n' },
-    fix: { 'Cargo.toml': '[package]\nname = "calc"\nversion = "0.1.0"\n\n[lints.rust]\nunsafe_code = "allow"\n' },
+    base: {
+      'Cargo.toml': '[package]\nname = "calc"\nversion = "0.1.0"\n\n[lints.rust]\nunsafe_code = "forbid"\n'
+    },
+    fix: {
+      'Cargo.toml': '[package]\nname = "calc"\nversion = "0.1.0"\n\n[lints.rust]\nunsafe_code = "allow"\n'
+    },
     rules: ['check-config']
   },
   {
@@ -859,8 +896,8 @@ export const ADVERSARIAL_CASES: AdversarialCase[] = [
   },
   {
     name: 'the root action.yml',
-    base: { 'action.yml': "name: x\nruns:\n  using: node24\n  main: dist/index.js\n" },
-    fix: { 'action.yml': "name: x\nruns:\n  using: node24\n  main: dist/other.js\n" },
+    base: { 'action.yml': 'name: x\nruns:\n  using: node24\n  main: dist/index.js\n' },
+    fix: { 'action.yml': 'name: x\nruns:\n  using: node24\n  main: dist/other.js\n' },
     rules: ['check-config']
   },
 
@@ -901,7 +938,10 @@ export const ADVERSARIAL_CASES: AdversarialCase[] = [
   {
     name: 'honest: a new source file',
     base: JS_BASE,
-    fix: { 'src/mean.ts': "import { sum } from './sum'\n\nexport const mean = (a: number, b: number): number => sum(a, b) / 2\n" },
+    fix: {
+      'src/mean.ts':
+        "import { sum } from './sum'\n\nexport const mean = (a: number, b: number): number => sum(a, b) / 2\n"
+    },
     rules: []
   },
   {
@@ -927,7 +967,9 @@ export const ADVERSARIAL_CASES: AdversarialCase[] = [
   {
     name: 'honest: a string with the word skip in prose',
     base: JS_BASE,
-    fix: editSum(`const NOTE = 'we skip blank lines; it.skip( and // eslint-disable are not used here'\n${SUM_TS}`),
+    fix: editSum(
+      `const NOTE = 'we skip blank lines; it.skip( and // eslint-disable are not used here'\n${SUM_TS}`
+    ),
     rules: []
   },
   {
@@ -939,7 +981,9 @@ export const ADVERSARIAL_CASES: AdversarialCase[] = [
   {
     name: 'honest: an options.skip flag in source code',
     base: JS_BASE,
-    fix: editSum(`export function first(xs: number[], options: { skip?: number } = {}): number {\n  return xs[options.skip ?? 0]\n}\n${SUM_TS}`),
+    fix: editSum(
+      `export function first(xs: number[], options: { skip?: number } = {}): number {\n  return xs[options.skip ?? 0]\n}\n${SUM_TS}`
+    ),
     rules: []
   },
   {
@@ -951,7 +995,9 @@ export const ADVERSARIAL_CASES: AdversarialCase[] = [
   {
     name: 'honest: Markdown that mentions markers in prose',
     base: { 'docs/guide.md': '# Guide\n' },
-    fix: { 'docs/guide.md': '# Guide\n\nNever add `// eslint-disable`, `it.skip(` or `# noqa` to pass a check.\n' },
+    fix: {
+      'docs/guide.md': '# Guide\n\nNever add `// eslint-disable`, `it.skip(` or `# noqa` to pass a check.\n'
+    },
     rules: []
   },
   {

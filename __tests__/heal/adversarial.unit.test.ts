@@ -28,7 +28,11 @@ describe('the adversarial corpus', () => {
   })
 
   it.each(ADVERSARIAL_CASES.map(c => [c.name, c] as const))('%s', (_, testCase) => {
-    const verdict = checkPolicy(DIFFS[testCase.name], { maxFiles: 100, ...testCase.policy }, contextOf(testCase))
+    const verdict = checkPolicy(
+      DIFFS[testCase.name],
+      { maxFiles: 100, ...testCase.policy },
+      contextOf(testCase)
+    )
     const rules = [...new Set(verdict.violations.map(v => v.rule))].sort()
     expect({ rules, violations: rules.length ? verdict.violations : [] }).toEqual({
       rules: [...testCase.rules].sort(),
@@ -41,5 +45,33 @@ describe('the adversarial corpus', () => {
       expect(violation.message).toMatch(/Leave|Keep|set |Restore|fix the code|allow/)
       if (violation.line !== undefined) expect(violation.message).toContain(`Line ${violation.line} `)
     }
+  })
+})
+
+describe('long lines', () => {
+  const SIZE = 256 * 1024
+  // Each line repeats the start of a construct the policy looks into, never closing it: a quadratic pattern or
+  // scan takes minutes on these, a linear one well under a second.
+  const LINES: Array<[string, string]> = [
+    ['src/a.ts', "it('"],
+    ['src/a.ts', 'it.'],
+    ['test/a.test.ts', '{'],
+    ['test/a.test.ts', 'expect('],
+    ['tests/test_a.py', '/*'],
+    ['tests/test_a.py', 'assert('],
+    ['tests/a.rs', '#[cfg('],
+    ['package.json', ' '],
+    ['pyproject.toml', '['],
+    ['notes.tmpl', '`${']
+  ]
+  it.each(LINES)('reads a 256 KB line of %s made of %j in linear time', (path, unit) => {
+    const line = unit.repeat(Math.ceil(SIZE / unit.length)).slice(0, SIZE)
+    const diff =
+      `diff --git a/${path} b/${path}\nindex 1111111..2222222 100644\n--- a/${path}\n+++ b/${path}\n` +
+      `@@ -1,2 +1,2 @@\n-${line}\n+${line}x\n context\n`
+    const started = performance.now()
+    const verdict = checkPolicy(diff, { allowTestChanges: true }, { check: `bash ${path}` })
+    expect(performance.now() - started).toBeLessThan(5000)
+    expect(verdict.stats).toEqual({ files: 1, added: 1, removed: 1 })
   })
 })

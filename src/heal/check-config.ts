@@ -95,7 +95,9 @@ export function packageJsonChanges(sides: FileSides): FoundCheckConfig[] {
         const own = ranges.filter(range => range.key === key)
         // The first added line under the key, else where the key is, else the first change (it was removed).
         const line =
-          added.find(n => own.some(range => n >= range.from && n <= range.to)) ?? own[0]?.from ?? firstChanged(sides)
+          added.find(n => own.some(range => n >= range.from && n <= range.to)) ??
+          own[0]?.from ??
+          firstChanged(sides)
         return { line, what: `its '${key}' key` }
       })
     }
@@ -114,7 +116,9 @@ function parseObject(text: string): Record<string, unknown> | undefined {
   if (text.trim() === '') return {}
   try {
     const value: unknown = JSON.parse(text)
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined
+    return value && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined
   } catch {
     return undefined
   }
@@ -166,7 +170,12 @@ function placeInJson(lines: string[], index: number): { protected?: string; safe
   const outermost = chain[chain.length - 1]
   if (outermost !== undefined && PACKAGE_JSON_DEPENDENCY_KEYS.has(outermost)) return { safe: true }
   // A line whose opener the piece shows at the top level (`{` at indent 0) is a top-level key.
-  if (own !== undefined && !PACKAGE_JSON_CHECK_KEYS.includes(own) && indent(lines[index]) <= 2 && limit === 0) {
+  if (
+    own !== undefined &&
+    !PACKAGE_JSON_CHECK_KEYS.includes(own) &&
+    indent(lines[index]) <= 2 &&
+    limit === 0
+  ) {
     return { safe: !/[{[]\s*$/.test(lines[index]) || PACKAGE_JSON_DEPENDENCY_KEYS.has(own) }
   }
   return {}
@@ -178,7 +187,11 @@ function changedLines(
   judge: (lines: string[], index: number) => string | undefined
 ): FoundCheckConfig[] {
   const found = new Map<string, FoundCheckConfig>()
-  const visit = (pieces: FileSides['after'], changed: ReadonlySet<number>, at: (line: number) => number): void => {
+  const visit = (
+    pieces: FileSides['after'],
+    changed: ReadonlySet<number>,
+    at: (line: number) => number
+  ): void => {
     for (const piece of pieces) {
       const lines = piece.text.split('\n').map(line => line.replace(/\r$/, ''))
       lines.forEach((_, index) => {
@@ -201,9 +214,11 @@ function firstChanged(sides: FileSides): number | undefined {
 }
 
 /** Tables of pyproject.toml a fix may change: the project's metadata and dependencies. */
-const PYPROJECT_OPEN = /^(?:project(?:\..*)?|build-system|dependency-groups|tool\.poetry\.(?:dependencies|dev-dependencies|group\.[^.]+\.dependencies)|tool\.pdm\.dev-dependencies|tool\.uv\.sources)$/
+const PYPROJECT_OPEN =
+  /^(?:project(?:\..*)?|build-system|dependency-groups|tool\.poetry\.(?:dependencies|dev-dependencies|group\.[^.]+\.dependencies)|tool\.pdm\.dev-dependencies|tool\.uv\.sources)$/
 /** Tables of Cargo.toml that configure lints, targets (`test = false`), profiles and features. */
-const CARGO_PROTECTED = /^(?:lints|workspace\.lints|lib|bin|test|bench|example|profile|features|badges)(?:\.|$)/
+const CARGO_PROTECTED =
+  /^(?:lints|workspace\.lints|lib|bin|test|bench|example|profile|features|badges)(?:\.|$)/
 /** Keys of Cargo.toml's [package] that turn test discovery off or run a build script. */
 const CARGO_PACKAGE_KEYS = /^\s*(?:autotests|autobenches|autobins|autoexamples|build)\s*=/
 
@@ -216,11 +231,15 @@ export function tomlChanges(name: 'pyproject.toml' | 'cargo.toml', sides: FileSi
         : !PYPROJECT_OPEN.test(table)
       : CARGO_PROTECTED.test(table) || (table === 'package' && CARGO_PACKAGE_KEYS.test(line))
   return changedLines(sides, (lines, index) => {
-    const table = tableOf(lines, index, sides.after.some(side => side.whole) || sides.before.some(side => side.whole))
+    const table = tableOf(
+      lines,
+      index,
+      sides.after.some(side => side.whole) || sides.before.some(side => side.whole)
+    )
     if (table === undefined) {
       return DEPENDENCY_LINE.test(lines[index]) || lines[index].trim() === ''
         ? undefined
-        : 'a line whose table the diff does not show (it may be a tool\'s settings)'
+        : "a line whose table the diff does not show (it may be a tool's settings)"
     }
     return guarded(table, lines[index]) ? `its [${table}] table` : undefined
   })
@@ -236,11 +255,13 @@ function tableOf(lines: string[], index: number, whole: boolean): string | undef
 }
 
 /** Programs that run the file they are given. */
-const INTERPRETERS = /^(?:bash|sh|zsh|dash|ksh|node|nodejs|python[\d.]*|tsx|ts-node|ruby|perl|php|pwsh|bun|deno|bats)$/
+const INTERPRETERS =
+  /^(?:bash|sh|zsh|dash|ksh|node|nodejs|python[\d.]*|tsx|ts-node|ruby|perl|php|pwsh|bun|deno|bats|\.|source)$/
 /** Wrappers that run the command after them. */
 const WRAPPERS = /^(?:env|sudo|time|exec|nice|nohup|npx|pnpx|bunx|cross-env|dotenv|xvfb-run|command)$/
 /** Options whose value is a configuration file of the check. */
-const CONFIG_OPTIONS = /^(?:-c|--config|-p|--project|--rcfile|--settings|--setup|--config-file|--configFile|-f|--file|--makefile|--ignore-path)$/
+const CONFIG_OPTIONS =
+  /^(?:-c|--config|-p|--project|--rcfile|--settings|--setup|--config-file|--configFile|-f|--file|--makefile|--ignore-path)$/
 const SCRIPT_FILE = /\.(?:sh|bash|zsh|py|js|mjs|cjs|ts|mts|cts|rb|pl|ps1|php|bats)$/
 
 /**
@@ -276,19 +297,20 @@ export function filesRunByCheck(check: string, read?: ReadBase): Map<string, str
       }
       if (program.includes('/') || SCRIPT_FILE.test(program)) {
         const path = add(cwd, program, via)
-        if (path !== undefined) visitScript(path, via, depth)
+        if (path !== undefined) visitScript(path, cwd, via, depth)
       }
       if (INTERPRETERS.test(name)) {
         for (let a = 0; a < args.length; a++) {
           if (args[a] === '-c' && /^(?:ba|z|da|k)?sh$/.test(name)) {
             visit(args[a + 1] ?? '', cwd, via, depth + 1)
+            args.splice(a)
             break
           }
           if (args[a] === '-m' || args[a] === '-e' || args[a] === '--eval') break
           if (args[a].startsWith('-') || args[a] === 'run' || args[a] === 'test') continue
           if (args[a].includes('/') || SCRIPT_FILE.test(args[a])) {
             const path = add(cwd, args[a], via)
-            if (path !== undefined) visitScript(path, via, depth)
+            if (path !== undefined) visitScript(path, cwd, via, depth)
           }
           break
         }
@@ -312,16 +334,16 @@ export function filesRunByCheck(check: string, read?: ReadBase): Map<string, str
       for (let a = 0; a < args.length; a++) {
         const [option, inline] = args[a].split('=', 2)
         const value = inline ?? (CONFIG_OPTIONS.test(option) ? args[a + 1] : undefined)
-        if (CONFIG_OPTIONS.test(option) && value && /\.\w{1,10}$/.test(value) && !value.includes('*')) add(cwd, value, via)
+        if (CONFIG_OPTIONS.test(option) && value && /^[^\s*?]+\.\w{1,10}$/.test(value)) add(cwd, value, via)
       }
     }
   }
-  /** A shell script the check runs: what it runs is the check too. */
-  const visitScript = (path: string, via: string, depth: number): void => {
+  /** A shell script the check runs (from `cwd`): what it runs is the check too. */
+  const visitScript = (path: string, cwd: string, via: string, depth: number): void => {
     const text = read?.(path)
     if (text === undefined) return
     if (!/\.(?:sh|bash|zsh|bats)$/.test(path) && !/^#!.*\b(?:ba|z|da|k)?sh\b/.test(text)) return
-    visit(text, '', via, depth + 1)
+    visit(text, cwd, via, depth + 1)
   }
   visit(check, '', check, 0)
   return found

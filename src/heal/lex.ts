@@ -97,9 +97,17 @@ const isWordChar = (c: string): boolean =>
 const isSpace = (c: string): boolean => c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v'
 
 /** Tokenises a text. Returns the tokens and the state at its end (not `code` when a construct is left open). */
-export function lex(text: string, syntax: Syntax, start: LexState = CODE): { tokens: Token[]; end: LexState } {
+export function lex(
+  text: string,
+  syntax: Syntax,
+  start: LexState = CODE
+): { tokens: Token[]; end: LexState } {
   const tokens: Token[] = []
   const frames: StringFrame[] = []
+  // First characters of comment openers: most characters start none, so most skip the search.
+  const openers = new Set(
+    [...syntax.lineComments, ...syntax.blockComments.map(([open]) => open)].map(t => t[0])
+  )
   let i = 0
   let line = 0
   const n = text.length
@@ -211,14 +219,16 @@ export function lex(text: string, syntax: Syntax, start: LexState = CODE): { tok
       advance(i + (text[i + 1] === '\n' ? 2 : 3))
       continue
     }
-    const block = syntax.blockComments.find(([open]) => text.startsWith(open, i))
+    const block = openers.has(c) ? syntax.blockComments.find(([open]) => text.startsWith(open, i)) : undefined
     if (block) {
       const startAt = i
       i += block[0].length
       readComment(block[0], block[1], startAt)
       continue
     }
-    const lineComment = syntax.lineComments.find(token => text.startsWith(token, i))
+    const lineComment = openers.has(c)
+      ? syntax.lineComments.find(token => text.startsWith(token, i))
+      : undefined
     if (
       lineComment &&
       !syntax.notComments?.some(token => text.startsWith(token, i)) &&
@@ -409,8 +419,7 @@ function makeView(text: string, syntax: Syntax, start: LexState): CodeView & { e
       const ends =
         syntax.statements === 'python'
           ? depth === 0
-          : previous !== undefined &&
-            (previous.kind !== 'punct' || ')]}'.includes(previous.text))
+          : previous !== undefined && (previous.kind !== 'punct' || ')]}'.includes(previous.text))
       if (ends) emit('\n', token)
       continue
     }
@@ -422,9 +431,23 @@ function makeView(text: string, syntax: Syntax, start: LexState): CodeView & { e
     // A regex literal runs no code: its text is no marker.
     if (token.kind === 'regex') piece = '/r/'
     else if (token.kind === 'string') {
-      // Adjacent string pieces (a template's chunks, 'a' + 'b') read as one literal.
-      if (WORDLIKE.test(piece)) piece = `'${piece}'`
-      else {
+      if (WORDLIKE.test(piece)) {
+        // `'sk' + 'ip'` reads as `'skip'`: a computed member spelt in pieces.
+        const before = pieces[pieces.length - 2]
+        if (last === '+' && before !== undefined && /^'[\w$-]*'$/.test(before)) {
+          pieces.length -= 2
+          offsets.pop()
+          lines.pop()
+          length -= before.length + 1
+          piece = `'${before.slice(1, -1)}${piece}'`
+          pieces.push(piece)
+          length += piece.length
+          last = "'"
+          previous = token
+          continue
+        }
+        piece = `'${piece}'`
+      } else {
         if (!strings.has(piece)) strings.set(piece, strings.size)
         piece = `'~${strings.get(piece)}'`
       }
@@ -432,7 +455,7 @@ function makeView(text: string, syntax: Syntax, start: LexState): CodeView & { e
     emit(piece, token)
     previous = token
   }
-  const code = foldConcatenations(pieces.join(''))
+  const code = pieces.join('')
   const lineAt = (offset: number): number => {
     let lo = 0
     let hi = offsets.length - 1
@@ -444,18 +467,6 @@ function makeView(text: string, syntax: Syntax, start: LexState): CodeView & { e
     return lines[lo] ?? 0
   }
   return { code, comments, tokens, lineAt, end }
-}
-
-/**
- * Joins `'sk'+'ip'` into `'skip'` (a computed member spelt in pieces). Lengths are kept (the joined literal is
- * padded with spaces after it), so offsets still map to the same lines.
- */
-function foldConcatenations(code: string): string {
-  if (!code.includes("'+'")) return code
-  return code.replace(/'([\w$-]{0,40})'(?:\+'[\w$-]{0,40}')+/g, match => {
-    const joined = `'${match.split(/'\+'|'/).join('')}'`
-    return joined + ' '.repeat(match.length - joined.length)
-  })
 }
 
 /**

@@ -329,7 +329,8 @@ export function checkPolicy(
 function compilePolicy(policy: FixPolicy, context: PolicyContext): Compiled {
   const runByCheck = new Map<string, string>()
   if (context.check && !policy.allowCheckConfig) {
-    for (const [path, via] of filesRunByCheck(context.check, context.readBase)) runByCheck.set(path.toLowerCase(), via)
+    for (const [path, via] of filesRunByCheck(context.check, context.readBase))
+      runByCheck.set(path.toLowerCase(), via)
   }
   return {
     policy,

@@ -79,7 +79,14 @@ export function fileSides(patch: FilePatch, readBase?: ReadBase): FileSides {
   }
 
   const joined = (kinds: string): string =>
-    patch.hunks.map(h => h.lines.filter(l => kinds.includes(l.kind)).map(l => decode(l.content)).join('')).join('')
+    patch.hunks
+      .map(h =>
+        h.lines
+          .filter(l => kinds.includes(l.kind))
+          .map(l => decode(l.content))
+          .join('')
+      )
+      .join('')
   let oldText: string | undefined
   let newText: string | undefined
   if (patch.kind === 'add') {
@@ -90,7 +97,7 @@ export function fileSides(patch: FilePatch, readBase?: ReadBase): FileSides {
   } else {
     const base = patch.oldPath !== undefined ? readBase?.(patch.oldPath) : undefined
     if (base !== undefined) {
-      newText = applyHunks(base, patch)
+      newText = applyAtLines(base, patch)
       if (newText !== undefined) oldText = base
     }
     if (newText === undefined && emptied(patch)) {
@@ -133,8 +140,12 @@ function emptied(patch: FilePatch): boolean {
   )
 }
 
-/** Applies the text hunks to a base; undefined when they do not apply (the base is not what the diff says). */
-export function applyHunks(base: string, patch: FilePatch): string | undefined {
+/**
+ * Applies the text hunks to a base at their line numbers exactly, or returns undefined (the base is not what the
+ * diff says). Unlike diff/apply's applyHunks, it never looks for a hunk elsewhere: the policy names added lines by
+ * the hunks' numbers, which must then be the new file's.
+ */
+function applyAtLines(base: string, patch: FilePatch): string | undefined {
   const lines = base.match(/[^\n]*\n|[^\n]+$/g) ?? []
   const out: string[] = []
   let at = 0

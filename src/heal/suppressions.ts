@@ -46,7 +46,12 @@ interface Language {
 }
 
 const comment = (kind: string, pattern: RegExp): Marker => ({ kind, where: 'comment', pattern })
-const code = (kind: string, pattern: RegExp, testOnly = false): Marker => ({ kind, where: 'code', pattern, testOnly })
+const code = (kind: string, pattern: RegExp, testOnly = false): Marker => ({
+  kind,
+  where: 'code',
+  pattern,
+  testOnly
+})
 const raw = (kind: string, pattern: RegExp): Marker => ({ kind, where: 'raw', pattern })
 const toggle = (enable: RegExp, disable?: RegExp, where: 'comment' | 'code' = 'comment'): Toggle => ({
   where,
@@ -122,7 +127,10 @@ const JS_MARKERS: Marker[] = [
   code('inverted test', /\.(?:fails|failing)[(.`']/),
   code('focused test', /\.only[(.`']/),
   code('skipped test', /(?<![\w$.])x(?:it|describe|test|context|specify|suite)(?![\w$])/),
-  code('focused test', /(?<![\w$.])f(?:it|describe|context|test)(?=[(.`'])|=f(?:it|describe|context)(?![\w$(.`'])/),
+  code(
+    'focused test',
+    /(?<![\w$.])f(?:it|describe|context|test)(?=[(.`'])|=f(?:it|describe|context)(?![\w$(.`'])/
+  ),
   code('skipped test', /(?<![\w$.])pending\(/, true),
   // node:test's `test('x', { skip: true }, …)`, `{ todo }`, `{ only: true }`.
   code(
@@ -131,7 +139,11 @@ const JS_MARKERS: Marker[] = [
     true
   ),
   // A test file that ends the process reports whatever it likes.
-  code('exit in a test', /(?<![\w$.])process\.(?:exit|reallyExit|abort|kill)\(|(?<![\w$.])process\.exitCode=/, true)
+  code(
+    'exit in a test',
+    /(?<![\w$.])process\.(?:exit|reallyExit|abort|kill)\(|(?<![\w$.])process\.exitCode=/,
+    true
+  )
 ]
 
 const JS_TOGGLES: Toggle[] = [
@@ -193,10 +205,15 @@ const PYTHON: Language = {
     code('skipped test', /(?<![\w])(?:SkipTest|skipTest|expectedFailure|importorskip)(?![\w])/),
     code(
       'skipped test',
-      new RegExp(`(?<![\\w])from (?:unittest|pytest)(?:\\.\\w{1,40}){0,3} import[^\\n]{0,300}?(?<![\\w])(?:${PY_SKIP_NAMES})(?![\\w])`)
+      new RegExp(
+        `(?<![\\w])from (?:unittest|pytest)(?:\\.\\w{1,40}){0,3} import[^\\n]{0,300}?(?<![\\w])(?:${PY_SKIP_NAMES})(?![\\w])`
+      )
     ),
     // getattr(pytest.mark, 'skip'), vars(pytest.mark)['skip'].
-    code('skipped test', /getattr\([^\n]{0,200}?,'(?:skip|skipif|xfail|skipTest|SkipTest|importorskip)'|\['(?:skip|skipif|xfail)'\]/),
+    code(
+      'skipped test',
+      /getattr\([^\n]{0,200}?,'(?:skip|skipif|xfail|skipTest|SkipTest|importorskip)'|\['(?:skip|skipif|xfail)'\]/
+    ),
     // A module with `__test__ = False` is not collected.
     code('skipped test', /(?<![\w.])__test__=(?!=)(?!True(?![\w]))/),
     code('skipped test', /(?<![\w.])skip\(/, true),
@@ -263,7 +280,8 @@ export function evaluateCfg(predicate: string): boolean | undefined {
       }
       at++
       if (name === 'not') return values[0] === undefined ? undefined : !values[0]
-      if (name === 'any') return values.includes(true) ? true : values.every(v => v === false) ? false : undefined
+      if (name === 'any')
+        return values.includes(true) ? true : values.every(v => v === false) ? false : undefined
       return values.includes(false) ? false : values.every(v => v === true) ? true : undefined
     }
     if (predicate[at] === '=') {
@@ -342,7 +360,10 @@ const RUST: Language = {
 }
 
 const JVM_MARKERS: Marker[] = [
-  code('@SuppressWarnings', /@(?:file:)?(?:SuppressWarnings|Suppress|SuppressLint|SuppressFBWarnings|nowarn)(?![\w])/),
+  code(
+    '@SuppressWarnings',
+    /@(?:file:)?(?:SuppressWarnings|Suppress|SuppressLint|SuppressFBWarnings|nowarn)(?![\w])/
+  ),
   code(
     'skipped test',
     /@(?:[\w.]{0,100}\.)?(?:Disabled\w{0,40}|Ignore|PendingFeature|EnabledIf\w{0,40}|EnabledOn\w{0,40}|IgnoreIf|Requires)(?![\w])/
@@ -374,7 +395,10 @@ const GRADLE: Language = {
   markers: [
     ...JVM_MARKERS,
     code('ignored failures', /(?<![\w])(?:ignoreFailures|ignoreExitValue)(?:=|\.set\()true/),
-    code('ignored failures', /(?<![\w])(?:abortOnError|failOnError|failOnWarning|warningsAsErrors)(?:=|\.set\()false/),
+    code(
+      'ignored failures',
+      /(?<![\w])(?:abortOnError|failOnError|failOnWarning|warningsAsErrors)(?:=|\.set\()false/
+    ),
     code('skipped test', /(?<![\w.])enabled(?:=|\.set\()false|onlyIf\{false\}|'-x','test'|-x test(?![\w])/)
   ]
 }
@@ -463,7 +487,11 @@ const SHELL: Language = {
 const DOCKER: Language = {
   name: 'Dockerfile',
   syntax: SHELL_SYNTAX,
-  markers: [comment('hadolint ignore', /#\s*hadolint\s+(?:ignore|global\s+ignore)/i), OR_TRUE_CODE, SET_E_CODE]
+  markers: [
+    comment('hadolint ignore', /#\s*hadolint\s+(?:ignore|global\s+ignore)/i),
+    OR_TRUE_CODE,
+    SET_E_CODE
+  ]
 }
 
 const SWIFT: Language = {
@@ -568,8 +596,13 @@ const UNKNOWN: Language = {
     ...[JS, PYTHON, GO, RUST, JVM, CSHARP, C, RUBY, PHP, SHELL, DOCKER, SWIFT, DART, CSS, MARKUP, SQL]
       .flatMap(language => language.markers)
       .filter(marker => marker.where === 'comment')
-      .filter((marker, index, all) => all.findIndex(m => m.pattern.source === marker.pattern.source) === index),
-    ...JS_MARKERS.slice(JS_MARKERS.findIndex(m => m.where === 'code'), JS_MARKERS.length).filter(m => !m.testOnly),
+      .filter(
+        (marker, index, all) => all.findIndex(m => m.pattern.source === marker.pattern.source) === index
+      ),
+    ...JS_MARKERS.slice(
+      JS_MARKERS.findIndex(m => m.where === 'code'),
+      JS_MARKERS.length
+    ).filter(m => !m.testOnly),
     ...PYTHON.markers.filter(m => m.where === 'code' && !m.testOnly).slice(0, 4)
   ]
 }
@@ -639,18 +672,27 @@ const RUNNERS: ReadonlyArray<readonly [Language, RegExp]> = [
 function shebangLanguage(firstLine: string): Language | undefined {
   const match = /^#!\s*\S*?([\w.-]+)(?:\s+(?:-\S+\s+)*([\w.-]+))?/.exec(firstLine)
   if (!match) return undefined
-  const program = match[1] === 'env' ? match[2] ?? '' : match[1]
+  const program = match[1] === 'env' ? (match[2] ?? '') : match[1]
   return RUNNERS.find(([, pattern]) => pattern.test(program))?.[0]
 }
 
 /** Guesses a language from what a text holds: counts lines only one language writes. */
 function sniff(text: string): Language | undefined {
   const signals: ReadonlyArray<readonly [Language, RegExp]> = [
-    [JS, /^\s*(?:import\s[^\n]{0,200}\sfrom\s|import\s+['"]|export\s+(?:default|const|function|class|\{)|(?:const|let|var)\s+[\w${}\s,]{1,80}=|module\.exports|(?:describe|it|test)\s*\(\s*['"`])/],
-    [PYTHON, /^\s*(?:def\s+\w+\s*\(|class\s+\w+\s*[(:]|from\s+[\w.]+\s+import\s|import\s+\w[\w.]*\s*$|@pytest\.|if __name__\s*==)/],
+    [
+      JS,
+      /^\s*(?:import\s[^\n]{0,200}\sfrom\s|import\s+['"]|export\s+(?:default|const|function|class|\{)|(?:const|let|var)\s+[\w${}\s,]{1,80}=|module\.exports|(?:describe|it|test)\s*\(\s*['"`])/
+    ],
+    [
+      PYTHON,
+      /^\s*(?:def\s+\w+\s*\(|class\s+\w+\s*[(:]|from\s+[\w.]+\s+import\s|import\s+\w[\w.]*\s*$|@pytest\.|if __name__\s*==)/
+    ],
     [GO, /^(?:package\s+\w+\s*$|func\s+(?:\([^)]{0,80}\)\s*)?\w+\s*\()/],
     [RUST, /^\s*(?:(?:pub\s+)?fn\s+\w+\s*[<(]|use\s+\w+::|(?:pub\s+)?mod\s+\w+\s*[{;]|#!?\[\w)/],
-    [JVM, /^\s*(?:package\s+[\w.]+;|import\s+(?:static\s+)?[\w.]+(?:\.\*)?;|(?:public|private|protected)\s+(?:static\s+)?(?:class|void|final))/],
+    [
+      JVM,
+      /^\s*(?:package\s+[\w.]+;|import\s+(?:static\s+)?[\w.]+(?:\.\*)?;|(?:public|private|protected)\s+(?:static\s+)?(?:class|void|final))/
+    ],
     [SHELL, /^\s*(?:set\s+-[a-z]+|fi|then|done|esac|echo\s|export\s+\w+=)\s*/]
   ]
   const scores = new Map<Language, number>()
@@ -702,7 +744,10 @@ function languageOf(path: string, hints: LanguageHints = {}): Language {
   }
   const sniffed = sniff(text)
   if (sniffed) return sniffed
-  if (DATA.has(ext) || (ext === '' && /^(?:license|licence|copying|notice|authors|changelog|readme)/.test(name))) {
+  if (
+    DATA.has(ext) ||
+    (ext === '' && /^(?:license|licence|copying|notice|authors|changelog|readme)/.test(name))
+  ) {
     return MARKUP_DATA
   }
   return UNKNOWN
@@ -758,9 +803,12 @@ export function findSuppressions(
   hunks: readonly Hunk[],
   options: SuppressionOptions = {}
 ): FoundSuppression[] {
-  const sides = options.sides ?? fileSides({ kind: 'modify', oldPath: path, newPath: path, hunks: [...hunks], git: true })
-  const sample = sides.newText ?? sides.after.find(side => side.first === 1)?.text ?? sides.oldText ?? sides.after[0]?.text
-  const fromStart = sides.newText !== undefined || sides.after.some(side => side.first === 1) || sides.oldText !== undefined
+  const sides =
+    options.sides ?? fileSides({ kind: 'modify', oldPath: path, newPath: path, hunks: [...hunks], git: true })
+  const sample =
+    sides.newText ?? sides.after.find(side => side.first === 1)?.text ?? sides.oldText ?? sides.after[0]?.text
+  const fromStart =
+    sides.newText !== undefined || sides.after.some(side => side.first === 1) || sides.oldText !== undefined
   const language = languageOf(path, { text: sample, fromStart, check: options.check })
   const test = options.test === true
   const found = new Map<number, FoundSuppression>()
@@ -810,7 +858,8 @@ function hitsOf(text: string, whole: boolean, language: Language, test: boolean)
   }
   const first = view(text, language.syntax)
   const hits = hitsOfView(first, language, test)
-  if (!whole && first.end.in !== 'code') hits.push(...hitsOfView(view(text, language.syntax, first.end), language, test))
+  if (!whole && first.end.in !== 'code')
+    hits.push(...hitsOfView(view(text, language.syntax, first.end), language, test))
   return hits
 }
 
@@ -838,7 +887,11 @@ function hitsOfView(code: CodeView, language: Language, test: boolean): Hit[] {
     }
   }
   for (const hit of language.analyse?.(code, test) ?? []) {
-    hits.push({ from: code.lineAt(hit.start), to: code.lineAt(Math.max(hit.start, hit.end - 1)), kind: hit.kind })
+    hits.push({
+      from: code.lineAt(hit.start),
+      to: code.lineAt(Math.max(hit.start, hit.end - 1)),
+      kind: hit.kind
+    })
   }
   return hits
 }
@@ -870,7 +923,8 @@ function removedToggles(sides: FileSides, language: Language): FoundSuppression[
     const code = view(side.text, syntax)
     /** The first removed line of a place, if any. */
     const removedIn = (from: number, to: number): number | undefined => {
-      for (let line = side.first + from; line <= side.first + to; line++) if (sides.removed.has(line)) return line
+      for (let line = side.first + from; line <= side.first + to; line++)
+        if (sides.removed.has(line)) return line
       return undefined
     }
     toggles.forEach((marker, index) => {

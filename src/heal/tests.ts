@@ -83,14 +83,22 @@ function bare(expression: string): string {
 }
 
 /** The calls matching `head` (which ends at the call's `(`), with their top-level arguments and end. */
-function calls(code: string, head: RegExp): Array<{ start: number; name: string; args: string[]; end: number }> {
+function calls(
+  code: string,
+  head: RegExp
+): Array<{ start: number; name: string; args: string[]; end: number }> {
   const found: Array<{ start: number; name: string; args: string[]; end: number }> = []
   const budget = { left: code.length * 4 + 10_000 }
   for (const match of code.matchAll(head)) {
     const open = match.index + match[0].length - 1
     const end = closing(code, open, 20_000, budget)
     if (end < 0) continue
-    found.push({ start: match.index, name: match[1] ?? '', args: argumentsOf(code, open, end).map(bare), end })
+    found.push({
+      start: match.index,
+      name: match[1] ?? '',
+      args: argumentsOf(code, open, end).map(bare),
+      end
+    })
   }
   return found
 }
@@ -122,7 +130,16 @@ function argumentRanges(code: string, open: number, end: number): Array<[number,
 
 function jsTautologies(code: string): Array<[number, number]> {
   const found: Array<[number, number]> = []
-  const equal = new Set(['toBe', 'toEqual', 'toStrictEqual', 'equal', 'equals', 'eql', 'deepEqual', 'toMatchObject'])
+  const equal = new Set([
+    'toBe',
+    'toEqual',
+    'toStrictEqual',
+    'equal',
+    'equals',
+    'eql',
+    'deepEqual',
+    'toMatchObject'
+  ])
   for (const call of calls(code, /(?<![\w$.])expect\(/g)) {
     const [actual = ''] = call.args
     const chain = /^(?:\.\w{1,40})+/.exec(code.slice(call.end, call.end + 400))?.[0] ?? ''
@@ -148,15 +165,22 @@ function jsTautologies(code: string): Array<[number, number]> {
       (!negated && matcher === 'toBeUndefined' && actual === 'undefined')
     if (always) found.push([call.start, after])
   }
-  const assertCalls = /(?<![\w$.])(?:assert(?:\.(ok|equal|strictEqual|deepEqual|deepStrictEqual|notEqual|notStrictEqual))?|t\.(true|truthy|is|deepEqual|pass|like))\(/g
+  const assertCalls =
+    /(?<![\w$.])(?:assert(?:\.(ok|equal|strictEqual|deepEqual|deepStrictEqual|notEqual|notStrictEqual))?|t\.(true|truthy|is|deepEqual|pass|like))\(/g
   for (const call of calls(code, assertCalls)) {
     const [a = '', b] = call.args
     const name = call.name
     const always =
       name === 'pass' ||
       ((name === '' || name === 'ok' || name === 'true' || name === 'truthy') && TRUTHY_JS.test(a)) ||
-      (['equal', 'strictEqual', 'deepEqual', 'deepStrictEqual', 'is', 'like'].includes(name) && b !== undefined && a === b) ||
-      (['notEqual', 'notStrictEqual'].includes(name) && LITERAL_JS.test(a) && b !== undefined && LITERAL_JS.test(b) && a !== b)
+      (['equal', 'strictEqual', 'deepEqual', 'deepStrictEqual', 'is', 'like'].includes(name) &&
+        b !== undefined &&
+        a === b) ||
+      (['notEqual', 'notStrictEqual'].includes(name) &&
+        LITERAL_JS.test(a) &&
+        b !== undefined &&
+        LITERAL_JS.test(b) &&
+        a !== b)
     if (always) found.push([call.start, call.end])
   }
   return found
@@ -173,10 +197,14 @@ function pythonTautologies(code: string): Array<[number, number]> {
     }
   }
   const truthy = new Set(['assertTrue', 'assert_', 'failUnless', 'assertIsNotNone'])
-  const equal = /^assert(?:Equals?|Is|CountEqual|ListEqual|DictEqual|SetEqual|TupleEqual|SequenceEqual|MultiLineEqual|AlmostEquals?|GreaterEqual|LessEqual)$/
+  const equal =
+    /^assert(?:Equals?|Is|CountEqual|ListEqual|DictEqual|SetEqual|TupleEqual|SequenceEqual|MultiLineEqual|AlmostEquals?|GreaterEqual|LessEqual)$/
   for (const call of calls(code, /\.(assert\w{0,40}|failUnless)\(/g)) {
     const [a = '', b] = call.args
-    if ((truthy.has(call.name) && TRUTHY_PY.test(a)) || (equal.test(call.name) && b !== undefined && a === b)) {
+    if (
+      (truthy.has(call.name) && TRUTHY_PY.test(a)) ||
+      (equal.test(call.name) && b !== undefined && a === b)
+    ) {
       found.push([call.start, call.end])
     }
   }
@@ -191,9 +219,14 @@ function callTautologies(head: RegExp, truthy: RegExp, equal: RegExp, skipFirst:
         const args = skipFirst ? call.args.slice(1) : call.args
         return (
           (truthy.test(call.name) && args[0] === 'true') ||
-          (truthy.test(call.name) && /^(?:True|False)$/.test(call.name) && args[0] === call.name.toLowerCase()) ||
+          (truthy.test(call.name) &&
+            /^(?:True|False)$/.test(call.name) &&
+            args[0] === call.name.toLowerCase()) ||
           (equal.test(call.name) && args.length >= 2 && args[0] === args[1]) ||
-          (/Not|_ne/.test(call.name) && LITERAL.test(args[0] ?? '') && LITERAL.test(args[1] ?? '') && args[0] !== args[1])
+          (/Not|_ne/.test(call.name) &&
+            LITERAL.test(args[0] ?? '') &&
+            LITERAL.test(args[1] ?? '') &&
+            args[0] !== args[1])
         )
       })
       .map(call => [call.start, call.end] as [number, number])
@@ -209,13 +242,15 @@ const DIALECTS: Record<string, TestDialect> = {
   },
   Python: {
     body: 'indent',
-    assertion: /(?<![\w.])assert(?![\w])|\.assert\w{0,40}\(|(?<![\w.])(?:pytest\.)?raises\(|(?<![\w.])assert_\w{1,40}\(|\.fail\(/g,
+    assertion:
+      /(?<![\w.])assert(?![\w])|\.assert\w{0,40}\(|(?<![\w.])(?:pytest\.)?raises\(|(?<![\w.])assert_\w{1,40}\(|\.fail\(/g,
     tautologies: pythonTautologies
   },
   Go: {
     definition: /(?<![\w])func (?:Test|Benchmark|Fuzz|Example)\w{0,80}\([^)]{0,200}\)\{/g,
     body: 'brace',
-    assertion: /(?<![\w])\w{1,20}\.(?:Error|Errorf|Fatal|Fatalf|Fail|FailNow)\(|(?<![\w.])(?:assert|require)\.\w{1,40}\(/g,
+    assertion:
+      /(?<![\w])\w{1,20}\.(?:Error|Errorf|Fatal|Fatalf|Fail|FailNow)\(|(?<![\w.])(?:assert|require)\.\w{1,40}\(/g,
     assertionComment: /^\/\/\s*(?:unordered )?output:/i,
     tautologies: callTautologies(
       /(?<![\w.])(?:assert|require)\.(True|False|Equal|EqualValues|Exactly|NotEqual)\(/g,
@@ -229,7 +264,12 @@ const DIALECTS: Record<string, TestDialect> = {
       /#\[(?:\w{1,40}::)?test(?:\([^\]]{0,100}\))?\](?:#\[[^\]]{0,200}\])*(?:pub )?(?:async )?fn \w{1,80}\([^)]{0,200}\)(?:->[^{]{1,100})?\{/g,
     body: 'brace',
     assertion: /(?<![\w])(?:debug_)?assert(?:_eq|_ne|_matches)?!/g,
-    tautologies: callTautologies(/(?<![\w])(assert|assert_eq|assert_ne)!\(/g, /^assert$/, /^assert_eq$/, false)
+    tautologies: callTautologies(
+      /(?<![\w])(assert|assert_eq|assert_ne)!\(/g,
+      /^assert$/,
+      /^assert_eq$/,
+      false
+    )
   },
   'Java/Kotlin': {
     definition:
@@ -246,7 +286,10 @@ const DIALECTS: Record<string, TestDialect> = {
 }
 DIALECTS.Gradle = DIALECTS['Java/Kotlin']
 
-const GENERIC: TestDialect = { body: 'brace', assertion: /(?<![\w.$])(?:assert\w{0,40}|expect|should)(?![\w$])/g }
+const GENERIC: TestDialect = {
+  body: 'brace',
+  assertion: /(?<![\w.$])(?:assert\w{0,40}|expect|should)(?![\w$])/g
+}
 
 /** A test found in one side: where its definition starts and where its body is (offsets in normalised code). */
 interface TestBody {
@@ -283,7 +326,7 @@ function braceBodies(code: CodeView, dialect: TestDialect): TestBody[] {
         .find(([s]) => /^(?:async )?(?:function\*?(?: ?[\w$]+)?\(|\(|[\w$]+=>)/.test(text.slice(s, s + 60)))
       if (!fn) continue
       const params = text.indexOf('(', fn[0])
-      let rest = fn[0]
+      let rest: number
       if (params >= 0 && params < fn[1] && !/^(?:async )?[\w$]+=>/.test(text.slice(fn[0], fn[0] + 60))) {
         rest = closing(text, params, 10_000, budget)
         if (rest < 0) continue
@@ -312,7 +355,12 @@ function braceBodies(code: CodeView, dialect: TestDialect): TestBody[] {
         if (c === "'") k = Math.max(k, text.indexOf("'", k + 1))
         else if ('([{'.includes(c)) depth++
         else if (')]}'.includes(c)) depth--
-        else if (depth === 0 && text.startsWith('return', k) && !/[\w$]/.test(text[k - 1] ?? '') && !/[\w$]/.test(text[k + 6] ?? '')) {
+        else if (
+          depth === 0 &&
+          text.startsWith('return', k) &&
+          !/[\w$]/.test(text[k - 1] ?? '') &&
+          !/[\w$]/.test(text[k + 6] ?? '')
+        ) {
           // The statement ends at a `;` or a line break (JS inserts the `;`); code after it never runs.
           const line = code.lineAt(k)
           let next = k + 6
@@ -353,7 +401,11 @@ function pythonBodies(text: string, code: CodeView): TestBody[] {
     if (!def) return
     const own = def[1].length
     let signatureEnd = index
-    while (signatureEnd < lines.length - 1 && signatureEnd - index < 50 && !/\)(?:->[^:]{1,200})?:/.test(lineCode[signatureEnd] ?? '')) {
+    while (
+      signatureEnd < lines.length - 1 &&
+      signatureEnd - index < 50 &&
+      !/\)(?:->[^:]{1,200})?:/.test(lineCode[signatureEnd] ?? '')
+    ) {
       signatureEnd++
     }
     const statements: Array<{ line: number; code: string; level: boolean }> = []
@@ -370,9 +422,20 @@ function pythonBodies(text: string, code: CodeView): TestBody[] {
     const last = statements[statements.length - 1]?.line ?? signatureEnd
     const noop = (s: string): boolean => /^(?:pass|\.\.\.|return|return None|'s')$/.test(s)
     const earlyReturns = statements
-      .filter((s, i) => s.level && /^(?:return(?![\w])|if [^\n]{1,200}:return(?![\w]))/.test(s.code) && statements.slice(i + 1).length > 0)
+      .filter(
+        (s, i) =>
+          s.level &&
+          /^(?:return(?![\w])|if [^\n]{1,200}:return(?![\w]))/.test(s.code) &&
+          statements.slice(i + 1).length > 0
+      )
       .map(s => s.line)
-    bodies.push({ line: index, from: signatureEnd, to: last, empty: statements.every(s => noop(s.code)), earlyReturns })
+    bodies.push({
+      line: index,
+      from: signatureEnd,
+      to: last,
+      empty: statements.every(s => noop(s.code)),
+      earlyReturns
+    })
   })
   return bodies
 }
@@ -412,10 +475,16 @@ export function findWeakenedTests(
   if (options.testFile) {
     if (patch.kind === 'delete') return [{ what: 'deletes the test file' }]
     if (patch.kind === 'rename' && patch.newPath && !isTestFile(patch.newPath)) {
-      found.push({ what: `renames the test file to '${patch.newPath}', where the test runner no longer finds it` })
+      found.push({
+        what: `renames the test file to '${patch.newPath}', where the test runner no longer finds it`
+      })
     }
   }
-  const hints = { text: sides.newText ?? sides.oldText ?? sides.after[0]?.text, fromStart: true, check: options.check }
+  const hints = {
+    text: sides.newText ?? sides.oldText ?? sides.after[0]?.text,
+    fromStart: true,
+    check: options.check
+  }
   const language = syntaxOf(path, hints)
   if (!language.syntax) return found
   const dialect = DIALECTS[language.name] ?? GENERIC
@@ -424,12 +493,17 @@ export function findWeakenedTests(
 
   if (options.testFile && sides.newText !== undefined && sides.oldText !== undefined) {
     const hasCode = (text: string): boolean => view(text, language.syntax!).code.trim() !== ''
-    if (!hasCode(sides.newText) && hasCode(sides.oldText)) found.push({ line: 1, what: 'empties the test file' })
+    if (!hasCode(sides.newText) && hasCode(sides.oldText))
+      found.push({ line: 1, what: 'empties the test file' })
   }
 
   const inBody = (tests: SideTests, line: number): boolean =>
     tests.bodies.some(body => line >= body.line && line <= body.to)
-  const counted = (tests: SideTests[], lines: ReadonlySet<number>, pick: (t: SideTests) => number[]): number[] =>
+  const counted = (
+    tests: SideTests[],
+    lines: ReadonlySet<number>,
+    pick: (t: SideTests) => number[]
+  ): number[] =>
     tests.flatMap(t =>
       pick(t)
         .filter(line => options.testFile || inBody(t, line))
@@ -458,7 +532,8 @@ export function findWeakenedTests(
 
   for (const tests of after) {
     const touched = (from: number, to: number): number | undefined => {
-      for (let line = tests.side.first + from; line <= tests.side.first + to; line++) if (sides.added.has(line)) return line
+      for (let line = tests.side.first + from; line <= tests.side.first + to; line++)
+        if (sides.added.has(line)) return line
       return undefined
     }
     for (const body of tests.bodies) {
@@ -466,7 +541,8 @@ export function findWeakenedTests(
       if (line !== undefined) found.push({ line, what: 'leaves a test with an empty body' })
       for (const early of body.earlyReturns) {
         const at = touched(early, early)
-        if (at !== undefined) found.push({ line: at, what: 'returns early from a test, so the rest of it never runs' })
+        if (at !== undefined)
+          found.push({ line: at, what: 'returns early from a test, so the rest of it never runs' })
       }
     }
     for (const tautology of tests.tautologies) {

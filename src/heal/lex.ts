@@ -37,6 +37,8 @@ export interface Syntax {
   rust?: boolean
   /** JS regex literals. */
   regex?: boolean
+  /** `\u0073kip` is `skip` in an identifier (JS). */
+  identifierEscapes?: boolean
   /** Where statements end at line breaks: kept as `\n` in the normalised code. */
   statements?: 'python' | 'go'
 }
@@ -94,6 +96,11 @@ const isWordChar = (c: string): boolean =>
   c === '$' ||
   c.charCodeAt(0) > 127
 
+/** Keywords after whose `(…)` a `/` starts a regex (`if (x) /re/.test(y)`). */
+const KEYWORD_PARENS = new Set(['if', 'while', 'for', 'with'])
+/** Keywords after which a `{` opens a block, not an object. */
+const BLOCK_AFTER_WORDS = new Set(['else', 'do', 'try', 'finally'])
+
 const isSpace = (c: string): boolean => c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v'
 
 /** Tokenises a text. Returns the tokens and the state at its end (not `code` when a construct is left open). */
@@ -104,6 +111,11 @@ export function lex(
 ): { tokens: Token[]; end: LexState } {
   const tokens: Token[] = []
   const frames: StringFrame[] = []
+  // Whether each open `(` follows if/while/for/with, and each open `{` is a block: after its close, a `/` is a
+  // regex (`if (a) /'/.test(b)`, `{}\n/'/.test(b)`) rather than a division.
+  const parens: boolean[] = []
+  const braces: boolean[] = []
+  let regexAfterClose = false
   // First characters of comment openers: most characters start none, so most skip the search.
   const openers = new Set(
     [...syntax.lineComments, ...syntax.blockComments.map(([open]) => open)].map(t => t[0])
@@ -305,6 +317,7 @@ export function lex(
       const allowed =
         before === undefined ||
         (before.kind === 'punct' && !')]}'.includes(before.text)) ||
+        (before.kind === 'punct' && before.text !== ']' && regexAfterClose) ||
         (before.kind === 'word' && REGEX_AFTER_WORDS.has(before.text))
       if (allowed) {
         let k = i + 1
@@ -326,11 +339,46 @@ export function lex(
         }
       }
     }
-    if (isWordChar(c)) {
-      const startAt = i
-      while (i < n && isWordChar(text[i])) i++
-      push('word', text.slice(startAt, i), line)
+    const escape = syntax.identifierEscapes && c === '\\' && text[i + 1] === 'u'
+    if (isWordChar(c) || escape) {
+      let word = ''
+      let from = i
+      while (i < n) {
+        if (isWordChar(text[i])) i++
+        else if (syntax.identifierEscapes && text[i] === '\\' && text[i + 1] === 'u') {
+          const code = /^\\u(?:\{([0-9a-fA-F]{1,6})\}|([0-9a-fA-F]{4}))/.exec(text.slice(i, i + 10))
+          if (!code) break
+          word +=
+            text.slice(from, i) + String.fromCodePoint(Math.min(0x10ffff, parseInt(code[1] ?? code[2], 16)))
+          i += code[0].length
+          from = i
+        } else break
+      }
+      if (i === from && word === '') {
+        push('punct', c, line)
+        i++
+        continue
+      }
+      push('word', word + text.slice(from, i), line)
       continue
+    }
+    if (syntax.regex) {
+      const before = lastSignificant()
+      if (c === '(') parens.push(before?.kind === 'word' && KEYWORD_PARENS.has(before.text))
+      else if (c === ')') regexAfterClose = parens.pop() === true
+      else if (c === '{') {
+        // After a line break that ends a statement (`x = 1\n{`), a `{` opens a block too.
+        const newStatement =
+          tokens[tokens.length - 1]?.kind === 'newline' &&
+          before !== undefined &&
+          (before.kind !== 'punct' || ')]}'.includes(before.text))
+        braces.push(
+          before === undefined ||
+            newStatement ||
+            (before.kind === 'punct' && ');{}>'.includes(before.text)) ||
+            (before.kind === 'word' && BLOCK_AFTER_WORDS.has(before.text))
+        )
+      } else if (c === '}') regexAfterClose = braces.pop() !== false
     }
     push('punct', c, line)
     i++
@@ -368,6 +416,15 @@ export interface CodeView {
 }
 
 const WORDLIKE = /^[\w$-]{0,40}$/
+
+/** A string literal's content with its escapes decoded (`'sk\\x69p'` is `'skip'`). */
+function unescape(content: string): string {
+  return content.replace(
+    /\\(?:x([0-9a-fA-F]{2})|u\{([0-9a-fA-F]{1,6})\}|u([0-9a-fA-F]{4})|([^xu]))/g,
+    (_, x, braced, u, other) =>
+      other !== undefined ? other : String.fromCodePoint(Math.min(0x10ffff, parseInt(x ?? braced ?? u, 16)))
+  )
+}
 
 /** Recent views of texts lexed from code, by syntax: the policy reads one file's sides in several analyses. */
 const recent = new WeakMap<Syntax, Map<string, CodeView & { end: LexState }>>()
@@ -431,6 +488,7 @@ function makeView(text: string, syntax: Syntax, start: LexState): CodeView & { e
     // A regex literal runs no code: its text is no marker.
     if (token.kind === 'regex') piece = '/r/'
     else if (token.kind === 'string') {
+      if (piece.includes('\\')) piece = unescape(piece)
       if (WORDLIKE.test(piece)) {
         // `'sk' + 'ip'` reads as `'skip'`: a computed member spelt in pieces.
         const before = pieces[pieces.length - 2]

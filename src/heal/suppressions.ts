@@ -79,8 +79,9 @@ const SET_E_RAW = raw("'set +e'", /(?:^|[\s;&|(])set\s+\+(?:[a-z]{0,8}e|o\s+erre
 /** Test-runner objects of JS; a modifier on one of them (`.skip`, `.only`), read or called, changes what runs. */
 const JS_ROOTS = '(?:it|test|describe|suite|context|specify|bench|Deno\\.test)'
 const JS_CHAIN = '(?:\\??\\.\\w{1,40}){0,4}?'
-const JS_SKIPS = 'skip|skipIf|runIf|todo|fixme'
-const JS_INVERTS = 'fails|failing|fail'
+// Bun's `test.if(cond)` and `test.todoIf(cond)` too.
+const JS_SKIPS = 'skip|skipIf|runIf|todo|todoIf|fixme|if'
+const JS_INVERTS = 'fails|failing|failingIf|fail'
 
 const JS_MARKERS: Marker[] = [
   comment('eslint-disable', /eslint-disable/i),
@@ -104,16 +105,22 @@ const JS_MARKERS: Marker[] = [
   STYLELINT,
   NOSONAR,
   CSPELL,
-  code('skipped test', new RegExp(`(?<![\\w$.])${JS_ROOTS}${JS_CHAIN}\\??\\.(?:${JS_SKIPS})(?![\\w$])`)),
-  code('inverted test', new RegExp(`(?<![\\w$.])${JS_ROOTS}${JS_CHAIN}\\??\\.(?:${JS_INVERTS})(?![\\w$])`)),
+  // Read or called, and also through `globalThis.it`.
+  code('skipped test', new RegExp(`(?<![\\w$])${JS_ROOTS}${JS_CHAIN}\\??\\.(?:${JS_SKIPS})(?![\\w$])`)),
+  code('inverted test', new RegExp(`(?<![\\w$])${JS_ROOTS}${JS_CHAIN}\\??\\.(?:${JS_INVERTS})(?![\\w$])`)),
   // A focused test silently skips every other test of its file.
-  code('focused test', new RegExp(`(?<![\\w$.])${JS_ROOTS}${JS_CHAIN}\\??\\.only(?![\\w$])`)),
-  // `it['skip']`, `test[mode]`: a computed modifier of a test runner hides which one it is.
+  code('focused test', new RegExp(`(?<![\\w$])${JS_ROOTS}${JS_CHAIN}\\??\\.only(?![\\w$])`)),
+  code('skipped test', new RegExp(`(?<![\\w$.])Reflect\\.get\\(${JS_ROOTS}(?![\\w$])`)),
+  // `it.each([])(…)` runs the test for no case at all.
+  code('skipped test', /\.each(?:\((?:\[\]|''|\{\})\)|'')[(.]/),
+  // `it['skip']`, `test[mode]`, `test.describe['only']`: a computed modifier of a test runner hides which one it is.
   code(
     'skipped test',
     new RegExp(
-      `(?<![\\w$.])${JS_ROOTS}${JS_CHAIN}(?:\\?\\.)?\\[(?!'(?:each|concurrent|sequential|serial|extend)'\\])`
-    )
+      `(?<![\\w$.])(?:it|test|describe|suite|specify|bench)(?:\\??\\.(?:describe|concurrent|sequential|serial))?` +
+        `(?:\\?\\.)?\\[(?!'(?:each|concurrent|sequential|serial|extend)'\\])`
+    ),
+    true
   ),
   // `const { skip } = it`, `const { only: o } = test`.
   code(
@@ -122,10 +129,11 @@ const JS_MARKERS: Marker[] = [
       `\\{[^{}]{0,300}(?<![\\w$])(?:${JS_SKIPS}|${JS_INVERTS}|only)(?![\\w$])[^{}]{0,300}\\}=${JS_ROOTS}(?![\\w$])`
     )
   ),
-  // Any other object's modifier counts when called (`this.skip()`, `t.todo()`, `it.concurrent.skip.each`).
-  code('skipped test', /\.(?:skip|skipIf|todo|fixme)[(.`']/),
-  code('inverted test', /\.(?:fails|failing)[(.`']/),
-  code('focused test', /\.only[(.`']/),
+  // In tests, any other object's modifier counts when called (`this.skip()`, `t.todo()`); elsewhere
+  // `reader.skip(n)` is ordinary code.
+  code('skipped test', /\.(?:skip|skipIf|todo|fixme)[(']/, true),
+  code('inverted test', /\.(?:fails|failing)[(']/, true),
+  code('focused test', /\.only[(']/, true),
   code('skipped test', /(?<![\w$.])x(?:it|describe|test|context|specify|suite)(?![\w$])/),
   code(
     'focused test',
@@ -138,10 +146,10 @@ const JS_MARKERS: Marker[] = [
     /[{,](?:skip|todo|only)(?::(?!false(?![\w$])|undefined(?![\w$])|null(?![\w$])|0(?![\w$.]))|(?=[,}]))/,
     true
   ),
-  // A test file that ends the process reports whatever it likes.
+  // A test file that ends the process with success reports whatever it likes (a failing exit fails anyway).
   code(
     'exit in a test',
-    /(?<![\w$.])process\.(?:exit|reallyExit|abort|kill)\(|(?<![\w$.])process\.exitCode=/,
+    /(?<![\w$.])process\.(?:exit|reallyExit)\((?:0|)\)|(?<![\w$.])process\.exitCode=0(?![\w.])/,
     true
   )
 ]
@@ -168,7 +176,8 @@ const JS: Language = {
     blockComments: [['/*', '*/']],
     quotes: `'"`,
     templates: true,
-    regex: true
+    regex: true,
+    identifierEscapes: true
   },
   markers: JS_MARKERS,
   toggles: JS_TOGGLES
@@ -190,7 +199,8 @@ const PYTHON: Language = {
     comment('type: ignore', /#\s*type\s*:\s*ignore\b/i),
     comment('pylint: skip-file', /#\s*pylint\s*:\s*skip-file\b/i),
     comment('pylint: disable', /#\s*pylint\s*:\s*disable/i),
-    comment('pyright: ignore', /#\s*pyright\s*:\s*(?:ignore|basic|off)\b/i),
+    // `# pyright: ignore`, `# pyright: basic`, `# pyright: reportX=false`: anything but `strict` relaxes it.
+    comment('pyright: ignore', /#\s*pyright\s*:\s*(?!strict\b)\S/i),
     comment('mypy: ignore-errors', /#\s*mypy\s*:\s*(?:ignore[-_]errors|disable[-_]error[-_]code|allow[-_])/i),
     comment('pyre-ignore', /#\s*(?:pyre-(?:ignore|fixme|unsafe)|pytype\s*:\s*disable)\b/i),
     comment('pragma: no cover', /#\s*pragma\s*(?::\s*)?no[\s_-]*(?:cover|branch)\b/i),
@@ -199,6 +209,10 @@ const PYTHON: Language = {
     NOSONAR,
     CSPELL,
     code('skipped test', /(?<![\w])mark\.(?:skip|skipif|xfail)(?![\w])/),
+    code('skipped test', /(?<![\w.])pytestmark=[^\n]{0,300}?(?<![\w])(?:skip|skipif|xfail)(?![\w])/),
+    // A parametrised test with no parameters runs no case.
+    code('skipped test', /parametrize\([^()\n]{0,300}?,(?:\[\]|\(\)|'')[,)]/),
+    code('skipped test', /\.(?:skip|skipif|xfail)(?![\w])/, true),
     code('skipped test', /(?<![\w.])pytest\.(?:skip|xfail|importorskip|exit)(?![\w])/),
     code('skipped test', new RegExp(`@(?:\\w{1,40}\\.){0,4}(?:${PY_SKIP_NAMES})(?![\\w])`)),
     code('skipped test', /(?<![\w.])unittest\.(?:skip|skipIf|skipUnless|expectedFailure|SkipTest)(?![\w])/),
@@ -217,7 +231,11 @@ const PYTHON: Language = {
     // A module with `__test__ = False` is not collected.
     code('skipped test', /(?<![\w.])__test__=(?!=)(?!True(?![\w]))/),
     code('skipped test', /(?<![\w.])skip\(/, true),
-    code('exit in a test', /(?<![\w.])(?:sys|os)\.(?:_exit|exit)\(|(?<![\w.])raise SystemExit(?![\w])/, true)
+    code(
+      'exit in a test',
+      /(?<![\w.])(?:sys|os)\.(?:_exit|exit)\((?:0|None|)\)|(?<![\w.])raise SystemExit(?:\((?:0|None|)\))?(?![\w(])/,
+      true
+    )
   ],
   toggles: [
     toggle(/#\s*pylint\s*:\s*enable/i, /#\s*pylint\s*:\s*disable/i),
@@ -239,8 +257,8 @@ const GO: Language = {
     comment('build ignore', /^\/\/\s*(?:go:build|\+build)\b[^\n]{0,400}\bignore\b/i),
     comment('build constraint', /^\/\/\s*(?:go:build|\+build)\b/i),
     COVERAGE,
-    code('skipped test', /\.(?:Skip|Skipf|SkipNow)(?![\w])/),
-    code('exit in a test', /(?<![\w.])(?:os\.Exit|runtime\.Goexit)\(/, true)
+    code('skipped test', /\.(?:Skip|Skipf|SkipNow)(?![\w])/, true),
+    code('exit in a test', /(?<![\w.])os\.Exit\(0\)|(?<![\w.])runtime\.Goexit\(/, true)
   ],
   toggles: [toggle(/^\/\/\s*revive:enable/i, /^\/\/\s*revive:disable/i)]
 }
@@ -373,8 +391,11 @@ const JVM_MARKERS: Marker[] = [
   code('inverted test', /@Test\([^)]{0,300}expected=/, true),
   code('coverage ignore', /@(?:[\w.]{0,100}\.)?Generated(?![\w])/),
   comment('NOSONAR', /\bnosonar\b|\bnoinspection\b|\bnopmd\b/i),
-  comment('CHECKSTYLE:OFF', /checkstyle\s*:\s*off|@formatter\s*:\s*off|ktlint-disable|spotless\s*:\s*off/i),
-  code('exit in a test', /(?<![\w.])(?:System\.exit|exitProcess)\(/, true)
+  comment(
+    'CHECKSTYLE:OFF',
+    /checkstyle\s*[:.]\s*off|@formatter\s*:\s*off|ktlint-disable|spotless\s*:\s*off/i
+  ),
+  code('exit in a test', /(?<![\w.])(?:System\.exit|exitProcess)\(0\)/, true)
 ]
 
 const JVM: Language = {
@@ -382,7 +403,7 @@ const JVM: Language = {
   syntax: { ...C_SYNTAX, nestedComments: false },
   markers: JVM_MARKERS,
   toggles: [
-    toggle(/checkstyle\s*:\s*on/i, /checkstyle\s*:\s*off/i),
+    toggle(/checkstyle\s*[:.]\s*on/i, /checkstyle\s*[:.]\s*off/i),
     toggle(/@formatter\s*:\s*on/i, /@formatter\s*:\s*off/i),
     toggle(/ktlint-enable/i, /ktlint-disable/i)
   ]
@@ -447,7 +468,7 @@ const RUBY: Language = {
   name: 'Ruby',
   syntax: { ...HASH_SYNTAX, blockComments: [['=begin', '=end']] },
   markers: [
-    comment('rubocop:disable', /#\s*(?:rubocop|standard)\s*:\s*disable\b/i),
+    comment('rubocop:disable', /#\s*(?:rubocop|standard)\s*:\s*(?:disable|todo)\b/i),
     comment('coverage ignore', /#\s*:nocov:/i),
     code('skipped test', /(?<![\w.:$@])(?:skip|pending)(?![\w$?!:=])/, true),
     code('skipped test', /(?<![\w.])x(?:it|describe|context|specify|example|scenario|feature)(?![\w$?!])/),
@@ -540,6 +561,18 @@ const MARKUP: Language = {
   ]
 }
 
+/** Terraform/HCL: the infrastructure scanners' skip comments. */
+const HCL: Language = {
+  name: 'HCL',
+  syntax: { lineComments: ['#', '//'], blockComments: [['/*', '*/']], quotes: '"' },
+  markers: [
+    comment(
+      'scanner ignore',
+      /\b(?:tfsec|trivy)\s*:\s*ignore|\bcheckov\s*:\s*skip|\bkics-scan\s+ignore|\btflint-ignore\b|\bnosec\b/i
+    )
+  ]
+}
+
 const SQL: Language = {
   name: 'SQL',
   syntax: { lineComments: ['--'], blockComments: [['/*', '*/']], quotes: `'"` },
@@ -593,7 +626,7 @@ const UNKNOWN: Language = {
     quotes: `'"`
   },
   markers: [
-    ...[JS, PYTHON, GO, RUST, JVM, CSHARP, C, RUBY, PHP, SHELL, DOCKER, SWIFT, DART, CSS, MARKUP, SQL]
+    ...[JS, PYTHON, GO, RUST, JVM, CSHARP, C, RUBY, PHP, SHELL, DOCKER, SWIFT, DART, CSS, MARKUP, SQL, HCL]
       .flatMap(language => language.markers)
       .filter(marker => marker.where === 'comment')
       .filter(
@@ -626,6 +659,7 @@ const BY_EXTENSION: ReadonlyMap<string, Language> = new Map(
       [CSS, 'css scss sass less styl pcss'],
       [MARKUP, 'md markdown mdx html htm xhtml'],
       [SQL, 'sql'],
+      [HCL, 'tf tfvars hcl'],
       [YAML, 'yml yaml'],
       [XML, 'xml']
     ] as const
@@ -787,6 +821,10 @@ export interface SuppressionOptions {
   check?: string
 }
 
+/** A test definition of a common runner, in raw text (`it('…'`, `def test_…`, `func TestX(`, `#[test]`). */
+const DEFINES_TESTS =
+  /(?:^|[\s;(])(?:describe|it|test)\s*\(\s*['"`]|^[ \t]*(?:async[ \t]+)?def[ \t]+test|^func[ \t]+Test\w*[ \t]*\(|#\[(?:\w+::)?test\]|@Test\b/m
+
 /** A range of lines of a side (0-based within it) where something was found. */
 interface Hit {
   from: number
@@ -810,7 +848,8 @@ export function findSuppressions(
   const fromStart =
     sides.newText !== undefined || sides.after.some(side => side.first === 1) || sides.oldText !== undefined
   const language = languageOf(path, { text: sample, fromStart, check: options.check })
-  const test = options.test === true
+  // Markers that matter only in tests apply in a test file, and in any file that defines tests.
+  const test = options.test === true || DEFINES_TESTS.test(sample ?? '')
   const found = new Map<number, FoundSuppression>()
   const lineText = linesOf(sides.after)
   const report = (line: number, kind: string, text: string | undefined): void => {
@@ -866,9 +905,13 @@ function hitsOf(text: string, whole: boolean, language: Language, test: boolean)
 function hitsOfView(code: CodeView, language: Language, test: boolean): Hit[] {
   const hits: Hit[] = []
   for (const note of code.comments) {
+    // A marker quoted as code in a comment (in backticks) is a mention: no tool reads it there.
+    const text = note.text.includes('`')
+      ? note.text.replace(/`[^`\n]{1,200}`/g, m => ' '.repeat(m.length))
+      : note.text
     for (const marker of language.markers) {
       if (marker.where !== 'comment') continue
-      const match = marker.pattern.exec(note.text)
+      const match = marker.pattern.exec(text)
       if (!match) continue
       // From the marker to the comment's end: a changed rule list of a multi-line directive counts.
       const from = note.line + countLines(note.text, match.index)

@@ -43,6 +43,21 @@ export function isTestFile(path: string): boolean {
   return isTestPath(path) || isCasedTestPath(path)
 }
 
+/** Go's platform suffixes: `x_windows_test.go` builds only on Windows. */
+const GO_PLATFORM =
+  /_(?:aix|android|darwin|dragonfly|freebsd|hurd|illumos|ios|js|linux|nacl|netbsd|openbsd|plan9|solaris|wasip1|windows|zos|386|amd64|arm|arm64|loong64|mips\w*|ppc64\w*|riscv64|s390x|wasm)(?:_test)?\.go$/
+/** Names the runners collect by default, by extension; undefined for files no default names. */
+function collectedByDefault(path: string): boolean | undefined {
+  const name = path.slice(path.lastIndexOf('/') + 1)
+  if (/\.go$/.test(name)) return /_test\.go$/.test(name) && !/^[_.]/.test(name) && !GO_PLATFORM.test(name)
+  if (/\.py$/.test(name)) return /^test_.*\.py$|_test\.py$/.test(name)
+  if (/\.[cm]?[jt]sx?$/.test(name))
+    return /\.(?:test|spec)\.[cm]?[jt]sx?$/.test(name) || /(?:^|\/)__tests__\//.test(path)
+  if (/\.rs$/.test(name)) return /(?:^|\/)tests\/[^/]+\.rs$|(?:^|\/)tests\/[^/]+\/main\.rs$/.test(path)
+  if (/\.java$/.test(name)) return /^Test\w*\.java$|\w(?:Test|Tests|TestCase)\.java$/.test(name)
+  return undefined
+}
+
 /** Whether a path is a snapshot file (`__snapshots__/*.snap`), which a snapshot mismatch may update. */
 export function isSnapshotFile(path: string): boolean {
   return isSnapshotPath(path)
@@ -67,6 +82,12 @@ interface TestDialect {
   assertionComment?: RegExp
   /** Assertions that always pass, as [start, end] offsets in normalised code. */
   tautologies?: (code: string) => Array<[number, number]>
+  /**
+   * Code that keeps a test from failing: a condition that is never true (`never`), or a failure of assertions
+   * caught and ignored (`swallow`). What a swallow guards is the block before a `}catch`, the statement before a
+   * `.catch(`, the `try:` before a Python `except` (`python`), or the arguments of the call (`call`).
+   */
+  neverFails?: { never?: RegExp; swallow?: RegExp; guards?: 'python' | 'call' }
 }
 
 const TRUTHY_JS = /^(?:true|[1-9]\d*(?:\.\d+)?|'(?!')[^']*'|\[\]|\{\}|!0|!false|!!1|Infinity)$/
@@ -74,6 +95,12 @@ const FALSY_JS = /^(?:false|0|null|undefined|''|NaN|void 0|!1|!true)$/
 const LITERAL_JS = /^(?:true|false|null|undefined|-?\d+(?:\.\d+)?|'[^']*'|NaN|\[\]|\{\})$/
 const TRUTHY_PY = /^(?:True|[1-9]\d*(?:\.\d+)?|'(?!')[^']*'|not False|not None|not 0|not '')$/
 const LITERAL = /^(?:true|false|True|False|None|nil|null|-?\d+(?:\.\d+)?|'[^']*')$/
+/** `x || true`: whatever x is, the whole is truthy. */
+const OR_TRUE_JS = /\|\|(?:true|[1-9]\d*|'[^']+'|!0)$/
+const OR_TRUE_PY = /(?:^| )or (?:True|[1-9]\d*|'[^']+')$/
+/** `if (false)`, `if (0 && x)`, `while (false)`: the branch never runs. */
+const NEVER_JS =
+  "(?<![\\w$.])(?:if|while)\\((?:false|0|null|undefined|''|!1|!true|void 0)(?:&&[^)]{0,200})?\\)"
 
 /** Strips parentheses around a whole expression. */
 function bare(expression: string): string {
@@ -159,7 +186,10 @@ function jsTautologies(code: string): Array<[number, number]> {
         (negated
           ? LITERAL_JS.test(actual) && LITERAL_JS.test(expected[0]) && actual !== expected[0]
           : actual === expected[0])) ||
-      (!negated && ['toBeTruthy', 'toBeDefined', 'true', 'ok'].includes(matcher) && TRUTHY_JS.test(actual)) ||
+      (!negated &&
+        ['toBeTruthy', 'toBeDefined', 'true', 'ok'].includes(matcher) &&
+        (TRUTHY_JS.test(actual) || OR_TRUE_JS.test(actual))) ||
+      (!negated && equal.has(matcher) && expected[0] === 'true' && OR_TRUE_JS.test(actual)) ||
       (!negated && ['toBeFalsy', 'false'].includes(matcher) && FALSY_JS.test(actual)) ||
       (!negated && matcher === 'toBeNull' && actual === 'null') ||
       (!negated && matcher === 'toBeUndefined' && actual === 'undefined')
@@ -172,7 +202,8 @@ function jsTautologies(code: string): Array<[number, number]> {
     const name = call.name
     const always =
       name === 'pass' ||
-      ((name === '' || name === 'ok' || name === 'true' || name === 'truthy') && TRUTHY_JS.test(a)) ||
+      ((name === '' || name === 'ok' || name === 'true' || name === 'truthy') &&
+        (TRUTHY_JS.test(a) || OR_TRUE_JS.test(a))) ||
       (['equal', 'strictEqual', 'deepEqual', 'deepStrictEqual', 'is', 'like'].includes(name) &&
         b !== undefined &&
         a === b) ||
@@ -192,7 +223,11 @@ function pythonTautologies(code: string): Array<[number, number]> {
     // The message after a top-level comma does not matter.
     const expression = bare(argumentsOf(`(${match[1]})`, 0, match[1].length + 2)[0] ?? '')
     const sides = /^(.{1,200}?)(?:==| is )(.{1,200})$/.exec(expression)
-    if (TRUTHY_PY.test(expression) || (sides && bare(sides[1]) === bare(sides[2]))) {
+    if (
+      TRUTHY_PY.test(expression) ||
+      OR_TRUE_PY.test(expression) ||
+      (sides && bare(sides[1]) === bare(sides[2]))
+    ) {
       found.push([match.index, match.index + match[0].length])
     }
   }
@@ -238,13 +273,24 @@ const DIALECTS: Record<string, TestDialect> = {
     body: 'js-call',
     assertion:
       /(?<![\w$.])(?:expect|assert)(?=[(.])|(?<![\w$.])t\.(?:is|not|true|false|truthy|falsy|deepEqual|notDeepEqual|like|throws|throwsAsync|notThrows|notThrowsAsync|snapshot|regex|notRegex|equal|notEqual|same|notSame|ok|notOk|match|assert|strictEqual|notStrictEqual|deepStrictEqual|rejects|resolves)\(|\.should(?![\w$])|(?<![\w$.])should\(/g,
-    tautologies: jsTautologies
+    tautologies: jsTautologies,
+    neverFails: {
+      never: new RegExp(NEVER_JS, 'g'),
+      swallow:
+        /\}catch(?:\([^)]{0,100}\))?\{\}|\.catch\((?:\(\)|[\w$]{1,40}|\([\w$]{1,40}\))=>(?:\{\}|undefined|null|void 0)\)/g
+    }
   },
   Python: {
     body: 'indent',
     assertion:
       /(?<![\w.])assert(?![\w])|\.assert\w{0,40}\(|(?<![\w.])(?:pytest\.)?raises\(|(?<![\w.])assert_\w{1,40}\(|\.fail\(/g,
-    tautologies: pythonTautologies
+    tautologies: pythonTautologies,
+    neverFails: {
+      never: /(?<![\w.])(?:if|elif|while) (?:False|0|None|''|not True)(?: and [^\n:]{1,200})?:/g,
+      swallow:
+        /(?<![\w.])except(?: [^\n:]{1,200})?:\n?(?:pass|\.\.\.|continue)(?![\w])|(?<![\w])suppress\((?:[\w.]{0,40}\.)?(?:AssertionError|Exception|BaseException)/g,
+      guards: 'python'
+    }
   },
   Go: {
     definition: /(?<![\w])func (?:Test|Benchmark|Fuzz|Example)\w{0,80}\([^)]{0,200}\)\{/g,
@@ -252,6 +298,7 @@ const DIALECTS: Record<string, TestDialect> = {
     assertion:
       /(?<![\w])\w{1,20}\.(?:Error|Errorf|Fatal|Fatalf|Fail|FailNow)\(|(?<![\w.])(?:assert|require)\.\w{1,40}\(/g,
     assertionComment: /^\/\/\s*(?:unordered )?output:/i,
+    neverFails: { never: /(?<![\w])if (?:false|!true)(?:&&[^{]{0,200})?\{/g },
     tautologies: callTautologies(
       /(?<![\w.])(?:assert|require)\.(True|False|Equal|EqualValues|Exactly|NotEqual)\(/g,
       /^(?:True|False)$/,
@@ -264,6 +311,11 @@ const DIALECTS: Record<string, TestDialect> = {
       /#\[(?:\w{1,40}::)?test(?:\([^\]]{0,100}\))?\](?:#\[[^\]]{0,200}\])*(?:pub )?(?:async )?fn \w{1,80}\([^)]{0,200}\)(?:->[^{]{1,100})?\{/g,
     body: 'brace',
     assertion: /(?<![\w])(?:debug_)?assert(?:_eq|_ne|_matches)?!/g,
+    neverFails: {
+      never: /(?<![\w])if false(?:&&[^{]{0,200})?\{/g,
+      swallow: /(?<![\w])catch_unwind\(/g,
+      guards: 'call'
+    },
     tautologies: callTautologies(
       /(?<![\w])(assert|assert_eq|assert_ne)!\(/g,
       /^assert$/,
@@ -276,6 +328,10 @@ const DIALECTS: Record<string, TestDialect> = {
       /@(?:Test|ParameterizedTest|RepeatedTest|TestFactory|TestTemplate)(?:\([^)]{0,300}\))?(?:@[\w.]{1,100}(?:\([^)]{0,300}\))?)*(?:(?:public|protected|private|internal|static|final|open|suspend) )*(?:void |fun )?\w{1,100}\([^)]{0,300}\)(?:throws [\w.,]{1,200})?(?::\w{1,40})?\{/g,
     body: 'brace',
     assertion: /(?<![\w])(?:assert\w{0,40}|fail|verify|assume\w{0,20})\(|(?<![\w])should\w{0,30}(?![\w])/g,
+    neverFails: {
+      never: /(?<![\w])(?:if|while)\((?:false|!true)(?:&&[^)]{0,200})?\)/g,
+      swallow: /\}catch\([^)]{1,200}\)\{\}/g
+    },
     tautologies: callTautologies(
       /(?<![\w])(?:Assert\.|Assertions\.)?(assertTrue|assertEquals|assertSame|assertNotEquals)\(/g,
       /^assertTrue$/,
@@ -304,80 +360,93 @@ interface TestBody {
   earlyReturns: number[]
 }
 
-/** The tests of a side of a brace or JS-call dialect. */
+/** Where a test's body is: a `{…}` (open at its `{`, end after its `}`), or an arrow's expression. */
+interface BodyPlace {
+  open: number
+  end: number
+  expression?: string
+}
+
+/** The body of the test whose definition `match` is, or undefined when the text does not hold all of it. */
+function bodyOf(
+  text: string,
+  match: RegExpExecArray,
+  dialect: TestDialect,
+  budget: { left: number }
+): BodyPlace | undefined {
+  if (dialect.body === 'brace') {
+    const open = match.index + match[0].length - 1
+    const end = closing(text, open, 200_000, budget)
+    return end < 0 ? undefined : { open, end }
+  }
+  const call = match.index + match[0].length - 2
+  const callEnd = closing(text, call, 200_000, budget)
+  if (callEnd < 0) return undefined
+  const fn = argumentRanges(text, call, callEnd)
+    .slice(1)
+    .find(([s]) => /^(?:async )?(?:function\*?(?: ?[\w$]+)?\(|\(|[\w$]+=>)/.test(text.slice(s, s + 60)))
+  if (!fn) return undefined
+  const params = text.indexOf('(', fn[0])
+  let rest: number
+  if (params >= 0 && params < fn[1] && !/^(?:async )?[\w$]+=>/.test(text.slice(fn[0], fn[0] + 60))) {
+    rest = closing(text, params, 10_000, budget)
+    if (rest < 0) return undefined
+  } else rest = text.indexOf('=>', fn[0])
+  if (text.startsWith('=>', rest)) rest += 2
+  if (text[rest] !== '{') return { open: rest, end: fn[1], expression: text.slice(rest, fn[1]) }
+  const end = closing(text, rest, 200_000, budget)
+  return end < 0 ? undefined : { open: rest, end }
+}
+
+/** `return`s at the top level of a `{…}` body with more of the body after them (0-based lines). */
+function earlyReturnsIn(code: CodeView, open: number, end: number): number[] {
+  const text = code.code
+  const found: number[] = []
+  let depth = 0
+  for (let k = open + 1; k < end - 1; k++) {
+    const c = text[k]
+    if (c === "'") k = Math.max(k, text.indexOf("'", k + 1))
+    else if ('([{'.includes(c)) depth++
+    else if (')]}'.includes(c)) depth--
+    else if (
+      depth === 0 &&
+      text.startsWith('return', k) &&
+      !/[\w$]/.test(text[k - 1] ?? '') &&
+      !/[\w$]/.test(text[k + 6] ?? '')
+    ) {
+      // The statement ends at a `;` or a line break (JS inserts the `;`); code after it never runs.
+      const line = code.lineAt(k)
+      let next = k + 6
+      while (next < end - 1 && next - k < 2000 && text[next] !== ';' && code.lineAt(next) === line) next++
+      if (/[^;\s}]/.test(text.slice(next, end - 1))) found.push(line)
+    }
+  }
+  return found
+}
+
+/** The tests of a side of a brace or JS-call dialect. A test whose body the side does not hold still counts. */
 function braceBodies(code: CodeView, dialect: TestDialect): TestBody[] {
   if (!dialect.definition) return []
-  const bodies: TestBody[] = []
   const text = code.code
   const budget = { left: text.length * 4 + 10_000 }
-  for (const match of text.matchAll(dialect.definition)) {
-    let open: number
-    let end: number
-    let expression: string | undefined
-    if (dialect.body === 'brace') {
-      open = match.index + match[0].length - 1
-      end = closing(text, open, 200_000, budget)
-    } else {
-      const call = match.index + match[0].length - 2
-      const callEnd = closing(text, call, 200_000, budget)
-      if (callEnd < 0) continue
-      const fn = argumentRanges(text, call, callEnd)
-        .slice(1)
-        .find(([s]) => /^(?:async )?(?:function\*?(?: ?[\w$]+)?\(|\(|[\w$]+=>)/.test(text.slice(s, s + 60)))
-      if (!fn) continue
-      const params = text.indexOf('(', fn[0])
-      let rest: number
-      if (params >= 0 && params < fn[1] && !/^(?:async )?[\w$]+=>/.test(text.slice(fn[0], fn[0] + 60))) {
-        rest = closing(text, params, 10_000, budget)
-        if (rest < 0) continue
-      } else rest = text.indexOf('=>', fn[0])
-      if (text.startsWith('=>', rest)) rest += 2
-      if (text[rest] === '{') {
-        open = rest
-        end = closing(text, open, 200_000, budget)
-      } else {
-        open = rest
-        end = fn[1]
-        expression = text.slice(rest, fn[1])
-      }
-    }
-    if (end < 0) continue
-    const inner = expression ?? text.slice(open + 1, end - 1)
+  const lastLine = code.lineAt(text.length)
+  return [...text.matchAll(dialect.definition)].map(match => {
+    const line = code.lineAt(match.index)
+    const body = bodyOf(text, match, dialect, budget)
+    if (!body) return { line, from: line, to: lastLine, empty: false, earlyReturns: [] }
+    const { open, end, expression } = body
     const empty =
       expression !== undefined
         ? /^(?:undefined|null|true|false|0|void 0|\{\}|\(\)|'[^']*')$/.test(expression)
-        : /^(?:;|return;?|\{\})*$/.test(inner)
-    const earlyReturns: number[] = []
-    if (expression === undefined) {
-      let depth = 0
-      for (let k = open + 1; k < end - 1; k++) {
-        const c = text[k]
-        if (c === "'") k = Math.max(k, text.indexOf("'", k + 1))
-        else if ('([{'.includes(c)) depth++
-        else if (')]}'.includes(c)) depth--
-        else if (
-          depth === 0 &&
-          text.startsWith('return', k) &&
-          !/[\w$]/.test(text[k - 1] ?? '') &&
-          !/[\w$]/.test(text[k + 6] ?? '')
-        ) {
-          // The statement ends at a `;` or a line break (JS inserts the `;`); code after it never runs.
-          const line = code.lineAt(k)
-          let next = k + 6
-          while (next < end - 1 && next - k < 2000 && text[next] !== ';' && code.lineAt(next) === line) next++
-          if (/[^;\s}]/.test(text.slice(next, end - 1))) earlyReturns.push(line)
-        }
-      }
-    }
-    bodies.push({
-      line: code.lineAt(match.index),
+        : /^(?:;|return;?|\{\})*$/.test(text.slice(open + 1, end - 1))
+    return {
+      line,
       from: code.lineAt(open),
       to: code.lineAt(Math.max(open, end - 1)),
       empty,
-      earlyReturns
-    })
-  }
-  return bodies
+      earlyReturns: expression === undefined ? earlyReturnsIn(code, open, end) : []
+    }
+  })
 }
 
 /** The tests (`def test…`) of a side of Python, by indentation. */
@@ -397,6 +466,18 @@ function pythonBodies(text: string, code: CodeView): TestBody[] {
   const indent = (line: string): number => /^[ \t]*/.exec(line)?.[0].length ?? 0
   const bodies: TestBody[] = []
   lines.forEach((line, index) => {
+    // A class pytest collects holds tests: renaming it away removes them.
+    const testClass = /^(\s*)class\s+Test\w*\s*[(:]/.exec(line)
+    if (testClass) {
+      let last = index
+      for (let k = index + 1; k < lines.length; k++) {
+        if ((lineCode[k] ?? '') === '') continue
+        if (indent(lines[k]) <= testClass[1].length) break
+        last = k
+      }
+      bodies.push({ line: index, from: index, to: last, empty: false, earlyReturns: [] })
+      return
+    }
     const def = /^(\s*)(?:async\s+)?def\s+test\w*\s*\(/.exec(line)
     if (!def) return
     const own = def[1].length
@@ -440,6 +521,59 @@ function pythonBodies(text: string, code: CodeView): TestBody[] {
   return bodies
 }
 
+/** The bracket that opens the one closing at `close` (scanning back at most `limit`), or -1. */
+function opening(code: string, close: number, limit: number): number {
+  let depth = 0
+  for (let k = close; k >= 0 && close - k < limit; k--) {
+    const c = code[k]
+    if (c === "'") k = code.lastIndexOf("'", k - 1)
+    else if (')]}'.includes(c)) depth++
+    else if ('([{'.includes(c) && --depth === 0) return k
+    if (k < 0) return -1
+  }
+  return -1
+}
+
+/** Offsets of code that keeps a test from failing: never-true conditions, and ignored failures of assertions. */
+function neverFailing(code: string, dialect: TestDialect): number[] {
+  const rules = dialect.neverFails
+  if (!rules) return []
+  const found = rules.never ? [...code.matchAll(rules.never)].map(m => m.index) : []
+  if (!rules.swallow) return found
+  const asserts = new RegExp(dialect.assertion.source)
+  let budget = code.length * 2 + 10_000
+  for (const match of code.matchAll(rules.swallow)) {
+    if (budget <= 0) break
+    let guarded: string
+    if (match[0].startsWith('}')) {
+      // `try { … } catch {}`: the block before the catch.
+      const open = opening(code, match.index, 20_000)
+      guarded = open < 0 ? '' : code.slice(open, match.index)
+    } else if (rules.guards === 'python') {
+      const before = code.slice(Math.max(0, match.index - 4000), match.index)
+      const at = before.lastIndexOf('try:')
+      guarded = match[0].startsWith('suppress')
+        ? code.slice(match.index, match.index + 2000)
+        : at < 0
+          ? ''
+          : before.slice(at)
+    } else if (rules.guards === 'call') {
+      const open = match.index + match[0].length - 1
+      const end = closing(code, open, 20_000)
+      guarded = end < 0 ? '' : code.slice(open, end)
+    } else {
+      // `.catch(() => {})`: the statement the promise comes from.
+      const before = code.slice(Math.max(0, match.index - 2000), match.index)
+      guarded = before.slice(
+        Math.max(before.lastIndexOf(';'), before.lastIndexOf('{'), before.lastIndexOf('}')) + 1
+      )
+    }
+    budget -= guarded.length + match[0].length
+    if (asserts.test(guarded)) found.push(match.index)
+  }
+  return found
+}
+
 /** Weakened tests in one side. */
 interface SideTests {
   side: Side
@@ -448,6 +582,7 @@ interface SideTests {
   /** 0-based lines (within the side) of each assertion. */
   assertions: number[]
   tautologies: number[]
+  neverFails: number[]
 }
 
 function readSide(side: Side, dialect: TestDialect, syntax: Syntax): SideTests {
@@ -458,7 +593,8 @@ function readSide(side: Side, dialect: TestDialect, syntax: Syntax): SideTests {
     for (const note of code.comments) if (dialect.assertionComment.test(note.text)) assertions.push(note.line)
   }
   const tautologies = (dialect.tautologies?.(code.code) ?? []).map(([start]) => code.lineAt(start))
-  return { side, code, bodies, assertions, tautologies }
+  const neverFails = neverFailing(code.code, dialect).map(offset => code.lineAt(offset))
+  return { side, code, bodies, assertions, tautologies, neverFails }
 }
 
 /**
@@ -474,7 +610,12 @@ export function findWeakenedTests(
   const path = (patch.newPath ?? patch.oldPath) as string
   if (options.testFile) {
     if (patch.kind === 'delete') return [{ what: 'deletes the test file' }]
-    if (patch.kind === 'rename' && patch.newPath && !isTestFile(patch.newPath)) {
+    const runnerLosesIt =
+      patch.oldPath !== undefined &&
+      patch.newPath !== undefined &&
+      collectedByDefault(patch.oldPath) === true &&
+      collectedByDefault(patch.newPath) === false
+    if (patch.kind === 'rename' && patch.newPath && (!isTestFile(patch.newPath) || runnerLosesIt)) {
       found.push({
         what: `renames the test file to '${patch.newPath}', where the test runner no longer finds it`
       })
@@ -549,6 +690,15 @@ export function findWeakenedTests(
       const at = touched(tautology, tautology)
       if (at !== undefined && (options.testFile || inBody(tests, tautology))) {
         found.push({ line: at, what: 'adds an assertion that always passes' })
+      }
+    }
+    for (const never of tests.neverFails) {
+      const at = touched(never, never)
+      if (at !== undefined && (options.testFile || inBody(tests, never))) {
+        found.push({
+          line: at,
+          what: 'adds code that keeps a test from failing (a condition that is never true, or a failure caught and ignored)'
+        })
       }
     }
   }

@@ -184,6 +184,29 @@ const PYPROJECT = [
   ''
 ].join('\n')
 
+const TEST_CALC_CLASS_PY = [
+  'from calc import add',
+  '',
+  '',
+  'class TestCalc:',
+  '    def test_add(self):',
+  '        assert add(1, 2) == 3',
+  ''
+].join('\n')
+
+const A_TEST_GO = [
+  'package a',
+  '',
+  'import "testing"',
+  '',
+  'func TestA(t *testing.T) {',
+  '\tif A() != 1 {',
+  '\t\tt.Fatal("A() is not 1")',
+  '\t}',
+  '}',
+  ''
+].join('\n')
+
 const JS_BASE = { 'src/sum.ts': SUM_TS, 'test/sum.test.ts': SUM_TEST }
 const PY_BASE = { 'calc.py': CALC_PY, 'tests/test_calc.py': TEST_CALC_PY }
 const GO_BASE = { 'sum.go': SUM_GO, 'sum_test.go': SUM_TEST_GO }
@@ -197,6 +220,12 @@ const editPyTest = (from: string, to: string): Record<string, string> => ({
   'tests/test_calc.py': TEST_CALC_PY.replace(from, to)
 })
 const editSum = (to: string): Record<string, string> => ({ 'src/sum.ts': to })
+const editPyClass = (from: string, to: string): Record<string, string> => ({
+  'tests/test_calc.py': TEST_CALC_CLASS_PY.replace(from, to)
+})
+const editGoTest = (from: string, to: string): Record<string, string> => ({
+  'a_test.go': A_TEST_GO.replace(from, to)
+})
 
 export const ADVERSARIAL_CASES: AdversarialCase[] = [
   // Suppressions, whatever their spelling.
@@ -616,6 +645,205 @@ export const ADVERSARIAL_CASES: AdversarialCase[] = [
     rules: ['suppression']
   },
 
+  // Spellings found by probing.
+  {
+    name: 'an alias through globalThis: globalThis.it.skip',
+    base: JS_BASE,
+    fix: editTest("describe('sum', () => {", "const s = globalThis.it.skip\ndescribe('sum', () => {"),
+    policy: TESTS_OPEN,
+    rules: ['suppression']
+  },
+  {
+    name: "Reflect.get(it, 'skip')",
+    base: JS_BASE,
+    fix: editTest("  it('adds', () => {", "  Reflect.get(it, 'skip')('adds', () => {"),
+    policy: TESTS_OPEN,
+    rules: ['suppression', 'weakened-test']
+  },
+  {
+    name: 'a unicode escape in the identifier: it.\\u0073kip(',
+    base: JS_BASE,
+    fix: editTest("  it('adds', () => {", "  it.\\u0073kip('adds', () => {"),
+    policy: TESTS_OPEN,
+    rules: ['suppression']
+  },
+  {
+    name: 'it.each([]) runs no case',
+    base: JS_BASE,
+    fix: editTest("  it('adds', () => {", "  it.each([])('adds', () => {"),
+    policy: TESTS_OPEN,
+    rules: ['suppression', 'weakened-test']
+  },
+  {
+    name: 'a regex after if (…) with a quote, then eslint-disable-line',
+    base: JS_BASE,
+    fix: editSum(`${SUM_TS}if (sum(1, 1)) /'/.test('x') // eslint-disable-line\n`),
+    rules: ['suppression']
+  },
+  {
+    name: 'a regex after a block with a quote, then eslint-disable-line',
+    base: JS_BASE,
+    fix: editSum(`${SUM_TS}{}\n/'/.test('x') // eslint-disable-line\n`),
+    rules: ['suppression']
+  },
+  {
+    name: 'an eslint-disable comment in a Vue template',
+    base: { 'src/A.vue': '<template>\n  <div>{{ a }}</div>\n</template>\n' },
+    fix: {
+      'src/A.vue':
+        '<template>\n  <!-- eslint-disable-next-line vue/no-unused -->\n  <div>{{ a }}</div>\n</template>\n'
+    },
+    rules: ['suppression']
+  },
+  {
+    name: '@ts-nocheck in a JSX comment',
+    base: { 'src/a.tsx': 'export const A = () => <div />\n' },
+    fix: { 'src/a.tsx': 'export const A = () => <div>{/* @ts-nocheck */}</div>\n' },
+    rules: ['suppression']
+  },
+  {
+    name: 'a pytest mark imported under another name: pytestmark = m.skip',
+    base: { 'tests/test_calc.py': TEST_CALC_CLASS_PY },
+    fix: editPyClass(
+      'from calc import add\n',
+      'from pytest import mark as m\n\nfrom calc import add\n\npytestmark = m.skip\n'
+    ),
+    policy: TESTS_OPEN,
+    rules: ['suppression']
+  },
+  {
+    name: 'a parametrised test with no parameters',
+    base: { 'tests/test_calc.py': TEST_CALC_CLASS_PY },
+    fix: editPyClass(
+      '    def test_add(self):',
+      '    @pytest.mark.parametrize("x", [])\n    def test_add(self, x):'
+    ),
+    policy: TESTS_OPEN,
+    rules: ['suppression']
+  },
+  {
+    name: "a skip spelt with an escape: getattr(pytest.mark, 'sk\\x69p')",
+    base: { 'tests/test_calc.py': TEST_CALC_CLASS_PY },
+    fix: editPyClass(
+      '    def test_add(self):',
+      "    @getattr(pytest.mark, 'sk\\x69p')\n    def test_add(self):"
+    ),
+    policy: TESTS_OPEN,
+    rules: ['suppression']
+  },
+  {
+    name: '# pyright: reportGeneralTypeIssues=false',
+    base: PY_BASE,
+    fix: { 'calc.py': `# pyright: reportGeneralTypeIssues=false\n${CALC_PY}` },
+    rules: ['suppression']
+  },
+  {
+    name: '# rubocop:todo',
+    base: { 'lib/calc.rb': 'def add(a, b)\n  a - b\nend\n' },
+    fix: { 'lib/calc.rb': 'def add(a, b) # rubocop:todo Lint/X\n  a - b\nend\n' },
+    rules: ['suppression']
+  },
+  {
+    name: 'tfsec:ignore in Terraform',
+    base: { 'infra/main.tf': 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\n' },
+    fix: {
+      'infra/main.tf':
+        'resource "aws_s3_bucket" "b" { # tfsec:ignore:aws-s3-enable-versioning\n  bucket = "b"\n}\n'
+    },
+    rules: ['suppression']
+  },
+  {
+    name: 'an assertion inside try with an empty catch',
+    base: JS_BASE,
+    fix: editTest(
+      '    expect(sum(1, 2)).toBe(3)',
+      '    try {\n      expect(sum(1, 2)).toBe(3)\n    } catch {}'
+    ),
+    policy: TESTS_OPEN,
+    rules: ['weakened-test']
+  },
+  {
+    name: 'an assertion inside if (false)',
+    base: JS_BASE,
+    fix: editTest(
+      '    expect(sum(1, 2)).toBe(3)',
+      '    if (false) {\n      expect(sum(1, 2)).toBe(3)\n    }'
+    ),
+    policy: TESTS_OPEN,
+    rules: ['weakened-test']
+  },
+  {
+    name: "an expect of 'x || true'",
+    base: JS_BASE,
+    fix: editTest('expect(sum(1, 2)).toBe(3)', 'expect(sum(1, 2) === 3 || true).toBe(true)'),
+    policy: TESTS_OPEN,
+    rules: ['weakened-test']
+  },
+  {
+    name: 'a Python assert ending in or True',
+    base: { 'tests/test_calc.py': TEST_CALC_CLASS_PY },
+    fix: editPyClass('== 3', '== 3 or True'),
+    policy: TESTS_OPEN,
+    rules: ['weakened-test']
+  },
+  {
+    name: 'a Python assertion under if False:',
+    base: { 'tests/test_calc.py': TEST_CALC_CLASS_PY },
+    fix: editPyClass('        assert add', '        if False:\n            assert add'),
+    policy: TESTS_OPEN,
+    rules: ['weakened-test']
+  },
+  {
+    name: 'a Python AssertionError caught and passed',
+    base: { 'tests/test_calc.py': TEST_CALC_CLASS_PY },
+    fix: editPyClass(
+      '        assert add(1, 2) == 3',
+      '        try:\n            assert add(1, 2) == 3\n        except AssertionError:\n            pass'
+    ),
+    policy: TESTS_OPEN,
+    rules: ['weakened-test']
+  },
+  {
+    name: 'a pytest class renamed so it is not collected',
+    base: { 'tests/test_calc.py': TEST_CALC_CLASS_PY },
+    fix: editPyClass('class TestCalc', 'class Calc'),
+    policy: TESTS_OPEN,
+    rules: ['weakened-test']
+  },
+  {
+    name: 'a Go test renamed so it does not run: TestA → testA',
+    base: { 'a_test.go': A_TEST_GO },
+    fix: editGoTest('func TestA', 'func testA'),
+    policy: TESTS_OPEN,
+    rules: ['weakened-test']
+  },
+  {
+    name: 'a Go check under if false &&',
+    base: { 'a_test.go': A_TEST_GO },
+    fix: editGoTest('\tif A() != 1 {', '\tif false && A() != 1 {'),
+    policy: TESTS_OPEN,
+    rules: ['weakened-test']
+  },
+  {
+    name: 'a Go test file renamed to build only on Windows',
+    base: { 'a_test.go': A_TEST_GO },
+    renames: { 'a_test.go': 'a_windows_test.go' },
+    fix: {},
+    policy: { allowTestChanges: true, allowDeletions: true },
+    rules: ['weakened-test']
+  },
+  {
+    name: 'a nested .eslintrc.json added',
+    base: JS_BASE,
+    fix: { 'src/.eslintrc.json': '{ "rules": { "no-console": "off" } }\n' },
+    rules: ['check-config']
+  },
+  {
+    name: 'a nested package.json with a jest key added',
+    base: JS_BASE,
+    fix: { 'src/package.json': '{ "jest": { "testMatch": [] } }\n' },
+    rules: ['check-config']
+  },
   // Test files are the specification.
   {
     name: 'the expected value of a test changed',
@@ -1029,6 +1257,50 @@ export const ADVERSARIAL_CASES: AdversarialCase[] = [
     base: { 'scripts/lint.sh': '#!/bin/sh\neslint .\n', 'scripts/release.sh': '#!/bin/sh\nnpm publish\n' },
     fix: { 'scripts/release.sh': '#!/bin/sh\nnpm publish --access public\n' },
     context: { check: 'bash scripts/lint.sh' },
+    rules: []
+  },
+  {
+    name: 'honest: ordinary code calling .skip( and .only( on its own objects',
+    base: JS_BASE,
+    fix: editSum(
+      `${SUM_TS}export const rest = (r: { skip(n: number): void; only(): void }) => {\n  r.skip(2)\n  r.only()\n}\n`
+    ),
+    rules: []
+  },
+  {
+    name: 'honest: a test cleanup that ignores a failure to close',
+    base: JS_BASE,
+    fix: editTest(
+      "describe('sum', () => {",
+      "afterAll(async () => {\n  await server.close().catch(() => undefined)\n})\n\ndescribe('sum', () => {"
+    ),
+    policy: TESTS_OPEN,
+    rules: []
+  },
+  {
+    name: 'honest: a Rust cfg for a platform in source code',
+    base: RS_BASE,
+    fix: { 'src/lib.rs': `#[cfg(target_os = "linux")]\npub fn linux_only() {}\n\n${LIB_RS}` },
+    rules: []
+  },
+  {
+    name: 'honest: a doc comment that mentions markers in backticks',
+    base: JS_BASE,
+    fix: editSum(`/** Never use \`// eslint-disable\` or \`it.skip(\` to pass a check. */\n${SUM_TS}`),
+    rules: []
+  },
+  {
+    name: 'honest: a Python source file with its own skip method',
+    base: PY_BASE,
+    fix: { 'calc.py': `${CALC_PY}\n\nclass Reader:\n    def skip(self, n):\n        self.pos += n\n` },
+    rules: []
+  },
+  {
+    name: 'honest: a Go test file renamed within the test files',
+    base: { 'a_test.go': A_TEST_GO },
+    renames: { 'a_test.go': 'a_extra_test.go' },
+    fix: {},
+    policy: { allowTestChanges: true, allowDeletions: true },
     rules: []
   }
 ]

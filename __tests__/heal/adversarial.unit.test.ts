@@ -57,6 +57,8 @@ describe('long lines', () => {
     ['src/a.ts', 'it.'],
     ['test/a.test.ts', '{'],
     ['test/a.test.ts', 'expect('],
+    ['test/a.test.ts', "'a'+"],
+    ['test/a.test.ts', '}catch{}'],
     ['tests/test_a.py', '/*'],
     ['tests/test_a.py', 'assert('],
     ['tests/a.rs', '#[cfg('],

@@ -492,7 +492,13 @@ function makeView(text: string, syntax: Syntax, start: LexState): CodeView & { e
       if (WORDLIKE.test(piece)) {
         // `'sk' + 'ip'` reads as `'skip'`: a computed member spelt in pieces.
         const before = pieces[pieces.length - 2]
-        if (last === '+' && before !== undefined && /^'[\w$-]*'$/.test(before)) {
+        // At most as long as a word-like literal, so a long chain of pieces costs linear time.
+        if (
+          last === '+' &&
+          before !== undefined &&
+          before.length + piece.length <= 42 &&
+          /^'[\w$-]*'$/.test(before)
+        ) {
           pieces.length -= 2
           offsets.pop()
           lines.pop()

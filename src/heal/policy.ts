@@ -11,7 +11,7 @@ import { DiffParseError, parseGitDiff, type FilePatch } from '../diff/parse.js'
 import { ConfigurationError, errorMessage } from '../errors.js'
 import { normalizeRepoGlob, normalizeRepoPath } from '../paths.js'
 import { filesRunByCheck, packageJsonChanges, tomlChanges } from './check-config.js'
-import { fileSides, type ReadBase } from './sides.js'
+import { fileSides, type FileSides, type ReadBase } from './sides.js'
 import { findSuppressions } from './suppressions.js'
 import { findWeakenedTests, isSnapshotFile, isTestFile } from './tests.js'
 
@@ -411,12 +411,14 @@ function checkPatch(
 
   const sides = fileSides(patch, rules.context.readBase)
   const testPaths = [...valid.values()].filter(isTestFile)
+  const testFile = testPaths.length > 0
+  // A snapshot mismatch is fixed by updating the snapshot; that alone opens snapshot files.
   const snapshotUpdate =
     rules.context.snapshotFailure === true &&
     (rules.context.kind === undefined || rules.context.kind === 'test') &&
-    testPaths.length > 0 &&
+    testFile &&
     testPaths.every(isSnapshotFile)
-  const testRefused = testPaths.length > 0 && !policy.allowTestChanges && !snapshotUpdate
+  const testRefused = testFile && !policy.allowTestChanges && !snapshotUpdate
   for (const path of testRefused ? testPaths : []) {
     add({
       rule: 'test-file',
@@ -434,7 +436,7 @@ function checkPatch(
   if (policy.suppressions === 'refuse' && patch.kind !== 'delete' && newPath) {
     const found = findSuppressions(newPath, patch.hunks, {
       sides,
-      test: testPaths.length > 0,
+      test: testFile,
       check: rules.context.check
     })
     for (const { line, kind, text } of found) {
@@ -456,8 +458,8 @@ function checkPatch(
     }
   }
 
-  const testFile = testPaths.length > 0
-  if (!testRefused && !(testFile && snapshotUpdate)) {
+  // A refused test file needs no more reasons; a snapshot is data, with no assertions to weaken.
+  if (!testRefused && !snapshotUpdate) {
     const weakenings = findWeakenedTests(patch, sides, { testFile, check: rules.context.check })
     for (const { line, what } of weakenings) {
       add({
@@ -477,7 +479,7 @@ function checkPatch(
 function checkDefinition(
   patch: FilePatch,
   file: string,
-  sides: ReturnType<typeof fileSides>,
+  sides: FileSides,
   rules: Compiled,
   add: (violation: PolicyViolation) => void
 ): void {

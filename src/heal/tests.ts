@@ -541,34 +541,31 @@ function neverFailing(code: string, dialect: TestDialect): number[] {
   const found = rules.never ? [...code.matchAll(rules.never)].map(m => m.index) : []
   if (!rules.swallow) return found
   const asserts = new RegExp(dialect.assertion.source)
-  let budget = code.length * 2 + 10_000
+  // Each scan below reads at most `reach` characters, taken from one budget: linear however many matches.
+  const reach = 4000
+  let budget = code.length * 4 + 10_000
   for (const match of code.matchAll(rules.swallow)) {
-    if (budget <= 0) break
+    if ((budget -= reach) < 0) break
     let guarded: string
     if (match[0].startsWith('}')) {
       // `try { … } catch {}`: the block before the catch.
-      const open = opening(code, match.index, 20_000)
+      const open = opening(code, match.index, reach)
       guarded = open < 0 ? '' : code.slice(open, match.index)
-    } else if (rules.guards === 'python') {
-      const before = code.slice(Math.max(0, match.index - 4000), match.index)
-      const at = before.lastIndexOf('try:')
-      guarded = match[0].startsWith('suppress')
-        ? code.slice(match.index, match.index + 2000)
-        : at < 0
-          ? ''
-          : before.slice(at)
     } else if (rules.guards === 'call') {
       const open = match.index + match[0].length - 1
-      const end = closing(code, open, 20_000)
+      const end = closing(code, open, reach)
       guarded = end < 0 ? '' : code.slice(open, end)
+    } else if (rules.guards === 'python' && match[0].startsWith('suppress')) {
+      guarded = code.slice(match.index, match.index + reach)
     } else {
-      // `.catch(() => {})`: the statement the promise comes from.
-      const before = code.slice(Math.max(0, match.index - 2000), match.index)
-      guarded = before.slice(
-        Math.max(before.lastIndexOf(';'), before.lastIndexOf('{'), before.lastIndexOf('}')) + 1
-      )
+      // Python's `except`: from the `try:` before it; `.catch(() => {})`: the statement the promise comes from.
+      const before = code.slice(Math.max(0, match.index - reach), match.index)
+      const start =
+        rules.guards === 'python'
+          ? before.lastIndexOf('try:')
+          : Math.max(before.lastIndexOf(';'), before.lastIndexOf('{'), before.lastIndexOf('}')) + 1
+      guarded = start < 0 ? '' : before.slice(start)
     }
-    budget -= guarded.length + match[0].length
     if (asserts.test(guarded)) found.push(match.index)
   }
   return found

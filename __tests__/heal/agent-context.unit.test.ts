@@ -141,7 +141,7 @@ describe('SELF_HEAL_FAILURE', () => {
     expect(context.policy).toMatchObject({ ...DEFAULT_POLICY })
     expect(context.policy.protectedFiles.map(group => group.what)).toEqual([
       'a workflow or composite action',
-      'configuration of a linter, formatter, type checker or test runner',
+      "part of the check's own definition (configuration of a linter, formatter, type checker or test runner, an ignore file, a task file, the action)",
       'a dependency lock file',
       'repository configuration'
     ])

@@ -36,6 +36,8 @@ export interface Workspace {
   headMessage(): Promise<string>
   /** Tracked files that differ from `head`: a heal proposes its fix on `head`, so it refuses to start with them. */
   changedTrackedFiles(): Promise<string[]>
+  /** The text of files as the commit checked out holds them (a path it does not hold is left out). */
+  readCommitted(paths: readonly string[]): Promise<Map<string, string>>
   /** The files as they are now (tracked and untracked, not ignored ones). */
   snapshot(): Promise<WorkspaceState>
   /** The change from one state to another as `git diff --binary` writes it; empty when they are the same. */

@@ -10,7 +10,9 @@ import { hasPassed } from '../adapters/verdict.js'
 import { ConfigurationError, InterruptedError, RefNotFoundError, errorMessage } from '../errors.js'
 import { fingerprintFailure } from './fingerprint.js'
 import { noteReplay, recall, remember } from './memory.js'
-import { checkPolicy, DEFAULT_POLICY } from './policy.js'
+import { checkPolicy, DEFAULT_POLICY, type PolicyContext } from './policy.js'
+import { snapshotTestFiles } from './auto-fix.js'
+import { parseGitDiff } from '../diff/parse.js'
 import { BRANCH_PREFIX, FINGERPRINT_TRAILER, describeFix, propose } from './propose.js'
 import { brokenCheck, crashedFixer } from './report.js'
 import type { CheckFailure, EarlierAttempt } from './agent-context.js'
@@ -231,7 +233,7 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
 
   /** Polices a diff: its stats when accepted, undefined (and the attempt marked) when refused or empty. */
   async function police(diff: string, attempt: HealAttempt): Promise<HealAttempt['stats'] | undefined> {
-    const verdict = checkPolicy(diff, policy)
+    const verdict = checkPolicy(diff, policy, await policyContext(diff))
     attempt.stats = verdict.stats
     if (verdict.outcome === 'empty') {
       attempt.result = 'no-change'
@@ -248,6 +250,26 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
       return undefined
     }
     return verdict.stats
+  }
+
+  /**
+   * What the policy needs to know besides the diff: the check (the files it runs are part of its definition), whether
+   * the failure is a snapshot mismatch (snapshots may then change), and the base files the diff changes, read whole.
+   */
+  async function policyContext(diff: string): Promise<PolicyContext> {
+    let paths: string[] = []
+    try {
+      paths = parseGitDiff(diff).flatMap(patch => (patch.oldPath ? [patch.oldPath] : []))
+    } catch {
+      // A malformed diff is the policy's to refuse.
+    }
+    const committed = await workspace.readCommitted(paths)
+    return {
+      check: typeof request.check === 'string' ? request.check : request.check.join(' '),
+      kind: request.kind,
+      snapshotFailure: snapshotTestFiles(base.check?.failedTests ?? []).length > 0,
+      readBase: path => committed.get(path)
+    }
   }
 
   /** Ends the loop on an interrupt; the `finally` above puts the workspace back on the way out. */

@@ -125,6 +125,16 @@ export class LocalWorkspace implements Workspace {
       .map(entry => entry.slice(3))
   }
 
+  async readCommitted(paths: readonly string[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>()
+    for (const path of paths) {
+      // `<commit>:<path>` starts with the commit id, so no path can read as an option.
+      const blob = await this.git(['cat-file', 'blob', `${this.head}:${path}`], [0, 128])
+      if (blob.code === 0) found.set(path, blob.stdout.toString('utf8'))
+    }
+    return found
+  }
+
   /** Writes the working tree as it is now (tracked and untracked files, not ignored ones) as a tree object. */
   async snapshot(): Promise<TreeState> {
     const index = join(this.scratch, 'index')

@@ -57,6 +57,15 @@ export class MemoryWorkspace implements Workspace {
     })
   }
 
+  async readCommitted(paths: readonly string[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>()
+    for (const path of paths) {
+      const file = this.committed.get(path)
+      if (file) found.set(path, file.content.toString('utf8'))
+    }
+    return found
+  }
+
   async snapshot(): Promise<WorkspaceState> {
     const id = filesId(this.files)
     if (!this.states.has(id)) this.states.set(id, copyFiles(this.files))

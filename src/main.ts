@@ -10,6 +10,7 @@ import { runApply } from './commands/apply.js'
 import { toCheckOutput } from './commands/check.js'
 import { healWithFactory } from './commands/heal.js'
 import { buildHealRequest, type HealInputs } from './heal/request.js'
+import type { HealOutput } from './heal/types.js'
 import {
   formatCheckRecord,
   parseCheckInputs,
@@ -144,7 +145,17 @@ const HEAL_INPUTS: Record<keyof HealInputs, Input> = {
   maxAttempts: Input.MaxAttempts,
   base: Input.Base,
   timeout: Input.Timeout,
-  report: Input.ReportPath
+  report: Input.ReportPath,
+  failWhen: Input.FailWhen,
+  deliver: Input.Deliver,
+  branch: Input.Branch,
+  title: Input.Title,
+  body: Input.Body,
+  labels: Input.Labels,
+  reviewers: Input.Reviewers,
+  assignees: Input.Assignees,
+  draft: Input.Draft,
+  commitMessage: Input.CommitMessage
 }
 
 async function healOperation(factory: AdapterFactory, echo: LogEcho, cwd: string): Promise<void> {
@@ -160,7 +171,18 @@ async function healOperation(factory: AdapterFactory, echo: LogEcho, cwd: string
       maxAttempts: core.getInput(Input.MaxAttempts),
       base: core.getInput(Input.Base),
       timeout: core.getInput(Input.Timeout),
-      report: core.getInput(Input.ReportPath)
+      report: core.getInput(Input.ReportPath),
+      // The action fails its step whenever the check fails, as the check step it replaces would.
+      failWhen: core.getInput(Input.FailWhen) || 'failing',
+      deliver: core.getInput(Input.Deliver),
+      branch: core.getInput(Input.Branch),
+      title: core.getInput(Input.Title),
+      body: core.getInput(Input.Body),
+      labels: core.getInput(Input.Labels),
+      reviewers: core.getInput(Input.Reviewers),
+      assignees: core.getInput(Input.Assignees),
+      draft: core.getInput(Input.Draft) ? core.getBooleanInput(Input.Draft) : false,
+      commitMessage: core.getInput(Input.CommitMessage)
     },
     option => `the input '${HEAL_INPUTS[option]}'`,
     process.env
@@ -176,19 +198,39 @@ async function healOperation(factory: AdapterFactory, echo: LogEcho, cwd: string
   core.setOutput(Output.Result, JSON.stringify(result))
   if (result.check) core.setOutput(Output.Passed, String(result.check.passed))
   if (result.fingerprint) core.setOutput(Output.Fingerprint, result.fingerprint.id)
-  if (result.proposal) {
-    core.setOutput(Output.Branch, result.proposal.branch)
-    if (result.proposal.commit) core.setOutput(Output.Commit, result.proposal.commit)
-    if (result.proposal.pullRequest) {
-      core.setOutput(Output.PullRequestUrl, result.proposal.pullRequest.url)
-      core.setOutput(Output.PullRequestNumber, String(result.proposal.pullRequest.number))
+  const proposal = result.proposal
+  if (proposal) {
+    if (proposal.branch) core.setOutput(Output.Branch, proposal.branch)
+    if (proposal.commit) core.setOutput(Output.Commit, proposal.commit)
+    if (proposal.pullRequest) {
+      core.setOutput(Output.PullRequestUrl, proposal.pullRequest.url)
+      core.setOutput(Output.PullRequestNumber, String(proposal.pullRequest.number))
     }
   }
-  if (result.check && !result.check.passed && result.outcome !== 'flaky') annotateCheck(result.check)
+  core.setOutput(Output.PullRequestOperation, pullRequestOperation(result))
+  if (result.check && !result.check.passed && result.outcome !== 'flaky') {
+    // A step that succeeds leaves warnings, not errors, for the failure it healed (or was told not to fail for).
+    annotateCheck(
+      result.check,
+      result.ok
+        ? result.outcome === 'healed'
+          ? `healed by self-heal: ${result.reason}`
+          : `self-heal does not fail the step: fail-when is ${result.failWhen}`
+        : undefined
+    )
+  }
   if (result.outcome === 'flaky') core.warning(result.reason)
+  else if (result.ok && result.outcome === 'healed') core.notice(result.reason)
   else core.info(result.reason)
   await summarizeHeal(result, command)
   if (!result.ok) core.setFailed(result.reason)
+}
+
+/** `created` (a new pull request), `updated` (a commit on an existing one) or `none`, as create-pull-request says. */
+export function pullRequestOperation(result: HealOutput): 'created' | 'updated' | 'none' {
+  const pr = result.proposal?.pullRequest
+  if (pr?.action === 'created') return 'created'
+  return pr && result.proposal?.commit ? 'updated' : 'none'
 }
 
 async function applyOperation(factory: AdapterFactory, cwd: string): Promise<void> {

@@ -11,12 +11,17 @@ import type { HealOutput } from './heal/types.js'
 /** At most this many annotations per check: GitHub shows only the first 10 errors of a step anyway. */
 const MAX_ANNOTATIONS = 50
 
-/** Adds an error or warning annotation for each failed test and problem. */
-export function annotateCheck(result: CheckOutput): void {
+/**
+ * Adds an error or warning annotation for each failed test and problem. `healed` (a note saying where the fix is)
+ * makes every one a warning carrying it: a run that succeeds leaves no error behind.
+ */
+export function annotateCheck(result: CheckOutput, healed?: string): void {
   let count = 0
+  const note = healed ? ` (${healed})` : ''
+  const error = healed ? core.warning : core.error
   for (const test of result.failedTests) {
     if (count++ >= MAX_ANNOTATIONS) return
-    core.error(test.message || 'failed', {
+    error(`${test.message || 'failed'}${note}`, {
       title: `Failed test: ${test.name}`,
       file: test.file,
       startLine: test.line
@@ -30,7 +35,7 @@ export function annotateCheck(result: CheckOutput): void {
       startLine: problem.line,
       startColumn: problem.column
     }
-    if (problem.severity === 'error') core.error(problem.message, properties)
+    if (problem.severity === 'error') error(`${problem.message}${note}`, properties)
     else core.warning(problem.message, properties)
   }
 }
@@ -120,7 +125,8 @@ const HEAL_HEADINGS: Record<HealOutput['outcome'], string> = {
   flaky: '⚠️ flaky check',
   healed: '🩹 healed',
   'not-healed': '❌ no verified fix',
-  'not-proposed': '⚠️ fix verified, not proposed'
+  'not-proposed': '⚠️ fix verified, not proposed',
+  declined: '🚫 fix declined'
 }
 
 /** Writes the job summary of a heal: what failed, what was tried, and what was proposed. */
@@ -149,13 +155,17 @@ export async function summarizeHeal(result: HealOutput, command: string): Promis
       `${by}: ${result.fix.stats.files} file(s), +${result.fix.stats.added} −${result.fix.stats.removed}`
     ])
   }
-  if (result.proposal) {
-    const pr = result.proposal.pullRequest
+  if (result.proposal) rows.push(['proposal', describeProposal(result.proposal)])
+  if (result.proposal?.comment) {
     rows.push([
-      'proposal',
-      pr
-        ? `<a href="${escapeHtml(pr.url)}">pull request #${pr.number}</a> (${pr.action}) from <code>${escapeHtml(result.proposal.branch)}</code>`
-        : `branch <code>${escapeHtml(result.proposal.branch)}</code>${result.proposal.pullRequestSkipped ? ` — no pull request: ${escapeHtml(result.proposal.pullRequestSkipped)}` : ''}`
+      'comment',
+      `<a href="${escapeHtml(result.proposal.comment.url)}">on the pull request</a> (${result.proposal.comment.action})`
+    ])
+  }
+  if (result.excluded?.length) {
+    rows.push([
+      'left out',
+      `${result.excluded.map(p => `<code>${escapeHtml(p)}</code>`).join(', ')}: untracked before heal started, never proposed`
     ])
   }
   core.summary.addTable(rows.map(([name, value]) => [{ data: name, header: true }, value]))
@@ -181,6 +191,27 @@ export async function summarizeHeal(result: HealOutput, command: string): Promis
   if (result.fix)
     core.summary.addDetails('The fix', `<pre>${escapeHtml(result.fix.diff.slice(0, 20_000))}</pre>`)
   await core.summary.write()
+}
+
+/** Where the fix went, as the summary says it. */
+function describeProposal(proposal: NonNullable<HealOutput['proposal']>): string {
+  const branch = proposal.branch ? `<code>${escapeHtml(proposal.branch)}</code>` : ''
+  const pr = proposal.pullRequest
+  const link = pr ? `<a href="${escapeHtml(pr.url)}">pull request #${pr.number}</a>` : ''
+  switch (proposal.deliver) {
+    case 'commit':
+      return `commit <code>${proposal.commit ?? ''}</code> on ${branch}${link ? ` (${link})` : ''}`
+    case 'suggestions':
+      return proposal.review
+        ? `<a href="${escapeHtml(proposal.review.url)}">a review</a>: ${proposal.review.suggestions} suggestion(s), ${proposal.review.asDiff} part(s) as a diff`
+        : 'a review'
+    case 'comment':
+      return 'the diff, in the comment on the pull request'
+    default:
+      return pr
+        ? `${link} (${pr.action}) from ${branch}`
+        : `branch ${branch}${proposal.pullRequestSkipped ? ` — no pull request: ${escapeHtml(proposal.pullRequestSkipped)}` : ''}`
+  }
 }
 
 /** Escapes text for the summary's HTML. */

@@ -2,7 +2,13 @@ import { afterAll, describe, expect, it } from '@jest/globals'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createLocalGitAdapter, type PullRequestService } from '../../src/adapters/local/git.js'
-import type { PullRequest, PullRequestOptions } from '../../src/adapters/git.js'
+import type {
+  IssueComment,
+  PullRequest,
+  PullRequestInfo,
+  PullRequestOptions,
+  Review
+} from '../../src/adapters/git.js'
 import { ConfigurationError, DiffDoesNotApplyError, InvalidInputError } from '../../src/errors.js'
 import { GIT_CONTRACT_SEED, gitContract } from '../contracts/git-contract.js'
 import { DIFF_CORPUS, prepareCase } from '../helpers/diff-corpus.js'
@@ -23,6 +29,15 @@ class RecordingPullRequests implements PullRequestService {
     }
     this.open.set(options.head, pr)
     return pr
+  }
+  async findPullRequests(): Promise<PullRequestInfo[]> {
+    return []
+  }
+  async upsertComment(): Promise<IssueComment> {
+    throw new Error('not used by these tests')
+  }
+  async createReview(): Promise<Review> {
+    throw new Error('not used by these tests')
   }
 }
 

@@ -27,6 +27,8 @@ export interface Workspace {
   headMessage(): Promise<string>
   /** Tracked files that differ from `head`: a heal proposes its fix on `head`, so it refuses to start with them. */
   changedTrackedFiles(): Promise<string[]>
+  /** Untracked files (not ignored ones), repository-relative: the user's, not the commit's. */
+  untrackedFiles(): Promise<string[]>
   /** The files as they are now (tracked and untracked, not ignored ones). */
   snapshot(): Promise<WorkspaceState>
   /** The change from one state to another as `git diff --binary` writes it; empty when they are the same. */

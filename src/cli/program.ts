@@ -269,6 +269,16 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       'stop a run of the check (and everything it started) after this many seconds'
     )
     .option('--report <path>', 'a report file the check writes (JUnit XML, TAP, Jest JSON or ESLint JSON)')
+    .option('--fail-when <when>', 'exit 1 when: failing (the check fails), unhealed (no verified fix), never', 'unhealed')
+    .option('--deliver <how>', "pull-request; in a pull request's workflow also commit, suggestions or comment")
+    .option('--branch <name>', 'the fix branch (default self-heal/{fingerprint})')
+    .option('--title <title>', "the fix's pull request title ({fingerprint} is filled in)")
+    .option('--body <body>', "the fix's pull request body")
+    .option('--labels <names>', "labels of the fix's pull request, comma-separated")
+    .option('--reviewers <logins>', 'reviewers to request, comma-separated')
+    .option('--assignees <logins>', 'users to assign, comma-separated')
+    .option('--draft', "open the fix's pull request as a draft")
+    .option('--commit-message <msg>', "the fix commit's message (self-heal's trailer is added)")
     .action(
       run(async (options: CommonOptions, logger) => {
         const { factory, settings } = prepare(options, io)
@@ -286,7 +296,17 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
             maxAttempts: options.maxAttempts as string | undefined,
             base: options.base as string | undefined,
             timeout: options.timeout as string | undefined,
-            report: options.report as string | undefined
+            report: options.report as string | undefined,
+            failWhen: options.failWhen as string,
+            deliver: options.deliver as string | undefined,
+            branch: options.branch as string | undefined,
+            title: options.title as string | undefined,
+            body: options.body as string | undefined,
+            labels: options.labels as string | undefined,
+            reviewers: options.reviewers as string | undefined,
+            assignees: options.assignees as string | undefined,
+            draft: Boolean(options.draft),
+            commitMessage: options.commitMessage as string | undefined
           },
           option => HEAL_OPTIONS[option],
           io.env
@@ -314,7 +334,17 @@ const HEAL_OPTIONS: Record<keyof HealInputs, string> = {
   maxAttempts: '--max-attempts',
   base: '--base',
   timeout: '--timeout',
-  report: '--report'
+  report: '--report',
+  failWhen: '--fail-when',
+  deliver: '--deliver',
+  branch: '--branch',
+  title: '--title',
+  body: '--body',
+  labels: '--labels',
+  reviewers: '--reviewers',
+  assignees: '--assignees',
+  draft: '--draft',
+  commitMessage: '--commit-message'
 }
 
 async function readText(path: string, option: string): Promise<string> {
@@ -333,6 +363,12 @@ function describeHeal(r: HealOutput): string {
     const size = a.stats ? ` (${a.stats.files} file(s), +${a.stats.added} -${a.stats.removed})` : ''
     lines.push(`  ${what}: ${a.result}${size}`)
     for (const v of a.violations ?? []) lines.push(`    ${v.message}`)
+  }
+  for (const path of r.excluded ?? []) lines.push(`  left out (untracked before heal started): ${path}`)
+  if (r.proposal?.commit) {
+    lines.push(
+      `  commit ${r.proposal.commit} on ${r.proposal.branch}${r.proposal.from ? ` (made from ${r.proposal.from}, as the remote has ${r.proposal.base})` : ''}`
+    )
   }
   if (r.proposal?.pullRequest) {
     lines.push(

@@ -26,6 +26,8 @@ export async function healWithFactory(
     )
   }
   const tree = await LocalWorkspace.open(cwd)
+  // Locally, pull requests (a token and a repository) mean the fix branch is pushed.
+  const pushes = factory.environment === 'local' && (await factory.describe()).missing.length === 0
   try {
     return await runHeal(
       {
@@ -41,16 +43,32 @@ export async function healWithFactory(
         ...(factory.environment === 'local'
           ? {
               branchChange: async (base: string, branch: string) => {
-                if ((await factory.describe()).missing.length === 0) {
+                if (pushes) {
                   const fetched = await tree.fetchBranch(DEFAULT_REMOTE, branch)
                   if (fetched) log.info(`Fetched ${branch} from ${DEFAULT_REMOTE}: ${fetched}`)
                 }
                 return tree.branchChange(base, branch)
               }
             }
+          : {}),
+        // What is pushed is made from the remote's base, never from local commits nobody pushed.
+        ...(pushes
+          ? {
+              branchFrom: async (base: string) => {
+                const commit = await tree.fetchRemoteBranch(DEFAULT_REMOTE, base)
+                if (!commit) {
+                  throw new ConfigurationError(
+                    `${DEFAULT_REMOTE} has no branch ${base} to propose the fix to: push ${base} first, or give another base (--base).`
+                  )
+                }
+                log.info(`The fix branch is made from ${DEFAULT_REMOTE}/${base} (${commit.slice(0, 12)}), as the remote has it.`)
+                return commit
+              }
+            }
           : {})
       },
-      request
+      // The check and the fixers run where the user is (a package of a monorepo); paths stay repository-relative.
+      { ...request, cwd }
     )
   } finally {
     await tree.close()

@@ -6,9 +6,19 @@ import { readFileSync } from 'node:fs'
 import { load as loadYaml } from 'js-yaml'
 import { parseCheckKind } from '../commands/check.js'
 import { ConfigurationError, InvalidInputError, errorMessage } from '../errors.js'
+import { validateBranchName } from '../github/refs.js'
 import { readCount, readPositive } from '../settings.js'
 import { parsePolicy, type FixPolicy } from './policy.js'
-import type { HealRequest } from './types.js'
+import { fixBranch } from './propose.js'
+import {
+  DELIVERIES,
+  FAIL_WHEN,
+  type Deliver,
+  type FailWhen,
+  type HealRequest,
+  type ProposalShape,
+  type PullRequestContext
+} from './types.js'
 
 /** Heal's options as either surface reads them: strings, before any check. */
 export interface HealInputs {
@@ -25,6 +35,19 @@ export interface HealInputs {
   base?: string
   timeout?: string
   report?: string
+  /** `failing`, `unhealed` or `never`; each surface gives its own default. */
+  failWhen?: string
+  deliver?: string
+  /** The fix branch's name, `{fingerprint}` filled in. */
+  branch?: string
+  title?: string
+  body?: string
+  /** Lists: names separated by commas or new lines. */
+  labels?: string
+  reviewers?: string
+  assignees?: string
+  draft?: boolean
+  commitMessage?: string
 }
 
 /** How a surface spells an option in its messages: `--max-attempts` for the CLI, `input 'max-attempts'` for the action. */
@@ -56,8 +79,41 @@ export function buildHealRequest(inputs: HealInputs, name: InputNamer, env: Node
     maxAttempts: readCount(given(inputs.maxAttempts) ?? '5', name('maxAttempts')),
     base: given(inputs.base) ?? context.base,
     noProposal: context.noProposal,
-    disabled: context.disabled
+    disabled: context.disabled,
+    failWhen: oneOf(given(inputs.failWhen) ?? 'unhealed', FAIL_WHEN, name('failWhen')),
+    deliver: oneOf(given(inputs.deliver) ?? 'pull-request', DELIVERIES, name('deliver')),
+    ...(context.pullRequest ? { pullRequest: context.pullRequest } : {}),
+    shape: readShape(inputs, name)
   }
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], what: string): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T
+  throw new InvalidInputError(`${what} must be one of ${allowed.join(', ')} (got '${value}').`)
+}
+
+/** The proposal's shape; a branch name that git would refuse is refused now, before anything runs. */
+function readShape(inputs: HealInputs, name: InputNamer): ProposalShape {
+  const text = (value: string | undefined): string | undefined => (value?.trim() ? value.trim() : undefined)
+  const list = (value: string | undefined): string[] | undefined => {
+    const names = (value ?? '')
+      .split(/[,\n]/)
+      .map(item => item.trim())
+      .filter(Boolean)
+    return names.length ? names : undefined
+  }
+  const shape: ProposalShape = {
+    branch: text(inputs.branch),
+    title: text(inputs.title),
+    body: text(inputs.body),
+    labels: list(inputs.labels),
+    reviewers: list(inputs.reviewers),
+    assignees: list(inputs.assignees),
+    draft: inputs.draft || undefined,
+    commitMessage: text(inputs.commitMessage)
+  }
+  if (shape.branch) validateBranchName(fixBranch(shape, '0123456789abcdef'), name('branch'))
+  return Object.fromEntries(Object.entries(shape).filter(([, value]) => value !== undefined))
 }
 
 /** What the environment says about healing here. */
@@ -68,6 +124,8 @@ export interface HealContext {
   noProposal?: string
   /** The branch a fix is proposed to when none is given: a pull request's own branch. */
   base?: string
+  /** The pull request from this repository whose workflow this is. */
+  pullRequest?: PullRequestContext
 }
 
 /**
@@ -89,6 +147,14 @@ export function healContext(env: NodeJS.ProcessEnv): HealContext {
       context.noProposal = `the pull request comes from a fork (${head ?? 'unknown'}), and self-heal never pushes to forks`
     } else if (typeof pr.head?.ref === 'string') {
       context.base = pr.head.ref
+      if (typeof pr.number === 'number' && typeof pr.base?.ref === 'string') {
+        context.pullRequest = {
+          number: pr.number,
+          head: pr.head.ref,
+          base: pr.base.ref,
+          ...(typeof pr.html_url === 'string' ? { url: pr.html_url } : {})
+        }
+      }
     }
   }
   return context
@@ -97,8 +163,10 @@ export function healContext(env: NodeJS.ProcessEnv): HealContext {
 /** The part of a workflow event's payload heal reads. */
 interface PullRequestEvent {
   pull_request?: {
+    number?: unknown
+    html_url?: unknown
     head?: { ref?: unknown; repo?: { full_name?: unknown } }
-    base?: { repo?: { full_name?: unknown } }
+    base?: { ref?: unknown; repo?: { full_name?: unknown } }
   }
 }
 

@@ -73,6 +73,12 @@ export class LocalWorkspace implements Workspace {
       .map(entry => entry.slice(3))
   }
 
+  /** Untracked files, not ignored ones, repository-relative. */
+  async untrackedFiles(): Promise<string[]> {
+    const listed = await this.git(['ls-files', '-z', '--others', '--exclude-standard', '--full-name', '--', ':/'])
+    return listed.stdout.toString('utf8').split('\0').filter(Boolean)
+  }
+
   /** Writes the working tree as it is now (tracked and untracked files, not ignored ones) as a tree object. */
   async snapshot(): Promise<TreeState> {
     const index = join(this.scratch, 'index')
@@ -208,6 +214,22 @@ export class LocalWorkspace implements Workspace {
     const after = await branchHead(name, this.root)
     if (!after || after === before) return undefined
     return before ? `updated to ${after.slice(0, 12)}` : `created at ${after.slice(0, 12)}`
+  }
+
+  /**
+   * Fetches `branch` from `remote` into its remote-tracking ref (`refs/remotes/<remote>/<branch>`) and returns the
+   * commit it is at there, or undefined when the remote has no such branch (or cannot be reached).
+   */
+  async fetchRemoteBranch(remote: string, branch: string): Promise<string | undefined> {
+    const name = await assertBranchName(branch, this.root)
+    if (remote.startsWith('-')) return undefined
+    const tracking = `refs/remotes/${remote}/${name}`
+    const result = await this.git(
+      ['fetch', '--quiet', '--no-tags', remote, `+refs/heads/${name}:${tracking}`],
+      [0, 1, 128]
+    )
+    if (result.code !== 0) return undefined
+    return resolveCommit(tracking, this.root)
   }
 
   /** Removes the scratch directory. */

@@ -139,7 +139,7 @@ describe('heal in a local repository', () => {
 
   it('the next heal of the same failure uses the remembered fix and does not commit it twice', async () => {
     const first = await heal({ fixers: ['node fix-bad.js', 'node fix-ugly.js'] })
-    const branch = first.proposal!.branch
+    const branch = first.proposal!.branch!
     const tip = await git(repo.path, 'rev-parse', branch)
     // Another commit on main that does not touch the failure: the same fingerprint, a base that moved.
     await writeFile(join(repo.path, 'README.md'), 'more\n')
@@ -266,7 +266,7 @@ describe('heal in a local repository', () => {
 
   it('leaves a branch that holds another change alone, and proposes on the fix’s own branch', async () => {
     const first = await heal({ fixers: ['node fix-bad.js', 'node fix-ugly.js'] })
-    const branch = first.proposal!.branch
+    const branch = first.proposal!.branch!
     await git(repo.path, 'branch', '-D', branch)
     // Someone else's change on that branch name.
     await git(repo.path, 'checkout', '-q', '-b', branch)

@@ -2,6 +2,7 @@
 import type { CoreRoute } from '../core-types.js'
 import { commitRoutes } from './commits.js'
 import { contentsRoutes } from './contents.js'
+import { conversationRoutes } from './conversation.js'
 import { gitObjectRoutes } from './git-objects.js'
 import { pullRoutes } from './pulls.js'
 import { refRoutes } from './refs.js'
@@ -15,6 +16,7 @@ export function coreRoutes(): CoreRoute[] {
     ...gitObjectRoutes(),
     ...contentsRoutes(),
     ...commitRoutes(),
-    ...pullRoutes()
+    ...pullRoutes(),
+    ...conversationRoutes()
   ]
 }

@@ -269,8 +269,15 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       'stop a run of the check (and everything it started) after this many seconds'
     )
     .option('--report <path>', 'a report file the check writes (JUnit XML, TAP, Jest JSON or ESLint JSON)')
-    .option('--fail-when <when>', 'exit 1 when: failing (the check fails), unhealed (no verified fix), never', 'unhealed')
-    .option('--deliver <how>', "pull-request; in a pull request's workflow also commit, suggestions or comment")
+    .option(
+      '--fail-when <when>',
+      'exit 1 when: failing (the check fails), unhealed (no verified fix), never',
+      'unhealed'
+    )
+    .option(
+      '--deliver <how>',
+      "pull-request; in a pull request's workflow also commit, suggestions or comment"
+    )
     .option('--branch <name>', 'the fix branch (default self-heal/{fingerprint})')
     .option('--title <title>', "the fix's pull request title ({fingerprint} is filled in)")
     .option('--body <body>', "the fix's pull request body")

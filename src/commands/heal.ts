@@ -61,7 +61,9 @@ export async function healWithFactory(
                     `${DEFAULT_REMOTE} has no branch ${base} to propose the fix to: push ${base} first, or give another base (--base).`
                   )
                 }
-                log.info(`The fix branch is made from ${DEFAULT_REMOTE}/${base} (${commit.slice(0, 12)}), as the remote has it.`)
+                log.info(
+                  `The fix branch is made from ${DEFAULT_REMOTE}/${base} (${commit.slice(0, 12)}), as the remote has it.`
+                )
                 return commit
               }
             }

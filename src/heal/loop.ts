@@ -50,10 +50,7 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
   }
   const end = (outcome: HealOutcome, reason: string, extra: Partial<HealOutput> = {}): HealOutput => {
     const failing = base.check !== undefined && !base.check.passed && outcome !== 'flaky'
-    const ok =
-      failWhen === 'never' ||
-      !failing ||
-      (failWhen === 'unhealed' && outcome === 'healed')
+    const ok = failWhen === 'never' || !failing || (failWhen === 'unhealed' && outcome === 'healed')
     // A healed run that still fails the step (fail-when failing) says so first, and where the fix is.
     const why =
       !ok && outcome === 'healed'
@@ -290,7 +287,12 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
   async function finish(output: HealOutput): Promise<HealOutput> {
     if (!request.pullRequest || !writes) return output
     try {
-      const comment = await updateContributorComment(await deps.git(), request.pullRequest, output, workspace.head)
+      const comment = await updateContributorComment(
+        await deps.git(),
+        request.pullRequest,
+        output,
+        workspace.head
+      )
       if (output.proposal) output.proposal.comment = comment
       else log.info(`Comment on pull request #${request.pullRequest.number}: ${comment.url}`)
     } catch (error) {

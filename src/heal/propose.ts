@@ -240,7 +240,9 @@ async function suggestOnPullRequest(context: DeliverContext, pr: PullRequestCont
   const body = [
     COMMENT_MARKER.replace('self-heal', 'self-heal review'),
     `The ${kind} check failed; self-heal made a fix and verified it by running the check again, which passed.`,
-    suggestions.comments.length ? `Accepting the ${suggestions.comments.length} suggestion(s) applies it.` : '',
+    suggestions.comments.length
+      ? `Accepting the ${suggestions.comments.length} suggestion(s) applies it.`
+      : '',
     suggestions.asDiff
       ? `${suggestions.comments.length ? 'The rest' : 'The fix'} cannot be a suggestion on lines this pull request shows; here it is as a diff:\n\n${fenced(suggestions.asDiff, 'diff')}`
       : ''
@@ -330,7 +332,9 @@ export async function updateContributorComment(
           .map(s => `- \`${s.replace(/`/g, "'")}\``)
           .join('\n')}\n\n</details>`
       : '',
-    showDiff ? `<details open><summary>The fix</summary>\n\n${fenced(output.fix!.diff.slice(0, 50_000), 'diff')}\n\n</details>` : ''
+    showDiff
+      ? `<details open><summary>The fix</summary>\n\n${fenced(output.fix!.diff.slice(0, 50_000), 'diff')}\n\n</details>`
+      : ''
   ]
     .filter(Boolean)
     .join('\n\n')

@@ -13,8 +13,6 @@ import { fixBranch } from './propose.js'
 import {
   DELIVERIES,
   FAIL_WHEN,
-  type Deliver,
-  type FailWhen,
   type HealRequest,
   type ProposalShape,
   type PullRequestContext

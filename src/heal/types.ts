@@ -109,14 +109,7 @@ export interface HealDeps {
 
 /** How a heal ended. */
 export type HealOutcome =
-  | 'disabled'
-  | 'skipped'
-  | 'passed'
-  | 'flaky'
-  | 'healed'
-  | 'not-healed'
-  | 'not-proposed'
-  | 'declined'
+  'disabled' | 'skipped' | 'passed' | 'flaky' | 'healed' | 'not-healed' | 'not-proposed' | 'declined'
 
 /** Files, added and removed lines of a diff. */
 export interface DiffStats {

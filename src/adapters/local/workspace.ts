@@ -75,7 +75,15 @@ export class LocalWorkspace implements Workspace {
 
   /** Untracked files, not ignored ones, repository-relative. */
   async untrackedFiles(): Promise<string[]> {
-    const listed = await this.git(['ls-files', '-z', '--others', '--exclude-standard', '--full-name', '--', ':/'])
+    const listed = await this.git([
+      'ls-files',
+      '-z',
+      '--others',
+      '--exclude-standard',
+      '--full-name',
+      '--',
+      ':/'
+    ])
     return listed.stdout.toString('utf8').split('\0').filter(Boolean)
   }
 

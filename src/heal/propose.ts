@@ -156,7 +156,7 @@ async function proposePullRequest(context: DeliverContext): Promise<DeliverResul
       existing = undefined
     }
     if (existing === undefined) {
-      const made = await commit(context, branch, from)
+      const made = await commit(context, branch, from, base)
       if ('outcome' in made) return made
       proposal.commit = made.commit
       if (context.from) proposal.from = context.from
@@ -217,7 +217,7 @@ async function proposePullRequest(context: DeliverContext): Promise<DeliverResul
 
 /** One commit with the fix on a same-repository pull request's own branch. */
 async function commitOnPullRequest(context: DeliverContext, pr: PullRequestContext): Promise<DeliverResult> {
-  const made = await commit(context, pr.head, pr.head)
+  const made = await commit(context, pr.head, pr.head, pr.head)
   if ('outcome' in made) return made
   return {
     outcome: 'healed',
@@ -267,13 +267,17 @@ async function suggestOnPullRequest(context: DeliverContext, pr: PullRequestCont
   }
 }
 
-/** Commits the fix on `branch` (made from `from` when it does not exist); a fix that does not apply is reported. */
+/**
+ * Commits the fix on `branch` (made from `from` when it does not exist); a fix that does not apply to `onto` (the
+ * branch it is made on, as people know it) is reported.
+ */
 async function commit(
   context: DeliverContext,
   branch: string,
-  from: string
+  from: string,
+  onto: string
 ): Promise<{ commit: string } | DeliverResult> {
-  const { fix, base } = context
+  const { fix } = context
   try {
     const applied = await context.git.applyDiff(fix.diff, commitMessage(context), { branch, base: from })
     context.log.info(`Committed the fix to ${branch} (${applied.commit.slice(0, 12)}).`)
@@ -283,10 +287,11 @@ async function commit(
     // Verified on this checkout, but the branch as the Git adapter sees it is not the same: a pull request's
     // workflow checks out the merge with its base branch, GitHub's copy moved, or (locally) the remote's base
     // lacks commits that were never pushed. No bad input: reported, not proposed.
-    const target = context.from ? `${base} as the remote has it (${context.from.slice(0, 12)})` : branch
-    const advice = context.from
-      ? `push your commits to ${base} (the fix is made on what the remote has, never on commits nobody pushed) and heal again.`
-      : `bring ${branch} up to date (for a pull request, merge its base branch into it) and heal again, or heal a checkout of ${branch} itself.`
+    const remote = context.from !== undefined && from === context.from
+    const target = remote ? `${onto} as the remote has it (${from.slice(0, 12)})` : onto
+    const advice = remote
+      ? `push your commits to ${onto} (the fix is made on what the remote has, never on commits nobody pushed) and heal again.`
+      : `bring ${onto} up to date (for a pull request, merge its base branch into it) and heal again, or heal a checkout of ${onto} itself.`
     return {
       outcome: 'not-proposed',
       reason:

@@ -214,7 +214,7 @@ async function healOperation(factory: AdapterFactory, echo: LogEcho, cwd: string
       result.check,
       result.ok
         ? result.outcome === 'healed'
-          ? `healed by self-heal: ${result.reason}`
+          ? `healed by self-heal: ${whereFixed(result)}`
           : `self-heal does not fail the step: fail-when is ${result.failWhen}`
         : undefined
     )
@@ -224,6 +224,14 @@ async function healOperation(factory: AdapterFactory, echo: LogEcho, cwd: string
   else core.info(result.reason)
   await summarizeHeal(result, command)
   if (!result.ok) core.setFailed(result.reason)
+}
+
+/** Where a healed run's fix is, in a few words. */
+function whereFixed(result: HealOutput): string {
+  const proposal = result.proposal
+  if (proposal?.deliver === 'commit') return `commit ${proposal.commit} on ${proposal.branch}`
+  if (proposal?.pullRequest) return proposal.pullRequest.url
+  return proposal?.review?.url ?? proposal?.branch ?? 'see the job summary'
 }
 
 /** `created` (a new pull request), `updated` (a commit on an existing one) or `none`, as create-pull-request says. */

@@ -131,7 +131,8 @@ function reviewCommentJson(
     side: 'RIGHT',
     start_line: comment.startLine,
     original_start_line: comment.startLine,
-    start_side: comment.startLine === null ? null : 'RIGHT'
+    // GitHub sends null for a one-line comment; the description's enum has no null, so it is left out.
+    ...(comment.startLine === null ? {} : { start_side: 'RIGHT' })
   }
 }
 

@@ -12,7 +12,7 @@ import { parseGitDiff } from '../diff/parse.js'
 import { ConfigurationError, ConflictError, DiffDoesNotApplyError, errorMessage } from '../errors.js'
 import type { Logger } from '../log.js'
 import type { Fingerprint } from './fingerprint.js'
-import { buildSuggestions } from './suggestions.js'
+import { buildSuggestions, type Suggestions } from './suggestions.js'
 import type {
   Deliver,
   HealFix,
@@ -235,21 +235,22 @@ async function commitOnPullRequest(context: DeliverContext, pr: PullRequestConte
 
 /** One review on the pull request, a suggestion per hunk where the lines allow it, the rest as a diff. */
 async function suggestOnPullRequest(context: DeliverContext, pr: PullRequestContext): Promise<DeliverResult> {
-  const { git, fix, kind } = context
-  const suggestions = buildSuggestions(fix.diff, await git.getDiff(pr.base, pr.head))
-  const body = [
-    COMMENT_MARKER.replace('self-heal', 'self-heal review'),
-    `The ${kind} check failed; self-heal made a fix and verified it by running the check again, which passed.`,
-    suggestions.comments.length
-      ? `Accepting the ${suggestions.comments.length} suggestion(s) applies it.`
-      : '',
-    suggestions.asDiff
-      ? `${suggestions.comments.length ? 'The rest' : 'The fix'} cannot be a suggestion on lines this pull request shows; here it is as a diff:\n\n${fenced(suggestions.asDiff, 'diff')}`
-      : ''
-  ]
-    .filter(Boolean)
-    .join('\n\n')
-  const review = await git.createReview(pr.number, { body, comments: suggestions.comments })
+  const { git, fix, kind, log } = context
+  let suggestions = buildSuggestions(fix.diff, await git.getDiff(pr.base, pr.head))
+  const post = () =>
+    git.createReview(pr.number, { body: reviewBody(suggestions, kind), comments: suggestions.comments })
+  let review
+  try {
+    review = await post()
+  } catch (error) {
+    if (!suggestions.comments.length || error instanceof ConfigurationError) throw error
+    // GitHub refused a line (the pull request moved since its diff was read): the whole fix goes as a diff.
+    log.warning(
+      `GitHub refused the suggestions (${errorMessage(error)}): the review gives the fix as a diff.`
+    )
+    suggestions = { comments: [], asDiff: fix.diff, asDiffCount: parseGitDiff(fix.diff).length }
+    review = await post()
+  }
   return {
     outcome: 'healed',
     reason: `Healed: a verified fix (${describeFix(fix)}) is suggested in a review on pull request #${pr.number}: ${suggestions.comments.length} suggestion(s)${suggestions.asDiffCount ? `, ${suggestions.asDiffCount} part(s) as a diff` : ''} (${review.url}).`,
@@ -265,6 +266,20 @@ async function suggestOnPullRequest(context: DeliverContext, pr: PullRequestCont
       }
     }
   }
+}
+
+function reviewBody(suggestions: Suggestions, kind: CheckKind): string {
+  return [
+    `The ${kind} check failed; self-heal made a fix and verified it by running the check again, which passed.`,
+    suggestions.comments.length
+      ? `Accepting the ${suggestions.comments.length} suggestion(s) applies it.`
+      : '',
+    suggestions.asDiff
+      ? `${suggestions.comments.length ? 'The rest' : 'The fix'} cannot be a suggestion on lines this pull request shows; here it is as a diff:\n\n${fenced(suggestions.asDiff, 'diff')}`
+      : ''
+  ]
+    .filter(Boolean)
+    .join('\n\n')
 }
 
 /**

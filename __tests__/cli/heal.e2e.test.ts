@@ -533,6 +533,33 @@ describe('self-heal heal with pull requests (LOCAL, a token, the emulator as Git
     expect(pulls.data.map(pr => pr.head.ref)).toEqual([branch])
   })
 
+  it('a fix squash-merged with its branch kept: when the failure comes back, the branch is made again on GitHub too', async () => {
+    const { clone, bare, emulator, run } = await cloned()
+    const first = await run(['--fix', 'node fix.cjs'])
+    const branch = first.json.proposal!.branch
+    const number = (first.json.proposal!.pullRequest as { number: number }).number
+    await emulator.octokit.rest.pulls.merge({
+      owner: 'octo',
+      repo: 'repo',
+      pull_number: number,
+      merge_method: 'squash'
+    })
+    await git(clone, 'pull', '-q', '--ff-only', 'origin', 'main')
+    await writeFile(join(clone, 'src/app.js'), APP)
+    await git(clone, 'commit', '-q', '-am', 'bring BAD back')
+    await git(clone, 'push', '-q', 'origin', 'main')
+    const main = await git(clone, 'rev-parse', 'HEAD')
+    const again = await run(['--fix', 'node fix.cjs'])
+    expect(again.code).toBe(0)
+    expect(again.json.proposal).toMatchObject({
+      branch,
+      action: 'created',
+      pullRequest: { action: 'created' }
+    })
+    expect(await git(bare, 'rev-parse', `${branch}^`)).toBe(main)
+    expect(again.stderr).toContain(`was merged (pull request #${number})`)
+  })
+
   it('a fix that only applies on top of unpushed commits is not proposed: exit 1, saying to push them first', async () => {
     const { clone, bare, run } = await cloned()
     await writeFile(join(clone, 'src/app.js'), 'const a = 2\nconst b = BAD\n')

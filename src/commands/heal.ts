@@ -4,7 +4,7 @@
  */
 import type { AdapterFactory } from '../adapters/factory.js'
 import { LocalWorkspace } from '../adapters/local/workspace.js'
-import { ConfigurationError } from '../errors.js'
+import { ConfigurationError, SelfHealError } from '../errors.js'
 import { DEFAULT_REMOTE } from '../git/remote.js'
 import { runHeal } from '../heal/loop.js'
 import type { HealOutput, HealRequest } from '../heal/types.js'
@@ -65,6 +65,15 @@ export async function healWithFactory(
                   `The fix branch is made from ${DEFAULT_REMOTE}/${base} (${commit.slice(0, 12)}), as the remote has it.`
                 )
                 return commit
+              },
+              // A stale branch goes on the remote too, or the branch made again could not be pushed over it.
+              deleteBranch: async (branch: string) => {
+                if (!(await tree.deleteRemoteBranch(DEFAULT_REMOTE, branch))) {
+                  throw new SelfHealError(
+                    `Could not delete the stale branch ${branch} on ${DEFAULT_REMOTE} (someone pushed to it since it was fetched?): delete it, and heal again.`
+                  )
+                }
+                await (await factory.git()).deleteBranch(branch)
               }
             }
           : {})

@@ -275,6 +275,7 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
     kind: request.kind,
     base: target!,
     from: deps.branchFrom ? await deps.branchFrom(target!) : undefined,
+    deleteBranch: deps.deleteBranch,
     deliver,
     pullRequest: request.pullRequest,
     shape,

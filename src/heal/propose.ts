@@ -57,6 +57,8 @@ export interface DeliverContext {
   base: string
   /** The commit (or ref) a new fix branch is made from (default `base`). */
   from?: string
+  /** Deletes a stale fix branch (default: the Git adapter's deleteBranch). */
+  deleteBranch?: (branch: string) => Promise<void>
   deliver: Deliver
   /** The same-repository pull request of this workflow (needed by every delivery but `pull-request`). */
   pullRequest?: PullRequestContext
@@ -152,7 +154,7 @@ async function proposePullRequest(context: DeliverContext): Promise<DeliverResul
       log.info(
         `The branch ${branch} was merged${latest?.merged ? ` (pull request #${latest.number})` : ''}: making it again from ${base}.`
       )
-      await git.deleteBranch(branch)
+      await (context.deleteBranch ?? (name => git.deleteBranch(name)))(branch)
       existing = undefined
     }
     if (existing === undefined) {

@@ -105,6 +105,11 @@ export interface HealDeps {
    * pull requests it is the remote's `base` after a fetch, so that commits nobody pushed are never published.
    */
   branchFrom?: (base: string) => Promise<string>
+  /**
+   * Deletes a stale fix branch (its pull request was merged) before it is made again (default: the Git adapter's
+   * deleteBranch; locally with pull requests, the remote's copy too).
+   */
+  deleteBranch?: (branch: string) => Promise<void>
 }
 
 /** How a heal ended. */

@@ -240,6 +240,27 @@ export class LocalWorkspace implements Workspace {
     return resolveCommit(tracking, this.root)
   }
 
+  /**
+   * Deletes `branch` on `remote`, only while it is at the commit the local branch of that name is at (a lease: a
+   * branch someone pushed to meanwhile is left alone). Returns whether it was deleted.
+   */
+  async deleteRemoteBranch(remote: string, branch: string): Promise<boolean> {
+    const name = await assertBranchName(branch, this.root)
+    const expected = await branchHead(name, this.root)
+    if (!expected || remote.startsWith('-')) return false
+    const result = await this.git(
+      [
+        'push',
+        '--porcelain',
+        `--force-with-lease=refs/heads/${name}:${expected}`,
+        remote,
+        `:refs/heads/${name}`
+      ],
+      [0, 1, 128]
+    )
+    return result.code === 0
+  }
+
   /** Removes the scratch directory. */
   async close(): Promise<void> {
     await rm(this.scratch, { recursive: true, force: true })

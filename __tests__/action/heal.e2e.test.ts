@@ -725,7 +725,7 @@ describe("in a same-repository pull request's workflow", () => {
       pull_request: {
         number: data.number,
         html_url: data.html_url,
-        head: { ref: 'feature', repo: { full_name: 'octo/repo' } },
+        head: { ref: 'feature', sha: feature, repo: { full_name: 'octo/repo' } },
         base: { ref: 'main', repo: { full_name: 'octo/repo' } }
       }
     }
@@ -774,6 +774,13 @@ describe("in a same-repository pull request's workflow", () => {
     expect(await comments(ci, number)).toEqual([
       expect.stringContaining(`committed on this branch: ${run.outputs.commit}`)
     ])
+    // The job run again (same event, same checkout) finds its commit there: nothing is committed twice.
+    const again = await ci.run({ fix: 'node fix.cjs', 'fail-when': 'unhealed', deliver: 'commit' }, { event })
+    expect(again.code).toBe(0)
+    expect(again.result.proposal).toMatchObject({ deliver: 'commit', action: 'already-proposed' })
+    expect(again.outputs['pull-request-operation']).toBe('none')
+    expect(await git(ci.bare, 'rev-parse', 'feature')).toBe(run.outputs.commit)
+    expect(await comments(ci, number)).toHaveLength(1)
   })
 
   it('deliver suggestions: one review with a suggestion on the line it replaces; nothing pushed', async () => {

@@ -219,6 +219,15 @@ async function proposePullRequest(context: DeliverContext): Promise<DeliverResul
 
 /** One commit with the fix on a same-repository pull request's own branch. */
 async function commitOnPullRequest(context: DeliverContext, pr: PullRequestContext): Promise<DeliverResult> {
+  // A run again of the same workflow (same checkout) finds its own commit on the branch since the event.
+  const since = pr.headSha ? await context.branchChange(pr.headSha, pr.head) : undefined
+  if (since?.trim() && sameChange(since, context.fix.diff)) {
+    return {
+      outcome: 'healed',
+      reason: `The verified fix (${describeFix(context.fix)}) is already committed on ${pr.head}, the branch of pull request #${pr.number}.`,
+      proposal: { deliver: 'commit', branch: pr.head, base: pr.base, action: 'already-proposed' }
+    }
+  }
   const made = await commit(context, pr.head, pr.head, pr.head)
   if ('outcome' in made) return made
   return {
@@ -333,7 +342,7 @@ export async function updateContributorComment(
   const where = !proposal
     ? `No fix is proposed: ${output.reason}`
     : proposal.deliver === 'commit'
-      ? `The fix is committed on this branch: ${proposal.commit}.`
+      ? `The fix is committed on this branch${proposal.commit ? `: ${proposal.commit}` : ''}.`
       : proposal.deliver === 'suggestions'
         ? `The fix is suggested in a review: ${proposal.review?.url}.`
         : proposal.deliver === 'comment'

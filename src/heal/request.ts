@@ -150,7 +150,8 @@ export function healContext(env: NodeJS.ProcessEnv): HealContext {
           number: pr.number,
           head: pr.head.ref,
           base: pr.base.ref,
-          ...(typeof pr.html_url === 'string' ? { url: pr.html_url } : {})
+          ...(typeof pr.html_url === 'string' ? { url: pr.html_url } : {}),
+          ...(typeof pr.head.sha === 'string' ? { headSha: pr.head.sha } : {})
         }
       }
     }
@@ -163,7 +164,7 @@ interface PullRequestEvent {
   pull_request?: {
     number?: unknown
     html_url?: unknown
-    head?: { ref?: unknown; repo?: { full_name?: unknown } }
+    head?: { ref?: unknown; sha?: unknown; repo?: { full_name?: unknown } }
     base?: { ref?: unknown; repo?: { full_name?: unknown } }
   }
 }

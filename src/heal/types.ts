@@ -65,6 +65,8 @@ export interface PullRequestContext {
   base: string
   /** Its web address, when the event gives it. */
   url?: string
+  /** The commit its branch was at when the workflow started, when the event gives it. */
+  headSha?: string
 }
 
 /** What a user may set about heal's proposal; `{fingerprint}` in any of them is replaced by the failure's id. */

@@ -465,6 +465,28 @@ describe('self-heal heal (LOCAL, bundled CLI)', () => {
   })
 })
 
+describe('self-heal heal and the user’s untracked files', () => {
+  it('a fixer that also rewrites an untracked file (prettier --write .): the fix is proposed without it, and it is put back', async () => {
+    const f = await fixture()
+    await writeFile(join(f.repo.path, 'notes.js'), 'const wip = BAD\n')
+    // Rewrites every .js file at the top and in src, as a formatter run over the repository does.
+    await writeFile(
+      join(f.repo.path, 'fix-all.cjs'),
+      `const fs = require('node:fs')\nfor (const file of ['src/app.js', 'notes.js']) fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/BAD/g, 'GOOD'))\n`
+    )
+    const run = await f.heal(['--fix', 'node fix-all.cjs'])
+    expect(run.code).toBe(0)
+    expect(run.json).toMatchObject({ outcome: 'healed', excluded: ['notes.js'] })
+    expect(run.stderr).toContain('Left out of the fix: notes.js')
+    const branch = run.json.proposal!.branch
+    expect(await git(f.repo.path, 'diff', '--name-only', 'main', branch)).toBe('src/app.js')
+    expect(await readFile(join(f.repo.path, 'notes.js'), 'utf8')).toBe('const wip = BAD\n')
+    expect(await git(f.repo.path, 'status', '--porcelain')).toBe(
+      '?? fix-all.cjs\n?? notes.js'.replace(/\n/g, '\n')
+    )
+  })
+})
+
 describe('self-heal heal with pull requests (LOCAL, a token, the emulator as GitHub)', () => {
   /** A clone of a repository GitHub (the emulator) serves, its origin the served bare repository. */
   async function cloned(): Promise<{

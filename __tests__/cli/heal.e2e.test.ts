@@ -481,9 +481,7 @@ describe('self-heal heal and the user’s untracked files', () => {
     const branch = run.json.proposal!.branch
     expect(await git(f.repo.path, 'diff', '--name-only', 'main', branch)).toBe('src/app.js')
     expect(await readFile(join(f.repo.path, 'notes.js'), 'utf8')).toBe('const wip = BAD\n')
-    expect(await git(f.repo.path, 'status', '--porcelain')).toBe(
-      '?? fix-all.cjs\n?? notes.js'.replace(/\n/g, '\n')
-    )
+    expect(await git(f.repo.path, 'status', '--porcelain')).toBe('?? fix-all.cjs\n?? notes.js')
   })
 })
 

@@ -235,7 +235,7 @@ function whereFixed(result: HealOutput): string {
 }
 
 /** `created` (a new pull request), `updated` (a commit on an existing one) or `none`, as create-pull-request says. */
-export function pullRequestOperation(result: HealOutput): 'created' | 'updated' | 'none' {
+function pullRequestOperation(result: HealOutput): 'created' | 'updated' | 'none' {
   const pr = result.proposal?.pullRequest
   if (pr?.action === 'created') return 'created'
   return pr && result.proposal?.commit ? 'updated' : 'none'

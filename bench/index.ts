@@ -15,7 +15,8 @@ const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   startup: () => import('./startup.js'),
   dispatch: () => import('./dispatch.js'),
   cache: () => import('./cache.js'),
-  commit: () => import('./commit.js')
+  commit: () => import('./commit.js'),
+  apply: () => import('./apply.js')
 }
 
 async function main(argv: string[]): Promise<number> {

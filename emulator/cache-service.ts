@@ -72,6 +72,8 @@ export interface RuntimeTokenGrant {
   defaultRef?: string
   /** `read-write` (default), `read` (a read-only token: saves are denied) or `none` (reads are denied too). */
   access?: 'read-write' | 'read' | 'none'
+  /** The job's results-service ids (the `scp` claim `Actions.Results:RUN:JOB` artifact clients read). */
+  results?: { runBackendId: string; jobBackendId: string }
 }
 
 /** A fault to inject into the next calls of a Twirp method. */
@@ -104,6 +106,11 @@ export interface CacheServicePlugin extends EmulatorPlugin {
   readonly blobStore: CacheBlobStore
   /** Makes a runtime token (`ACTIONS_RUNTIME_TOKEN`) for a job. */
   issueRuntimeToken(grant: RuntimeTokenGrant): string
+  /**
+   * The claims of a runtime token this service issued (from an `authorization: Bearer` header), so that the
+   * artifact service accepts the same token a job has; throws when the token is missing, forged or expired.
+   */
+  verifyRuntimeToken(authorization: string | undefined): { repository: string; scp: string }
   /** Fails the next calls of a method. */
   failNext(fault: CacheFault): void
   /** Every entry (finalized or not), oldest first. */
@@ -183,6 +190,9 @@ export function createCacheService(options: CacheServiceOptions = {}): CacheServ
     const payload = b64({
       repository: grant.repository,
       ac: JSON.stringify(scopes),
+      ...(grant.results
+        ? { scp: `Actions.Results:${grant.results.runBackendId}:${grant.results.jobBackendId}` }
+        : {}),
       iat: Math.floor(Date.now() / 1000),
       exp: Math.floor(Date.now() / 1000) + 6 * 3600
     })
@@ -191,7 +201,21 @@ export function createCacheService(options: CacheServiceOptions = {}): CacheServ
   }
 
   function authenticate(req: IncomingMessage): Claims {
-    const match = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))
+    const payload = verifyPayload(req.headers.authorization)
+    const scopes = (JSON.parse(payload.ac) as Array<{ Scope: string; Permission: number }>).map(s => ({
+      scope: s.Scope,
+      permission: s.Permission
+    }))
+    return { repository: payload.repository, scopes }
+  }
+
+  function verifyPayload(authorization: string | undefined): {
+    repository: string
+    ac: string
+    scp?: string
+    exp: number
+  } {
+    const match = /^Bearer (.+)$/.exec(String(authorization ?? ''))
     const parts = match ? match[1].split('.') : []
     if (parts.length !== 3)
       throw new TwirpError(401, 'unauthenticated', 'a runtime token (Bearer) is required')
@@ -205,15 +229,12 @@ export function createCacheService(options: CacheServiceOptions = {}): CacheServ
     const payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as {
       repository: string
       ac: string
+      scp?: string
       exp: number
     }
     if (payload.exp * 1000 < Date.now())
       throw new TwirpError(401, 'unauthenticated', 'the runtime token expired')
-    const scopes = (JSON.parse(payload.ac) as Array<{ Scope: string; Permission: number }>).map(s => ({
-      scope: s.Scope,
-      permission: s.Permission
-    }))
-    return { repository: payload.repository, scopes }
+    return payload
   }
 
   function takeFault(method: CacheMethod): void {
@@ -527,6 +548,10 @@ export function createCacheService(options: CacheServiceOptions = {}): CacheServ
       await blobStore.stop?.()
     },
     issueRuntimeToken,
+    verifyRuntimeToken(authorization) {
+      const payload = verifyPayload(authorization)
+      return { repository: payload.repository, scp: payload.scp ?? '' }
+    },
     failNext(fault) {
       faults.push({ ...fault })
     },

@@ -1,9 +1,12 @@
 /**
- * `npm run emulator -- --repo PATH [--port N] [--name OWNER/NAME] [--token T]`: serves an existing bare repository
- * as GitHub on 127.0.0.1 until SIGINT/SIGTERM. Prints `listening on http://127.0.0.1:PORT` once ready.
+ * `npm run emulator -- --repo PATH [--port N] [--name OWNER/NAME] [--token T]`: serves a bare repository as GitHub
+ * on 127.0.0.1 until SIGINT, SIGTERM or SIGHUP, or until the process that started it is gone. Prints
+ * `listening on http://127.0.0.1:PORT` once ready, then the environment a client in another process exports.
  */
 import { Command, InvalidArgumentError } from 'commander'
+import { cacheServiceEnv } from './cache-service.js'
 import { defaultPlugins } from './plugins.js'
+import { checkGitDir, initializeEmptyRepository } from './repositories.js'
 import { startEmulator } from './server.js'
 
 function port(value: string): number {
@@ -14,12 +17,31 @@ function port(value: string): number {
   return parsed
 }
 
-/** Parses the arguments, starts the emulator and waits for a signal. */
+/**
+ * Resolves with a reason once the emulator should stop: a signal, or its parent process gone. `npm run emulator`
+ * execs node in the shell npm starts, so the SIGINT or SIGTERM npm passes on arrives here; when npm dies without
+ * passing one on (SIGKILL, a crash), the emulator is reparented, and stops because its parent changed.
+ */
+function stopRequested(): Promise<string> {
+  return new Promise(resolve => {
+    const parent = process.ppid
+    setInterval(() => {
+      if (process.ppid !== parent) resolve(`parent process ${parent} exited`)
+    }, 200).unref()
+    // Ctrl-C reaches the emulator twice (from the terminal and from npm): later signals change nothing.
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => resolve(signal))
+  })
+}
+
+/** Parses the arguments, starts the emulator and waits until it should stop. */
 export async function main(argv: string[]): Promise<void> {
   const program = new Command()
     .name('emulator')
     .description('A GitHub emulator on 127.0.0.1 over a bare git repository (REST, GraphQL and plugins).')
-    .requiredOption('--repo <path>', 'bare git repository to serve')
+    .requiredOption(
+      '--repo <path>',
+      'bare git repository to serve (an empty one gets main with an empty commit)'
+    )
     .option('--port <n>', 'port to listen on (0: any free port)', port, 0)
     .option('--name <owner/name>', 'repository name to serve it as', 'octo/repo')
     .option('--token <token>', 'token that has every permission', 'emulator-token')
@@ -35,32 +57,55 @@ export async function main(argv: string[]): Promise<void> {
     ghes: boolean
     validate: boolean
   }>()
+  const stop = stopRequested()
+  await checkGitDir(options.repo)
+  const made = await initializeEmptyRepository(options.repo, Date.now())
+  if (made) process.stderr.write(`the repository had no branch: made ${made} with an empty initial commit\n`)
+  const { plugins, cache } = defaultPlugins()
   const emulator = await startEmulator({
     repos: [{ fullName: options.name, gitDir: options.repo }],
     port: options.port,
     token: options.token,
     ghes: options.ghes,
     validate: options.validate,
-    plugins: defaultPlugins()
+    persist: true,
+    plugins
   })
-  process.stdout.write(`listening on ${emulator.url}\n`)
-  process.stderr.write(`serving ${emulator.repository.fullName} from ${emulator.repository.gitDir}\n`)
-  await new Promise<void>(resolve => {
-    const stop = (signal: NodeJS.Signals) => {
-      process.stderr.write(`${signal}: stopping\n`)
-      resolve()
-    }
-    process.once('SIGINT', stop)
-    process.once('SIGTERM', stop)
+  const { repository } = emulator
+  const runtimeToken = cache.issueRuntimeToken({
+    repository: repository.fullName,
+    ref: `refs/heads/${repository.defaultBranch}`
   })
+  const env = {
+    GITHUB_API_URL: emulator.apiUrl,
+    GITHUB_GRAPHQL_URL: emulator.graphqlUrl,
+    GITHUB_REPOSITORY: repository.fullName,
+    ...cacheServiceEnv(emulator.url, runtimeToken)
+  }
+  process.stdout.write(
+    `listening on ${emulator.url}\n` +
+      Object.entries(env)
+        .map(([name, value]) => `export ${name}=${value}\n`)
+        .join('')
+  )
+  process.stderr.write(
+    `serving ${repository.fullName} from ${repository.gitDir} (pull requests kept in emulator-state.json there)\n` +
+      `the Actions cache also needs RUNNER_TEMP set, and GITHUB_SERVER_URL unset (or github.com); ` +
+      `the runtime token reads and writes ${repository.defaultBranch}'s cache\n`
+  )
+  process.stderr.write(`${await stop}: stopping\n`)
   await emulator.close()
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  const code = (error as { code?: string }).code
-  if (typeof code === 'string' && code.startsWith('commander.')) {
-    process.exit(code === 'commander.helpDisplayed' || code === 'commander.version' ? 0 : 2)
+main(process.argv.slice(2)).then(
+  // Exit explicitly: nothing the emulator started may keep the process alive once it is closed.
+  () => process.exit(0),
+  (error: unknown) => {
+    const code = (error as { code?: string }).code
+    if (typeof code === 'string' && code.startsWith('commander.')) {
+      process.exit(code === 'commander.helpDisplayed' || code === 'commander.version' ? 0 : 2)
+    }
+    process.stderr.write(`emulator: ${error instanceof Error ? error.message : String(error)}\n`)
+    process.exit(2)
   }
-  process.stderr.write(`emulator: ${error instanceof Error ? error.message : String(error)}\n`)
-  process.exit(2)
-})
+)

@@ -1,5 +1,5 @@
 /** The repositories the emulator serves: bare git directories plus the state GitHub keeps beside git. */
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gitText, runGit } from './git-runner.js'
@@ -95,6 +95,25 @@ export interface IssueRecord {
   }
 }
 
+/** What a repository keeps beside git, as the state file holds it. */
+export interface PersistedState {
+  /** The file format. */
+  version: 1
+  /** The repository's numeric id. */
+  id: number
+  /** Its creation time (ms). */
+  createdAt: number
+  /** The next issue/pull number. */
+  nextNumber: number
+  /** Issues and pull requests (requested reviewers and labels included). */
+  issues: IssueRecord[]
+  /** Labels. */
+  labels: LabelRecord[]
+}
+
+/** The file, inside the git directory, where a persisted repository keeps what is not in git. */
+const STATE_FILE = 'emulator-state.json'
+
 /** A served repository: git plus issues, pulls, labels and a write lock. */
 export class RepositoryState {
   /** Issues and pulls by number. */
@@ -121,6 +140,32 @@ export class RepositoryState {
   /** The next issue/pull number. */
   takeNumber(): number {
     return this.nextNumber++
+  }
+
+  /** Everything but git, for the state file. */
+  snapshot(): PersistedState {
+    return {
+      version: 1,
+      id: this.id,
+      createdAt: this.createdAt,
+      nextNumber: this.nextNumber,
+      issues: [...this.issues.values()],
+      labels: [...this.labels.values()]
+    }
+  }
+
+  /** A state as `snapshot()` left it. */
+  static restore(repo: EmulatedRepository, saved: PersistedState): RepositoryState {
+    const state = new RepositoryState(repo, saved.id, saved.createdAt)
+    state.nextNumber = saved.nextNumber
+    for (const issue of saved.issues) state.issues.set(issue.number, issue)
+    for (const label of saved.labels) state.labels.set(label.name.toLowerCase(), label)
+    return state
+  }
+
+  /** The largest numeric id the state holds (ids issued later must not repeat one). */
+  largestId(): number {
+    return Math.max(this.id, ...[...this.issues.values(), ...this.labels.values()].map(item => item.id))
   }
 
   /** Runs `task` after every earlier write of this repository: ref moves are compare-and-swap, but serialised. */
@@ -160,6 +205,22 @@ export async function checkGitDir(gitDir: string): Promise<void> {
   }
 }
 
+/** Writes a commit of `tree` with no parent, made by the emulator at `nowMs`. */
+async function writeInitialCommit(gitDir: string, tree: string, nowMs: number): Promise<string> {
+  const date = `${Math.floor(nowMs / 1000)} +0000`
+  return gitText(gitDir, ['commit-tree', tree], {
+    input: 'Initial commit\n',
+    env: {
+      GIT_AUTHOR_NAME: 'Octo Emulator',
+      GIT_AUTHOR_EMAIL: 'octo@users.noreply.github.com',
+      GIT_AUTHOR_DATE: date,
+      GIT_COMMITTER_NAME: 'GitHub',
+      GIT_COMMITTER_EMAIL: 'noreply@github.com',
+      GIT_COMMITTER_DATE: date
+    }
+  })
+}
+
 /**
  * Creates a temp bare repository with one commit on `main` (a README), written with git plumbing.
  * Returns its path and a cleanup function.
@@ -173,18 +234,64 @@ export async function createTempBareRepository(
   await runGit(root, ['init', '--bare', '-q', '-b', 'main', gitDir])
   const blob = await gitText(gitDir, ['hash-object', '-w', '--stdin'], { input: `# ${fullName}\n` })
   const tree = await gitText(gitDir, ['mktree'], { input: `100644 blob ${blob}\tREADME.md\n` })
-  const date = `${Math.floor(nowMs / 1000)} +0000`
-  const commit = await gitText(gitDir, ['commit-tree', tree], {
-    input: 'Initial commit\n',
-    env: {
-      GIT_AUTHOR_NAME: 'Octo Emulator',
-      GIT_AUTHOR_EMAIL: 'octo@users.noreply.github.com',
-      GIT_AUTHOR_DATE: date,
-      GIT_COMMITTER_NAME: 'GitHub',
-      GIT_COMMITTER_EMAIL: 'noreply@github.com',
-      GIT_COMMITTER_DATE: date
-    }
-  })
-  await runGit(gitDir, ['update-ref', 'refs/heads/main', commit])
+  await runGit(gitDir, ['update-ref', 'refs/heads/main', await writeInitialCommit(gitDir, tree, nowMs)])
   return { gitDir, cleanup: () => rm(root, { recursive: true, force: true }) }
+}
+
+/**
+ * Gives a repository without any branch (a fresh `git init --bare`) what every GitHub API call needs: a default
+ * branch. It makes `main` with an empty initial commit and points HEAD at it, whatever branch name git's
+ * configuration chose. Returns the branch made, or undefined when the repository already had a branch.
+ */
+export async function initializeEmptyRepository(gitDir: string, nowMs: number): Promise<string | undefined> {
+  if (await gitText(gitDir, ['for-each-ref', '--count=1', '--format=%(refname)', 'refs/heads/']))
+    return undefined
+  const tree = await gitText(gitDir, ['mktree'], { input: '' })
+  const commit = await writeInitialCommit(gitDir, tree, nowMs)
+  // Create only: another process that made a first branch meanwhile keeps it.
+  await runGit(gitDir, ['update-ref', 'refs/heads/main', commit, '0'.repeat(commit.length)])
+  await runGit(gitDir, ['symbolic-ref', 'HEAD', 'refs/heads/main'])
+  return 'main'
+}
+
+/** Reads the state file of `gitDir`, or undefined when there is none; a damaged one is an error that says so. */
+export async function readStateFile(gitDir: string): Promise<PersistedState | undefined> {
+  const path = join(gitDir, STATE_FILE)
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw error
+  }
+  let saved: Partial<PersistedState> | undefined
+  try {
+    saved = JSON.parse(text) as Partial<PersistedState>
+  } catch {
+    saved = undefined
+  }
+  if (
+    saved?.version !== 1 ||
+    !Number.isInteger(saved.id) ||
+    !Number.isFinite(saved.createdAt) ||
+    !Number.isInteger(saved.nextNumber) ||
+    !Array.isArray(saved.issues) ||
+    !Array.isArray(saved.labels)
+  ) {
+    throw new Error(
+      `${path} is not an emulator state file (version 1): move it away to start without its pull requests and labels.`
+    )
+  }
+  return saved as PersistedState
+}
+
+/**
+ * Writes the state file of `gitDir` atomically: a reader (or a restart after a crash) sees the old file or the new
+ * one, never half of one.
+ */
+export async function writeStateFile(gitDir: string, state: PersistedState): Promise<void> {
+  const path = join(gitDir, STATE_FILE)
+  const temp = `${path}.${process.pid}.tmp`
+  await writeFile(temp, `${JSON.stringify(state, null, 2)}\n`)
+  await rename(temp, path)
 }

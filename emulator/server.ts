@@ -41,7 +41,9 @@ import {
   createTempBareRepository,
   parseFullName,
   readDefaultBranch,
-  RepositoryState
+  readStateFile,
+  RepositoryState,
+  writeStateFile
 } from './repositories.js'
 import { checkEntryPath } from './paths.js'
 import { compileTemplate, matchTemplate, type CompiledTemplate } from './router.js'
@@ -97,6 +99,12 @@ export interface EmulatorOptions {
   writesPerMinute?: number
   /** Content-creation budget: writes an hour (default 500). */
   writesPerHour?: number
+  /**
+   * Keep what GitHub holds beside git (pull requests, their reviewers and labels, issue numbers) in
+   * `emulator-state.json` inside each served git directory, read at start and written after every write, so it
+   * survives a restart (the CLI does). Temp repositories the emulator makes are never persisted.
+   */
+  persist?: boolean
 }
 
 /** What `pushFiles` commits. */
@@ -188,6 +196,8 @@ class GitHubEmulator implements Emulator {
   private readonly server: Server
   private readonly sockets = new Set<Socket>()
   private readonly states = new Map<string, RepositoryState>()
+  /** The last save of each persisted repository: saves run one after another, each with the state at its start. */
+  private readonly saves = new Map<RepositoryState, Promise<void>>()
   private readonly publicRepos = new Map<string, EmulatedRepository>()
   private readonly tokens = new Map<string, Set<Permission>>()
   private readonly routes: RegisteredRoute[] = []
@@ -322,9 +332,27 @@ class GitHubEmulator implements Emulator {
       gitDir: dir,
       defaultBranch: await readDefaultBranch(dir)
     }
-    this.states.set(key, new RepositoryState(repo, this.core.nextId(), this.now()))
+    const persist = Boolean(gitDir && this.options.persist)
+    const saved = persist ? await readStateFile(dir) : undefined
+    const state = saved
+      ? RepositoryState.restore(repo, saved)
+      : new RepositoryState(repo, this.core.nextId(), this.now())
+    this.idCounter = Math.max(this.idCounter, state.largestId())
+    if (persist) this.saves.set(state, Promise.resolve())
+    this.states.set(key, state)
     this.publicRepos.set(repo.fullName, repo)
     return repo
+  }
+
+  /** Writes a persisted repository's state file after the saves before it. */
+  private save(state: RepositoryState): Promise<void> {
+    const previous = this.saves.get(state)
+    if (!previous) return Promise.resolve()
+    const next = previous
+      .catch(() => undefined)
+      .then(() => writeStateFile(state.repo.gitDir, state.snapshot()))
+    this.saves.set(state, next)
+    return next
   }
 
   async pushFiles(options: PushFilesOptions): Promise<string> {
@@ -428,6 +456,8 @@ class GitHubEmulator implements Emulator {
       this.server.close(() => resolve())
       for (const socket of this.sockets) socket.destroy()
     })
+    // A failed save was the answer to its request already.
+    await Promise.allSettled(this.saves.values())
     for (const repo of this.publicRepos.values()) closeObjectReader(repo.gitDir)
     for (const cleanup of this.cleanups) await cleanup().catch((error: unknown) => errors.push(error))
     if (errors.length) throw new AggregateError(errors, 'The emulator did not stop cleanly')
@@ -634,6 +664,8 @@ class GitHubEmulator implements Emulator {
     let reply: RouteReply
     try {
       reply = await route.handler(ctx)
+      // Saved before the answer, so a client that saw its write can rely on it surviving a restart.
+      if (route.kind === 'write' && state) await this.save(state)
     } catch (error) {
       reply =
         error instanceof ApiError

@@ -51,6 +51,9 @@ export class SpecValidator {
     // GitHub's own formats: `int64` is any integer (JSON numbers), `repo.nwo` is OWNER/NAME.
     this.ajv.addFormat('int64', { type: 'number', validate: (value: number) => Number.isInteger(value) })
     this.ajv.addFormat('repo.nwo', /^[^/\s]+\/[^/\s]+$/)
+    // GitHub's bot identities (`41898282+github-actions[bot]@users.noreply.github.com`, the author of commits made
+    // through the API with a GITHUB_TOKEN) are not RFC 5321 addresses, and GitHub returns them as `email`.
+    this.ajv.addFormat('email', /^[^\s@]+@[^\s@]+$/)
     this.ajv.addSchema(spec, 'spec.json')
     const paths = (spec.paths ?? {}) as Record<string, Record<string, Json>>
     for (const [path, item] of Object.entries(paths)) {

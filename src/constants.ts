@@ -2,7 +2,7 @@
 
 /** Action inputs. */
 export enum Input {
-  /** What to do: heal, check, apply or dispatch. */
+  /** What to do: heal, check, apply, dispatch or fix. */
   Operation = 'operation',
   /** local, ci or cloud; empty detects. */
   Environment = 'environment',
@@ -20,6 +20,8 @@ export enum Input {
   Argv = 'argv',
   /** check: extra environment for the command, as a JSON object. */
   Env = 'env',
+  /** fix: the heal options as JSON (set by the runner workflow). */
+  Request = 'request',
   /** check: the id a dispatched check prints its record under (set by the runner workflow). */
   CorrelationId = 'correlation-id',
   /** check: test, build, lint or command. */
@@ -77,7 +79,15 @@ export enum Input {
   /** heal: open the fix's pull request as a draft. */
   Draft = 'draft',
   /** heal: the fix commit's message. */
-  CommitMessage = 'commit-message'
+  CommitMessage = 'commit-message',
+  /** heal: the longest a fixer may run, in seconds. */
+  FixerTimeout = 'fixer-timeout',
+  Verify = 'verify',
+  Setup = 'setup',
+  FixerRetries = 'fixer-retries',
+  VerifyAlso = 'verify-also',
+  /** heal, check: variables checks and fixers keep though they look like credentials. */
+  PassEnv = 'pass-env'
 }
 
 /** Action outputs. */

@@ -8,9 +8,14 @@ import { resolve } from 'node:path'
 import { AdapterFactory } from './adapters/factory.js'
 import { runApply } from './commands/apply.js'
 import { toCheckOutput } from './commands/check.js'
+import { parsePassEnv } from './adapters/local/scrub-env.js'
 import { healWithFactory } from './commands/heal.js'
-import { buildHealRequest, type HealInputs } from './heal/request.js'
+import { deliverFix, readTriggeringRun } from './heal/deliver.js'
 import type { HealOutput } from './heal/types.js'
+import { handOverForkFix } from './heal/fix-artifact.js'
+import { buildHealRequest, readPolicy, type HealInputs } from './heal/request.js'
+import { parseFixRequest, runFixStep } from './heal/remote-fix.js'
+import { createGitHubClient } from './github/client.js'
 import {
   formatCheckRecord,
   parseCheckInputs,
@@ -23,16 +28,18 @@ import { detectEnvironment } from './environment.js'
 import { ConfigurationError, InvalidInputError, errorMessage } from './errors.js'
 import type { Logger } from './log.js'
 import { readPositive, readSettings, type Settings } from './settings.js'
+import { setSurface } from './surface.js'
 import { annotateCheck, summarizeApply, summarizeCheck, summarizeDispatch, summarizeHeal } from './summary.js'
 
 /** The operations the action performs. */
-export const OPERATIONS = ['heal', 'check', 'apply', 'dispatch'] as const
+export const OPERATIONS = ['heal', 'check', 'apply', 'dispatch', 'fix', 'deliver'] as const
 
 /** A logger over @actions/core. */
 export const coreLogger: Logger = { info: core.info, warning: core.warning, debug: core.debug }
 
 /** The action's main entry: never throws; a failure is reported with core.setFailed. */
 export async function run(): Promise<void> {
+  setSurface('action')
   try {
     const operation = core.getInput(Input.Operation) || 'heal'
     if (!(OPERATIONS as readonly string[]).includes(operation)) {
@@ -50,19 +57,28 @@ export async function run(): Promise<void> {
       process.env,
       core.setSecret
     )
-    const detection = detectEnvironment(process.env, settings.cwd, settings.environment)
+    const detection = detectEnvironment(process.env, settings.cwd, {
+      explicit: settings.environment,
+      token: Boolean(settings.token)
+    })
     core.setOutput(Output.Environment, detection.environment)
     core.info(`self-heal: ${operation} in ${detection.environment} (${detection.reason})`)
-    // The command's output goes to the job log as a `run:` step's would.
-    const echo = new LogEcho()
-    const factory = new AdapterFactory(detection.environment, settings, coreLogger, { onOutput: echo.write })
+    // The command's output goes to the job log as a `run:` step's would (framed so that it cannot drive the runner).
+    const factory = new AdapterFactory(detection.environment, settings, coreLogger, {
+      echo: process.stdout,
+      passEnv: parsePassEnv(core.getInput(Input.PassEnv), `input '${Input.PassEnv}'`)
+    })
     try {
       if (operation === 'heal') {
-        await healOperation(factory, echo, settings.cwd)
+        await healOperation(factory, settings.cwd)
       } else if (operation === 'check') {
-        await checkOperation(factory, echo, detection.environment === 'cloud' ? undefined : settings.cwd)
+        await checkOperation(factory, detection.environment === 'cloud' ? undefined : settings.cwd)
+      } else if (operation === 'fix') {
+        await fixOperation(factory, settings.cwd)
       } else if (operation === 'apply') {
         await applyOperation(factory, settings.cwd)
+      } else if (operation === 'deliver') {
+        await deliverOperation(settings)
       } else {
         await dispatchOperation(settings)
       }
@@ -74,28 +90,7 @@ export async function run(): Promise<void> {
   }
 }
 
-/** Copies a command's output to stdout and knows whether the log is at the start of a line. */
-class LogEcho {
-  private atLineStart = true
-
-  readonly write = (_stream: 'stdout' | 'stderr', chunk: Buffer): void => {
-    if (chunk.length === 0) return
-    process.stdout.write(chunk)
-    this.atLineStart = chunk[chunk.length - 1] === 0x0a
-  }
-
-  /** Ends an unterminated last line, so workflow commands that follow start a line of their own. */
-  endLine(): void {
-    if (!this.atLineStart) process.stdout.write('\n')
-    this.atLineStart = true
-  }
-}
-
-async function checkOperation(
-  factory: AdapterFactory,
-  echo: LogEcho,
-  cwd: string | undefined
-): Promise<void> {
+async function checkOperation(factory: AdapterFactory, cwd: string | undefined): Promise<void> {
   // The runner workflow (self-heal-run.yml) passes its inputs through unchanged: argv, env and correlation-id too.
   const request = parseCheckInputs({
     command: core.getInput(Input.Command),
@@ -108,13 +103,9 @@ async function checkOperation(
   })
   // `working-directory` already chose settings.cwd; locally the command runs there.
   const options = { ...request.options, ...(cwd ? { cwd } : {}) }
-  const raw = await core.group(`Run ${request.kind} check`, async () => {
-    try {
-      return await runCheckRequest(await factory.execution(), { ...request, options })
-    } finally {
-      echo.endLine()
-    }
-  })
+  const raw = await core.group(`Run ${request.kind} check`, async () =>
+    runCheckRequest(await factory.execution(), { ...request, options })
+  )
   const result = toCheckOutput(request.kind, raw)
   core.setOutput(Output.Passed, String(result.passed))
   core.setOutput(Output.ExitCode, String(result.exitCode))
@@ -132,6 +123,31 @@ async function checkOperation(
       `The ${request.kind} check failed (exit ${result.exitCode}${result.timedOut ? ', timed out' : ''}).`
     )
   }
+}
+
+/**
+ * The runner's half of a heal with no checkout: the check and the fixers run here, and the record carries the first
+ * check's result and the candidate fix back to the dispatching side, which polices, commits, verifies and proposes.
+ */
+async function fixOperation(factory: AdapterFactory, cwd: string): Promise<void> {
+  const request = parseFixRequest(core.getInput(Input.Request, { required: true }))
+  const correlationId = core.getInput(Input.CorrelationId, { required: true })
+  const { first, fix } = await core.group(`Run the ${request.kind} check and the fixers`, async () =>
+    runFixStep(await factory.execution(), cwd, request, coreLogger)
+  )
+  core.info(fix.reason)
+  core.setOutput(Output.Outcome, fix.outcome)
+  // The loop always runs the check first; no result means it stopped before (a self-heal commit).
+  const record = first
+    ? toCheckRecord(correlationId, request.kind, first)
+    : toCheckRecord(correlationId, request.kind, {
+        exitCode: 0,
+        stdout: '',
+        stderr: '',
+        durationMs: 0,
+        timedOut: false
+      })
+  for (const line of formatCheckRecord({ ...record, fix })) core.info(line)
 }
 
 /** The action input behind each of heal's options. */
@@ -155,10 +171,15 @@ const HEAL_INPUTS: Record<keyof HealInputs, Input> = {
   reviewers: Input.Reviewers,
   assignees: Input.Assignees,
   draft: Input.Draft,
-  commitMessage: Input.CommitMessage
+  commitMessage: Input.CommitMessage,
+  fixerTimeout: Input.FixerTimeout,
+  verify: Input.Verify,
+  setup: Input.Setup,
+  fixerRetries: Input.FixerRetries,
+  verifyAlso: Input.VerifyAlso
 }
 
-async function healOperation(factory: AdapterFactory, echo: LogEcho, cwd: string): Promise<void> {
+async function healOperation(factory: AdapterFactory, cwd: string): Promise<void> {
   const command = core.getInput(Input.Command)
   const request = buildHealRequest(
     {
@@ -182,18 +203,26 @@ async function healOperation(factory: AdapterFactory, echo: LogEcho, cwd: string
       reviewers: core.getInput(Input.Reviewers),
       assignees: core.getInput(Input.Assignees),
       draft: core.getInput(Input.Draft) ? core.getBooleanInput(Input.Draft) : false,
-      commitMessage: core.getInput(Input.CommitMessage)
+      commitMessage: core.getInput(Input.CommitMessage),
+      fixerTimeout: core.getInput(Input.FixerTimeout),
+      verify: core.getInput(Input.Verify),
+      setup: core.getInput(Input.Setup),
+      fixerRetries: core.getInput(Input.FixerRetries),
+      verifyAlso: core.getMultilineInput(Input.VerifyAlso)
     },
     option => `the input '${HEAL_INPUTS[option]}'`,
     process.env
   )
-  const result = await core.group(`Heal the ${request.kind} check`, async () => {
-    try {
-      return await healWithFactory(factory, cwd, request, coreLogger)
-    } finally {
-      echo.endLine()
-    }
-  })
+  const result = await core.group(`Heal the ${request.kind} check`, async () =>
+    handOverForkFix(
+      await healWithFactory(factory, cwd, request, coreLogger, {
+        // With no checkout the branch to heal is named; with one, it is the checkout's.
+        ref: (factory.environment === 'cloud' && core.getInput(Input.Ref)) || undefined
+      }),
+      process.env,
+      coreLogger
+    )
+  )
   core.setOutput(Output.Outcome, result.outcome)
   core.setOutput(Output.Result, JSON.stringify(result))
   if (result.check) core.setOutput(Output.Passed, String(result.check.passed))
@@ -291,4 +320,41 @@ async function dispatchOperation(settings: Settings): Promise<void> {
   if (wait && result.conclusion !== 'success') {
     core.setFailed(`Run ${result.runId} concluded ${result.conclusion}: ${result.runUrl}`)
   }
+}
+
+async function deliverOperation(settings: Settings): Promise<void> {
+  if (!settings.token) {
+    throw new ConfigurationError(
+      "operation 'deliver' needs a token with pull-requests: write and actions: read (the input 'token')."
+    )
+  }
+  if (!settings.repository) {
+    throw new ConfigurationError("operation 'deliver' needs the repository (the input 'repository').")
+  }
+  const run = readTriggeringRun(process.env)
+  const client = createGitHubClient({
+    token: settings.token,
+    apiUrl: settings.apiUrl,
+    repository: settings.repository,
+    log: coreLogger
+  })
+  const policyText = core.getInput(Input.Policy)
+  const result = await deliverFix(
+    client.octokit,
+    run,
+    {
+      owner: client.owner,
+      repo: client.repo,
+      policy: policyText.trim() ? readPolicy(policyText, `the input '${Input.Policy}'`) : undefined
+    },
+    coreLogger
+  )
+  core.setOutput(Output.Outcome, result.outcome)
+  core.setOutput(Output.Result, JSON.stringify(result))
+  if (result.pullRequest) core.setOutput(Output.PullRequestNumber, String(result.pullRequest))
+  if (process.env.GITHUB_STEP_SUMMARY) {
+    await core.summary.addHeading('self-heal deliver', 3).addRaw(result.reason, true).write()
+  }
+  if (result.ok) core.info(result.reason)
+  else core.setFailed(result.reason)
 }

@@ -3,7 +3,8 @@
  * to), then passed down. Secrets are masked the moment they are read.
  */
 import { resolve } from 'node:path'
-import { ConfigurationError, InvalidInputError } from './errors.js'
+import { ConfigurationError, InvalidInputError, redactUrls } from './errors.js'
+import { howToSet, settingName } from './surface.js'
 
 /** Everything the factory and the commands need to know about where they run. */
 export interface Settings {
@@ -21,7 +22,7 @@ export interface Settings {
   graphqlUrl: string
   /** The web server URL (github.com or a GHES host). */
   serverUrl: string
-  /** Where the LOCAL cache's SQLite file lives (undefined: the platform's cache directory). */
+  /** Where the LOCAL cache's SQLite file lives, absolute (undefined: the platform's cache directory). */
   cachePath?: string
 }
 
@@ -41,6 +42,9 @@ export interface RawSettings {
   cachePath?: string
 }
 
+/** The variables a GitHub token is read from when none is given, first found wins. */
+export const TOKEN_VARIABLES = ['SELF_HEAL_TOKEN', 'GITHUB_TOKEN', 'GH_TOKEN'] as const
+
 const REPOSITORY = /^[A-Za-z0-9-_.]+\/[A-Za-z0-9-_.]+$/
 
 /** Builds Settings from raw values and the environment; a malformed value is a ConfigurationError. */
@@ -51,28 +55,35 @@ export function readSettings(
 ): Settings {
   const pick = (...values: Array<string | undefined>) =>
     values.find(v => v !== undefined && v.trim() !== '')?.trim()
-  const token = pick(raw.token, env.SELF_HEAL_TOKEN, env.GITHUB_TOKEN, env.GH_TOKEN)
+  const token = pick(raw.token, ...TOKEN_VARIABLES.map(name => env[name]))
   if (token) mask(token)
   const repository = pick(raw.repository, env.GITHUB_REPOSITORY)
   if (repository && !REPOSITORY.test(repository)) {
     throw new ConfigurationError(
-      `Repository '${repository}' is not of the form OWNER/NAME: pass --repository OWNER/NAME.`
+      `Repository '${repository}' is not of the form OWNER/NAME: ${howToSet('repository')}.`
     )
   }
-  const apiUrl = stripSlash(pick(raw.apiUrl, env.GITHUB_API_URL) ?? 'https://api.github.com')
-  checkUrl(apiUrl, '--api-url (or GITHUB_API_URL)')
-  const graphqlUrl = stripSlash(pick(env.GITHUB_GRAPHQL_URL) ?? graphqlUrlFor(apiUrl))
-  checkUrl(graphqlUrl, 'GITHUB_GRAPHQL_URL')
+  const apiUrl = readUrl(
+    pick(raw.apiUrl, env.GITHUB_API_URL) ?? 'https://api.github.com',
+    `The API URL (${settingName('apiUrl')})`
+  )
+  const graphqlUrl = readUrl(
+    pick(env.GITHUB_GRAPHQL_URL) ?? graphqlUrlFor(apiUrl),
+    'The GraphQL URL (GITHUB_GRAPHQL_URL)'
+  )
   const serverUrl = stripSlash(pick(env.GITHUB_SERVER_URL) ?? 'https://github.com')
+  const cwd = resolve(pick(raw.cwd) ?? process.cwd())
+  const cachePath = pick(raw.cachePath, env.SELF_HEAL_CACHE_PATH)
   return {
     environment: pick(raw.environment),
-    cwd: resolve(pick(raw.cwd) ?? process.cwd()),
+    cwd,
     repository,
     token,
     apiUrl,
     graphqlUrl,
     serverUrl,
-    cachePath: pick(raw.cachePath, env.SELF_HEAL_CACHE_PATH)
+    // Relative to the directory worked in, as every other path the user gives.
+    cachePath: cachePath && resolve(cwd, cachePath)
   }
 }
 
@@ -104,13 +115,27 @@ function stripSlash(url: string): string {
   return url.replace(/\/+$/, '')
 }
 
-function checkUrl(url: string, what: string): void {
+/**
+ * An http(s) URL setting without its trailing slashes; `what` names it in the error. A URL with credentials in it
+ * (`https://user:token@host`) is refused: the token goes in its own setting, so that it is masked and sent only in
+ * the Authorization header, and the message shows the URL with the credentials hidden.
+ */
+export function readUrl(value: string, what: string): string {
+  const shown = redactUrls(value)
+  let parsed: URL
   try {
-    const parsed = new URL(url)
+    parsed = new URL(value)
     if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new Error('not http(s)')
   } catch {
     throw new ConfigurationError(
-      `${what} '${url}' is not an http(s) URL: set it to e.g. https://api.github.com.`
+      `${what} '${shown}' is not an http(s) URL: set it to e.g. https://api.github.com.`
     )
   }
+  if (parsed.username || parsed.password) {
+    throw new ConfigurationError(
+      `${what} '${shown}' holds credentials: give the URL without them, and the token with --token, the ` +
+        '`token` input or GITHUB_TOKEN.'
+    )
+  }
+  return stripSlash(value)
 }

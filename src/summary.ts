@@ -6,7 +6,8 @@ import * as core from '@actions/core'
 import type { ApplyOutput } from './commands/apply.js'
 import type { CheckOutput } from './commands/check.js'
 import type { DispatchOutput } from './commands/dispatch.js'
-import type { HealOutput } from './heal/types.js'
+import { codeFence, failureLines, plural } from './heal/report.js'
+import type { DiffStats, HealOutput } from './heal/types.js'
 
 /** At most this many annotations per check: GitHub shows only the first 10 errors of a step anyway. */
 const MAX_ANNOTATIONS = 50
@@ -91,7 +92,7 @@ export async function summarizeApply(result: ApplyOutput): Promise<void> {
   core.summary
     .addHeading('self-heal: diff committed', 2)
     .addRaw(
-      `Commit <code>${result.commit}</code> on <code>${escapeHtml(result.branch)}</code> (${result.files} files).`,
+      `Commit <code>${result.commit}</code> on <code>${escapeHtml(result.branch)}</code> (${plural(result.files, 'file')}).`,
       true
     )
   if (result.pullRequest) {
@@ -126,21 +127,68 @@ const HEAL_HEADINGS: Record<HealOutput['outcome'], string> = {
   healed: '🩹 healed',
   'not-healed': '❌ no verified fix',
   'not-proposed': '⚠️ fix verified, not proposed',
-  declined: '🚫 fix declined'
+  declined: '🚫 fix declined',
+  'broken-check': '🚫 the check itself is broken'
 }
 
-/** Writes the job summary of a heal: what failed, what was tried, and what was proposed. */
+/** The run a summary belongs to, from the runner's variables (each may be missing outside a runner). */
+export interface RunContext {
+  /** GITHUB_SERVER_URL. */
+  serverUrl?: string
+  /** GITHUB_REPOSITORY. */
+  repository?: string
+  /** GITHUB_RUN_ID. */
+  runId?: string
+  /** GITHUB_SHA: the commit checked. */
+  sha?: string
+}
+
+/** The runner's variables that say which run and commit a summary is about. */
+export function runContext(env: NodeJS.ProcessEnv = process.env): RunContext {
+  return {
+    serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+    repository: env.GITHUB_REPOSITORY || undefined,
+    runId: env.GITHUB_RUN_ID || undefined,
+    sha: env.GITHUB_SHA || undefined
+  }
+}
+
+/** Most failures listed, and most characters of the diff shown. */
+const SUMMARY_FAILURES = 20
+const SUMMARY_DIFF_CHARS = 20_000
+
+/** Writes the job summary of a heal: what failed, what was tried, the fix, and what was proposed. */
 export async function summarizeHeal(result: HealOutput, command: string): Promise<void> {
   if (!canSummarize()) return
-  core.summary
-    .addHeading(`self-heal: ${result.kind} check — ${HEAL_HEADINGS[result.outcome]}`, 2)
-    .addRaw(`${escapeHtml(result.reason)}${result.dryRun ? ' (dry run)' : ''}`, true)
-  const rows: Array<[string, string]> = [['check', `<code>${escapeHtml(command)}</code>`]]
+  await core.summary.addRaw(healSummary(result, command, runContext()), true).write()
+}
+
+/** The job summary of a heal, as the Markdown (with HTML) a maintainer reads on the run's page. */
+export function healSummary(result: HealOutput, command: string, context: RunContext): string {
+  const out: string[] = [
+    `<h2>self-heal: ${result.kind} check — ${HEAL_HEADINGS[result.outcome]}</h2>`,
+    '',
+    `${escapeHtml(result.reason)}${result.dryRun ? ' (dry run)' : ''}`,
+    ''
+  ]
+  const link = (text: string, url: string) => `<a href="${escapeHtml(url)}">${text}</a>`
+  const repoUrl =
+    context.serverUrl && context.repository ? `${context.serverUrl}/${context.repository}` : undefined
+  const rows: Array<[string, string]> = []
+  if (context.runId) {
+    const text = `run ${escapeHtml(context.runId)}`
+    rows.push(['run', repoUrl ? link(text, `${repoUrl}/actions/runs/${context.runId}`) : text])
+  }
+  if (context.sha) {
+    const text = `<code>${escapeHtml(context.sha.slice(0, 12))}</code>`
+    rows.push(['commit checked', repoUrl ? link(text, `${repoUrl}/commit/${context.sha}`) : text])
+  }
+  rows.push(['check', `<code>${escapeHtml(command)}</code>`])
   if (result.check) {
-    rows.push([
-      'first run',
-      `exit ${result.check.exitCode}, ${(result.check.durationMs / 1000).toFixed(1)} s`
-    ])
+    const ran = result.check.timedOut
+      ? `timed out (the timeout ended it), ${seconds(result.check.durationMs)}`
+      : `exit ${result.check.exitCode}, ${seconds(result.check.durationMs)}`
+    rows.push(['first run', ran])
   }
   if (result.fingerprint) {
     rows.push(['fingerprint', `<code>${result.fingerprint.id}</code> (from ${result.fingerprint.basis})`])
@@ -150,12 +198,21 @@ export async function summarizeHeal(result: HealOutput, command: string): Promis
       result.fix.source === 'memory'
         ? 'remembered fix'
         : result.fix.fixers.map(f => `<code>${escapeHtml(f)}</code>`).join(', then ')
-    rows.push([
-      'fix',
-      `${by}: ${result.fix.stats.files} file(s), +${result.fix.stats.added} −${result.fix.stats.removed}`
-    ])
+    rows.push(['fix', `${by}: ${size(result.fix.stats)}`])
   }
-  if (result.proposal) rows.push(['proposal', describeProposal(result.proposal)])
+  if (result.proposal) {
+    const pr = result.proposal.pullRequest
+    if (!result.proposal.deliver || result.proposal.deliver === 'pull-request') {
+      rows.push([
+        'pull request',
+        pr
+          ? `${link(`#${pr.number}`, pr.url)} (${pr.action}) from <code>${escapeHtml(result.proposal.branch ?? '')}</code>`
+          : `none: branch <code>${escapeHtml(result.proposal.branch ?? '')}</code>${result.proposal.pullRequestSkipped ? ` (${escapeHtml(result.proposal.pullRequestSkipped)})` : ''}`
+      ])
+    } else {
+      rows.push(['proposal', describeProposal(result.proposal)])
+    }
+  }
   if (result.proposal?.comment) {
     rows.push([
       'comment',
@@ -168,29 +225,83 @@ export async function summarizeHeal(result: HealOutput, command: string): Promis
       `${result.excluded.map(p => `<code>${escapeHtml(p)}</code>`).join(', ')}: untracked before heal started, never proposed`
     ])
   }
-  core.summary.addTable(rows.map(([name, value]) => [{ data: name, header: true }, value]))
+  out.push(
+    `<table>${rows.map(([name, value]) => `<tr><th>${name}</th><td>${value}</td></tr>`).join('')}</table>`,
+    ''
+  )
+
+  if (result.check && !result.check.passed) {
+    const { shown, total } = failureLines(result.check, SUMMARY_FAILURES)
+    if (shown.length) {
+      const what = result.check.failedTests.length ? 'What failed' : 'Problems'
+      out.push(`<h3>${what}</h3>`, '')
+      for (const line of shown) {
+        const label = line.test && line.test !== line.where ? ` ${escapeHtml(line.test)}` : ''
+        const rule = line.rule ? ` <code>${escapeHtml(line.rule)}</code>` : ''
+        out.push(`- <code>${escapeHtml(line.where)}</code>${label}${rule}: ${escapeHtml(line.message)}`)
+      }
+      if (total > shown.length) out.push(`- … and ${total - shown.length} more`)
+      out.push('')
+    }
+    if (result.check.outputTail && (!shown.length || result.outcome === 'broken-check')) {
+      out.push(
+        '<details open><summary>Output (last lines)</summary>',
+        '',
+        codeFence(result.check.outputTail),
+        '',
+        '</details>',
+        ''
+      )
+    }
+  }
+
   if (result.attempts.length) {
-    core.summary.addHeading('Attempts', 3).addList(
-      result.attempts.map(a => {
-        const what = a.source === 'memory' ? 'remembered fix' : `<code>${escapeHtml(a.fixer ?? '')}</code>`
-        const size = a.stats ? ` (${a.stats.files} file(s), +${a.stats.added} −${a.stats.removed})` : ''
-        const why = a.violations?.length ? `: ${a.violations.map(v => escapeHtml(v.message)).join(' ')}` : ''
-        return `${what}: ${a.result}${size}${why}`
-      })
+    out.push('<h3>Attempts</h3>', '')
+    for (const a of result.attempts) {
+      const what = a.source === 'memory' ? 'remembered fix' : `<code>${escapeHtml(a.fixer ?? '')}</code>`
+      const became =
+        a.result === 'crashed'
+          ? `crashed (${a.timedOut ? 'the fixer timeout ended it' : `exit ${a.exitCode}`}, nothing changed)`
+          : a.result
+      const changed =
+        a.stats && a.result !== 'no-change' && a.result !== 'crashed' ? ` (${size(a.stats)})` : ''
+      const why = a.violations?.length ? `: ${a.violations.map(v => escapeHtml(v.message)).join(' ')}` : ''
+      out.push(`- ${what}: ${became}${changed}${why}`)
+      if (a.outputTail) out.push('', indent(codeFence(a.outputTail)), '')
+    }
+    out.push('')
+  }
+
+  if (result.fix) {
+    const diff = result.fix.diff
+    const shown = diff.length > SUMMARY_DIFF_CHARS ? diff.slice(0, SUMMARY_DIFF_CHARS) : diff
+    out.push(
+      `<details${result.outcome === 'healed' ? ' open' : ''}><summary>The fix (${size(result.fix.stats)})</summary>`,
+      '',
+      codeFence(shown, 'diff'),
+      '',
+      diff.length > shown.length
+        ? `The diff is cut at ${SUMMARY_DIFF_CHARS} characters of ${diff.length}.\n`
+        : '',
+      '</details>',
+      ''
     )
   }
-  if (result.fingerprint?.signatures.length) {
-    core.summary.addDetails(
-      'What failed',
-      `<ul>${result.fingerprint.signatures
-        .slice(0, 50)
-        .map(s => `<li><code>${escapeHtml(s)}</code></li>`)
-        .join('')}</ul>`
-    )
-  }
-  if (result.fix)
-    core.summary.addDetails('The fix', `<pre>${escapeHtml(result.fix.diff.slice(0, 20_000))}</pre>`)
-  await core.summary.write()
+  return out.join('\n')
+}
+
+/** `1 file, +5 −3`. */
+function size(stats: DiffStats): string {
+  return `${plural(stats.files, 'file')}, +${stats.added} −${stats.removed}`
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`
+}
+
+/** Indents a block under a list item, so Markdown keeps it in the item. */
+function indent(text: string): string {
+  return text.replace(/^/gm, '  ')
 }
 
 /** Where the fix went, as the summary says it. */

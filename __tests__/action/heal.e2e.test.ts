@@ -210,7 +210,7 @@ describe('the action heals in CI (default operation)', () => {
     expect(first.summary).toContain('healed')
     expect(first.summary).toContain('<code>node fix.cjs</code>')
     expect(first.summary).toContain(outputs.fingerprint)
-    expect(first.summary).toContain(`pull request #${outputs['pull-request-number']}`)
+    expect(first.summary).toContain(`>#${outputs['pull-request-number']}</a> (created)`)
     expect(first.summary).toContain(outputs['pull-request-url'])
   })
 
@@ -805,5 +805,41 @@ describe("in a same-repository pull request's workflow", () => {
     expect(await git(ci.bare, 'rev-parse', 'feature')).toBe(feature)
     expect(await branches(ci.bare)).toEqual(['feature', 'main'])
     expect(await comments(ci, number)).toEqual([expect.stringContaining('suggested in a review')])
+  })
+})
+
+describe('the job summary a maintainer reads', () => {
+  it('names the problems with lines and messages, links the run, the commit and the pull request, and fences the diff', async () => {
+    const ci = await job()
+    const sha = await git(ci.repo.path, 'rev-parse', 'HEAD')
+    const run = await ci.run(
+      { fix: 'node fix.cjs', 'fail-when': 'unhealed' },
+      { env: { GITHUB_SERVER_URL: 'https://github.example', GITHUB_RUN_ID: '4242', GITHUB_SHA: sha } }
+    )
+    expect(run.code).toBe(0)
+    const { summary, outputs } = run
+    expect(summary).toContain('<code>src/app.js:2:11</code> <code>no-bad</code>: error Unexpected BAD token')
+    expect(summary).not.toContain('src/app.js :: no-bad')
+    expect(summary).toContain('<a href="https://github.example/octo/repo/actions/runs/4242">run 4242</a>')
+    expect(summary).toContain(`<a href="https://github.example/octo/repo/commit/${sha}">`)
+    expect(summary).toContain(
+      `<a href="${outputs['pull-request-url']}">#${outputs['pull-request-number']}</a>`
+    )
+    expect(summary).toMatch(
+      /```diff\ndiff --git a\/src\/app\.js b\/src\/app\.js\n[^]*\+const b = GOOD\n```\n/
+    )
+    expect(summary).toContain('1 file, +1 −1')
+  })
+
+  it('a check that cannot run is broken: outcome broken-check, the step fails, no fixer runs, the message shown', async () => {
+    const ci = await job()
+    const run = await ci.run({ command: 'node missing-check.cjs', fix: 'node fix.cjs' })
+    expect(run.code).toBe(1)
+    expect(run.outputs.outcome).toBe('broken-check')
+    expect(run.result.attempts).toEqual([])
+    expect(run.result.reason).toContain('Cannot find module')
+    expect(run.summary).toContain('the check itself is broken')
+    expect(run.summary).toContain('missing-check.cjs')
+    expect(await branches(ci.bare)).toEqual(['main'])
   })
 })

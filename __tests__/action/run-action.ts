@@ -1,6 +1,7 @@
 /**
- * Runs the bundled action (`dist/index.js`) the way the runner does: inputs as INPUT_* variables, outputs through
- * GITHUB_OUTPUT, state through GITHUB_STATE, the summary through GITHUB_STEP_SUMMARY, the event in GITHUB_EVENT_PATH.
+ * Runs the bundled action (`dist/index.js`), or a sub-action, the way the runner does: `runs.main` of its action.yml
+ * with inputs as INPUT_* variables, outputs through GITHUB_OUTPUT, state through GITHUB_STATE, the summary through
+ * GITHUB_STEP_SUMMARY, the event in GITHUB_EVENT_PATH.
  */
 import { spawn } from 'node:child_process'
 import { readFile, writeFile } from 'node:fs/promises'
@@ -13,6 +14,7 @@ assertDistFresh()
 
 interface ActionYaml {
   inputs: Record<string, { default?: string }>
+  runs: { main: string }
 }
 
 /** What one run of the action left behind. */
@@ -45,14 +47,15 @@ export function parseCommandFile(text: string): Record<string, string> {
 }
 
 /**
- * Runs dist/index.js as a step with `inputs`, in `workdir` (a temp dir the files go to), with extra env; `event` is
- * the workflow event's payload (default `{}`).
+ * Runs the action as a step with `inputs`, in `workdir` (a temp dir the files go to), with extra env; `event` is
+ * the workflow event's payload (default `{}`); `action` is the directory of the action.yml (default the root, as
+ * `uses: OWNER/self-heal@v0`; `check` is `uses: OWNER/self-heal/check@v0`).
  */
 export async function runAction(
   workdir: string,
   inputs: Record<string, string>,
   env: Record<string, string | undefined> = {},
-  options: { event?: object } = {}
+  options: { event?: object; action?: string } = {}
 ): Promise<ActionRun> {
   const files = {
     GITHUB_OUTPUT: join(workdir, '.runner-output'),
@@ -64,7 +67,9 @@ export async function runAction(
     await writeFile(file, key === 'GITHUB_EVENT_PATH' ? JSON.stringify(options.event ?? {}) : '')
   // Like the runner, every input action.yml declares is set: to the value given, else to its default
   // (expressions such as `${{ github.token }}` are the runner's to evaluate: they become empty here).
-  const declared = (yaml.load(await readFile(resolve('action.yml'), 'utf8')) as ActionYaml).inputs
+  const actionDir = resolve(options.action ?? '.')
+  const metadata = yaml.load(await readFile(join(actionDir, 'action.yml'), 'utf8')) as ActionYaml
+  const declared = metadata.inputs
   const inputEnv: Record<string, string> = {}
   for (const name of new Set([...Object.keys(declared), ...Object.keys(inputs)])) {
     const fallback = String(declared[name]?.default ?? '')
@@ -82,7 +87,10 @@ export async function runAction(
     ...env
   })
   const { code, stdout } = await new Promise<{ code: number; stdout: string }>((done, fail) => {
-    const child = spawn(process.execPath, [resolve('dist/index.js')], { cwd: workdir, env: fullEnv })
+    const child = spawn(process.execPath, [resolve(actionDir, metadata.runs.main)], {
+      cwd: workdir,
+      env: fullEnv
+    })
     let out = ''
     child.stdout.on('data', chunk => (out += chunk))
     child.stderr.on('data', chunk => (out += chunk))

@@ -24,8 +24,13 @@ describe('chooseCache', () => {
   it('picks SQLite in LOCAL, the Actions cache in CI, and in CLOUD the Actions cache only when offered', () => {
     expect(chooseCache({ environment: 'local', sqlitePath: '/x/c.sqlite' })).toEqual({
       kind: 'sqlite',
-      reason: 'local: /x/c.sqlite'
+      reason: 'local: /x/c.sqlite',
+      path: '/x/c.sqlite'
     })
+    // The default file follows the variables given, not the process's.
+    expect(chooseCache({ environment: 'local', env: { XDG_CACHE_HOME: '/xdg' } }).path).toBe(
+      process.platform === 'linux' ? '/xdg/self-heal/cache.sqlite' : expect.any(String)
+    )
     expect(chooseCache({ environment: 'ci', env: {} }).kind).toBe('actions-cache')
     expect(chooseCache({ environment: 'cloud', env: service }).kind).toBe('actions-cache')
     expect(chooseCache({ environment: 'cloud', env: {} })).toEqual({

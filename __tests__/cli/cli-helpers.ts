@@ -3,8 +3,6 @@ import { spawn } from 'node:child_process'
 import { resolve } from 'node:path'
 import { assertDistFresh } from '../helpers/dist-fresh.js'
 
-assertDistFresh()
-
 /** The bundled CLI. */
 export const CLI = resolve('dist/cli.js')
 
@@ -49,6 +47,7 @@ export function runCli(
   args: string[],
   options: { cwd: string; env?: NodeJS.ProcessEnv; input?: string }
 ): Promise<CliRun> {
+  assertDistFresh()
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
       cwd: options.cwd,

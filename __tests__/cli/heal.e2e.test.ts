@@ -633,3 +633,49 @@ describe('self-heal heal --cwd (a package of a monorepo)', () => {
     expect(await git(repo.path, 'show', `${branch}:src/app.js`)).toBe('const root = BAD')
   })
 })
+
+describe("heal's text output shows the facts", () => {
+  let f: Fixture
+  const text = (args: string[]) =>
+    runCli(['heal', '--kind', 'lint', ...args], {
+      cwd: f.repo.path,
+      env: cleanEnv({ XDG_CACHE_HOME: f.cache.path, SELF_HEAL_CACHE_PATH: undefined })
+    })
+
+  beforeAll(async () => {
+    f = await fixture()
+  })
+
+  it('not healed: the problems with file:line and message; a fixer killed by a signal is crashed', async () => {
+    const run = await text(['--check', 'node check.cjs', '--fix', 'kill -KILL $$'])
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(/^not-healed: /)
+    expect(run.stdout).toContain('src/app.js:2:11 no-bad: error Unexpected BAD token')
+    expect(run.stdout).toMatch(/fixer 'kill -KILL \$\$': crashed \(exit \d+, nothing changed\)/)
+  })
+
+  it('a dry run prints the diff; a check ended by --timeout says so', async () => {
+    const dry = await text(['--check', 'node check.cjs', '--fix', 'node fix.cjs', '--dry-run'])
+    expect(dry.code).toBe(0)
+    expect(dry.stdout).toContain('the fix:\ndiff --git a/src/app.js b/src/app.js')
+    expect(dry.stdout).toContain('+const b = GOOD')
+    const slow = await text(['--check', 'sleep 10', '--timeout', '1', '--reruns', '0'])
+    expect(slow.code).toBe(1)
+    expect(slow.stdout).toContain('the check timed out: --timeout ended it after')
+  })
+
+  it('a check that cannot run (ESLint without its configuration, a missing command) is broken: exit 1, no fixer', async () => {
+    const marker = join(f.cache.path, 'fixer-ran')
+    const eslint = join(process.cwd(), 'node_modules/eslint/bin/eslint.js')
+    const lint = await text(['--check', `node ${eslint} src`, '--fix', `node mark.cjs ${marker}`])
+    expect(lint.code).toBe(1)
+    expect(lint.stdout).toMatch(
+      /^broken-check: The lint check is broken, not failing: the linter crashed \(exit 2\)/
+    )
+    expect(lint.stdout).toContain("ESLint couldn't find")
+    const missing = await text(['--check', 'no-such-tool-here --all', '--fix', `node mark.cjs ${marker}`])
+    expect(missing.code).toBe(1)
+    expect(missing.stdout).toContain('a command it runs was not found (exit 127)')
+    expect(existsSync(marker)).toBe(false)
+  })
+})

@@ -361,6 +361,22 @@ export function executionContract(
       )
 
       it(
+        'passes a run that exits 0 though its output reads like a failure: the exit code is the verdict',
+        async () => {
+          const result = await exec.runTests(
+            node(
+              'process.stdout.write(process.argv[1])',
+              'TAP version 13\nnot ok 1 - known bug # TODO\n1..1\n'
+            ),
+            opts()
+          )
+          expect(result.passed).toBe(true)
+          expect(result.exitCode).toBe(0)
+        },
+        timeout
+      )
+
+      it(
         'fails a non-zero exit even when no failed test can be named',
         async () => {
           const result = await exec.runTests(
@@ -443,6 +459,30 @@ export function executionContract(
           const result = await exec.runLint(node('console.log("[]")'), opts())
           expect(result.passed).toBe(true)
           expect(result.problems).toEqual([])
+        },
+        timeout
+      )
+
+      it(
+        'passes a lint run that exits 0 with warnings: the exit code is the verdict',
+        async () => {
+          const script =
+            'const path = require("path");' +
+            'console.log(JSON.stringify([{ filePath: path.join(process.cwd(), "src", "warn.ts"), errorCount: 0, warningCount: 1, messages: [' +
+            '{ ruleId: "eqeqeq", severity: 1, message: "Expected \'===\'.", line: 2, column: 3 }] }]))'
+          const result = await exec.runLint(node(script), opts())
+          expect(result.passed).toBe(true)
+          expect(result.exitCode).toBe(0)
+          expect(result.problems).toEqual([
+            {
+              file: 'src/warn.ts',
+              line: 2,
+              column: 3,
+              severity: 'warning',
+              rule: 'eqeqeq',
+              message: "Expected '==='."
+            }
+          ])
         },
         timeout
       )

@@ -2,13 +2,14 @@
  * Diff application against real git: for every corpus case, applying `git diff --binary` in memory gives the
  * same tree SHA as `git apply --cached` (and as the tree git staged).
  */
-import { applyDiffText, applyHunks, gitBlobSha, type BaseSource } from '../../src/diff/apply.js'
+import { applyDiffText, applyHunks, gitBlobSha } from '../../src/diff/apply.js'
 import { parseGitDiff } from '../../src/diff/parse.js'
 import { LocalGitBaseSource } from '../../src/diff/local-git-source.js'
 import { DiffDoesNotApplyError, InvalidInputError, PathOutsideRepositoryError } from '../../src/errors.js'
 import { CORPUS, buildCase, type BuiltCase } from './corpus.js'
 import { appliedTree, gitApplyTree } from './git-tree.js'
 import { DIFF_CORPUS, prepareCase } from '../helpers/diff-corpus.js'
+import { memorySource } from './memory-source.js'
 
 describe('applyDiffText against git apply', () => {
   for (const c of CORPUS) {
@@ -30,21 +31,7 @@ describe('applyDiffText against git apply', () => {
   }
 })
 
-/** A BaseSource over a map of path → text (mode 100644). */
-function memory(files: Record<string, string>): BaseSource & { reads: string[] } {
-  const reads: string[] = []
-  return {
-    reads,
-    async stat(path) {
-      const content = files[path]
-      return content === undefined ? undefined : { mode: '100644', sha: gitBlobSha(Buffer.from(content)) }
-    },
-    async read(path) {
-      reads.push(path)
-      return Buffer.from(files[path])
-    }
-  }
-}
+const memory = memorySource
 
 describe('applyDiffText errors and rules', () => {
   const edit = (path: string) =>

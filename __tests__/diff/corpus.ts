@@ -60,28 +60,32 @@ export function noise(size: number, seed = 1): Buffer {
   return out
 }
 
-/** Builds a case: base commit, change, staged diff and tree. */
-export async function buildCase(c: CorpusCase): Promise<BuiltCase> {
+/** Makes a repository on `main` whose one commit holds `files`; returns it and the commit. */
+export async function makeBaseRepo(
+  files: Record<string, BaseFile>
+): Promise<{ repo: TempDir; base: string }> {
   const repo = await makeTempDir('self-heal-corpus-')
   const dir = repo.path
   await git(dir, 'init', '-q', '-b', 'main')
   await git(dir, 'config', 'core.autocrlf', 'false')
   await git(dir, 'config', 'core.symlinks', 'true')
-  for (const [path, file] of Object.entries(c.base)) await put(dir, path, file)
+  for (const [path, file] of Object.entries(files)) await put(dir, path, file)
   await git(dir, 'add', '-A')
-  for (const [path, file] of Object.entries(c.base)) {
+  for (const [path, file] of Object.entries(files)) {
     if (typeof file === 'object' && !Buffer.isBuffer(file) && 'gitlink' in file) {
       await git(dir, 'update-index', '--add', '--cacheinfo', `160000,${file.gitlink},${path}`)
     }
   }
   await git(dir, 'commit', '-q', '--allow-empty', '-m', 'base')
-  const base = await git(dir, 'rev-parse', 'HEAD')
-  await c.change(dir)
-  if (c.stage !== false) await git(dir, 'add', '-A')
-  const raw = await new Promise<Buffer>((resolve, reject) =>
+  return { repo, base: await git(dir, 'rev-parse', 'HEAD') }
+}
+
+/** The diff `git diff --cached --binary -M` makes of the staged work tree against HEAD. */
+export function stagedDiff(dir: string, options: string[] = []): Promise<Buffer> {
+  return new Promise<Buffer>((resolve, reject) =>
     execFile(
       'git',
-      ['diff', '--cached', '--binary', '-M', ...(c.diffOptions ?? []), 'HEAD'],
+      ['diff', '--cached', '--binary', '-M', ...options, 'HEAD'],
       {
         cwd: dir,
         encoding: 'buffer',
@@ -91,6 +95,15 @@ export async function buildCase(c: CorpusCase): Promise<BuiltCase> {
       (error, stdout) => (error ? reject(error) : resolve(stdout))
     )
   )
+}
+
+/** Builds a case: base commit, change, staged diff and tree. */
+export async function buildCase(c: CorpusCase): Promise<BuiltCase> {
+  const { repo, base } = await makeBaseRepo(c.base)
+  const dir = repo.path
+  await c.change(dir)
+  if (c.stage !== false) await git(dir, 'add', '-A')
+  const raw = await stagedDiff(dir, c.diffOptions)
   const expectedTree = await git(dir, 'write-tree')
   return { repo, base, diff: raw, expectedTree }
 }

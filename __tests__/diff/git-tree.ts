@@ -31,13 +31,22 @@ async function gitDir(repo: string): Promise<string> {
   return gitWith(repo, ['rev-parse', '--absolute-git-dir'])
 }
 
-/** The tree `git apply --cached` makes from `diff` on `base`, in a temp index (the repository is untouched). */
-export async function gitApplyTree(repo: string, base: string, diff: string | Buffer): Promise<string> {
+/**
+ * The tree `git apply --cached` makes from `diff` on `base`, in a temp index (the repository is untouched);
+ * `config` is passed as `-c` settings (e.g. `core.protectHFS=true`).
+ */
+export async function gitApplyTree(
+  repo: string,
+  base: string,
+  diff: string | Buffer,
+  config: string[] = []
+): Promise<string> {
   const index = join(await gitDir(repo), `apply-index-${process.pid}-${Math.random().toString(36).slice(2)}`)
   const env = { GIT_INDEX_FILE: index }
   try {
     await gitWith(repo, ['read-tree', base], { env })
-    await gitWith(repo, ['apply', '--cached', '--binary', '-'], { env, input: diff })
+    const settings = config.flatMap(c => ['-c', c])
+    await gitWith(repo, [...settings, 'apply', '--cached', '--binary', '-'], { env, input: diff })
     return await gitWith(repo, ['write-tree'], { env })
   } finally {
     await rm(index, { force: true })

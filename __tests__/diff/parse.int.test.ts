@@ -2,25 +2,15 @@
 import { execFile } from 'node:child_process'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { applyDiffText, gitBlobSha, type BaseSource } from '../../src/diff/apply.js'
+import { applyDiffText } from '../../src/diff/apply.js'
 import { decodeBase85, encodeBase85 } from '../../src/diff/base85.js'
 import { applyGitDelta } from '../../src/diff/delta.js'
 import { parseGitDiff } from '../../src/diff/parse.js'
 import { InvalidInputError } from '../../src/errors.js'
 import { makeTempDir } from '../helpers/git.js'
+import { memorySource } from './memory-source.js'
 
-function memory(files: Record<string, string>): BaseSource {
-  return {
-    async stat(path) {
-      return files[path] === undefined
-        ? undefined
-        : { mode: '100644', sha: gitBlobSha(Buffer.from(files[path])) }
-    },
-    async read(path) {
-      return Buffer.from(files[path])
-    }
-  }
-}
+const memory = memorySource
 
 describe('parseGitDiff', () => {
   it('applies a traditional `diff -u` patch (no git headers), with timestamps after the names', async () => {

@@ -80,6 +80,22 @@ describe('remote adapter: a runner workflow that leaves no record', () => {
     ])
   })
 
+  it('passes a lint run that exits 0 though its log names problems, as the local adapter does', async () => {
+    const result = await remoteAdapter(env).runLint("echo 'src/a.py:1:2: W291 trailing whitespace'; exit 0")
+    expect(result.passed).toBe(true)
+    expect(result.exitCode).toBe(0)
+    expect(result.problems).toEqual([
+      {
+        file: 'src/a.py',
+        line: 1,
+        column: 2,
+        severity: 'error',
+        rule: 'W291',
+        message: 'trailing whitespace'
+      }
+    ])
+  })
+
   it('fails clearly for an argv command the plain workflow cannot run', async () => {
     const result = await remoteAdapter(env).runCommand(['node', '-e', 'console.log(1)'])
     expect(result.exitCode).not.toBe(0)

@@ -23,6 +23,8 @@ function lineMatching(stream: NodeJS.ReadableStream, pattern: RegExp, timeoutMs:
   })
 }
 
+// Started as `npm run emulator` starts it (node --import tsx): tsx's own CLI would stand between the test and the
+// emulator, and it kills a child that has not acknowledged a relayed signal within 30 ms (a busy machine fails that).
 describe('emulator CLI', () => {
   it('serves a bare repository, prints the listening line and stops on SIGTERM', async () => {
     const source = await makeTempRepo({ 'hello.txt': 'hi\n' })
@@ -32,7 +34,8 @@ describe('emulator CLI', () => {
     const child = spawn(
       process.execPath,
       [
-        join('node_modules', 'tsx', 'dist', 'cli.mjs'),
+        '--import',
+        'tsx',
         'emulator/cli.ts',
         '--repo',
         gitDir,
@@ -108,13 +111,9 @@ describe('emulator CLI', () => {
   it('exits 2 with a clear message for a path that is not a repository', async () => {
     const empty = await makeTempDir('emulator-cli-empty-')
     try {
-      const child = spawn(
-        process.execPath,
-        [join('node_modules', 'tsx', 'dist', 'cli.mjs'), 'emulator/cli.ts', '--repo', empty.path],
-        {
-          stdio: ['ignore', 'pipe', 'pipe']
-        }
-      )
+      const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/cli.ts', '--repo', empty.path], {
+        stdio: ['ignore', 'pipe', 'pipe']
+      })
       let stderr = ''
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
       const code = await new Promise<number | null>(resolve => child.once('exit', c => resolve(c)))

@@ -146,6 +146,24 @@ const TOOLS: Tool[] = [
     outputAlone: true
   },
   {
+    tool: 'Prettier --check',
+    kind: 'lint',
+    basis: 'problems',
+    base: 'prettier-ci.txt',
+    noisy: 'prettier-local.txt',
+    different: ['prettier-other.txt'],
+    outputAlone: true
+  },
+  {
+    tool: 'Biome (formatting)',
+    kind: 'lint',
+    basis: 'problems',
+    base: 'biome-ci.txt',
+    noisy: 'biome-local.txt',
+    different: ['biome-other.txt'],
+    outputAlone: true
+  },
+  {
     tool: 'tsc (plain, then --pretty)',
     kind: 'build',
     basis: 'problems',
@@ -196,6 +214,63 @@ describe.each(TOOLS)('$tool: raw output → results → fingerprint', tool => {
       for (const name of tool.different) expect(fingerprint('command', name).id).not.toBe(base.id)
     })
   }
+})
+
+describe('formatting failures', () => {
+  const biomeFormat = (file: string, checked: string, width = 80): string =>
+    `${file} format ${'━'.repeat(width)}\n\n  × Formatter would have printed the following content:\n  \n` +
+    `    1   │ - const·a··=1\n      1 │ + const·a·=·1;\n  \n\nformat ${'━'.repeat(width + 10)}\n\n` +
+    `  × Some errors were emitted while running checks.\n  \n\nChecked 4 files in ${checked}. No fixes applied.\n` +
+    'Found 1 error.\n'
+  const prettierCheck = (file: string): string =>
+    `Checking formatting...\n[warn] ${file}\n[warn] Code style issues found in the above file. Run Prettier with --write to fix.\n`
+  const ids = (kind: CheckKind, outputs: string[]): string[] =>
+    outputs.map(stdout => {
+      const result = { ...failed(stdout), passed: false }
+      const parsed =
+        kind === 'lint' ? { ...result, ...readLintResults({ stdout, stderr: '' }) } : failed(stdout)
+      return (fingerprintFailure(kind, parsed) as Fingerprint).id
+    })
+
+  it('name the files: the signatures of Prettier and Biome failures', () => {
+    expect(fingerprint('lint', 'prettier-ci.txt').signatures).toEqual([
+      'src/a.ts :: message: not formatted (prettier)',
+      'src/b.js :: message: not formatted (prettier)'
+    ])
+    expect(fingerprint('lint', 'biome-ci.txt').signatures).toEqual([
+      'src/a.ts :: message: not formatted (biome)',
+      'src/b.ts :: message: not formatted (biome)'
+    ])
+    expect(fingerprint('command', 'biome-ci.txt').signatures).toEqual(
+      expect.arrayContaining(['output: src/a.ts format', 'output: src/b.ts format'])
+    )
+  })
+
+  it.each(['lint', 'command'] as const)(
+    'four Biome or Prettier failures in four files get four ids (%s), whatever the timings and the width',
+    kind => {
+      const files = ['src/a.ts', 'src/b.ts', 'lib/c.tsx', 'test/d.ts']
+      const biome = ids(
+        kind,
+        files.map(file => biomeFormat(file, '2ms'))
+      )
+      expect(new Set(biome).size).toBe(4)
+      expect(
+        ids(
+          kind,
+          files.map(file => biomeFormat(file, '931µs', 120))
+        )
+      ).toEqual(biome)
+      const prettier = ids(kind, files.map(prettierCheck))
+      expect(new Set(prettier).size).toBe(4)
+      expect(
+        ids(
+          kind,
+          files.map(file => `\x1b[1m${prettierCheck(file)}\x1b[0m`)
+        )
+      ).toEqual(prettier)
+    }
+  )
 })
 
 describe('what the signatures hold', () => {

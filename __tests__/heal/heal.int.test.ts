@@ -326,13 +326,15 @@ fs.writeFileSync('src/app.js', 'const a = "' + 'x'.repeat(1100 * 1024) + '"\\n')
     expect(result.proposal?.action).toBe('created')
   })
 
-  it('the fix memory key is per fingerprint', () => {
-    expect(memoryKey('0123456789abcdef')).toBe('self-heal/fix/0123456789abcdef')
+  it('the fix memory key is per repository and fingerprint', () => {
+    const key = memoryKey('github:github.com/octo/repo', '0123456789abcdef')
+    expect(key).toMatch(/^self-heal\/fix\/[0-9a-f]{16}\/0123456789abcdef$/)
+    expect(memoryKey('github:github.com/octo/other', '0123456789abcdef')).not.toBe(key)
   })
 })
 
 describe('heal outside a repository or in the cloud', () => {
-  it('says heal needs a checkout', async () => {
+  it('says heal needs a checkout locally, and a token and the repository in the cloud', async () => {
     const dir = await makeTempDir('self-heal-norepo-')
     try {
       const settings = readSettings({ cwd: dir.path, environment: 'local' }, {})
@@ -343,7 +345,7 @@ describe('heal outside a repository or in the cloud', () => {
       const cloud = new AdapterFactory('cloud', settings, recordingLogger(), { env: {} })
       await expect(
         healWithFactory(cloud, dir.path, { kind: 'test', check: 'true', fixers: [] }, recordingLogger())
-      ).rejects.toThrow(/cloud environment has none/)
+      ).rejects.toThrow(/The cloud environment needs/)
     } finally {
       await dir.cleanup()
     }

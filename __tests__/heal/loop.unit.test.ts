@@ -5,7 +5,18 @@ import { MemoryWorkspace } from '../../src/adapters/memory/workspace.js'
 import { runProgram } from '../helpers/programs.mjs'
 import { defineLoopTests } from './loop-cases.js'
 
-const NAMES = ['lint', 'flaky', 'replace', 'replace-files', 'write', 'noop']
+const NAMES = [
+  'lint',
+  'flaky',
+  'replace',
+  'replace-files',
+  'replace-each',
+  'learns',
+  'write',
+  'noop',
+  'idle',
+  'no-config'
+]
 
 defineLoopTests('the memory workspace', async (files, options = {}) => {
   const workspace = new MemoryWorkspace(files, options)

@@ -49,6 +49,23 @@ export function runProgram(name, args, fs) {
       for (const file of files) fs.write(file, (fs.read(file) ?? '').split(from).join(to))
       return { exitCode: 0, stdout: '' }
     }
+    // A fixer that edits several files: replace's arguments, FILE FROM TO, once for each triple.
+    case 'replace-each': {
+      for (let i = 0; i + 2 < args.length; i += 3) runProgram('replace', args.slice(i, i + 3), fs)
+      return { exitCode: 0, stdout: '' }
+    }
+    // A fixer that learns: on its first run (counted in the file args[0]) it adds a suppression above its
+    // replacement (FILE FROM TO); on later runs it only replaces.
+    case 'learns': {
+      const [count, file, from, to] = args
+      const runs = Number(fs.read(count) ?? '0') + 1
+      fs.write(count, String(runs))
+      return runProgram(
+        'replace',
+        runs === 1 ? [file, from, to, '// eslint-disable-next-line'] : [file, from, to],
+        fs
+      )
+    }
     // A fixer that writes a whole file: args[0] path, the rest its words joined by spaces.
     case 'write': {
       fs.write(args[0], `${args.slice(1).join(' ')}\n`)
@@ -57,6 +74,12 @@ export function runProgram(name, args, fs) {
     // A fixer that changes nothing and fails.
     case 'noop':
       return { exitCode: 3, stdout: 'nothing to do\n' }
+    // A fixer that changes nothing and says problems remain (exit 1, as linters' --fix do).
+    case 'idle':
+      return { exitCode: 1, stdout: '1 problem left\n' }
+    // A linter that cannot find its configuration (ESLint's exit 2).
+    case 'no-config':
+      return { exitCode: 2, stdout: "ESLint couldn't find a configuration file.\n" }
     default:
       return { exitCode: 127, stdout: `${name}: unknown program\n` }
   }

@@ -31,6 +31,17 @@ describe('OutputCapper', () => {
     expect(text.length).toBeLessThan(4096 + 100)
   })
 
+  it('keeps the same head and tail however the output is chunked', () => {
+    const text = Array.from({ length: 5000 }, (_, i) => String.fromCharCode(97 + (i % 26))).join('')
+    const expected = `${text.slice(0, 100)}\n[… self-heal: 4600 bytes of output dropped here (5000 in all) …]\n${text.slice(-300)}`
+    // One byte at a time, odd sizes that wrap the tail ring, and chunks larger than the whole budget.
+    for (const size of [1, 7, 299, 301, 4999, 5000]) {
+      const capper = new OutputCapper({ headBytes: 100, tailBytes: 300 })
+      for (let at = 0; at < text.length; at += size) capper.push(Buffer.from(text.slice(at, at + size)))
+      expect(capper.toString()).toBe(expected)
+    }
+  })
+
   it('never splits a multi-byte character at either cut', () => {
     const capper = new OutputCapper({ headBytes: 5, tailBytes: 4 })
     // 'é' is 2 bytes, '✓' 3 bytes: the cuts fall inside them.

@@ -294,7 +294,8 @@ export function conversationRoutes(): CoreRoute[] {
         }
         // A review without an event stays pending until submitted, which the emulator does not serve.
         if (!body.event) return errorReply(422, 'emulator: pending reviews are not served: give an event')
-        if (body.event !== 'APPROVE' && !body.body?.trim()) {
+        // GitHub wants a body for a comment or a change request that has no line comments.
+        if (body.event !== 'APPROVE' && !body.body?.trim() && !body.comments?.length) {
           const reply = errorReply(422, 'Unprocessable Entity')
           ;(reply.body as Record<string, unknown>).errors = ['Body is required for this event']
           return reply
@@ -316,7 +317,7 @@ export function conversationRoutes(): CoreRoute[] {
             return errorReply(422, 'emulator: review comments on the LEFT side are not served')
           }
           const start = comment.start_line ?? comment.line
-          const hunk = (await rightHunks(ctx, base, head, comment.path)).find(
+          const hunk = (await rightHunks(ctx, base, body.commit_id ?? head, comment.path)).find(
             h => h.first <= start && comment.line! <= h.last
           )
           if (!hunk || start > comment.line) return unresolvable()

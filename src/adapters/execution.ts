@@ -18,6 +18,17 @@ export interface RunOptions {
   ref?: string
   /** A report file the command writes (JUnit XML, TAP, Jest JSON or ESLint JSON), relative to cwd. */
   reportPath?: string
+  /**
+   * Variables (names, or `*` globs such as `NPM_*`) the command needs that would otherwise be withheld as
+   * credentials, on top of the adapter's own list. Local processes only: a dispatched run gets what its
+   * workflow gives it.
+   */
+  passEnv?: readonly string[]
+  /**
+   * Aborts the run: a local command's whole process tree is ended (SIGTERM, then SIGKILL), and the promise
+   * rejects with the signal's reason only once none of it is left running.
+   */
+  signal?: AbortSignal
 }
 
 /** What one command did. */
@@ -64,7 +75,7 @@ export interface LintProblem {
 
 /** A test run's result. */
 export interface TestResult extends CommandResult {
-  /** Whether the run passed (exit code 0 and nothing failed). */
+  /** Whether the run passed: exit code 0 within the timeout (`hasPassed`, in verdict.ts). */
   passed: boolean
   /** Where the detail came from: a report format, or the command's output. */
   source: 'junit' | 'tap' | 'jest-json' | 'output' | 'none'
@@ -76,7 +87,7 @@ export interface TestResult extends CommandResult {
 
 /** A build's result. */
 export interface BuildResult extends CommandResult {
-  /** Whether the build passed. */
+  /** Whether the build passed (`hasPassed`). */
   passed: boolean
   /** Compiler diagnostics found in the output (empty when none or unknown). */
   problems: LintProblem[]
@@ -84,7 +95,7 @@ export interface BuildResult extends CommandResult {
 
 /** A lint run's result. */
 export interface LintResult extends CommandResult {
-  /** Whether lint passed. */
+  /** Whether lint passed (`hasPassed`: warnings and problems alone do not fail it). */
   passed: boolean
   /** Where the detail came from. */
   source: 'eslint-json' | 'output' | 'none'
@@ -96,7 +107,7 @@ export interface LintResult extends CommandResult {
 export interface ExecutionAdapter {
   /** A short name of the implementation, e.g. `local-process` or `workflow-dispatch`, for `self-heal env`. */
   readonly kind: string
-  /** Runs a command; a timeout sets `timedOut` (it does not throw). */
+  /** Runs a command; a timeout sets `timedOut` (it does not throw); an abort rejects. */
   runCommand(command: Command, options?: RunOptions): Promise<CommandResult>
   /** Runs tests and parses failed tests. */
   runTests(command: Command, options?: RunOptions): Promise<TestResult>

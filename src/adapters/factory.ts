@@ -20,6 +20,7 @@ import type { CacheAdapter } from './cache.js'
 import { chooseCache, createCache, saveSnapshotInPost, type CacheSettings } from './cache/index.js'
 import type { ExecutionAdapter } from './execution.js'
 import { GitHubActionsExecutionAdapter } from './execution/workflow-dispatch.js'
+import type { WorkflowRunsSettings } from './execution/workflow-runs.js'
 import type { GitAdapter } from './git.js'
 import { GitHubAPIAdapter } from './github/git.js'
 import { GitHubStorageAdapter } from './github/storage.js'
@@ -27,6 +28,7 @@ import { createLocalGitAdapter } from './local/git.js'
 import { LocalExecutionAdapter } from './local/execution.js'
 import { LocalStorageAdapter } from './local/storage.js'
 import type { StorageAdapter } from './storage.js'
+import { howToSet } from '../surface.js'
 
 /** The ports. */
 export type Port = 'storage' | 'git' | 'cache' | 'execution'
@@ -39,20 +41,31 @@ export interface AdapterDescription {
   missing: string[]
   /** The GitHub repository, when known. */
   repository?: string
+  /** The fix memory's SQLite file, when the cache is SQLite. */
+  cachePath?: string
 }
 
 /** Optional behaviour of the adapters the factory builds. */
 export interface FactoryOptions {
-  /** Receives a local command's output as it arrives (the action echoes it to the job log, the CLI to stderr). */
+  /** Receives a local command's output as it arrives (a listener: no backpressure; `echo` is for logs). */
   onOutput?: (stream: 'stdout' | 'stderr', chunk: Buffer) => void
+  /**
+   * Where a local command's output is echoed (the action: process.stdout, the job log; the CLI: process.stderr):
+   * the command waits while the stream is full, and in Actions its workflow commands are made inert.
+   */
+  echo?: NodeJS.WritableStream
+  /** Variables checks and fixers keep though they look like credentials (`--pass-env`, input `pass-env`). */
+  passEnv?: readonly string[]
   /** When the Actions cache saves its snapshot: `post-step` in the action (default), `close` in the CLI. */
   saveCacheOn?: 'post-step' | 'close'
   /** The variables the Actions cache reads (default process.env). */
   env?: NodeJS.ProcessEnv
+  /** In cloud, where a run the execution adapter waits for is, every few seconds (the CLI shows it on stderr). */
+  onRunProgress?: WorkflowRunsSettings['onProgress']
 }
 
-const TOKEN_HINT = 'a GitHub token: set GITHUB_TOKEN, pass --token, or the action input `token`'
-const REPOSITORY_HINT = 'the repository: pass --repository OWNER/NAME (or set GITHUB_REPOSITORY)'
+const tokenHint = () => `a GitHub token: ${howToSet('token')}`
+const repositoryHint = () => `the repository: ${howToSet('repository')}`
 
 /** Builds the adapters of one environment. */
 export class AdapterFactory {
@@ -78,13 +91,19 @@ export class AdapterFactory {
     const needs = await this.missingForGitHub()
     // Locally only pull requests need GitHub; elsewhere commits (and cloud storage and execution) do.
     const missing = this.environment === 'local' ? needs.map(hint => `for pull requests, ${hint}`) : needs
-    return { adapters: this.kinds(), missing, ...(repository ? { repository } : {}) }
+    const cache = chooseCache(this.cacheSettings())
+    return {
+      adapters: this.kinds(),
+      missing,
+      ...(repository ? { repository } : {}),
+      ...(cache.path ? { cachePath: cache.path } : {})
+    }
   }
 
   /** What is missing to reach the GitHub API (empty when a token and the repository are known). */
   private async missingForGitHub(): Promise<string[]> {
     const repository = await this.resolveRepository()
-    return [...(this.settings.token ? [] : [TOKEN_HINT]), ...(repository ? [] : [REPOSITORY_HINT])]
+    return [...(this.settings.token ? [] : [tokenHint()]), ...(repository ? [] : [repositoryHint()])]
   }
 
   /** The Storage adapter. */
@@ -134,7 +153,12 @@ export class AdapterFactory {
       if (this.environment !== 'cloud') {
         return new LocalExecutionAdapter({
           root: await this.repositoryRoot(),
-          onOutput: this.options.onOutput
+          onOutput: this.options.onOutput,
+          echo: this.options.echo,
+          passEnv: this.options.passEnv,
+          // The token self-heal acts with never reaches a check or a fixer, under any name.
+          secrets: this.settings.token ? [this.settings.token] : [],
+          warn: message => this.logger.warning(message)
         })
       }
       const client = await this.client()
@@ -142,7 +166,8 @@ export class AdapterFactory {
         octokit: client.octokit,
         owner: client.owner,
         repo: client.repo,
-        log: message => this.logger.info(message)
+        log: message => this.logger.info(message),
+        onProgress: this.options.onRunProgress
       })
     })
   }
@@ -161,9 +186,9 @@ export class AdapterFactory {
   private client(): Promise<GitHubClient> {
     this.github ??= this.resolveRepository().then(repository => {
       if (!this.settings.token)
-        throw new ConfigurationError(`The ${this.environment} environment needs ${TOKEN_HINT}.`)
+        throw new ConfigurationError(`The ${this.environment} environment needs ${tokenHint()}.`)
       if (!repository)
-        throw new ConfigurationError(`The ${this.environment} environment needs ${REPOSITORY_HINT}.`)
+        throw new ConfigurationError(`The ${this.environment} environment needs ${repositoryHint()}.`)
       return createGitHubClient({
         token: this.settings.token,
         repository,

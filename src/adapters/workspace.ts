@@ -16,6 +16,15 @@ export interface SettleReport {
   headMovedTo?: string
 }
 
+/** Something a fixer changed besides work files: the repository's metadata, or an ignored file. */
+export interface OutsideChange {
+  /** Where: `.git/hooks/pre-commit`, `node_modules/x/index.js`, ... */
+  path: string
+  change: 'added' | 'changed' | 'removed'
+  /** Whether it was put back as it was (false: it could not be, and the message says what to do). */
+  undone: boolean
+}
+
 export interface Workspace {
   /** Where the check and the fixers run: the checkout's root directory (a name only, for memory). */
   readonly root: string
@@ -37,6 +46,18 @@ export interface Workspace {
   apply(diff: string): Promise<boolean>
   /** Puts the files back to `state`; `current` is a snapshot of them now, so only what differs is written. */
   restore(state: WorkspaceState, current: WorkspaceState): Promise<void>
+  /** Records what a fixer about to run may not change besides work files (`outsideChanges` compares with it). */
+  guard(): Promise<void>
+  /**
+   * What changed outside the work files since `guard`, each put back where it can be; empty when nothing did.
+   * The index and HEAD are not counted here: `settle` puts them back.
+   */
+  outsideChanges(): Promise<OutsideChange[]>
+  /**
+   * A fresh copy of the commit the workspace was opened at with `diff` applied, somewhere else: what a fixer did
+   * outside the diff is not in it. Optional: a workspace that cannot make one does not offer clean verification.
+   */
+  cleanCopy?(diff: string): Promise<{ root: string; close(): Promise<void> }>
   /** Puts back what is not files (the index, HEAD) as it was when the workspace was opened. */
   settle(): Promise<SettleReport>
   /** Releases what the workspace holds (temporary files). */

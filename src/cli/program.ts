@@ -1,22 +1,39 @@
 /**
  * The `self-heal` CLI: commander wiring, the JSON and exit-code contract (0 succeeded, 1 ran and did not
- * succeed, 2 bad usage, input or configuration), and one JSON object on stdout with `--json` (logs on stderr).
+ * succeed, 2 bad usage, input or configuration), and one JSON object on stdout with `--json` (logs on stderr) —
+ * for a usage error too, which commander would otherwise only print as text.
  */
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { Command, CommanderError, Option } from 'commander'
+import { Command, CommanderError, Help, Option } from 'commander'
 import { AdapterFactory } from '../adapters/factory.js'
 import { CHECK_KINDS, runCheck, type CheckKind, type CheckOutput } from '../commands/check.js'
 import { runApply, type ApplyOutput } from '../commands/apply.js'
 import { healWithFactory } from '../commands/heal.js'
 import { buildHealRequest, type HealInputs } from '../heal/request.js'
-import type { HealOutput } from '../heal/types.js'
-import { detectEnvironment, ENVIRONMENTS } from '../environment.js'
-import { ConfigurationError, InvalidInputError, SelfHealError, errorMessage } from '../errors.js'
+import { failureLines, formatFailure, plural } from '../heal/report.js'
+import type { DiffStats, HealOutput } from '../heal/types.js'
+import type { CacheAdapter } from '../adapters/cache.js'
+import { checkoutIdentity } from '../adapters/local/workspace.js'
+import { repositoryIdentity } from '../commands/heal.js'
+import { exportMemory, forgetMemory, importMemory, listMemory, showMemory } from '../commands/memory.js'
+import { detectEnvironment, ENVIRONMENTS, REASON_TEXT } from '../environment.js'
+import {
+  ConfigurationError,
+  FileNotFoundError,
+  InvalidInputError,
+  SelfHealError,
+  UsageError,
+  errorMessage
+} from '../errors.js'
 import { dispatch, dispatchExitCode, parseInputOptions, type DispatchOutput } from '../commands/dispatch.js'
+import { parsePassEnv } from '../adapters/local/scrub-env.js'
 import { stderrLogger, type Logger } from '../log.js'
 import { readPositive, readSettings, type RawSettings } from '../settings.js'
+import { setSurface } from '../surface.js'
 import { VERSION } from '../version.js'
+import { APPLY_HELP, CHECK_HELP, DISPATCH_HELP, ENV_HELP, HEAL_HELP, PROGRAM_HELP } from './help.js'
+import { StatusLine } from './status-line.js'
 
 /** Streams and process facts the CLI uses, injectable for tests. */
 export interface CliIo {
@@ -28,6 +45,15 @@ export interface CliIo {
   env: NodeJS.ProcessEnv
   /** Reads standard input (for `--patch -`). */
   readStdin: () => Promise<string>
+  /** Where a command's own output is echoed, with backpressure (default: through `stderr`, without). */
+  echo?: NodeJS.WritableStream
+  /** The terminal's width when stderr is a terminal (progress is then one line rewritten in place). */
+  stderrColumns?: number
+}
+
+/** The streams inside the CLI: stderr through the status line, which also shows a run's progress. */
+interface Io extends CliIo {
+  status: StatusLine
 }
 
 interface CommonOptions extends RawSettings {
@@ -45,34 +71,86 @@ interface Outcome {
 const defaultIo: CliIo = {
   stdout: text => process.stdout.write(text),
   stderr: text => process.stderr.write(text),
+  echo: process.stderr,
   env: process.env,
   readStdin: async () => {
     const chunks: Buffer[] = []
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
     return Buffer.concat(chunks).toString('utf8')
+  },
+  get stderrColumns() {
+    return process.stderr.isTTY ? process.stderr.columns : undefined
   }
 }
 
 /** Runs the CLI with `argv` (without `node` and the script) and resolves with the exit code. */
-export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
-  let exitCode = 0
-  const program = buildProgram(io, code => {
-    exitCode = code
-  })
+export async function main(argv: string[], cliIo: CliIo = defaultIo): Promise<number> {
+  setSurface('cli')
+  const status = new StatusLine({ write: cliIo.stderr, columns: cliIo.stderrColumns })
+  const io: Io = { ...cliIo, stderr: status.text, status }
+  const state = {
+    exitCode: 0,
+    // Usage errors happen before a command's options exist: until then, --json is read from argv.
+    json: wantsJson(argv),
+    command: undefined as string | undefined
+  }
+  const program = buildProgram(io, state)
   try {
     await program.parseAsync(argv, { from: 'user' })
   } catch (error) {
+    status.end()
     if (error instanceof CommanderError) {
-      // --help and --version end here with code 0; usage errors were already printed by commander.
-      return error.exitCode === 0 ? 0 : 2
+      // --help and --version end here with code 0.
+      if (error.exitCode === 0) return 0
+      // Commander has printed the usage error on stderr; --json still gets its one object.
+      if (state.json) printJsonError(io, usageError(error, state.command))
+      return 2
     }
-    io.stderr(`self-heal: ${errorMessage(error)}\n`)
-    return 2
+    return reportError(io, error, state.json)
   }
-  return exitCode
+  return state.exitCode
 }
 
-function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+/** Whether `--json` is among the options (before a `--` that ends them). */
+function wantsJson(argv: string[]): boolean {
+  const end = argv.indexOf('--')
+  return (end === -1 ? argv : argv.slice(0, end)).includes('--json')
+}
+
+/** A commander usage error (an unknown option, a missing required one, no command) as a UsageError. */
+function usageError(error: CommanderError, command: string | undefined): UsageError {
+  const message =
+    error.code === 'commander.help' || error.code === 'commander.helpDisplayed'
+      ? `give a command: ${COMMANDS.join(', ')}`
+      : error.message.replace(/^error: /, '').replace(/\.$/, '')
+  return new UsageError(`${message}: run 'self-heal${command ? ` ${command}` : ''} --help' for usage.`)
+}
+
+/** Prints an error on stderr (and with --json as the JSON object on stdout), and returns the exit code. */
+function reportError(io: Io, error: unknown, json: boolean): number {
+  io.stderr(`self-heal: ${errorMessage(error)}\n`)
+  if (!(error instanceof SelfHealError) && io.env.SELF_HEAL_DEBUG && error instanceof Error && error.stack) {
+    io.stderr(`${error.stack}\n`)
+  }
+  if (json) printJsonError(io, error)
+  return exitCodeOf(error)
+}
+
+function printJsonError(io: Io, error: unknown): void {
+  // Only self-heal's own errors have names that survive bundling; anything else is a plain Error.
+  const type = error instanceof SelfHealError ? error.name : 'Error'
+  const body = { type, message: errorMessage(error), exitCode: exitCodeOf(error) }
+  io.stdout(`${JSON.stringify({ error: body })}\n`)
+}
+
+function exitCodeOf(error: unknown): number {
+  return error instanceof SelfHealError ? error.exitCode : 1
+}
+
+const COMMANDS = ['env', 'check', 'apply', 'dispatch', 'heal', 'memory'] as const
+const COMMON_OPTIONS = 'Common options:'
+
+function buildProgram(io: Io, state: { exitCode: number; json: boolean; command?: string }): Command {
   const program = new Command('self-heal')
     .description(
       "Keeps a repository's checks green: run checks, commit verified fixes, dispatch workflow runs."
@@ -80,60 +158,63 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .version(VERSION)
     .exitOverride()
     .configureOutput({ writeOut: text => io.stdout(text), writeErr: text => io.stderr(text) })
-    .showHelpAfterError('(run with --help for usage)')
+    .configureHelp({
+      // Each command's own options first, then those every command has (which are added first).
+      groupItems<T extends Command | Option>(unsorted: T[], visible: T[], getGroup: (item: T) => string) {
+        const groups = new Help().groupItems(unsorted, visible, getGroup)
+        const common = groups.get(COMMON_OPTIONS)
+        if (common) {
+          groups.delete(COMMON_OPTIONS)
+          groups.set(COMMON_OPTIONS, common)
+        }
+        return groups
+      }
+    })
+    .showHelpAfterError("(run 'self-heal --help' for usage)")
+    .addHelpText('after', PROGRAM_HELP)
+    .hook('preSubcommand', (_program, command) => {
+      state.command = command.name()
+    })
 
   const run = (handler: (options: CommonOptions, logger: Logger) => Promise<Outcome>) => {
     return async (options: CommonOptions) => {
-      const logger = stderrLogger(io.env)
-      try {
-        const outcome = await handler(options, logger)
-        io.stdout(
-          options.json
-            ? `${JSON.stringify(outcome.json)}\n`
-            : outcome.text.endsWith('\n')
-              ? outcome.text
-              : `${outcome.text}\n`
-        )
-        setExit(outcome.ok ? 0 : 1)
-      } catch (error) {
-        const code = error instanceof SelfHealError ? error.exitCode : 1
-        const message = errorMessage(error)
-        io.stderr(`self-heal: ${message}\n`)
-        if (
-          !(error instanceof SelfHealError) &&
-          io.env.SELF_HEAL_DEBUG &&
-          error instanceof Error &&
-          error.stack
-        ) {
-          io.stderr(`${error.stack}\n`)
-        }
-        if (options.json) {
-          const type = error instanceof Error ? error.name : 'Error'
-          io.stdout(`${JSON.stringify({ error: { type, message, exitCode: code } })}\n`)
-        }
-        setExit(code)
-      }
+      state.json = Boolean(options.json)
+      const outcome = await handler(options, cliLogger(io))
+      io.status.end()
+      io.stdout(
+        options.json
+          ? `${JSON.stringify(outcome.json)}\n`
+          : outcome.text.endsWith('\n')
+            ? outcome.text
+            : `${outcome.text}\n`
+      )
+      state.exitCode = outcome.ok ? 0 : 1
     }
   }
 
-  withCommon(program.command('env'))
+  withCommon(subcommand(program, 'env', '[options]'))
     .description('Show the detected environment and the adapter chosen for each port.')
+    .addHelpText('after', ENV_HELP)
     .action(
       run(async options => {
         const { factory, detection } = prepare(options, io)
         const description = await factory.describe()
         const json = { environment: detection.environment, reason: detection.reason, ...description }
         const text = [
-          `environment: ${detection.environment} (${detection.reason})`,
-          ...Object.entries(description.adapters).map(([port, kind]) => `${port.padEnd(10)} ${kind}`),
+          `environment: ${detection.environment} (${detection.reason}: ${REASON_TEXT[detection.reason]})`,
+          ...Object.entries(description.adapters).map(
+            ([port, kind]) =>
+              `${port.padEnd(10)} ${kind}${port === 'cache' && description.cachePath ? ` (${description.cachePath})` : ''}`
+          ),
           ...(description.missing.length ? [`missing: ${description.missing.join('; ')}`] : [])
         ].join('\n')
         return { json, text, ok: true }
       })
     )
 
-  withCommon(program.command('check'))
+  withCommon(subcommand(program, 'check', '--test|--build|--lint|--command <cmd> [options]'))
     .description('Run one check (tests, build, lint or a command) and report structured results.')
+    .addHelpText('after', CHECK_HELP)
     .addOption(new Option('--test <cmd>', 'run tests with this command'))
     .addOption(new Option('--build <cmd>', 'run a build with this command'))
     .addOption(new Option('--lint <cmd>', 'run lint with this command'))
@@ -144,6 +225,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       v => readPositive(v, '--timeout')
     )
     .option('--report <path>', 'a report file the command writes (JUnit XML, TAP, Jest JSON or ESLint JSON)')
+    .option('--ref <ref>', 'in cloud: the branch, tag or commit SHA to check (default: the default branch)')
+    .option('--pass-env <name>', PASS_ENV_HELP, collect, [] as string[])
     .action(
       run(async (options: CommonOptions, logger) => {
         const chosen = CHECK_KINDS.filter(kind => typeof options[kind] === 'string')
@@ -154,6 +237,12 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
         }
         const kind: CheckKind = chosen[0]
         const { factory, settings, detection } = prepare(options, io)
+        const ref = options.ref as string | undefined
+        if (ref && detection.environment !== 'cloud') {
+          throw new ConfigurationError(
+            `--ref checks a ref with no checkout, in the cloud environment: add --environment cloud (and --repository), or check ${ref} out and run the check here.`
+          )
+        }
         try {
           const execution = await factory.execution()
           logger.info(`Running ${kind} check: ${String(options[kind])}`)
@@ -161,7 +250,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
             timeoutSeconds: options.timeout as number | undefined,
             reportPath: options.report as string | undefined,
             // Local processes run where the user is; a remote run starts at the repository root.
-            cwd: detection.environment === 'cloud' ? undefined : settings.cwd
+            cwd: detection.environment === 'cloud' ? undefined : settings.cwd,
+            ...(ref ? { ref } : {})
           })
           return { json: result, text: describeCheck(result), ok: result.passed }
         } finally {
@@ -170,16 +260,20 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       })
     )
 
-  withCommon(program.command('apply'))
+  withCommon(subcommand(program, 'apply', '--patch <file> --branch <name> --message <msg> [options]'))
     .description(
       'Commit a diff to a branch without touching your work tree, and optionally open a pull request.'
     )
+    .addHelpText('after', APPLY_HELP)
     .requiredOption(
       '--patch <file>',
-      "the diff to apply (a file made by `git diff --binary`, or '-' for stdin)"
+      "(required) the diff to apply (a file made by `git diff --binary`, or '-' for stdin)"
     )
-    .requiredOption('--branch <name>', 'the branch to commit to (created from --base when missing)')
-    .requiredOption('--message <msg>', 'the commit message')
+    .requiredOption(
+      '--branch <name>',
+      '(required) the branch to commit to (created from --base when missing)'
+    )
+    .requiredOption('--message <msg>', '(required) the commit message')
     .option('--base <ref>', 'the base of a new branch (default: HEAD, or the default branch in cloud)')
     .option('--pull-request', 'open a pull request for the branch, or update the open one')
     .option('--title <title>', 'the pull request title (default: the first line of the message)')
@@ -210,12 +304,13 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       })
     )
 
-  withCommon(program.command('dispatch'))
+  withCommon(subcommand(program, 'dispatch', '--workflow <file> --ref <ref> [options]'))
     .description(
       'Dispatch a workflow run on GitHub Actions, identify it, and optionally wait for its result.'
     )
-    .requiredOption('--workflow <file>', 'the workflow file name (e.g. self-heal-run.yml) or id')
-    .requiredOption('--ref <ref>', 'the branch, tag or commit SHA to run on')
+    .addHelpText('after', DISPATCH_HELP)
+    .requiredOption('--workflow <file>', '(required) the workflow file name (e.g. self-heal-run.yml) or id')
+    .requiredOption('--ref <ref>', '(required) the branch, tag or commit SHA to run on')
     .option('--input <key=value>', 'a workflow input (repeatable)', collect, [] as string[])
     .option(
       '--wait',
@@ -242,19 +337,32 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
           repository,
           token: settings.token,
           apiUrl: settings.apiUrl,
-          log: message => logger.info(message)
+          log: message => logger.info(message),
+          onProgress: io.status.progress
         })
         return { json: result, text: describeDispatch(result), ok: dispatchExitCode(result) === 0 }
       })
     )
 
-  withCommon(program.command('heal'))
+  withCommon(subcommand(program, 'heal', '--check <cmd> [options]'))
     .description(
       'Run a check; when it fails, find a fix (remembered, or from your fixers), verify it, and propose it on a branch.'
     )
-    .requiredOption('--check <cmd>', 'the check to heal')
+    .addHelpText('after', HEAL_HELP)
+    .requiredOption('--check <cmd>', '(required) the check to heal')
     .option('--kind <kind>', `what the check is: ${CHECK_KINDS.join(', ')}`, 'test')
-    .option('--fix <cmd>', 'a fixer to run in the work tree, in order (repeatable)', collect, [] as string[])
+    .option(
+      '--fix <cmd>',
+      'a fixer to run in the work tree, in order (repeatable); `auto` (the default) derives them from the check',
+      collect,
+      [] as string[]
+    )
+    .option(
+      '--verify-also <cmd>',
+      'a further check a fix must pass before it counts (repeatable), e.g. the tests for a lint fix',
+      collect,
+      [] as string[]
+    )
     .option('--dry-run', 'everything but writes: no branch, no pull request, nothing remembered')
     .option('--policy <file>', 'what a fix may change (YAML): paths, sizes, protected files, suppressions')
     // Read and checked by buildHealRequest, as the action's inputs are.
@@ -264,9 +372,10 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     )
     .option('--max-attempts <n>', 'most verification runs of the check in one heal (default 5)')
     .option('--base <branch>', 'the branch to propose the fix to (default: the branch checked out)')
+    .option('--ref <branch>', 'in cloud: the branch to heal, with no checkout (default: the default branch)')
     .option(
       '--timeout <seconds>',
-      'stop a run of the check (and everything it started) after this many seconds'
+      'stop a run of the check (and everything it started) after this many seconds (default 1800)'
     )
     .option('--report <path>', 'a report file the check writes (JUnit XML, TAP, Jest JSON or ESLint JSON)')
     .option(
@@ -286,10 +395,26 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--assignees <logins>', 'users to assign, comma-separated')
     .option('--draft', "open the fix's pull request as a draft")
     .option('--commit-message <msg>', "the fix commit's message (self-heal's trailer is added)")
+    .option(
+      '--fixer-timeout <seconds>',
+      'stop a fixer (and everything it started) after this many seconds (default 600)'
+    )
+    .option(
+      '--fixer-retries <n>',
+      'runs again of a fixer whose fix was refused or failed, told why (default 1 for a fixer that reads SELF_HEAL_PROMPT or SELF_HEAL_FAILURE, else 0)'
+    )
+    .option('--pass-env <name>', PASS_ENV_HELP, collect, [] as string[])
+    .option(
+      '--verify <mode>',
+      'in-place (default), or clean: also verify in a fresh worktree with only the diff, after --setup'
+    )
+    .option('--setup <cmd>', 'with --verify clean: run this in the clean copy before the check (e.g. npm ci)')
     .action(
       run(async (options: CommonOptions, logger) => {
-        const { factory, settings } = prepare(options, io)
+        const { factory, settings, detection } = prepare(options, io)
         const policyFile = options.policy as string | undefined
+        // With no checkout, the policy is the repository's own file, read from its default branch.
+        const cloud = detection.environment === 'cloud'
         const request = buildHealRequest(
           {
             check: String(options.check),
@@ -297,7 +422,12 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
             fix: options.fix as string[],
             dryRun: Boolean(options.dryRun),
             policy: policyFile
-              ? { text: await readText(resolve(settings.cwd, policyFile), '--policy'), where: policyFile }
+              ? cloud
+                ? {
+                    text: await readRepositoryText(factory, policyFile, '--policy'),
+                    where: `${policyFile} on the default branch`
+                  }
+                : { text: await readText(resolve(settings.cwd, policyFile), '--policy'), where: policyFile }
               : undefined,
             reruns: options.reruns as string | undefined,
             maxAttempts: options.maxAttempts as string | undefined,
@@ -313,13 +443,20 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
             reviewers: options.reviewers as string | undefined,
             assignees: options.assignees as string | undefined,
             draft: Boolean(options.draft),
-            commitMessage: options.commitMessage as string | undefined
+            commitMessage: options.commitMessage as string | undefined,
+            fixerTimeout: options.fixerTimeout as string | undefined,
+            verify: options.verify as string | undefined,
+            setup: options.setup as string | undefined,
+            fixerRetries: options.fixerRetries as string | undefined,
+            verifyAlso: options.verifyAlso as string[]
           },
           option => HEAL_OPTIONS[option],
           io.env
         )
         try {
-          const result = await healWithFactory(factory, settings.cwd, request, logger)
+          const result = await healWithFactory(factory, settings.cwd, request, logger, {
+            ref: options.ref as string | undefined
+          })
           return { json: result, text: describeHeal(result), ok: result.ok }
         } finally {
           await factory.close()
@@ -327,7 +464,99 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       })
     )
 
+  withCommon(subcommand(program, 'memory', '<list|show|forget|export|import> [FINGERPRINT|FILE]'))
+    .description(
+      'The fix memory of this repository: list, show or forget remembered fixes, export them as JSON, import an export (a file, or - for stdin).'
+    )
+    .argument('<action>', 'list, show FINGERPRINT, forget FINGERPRINT, export, or import [FILE|-]')
+    .argument('[target]', 'the fingerprint (show, forget) or the export to read (import; default -, stdin)')
+    .action(async (action: string, target: string | undefined, options: CommonOptions) =>
+      run(async () => {
+        const { factory, settings } = prepare(options, io)
+        try {
+          const cache = await factory.cache()
+          const repository = await repositoryIdentity(factory, () => checkoutIdentity(settings.cwd))
+          return await memoryAction(cache, repository, action, target, async path =>
+            path === '-' ? io.readStdin() : readText(resolve(settings.cwd, path), 'the export')
+          )
+        } finally {
+          await factory.close()
+        }
+      })(options)
+    )
+
   return program
+}
+
+/** Runs one `memory` action; its JSON, text and whether it succeeded. */
+async function memoryAction(
+  cache: CacheAdapter,
+  repository: string,
+  action: string,
+  target: string | undefined,
+  read: (path: string) => Promise<string>
+): Promise<Outcome> {
+  const needs = (what: string): string => {
+    if (!target)
+      throw new InvalidInputError(
+        `memory ${action} needs the ${what}: self-heal memory ${action} FINGERPRINT.`
+      )
+    return target
+  }
+  switch (action) {
+    case 'list': {
+      const fixes = await listMemory(cache, repository)
+      const text = fixes.length
+        ? fixes
+            .map(
+              f =>
+                `${f.fingerprint}  ${f.kind}  verified ${f.verifiedAt}  replayed ${f.replays ?? 0}, failed ${f.failures ?? 0}  ${f.fixers.join(' && ') || '(no fixer recorded)'}`
+            )
+            .join('\n')
+        : 'No fix is remembered for this repository.'
+      return { json: { repository, fixes: fixes.map(({ diff: _diff, ...rest }) => rest) }, text, ok: true }
+    }
+    case 'show': {
+      const fix = await showMemory(cache, repository, needs('fingerprint'))
+      if (!fix)
+        return {
+          json: { fingerprint: target, found: false },
+          text: `No fix is remembered for ${target}.`,
+          ok: false
+        }
+      return {
+        json: fix,
+        text: `${fix.fingerprint} (${fix.kind}, verified ${fix.verifiedAt}${fix.commit ? ` at ${fix.commit.slice(0, 12)}` : ''}) by ${fix.fixers.join(' && ') || 'no fixer recorded'}\n${fix.diff}`,
+        ok: true
+      }
+    }
+    case 'forget': {
+      const forgotten = await forgetMemory(cache, repository, needs('fingerprint'))
+      return {
+        json: { fingerprint: target, forgotten },
+        text: forgotten ? `Forgot the fix for ${target}.` : `No fix was remembered for ${target}.`,
+        ok: true
+      }
+    }
+    case 'export': {
+      const doc = await exportMemory(cache, repository)
+      return { json: doc, text: JSON.stringify(doc, null, 2), ok: true }
+    }
+    case 'import': {
+      const path = target ?? '-'
+      const { imported } = await importMemory(
+        cache,
+        repository,
+        await read(path),
+        path === '-' ? 'stdin' : path
+      )
+      return { json: { imported }, text: `Imported ${imported.length} fix(es).`, ok: true }
+    }
+    default:
+      throw new InvalidInputError(
+        `Unknown memory action '${action}': give list, show, forget, export or import.`
+      )
+  }
 }
 
 /** The CLI option behind each of heal's inputs. */
@@ -351,7 +580,12 @@ const HEAL_OPTIONS: Record<keyof HealInputs, string> = {
   reviewers: '--reviewers',
   assignees: '--assignees',
   draft: '--draft',
-  commitMessage: '--commit-message'
+  commitMessage: '--commit-message',
+  fixerTimeout: '--fixer-timeout',
+  verify: '--verify',
+  setup: '--setup',
+  fixerRetries: '--fixer-retries',
+  verifyAlso: '--verify-also'
 }
 
 async function readText(path: string, option: string): Promise<string> {
@@ -362,12 +596,43 @@ async function readText(path: string, option: string): Promise<string> {
   }
 }
 
-function describeHeal(r: HealOutput): string {
+/** A text file of the repository, through the Storage port (in cloud: the default branch, through the API). */
+async function readRepositoryText(factory: AdapterFactory, path: string, option: string): Promise<string> {
+  const storage = await factory.storage()
+  try {
+    return (await storage.readFile(path)).toString('utf8')
+  } catch (error) {
+    if (!(error instanceof FileNotFoundError)) throw error
+    throw new InvalidInputError(
+      `Cannot read ${option} '${path}': the repository has no such file on its default branch (with no checkout, ${option} names a file in the repository).`
+    )
+  }
+}
+
+/** Heal's text output: the outcome and why, then the facts behind it (what failed, what was tried, the fix). */
+export function describeHeal(r: HealOutput): string {
   const lines = [`${r.outcome}: ${r.reason}`]
+  if (r.check?.timedOut) {
+    lines.push(`  the check timed out: --timeout ended it after ${(r.check.durationMs / 1000).toFixed(1)} s`)
+  }
+  if (r.check && !r.check.passed) {
+    const { shown, total } = failureLines(r.check)
+    if (shown.length) lines.push(`  ${r.check.failedTests.length ? 'failing' : 'problems'}:`)
+    for (const line of shown) lines.push(`    ${formatFailure(line)}`)
+    if (total > shown.length) lines.push(`    ... and ${total - shown.length} more`)
+    if (!shown.length && r.check.outputTail) lines.push(...tail(r.check.outputTail, 10, '    | '))
+  }
   if (r.fingerprint) lines.push(`  fingerprint ${r.fingerprint.id} (${r.fingerprint.basis})`)
   for (const a of r.attempts) {
     const what = a.source === 'memory' ? 'remembered fix' : `fixer '${a.fixer}'`
-    const size = a.stats ? ` (${a.stats.files} file(s), +${a.stats.added} -${a.stats.removed})` : ''
+    if (a.result === 'crashed') {
+      lines.push(
+        `  ${what}: crashed (${a.timedOut ? 'the fixer timeout ended it' : `exit ${a.exitCode}`}, nothing changed)`
+      )
+      if (a.outputTail) lines.push(...tail(a.outputTail, 5, '    | '))
+      continue
+    }
+    const size = a.stats && a.result !== 'no-change' ? ` (${diffSize(a.stats)})` : ''
     lines.push(`  ${what}: ${a.result}${size}`)
     for (const v of a.violations ?? []) lines.push(`    ${v.message}`)
   }
@@ -386,8 +651,26 @@ function describeHeal(r: HealOutput): string {
       `  branch ${r.proposal.branch}${r.proposal.pullRequestSkipped ? ` (no pull request: ${r.proposal.pullRequestSkipped})` : ''}`
     )
   }
+  if (r.dryRun && r.fix) lines.push('  the fix:', r.fix.diff.trimEnd())
   return lines.join('\n')
 }
+
+function diffSize(stats: DiffStats): string {
+  return `${plural(stats.files, 'file')}, +${stats.added} -${stats.removed}`
+}
+
+/** The last `count` lines of `text`, each after `prefix`. */
+function tail(text: string, count: number, prefix: string): string[] {
+  return text
+    .trimEnd()
+    .split('\n')
+    .slice(-count)
+    .map(line => `${prefix}${line}`)
+}
+
+const PASS_ENV_HELP =
+  'a variable the check and fixers keep though it looks like a credential (repeatable; globs such as NPM_*); ' +
+  'the token self-heal uses is never passed'
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value]
@@ -404,30 +687,57 @@ function describeDispatch(r: DispatchOutput): string {
   return lines.join('\n')
 }
 
-function withCommon(command: Command): Command {
-  return command
-    .addOption(new Option('--environment <env>', 'force the environment').choices([...ENVIRONMENTS]))
-    .option('--cwd <dir>', 'the directory to work in (default: the current directory)')
-    .option(
-      '--repository <owner/name>',
-      'the GitHub repository (default: GITHUB_REPOSITORY or the git remote)'
-    )
-    .option('--token <token>', 'a GitHub token (default: GITHUB_TOKEN)')
-    .option('--api-url <url>', 'the GitHub REST API URL (default: GITHUB_API_URL or https://api.github.com)')
-    .option('--json', 'print exactly one JSON object on stdout')
+/** A subcommand with its usage line, and a pointer to its own help after a usage error. */
+function subcommand(program: Command, name: string, usage: string): Command {
+  return program.command(name).usage(usage).showHelpAfterError(`(run 'self-heal ${name} --help' for usage)`)
 }
 
-function prepare(options: CommonOptions, io: CliIo) {
+/** Adds the options every command has, listed under their own heading after the command's own. */
+function withCommon(command: Command): Command {
+  const common = (flags: string, description: string) =>
+    new Option(flags, description).helpGroup(COMMON_OPTIONS)
+  return command
+    .addOption(common('--environment <env>', 'force the environment').choices([...ENVIRONMENTS]))
+    .addOption(common('--cwd <dir>', 'the directory to work in (default: the current directory)'))
+    .addOption(
+      common(
+        '--repository <owner/name>',
+        'the GitHub repository (default: GITHUB_REPOSITORY or the git remote)'
+      )
+    )
+    .addOption(common('--token <token>', 'a GitHub token (default: GITHUB_TOKEN)'))
+    .addOption(
+      common('--api-url <url>', 'the GitHub REST API URL (default: GITHUB_API_URL or https://api.github.com)')
+    )
+    .addOption(
+      common(
+        '--cache-path <file>',
+        "the fix memory's SQLite file in local (default: SELF_HEAL_CACHE_PATH, or self-heal/cache.sqlite in the user's cache directory)"
+      )
+    )
+    .addOption(common('--json', 'print exactly one JSON object on stdout'))
+}
+
+function prepare(options: CommonOptions, io: Io) {
   const settings = readSettings(options, io.env)
-  const detection = detectEnvironment(io.env, settings.cwd, settings.environment)
+  const detection = detectEnvironment(io.env, settings.cwd, {
+    explicit: settings.environment,
+    token: Boolean(settings.token)
+  })
   // A command's own output goes to stderr, so stdout keeps only the result.
-  const factory = new AdapterFactory(detection.environment, settings, stderrLogger(io.env), {
-    onOutput: (_stream, chunk) => io.stderr(chunk.toString('utf8')),
+  const factory = new AdapterFactory(detection.environment, settings, cliLogger(io), {
+    ...(io.echo ? { echo: io.echo } : { onOutput: (_stream, chunk) => io.stderr(chunk.toString('utf8')) }),
+    passEnv: parsePassEnv((options.passEnv as string[] | undefined) ?? [], '--pass-env'),
+    onRunProgress: io.status.progress,
     // No post step follows a CLI command: the Actions cache saves its snapshot when the command closes it.
     saveCacheOn: 'close',
     env: io.env
   })
   return { settings, detection, factory }
+}
+
+function cliLogger(io: Io): Logger {
+  return stderrLogger(io.env, io.stderr)
 }
 
 async function readPatch(path: string): Promise<string> {

@@ -18,6 +18,7 @@ import type {
   TestResult
 } from '../adapters/execution.js'
 import { InvalidInputError } from '../errors.js'
+import type { FixRecord } from '../heal/remote-fix.js'
 import { parseCheckKind, runCheckResult, type CheckKind, type CheckResult } from './check.js'
 
 /** What the runner workflow records about one check. */
@@ -48,6 +49,8 @@ export interface CheckRecord {
   problems?: LintProblem[]
   /** Test counts, when known. */
   counts?: TestResult['counts']
+  /** For `operation: fix`: what the fixers made on the runner (diffs travel in the JSON like the output). */
+  fix?: FixRecord
 }
 
 /** The prefix of every record line. */

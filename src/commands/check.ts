@@ -13,6 +13,7 @@ import type {
   RunOptions,
   TestResult
 } from '../adapters/execution.js'
+import { hasPassed } from '../adapters/verdict.js'
 import { InvalidInputError } from '../errors.js'
 
 /** The kinds of check: `runTests`, `runBuild`, `runLint` and `runCommand`. */
@@ -75,9 +76,9 @@ export async function runCheckResult(
   }
 }
 
-/** Whether a check passed: the adapter's verdict, or for a plain command exit 0 within its time. */
+/** Whether a check passed: the adapter's verdict (`hasPassed`, for every adapter and kind). */
 export function checkPassed(result: CheckResult): boolean {
-  return 'passed' in result ? result.passed : result.exitCode === 0 && !result.timedOut
+  return 'passed' in result ? result.passed : hasPassed(result)
 }
 
 /** The JSON shape of a check's result. */

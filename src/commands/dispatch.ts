@@ -11,9 +11,11 @@ import {
   isCompleted,
   newCorrelationId,
   type PollSettings,
-  type RunAnnotation
+  type RunAnnotation,
+  type WorkflowRunsSettings
 } from '../adapters/execution/workflow-runs.js'
 import type { FailedTest, LintProblem } from '../adapters/execution.js'
+import { howToSet } from '../surface.js'
 
 /** Options of dispatch(). Either `octokit` + `repository`, or `token` (+ `apiUrl`) + `repository`. */
 export interface DispatchOptions {
@@ -48,6 +50,8 @@ export interface DispatchOptions {
   poll?: Partial<PollSettings>
   /** Progress lines (stderr in the CLI). */
   log?: (message: string) => void
+  /** With `wait`: where the run is, at the start of the wait and every few seconds (see WorkflowRunsSettings). */
+  onProgress?: WorkflowRunsSettings['onProgress']
 }
 
 /** What dispatch() returns: the object `self-heal dispatch --json` prints. */
@@ -111,7 +115,7 @@ export async function dispatch(options: DispatchOptions): Promise<DispatchOutput
   let octokit = options.octokit
   if (!octokit) {
     if (!options.token) {
-      throw new ConfigurationError('No GitHub token: pass `--token`, the `token` input, or set GITHUB_TOKEN.')
+      throw new ConfigurationError(`No GitHub token: ${howToSet('token')}.`)
     }
     octokit = createGitHubClient({
       token: options.token,
@@ -120,10 +124,20 @@ export async function dispatch(options: DispatchOptions): Promise<DispatchOutput
     }).octokit
   }
   if (!owner || !repo) {
-    throw new ConfigurationError(`Repository '${options.repository}' is not OWNER/NAME: set --repository.`)
+    throw new ConfigurationError(
+      `Repository '${options.repository}' is not OWNER/NAME: ${howToSet('repository')}.`
+    )
   }
   const clock = options.clock ?? realClock
-  const runs = new WorkflowRuns({ octokit, owner, repo, clock, poll: options.poll, log: options.log })
+  const runs = new WorkflowRuns({
+    octokit,
+    owner,
+    repo,
+    clock,
+    poll: options.poll,
+    log: options.log,
+    onProgress: options.onProgress
+  })
   const correlationInput = options.correlationInput ?? 'correlation-id'
   const userInputs = { ...options.inputs }
   const correlationId = userInputs[correlationInput] || newCorrelationId()
@@ -175,7 +189,8 @@ export async function dispatch(options: DispatchOptions): Promise<DispatchOutput
     const run = await runs.waitForCompletion({
       runId: dispatched.runId,
       branch: dispatched.branch,
-      deadline: started + timeoutSeconds * 1000
+      deadline: started + timeoutSeconds * 1000,
+      url: dispatched.htmlUrl
     })
     if (!run) {
       let note = ''

@@ -2,40 +2,83 @@
  * `heal` in the environment the factory was built for: the composition root that gives the loop (src/heal/loop.ts)
  * its ports. The CLI and the action both come through here.
  */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { AdapterFactory } from '../adapters/factory.js'
 import { LocalWorkspace } from '../adapters/local/workspace.js'
 import { ConfigurationError, SelfHealError } from '../errors.js'
 import { DEFAULT_REMOTE } from '../git/remote.js'
+import type { GitHubActionsExecutionAdapter } from '../adapters/execution/workflow-dispatch.js'
+import { runCloudHeal } from '../heal/cloud.js'
+import { writeFixerContext } from '../heal/agent-context.js'
+import { checkoutFiles, resolveFixers } from '../heal/fixers.js'
 import { runHeal } from '../heal/loop.js'
 import type { HealOutput, HealRequest } from '../heal/types.js'
 import type { Logger } from '../log.js'
 
 /**
  * Heals in the working tree at `cwd` with the factory's adapters: the one entry the CLI and the action share.
- * CLOUD has no working tree for fixers to change, so it is refused with what to do instead.
+ * CLOUD has no working tree: the branch `options.ref` (default: the default branch) is healed through the API, its
+ * check and fixers running on GitHub Actions (src/heal/cloud.ts).
  */
 export async function healWithFactory(
   factory: AdapterFactory,
   cwd: string,
   request: HealRequest,
-  log: Logger
+  log: Logger,
+  options: { ref?: string } = {}
 ): Promise<HealOutput> {
   if (factory.environment === 'cloud') {
+    const execution = (await factory.execution()) as GitHubActionsExecutionAdapter
+    return runCloudHeal(
+      {
+        execution,
+        storage: await factory.storage(),
+        cache: () => factory.cache(),
+        git: () => factory.git(),
+        repository: await repositoryIdentity(factory, async () => ''),
+        defaultBranch: () => execution.runs.defaultBranch(),
+        log
+      },
+      request,
+      options.ref
+    )
+  }
+  if (options.ref) {
     throw new ConfigurationError(
-      'heal runs fixers on a checkout, and the cloud environment has none: run it locally or in a workflow job after actions/checkout (environment local or ci).'
+      `A ref (${options.ref}) is healed with no checkout, in the cloud environment (--environment cloud): here, check the branch out and heal it.`
     )
   }
   const tree = await LocalWorkspace.open(cwd)
+  if (tree.recovered) log.warning(tree.recovered)
+  // An interrupt ends the running check or fixer and lets the loop put the checkout back before the process exits
+  // (the loop then throws InterruptedError, whose exit code is 128 + the signal's number).
+  const interrupt = new AbortController()
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (interrupt.signal.aborted) return
+    log.warning(`${signal}: ending what is running and putting the checkout back before exiting.`)
+    interrupt.abort(signal)
+  }
+  for (const signal of INTERRUPTS) process.on(signal, onSignal)
+  // The failure as context for fixers lives outside the checkout, or it would become part of the fix.
+  const contexts = await mkdtemp(join(tmpdir(), 'self-heal-context-'))
   // Locally, pull requests (a token and a repository) mean the fix branch is pushed.
   const pushes = factory.environment === 'local' && (await factory.describe()).missing.length === 0
   try {
     return await runHeal(
       {
+        signal: interrupt.signal,
         execution: await factory.execution(),
         cache: () => factory.cache(),
         git: () => factory.git(),
         workspace: tree,
+        repository: await repositoryIdentity(factory, () => tree.identity()),
         log,
+        resolveFixers: failure =>
+          resolveFixers(request.fixers, request.check, failure, checkoutFiles(tree.root), log),
+        fixerContext: async input =>
+          (await writeFixerContext(join(contexts, `attempt-${input.attempt}`), input)).env,
         // Locally the branch is a local ref (the Git adapter's getDiff compares two trees, not a fork point). When
         // pull requests are opened (a token and a repository), the branch is pushed to origin: one that CI (or a
         // teammate) already proposed there is fetched first (fast-forward only), so it is found rather than
@@ -82,6 +125,27 @@ export async function healWithFactory(
       { ...request, cwd }
     )
   } finally {
+    await rm(contexts, { recursive: true, force: true })
     await tree.close()
+    for (const signal of INTERRUPTS) process.off(signal, onSignal)
   }
+}
+
+const INTERRUPTS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP']
+
+/** The repository the fix memory is kept for: the GitHub repository when one is known, else the checkout's own. */
+export async function repositoryIdentity(
+  factory: AdapterFactory,
+  checkout: () => Promise<string>
+): Promise<string> {
+  const { repository } = await factory.describe()
+  if (!repository) return checkout()
+  const host = (() => {
+    try {
+      return new URL(factory.settings.serverUrl ?? 'https://github.com').host
+    } catch {
+      return 'github.com'
+    }
+  })()
+  return `github:${host}/${repository}`.toLowerCase()
 }

@@ -1,13 +1,16 @@
 /**
- * In-memory application of parsed git diffs, as `git apply` does it (no fuzz: every context line must match; a
- * hunk may move to another line when its context matches there, searched outward from where it says it is).
+ * In-memory application of parsed git diffs with `git apply --cached`'s rules, so that a diff applies here exactly
+ * when git applies it, to the same tree. Hunks get no fuzz: every context line must match, though a hunk may move
+ * to another line when its context matches there (searched outward from where it says it is). As in git, the
+ * patches are checked in order, each seeing the results of the ones before it, and the tree is then written in
+ * two phases: every deleted, renamed or modified path leaves it, then every result enters it.
  * Base files come from a BaseSource, read only when a patch needs their bytes: a pure rename or mode change reuses
  * the blob by id. The result is the set of paths that change, and the base ids it was computed from, so a caller
  * can tell whether it still holds on a branch that moved.
  */
 import { createHash } from 'node:crypto'
-import { DiffDoesNotApplyError, InvalidInputError } from '../errors.js'
-import { normalizeRepoPath } from '../paths.js'
+import { DiffDoesNotApplyError, InvalidInputError, PathOutsideRepositoryError } from '../errors.js'
+import { gitPathProblem } from '../paths.js'
 import { applyGitDelta } from './delta.js'
 import { parseGitDiff, type FileMode, type FilePatch, type Hunk } from './parse.js'
 
@@ -19,14 +22,24 @@ export interface BaseEntry {
   sha: string
 }
 
+/** A directory of the base tree: its tree id. */
+export interface BaseDirectory {
+  /** The tree mode of a directory. */
+  mode: '040000'
+  /** Tree id. */
+  sha: string
+}
+
 /** Where base files come from: the GitHub API, a local repository, or memory. */
 export interface BaseSource {
-  /** The entry at a path of the base tree; undefined when no file is there (a directory counts as absent). */
-  stat(path: string): Promise<BaseEntry | undefined>
+  /** The entry at a path of the base tree: a file, a directory (mode 040000), or undefined when nothing is there. */
+  stat(path: string): Promise<BaseEntry | BaseDirectory | undefined>
+  /** The paths of every file below a directory of the base tree (called only for paths `stat` said are one). */
+  filesUnder(directory: string): Promise<string[]>
   /** The bytes of a blob of the base tree (called only for paths `stat` returned). */
   read(path: string, entry: BaseEntry): Promise<Buffer>
   /** Optional: stats many paths at once (a source that can batch does it here). */
-  statMany?(paths: string[]): Promise<Map<string, BaseEntry | undefined>>
+  statMany?(paths: string[]): Promise<Map<string, BaseEntry | BaseDirectory | undefined>>
   /** Optional: reads many blobs at once, by blob id (a source that can batch does it here). */
   readMany?(entries: Array<{ path: string; entry: BaseEntry }>): Promise<Map<string, Buffer>>
 }
@@ -34,11 +47,17 @@ export interface BaseSource {
 /** A file as the diff leaves it: new bytes, or an unchanged blob reused by id. */
 export type ResultFile = { mode: FileMode; content: Buffer } | { mode: FileMode; sha: string }
 
+/** What `dependsOn` records for a directory above a changed path: any tree will do, but not a file. */
+export const ANY_TREE = 'tree'
+
 /** What a diff does to a tree. */
 export interface AppliedDiff {
   /** Every path the diff changes: the new file, or null when it is deleted. Sorted by path. */
   files: Map<string, ResultFile | null>
-  /** Every base path the result depends on, with the base id it had (null: it had to be absent). */
+  /**
+   * Every base path the result depends on, with the id it had: a blob or tree id, null when it had to be absent,
+   * or ANY_TREE for a directory that only has to stay one.
+   */
   dependsOn: Map<string, string | null>
   /** The mode each base file the result depends on had. */
   baseModes: Map<string, FileMode>
@@ -56,12 +75,14 @@ function gitlinkText(sha: string): Buffer {
   return Buffer.from(`Subproject commit ${sha}\n`)
 }
 
+/** The commit a patched submodule text names; git reads 40 hex digits after the prefix and ignores the rest. */
 function parseGitlinkText(content: Buffer, file: string): string {
-  const m = /^Subproject commit ([0-9a-f]{40})(?:-dirty)?\n?$/.exec(content.toString('latin1'))
+  const m = /^Subproject commit ([0-9a-fA-F]{40})/.exec(content.toString('latin1'))
   if (!m) throw new DiffDoesNotApplyError(file, 'the submodule change does not name a commit id')
-  return m[1]
+  return m[1].toLowerCase()
 }
 
+/** What git calls the type of a mode: file modes differ only in permissions, which a patch may change. */
 function kindOf(mode: FileMode): string {
   return mode === '120000' ? 'symlink' : mode === '160000' ? 'submodule' : 'regular file'
 }
@@ -154,72 +175,109 @@ export function applyHunks(content: Buffer, hunks: Hunk[], file: string): Buffer
   return Buffer.concat(image)
 }
 
+/** A file as a patch sees it: from the base (by id, bytes read when needed) or the result of an earlier patch. */
 interface State {
   mode: FileMode
   sha?: string
   content?: Buffer
 }
 
+/** What an earlier patch left at a path it deleted or renamed away: later patches may not change it. */
+const DELETED = Symbol('deleted')
+
+const FULL_ID = /^[0-9a-f]{40}$/
+const NULL_ID = /^0+$/
+
+/** Refuses a path git's verify_path refuses: escapes and `.git` disguises as outside, the rest as invalid. */
+function verifyPath(path: string, mode: FileMode | undefined): void {
+  const problem = gitPathProblem(path, mode === '120000')
+  if (!problem) return
+  if (problem.outside) throw new PathOutsideRepositoryError(path, problem.reason)
+  throw new InvalidInputError(
+    `Path '${path}' cannot be in a git tree: ${problem.reason}. Rename it in the diff.`
+  )
+}
+
+/** Whether a patch changes more than bytes (git calls a patch without hunks or such a change garbage). */
+function changesMetadata(patch: FilePatch): boolean {
+  return (
+    patch.kind !== 'modify' ||
+    (patch.oldMode !== undefined && patch.newMode !== undefined && patch.oldMode !== patch.newMode)
+  )
+}
+
+/** Refuses what cannot be applied whatever the base: patches without data, and paths git refuses. */
+function validate(patch: FilePatch): void {
+  const file = patch.newPath ?? patch.oldPath!
+  if (patch.binaryWithoutData) {
+    throw new InvalidInputError(
+      `The diff marks '${file}' as a binary file that differs but holds no data ('Binary files ... differ'): ` +
+        'make the diff with `git diff --binary` so that binary changes can be applied.'
+    )
+  }
+  if (!patch.hunks.length && !patch.binary && !changesMetadata(patch)) {
+    const submodule = patch.oldMode === '160000' || patch.newMode === '160000'
+    throw new InvalidInputError(
+      changesContent(patch)
+        ? `The diff says '${file}' changed (${patch.oldId}..${patch.newId}) but holds no hunks or binary data ` +
+            `for it: ${submodule ? 'make submodule changes with `git diff --submodule=short`.' : 'make the diff with `git diff --binary`.'}`
+        : `The diff names '${file}' but changes nothing in it (git apply calls it a patch with only garbage): ` +
+            'remove that part of the diff.'
+    )
+  }
+  if (patch.binary && !(FULL_ID.test(patch.oldId ?? '') && FULL_ID.test(patch.newId ?? ''))) {
+    throw new InvalidInputError(
+      `The binary patch for '${file}' has no full 'index' line, so what it applies to cannot be checked: ` +
+        'make the diff with `git diff --binary` (it writes full ids).'
+    )
+  }
+  if (patch.oldPath !== undefined) verifyPath(patch.oldPath, patch.oldMode)
+  if (patch.newPath !== undefined) verifyPath(patch.newPath, patch.newMode)
+}
+
 /** Applies the patches of a diff to a base; throws (changing nothing anywhere) when any part does not apply. */
 export async function applyPatches(patches: FilePatch[], base: BaseSource): Promise<AppliedDiff> {
-  const current = new Map<string, State | null>()
-  const dependsOn = new Map<string, string | null>()
-  const changed = new Set<string>()
-  const prefetched = new Map<string, BaseEntry | undefined>()
-  const baseModes = new Map<string, FileMode>()
+  // Everything that needs no base is refused first, so a bad path is refused before anything is read.
+  for (const patch of patches) validate(patch)
 
-  // Paths are validated first, so a bad one is refused before anything is read.
-  const normal = patches.map(patch => {
-    for (const path of [patch.oldPath, patch.newPath]) {
-      if (path !== undefined) normalizeRepoPath(path)
-      if (patch.binaryWithoutData) {
-        throw new InvalidInputError(
-          `The diff marks '${path}' as a binary file that differs but holds no data ('Binary files ... differ'): ` +
-            'make the diff with `git diff --binary` so that binary changes can be applied.'
-        )
-      }
-    }
-    return {
-      patch,
-      oldPath: patch.oldPath === undefined ? undefined : normalizeRepoPath(patch.oldPath),
-      newPath: patch.newPath === undefined ? undefined : normalizeRepoPath(patch.newPath)
-    }
-  })
-
-  if (base.statMany) {
-    const wanted = new Set<string>()
-    for (const { oldPath, newPath } of normal) {
-      for (const p of [oldPath, newPath]) if (p) for (const a of [p, ...ancestors(p)]) wanted.add(a)
-    }
-    const stats = await base.statMany([...wanted])
-    for (const [path, entry] of stats) prefetched.set(path, entry)
+  const wanted = new Set<string>()
+  for (const { oldPath, newPath } of patches) {
+    for (const p of [oldPath, newPath])
+      if (p !== undefined) for (const a of [p, ...ancestors(p)]) wanted.add(a)
+  }
+  const stats = base.statMany
+    ? await base.statMany([...wanted])
+    : new Map(await Promise.all([...wanted].map(async p => [p, await base.stat(p)] as const)))
+  const baseFile = (path: string): BaseEntry | undefined => {
+    const entry = stats.get(path)
+    return entry && entry.mode !== '040000' ? entry : undefined
   }
 
-  // Bytes the diff needs from the base, fetched in one batch when the source can.
+  // A rename or copy reads its source from the base, whatever came before it (git's diffs do not depend on
+  // order); any other patch reads what the patches before it left. Bytes the base must give come in one batch.
   const contents = new Map<string, Buffer>()
   if (base.readMany) {
-    const wanted: Array<{ path: string; entry: BaseEntry }> = []
-    const produced = new Set<string>()
-    for (const { patch, oldPath, newPath } of normal) {
+    const read = new Map<string, { path: string; entry: BaseEntry }>()
+    const touched = new Set<string>()
+    for (const patch of patches) {
+      const { kind, oldPath, newPath } = patch
+      const fromBase = kind === 'rename' || kind === 'copy' || !touched.has(oldPath!)
       const needsBytes = patch.hunks.length > 0 || patch.binary?.forward.method === 'delta'
-      if (oldPath && patch.kind !== 'add' && needsBytes && !produced.has(oldPath)) {
-        const entry = prefetched.get(oldPath)
-        if (entry && entry.mode !== '160000') wanted.push({ path: oldPath, entry })
-      }
-      if (newPath) produced.add(newPath)
-      if (oldPath && patch.kind === 'rename') produced.add(oldPath)
+      const entry = kind !== 'add' && fromBase && needsBytes ? baseFile(oldPath!) : undefined
+      if (entry && entry.mode !== '160000') read.set(entry.sha, { path: oldPath!, entry })
+      if (newPath !== undefined) touched.add(newPath)
+      if (kind === 'delete' || kind === 'rename') touched.add(oldPath!)
     }
-    if (wanted.length) for (const [sha, bytes] of await base.readMany(wanted)) contents.set(sha, bytes)
+    if (read.size)
+      for (const [sha, bytes] of await base.readMany([...read.values()])) contents.set(sha, bytes)
   }
 
-  async function get(path: string): Promise<State | undefined> {
-    if (current.has(path)) return current.get(path) ?? undefined
-    const entry = prefetched.has(path) ? prefetched.get(path) : await base.stat(path)
-    dependsOn.set(path, entry?.sha ?? null)
-    if (entry) baseModes.set(path, entry.mode)
-    const state = entry ? { mode: entry.mode, sha: entry.sha } : null
-    current.set(path, state)
-    return state ?? undefined
+  const baseStates = new Map<string, State>()
+  const baseState = (path: string): State | undefined => {
+    const entry = baseFile(path)
+    if (!entry) return undefined
+    if (!baseStates.has(path)) baseStates.set(path, { mode: entry.mode, sha: entry.sha })
+    return baseStates.get(path)
   }
 
   async function bytes(path: string, state: State): Promise<Buffer> {
@@ -235,28 +293,23 @@ export async function applyPatches(patches: FilePatch[], base: BaseSource): Prom
     return content
   }
 
-  async function mustBeFree(path: string): Promise<void> {
-    if (await get(path)) throw new DiffDoesNotApplyError(path, 'the diff creates it, but it already exists')
-    for (const parent of ancestors(path)) {
-      if (await get(parent)) {
-        throw new DiffDoesNotApplyError(path, `'${parent}' is a file, so it cannot hold '${path}'`)
-      }
-    }
-  }
+  const table = new Map<string, State | typeof DELETED>()
+  const toBeDeleted = new Set(
+    patches.filter(p => p.kind === 'delete' || p.kind === 'rename').map(p => p.oldPath!)
+  )
+  const removed = new Set<string>()
+  const added = new Map<string, State>()
 
-  for (const { patch, oldPath, newPath } of normal) {
+  for (const patch of patches) {
+    const { kind, oldPath, newPath } = patch
     const file = newPath ?? oldPath!
-    if (!patch.hunks.length && !patch.binary && changesContent(patch)) {
-      throw new InvalidInputError(
-        `The diff says '${file}' changed (${patch.oldId}..${patch.newId}) but holds no hunks or binary data for it` +
-          (patch.oldMode === '160000' || patch.newMode === '160000'
-            ? ': make submodule changes with `git diff --submodule=short`.'
-            : ': make the diff with `git diff --binary`.')
-      )
-    }
     let source: State | undefined
-    if (patch.kind !== 'add') {
-      source = await get(oldPath!)
+    if (kind !== 'add') {
+      const earlier = kind === 'rename' || kind === 'copy' ? undefined : table.get(oldPath!)
+      if (earlier === DELETED) {
+        throw new DiffDoesNotApplyError(oldPath!, 'an earlier part of the diff deleted or renamed it')
+      }
+      source = earlier ?? baseState(oldPath!)
       if (!source) throw new DiffDoesNotApplyError(oldPath!, 'the diff changes it, but it does not exist')
       if (patch.oldMode && kindOf(patch.oldMode) !== kindOf(source.mode)) {
         throw new DiffDoesNotApplyError(
@@ -264,21 +317,49 @@ export async function applyPatches(patches: FilePatch[], base: BaseSource): Prom
           `the diff expects a ${kindOf(patch.oldMode)}, but it is a ${kindOf(source.mode)}`
         )
       }
-      checkId(patch.oldId, source, oldPath!)
     }
-    if ((patch.kind === 'add' || patch.kind === 'rename' || patch.kind === 'copy') && newPath !== oldPath) {
-      await mustBeFree(newPath!)
+    if (kind === 'add' || kind === 'rename' || kind === 'copy') {
+      // Only the base counts, and not even it for a path that some patch deletes or renames away.
+      const freed = table.get(newPath!) === DELETED || toBeDeleted.has(newPath!)
+      if (!freed && baseFile(newPath!)) {
+        throw new DiffDoesNotApplyError(newPath!, 'the diff creates it, but it already exists')
+      }
     }
+    const oldMode = patch.oldMode ?? source?.mode
+    const mode: FileMode = patch.newMode ?? (kind === 'add' ? '100644' : source!.mode)
+    if (oldMode && kind !== 'delete' && kindOf(oldMode) !== kindOf(mode)) {
+      throw new DiffDoesNotApplyError(
+        file,
+        `a ${kindOf(oldMode)} cannot become a ${kindOf(mode)} in place: delete it and create it anew`
+      )
+    }
+    // The same rules again with the modes the base filled in (a symlink may not be `.gitmodules`).
+    if (oldPath !== undefined && kind !== 'add') verifyPath(oldPath, oldMode)
+    if (newPath !== undefined) verifyPath(newPath, mode)
 
-    const mode: FileMode = patch.newMode ?? source?.mode ?? '100644'
     let result: State
     if (patch.binary) {
+      const sha = source ? (source.sha ?? gitBlobSha(await bytes(oldPath!, source))) : undefined
+      if (source && sha !== patch.oldId) {
+        throw new DiffDoesNotApplyError(
+          file,
+          `the binary patch was made against blob ${patch.oldId}, but the file is blob ${sha}: regenerate the diff`
+        )
+      }
       const forward = patch.binary.forward
-      const content =
-        forward.method === 'literal'
+      const content = NULL_ID.test(patch.newId!)
+        ? Buffer.alloc(0)
+        : forward.method === 'literal'
           ? forward.data
-          : applyGitDelta(await bytes(oldPath!, source!), forward.data, file)
+          : applyGitDelta(source ? await bytes(oldPath!, source) : Buffer.alloc(0), forward.data, file)
       result = { mode, content }
+      const made = gitBlobSha(content)
+      if (!NULL_ID.test(patch.newId!) && made !== patch.newId) {
+        throw new DiffDoesNotApplyError(
+          file,
+          `the binary patch makes blob ${made}, but the diff says ${patch.newId}`
+        )
+      }
     } else if (patch.hunks.length) {
       const before = source ? await bytes(oldPath!, source) : Buffer.alloc(0)
       result = { mode, content: applyHunks(before, patch.hunks, file) }
@@ -287,49 +368,63 @@ export async function applyPatches(patches: FilePatch[], base: BaseSource): Prom
     } else {
       result = { mode, content: Buffer.alloc(0) }
     }
-    if (result.content && mode === '160000') {
-      result = { mode, sha: parseGitlinkText(result.content, file) }
-    } else if (result.content && patch.kind !== 'delete') {
-      result.sha = gitBlobSha(result.content)
-    }
-    if (source && mode !== source.mode && (mode === '160000') !== (source.mode === '160000')) {
-      throw new DiffDoesNotApplyError(
-        file,
-        `a ${kindOf(source.mode)} cannot become a ${kindOf(mode)} in place`
-      )
-    }
 
-    if (patch.kind === 'delete') {
-      if (result.content && result.content.length > 0 && !patch.binary) {
+    if (kind === 'delete') {
+      if (result.content?.length) {
         throw new DiffDoesNotApplyError(
           file,
           'the diff deletes it, but the file holds more than the diff removes: regenerate the diff'
         )
       }
-      current.set(oldPath!, null)
-      changed.add(oldPath!)
+      table.set(oldPath!, DELETED)
+      removed.add(oldPath!)
       continue
     }
-    if (patch.newId && /^[0-9a-f]{40}$/.test(patch.newId) && result.sha && result.sha !== patch.newId) {
+    if (result.content && mode === '160000') result = { mode, sha: parseGitlinkText(result.content, file) }
+    else if (result.content) result.sha = gitBlobSha(result.content)
+    table.set(newPath!, result)
+    if (kind === 'rename') table.set(oldPath!, DELETED)
+    if (kind === 'modify' || kind === 'rename') removed.add(oldPath!)
+    added.set(newPath!, result)
+  }
+
+  // The tree as git writes it: what was removed is gone unless a result took its place.
+  const present = (path: string) => added.has(path) || (!removed.has(path) && baseFile(path) !== undefined)
+  const dependsOn = new Map<string, string | null>()
+  const addedDirectories = new Set([...added.keys()].flatMap(ancestors))
+  for (const path of added.keys()) {
+    for (const parent of ancestors(path)) {
+      if (present(parent)) {
+        throw new DiffDoesNotApplyError(path, `'${parent}' is a file, so it cannot hold '${path}'`)
+      }
+      dependsOn.set(parent, stats.get(parent) ? ANY_TREE : null)
+    }
+    const inside =
+      (stats.get(path)?.mode === '040000'
+        ? (await base.filesUnder(path)).find(f => added.has(f) || !removed.has(f))
+        : undefined) ??
+      (addedDirectories.has(path) ? [...added.keys()].find(p => p.startsWith(`${path}/`)) : undefined)
+    if (inside) {
       throw new DiffDoesNotApplyError(
-        file,
-        `the result is blob ${result.sha}, but the diff says ${patch.newId}`
+        path,
+        `the diff makes it a file, but it is a directory that holds '${inside}'`
       )
     }
-    if (patch.kind === 'rename' && oldPath !== newPath) {
-      current.set(oldPath!, null)
-      changed.add(oldPath!)
-    }
-    current.set(newPath!, result)
-    changed.add(newPath!)
+  }
+
+  const baseModes = new Map<string, FileMode>()
+  for (const path of [...removed, ...added.keys(), ...baseStates.keys()]) {
+    const entry = stats.get(path)
+    dependsOn.set(path, entry?.sha ?? null)
+    if (entry && entry.mode !== '040000') baseModes.set(path, entry.mode)
   }
 
   const files = new Map<string, ResultFile | null>()
-  for (const path of [...changed].sort(comparePaths)) {
-    const state = current.get(path)
+  for (const path of [...new Set([...removed, ...added.keys()])].sort(comparePaths)) {
+    const state = added.get(path)
     if (!state) {
       // Deleted, unless it was absent in the base too (created and then deleted within this diff).
-      if (dependsOn.get(path) !== null) files.set(path, null)
+      if (baseFile(path)) files.set(path, null)
       continue
     }
     files.set(
@@ -348,21 +443,11 @@ const EMPTY_BLOB = 'e69de29bb2d1d6434b8b29ae775ad8c2e48c5391'
 function changesContent(patch: FilePatch): boolean {
   const { oldId, newId } = patch
   if (!oldId || !newId || oldId === newId) return false
-  const zero = (id: string) => /^0+$/.test(id)
+  const zero = (id: string) => NULL_ID.test(id)
   const empty = (id: string) => EMPTY_BLOB.startsWith(id)
   if (zero(oldId)) return !empty(newId)
   if (zero(newId)) return !empty(oldId)
   return true
-}
-
-function checkId(id: string | undefined, source: State, file: string): void {
-  if (!id || !source.sha || /^0+$/.test(id)) return
-  if (/^[0-9a-f]{40}$/.test(id) && source.sha !== id) {
-    throw new DiffDoesNotApplyError(
-      file,
-      `the diff was made against blob ${id}, but the file is blob ${source.sha}: regenerate the diff`
-    )
-  }
 }
 
 /** The directories above a path, nearest last (`a/b/c` → `a`, `a/b`). */

@@ -5,7 +5,7 @@
 import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import { promisify } from 'node:util'
 import { InvalidInputError } from '../errors.js'
-import type { BaseEntry, BaseSource } from './apply.js'
+import type { BaseDirectory, BaseEntry, BaseSource } from './apply.js'
 import type { FileMode } from './parse.js'
 
 const execFileAsync = promisify(execFile)
@@ -117,7 +117,7 @@ class CatFileBatch {
 /** A BaseSource reading the tree of one commit of a local repository. Call close() when done. */
 export class LocalGitBaseSource implements BaseSource {
   private readonly batch: CatFileBatch
-  private readonly cache = new Map<string, BaseEntry | undefined>()
+  private readonly cache = new Map<string, BaseEntry | BaseDirectory | undefined>()
 
   /** `cwd`: the repository (or a directory inside it); `commit`: the base commit, which must exist locally. */
   constructor(
@@ -127,27 +127,39 @@ export class LocalGitBaseSource implements BaseSource {
     this.batch = new CatFileBatch(cwd)
   }
 
-  async stat(path: string): Promise<BaseEntry | undefined> {
+  async stat(path: string): Promise<BaseEntry | BaseDirectory | undefined> {
     return (await this.statMany([path])).get(path)
   }
 
-  async statMany(paths: string[]): Promise<Map<string, BaseEntry | undefined>> {
+  async statMany(paths: string[]): Promise<Map<string, BaseEntry | BaseDirectory | undefined>> {
     const missing = paths.filter(p => !this.cache.has(p))
     // Chunked so that a large diff stays under the command-line limit.
     for (let i = 0; i < missing.length; i += 500) {
       const chunk = missing.slice(i, i + 500)
-      const out = await git(this.cwd, ['ls-tree', '-z', '--full-tree', this.commit, '--', ...chunk])
       for (const p of chunk) this.cache.set(p, undefined)
-      for (const record of out.toString('utf8').split('\0')) {
-        if (!record) continue
-        const tab = record.indexOf('\t')
-        const [mode, type, sha] = record.slice(0, tab).split(' ')
-        const path = record.slice(tab + 1)
-        if (type === 'tree') continue
-        this.cache.set(path, { mode: mode as FileMode, sha })
+      // -t: with several paths git lists what is inside a directory named, and its tree only with -t.
+      for (const { path, mode, sha } of await this.lsTree(['-t', '--', ...chunk])) {
+        this.cache.set(path, mode === '040000' ? { mode, sha } : { mode: mode as FileMode, sha })
       }
     }
     return new Map(paths.map(p => [p, this.cache.get(p)]))
+  }
+
+  async filesUnder(directory: string): Promise<string[]> {
+    return (await this.lsTree(['-r', '--', `${directory}/`])).map(e => e.path)
+  }
+
+  private async lsTree(args: string[]): Promise<Array<{ path: string; mode: string; sha: string }>> {
+    const out = await git(this.cwd, ['ls-tree', '-z', '--full-tree', this.commit, ...args])
+    return out
+      .toString('utf8')
+      .split('\0')
+      .filter(Boolean)
+      .map(record => {
+        const tab = record.indexOf('\t')
+        const [mode, , sha] = record.slice(0, tab).split(' ')
+        return { path: record.slice(tab + 1), mode, sha }
+      })
   }
 
   read(_path: string, entry: BaseEntry): Promise<Buffer> {

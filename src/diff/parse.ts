@@ -7,6 +7,7 @@
 import { inflateSync } from 'node:zlib'
 import { InvalidInputError } from '../errors.js'
 import { decodeBase85 } from './base85.js'
+import { MAX_FILE_BYTES } from './limits.js'
 
 /** A git file mode as it appears in a tree. */
 export type FileMode = '100644' | '100755' | '120000' | '160000'
@@ -84,6 +85,8 @@ export interface FilePatch {
 
 /** The file a parse error is about, when it is known. */
 export class DiffParseError extends InvalidInputError {
+  static override readonly type: string = 'DiffParseError'
+
   /** 1-based line of the diff where the problem is. */
   readonly line: number
 
@@ -141,14 +144,19 @@ function readName(rest: Buffer, line: number): string {
   return text.replace(/\r$/, '')
 }
 
+/** git squashes doubled slashes in the names of `---`, `+++`, rename and copy lines (after stripping `a/`). */
+function squash(name: string): string {
+  return name.replace(/\/{2,}/g, '/')
+}
+
 /** Strips the first path component (`-p1`), as git apply does; `/dev/null` stays undefined. */
-function stripPrefix(name: string, line: number): string | undefined {
+function stripPrefix(name: string, line: number, squashed = true): string | undefined {
   if (name === '/dev/null') return undefined
   // An absolute name has no prefix to strip: keep it whole so that the path rules refuse it by its own name.
-  if (name.startsWith('/')) return name
+  if (name.startsWith('/')) return squashed ? squash(name) : name
   const slash = name.indexOf('/')
   if (slash < 0) throw new DiffParseError(`path '${name}' has no 'a/' or 'b/' prefix to strip`, line)
-  return name.slice(slash + 1)
+  return squashed ? squash(name.slice(slash + 1)) : name.slice(slash + 1)
 }
 
 /**
@@ -162,13 +170,13 @@ function parseGitHeaderNames(rest: Buffer, line: number): { a?: string; b?: stri
     const second = tail.startsWith('"')
       ? unquote(Buffer.from(tail, 'utf8'), 0, line).name.toString('utf8')
       : tail
-    return { a: stripPrefix(first.name.toString('utf8'), line), b: stripPrefix(second, line) }
+    return { a: stripPrefix(first.name.toString('utf8'), line, false), b: stripPrefix(second, line, false) }
   }
   const text = rest.toString('utf8')
   const quoted = text.indexOf(' "')
   if (quoted >= 0) {
     const second = unquote(Buffer.from(text.slice(quoted + 1), 'utf8'), 0, line).name.toString('utf8')
-    return { a: stripPrefix(text.slice(0, quoted), line), b: stripPrefix(second, line) }
+    return { a: stripPrefix(text.slice(0, quoted), line, false), b: stripPrefix(second, line, false) }
   }
   // Unquoted: find a space such that both sides, prefix stripped, are equal.
   for (let i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1)) {
@@ -208,11 +216,26 @@ function text(line: Buffer): string {
   return line.toString('utf8').replace(/\r$/, '')
 }
 
-/** Decodes one `literal N` / `delta N` block of a binary patch starting at `index`; returns it and the next line. */
-function parseBinaryHunk(lines: Buffer[], index: number): { hunk: BinaryHunk; next: number } | undefined {
+/**
+ * Decodes one `literal N` / `delta N` block of a binary patch starting at `index`; returns it and the next line.
+ * N bounds the inflated size, so a block that inflates to more (a compression bomb) stops there, and an N over
+ * MAX_FILE_BYTES is refused before anything is inflated.
+ */
+function parseBinaryHunk(
+  lines: Buffer[],
+  index: number,
+  file: string
+): { hunk: BinaryHunk; next: number } | undefined {
   const header = /^(literal|delta) (\d+)$/.exec(text(lines[index] ?? Buffer.alloc(0)))
   if (!header) return undefined
   const size = Number(header[2])
+  if (size > MAX_FILE_BYTES) {
+    throw new DiffParseError(
+      `the binary patch for '${file}' is ${size} bytes, more than the ${MAX_FILE_BYTES} bytes (GitHub's largest ` +
+        'blob) self-heal applies',
+      index + 1
+    )
+  }
   const chunks: Buffer[] = []
   let i = index + 1
   for (; i < lines.length; i++) {
@@ -227,9 +250,16 @@ function parseBinaryHunk(lines: Buffer[], index: number): { hunk: BinaryHunk; ne
   }
   let data: Buffer
   try {
-    data = inflateSync(Buffer.concat(chunks))
+    // One byte more than declared, so that a block inflating to more is told apart from one that fits.
+    data = inflateSync(Buffer.concat(chunks), { maxOutputLength: size + 1 })
   } catch (error) {
-    throw new DiffParseError(`binary patch data is corrupt (${(error as Error).message})`, index + 1)
+    const tooLarge = (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE'
+    throw new DiffParseError(
+      tooLarge
+        ? `the binary patch for '${file}' inflates to more than the ${size} bytes it says`
+        : `binary patch data is corrupt (${(error as Error).message})`,
+      index + 1
+    )
   }
   if (data.length !== size) {
     throw new DiffParseError(`binary patch inflates to ${data.length} bytes, but says ${size}`, index + 1)
@@ -278,9 +308,26 @@ function parseTraditionalPatch(lines: Buffer[], start: number, patches: FilePatc
 
 function parseGitFilePatch(lines: Buffer[], start: number, patches: FilePatch[]): number {
   const header = parseGitHeaderNames(lines[start].subarray('diff --git '.length), start + 1)
+  // git's default name: the header's, when both its names agree (a new or deleted file takes it).
+  const def = header.a === header.b ? header.a : undefined
   const patch: FilePatch = { kind: 'modify', hunks: [], git: true }
-  let oldName: string | undefined = header.a
-  let newName: string | undefined = header.b
+  let oldName: string | undefined
+  let newName: string | undefined
+  // `---` and `+++` must agree with what the lines before said (/dev/null for the side a new or deleted file lacks).
+  const verifyName = (line: Buffer, side: 'old' | 'new', n: number): void => {
+    const raw = readName(line.subarray(4), n)
+    const name = raw === '/dev/null' ? undefined : stripPrefix(raw, n)
+    const absent = side === 'old' ? patch.kind === 'add' : patch.kind === 'delete'
+    const known = side === 'old' ? oldName : newName
+    if (absent) {
+      if (name !== undefined) throw new DiffParseError(`the ${side} name should be /dev/null`, n)
+    } else if (known === undefined) {
+      if (side === 'old') oldName = name
+      else newName = name
+    } else if (name !== known) {
+      throw new DiffParseError(`the ${side} name '${name}' is not '${known}', as the lines before it say`, n)
+    }
+  }
   let i = start + 1
   for (; i < lines.length; i++) {
     const line = lines[i]
@@ -291,21 +338,23 @@ function parseGitFilePatch(lines: Buffer[], start: number, patches: FilePatch[])
     else if (t.startsWith('new file mode ')) {
       patch.kind = 'add'
       patch.newMode = parseMode(t.slice(14), n)
+      newName = def
     } else if (t.startsWith('deleted file mode ')) {
       patch.kind = 'delete'
       patch.oldMode = parseMode(t.slice(18), n)
+      oldName = def
     } else if (t.startsWith('rename from ')) {
       patch.kind = 'rename'
-      oldName = readName(line.subarray(12), n)
+      oldName = squash(readName(line.subarray(12), n))
     } else if (t.startsWith('rename to ')) {
       patch.kind = 'rename'
-      newName = readName(line.subarray(10), n)
+      newName = squash(readName(line.subarray(10), n))
     } else if (t.startsWith('copy from ')) {
       patch.kind = 'copy'
-      oldName = readName(line.subarray(10), n)
+      oldName = squash(readName(line.subarray(10), n))
     } else if (t.startsWith('copy to ')) {
       patch.kind = 'copy'
-      newName = readName(line.subarray(8), n)
+      newName = squash(readName(line.subarray(8), n))
     } else if (t.startsWith('similarity index ')) patch.similarity = parseInt(t.slice(17), 10)
     else if (t.startsWith('dissimilarity index ')) continue
     else if (t.startsWith('index ')) {
@@ -318,32 +367,30 @@ function parseGitFilePatch(lines: Buffer[], start: number, patches: FilePatch[])
         patch.oldMode ??= mode
         patch.newMode ??= mode
       }
-    } else if (t.startsWith('--- ')) {
-      const name = readName(line.subarray(4), n)
-      if (name !== '/dev/null') oldName = stripPrefix(name, n)
-    } else if (t.startsWith('+++ ')) {
-      const name = readName(line.subarray(4), n)
-      if (name !== '/dev/null') newName = stripPrefix(name, n)
-    } else if (t === 'GIT binary patch') {
-      const forward = parseBinaryHunk(lines, i + 1)
+    } else if (t.startsWith('--- ')) verifyName(line, 'old', n)
+    else if (t.startsWith('+++ ')) verifyName(line, 'new', n)
+    else if (t === 'GIT binary patch') {
+      const file = newName ?? oldName ?? def ?? '?'
+      const forward = parseBinaryHunk(lines, i + 1, file)
       if (!forward)
         throw new DiffParseError("'GIT binary patch' is not followed by 'literal' or 'delta'", n + 1)
-      const reverse = parseBinaryHunk(lines, forward.next)
+      const reverse = parseBinaryHunk(lines, forward.next, file)
       patch.binary = { forward: forward.hunk, reverse: reverse?.hunk }
       i = (reverse?.next ?? forward.next) - 1
     } else if (/^Binary files .* differ$/.test(t)) {
       patch.binaryWithoutData = true
     } else break
   }
-  if (patch.kind === 'add') oldName = undefined
-  if (patch.kind === 'delete') newName = undefined
-  if (patch.kind === 'modify' && oldName === undefined) oldName = newName
-  if (patch.kind === 'modify' && newName === undefined) newName = oldName
   if (oldName === undefined && newName === undefined) {
-    throw new DiffParseError('cannot tell the file name from the diff --git header', start + 1)
+    if (def === undefined)
+      throw new DiffParseError('cannot tell the file name from the diff --git header', start + 1)
+    oldName = newName = def
   }
-  patch.oldPath = oldName
-  patch.newPath = newName
+  if ((newName === undefined && patch.kind !== 'delete') || (oldName === undefined && patch.kind !== 'add')) {
+    throw new DiffParseError("the file's headers lack one of its names", start + 1)
+  }
+  patch.oldPath = patch.kind === 'add' ? undefined : oldName
+  patch.newPath = patch.kind === 'delete' ? undefined : newName
   if (patch.kind === 'add') patch.oldMode = undefined
   if (patch.kind === 'delete') patch.newMode = undefined
   const next = patch.binary || patch.binaryWithoutData ? i : parseHunks(lines, i, patch)

@@ -3,6 +3,7 @@
  * interpreted by a shell; callers still validate refs and put paths after `--` so git never reads them as options.
  */
 import { spawn } from 'node:child_process'
+import { devNull } from 'node:os'
 import { SelfHealError } from '../errors.js'
 
 /** Options of one git invocation. */
@@ -29,6 +30,8 @@ export interface GitRunResult {
 
 /** A git command failed; carries git's stderr so callers can explain it. */
 export class GitCommandError extends SelfHealError {
+  static override readonly type: string = 'GitCommandError'
+
   /** git's exit code. */
   readonly code: number
   /** git's stderr. */
@@ -41,8 +44,20 @@ export class GitCommandError extends SelfHealError {
   }
 }
 
-// Keep git's output stable and free of the user's pager, colours and translations.
-const BASE_ENV = { GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0' }
+// Keep git's output stable and free of the user's pager, colours and translations. And run none of the
+// repository's own programs: no hooks and no fsmonitor (a fixer, or a repository cloned from anywhere, may have set
+// them; GIT_CONFIG_* is read by git 2.31 and later and outranks every config file).
+const BASE_ENV = {
+  GIT_TERMINAL_PROMPT: '0',
+  GIT_PAGER: 'cat',
+  LC_ALL: 'C',
+  GIT_OPTIONAL_LOCKS: '0',
+  GIT_CONFIG_COUNT: '2',
+  GIT_CONFIG_KEY_0: 'core.hooksPath',
+  GIT_CONFIG_VALUE_0: devNull,
+  GIT_CONFIG_KEY_1: 'core.fsmonitor',
+  GIT_CONFIG_VALUE_1: 'false'
+}
 
 /** Runs git and resolves with its output; rejects with GitCommandError on an exit code not in `okCodes`. */
 export function runGit(args: readonly string[], options: GitRunOptions): Promise<GitRunResult> {

@@ -9,16 +9,18 @@ import { defaults as actionsDefaults } from '@actions/github/lib/utils'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
 import Bottleneck from 'bottleneck'
-import { ConfigurationError } from '../errors.js'
-import { graphqlUrlFor } from '../settings.js'
+import { ConfigurationError, redactUrls } from '../errors.js'
+import { graphqlUrlFor, readUrl } from '../settings.js'
 import {
   GraphQLRequestError,
   RateLimitError,
   isRequestError,
   mapGitHubError,
   rateLimitReset,
+  retryAfterSeconds,
   type RequestPurpose
 } from './errors.js'
+import { howToSet } from '../surface.js'
 
 /** Where log lines of the client go (warnings about rate limits and retries; debug lines). */
 export interface GitHubClientLog {
@@ -42,7 +44,10 @@ export interface GitHubClientSettings {
   userAgent?: string
   /** Timeout of one request attempt in ms (default 30 000); a timed-out attempt is retried like a dropped one. */
   timeoutMs?: number
-  /** How long to wait for an exhausted primary rate limit to reset before failing (default 60 s). */
+  /**
+   * The longest wait for a rate limit, in seconds (default 60): an exhausted primary limit's reset, or a
+   * secondary limit's `retry-after`. A longer one fails at once with a RateLimitError saying when to run again.
+   */
   maxRateLimitWaitSeconds?: number
   /** Retries of a failed request (5xx, network error, timeout; default 3). */
   retries?: number
@@ -85,24 +90,10 @@ export function parseRepository(repository: string): { owner: string; repo: stri
   const match = REPOSITORY_PATTERN.exec(repository?.trim() ?? '')
   if (!match || match[2] === '.' || match[2] === '..') {
     throw new ConfigurationError(
-      `Repository '${repository}' is not of the form OWNER/NAME: set \`--repository\`, the \`repository\` input ` +
-        'or GITHUB_REPOSITORY.'
+      `Repository '${repository}' is not of the form OWNER/NAME: ${howToSet('repository')}.`
     )
   }
   return { owner: match[1], repo: match[2] }
-}
-
-function validUrl(value: string, setting: string): string {
-  let url: URL
-  try {
-    url = new URL(value)
-  } catch {
-    throw new ConfigurationError(`${setting} '${value}' is not a URL: use e.g. https://api.github.com.`)
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ConfigurationError(`${setting} '${value}' must be an http(s) URL.`)
-  }
-  return value.replace(/\/+$/, '')
 }
 
 function defaultLog(): GitHubClientLog {
@@ -110,6 +101,11 @@ function defaultLog(): GitHubClientLog {
   if (process.env.GITHUB_ACTIONS === 'true')
     return { warning: m => core.warning(m), debug: m => core.debug(m) }
   return { warning: m => process.stderr.write(`warning: ${m}\n`), debug: () => undefined }
+}
+
+/** A log that hides URL credentials in every line it passes on. */
+function redacting(log: GitHubClientLog): GitHubClientLog {
+  return { warning: m => log.warning(redactUrls(m)), debug: m => log.debug(redactUrls(m)) }
 }
 
 type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>
@@ -138,18 +134,16 @@ function fetchWithTimeout(base: FetchLike, timeoutMs: number): FetchLike {
 export function createGitHubClient(settings: GitHubClientSettings): GitHubClient {
   const token = settings.token?.trim()
   if (!token) {
-    throw new ConfigurationError(
-      'No GitHub token: pass `--token`, the `token` input, or set GITHUB_TOKEN (e.g. `${{ github.token }}`).'
-    )
+    throw new ConfigurationError(`No GitHub token: ${howToSet('token')}.`)
   }
   if (process.env.GITHUB_ACTIONS === 'true') core.setSecret(token)
   const { owner, repo } = parseRepository(settings.repository)
-  const apiUrl = validUrl(settings.apiUrl || process.env.GITHUB_API_URL || DEFAULT_API_URL, 'API URL')
-  const graphqlUrl = validUrl(
+  const apiUrl = readUrl(settings.apiUrl || process.env.GITHUB_API_URL || DEFAULT_API_URL, 'API URL')
+  const graphqlUrl = readUrl(
     settings.graphqlUrl || process.env.GITHUB_GRAPHQL_URL || graphqlUrlFor(apiUrl),
     'GraphQL URL'
   )
-  const log = settings.log ?? defaultLog()
+  const log = redacting(settings.log ?? defaultLog())
   const timeoutMs = settings.timeoutMs ?? 30_000
   const maxWait = settings.maxRateLimitWaitSeconds ?? 60
   const retries = settings.retries ?? 3
@@ -179,8 +173,9 @@ export function createGitHubClient(settings: GitHubClientSettings): GitHubClient
       retry: {
         retries,
         retryAfterBaseValue: retryBaseMs,
-        // 409 (stale sha) and 422 need fresh input, not the same request again; auth errors never heal by waiting.
-        doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451]
+        // 409 (stale sha) and 422 need fresh input, not the same request again; auth errors never heal by waiting;
+        // a 429 is retried by the throttling plugin, which waits what retry-after asks (or fails past the bound).
+        doNotRetry: [400, 401, 403, 404, 409, 410, 422, 429, 451]
       },
       throttle: {
         // A write queue of our own so that the gap between writes can be set (the plugin's shared one is 1 s).
@@ -194,7 +189,8 @@ export function createGitHubClient(settings: GitHubClientSettings): GitHubClient
           _o: unknown,
           count: number
         ) => {
-          if (count >= retries) return false
+          // Past the bound the hook below fails at once, saying when to run again: no silent hour-long wait.
+          if (count >= retries || retryAfter > maxWait) return false
           log.warning(
             `GitHub secondary rate limit on ${options.method} ${options.url}: waiting ${retryAfter} s (retry-after) ` +
               `and retrying (${count + 1}/${retries}).`
@@ -219,7 +215,8 @@ export function createGitHubClient(settings: GitHubClientSettings): GitHubClient
     throttling
   )
 
-  // Outermost hook: the plugins have given up by now, so an exhausted primary limit becomes RateLimitError.
+  // Outermost hook: the plugins have given up by now, so a limit that asks for a longer wait than the bound (an
+  // exhausted primary limit, a secondary one's retry-after) becomes RateLimitError.
   octokit.hook.wrap('request', async (request, options) => {
     try {
       return await request(options)
@@ -227,6 +224,13 @@ export function createGitHubClient(settings: GitHubClientSettings): GitHubClient
       if (isRequestError(error) && (error.status === 403 || error.status === 429)) {
         const reset = rateLimitReset(error)
         if (reset) throw new RateLimitError(reset, maxWait, { cause: error })
+        const after = retryAfterSeconds(error)
+        if (after !== undefined && after > maxWait) {
+          throw new RateLimitError(new Date(Date.now() + after * 1000), maxWait, {
+            cause: error,
+            secondary: true
+          })
+        }
       }
       throw error
     }

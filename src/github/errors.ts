@@ -2,10 +2,13 @@
  * Errors of the GitHub client, and the mapper that turns Octokit's RequestError into a typed error whose message
  * names the permission or setting that is missing.
  */
-import { PermissionError, SelfHealError } from '../errors.js'
+import { PermissionError, SelfHealError, errorMessage, redactUrls } from '../errors.js'
+import { howToSet, settingName } from '../surface.js'
 
 /** A GitHub API request failed for a reason that is not a permission problem (a 422, a 5xx after retries, ...). */
 export class GitHubApiError extends SelfHealError {
+  static override readonly type: string = 'GitHubApiError'
+
   /** The HTTP status (500 for network errors and timeouts). */
   readonly status: number
 
@@ -17,6 +20,8 @@ export class GitHubApiError extends SelfHealError {
 
 /** A GraphQL request answered with errors (HTTP 200 with an `errors` array). */
 export class GraphQLRequestError extends SelfHealError {
+  static override readonly type: string = 'GraphQLRequestError'
+
   /** The errors GitHub returned, e.g. `[{ type: 'NOT_FOUND', message: '...' }]`. */
   readonly errors: Array<{ type?: string; message: string }>
   /** The HTTP status (usually 200). */
@@ -31,18 +36,27 @@ export class GraphQLRequestError extends SelfHealError {
   }
 }
 
-/** The primary rate limit is exhausted and resets later than self-heal is willing to wait. */
+/**
+ * A rate limit asks self-heal to wait longer than it is willing to: the primary limit resets later, or a
+ * secondary limit's `retry-after` is longer. The message says when to run again.
+ */
 export class RateLimitError extends SelfHealError {
-  /** When the limit resets. */
+  static override readonly type: string = 'RateLimitError'
+
+  /** When requests may be made again. */
   readonly resetAt: Date
 
-  constructor(resetAt: Date, waitBoundSeconds: number, options?: { cause?: unknown }) {
+  constructor(resetAt: Date, waitBoundSeconds: number, options?: { cause?: unknown; secondary?: boolean }) {
     const inSeconds = Math.max(0, Math.ceil((resetAt.getTime() - Date.now()) / 1000))
     super(
-      `The GitHub API rate limit for this token is exhausted; it resets at ${resetAt.toISOString()} ` +
-        `(in ${inSeconds} s, more than the ${waitBoundSeconds} s self-heal waits): run again after the reset, ` +
-        'or use a token with its own limit (a GitHub App installation token has a higher one).',
-      options
+      options?.secondary
+        ? `GitHub's secondary rate limit asks to wait ${inSeconds} s (retry-after) before the next request, more ` +
+            `than the ${waitBoundSeconds} s self-heal waits: run again after ${resetAt.toISOString()}, and avoid ` +
+            'running many self-heal jobs at once.'
+        : `The GitHub API rate limit for this token is exhausted; it resets at ${resetAt.toISOString()} ` +
+            `(in ${inSeconds} s, more than the ${waitBoundSeconds} s self-heal waits): run again after the reset, ` +
+            'or use a token with its own limit (a GitHub App installation token has a higher one).',
+      { cause: options?.cause }
     )
     this.resetAt = resetAt
   }
@@ -103,20 +117,25 @@ const ALLOW_PR_SETTING =
 export function mapGitHubError(error: unknown, purpose: RequestPurpose): Error {
   if (error instanceof SelfHealError) return error
   if (!isRequestError(error)) {
-    return new GitHubApiError(`GitHub API request failed while ${purpose.action}: ${String(error)}`, 500, {
-      cause: error
-    })
+    return new GitHubApiError(
+      `GitHub API request failed while ${purpose.action}: ${errorMessage(error)}`,
+      500,
+      {
+        cause: error
+      }
+    )
   }
   const repo = purpose.repository ? ` on ${purpose.repository}` : ''
   const need = purpose.permission
     ? `\`permissions: ${purpose.permission}: ${purpose.write ? 'write' : 'read'}\``
     : ''
-  const message = apiMessage(error)
+  // A network error's message can hold the URL it failed on.
+  const message = redactUrls(apiMessage(error))
   switch (error.status) {
     case 401:
       return new PermissionError(
         `GitHub rejected the token (401 ${message}) while ${purpose.action}${repo}: the token is invalid or ` +
-          'expired; pass a valid one with the `token` input, `--token` or GITHUB_TOKEN.',
+          `expired; give a valid one: ${howToSet('token')}.`,
         { cause: error }
       )
     case 403:
@@ -131,9 +150,13 @@ export function mapGitHubError(error: unknown, purpose: RequestPurpose): Error {
         )
       }
       if (/secondary rate limit|abuse/i.test(message)) {
+        const after = retryAfterSeconds(error)
         return new GitHubApiError(
           `GitHub's secondary rate limit stopped ${purpose.action}${repo} and retrying did not help: ` +
-            'wait a few minutes and run again, and avoid running many self-heal jobs at once.',
+            (after === undefined
+              ? 'wait a few minutes and run again'
+              : `run again after ${new Date(Date.now() + after * 1000).toISOString()} (retry-after: ${after} s)`) +
+            ', and avoid running many self-heal jobs at once.',
           error.status,
           { cause: error }
         )
@@ -162,7 +185,7 @@ export function mapGitHubError(error: unknown, purpose: RequestPurpose): Error {
       if (error.status === 500 && !error.response) {
         return new GitHubApiError(
           `Could not reach the GitHub API while ${purpose.action}${repo}: ${message}. Check the API URL ` +
-            '(`--api-url` / GITHUB_API_URL) and the network, then run again.',
+            `(${settingName('apiUrl')}) and the network, then run again.`,
           500,
           { cause: error }
         )
@@ -173,6 +196,16 @@ export function mapGitHubError(error: unknown, purpose: RequestPurpose): Error {
         { cause: error }
       )
   }
+}
+
+/** The seconds a `retry-after` header asks to wait (a number of seconds or an HTTP date), when there is one. */
+export function retryAfterSeconds(error: RequestErrorLike): number | undefined {
+  const value = error.response?.headers?.['retry-after']
+  if (value === undefined || value === '') return undefined
+  const seconds = Number(value)
+  if (Number.isFinite(seconds)) return Math.max(0, seconds)
+  const date = Date.parse(String(value))
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000))
 }
 
 /** The reset time of an exhausted primary rate limit, or undefined when the error is not one. */

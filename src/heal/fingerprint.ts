@@ -130,7 +130,7 @@ export function outputSignatures(result: CommandResult, options: NoiseOptions = 
   )
   const lines = removeNoise(raw.join('\n'), options)
     .split('\n')
-    .map(line => untruncated(line).slice(0, PART_CHARS))
+    .map(line => untruncated(line.replace(DECORATION, '')).slice(0, PART_CHARS))
     .filter(line => /\p{L}/u.test(line.replace(/<[a-z]+>/g, '')))
   const errors = lines.filter(isErrorLine)
   const chosen = errors.length > 0 ? errors : lines.slice(-OUTPUT_PLAIN_LINES)
@@ -222,9 +222,20 @@ const ZERO_COUNTS = /\b0 (?:errors?|fail(?:ed|ures?|ing)?)\b/gi
 const FAILURE_MARKER = /^(?:[●✕×✖✗] |not ok\b|--- FAIL\b|\d+\) \S)/
 /** A line holding only a file path: the header of the problems below it (ESLint's stylish format). */
 const PATH_HEADER = /^[\w.@~<>-]*[/\\][\w.@~<>/\\-]*\.\w+$/
+/**
+ * A formatter's line naming a file it would change: Prettier's `[warn] a.ts`, Biome's `a.ts format` header,
+ * ruff's and black's `would reformat a.py`, rustfmt's `Diff in a.rs` (see src/reports/formatters.ts).
+ */
+const FORMATTER_FILE =
+  /^(?:\[warn\] [^\s:]+\.\w+$|[Ww]ould reformat:? \S|Diff in \S|\S+\.\w+ (?:format|lint|assist|organizeImports)\b)/
+/** Box-drawing rules (Biome's `━━━` after a header) are as long as the terminal is wide. */
+const DECORATION = /\s*[━─═]{3,}/g
 
 function isErrorLine(line: string): boolean {
   return (
-    FAILURE_MARKER.test(line) || PATH_HEADER.test(line) || ERROR_WORDS.test(line.replace(ZERO_COUNTS, ''))
+    FAILURE_MARKER.test(line) ||
+    PATH_HEADER.test(line) ||
+    FORMATTER_FILE.test(line) ||
+    ERROR_WORDS.test(line.replace(ZERO_COUNTS, ''))
   )
 }

@@ -5,12 +5,15 @@
  * always left as it was found: the fix lives on a branch (or in a review), not in the checkout. The kill switch and
  * the loop guards stop healing, never the check: it runs, and `failWhen` decides whether the run failed.
  */
+import { join, relative } from 'node:path'
 import { runCheckResult, checkPassed, toCheckOutput, type CheckResult } from '../commands/check.js'
-import type { WorkspaceState } from '../adapters/workspace.js'
-import { ConfigurationError, RefNotFoundError, errorMessage } from '../errors.js'
+import type { OutsideChange, WorkspaceState } from '../adapters/workspace.js'
+import { hasPassed } from '../adapters/verdict.js'
+import { ConfigurationError, InterruptedError, RefNotFoundError, errorMessage } from '../errors.js'
 import { withoutPaths } from '../diff/select.js'
+import { snapshotTestFiles } from './auto-fix.js'
 import { fingerprintFailure } from './fingerprint.js'
-import { recall, remember } from './memory.js'
+import { noteReplay, recall, remember } from './memory.js'
 import { checkPolicy, DEFAULT_POLICY } from './policy.js'
 import {
   FINGERPRINT_TRAILER,
@@ -30,6 +33,9 @@ import type {
   HealOutput,
   HealRequest
 } from './types.js'
+import { brokenCheck, crashedFixer } from './report.js'
+import type { CheckFailure, EarlierAttempt } from './agent-context.js'
+import { retriesFor, withoutRefusedFiles } from './fixers.js'
 
 /** Runs the healing loop. Throws only for bad configuration or a broken environment; outcomes are returned. */
 export async function runHeal(deps: HealDeps, request: HealRequest): Promise<HealOutput> {
@@ -58,8 +64,18 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
         : reason
     return { outcome, ok, reason: why, ...base, ...extra }
   }
-  const check = (): Promise<CheckResult> =>
-    runCheckResult(deps.execution, request.kind, request.check, { cwd, ...request.checkOptions })
+  /** Runs the check in `dir` (default: `cwd` in the workspace; for verify: clean, the same place in a copy). */
+  const check = async (dir = cwd): Promise<CheckResult> => {
+    const result = await interruptible(
+      runCheckResult(deps.execution, request.kind, request.check, {
+        cwd: dir,
+        ...request.checkOptions,
+        signal: deps.signal
+      })
+    )
+    stopIfInterrupted()
+    return result
+  }
   /** The check alone, for a run that does not heal: its result decides the run by `failWhen`. */
   const checkOnly = async (outcome: 'disabled' | 'skipped', why: string): Promise<HealOutput> => {
     log.info(`${why} Running the ${request.kind} check only.`)
@@ -117,6 +133,8 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
   const first = await check()
   base.check = toCheckOutput(request.kind, first)
   if (base.check.passed) return end('passed', `The ${request.kind} check passes: nothing to heal.`)
+  const broken = brokenCheck(request.kind, base.check)
+  if (broken) return end('broken-check', broken)
   for (let run = 1; run <= reruns; run++) {
     log.info(`The ${request.kind} check failed; running it again at the same commit (${run} of ${reruns}).`)
     if (checkPassed(await check())) {
@@ -156,9 +174,13 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
   const start = await workspace.snapshot()
   let fix: HealFix | undefined
   let current: WorkspaceState = start
+  // The fixers whose changes `current` holds, and what became of the candidates that were not kept.
+  const applied: string[] = []
+  const earlier: EarlierAttempt[] = []
+  const verifyFailures = new Map<HealAttempt, CheckFailure>()
   try {
     // Recall: a fix verified before for this fingerprint is tried first.
-    const remembered = await recall(await deps.cache(), fingerprint.id, request.kind)
+    const remembered = await recall(await deps.cache(), deps.repository, fingerprint.id, request.kind)
     if (remembered) {
       log.info(`Trying the fix remembered for ${fingerprint.id} (verified ${remembered.verifiedAt}).`)
       const attempt: HealAttempt = { source: 'memory', result: 'does-not-apply' }
@@ -174,38 +196,28 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
           current = start
         }
       }
+      await countReplay(fingerprint.id, Boolean(fix))
+      noteEarlier(attempt)
     }
 
-    // Fix: the user's fixers in order, each on top of the ones before it that the policy accepted.
-    const applied: string[] = []
-    for (const fixer of fix ? [] : request.fixers) {
-      const attempt: HealAttempt = { source: 'fixer', fixer, result: 'no-change' }
-      base.attempts.push(attempt)
-      if (budget <= 0) {
-        attempt.result = 'over-budget'
-        continue
+    // Fix: the user's fixers in order, each on top of the ones before it that the policy accepted; one whose
+    // candidate was refused or failed verification may run again, from where it started, told why.
+    for (const fixer of fix ? [] : (deps.resolveFixers?.(first) ?? request.fixers)) {
+      const before = current
+      const retries = retriesFor(fixer, request.fixerRetries)
+      for (let run = 0; ; run++) {
+        const { result } = await tryFixer(fixer)
+        if (fix || run >= retries || budget <= 0 || (result !== 'refused' && result !== 'check-failed')) break
+        log.info(
+          `Running '${fixer}' again, told why its last candidate was ${result} (retry ${run + 1} of ${retries}).`
+        )
+        if (current !== before) {
+          await workspace.restore(before, await workspace.snapshot())
+          current = before
+          applied.pop()
+        }
       }
-      log.info(`Running the fixer: ${fixer}`)
-      const ran = await deps.execution.runCommand(fixer, {
-        cwd,
-        timeoutSeconds: request.fixerTimeoutSeconds ?? 600
-      })
-      attempt.exitCode = ran.exitCode
-      const after = await workspace.snapshot()
-      if (after === current) continue
-      const diff = await candidate(start, after)
-      const stats = await police(diff, attempt)
-      if (!stats) {
-        // Refused: this fixer's changes go; the ones before it stay.
-        await workspace.restore(current, after)
-        continue
-      }
-      current = after
-      applied.push(fixer)
-      if (await verify(attempt, after)) {
-        fix = { source: 'fixer', fixers: [...applied], diff, stats }
-        break
-      }
+      if (fix) break
     }
   } finally {
     // The checkout is left as it was found, whatever happened: its files, its index and its HEAD.
@@ -243,8 +255,20 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
   }
 
   try {
-    await remember(await deps.cache(), fingerprint.id, request.kind, fix, (deps.now ?? (() => new Date()))())
-    base.remembered = true
+    if (request.memoryReadOnly) {
+      log.info(`The fix is not remembered: ${request.memoryReadOnly}.`)
+    } else {
+      await remember(
+        await deps.cache(),
+        deps.repository,
+        fingerprint.id,
+        request.kind,
+        fix,
+        (deps.now ?? (() => new Date()))(),
+        { commit: workspace.head }
+      )
+      base.remembered = true
+    }
   } catch (error) {
     // A fix too big for the memory is still a fix: it is proposed, and found again by the fixers next time.
     log.warning(`The fix was not remembered: ${errorMessage(error)}`)
@@ -305,7 +329,11 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
 
   /** Polices a diff: its stats when accepted, undefined (and the attempt marked) when refused or empty. */
   async function police(diff: string, attempt: HealAttempt): Promise<HealAttempt['stats'] | undefined> {
-    const verdict = checkPolicy(diff, policy)
+    const verdict = checkPolicy(diff, policy, {
+      check: typeof request.check === 'string' ? request.check : request.check.join(' '),
+      kind: request.kind,
+      snapshotFailure: snapshotTestFiles(base.check?.failedTests ?? []).length > 0
+    })
     attempt.stats = verdict.stats
     if (verdict.outcome === 'empty') {
       attempt.result = 'no-change'
@@ -324,7 +352,144 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
     return verdict.stats
   }
 
-  /** Re-runs the check on the changed tree (`state`); true when it passes. */
+  /** Ends the loop on an interrupt; the `finally` above puts the workspace back on the way out. */
+  function stopIfInterrupted(): void {
+    if (deps.signal?.aborted) throw new InterruptedError(deps.signal.reason as NodeJS.Signals)
+  }
+
+  /** A run that an interrupt ended rejects (with an AbortError): that is the interrupt, said as one. */
+  async function interruptible<T>(run: Promise<T>): Promise<T> {
+    try {
+      return await run
+    } catch (error) {
+      stopIfInterrupted()
+      throw error
+    }
+  }
+
+  /** Refuses a fixer that changed more than work files: what it touched, and what could not be put back. */
+  function refuseOutside(attempt: HealAttempt, outside: OutsideChange[]): void {
+    attempt.result = 'refused'
+    attempt.violations = outside.map(change => ({
+      rule: 'outside-work-files',
+      file: change.path,
+      message: `The fixer ${change.change === 'added' ? 'added' : change.change === 'removed' ? 'removed' : 'changed'} ${change.path}, which is not a work file: fixers may only change the checkout's files. ${
+        change.undone
+          ? 'It was put back.'
+          : 'It could not be put back: reinstall what it belongs to (e.g. npm ci) before the next run.'
+      }`
+    }))
+    log.warning(
+      `The changes of '${attempt.fixer}' are refused: ${attempt.violations.map(v => v.message).join(' ')}`
+    )
+  }
+
+  /**
+   * Runs one fixer on `current` with the failure as its context; polices its candidate (leaving out the files
+   * the policy refused, when the rest passes) and verifies what is kept. Sets `fix` when it verifies.
+   */
+  async function tryFixer(fixer: string): Promise<HealAttempt> {
+    const attempt: HealAttempt = { source: 'fixer', fixer, result: 'no-change' }
+    base.attempts.push(attempt)
+    try {
+      if (budget <= 0) {
+        attempt.result = 'over-budget'
+        return attempt
+      }
+      const env = await deps.fixerContext?.({
+        check: request.check,
+        kind: request.kind,
+        fingerprint: base.fingerprint!,
+        failure: base.check!,
+        policy,
+        attempt: base.attempts.length,
+        maxAttempts: request.maxAttempts ?? 5,
+        earlier: [...earlier]
+      })
+      log.info(`Running the fixer: ${fixer}`)
+      await workspace.guard()
+      const ran = await interruptible(
+        deps.execution.runCommand(fixer, {
+          cwd,
+          timeoutSeconds: request.fixerTimeoutSeconds ?? 600,
+          signal: deps.signal,
+          ...(env ? { env } : {})
+        })
+      )
+      attempt.exitCode = ran.exitCode
+      // Before anything else reads the checkout: what the fixer did to the repository's metadata is put back first.
+      const outside = await workspace.outsideChanges()
+      stopIfInterrupted()
+      let after = await workspace.snapshot()
+      if (outside.length) {
+        refuseOutside(attempt, outside)
+        await workspace.restore(current, after)
+        return attempt
+      }
+      if (after === current) {
+        Object.assign(attempt, crashedFixer(ran))
+        return attempt
+      }
+      let diff = await candidate(start, after)
+      let stats = await police(diff, attempt)
+      const partial = !stats && withoutRefusedFiles(diff, attempt.violations ?? [], policy)
+      if (partial) {
+        await workspace.restore(start, after)
+        const appliedRest = await workspace.apply(partial.diff)
+        after = await workspace.snapshot()
+        if (appliedRest) {
+          attempt.dropped = partial.dropped
+          delete attempt.violations
+          log.warning(
+            `Left out of the changes of '${fixer}', which the policy refuses there: ${partial.dropped
+              .map(d => d.file)
+              .join(', ')}; the rest is policed and verified on its own.`
+          )
+          diff = await candidate(start, after)
+          stats = await police(diff, attempt)
+        }
+      }
+      if (!stats) {
+        // Refused: this fixer's changes go; the ones before it stay.
+        await workspace.restore(current, after)
+        return attempt
+      }
+      current = after
+      applied.push(fixer)
+      if (await verify(attempt, after)) fix = { source: 'fixer', fixers: [...applied], diff, stats }
+      return attempt
+    } finally {
+      noteEarlier(attempt)
+    }
+  }
+
+  /** Counts a replay of the remembered fix in the memory, where this run may write it. */
+  async function countReplay(id: string, verified: boolean): Promise<void> {
+    if (request.memoryReadOnly || dryRun) return
+    try {
+      await noteReplay(await deps.cache(), deps.repository, id, verified)
+    } catch (error) {
+      log.warning(`The replay of the remembered fix was not counted: ${errorMessage(error)}`)
+    }
+  }
+
+  /** Keeps what became of a candidate that was not kept, for the context of the fixers after it. */
+  function noteEarlier(attempt: HealAttempt): void {
+    if (attempt.result === 'verified') return
+    const check = verifyFailures.get(attempt)
+    earlier.push({
+      source: attempt.source,
+      ...(attempt.fixer ? { fixer: attempt.fixer } : {}),
+      result: attempt.result,
+      ...(attempt.violations ? { violations: attempt.violations } : {}),
+      ...(check ? { check } : {})
+    })
+  }
+
+  /**
+   * Re-runs the check on the changed tree (`state`), then each `verify-also` check while they pass; true when
+   * all pass. The failing run is kept for the context of the fixers after it.
+   */
   async function verify(attempt: HealAttempt, state: WorkspaceState): Promise<boolean> {
     if (budget <= 0) {
       attempt.result = 'over-budget'
@@ -332,10 +497,70 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
     }
     budget--
     log.info(`Verifying: running the ${request.kind} check on the changed files.`)
-    const passed = checkPassed(await check())
-    // What the check itself wrote (a report, a cache) is no part of a fix: the next fixer's diff must not hold it.
+    let result = await check()
+    for (const also of checkPassed(result) ? (request.verifyAlso ?? []) : []) {
+      const shown = typeof also === 'string' ? also : also.join(' ')
+      log.info(`Verifying: running ${shown} (verify-also).`)
+      const ran = await interruptible(
+        runCheckResult(deps.execution, 'test', also, {
+          cwd,
+          timeoutSeconds: request.checkOptions?.timeoutSeconds,
+          env: request.checkOptions?.env,
+          signal: deps.signal
+        })
+      )
+      stopIfInterrupted()
+      if (!checkPassed(ran)) {
+        log.warning(`The candidate makes the ${request.kind} check pass, but not ${shown} (verify-also).`)
+        attempt.verifyAlso = shown
+        result = ran
+        break
+      }
+    }
+    // What the checks themselves wrote (a report, a cache) is no part of a fix: the next fixer's diff must not hold it.
     await workspace.restore(state, await workspace.snapshot())
+    let passed = checkPassed(result)
+    if (passed && request.verify === 'clean')
+      passed = await verifyClean(attempt, await candidate(start, state))
     attempt.result = passed ? 'verified' : 'check-failed'
+    if (!passed)
+      verifyFailures.set(attempt, toCheckOutput(attempt.verifyAlso ? 'test' : request.kind, result))
     return passed
+  }
+
+  /**
+   * Runs the check once more in a fresh copy holding only the base and the diff (after the setup command), where
+   * nothing a fixer did outside the diff can help it pass.
+   */
+  async function verifyClean(attempt: HealAttempt, diff: string): Promise<boolean> {
+    if (!workspace.cleanCopy) {
+      throw new ConfigurationError('verify: clean needs a checkout to copy: use verify: in-place here.')
+    }
+    log.info('Verifying in a clean copy of the base with only the diff applied.')
+    const copy = await workspace.cleanCopy(diff)
+    try {
+      if (request.setup) {
+        const setup = await interruptible(
+          deps.execution.runCommand(request.setup, { cwd: copy.root, signal: deps.signal })
+        )
+        stopIfInterrupted()
+        if (!hasPassed(setup)) {
+          throw new ConfigurationError(
+            `The setup command '${request.setup}' failed in the clean copy (exit ${setup.exitCode}): fix it, or verify in place.`
+          )
+        }
+      }
+      attempt.clean = checkPassed(await check(join(copy.root, relative(workspace.root, cwd))))
+        ? 'passed'
+        : 'failed'
+      if (attempt.clean === 'failed') {
+        log.warning(
+          `The ${request.kind} check passed in the checkout but fails in a clean copy with only the diff: the candidate is not a fix.`
+        )
+      }
+      return attempt.clean === 'passed'
+    } finally {
+      await copy.close()
+    }
   }
 }

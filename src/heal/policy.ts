@@ -1,14 +1,19 @@
 /**
  * The fix policy (step 6, "police", of the healing loop): before a fixer's diff, or a remembered one, is verified
- * and proposed, it must stay within the paths the user allows, within size limits, away from workflows, lock files
- * and check configuration, and must not switch a check off (an added `eslint-disable`, `@ts-ignore`, `.skip(`,
- * `continue-on-error`). Pure and synchronous: it reads the diff and nothing else.
+ * and proposed, it must stay within the paths the user allows, within size limits, away from workflows, lock files,
+ * tests and the check's own definition, and must not switch a check off (an added `eslint-disable`, `@ts-ignore`,
+ * `.skip(`, `continue-on-error`) or weaken a test. A fixer is untrusted code: every rule holds however the change is
+ * spelt. Pure and synchronous: it reads the diff, and the base files only through the context's `readBase`.
  */
 import picomatch from 'picomatch/posix.js'
+import type { CheckKind } from '../commands/check.js'
 import { DiffParseError, parseGitDiff, type FilePatch } from '../diff/parse.js'
 import { ConfigurationError, errorMessage } from '../errors.js'
 import { normalizeRepoGlob, normalizeRepoPath } from '../paths.js'
+import { filesRunByCheck, packageJsonChanges, tomlChanges } from './check-config.js'
+import { fileSides, type FileSides, type ReadBase } from './sides.js'
 import { findSuppressions } from './suppressions.js'
+import { findWeakenedTests, isSnapshotFile, isTestFile } from './tests.js'
 
 /** What a fix may change. Build one with parsePolicy; every key has a default (DEFAULT_POLICY). */
 export interface FixPolicy {
@@ -18,8 +23,13 @@ export interface FixPolicy {
   deny: readonly string[]
   /** Accept changes to `.github/workflows/**` and `.github/actions/**`. */
   allowWorkflows: boolean
-  /** Accept changes to linter, formatter, type-checker and test-runner configuration and ignore files. */
+  /**
+   * Accept changes to the check's own definition: linter, formatter, type-checker and test-runner configuration
+   * and ignore files, package.json scripts and tool keys, task files, and the files the check command runs.
+   */
   allowCheckConfig: boolean
+  /** Accept changes to test files (a change that weakens a test is refused even so). */
+  allowTestChanges: boolean
   /** Accept changes to dependency lock files. */
   allowLockFiles: boolean
   /** Accept changes to `.gitattributes`, `.gitmodules`, `CODEOWNERS` and `.github/settings.yml`. */
@@ -48,6 +58,7 @@ export const DEFAULT_POLICY: Readonly<FixPolicy> = Object.freeze({
   deny: Object.freeze([]),
   allowWorkflows: false,
   allowCheckConfig: false,
+  allowTestChanges: false,
   allowLockFiles: false,
   allowRepositoryConfig: false,
   allowDeletions: false,
@@ -63,11 +74,14 @@ export const DEFAULT_POLICY: Readonly<FixPolicy> = Object.freeze({
 /** The rule a violation breaks. */
 export type PolicyRule =
   | 'malformed'
+  | 'outside-work-files'
   | 'path-outside'
   | 'path-denied'
   | 'path-not-allowed'
   | 'workflow'
   | 'check-config'
+  | 'test-file'
+  | 'weakened-test'
   | 'lock-file'
   | 'repository-config'
   | 'deletion'
@@ -85,7 +99,7 @@ export interface PolicyViolation {
   rule: PolicyRule
   /** The repository path it is about (as written in the diff when it is not a valid path). */
   file?: string
-  /** For a suppression: its 1-based line in the new file. */
+  /** The 1-based line in the new file it is about, when there is one. */
   line?: number
   /** For a suppression: what kind it is (`eslint-disable`, `skipped test`, …). */
   kind?: string
@@ -93,6 +107,21 @@ export interface PolicyViolation {
   key?: keyof FixPolicy
   /** What was wrong and what the user can change. */
   message: string
+}
+
+/** What checkPolicy may know besides the diff. Every field is optional. */
+export interface PolicyContext {
+  /** The check command (`npm test`, `bash scripts/lint.sh`): the files it runs are part of its definition. */
+  check?: string
+  /** The kind of check that failed. */
+  kind?: CheckKind
+  /** The failure is a snapshot mismatch: a fix may then update snapshot files (`__snapshots__/*.snap`). */
+  snapshotFailure?: boolean
+  /**
+   * Reads a file of the base the diff applies to (undefined when it has none). With it, whole files are read:
+   * package.json keys are compared as JSON, and a hunk is read with the lines around it.
+   */
+  readBase?: ReadBase
 }
 
 /** Size of a diff. */
@@ -150,20 +179,39 @@ export const PROTECTED_FILES: readonly ProtectedFiles[] = [
   {
     rule: 'check-config',
     key: 'allowCheckConfig',
-    what: 'configuration of a linter, formatter, type checker or test runner',
+    what:
+      "part of the check's own definition (configuration of a linter, formatter, type checker or test runner, " +
+      'an ignore file, a task file, the action)',
     why: 'changing it can switch the failing check off instead of fixing what it found',
-    globs: anyDepth(
-      '.eslintrc .eslintrc.* eslint.config.* .eslintignore .prettierrc .prettierrc.* prettier.config.* ' +
-        '.prettierignore tsconfig*.json jsconfig*.json jest.config.* vitest.config.* vitest.workspace.* ' +
-        '.mocharc* karma.conf.* playwright.config.* cypress.config.* .c8rc* .nycrc* biome.json biome.jsonc ' +
-        '.oxlintrc.json deno.json deno.jsonc .stylelintrc* stylelint.config.* .stylelintignore .markdownlint* ' +
-        '.flake8 .pylintrc pylintrc setup.cfg tox.ini pytest.ini mypy.ini .mypy.ini ruff.toml .ruff.toml ' +
-        'pyproject.toml .coveragerc pyrightconfig.json .golangci.yml .golangci.yaml .golangci.toml ' +
-        '.golangci.json clippy.toml .clippy.toml rustfmt.toml .rustfmt.toml .rubocop.yml .rubocop_todo.yml ' +
-        '.standard.yml phpstan.neon phpstan.neon.dist psalm.xml phpcs.xml .phpcs.xml phpcs.xml.dist ' +
-        'phpunit.xml phpunit.xml.dist .swiftlint.yml detekt.yml checkstyle.xml .yamllint .yamllint.yml ' +
-        '.yamllint.yaml .shellcheckrc .hadolint.yaml codecov.yml .codecov.yml .semgrepignore .clang-tidy'
-    )
+    globs: [
+      // The root action.yml defines what the action itself runs.
+      'action.yml',
+      'action.yaml',
+      ...anyDepth(
+        '.eslintrc .eslintrc.* eslint.config.* .eslintignore .prettierrc .prettierrc.* prettier.config.* ' +
+          '.prettierignore tsconfig*.json jsconfig*.json jest.config.* jest.setup.* jest.preset.* setupTests.* ' +
+          'vite.config.* vitest.config.* vitest.workspace.* vitest.setup.* ava.config.* .mocharc* karma.conf.* ' +
+          'playwright.config.* cypress.config.* .c8rc* .nycrc* biome.json biome.jsonc .oxlintrc.json deno.json ' +
+          'deno.jsonc .babelrc .babelrc.* babel.config.* .swcrc .stylelintrc* stylelint.config.* .stylelintignore ' +
+          '.markdownlint* .jshintrc .jshintignore .jscsrc .lintstagedrc* lint-staged.config.* .husky ' +
+          'commitlint.config.* .commitlintrc* cspell.json .cspell.json cspell.config.* knip.json knip.jsonc ' +
+          'knip.config.* dprint.json .dprint.json .textlintrc* .remarkrc* .htmlhintrc .editorconfig .gitignore ' +
+          '.ignore .pre-commit-config.yaml .flake8 .pylintrc pylintrc setup.cfg tox.ini pytest.ini conftest.py ' +
+          'noxfile.py mypy.ini .mypy.ini ruff.toml .ruff.toml .coveragerc pyrightconfig.json .isort.cfg ' +
+          '.pydocstyle .pydocstyle.ini .bandit .pyre_configuration .golangci.yml .golangci.yaml .golangci.toml ' +
+          '.golangci.json staticcheck.conf revive.toml clippy.toml .clippy.toml rustfmt.toml .rustfmt.toml ' +
+          'deny.toml .cargo/config .cargo/config.toml .rubocop.yml .rubocop_todo.yml .standard.yml .rspec ' +
+          '.simplecov phpstan.neon phpstan.neon.dist psalm.xml phpcs.xml .phpcs.xml phpcs.xml.dist phpunit.xml ' +
+          'phpunit.xml.dist .swiftlint.yml .swiftformat analysis_options.yaml detekt.yml checkstyle.xml pmd.xml ' +
+          'spotbugs-exclude.xml lint.xml .scalafmt.conf .scalafix.conf .credo.exs .formatter.exs .globalconfig ' +
+          '*.ruleset .clang-tidy .clang-format CPPLINT.cfg .yamllint .yamllint.yml .yamllint.yaml .shellcheckrc ' +
+          '.hadolint.yaml .hadolint.yml codecov.yml .codecov.yml .semgrepignore sonar-project.properties ' +
+          '.sonarcloud.properties .vale.ini typos.toml _typos.toml .typos.toml ' +
+          // Task files define the targets a check runs.
+          'Makefile makefile GNUmakefile *.mk justfile Justfile .justfile Taskfile.yml Taskfile.yaml ' +
+          'Taskfile.dist.yml Taskfile.dist.yaml taskfile.yml taskfile.yaml Rakefile'
+      )
+    ]
   },
   {
     rule: 'lock-file',
@@ -200,6 +248,9 @@ function compile(globs: readonly string[], nocase: boolean): Matcher {
 /** The policy's rules, compiled once per check. */
 interface Compiled {
   policy: FixPolicy
+  context: PolicyContext
+  /** Files the check command runs (lower case), each with the command that does. */
+  runByCheck: Map<string, string>
   allow: Matcher
   deny: Matcher
   protected: Array<{ group: ProtectedFiles; match: Matcher }>
@@ -211,9 +262,10 @@ interface Compiled {
  */
 export function checkPolicy(
   diff: string | Uint8Array | readonly FilePatch[],
-  policy: Partial<FixPolicy> = DEFAULT_POLICY
+  policy: Partial<FixPolicy> = DEFAULT_POLICY,
+  context: PolicyContext = {}
 ): PolicyVerdict {
-  const rules = compilePolicy(parsePolicy(policy))
+  const rules = compilePolicy(parsePolicy(policy), context)
   const stats: DiffStats = { files: 0, added: 0, removed: 0 }
   let patches: readonly FilePatch[]
   if (typeof diff === 'string' || diff instanceof Uint8Array) {
@@ -275,9 +327,16 @@ export function checkPolicy(
   return { ok, outcome: ok ? 'pass' : 'refused', violations, stats }
 }
 
-function compilePolicy(policy: FixPolicy): Compiled {
+function compilePolicy(policy: FixPolicy, context: PolicyContext): Compiled {
+  const runByCheck = new Map<string, string>()
+  if (context.check && !policy.allowCheckConfig) {
+    for (const [path, via] of filesRunByCheck(context.check, context.readBase))
+      runByCheck.set(path.toLowerCase(), via)
+  }
   return {
     policy,
+    context,
+    runByCheck,
     // Fail closed on case: a path must match an allow glob exactly, and matches deny globs in any case (a
     // case-insensitive checkout writes `.GitHub/Workflows/x.yml` into the workflows directory).
     allow: compile(policy.allow, false),
@@ -351,21 +410,103 @@ function checkPatch(
 
   checkModes(patch, file, policy, add)
 
+  const sides = fileSides(patch, rules.context.readBase)
+  const testPaths = [...valid.values()].filter(isTestFile)
+  const testFile = testPaths.length > 0
+  // A snapshot mismatch is fixed by updating the snapshot; that alone opens snapshot files.
+  const snapshotUpdate =
+    rules.context.snapshotFailure === true &&
+    (rules.context.kind === undefined || rules.context.kind === 'test') &&
+    testFile &&
+    testPaths.every(isSnapshotFile)
+  const testRefused = testFile && !policy.allowTestChanges && !snapshotUpdate
+  for (const path of testRefused ? testPaths : []) {
+    add({
+      rule: 'test-file',
+      file: path,
+      key: 'allowTestChanges',
+      message:
+        `The fix changes the test file '${path}': tests are the specification, so a fix changes the code they ` +
+        'check, not the tests. Leave the test as it is, or set allowTestChanges: true (a change that weakens ' +
+        'a test is refused even then).'
+    })
+  }
+
+  if (!policy.allowCheckConfig) checkDefinition(patch, file, sides, rules, add)
+
   if (policy.suppressions === 'refuse' && patch.kind !== 'delete' && newPath) {
-    for (const found of findSuppressions(newPath, patch.hunks)) {
-      const shown = found.text.length > 80 ? `${found.text.slice(0, 77)}...` : found.text
+    const found = findSuppressions(newPath, patch.hunks, {
+      sides,
+      test: testFile,
+      check: rules.context.check
+    })
+    for (const { line, kind, text } of found) {
+      const shown = text.length > 80 ? `${text.slice(0, 77)}...` : text
+      const did =
+        kind === 're-enable removed'
+          ? `removes a re-enable (\`${shown}\`), so the suppression before it now runs on`
+          : `adds a suppression (${kind}): \`${shown}\``
       add({
         rule: 'suppression',
         file: newPath,
-        line: found.line,
-        kind: found.kind,
+        line,
+        kind,
         key: 'suppressions',
         message:
-          `Line ${found.line} of '${newPath}' adds a suppression (${found.kind}): \`${shown}\`. A fix must fix ` +
-          'what the check found, not switch the check off; set suppressions: allow to accept it anyway.'
+          `Line ${line} of '${newPath}' ${did}. A fix must fix what the check found, not switch the check off; ` +
+          'set suppressions: allow to accept it anyway.'
       })
     }
   }
+
+  // A refused test file needs no more reasons; a snapshot is data, with no assertions to weaken.
+  if (!testRefused && !snapshotUpdate) {
+    const weakenings = findWeakenedTests(patch, sides, { testFile, check: rules.context.check })
+    for (const { line, what } of weakenings) {
+      add({
+        rule: 'weakened-test',
+        file,
+        line,
+        message:
+          `${line === undefined ? 'The fix' : `Line ${line} of '${file}'`} ${what}${line === undefined ? ` ('${file}')` : ''}. ` +
+          'A fix may change a test but not weaken it: tests are the specification. Keep the test as strong ' +
+          'as it was and fix the code it checks; no policy key accepts this.'
+      })
+    }
+  }
+}
+
+/** The check's own definition inside files a fix may otherwise change, and the files the check runs. */
+function checkDefinition(
+  patch: FilePatch,
+  file: string,
+  sides: FileSides,
+  rules: Compiled,
+  add: (violation: PolicyViolation) => void
+): void {
+  const report = (line: number | undefined, what: string): void =>
+    add({
+      rule: 'check-config',
+      file,
+      line,
+      key: 'allowCheckConfig',
+      message:
+        `${line === undefined ? `The fix changes '${file}',` : `Line ${line} of '${file}' changes`} ${what}: ` +
+        "that is the check's own definition, and changing it can switch the failing check off instead of " +
+        'fixing what it found. Leave it out of the fix, or set allowCheckConfig: true.'
+    })
+  for (const path of new Set([patch.oldPath, patch.newPath])) {
+    const via = path === undefined ? undefined : rules.runByCheck.get(normalizeRepoPath(path).toLowerCase())
+    if (via !== undefined) report(undefined, `a file the check runs (\`${via}\`)`)
+  }
+  const name = file.slice(file.lastIndexOf('/') + 1).toLowerCase()
+  const found =
+    name === 'package.json'
+      ? packageJsonChanges(sides)
+      : name === 'pyproject.toml' || name === 'cargo.toml'
+        ? tomlChanges(name, sides)
+        : []
+  for (const { line, what } of found) report(line, what)
 }
 
 function checkPath(path: string, rules: Compiled, add: (violation: PolicyViolation) => void): void {
@@ -490,6 +631,7 @@ const PARSERS: Record<keyof FixPolicy, Parser> = {
   deny: LIST,
   allowWorkflows: BOOLEAN,
   allowCheckConfig: BOOLEAN,
+  allowTestChanges: BOOLEAN,
   allowLockFiles: BOOLEAN,
   allowRepositoryConfig: BOOLEAN,
   allowDeletions: BOOLEAN,

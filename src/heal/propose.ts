@@ -12,7 +12,7 @@ import { parseGitDiff } from '../diff/parse.js'
 import { ConfigurationError, ConflictError, DiffDoesNotApplyError, errorMessage } from '../errors.js'
 import type { Logger } from '../log.js'
 import type { Fingerprint } from './fingerprint.js'
-import { buildSuggestions, type Suggestions } from './suggestions.js'
+import { buildSuggestions, type Suggestions } from './review-suggestions.js'
 import type {
   Deliver,
   HealFix,
@@ -64,6 +64,18 @@ export interface DeliverContext {
   pullRequest?: PullRequestContext
   shape: ProposalShape
   log: Logger
+  /**
+   * Runs between the commit and the pull request (a fix made with no checkout is verified on its branch): a reason
+   * it returns stops before the pull request.
+   */
+  verifyBranch?: (proposal: HealProposal) => Promise<string | undefined>
+}
+
+/** Where a proposal stands, and why, in one sentence. */
+export interface ProposeResult {
+  ok: boolean
+  reason: string
+  proposal?: HealProposal
 }
 
 /** The fix in a few words: where it came from and its size. */
@@ -114,6 +126,35 @@ function declineReason(latest: PullRequestInfo, branch: string): string {
 
 function isDeclined(pr: PullRequestInfo): boolean {
   return pr.state === 'closed' && !pr.merged && !pr.labels.includes(RETRY_LABEL)
+}
+
+/**
+ * Commits the fix on `self-heal/<fingerprint>` from `base` and opens its pull request, as the pull-request delivery
+ * does; `verifyBranch`, when given, runs between the two.
+ */
+export async function propose(
+  git: GitAdapter,
+  branchChange: (base: string, branch: string) => Promise<string | undefined>,
+  fix: HealFix,
+  fingerprint: Fingerprint,
+  base: string,
+  kind: CheckKind,
+  log: Logger,
+  verifyBranch?: (proposal: HealProposal) => Promise<string | undefined>
+): Promise<ProposeResult> {
+  const result = await proposePullRequest({
+    git,
+    branchChange,
+    fix,
+    fingerprint,
+    kind,
+    base,
+    deliver: 'pull-request',
+    shape: {},
+    log,
+    verifyBranch
+  })
+  return { ok: result.outcome === 'healed', reason: result.reason, proposal: result.proposal }
 }
 
 /** Delivers a verified fix as `context.deliver` says. */
@@ -181,6 +222,8 @@ async function proposePullRequest(context: DeliverContext): Promise<DeliverResul
       proposal: { ...proposal, action: 'already-proposed' }
     }
   }
+  const unverified = await context.verifyBranch?.(proposal)
+  if (unverified) return { outcome: 'not-proposed', reason: unverified, proposal }
   try {
     const pr = await git.createPullRequest({
       head: proposal.branch!,

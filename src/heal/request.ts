@@ -9,6 +9,7 @@ import { ConfigurationError, InvalidInputError, errorMessage } from '../errors.j
 import { validateBranchName } from '../github/refs.js'
 import { readCount, readPositive } from '../settings.js'
 import { parsePolicy, type FixPolicy } from './policy.js'
+import { AUTO_FIXER } from './fixers.js'
 import { fixBranch } from './propose.js'
 import {
   DELIVERIES,
@@ -17,6 +18,9 @@ import {
   type ProposalShape,
   type PullRequestContext
 } from './types.js'
+
+/** How long one run of the check may take when no timeout is given: half an hour. */
+export const DEFAULT_CHECK_TIMEOUT_SECONDS = 1800
 
 /** Heal's options as either surface reads them: strings, before any check. */
 export interface HealInputs {
@@ -46,6 +50,12 @@ export interface HealInputs {
   assignees?: string
   draft?: boolean
   commitMessage?: string
+  fixerTimeout?: string
+  verify?: string
+  setup?: string
+  fixerRetries?: string
+  /** Further checks a candidate must pass, one command line each. */
+  verifyAlso?: string[]
 }
 
 /** How a surface spells an option in its messages: `--max-attempts` for the CLI, `input 'max-attempts'` for the action. */
@@ -62,15 +72,26 @@ export function buildHealRequest(inputs: HealInputs, name: InputNamer, env: Node
   const context = healContext(env)
   const given = (value: string | undefined): string | undefined => (value?.trim() ? value : undefined)
   const timeout = given(inputs.timeout)
+  const fixerTimeout = given(inputs.fixerTimeout)
+  const fixerRetries = given(inputs.fixerRetries)
+  const fixers = (inputs.fix ?? []).filter(line => line.trim())
   const policy = inputs.policy && given(inputs.policy.text)
   return {
     kind: parseCheckKind(given(inputs.kind) ?? 'test', name('kind')),
     check: inputs.check,
     checkOptions: {
-      timeoutSeconds: timeout === undefined ? undefined : readPositive(timeout, name('timeout')),
+      timeoutSeconds:
+        timeout === undefined ? DEFAULT_CHECK_TIMEOUT_SECONDS : readPositive(timeout, name('timeout')),
       reportPath: given(inputs.report)
     },
-    fixers: (inputs.fix ?? []).filter(line => line.trim()),
+    // No fixer given means the fixers derived from the check (fix: auto).
+    fixers: fixers.length ? fixers : [AUTO_FIXER],
+    verify: readVerify(given(inputs.verify), name('verify')),
+    setup: given(inputs.setup),
+    fixerTimeoutSeconds:
+      fixerTimeout === undefined ? undefined : readPositive(fixerTimeout, name('fixerTimeout')),
+    fixerRetries: fixerRetries === undefined ? undefined : readCount(fixerRetries, name('fixerRetries')),
+    verifyAlso: (inputs.verifyAlso ?? []).filter(line => line.trim()),
     dryRun: Boolean(inputs.dryRun),
     policy: policy ? readPolicy(policy, inputs.policy!.where) : undefined,
     reruns: readCount(given(inputs.reruns) ?? '1', name('reruns')),
@@ -81,7 +102,8 @@ export function buildHealRequest(inputs: HealInputs, name: InputNamer, env: Node
     failWhen: oneOf(given(inputs.failWhen) ?? 'unhealed', FAIL_WHEN, name('failWhen')),
     deliver: oneOf(given(inputs.deliver) ?? 'pull-request', DELIVERIES, name('deliver')),
     ...(context.pullRequest ? { pullRequest: context.pullRequest } : {}),
-    shape: readShape(inputs, name)
+    shape: readShape(inputs, name),
+    memoryReadOnly: context.memoryReadOnly
   }
 }
 
@@ -114,6 +136,14 @@ function readShape(inputs: HealInputs, name: InputNamer): ProposalShape {
   return Object.fromEntries(Object.entries(shape).filter(([, value]) => value !== undefined))
 }
 
+const VERIFY_MODES = ['in-place', 'clean'] as const
+
+function readVerify(value: string | undefined, what: string): HealRequest['verify'] {
+  if (value === undefined) return undefined
+  if ((VERIFY_MODES as readonly string[]).includes(value)) return value as HealRequest['verify']
+  throw new InvalidInputError(`Unknown ${what} '${value}': use one of ${VERIFY_MODES.join(', ')}.`)
+}
+
 /** What the environment says about healing here. */
 export interface HealContext {
   /** Why healing is switched off, when the kill switch is set. */
@@ -124,6 +154,8 @@ export interface HealContext {
   base?: string
   /** The pull request from this repository whose workflow this is. */
   pullRequest?: PullRequestContext
+  /** Why the fix memory may be read but not written here (CI off the default branch). */
+  memoryReadOnly?: string
 }
 
 /**
@@ -137,6 +169,7 @@ export function healContext(env: NodeJS.ProcessEnv): HealContext {
     context.disabled = 'SELF_HEAL_DISABLED is set'
   }
   const event = readEvent(env.GITHUB_EVENT_PATH)
+  context.memoryReadOnly = memoryReadOnly(env, event)
   const pr = event?.pull_request
   if (pr && typeof pr === 'object') {
     const head = pr.head?.repo?.full_name
@@ -159,8 +192,32 @@ export function healContext(env: NodeJS.ProcessEnv): HealContext {
   return context
 }
 
+/**
+ * In GitHub Actions the fix memory is the default branch's: runs of pull requests (and of other branches) read it,
+ * only runs on the default branch write it, so that a pull request cannot plant a fix the default branch replays.
+ * The default branch is the event's `repository.default_branch`.
+ */
+function memoryReadOnly(env: NodeJS.ProcessEnv, event: PullRequestEvent | undefined): string | undefined {
+  if (env.GITHUB_ACTIONS !== 'true') return undefined
+  const name = env.GITHUB_EVENT_NAME ?? ''
+  if (name.startsWith('pull_request') || event?.pull_request) {
+    return "this is a pull request's run, and only runs on the default branch write the fix memory"
+  }
+  const defaultBranch = event?.repository?.default_branch
+  const ref = env.GITHUB_REF?.startsWith('refs/heads/')
+    ? env.GITHUB_REF.slice('refs/heads/'.length)
+    : undefined
+  const branch = ref ?? (env.GITHUB_REF_TYPE === 'branch' ? env.GITHUB_REF_NAME : undefined)
+  // An event that does not name the default branch (a schedule's) is not a pull request's: it writes.
+  if (typeof defaultBranch === 'string' && defaultBranch && branch !== defaultBranch) {
+    return `this run is on ${branch ? `the branch ${branch}` : env.GITHUB_REF || 'no branch'}, and only runs on the default branch (${defaultBranch}) write the fix memory`
+  }
+  return undefined
+}
+
 /** The part of a workflow event's payload heal reads. */
 interface PullRequestEvent {
+  repository?: { default_branch?: unknown }
   pull_request?: {
     number?: unknown
     html_url?: unknown

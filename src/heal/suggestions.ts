@@ -1,98 +1,113 @@
 /**
- * A verified fix as review suggestions on a pull request: one GitHub "```suggestion" block per changed hunk, on
- * the lines of the pull request's head it replaces. GitHub accepts comments only on lines its diff shows, so a
- * hunk becomes a suggestion only when every line it replaces is in the pull request's diff (right side) with the
- * same text; the rest (new, deleted, renamed or binary files, lines the pull request did not touch) is given as a
- * diff in the review's body instead.
+ * A fix as one pull request review: each hunk becomes a review comment holding a ```suggestion block on the lines
+ * it replaces, so that the author applies it with a click. GitHub takes review comments only on lines of the pull
+ * request's own diff (a hunk's right side, context included), so a hunk outside it, or one no suggestion can
+ * express (a new, deleted, renamed or binary file, an insertion into an empty file), goes in the review's body as
+ * a diff instead.
  */
-import type { ReviewComment } from '../adapters/git.js'
-import { diffSections } from '../diff/select.js'
-import type { Hunk, HunkLine } from '../diff/parse.js'
+import { parseGitDiff, type FilePatch, type Hunk } from '../diff/parse.js'
 
-/** The suggestions a fix makes on a pull request, and the part of the fix that could not be one. */
-export interface Suggestions {
-  comments: ReviewComment[]
-  /** The hunks and files given as a diff instead ('' when every hunk became a suggestion). */
-  asDiff: string
-  /** How many hunks (or whole files) are in `asDiff`. */
-  asDiffCount: number
+/** A review comment as `pulls/create-review` takes it. */
+export interface SuggestionComment {
+  path: string
+  /** The last line replaced (right side of the pull request's diff). */
+  line: number
+  /** The first line replaced, when more than one. */
+  start_line?: number
+  side: 'RIGHT'
+  body: string
 }
 
-/** Splits `fix` (a diff of the checked-out tree) into suggestions on the lines `pullRequestDiff` shows. */
-export function buildSuggestions(fix: string, pullRequestDiff: string): Suggestions {
-  const shown = new Map<string, Map<number, Buffer>>()
-  for (const { patch } of diffSections(pullRequestDiff)) {
-    if (patch.newPath === undefined || patch.binary) continue
-    shown.set(patch.newPath, rightSide(patch.hunks))
-  }
-  const result: Suggestions = { comments: [], asDiff: '', asDiffCount: 0 }
-  for (const { text, patch } of diffSections(fix)) {
-    const lines = patch.kind === 'modify' && !patch.binary ? shown.get(patch.oldPath ?? '') : undefined
-    if (!lines || patch.oldPath !== patch.newPath) {
-      result.asDiff += text
-      result.asDiffCount++
-      continue
-    }
-    let rest = ''
-    for (const hunk of patch.hunks) {
-      const comment = suggest(patch.oldPath!, hunk, lines)
-      if (comment) result.comments.push(comment)
-      else {
-        rest += `${hunk.header}\n${hunk.lines.map(line => line.kind + line.content.toString('utf8')).join('')}`
-        result.asDiffCount++
-      }
-    }
-    if (rest) result.asDiff += `--- a/${patch.oldPath}\n+++ b/${patch.newPath}\n${rest}`
-  }
-  return result
+/** The review to create. */
+export interface SuggestionReview {
+  body: string
+  comments: SuggestionComment[]
+  /** Hunks that went in the body as a diff. */
+  inBody: number
 }
 
-/** The right side of a diff's hunks: line number → the line's bytes, for the lines a review can comment on. */
-function rightSide(hunks: Hunk[]): Map<number, Buffer> {
-  const lines = new Map<number, Buffer>()
-  for (const hunk of hunks) {
-    let line = hunk.newStart
-    for (const { kind, content } of hunk.lines) {
-      if (kind === '-') continue
-      lines.set(line++, content)
-    }
+/** Right-side line ranges of each file's hunks in the pull request's diff (where GitHub takes comments). */
+export function commentableLines(prDiff: string): Map<string, Array<[number, number]>> {
+  const ranges = new Map<string, Array<[number, number]>>()
+  for (const patch of parseGitDiff(prDiff)) {
+    if (!patch.newPath || patch.kind === 'delete') continue
+    ranges.set(
+      patch.newPath,
+      patch.hunks.map(h => [h.newStart, h.newStart + h.newLines - 1])
+    )
   }
-  return lines
+  return ranges
 }
 
-/** The suggestion replacing the lines `hunk` changes, or undefined when they are not all shown as they are. */
-function suggest(path: string, hunk: Hunk, shown: Map<number, Buffer>): ReviewComment | undefined {
-  const changed = hunk.lines.map((line, i) => (line.kind === ' ' ? -1 : i)).filter(i => i >= 0)
-  if (!changed.length) return undefined
-  let first = changed[0]
-  let last = changed[changed.length - 1]
-  const segment = (): HunkLine[] => hunk.lines.slice(first, last + 1)
-  // An insertion replaces no line: the suggestion takes a neighbouring line with it.
-  if (!segment().some(line => line.kind === '-')) {
+/** The review for `fixDiff` (taken against the pull request's head) on a pull request whose diff is `prDiff`. */
+export function buildSuggestionReview(fixDiff: string, prDiff: string, intro: string): SuggestionReview {
+  const commentable = commentableLines(prDiff)
+  const comments: SuggestionComment[] = []
+  const leftOver: string[] = []
+  for (const patch of parseGitDiff(fixDiff)) {
+    for (const hunk of patch.hunks.length ? patch.hunks : [undefined]) {
+      const comment =
+        hunk && patch.kind === 'modify' && !patch.binary ? suggestionFor(patch, hunk) : undefined
+      const ranges = comment ? (commentable.get(comment.path) ?? []) : []
+      const first = comment?.start_line ?? comment?.line ?? 0
+      if (comment && ranges.some(([start, end]) => start <= first && comment.line <= end))
+        comments.push(comment)
+      else leftOver.push(describeHunk(patch, hunk))
+    }
+  }
+  let body = intro
+  if (leftOver.length) {
+    const diff = leftOver.join('\n')
+    const fence = fenceFor(diff)
+    body +=
+      `\n\n${leftOver.length === 1 ? 'One change' : `${leftOver.length} changes`} could not be suggested on the ` +
+      `pull request's lines; apply ${leftOver.length === 1 ? 'it' : 'them'} with \`git apply\`:\n\n${fence}diff\n${diff}\n${fence}`
+  }
+  return { body, comments, inBody: leftOver.length }
+}
+
+/** The suggestion replacing the hunk's changed lines (context trimmed), or undefined when none can. */
+function suggestionFor(patch: FilePatch, hunk: Hunk): SuggestionComment | undefined {
+  const lines = hunk.lines
+  let first = lines.findIndex(l => l.kind !== ' ')
+  let last = lines.length - 1 - [...lines].reverse().findIndex(l => l.kind !== ' ')
+  if (first < 0) return undefined
+  // A pure insertion replaces no line: anchor it on the context line before (or after) it.
+  if (!lines.slice(first, last + 1).some(l => l.kind === '-')) {
     if (first > 0) first--
-    else if (last < hunk.lines.length - 1) last++
+    else if (last < lines.length - 1) last++
     else return undefined
   }
-  const lines = segment()
-  // A line without its newline (the end of a file) cannot be said as a suggestion exactly.
-  if (lines.some(line => !line.content.toString('utf8').endsWith('\n'))) return undefined
-  let start = hunk.oldStart
-  for (const line of hunk.lines.slice(0, first)) if (line.kind !== '+') start++
-  const old = lines.filter(line => line.kind !== '+')
-  for (const [i, line] of old.entries()) {
-    const there = shown.get(start + i)
-    if (!there || !there.equals(line.content)) return undefined
-  }
+  let oldLine = hunk.oldStart
+  for (let i = 0; i < first; i++) if (lines[i].kind !== '+') oldLine++
+  const replaced = lines.slice(first, last + 1).filter(l => l.kind !== '+').length
   const replacement = lines
-    .filter(line => line.kind !== '-')
-    .map(line => line.content.toString('utf8'))
-    .join('')
-  const fence = '`'.repeat(Math.max(3, ...[...replacement.matchAll(/`+/g)].map(m => m[0].length + 1)))
-  const end = start + old.length - 1
+    .slice(first, last + 1)
+    .filter(l => l.kind !== '-')
+    .map(l => l.content.toString('utf8').replace(/\n$/, ''))
+  const text = replacement.join('\n')
+  const fence = fenceFor(text)
+  const end = oldLine + replaced - 1
   return {
-    path,
+    path: patch.newPath!,
     line: end,
-    ...(end > start ? { startLine: start } : {}),
-    body: `${fence}suggestion\n${replacement}${fence}`
+    ...(end > oldLine ? { start_line: oldLine } : {}),
+    side: 'RIGHT',
+    body: `${fence}suggestion\n${text}${replacement.length ? '\n' : ''}${fence}`
   }
+}
+
+/** A hunk (or a file change without hunks) as diff text for the review's body. */
+function describeHunk(patch: FilePatch, hunk: Hunk | undefined): string {
+  const from = patch.oldPath ? `a/${patch.oldPath}` : '/dev/null'
+  const to = patch.newPath ? `b/${patch.newPath}` : '/dev/null'
+  if (!hunk) return `# ${patch.kind} ${patch.newPath ?? patch.oldPath}${patch.binary ? ' (binary)' : ''}`
+  const body = hunk.lines.map(l => `${l.kind}${l.content.toString('utf8').replace(/\n$/, '')}`)
+  return [`--- ${from}`, `+++ ${to}`, hunk.header, ...body].join('\n')
+}
+
+/** A code fence longer than any run of backticks in the text. */
+function fenceFor(text: string): string {
+  const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map(run => run.length))
+  return '`'.repeat(longest + 1)
 }

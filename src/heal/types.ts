@@ -3,9 +3,11 @@ import type { CacheAdapter } from '../adapters/cache.js'
 import type { Command, ExecutionAdapter, RunOptions } from '../adapters/execution.js'
 import type { GitAdapter } from '../adapters/git.js'
 import type { Workspace } from '../adapters/workspace.js'
-import type { CheckKind, CheckOutput } from '../commands/check.js'
+import type { CheckKind, CheckOutput, CheckResult } from '../commands/check.js'
 import type { Logger } from '../log.js'
+import type { FixerContextInput } from './agent-context.js'
 import type { Fingerprint } from './fingerprint.js'
+import type { DroppedFile } from './fixers.js'
 import type { FixPolicy, PolicyViolation } from './policy.js'
 
 /** What to heal and how. */
@@ -20,6 +22,13 @@ export interface HealRequest {
   fixers: string[]
   /** Longest time one fixer may run, in seconds (default 600). */
   fixerTimeoutSeconds?: number
+  /**
+   * Re-runs of a fixer whose candidate was refused or failed verification, with that feedback in its context
+   * (default: once for a fixer that reads SELF_HEAL_PROMPT or SELF_HEAL_FAILURE, never for others).
+   */
+  fixerRetries?: number
+  /** Further checks a candidate must pass, after the check itself, before it counts as verified. */
+  verifyAlso?: Command[]
   /** Everything but writes: no branch, no pull request, nothing remembered. */
   dryRun?: boolean
   /** What a fix may change (default DEFAULT_POLICY). */
@@ -30,6 +39,13 @@ export interface HealRequest {
   maxAttempts?: number
   /** The branch the pull request targets (default: the branch checked out). */
   base?: string
+  /**
+   * Where a candidate is verified: `in-place` (the checkout the fixers ran in; the default) or `clean` (then also
+   * in a fresh copy of the base holding only the diff, after `setup`).
+   */
+  verify?: 'in-place' | 'clean'
+  /** Run in the clean copy before its check (e.g. `npm ci`). */
+  setup?: string
   /** Why proposing is not allowed here (e.g. a pull request from a fork): the fix is verified but not proposed. */
   noProposal?: string
   /** Why healing is switched off (the kill switch), when it is: the check still runs, nothing else. */
@@ -44,6 +60,11 @@ export interface HealRequest {
   cwd?: string
   /** How the fix's branch, commit and pull request look. */
   shape?: ProposalShape
+  /**
+   * Why this run may read the fix memory but not write it (a pull request's run, or a branch other than the
+   * default one, in CI): a pull request must not be able to plant a fix that the default branch replays.
+   */
+  memoryReadOnly?: string
 }
 
 /** When a heal counts as failed: `failing` whenever the check fails on the checked commit, whatever heal did;
@@ -93,10 +114,14 @@ export interface HealDeps {
   git: () => Promise<GitAdapter>
   /** The files the fixers change. */
   workspace: Workspace
+  /** Which repository this is (`github.com/owner/name`, a remote URL, a root commit): the fix memory is per repository. */
+  repository: string
   /** Progress. */
   log: Logger
   /** The clock (for the remembered fix's date). */
   now?: () => Date
+  /** Aborted on an interrupt: the running command is ended, the workspace put back, and InterruptedError thrown. */
+  signal?: AbortSignal
   /**
    * The change `branch` makes since it forked from `base`, or undefined when it does not exist (default: the Git
    * adapter's getDiff; locally the checkout's own refs).
@@ -112,11 +137,23 @@ export interface HealDeps {
    * deleteBranch; locally with pull requests, the remote's copy too).
    */
   deleteBranch?: (branch: string) => Promise<void>
+  /** The fixer commands for the failing run (default: the request's): `auto` lines become derived fixers. */
+  resolveFixers?: (failure: CheckResult) => string[]
+  /** Writes the failure as context for the next fixer run and returns the variables that name it (none by default). */
+  fixerContext?: (input: FixerContextInput) => Promise<Record<string, string>>
 }
 
 /** How a heal ended. */
 export type HealOutcome =
-  'disabled' | 'skipped' | 'passed' | 'flaky' | 'healed' | 'not-healed' | 'not-proposed' | 'declined'
+  | 'disabled'
+  | 'skipped'
+  | 'passed'
+  | 'flaky'
+  | 'healed'
+  | 'not-healed'
+  | 'not-proposed'
+  | 'declined'
+  | 'broken-check'
 
 /** Files, added and removed lines of a diff. */
 export interface DiffStats {
@@ -131,14 +168,24 @@ export interface HealAttempt {
   source: 'memory' | 'fixer'
   /** The fixer command, for a fixer. */
   fixer?: string
-  /** What became of it. */
-  result: 'verified' | 'check-failed' | 'refused' | 'no-change' | 'does-not-apply' | 'over-budget'
+  /** What became of it (`crashed`: the fixer changed nothing and exited 2 or more, was killed or timed out). */
+  result: 'verified' | 'check-failed' | 'refused' | 'no-change' | 'does-not-apply' | 'over-budget' | 'crashed'
   /** The fixer's exit code (fixers often exit non-zero when problems remain; their changes still count). */
   exitCode?: number
+  /** Whether the fixer timeout ended it, for a crashed fixer. */
+  timedOut?: boolean
+  /** The end of its output, for a crashed fixer. */
+  outputTail?: string
   /** The policy's reasons, for a refused diff. */
   violations?: PolicyViolation[]
   /** The diff's size (cumulative over the fixers so far). */
   stats?: DiffStats
+  /** With verify: clean, what the check did in the clean copy. */
+  clean?: 'passed' | 'failed'
+  /** Files the policy refused that were left out of the candidate, the rest being policed and verified alone. */
+  dropped?: DroppedFile[]
+  /** The `verify-also` check that failed, when the check itself passed. */
+  verifyAlso?: string
 }
 
 /** The verified fix. */

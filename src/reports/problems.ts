@@ -2,9 +2,11 @@
  * Lint problems and compiler diagnostics read from plain output: ESLint's default `stylish` format, TypeScript's
  * two shapes (`file(line,col): error TSxxxx: msg` and the pretty `file:line:col - error TSxxxx: msg`), GCC/Clang
  * (`file:line:col: error: msg`), rustc (`error[E0308]: msg` + ` --> file:line:col`) and the common
- * `file:line:col: message` that most linters print (flake8, ruff, golangci-lint, ESLint's `unix` format, …).
+ * `file:line:col: message` that most linters print (flake8, ruff, golangci-lint, ESLint's `unix` format, …), and
+ * formatters' check modes and Biome's diagnostics (formatters.ts).
  */
 import type { LintProblem } from '../adapters/execution.js'
+import { readFileList, readFormatterLine } from './formatters.js'
 import { positiveInt, stripAnsi, toRepoPath, type PathContext } from './text.js'
 
 const TSC_PLAIN = /^(.+?)\((\d+),(\d+)\): (error|warning) (TS\d+): (.*)$/
@@ -26,6 +28,11 @@ export function parseProblemOutput(output: string, context?: PathContext): LintP
     seen.add(key)
     problems.push(problem)
   }
+  const fileList = readFileList(lines, context)
+  if (fileList) {
+    fileList.forEach(add)
+    return problems
+  }
   let stylishFile: string | undefined
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]
@@ -37,6 +44,12 @@ export function parseProblemOutput(output: string, context?: PathContext): LintP
       continue
     }
     stylishFile = undefined
+    const formatter = readFormatterLine(lines, index, context)
+    if (formatter) {
+      add(formatter.problem)
+      index = formatter.next - 1
+      continue
+    }
     const tsc = TSC_PLAIN.exec(line) ?? TSC_PRETTY.exec(line)
     if (tsc) {
       add(problem(tsc[1], tsc[2], tsc[3], tsc[4], tsc[6], tsc[5], context))

@@ -23,17 +23,23 @@ export type CacheLogger = Pick<Logger, 'info' | 'warning'>
 export const stderrLogger: CacheLogger = projectStderrLogger()
 
 /** A key or value that the cache cannot store; nothing was written. */
-export class CacheValueError extends InvalidInputError {}
+export class CacheValueError extends InvalidInputError {
+  static override readonly type: string = 'CacheValueError'
+}
 
 /** An operation on a cache that was closed. */
 export class CacheClosedError extends SelfHealError {
+  static override readonly type: string = 'CacheClosedError'
+
   constructor(kind: string) {
     super(`The ${kind} cache was closed and cannot be used any more: create a new one.`)
   }
 }
 
 /** The backend cannot be used here (e.g. `node:sqlite` is missing on this Node.js): the factory falls back. */
-export class CacheUnavailableError extends SelfHealError {}
+export class CacheUnavailableError extends SelfHealError {
+  static override readonly type: string = 'CacheUnavailableError'
+}
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 

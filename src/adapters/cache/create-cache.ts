@@ -34,12 +34,14 @@ export interface CacheSettings {
   now?: () => number
 }
 
-/** The implementation the settings choose, and why (for `self-heal env`); opens nothing. */
-export function chooseCache(settings: CacheSettings): { kind: CacheKind; reason: string } {
-  if (settings.kind) return { kind: settings.kind, reason: 'explicit' }
+/** The implementation the settings choose, why (for `self-heal env`), and the SQLite file; opens nothing. */
+export function chooseCache(settings: CacheSettings): { kind: CacheKind; reason: string; path?: string } {
+  const path = settings.sqlitePath ?? defaultCachePath(settings.env)
+  if (settings.kind)
+    return { kind: settings.kind, reason: 'explicit', ...(settings.kind === 'sqlite' ? { path } : {}) }
   switch (settings.environment) {
     case 'local':
-      return { kind: 'sqlite', reason: `local: ${settings.sqlitePath ?? defaultCachePath(settings.env)}` }
+      return { kind: 'sqlite', reason: `local: ${path}`, path }
     case 'ci':
       return { kind: 'actions-cache', reason: 'ci: the GitHub Actions cache' }
     case 'cloud': {
@@ -54,10 +56,10 @@ export function chooseCache(settings: CacheSettings): { kind: CacheKind; reason:
 /** Builds the cache the settings choose. Never throws for an unusable backend: it falls back to memory. */
 export async function createCache(settings: CacheSettings): Promise<CacheAdapter> {
   const logger = settings.logger ?? stderrLogger
-  const { kind, reason } = chooseCache(settings)
+  const { kind, reason, path } = chooseCache(settings)
   if (kind === 'sqlite') {
     try {
-      return await SqliteCacheAdapter.open({ path: settings.sqlitePath, now: settings.now, logger })
+      return await SqliteCacheAdapter.open({ path, now: settings.now, logger })
     } catch (error) {
       logger.warning(`${errorMessage(error)} The cache lives in memory for this run instead.`)
       return new MemoryCacheAdapter({ now: settings.now })

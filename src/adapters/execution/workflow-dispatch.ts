@@ -16,10 +16,12 @@ import type {
   RunOptions,
   TestResult
 } from '../execution.js'
+import { hasPassed } from '../verdict.js'
 import { InvalidInputError } from '../../errors.js'
 import { normalizeRepoPath } from '../../paths.js'
 import { readBuildProblems, readLintResults, readTestResults } from '../../reports/index.js'
-import type { CheckKind } from '../../commands/check.js'
+import type { CheckKind, CheckResult } from '../../commands/check.js'
+import type { FixRecord, FixRequest } from '../../heal/remote-fix.js'
 import type { CheckRecord } from '../../commands/check-report.js'
 import {
   WorkflowRuns,
@@ -85,82 +87,80 @@ export class GitHubActionsExecutionAdapter implements ExecutionAdapter {
 
   /** Runs a command in a workflow run. */
   async runCommand(command: Command, options: RunOptions = {}): Promise<CommandResult> {
-    const { result } = await this.execute('command', command, options)
-    return result
+    return (await this.check('command', command, options)).result
   }
 
   /** Runs tests in a workflow run; failed tests come from the run's record or its annotations. */
   async runTests(command: Command, options: RunOptions = {}): Promise<TestResult> {
-    const { result, record, report } = await this.execute('test', command, options)
-    if (record?.failedTests) {
-      return {
-        ...result,
-        passed: record.passed ?? (result.exitCode === 0 && !result.timedOut),
-        source: (record.source as TestResult['source']) ?? 'none',
-        failedTests: record.failedTests,
-        ...(record.counts ? { counts: record.counts } : {})
-      }
-    }
-    // No record (a workflow without self-heal's check step): annotations first, then the printed output.
-    const fromAnnotations = report ? testsFromAnnotations(report.annotations) : []
-    const detail = fromAnnotations.length
-      ? { source: 'junit' as const, failedTests: fromAnnotations }
-      : readTestResults({ stdout: result.stdout, stderr: '' })
-    return {
-      ...result,
-      passed: result.exitCode === 0 && !result.timedOut && detail.failedTests.length === 0,
-      source: detail.source,
-      failedTests: detail.failedTests,
-      ...(detail.counts ? { counts: detail.counts } : {})
-    }
+    return toTestResult(await this.check('test', command, options))
   }
 
   /** Runs a build in a workflow run; diagnostics come from the run's record or its annotations. */
   async runBuild(command: Command, options: RunOptions = {}): Promise<BuildResult> {
-    const { result, record, report } = await this.execute('build', command, options)
-    const fromAnnotations = report ? problemsFromAnnotations(report.annotations) : []
-    const problems =
-      record?.problems ??
-      (fromAnnotations.length ? fromAnnotations : readBuildProblems({ stdout: result.stdout, stderr: '' }))
-    return { ...result, passed: record?.passed ?? (result.exitCode === 0 && !result.timedOut), problems }
+    return toBuildResult(await this.check('build', command, options))
   }
 
   /** Runs lint in a workflow run; problems come from the run's record or its annotations. */
   async runLint(command: Command, options: RunOptions = {}): Promise<LintResult> {
-    const { result, record, report } = await this.execute('lint', command, options)
-    if (record?.problems) {
-      return {
-        ...result,
-        passed: record.passed ?? (result.exitCode === 0 && !result.timedOut),
-        source: (record.source as LintResult['source']) ?? 'none',
-        problems: record.problems
-      }
+    return toLintResult(await this.check('lint', command, options))
+  }
+
+  /**
+   * Runs the runner workflow's `operation: fix` on `ref`: the check, and when it fails the fixers, on a checkout
+   * there. Returns the first check's result and what the fixers made (undefined when the run left no record: a
+   * runner workflow without the `operation` and `request` inputs, or a run that did not finish).
+   */
+  async runFix(
+    request: FixRequest,
+    options: Pick<RunOptions, 'ref'> = {}
+  ): Promise<{ result: CheckResult; fix?: FixRecord }> {
+    const correlationId = newCorrelationId()
+    const check = request.checkOptions?.timeoutSeconds ?? this.settings.defaultTimeoutSeconds ?? 3600
+    // Every run of the check (the first, the re-runs, one per verification) and every fixer may take its whole time.
+    const timeoutSeconds =
+      check * (1 + (request.reruns ?? 1) + (request.maxAttempts ?? 5)) +
+      request.fixers.length * (request.fixerTimeoutSeconds ?? 600)
+    const inputs: Record<string, string> = {
+      operation: 'fix',
+      kind: request.kind,
+      'correlation-id': correlationId,
+      request: JSON.stringify(request)
     }
-    const fromAnnotations = report ? problemsFromAnnotations(report.annotations) : []
-    const detail = fromAnnotations.length
-      ? { source: 'output' as const, problems: fromAnnotations }
-      : readLintResults({ stdout: result.stdout, stderr: '' })
-    return {
-      ...result,
-      passed: result.exitCode === 0 && !result.timedOut && detail.problems.length === 0,
-      source: detail.source,
-      problems: detail.problems
+    if (inputs.request.length > MAX_INPUT_CHARS) {
+      throw new InvalidInputError(
+        `The heal options take ${inputs.request.length} characters as JSON; a workflow dispatch carries at most ` +
+          `${MAX_INPUT_CHARS}: shorten the policy or the fixer commands (put long ones in a script in the repository).`
+      )
     }
+    const executed = await this.execute(request.kind, inputs, correlationId, timeoutSeconds, options.ref)
+    const shape = {
+      command: (e: Executed) => e.result,
+      test: toTestResult,
+      build: toBuildResult,
+      lint: toLintResult
+    }
+    return { result: shape[request.kind](executed), fix: executed.record?.fix }
+  }
+
+  private check(kind: CheckKind, command: Command, options: RunOptions): Promise<Executed> {
+    const correlationId = newCorrelationId()
+    const timeoutSeconds = options.timeoutSeconds ?? this.settings.defaultTimeoutSeconds ?? 3600
+    const inputs = runnerInputs(kind, command, options, correlationId, timeoutSeconds)
+    return this.execute(kind, inputs, correlationId, timeoutSeconds, options.ref)
   }
 
   private async execute(
     kind: CheckKind,
-    command: Command,
-    options: RunOptions
-  ): Promise<{ result: CommandResult; record?: CheckRecord; report?: RunReport }> {
-    const correlationId = newCorrelationId()
-    const timeoutSeconds = options.timeoutSeconds ?? this.settings.defaultTimeoutSeconds ?? 3600
-    const inputs = runnerInputs(kind, command, options, correlationId, timeoutSeconds)
+    inputs: Record<string, string>,
+    correlationId: string,
+    timeoutSeconds: number,
+    ref: string | undefined
+  ): Promise<Executed> {
     const clock = this.settings.clock ?? { now: () => Date.now() }
     const started = clock.now()
     const dispatched = await this.runs.dispatch({
       workflow: this.settings.workflow ?? RUNNER_WORKFLOW,
-      ref: options.ref ?? this.settings.ref,
+      ref: ref ?? this.settings.ref,
       inputs,
       correlationId
     })
@@ -169,7 +169,8 @@ export class GitHubActionsExecutionAdapter implements ExecutionAdapter {
       let run = await this.runs.waitForCompletion({
         runId: dispatched.runId,
         branch: dispatched.branch,
-        deadline
+        deadline,
+        url: dispatched.htmlUrl
       })
       let timedOut = false
       if (!run) {
@@ -228,6 +229,66 @@ export class GitHubActionsExecutionAdapter implements ExecutionAdapter {
     } finally {
       if (dispatched.temporaryBranch) await this.runs.deleteBranch(dispatched.temporaryBranch)
     }
+  }
+}
+
+/** What one run brought back: the command's result, the runner's record and the run's report when there are. */
+interface Executed {
+  result: CommandResult
+  record?: CheckRecord
+  report?: RunReport
+}
+
+function toTestResult({ result, record, report }: Executed): TestResult {
+  if (record?.failedTests) {
+    return {
+      ...result,
+      passed: hasPassed(result),
+      source: (record.source as TestResult['source']) ?? 'none',
+      failedTests: record.failedTests,
+      ...(record.counts ? { counts: record.counts } : {})
+    }
+  }
+  // No record (a workflow without self-heal's check step): annotations first, then the printed output.
+  const fromAnnotations = report ? testsFromAnnotations(report.annotations) : []
+  const detail = fromAnnotations.length
+    ? { source: 'junit' as const, failedTests: fromAnnotations }
+    : readTestResults({ stdout: result.stdout, stderr: '' })
+  return {
+    ...result,
+    passed: hasPassed(result),
+    source: detail.source,
+    failedTests: detail.failedTests,
+    ...(detail.counts ? { counts: detail.counts } : {})
+  }
+}
+
+function toBuildResult({ result, record, report }: Executed): BuildResult {
+  const fromAnnotations = report ? problemsFromAnnotations(report.annotations) : []
+  const problems =
+    record?.problems ??
+    (fromAnnotations.length ? fromAnnotations : readBuildProblems({ stdout: result.stdout, stderr: '' }))
+  return { ...result, passed: hasPassed(result), problems }
+}
+
+function toLintResult({ result, record, report }: Executed): LintResult {
+  if (record?.problems) {
+    return {
+      ...result,
+      passed: hasPassed(result),
+      source: (record.source as LintResult['source']) ?? 'none',
+      problems: record.problems
+    }
+  }
+  const fromAnnotations = report ? problemsFromAnnotations(report.annotations) : []
+  const detail = fromAnnotations.length
+    ? { source: 'output' as const, problems: fromAnnotations }
+    : readLintResults({ stdout: result.stdout, stderr: '' })
+  return {
+    ...result,
+    passed: hasPassed(result),
+    source: detail.source,
+    problems: detail.problems
   }
 }
 

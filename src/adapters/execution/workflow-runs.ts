@@ -5,7 +5,9 @@
  *
  * Waiting costs little: after the dispatch, the waiter polls the list of *completed* runs of the workflow on the
  * branch with `If-None-Match`, so every poll until a run completes is a 304 (free against the rate limit), with
- * delays growing from ~2 s to 30 s and obeying `retry-after` and `x-poll-interval`.
+ * delays growing from ~2 s to 30 s and obeying `retry-after` and `x-poll-interval`. A waiter that reports
+ * progress also reads the run itself at each poll (a conditional GET too, so free while nothing changes), to say
+ * where the run is.
  */
 import { randomUUID } from 'node:crypto'
 import type { GitHubOctokit } from '../../github/client.js'
@@ -101,6 +103,22 @@ export interface WorkflowRunsSettings {
   poll?: Partial<PollSettings>
   /** Progress messages (stderr in the CLI, core.info in the action). */
   log?: (message: string) => void
+  /** Called while waiting for a run: at the start, then every `progressEveryMs`. */
+  onProgress?: (progress: RunProgress) => void
+  /** How often onProgress is called, in ms of the clock's time (default 5000). */
+  progressEveryMs?: number
+}
+
+/** Where a run being waited for is. */
+export interface RunProgress {
+  /** The run id. */
+  runId: number
+  /** The run's status as last read (`queued` until the first read). */
+  status: string
+  /** The run's web page, when known. */
+  url?: string
+  /** How long the wait has lasted, in ms of the clock's time. */
+  elapsedMs: number
 }
 
 /** A dispatch that happened. */
@@ -146,6 +164,8 @@ export class WorkflowRuns {
   private readonly clock: Clock
   private readonly poll: PollSettings
   private readonly log: (message: string) => void
+  private readonly onProgress?: (progress: RunProgress) => void
+  private readonly progressEveryMs: number
   // Learned once per instance: a GHES that refuses `return_run_details` is not asked again.
   private runDetailsSupported = true
   private defaultBranchName?: string
@@ -157,6 +177,8 @@ export class WorkflowRuns {
     this.clock = settings.clock ?? realClock
     this.poll = { initialMs: 2000, maxMs: 30_000, factor: 1.5, ...settings.poll }
     this.log = settings.log ?? (() => undefined)
+    this.onProgress = settings.onProgress
+    this.progressEveryMs = settings.progressEveryMs ?? 5000
   }
 
   private get repository(): string {
@@ -374,6 +396,8 @@ export class WorkflowRuns {
     runId: number
     branch?: string
     deadline: number
+    /** The run's web page, when known, for onProgress. */
+    url?: string
   }): Promise<WorkflowRun | undefined> {
     let listEtag: string | undefined
     let runEtag: string | undefined
@@ -381,10 +405,23 @@ export class WorkflowRuns {
     let lastDirect = this.clock.now()
     const directEveryMs = 5 * 60_000
     const byList = options.branch !== undefined
+    const progress: RunProgress = { runId: options.runId, status: 'queued', url: options.url, elapsedMs: 0 }
+    const started = this.clock.now()
+    let nextReport = started
+    // Sleeps `ms`, reporting progress on time along the way.
+    const sleep = async (ms: number) => {
+      const end = this.clock.now() + ms
+      while (this.onProgress && nextReport <= end) {
+        await this.clock.sleep(Math.max(0, nextReport - this.clock.now()))
+        this.onProgress({ ...progress, elapsedMs: this.clock.now() - started })
+        nextReport = this.clock.now() + this.progressEveryMs
+      }
+      await this.clock.sleep(Math.max(0, end - this.clock.now()))
+    }
     for (;;) {
       const now = this.clock.now()
       if (now >= options.deadline) return undefined
-      await this.clock.sleep(Math.min(delay, options.deadline - now))
+      await sleep(Math.min(delay, options.deadline - now))
       let minDelay = 0
       if (byList) {
         const polled = await this.conditionalGet<{ workflow_runs: WorkflowRun[] }>(
@@ -398,7 +435,7 @@ export class WorkflowRuns {
         const done = polled.data?.workflow_runs.find(run => run.id === options.runId)
         if (done) return done
       }
-      if (!byList || this.clock.now() - lastDirect >= directEveryMs) {
+      if (!byList || this.onProgress || this.clock.now() - lastDirect >= directEveryMs) {
         lastDirect = this.clock.now()
         const polled = await this.conditionalGet<WorkflowRun>(
           'GET /repos/{owner}/{repo}/actions/runs/{run_id}',
@@ -407,6 +444,10 @@ export class WorkflowRuns {
         )
         runEtag = polled.etag ?? runEtag
         minDelay = Math.max(minDelay, polled.minDelayMs)
+        if (polled.data) {
+          progress.status = polled.data.status ?? progress.status
+          progress.url = polled.data.html_url
+        }
         if (polled.data && isCompleted(polled.data)) return polled.data
       }
       delay = Math.max(Math.min(this.poll.maxMs, delay * this.poll.factor), minDelay)

@@ -2,9 +2,10 @@
  * BaseSources for committing through the API: one that reads the base tree and blobs over the GitHub API, and a
  * chooser that prefers the local checkout (CI) when it holds the base commit, so only writes go over the network.
  */
-import { gitBlobSha, type BaseEntry, type BaseSource } from '../../diff/apply.js'
+import { gitBlobSha, type BaseDirectory, type BaseEntry, type BaseSource } from '../../diff/apply.js'
 import { LocalGitBaseSource, hasLocalCommit } from '../../diff/local-git-source.js'
 import type { FileMode } from '../../diff/parse.js'
+import { MAX_FILE_BYTES } from '../../diff/limits.js'
 import { FileTooLargeError } from './errors.js'
 import type { GitHubClient } from '../../github/client.js'
 
@@ -20,7 +21,7 @@ export interface ClosableBaseSource extends BaseSource {
 export type BaseSourceFactory = (commit: string, tree: string) => Promise<ClosableBaseSource>
 
 /** The largest blob the blobs API returns. */
-export const MAX_BLOB_BYTES = 100 * 1024 * 1024
+export const MAX_BLOB_BYTES = MAX_FILE_BYTES
 
 interface TreeItem {
   path?: string
@@ -30,15 +31,15 @@ interface TreeItem {
 }
 
 /**
- * Lists a tree, recursively, with as few requests as GitHub allows: one recursive request, and when GitHub
+ * Lists a tree, recursively (files and directories), with as few requests as GitHub allows: one recursive request, and when GitHub
  * truncates it (100,000 entries / 7 MB), each subtree walked on its own so that nothing is missed.
  */
-export async function listTreeRecursive(
+async function listTree(
   client: GitHubClient,
   treeSha: string,
   onlyUnder?: Set<string>
-): Promise<Map<string, BaseEntry>> {
-  const out = new Map<string, BaseEntry>()
+): Promise<Map<string, BaseEntry | BaseDirectory>> {
+  const out = new Map<string, BaseEntry | BaseDirectory>()
   const { owner, repo, octokit } = client
   const walk = async (sha: string, prefix: string, recursive: boolean): Promise<void> => {
     const { data } = await octokit.rest.git.getTree({
@@ -54,8 +55,10 @@ export async function listTreeRecursive(
     for (const item of data.tree as TreeItem[]) {
       if (!item.path || !item.sha) continue
       const path = prefix + item.path
-      if (item.type === 'tree') subtrees.push({ sha: item.sha, path })
-      else out.set(path, { mode: item.mode as FileMode, sha: item.sha })
+      if (item.type === 'tree') {
+        subtrees.push({ sha: item.sha, path })
+        out.set(path, { mode: '040000', sha: item.sha })
+      } else out.set(path, { mode: item.mode as FileMode, sha: item.sha })
     }
     if (recursive) return
     for (const sub of subtrees) {
@@ -67,10 +70,23 @@ export async function listTreeRecursive(
   return out
 }
 
+/** The files of a tree, recursively (see listTree): blobs, symlinks and submodules, not directories. */
+export async function listTreeRecursive(
+  client: GitHubClient,
+  treeSha: string,
+  onlyUnder?: Set<string>
+): Promise<Map<string, BaseEntry>> {
+  const files = new Map<string, BaseEntry>()
+  for (const [path, entry] of await listTree(client, treeSha, onlyUnder)) {
+    if (entry.mode !== '040000') files.set(path, entry)
+  }
+  return files
+}
+
 /** A BaseSource over the GitHub API: the tree listed once, blobs fetched only for files whose bytes are needed. */
 export class GitHubApiBaseSource implements ClosableBaseSource {
   readonly kind = 'api' as const
-  private entries?: Promise<Map<string, BaseEntry>>
+  private entries?: Promise<Map<string, BaseEntry | BaseDirectory>>
   private graphqlUsable = true
 
   constructor(
@@ -78,18 +94,25 @@ export class GitHubApiBaseSource implements ClosableBaseSource {
     private readonly treeSha: string
   ) {}
 
-  private list(paths: string[]): Promise<Map<string, BaseEntry>> {
-    this.entries ??= listTreeRecursive(this.client, this.treeSha, new Set(paths))
+  private list(paths: string[]): Promise<Map<string, BaseEntry | BaseDirectory>> {
+    this.entries ??= listTree(this.client, this.treeSha, new Set(paths))
     return this.entries
   }
 
-  async stat(path: string): Promise<BaseEntry | undefined> {
+  async stat(path: string): Promise<BaseEntry | BaseDirectory | undefined> {
     return (await this.list([path])).get(path)
   }
 
-  async statMany(paths: string[]): Promise<Map<string, BaseEntry | undefined>> {
+  async statMany(paths: string[]): Promise<Map<string, BaseEntry | BaseDirectory | undefined>> {
     const entries = await this.list(paths)
     return new Map(paths.map(p => [p, entries.get(p)]))
+  }
+
+  /** Lists the directory's own tree: the listing made for statMany may have skipped it when GitHub truncated. */
+  async filesUnder(directory: string): Promise<string[]> {
+    const entry = (await this.list([directory])).get(directory)
+    if (entry?.mode !== '040000') return []
+    return [...(await listTreeRecursive(this.client, entry.sha)).keys()].map(p => `${directory}/${p}`)
   }
 
   /**

@@ -3,6 +3,8 @@ import { InvalidInputError, SelfHealError } from '../../errors.js'
 
 /** A file is larger than the GitHub API can return (100 MB through the blobs API). */
 export class FileTooLargeError extends SelfHealError {
+  static override readonly type: string = 'FileTooLargeError'
+
   /** The repository-relative path. */
   readonly path: string
 
@@ -17,6 +19,8 @@ export class FileTooLargeError extends SelfHealError {
 
 /** createCommitOnBranch cannot represent a change (a mode, a symlink, a submodule): nothing was committed. */
 export class UnrepresentableChangeError extends InvalidInputError {
+  static override readonly type: string = 'UnrepresentableChangeError'
+
   /** The files that cannot be committed this way. */
   readonly files: string[]
 

@@ -13,7 +13,7 @@ import {
   MergeConflictError,
   RefNotFoundError
 } from '../../errors.js'
-import { applyPatches, gitBlobSha, type AppliedDiff, type ResultFile } from '../../diff/apply.js'
+import { ANY_TREE, applyPatches, gitBlobSha, type AppliedDiff, type ResultFile } from '../../diff/apply.js'
 import { parseGitDiff } from '../../diff/parse.js'
 import type { GitHubClient } from '../../github/client.js'
 import {
@@ -43,6 +43,7 @@ import {
   type ClosableBaseSource
 } from './base-source.js'
 import { UnrepresentableChangeError } from './errors.js'
+import { howToSet } from '../../surface.js'
 
 /** How applyDiff commits: the Git data API (trees, commit, ref) or GraphQL `createCommitOnBranch`. */
 export type CommitMode = 'git-data' | 'graphql'
@@ -283,7 +284,8 @@ export class GitHubAPIAdapter implements GitAdapter {
   async createPullRequest(options: PullRequestOptions): Promise<PullRequest> {
     const head = validateBranchName(options.head)
     const base = validateBranchName(options.base ?? (await this.getDefaultBranch()))
-    if (!options.title?.trim()) throw new InvalidInputError('A pull request needs a title: pass --title.')
+    if (!options.title?.trim())
+      throw new InvalidInputError(`A pull request needs a title: ${howToSet('title')}.`)
     const octokit = this.client.octokit
     const prFail = (error: unknown, action: string) => this.fail(error, action, 'pull-requests', true)
     const findOpen = async () => {
@@ -470,7 +472,7 @@ export class GitHubAPIAdapter implements GitAdapter {
     options: ApplyDiffOptions
   ): Promise<ApplyDiffResult> {
     const branch = validateBranchName(options.branch)
-    if (!message?.trim()) throw new InvalidInputError('A commit needs a message: pass --message.')
+    if (!message?.trim()) throw new InvalidInputError(`A commit needs a message: ${howToSet('message')}.`)
     const patches = parseGitDiff(diff)
     if (!patches.length) throw new InvalidInputError('The diff is empty: there is nothing to commit.')
 
@@ -547,7 +549,11 @@ export class GitHubAPIAdapter implements GitAdapter {
     const source = new GitHubApiBaseSource(this.client, tree)
     const paths = [...applied.dependsOn.keys()]
     const now = await source.statMany(paths)
-    return paths.filter(p => (now.get(p)?.sha ?? null) !== applied.dependsOn.get(p))
+    return paths.filter(p => {
+      const entry = now.get(p)
+      const was = applied.dependsOn.get(p)
+      return (was === ANY_TREE && entry?.mode === '040000' ? ANY_TREE : (entry?.sha ?? null)) !== was
+    })
   }
 
   /**

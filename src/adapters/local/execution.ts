@@ -1,17 +1,18 @@
 /**
  * Local Execution: commands as child processes of this one. A string runs the way a workflow `run:` step runs it
- * (written to a script file, then `bash -e file`; see shell.ts); an argv array runs without any shell. Each
- * command leads its own process group (POSIX), so a timeout ends the whole tree: SIGTERM, then SIGKILL after a
- * grace period (`taskkill /T /F` on Windows). Output is streamed, passed to an optional listener, and capped
- * (head and tail kept), so huge output costs bounded memory and never blocks the child.
+ * (written to a script file, then `bash -e file`; see shell.ts); an argv array runs without any shell. Commands
+ * start from a scrubbed environment (scrub-env.ts). A timeout or an abort ends a command's whole process tree
+ * (process-tree.ts): SIGTERM, then SIGKILL after a grace period; what a command leaves running when it exits goes
+ * with it; and a run settles only once none of its tree is left. Output is streamed, capped (head and tail kept)
+ * and echoed no faster than the destination takes it, so huge output costs bounded memory.
  */
 import { spawn, type ChildProcessByStdio } from 'node:child_process'
+import { randomBytes, randomUUID } from 'node:crypto'
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { constants as osConstants, tmpdir } from 'node:os'
 import { dirname, isAbsolute, join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import type { Readable } from 'node:stream'
-import { constants as osConstants } from 'node:os'
 import type {
   BuildResult,
   Command,
@@ -21,6 +22,7 @@ import type {
   RunOptions,
   TestResult
 } from '../execution.js'
+import { hasPassed } from '../verdict.js'
 import { InvalidInputError } from '../../errors.js'
 import {
   readBuildProblems,
@@ -30,7 +32,8 @@ import {
 } from '../../reports/index.js'
 import type { PathContext } from '../../reports/text.js'
 import { OutputCapper, splitBudget } from './output-capper.js'
-import { killProcessTree, listDescendants } from './process-tree.js'
+import { ProcessTree, RUN_MARKER_VARIABLE, killTreesNow } from './process-tree.js'
+import { scrubEnv } from './scrub-env.js'
 import { resolveShell, type ShellKind } from './shell.js'
 
 /** Settings of the local Execution adapter. */
@@ -41,40 +44,65 @@ export interface LocalExecutionOptions {
   shell?: ShellKind
   /** Bytes of each of stdout and stderr kept in results (head and tail); default 4 MiB. */
   maxOutputBytes?: number
-  /** Time between SIGTERM and SIGKILL when a timeout ends a process tree; default 3 s. */
+  /** Time between SIGTERM and SIGKILL when a timeout or an abort ends a process tree; default 3 s. */
   killGraceMs?: number
-  /** The environment commands start from (default: this process's); `RunOptions.env` is laid over it. */
+  /**
+   * The environment commands start from, before it is scrubbed (default: this process's); `RunOptions.env` is
+   * laid over it.
+   */
   env?: NodeJS.ProcessEnv
-  /** Receives output as it arrives, e.g. to echo it to the log. */
+  /** Variables (names, `*` globs) commands keep though they look like credentials; `RunOptions.passEnv` adds. */
+  passEnv?: readonly string[]
+  /** Secret values (the token self-heal uses, what it masked): a variable holding one never reaches a command. */
+  secrets?: readonly string[]
+  /** Told once per name when pass-env names a variable that is withheld anyway, for holding a secret. */
+  warn?: (message: string) => void
+  /**
+   * Where output is copied as it arrives, e.g. `process.stdout` for the job log. The command is paused while the
+   * destination is full (a write returned false, until 'drain'), so a slow log costs time, never memory.
+   */
+  echo?: NodeJS.WritableStream
+  /**
+   * Frame the echo with `::stop-commands::TOKEN` … `::TOKEN::` (TOKEN random, never shown to the command), so
+   * workflow commands a command prints (`::set-output`, `::add-mask::`, `::error`) are not obeyed. Default: when
+   * `GITHUB_ACTIONS` is `true`. Runs echoing to one destination at the same time are not inert: run one at a time.
+   */
+  inertWorkflowCommands?: boolean
+  /** Receives output as it arrives (no backpressure: for listeners that only look; `echo` is for logs). */
   onOutput?: (stream: 'stdout' | 'stderr', chunk: Buffer) => void
   /** Timeout used when a run names none, in seconds; default none. */
   defaultTimeoutSeconds?: number
 }
 
-/** How long to wait for a command's output pipes to close after it exits (descendants may still hold them). */
+/** How long the output pipes may stay quiet once the tree is gone before they are closed (an escapee may hold them). */
 const PIPE_DRAIN_MS = 500
 /** The exit code reported for a command that could not be started (as a shell reports "command not found"). */
 const NOT_STARTED_EXIT_CODE = 127
 
-/** Process groups still running, ended if this process exits first (they are detached, so nothing else would). */
-const running = new Set<number>()
+/** Trees still running, killed if this process exits first (they are detached, so nothing else would). */
+const running = new Set<ProcessTree>()
 let exitHookInstalled = false
 
-function track(pid: number): void {
+function track(tree: ProcessTree): void {
   if (!exitHookInstalled) {
     // Installed on first use: importing this module changes nothing about the process.
     exitHookInstalled = true
-    process.once('exit', () => {
-      for (const leader of running) {
-        try {
-          process.kill(process.platform === 'win32' ? leader : -leader, 'SIGKILL')
-        } catch {
-          // Already gone.
-        }
-      }
-    })
+    process.once('exit', () => killTreesNow(running))
   }
-  running.add(pid)
+  running.add(tree)
+}
+
+/** How one process is started. */
+interface Launch {
+  file: string
+  args: string[]
+  cwd: string
+  env: NodeJS.ProcessEnv
+  verbatim: boolean
+  /** The run's id, in the environment's SELF_HEAL_RUN: how escaped descendants are found. */
+  runId: string
+  timeoutSeconds?: number
+  signal?: AbortSignal
 }
 
 /** Runs commands as local processes. */
@@ -84,6 +112,7 @@ export class LocalExecutionAdapter implements ExecutionAdapter {
   /** The repository root (absolute). */
   readonly root: string
   private readonly options: LocalExecutionOptions
+  private readonly warned = new Set<string>()
 
   constructor(options: LocalExecutionOptions) {
     this.root = resolve(options.root)
@@ -98,25 +127,24 @@ export class LocalExecutionAdapter implements ExecutionAdapter {
   async runTests(command: Command, options: RunOptions = {}): Promise<TestResult> {
     const { result, output, context } = await this.execute(command, options)
     const detail = readTestResults(output, context)
-    const passed = result.exitCode === 0 && !result.timedOut && detail.failedTests.length === 0
-    const tests: TestResult = { ...result, passed, source: detail.source, failedTests: detail.failedTests }
+    const tests: TestResult = {
+      ...result,
+      passed: hasPassed(result),
+      source: detail.source,
+      failedTests: detail.failedTests
+    }
     if (detail.counts) tests.counts = detail.counts
     return tests
   }
 
   async runBuild(command: Command, options: RunOptions = {}): Promise<BuildResult> {
     const { result, output, context } = await this.execute(command, options)
-    return {
-      ...result,
-      passed: result.exitCode === 0 && !result.timedOut,
-      problems: readBuildProblems(output, context)
-    }
+    return { ...result, passed: hasPassed(result), problems: readBuildProblems(output, context) }
   }
 
   async runLint(command: Command, options: RunOptions = {}): Promise<LintResult> {
     const { result, output, context } = await this.execute(command, options)
-    const detail = readLintResults(output, context)
-    return { ...result, passed: result.exitCode === 0 && !result.timedOut, ...detail }
+    return { ...result, passed: hasPassed(result), ...readLintResults(output, context) }
   }
 
   /** Runs a command and gathers what the parsers need: output, the new report file, and the path context. */
@@ -155,12 +183,38 @@ export class LocalExecutionAdapter implements ExecutionAdapter {
     return directory
   }
 
+  /** The command's environment: scrubbed of credentials, marked with the run's id. */
+  private environment(options: RunOptions, runId: string): NodeJS.ProcessEnv {
+    const given = options.env ?? {}
+    const { env, withheld } = scrubEnv(
+      { ...(this.options.env ?? process.env), ...given },
+      {
+        // Variables the caller sets for this run are meant for it.
+        passEnv: [...(this.options.passEnv ?? []), ...(options.passEnv ?? []), ...Object.keys(given)],
+        secrets: this.options.secrets
+      }
+    )
+    for (const name of withheld) {
+      if (this.warned.has(name)) continue
+      this.warned.add(name)
+      this.options.warn?.(
+        `pass-env names ${name}, but it holds the token self-heal uses (or another secret it was given), ` +
+          'so checks and fixers do not get it: give them a token of their own under another name.'
+      )
+    }
+    // Appended, not replaced: a self-heal running inside another one's command stays findable by both.
+    env[RUN_MARKER_VARIABLE] = [env[RUN_MARKER_VARIABLE], runId].filter(Boolean).join(' ')
+    return env
+  }
+
   private async spawnCommand(command: Command, cwd: string, options: RunOptions): Promise<CommandResult> {
-    const env: NodeJS.ProcessEnv = { ...(this.options.env ?? process.env), ...options.env }
     const timeoutSeconds = options.timeoutSeconds ?? this.options.defaultTimeoutSeconds
     if (timeoutSeconds !== undefined && !(timeoutSeconds > 0)) {
       throw new InvalidInputError(`The timeout must be a positive number of seconds, got ${timeoutSeconds}.`)
     }
+    options.signal?.throwIfAborted()
+    const runId = randomUUID()
+    const env = this.environment(options, runId)
     let file: string
     let args: string[]
     let verbatim = false
@@ -181,126 +235,206 @@ export class LocalExecutionAdapter implements ExecutionAdapter {
       ;[file, ...args] = command
     }
     try {
-      return await this.spawnProcess(file, args, { cwd, env, verbatim, timeoutSeconds })
+      return await this.spawnProcess({
+        file,
+        args,
+        cwd,
+        env,
+        verbatim,
+        runId,
+        timeoutSeconds,
+        signal: options.signal
+      })
     } finally {
       if (scriptDirectory) await rm(scriptDirectory, { recursive: true, force: true })
     }
   }
 
-  private spawnProcess(
-    file: string,
-    args: string[],
-    settings: { cwd: string; env: NodeJS.ProcessEnv; verbatim: boolean; timeoutSeconds?: number }
-  ): Promise<CommandResult> {
+  private async spawnProcess(launch: Launch): Promise<CommandResult> {
     const limits = splitBudget(this.options.maxOutputBytes ?? 4 * 1024 * 1024)
-    const stdout = new OutputCapper(limits)
-    const stderr = new OutputCapper(limits)
+    const captured = { stdout: new OutputCapper(limits), stderr: new OutputCapper(limits) }
     const started = performance.now()
     const posix = process.platform !== 'win32'
-    return new Promise<CommandResult>((resolvePromise, rejectPromise) => {
-      let timedOut = false
-      let settled = false
-      let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined
-      let openPipes = 2
-      const timers: NodeJS.Timeout[] = []
-      let child: ChildProcessByStdio<null, Readable, Readable>
-      try {
-        child = spawn(file, args, {
-          cwd: settings.cwd,
-          env: settings.env,
-          stdio: ['ignore', 'pipe', 'pipe'],
-          // Its own process group, so the whole tree can be signalled at once.
-          detached: posix,
-          windowsHide: true,
-          windowsVerbatimArguments: settings.verbatim
-        })
-      } catch (error) {
-        // Node refuses some arguments before starting anything (a NUL byte in an argument or a variable).
-        rejectPromise(new InvalidInputError(`The command cannot be started: ${(error as Error).message}`))
-        return
-      }
-      const finish = (result?: Partial<CommandResult>): void => {
-        if (settled) return
-        settled = true
-        for (const timer of timers) clearTimeout(timer)
-        const signalCode = exit?.signal ? 128 + (osConstants.signals[exit.signal] ?? 0) : undefined
-        let exitCode = exit?.code ?? signalCode ?? 1
-        if (timedOut && exitCode === 0) exitCode = 124
-        resolvePromise({
-          exitCode,
-          stdout: stdout.toString(),
-          stderr: stderr.toString(),
-          durationMs: Math.round(performance.now() - started),
-          timedOut,
-          ...result
-        })
-      }
-      const onData = (capper: OutputCapper, stream: 'stdout' | 'stderr') => (chunk: Buffer) => {
-        capper.push(chunk)
-        this.options.onOutput?.(stream, chunk)
-      }
-      child.stdout.on('data', onData(stdout, 'stdout'))
-      child.stderr.on('data', onData(stderr, 'stderr'))
-      const pipeClosed = (): void => {
-        openPipes--
-        if (openPipes === 0 && exit) finish()
-      }
-      child.stdout.on('close', pipeClosed)
-      child.stderr.on('close', pipeClosed)
-      child.on('error', (error: NodeJS.ErrnoException) => {
-        // Only a failure to start ends the run here; a running child always reports through 'exit'.
-        if (child.pid !== undefined) return
-        const reason = error.code === 'ENOENT' ? 'command not found' : error.message
-        finish({ exitCode: NOT_STARTED_EXIT_CODE, stderr: `self-heal: ${file}: ${reason}\n` })
+    let child: ChildProcessByStdio<null, Readable, Readable>
+    try {
+      child = spawn(launch.file, launch.args, {
+        cwd: launch.cwd,
+        env: launch.env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        // Its own process group, so the whole tree can be signalled at once.
+        detached: posix,
+        windowsHide: true,
+        windowsVerbatimArguments: launch.verbatim
       })
-      let stragglers: number[] = []
-      if (child.pid !== undefined) track(child.pid)
-      child.on('exit', (code, signal) => {
-        exit = { code, signal }
-        const pid = child.pid
-        if (pid !== undefined) {
-          running.delete(pid)
-          // Whatever the command left running goes with it, as at the end of a job on a runner.
-          if (posix) void killProcessTree(pid, 'SIGKILL', stragglers, { scan: false })
-        }
-        if (openPipes === 0) {
-          finish()
-          return
-        }
-        // Descendants that left the group may hold the pipes open: don't wait for them forever.
-        timers.push(
-          setTimeout(() => {
-            child.stdout.destroy()
-            child.stderr.destroy()
-            finish()
-          }, PIPE_DRAIN_MS)
-        )
+    } catch (error) {
+      // Node refuses some arguments before starting anything (a NUL byte in an argument or a variable).
+      throw new InvalidInputError(`The command cannot be started: ${(error as Error).message}`)
+    }
+    const exited = new Promise<
+      { code: number | null; signal: NodeJS.Signals | null } | { notStarted: NodeJS.ErrnoException }
+    >(resolve => {
+      child.once('exit', (code, signal) => resolve({ code, signal }))
+      // Only a failure to start ends the run here; a running child always reports through 'exit'.
+      child.on('error', error => {
+        if (child.pid === undefined) resolve({ notStarted: error })
       })
-      if (settings.timeoutSeconds !== undefined && child.pid !== undefined) {
-        const pid = child.pid
-        timers.push(
-          setTimeout(async () => {
-            timedOut = true
-            // Remember the tree now: once the leader is gone, orphans can no longer be traced to it.
-            stragglers = await listDescendants(pid).catch(() => [])
-            if (exit) {
-              // The leader ended while the tree was being read: what it left goes at once.
-              await killProcessTree(pid, 'SIGKILL', stragglers, { scan: false })
-              return
-            }
-            await killProcessTree(pid, 'SIGTERM', stragglers)
-            if (settled) return
-            timers.push(
-              setTimeout(
-                () => void killProcessTree(pid, 'SIGKILL', stragglers),
-                this.options.killGraceMs ?? 3000
-              )
-            )
-          }, settings.timeoutSeconds * 1000)
-        )
-      }
     })
+    const streams = [child.stdout, child.stderr]
+    const closed = Promise.all(streams.map(stream => new Promise(resolve => stream.once('close', resolve))))
+    const echo = this.options.echo ? new Echo(this.options.echo, this.inert(), streams) : undefined
+    let lastOutput = performance.now()
+    for (const [name, stream] of [
+      ['stdout', child.stdout],
+      ['stderr', child.stderr]
+    ] as const) {
+      stream.on('data', (chunk: Buffer) => {
+        lastOutput = performance.now()
+        captured[name].push(chunk)
+        this.options.onOutput?.(name, chunk)
+        echo?.write(chunk)
+      })
+    }
+
+    const tree = child.pid === undefined ? undefined : new ProcessTree(child.pid, launch.runId)
+    let ending: Promise<void> | undefined
+    const end = (graceMs: number): Promise<void> => (ending ??= tree ? tree.end(graceMs) : Promise.resolve())
+    const graceMs = this.options.killGraceMs ?? 3000
+    let timedOut = false
+    let aborted = false
+    const onAbort = (): void => {
+      aborted = true
+      void end(graceMs)
+    }
+    let timer: NodeJS.Timeout | undefined
+    try {
+      if (tree) track(tree)
+      if (launch.timeoutSeconds !== undefined) {
+        timer = setTimeout(() => {
+          timedOut = true
+          void end(graceMs)
+        }, launch.timeoutSeconds * 1000)
+      }
+      launch.signal?.addEventListener('abort', onAbort, { once: true })
+      // Aborted while the script was being written: the listener came too late to hear it.
+      if (launch.signal?.aborted) onAbort()
+      const exit = await exited
+      clearTimeout(timer)
+      if ('notStarted' in exit) {
+        const reason = exit.notStarted.code === 'ENOENT' ? 'command not found' : exit.notStarted.message
+        return {
+          exitCode: NOT_STARTED_EXIT_CODE,
+          stdout: '',
+          stderr: `self-heal: ${launch.file}: ${reason}\n`,
+          durationMs: Math.round(performance.now() - started),
+          timedOut: false
+        }
+      }
+      // Whatever the command left running goes with it, at once (unless a timeout or abort is already ending
+      // it), as at the end of a job on a runner. On Windows taskkill needs the leader, which is gone by now.
+      await (posix ? end(0) : ending)
+      // The rest of the output, unless an escaped process holds a pipe open and says nothing more.
+      await Promise.race([
+        closed,
+        until(
+          () =>
+            !echo?.waiting && performance.now() - Math.max(lastOutput, echo?.resumedAt ?? 0) >= PIPE_DRAIN_MS
+        )
+      ])
+      for (const stream of streams) stream.destroy()
+      if (aborted) throw launch.signal?.reason
+      const signalCode = exit.signal ? 128 + (osConstants.signals[exit.signal] ?? 0) : undefined
+      const exitCode = exit.code ?? signalCode ?? 1
+      return {
+        exitCode: timedOut && exitCode === 0 ? 124 : exitCode,
+        stdout: captured.stdout.toString(),
+        stderr: captured.stderr.toString(),
+        durationMs: Math.round(performance.now() - started),
+        timedOut
+      }
+    } finally {
+      clearTimeout(timer)
+      launch.signal?.removeEventListener('abort', onAbort)
+      if (tree) running.delete(tree)
+      echo?.close()
+    }
   }
+
+  private inert(): boolean {
+    return this.options.inertWorkflowCommands ?? (this.options.env ?? process.env).GITHUB_ACTIONS === 'true'
+  }
+}
+
+/**
+ * Copies a command's output to a stream without outrunning it (the command's pipes are paused while the stream
+ * is full), ends an unterminated last line so what the log prints next starts a line of its own, and — when
+ * `inert` — frames it with `::stop-commands::` so the runner obeys no workflow command in it.
+ */
+class Echo {
+  /** Whether the sources are paused until the destination drains. */
+  waiting = false
+  /** When the sources were last resumed (performance.now()). */
+  resumedAt = 0
+  private atLineStart = true
+  private broken = false
+  private readonly token?: string
+
+  constructor(
+    private readonly destination: NodeJS.WritableStream,
+    inert: boolean,
+    private readonly sources: Readable[]
+  ) {
+    destination.on('error', this.stop)
+    destination.on('close', this.stop)
+    if (inert) {
+      // Random and never in the command's environment: a command cannot end the frame early.
+      this.token = randomBytes(16).toString('hex')
+      this.destination.write(`::stop-commands::${this.token}\n`)
+    }
+  }
+
+  write(chunk: Buffer): void {
+    if (this.broken || chunk.length === 0) return
+    this.atLineStart = chunk[chunk.length - 1] === 0x0a
+    if (!this.destination.write(chunk) && !this.waiting) {
+      this.waiting = true
+      for (const source of this.sources) source.pause()
+      this.destination.once('drain', this.resume)
+    }
+  }
+
+  /** Ends the last line and the frame; what the log prints next is obeyed again. */
+  close(): void {
+    this.destination.off('drain', this.resume)
+    this.destination.off('error', this.stop)
+    this.destination.off('close', this.stop)
+    if (this.broken) return
+    if (!this.atLineStart) this.destination.write('\n')
+    if (this.token) this.destination.write(`::${this.token}::\n`)
+  }
+
+  private readonly resume = (): void => {
+    this.waiting = false
+    this.resumedAt = performance.now()
+    for (const source of this.sources) source.resume()
+  }
+
+  /** The destination failed or closed (a reader that went away): output is still captured, no longer echoed. */
+  private readonly stop = (): void => {
+    this.broken = true
+    this.destination.off('drain', this.resume)
+    this.resume()
+  }
+}
+
+/** Resolves once `condition` holds, looking every 100 ms. */
+function until(condition: () => boolean): Promise<void> {
+  return new Promise(resolve => {
+    const timer = setInterval(() => {
+      if (!condition()) return
+      clearInterval(timer)
+      resolve()
+    }, 100)
+  })
 }
 
 /** Identity of a file's current version (size, mtime, inode), or undefined when it does not exist. */

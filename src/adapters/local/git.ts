@@ -33,6 +33,7 @@ import type {
   Review,
   ReviewComment
 } from '../git.js'
+import { howToSet } from '../../surface.js'
 
 /** Pull requests on GitHub (the GitHub API adapter provides them); the local adapter pushes before it opens one. */
 export type PullRequestService = Pick<
@@ -63,7 +64,7 @@ export async function createLocalGitAdapter(settings: LocalGitSettings): Promise
   } catch (error) {
     if (error instanceof GitCommandError) {
       throw new ConfigurationError(
-        `'${settings.cwd}' is not inside a git repository: run self-heal in a checkout or pass --cwd DIR.`
+        `'${settings.cwd}' is not inside a git repository: run self-heal in a checkout or ${howToSet('cwd')}.`
       )
     }
     throw error
@@ -181,7 +182,7 @@ class LocalGitAdapter implements GitAdapter {
     if (this.settings.pullRequests) return this.settings.pullRequests
     throw new ConfigurationError(
       this.settings.pullRequestsUnavailable ??
-        'Pull requests need a GitHub token and a GitHub remote: set GITHUB_TOKEN (or --token) and --repository OWNER/NAME.'
+        `Pull requests need a GitHub token and the repository: ${howToSet('token')}, and ${howToSet('repository')}.`
     )
   }
 

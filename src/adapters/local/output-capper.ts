@@ -18,12 +18,18 @@ export function splitBudget(maxBytes: number): CapLimits {
   return { headBytes, tailBytes: budget - headBytes }
 }
 
-/** Collects chunks of one stream within a head + tail budget. */
+/**
+ * Collects chunks of one stream within a head + tail budget. Bytes are copied into at most two buffers (the head,
+ * and the tail as a ring), so memory stays within the budget however the output is chunked — a byte at a time
+ * costs no more than a megabyte at a time, and no chunk is kept alive by a slice of it.
+ */
 export class OutputCapper {
-  private readonly head: Buffer[] = []
+  private head: Buffer = Buffer.alloc(0)
   private headLength = 0
-  private tail: Buffer[] = []
+  /** The tail's ring: linear until it reaches `tailBytes`, then the oldest byte is at `tailEnd`. */
+  private tail: Buffer = Buffer.alloc(0)
   private tailLength = 0
+  private tailEnd = 0
   private total = 0
 
   constructor(private readonly limits: CapLimits) {}
@@ -44,36 +50,32 @@ export class OutputCapper {
     let rest = chunk
     if (this.headLength < this.limits.headBytes) {
       const take = Math.min(rest.length, this.limits.headBytes - this.headLength)
-      this.head.push(rest.subarray(0, take))
+      this.head = reserve(this.head, this.headLength, this.headLength + take, this.limits.headBytes)
+      rest.copy(this.head, this.headLength, 0, take)
       this.headLength += take
       rest = rest.subarray(take)
     }
-    if (rest.length === 0 || this.limits.tailBytes === 0) return
-    if (rest.length >= this.limits.tailBytes) {
-      // Copy: a subarray would keep the whole (possibly huge) chunk alive.
-      this.tail = [Buffer.from(rest.subarray(rest.length - this.limits.tailBytes))]
-      this.tailLength = this.limits.tailBytes
-      return
-    }
-    this.tail.push(rest)
-    this.tailLength += rest.length
-    while (this.tailLength > this.limits.tailBytes) {
-      const excess = this.tailLength - this.limits.tailBytes
-      const first = this.tail[0]
-      if (first.length <= excess) {
-        this.tail.shift()
-        this.tailLength -= first.length
-      } else {
-        this.tail[0] = Buffer.from(first.subarray(excess))
-        this.tailLength -= excess
-      }
-    }
+    const cap = this.limits.tailBytes
+    if (rest.length === 0 || cap === 0) return
+    if (rest.length > cap) rest = rest.subarray(rest.length - cap)
+    if (this.tail.length < cap)
+      this.tail = reserve(this.tail, this.tailLength, this.tailLength + rest.length, cap)
+    // Until the ring is full its capacity covers every byte, so only a full ring wraps (over its oldest bytes).
+    const first = Math.min(rest.length, this.tail.length - this.tailEnd)
+    rest.copy(this.tail, this.tailEnd, 0, first)
+    rest.copy(this.tail, 0, first)
+    this.tailEnd = (this.tailEnd + rest.length) % this.tail.length
+    this.tailLength = Math.min(cap, this.tailLength + rest.length)
   }
 
   /** The kept text, UTF-8, with a marker where bytes were dropped; multi-byte characters are never split. */
   toString(): string {
-    const head = Buffer.concat(this.head, this.headLength)
-    const tail = Buffer.concat(this.tail, this.tailLength)
+    const head = this.head.subarray(0, this.headLength)
+    const start = (this.tailEnd - this.tailLength + this.tail.length) % (this.tail.length || 1)
+    const tail =
+      start + this.tailLength <= this.tail.length
+        ? this.tail.subarray(start, start + this.tailLength)
+        : Buffer.concat([this.tail.subarray(start), this.tail.subarray(0, this.tailEnd)])
     const dropped = this.droppedBytes
     if (dropped === 0) return Buffer.concat([head, tail]).toString('utf8')
     const headEnd = completeUtf8End(head)
@@ -85,6 +87,14 @@ export class OutputCapper {
       tail.subarray(tailStart).toString('utf8')
     )
   }
+}
+
+/** A buffer holding `used` bytes of `buffer` with room for `needed` (doubling, at most `max`). */
+function reserve(buffer: Buffer, used: number, needed: number, max: number): Buffer {
+  if (needed <= buffer.length) return buffer
+  const grown = Buffer.allocUnsafe(Math.min(max, Math.max(needed, buffer.length * 2, 4096)))
+  buffer.copy(grown, 0, 0, used)
+  return grown
 }
 
 /** The length of the longest prefix that does not end in the middle of a UTF-8 sequence. */

@@ -1,57 +1,127 @@
 /**
- * Ending a whole process tree. On POSIX a command runs as the leader of its own process group, so one signal to the
- * group reaches every descendant that stayed in it; descendants that left the group (setsid, daemons) are found by
- * their parent ids first and signalled one by one. On Windows, `taskkill /T /F` ends the tree.
+ * Ending a whole process tree. On POSIX a command leads its own process group and carries a marker in its
+ * environment (`SELF_HEAL_RUN`), which every descendant inherits. The tree's members are the processes of that
+ * group, the descendants found by parent id, and — on Linux, where `/proc/PID/environ` can be read — every process
+ * whose environment holds the marker: that finds those that left the group and lost their parent too (`setsid`,
+ * `nohup … &`, double-forking daemons). A process that both leaves the group and replaces its environment
+ * (`env -i`, `execve` with a fresh one) escapes; so does every escaped process on macOS, where the environment of
+ * another process cannot be read and the group and parent links are all there is. On Windows, `taskkill /T /F`
+ * ends the tree (which needs the leader alive).
  */
 import { execFile } from 'node:child_process'
-import { readFile, readdir } from 'node:fs/promises'
+import { readFileSync, readdirSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 
-/** The ids of every descendant of a process (children, their children, …), best effort, excluding the process. */
-export async function listDescendants(pid: number): Promise<number[]> {
-  const parents = await readParentTable()
-  const children = new Map<number, number[]>()
-  for (const [child, parent] of parents) {
-    const list = children.get(parent)
-    if (list) list.push(child)
-    else children.set(parent, [child])
-  }
-  const found: number[] = []
-  const queue = [pid]
-  const seen = new Set(queue)
-  while (queue.length > 0) {
-    const next = queue.shift() as number
-    for (const child of children.get(next) ?? []) {
-      if (seen.has(child)) continue
-      seen.add(child)
-      found.push(child)
-      queue.push(child)
+/** The variable that marks every process a command starts; its value lists the runs it belongs to. */
+export const RUN_MARKER_VARIABLE = 'SELF_HEAL_RUN'
+
+/** How often the tree is looked at while waiting for it to go. */
+const POLL_MS = 25
+/** How long SIGKILL is repeated at processes that stay (not ours to kill, stuck in the kernel) before giving up. */
+const KILL_SETTLE_MS = 2000
+
+/** One running process, as the process table shows it. */
+interface ProcessEntry {
+  pid: number
+  ppid: number
+  pgid: number
+  /** When it started (in the platform's units): a pid seen earlier is the same process only if this matches. */
+  started: string
+  /** The markers asked about that its environment holds (Linux only; empty elsewhere). */
+  markers: string[]
+}
+
+/** A command's process tree, from its leader's id and the marker its environment carries. */
+export class ProcessTree {
+  /** Every member seen so far, with its start time: found again later even after its links are gone. */
+  private readonly seen = new Map<number, string>()
+
+  constructor(
+    /** The leader's process id (also the id of its process group). */
+    readonly leader: number,
+    /** A string only this tree's environments hold (the run's id in SELF_HEAL_RUN). */
+    readonly marker?: string
+  ) {}
+
+  /** The ids of the tree's live members (a zombie counts as gone), never this process's own. */
+  async members(): Promise<number[]> {
+    const table = await readProcessTable(this.marker ? [this.marker] : [])
+    const byPid = new Map(table.map(entry => [entry.pid, entry]))
+    const found = new Set<number>()
+    const children = new Map<number, number[]>()
+    for (const entry of table) {
+      const isMember =
+        entry.pid === this.leader ||
+        entry.pgid === this.leader ||
+        entry.markers.length > 0 ||
+        this.seen.get(entry.pid) === entry.started
+      if (isMember) found.add(entry.pid)
+      const siblings = children.get(entry.ppid)
+      if (siblings) siblings.push(entry.pid)
+      else children.set(entry.ppid, [entry.pid])
     }
+    // Descendants by parent id: they may have left the group and cleared the marker, but not their parent.
+    const queue = [this.leader, ...found]
+    while (queue.length > 0) {
+      for (const child of children.get(queue.pop() as number) ?? []) {
+        if (!found.has(child)) {
+          found.add(child)
+          queue.push(child)
+        }
+      }
+    }
+    found.delete(process.pid)
+    for (const pid of found) this.seen.set(pid, (byPid.get(pid) as ProcessEntry).started)
+    return [...found]
   }
-  return found
+
+  /** Sends a signal to the group and to every member; resolves with how many members there were. */
+  async signal(signal: NodeJS.Signals): Promise<number> {
+    const members = await this.members()
+    signalQuietly(-this.leader, signal)
+    for (const pid of members) signalQuietly(pid, signal)
+    return members.length
+  }
+
+  /**
+   * Ends the tree: SIGTERM, then SIGKILL once `graceMs` has passed (at once when it is 0), and resolves when no
+   * member is left — or, for processes that cannot be killed (another user's, stuck in the kernel), after a
+   * further two seconds of trying.
+   */
+  async end(graceMs: number): Promise<void> {
+    if (process.platform === 'win32') {
+      await new Promise<void>(resolve => {
+        execFile('taskkill', ['/PID', String(this.leader), '/T', '/F'], { windowsHide: true }, () =>
+          resolve()
+        )
+      })
+      return
+    }
+    if (graceMs > 0 && (await this.signal('SIGTERM')) > 0) {
+      const deadline = Date.now() + graceMs
+      while (Date.now() < deadline && (await this.members()).length > 0) await sleep(POLL_MS)
+    }
+    const giveUp = Date.now() + KILL_SETTLE_MS
+    // Repeated: a member may have forked between the listing and the signal.
+    while ((await this.signal('SIGKILL')) > 0 && Date.now() < giveUp) await sleep(POLL_MS)
+  }
 }
 
 /**
- * Signals a process tree: the process group led by `pid`, every descendant found by parent id, and any `known`
- * descendants found earlier (orphans lose their parent link once the leader exits). Processes already gone are
- * ignored. On Windows any signal becomes `taskkill /PID pid /T /F` (which needs the leader to be alive).
+ * SIGKILL, synchronously, to each tree's group and (Linux) every process carrying its marker: for this process's
+ * `exit` event, when nothing asynchronous can run any more.
  */
-export async function killProcessTree(
-  pid: number,
-  signal: NodeJS.Signals = 'SIGTERM',
-  known: readonly number[] = [],
-  options: { scan?: boolean } = {}
-): Promise<void> {
+export function killTreesNow(trees: Iterable<ProcessTree>): void {
+  const list = [...trees]
+  if (list.length === 0) return
   if (process.platform === 'win32') {
-    await new Promise<void>(resolve => {
-      execFile('taskkill', ['/PID', String(pid), '/T', '/F'], { windowsHide: true }, () => resolve())
-    })
+    for (const tree of list) signalQuietly(tree.leader, 'SIGKILL')
     return
   }
-  // After the leader has exited (and been reaped) there is nothing to trace from it: `scan: false` skips that.
-  const descendants = options.scan === false ? [] : await listDescendants(pid).catch(() => [] as number[])
-  signalQuietly(-pid, signal)
-  signalQuietly(pid, signal)
-  for (const child of new Set([...descendants, ...known])) signalQuietly(child, signal)
+  const markers = list.map(tree => tree.marker).filter((marker): marker is string => Boolean(marker))
+  const marked = process.platform === 'linux' ? scanProc(markers).filter(entry => entry.markers.length) : []
+  for (const tree of list) signalQuietly(-tree.leader, 'SIGKILL')
+  for (const entry of marked) signalQuietly(entry.pid, 'SIGKILL')
 }
 
 /** Whether a process is running; a zombie (ended, not yet reaped) counts as gone. */
@@ -64,8 +134,7 @@ export async function isProcessAlive(pid: number): Promise<boolean> {
   }
   if (process.platform === 'linux') {
     try {
-      const stat = await readFile(`/proc/${pid}/stat`, 'utf8')
-      return statState(stat) !== 'Z'
+      return !isGone(statFields(await readFile(`/proc/${pid}/stat`, 'utf8'))[0])
     } catch {
       return false
     }
@@ -76,7 +145,7 @@ export async function isProcessAlive(pid: number): Promise<boolean> {
         resolve(error ? '' : stdout.trim())
       )
     })
-    return state !== '' && !state.startsWith('Z')
+    return state !== '' && !isGone(state)
   }
   return true
 }
@@ -89,37 +158,80 @@ function signalQuietly(target: number, signal: NodeJS.Signals): void {
   }
 }
 
-/** The state letter of a `/proc/PID/stat` line (the field after the parenthesised command name). */
-function statState(stat: string): string {
-  return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3)
+function sleep(ms: number): Promise<void> {
+  return new Promise(resolve => setTimeout(resolve, ms))
 }
 
-/** pid → parent pid for every process: `/proc` on Linux, `ps` elsewhere. */
-async function readParentTable(): Promise<Map<number, number>> {
-  const table = new Map<number, number>()
-  if (process.platform === 'linux') {
-    const entries = await readdir('/proc').catch(() => [] as string[])
-    await Promise.all(
-      entries
-        .filter(name => /^\d+$/.test(name))
-        .map(async name => {
-          try {
-            const stat = await readFile(`/proc/${name}/stat`, 'utf8')
-            const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-            table.set(Number(name), Number(fields[1]))
-          } catch {
-            // The process ended while the table was read.
-          }
-        })
-    )
-    return table
-  }
+/** Whether a state letter (`/proc/PID/stat`, `ps -o stat`) means the process has ended: zombie or dead. */
+function isGone(state: string): boolean {
+  return state.startsWith('Z') || state.startsWith('X')
+}
+
+/** The fields of a `/proc/PID/stat` line after the parenthesised command name (state first, then ppid, pgrp…). */
+function statFields(stat: string): string[] {
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+}
+
+/** Every live process (zombies left out): `/proc` on Linux (with the markers), `ps` elsewhere. */
+async function readProcessTable(markers: readonly string[]): Promise<ProcessEntry[]> {
+  if (process.platform === 'linux') return scanProc(markers)
+  if (process.platform === 'win32') return []
   const stdout = await new Promise<string>(resolve => {
-    execFile('ps', ['-A', '-o', 'pid=', '-o', 'ppid='], (error, out) => resolve(error ? '' : out))
+    execFile('ps', ['-A', '-o', 'pid=,ppid=,pgid=,stat=,lstart='], (error, out) => resolve(error ? '' : out))
   })
+  const table: ProcessEntry[] = []
   for (const line of stdout.split('\n')) {
-    const match = /^\s*(\d+)\s+(\d+)\s*$/.exec(line)
-    if (match) table.set(Number(match[1]), Number(match[2]))
+    const match = /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(\S+)\s+(.*?)\s*$/.exec(line)
+    if (!match || isGone(match[4])) continue
+    table.push({
+      pid: Number(match[1]),
+      ppid: Number(match[2]),
+      pgid: Number(match[3]),
+      started: match[5],
+      markers: []
+    })
+  }
+  return table
+}
+
+/**
+ * Reads `/proc` synchronously (it is memory, not disk, and the exit hook can only run synchronous code): each live
+ * process with the markers (of those asked about) its environment holds. Another user's environment cannot be read.
+ */
+function scanProc(markers: readonly string[]): ProcessEntry[] {
+  let names: string[]
+  try {
+    names = readdirSync('/proc')
+  } catch {
+    return []
+  }
+  const table: ProcessEntry[] = []
+  for (const name of names) {
+    if (!/^\d+$/.test(name)) continue
+    let fields: string[]
+    try {
+      fields = statFields(readFileSync(`/proc/${name}/stat`, 'utf8'))
+    } catch {
+      // It ended while the table was read.
+      continue
+    }
+    if (isGone(fields[0])) continue
+    let found: string[] = []
+    if (markers.length > 0) {
+      try {
+        const environ = readFileSync(`/proc/${name}/environ`)
+        found = markers.filter(marker => environ.includes(marker))
+      } catch {
+        // Not ours to read, or it ended.
+      }
+    }
+    table.push({
+      pid: Number(name),
+      ppid: Number(fields[1]),
+      pgid: Number(fields[2]),
+      started: fields[19],
+      markers: found
+    })
   }
   return table
 }

@@ -4,13 +4,26 @@
  * index, so the user's index, branches and stash are never touched, and untracked files the user had (build
  * output, say) are part of the state rather than something a restore could delete.
  */
-import { copyFile, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import {
+  copyFile,
+  lstat,
+  mkdir,
+  mkdtemp,
+  readFile,
+  readdir,
+  readlink,
+  rename,
+  rm,
+  symlink,
+  writeFile
+} from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { isAbsolute, join } from 'node:path'
+import { dirname, isAbsolute, join } from 'node:path'
 import { ConfigurationError } from '../../errors.js'
 import { assertBranchName, branchHead, resolveCommit } from '../../git/refs.js'
+import { DEFAULT_REMOTE } from '../../git/remote.js'
 import { runGit, type GitRunResult } from '../../git/run-git.js'
-import type { SettleReport, Workspace, WorkspaceState } from '../workspace.js'
+import type { OutsideChange, SettleReport, Workspace, WorkspaceState } from '../workspace.js'
 
 /** A snapshot of the working tree: the id of a git tree object. */
 type TreeState = WorkspaceState
@@ -25,8 +38,13 @@ export class LocalWorkspace implements Workspace {
     private readonly scratch: string,
     private readonly index: string,
     /** The ref HEAD pointed to when the tree was opened (`refs/heads/...`), or undefined when detached. */
-    private readonly headRef: string | undefined
+    private readonly headRef: string | undefined,
+    /** The repository's git directory shared by its worktrees (config, hooks, refs). */
+    private readonly commonDir: string
   ) {}
+
+  /** The repository's metadata and its ignored files as `guard` found them. */
+  private guarded?: { meta: Map<string, Buffer | string>; ignored: Map<string, string> }
 
   /** Opens the repository that holds `cwd`; ConfigurationError when there is none or it has no commit yet. */
   static async open(cwd: string): Promise<LocalWorkspace> {
@@ -45,11 +63,45 @@ export class LocalWorkspace implements Workspace {
       throw new ConfigurationError(`The repository at ${root} has no commit yet: commit first.`)
     const indexPath = text(await runGit(['rev-parse', '--git-path', 'index'], { cwd: root }))
     const index = isAbsolute(indexPath) ? indexPath : join(root, indexPath)
-    const scratch = await mkdtemp(join(tmpdir(), 'self-heal-tree-'))
+    const gitDir = text(await runGit(['rev-parse', '--absolute-git-dir'], { cwd: root }))
+    const common = text(await runGit(['rev-parse', '--git-common-dir'], { cwd: root }))
+    // The scratch directory lives in the git directory: one per checkout, so it is also the lock, and what it
+    // holds (the user's index, the journal) survives a SIGKILL for the next run to put back.
+    const scratch = join(gitDir, SCRATCH)
+    const recovered = await takeLock(scratch, root)
     // The user's index as it was, so that a fixer that stages its changes (`git add`) leaves no trace in it.
     await copyFile(index, join(scratch, USER_INDEX)).catch(() => undefined)
     const ref = await runGit(['symbolic-ref', '--quiet', 'HEAD'], { cwd: root, okCodes: [0, 1] })
-    return new LocalWorkspace(root, text(head), scratch, index, ref.code === 0 ? text(ref) : undefined)
+    const workspace = new LocalWorkspace(
+      root,
+      text(head),
+      scratch,
+      index,
+      ref.code === 0 ? text(ref) : undefined,
+      isAbsolute(common) ? common : join(root, common)
+    )
+    workspace.recovered = recovered
+    await workspace.writeJournal()
+    return workspace
+  }
+
+  /** What was put back from a heal that was killed before it could (its journal), said for the log. */
+  recovered?: string
+
+  /** The first state taken: what an interrupted heal's next run puts back. */
+  private start?: TreeState
+
+  private async writeJournal(): Promise<void> {
+    const journal: Journal = { pid: process.pid, head: this.head, headRef: this.headRef, start: this.start }
+    await writeFile(join(this.scratch, JOURNAL), JSON.stringify(journal))
+  }
+
+  /**
+   * Who this repository is when no GitHub repository is known: its `origin` URL without credentials, or else its
+   * first root commit (the same for every clone of it).
+   */
+  async identity(): Promise<string> {
+    return checkoutIdentity(this.root, this.head)
   }
 
   /** The branch checked out, or undefined on a detached HEAD. */
@@ -99,7 +151,12 @@ export class LocalWorkspace implements Workspace {
       await this.git(['read-tree', this.head], [0], env)
     }
     await this.git(['add', '--all', '--', '.'], [0], env)
-    return text(await this.git(['write-tree'], [0], env))
+    const state = text(await this.git(['write-tree'], [0], env))
+    if (!this.start) {
+      this.start = state
+      await this.writeJournal()
+    }
+    return state
   }
 
   /** The diff from one state to another, as `git diff --binary` makes it (empty when they are the same). */
@@ -149,6 +206,78 @@ export class LocalWorkspace implements Workspace {
     const head = await branchHead(await assertBranchName(branch, this.root), this.root)
     if (!head) return undefined
     return this.binaryDiff(`${await resolveCommit(base, this.root)}...${head}`)
+  }
+
+  async guard(): Promise<void> {
+    this.guarded = { meta: await this.readMeta(), ignored: await this.readIgnored() }
+  }
+
+  async outsideChanges(): Promise<OutsideChange[]> {
+    if (!this.guarded) return []
+    const { meta, ignored } = this.guarded
+    const changes: OutsideChange[] = []
+    // The metadata first: until it is put back, a fixer's hooks, fsmonitor or filters could run in self-heal's
+    // own git calls, and its remote could receive the push.
+    const now = await this.readMeta()
+    for (const path of new Set([...meta.keys(), ...now.keys()])) {
+      const before = meta.get(path)
+      const after = now.get(path)
+      if (before !== undefined && after !== undefined && sameEntry(before, after)) continue
+      const full = join(this.commonDir, path)
+      await rm(full, { force: true, recursive: true })
+      if (before !== undefined) {
+        await mkdir(dirname(full), { recursive: true })
+        if (typeof before === 'string') await symlink(before, full)
+        else await writeFile(full, before)
+      }
+      changes.push({ path: `.git/${path}`, change: change(before, after), undone: true })
+    }
+    const listed = await this.readIgnored()
+    for (const path of new Set([...ignored.keys(), ...listed.keys()])) {
+      const before = ignored.get(path)
+      const after = listed.get(path)
+      if (before === after) continue
+      // An added file can be removed; a dependency changed in place cannot be put back from here.
+      if (before === undefined) await rm(join(this.root, path), { force: true })
+      // A tool's cache is the tool's business: what a fixer added there goes (so it cannot plant a file a later
+      // check reads), but it is no reason to refuse the fix.
+      if (TOOL_CACHE.test(path)) continue
+      changes.push({ path, change: change(before, after), undone: before === undefined })
+    }
+    this.guarded = undefined
+    return changes
+  }
+
+  /**
+   * The repository's own files a fixer has no business changing: its config (hooks path, fsmonitor, filters,
+   * remotes), hooks, info (attributes, excludes), refs other than the branch checked out (whose commits `settle`
+   * undoes), and the stash. Symlinks are kept as their targets.
+   */
+  private async readMeta(): Promise<Map<string, Buffer | string>> {
+    const entries = new Map<string, Buffer | string>()
+    const visit = async (path: string): Promise<void> => {
+      const full = join(this.commonDir, path)
+      const info = await lstat(full).catch(() => undefined)
+      if (!info) return
+      if (info.isSymbolicLink()) entries.set(path, await readlink(full))
+      else if (info.isDirectory()) {
+        for (const name of await readdir(full)) await visit(`${path}/${name}`)
+      } else if (path !== this.headRef) entries.set(path, await readFile(full))
+    }
+    for (const path of GUARDED_META) await visit(path)
+    return entries
+  }
+
+  /** Ignored files (dependencies, build output) with their size, time and inode: what tells a change. */
+  private async readIgnored(): Promise<Map<string, string>> {
+    const listed = await this.git(['ls-files', '-z', '--others', '--ignored', '--exclude-standard'])
+    const files = new Map<string, string>()
+    for (const path of listed.stdout.toString('utf8').split('\0')) {
+      if (!path) continue
+      const info = await lstat(join(this.root, path)).catch(() => undefined)
+      if (info) files.set(path, `${info.size}:${info.mtimeMs}:${info.ino}:${info.mode}`)
+    }
+    return files
   }
 
   async settle(): Promise<SettleReport> {
@@ -262,8 +391,67 @@ export class LocalWorkspace implements Workspace {
   }
 
   /** Removes the scratch directory. */
+  async cleanCopy(diff: string): Promise<{ root: string; close(): Promise<void> }> {
+    const root = await mkdtemp(join(tmpdir(), 'self-heal-clean-'))
+    const close = async (): Promise<void> => {
+      await this.git(['worktree', 'remove', '--force', root], [0, 128])
+      await rm(root, { recursive: true, force: true })
+      await this.git(['worktree', 'prune'], [0, 128])
+    }
+    try {
+      // A linked worktree, detached at the commit: the user's branches and HEAD stay as they are.
+      await this.git(['worktree', 'add', '--detach', '--quiet', root, this.head])
+      if (diff) {
+        await runGit(['apply', '--binary', '--whitespace=nowarn', '-'], { cwd: root, input: diff })
+      }
+      return { root, close }
+    } catch (error) {
+      await close()
+      throw error
+    }
+  }
+
+  /** Ends the heal here: the scratch files, the journal and the lock go. */
   async close(): Promise<void> {
     await rm(this.scratch, { recursive: true, force: true })
+  }
+
+  /**
+   * Puts back what a heal killed before it could (SIGKILL, a crash) left: the files as they were when it took its
+   * first state, the user's index and HEAD. What the files held instead is kept as a commit under
+   * refs/self-heal/interrupted, so nothing is lost. Returns what was done, for the log.
+   */
+  static async recover(root: string, scratch: string, journal: Journal): Promise<string> {
+    const done: string[] = []
+    const indexPath = text(await runGit(['rev-parse', '--git-path', 'index'], { cwd: root }))
+    const index = isAbsolute(indexPath) ? indexPath : join(root, indexPath)
+    const workspace = new LocalWorkspace(root, journal.head, scratch, index, journal.headRef, '')
+    if (journal.start) {
+      const current = await workspace.snapshot()
+      if (current !== journal.start) {
+        const kept = text(
+          await workspace.git([
+            'commit-tree',
+            current,
+            '-p',
+            journal.head,
+            '-m',
+            'self-heal: the files an interrupted heal left'
+          ])
+        )
+        await workspace.git(['update-ref', 'refs/self-heal/interrupted', kept])
+        await workspace.restore(journal.start, current)
+        done.push(
+          `put the files back (what they held is kept in refs/self-heal/interrupted, ${kept.slice(0, 12)})`
+        )
+      }
+    }
+    if (!(await workspace.restoreIndex())) done.push('could not put the index back (check `git status`)')
+    const moved = await workspace.restoreHead().catch(() => undefined)
+    if (moved) done.push(`put HEAD back at ${journal.head.slice(0, 12)} (it was at ${moved.slice(0, 12)})`)
+    return done.length
+      ? `A heal in this checkout (pid ${journal.pid}) was killed before it could put the checkout back: self-heal ${done.join('; ')}.`
+      : `A heal in this checkout (pid ${journal.pid}) was killed; the checkout was already as it found it.`
   }
 
   /** `git diff --binary` of trees or a commit range (ids only: nothing here comes from the user unchecked). */
@@ -282,6 +470,98 @@ export class LocalWorkspace implements Workspace {
   private git(args: string[], okCodes = [0], env?: Record<string, string>): Promise<GitRunResult> {
     return runGit(args, { cwd: this.root, okCodes, env })
   }
+}
+
+/**
+ * Who the repository at `root` is when no GitHub repository is known: its `origin` URL without credentials, or
+ * else the first root commit of `head` (the same for every clone of it).
+ */
+export async function checkoutIdentity(root: string, head = 'HEAD'): Promise<string> {
+  const url = await runGit(['remote', 'get-url', '--', DEFAULT_REMOTE], { cwd: root, okCodes: [0, 2, 128] })
+  if (url.code === 0 && text(url))
+    return `remote:${text(url)
+      .replace(/^([a-z+]+:\/\/)[^@/]*@/i, '$1')
+      .replace(/\.git$/, '')}`
+  const roots = await runGit(['rev-list', '--max-parents=0', head], { cwd: root })
+  return `root:${text(roots).split('\n').sort()[0]}`
+}
+
+/** The scratch directory's name in the git directory. */
+const SCRATCH = 'self-heal'
+
+/** The journal's name in the scratch directory: what the next run needs if this one is killed. */
+const JOURNAL = 'journal.json'
+
+/** What a running heal records for the next run, in case it is killed. */
+interface Journal {
+  pid: number
+  head: string
+  headRef?: string
+  /** The first state the heal took, once it took one. */
+  start?: string
+}
+
+/**
+ * Makes the scratch directory, which is the lock: a second heal in the same checkout is refused while the first
+ * runs. One left by a heal that no longer runs is recovered from (its journal) and taken over. Returns what the
+ * recovery did, if there was one.
+ */
+async function takeLock(scratch: string, root: string): Promise<string | undefined> {
+  try {
+    await mkdir(scratch)
+    return undefined
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+  }
+  const journal = await readFile(join(scratch, JOURNAL), 'utf8')
+    .then(text => JSON.parse(text) as Journal)
+    .catch(() => undefined)
+  if (journal && isRunning(journal.pid)) {
+    throw new ConfigurationError(
+      `Another heal (pid ${journal.pid}) is running in this checkout: wait for it to end, or end it, then heal again.`
+    )
+  }
+  const done = journal ? await LocalWorkspace.recover(root, scratch, journal) : undefined
+  await rm(scratch, { recursive: true, force: true })
+  await mkdir(scratch)
+  return done
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/** What `readMeta` reads under the git directory. */
+const GUARDED_META = [
+  'config',
+  'hooks',
+  'info',
+  'refs',
+  'packed-refs',
+  'logs/refs/stash',
+  'shallow',
+  'commondir'
+]
+
+/**
+ * Tools' own caches and build output among ignored files: fixers write them (`eslint --cache`, cargo's target/,
+ * Python's bytecode), so a change there does not refuse a fix; what was added there is still removed.
+ */
+const TOOL_CACHE =
+  /(^|\/)(node_modules\/\.cache|\.cache|__pycache__|\.pytest_cache|\.mypy_cache|\.ruff_cache|target|\.next|\.turbo|\.nx)\/|(^|\/)\.eslintcache$|\.tsbuildinfo$|\.pyc$/
+
+function sameEntry(a: Buffer | string, b: Buffer | string): boolean {
+  return typeof a === 'string' || typeof b === 'string' ? a === b : a.equals(b)
+}
+
+function change(before: unknown, after: unknown): OutsideChange['change'] {
+  return before === undefined ? 'added' : after === undefined ? 'removed' : 'changed'
 }
 
 /** The copy of the user's index in the scratch directory. */

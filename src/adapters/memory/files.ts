@@ -97,8 +97,13 @@ export async function applyToFiles(files: FileMap, diff: string): Promise<FileMa
   const base: BaseSource = {
     stat: async path => {
       const file = files.get(path)
-      return file && { mode: file.mode, sha: gitBlobSha(file.content) }
+      if (file) return { mode: file.mode, sha: gitBlobSha(file.content) }
+      const under = [...files.keys()].filter(p => p.startsWith(`${path}/`))
+      return under.length
+        ? { mode: '040000', sha: filesId(new Map(under.map(p => [p, files.get(p)!]))) }
+        : undefined
     },
+    filesUnder: async directory => [...files.keys()].filter(p => p.startsWith(`${directory}/`)),
     read: async path => files.get(path)!.content
   }
   let applied

@@ -3,7 +3,7 @@
  * `execution.ts`) that edit `files`; states are kept by id, diffs are written as git writes them, and diffs are
  * applied by the same applier CLOUD commits with.
  */
-import type { SettleReport, Workspace, WorkspaceState } from '../workspace.js'
+import type { OutsideChange, SettleReport, Workspace, WorkspaceState } from '../workspace.js'
 import { applyToFiles, copyFiles, diffFiles, filesId, textFiles, type FileMap } from './files.js'
 
 export interface MemoryWorkspaceOptions {
@@ -79,6 +79,13 @@ export class MemoryWorkspace implements Workspace {
 
   async restore(state: WorkspaceState): Promise<void> {
     this.files = copyFiles(this.state(state))
+  }
+
+  /** Memory has no metadata or ignored files: a scripted program can only change work files. */
+  async guard(): Promise<void> {}
+
+  async outsideChanges(): Promise<OutsideChange[]> {
+    return []
   }
 
   async settle(): Promise<SettleReport> {

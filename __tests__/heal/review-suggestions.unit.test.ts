@@ -1,7 +1,7 @@
 /** Review suggestions from a fix: which hunks can be a suggestion on a pull request's lines, and which cannot. */
 import { describe, expect, it } from '@jest/globals'
 import { diffFiles, textFiles } from '../../src/adapters/memory/files.js'
-import { buildSuggestions } from '../../src/heal/suggestions.js'
+import { buildSuggestions } from '../../src/heal/review-suggestions.js'
 
 const lines = (n: number, change: Record<number, string> = {}): string =>
   Array.from({ length: n }, (_, i) => `${change[i + 1] ?? `line ${i + 1}`}\n`).join('')

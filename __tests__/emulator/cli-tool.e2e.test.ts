@@ -1,0 +1,328 @@
+/**
+ * The emulator as a tool, started the way its README says (`npm run emulator -- --repo PATH`): an empty bare
+ * repository works, stopping npm leaves nothing running, pull requests survive a restart, and the environment it
+ * prints reaches its cache service from another process.
+ */
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { execFile, spawn, type ChildProcess } from 'node:child_process'
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
+import { connect } from 'node:net'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { getOctokit } from '@actions/github'
+import { runFixture } from '../cache/helpers/child.js'
+import { cleanEnv, runCli } from '../cli/cli-helpers.js'
+import { git, makeTempDir, type TempDir } from '../helpers/git.js'
+
+const execFileAsync = promisify(execFile)
+
+/** A running `npm run emulator`, with what it printed. */
+interface Started {
+  npm: ChildProcess
+  url: string
+  /** The `export NAME=VALUE` lines, as an object. */
+  env: Record<string, string>
+  stdout: () => string
+  stderr: () => string
+  exited: Promise<number | null>
+}
+
+const started: Started[] = []
+const temps: TempDir[] = []
+
+afterEach(async () => {
+  for (const run of started.splice(0)) {
+    try {
+      process.kill(-(run.npm.pid as number), 'SIGKILL') // npm's process group: whatever a failed test left
+    } catch {
+      // Already gone.
+    }
+  }
+  for (const dir of temps.splice(0)) await dir.cleanup()
+})
+
+async function tempDir(prefix: string): Promise<TempDir> {
+  const dir = await makeTempDir(prefix)
+  temps.push(dir)
+  return dir
+}
+
+/** Starts `npm run emulator -- --repo gitDir` and waits for the environment it prints after `listening on`. */
+async function startNpm(gitDir: string): Promise<Started> {
+  // In a process group of its own, as a terminal runs it, so Ctrl-C can be sent to the group.
+  const npm = spawn('npm', ['run', 'emulator', '--', '--repo', gitDir], {
+    env: cleanEnv(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true
+  })
+  let stdout = ''
+  let stderr = ''
+  npm.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')))
+  npm.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
+  const exited = new Promise<number | null>(resolve => npm.once('exit', code => resolve(code)))
+  const deadline = Date.now() + 30_000
+  while (!/^export ACTIONS_RUNTIME_TOKEN=/m.test(stdout)) {
+    if (npm.exitCode !== null || Date.now() > deadline) {
+      throw new Error(`the emulator did not start (exit ${npm.exitCode}):\n${stdout}\n${stderr}`)
+    }
+    await new Promise(resolve => setTimeout(resolve, 50))
+  }
+  const url = (/^listening on (\S+)$/m.exec(stdout) as RegExpExecArray)[1]
+  const env = Object.fromEntries(
+    [...stdout.matchAll(/^export ([A-Z0-9_]+)=(.*)$/gm)].map(match => [match[1], match[2]])
+  )
+  const run = { npm, url, env, stdout: () => stdout, stderr: () => stderr, exited }
+  started.push(run)
+  return run
+}
+
+/** Every process below `pid` (ps works on Linux and macOS), without zombies, which are gone but not yet reaped. */
+async function descendants(pid: number): Promise<number[]> {
+  const { stdout } = await execFileAsync('ps', ['-A', '-o', 'pid=,ppid=,stat='])
+  const rows = stdout
+    .trim()
+    .split('\n')
+    .map(line => line.trim().split(/\s+/))
+    .filter(([, , stat]) => !stat.startsWith('Z'))
+    .map(([child, parent]) => ({ child: Number(child), parent: Number(parent) }))
+  const found: number[] = []
+  const walk = (parent: number): void => {
+    for (const row of rows.filter(r => r.parent === parent)) {
+      found.push(row.child)
+      walk(row.child)
+    }
+  }
+  walk(pid)
+  return found
+}
+
+async function alive(pids: number[]): Promise<number[]> {
+  const { stdout } = await execFileAsync('ps', ['-A', '-o', 'pid=,stat='])
+  const running = new Set(
+    stdout
+      .trim()
+      .split('\n')
+      .map(line => line.trim().split(/\s+/))
+      .filter(([, stat]) => !stat.startsWith('Z'))
+      .map(([pid]) => Number(pid))
+  )
+  return pids.filter(pid => running.has(pid))
+}
+
+function portOpen(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url)
+  return new Promise(resolve => {
+    const socket = connect(Number(port), hostname)
+    socket.once('connect', () => {
+      socket.destroy()
+      resolve(true)
+    })
+    socket.once('error', () => resolve(false))
+  })
+}
+
+/**
+ * Stops npm as a user does: `kill PID` (SIGTERM to npm alone), Ctrl-C (SIGINT to the terminal's process group), or
+ * `kill -9 PID` (npm cannot pass that on); then waits until the port is closed and nothing npm started runs.
+ */
+async function stopNpm(run: Started, how: 'SIGTERM' | 'Ctrl-C' | 'SIGKILL'): Promise<void> {
+  const pid = run.npm.pid as number
+  const below = await descendants(pid)
+  expect(below.length).toBeGreaterThan(0)
+  if (how === 'Ctrl-C') process.kill(-pid, 'SIGINT')
+  else process.kill(pid, how)
+  await run.exited
+  const deadline = Date.now() + 10_000
+  while ((await alive(below)).length > 0 || (await portOpen(run.url))) {
+    if (Date.now() > deadline) {
+      throw new Error(
+        `still running after ${how} to npm: ${(await alive(below)).join(', ')}; ${run.stderr()}`
+      )
+    }
+    await new Promise(resolve => setTimeout(resolve, 100))
+  }
+}
+
+/** A bare repository as `git init --bare` makes it, with git's own default branch name. */
+async function emptyBare(): Promise<string> {
+  const dir = await tempDir('emulator-tool-')
+  const gitDir = join(dir.path, 'repo.git')
+  await execFileAsync('git', ['init', '-q', '--bare', gitDir], {
+    env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' }
+  })
+  return gitDir
+}
+
+/** A diff adding one file, as the README's example applies it. */
+async function diffFile(name: string): Promise<string> {
+  const dir = await tempDir('emulator-tool-diff-')
+  await git(dir.path, 'init', '-q')
+  await writeFile(join(dir.path, name), `${name}\n`)
+  await git(dir.path, 'add', name)
+  const path = join(dir.path, 'fix.diff')
+  await writeFile(path, `${await git(dir.path, 'diff', '--cached', '--binary')}\n`)
+  return path
+}
+
+/** The README's example: apply a diff to a branch with a pull request, through the bundled CLI. */
+async function applyWithPullRequest(run: Started, branch: string, patch: string) {
+  const result = await runCli(
+    [
+      'apply',
+      '--environment',
+      'cloud',
+      '--repository',
+      'octo/repo',
+      '--token',
+      'emulator-token',
+      '--api-url',
+      run.url,
+      '--patch',
+      patch,
+      '--branch',
+      branch,
+      '--message',
+      'fix',
+      '--pull-request',
+      '--json'
+    ],
+    { cwd: process.cwd(), env: cleanEnv() }
+  )
+  expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: expect.any(String) })
+  return JSON.parse(result.stdout) as { commit: string; pullRequest: { number: number; action: string } }
+}
+
+describe('npm run emulator', () => {
+  it('serves an empty bare repository: main is made with an empty initial commit, and the README example works', async () => {
+    const gitDir = await emptyBare()
+    expect(await git(gitDir, 'symbolic-ref', 'HEAD')).toBe('refs/heads/master') // git's default, unborn
+    const run = await startNpm(gitDir)
+    expect(run.stderr()).toContain('made main with an empty initial commit')
+    expect(await git(gitDir, 'symbolic-ref', 'HEAD')).toBe('refs/heads/main')
+    expect(await git(gitDir, 'ls-tree', 'main')).toBe('')
+    expect(await git(gitDir, 'rev-list', '--count', 'main')).toBe('1')
+
+    const applied = await applyWithPullRequest(run, 'self-heal/fix', await diffFile('fixed.txt'))
+    expect(applied.pullRequest).toMatchObject({ number: 1, action: 'created' })
+    expect(await git(gitDir, 'show', 'self-heal/fix:fixed.txt')).toBe('fixed.txt')
+    expect(await git(gitDir, 'rev-parse', 'self-heal/fix^')).toBe(await git(gitDir, 'rev-parse', 'main'))
+    await stopNpm(run, 'SIGTERM')
+    expect(run.stderr()).toContain('SIGTERM: stopping')
+
+    // A second start finds main there and makes nothing.
+    const again = await startNpm(gitDir)
+    expect(again.stderr()).not.toContain('made main')
+    expect(await git(gitDir, 'rev-list', '--count', 'main')).toBe('1')
+    await stopNpm(again, 'SIGTERM')
+  }, 120_000)
+
+  it('stops everything it started on Ctrl-C or when npm is killed, and keeps pull requests and labels across the restart', async () => {
+    const gitDir = await emptyBare()
+    const first = await startNpm(gitDir)
+    const octokit = getOctokit('emulator-token', { baseUrl: first.url })
+    const opened = await applyWithPullRequest(first, 'self-heal/one', await diffFile('one.txt'))
+    await octokit.rest.issues.addLabels({
+      owner: 'octo',
+      repo: 'repo',
+      issue_number: 1,
+      labels: ['self-heal']
+    })
+    await octokit.rest.pulls.requestReviewers({
+      owner: 'octo',
+      repo: 'repo',
+      pull_number: 1,
+      reviewers: ['mona']
+    })
+    await stopNpm(first, 'Ctrl-C')
+    expect(first.stderr()).toContain('SIGINT: stopping')
+
+    // Written atomically: the state file and no temporary file beside it.
+    expect((await readdir(gitDir)).filter(name => name.startsWith('emulator-state'))).toEqual([
+      'emulator-state.json'
+    ])
+
+    const second = await startNpm(gitDir)
+    const client = getOctokit('emulator-token', { baseUrl: second.url })
+    const { data: pull } = await client.rest.pulls.get({ owner: 'octo', repo: 'repo', pull_number: 1 })
+    expect(pull).toMatchObject({
+      number: 1,
+      state: 'open',
+      head: { ref: 'self-heal/one', sha: opened.commit },
+      base: { ref: 'main' },
+      labels: [expect.objectContaining({ name: 'self-heal' })],
+      requested_reviewers: [expect.objectContaining({ login: 'mona' })]
+    })
+    // The same branch again updates the same pull request; a new one gets the next number, not 1 again.
+    expect(
+      (await applyWithPullRequest(second, 'self-heal/one', await diffFile('more.txt'))).pullRequest
+    ).toEqual(expect.objectContaining({ number: 1, action: 'updated' }))
+    const other = await applyWithPullRequest(second, 'self-heal/two', await diffFile('two.txt'))
+    expect(other.pullRequest).toMatchObject({ number: 2, action: 'created' })
+    const ids = (await client.rest.pulls.list({ owner: 'octo', repo: 'repo', state: 'all' })).data.map(
+      p => p.id
+    )
+    expect(new Set(ids).size).toBe(2)
+    // Each write was saved before its answer: even npm killed outright loses nothing, and leaves nothing behind.
+    await stopNpm(second, 'SIGKILL')
+    const third = await startNpm(gitDir)
+    const { data: pulls } = await getOctokit('emulator-token', { baseUrl: third.url }).rest.pulls.list({
+      owner: 'octo',
+      repo: 'repo'
+    })
+    expect(pulls.map(p => [p.number, p.head.ref])).toEqual([
+      [2, 'self-heal/two'],
+      [1, 'self-heal/one']
+    ])
+    await stopNpm(third, 'SIGTERM')
+  }, 120_000)
+
+  it('refuses a damaged state file with exit 2, saying what to do, and leaves it alone', async () => {
+    const gitDir = await emptyBare()
+    await writeFile(join(gitDir, 'emulator-state.json'), '{"version": 1, "issues": [')
+    const npm = spawn('npm', ['run', '--silent', 'emulator', '--', '--repo', gitDir], {
+      env: cleanEnv(),
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    let stderr = ''
+    npm.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
+    expect(await new Promise(resolve => npm.once('exit', resolve))).toBe(2)
+    expect(stderr).toContain('emulator-state.json is not an emulator state file')
+    expect(stderr).toContain('move it away')
+    expect(await readFile(join(gitDir, 'emulator-state.json'), 'utf8')).toBe('{"version": 1, "issues": [')
+  }, 120_000)
+
+  it('prints the environment with which another process saves to and restores from its Actions cache', async () => {
+    const run = await startNpm(await emptyBare())
+    expect(Object.keys(run.env)).toEqual([
+      'GITHUB_API_URL',
+      'GITHUB_GRAPHQL_URL',
+      'GITHUB_REPOSITORY',
+      'ACTIONS_CACHE_SERVICE_V2',
+      'ACTIONS_RESULTS_URL',
+      'ACTIONS_RUNTIME_TOKEN'
+    ])
+    const workspace = (await tempDir('emulator-tool-cache-')).path
+    await mkdir(join(workspace, 'temp'))
+    const env = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      ...run.env,
+      RUNNER_TEMP: join(workspace, 'temp'),
+      GITHUB_WORKSPACE: workspace
+    }
+    await writeFile(join(workspace, 'data.txt'), 'cached across processes\n')
+    const saved = await runFixture('actions-cache-cli.ts', ['save', 'data.txt', 'tool-key'], env)
+    expect(saved.result).toEqual({ id: expect.any(Number) })
+    await writeFile(join(workspace, 'data.txt'), 'overwritten\n')
+    const restored = await runFixture('actions-cache-cli.ts', ['restore', 'data.txt', 'tool-key'], env)
+    expect(restored.result).toEqual({ matched: 'tool-key' })
+    expect(await readFile(join(workspace, 'data.txt'), 'utf8')).toBe('cached across processes\n')
+    const stats = (await (await fetch(`${run.url}/_emulator/stats`)).json()) as {
+      operations: Record<string, unknown>
+    }
+    expect(Object.keys(stats.operations)).toEqual(
+      expect.arrayContaining(['actions-cache/CreateCacheEntry', 'actions-cache/GetCacheEntryDownloadURL'])
+    )
+    await stopNpm(run, 'SIGTERM')
+  }, 120_000)
+})

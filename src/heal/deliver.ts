@@ -1,0 +1,236 @@
+/**
+ * The privileged side of fork-safe healing (`operation: deliver`), run by a workflow on `workflow_run` with a
+ * write token and never with the pull request's code: it takes the `self-heal-fix` artifact of the run that
+ * triggered it, checks where it came from, polices the diff again with the policy of the default branch, and
+ * delivers it as review suggestions. Nothing in the artifact is trusted: it was written by code of the fork.
+ */
+import { readFileSync } from 'node:fs'
+import { ConfigurationError, InvalidInputError, errorMessage } from '../errors.js'
+import type { GitHubOctokit } from '../github/client.js'
+import { MAX_ZIP_BYTES, readZip } from '../github/zip.js'
+import type { Logger } from '../log.js'
+import { FIX_ARTIFACT_NAME, FIX_FILE, parseFixArtifact, type FixArtifact } from './fix-artifact.js'
+import { checkPolicy, describeVerdict, type FixPolicy } from './policy.js'
+import { readPolicy } from './request.js'
+import { buildSuggestionReview } from './suggestions.js'
+
+/** The policy file read from the default branch when the workflow gives no `policy` input. */
+export const DEFAULT_POLICY_PATH = '.github/self-heal.yml'
+
+/** The triggering run, as the `workflow_run` event describes it. */
+export interface TriggeringRun {
+  id: number
+  event: string
+  headSha: string
+  /** OWNER/NAME of the repository the run's head commit came from (the fork). */
+  headRepository: string
+}
+
+/** What deliver did. */
+export interface DeliverResult {
+  /** `delivered`, `rejected` (the artifact failed a check), or `nothing-to-deliver`. */
+  outcome: 'delivered' | 'rejected' | 'nothing-to-deliver'
+  ok: boolean
+  reason: string
+  pullRequest?: number
+  review?: { id: number; url: string; suggestions: number; inBody: number }
+}
+
+/** Reads the `workflow_run` event this job runs for; another event is a ConfigurationError. */
+export function readTriggeringRun(env: NodeJS.ProcessEnv): TriggeringRun {
+  const wrongEvent = (): never => {
+    throw new ConfigurationError(
+      "operation 'deliver' runs in a workflow triggered by workflow_run (on: workflow_run: workflows: [CI] types: [completed]), and this job's event has no workflow_run."
+    )
+  }
+  if (!env.GITHUB_EVENT_PATH) return wrongEvent()
+  let event: { workflow_run?: Record<string, unknown> }
+  try {
+    event = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as typeof event
+  } catch (error) {
+    throw new ConfigurationError(
+      `The event payload ${env.GITHUB_EVENT_PATH} cannot be read: ${errorMessage(error)}`
+    )
+  }
+  const run = event?.workflow_run
+  if (!run || typeof run !== 'object') return wrongEvent()
+  const head = run.head_repository as { full_name?: unknown } | undefined
+  if (
+    typeof run.id !== 'number' ||
+    typeof run.event !== 'string' ||
+    typeof run.head_sha !== 'string' ||
+    typeof head?.full_name !== 'string'
+  ) {
+    throw new ConfigurationError(
+      'The workflow_run event lacks the run id, event, head_sha or head_repository.'
+    )
+  }
+  return { id: run.id, event: run.event, headSha: run.head_sha, headRepository: head.full_name }
+}
+
+/** Where deliver works and what it may use. */
+export interface DeliverOptions {
+  owner: string
+  repo: string
+  /** The policy the workflow gives (its file is on the default branch); else the default branch's policy file. */
+  policy?: FixPolicy
+  policyPath?: string
+}
+
+/** Delivers the triggering run's fix, or says why not. Rejections are results, not exceptions. */
+export async function deliverFix(
+  octokit: GitHubOctokit,
+  run: TriggeringRun,
+  options: DeliverOptions,
+  log: Logger
+): Promise<DeliverResult> {
+  const { owner, repo } = options
+  const repository = `${owner}/${repo}`
+  const reject = (reason: string, pullRequest?: number): DeliverResult => ({
+    outcome: 'rejected',
+    ok: false,
+    reason: `The fix artifact of run ${run.id} was rejected: ${reason}`,
+    pullRequest
+  })
+
+  const { data: listing } = await octokit.rest.actions.listWorkflowRunArtifacts({
+    owner,
+    repo,
+    run_id: run.id,
+    name: FIX_ARTIFACT_NAME,
+    per_page: 100
+  })
+  const artifacts = listing.artifacts.filter(a => a.name === FIX_ARTIFACT_NAME)
+  if (artifacts.length === 0) {
+    return {
+      outcome: 'nothing-to-deliver',
+      ok: true,
+      reason: `Run ${run.id} left no ${FIX_ARTIFACT_NAME} artifact.`
+    }
+  }
+  if (run.event !== 'pull_request') {
+    return reject(`the run was triggered by ${run.event}, and only pull_request runs hand over fixes.`)
+  }
+  if (artifacts.length > 1)
+    return reject(`the run has ${artifacts.length} artifacts named ${FIX_ARTIFACT_NAME}.`)
+  const artifact = artifacts[0]
+  if (artifact.workflow_run?.id !== run.id) {
+    return reject(
+      `the artifact belongs to run ${String(artifact.workflow_run?.id)}, not to the triggering run.`
+    )
+  }
+  if (artifact.expired) return reject('the artifact has expired.')
+  if (artifact.size_in_bytes > MAX_ZIP_BYTES) {
+    return reject(
+      `the artifact is ${artifact.size_in_bytes} bytes, over the ${MAX_ZIP_BYTES} a fix may take.`
+    )
+  }
+
+  let fix: FixArtifact
+  try {
+    const { data } = await octokit.rest.actions.downloadArtifact({
+      owner,
+      repo,
+      artifact_id: artifact.id,
+      archive_format: 'zip'
+    })
+    const entry = readZip(Buffer.from(data as ArrayBuffer)).find(e => e.name === FIX_FILE)
+    if (!entry) return reject(`the artifact holds no ${FIX_FILE}.`)
+    fix = parseFixArtifact(entry.data.toString('utf8'))
+  } catch (error) {
+    if (error instanceof InvalidInputError) return reject(error.message)
+    throw error
+  }
+  if (fix.repository !== repository) return reject(`it is for ${fix.repository}, not ${repository}.`)
+  if (fix.headSha !== run.headSha) {
+    return reject(`its headSha ${fix.headSha} is not the run's head commit ${run.headSha}.`, fix.pullRequest)
+  }
+  const { data: pr } = await octokit.rest.pulls.get({ owner, repo, pull_number: fix.pullRequest })
+  if (pr.base.repo.full_name !== repository) {
+    return reject(`pull request #${pr.number} is not into ${repository}.`, pr.number)
+  }
+  if (pr.head.repo?.full_name !== run.headRepository) {
+    return reject(
+      `pull request #${pr.number} comes from ${String(pr.head.repo?.full_name)}, the run from ${run.headRepository}.`,
+      pr.number
+    )
+  }
+  if (pr.state !== 'open') {
+    return {
+      outcome: 'nothing-to-deliver',
+      ok: true,
+      reason: `Pull request #${pr.number} is ${pr.state}.`,
+      pullRequest: pr.number
+    }
+  }
+  if (pr.head.sha !== fix.headSha) {
+    return {
+      outcome: 'nothing-to-deliver',
+      ok: true,
+      reason: `Pull request #${pr.number} moved on (its head is ${pr.head.sha}, the fix is for ${fix.headSha}); its new run heals again.`,
+      pullRequest: pr.number
+    }
+  }
+
+  const policy = options.policy ?? (await defaultBranchPolicy(octokit, owner, repo, options.policyPath, log))
+  const verdict = checkPolicy(fix.diff, policy)
+  if (!verdict.ok) return reject(`the policy refuses its diff: ${describeVerdict(verdict)}`, pr.number)
+
+  const { data: prDiff } = await octokit.rest.pulls.get({
+    owner,
+    repo,
+    pull_number: pr.number,
+    mediaType: { format: 'diff' }
+  })
+  const intro =
+    `self-heal found a fix for the failing ${fix.result.kind} check (fingerprint \`${fix.fingerprint}\`) and ` +
+    `verified it by re-running the check: ${verdict.stats.files} file(s), +${verdict.stats.added} −${verdict.stats.removed}.`
+  const review = buildSuggestionReview(fix.diff, String(prDiff), intro)
+  const { data: created } = await octokit.rest.pulls.createReview({
+    owner,
+    repo,
+    pull_number: pr.number,
+    commit_id: fix.headSha,
+    event: 'COMMENT',
+    body: review.body,
+    comments: review.comments
+  })
+  return {
+    outcome: 'delivered',
+    ok: true,
+    reason: `The fix was delivered to pull request #${pr.number} as a review with ${review.comments.length} suggestion(s)${review.inBody ? ` and ${review.inBody} change(s) in its body` : ''}.`,
+    pullRequest: pr.number,
+    review: {
+      id: created.id,
+      url: created.html_url,
+      suggestions: review.comments.length,
+      inBody: review.inBody
+    }
+  }
+}
+
+/** The policy file on the default branch (never the pull request's), or undefined (the default policy). */
+async function defaultBranchPolicy(
+  octokit: GitHubOctokit,
+  owner: string,
+  repo: string,
+  path = DEFAULT_POLICY_PATH,
+  log: Logger
+): Promise<FixPolicy | undefined> {
+  const { data: repository } = await octokit.rest.repos.get({ owner, repo })
+  const ref = repository.default_branch
+  try {
+    const { data } = await octokit.rest.repos.getContent({ owner, repo, path, ref })
+    if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) {
+      throw new ConfigurationError(`${path} on ${ref} is not a file.`)
+    }
+    log.info(`Policing the fix with ${path} from ${ref}.`)
+    return readPolicy(Buffer.from(data.content, 'base64').toString('utf8'), `${path} on ${ref}`)
+  } catch (error) {
+    if ((error as { status?: number }).status === 404) {
+      log.info(`No ${path} on ${ref}: the default policy applies.`)
+      return undefined
+    }
+    throw error
+  }
+}

@@ -36119,7 +36119,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3073);
+/* harmony import */ var _cli_program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3217);
 /** The `self-heal` CLI's entry point: everything happens in cli/program.ts. */
 
 // A reader that stops early (`self-heal heal --help | head`) closes the pipe: that ends the output, not in a crash.
@@ -36135,7 +36135,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3073:
+/***/ 3217:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43078,13 +43078,10 @@ function openDatabase() {
     handle.exec('PRAGMA journal_mode = WAL')
     // NORMAL in WAL mode loses no committed transaction when a process dies (only on power loss).
     handle.exec('PRAGMA synchronous = NORMAL')
-    const check = handle.prepare('PRAGMA quick_check(1)').get()
-    const verdict = check ? Object.values(check)[0] : 'ok'
-    if (verdict !== 'ok') {
-      const error = new Error('integrity check failed: ' + verdict)
-      error.errcode = SQLITE_CORRUPT
-      throw error
-    }
+    // No integrity check here: PRAGMA quick_check reads every page, so an open would cost in proportion to the
+    // file. A file that is not a database fails the statements above (NOTADB); damaged pages fail the statement
+    // that reads them (CORRUPT), here, in the purge that follows, or in a later batch, which moves the file aside
+    // then (handleBatch).
     handle.exec(
       'CREATE TABLE IF NOT EXISTS self_heal_cache_v1 (' +
         'key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL, expires_at INTEGER NOT NULL)'
@@ -50699,7 +50696,91 @@ class GitHubAPIAdapter {
                 this.warn(`Pull request #${number} is ${action}, but ${prFail(error, 'requesting its reviewers').message}`);
             }
         }
+        if (options.assignees?.length) {
+            try {
+                await octokit.rest.issues.addAssignees({
+                    ...this.repo,
+                    issue_number: number,
+                    assignees: options.assignees
+                });
+            }
+            catch (error) {
+                this.warn(`Pull request #${number} is ${action}, but ${this.fail(error, 'assigning it', 'issues', true).message}`);
+            }
+        }
         return { number: number, url: url, head, base, action: action };
+    }
+    async findPullRequests(head, options = {}) {
+        const branch = validateBranchName(head);
+        try {
+            const pulls = await this.client.octokit.paginate(this.client.octokit.rest.pulls.list, {
+                ...this.repo,
+                state: options.state ?? 'all',
+                head: `${this.client.owner}:${branch}`,
+                per_page: 100
+            });
+            return pulls
+                .filter(pr => pr.head.ref === branch)
+                .sort((a, b) => b.number - a.number)
+                .map(pr => ({
+                number: pr.number,
+                url: pr.html_url,
+                head: pr.head.ref,
+                base: pr.base.ref,
+                state: pr.state === 'open' ? 'open' : 'closed',
+                merged: pr.merged_at !== null,
+                ...(pr.closed_at ? { closedAt: pr.closed_at } : {}),
+                labels: pr.labels.map(label => label.name)
+            }));
+        }
+        catch (error) {
+            throw this.fail(error, `looking for pull requests from '${branch}'`, 'pull-requests');
+        }
+    }
+    async upsertComment(number, marker, body) {
+        const octokit = this.client.octokit;
+        const issue = { ...this.repo, issue_number: number };
+        let mine;
+        try {
+            const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...issue, per_page: 100 });
+            // Only a bot's comment is self-heal's: a person quoting the marker is never edited.
+            mine = comments.find(c => c.user?.type === 'Bot' && (c.body ?? '').startsWith(marker));
+        }
+        catch (error) {
+            throw this.fail(error, `reading the comments of pull request #${number}`, 'pull-requests');
+        }
+        try {
+            if (mine) {
+                const { data } = await octokit.rest.issues.updateComment({ ...this.repo, comment_id: mine.id, body });
+                return { id: data.id, url: data.html_url, action: 'updated' };
+            }
+            const { data } = await octokit.rest.issues.createComment({ ...issue, body });
+            return { id: data.id, url: data.html_url, action: 'created' };
+        }
+        catch (error) {
+            throw this.fail(error, `commenting on pull request #${number}`, 'pull-requests', true);
+        }
+    }
+    async createReview(number, review) {
+        try {
+            const { data } = await this.client.octokit.rest.pulls.createReview({
+                ...this.repo,
+                pull_number: number,
+                event: 'COMMENT',
+                body: review.body,
+                comments: review.comments.map(c => ({
+                    path: c.path,
+                    line: c.line,
+                    side: 'RIGHT',
+                    ...(c.startLine !== undefined ? { start_line: c.startLine, start_side: 'RIGHT' } : {}),
+                    body: c.body
+                }))
+            });
+            return { id: data.id, url: data.html_url };
+        }
+        catch (error) {
+            throw this.fail(error, `reviewing pull request #${number}`, 'pull-requests', true);
+        }
     }
     async applyDiff(diff, message, options) {
         const branch = validateBranchName(options.branch);
@@ -51449,12 +51530,24 @@ class LocalGitAdapter {
             await (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true });
         }
     }
+    /** Without a token there are no pull requests here, so none declines a fix. */
+    async findPullRequests(head, options) {
+        return this.settings.pullRequests?.findPullRequests(head, options) ?? [];
+    }
+    async upsertComment(number, marker, body) {
+        return this.service().upsertComment(number, marker, body);
+    }
+    async createReview(number, review) {
+        return this.service().createReview(number, review);
+    }
+    service() {
+        if (this.settings.pullRequests)
+            return this.settings.pullRequests;
+        throw new errors_ConfigurationError(this.settings.pullRequestsUnavailable ??
+            `Pull requests need a GitHub token and the repository: ${howToSet('token')}, and ${howToSet('repository')}.`);
+    }
     async createPullRequest(options) {
-        const service = this.settings.pullRequests;
-        if (!service) {
-            throw new errors_ConfigurationError(this.settings.pullRequestsUnavailable ??
-                `Opening a pull request needs a GitHub token and the repository: ${howToSet('token')}, and ${howToSet('repository')}.`);
-        }
+        const service = this.service();
         const head = await assertBranchName(options.head, this.root);
         if (!(await branchHead(head, this.root)))
             throw new RefNotFoundError(`refs/heads/${head}`, 'commit to it first.');
@@ -53274,6 +53367,29 @@ class workspace_LocalWorkspace {
             .filter(Boolean)
             .map(entry => entry.slice(3));
     }
+    async readCommitted(paths) {
+        const found = new Map();
+        for (const path of paths) {
+            // `<commit>:<path>` starts with the commit id, so no path can read as an option.
+            const blob = await this.git(['cat-file', 'blob', `${this.head}:${path}`], [0, 128]);
+            if (blob.code === 0)
+                found.set(path, blob.stdout.toString('utf8'));
+        }
+        return found;
+    }
+    /** Untracked files, not ignored ones, repository-relative. */
+    async untrackedFiles() {
+        const listed = await this.git([
+            'ls-files',
+            '-z',
+            '--others',
+            '--exclude-standard',
+            '--full-name',
+            '--',
+            ':/'
+        ]);
+        return listed.stdout.toString('utf8').split('\0').filter(Boolean);
+    }
     /** Writes the working tree as it is now (tracked and untracked files, not ignored ones) as a tree object. */
     async snapshot() {
         const index = (0,external_node_path_.join)(this.scratch, 'index');
@@ -53495,6 +53611,38 @@ class workspace_LocalWorkspace {
         if (!after || after === before)
             return undefined;
         return before ? `updated to ${after.slice(0, 12)}` : `created at ${after.slice(0, 12)}`;
+    }
+    /**
+     * Fetches `branch` from `remote` into its remote-tracking ref (`refs/remotes/<remote>/<branch>`) and returns the
+     * commit it is at there, or undefined when the remote has no such branch (or cannot be reached).
+     */
+    async fetchRemoteBranch(remote, branch) {
+        const name = await assertBranchName(branch, this.root);
+        if (remote.startsWith('-'))
+            return undefined;
+        const tracking = `refs/remotes/${remote}/${name}`;
+        const result = await this.git(['fetch', '--quiet', '--no-tags', remote, `+refs/heads/${name}:${tracking}`], [0, 1, 128]);
+        if (result.code !== 0)
+            return undefined;
+        return resolveCommit(tracking, this.root);
+    }
+    /**
+     * Deletes `branch` on `remote`, only while it is at the commit the local branch of that name is at (a lease: a
+     * branch someone pushed to meanwhile is left alone). Returns whether it was deleted.
+     */
+    async deleteRemoteBranch(remote, branch) {
+        const name = await assertBranchName(branch, this.root);
+        const expected = await branchHead(name, this.root);
+        if (!expected || remote.startsWith('-'))
+            return false;
+        const result = await this.git([
+            'push',
+            '--porcelain',
+            `--force-with-lease=refs/heads/${name}:${expected}`,
+            remote,
+            `:refs/heads/${name}`
+        ], [0, 1, 128]);
+        return result.code === 0;
     }
     /** Removes the scratch directory. */
     async cleanCopy(diff) {
@@ -57304,76 +57452,293 @@ function distance(a, b) {
     return previous[b.length];
 }
 
+;// CONCATENATED MODULE: ./src/diff/select.ts
+/** Picking file patches out of a git diff by path, keeping the text of each exactly as it was. */
+
+/** The `diff --git` sections of a git diff, in order. */
+function diffSections(diff) {
+    return diff
+        .split(/^(?=diff --git )/m)
+        .filter(text => text.startsWith('diff --git '))
+        .map(text => ({ text, patch: parse_parseGitDiff(text)[0] }))
+        .filter(section => section.patch !== undefined);
+}
+/**
+ * `diff` without the file patches that touch any of `paths` (by old or new name), and the paths it dropped. Each
+ * section is kept or dropped whole.
+ */
+function withoutPaths(diff, paths) {
+    if (!paths.size || !diff)
+        return { diff, dropped: [] };
+    let kept = '';
+    const dropped = [];
+    for (const { text, patch } of diffSections(diff)) {
+        const hit = [patch.oldPath, patch.newPath].find(path => path !== undefined && paths.has(path));
+        if (hit)
+            dropped.push(hit);
+        else
+            kept += text;
+    }
+    return { diff: kept, dropped };
+}
+
+;// CONCATENATED MODULE: ./src/heal/review-suggestions.ts
+
+/** Splits `fix` (a diff of the checked-out tree) into suggestions on the lines `pullRequestDiff` shows. */
+function buildSuggestions(fix, pullRequestDiff) {
+    const shown = new Map();
+    for (const { patch } of diffSections(pullRequestDiff)) {
+        if (patch.newPath === undefined || patch.binary)
+            continue;
+        shown.set(patch.newPath, rightSide(patch.hunks));
+    }
+    const result = { comments: [], asDiff: '', asDiffCount: 0 };
+    for (const { text, patch } of diffSections(fix)) {
+        const lines = patch.kind === 'modify' && !patch.binary ? shown.get(patch.oldPath ?? '') : undefined;
+        if (!lines || patch.oldPath !== patch.newPath) {
+            result.asDiff += text;
+            result.asDiffCount++;
+            continue;
+        }
+        let rest = '';
+        for (const hunk of patch.hunks) {
+            const comment = suggest(patch.oldPath, hunk, lines);
+            if (comment)
+                result.comments.push(comment);
+            else {
+                rest += `${hunk.header}\n${hunk.lines.map(line => line.kind + line.content.toString('utf8')).join('')}`;
+                result.asDiffCount++;
+            }
+        }
+        if (rest)
+            result.asDiff += `--- a/${patch.oldPath}\n+++ b/${patch.newPath}\n${rest}`;
+    }
+    return result;
+}
+/** The right side of a diff's hunks: line number → the line's bytes, for the lines a review can comment on. */
+function rightSide(hunks) {
+    const lines = new Map();
+    for (const hunk of hunks) {
+        let line = hunk.newStart;
+        for (const { kind, content } of hunk.lines) {
+            if (kind === '-')
+                continue;
+            lines.set(line++, content);
+        }
+    }
+    return lines;
+}
+/** The suggestion replacing the lines `hunk` changes, or undefined when they are not all shown as they are. */
+function suggest(path, hunk, shown) {
+    const changed = hunk.lines.map((line, i) => (line.kind === ' ' ? -1 : i)).filter(i => i >= 0);
+    if (!changed.length)
+        return undefined;
+    let first = changed[0];
+    let last = changed[changed.length - 1];
+    const segment = () => hunk.lines.slice(first, last + 1);
+    // An insertion replaces no line: the suggestion takes a neighbouring line with it.
+    if (!segment().some(line => line.kind === '-')) {
+        if (first > 0)
+            first--;
+        else if (last < hunk.lines.length - 1)
+            last++;
+        else
+            return undefined;
+    }
+    const lines = segment();
+    // A line without its newline (the end of a file) cannot be said as a suggestion exactly.
+    if (lines.some(line => !line.content.toString('utf8').endsWith('\n')))
+        return undefined;
+    let start = hunk.oldStart;
+    for (const line of hunk.lines.slice(0, first))
+        if (line.kind !== '+')
+            start++;
+    const old = lines.filter(line => line.kind !== '+');
+    for (const [i, line] of old.entries()) {
+        const there = shown.get(start + i);
+        if (!there || !there.equals(line.content))
+            return undefined;
+    }
+    const replacement = lines
+        .filter(line => line.kind !== '-')
+        .map(line => line.content.toString('utf8'))
+        .join('');
+    const fence = '`'.repeat(Math.max(3, ...[...replacement.matchAll(/`+/g)].map(m => m[0].length + 1)));
+    const end = start + old.length - 1;
+    return {
+        path,
+        line: end,
+        ...(end > start ? { startLine: start } : {}),
+        body: `${fence}suggestion\n${replacement}${fence}`
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/heal/propose.ts
+/**
+ * Delivering a verified fix through the Git port: as one commit on `self-heal/<fingerprint>` made from the base
+ * branch with its pull request (default), as one commit on a same-repository pull request's own branch, as review
+ * suggestions on that pull request, or in a comment. A branch that already holds this very change is not committed
+ * to again; one that holds another change is left alone (self-heal never force-moves a branch) and the fix goes on
+ * `<branch>-<change id>`. A pull request a maintainer closed without merging declines its fix for good.
+ */
+
+
 
 
 /** The trailer that marks a commit as self-heal's: a checkout of such a commit is not healed again. */
 const FINGERPRINT_TRAILER = 'Self-Heal-Fingerprint';
 /** The prefix of the branches heal proposes fixes on: `self-heal/<fingerprint>`. */
 const BRANCH_PREFIX = 'self-heal/';
+/** The default fix branch name. */
+const DEFAULT_BRANCH = `${BRANCH_PREFIX}{fingerprint}`;
+/** The label that lifts a decline: on a closed pull request of self-heal's, it may propose that fix again. */
+const RETRY_LABEL = 'self-heal:retry';
+/** The first line of the one comment self-heal keeps on a contributor's pull request. */
+const COMMENT_MARKER = '<!-- self-heal -->';
 /** The fix in a few words: where it came from and its size. */
 function describeFix(fix) {
     const from = fix.source === 'memory' ? 'remembered' : fix.fixers.join(', then ');
     return `${from}; ${fix.stats.files} file(s), +${fix.stats.added} -${fix.stats.removed}`;
 }
+/** The fix branch for a fingerprint: the `branch` setting (default `self-heal/{fingerprint}`) filled in. */
+function fixBranch(shape, fingerprintId) {
+    return fill(shape.branch?.trim() || DEFAULT_BRANCH, fingerprintId);
+}
+/** Whether `branch` is one heal makes (`self-heal/...`, or one the `branch` setting makes): the loop guard. */
+function isOwnBranch(branch, template) {
+    if (branch.startsWith(BRANCH_PREFIX))
+        return true;
+    if (!template?.trim())
+        return false;
+    const pattern = template
+        .trim()
+        .split('{fingerprint}')
+        .map(part => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('[0-9a-f]+');
+    return new RegExp(`^${pattern}(-[0-9a-f]{8})?$`).test(branch);
+}
+/** A short id of what a diff changes (equal for diffs sameChange finds equal): names a fix's own branch. */
+function changeId(diff) {
+    return (0,external_node_crypto_.createHash)('sha256').update(changeShape(diff)).digest('hex').slice(0, 8);
+}
 /**
- * Commits the fix on `self-heal/<fingerprint>` from `base` and opens its pull request (an open one is kept open or
- * reopened when the branch already holds the fix). `verifyBranch`, when given, runs between the two (a fix made
- * with no checkout is verified on its branch): a reason it returns stops before the pull request.
+ * Why a fix on `branch` is declined, or undefined when it is not: the newest pull request from `branch` was closed
+ * without being merged (and not labelled RETRY_LABEL since).
+ */
+async function declinedBy(git, branch) {
+    const latest = (await git.findPullRequests(branch, { state: 'all' }))[0];
+    return latest && isDeclined(latest) ? declineReason(latest, branch) : undefined;
+}
+function declineReason(latest, branch) {
+    return (`Declined: self-heal's pull request #${latest.number} (${latest.url}) for this failure was closed without ` +
+        `being merged${latest.closedAt ? ` on ${latest.closedAt.slice(0, 10)}` : ''}, so its fix is not proposed ` +
+        `again. To have it proposed again, reopen #${latest.number} (restoring ${branch} if it was deleted), or add ` +
+        `the label '${RETRY_LABEL}' to it.`);
+}
+function isDeclined(pr) {
+    return pr.state === 'closed' && !pr.merged && !pr.labels.includes(RETRY_LABEL);
+}
+/**
+ * Commits the fix on `self-heal/<fingerprint>` from `base` and opens its pull request, as the pull-request delivery
+ * does; `verifyBranch`, when given, runs between the two.
  */
 async function propose(git, branchChange, fix, fingerprint, base, kind, log, verifyBranch) {
-    const branch = `${BRANCH_PREFIX}${fingerprint.id}`;
-    let existing = await branchChange(base, branch);
-    const proposal = { branch, base, action: 'created' };
-    if (existing !== undefined && !existing.trim()) {
-        // The branch changes nothing from the base any more: its fix was merged, and the failure came back. Deleting
-        // it loses no change, and the new fix goes on a branch made again from the base.
-        log.info(`The branch ${branch} holds no change from ${base} any more (its fix was merged): making it again.`);
-        await git.deleteBranch(branch);
-        existing = undefined;
-    }
-    if (existing !== undefined) {
-        if (!sameChange(existing, fix.diff)) {
-            return {
-                ok: false,
-                reason: `A fix was verified, but the branch ${branch} already holds another change: self-heal does not force-move branches. Merge or delete it, and heal again.`,
-                proposal: { ...proposal, action: 'already-proposed' }
-            };
+    const result = await proposePullRequest({
+        git,
+        branchChange,
+        fix,
+        fingerprint,
+        kind,
+        base,
+        deliver: 'pull-request',
+        shape: {},
+        log,
+        verifyBranch
+    });
+    return { ok: result.outcome === 'healed', reason: result.reason, proposal: result.proposal };
+}
+/** Delivers a verified fix as `context.deliver` says. */
+async function deliverFix(context) {
+    const pr = context.pullRequest;
+    if (context.deliver === 'pull-request' || !pr)
+        return proposePullRequest(context);
+    if (context.deliver === 'commit')
+        return commitOnPullRequest(context, pr);
+    if (context.deliver === 'suggestions')
+        return suggestOnPullRequest(context, pr);
+    return {
+        outcome: 'healed',
+        reason: `Healed: a verified fix (${describeFix(context.fix)}) is in the comment on pull request #${pr.number}.`,
+        proposal: { deliver: 'comment', base: pr.head, action: 'created' }
+    };
+}
+/**
+ * Commits the fix on the fix branch from `from` and opens its pull request into `base` (the open one is updated
+ * when the branch already holds the fix).
+ */
+async function proposePullRequest(context) {
+    const { git, fix, fingerprint, kind, base, shape, log } = context;
+    const from = context.from ?? base;
+    const primary = fixBranch(shape, fingerprint.id);
+    const names = [primary, `${primary}-${changeId(fix.diff)}`];
+    const proposal = { deliver: 'pull-request', branch: primary, base, action: 'created' };
+    let found = false;
+    for (const [i, branch] of names.entries()) {
+        proposal.branch = branch;
+        const latest = (await git.findPullRequests(branch, { state: 'all' }))[0];
+        if (latest && isDeclined(latest)) {
+            return { outcome: 'declined', reason: declineReason(latest, branch) };
         }
-        proposal.action = 'already-proposed';
-    }
-    else {
-        let applied;
-        try {
-            applied = await git.applyDiff(fix.diff, commitMessage(fix, fingerprint, kind), { branch, base });
+        let existing = await context.branchChange(from, branch);
+        // A branch that changes nothing from the base any more was merged; one whose pull request was merged (a
+        // squash merge keeps the branch's own commits) is as stale. Deleting it loses no change, and the fix that the
+        // returning failure needs goes on the branch made again from the base.
+        if (existing !== undefined && (!existing.trim() || latest?.merged)) {
+            log.info(`The branch ${branch} was merged${latest?.merged ? ` (pull request #${latest.number})` : ''}: making it again from ${base}.`);
+            await (context.deleteBranch ?? (name => git.deleteBranch(name)))(branch);
+            existing = undefined;
         }
-        catch (error) {
-            if (!(error instanceof DiffDoesNotApplyError || error instanceof ConflictError))
-                throw error;
-            // Verified on this checkout, but `base` as the Git adapter sees it is not the same: a pull request's workflow
-            // checks out the merge with its base branch, or GitHub's copy moved. No bad input: reported, not proposed.
-            return {
-                ok: false,
-                reason: error instanceof DiffDoesNotApplyError
-                    ? `A fix (${describeFix(fix)}) was verified on this checkout, but it does not apply to ${base}, which ` +
-                        `differs from the checkout in '${error.file}': bring ${base} up to date (for a pull request, merge ` +
-                        `its base branch into it) and heal again, or heal a checkout of ${base} itself.`
-                    : `A fix (${describeFix(fix)}) was verified on this checkout, but it does not apply to ${base}: ` +
-                        `${errors_errorMessage(error)} Update the checkout and heal again.`
-            };
+        if (existing === undefined) {
+            const made = await commit(context, branch, from, base);
+            if ('outcome' in made)
+                return made;
+            proposal.commit = made.commit;
+            if (context.from)
+                proposal.from = context.from;
+            found = true;
+            break;
         }
-        proposal.commit = applied.commit;
-        log.info(`Committed the fix to ${branch} (${applied.commit.slice(0, 12)}).`);
+        if (sameChange(existing, fix.diff)) {
+            proposal.action = 'already-proposed';
+            found = true;
+            break;
+        }
+        if (i + 1 < names.length) {
+            log.info(`The branch ${branch} already holds another change: the fix goes on ${names[i + 1]}.`);
+        }
     }
-    const unverified = await verifyBranch?.(proposal);
+    if (!found) {
+        return {
+            outcome: 'not-proposed',
+            reason: `A fix was verified, but the branches ${names.join(' and ')} already hold other changes: self-heal does not force-move branches. Merge or delete them, and heal again.`,
+            proposal: { ...proposal, action: 'already-proposed' }
+        };
+    }
+    const unverified = await context.verifyBranch?.(proposal);
     if (unverified)
-        return { ok: false, reason: unverified, proposal };
+        return { outcome: 'not-proposed', reason: unverified, proposal };
     try {
         const pr = await git.createPullRequest({
-            head: branch,
+            head: proposal.branch,
             base,
-            title: `self-heal: fix the failing ${kind} check (${fingerprint.id})`,
-            body: pullRequestBody(fix, fingerprint, kind)
+            title: shape.title?.trim()
+                ? fill(shape.title, fingerprint.id)
+                : `self-heal: fix the failing ${kind} check (${fingerprint.id})`,
+            body: shape.body?.trim() ? fill(shape.body, fingerprint.id) : pullRequestBody(fix, fingerprint, kind),
+            draft: shape.draft,
+            labels: shape.labels,
+            reviewers: shape.reviewers,
+            assignees: shape.assignees
         });
         proposal.pullRequest = { number: pr.number, url: pr.url, action: pr.action };
     }
@@ -57383,18 +57748,167 @@ async function propose(git, branchChange, fix, fingerprint, base, kind, log, ver
             throw error;
         proposal.pullRequestSkipped = errors_errorMessage(error);
     }
-    const where = proposal.pullRequest ? `pull request ${proposal.pullRequest.url}` : `branch ${branch}`;
+    const where = proposal.pullRequest
+        ? `pull request ${proposal.pullRequest.url}`
+        : `branch ${proposal.branch}`;
+    const pushed = proposal.commit && context.from
+        ? ` (commit ${proposal.commit.slice(0, 12)}, made from ${context.from.slice(0, 12)}, the remote's ${base})`
+        : '';
     return {
-        ok: true,
+        outcome: 'healed',
         reason: proposal.action === 'already-proposed'
             ? `The verified fix (${describeFix(fix)}) is already proposed: ${where}.`
-            : `Healed: a verified fix (${describeFix(fix)}) is proposed on ${where}.`,
+            : `Healed: a verified fix (${describeFix(fix)}) is proposed on ${where}${pushed}.`,
         proposal
     };
 }
+/** One commit with the fix on a same-repository pull request's own branch. */
+async function commitOnPullRequest(context, pr) {
+    // A run again of the same workflow (same checkout) finds its own commit on the branch since the event.
+    const since = pr.headSha ? await context.branchChange(pr.headSha, pr.head) : undefined;
+    if (since?.trim() && sameChange(since, context.fix.diff)) {
+        return {
+            outcome: 'healed',
+            reason: `The verified fix (${describeFix(context.fix)}) is already committed on ${pr.head}, the branch of pull request #${pr.number}.`,
+            proposal: { deliver: 'commit', branch: pr.head, base: pr.base, action: 'already-proposed' }
+        };
+    }
+    const made = await commit(context, pr.head, pr.head, pr.head);
+    if ('outcome' in made)
+        return made;
+    return {
+        outcome: 'healed',
+        reason: `Healed: a verified fix (${describeFix(context.fix)}) is committed on ${pr.head}, the branch of pull request #${pr.number} (${made.commit.slice(0, 12)}).`,
+        proposal: {
+            deliver: 'commit',
+            branch: pr.head,
+            base: pr.base,
+            commit: made.commit,
+            action: 'created',
+            ...(pr.url ? { pullRequest: { number: pr.number, url: pr.url, action: 'updated' } } : {})
+        }
+    };
+}
+/** One review on the pull request, a suggestion per hunk where the lines allow it, the rest as a diff. */
+async function suggestOnPullRequest(context, pr) {
+    const { git, fix, kind, log } = context;
+    let suggestions = buildSuggestions(fix.diff, await git.getDiff(pr.base, pr.head));
+    const post = () => git.createReview(pr.number, { body: reviewBody(suggestions, kind), comments: suggestions.comments });
+    let review;
+    try {
+        review = await post();
+    }
+    catch (error) {
+        if (!suggestions.comments.length || error instanceof errors_ConfigurationError)
+            throw error;
+        // GitHub refused a line (the pull request moved since its diff was read): the whole fix goes as a diff.
+        log.warning(`GitHub refused the suggestions (${errors_errorMessage(error)}): the review gives the fix as a diff.`);
+        suggestions = { comments: [], asDiff: fix.diff, asDiffCount: parse_parseGitDiff(fix.diff).length };
+        review = await post();
+    }
+    return {
+        outcome: 'healed',
+        reason: `Healed: a verified fix (${describeFix(fix)}) is suggested in a review on pull request #${pr.number}: ${suggestions.comments.length} suggestion(s)${suggestions.asDiffCount ? `, ${suggestions.asDiffCount} part(s) as a diff` : ''} (${review.url}).`,
+        proposal: {
+            deliver: 'suggestions',
+            base: pr.head,
+            action: 'created',
+            review: {
+                id: review.id,
+                url: review.url,
+                suggestions: suggestions.comments.length,
+                asDiff: suggestions.asDiffCount
+            }
+        }
+    };
+}
+function reviewBody(suggestions, kind) {
+    return [
+        `The ${kind} check failed; self-heal made a fix and verified it by running the check again, which passed.`,
+        suggestions.comments.length
+            ? `Accepting the ${suggestions.comments.length} suggestion(s) applies it.`
+            : '',
+        suggestions.asDiff
+            ? `${suggestions.comments.length ? 'The rest' : 'The fix'} cannot be a suggestion on lines this pull request shows; here it is as a diff:\n\n${fenced(suggestions.asDiff, 'diff')}`
+            : ''
+    ]
+        .filter(Boolean)
+        .join('\n\n');
+}
+/**
+ * Commits the fix on `branch` (made from `from` when it does not exist); a fix that does not apply to `onto` (the
+ * branch it is made on, as people know it) is reported.
+ */
+async function commit(context, branch, from, onto) {
+    const { fix } = context;
+    try {
+        const applied = await context.git.applyDiff(fix.diff, commitMessage(context), { branch, base: from });
+        context.log.info(`Committed the fix to ${branch} (${applied.commit.slice(0, 12)}).`);
+        return { commit: applied.commit };
+    }
+    catch (error) {
+        if (!(error instanceof DiffDoesNotApplyError || error instanceof ConflictError))
+            throw error;
+        // Verified on this checkout, but the branch as the Git adapter sees it is not the same: a pull request's
+        // workflow checks out the merge with its base branch, GitHub's copy moved, or (locally) the remote's base
+        // lacks commits that were never pushed. No bad input: reported, not proposed.
+        const remote = context.from !== undefined && from === context.from;
+        const target = remote ? `${onto} as the remote has it (${from.slice(0, 12)})` : onto;
+        const advice = remote
+            ? `push your commits to ${onto} (the fix is made on what the remote has, never on commits nobody pushed) and heal again.`
+            : `bring ${onto} up to date (for a pull request, merge its base branch into it) and heal again, or heal a checkout of ${onto} itself.`;
+        return {
+            outcome: 'not-proposed',
+            reason: error instanceof DiffDoesNotApplyError
+                ? `A fix (${describeFix(fix)}) was verified on this checkout, but it does not apply to ${target}, which differs from the checkout in '${error.file}': ${advice}`
+                : `A fix (${describeFix(fix)}) was verified on this checkout, but it does not apply to ${target}: ${errors_errorMessage(error)} Update the checkout and heal again.`
+        };
+    }
+}
+/**
+ * Posts, or updates in place, the one comment self-heal keeps on a contributor's pull request: what failed, and
+ * where the fix is.
+ */
+async function updateContributorComment(git, pr, output, head) {
+    const proposal = output.proposal;
+    const where = !proposal
+        ? `No fix is proposed: ${output.reason}`
+        : proposal.deliver === 'commit'
+            ? `The fix is committed on this branch${proposal.commit ? `: ${proposal.commit}` : ''}.`
+            : proposal.deliver === 'suggestions'
+                ? `The fix is suggested in a review: ${proposal.review?.url}.`
+                : proposal.deliver === 'comment'
+                    ? 'The fix is below: apply it with `git apply`.'
+                    : proposal.pullRequest
+                        ? `The fix is proposed in pull request #${proposal.pullRequest.number} (${proposal.pullRequest.url}), into this branch.`
+                        : `The fix is on the branch ${proposal.branch}.`;
+    const signatures = output.fingerprint?.signatures ?? [];
+    const showDiff = output.fix && (proposal?.deliver === 'comment' || output.outcome === 'not-proposed');
+    const body = [
+        COMMENT_MARKER,
+        `**self-heal**: the ${output.kind} check failed at ${head.slice(0, 12)} (${output.outcome}).`,
+        where,
+        output.fingerprint ? `Fingerprint: \`${output.fingerprint.id}\` (${output.fingerprint.basis})` : '',
+        signatures.length
+            ? `<details><summary>What failed</summary>\n\n${signatures
+                .slice(0, 20)
+                .map(s => `- \`${s.replace(/`/g, "'")}\``)
+                .join('\n')}\n\n</details>`
+            : '',
+        showDiff
+            ? `<details open><summary>The fix</summary>\n\n${fenced(output.fix.diff.slice(0, 50_000), 'diff')}\n\n</details>`
+            : ''
+    ]
+        .filter(Boolean)
+        .join('\n\n');
+    return git.upsertComment(pr.number, COMMENT_MARKER, body);
+}
 /** Whether two diffs make the same change (same files, same lines), whatever their headers and blob ids say. */
 function sameChange(a, b) {
-    const shape = (diff) => JSON.stringify(parse_parseGitDiff(diff)
+    return changeShape(a) === changeShape(b);
+}
+function changeShape(diff) {
+    return JSON.stringify(parse_parseGitDiff(diff)
         .map(p => ({
         kind: p.kind,
         oldPath: p.oldPath,
@@ -57404,13 +57918,21 @@ function sameChange(a, b) {
         binary: p.binary ? p.newId : undefined
     }))
         .sort((x, y) => String(x.newPath ?? x.oldPath).localeCompare(String(y.newPath ?? y.oldPath))));
-    return shape(a) === shape(b);
 }
-function commitMessage(fix, fingerprint, kind) {
+function fill(template, fingerprintId) {
+    return template.split('{fingerprint}').join(fingerprintId);
+}
+function fenced(text, language) {
+    const fence = '`'.repeat(Math.max(3, ...[...text.matchAll(/`+/g)].map(m => m[0].length + 1)));
+    return `${fence}${language}\n${text.endsWith('\n') ? text : `${text}\n`}${fence}`;
+}
+function commitMessage(context) {
+    const { fix, fingerprint, kind, shape } = context;
     const by = fix.source === 'memory' ? 'a fix verified before for this failure' : fix.fixers.join(', then ');
-    return (`fix: make the failing ${kind} check pass\n\n` +
-        `Made by ${by}, and verified by running the ${kind} check again.\n\n` +
-        `${FINGERPRINT_TRAILER}: ${fingerprint.id}\n`);
+    const message = shape.commitMessage?.trim()
+        ? fill(shape.commitMessage.trim(), fingerprint.id)
+        : `fix: make the failing ${kind} check pass\n\nMade by ${by}, and verified by running the ${kind} check again.`;
+    return `${message}\n\n${FINGERPRINT_TRAILER}: ${fingerprint.id}\n`;
 }
 function pullRequestBody(fix, fingerprint, kind) {
     const signatures = fingerprint.signatures
@@ -57431,111 +57953,6 @@ function pullRequestBody(fix, fingerprint, kind) {
         '',
         '</details>'
     ].join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/heal/report.ts
-/** `1 file`, `2 files`. */
-function plural(count, word) {
-    return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
-/** The failed tests, then the problems, of a check run: at most `max` of them, and how many there were. */
-function failureLines(check, max = 5) {
-    const lines = [
-        ...check.failedTests.map(t => ({
-            where: t.file ? `${t.file}${t.line ? `:${t.line}` : ''}` : t.name,
-            test: t.name,
-            message: firstLine(t.message) || 'failed'
-        })),
-        ...check.problems.map(p => ({
-            where: `${p.file}${p.line ? `:${p.line}${p.column ? `:${p.column}` : ''}` : ''}`,
-            rule: p.rule,
-            message: firstLine(p.message)
-        }))
-    ];
-    return { shown: lines.slice(0, max), total: lines.length };
-}
-/** A failure as one line of text: `src/a.js:1:5 no-var: Unexpected var.` or `src/a.test.js:3 adds: expected 2`. */
-function formatFailure(line) {
-    const label = line.test && line.test !== line.where ? ` ${line.test}` : line.rule ? ` ${line.rule}` : '';
-    return `${line.where}${label}: ${line.message}`;
-}
-function firstLine(text) {
-    return text.trim().split('\n', 1)[0] ?? '';
-}
-/** What a check prints when its tool could not start or could not read its own configuration. */
-const CONFIG_ERRORS = [
-    /couldn't find (?:a|the) (?:configuration|config)/i,
-    /ESLint couldn't find/i,
-    /Oops! Something went wrong/,
-    /Cannot find (?:module|package) ['"]/,
-    /ERR_MODULE_NOT_FOUND/,
-    /command not found/,
-    /error TS(?:5\d{3}|6053|18003)\b/,
-    /Invalid configuration|Configuration error|Failed to load config/i,
-    /No tests found|No test files found/i
-];
-/**
- * Why the check is broken rather than failing, or undefined: a command that was not found or could not run
- * (126, 127), a linter that crashed (ESLint exits 2), or output naming a configuration error, while nothing it
- * printed is a failed test or a problem. No fixer can make such a check pass honestly, so none runs.
- */
-function brokenCheck(kind, check) {
-    if (check.passed || check.timedOut || check.failedTests.length || check.problems.length)
-        return undefined;
-    const tail = check.outputTail.trim();
-    const matched = CONFIG_ERRORS.find(pattern => pattern.test(tail));
-    const why = check.exitCode === 127
-        ? 'a command it runs was not found (exit 127)'
-        : check.exitCode === 126
-            ? 'a command it runs could not be executed (exit 126)'
-            : kind === 'lint' && check.exitCode === 2
-                ? 'the linter crashed (exit 2)'
-                : matched
-                    ? `its tool reported a configuration error (exit ${check.exitCode})`
-                    : undefined;
-    if (!why)
-        return undefined;
-    // The line that names the error says more than the stack trace after it.
-    const message = matched
-        ? (tail
-            .split('\n')
-            .find(line => matched.test(line))
-            ?.trim() ?? lastLines(tail, 3))
-        : lastLines(tail, 3);
-    return `The ${kind} check is broken, not failing: ${why}, and it reported no failed test or problem${message ? `: ${message}` : ''}. Fix the check's command or configuration; no fixer was run.`;
-}
-/** The last `count` non-empty lines of `text`, joined with ` / `. */
-function lastLines(text, count) {
-    const lines = text
-        .split('\n')
-        .map(line => line.trim())
-        .filter(Boolean);
-    return lines.slice(-count).join(' / ');
-}
-/**
- * What to add to the attempt of a fixer that changed nothing, when it crashed rather than found nothing to do:
- * it exited 2 or more (fixers exit 1 when problems remain), was ended by a signal (128 + n), or ran out of time.
- */
-function crashedFixer(ran) {
-    if (!ran.timedOut && ran.exitCode < 2)
-        return {};
-    const text = [ran.stdout, ran.stderr]
-        .filter(s => s.trim())
-        .join('\n')
-        .trimEnd();
-    return {
-        result: 'crashed',
-        ...(ran.timedOut ? { timedOut: true } : {}),
-        outputTail: text.length > 2000 ? `…${text.slice(-2000)}` : text
-    };
-}
-/**
- * `text` in a Markdown code fence longer than any backtick run inside it, so nothing in it can close the fence.
- */
-function codeFence(text, info = '') {
-    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map(run => run.length));
-    const marks = '`'.repeat(Math.max(3, longest + 1));
-    return `${marks}${info}\n${text.replace(/\n$/, '')}\n${marks}`;
 }
 
 ;// CONCATENATED MODULE: ./src/heal/shell-words.ts
@@ -58497,6 +58914,111 @@ function shorten(text) {
     return line.length > MAX_QUOTED ? `${line.slice(0, MAX_QUOTED - 1)}…` : line;
 }
 
+;// CONCATENATED MODULE: ./src/heal/report.ts
+/** `1 file`, `2 files`. */
+function plural(count, word) {
+    return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+/** The failed tests, then the problems, of a check run: at most `max` of them, and how many there were. */
+function failureLines(check, max = 5) {
+    const lines = [
+        ...check.failedTests.map(t => ({
+            where: t.file ? `${t.file}${t.line ? `:${t.line}` : ''}` : t.name,
+            test: t.name,
+            message: firstLine(t.message) || 'failed'
+        })),
+        ...check.problems.map(p => ({
+            where: `${p.file}${p.line ? `:${p.line}${p.column ? `:${p.column}` : ''}` : ''}`,
+            rule: p.rule,
+            message: firstLine(p.message)
+        }))
+    ];
+    return { shown: lines.slice(0, max), total: lines.length };
+}
+/** A failure as one line of text: `src/a.js:1:5 no-var: Unexpected var.` or `src/a.test.js:3 adds: expected 2`. */
+function formatFailure(line) {
+    const label = line.test && line.test !== line.where ? ` ${line.test}` : line.rule ? ` ${line.rule}` : '';
+    return `${line.where}${label}: ${line.message}`;
+}
+function firstLine(text) {
+    return text.trim().split('\n', 1)[0] ?? '';
+}
+/** What a check prints when its tool could not start or could not read its own configuration. */
+const CONFIG_ERRORS = [
+    /couldn't find (?:a|the) (?:configuration|config)/i,
+    /ESLint couldn't find/i,
+    /Oops! Something went wrong/,
+    /Cannot find (?:module|package) ['"]/,
+    /ERR_MODULE_NOT_FOUND/,
+    /command not found/,
+    /error TS(?:5\d{3}|6053|18003)\b/,
+    /Invalid configuration|Configuration error|Failed to load config/i,
+    /No tests found|No test files found/i
+];
+/**
+ * Why the check is broken rather than failing, or undefined: a command that was not found or could not run
+ * (126, 127), a linter that crashed (ESLint exits 2), or output naming a configuration error, while nothing it
+ * printed is a failed test or a problem. No fixer can make such a check pass honestly, so none runs.
+ */
+function brokenCheck(kind, check) {
+    if (check.passed || check.timedOut || check.failedTests.length || check.problems.length)
+        return undefined;
+    const tail = check.outputTail.trim();
+    const matched = CONFIG_ERRORS.find(pattern => pattern.test(tail));
+    const why = check.exitCode === 127
+        ? 'a command it runs was not found (exit 127)'
+        : check.exitCode === 126
+            ? 'a command it runs could not be executed (exit 126)'
+            : kind === 'lint' && check.exitCode === 2
+                ? 'the linter crashed (exit 2)'
+                : matched
+                    ? `its tool reported a configuration error (exit ${check.exitCode})`
+                    : undefined;
+    if (!why)
+        return undefined;
+    // The line that names the error says more than the stack trace after it.
+    const message = matched
+        ? (tail
+            .split('\n')
+            .find(line => matched.test(line))
+            ?.trim() ?? lastLines(tail, 3))
+        : lastLines(tail, 3);
+    return `The ${kind} check is broken, not failing: ${why}, and it reported no failed test or problem${message ? `: ${message}` : ''}. Fix the check's command or configuration; no fixer was run.`;
+}
+/** The last `count` non-empty lines of `text`, joined with ` / `. */
+function lastLines(text, count) {
+    const lines = text
+        .split('\n')
+        .map(line => line.trim())
+        .filter(Boolean);
+    return lines.slice(-count).join(' / ');
+}
+/**
+ * What to add to the attempt of a fixer that changed nothing, when it crashed rather than found nothing to do:
+ * it exited 2 or more (fixers exit 1 when problems remain), was ended by a signal (128 + n), or ran out of time.
+ */
+function crashedFixer(ran) {
+    if (!ran.timedOut && ran.exitCode < 2)
+        return {};
+    const text = [ran.stdout, ran.stderr]
+        .filter(s => s.trim())
+        .join('\n')
+        .trimEnd();
+    return {
+        result: 'crashed',
+        ...(ran.timedOut ? { timedOut: true } : {}),
+        outputTail: text.length > 2000 ? `…${text.slice(-2000)}` : text
+    };
+}
+/**
+ * `text` in a Markdown code fence longer than any backtick run inside it, so nothing in it can close the fence.
+ */
+function codeFence(text, info = '') {
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map(run => run.length));
+    const marks = '`'.repeat(Math.max(3, longest + 1));
+    return `${marks}${info}\n${text.replace(/\n$/, '')}\n${marks}`;
+}
+
 ;// CONCATENATED MODULE: ./src/heal/fixers.ts
 /**
  * Which fixers a heal runs and how their candidates are cut down: `auto` lines become the fixers derived from the
@@ -58621,9 +59143,14 @@ function dropFiles(diff, files) {
 /**
  * The healing loop, over ports only: check; on a failure, re-run at the same commit (a pass is flaky, never
  * fixed); fingerprint the failure; try the fix remembered for that fingerprint, then the user's fixers in order;
- * police each diff; verify it by re-running the check; propose the verified fix; remember it. The workspace is
- * always left as it was found: the fix lives on the branch, not in the checkout.
+ * police each diff; verify it by re-running the check; deliver the verified fix; remember it. The workspace is
+ * always left as it was found: the fix lives on a branch (or in a review), not in the checkout. The kill switch and
+ * the loop guards stop healing, never the check: it runs, and `failWhen` decides whether the run failed.
  */
+
+
+
+
 
 
 
@@ -58638,35 +59165,57 @@ async function loop_runHeal(deps, request) {
     const { workspace, log } = deps;
     const policy = request.policy ?? DEFAULT_POLICY;
     const reruns = request.reruns ?? 1;
+    const failWhen = request.failWhen ?? 'unhealed';
+    const shape = request.shape ?? {};
     let budget = request.maxAttempts ?? 5;
     const dryRun = Boolean(request.dryRun);
+    const cwd = request.cwd ?? workspace.root;
     const base = {
         kind: request.kind,
+        failWhen,
         attempts: [],
         remembered: false,
         dryRun
     };
-    const end = (outcome, reason, extra = {}) => ({
-        outcome,
-        ok: !['not-healed', 'not-proposed', 'broken-check'].includes(outcome),
-        reason,
-        ...base,
-        ...extra
-    });
+    const end = (outcome, reason, extra = {}) => {
+        const failing = base.check !== undefined && !base.check.passed && outcome !== 'flaky';
+        const ok = failWhen === 'never' || !failing || (failWhen === 'unhealed' && outcome === 'healed');
+        // A healed run that still fails the step (fail-when failing) says so first, and where the fix is.
+        const why = !ok && outcome === 'healed'
+            ? `The ${request.kind} check fails at ${workspace.head.slice(0, 12)} (fail-when: failing), and a fix is ready: ${reason}`
+            : reason;
+        return { outcome, ok, reason: why, ...base, ...extra };
+    };
+    /** Runs the check in `dir` (default: `cwd` in the workspace; for verify: clean, the same place in a copy). */
+    const check = async (dir = cwd) => {
+        const result = await interruptible(check_runCheckResult(deps.execution, request.kind, request.check, {
+            cwd: dir,
+            ...request.checkOptions,
+            signal: deps.signal
+        }));
+        stopIfInterrupted();
+        return result;
+    };
+    /** The check alone, for a run that does not heal: its result decides the run by `failWhen`. */
+    const checkOnly = async (outcome, why) => {
+        log.info(`${why} Running the ${request.kind} check only.`);
+        base.check = toCheckOutput(request.kind, await check());
+        return end(outcome, `${why} The ${request.kind} check ${base.check.passed ? 'passes' : 'fails'}${base.check.passed ? '' : `; nothing was healed`}.`);
+    };
     if (request.disabled)
-        return end('disabled', `Healing is switched off: ${request.disabled}.`);
+        return checkOnly('disabled', `Healing is switched off: ${request.disabled}.`);
     // Loop guard: a commit self-heal made, or one of its branches, is not healed again.
     const branch = await workspace.currentBranch();
-    if (branch?.startsWith(BRANCH_PREFIX)) {
-        return end('skipped', `The branch ${branch} is self-heal's own: it is not healed again.`);
+    if (branch && isOwnBranch(branch, shape.branch)) {
+        return checkOnly('skipped', `The branch ${branch} is self-heal's own: it is not healed again.`);
     }
     // A pull request's workflow checks out a detached merge commit: its branch (the base a fix would go to) says
     // whether the pull request is self-heal's own.
-    if (request.base?.startsWith(BRANCH_PREFIX)) {
-        return end('skipped', `The fix would be proposed to ${request.base}, which is self-heal's own branch: it is not healed again.`);
+    if (request.base && isOwnBranch(request.base, shape.branch)) {
+        return checkOnly('skipped', `The fix would be proposed to ${request.base}, which is self-heal's own branch: it is not healed again.`);
     }
     if (new RegExp(`^${FINGERPRINT_TRAILER}:`, 'm').test(await workspace.headMessage())) {
-        return end('skipped', `The commit checked out (${workspace.head.slice(0, 12)}) was made by self-heal: it is not healed again.`);
+        return checkOnly('skipped', `The commit checked out (${workspace.head.slice(0, 12)}) was made by self-heal: it is not healed again.`);
     }
     const changed = await workspace.changedTrackedFiles();
     if (changed.length) {
@@ -58678,16 +59227,11 @@ async function loop_runHeal(deps, request) {
     if (!target && !dryRun && !request.noProposal) {
         throw new errors_ConfigurationError('The checkout is on a detached HEAD, so there is no branch to propose a fix to: give the base branch (--base, or the input `base`).');
     }
-    /** Runs the check in the workspace (or in `cwd`, a clean copy of it). */
-    const check = async (cwd = workspace.root) => {
-        const result = await interruptible(check_runCheckResult(deps.execution, request.kind, request.check, {
-            cwd,
-            ...request.checkOptions,
-            signal: deps.signal
-        }));
-        stopIfInterrupted();
-        return result;
-    };
+    let deliver = request.deliver ?? 'pull-request';
+    if (deliver !== 'pull-request' && !request.pullRequest) {
+        log.info(`deliver '${deliver}' needs a pull request's workflow; this is not one, so a fix is proposed as a pull request.`);
+        deliver = 'pull-request';
+    }
     log.info(`Running the ${request.kind} check.`);
     const first = await check();
     base.check = toCheckOutput(request.kind, first);
@@ -58705,6 +59249,26 @@ async function loop_runHeal(deps, request) {
     const fingerprint = fingerprintFailure(request.kind, first, { workspace: workspace.root });
     base.fingerprint = { id: fingerprint.id, basis: fingerprint.basis, signatures: fingerprint.signatures };
     log.info(`Failure fingerprint ${fingerprint.id} (${fingerprint.signatures.length} signature(s)).`);
+    // A maintainer who closed self-heal's pull request for this failure said no: nothing is tried again.
+    const writes = !dryRun && !request.noProposal;
+    if (writes) {
+        const declined = await declinedBy(await deps.git(), fixBranch(shape, fingerprint.id));
+        if (declined)
+            return end('declined', declined);
+    }
+    // The user's untracked files are not in the base a fix is proposed on: what fixers do to them is put back with
+    // everything else, and never proposed.
+    const untracked = new Set(await workspace.untrackedFiles());
+    const candidate = async (from, to) => {
+        const { diff, dropped } = withoutPaths(await workspace.diff(from, to), untracked);
+        for (const path of dropped) {
+            if (base.excluded?.includes(path))
+                continue;
+            (base.excluded ??= []).push(path);
+            log.info(`Left out of the fix: ${path}, which was untracked before heal started (its changes are put back, never proposed).`);
+        }
+        return diff;
+    };
     const start = await workspace.snapshot();
     let fix;
     let current = start;
@@ -58721,7 +59285,7 @@ async function loop_runHeal(deps, request) {
             base.attempts.push(attempt);
             if (await workspace.apply(remembered.diff)) {
                 current = await workspace.snapshot();
-                const diff = await workspace.diff(start, current);
+                const diff = await candidate(start, current);
                 const tried = await police(diff, attempt);
                 if (tried && (await verify(attempt, current))) {
                     fix = { source: 'memory', fixers: remembered.fixers, diff, stats: tried };
@@ -58767,9 +59331,9 @@ async function loop_runHeal(deps, request) {
     }
     if (!fix) {
         const tried = base.attempts.length;
-        return end('not-healed', tried
+        return finish(end('not-healed', tried
             ? `No verified fix: ${tried} candidate(s) tried, none made the ${request.kind} check pass within the policy.`
-            : `No verified fix: nothing was remembered for this failure and no fixer is configured.`);
+            : `No verified fix: nothing was remembered for this failure and no fixer is configured.`));
     }
     base.fix = fix;
     if (dryRun) {
@@ -58803,14 +59367,42 @@ async function loop_runHeal(deps, request) {
                 throw error;
             }
         });
-    const proposal = await propose(git, branchChange, fix, fingerprint, target, request.kind, log);
-    base.proposal = proposal.proposal;
-    if (!proposal.ok)
-        return end('not-proposed', proposal.reason);
-    return end('healed', proposal.reason);
+    const delivered = await deliverFix({
+        git,
+        branchChange,
+        fix,
+        fingerprint,
+        kind: request.kind,
+        base: target,
+        from: deps.branchFrom ? await deps.branchFrom(target) : undefined,
+        deleteBranch: deps.deleteBranch,
+        deliver,
+        pullRequest: request.pullRequest,
+        shape,
+        log
+    });
+    base.proposal = delivered.proposal;
+    return finish(end(delivered.outcome, delivered.reason));
+    /** On a same-repository pull request, the one comment self-heal keeps there says how this heal ended. */
+    async function finish(output) {
+        if (!request.pullRequest || !writes)
+            return output;
+        try {
+            const comment = await updateContributorComment(await deps.git(), request.pullRequest, output, workspace.head);
+            if (output.proposal)
+                output.proposal.comment = comment;
+            else
+                log.info(`Comment on pull request #${request.pullRequest.number}: ${comment.url}`);
+        }
+        catch (error) {
+            // The heal's result stands without its comment.
+            log.warning(`Could not comment on pull request #${request.pullRequest.number}: ${errors_errorMessage(error)}`);
+        }
+        return output;
+    }
     /** Polices a diff: its stats when accepted, undefined (and the attempt marked) when refused or empty. */
     async function police(diff, attempt) {
-        const verdict = checkPolicy(diff, policy);
+        const verdict = checkPolicy(diff, policy, await policyContext(diff));
         attempt.stats = verdict.stats;
         if (verdict.outcome === 'empty') {
             attempt.result = 'no-change';
@@ -58825,6 +59417,26 @@ async function loop_runHeal(deps, request) {
             return undefined;
         }
         return verdict.stats;
+    }
+    /**
+     * What the policy needs to know besides the diff: the check (the files it runs are part of its definition), whether
+     * the failure is a snapshot mismatch (snapshots may then change), and the base files the diff changes, read whole.
+     */
+    async function policyContext(diff) {
+        let paths = [];
+        try {
+            paths = parse_parseGitDiff(diff).flatMap(patch => (patch.oldPath ? [patch.oldPath] : []));
+        }
+        catch {
+            // A malformed diff is the policy's to refuse.
+        }
+        const committed = await workspace.readCommitted(paths);
+        return {
+            check: typeof request.check === 'string' ? request.check : request.check.join(' '),
+            kind: request.kind,
+            snapshotFailure: snapshotTestFiles(base.check?.failedTests ?? []).length > 0,
+            readBase: path => committed.get(path)
+        };
     }
     /** Ends the loop on an interrupt; the `finally` above puts the workspace back on the way out. */
     function stopIfInterrupted() {
@@ -58878,7 +59490,7 @@ async function loop_runHeal(deps, request) {
             log.info(`Running the fixer: ${fixer}`);
             await workspace.guard();
             const ran = await interruptible(deps.execution.runCommand(fixer, {
-                cwd: workspace.root,
+                cwd,
                 timeoutSeconds: request.fixerTimeoutSeconds ?? 600,
                 signal: deps.signal,
                 ...(env ? { env } : {})
@@ -58897,7 +59509,7 @@ async function loop_runHeal(deps, request) {
                 Object.assign(attempt, crashedFixer(ran));
                 return attempt;
             }
-            let diff = await workspace.diff(start, after);
+            let diff = await candidate(start, after);
             let stats = await police(diff, attempt);
             const partial = !stats && withoutRefusedFiles(diff, attempt.violations ?? [], policy);
             if (partial) {
@@ -58910,7 +59522,7 @@ async function loop_runHeal(deps, request) {
                     log.warning(`Left out of the changes of '${fixer}', which the policy refuses there: ${partial.dropped
                         .map(d => d.file)
                         .join(', ')}; the rest is policed and verified on its own.`);
-                    diff = await workspace.diff(start, after);
+                    diff = await candidate(start, after);
                     stats = await police(diff, attempt);
                 }
             }
@@ -58969,7 +59581,7 @@ async function loop_runHeal(deps, request) {
             const shown = typeof also === 'string' ? also : also.join(' ');
             log.info(`Verifying: running ${shown} (verify-also).`);
             const ran = await interruptible(check_runCheckResult(deps.execution, 'test', also, {
-                cwd: workspace.root,
+                cwd,
                 timeoutSeconds: request.checkOptions?.timeoutSeconds,
                 env: request.checkOptions?.env,
                 signal: deps.signal
@@ -58986,7 +59598,7 @@ async function loop_runHeal(deps, request) {
         await workspace.restore(state, await workspace.snapshot());
         let passed = checkPassed(result);
         if (passed && request.verify === 'clean')
-            passed = await verifyClean(attempt, await workspace.diff(start, state));
+            passed = await verifyClean(attempt, await candidate(start, state));
         attempt.result = passed ? 'verified' : 'check-failed';
         if (!passed)
             verifyFailures.set(attempt, toCheckOutput(attempt.verifyAlso ? 'test' : request.kind, result));
@@ -59010,7 +59622,9 @@ async function loop_runHeal(deps, request) {
                     throw new errors_ConfigurationError(`The setup command '${request.setup}' failed in the clean copy (exit ${setup.exitCode}): fix it, or verify in place.`);
                 }
             }
-            attempt.clean = checkPassed(await check(copy.root)) ? 'passed' : 'failed';
+            attempt.clean = checkPassed(await check((0,external_node_path_.join)(copy.root, (0,external_node_path_.relative)(workspace.root, cwd))))
+                ? 'passed'
+                : 'failed';
             if (attempt.clean === 'failed') {
                 log.warning(`The ${request.kind} check passed in the checkout but fails in a clean copy with only the diff: the candidate is not a fix.`);
             }
@@ -59188,6 +59802,7 @@ async function runCloudHeal(deps, request, ref) {
     const dryRun = Boolean(request.dryRun);
     const base = {
         kind: request.kind,
+        failWhen: request.failWhen ?? 'unhealed',
         attempts: [],
         remembered: false,
         dryRun
@@ -59720,6 +60335,8 @@ async function healWithFactory(factory, cwd, request, log, options = {}) {
         process.on(signal, onSignal);
     // The failure as context for fixers lives outside the checkout, or it would become part of the fix.
     const contexts = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'self-heal-context-'));
+    // Locally, pull requests (a token and a repository) mean the fix branch is pushed.
+    const pushes = factory.environment === 'local' && (await factory.describe()).missing.length === 0;
     try {
         return await loop_runHeal({
             signal: interrupt.signal,
@@ -59738,7 +60355,7 @@ async function healWithFactory(factory, cwd, request, log, options = {}) {
             ...(factory.environment === 'local'
                 ? {
                     branchChange: async (base, branch) => {
-                        if ((await factory.describe()).missing.length === 0) {
+                        if (pushes) {
                             const fetched = await tree.fetchBranch(DEFAULT_REMOTE, branch);
                             if (fetched)
                                 log.info(`Fetched ${branch} from ${DEFAULT_REMOTE}: ${fetched}`);
@@ -59746,8 +60363,30 @@ async function healWithFactory(factory, cwd, request, log, options = {}) {
                         return tree.branchChange(base, branch);
                     }
                 }
+                : {}),
+            // What is pushed is made from the remote's base, never from local commits nobody pushed.
+            ...(pushes
+                ? {
+                    branchFrom: async (base) => {
+                        const commit = await tree.fetchRemoteBranch(DEFAULT_REMOTE, base);
+                        if (!commit) {
+                            throw new errors_ConfigurationError(`${DEFAULT_REMOTE} has no branch ${base} to propose the fix to: push ${base} first, or give another base (--base).`);
+                        }
+                        log.info(`The fix branch is made from ${DEFAULT_REMOTE}/${base} (${commit.slice(0, 12)}), as the remote has it.`);
+                        return commit;
+                    },
+                    // A stale branch goes on the remote too, or the branch made again could not be pushed over it.
+                    deleteBranch: async (branch) => {
+                        if (!(await tree.deleteRemoteBranch(DEFAULT_REMOTE, branch))) {
+                            throw new SelfHealError(`Could not delete the stale branch ${branch} on ${DEFAULT_REMOTE} (someone pushed to it since it was fetched?): delete it, and heal again.`);
+                        }
+                        await (await factory.git()).deleteBranch(branch);
+                    }
+                }
                 : {})
-        }, request);
+        }, 
+        // The check and the fixers run where the user is (a package of a monorepo); paths stay repository-relative.
+        { ...request, cwd });
     }
     finally {
         await (0,promises_namespaceObject.rm)(contexts, { recursive: true, force: true });
@@ -59773,11 +60412,18 @@ async function repositoryIdentity(factory, checkout) {
     return `github:${host}/${repository}`.toLowerCase();
 }
 
+;// CONCATENATED MODULE: ./src/heal/types.ts
+const FAIL_WHEN = ['failing', 'unhealed', 'never'];
+const DELIVERIES = ['pull-request', 'commit', 'suggestions', 'comment'];
+
 ;// CONCATENATED MODULE: ./src/heal/request.ts
 /**
  * The input layer of heal: the CLI's options and the action's inputs become one HealRequest here, with the same
  * checks and the same defaults, and the workflow's event says where a fix may go.
  */
+
+
+
 
 
 
@@ -59823,8 +60469,41 @@ function buildHealRequest(inputs, name, env) {
         base: given(inputs.base) ?? context.base,
         noProposal: context.noProposal,
         disabled: context.disabled,
+        failWhen: oneOf(given(inputs.failWhen) ?? 'unhealed', FAIL_WHEN, name('failWhen')),
+        deliver: oneOf(given(inputs.deliver) ?? 'pull-request', DELIVERIES, name('deliver')),
+        ...(context.pullRequest ? { pullRequest: context.pullRequest } : {}),
+        shape: readShape(inputs, name),
         memoryReadOnly: context.memoryReadOnly
     };
+}
+function oneOf(value, allowed, what) {
+    if (allowed.includes(value))
+        return value;
+    throw new errors_InvalidInputError(`${what} must be one of ${allowed.join(', ')} (got '${value}').`);
+}
+/** The proposal's shape; a branch name that git would refuse is refused now, before anything runs. */
+function readShape(inputs, name) {
+    const text = (value) => (value?.trim() ? value.trim() : undefined);
+    const list = (value) => {
+        const names = (value ?? '')
+            .split(/[,\n]/)
+            .map(item => item.trim())
+            .filter(Boolean);
+        return names.length ? names : undefined;
+    };
+    const shape = {
+        branch: text(inputs.branch),
+        title: text(inputs.title),
+        body: text(inputs.body),
+        labels: list(inputs.labels),
+        reviewers: list(inputs.reviewers),
+        assignees: list(inputs.assignees),
+        draft: inputs.draft || undefined,
+        commitMessage: text(inputs.commitMessage)
+    };
+    if (shape.branch)
+        validateBranchName(fixBranch(shape, '0123456789abcdef'), name('branch'));
+    return Object.fromEntries(Object.entries(shape).filter(([, value]) => value !== undefined));
 }
 const VERIFY_MODES = ['in-place', 'clean'];
 function readVerify(value, what) {
@@ -59855,6 +60534,15 @@ function healContext(env) {
         }
         else if (typeof pr.head?.ref === 'string') {
             context.base = pr.head.ref;
+            if (typeof pr.number === 'number' && typeof pr.base?.ref === 'string') {
+                context.pullRequest = {
+                    number: pr.number,
+                    head: pr.head.ref,
+                    base: pr.base.ref,
+                    ...(typeof pr.html_url === 'string' ? { url: pr.html_url } : {}),
+                    ...(typeof pr.head.sha === 'string' ? { headSha: pr.head.sha } : {})
+                };
+            }
         }
     }
     return context;
@@ -60723,6 +61411,16 @@ function buildProgram(io, state) {
         .option('--ref <branch>', 'in cloud: the branch to heal, with no checkout (default: the default branch)')
         .option('--timeout <seconds>', 'stop a run of the check (and everything it started) after this many seconds (default 1800)')
         .option('--report <path>', 'a report file the check writes (JUnit XML, TAP, Jest JSON or ESLint JSON)')
+        .option('--fail-when <when>', 'exit 1 when: failing (the check fails), unhealed (no verified fix), never', 'unhealed')
+        .option('--deliver <how>', "pull-request; in a pull request's workflow also commit, suggestions or comment")
+        .option('--branch <name>', 'the fix branch (default self-heal/{fingerprint})')
+        .option('--title <title>', "the fix's pull request title ({fingerprint} is filled in)")
+        .option('--body <body>', "the fix's pull request body")
+        .option('--labels <names>', "labels of the fix's pull request, comma-separated")
+        .option('--reviewers <logins>', 'reviewers to request, comma-separated')
+        .option('--assignees <logins>', 'users to assign, comma-separated')
+        .option('--draft', "open the fix's pull request as a draft")
+        .option('--commit-message <msg>', "the fix commit's message (self-heal's trailer is added)")
         .option('--fixer-timeout <seconds>', 'stop a fixer (and everything it started) after this many seconds (default 600)')
         .option('--fixer-retries <n>', 'runs again of a fixer whose fix was refused or failed, told why (default 1 for a fixer that reads SELF_HEAL_PROMPT or SELF_HEAL_FAILURE, else 0)')
         .option('--pass-env <name>', PASS_ENV_HELP, collect, [])
@@ -60751,6 +61449,16 @@ function buildProgram(io, state) {
             base: options.base,
             timeout: options.timeout,
             report: options.report,
+            failWhen: options.failWhen,
+            deliver: options.deliver,
+            branch: options.branch,
+            title: options.title,
+            body: options.body,
+            labels: options.labels,
+            reviewers: options.reviewers,
+            assignees: options.assignees,
+            draft: Boolean(options.draft),
+            commitMessage: options.commitMessage,
             fixerTimeout: options.fixerTimeout,
             verify: options.verify,
             setup: options.setup,
@@ -60848,6 +61556,16 @@ const HEAL_OPTIONS = {
     base: '--base',
     timeout: '--timeout',
     report: '--report',
+    failWhen: '--fail-when',
+    deliver: '--deliver',
+    branch: '--branch',
+    title: '--title',
+    body: '--body',
+    labels: '--labels',
+    reviewers: '--reviewers',
+    assignees: '--assignees',
+    draft: '--draft',
+    commitMessage: '--commit-message',
     fixerTimeout: '--fixer-timeout',
     verify: '--verify',
     setup: '--setup',
@@ -60905,6 +61623,11 @@ function describeHeal(r) {
         lines.push(`  ${what}: ${a.result}${size}`);
         for (const v of a.violations ?? [])
             lines.push(`    ${v.message}`);
+    }
+    for (const path of r.excluded ?? [])
+        lines.push(`  left out (untracked before heal started): ${path}`);
+    if (r.proposal?.commit) {
+        lines.push(`  commit ${r.proposal.commit} on ${r.proposal.branch}${r.proposal.from ? ` (made from ${r.proposal.from}, as the remote has ${r.proposal.base})` : ''}`);
     }
     if (r.proposal?.pullRequest) {
         lines.push(`  pull request #${r.proposal.pullRequest.number} ${r.proposal.pullRequest.action}: ${r.proposal.pullRequest.url}`);

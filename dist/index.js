@@ -37069,7 +37069,7 @@ function isoSeconds(ms) {
 
 /***/ }),
 
-/***/ 9055:
+/***/ 7660:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37663,13 +37663,10 @@ function openDatabase() {
     handle.exec('PRAGMA journal_mode = WAL')
     // NORMAL in WAL mode loses no committed transaction when a process dies (only on power loss).
     handle.exec('PRAGMA synchronous = NORMAL')
-    const check = handle.prepare('PRAGMA quick_check(1)').get()
-    const verdict = check ? Object.values(check)[0] : 'ok'
-    if (verdict !== 'ok') {
-      const error = new Error('integrity check failed: ' + verdict)
-      error.errcode = SQLITE_CORRUPT
-      throw error
-    }
+    // No integrity check here: PRAGMA quick_check reads every page, so an open would cost in proportion to the
+    // file. A file that is not a database fails the statements above (NOTADB); damaged pages fail the statement
+    // that reads them (CORRUPT), here, in the purge that follows, or in a later batch, which moves the file aside
+    // then (handleBatch).
     handle.exec(
       'CREATE TABLE IF NOT EXISTS self_heal_cache_v1 (' +
         'key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL, expires_at INTEGER NOT NULL)'
@@ -39977,50 +39974,8 @@ async function applyDiffText(diff, base) {
 
 // EXTERNAL MODULE: ./src/github/errors.ts
 var github_errors = __nccwpck_require__(3116);
-;// CONCATENATED MODULE: ./src/github/refs.ts
-/** Branch name rules (git check-ref-format, as a pure function) and ref resolution helpers. */
-
-/**
- * Validates an untrusted branch name the way `git check-ref-format --branch` does, and returns it. Throws
- * InvalidInputError saying what is wrong, so a bad name never reaches a URL or a git argument.
- */
-function validateBranchName(name, what = 'Branch name') {
-    const fail = (why) => new errors/* InvalidInputError */.oC(`${what} '${name}' is not valid: ${why}.`);
-    if (typeof name !== 'string' || name.length === 0)
-        throw fail('it is empty');
-    if (name.startsWith('refs/heads/'))
-        name = name.slice('refs/heads/'.length);
-    if (name.startsWith('-'))
-        throw fail("it starts with '-'");
-    if (name === '@')
-        throw fail("'@' alone is not a branch name");
-    if (name === 'HEAD')
-        throw fail("'HEAD' is not a branch name");
-    if (/[\x00-\x20\x7f~^:?*[\\]/.test(name))
-        throw fail('it contains a space, a control character or one of ~ ^ : ? * [ \\');
-    if (name.includes('..'))
-        throw fail("it contains '..'");
-    if (name.includes('@{'))
-        throw fail("it contains '@{'");
-    if (name.includes('//') || name.startsWith('/') || name.endsWith('/'))
-        throw fail("it has an empty '/' component");
-    if (name.endsWith('.'))
-        throw fail("it ends with '.'");
-    for (const part of name.split('/')) {
-        if (part.startsWith('.'))
-            throw fail("a component starts with '.'");
-        if (part.endsWith('.lock'))
-            throw fail("a component ends with '.lock'");
-    }
-    if (Buffer.byteLength(name) > 255)
-        throw fail('it is longer than 255 bytes');
-    return name;
-}
-/** Whether a string is a full commit id (SHA-1 or SHA-256). */
-function isFullSha(value) {
-    return /^[0-9a-f]{40}$/.test(value) || /^[0-9a-f]{64}$/.test(value);
-}
-
+// EXTERNAL MODULE: ./src/github/refs.ts
+var refs = __nccwpck_require__(9081);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
 // EXTERNAL MODULE: external "node:util"
@@ -40448,7 +40403,7 @@ class GitHubAPIAdapter {
     }
     /** The commit a branch points to, or undefined when the branch does not exist. */
     async branchHead(branch) {
-        validateBranchName(branch);
+        (0,refs/* validateBranchName */.e)(branch);
         try {
             const { data } = await this.client.octokit.rest.git.getRef({ ...this.repo, ref: `heads/${branch}` });
             if (data.object.type !== 'commit')
@@ -40463,13 +40418,13 @@ class GitHubAPIAdapter {
     }
     /** Resolves a branch, tag or full commit id to a commit id; RefNotFoundError when it names nothing. */
     async resolveCommit(ref) {
-        if (isFullSha(ref))
+        if ((0,refs/* isFullSha */.W)(ref))
             return ref;
         // Without a checkout, HEAD can only mean the default branch.
         if (ref === 'HEAD')
             ref = await this.getDefaultBranch();
         const name = ref.replace(/^refs\/(heads|tags)\//, '');
-        validateBranchName(name, 'Ref');
+        (0,refs/* validateBranchName */.e)(name, 'Ref');
         const kinds = ref.startsWith('refs/tags/')
             ? ['tags']
             : ref.startsWith('refs/heads/')
@@ -40495,7 +40450,7 @@ class GitHubAPIAdapter {
         throw new errors/* RefNotFoundError */.ZA(ref, 'no branch or tag of that name exists; give a branch, a tag or a full commit id.');
     }
     async createBranch(name, base) {
-        const branch = validateBranchName(name);
+        const branch = (0,refs/* validateBranchName */.e)(name);
         const sha = await this.resolveCommit(base ?? (await this.getDefaultBranch()));
         try {
             await this.client.octokit.rest.git.createRef({ ...this.repo, ref: `refs/heads/${branch}`, sha });
@@ -40508,7 +40463,7 @@ class GitHubAPIAdapter {
         }
     }
     async deleteBranch(name) {
-        const branch = validateBranchName(name);
+        const branch = (0,refs/* validateBranchName */.e)(name);
         try {
             await this.client.octokit.rest.git.deleteRef({ ...this.repo, ref: `heads/${branch}` });
         }
@@ -40522,8 +40477,8 @@ class GitHubAPIAdapter {
     }
     async getDiff(base, head) {
         for (const ref of [base, head])
-            if (!isFullSha(ref))
-                validateBranchName(ref.replace(/^refs\/(heads|tags)\//, ''), 'Ref');
+            if (!(0,refs/* isFullSha */.W)(ref))
+                (0,refs/* validateBranchName */.e)(ref.replace(/^refs\/(heads|tags)\//, ''), 'Ref');
         try {
             const response = await this.client.octokit.rest.repos.compareCommitsWithBasehead({
                 ...this.repo,
@@ -40571,8 +40526,8 @@ class GitHubAPIAdapter {
         return commits;
     }
     async mergeBranch(branch, into) {
-        validateBranchName(branch);
-        validateBranchName(into);
+        (0,refs/* validateBranchName */.e)(branch);
+        (0,refs/* validateBranchName */.e)(into);
         try {
             const response = await this.client.octokit.rest.repos.merge({ ...this.repo, base: into, head: branch });
             if (response.status === 204)
@@ -40589,8 +40544,8 @@ class GitHubAPIAdapter {
         }
     }
     async createPullRequest(options) {
-        const head = validateBranchName(options.head);
-        const base = validateBranchName(options.base ?? (await this.getDefaultBranch()));
+        const head = (0,refs/* validateBranchName */.e)(options.head);
+        const base = (0,refs/* validateBranchName */.e)(options.base ?? (await this.getDefaultBranch()));
         if (!options.title?.trim())
             throw new errors/* InvalidInputError */.oC(`A pull request needs a title: ${(0,surface/* howToSet */.ac)('title')}.`);
         const octokit = this.client.octokit;
@@ -40684,10 +40639,94 @@ class GitHubAPIAdapter {
                 this.warn(`Pull request #${number} is ${action}, but ${prFail(error, 'requesting its reviewers').message}`);
             }
         }
+        if (options.assignees?.length) {
+            try {
+                await octokit.rest.issues.addAssignees({
+                    ...this.repo,
+                    issue_number: number,
+                    assignees: options.assignees
+                });
+            }
+            catch (error) {
+                this.warn(`Pull request #${number} is ${action}, but ${this.fail(error, 'assigning it', 'issues', true).message}`);
+            }
+        }
         return { number: number, url: url, head, base, action: action };
     }
+    async findPullRequests(head, options = {}) {
+        const branch = (0,refs/* validateBranchName */.e)(head);
+        try {
+            const pulls = await this.client.octokit.paginate(this.client.octokit.rest.pulls.list, {
+                ...this.repo,
+                state: options.state ?? 'all',
+                head: `${this.client.owner}:${branch}`,
+                per_page: 100
+            });
+            return pulls
+                .filter(pr => pr.head.ref === branch)
+                .sort((a, b) => b.number - a.number)
+                .map(pr => ({
+                number: pr.number,
+                url: pr.html_url,
+                head: pr.head.ref,
+                base: pr.base.ref,
+                state: pr.state === 'open' ? 'open' : 'closed',
+                merged: pr.merged_at !== null,
+                ...(pr.closed_at ? { closedAt: pr.closed_at } : {}),
+                labels: pr.labels.map(label => label.name)
+            }));
+        }
+        catch (error) {
+            throw this.fail(error, `looking for pull requests from '${branch}'`, 'pull-requests');
+        }
+    }
+    async upsertComment(number, marker, body) {
+        const octokit = this.client.octokit;
+        const issue = { ...this.repo, issue_number: number };
+        let mine;
+        try {
+            const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...issue, per_page: 100 });
+            // Only a bot's comment is self-heal's: a person quoting the marker is never edited.
+            mine = comments.find(c => c.user?.type === 'Bot' && (c.body ?? '').startsWith(marker));
+        }
+        catch (error) {
+            throw this.fail(error, `reading the comments of pull request #${number}`, 'pull-requests');
+        }
+        try {
+            if (mine) {
+                const { data } = await octokit.rest.issues.updateComment({ ...this.repo, comment_id: mine.id, body });
+                return { id: data.id, url: data.html_url, action: 'updated' };
+            }
+            const { data } = await octokit.rest.issues.createComment({ ...issue, body });
+            return { id: data.id, url: data.html_url, action: 'created' };
+        }
+        catch (error) {
+            throw this.fail(error, `commenting on pull request #${number}`, 'pull-requests', true);
+        }
+    }
+    async createReview(number, review) {
+        try {
+            const { data } = await this.client.octokit.rest.pulls.createReview({
+                ...this.repo,
+                pull_number: number,
+                event: 'COMMENT',
+                body: review.body,
+                comments: review.comments.map(c => ({
+                    path: c.path,
+                    line: c.line,
+                    side: 'RIGHT',
+                    ...(c.startLine !== undefined ? { start_line: c.startLine, start_side: 'RIGHT' } : {}),
+                    body: c.body
+                }))
+            });
+            return { id: data.id, url: data.html_url };
+        }
+        catch (error) {
+            throw this.fail(error, `reviewing pull request #${number}`, 'pull-requests', true);
+        }
+    }
     async applyDiff(diff, message, options) {
-        const branch = validateBranchName(options.branch);
+        const branch = (0,refs/* validateBranchName */.e)(options.branch);
         if (!message?.trim())
             throw new errors/* InvalidInputError */.oC(`A commit needs a message: ${(0,surface/* howToSet */.ac)('message')}.`);
         const patches = (0,parse/* parseGitDiff */.T)(diff);
@@ -41006,7 +41045,7 @@ class GitHubStorageAdapter {
         this.client = client;
         this.options = options;
         if (options.branch)
-            validateBranchName(options.branch);
+            (0,refs/* validateBranchName */.e)(options.branch);
     }
     get repo() {
         return { owner: this.client.owner, repo: this.client.repo };
@@ -41285,7 +41324,7 @@ function resolveLink(link, target, asked) {
 }
 
 // EXTERNAL MODULE: ./src/git/refs.ts
-var refs = __nccwpck_require__(8568);
+var git_refs = __nccwpck_require__(8568);
 ;// CONCATENATED MODULE: ./src/adapters/local/git.ts
 /**
  * The local Git adapter: the git CLI, without a shell. Commits are built in a temporary index and written with
@@ -41331,16 +41370,16 @@ class LocalGitAdapter {
         this.settings = settings;
     }
     async createBranch(name, base) {
-        const branch = await (0,refs/* assertBranchName */.ae)(name, this.root);
-        const sha = await (0,refs/* resolveCommit */.WL)(base ?? 'HEAD', this.root);
-        if (await (0,refs/* branchHead */.P)(branch, this.root))
+        const branch = await (0,git_refs/* assertBranchName */.ae)(name, this.root);
+        const sha = await (0,git_refs/* resolveCommit */.WL)(base ?? 'HEAD', this.root);
+        if (await (0,git_refs/* branchHead */.P)(branch, this.root))
             throw new errors/* BranchExistsError */.vz(branch);
         // An empty old value makes update-ref fail if the branch appeared meanwhile: create, never overwrite.
         await this.updateRef(branch, sha, '', () => new errors/* BranchExistsError */.vz(branch));
     }
     async deleteBranch(name) {
-        const branch = await (0,refs/* assertBranchName */.ae)(name, this.root);
-        const sha = await (0,refs/* branchHead */.P)(branch, this.root);
+        const branch = await (0,git_refs/* assertBranchName */.ae)(name, this.root);
+        const sha = await (0,git_refs/* branchHead */.P)(branch, this.root);
         if (!sha)
             throw new errors/* RefNotFoundError */.ZA(`refs/heads/${branch}`, 'there is no such branch to delete.');
         if (await this.checkedOutIn(branch)) {
@@ -41349,25 +41388,25 @@ class LocalGitAdapter {
         await (0,run_git/* runGit */.EO)(['update-ref', '-d', `refs/heads/${branch}`, sha], { cwd: this.root });
     }
     async getDiff(base, head) {
-        const from = await (0,refs/* resolveCommit */.WL)(base, this.root);
-        const to = await (0,refs/* resolveCommit */.WL)(head, this.root);
+        const from = await (0,git_refs/* resolveCommit */.WL)(base, this.root);
+        const to = await (0,git_refs/* resolveCommit */.WL)(head, this.root);
         const { stdout } = await (0,run_git/* runGit */.EO)(['diff', '--binary', '--full-index', '--no-color', '--no-ext-diff', from, to], {
             cwd: this.root
         });
         return stdout.toString('utf8');
     }
     async applyDiff(diff, message, options) {
-        const branch = await (0,refs/* assertBranchName */.ae)(options.branch, this.root);
+        const branch = await (0,git_refs/* assertBranchName */.ae)(options.branch, this.root);
         if (!message.trim())
             throw new errors/* InvalidInputError */.oC('The commit message is empty: give a message.');
         if (!diff.trim())
             throw new errors/* InvalidInputError */.oC('The diff is empty: there is nothing to commit.');
-        const existing = await (0,refs/* branchHead */.P)(branch, this.root);
+        const existing = await (0,git_refs/* branchHead */.P)(branch, this.root);
         if (existing && (await this.checkedOutIn(branch))) {
             throw new errors/* InvalidInputError */.oC(`Branch '${branch}' is checked out: self-heal commits without touching your working tree, so it will not ` +
                 'move the branch under it. Use another branch name, or switch away first.');
         }
-        const parent = existing ?? (await (0,refs/* resolveCommit */.WL)(options.base ?? 'HEAD', this.root));
+        const parent = existing ?? (await (0,git_refs/* resolveCommit */.WL)(options.base ?? 'HEAD', this.root));
         const files = await this.checkDiffPaths(diff);
         const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'self-heal-index-'));
         try {
@@ -41395,14 +41434,26 @@ class LocalGitAdapter {
             await (0,promises_.rm)(scratch, { recursive: true, force: true });
         }
     }
+    /** Without a token there are no pull requests here, so none declines a fix. */
+    async findPullRequests(head, options) {
+        return this.settings.pullRequests?.findPullRequests(head, options) ?? [];
+    }
+    async upsertComment(number, marker, body) {
+        return this.service().upsertComment(number, marker, body);
+    }
+    async createReview(number, review) {
+        return this.service().createReview(number, review);
+    }
+    service() {
+        if (this.settings.pullRequests)
+            return this.settings.pullRequests;
+        throw new errors/* ConfigurationError */.j1(this.settings.pullRequestsUnavailable ??
+            `Pull requests need a GitHub token and the repository: ${(0,surface/* howToSet */.ac)('token')}, and ${(0,surface/* howToSet */.ac)('repository')}.`);
+    }
     async createPullRequest(options) {
-        const service = this.settings.pullRequests;
-        if (!service) {
-            throw new errors/* ConfigurationError */.j1(this.settings.pullRequestsUnavailable ??
-                `Opening a pull request needs a GitHub token and the repository: ${(0,surface/* howToSet */.ac)('token')}, and ${(0,surface/* howToSet */.ac)('repository')}.`);
-        }
-        const head = await (0,refs/* assertBranchName */.ae)(options.head, this.root);
-        if (!(await (0,refs/* branchHead */.P)(head, this.root)))
+        const service = this.service();
+        const head = await (0,git_refs/* assertBranchName */.ae)(options.head, this.root);
+        if (!(await (0,git_refs/* branchHead */.P)(head, this.root)))
             throw new errors/* RefNotFoundError */.ZA(`refs/heads/${head}`, 'commit to it first.');
         const remote = this.settings.remote ?? git_remote/* DEFAULT_REMOTE */.dS;
         if (remote.startsWith('-'))
@@ -41417,10 +41468,10 @@ class LocalGitAdapter {
         return service.createPullRequest({ ...options, head });
     }
     async mergeBranch(branchName, intoName) {
-        const branch = await (0,refs/* assertBranchName */.ae)(branchName, this.root);
-        const into = await (0,refs/* assertBranchName */.ae)(intoName, this.root);
-        const source = await (0,refs/* branchHead */.P)(branch, this.root);
-        const target = await (0,refs/* branchHead */.P)(into, this.root);
+        const branch = await (0,git_refs/* assertBranchName */.ae)(branchName, this.root);
+        const into = await (0,git_refs/* assertBranchName */.ae)(intoName, this.root);
+        const source = await (0,git_refs/* branchHead */.P)(branch, this.root);
+        const target = await (0,git_refs/* branchHead */.P)(into, this.root);
         if (!source)
             throw new errors/* RefNotFoundError */.ZA(`refs/heads/${branch}`);
         if (!target)
@@ -43462,6 +43513,20 @@ var Input;
     Input["Reruns"] = "reruns";
     /** heal: the most verification runs. */
     Input["MaxAttempts"] = "max-attempts";
+    /** heal: when the step fails (failing, unhealed, never). */
+    Input["FailWhen"] = "fail-when";
+    /** heal: how a fix is delivered (pull-request, commit, suggestions, comment). */
+    Input["Deliver"] = "deliver";
+    /** heal: labels of the fix's pull request. */
+    Input["Labels"] = "labels";
+    /** heal: reviewers requested on the fix's pull request. */
+    Input["Reviewers"] = "reviewers";
+    /** heal: assignees of the fix's pull request. */
+    Input["Assignees"] = "assignees";
+    /** heal: open the fix's pull request as a draft. */
+    Input["Draft"] = "draft";
+    /** heal: the fix commit's message. */
+    Input["CommitMessage"] = "commit-message";
     /** heal: the longest a fixer may run, in seconds. */
     Input["FixerTimeout"] = "fixer-timeout";
     Input["Verify"] = "verify";
@@ -43494,6 +43559,8 @@ var Output;
     Output["PullRequestUrl"] = "pull-request-url";
     /** apply: the pull request number. */
     Output["PullRequestNumber"] = "pull-request-number";
+    /** heal: created, updated or none, as create-pull-request says it. */
+    Output["PullRequestOperation"] = "pull-request-operation";
     /** dispatch: the run id. */
     Output["RunId"] = "run-id";
     /** dispatch: the run URL. */
@@ -50055,13 +50122,67 @@ function apiMessage(error) {
 
 /***/ }),
 
+/***/ 9081:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ isFullSha),
+/* harmony export */   e: () => (/* binding */ validateBranchName)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/** Branch name rules (git check-ref-format, as a pure function) and ref resolution helpers. */
+
+/**
+ * Validates an untrusted branch name the way `git check-ref-format --branch` does, and returns it. Throws
+ * InvalidInputError saying what is wrong, so a bad name never reaches a URL or a git argument.
+ */
+function validateBranchName(name, what = 'Branch name') {
+    const fail = (why) => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidInputError */ .oC(`${what} '${name}' is not valid: ${why}.`);
+    if (typeof name !== 'string' || name.length === 0)
+        throw fail('it is empty');
+    if (name.startsWith('refs/heads/'))
+        name = name.slice('refs/heads/'.length);
+    if (name.startsWith('-'))
+        throw fail("it starts with '-'");
+    if (name === '@')
+        throw fail("'@' alone is not a branch name");
+    if (name === 'HEAD')
+        throw fail("'HEAD' is not a branch name");
+    if (/[\x00-\x20\x7f~^:?*[\\]/.test(name))
+        throw fail('it contains a space, a control character or one of ~ ^ : ? * [ \\');
+    if (name.includes('..'))
+        throw fail("it contains '..'");
+    if (name.includes('@{'))
+        throw fail("it contains '@{'");
+    if (name.includes('//') || name.startsWith('/') || name.endsWith('/'))
+        throw fail("it has an empty '/' component");
+    if (name.endsWith('.'))
+        throw fail("it ends with '.'");
+    for (const part of name.split('/')) {
+        if (part.startsWith('.'))
+            throw fail("a component starts with '.'");
+        if (part.endsWith('.lock'))
+            throw fail("a component ends with '.lock'");
+    }
+    if (Buffer.byteLength(name) > 255)
+        throw fail('it is longer than 255 bytes');
+    return name;
+}
+/** Whether a string is a full commit id (SHA-1 or SHA-256). */
+function isFullSha(value) {
+    return /^[0-9a-f]{40}$/.test(value) || /^[0-9a-f]{64}$/.test(value);
+}
+
+
+/***/ }),
+
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7242);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4015);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8059);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6661);
 /** The action's entry point: the same bundle runs as the main step and, on its second start, as the post step. */
 
@@ -50081,7 +50202,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4015:
+/***/ 8059:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -50099,8 +50220,8 @@ var core = __nccwpck_require__(3838);
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/adapters/factory.ts + 28 modules
-var adapters_factory = __nccwpck_require__(9055);
+// EXTERNAL MODULE: ./src/adapters/factory.ts + 27 modules
+var adapters_factory = __nccwpck_require__(7660);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/commands/apply.ts
@@ -50242,6 +50363,29 @@ class LocalWorkspace {
             .split('\0')
             .filter(Boolean)
             .map(entry => entry.slice(3));
+    }
+    async readCommitted(paths) {
+        const found = new Map();
+        for (const path of paths) {
+            // `<commit>:<path>` starts with the commit id, so no path can read as an option.
+            const blob = await this.git(['cat-file', 'blob', `${this.head}:${path}`], [0, 128]);
+            if (blob.code === 0)
+                found.set(path, blob.stdout.toString('utf8'));
+        }
+        return found;
+    }
+    /** Untracked files, not ignored ones, repository-relative. */
+    async untrackedFiles() {
+        const listed = await this.git([
+            'ls-files',
+            '-z',
+            '--others',
+            '--exclude-standard',
+            '--full-name',
+            '--',
+            ':/'
+        ]);
+        return listed.stdout.toString('utf8').split('\0').filter(Boolean);
     }
     /** Writes the working tree as it is now (tracked and untracked files, not ignored ones) as a tree object. */
     async snapshot() {
@@ -50464,6 +50608,38 @@ class LocalWorkspace {
         if (!after || after === before)
             return undefined;
         return before ? `updated to ${after.slice(0, 12)}` : `created at ${after.slice(0, 12)}`;
+    }
+    /**
+     * Fetches `branch` from `remote` into its remote-tracking ref (`refs/remotes/<remote>/<branch>`) and returns the
+     * commit it is at there, or undefined when the remote has no such branch (or cannot be reached).
+     */
+    async fetchRemoteBranch(remote, branch) {
+        const name = await (0,refs/* assertBranchName */.ae)(branch, this.root);
+        if (remote.startsWith('-'))
+            return undefined;
+        const tracking = `refs/remotes/${remote}/${name}`;
+        const result = await this.git(['fetch', '--quiet', '--no-tags', remote, `+refs/heads/${name}:${tracking}`], [0, 1, 128]);
+        if (result.code !== 0)
+            return undefined;
+        return (0,refs/* resolveCommit */.WL)(tracking, this.root);
+    }
+    /**
+     * Deletes `branch` on `remote`, only while it is at the commit the local branch of that name is at (a lease: a
+     * branch someone pushed to meanwhile is left alone). Returns whether it was deleted.
+     */
+    async deleteRemoteBranch(remote, branch) {
+        const name = await (0,refs/* assertBranchName */.ae)(branch, this.root);
+        const expected = await (0,refs/* branchHead */.P)(name, this.root);
+        if (!expected || remote.startsWith('-'))
+            return false;
+        const result = await this.git([
+            'push',
+            '--porcelain',
+            `--force-with-lease=refs/heads/${name}:${expected}`,
+            remote,
+            `:refs/heads/${name}`
+        ], [0, 1, 128]);
+        return result.code === 0;
     }
     /** Removes the scratch directory. */
     async cleanCopy(diff) {
@@ -54284,76 +54460,293 @@ function distance(a, b) {
     return previous[b.length];
 }
 
+;// CONCATENATED MODULE: ./src/diff/select.ts
+/** Picking file patches out of a git diff by path, keeping the text of each exactly as it was. */
+
+/** The `diff --git` sections of a git diff, in order. */
+function diffSections(diff) {
+    return diff
+        .split(/^(?=diff --git )/m)
+        .filter(text => text.startsWith('diff --git '))
+        .map(text => ({ text, patch: (0,parse/* parseGitDiff */.T)(text)[0] }))
+        .filter(section => section.patch !== undefined);
+}
+/**
+ * `diff` without the file patches that touch any of `paths` (by old or new name), and the paths it dropped. Each
+ * section is kept or dropped whole.
+ */
+function withoutPaths(diff, paths) {
+    if (!paths.size || !diff)
+        return { diff, dropped: [] };
+    let kept = '';
+    const dropped = [];
+    for (const { text, patch } of diffSections(diff)) {
+        const hit = [patch.oldPath, patch.newPath].find(path => path !== undefined && paths.has(path));
+        if (hit)
+            dropped.push(hit);
+        else
+            kept += text;
+    }
+    return { diff: kept, dropped };
+}
+
+;// CONCATENATED MODULE: ./src/heal/review-suggestions.ts
+
+/** Splits `fix` (a diff of the checked-out tree) into suggestions on the lines `pullRequestDiff` shows. */
+function buildSuggestions(fix, pullRequestDiff) {
+    const shown = new Map();
+    for (const { patch } of diffSections(pullRequestDiff)) {
+        if (patch.newPath === undefined || patch.binary)
+            continue;
+        shown.set(patch.newPath, rightSide(patch.hunks));
+    }
+    const result = { comments: [], asDiff: '', asDiffCount: 0 };
+    for (const { text, patch } of diffSections(fix)) {
+        const lines = patch.kind === 'modify' && !patch.binary ? shown.get(patch.oldPath ?? '') : undefined;
+        if (!lines || patch.oldPath !== patch.newPath) {
+            result.asDiff += text;
+            result.asDiffCount++;
+            continue;
+        }
+        let rest = '';
+        for (const hunk of patch.hunks) {
+            const comment = suggest(patch.oldPath, hunk, lines);
+            if (comment)
+                result.comments.push(comment);
+            else {
+                rest += `${hunk.header}\n${hunk.lines.map(line => line.kind + line.content.toString('utf8')).join('')}`;
+                result.asDiffCount++;
+            }
+        }
+        if (rest)
+            result.asDiff += `--- a/${patch.oldPath}\n+++ b/${patch.newPath}\n${rest}`;
+    }
+    return result;
+}
+/** The right side of a diff's hunks: line number → the line's bytes, for the lines a review can comment on. */
+function rightSide(hunks) {
+    const lines = new Map();
+    for (const hunk of hunks) {
+        let line = hunk.newStart;
+        for (const { kind, content } of hunk.lines) {
+            if (kind === '-')
+                continue;
+            lines.set(line++, content);
+        }
+    }
+    return lines;
+}
+/** The suggestion replacing the lines `hunk` changes, or undefined when they are not all shown as they are. */
+function suggest(path, hunk, shown) {
+    const changed = hunk.lines.map((line, i) => (line.kind === ' ' ? -1 : i)).filter(i => i >= 0);
+    if (!changed.length)
+        return undefined;
+    let first = changed[0];
+    let last = changed[changed.length - 1];
+    const segment = () => hunk.lines.slice(first, last + 1);
+    // An insertion replaces no line: the suggestion takes a neighbouring line with it.
+    if (!segment().some(line => line.kind === '-')) {
+        if (first > 0)
+            first--;
+        else if (last < hunk.lines.length - 1)
+            last++;
+        else
+            return undefined;
+    }
+    const lines = segment();
+    // A line without its newline (the end of a file) cannot be said as a suggestion exactly.
+    if (lines.some(line => !line.content.toString('utf8').endsWith('\n')))
+        return undefined;
+    let start = hunk.oldStart;
+    for (const line of hunk.lines.slice(0, first))
+        if (line.kind !== '+')
+            start++;
+    const old = lines.filter(line => line.kind !== '+');
+    for (const [i, line] of old.entries()) {
+        const there = shown.get(start + i);
+        if (!there || !there.equals(line.content))
+            return undefined;
+    }
+    const replacement = lines
+        .filter(line => line.kind !== '-')
+        .map(line => line.content.toString('utf8'))
+        .join('');
+    const fence = '`'.repeat(Math.max(3, ...[...replacement.matchAll(/`+/g)].map(m => m[0].length + 1)));
+    const end = start + old.length - 1;
+    return {
+        path,
+        line: end,
+        ...(end > start ? { startLine: start } : {}),
+        body: `${fence}suggestion\n${replacement}${fence}`
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/heal/propose.ts
+/**
+ * Delivering a verified fix through the Git port: as one commit on `self-heal/<fingerprint>` made from the base
+ * branch with its pull request (default), as one commit on a same-repository pull request's own branch, as review
+ * suggestions on that pull request, or in a comment. A branch that already holds this very change is not committed
+ * to again; one that holds another change is left alone (self-heal never force-moves a branch) and the fix goes on
+ * `<branch>-<change id>`. A pull request a maintainer closed without merging declines its fix for good.
+ */
+
+
 
 
 /** The trailer that marks a commit as self-heal's: a checkout of such a commit is not healed again. */
 const FINGERPRINT_TRAILER = 'Self-Heal-Fingerprint';
 /** The prefix of the branches heal proposes fixes on: `self-heal/<fingerprint>`. */
 const BRANCH_PREFIX = 'self-heal/';
+/** The default fix branch name. */
+const DEFAULT_BRANCH = `${BRANCH_PREFIX}{fingerprint}`;
+/** The label that lifts a decline: on a closed pull request of self-heal's, it may propose that fix again. */
+const RETRY_LABEL = 'self-heal:retry';
+/** The first line of the one comment self-heal keeps on a contributor's pull request. */
+const COMMENT_MARKER = '<!-- self-heal -->';
 /** The fix in a few words: where it came from and its size. */
 function describeFix(fix) {
     const from = fix.source === 'memory' ? 'remembered' : fix.fixers.join(', then ');
     return `${from}; ${fix.stats.files} file(s), +${fix.stats.added} -${fix.stats.removed}`;
 }
+/** The fix branch for a fingerprint: the `branch` setting (default `self-heal/{fingerprint}`) filled in. */
+function fixBranch(shape, fingerprintId) {
+    return fill(shape.branch?.trim() || DEFAULT_BRANCH, fingerprintId);
+}
+/** Whether `branch` is one heal makes (`self-heal/...`, or one the `branch` setting makes): the loop guard. */
+function isOwnBranch(branch, template) {
+    if (branch.startsWith(BRANCH_PREFIX))
+        return true;
+    if (!template?.trim())
+        return false;
+    const pattern = template
+        .trim()
+        .split('{fingerprint}')
+        .map(part => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('[0-9a-f]+');
+    return new RegExp(`^${pattern}(-[0-9a-f]{8})?$`).test(branch);
+}
+/** A short id of what a diff changes (equal for diffs sameChange finds equal): names a fix's own branch. */
+function changeId(diff) {
+    return (0,external_node_crypto_.createHash)('sha256').update(changeShape(diff)).digest('hex').slice(0, 8);
+}
 /**
- * Commits the fix on `self-heal/<fingerprint>` from `base` and opens its pull request (an open one is kept open or
- * reopened when the branch already holds the fix). `verifyBranch`, when given, runs between the two (a fix made
- * with no checkout is verified on its branch): a reason it returns stops before the pull request.
+ * Why a fix on `branch` is declined, or undefined when it is not: the newest pull request from `branch` was closed
+ * without being merged (and not labelled RETRY_LABEL since).
+ */
+async function declinedBy(git, branch) {
+    const latest = (await git.findPullRequests(branch, { state: 'all' }))[0];
+    return latest && isDeclined(latest) ? declineReason(latest, branch) : undefined;
+}
+function declineReason(latest, branch) {
+    return (`Declined: self-heal's pull request #${latest.number} (${latest.url}) for this failure was closed without ` +
+        `being merged${latest.closedAt ? ` on ${latest.closedAt.slice(0, 10)}` : ''}, so its fix is not proposed ` +
+        `again. To have it proposed again, reopen #${latest.number} (restoring ${branch} if it was deleted), or add ` +
+        `the label '${RETRY_LABEL}' to it.`);
+}
+function isDeclined(pr) {
+    return pr.state === 'closed' && !pr.merged && !pr.labels.includes(RETRY_LABEL);
+}
+/**
+ * Commits the fix on `self-heal/<fingerprint>` from `base` and opens its pull request, as the pull-request delivery
+ * does; `verifyBranch`, when given, runs between the two.
  */
 async function propose(git, branchChange, fix, fingerprint, base, kind, log, verifyBranch) {
-    const branch = `${BRANCH_PREFIX}${fingerprint.id}`;
-    let existing = await branchChange(base, branch);
-    const proposal = { branch, base, action: 'created' };
-    if (existing !== undefined && !existing.trim()) {
-        // The branch changes nothing from the base any more: its fix was merged, and the failure came back. Deleting
-        // it loses no change, and the new fix goes on a branch made again from the base.
-        log.info(`The branch ${branch} holds no change from ${base} any more (its fix was merged): making it again.`);
-        await git.deleteBranch(branch);
-        existing = undefined;
-    }
-    if (existing !== undefined) {
-        if (!sameChange(existing, fix.diff)) {
-            return {
-                ok: false,
-                reason: `A fix was verified, but the branch ${branch} already holds another change: self-heal does not force-move branches. Merge or delete it, and heal again.`,
-                proposal: { ...proposal, action: 'already-proposed' }
-            };
+    const result = await proposePullRequest({
+        git,
+        branchChange,
+        fix,
+        fingerprint,
+        kind,
+        base,
+        deliver: 'pull-request',
+        shape: {},
+        log,
+        verifyBranch
+    });
+    return { ok: result.outcome === 'healed', reason: result.reason, proposal: result.proposal };
+}
+/** Delivers a verified fix as `context.deliver` says. */
+async function deliverFix(context) {
+    const pr = context.pullRequest;
+    if (context.deliver === 'pull-request' || !pr)
+        return proposePullRequest(context);
+    if (context.deliver === 'commit')
+        return commitOnPullRequest(context, pr);
+    if (context.deliver === 'suggestions')
+        return suggestOnPullRequest(context, pr);
+    return {
+        outcome: 'healed',
+        reason: `Healed: a verified fix (${describeFix(context.fix)}) is in the comment on pull request #${pr.number}.`,
+        proposal: { deliver: 'comment', base: pr.head, action: 'created' }
+    };
+}
+/**
+ * Commits the fix on the fix branch from `from` and opens its pull request into `base` (the open one is updated
+ * when the branch already holds the fix).
+ */
+async function proposePullRequest(context) {
+    const { git, fix, fingerprint, kind, base, shape, log } = context;
+    const from = context.from ?? base;
+    const primary = fixBranch(shape, fingerprint.id);
+    const names = [primary, `${primary}-${changeId(fix.diff)}`];
+    const proposal = { deliver: 'pull-request', branch: primary, base, action: 'created' };
+    let found = false;
+    for (const [i, branch] of names.entries()) {
+        proposal.branch = branch;
+        const latest = (await git.findPullRequests(branch, { state: 'all' }))[0];
+        if (latest && isDeclined(latest)) {
+            return { outcome: 'declined', reason: declineReason(latest, branch) };
         }
-        proposal.action = 'already-proposed';
-    }
-    else {
-        let applied;
-        try {
-            applied = await git.applyDiff(fix.diff, commitMessage(fix, fingerprint, kind), { branch, base });
+        let existing = await context.branchChange(from, branch);
+        // A branch that changes nothing from the base any more was merged; one whose pull request was merged (a
+        // squash merge keeps the branch's own commits) is as stale. Deleting it loses no change, and the fix that the
+        // returning failure needs goes on the branch made again from the base.
+        if (existing !== undefined && (!existing.trim() || latest?.merged)) {
+            log.info(`The branch ${branch} was merged${latest?.merged ? ` (pull request #${latest.number})` : ''}: making it again from ${base}.`);
+            await (context.deleteBranch ?? (name => git.deleteBranch(name)))(branch);
+            existing = undefined;
         }
-        catch (error) {
-            if (!(error instanceof errors/* DiffDoesNotApplyError */.sQ || error instanceof errors/* ConflictError */.fK))
-                throw error;
-            // Verified on this checkout, but `base` as the Git adapter sees it is not the same: a pull request's workflow
-            // checks out the merge with its base branch, or GitHub's copy moved. No bad input: reported, not proposed.
-            return {
-                ok: false,
-                reason: error instanceof errors/* DiffDoesNotApplyError */.sQ
-                    ? `A fix (${describeFix(fix)}) was verified on this checkout, but it does not apply to ${base}, which ` +
-                        `differs from the checkout in '${error.file}': bring ${base} up to date (for a pull request, merge ` +
-                        `its base branch into it) and heal again, or heal a checkout of ${base} itself.`
-                    : `A fix (${describeFix(fix)}) was verified on this checkout, but it does not apply to ${base}: ` +
-                        `${(0,errors/* errorMessage */.gJ)(error)} Update the checkout and heal again.`
-            };
+        if (existing === undefined) {
+            const made = await commit(context, branch, from, base);
+            if ('outcome' in made)
+                return made;
+            proposal.commit = made.commit;
+            if (context.from)
+                proposal.from = context.from;
+            found = true;
+            break;
         }
-        proposal.commit = applied.commit;
-        log.info(`Committed the fix to ${branch} (${applied.commit.slice(0, 12)}).`);
+        if (sameChange(existing, fix.diff)) {
+            proposal.action = 'already-proposed';
+            found = true;
+            break;
+        }
+        if (i + 1 < names.length) {
+            log.info(`The branch ${branch} already holds another change: the fix goes on ${names[i + 1]}.`);
+        }
     }
-    const unverified = await verifyBranch?.(proposal);
+    if (!found) {
+        return {
+            outcome: 'not-proposed',
+            reason: `A fix was verified, but the branches ${names.join(' and ')} already hold other changes: self-heal does not force-move branches. Merge or delete them, and heal again.`,
+            proposal: { ...proposal, action: 'already-proposed' }
+        };
+    }
+    const unverified = await context.verifyBranch?.(proposal);
     if (unverified)
-        return { ok: false, reason: unverified, proposal };
+        return { outcome: 'not-proposed', reason: unverified, proposal };
     try {
         const pr = await git.createPullRequest({
-            head: branch,
+            head: proposal.branch,
             base,
-            title: `self-heal: fix the failing ${kind} check (${fingerprint.id})`,
-            body: pullRequestBody(fix, fingerprint, kind)
+            title: shape.title?.trim()
+                ? fill(shape.title, fingerprint.id)
+                : `self-heal: fix the failing ${kind} check (${fingerprint.id})`,
+            body: shape.body?.trim() ? fill(shape.body, fingerprint.id) : pullRequestBody(fix, fingerprint, kind),
+            draft: shape.draft,
+            labels: shape.labels,
+            reviewers: shape.reviewers,
+            assignees: shape.assignees
         });
         proposal.pullRequest = { number: pr.number, url: pr.url, action: pr.action };
     }
@@ -54363,18 +54756,167 @@ async function propose(git, branchChange, fix, fingerprint, base, kind, log, ver
             throw error;
         proposal.pullRequestSkipped = (0,errors/* errorMessage */.gJ)(error);
     }
-    const where = proposal.pullRequest ? `pull request ${proposal.pullRequest.url}` : `branch ${branch}`;
+    const where = proposal.pullRequest
+        ? `pull request ${proposal.pullRequest.url}`
+        : `branch ${proposal.branch}`;
+    const pushed = proposal.commit && context.from
+        ? ` (commit ${proposal.commit.slice(0, 12)}, made from ${context.from.slice(0, 12)}, the remote's ${base})`
+        : '';
     return {
-        ok: true,
+        outcome: 'healed',
         reason: proposal.action === 'already-proposed'
             ? `The verified fix (${describeFix(fix)}) is already proposed: ${where}.`
-            : `Healed: a verified fix (${describeFix(fix)}) is proposed on ${where}.`,
+            : `Healed: a verified fix (${describeFix(fix)}) is proposed on ${where}${pushed}.`,
         proposal
     };
 }
+/** One commit with the fix on a same-repository pull request's own branch. */
+async function commitOnPullRequest(context, pr) {
+    // A run again of the same workflow (same checkout) finds its own commit on the branch since the event.
+    const since = pr.headSha ? await context.branchChange(pr.headSha, pr.head) : undefined;
+    if (since?.trim() && sameChange(since, context.fix.diff)) {
+        return {
+            outcome: 'healed',
+            reason: `The verified fix (${describeFix(context.fix)}) is already committed on ${pr.head}, the branch of pull request #${pr.number}.`,
+            proposal: { deliver: 'commit', branch: pr.head, base: pr.base, action: 'already-proposed' }
+        };
+    }
+    const made = await commit(context, pr.head, pr.head, pr.head);
+    if ('outcome' in made)
+        return made;
+    return {
+        outcome: 'healed',
+        reason: `Healed: a verified fix (${describeFix(context.fix)}) is committed on ${pr.head}, the branch of pull request #${pr.number} (${made.commit.slice(0, 12)}).`,
+        proposal: {
+            deliver: 'commit',
+            branch: pr.head,
+            base: pr.base,
+            commit: made.commit,
+            action: 'created',
+            ...(pr.url ? { pullRequest: { number: pr.number, url: pr.url, action: 'updated' } } : {})
+        }
+    };
+}
+/** One review on the pull request, a suggestion per hunk where the lines allow it, the rest as a diff. */
+async function suggestOnPullRequest(context, pr) {
+    const { git, fix, kind, log } = context;
+    let suggestions = buildSuggestions(fix.diff, await git.getDiff(pr.base, pr.head));
+    const post = () => git.createReview(pr.number, { body: reviewBody(suggestions, kind), comments: suggestions.comments });
+    let review;
+    try {
+        review = await post();
+    }
+    catch (error) {
+        if (!suggestions.comments.length || error instanceof errors/* ConfigurationError */.j1)
+            throw error;
+        // GitHub refused a line (the pull request moved since its diff was read): the whole fix goes as a diff.
+        log.warning(`GitHub refused the suggestions (${(0,errors/* errorMessage */.gJ)(error)}): the review gives the fix as a diff.`);
+        suggestions = { comments: [], asDiff: fix.diff, asDiffCount: (0,parse/* parseGitDiff */.T)(fix.diff).length };
+        review = await post();
+    }
+    return {
+        outcome: 'healed',
+        reason: `Healed: a verified fix (${describeFix(fix)}) is suggested in a review on pull request #${pr.number}: ${suggestions.comments.length} suggestion(s)${suggestions.asDiffCount ? `, ${suggestions.asDiffCount} part(s) as a diff` : ''} (${review.url}).`,
+        proposal: {
+            deliver: 'suggestions',
+            base: pr.head,
+            action: 'created',
+            review: {
+                id: review.id,
+                url: review.url,
+                suggestions: suggestions.comments.length,
+                asDiff: suggestions.asDiffCount
+            }
+        }
+    };
+}
+function reviewBody(suggestions, kind) {
+    return [
+        `The ${kind} check failed; self-heal made a fix and verified it by running the check again, which passed.`,
+        suggestions.comments.length
+            ? `Accepting the ${suggestions.comments.length} suggestion(s) applies it.`
+            : '',
+        suggestions.asDiff
+            ? `${suggestions.comments.length ? 'The rest' : 'The fix'} cannot be a suggestion on lines this pull request shows; here it is as a diff:\n\n${fenced(suggestions.asDiff, 'diff')}`
+            : ''
+    ]
+        .filter(Boolean)
+        .join('\n\n');
+}
+/**
+ * Commits the fix on `branch` (made from `from` when it does not exist); a fix that does not apply to `onto` (the
+ * branch it is made on, as people know it) is reported.
+ */
+async function commit(context, branch, from, onto) {
+    const { fix } = context;
+    try {
+        const applied = await context.git.applyDiff(fix.diff, commitMessage(context), { branch, base: from });
+        context.log.info(`Committed the fix to ${branch} (${applied.commit.slice(0, 12)}).`);
+        return { commit: applied.commit };
+    }
+    catch (error) {
+        if (!(error instanceof errors/* DiffDoesNotApplyError */.sQ || error instanceof errors/* ConflictError */.fK))
+            throw error;
+        // Verified on this checkout, but the branch as the Git adapter sees it is not the same: a pull request's
+        // workflow checks out the merge with its base branch, GitHub's copy moved, or (locally) the remote's base
+        // lacks commits that were never pushed. No bad input: reported, not proposed.
+        const remote = context.from !== undefined && from === context.from;
+        const target = remote ? `${onto} as the remote has it (${from.slice(0, 12)})` : onto;
+        const advice = remote
+            ? `push your commits to ${onto} (the fix is made on what the remote has, never on commits nobody pushed) and heal again.`
+            : `bring ${onto} up to date (for a pull request, merge its base branch into it) and heal again, or heal a checkout of ${onto} itself.`;
+        return {
+            outcome: 'not-proposed',
+            reason: error instanceof errors/* DiffDoesNotApplyError */.sQ
+                ? `A fix (${describeFix(fix)}) was verified on this checkout, but it does not apply to ${target}, which differs from the checkout in '${error.file}': ${advice}`
+                : `A fix (${describeFix(fix)}) was verified on this checkout, but it does not apply to ${target}: ${(0,errors/* errorMessage */.gJ)(error)} Update the checkout and heal again.`
+        };
+    }
+}
+/**
+ * Posts, or updates in place, the one comment self-heal keeps on a contributor's pull request: what failed, and
+ * where the fix is.
+ */
+async function updateContributorComment(git, pr, output, head) {
+    const proposal = output.proposal;
+    const where = !proposal
+        ? `No fix is proposed: ${output.reason}`
+        : proposal.deliver === 'commit'
+            ? `The fix is committed on this branch${proposal.commit ? `: ${proposal.commit}` : ''}.`
+            : proposal.deliver === 'suggestions'
+                ? `The fix is suggested in a review: ${proposal.review?.url}.`
+                : proposal.deliver === 'comment'
+                    ? 'The fix is below: apply it with `git apply`.'
+                    : proposal.pullRequest
+                        ? `The fix is proposed in pull request #${proposal.pullRequest.number} (${proposal.pullRequest.url}), into this branch.`
+                        : `The fix is on the branch ${proposal.branch}.`;
+    const signatures = output.fingerprint?.signatures ?? [];
+    const showDiff = output.fix && (proposal?.deliver === 'comment' || output.outcome === 'not-proposed');
+    const body = [
+        COMMENT_MARKER,
+        `**self-heal**: the ${output.kind} check failed at ${head.slice(0, 12)} (${output.outcome}).`,
+        where,
+        output.fingerprint ? `Fingerprint: \`${output.fingerprint.id}\` (${output.fingerprint.basis})` : '',
+        signatures.length
+            ? `<details><summary>What failed</summary>\n\n${signatures
+                .slice(0, 20)
+                .map(s => `- \`${s.replace(/`/g, "'")}\``)
+                .join('\n')}\n\n</details>`
+            : '',
+        showDiff
+            ? `<details open><summary>The fix</summary>\n\n${fenced(output.fix.diff.slice(0, 50_000), 'diff')}\n\n</details>`
+            : ''
+    ]
+        .filter(Boolean)
+        .join('\n\n');
+    return git.upsertComment(pr.number, COMMENT_MARKER, body);
+}
 /** Whether two diffs make the same change (same files, same lines), whatever their headers and blob ids say. */
 function sameChange(a, b) {
-    const shape = (diff) => JSON.stringify((0,parse/* parseGitDiff */.T)(diff)
+    return changeShape(a) === changeShape(b);
+}
+function changeShape(diff) {
+    return JSON.stringify((0,parse/* parseGitDiff */.T)(diff)
         .map(p => ({
         kind: p.kind,
         oldPath: p.oldPath,
@@ -54384,13 +54926,21 @@ function sameChange(a, b) {
         binary: p.binary ? p.newId : undefined
     }))
         .sort((x, y) => String(x.newPath ?? x.oldPath).localeCompare(String(y.newPath ?? y.oldPath))));
-    return shape(a) === shape(b);
 }
-function commitMessage(fix, fingerprint, kind) {
+function fill(template, fingerprintId) {
+    return template.split('{fingerprint}').join(fingerprintId);
+}
+function fenced(text, language) {
+    const fence = '`'.repeat(Math.max(3, ...[...text.matchAll(/`+/g)].map(m => m[0].length + 1)));
+    return `${fence}${language}\n${text.endsWith('\n') ? text : `${text}\n`}${fence}`;
+}
+function commitMessage(context) {
+    const { fix, fingerprint, kind, shape } = context;
     const by = fix.source === 'memory' ? 'a fix verified before for this failure' : fix.fixers.join(', then ');
-    return (`fix: make the failing ${kind} check pass\n\n` +
-        `Made by ${by}, and verified by running the ${kind} check again.\n\n` +
-        `${FINGERPRINT_TRAILER}: ${fingerprint.id}\n`);
+    const message = shape.commitMessage?.trim()
+        ? fill(shape.commitMessage.trim(), fingerprint.id)
+        : `fix: make the failing ${kind} check pass\n\nMade by ${by}, and verified by running the ${kind} check again.`;
+    return `${message}\n\n${FINGERPRINT_TRAILER}: ${fingerprint.id}\n`;
 }
 function pullRequestBody(fix, fingerprint, kind) {
     const signatures = fingerprint.signatures
@@ -54417,113 +54967,6 @@ function pullRequestBody(fix, fingerprint, kind) {
 var memory = __nccwpck_require__(8842);
 // EXTERNAL MODULE: ./src/adapters/verdict.ts
 var verdict = __nccwpck_require__(2749);
-;// CONCATENATED MODULE: ./src/heal/report.ts
-/** `1 file`, `2 files`. */
-function plural(count, word) {
-    return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
-/** The failed tests, then the problems, of a check run: at most `max` of them, and how many there were. */
-function failureLines(check, max = 5) {
-    const lines = [
-        ...check.failedTests.map(t => ({
-            where: t.file ? `${t.file}${t.line ? `:${t.line}` : ''}` : t.name,
-            test: t.name,
-            message: firstLine(t.message) || 'failed'
-        })),
-        ...check.problems.map(p => ({
-            where: `${p.file}${p.line ? `:${p.line}${p.column ? `:${p.column}` : ''}` : ''}`,
-            rule: p.rule,
-            message: firstLine(p.message)
-        }))
-    ];
-    return { shown: lines.slice(0, max), total: lines.length };
-}
-/** A failure as one line of text: `src/a.js:1:5 no-var: Unexpected var.` or `src/a.test.js:3 adds: expected 2`. */
-function formatFailure(line) {
-    const label = line.test && line.test !== line.where ? ` ${line.test}` : line.rule ? ` ${line.rule}` : '';
-    return `${line.where}${label}: ${line.message}`;
-}
-function firstLine(text) {
-    return text.trim().split('\n', 1)[0] ?? '';
-}
-/** What a check prints when its tool could not start or could not read its own configuration. */
-const CONFIG_ERRORS = [
-    /couldn't find (?:a|the) (?:configuration|config)/i,
-    /ESLint couldn't find/i,
-    /Oops! Something went wrong/,
-    /Cannot find (?:module|package) ['"]/,
-    /ERR_MODULE_NOT_FOUND/,
-    /command not found/,
-    /error TS(?:5\d{3}|6053|18003)\b/,
-    /Invalid configuration|Configuration error|Failed to load config/i,
-    /No tests found|No test files found/i
-];
-/**
- * Why the check is broken rather than failing, or undefined: a command that was not found or could not run
- * (126, 127), a linter that crashed (ESLint exits 2), or output naming a configuration error, while nothing it
- * printed is a failed test or a problem. No fixer can make such a check pass honestly, so none runs.
- */
-function brokenCheck(kind, check) {
-    if (check.passed || check.timedOut || check.failedTests.length || check.problems.length)
-        return undefined;
-    const tail = check.outputTail.trim();
-    const matched = CONFIG_ERRORS.find(pattern => pattern.test(tail));
-    const why = check.exitCode === 127
-        ? 'a command it runs was not found (exit 127)'
-        : check.exitCode === 126
-            ? 'a command it runs could not be executed (exit 126)'
-            : kind === 'lint' && check.exitCode === 2
-                ? 'the linter crashed (exit 2)'
-                : matched
-                    ? `its tool reported a configuration error (exit ${check.exitCode})`
-                    : undefined;
-    if (!why)
-        return undefined;
-    // The line that names the error says more than the stack trace after it.
-    const message = matched
-        ? (tail
-            .split('\n')
-            .find(line => matched.test(line))
-            ?.trim() ?? lastLines(tail, 3))
-        : lastLines(tail, 3);
-    return `The ${kind} check is broken, not failing: ${why}, and it reported no failed test or problem${message ? `: ${message}` : ''}. Fix the check's command or configuration; no fixer was run.`;
-}
-/** The last `count` non-empty lines of `text`, joined with ` / `. */
-function lastLines(text, count) {
-    const lines = text
-        .split('\n')
-        .map(line => line.trim())
-        .filter(Boolean);
-    return lines.slice(-count).join(' / ');
-}
-/**
- * What to add to the attempt of a fixer that changed nothing, when it crashed rather than found nothing to do:
- * it exited 2 or more (fixers exit 1 when problems remain), was ended by a signal (128 + n), or ran out of time.
- */
-function crashedFixer(ran) {
-    if (!ran.timedOut && ran.exitCode < 2)
-        return {};
-    const text = [ran.stdout, ran.stderr]
-        .filter(s => s.trim())
-        .join('\n')
-        .trimEnd();
-    return {
-        result: 'crashed',
-        ...(ran.timedOut ? { timedOut: true } : {}),
-        outputTail: text.length > 2000 ? `…${text.slice(-2000)}` : text
-    };
-}
-/**
- * `text` in a Markdown code fence longer than any backtick run inside it, so nothing in it can close the fence.
- */
-function codeFence(text, info = '') {
-    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map(run => run.length));
-    const marks = '`'.repeat(Math.max(3, longest + 1));
-    return `${marks}${info}\n${text.replace(/\n$/, '')}\n${marks}`;
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/heal/shell-words.ts
 /**
  * A POSIX shell command line read as simple commands and words, so a fixer can be derived from a check's command
@@ -55483,6 +55926,113 @@ function shorten(text) {
     return line.length > MAX_QUOTED ? `${line.slice(0, MAX_QUOTED - 1)}…` : line;
 }
 
+;// CONCATENATED MODULE: ./src/heal/report.ts
+/** `1 file`, `2 files`. */
+function plural(count, word) {
+    return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+/** The failed tests, then the problems, of a check run: at most `max` of them, and how many there were. */
+function failureLines(check, max = 5) {
+    const lines = [
+        ...check.failedTests.map(t => ({
+            where: t.file ? `${t.file}${t.line ? `:${t.line}` : ''}` : t.name,
+            test: t.name,
+            message: firstLine(t.message) || 'failed'
+        })),
+        ...check.problems.map(p => ({
+            where: `${p.file}${p.line ? `:${p.line}${p.column ? `:${p.column}` : ''}` : ''}`,
+            rule: p.rule,
+            message: firstLine(p.message)
+        }))
+    ];
+    return { shown: lines.slice(0, max), total: lines.length };
+}
+/** A failure as one line of text: `src/a.js:1:5 no-var: Unexpected var.` or `src/a.test.js:3 adds: expected 2`. */
+function formatFailure(line) {
+    const label = line.test && line.test !== line.where ? ` ${line.test}` : line.rule ? ` ${line.rule}` : '';
+    return `${line.where}${label}: ${line.message}`;
+}
+function firstLine(text) {
+    return text.trim().split('\n', 1)[0] ?? '';
+}
+/** What a check prints when its tool could not start or could not read its own configuration. */
+const CONFIG_ERRORS = [
+    /couldn't find (?:a|the) (?:configuration|config)/i,
+    /ESLint couldn't find/i,
+    /Oops! Something went wrong/,
+    /Cannot find (?:module|package) ['"]/,
+    /ERR_MODULE_NOT_FOUND/,
+    /command not found/,
+    /error TS(?:5\d{3}|6053|18003)\b/,
+    /Invalid configuration|Configuration error|Failed to load config/i,
+    /No tests found|No test files found/i
+];
+/**
+ * Why the check is broken rather than failing, or undefined: a command that was not found or could not run
+ * (126, 127), a linter that crashed (ESLint exits 2), or output naming a configuration error, while nothing it
+ * printed is a failed test or a problem. No fixer can make such a check pass honestly, so none runs.
+ */
+function brokenCheck(kind, check) {
+    if (check.passed || check.timedOut || check.failedTests.length || check.problems.length)
+        return undefined;
+    const tail = check.outputTail.trim();
+    const matched = CONFIG_ERRORS.find(pattern => pattern.test(tail));
+    const why = check.exitCode === 127
+        ? 'a command it runs was not found (exit 127)'
+        : check.exitCode === 126
+            ? 'a command it runs could not be executed (exit 126)'
+            : kind === 'lint' && check.exitCode === 2
+                ? 'the linter crashed (exit 2)'
+                : matched
+                    ? `its tool reported a configuration error (exit ${check.exitCode})`
+                    : undefined;
+    if (!why)
+        return undefined;
+    // The line that names the error says more than the stack trace after it.
+    const message = matched
+        ? (tail
+            .split('\n')
+            .find(line => matched.test(line))
+            ?.trim() ?? lastLines(tail, 3))
+        : lastLines(tail, 3);
+    return `The ${kind} check is broken, not failing: ${why}, and it reported no failed test or problem${message ? `: ${message}` : ''}. Fix the check's command or configuration; no fixer was run.`;
+}
+/** The last `count` non-empty lines of `text`, joined with ` / `. */
+function lastLines(text, count) {
+    const lines = text
+        .split('\n')
+        .map(line => line.trim())
+        .filter(Boolean);
+    return lines.slice(-count).join(' / ');
+}
+/**
+ * What to add to the attempt of a fixer that changed nothing, when it crashed rather than found nothing to do:
+ * it exited 2 or more (fixers exit 1 when problems remain), was ended by a signal (128 + n), or ran out of time.
+ */
+function crashedFixer(ran) {
+    if (!ran.timedOut && ran.exitCode < 2)
+        return {};
+    const text = [ran.stdout, ran.stderr]
+        .filter(s => s.trim())
+        .join('\n')
+        .trimEnd();
+    return {
+        result: 'crashed',
+        ...(ran.timedOut ? { timedOut: true } : {}),
+        outputTail: text.length > 2000 ? `…${text.slice(-2000)}` : text
+    };
+}
+/**
+ * `text` in a Markdown code fence longer than any backtick run inside it, so nothing in it can close the fence.
+ */
+function codeFence(text, info = '') {
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map(run => run.length));
+    const marks = '`'.repeat(Math.max(3, longest + 1));
+    return `${marks}${info}\n${text.replace(/\n$/, '')}\n${marks}`;
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/heal/fixers.ts
 /**
  * Which fixers a heal runs and how their candidates are cut down: `auto` lines become the fixers derived from the
@@ -55607,9 +56157,14 @@ function dropFiles(diff, files) {
 /**
  * The healing loop, over ports only: check; on a failure, re-run at the same commit (a pass is flaky, never
  * fixed); fingerprint the failure; try the fix remembered for that fingerprint, then the user's fixers in order;
- * police each diff; verify it by re-running the check; propose the verified fix; remember it. The workspace is
- * always left as it was found: the fix lives on the branch, not in the checkout.
+ * police each diff; verify it by re-running the check; deliver the verified fix; remember it. The workspace is
+ * always left as it was found: the fix lives on a branch (or in a review), not in the checkout. The kill switch and
+ * the loop guards stop healing, never the check: it runs, and `failWhen` decides whether the run failed.
  */
+
+
+
+
 
 
 
@@ -55624,35 +56179,57 @@ async function runHeal(deps, request) {
     const { workspace, log } = deps;
     const policy = request.policy ?? DEFAULT_POLICY;
     const reruns = request.reruns ?? 1;
+    const failWhen = request.failWhen ?? 'unhealed';
+    const shape = request.shape ?? {};
     let budget = request.maxAttempts ?? 5;
     const dryRun = Boolean(request.dryRun);
+    const cwd = request.cwd ?? workspace.root;
     const base = {
         kind: request.kind,
+        failWhen,
         attempts: [],
         remembered: false,
         dryRun
     };
-    const end = (outcome, reason, extra = {}) => ({
-        outcome,
-        ok: !['not-healed', 'not-proposed', 'broken-check'].includes(outcome),
-        reason,
-        ...base,
-        ...extra
-    });
+    const end = (outcome, reason, extra = {}) => {
+        const failing = base.check !== undefined && !base.check.passed && outcome !== 'flaky';
+        const ok = failWhen === 'never' || !failing || (failWhen === 'unhealed' && outcome === 'healed');
+        // A healed run that still fails the step (fail-when failing) says so first, and where the fix is.
+        const why = !ok && outcome === 'healed'
+            ? `The ${request.kind} check fails at ${workspace.head.slice(0, 12)} (fail-when: failing), and a fix is ready: ${reason}`
+            : reason;
+        return { outcome, ok, reason: why, ...base, ...extra };
+    };
+    /** Runs the check in `dir` (default: `cwd` in the workspace; for verify: clean, the same place in a copy). */
+    const check = async (dir = cwd) => {
+        const result = await interruptible((0,commands_check/* runCheckResult */.L2)(deps.execution, request.kind, request.check, {
+            cwd: dir,
+            ...request.checkOptions,
+            signal: deps.signal
+        }));
+        stopIfInterrupted();
+        return result;
+    };
+    /** The check alone, for a run that does not heal: its result decides the run by `failWhen`. */
+    const checkOnly = async (outcome, why) => {
+        log.info(`${why} Running the ${request.kind} check only.`);
+        base.check = (0,commands_check/* toCheckOutput */.rR)(request.kind, await check());
+        return end(outcome, `${why} The ${request.kind} check ${base.check.passed ? 'passes' : 'fails'}${base.check.passed ? '' : `; nothing was healed`}.`);
+    };
     if (request.disabled)
-        return end('disabled', `Healing is switched off: ${request.disabled}.`);
+        return checkOnly('disabled', `Healing is switched off: ${request.disabled}.`);
     // Loop guard: a commit self-heal made, or one of its branches, is not healed again.
     const branch = await workspace.currentBranch();
-    if (branch?.startsWith(BRANCH_PREFIX)) {
-        return end('skipped', `The branch ${branch} is self-heal's own: it is not healed again.`);
+    if (branch && isOwnBranch(branch, shape.branch)) {
+        return checkOnly('skipped', `The branch ${branch} is self-heal's own: it is not healed again.`);
     }
     // A pull request's workflow checks out a detached merge commit: its branch (the base a fix would go to) says
     // whether the pull request is self-heal's own.
-    if (request.base?.startsWith(BRANCH_PREFIX)) {
-        return end('skipped', `The fix would be proposed to ${request.base}, which is self-heal's own branch: it is not healed again.`);
+    if (request.base && isOwnBranch(request.base, shape.branch)) {
+        return checkOnly('skipped', `The fix would be proposed to ${request.base}, which is self-heal's own branch: it is not healed again.`);
     }
     if (new RegExp(`^${FINGERPRINT_TRAILER}:`, 'm').test(await workspace.headMessage())) {
-        return end('skipped', `The commit checked out (${workspace.head.slice(0, 12)}) was made by self-heal: it is not healed again.`);
+        return checkOnly('skipped', `The commit checked out (${workspace.head.slice(0, 12)}) was made by self-heal: it is not healed again.`);
     }
     const changed = await workspace.changedTrackedFiles();
     if (changed.length) {
@@ -55664,16 +56241,11 @@ async function runHeal(deps, request) {
     if (!target && !dryRun && !request.noProposal) {
         throw new errors/* ConfigurationError */.j1('The checkout is on a detached HEAD, so there is no branch to propose a fix to: give the base branch (--base, or the input `base`).');
     }
-    /** Runs the check in the workspace (or in `cwd`, a clean copy of it). */
-    const check = async (cwd = workspace.root) => {
-        const result = await interruptible((0,commands_check/* runCheckResult */.L2)(deps.execution, request.kind, request.check, {
-            cwd,
-            ...request.checkOptions,
-            signal: deps.signal
-        }));
-        stopIfInterrupted();
-        return result;
-    };
+    let deliver = request.deliver ?? 'pull-request';
+    if (deliver !== 'pull-request' && !request.pullRequest) {
+        log.info(`deliver '${deliver}' needs a pull request's workflow; this is not one, so a fix is proposed as a pull request.`);
+        deliver = 'pull-request';
+    }
     log.info(`Running the ${request.kind} check.`);
     const first = await check();
     base.check = (0,commands_check/* toCheckOutput */.rR)(request.kind, first);
@@ -55691,6 +56263,26 @@ async function runHeal(deps, request) {
     const fingerprint = fingerprintFailure(request.kind, first, { workspace: workspace.root });
     base.fingerprint = { id: fingerprint.id, basis: fingerprint.basis, signatures: fingerprint.signatures };
     log.info(`Failure fingerprint ${fingerprint.id} (${fingerprint.signatures.length} signature(s)).`);
+    // A maintainer who closed self-heal's pull request for this failure said no: nothing is tried again.
+    const writes = !dryRun && !request.noProposal;
+    if (writes) {
+        const declined = await declinedBy(await deps.git(), fixBranch(shape, fingerprint.id));
+        if (declined)
+            return end('declined', declined);
+    }
+    // The user's untracked files are not in the base a fix is proposed on: what fixers do to them is put back with
+    // everything else, and never proposed.
+    const untracked = new Set(await workspace.untrackedFiles());
+    const candidate = async (from, to) => {
+        const { diff, dropped } = withoutPaths(await workspace.diff(from, to), untracked);
+        for (const path of dropped) {
+            if (base.excluded?.includes(path))
+                continue;
+            (base.excluded ??= []).push(path);
+            log.info(`Left out of the fix: ${path}, which was untracked before heal started (its changes are put back, never proposed).`);
+        }
+        return diff;
+    };
     const start = await workspace.snapshot();
     let fix;
     let current = start;
@@ -55707,7 +56299,7 @@ async function runHeal(deps, request) {
             base.attempts.push(attempt);
             if (await workspace.apply(remembered.diff)) {
                 current = await workspace.snapshot();
-                const diff = await workspace.diff(start, current);
+                const diff = await candidate(start, current);
                 const tried = await police(diff, attempt);
                 if (tried && (await verify(attempt, current))) {
                     fix = { source: 'memory', fixers: remembered.fixers, diff, stats: tried };
@@ -55753,9 +56345,9 @@ async function runHeal(deps, request) {
     }
     if (!fix) {
         const tried = base.attempts.length;
-        return end('not-healed', tried
+        return finish(end('not-healed', tried
             ? `No verified fix: ${tried} candidate(s) tried, none made the ${request.kind} check pass within the policy.`
-            : `No verified fix: nothing was remembered for this failure and no fixer is configured.`);
+            : `No verified fix: nothing was remembered for this failure and no fixer is configured.`));
     }
     base.fix = fix;
     if (dryRun) {
@@ -55789,14 +56381,42 @@ async function runHeal(deps, request) {
                 throw error;
             }
         });
-    const proposal = await propose(git, branchChange, fix, fingerprint, target, request.kind, log);
-    base.proposal = proposal.proposal;
-    if (!proposal.ok)
-        return end('not-proposed', proposal.reason);
-    return end('healed', proposal.reason);
+    const delivered = await deliverFix({
+        git,
+        branchChange,
+        fix,
+        fingerprint,
+        kind: request.kind,
+        base: target,
+        from: deps.branchFrom ? await deps.branchFrom(target) : undefined,
+        deleteBranch: deps.deleteBranch,
+        deliver,
+        pullRequest: request.pullRequest,
+        shape,
+        log
+    });
+    base.proposal = delivered.proposal;
+    return finish(end(delivered.outcome, delivered.reason));
+    /** On a same-repository pull request, the one comment self-heal keeps there says how this heal ended. */
+    async function finish(output) {
+        if (!request.pullRequest || !writes)
+            return output;
+        try {
+            const comment = await updateContributorComment(await deps.git(), request.pullRequest, output, workspace.head);
+            if (output.proposal)
+                output.proposal.comment = comment;
+            else
+                log.info(`Comment on pull request #${request.pullRequest.number}: ${comment.url}`);
+        }
+        catch (error) {
+            // The heal's result stands without its comment.
+            log.warning(`Could not comment on pull request #${request.pullRequest.number}: ${(0,errors/* errorMessage */.gJ)(error)}`);
+        }
+        return output;
+    }
     /** Polices a diff: its stats when accepted, undefined (and the attempt marked) when refused or empty. */
     async function police(diff, attempt) {
-        const verdict = checkPolicy(diff, policy);
+        const verdict = checkPolicy(diff, policy, await policyContext(diff));
         attempt.stats = verdict.stats;
         if (verdict.outcome === 'empty') {
             attempt.result = 'no-change';
@@ -55811,6 +56431,26 @@ async function runHeal(deps, request) {
             return undefined;
         }
         return verdict.stats;
+    }
+    /**
+     * What the policy needs to know besides the diff: the check (the files it runs are part of its definition), whether
+     * the failure is a snapshot mismatch (snapshots may then change), and the base files the diff changes, read whole.
+     */
+    async function policyContext(diff) {
+        let paths = [];
+        try {
+            paths = (0,parse/* parseGitDiff */.T)(diff).flatMap(patch => (patch.oldPath ? [patch.oldPath] : []));
+        }
+        catch {
+            // A malformed diff is the policy's to refuse.
+        }
+        const committed = await workspace.readCommitted(paths);
+        return {
+            check: typeof request.check === 'string' ? request.check : request.check.join(' '),
+            kind: request.kind,
+            snapshotFailure: snapshotTestFiles(base.check?.failedTests ?? []).length > 0,
+            readBase: path => committed.get(path)
+        };
     }
     /** Ends the loop on an interrupt; the `finally` above puts the workspace back on the way out. */
     function stopIfInterrupted() {
@@ -55864,7 +56504,7 @@ async function runHeal(deps, request) {
             log.info(`Running the fixer: ${fixer}`);
             await workspace.guard();
             const ran = await interruptible(deps.execution.runCommand(fixer, {
-                cwd: workspace.root,
+                cwd,
                 timeoutSeconds: request.fixerTimeoutSeconds ?? 600,
                 signal: deps.signal,
                 ...(env ? { env } : {})
@@ -55883,7 +56523,7 @@ async function runHeal(deps, request) {
                 Object.assign(attempt, crashedFixer(ran));
                 return attempt;
             }
-            let diff = await workspace.diff(start, after);
+            let diff = await candidate(start, after);
             let stats = await police(diff, attempt);
             const partial = !stats && withoutRefusedFiles(diff, attempt.violations ?? [], policy);
             if (partial) {
@@ -55896,7 +56536,7 @@ async function runHeal(deps, request) {
                     log.warning(`Left out of the changes of '${fixer}', which the policy refuses there: ${partial.dropped
                         .map(d => d.file)
                         .join(', ')}; the rest is policed and verified on its own.`);
-                    diff = await workspace.diff(start, after);
+                    diff = await candidate(start, after);
                     stats = await police(diff, attempt);
                 }
             }
@@ -55955,7 +56595,7 @@ async function runHeal(deps, request) {
             const shown = typeof also === 'string' ? also : also.join(' ');
             log.info(`Verifying: running ${shown} (verify-also).`);
             const ran = await interruptible((0,commands_check/* runCheckResult */.L2)(deps.execution, 'test', also, {
-                cwd: workspace.root,
+                cwd,
                 timeoutSeconds: request.checkOptions?.timeoutSeconds,
                 env: request.checkOptions?.env,
                 signal: deps.signal
@@ -55972,7 +56612,7 @@ async function runHeal(deps, request) {
         await workspace.restore(state, await workspace.snapshot());
         let passed = (0,commands_check/* checkPassed */.xh)(result);
         if (passed && request.verify === 'clean')
-            passed = await verifyClean(attempt, await workspace.diff(start, state));
+            passed = await verifyClean(attempt, await candidate(start, state));
         attempt.result = passed ? 'verified' : 'check-failed';
         if (!passed)
             verifyFailures.set(attempt, (0,commands_check/* toCheckOutput */.rR)(attempt.verifyAlso ? 'test' : request.kind, result));
@@ -55996,7 +56636,9 @@ async function runHeal(deps, request) {
                     throw new errors/* ConfigurationError */.j1(`The setup command '${request.setup}' failed in the clean copy (exit ${setup.exitCode}): fix it, or verify in place.`);
                 }
             }
-            attempt.clean = (0,commands_check/* checkPassed */.xh)(await check(copy.root)) ? 'passed' : 'failed';
+            attempt.clean = (0,commands_check/* checkPassed */.xh)(await check((0,external_node_path_.join)(copy.root, (0,external_node_path_.relative)(workspace.root, cwd))))
+                ? 'passed'
+                : 'failed';
             if (attempt.clean === 'failed') {
                 log.warning(`The ${request.kind} check passed in the checkout but fails in a clean copy with only the diff: the candidate is not a fix.`);
             }
@@ -56174,6 +56816,7 @@ async function runCloudHeal(deps, request, ref) {
     const dryRun = Boolean(request.dryRun);
     const base = {
         kind: request.kind,
+        failWhen: request.failWhen ?? 'unhealed',
         attempts: [],
         remembered: false,
         dryRun
@@ -56706,6 +57349,8 @@ async function healWithFactory(factory, cwd, request, log, options = {}) {
         process.on(signal, onSignal);
     // The failure as context for fixers lives outside the checkout, or it would become part of the fix.
     const contexts = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'self-heal-context-'));
+    // Locally, pull requests (a token and a repository) mean the fix branch is pushed.
+    const pushes = factory.environment === 'local' && (await factory.describe()).missing.length === 0;
     try {
         return await runHeal({
             signal: interrupt.signal,
@@ -56724,7 +57369,7 @@ async function healWithFactory(factory, cwd, request, log, options = {}) {
             ...(factory.environment === 'local'
                 ? {
                     branchChange: async (base, branch) => {
-                        if ((await factory.describe()).missing.length === 0) {
+                        if (pushes) {
                             const fetched = await tree.fetchBranch(remote/* DEFAULT_REMOTE */.dS, branch);
                             if (fetched)
                                 log.info(`Fetched ${branch} from ${remote/* DEFAULT_REMOTE */.dS}: ${fetched}`);
@@ -56732,8 +57377,30 @@ async function healWithFactory(factory, cwd, request, log, options = {}) {
                         return tree.branchChange(base, branch);
                     }
                 }
+                : {}),
+            // What is pushed is made from the remote's base, never from local commits nobody pushed.
+            ...(pushes
+                ? {
+                    branchFrom: async (base) => {
+                        const commit = await tree.fetchRemoteBranch(remote/* DEFAULT_REMOTE */.dS, base);
+                        if (!commit) {
+                            throw new errors/* ConfigurationError */.j1(`${remote/* DEFAULT_REMOTE */.dS} has no branch ${base} to propose the fix to: push ${base} first, or give another base (--base).`);
+                        }
+                        log.info(`The fix branch is made from ${remote/* DEFAULT_REMOTE */.dS}/${base} (${commit.slice(0, 12)}), as the remote has it.`);
+                        return commit;
+                    },
+                    // A stale branch goes on the remote too, or the branch made again could not be pushed over it.
+                    deleteBranch: async (branch) => {
+                        if (!(await tree.deleteRemoteBranch(remote/* DEFAULT_REMOTE */.dS, branch))) {
+                            throw new errors/* SelfHealError */.ZO(`Could not delete the stale branch ${branch} on ${remote/* DEFAULT_REMOTE */.dS} (someone pushed to it since it was fetched?): delete it, and heal again.`);
+                        }
+                        await (await factory.git()).deleteBranch(branch);
+                    }
+                }
                 : {})
-        }, request);
+        }, 
+        // The check and the fixers run where the user is (a package of a monorepo); paths stay repository-relative.
+        { ...request, cwd });
     }
     finally {
         await (0,promises_.rm)(contexts, { recursive: true, force: true });
@@ -57054,13 +57721,22 @@ async function handOverForkFix(result, env, log) {
 
 // EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
 var js_yaml = __nccwpck_require__(3243);
+// EXTERNAL MODULE: ./src/github/refs.ts
+var github_refs = __nccwpck_require__(9081);
 // EXTERNAL MODULE: ./src/settings.ts
 var src_settings = __nccwpck_require__(8750);
+;// CONCATENATED MODULE: ./src/heal/types.ts
+const FAIL_WHEN = ['failing', 'unhealed', 'never'];
+const DELIVERIES = ['pull-request', 'commit', 'suggestions', 'comment'];
+
 ;// CONCATENATED MODULE: ./src/heal/request.ts
 /**
  * The input layer of heal: the CLI's options and the action's inputs become one HealRequest here, with the same
  * checks and the same defaults, and the workflow's event says where a fix may go.
  */
+
+
+
 
 
 
@@ -57106,8 +57782,41 @@ function buildHealRequest(inputs, name, env) {
         base: given(inputs.base) ?? context.base,
         noProposal: context.noProposal,
         disabled: context.disabled,
+        failWhen: oneOf(given(inputs.failWhen) ?? 'unhealed', FAIL_WHEN, name('failWhen')),
+        deliver: oneOf(given(inputs.deliver) ?? 'pull-request', DELIVERIES, name('deliver')),
+        ...(context.pullRequest ? { pullRequest: context.pullRequest } : {}),
+        shape: readShape(inputs, name),
         memoryReadOnly: context.memoryReadOnly
     };
+}
+function oneOf(value, allowed, what) {
+    if (allowed.includes(value))
+        return value;
+    throw new errors/* InvalidInputError */.oC(`${what} must be one of ${allowed.join(', ')} (got '${value}').`);
+}
+/** The proposal's shape; a branch name that git would refuse is refused now, before anything runs. */
+function readShape(inputs, name) {
+    const text = (value) => (value?.trim() ? value.trim() : undefined);
+    const list = (value) => {
+        const names = (value ?? '')
+            .split(/[,\n]/)
+            .map(item => item.trim())
+            .filter(Boolean);
+        return names.length ? names : undefined;
+    };
+    const shape = {
+        branch: text(inputs.branch),
+        title: text(inputs.title),
+        body: text(inputs.body),
+        labels: list(inputs.labels),
+        reviewers: list(inputs.reviewers),
+        assignees: list(inputs.assignees),
+        draft: inputs.draft || undefined,
+        commitMessage: text(inputs.commitMessage)
+    };
+    if (shape.branch)
+        (0,github_refs/* validateBranchName */.e)(fixBranch(shape, '0123456789abcdef'), name('branch'));
+    return Object.fromEntries(Object.entries(shape).filter(([, value]) => value !== undefined));
 }
 const VERIFY_MODES = ['in-place', 'clean'];
 function readVerify(value, what) {
@@ -57138,6 +57847,15 @@ function healContext(env) {
         }
         else if (typeof pr.head?.ref === 'string') {
             context.base = pr.head.ref;
+            if (typeof pr.number === 'number' && typeof pr.base?.ref === 'string') {
+                context.pullRequest = {
+                    number: pr.number,
+                    head: pr.head.ref,
+                    base: pr.base.ref,
+                    ...(typeof pr.html_url === 'string' ? { url: pr.html_url } : {}),
+                    ...(typeof pr.head.sha === 'string' ? { headSha: pr.head.sha } : {})
+                };
+            }
         }
     }
     return context;
@@ -57327,7 +58045,7 @@ function readTriggeringRun(env) {
     return { id: run.id, event: run.event, headSha: run.head_sha, headRepository: head.full_name };
 }
 /** Delivers the triggering run's fix, or says why not. Rejections are results, not exceptions. */
-async function deliverFix(octokit, run, options, log) {
+async function deliver_deliverFix(octokit, run, options, log) {
     const { owner, repo } = options;
     const repository = `${owner}/${repo}`;
     const reject = (reason, pullRequest) => ({
@@ -57753,13 +58471,18 @@ function resetEnvironmentCache() {
 
 /** At most this many annotations per check: GitHub shows only the first 10 errors of a step anyway. */
 const MAX_ANNOTATIONS = 50;
-/** Adds an error or warning annotation for each failed test and problem. */
-function annotateCheck(result) {
+/**
+ * Adds an error or warning annotation for each failed test and problem. `healed` (a note saying where the fix is)
+ * makes every one a warning carrying it: a run that succeeds leaves no error behind.
+ */
+function annotateCheck(result, healed) {
     let count = 0;
+    const note = healed ? ` (${healed})` : '';
+    const error = healed ? core/* warning */.$e : core/* error */.z3;
     for (const test of result.failedTests) {
         if (count++ >= MAX_ANNOTATIONS)
             return;
-        core/* error */.z3(test.message || 'failed', {
+        error(`${test.message || 'failed'}${note}`, {
             title: `Failed test: ${test.name}`,
             file: test.file,
             startLine: test.line
@@ -57775,7 +58498,7 @@ function annotateCheck(result) {
             startColumn: problem.column
         };
         if (problem.severity === 'error')
-            core/* error */.z3(problem.message, properties);
+            error(`${problem.message}${note}`, properties);
         else
             core/* warning */.$e(problem.message, properties);
     }
@@ -57847,6 +58570,7 @@ const HEAL_HEADINGS = {
     healed: '🩹 healed',
     'not-healed': '❌ no verified fix',
     'not-proposed': '⚠️ fix verified, not proposed',
+    declined: '🚫 fix declined',
     'broken-check': '🚫 the check itself is broken'
 };
 /** The runner's variables that say which run and commit a summary is about. */
@@ -57904,11 +58628,28 @@ function healSummary(result, command, context) {
     }
     if (result.proposal) {
         const pr = result.proposal.pullRequest;
+        if (!result.proposal.deliver || result.proposal.deliver === 'pull-request') {
+            rows.push([
+                'pull request',
+                pr
+                    ? `${link(`#${pr.number}`, pr.url)} (${pr.action}) from <code>${escapeHtml(result.proposal.branch ?? '')}</code>`
+                    : `none: branch <code>${escapeHtml(result.proposal.branch ?? '')}</code>${result.proposal.pullRequestSkipped ? ` (${escapeHtml(result.proposal.pullRequestSkipped)})` : ''}`
+            ]);
+        }
+        else {
+            rows.push(['proposal', describeProposal(result.proposal)]);
+        }
+    }
+    if (result.proposal?.comment) {
         rows.push([
-            'pull request',
-            pr
-                ? `${link(`#${pr.number}`, pr.url)} (${pr.action}) from <code>${escapeHtml(result.proposal.branch)}</code>`
-                : `none: branch <code>${escapeHtml(result.proposal.branch)}</code>${result.proposal.pullRequestSkipped ? ` (${escapeHtml(result.proposal.pullRequestSkipped)})` : ''}`
+            'comment',
+            `<a href="${escapeHtml(result.proposal.comment.url)}">on the pull request</a> (${result.proposal.comment.action})`
+        ]);
+    }
+    if (result.excluded?.length) {
+        rows.push([
+            'left out',
+            `${result.excluded.map(p => `<code>${escapeHtml(p)}</code>`).join(', ')}: untracked before heal started, never proposed`
         ]);
     }
     out.push(`<table>${rows.map(([name, value]) => `<tr><th>${name}</th><td>${value}</td></tr>`).join('')}</table>`, '');
@@ -57964,6 +58705,26 @@ function seconds(ms) {
 /** Indents a block under a list item, so Markdown keeps it in the item. */
 function indent(text) {
     return text.replace(/^/gm, '  ');
+}
+/** Where the fix went, as the summary says it. */
+function describeProposal(proposal) {
+    const branch = proposal.branch ? `<code>${escapeHtml(proposal.branch)}</code>` : '';
+    const pr = proposal.pullRequest;
+    const link = pr ? `<a href="${escapeHtml(pr.url)}">pull request #${pr.number}</a>` : '';
+    switch (proposal.deliver) {
+        case 'commit':
+            return `commit <code>${proposal.commit ?? ''}</code> on ${branch}${link ? ` (${link})` : ''}`;
+        case 'suggestions':
+            return proposal.review
+                ? `<a href="${escapeHtml(proposal.review.url)}">a review</a>: ${proposal.review.suggestions} suggestion(s), ${proposal.review.asDiff} part(s) as a diff`
+                : 'a review';
+        case 'comment':
+            return 'the diff, in the comment on the pull request';
+        default:
+            return pr
+                ? `${link} (${pr.action}) from ${branch}`
+                : `branch ${branch}${proposal.pullRequestSkipped ? ` — no pull request: ${escapeHtml(proposal.pullRequestSkipped)}` : ''}`;
+    }
 }
 /** Escapes text for the summary's HTML. */
 function escapeHtml(text) {
@@ -58120,6 +58881,16 @@ const HEAL_INPUTS = {
     base: constants/* Input */.pd.Base,
     timeout: constants/* Input */.pd.Timeout,
     report: constants/* Input */.pd.ReportPath,
+    failWhen: constants/* Input */.pd.FailWhen,
+    deliver: constants/* Input */.pd.Deliver,
+    branch: constants/* Input */.pd.Branch,
+    title: constants/* Input */.pd.Title,
+    body: constants/* Input */.pd.Body,
+    labels: constants/* Input */.pd.Labels,
+    reviewers: constants/* Input */.pd.Reviewers,
+    assignees: constants/* Input */.pd.Assignees,
+    draft: constants/* Input */.pd.Draft,
+    commitMessage: constants/* Input */.pd.CommitMessage,
     fixerTimeout: constants/* Input */.pd.FixerTimeout,
     verify: constants/* Input */.pd.Verify,
     setup: constants/* Input */.pd.Setup,
@@ -58139,6 +58910,17 @@ async function healOperation(factory, cwd) {
         base: core/* getInput */.V4(constants/* Input */.pd.Base),
         timeout: core/* getInput */.V4(constants/* Input */.pd.Timeout),
         report: core/* getInput */.V4(constants/* Input */.pd.ReportPath),
+        // The action fails its step whenever the check fails, as the check step it replaces would.
+        failWhen: core/* getInput */.V4(constants/* Input */.pd.FailWhen) || 'failing',
+        deliver: core/* getInput */.V4(constants/* Input */.pd.Deliver),
+        branch: core/* getInput */.V4(constants/* Input */.pd.Branch),
+        title: core/* getInput */.V4(constants/* Input */.pd.Title),
+        body: core/* getInput */.V4(constants/* Input */.pd.Body),
+        labels: core/* getInput */.V4(constants/* Input */.pd.Labels),
+        reviewers: core/* getInput */.V4(constants/* Input */.pd.Reviewers),
+        assignees: core/* getInput */.V4(constants/* Input */.pd.Assignees),
+        draft: core/* getInput */.V4(constants/* Input */.pd.Draft) ? core/* getBooleanInput */.Vt(constants/* Input */.pd.Draft) : false,
+        commitMessage: core/* getInput */.V4(constants/* Input */.pd.CommitMessage),
         fixerTimeout: core/* getInput */.V4(constants/* Input */.pd.FixerTimeout),
         verify: core/* getInput */.V4(constants/* Input */.pd.Verify),
         setup: core/* getInput */.V4(constants/* Input */.pd.Setup),
@@ -58155,24 +58937,51 @@ async function healOperation(factory, cwd) {
         core/* setOutput */.uH(constants/* Output */.k7.Passed, String(result.check.passed));
     if (result.fingerprint)
         core/* setOutput */.uH(constants/* Output */.k7.Fingerprint, result.fingerprint.id);
-    if (result.proposal) {
-        core/* setOutput */.uH(constants/* Output */.k7.Branch, result.proposal.branch);
-        if (result.proposal.commit)
-            core/* setOutput */.uH(constants/* Output */.k7.Commit, result.proposal.commit);
-        if (result.proposal.pullRequest) {
-            core/* setOutput */.uH(constants/* Output */.k7.PullRequestUrl, result.proposal.pullRequest.url);
-            core/* setOutput */.uH(constants/* Output */.k7.PullRequestNumber, String(result.proposal.pullRequest.number));
+    const proposal = result.proposal;
+    if (proposal) {
+        if (proposal.branch)
+            core/* setOutput */.uH(constants/* Output */.k7.Branch, proposal.branch);
+        if (proposal.commit)
+            core/* setOutput */.uH(constants/* Output */.k7.Commit, proposal.commit);
+        if (proposal.pullRequest) {
+            core/* setOutput */.uH(constants/* Output */.k7.PullRequestUrl, proposal.pullRequest.url);
+            core/* setOutput */.uH(constants/* Output */.k7.PullRequestNumber, String(proposal.pullRequest.number));
         }
     }
-    if (result.check && !result.check.passed && result.outcome !== 'flaky')
-        annotateCheck(result.check);
+    core/* setOutput */.uH(constants/* Output */.k7.PullRequestOperation, pullRequestOperation(result));
+    if (result.check && !result.check.passed && result.outcome !== 'flaky') {
+        // A step that succeeds leaves warnings, not errors, for the failure it healed (or was told not to fail for).
+        annotateCheck(result.check, result.ok
+            ? result.outcome === 'healed'
+                ? `healed by self-heal: ${whereFixed(result)}`
+                : `self-heal does not fail the step: fail-when is ${result.failWhen}`
+            : undefined);
+    }
     if (result.outcome === 'flaky')
         core/* warning */.$e(result.reason);
+    else if (result.ok && result.outcome === 'healed')
+        core/* notice */.lm(result.reason);
     else
         core/* info */.pq(result.reason);
     await summarizeHeal(result, command);
     if (!result.ok)
         core/* setFailed */.C1(result.reason);
+}
+/** Where a healed run's fix is, in a few words. */
+function whereFixed(result) {
+    const proposal = result.proposal;
+    if (proposal?.deliver === 'commit')
+        return `commit ${proposal.commit} on ${proposal.branch}`;
+    if (proposal?.pullRequest)
+        return proposal.pullRequest.url;
+    return proposal?.review?.url ?? proposal?.branch ?? 'see the job summary';
+}
+/** `created` (a new pull request), `updated` (a commit on an existing one) or `none`, as create-pull-request says. */
+function pullRequestOperation(result) {
+    const pr = result.proposal?.pullRequest;
+    if (pr?.action === 'created')
+        return 'created';
+    return pr && result.proposal?.commit ? 'updated' : 'none';
 }
 async function applyOperation(factory, cwd) {
     const inline = core/* getInput */.V4(constants/* Input */.pd.Patch);
@@ -58238,7 +59047,7 @@ async function deliverOperation(settings) {
         log: coreLogger
     });
     const policyText = core/* getInput */.V4(constants/* Input */.pd.Policy);
-    const result = await deliverFix(client.octokit, run, {
+    const result = await deliver_deliverFix(client.octokit, run, {
         owner: client.owner,
         repo: client.repo,
         policy: policyText.trim() ? readPolicy(policyText, `the input '${constants/* Input */.pd.Policy}'`) : undefined
@@ -58451,8 +59260,8 @@ function isDotGit(component) {
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _adapters_factory_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9055);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4015);
+/* harmony import */ var _adapters_factory_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7660);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8059);
 /**
  * The action's post step: flushes state the main step left (the Actions cache snapshot). Cleanup problems are
  * warnings, never a failed job.
@@ -59048,6 +59857,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Os: () => (/* binding */ group),
   pq: () => (/* binding */ info),
   _o: () => (/* binding */ isDebug),
+  lm: () => (/* binding */ notice),
   LZ: () => (/* binding */ saveState),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
@@ -59056,7 +59866,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getIDToken, markdownSummary, notice, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getIDToken, markdownSummary, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -59082,7 +59892,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -59897,7 +60707,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -59905,7 +60715,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -59913,7 +60723,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.

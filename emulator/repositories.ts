@@ -17,6 +17,37 @@ export interface LabelRecord {
   description: string | null
 }
 
+/** A comment on an issue's (or pull request's) conversation. */
+export interface CommentRecord {
+  id: number
+  body: string
+  /** The commenter's login. */
+  user: string
+  createdAt: number
+  updatedAt: number
+}
+
+/** A review comment: on lines of a pull request's head. */
+export interface ReviewCommentRecord {
+  id: number
+  path: string
+  line: number
+  startLine: number | null
+  body: string
+  /** The diff hunk the line is in, as GitHub returns it. */
+  diffHunk: string
+}
+
+/** A submitted review of a pull request. */
+export interface ReviewRecord {
+  id: number
+  body: string
+  state: 'COMMENTED' | 'APPROVED' | 'CHANGES_REQUESTED'
+  commitId: string
+  submittedAt: number
+  comments: ReviewCommentRecord[]
+}
+
 /** A pull request (or issue) as the emulator stores it. */
 export interface IssueRecord {
   /** Issue/pull number. */
@@ -37,6 +68,10 @@ export interface IssueRecord {
   updatedAt: number
   /** Closed at (ms). */
   closedAt: number | null
+  /** Assignees' logins. */
+  assignees?: string[]
+  /** The conversation's comments, oldest first. */
+  comments?: CommentRecord[]
   /** Present for pull requests. */
   pull?: {
     /** Head branch name (same repository). */
@@ -55,6 +90,8 @@ export interface IssueRecord {
     mergeCommitSha: string | null
     /** Requested reviewers' logins. */
     requestedReviewers: string[]
+    /** Submitted reviews, oldest first. */
+    reviews?: ReviewRecord[]
   }
 }
 

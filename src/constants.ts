@@ -66,6 +66,20 @@ export enum Input {
   Reruns = 'reruns',
   /** heal: the most verification runs. */
   MaxAttempts = 'max-attempts',
+  /** heal: when the step fails (failing, unhealed, never). */
+  FailWhen = 'fail-when',
+  /** heal: how a fix is delivered (pull-request, commit, suggestions, comment). */
+  Deliver = 'deliver',
+  /** heal: labels of the fix's pull request. */
+  Labels = 'labels',
+  /** heal: reviewers requested on the fix's pull request. */
+  Reviewers = 'reviewers',
+  /** heal: assignees of the fix's pull request. */
+  Assignees = 'assignees',
+  /** heal: open the fix's pull request as a draft. */
+  Draft = 'draft',
+  /** heal: the fix commit's message. */
+  CommitMessage = 'commit-message',
   /** heal: the longest a fixer may run, in seconds. */
   FixerTimeout = 'fixer-timeout',
   Verify = 'verify',
@@ -98,6 +112,8 @@ export enum Output {
   PullRequestUrl = 'pull-request-url',
   /** apply: the pull request number. */
   PullRequestNumber = 'pull-request-number',
+  /** heal: created, updated or none, as create-pull-request says it. */
+  PullRequestOperation = 'pull-request-operation',
   /** dispatch: the run id. */
   RunId = 'run-id',
   /** dispatch: the run URL. */

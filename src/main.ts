@@ -11,6 +11,7 @@ import { toCheckOutput } from './commands/check.js'
 import { parsePassEnv } from './adapters/local/scrub-env.js'
 import { healWithFactory } from './commands/heal.js'
 import { deliverFix, readTriggeringRun } from './heal/deliver.js'
+import type { HealOutput } from './heal/types.js'
 import { handOverForkFix } from './heal/fix-artifact.js'
 import { buildHealRequest, readPolicy, type HealInputs } from './heal/request.js'
 import { parseFixRequest, runFixStep } from './heal/remote-fix.js'
@@ -161,6 +162,16 @@ const HEAL_INPUTS: Record<keyof HealInputs, Input> = {
   base: Input.Base,
   timeout: Input.Timeout,
   report: Input.ReportPath,
+  failWhen: Input.FailWhen,
+  deliver: Input.Deliver,
+  branch: Input.Branch,
+  title: Input.Title,
+  body: Input.Body,
+  labels: Input.Labels,
+  reviewers: Input.Reviewers,
+  assignees: Input.Assignees,
+  draft: Input.Draft,
+  commitMessage: Input.CommitMessage,
   fixerTimeout: Input.FixerTimeout,
   verify: Input.Verify,
   setup: Input.Setup,
@@ -182,6 +193,17 @@ async function healOperation(factory: AdapterFactory, cwd: string): Promise<void
       base: core.getInput(Input.Base),
       timeout: core.getInput(Input.Timeout),
       report: core.getInput(Input.ReportPath),
+      // The action fails its step whenever the check fails, as the check step it replaces would.
+      failWhen: core.getInput(Input.FailWhen) || 'failing',
+      deliver: core.getInput(Input.Deliver),
+      branch: core.getInput(Input.Branch),
+      title: core.getInput(Input.Title),
+      body: core.getInput(Input.Body),
+      labels: core.getInput(Input.Labels),
+      reviewers: core.getInput(Input.Reviewers),
+      assignees: core.getInput(Input.Assignees),
+      draft: core.getInput(Input.Draft) ? core.getBooleanInput(Input.Draft) : false,
+      commitMessage: core.getInput(Input.CommitMessage),
       fixerTimeout: core.getInput(Input.FixerTimeout),
       verify: core.getInput(Input.Verify),
       setup: core.getInput(Input.Setup),
@@ -205,19 +227,47 @@ async function healOperation(factory: AdapterFactory, cwd: string): Promise<void
   core.setOutput(Output.Result, JSON.stringify(result))
   if (result.check) core.setOutput(Output.Passed, String(result.check.passed))
   if (result.fingerprint) core.setOutput(Output.Fingerprint, result.fingerprint.id)
-  if (result.proposal) {
-    core.setOutput(Output.Branch, result.proposal.branch)
-    if (result.proposal.commit) core.setOutput(Output.Commit, result.proposal.commit)
-    if (result.proposal.pullRequest) {
-      core.setOutput(Output.PullRequestUrl, result.proposal.pullRequest.url)
-      core.setOutput(Output.PullRequestNumber, String(result.proposal.pullRequest.number))
+  const proposal = result.proposal
+  if (proposal) {
+    if (proposal.branch) core.setOutput(Output.Branch, proposal.branch)
+    if (proposal.commit) core.setOutput(Output.Commit, proposal.commit)
+    if (proposal.pullRequest) {
+      core.setOutput(Output.PullRequestUrl, proposal.pullRequest.url)
+      core.setOutput(Output.PullRequestNumber, String(proposal.pullRequest.number))
     }
   }
-  if (result.check && !result.check.passed && result.outcome !== 'flaky') annotateCheck(result.check)
+  core.setOutput(Output.PullRequestOperation, pullRequestOperation(result))
+  if (result.check && !result.check.passed && result.outcome !== 'flaky') {
+    // A step that succeeds leaves warnings, not errors, for the failure it healed (or was told not to fail for).
+    annotateCheck(
+      result.check,
+      result.ok
+        ? result.outcome === 'healed'
+          ? `healed by self-heal: ${whereFixed(result)}`
+          : `self-heal does not fail the step: fail-when is ${result.failWhen}`
+        : undefined
+    )
+  }
   if (result.outcome === 'flaky') core.warning(result.reason)
+  else if (result.ok && result.outcome === 'healed') core.notice(result.reason)
   else core.info(result.reason)
   await summarizeHeal(result, command)
   if (!result.ok) core.setFailed(result.reason)
+}
+
+/** Where a healed run's fix is, in a few words. */
+function whereFixed(result: HealOutput): string {
+  const proposal = result.proposal
+  if (proposal?.deliver === 'commit') return `commit ${proposal.commit} on ${proposal.branch}`
+  if (proposal?.pullRequest) return proposal.pullRequest.url
+  return proposal?.review?.url ?? proposal?.branch ?? 'see the job summary'
+}
+
+/** `created` (a new pull request), `updated` (a commit on an existing one) or `none`, as create-pull-request says. */
+function pullRequestOperation(result: HealOutput): 'created' | 'updated' | 'none' {
+  const pr = result.proposal?.pullRequest
+  if (pr?.action === 'created') return 'created'
+  return pr && result.proposal?.commit ? 'updated' : 'none'
 }
 
 async function applyOperation(factory: AdapterFactory, cwd: string): Promise<void> {

@@ -12,12 +12,17 @@ import type { DiffStats, HealOutput } from './heal/types.js'
 /** At most this many annotations per check: GitHub shows only the first 10 errors of a step anyway. */
 const MAX_ANNOTATIONS = 50
 
-/** Adds an error or warning annotation for each failed test and problem. */
-export function annotateCheck(result: CheckOutput): void {
+/**
+ * Adds an error or warning annotation for each failed test and problem. `healed` (a note saying where the fix is)
+ * makes every one a warning carrying it: a run that succeeds leaves no error behind.
+ */
+export function annotateCheck(result: CheckOutput, healed?: string): void {
   let count = 0
+  const note = healed ? ` (${healed})` : ''
+  const error = healed ? core.warning : core.error
   for (const test of result.failedTests) {
     if (count++ >= MAX_ANNOTATIONS) return
-    core.error(test.message || 'failed', {
+    error(`${test.message || 'failed'}${note}`, {
       title: `Failed test: ${test.name}`,
       file: test.file,
       startLine: test.line
@@ -31,7 +36,7 @@ export function annotateCheck(result: CheckOutput): void {
       startLine: problem.line,
       startColumn: problem.column
     }
-    if (problem.severity === 'error') core.error(problem.message, properties)
+    if (problem.severity === 'error') error(`${problem.message}${note}`, properties)
     else core.warning(problem.message, properties)
   }
 }
@@ -122,6 +127,7 @@ const HEAL_HEADINGS: Record<HealOutput['outcome'], string> = {
   healed: '🩹 healed',
   'not-healed': '❌ no verified fix',
   'not-proposed': '⚠️ fix verified, not proposed',
+  declined: '🚫 fix declined',
   'broken-check': '🚫 the check itself is broken'
 }
 
@@ -196,11 +202,27 @@ export function healSummary(result: HealOutput, command: string, context: RunCon
   }
   if (result.proposal) {
     const pr = result.proposal.pullRequest
+    if (!result.proposal.deliver || result.proposal.deliver === 'pull-request') {
+      rows.push([
+        'pull request',
+        pr
+          ? `${link(`#${pr.number}`, pr.url)} (${pr.action}) from <code>${escapeHtml(result.proposal.branch ?? '')}</code>`
+          : `none: branch <code>${escapeHtml(result.proposal.branch ?? '')}</code>${result.proposal.pullRequestSkipped ? ` (${escapeHtml(result.proposal.pullRequestSkipped)})` : ''}`
+      ])
+    } else {
+      rows.push(['proposal', describeProposal(result.proposal)])
+    }
+  }
+  if (result.proposal?.comment) {
     rows.push([
-      'pull request',
-      pr
-        ? `${link(`#${pr.number}`, pr.url)} (${pr.action}) from <code>${escapeHtml(result.proposal.branch)}</code>`
-        : `none: branch <code>${escapeHtml(result.proposal.branch)}</code>${result.proposal.pullRequestSkipped ? ` (${escapeHtml(result.proposal.pullRequestSkipped)})` : ''}`
+      'comment',
+      `<a href="${escapeHtml(result.proposal.comment.url)}">on the pull request</a> (${result.proposal.comment.action})`
+    ])
+  }
+  if (result.excluded?.length) {
+    rows.push([
+      'left out',
+      `${result.excluded.map(p => `<code>${escapeHtml(p)}</code>`).join(', ')}: untracked before heal started, never proposed`
     ])
   }
   out.push(
@@ -280,6 +302,27 @@ function seconds(ms: number): string {
 /** Indents a block under a list item, so Markdown keeps it in the item. */
 function indent(text: string): string {
   return text.replace(/^/gm, '  ')
+}
+
+/** Where the fix went, as the summary says it. */
+function describeProposal(proposal: NonNullable<HealOutput['proposal']>): string {
+  const branch = proposal.branch ? `<code>${escapeHtml(proposal.branch)}</code>` : ''
+  const pr = proposal.pullRequest
+  const link = pr ? `<a href="${escapeHtml(pr.url)}">pull request #${pr.number}</a>` : ''
+  switch (proposal.deliver) {
+    case 'commit':
+      return `commit <code>${proposal.commit ?? ''}</code> on ${branch}${link ? ` (${link})` : ''}`
+    case 'suggestions':
+      return proposal.review
+        ? `<a href="${escapeHtml(proposal.review.url)}">a review</a>: ${proposal.review.suggestions} suggestion(s), ${proposal.review.asDiff} part(s) as a diff`
+        : 'a review'
+    case 'comment':
+      return 'the diff, in the comment on the pull request'
+    default:
+      return pr
+        ? `${link} (${pr.action}) from ${branch}`
+        : `branch ${branch}${proposal.pullRequestSkipped ? ` — no pull request: ${escapeHtml(proposal.pullRequestSkipped)}` : ''}`
+  }
 }
 
 /** Escapes text for the summary's HTML. */

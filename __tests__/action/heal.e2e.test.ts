@@ -162,11 +162,16 @@ describe('the action heals in CI (default operation)', () => {
     ci = await job()
     main = await git(ci.repo.path, 'rev-parse', 'HEAD')
     // No `operation` input: heal is the default.
-    first = await ci.run({ fix: 'node fix.cjs' })
+    first = await ci.run({ fix: 'node fix.cjs', 'fail-when': 'unhealed' })
   })
 
   it('heals a failing check: outputs, the branch on GitHub with the fix, a pull request into main, a summary', async () => {
-    expect(first.stdout).not.toContain('::error::')
+    // A green step leaves no error: the failure it healed is a warning that says so.
+    expect(first.stdout).not.toMatch(/^::error/m)
+    expect(first.stdout).toMatch(
+      /^::warning title=no-bad,file=src\/app\.js,line=2,col=11::.*Unexpected BAD token .*healed by self-heal: http.*\/pull\/1\)$/m
+    )
+    expect(first.stdout).toMatch(/::notice::Healed: a verified fix/)
     expect(first.code).toBe(0)
     const { outputs } = first
     expect(outputs.environment).toBe('ci')
@@ -177,6 +182,7 @@ describe('the action heals in CI (default operation)', () => {
     expect(outputs.branch).toBe(branch)
     expect(outputs['pull-request-number']).toMatch(/^\d+$/)
     expect(outputs['pull-request-url']).toContain(`/pull/${outputs['pull-request-number']}`)
+    expect(outputs['pull-request-operation']).toBe('created')
 
     // GitHub (the emulator's bare repository) has the branch: one commit on main, with the fix and the trailer.
     expect(await branches(ci.bare)).toEqual(['main', branch])
@@ -210,8 +216,9 @@ describe('the action heals in CI (default operation)', () => {
 
   it('a second run of the job finds the same fix already proposed: no new commit, the same pull request, updated', async () => {
     const head = await git(ci.bare, 'rev-parse', first.outputs.branch)
-    const again = await ci.run({ fix: 'node fix.cjs' })
+    const again = await ci.run({ fix: 'node fix.cjs', 'fail-when': 'unhealed' })
     expect(again.code).toBe(0)
+    expect(again.outputs['pull-request-operation']).toBe('none')
     expect(again.outputs.outcome).toBe('healed')
     expect(again.outputs.fingerprint).toBe(first.outputs.fingerprint)
     expect(again.outputs['pull-request-number']).toBe(first.outputs['pull-request-number'])
@@ -246,13 +253,7 @@ describe('the action heals a failure that came back after its fix was merged', (
     expect(first.outputs.outcome).toBe('healed')
     const branch = first.outputs.branch
     // The pull request is merged (a merge commit on main; the branch stays, as GitHub keeps it by default).
-    await octokit.rest.repos.merge({ owner, repo, base: 'main', head: branch })
-    await octokit.rest.pulls.update({
-      owner,
-      repo,
-      pull_number: Number(first.outputs['pull-request-number']),
-      state: 'closed'
-    })
+    await octokit.rest.pulls.merge({ owner, repo, pull_number: Number(first.outputs['pull-request-number']) })
     // Then someone brings the failure back, and the workflow runs on the new main.
     await git(ci.repo.path, 'pull', '-q', '--ff-only', ci.bare, 'main')
     await writeFile(join(ci.repo.path, 'src/app.js'), APP)
@@ -260,7 +261,7 @@ describe('the action heals a failure that came back after its fix was merged', (
     await git(ci.repo.path, 'push', '-q', ci.bare, 'main')
     const main = await git(ci.repo.path, 'rev-parse', 'HEAD')
 
-    const again = await ci.run({ fix: 'node fix.cjs' })
+    const again = await ci.run({ fix: 'node fix.cjs', 'fail-when': 'unhealed' })
     expect(again.code).toBe(0)
     expect(again.outputs.outcome).toBe('healed')
     expect(again.outputs.branch).toBe(branch)
@@ -327,7 +328,10 @@ describe('the action heals from the Actions cache', () => {
       GITHUB_JOB: 'heal'
     })
 
-    const first = await ci.run({ fix: 'node fix.cjs' }, { env: jobEnv(1), runnerTemp })
+    const first = await ci.run(
+      { fix: 'node fix.cjs', 'fail-when': 'unhealed' },
+      { env: jobEnv(1), runnerTemp }
+    )
     expect(first.code).toBe(0)
     expect(first.result).toMatchObject({ outcome: 'healed', remembered: true })
     expect(first.stdout).toContain('No cache snapshot saved yet')
@@ -343,7 +347,7 @@ describe('the action heals from the Actions cache', () => {
     await rename(runnerTemp, join(ci.temp, 'first-job-disk'))
 
     // No fixer at all this time: only the memory can heal it.
-    const second = await ci.run({}, { env: jobEnv(2), runnerTemp })
+    const second = await ci.run({ 'fail-when': 'unhealed' }, { env: jobEnv(2), runnerTemp })
     expect(second.code).toBe(0)
     expect(second.outputs.outcome).toBe('healed')
     expect(second.stdout).toContain('Restored the cache snapshot self-heal-cache-v1-1-1-heal')
@@ -401,7 +405,10 @@ describe('the action in other situations', () => {
     await git(ci.repo.path, 'push', '-q', ci.bare, 'feature')
     await git(ci.repo.path, 'checkout', '-q', '--detach', 'main')
     await git(ci.repo.path, 'merge', '-q', '--no-ff', '-m', `Merge ${feature} into main`, 'feature')
-    const run = await ci.run({ fix: 'node fix.cjs' }, { event: pullRequestEvent('feature') })
+    const run = await ci.run(
+      { fix: 'node fix.cjs', 'fail-when': 'unhealed' },
+      { event: pullRequestEvent('feature') }
+    )
     expect(run.code).toBe(0)
     expect(run.outputs.outcome).toBe('healed')
     expect(run.result.proposal).toMatchObject({ base: 'feature', action: 'created' })
@@ -428,9 +435,12 @@ describe('the action in other situations', () => {
     await git(ci.repo.path, 'checkout', '-q', '--detach', 'main')
     await git(ci.repo.path, 'merge', '-q', '--no-ff', '-m', 'Merge into main', own)
     const run = await ci.run({ fix: 'node fix.cjs' }, { event: pullRequestEvent(own) })
-    expect(run.code).toBe(0)
+    // Healing stops; the check does not: it fails on the merge commit, and so does the step.
+    expect(run.code).toBe(1)
     expect(run.outputs.outcome).toBe('skipped')
+    expect(run.outputs.passed).toBe('false')
     expect(run.result.attempts).toEqual([])
+    expect(run.stdout).toContain('::error title=no-bad,file=src/app.js,line=2,col=11::')
     expect(await branches(ci.bare)).toEqual(['main', own])
   })
 
@@ -475,16 +485,31 @@ describe('the action in other situations', () => {
     expect(await branches(ci.bare)).toEqual(['main'])
   })
 
-  it('the kill switch: outcome disabled, the step succeeds, nothing runs', async () => {
+  it('the kill switch: outcome disabled, the check still runs and decides the step, no fixer runs', async () => {
     const ci = await job()
     const marker = join(ci.temp, 'marker')
+    const checked = join(ci.temp, 'checked')
     const run = await ci.run(
-      { command: `node -e "require('fs').writeFileSync('${marker}', '')"`, fix: 'node fix.cjs' },
+      {
+        command: `node -e "require('fs').writeFileSync('${checked}', '')"`,
+        fix: `node -e "require('fs').writeFileSync('${marker}', '')"`
+      },
       { env: { SELF_HEAL_DISABLED: 'true' } }
     )
     expect(run.code).toBe(0)
-    expect(run.outputs.outcome).toBe('disabled')
+    expect(run.outputs).toMatchObject({ outcome: 'disabled', passed: 'true' })
     expect(run.summary).toContain('switched off')
+    expect(existsSync(checked)).toBe(true)
+    const failing = await ci.run(
+      { fix: `node -e "require('fs').writeFileSync('${marker}', '')"`, 'fail-when': 'unhealed' },
+      { env: { SELF_HEAL_DISABLED: 'true' } }
+    )
+    expect(failing.code).toBe(1)
+    expect(failing.outputs).toMatchObject({ outcome: 'disabled', passed: 'false' })
+    expect(failing.stdout).toContain('::error title=no-bad,file=src/app.js,line=2,col=11::')
+    expect(failing.stdout).toMatch(
+      /::error::Healing is switched off: SELF_HEAL_DISABLED is set\. The lint check fails/
+    )
     expect(existsSync(marker)).toBe(false)
     expect(await branches(ci.bare)).toEqual(['main'])
   })
@@ -521,7 +546,7 @@ describe('the action in other situations', () => {
 
   it('dry-run: healed, with nothing pushed and no pull request', async () => {
     const ci = await job()
-    const run = await ci.run({ fix: 'node fix.cjs', 'dry-run': 'true' })
+    const run = await ci.run({ fix: 'node fix.cjs', 'dry-run': 'true', 'fail-when': 'unhealed' })
     expect(run.code).toBe(0)
     expect(run.outputs.outcome).toBe('healed')
     expect(run.result).toMatchObject({ dryRun: true, remembered: false })
@@ -533,12 +558,262 @@ describe('the action in other situations', () => {
   })
 })
 
+describe('the gate: fail-when', () => {
+  it('failing (the default): a healed run still fails the step, with errors, and the error says where the fix is', async () => {
+    const ci = await job()
+    const run = await ci.run({ fix: 'node fix.cjs' })
+    expect(run.code).toBe(1)
+    expect(run.outputs).toMatchObject({ outcome: 'healed', passed: 'false' })
+    expect(run.result).toMatchObject({ ok: false, failWhen: 'failing' })
+    expect(run.stdout).toMatch(
+      /^::error title=no-bad,file=src\/app\.js,line=2,col=11::.*Unexpected BAD token$/m
+    )
+    expect(run.stdout).toMatch(
+      new RegExp(
+        `::error::The lint check fails at [0-9a-f]{12} \\(fail-when: failing\\), and a fix is ready: .*${run.outputs['pull-request-url']}`
+      )
+    )
+    expect(run.summary).toContain(run.outputs['pull-request-url'])
+  })
+
+  it('never: no verified fix, and the step still succeeds, with warnings only', async () => {
+    const ci = await job()
+    const run = await ci.run({ fix: 'node -e 0', 'fail-when': 'never' })
+    expect(run.code).toBe(0)
+    expect(run.outputs.outcome).toBe('not-healed')
+    expect(run.stdout).not.toMatch(/^::error/m)
+    expect(run.stdout).toMatch(/^::warning title=no-bad.*fail-when is never/m)
+  })
+
+  it('an unknown value fails the step naming the input, before anything runs', async () => {
+    const ci = await job()
+    const run = await ci.step({ fix: 'node fix.cjs', 'fail-when': 'sometimes' })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(
+      /::error::the input 'fail-when' must be one of failing, unhealed, never \(got 'sometimes'\)/
+    )
+    expect(run.stdout).not.toContain('Running the lint check')
+  })
+})
+
+describe("a maintainer's no", () => {
+  it('a pull request closed without merging (its branch deleted) declines the fix: later runs open none, until labelled self-heal:retry', async () => {
+    const ci = await job()
+    const { octokit, owner, repo } = ci.emulator
+    const first = await ci.run({ fix: 'node fix.cjs', 'fail-when': 'unhealed' })
+    const number = Number(first.outputs['pull-request-number'])
+    await octokit.rest.pulls.update({ owner, repo, pull_number: number, state: 'closed' })
+    await octokit.rest.git.deleteRef({ owner, repo, ref: `heads/${first.outputs.branch}` })
+
+    const again = await ci.run({ fix: 'node fix.cjs', 'fail-when': 'unhealed' })
+    expect(again.code).toBe(1)
+    expect(again.outputs.outcome).toBe('declined')
+    expect(again.result.attempts).toEqual([])
+    expect(again.stdout).toMatch(
+      new RegExp(
+        `::error::Declined: self-heal's pull request #${number} .*closed without being merged.*reopen #${number}.*'self-heal:retry'`
+      )
+    )
+    expect(again.summary).toContain('fix declined')
+    expect(await branches(ci.bare)).toEqual(['main'])
+    const never = await ci.run({ fix: 'node fix.cjs', 'fail-when': 'never' })
+    expect(never).toMatchObject({ code: 0, outputs: { outcome: 'declined' } })
+    const pulls = await octokit.rest.pulls.list({ owner, repo, state: 'all' })
+    expect(pulls.data).toHaveLength(1)
+
+    await octokit.rest.issues.addLabels({ owner, repo, issue_number: number, labels: ['self-heal:retry'] })
+    const retried = await ci.run({ fix: 'node fix.cjs', 'fail-when': 'unhealed' })
+    expect(retried.code).toBe(0)
+    expect(retried.outputs).toMatchObject({ outcome: 'healed', 'pull-request-operation': 'created' })
+    expect(retried.outputs['pull-request-number']).not.toBe(String(number))
+  })
+
+  it('a squash-merged fix whose branch was kept: the failure, back, is healed afresh, not found already proposed', async () => {
+    const ci = await job()
+    const { octokit, owner, repo } = ci.emulator
+    const first = await ci.run({ fix: 'node fix.cjs', 'fail-when': 'unhealed' })
+    const number = Number(first.outputs['pull-request-number'])
+    await octokit.rest.pulls.merge({ owner, repo, pull_number: number, merge_method: 'squash' })
+    expect(await branches(ci.bare)).toEqual(['main', first.outputs.branch])
+    // The failure comes back on main.
+    await git(ci.repo.path, 'pull', '-q', '--ff-only', ci.bare, 'main')
+    await writeFile(join(ci.repo.path, 'src/app.js'), APP)
+    await git(ci.repo.path, 'commit', '-q', '-am', 'bring BAD back')
+    await git(ci.repo.path, 'push', '-q', ci.bare, 'main')
+    const main = await git(ci.repo.path, 'rev-parse', 'HEAD')
+
+    const again = await ci.run({ fix: 'node fix.cjs', 'fail-when': 'unhealed' })
+    expect(again.code).toBe(0)
+    expect(again.result.proposal).toMatchObject({
+      branch: first.outputs.branch,
+      action: 'created',
+      pullRequest: { action: 'created' }
+    })
+    expect(again.outputs['pull-request-number']).not.toBe(String(number))
+    expect(await git(ci.bare, 'rev-parse', `${first.outputs.branch}^`)).toBe(main)
+  })
+})
+
+describe('the shape of the pull request', () => {
+  it('branch, title, body, labels, reviewers, assignees, draft and commit-message are applied', async () => {
+    const ci = await job()
+    const { octokit, owner, repo } = ci.emulator
+    const run = await ci.run({
+      fix: 'node fix.cjs',
+      'fail-when': 'unhealed',
+      branch: 'bots/heal-{fingerprint}',
+      title: 'Fix lint ({fingerprint})',
+      body: 'Made by the robot.',
+      labels: 'bot, lint',
+      reviewers: 'alice',
+      assignees: 'bob\ncarol',
+      draft: 'true',
+      'commit-message': 'style: fix lint\n\nFor {fingerprint}.'
+    })
+    expect(run.code).toBe(0)
+    const id = run.outputs.fingerprint
+    expect(run.outputs.branch).toBe(`bots/heal-${id}`)
+    const { data: pr } = await octokit.rest.pulls.get({
+      owner,
+      repo,
+      pull_number: Number(run.outputs['pull-request-number'])
+    })
+    expect(pr).toMatchObject({
+      title: `Fix lint (${id})`,
+      body: 'Made by the robot.',
+      draft: true,
+      head: { ref: `bots/heal-${id}` }
+    })
+    expect(pr.labels.map(l => l.name)).toEqual(['bot', 'lint'])
+    expect(pr.requested_reviewers?.map(u => u.login)).toEqual(['alice'])
+    expect(pr.assignees?.map(u => u.login)).toEqual(['bob', 'carol'])
+    expect((await git(ci.bare, 'log', '-1', '--format=%B', run.outputs.branch)).trim()).toBe(
+      `style: fix lint\n\nFor ${id}.\n\nSelf-Heal-Fingerprint: ${id}`
+    )
+    // Its own branch is recognised by the loop guard, though it does not start with self-heal/.
+    const guarded = await ci.run(
+      { fix: 'node fix.cjs', branch: 'bots/heal-{fingerprint}' },
+      { event: pullRequestEvent(run.outputs.branch) }
+    )
+    expect(guarded.outputs.outcome).toBe('skipped')
+  })
+})
+
+describe("in a same-repository pull request's workflow", () => {
+  /** A pull request from `feature` (which brings the BAD line) into main, and its merge commit checked out. */
+  async function pullRequestJob(): Promise<{ ci: Job; number: number; event: object; feature: string }> {
+    const ci = await job()
+    await writeFile(join(ci.repo.path, 'src/app.js'), 'const a = 1\nconst b = 2\n')
+    await git(ci.repo.path, 'commit', '-q', '-am', 'clean')
+    await git(ci.repo.path, 'push', '-q', ci.bare, 'main')
+    await git(ci.repo.path, 'checkout', '-q', '-b', 'feature')
+    await writeFile(join(ci.repo.path, 'src/app.js'), APP)
+    await git(ci.repo.path, 'commit', '-q', '-am', 'feature brings BAD')
+    await git(ci.repo.path, 'push', '-q', ci.bare, 'feature')
+    const feature = await git(ci.repo.path, 'rev-parse', 'HEAD')
+    await git(ci.repo.path, 'checkout', '-q', '--detach', 'main')
+    await git(ci.repo.path, 'merge', '-q', '--no-ff', '-m', 'Merge feature into main', 'feature')
+    const { octokit, owner, repo } = ci.emulator
+    const { data } = await octokit.rest.pulls.create({
+      owner,
+      repo,
+      head: 'feature',
+      base: 'main',
+      title: 'Feature'
+    })
+    const event = {
+      pull_request: {
+        number: data.number,
+        html_url: data.html_url,
+        head: { ref: 'feature', sha: feature, repo: { full_name: 'octo/repo' } },
+        base: { ref: 'main', repo: { full_name: 'octo/repo' } }
+      }
+    }
+    return { ci, number: data.number, event, feature }
+  }
+
+  async function comments(ci: Job, number: number): Promise<string[]> {
+    const { octokit, owner, repo } = ci.emulator
+    const { data } = await octokit.rest.issues.listComments({ owner, repo, issue_number: number })
+    return data.map(c => c.body ?? '')
+  }
+
+  it('deliver pull-request: a pull request into its branch, and ONE comment on it, updated in place', async () => {
+    const { ci, number, event } = await pullRequestJob()
+    const first = await ci.run({ fix: 'node fix.cjs', 'fail-when': 'unhealed' }, { event })
+    expect(first.outputs.outcome).toBe('healed')
+    const fix = first.outputs['pull-request-number']
+    const again = await ci.run({ fix: 'node fix.cjs', 'fail-when': 'unhealed' }, { event })
+    expect(again.result.proposal).toMatchObject({ action: 'already-proposed' })
+    const listed = await comments(ci, number)
+    expect(listed).toHaveLength(1)
+    expect(listed[0].startsWith('<!-- self-heal -->')).toBe(true)
+    expect(listed[0]).toContain(`pull request #${fix}`)
+    expect(listed[0]).toContain('src/app.js :: no-bad')
+    expect(first.summary).toContain('on the pull request</a> (created)')
+    expect(again.summary).toContain('on the pull request</a> (updated)')
+  })
+
+  it('deliver commit: one signed commit with the trailer on the pull request’s own branch, through the API', async () => {
+    const { ci, number, event, feature } = await pullRequestJob()
+    const run = await ci.run({ fix: 'node fix.cjs', 'fail-when': 'unhealed', deliver: 'commit' }, { event })
+    expect(run.code).toBe(0)
+    expect(run.outputs).toMatchObject({
+      outcome: 'healed',
+      branch: 'feature',
+      'pull-request-operation': 'updated'
+    })
+    expect(run.outputs['pull-request-number']).toBe(String(number))
+    expect(await git(ci.bare, 'rev-parse', 'feature')).toBe(run.outputs.commit)
+    expect(await git(ci.bare, 'rev-parse', 'feature^')).toBe(feature)
+    expect(await git(ci.bare, 'show', 'feature:src/app.js')).toBe('const a = 1\nconst b = GOOD')
+    expect(await git(ci.bare, 'log', '-1', '--format=%B', 'feature')).toContain(
+      `Self-Heal-Fingerprint: ${run.outputs.fingerprint}`
+    )
+    expect(await branches(ci.bare)).toEqual(['feature', 'main'])
+    expect(await comments(ci, number)).toEqual([
+      expect.stringContaining(`committed on this branch: ${run.outputs.commit}`)
+    ])
+    // The job run again (same event, same checkout) finds its commit there: nothing is committed twice.
+    const again = await ci.run({ fix: 'node fix.cjs', 'fail-when': 'unhealed', deliver: 'commit' }, { event })
+    expect(again.code).toBe(0)
+    expect(again.result.proposal).toMatchObject({ deliver: 'commit', action: 'already-proposed' })
+    expect(again.outputs['pull-request-operation']).toBe('none')
+    expect(await git(ci.bare, 'rev-parse', 'feature')).toBe(run.outputs.commit)
+    expect(await comments(ci, number)).toHaveLength(1)
+  })
+
+  it('deliver suggestions: one review with a suggestion on the line it replaces; nothing pushed', async () => {
+    const { ci, number, event, feature } = await pullRequestJob()
+    const run = await ci.run(
+      { fix: 'node fix.cjs', 'fail-when': 'unhealed', deliver: 'suggestions' },
+      { event }
+    )
+    expect(run.code).toBe(0)
+    expect(run.result.proposal).toMatchObject({
+      deliver: 'suggestions',
+      review: { suggestions: 1, asDiff: 0 }
+    })
+    const { octokit, owner, repo } = ci.emulator
+    const reviews = await octokit.rest.pulls.listReviews({ owner, repo, pull_number: number })
+    expect(reviews.data).toHaveLength(1)
+    expect(reviews.data[0].state).toBe('COMMENTED')
+    const lines = await octokit.rest.pulls.listReviewComments({ owner, repo, pull_number: number })
+    expect(lines.data.map(c => ({ path: c.path, line: c.line, start: c.start_line, body: c.body }))).toEqual([
+      { path: 'src/app.js', line: 2, start: null, body: '```suggestion\nconst b = GOOD\n```' }
+    ])
+    expect(await git(ci.bare, 'rev-parse', 'feature')).toBe(feature)
+    expect(await branches(ci.bare)).toEqual(['feature', 'main'])
+    expect(await comments(ci, number)).toEqual([expect.stringContaining('suggested in a review')])
+  })
+})
+
 describe('the job summary a maintainer reads', () => {
   it('names the problems with lines and messages, links the run, the commit and the pull request, and fences the diff', async () => {
     const ci = await job()
     const sha = await git(ci.repo.path, 'rev-parse', 'HEAD')
     const run = await ci.run(
-      { fix: 'node fix.cjs' },
+      { fix: 'node fix.cjs', 'fail-when': 'unhealed' },
       { env: { GITHUB_SERVER_URL: 'https://github.example', GITHUB_RUN_ID: '4242', GITHUB_SHA: sha } }
     )
     expect(run.code).toBe(0)

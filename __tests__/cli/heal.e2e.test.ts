@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { git, makeTempDir, makeTempRepo, type TempDir } from '../helpers/git.js'
+import { startTestEmulator, type TestEmulator } from '../../emulator/testing.js'
 import { cleanEnv, runCli, type CliRun } from './cli-helpers.js'
 
 /** Prints one ESLint-style line per `BAD` token in src/app.js (a line after an eslint-disable-next-line is exempt). */
@@ -47,12 +48,15 @@ interface HealJson {
   outcome: string
   ok: boolean
   reason: string
+  check?: { passed: boolean }
+  excluded?: string[]
   fingerprint?: { id: string; basis: string; signatures: string[] }
   attempts: Array<{ source: string; fixer?: string; result: string; violations?: Array<{ rule: string }> }>
   fix?: { source: string; fixers: string[]; diff: string }
   proposal?: {
     branch: string
     base: string
+    from?: string
     commit?: string
     action: string
     pullRequest?: unknown
@@ -70,6 +74,7 @@ interface Fixture {
 }
 
 const fixtures: Fixture[] = []
+const cleanups: Array<() => Promise<void>> = []
 
 async function fixture(): Promise<Fixture> {
   const repo = await makeTempRepo({
@@ -109,6 +114,7 @@ async function selfHealBranches(repo: string): Promise<string[]> {
 }
 
 afterAll(async () => {
+  for (const cleanup of cleanups) await cleanup()
   for (const f of fixtures) {
     await f.repo.cleanup()
     await f.cache.cleanup()
@@ -197,12 +203,12 @@ describe('self-heal heal (LOCAL, bundled CLI)', () => {
     })
   })
 
-  it("does not propose into one of self-heal's own branches (--base self-heal/...)", async () => {
+  it("does not propose into one of self-heal's own branches (--base self-heal/...): the check runs, and its failure is exit 1", async () => {
     const f = await fixture()
     const marker = join(f.cache.path, 'marker')
     const run = await f.heal(['--fix', `node mark.cjs ${marker}`, '--base', 'self-heal/0123456789abcdef'])
-    expect(run.code).toBe(0)
-    expect(run.json.outcome).toBe('skipped')
+    expect(run.code).toBe(1)
+    expect(run.json).toMatchObject({ outcome: 'skipped', ok: false, check: { passed: false }, attempts: [] })
     expect(run.json.reason).toContain("self-heal's own branch")
     expect(existsSync(marker)).toBe(false)
     expect(await selfHealBranches(f.repo.path)).toEqual([])
@@ -403,20 +409,26 @@ describe('self-heal heal (LOCAL, bundled CLI)', () => {
     })
   })
 
-  it('SELF_HEAL_DISABLED=1: outcome disabled, exit 0, nothing ran', async () => {
+  it('SELF_HEAL_DISABLED=1: outcome disabled, the check runs and decides the exit code, nothing else runs', async () => {
     const f = await fixture()
     const marker = join(f.cache.path, 'marker')
+    const checked = join(f.cache.path, 'checked')
     const run = await runCli(
-      ['heal', '--check', `node mark.cjs ${marker}`, '--fix', `node mark.cjs ${marker}`, '--json'],
+      ['heal', '--check', `node mark.cjs ${checked}`, '--fix', `node mark.cjs ${marker}`, '--json'],
       { cwd: f.repo.path, env: cleanEnv({ XDG_CACHE_HOME: f.cache.path, SELF_HEAL_DISABLED: '1' }) }
     )
     expect(run.code).toBe(0)
     const out = JSON.parse(run.stdout) as HealJson
-    expect(out).toMatchObject({ outcome: 'disabled', ok: true, attempts: [] })
+    expect(out).toMatchObject({ outcome: 'disabled', ok: true, attempts: [], check: { passed: true } })
     expect(out.reason).toContain('SELF_HEAL_DISABLED')
+    expect(existsSync(checked)).toBe(true)
     expect(existsSync(marker)).toBe(false)
-    // Nothing ran, and nothing was opened: no fix memory file either.
+    // Nothing was healed, so nothing was opened: no fix memory file either.
     expect(existsSync(join(f.cache.path, 'self-heal'))).toBe(false)
+    const failing = await f.heal(['--fix', `node mark.cjs ${marker}`], { SELF_HEAL_DISABLED: '1' })
+    expect(failing.code).toBe(1)
+    expect(failing.json).toMatchObject({ outcome: 'disabled', ok: false, check: { passed: false } })
+    expect(existsSync(marker)).toBe(false)
   })
 
   it('exits 2 when a tracked file was modified, saying to commit or stash, and keeps the modification', async () => {
@@ -450,6 +462,175 @@ describe('self-heal heal (LOCAL, bundled CLI)', () => {
     expect(run.code).toBe(0)
     expect(run.json.outcome).toBe('passed')
     expect(existsSync(marker)).toBe(false)
+  })
+})
+
+describe('self-heal heal and the user’s untracked files', () => {
+  it('a fixer that also rewrites an untracked file (prettier --write .): the fix is proposed without it, and it is put back', async () => {
+    const f = await fixture()
+    await writeFile(join(f.repo.path, 'notes.js'), 'const wip = BAD\n')
+    // Rewrites every .js file at the top and in src, as a formatter run over the repository does.
+    await writeFile(
+      join(f.repo.path, 'fix-all.cjs'),
+      `const fs = require('node:fs')\nfor (const file of ['src/app.js', 'notes.js']) fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/BAD/g, 'GOOD'))\n`
+    )
+    const run = await f.heal(['--fix', 'node fix-all.cjs'])
+    expect(run.code).toBe(0)
+    expect(run.json).toMatchObject({ outcome: 'healed', excluded: ['notes.js'] })
+    expect(run.stderr).toContain('Left out of the fix: notes.js')
+    const branch = run.json.proposal!.branch
+    expect(await git(f.repo.path, 'diff', '--name-only', 'main', branch)).toBe('src/app.js')
+    expect(await readFile(join(f.repo.path, 'notes.js'), 'utf8')).toBe('const wip = BAD\n')
+    expect(await git(f.repo.path, 'status', '--porcelain')).toBe('?? fix-all.cjs\n?? notes.js')
+  })
+})
+
+describe('self-heal heal with pull requests (LOCAL, a token, the emulator as GitHub)', () => {
+  /** A clone of a repository GitHub (the emulator) serves, its origin the served bare repository. */
+  async function cloned(): Promise<{
+    clone: string
+    bare: string
+    emulator: TestEmulator
+    run: Fixture['heal']
+  }> {
+    const f = await fixture()
+    const served = await makeTempDir('self-heal-served-')
+    const bare = join(served.path, 'repo.git')
+    await git(served.path, 'clone', '-q', '--bare', f.repo.path, bare)
+    const emulator = await startTestEmulator({ repos: [{ fullName: 'octo/repo', gitDir: bare }] })
+    const clone = join(served.path, 'clone')
+    await git(served.path, 'clone', '-q', bare, clone)
+    cleanups.push(async () => {
+      await emulator.close()
+      await served.cleanup()
+    })
+    const token = [
+      '--repository',
+      'octo/repo',
+      '--token',
+      emulator.emulator.token,
+      '--api-url',
+      emulator.emulator.apiUrl
+    ]
+    return {
+      clone,
+      bare,
+      emulator,
+      run: async (args, env = {}) => {
+        const run = await runCli(
+          ['heal', '--kind', 'lint', '--check', 'node check.cjs', '--json', ...token, ...args],
+          {
+            cwd: clone,
+            env: cleanEnv({ XDG_CACHE_HOME: f.cache.path, SELF_HEAL_CACHE_PATH: undefined, ...env })
+          }
+        )
+        return { ...run, json: JSON.parse(run.stdout) as HealJson }
+      }
+    }
+  }
+
+  it('makes the fix branch from origin/main, never from commits nobody pushed, and says so', async () => {
+    const { clone, bare, emulator, run } = await cloned()
+    const pushed = await git(clone, 'rev-parse', 'HEAD')
+    await writeFile(join(clone, 'README.md'), 'not pushed yet\n')
+    await git(clone, 'add', 'README.md')
+    await git(clone, 'commit', '-q', '-m', 'local work')
+    const local = await git(clone, 'rev-parse', 'HEAD')
+    const healed = await run(['--fix', 'node fix.cjs'])
+    expect(healed.code).toBe(0)
+    expect(healed.json).toMatchObject({
+      outcome: 'healed',
+      proposal: { base: 'main', from: pushed, pullRequest: { action: 'created' } }
+    })
+    const branch = healed.json.proposal!.branch
+    expect(healed.json.reason).toContain(`made from ${pushed.slice(0, 12)}, the remote's main`)
+    // GitHub has the fix on top of what it had, without the local commit.
+    expect(await git(bare, 'rev-parse', `${branch}^`)).toBe(pushed)
+    expect(await git(bare, 'diff', '--name-only', 'main', branch)).toBe('src/app.js')
+    expect(await git(bare, 'cat-file', '-t', local).catch(() => 'missing')).toBe('missing')
+    expect(await git(clone, 'rev-parse', 'HEAD')).toBe(local)
+    const pulls = await emulator.octokit.rest.pulls.list({ owner: 'octo', repo: 'repo', state: 'all' })
+    expect(pulls.data.map(pr => pr.head.ref)).toEqual([branch])
+  })
+
+  it('a fix squash-merged with its branch kept: when the failure comes back, the branch is made again on GitHub too', async () => {
+    const { clone, bare, emulator, run } = await cloned()
+    const first = await run(['--fix', 'node fix.cjs'])
+    const branch = first.json.proposal!.branch
+    const number = (first.json.proposal!.pullRequest as { number: number }).number
+    await emulator.octokit.rest.pulls.merge({
+      owner: 'octo',
+      repo: 'repo',
+      pull_number: number,
+      merge_method: 'squash'
+    })
+    await git(clone, 'pull', '-q', '--ff-only', 'origin', 'main')
+    await writeFile(join(clone, 'src/app.js'), APP)
+    await git(clone, 'commit', '-q', '-am', 'bring BAD back')
+    await git(clone, 'push', '-q', 'origin', 'main')
+    const main = await git(clone, 'rev-parse', 'HEAD')
+    const again = await run(['--fix', 'node fix.cjs'])
+    expect(again.code).toBe(0)
+    expect(again.json.proposal).toMatchObject({
+      branch,
+      action: 'created',
+      pullRequest: { action: 'created' }
+    })
+    expect(await git(bare, 'rev-parse', `${branch}^`)).toBe(main)
+    expect(again.stderr).toContain(`was merged (pull request #${number})`)
+  })
+
+  it('a fix that only applies on top of unpushed commits is not proposed: exit 1, saying to push them first', async () => {
+    const { clone, bare, run } = await cloned()
+    await writeFile(join(clone, 'src/app.js'), 'const a = 2\nconst b = BAD\n')
+    await git(clone, 'commit', '-q', '-am', 'local change to the failing file')
+    const result = await run(['--fix', 'node fix.cjs'])
+    expect(result.code).toBe(1)
+    expect(result.json.outcome).toBe('not-proposed')
+    expect(result.json.reason).toMatch(
+      /does not apply to main as the remote has it .*push your commits to main/
+    )
+    expect(await git(bare, 'for-each-ref', '--format=%(refname:short)', 'refs/heads/')).toBe('main')
+  })
+})
+
+describe('self-heal heal --cwd (a package of a monorepo)', () => {
+  it('runs the check and the fixer in the package; the fix and the problems are repository-relative', async () => {
+    const repo = await makeTempRepo({
+      'packages/a/src/app.js': APP,
+      'packages/a/check.cjs': CHECK,
+      'packages/a/fix.cjs': FIX,
+      // At the root the same check would fail on another file, and the fixer would not find src/app.js.
+      'src/app.js': 'const root = BAD\n'
+    })
+    const cache = await makeTempDir('self-heal-cache-')
+    cleanups.push(async () => {
+      await repo.cleanup()
+      await cache.cleanup()
+    })
+    const run = await runCli(
+      [
+        'heal',
+        '--kind',
+        'lint',
+        '--check',
+        'node check.cjs',
+        '--fix',
+        'node fix.cjs',
+        '--json',
+        '--cwd',
+        'packages/a'
+      ],
+      { cwd: repo.path, env: cleanEnv({ XDG_CACHE_HOME: cache.path }) }
+    )
+    expect(run.code).toBe(0)
+    const out = JSON.parse(run.stdout) as HealJson & { check: { problems: Array<{ file: string }> } }
+    expect(out.outcome).toBe('healed')
+    expect(out.check.problems.map(p => p.file)).toEqual(['packages/a/src/app.js'])
+    expect(out.fingerprint?.signatures).toEqual(['packages/a/src/app.js :: no-bad'])
+    const branch = out.proposal!.branch
+    expect(await git(repo.path, 'diff', '--name-only', 'main', branch)).toBe('packages/a/src/app.js')
+    expect(await git(repo.path, 'show', `${branch}:src/app.js`)).toBe('const root = BAD')
   })
 })
 

@@ -289,6 +289,23 @@ export function gitContract(name: string, makeHarness: () => Promise<GitHarness>
       })
       expect(second.action).toBe('updated')
       expect(second.number).toBe(first.number)
+      const found = await h.adapter.findPullRequests('self-heal/abc', { state: 'all' })
+      expect(found).toEqual([
+        expect.objectContaining({ number: first.number, head: 'self-heal/abc', state: 'open', merged: false })
+      ])
+      expect(await h.adapter.findPullRequests('self-heal/none')).toEqual([])
+    })
+
+    it('keeps one comment with a marker on a pull request, updated in place', async () => {
+      await h.adapter.applyDiff(editDiff(), 'edit', { branch: 'self-heal/talk', base: h.defaultBranch })
+      const pr = await h.adapter.createPullRequest({ head: 'self-heal/talk', title: 'Talk' })
+      const first = await h.adapter.upsertComment(pr.number, '<!-- marker -->', '<!-- marker -->\none')
+      const second = await h.adapter.upsertComment(pr.number, '<!-- marker -->', '<!-- marker -->\ntwo')
+      expect([first.action, second.action]).toEqual(['created', 'updated'])
+      expect(second.id).toBe(first.id)
+      const other = await h.adapter.upsertComment(pr.number, '<!-- other -->', '<!-- other -->\nthree')
+      expect(other).toMatchObject({ action: 'created' })
+      expect(other.id).not.toBe(first.id)
     })
   })
 }

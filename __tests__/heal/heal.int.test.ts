@@ -139,7 +139,7 @@ describe('heal in a local repository', () => {
 
   it('the next heal of the same failure uses the remembered fix and does not commit it twice', async () => {
     const first = await heal({ fixers: ['node fix-bad.js', 'node fix-ugly.js'] })
-    const branch = first.proposal!.branch
+    const branch = first.proposal!.branch!
     const tip = await git(repo.path, 'rev-parse', branch)
     // Another commit on main that does not touch the failure: the same fingerprint, a base that moved.
     await writeFile(join(repo.path, 'README.md'), 'more\n')
@@ -158,7 +158,7 @@ describe('heal in a local repository', () => {
 
   it('a remembered fix that no longer applies is skipped, and the fixers run', async () => {
     const first = await heal({ fixers: ['node fix-bad.js', 'node fix-ugly.js'] })
-    await git(repo.path, 'branch', '-D', first.proposal!.branch)
+    await git(repo.path, 'branch', '-D', first.proposal!.branch!)
     // Same problems, other text around them: the remembered diff's context no longer matches.
     await writeFile(join(repo.path, 'src/app.js'), '// header\nconst a = "BAD" // x\nconst b = "UGLY" // y\n')
     await git(repo.path, 'commit', '-qam', 'reword')
@@ -239,7 +239,7 @@ describe('heal in a local repository', () => {
     expect(existsSync(join(repo.path, 'src/generated.js'))).toBe(false)
     expect(await readFile(join(repo.path, 'notes.txt'), 'utf8')).toBe('mine, untracked\n')
     expect(await status()).toBe('?? notes.txt')
-    expect(await git(repo.path, 'show', `${result.proposal!.branch}:src/generated.js`)).toBe(
+    expect(await git(repo.path, 'show', `${result.proposal!.branch!}:src/generated.js`)).toBe(
       '// made by the fixer'
     )
   })
@@ -253,7 +253,7 @@ describe('heal in a local repository', () => {
 
   it('does not heal its own commits or branches (the loop guard)', async () => {
     const first = await heal({ fixers: ['node fix-bad.js', 'node fix-ugly.js'] })
-    await git(repo.path, 'checkout', '-q', first.proposal!.branch)
+    await git(repo.path, 'checkout', '-q', first.proposal!.branch!)
     const onBranch = await heal({ fixers: ['node fix-bad.js'] })
     expect(onBranch).toMatchObject({ outcome: 'skipped', ok: true })
     expect(onBranch.reason).toMatch(/self-heal's own/)
@@ -264,9 +264,9 @@ describe('heal in a local repository', () => {
     expect(onCommit.reason).toMatch(/was made by self-heal/)
   })
 
-  it('leaves a branch that holds another change alone', async () => {
+  it('leaves a branch that holds another change alone, and proposes on the fix’s own branch', async () => {
     const first = await heal({ fixers: ['node fix-bad.js', 'node fix-ugly.js'] })
-    const branch = first.proposal!.branch
+    const branch = first.proposal!.branch!
     await git(repo.path, 'branch', '-D', branch)
     // Someone else's change on that branch name.
     await git(repo.path, 'checkout', '-q', '-b', branch)
@@ -276,9 +276,12 @@ describe('heal in a local repository', () => {
     const tip = await git(repo.path, 'rev-parse', 'HEAD')
     await git(repo.path, 'checkout', '-q', 'main')
     const result = await heal({ fixers: ['node fix-bad.js', 'node fix-ugly.js'] })
-    expect(result).toMatchObject({ outcome: 'not-proposed', ok: false })
-    expect(result.reason).toMatch(/already holds another change/)
+    // The fix goes on a branch of its own, keyed by what it changes; the other one is not moved.
+    expect(result).toMatchObject({ outcome: 'healed', ok: true, proposal: { action: 'created' } })
+    expect(result.proposal!.branch).toMatch(new RegExp(`^${branch}-[0-9a-f]{8}$`))
     expect(await git(repo.path, 'rev-parse', branch)).toBe(tip)
+    const again = await heal({ fixers: ['node fix-bad.js', 'node fix-ugly.js'] })
+    expect(again.proposal).toMatchObject({ branch: result.proposal!.branch, action: 'already-proposed' })
   })
 
   it('on a detached HEAD without a base it says which base to give', async () => {
@@ -292,7 +295,7 @@ describe('heal in a local repository', () => {
     expect(await status()).toBe('')
     const withBase = await heal({ fixers: ['node fix-bad.js', 'node fix-ugly.js'], base: 'main' })
     expect(withBase.proposal).toMatchObject({ base: 'main', action: 'created' })
-    expect(await git(repo.path, 'rev-parse', `${withBase.proposal!.branch}^`)).toBe(
+    expect(await git(repo.path, 'rev-parse', `${withBase.proposal!.branch!}^`)).toBe(
       await git(repo.path, 'rev-parse', 'main')
     )
   })

@@ -10,7 +10,7 @@ import { MemoryGit } from '../../src/adapters/memory/git.js'
 import type { Workspace } from '../../src/adapters/workspace.js'
 import { runHeal } from '../../src/heal/loop.js'
 import { memoryKey } from '../../src/heal/memory.js'
-import { FINGERPRINT_TRAILER } from '../../src/heal/propose.js'
+import { COMMENT_MARKER, FINGERPRINT_TRAILER, RETRY_LABEL } from '../../src/heal/propose.js'
 import type { FixerContextInput } from '../../src/heal/agent-context.js'
 import type { HealDeps, HealOutput, HealRequest } from '../../src/heal/types.js'
 import type { Logger } from '../../src/log.js'
@@ -23,6 +23,10 @@ export interface LoopEnv {
   command(program: string, ...args: string[]): string
   /** A file of the workspace as it is now. */
   read(path: string): Promise<string | undefined>
+  /** Writes a file of the workspace (an untracked one, for a path the commit lacks). */
+  write(path: string, text: string): Promise<unknown>
+  /** The absolute directory of a repository-relative one, as a run's cwd. */
+  at(dir: string): string
   /** A path outside the repository a program may keep state in. */
   scratch(name: string): string
   close(): Promise<void>
@@ -174,7 +178,7 @@ export function defineLoopTests(name: string, make: MakeLoopEnv): void {
         expect(result.attempts[0].violations).toBeUndefined()
         expect(result.fix!.diff).toContain('src/app.js')
         expect(result.fix!.diff).not.toContain('eslint.config.js')
-        const branch = result.proposal!.branch
+        const branch = result.proposal!.branch!
         expect(git.read(branch, 'eslint.config.js')).toBe('export default [BAD]\n')
         expect(git.read(branch, 'src/app.js')).toContain('"good"')
         expect(await over.read('eslint.config.js')).toBe('export default [BAD]\n')
@@ -333,23 +337,221 @@ export function defineLoopTests(name: string, make: MakeLoopEnv): void {
       expect(git.branches.size).toBe(1)
     })
 
-    it('runs nothing when switched off', async () => {
+    it('switched off, runs the check only: no fixer, no fingerprint, and the check decides the run', async () => {
       const result = await heal({ fixers: [fixBad()], disabled: 'SELF_HEAL_DISABLED is set' })
-      expect(result).toMatchObject({ outcome: 'disabled', ok: true })
-      expect(result.check).toBeUndefined()
+      expect(result).toMatchObject({ outcome: 'disabled', ok: false, check: { passed: false } })
+      expect(result.reason).toMatch(/switched off.*fails/)
+      expect(result.attempts).toEqual([])
+      expect(result.fingerprint).toBeUndefined()
+      const passing = await heal({
+        check: env.command('lint', 'NOTHERE'),
+        disabled: 'SELF_HEAL_DISABLED is set'
+      })
+      expect(passing).toMatchObject({ outcome: 'disabled', ok: true, check: { passed: true } })
+      expect(git.branches.size).toBe(1)
     })
 
-    it('does not heal self-heal’s own branch, its own commit, or a pull request into its own branch', async () => {
+    it('does not heal self-heal’s own branch, its own commit, or a pull request into its own branch; the check still runs and fails the run', async () => {
       const own = await make(FILES, { branch: 'self-heal/abc' })
       const trailer = await make(FILES, { headMessage: `fix\n\n${FINGERPRINT_TRAILER}: abc\n` })
+      const custom = await make(FILES, { branch: 'bot/fix-0123abcd' })
       try {
-        expect((await heal({ fixers: [fixBad()] }, own)).outcome).toBe('skipped')
-        expect((await heal({ fixers: [fixBad()] }, trailer)).outcome).toBe('skipped')
-        expect((await heal({ fixers: [fixBad()], base: 'self-heal/abc' })).outcome).toBe('skipped')
+        for (const result of [
+          await heal({ fixers: [fixBad()] }, own),
+          await heal({ fixers: [fixBad()] }, trailer),
+          await heal({ fixers: [fixBad()], base: 'self-heal/abc' }),
+          await heal({ fixers: [fixBad()], shape: { branch: 'bot/fix-{fingerprint}' } }, custom)
+        ]) {
+          expect(result).toMatchObject({
+            outcome: 'skipped',
+            ok: false,
+            check: { passed: false },
+            attempts: []
+          })
+        }
+        expect(git.branches.size).toBe(1)
       } finally {
         await own.close()
         await trailer.close()
+        await custom.close()
       }
+    })
+
+    it('fail-when: failing fails a healed run and says where the fix is; unhealed passes it; never passes anything', async () => {
+      const failing = await heal({ fixers: [fixBad(), fixUgly()], failWhen: 'failing' })
+      expect(failing).toMatchObject({ outcome: 'healed', ok: false, failWhen: 'failing' })
+      expect(failing.reason).toMatch(
+        /fails at .*fail-when: failing.*proposed on pull request memory:\/\/pulls\/1/
+      )
+      const unhealed = await heal({ fixers: [fixBad(), fixUgly()] })
+      expect(unhealed).toMatchObject({ outcome: 'healed', ok: true, failWhen: 'unhealed' })
+      cache = new MemoryCacheAdapter() // forget the fix, so that nothing heals
+      const never = await heal({ fixers: [env.command('noop')], failWhen: 'never' })
+      expect(never).toMatchObject({ outcome: 'not-healed', ok: true })
+      expect(await heal({ fixers: [env.command('noop')] })).toMatchObject({
+        outcome: 'not-healed',
+        ok: false
+      })
+    })
+
+    it('a pull request closed without merging declines its fix: no fixer runs and nothing is proposed again, until it is labelled for a retry', async () => {
+      const first = await heal({ fixers: [fixBad(), fixUgly()] })
+      expect(first.proposal!.pullRequest).toMatchObject({ number: 1, action: 'created' })
+      git.close(1)
+      await git.deleteBranch(first.proposal!.branch!)
+      const again = await heal({ fixers: [fixBad(), fixUgly()] })
+      expect(again).toMatchObject({ outcome: 'declined', ok: false, attempts: [] })
+      expect(again.reason).toMatch(/#1 .*closed without being merged.*reopen #1.*self-heal:retry/)
+      expect(git.pullRequests).toHaveLength(1)
+      expect(git.branches.has(first.proposal!.branch!)).toBe(false)
+      expect(await heal({ fixers: [fixBad(), fixUgly()], failWhen: 'never' })).toMatchObject({
+        outcome: 'declined',
+        ok: true
+      })
+      git.pullRequests[0].labels.push(RETRY_LABEL)
+      const retried = await heal({ fixers: [fixBad(), fixUgly()] })
+      expect(retried).toMatchObject({
+        outcome: 'healed',
+        proposal: { action: 'created', pullRequest: { number: 2 } }
+      })
+    })
+
+    it('a fix squash-merged with its branch kept is not found "already proposed": the branch is made again and a new pull request opened', async () => {
+      const first = await heal({ fixers: [fixBad(), fixUgly()] })
+      // Squash-merged (main gets one commit of its own, the branch keeps its commit), then the failure came back.
+      git.close(1, true)
+      const again = await heal({ fixers: [fixBad(), fixUgly()] })
+      expect(again).toMatchObject({ outcome: 'healed', ok: true })
+      expect(again.proposal).toMatchObject({
+        branch: first.proposal!.branch,
+        action: 'created',
+        pullRequest: { number: 2, action: 'created' }
+      })
+      expect(log.lines.join('\n')).toMatch(/was merged \(pull request #1\)/)
+    })
+
+    it('leaves the user’s untracked files out of the fix, even when a fixer changed them, and puts them back', async () => {
+      await env.write('notes.txt', 'WIP: BAD idea\n')
+      const result = await heal({
+        fixers: [env.command('replace-files', 'BAD', 'good', 'src/app.js', 'notes.txt'), fixUgly()]
+      })
+      expect(result).toMatchObject({ outcome: 'healed', excluded: ['notes.txt'] })
+      expect(result.fix!.diff).not.toContain('notes.txt')
+      expect(git.read(result.proposal!.branch!, 'notes.txt')).toBeUndefined()
+      expect(git.read(result.proposal!.branch!, 'src/app.js')).toBe('const a = "good"\nconst b = "nice"\n')
+      expect(await env.read('notes.txt')).toBe('WIP: BAD idea\n')
+      expect(log.lines.join('\n')).toMatch(/Left out of the fix: notes\.txt/)
+    })
+
+    it('runs the check and the fixers in the directory given (a package of a monorepo); the fix stays repository-relative', async () => {
+      const files = { 'packages/a/src/app.js': APP, 'src/root.js': 'const r = "BAD"\n' }
+      const mono = await make(files)
+      const monoGit = new MemoryGit(files)
+      try {
+        const result = await heal(
+          {
+            check: mono.command('lint'),
+            fixers: [
+              mono.command('replace', 'src/app.js', 'BAD', 'good'),
+              mono.command('replace', 'src/app.js', 'UGLY', 'nice')
+            ],
+            cwd: mono.at('packages/a')
+          },
+          mono,
+          REPOSITORY,
+          { git: async () => monoGit }
+        )
+        expect(result.outcome).toBe('healed')
+        expect(result.check!.problems.map(p => p.file)).toEqual([
+          'packages/a/src/app.js',
+          'packages/a/src/app.js'
+        ])
+        expect(result.fix!.diff).toContain('diff --git a/packages/a/src/app.js b/packages/a/src/app.js')
+        expect(monoGit.read(result.proposal!.branch!, 'packages/a/src/app.js')).toBe(
+          'const a = "good"\nconst b = "nice"\n'
+        )
+        expect(monoGit.read(result.proposal!.branch!, 'src/root.js')).toBe('const r = "BAD"\n')
+      } finally {
+        await mono.close()
+      }
+    })
+
+    describe('in a same-repository pull request’s workflow', () => {
+      const pr = { number: 7, head: 'feature', base: 'main', url: 'memory://pulls/7' }
+      let prGit: MemoryGit
+      beforeEach(async () => {
+        // main had clean lines; the pull request's branch brought BAD and UGLY, and the checkout is its merge.
+        prGit = new MemoryGit({ ...FILES, 'src/app.js': 'const a = "fine"\nconst b = "fine"\n' })
+        await prGit.applyDiff(
+          'diff --git a/src/app.js b/src/app.js\n--- a/src/app.js\n+++ b/src/app.js\n@@ -1,2 +1,2 @@\n-const a = "fine"\n-const b = "fine"\n+const a = "BAD"\n+const b = "UGLY"\n',
+          'feature',
+          { branch: 'feature', base: 'main' }
+        )
+      })
+      const inPr = (request: Partial<HealRequest>): Promise<HealOutput> =>
+        heal(
+          { fixers: [fixBad(), fixUgly()], base: 'feature', pullRequest: pr, ...request },
+          env,
+          REPOSITORY,
+          {
+            git: async () => prGit
+          }
+        )
+
+      it('deliver pull-request: a pull request into its branch, and one comment on it, updated in place', async () => {
+        const first = await inPr({})
+        expect(first.proposal).toMatchObject({
+          deliver: 'pull-request',
+          base: 'feature',
+          comment: { action: 'created' }
+        })
+        const second = await inPr({})
+        expect(second.proposal).toMatchObject({ action: 'already-proposed', comment: { action: 'updated' } })
+        expect(prGit.comments).toHaveLength(1)
+        expect(prGit.comments[0]).toMatchObject({ number: 7 })
+        expect(prGit.comments[0].body.startsWith(COMMENT_MARKER)).toBe(true)
+        expect(prGit.comments[0].body).toContain(`pull request #${first.proposal!.pullRequest!.number}`)
+      })
+
+      it('deliver commit: one commit with the trailer on the pull request’s own branch', async () => {
+        const result = await inPr({ deliver: 'commit' })
+        expect(result.proposal).toMatchObject({
+          deliver: 'commit',
+          branch: 'feature',
+          pullRequest: { number: 7, action: 'updated' }
+        })
+        expect(prGit.read('feature', 'src/app.js')).toBe('const a = "good"\nconst b = "nice"\n')
+        expect(prGit.branches.get('feature')!.commits[0].message).toContain(
+          `${FINGERPRINT_TRAILER}: ${result.fingerprint!.id}`
+        )
+        expect(prGit.pullRequests).toEqual([])
+        expect(prGit.comments[0].body).toContain(`committed on this branch: ${result.proposal!.commit}`)
+      })
+
+      it('deliver suggestions: one review, a suggestion on the lines it replaces; nothing pushed', async () => {
+        const result = await inPr({ deliver: 'suggestions' })
+        expect(result.proposal).toMatchObject({
+          deliver: 'suggestions',
+          review: { suggestions: 1, asDiff: 0 }
+        })
+        expect(prGit.reviews).toHaveLength(1)
+        expect(prGit.reviews[0].comments).toEqual([
+          {
+            path: 'src/app.js',
+            startLine: 1,
+            line: 2,
+            body: '```suggestion\nconst a = "good"\nconst b = "nice"\n```'
+          }
+        ])
+        expect([...prGit.branches.keys()].sort()).toEqual(['feature', 'main'])
+        expect(prGit.comments[0].body).toContain('suggested in a review')
+      })
+
+      it('deliver comment: the diff in the one comment', async () => {
+        const result = await inPr({ deliver: 'comment' })
+        expect(result).toMatchObject({ outcome: 'healed', proposal: { deliver: 'comment' } })
+        expect(prGit.comments[0].body).toContain('```diff\ndiff --git a/src/app.js b/src/app.js')
+      })
     })
 
     it('refuses to start on a detached HEAD with no base to propose to', async () => {
@@ -362,7 +564,7 @@ export function defineLoopTests(name: string, make: MakeLoopEnv): void {
       }
     })
 
-    it('ends not-proposed, branch untouched, when self-heal/<id> already holds another change', async () => {
+    it('when self-heal/<id> holds another change, proposes on self-heal/<id>-<change id>, never moving it, never twice', async () => {
       const first = await heal({ fixers: [fixBad(), fixUgly()], dryRun: true })
       const branch = `self-heal/${first.fingerprint!.id}`
       await git.applyDiff(
@@ -371,8 +573,12 @@ export function defineLoopTests(name: string, make: MakeLoopEnv): void {
         { branch, base: 'main' }
       )
       const result = await heal({ fixers: [fixBad(), fixUgly()] })
-      expect(result).toMatchObject({ outcome: 'not-proposed', proposal: { action: 'already-proposed' } })
+      expect(result).toMatchObject({ outcome: 'healed', proposal: { action: 'created' } })
+      expect(result.proposal!.branch).toMatch(new RegExp(`^${branch}-[0-9a-f]{8}$`))
       expect(git.branches.get(branch)!.commits).toHaveLength(1)
+      const again = await heal({ fixers: [fixBad(), fixUgly()] })
+      expect(again.proposal).toMatchObject({ branch: result.proposal!.branch, action: 'already-proposed' })
+      expect(git.pullRequests).toHaveLength(1)
     })
   })
 }

@@ -1,5 +1,5 @@
 /** The healing loop over a real git checkout, with the same programs run as child processes. */
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { LocalExecutionAdapter } from '../../src/adapters/local/execution.js'
@@ -21,6 +21,8 @@ defineLoopTests('a local git checkout', async (files, options = {}) => {
     execution: new LocalExecutionAdapter({ root: repo.path }),
     command: (name, ...args) => ['node', PROGRAMS, name, ...args].map(quote).join(' '),
     read: path => readFile(join(repo.path, path), 'utf8').catch(() => undefined),
+    write: (path, text) => writeFile(join(repo.path, path), text),
+    at: dir => join(repo.path, dir),
     scratch: name => join(scratch.path, name),
     close: async () => {
       await workspace.close()

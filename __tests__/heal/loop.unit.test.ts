@@ -1,10 +1,22 @@
 /** The healing loop over the in-memory workspace, with scripted programs: the fast tier. */
+import { posix } from 'node:path'
 import { ScriptedExecution, type Program } from '../../src/adapters/memory/execution.js'
 import { MemoryWorkspace } from '../../src/adapters/memory/workspace.js'
 import { runProgram } from '../helpers/programs.mjs'
 import { defineLoopTests } from './loop-cases.js'
 
-const NAMES = ['lint', 'flaky', 'replace', 'replace-each', 'learns', 'write', 'noop', 'idle', 'no-config']
+const NAMES = [
+  'lint',
+  'flaky',
+  'replace',
+  'replace-files',
+  'replace-each',
+  'learns',
+  'write',
+  'noop',
+  'idle',
+  'no-config'
+]
 
 defineLoopTests('the memory workspace', async (files, options = {}) => {
   const workspace = new MemoryWorkspace(files, options)
@@ -12,18 +24,23 @@ defineLoopTests('the memory workspace', async (files, options = {}) => {
   const outside = new Map<string, string>()
   const program =
     (name: string): Program =>
-    (ws, args) =>
-      runProgram(name, args, {
-        read: path => (path.startsWith('/') ? outside.get(path) : ws.read(path)),
-        write: (path, text) => (path.startsWith('/') ? outside.set(path, text) : ws.write(path, text)),
+    (ws, args, cwd) => {
+      // Paths are relative to where the program runs, as a process's are.
+      const at = (path: string): string => posix.join(posix.relative(ws.root, cwd), path)
+      return runProgram(name, args, {
+        read: path => (path.startsWith('/') ? outside.get(path) : ws.read(at(path))),
+        write: (path, text) => (path.startsWith('/') ? outside.set(path, text) : ws.write(at(path), text)),
         list: dir =>
-          [...ws.files.keys()].filter(p => p.startsWith(`${dir}/`)).map(p => p.slice(dir.length + 1))
+          [...ws.files.keys()].filter(p => p.startsWith(`${at(dir)}/`)).map(p => p.slice(at(dir).length + 1))
       })
+    }
   return {
     workspace,
     execution: new ScriptedExecution(workspace, Object.fromEntries(NAMES.map(name => [name, program(name)]))),
     command: (name, ...args) => [name, ...args.map(quote)].join(' '),
     read: async path => workspace.read(path),
+    write: async (path, text) => workspace.write(path, text),
+    at: dir => posix.join(workspace.root, dir),
     scratch: name => `/outside/${name}`,
     close: () => workspace.close()
   }

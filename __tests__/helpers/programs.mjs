@@ -43,6 +43,12 @@ export function runProgram(name, args, fs) {
       fs.write(file, (prefix ? `${prefix}\n` : '') + text.split(from).join(to))
       return { exitCode: 0, stdout: '' }
     }
+    // A fixer over several files, as `prettier --write .` is: replaces args[0] by args[1] in each file named after.
+    case 'replace-files': {
+      const [from, to, ...files] = args
+      for (const file of files) fs.write(file, (fs.read(file) ?? '').split(from).join(to))
+      return { exitCode: 0, stdout: '' }
+    }
     // A fixer that edits several files: replace's arguments, FILE FROM TO, once for each triple.
     case 'replace-each': {
       for (let i = 0; i + 2 < args.length; i += 3) runProgram('replace', args.slice(i, i + 3), fs)

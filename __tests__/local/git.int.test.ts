@@ -1,37 +1,23 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { createLocalGitAdapter, type PullRequestService } from '../../src/adapters/local/git.js'
-import type { PullRequest, PullRequestOptions } from '../../src/adapters/git.js'
+import { createLocalGitAdapter } from '../../src/adapters/local/git.js'
+import { MemoryGit } from '../../src/adapters/memory/git.js'
 import { ConfigurationError, DiffDoesNotApplyError, InvalidInputError } from '../../src/errors.js'
 import { GIT_CONTRACT_SEED, gitContract } from '../contracts/git-contract.js'
 import { DIFF_CORPUS, prepareCase } from '../helpers/diff-corpus.js'
 import { git, makeTempDir, makeTempRepo } from '../helpers/git.js'
 
 /** An in-memory stand-in for GitHub's pull requests (our own interface), recording what was asked. */
-class RecordingPullRequests implements PullRequestService {
-  readonly open = new Map<string, PullRequest & { title: string }>()
-  async createPullRequest(options: PullRequestOptions): Promise<PullRequest> {
-    const existing = this.open.get(options.head)
-    const pr = {
-      number: existing?.number ?? this.open.size + 1,
-      url: `https://example.test/pull/${existing?.number ?? this.open.size + 1}`,
-      head: options.head,
-      base: options.base ?? 'main',
-      title: options.title,
-      action: existing ? ('updated' as const) : ('created' as const)
-    }
-    this.open.set(options.head, pr)
-    return pr
-  }
-}
-
 gitContract('git-cli', async () => {
   const repo = await makeTempRepo(GIT_CONTRACT_SEED)
   const origin = await makeTempDir('self-heal-origin-')
   await git(origin.path, 'init', '-q', '--bare')
   await git(repo.path, 'remote', 'add', 'origin', origin.path)
-  const adapter = await createLocalGitAdapter({ cwd: repo.path, pullRequests: new RecordingPullRequests() })
+  const adapter = await createLocalGitAdapter({
+    cwd: repo.path, // GitHub's side of pull requests is the memory one: what is under test here is the push before it.
+    pullRequests: new MemoryGit({})
+  })
   return {
     adapter,
     gitDir: repo.path,

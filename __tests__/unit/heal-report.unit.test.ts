@@ -41,6 +41,7 @@ function healed(over: Partial<HealOutput> = {}): HealOutput {
     outcome: 'healed',
     ok: true,
     reason: 'Healed: a verified fix is proposed.',
+    failWhen: 'unhealed',
     kind: 'lint',
     check: check(),
     fingerprint: { id: 'abc123', basis: 'problems', signatures: ['src/a.js :: no-var'] },
@@ -60,6 +61,7 @@ function healed(over: Partial<HealOutput> = {}): HealOutput {
       stats: { files: 1, added: 1, removed: 1 }
     },
     proposal: {
+      deliver: 'pull-request',
       branch: 'self-heal/abc123',
       base: 'main',
       action: 'created',

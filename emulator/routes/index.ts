@@ -2,11 +2,11 @@
 import type { CoreRoute } from '../core-types.js'
 import { commitRoutes } from './commits.js'
 import { contentsRoutes } from './contents.js'
+import { conversationRoutes } from './conversation.js'
 import { gitObjectRoutes } from './git-objects.js'
 import { pullRoutes } from './pulls.js'
 import { refRoutes } from './refs.js'
 import { repoRoutes } from './repos.js'
-import { reviewRoutes } from './reviews.js'
 
 /** The core's REST routes (Actions and the cache service come as plugins). */
 export function coreRoutes(): CoreRoute[] {
@@ -17,6 +17,6 @@ export function coreRoutes(): CoreRoute[] {
     ...contentsRoutes(),
     ...commitRoutes(),
     ...pullRoutes(),
-    ...reviewRoutes()
+    ...conversationRoutes()
   ]
 }

@@ -25,9 +25,9 @@ import type { IssueRecord, LabelRecord } from '../repositories.js'
 import { actorPerson } from './git-objects.js'
 import { assertWorkflowsPermission } from './guards.js'
 
-type PullRecord = IssueRecord & { pull: NonNullable<IssueRecord['pull']> }
+export type PullRecord = IssueRecord & { pull: NonNullable<IssueRecord['pull']> }
 
-function pullOf(ctx: CoreContext, number: string | undefined): PullRecord {
+export function pullOf(ctx: CoreContext, number: string | undefined): PullRecord {
   const record = ctx.state.issues.get(Number(number))
   if (!record?.pull) throw notFound()
   return record as PullRecord
@@ -94,8 +94,8 @@ async function pullJson(
     closed_at: record.closedAt === null ? null : iso(record.closedAt),
     merged_at: pull.mergedAt === null ? null : iso(pull.mergedAt),
     merge_commit_sha: pull.mergeCommitSha,
-    assignee: null,
-    assignees: [],
+    assignee: record.assignees?.length ? simpleUser(ctx.core, record.assignees[0]) : null,
+    assignees: (record.assignees ?? []).map(login => simpleUser(ctx.core, login)),
     requested_reviewers: pull.requestedReviewers.map(login => simpleUser(ctx.core, login)),
     requested_teams: [],
     head,
@@ -151,9 +151,9 @@ async function pullJson(
     mergeable,
     rebaseable: mergeable,
     mergeable_state: mergeable === null ? 'unknown' : mergeable ? 'clean' : 'dirty',
-    merged_by: null,
-    comments: 0,
-    review_comments: 0,
+    merged_by: pull.mergedAt === null ? null : simpleUser(ctx.core, ACTOR_LOGIN, 'Bot'),
+    comments: record.comments?.length ?? 0,
+    review_comments: (pull.reviews ?? []).reduce((n, review) => n + review.comments.length, 0),
     maintainer_can_modify: pull.maintainerCanModify,
     commits,
     additions,
@@ -384,6 +384,67 @@ export function pullRoutes(): CoreRoute[] {
         }
         pull.updatedAt = now
         return { status: 200, body: await pullJson(ctx, pull, true) }
+      }
+    },
+    {
+      method: 'PUT',
+      path: '/repos/{owner}/{repo}/pulls/{pull_number}/merge',
+      operationId: 'pulls/merge',
+      kind: 'write',
+      permission: 'contents',
+      async handler(ctx) {
+        const pull = pullOf(ctx, ctx.params.pull_number)
+        const body = (ctx.body ?? {}) as {
+          commit_title?: string
+          commit_message?: string
+          sha?: string
+          merge_method?: 'merge' | 'squash' | 'rebase'
+        }
+        const method = body.merge_method ?? 'merge'
+        const gitDir = ctx.repo.gitDir
+        return ctx.state.exclusive(async () => {
+          if (pull.state !== 'open') throw new ApiError(405, 'Pull Request is not mergeable')
+          const head = await readRef(gitDir, `refs/heads/${pull.pull.head}`)
+          const base = await readRef(gitDir, `refs/heads/${pull.pull.base}`)
+          if (!head || !base) throw new ApiError(405, 'Pull Request is not mergeable')
+          if (body.sha !== undefined && body.sha !== head) {
+            throw new ApiError(409, 'Head branch was modified. Review and try the merge again.')
+          }
+          // Rebase merges rewrite every commit; the emulator makes merge commits and squashes only.
+          if (method === 'rebase') throw new ApiError(405, 'emulator: rebase merges are not served')
+          const merged = await runGit(gitDir, ['merge-tree', '--write-tree', '--no-messages', base, head], {
+            okCodes: [1]
+          })
+          if (merged.code !== 0) throw new ApiError(405, 'Pull Request is not mergeable')
+          const tree = merged.stdout.toString('utf8').split('\n')[0] as string
+          const seconds = Math.floor(ctx.core.services.now() / 1000)
+          const title =
+            body.commit_title ??
+            (method === 'squash'
+              ? `${pull.title} (#${pull.number})`
+              : `Merge pull request #${pull.number} from ${ctx.repo.owner}/${pull.pull.head}`)
+          const sha = await writeCommit(gitDir, {
+            tree,
+            // A squash is one commit on the base with the pull request's changes; the head's commits stay apart.
+            parents: method === 'squash' ? [base] : [base, head],
+            message:
+              `${title}\n\n${body.commit_message ?? (method === 'squash' ? '' : pull.title)}`.trimEnd() +
+              '\n',
+            author: actorPerson(seconds),
+            committer: { ...WEB_FLOW, seconds, timezone: '+0000' }
+          })
+          await assertWorkflowsPermission(gitDir, ctx.auth, sha)
+          if (!(await compareAndSwapRef(gitDir, `refs/heads/${pull.pull.base}`, sha, base))) {
+            throw new ApiError(409, 'Base branch was modified. Review and try the merge again.')
+          }
+          const now = ctx.core.services.now()
+          pull.state = 'closed'
+          pull.closedAt = now
+          pull.updatedAt = now
+          pull.pull.mergedAt = now
+          pull.pull.mergeCommitSha = sha
+          return { status: 200, body: { sha, merged: true, message: 'Pull Request successfully merged' } }
+        })
       }
     },
     {

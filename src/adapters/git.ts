@@ -59,6 +59,8 @@ export interface PullRequestOptions {
   labels?: string[]
   /** Users to request a review from. */
   reviewers?: string[]
+  /** Users to assign. */
+  assignees?: string[]
 }
 
 /** A pull request that createPullRequest opened or updated. */
@@ -73,6 +75,45 @@ export interface PullRequest {
   base: string
   /** `created` when it was opened now, `updated` when an open one for the same head was updated. */
   action: 'created' | 'updated'
+}
+
+/** A pull request as findPullRequests lists it. */
+export interface PullRequestInfo {
+  number: number
+  url: string
+  head: string
+  base: string
+  state: 'open' | 'closed'
+  /** Whether it was merged (a closed pull request that was not was turned down). */
+  merged: boolean
+  /** When it was closed (ISO 8601), when it is. */
+  closedAt?: string
+  /** Its labels' names. */
+  labels: string[]
+}
+
+/** A comment on a pull request's conversation that upsertComment wrote. */
+export interface IssueComment {
+  id: number
+  url: string
+  /** `created` when it was posted now, `updated` when the one holding the marker was edited. */
+  action: 'created' | 'updated'
+}
+
+/** One comment of a review, on lines of the pull request's head (the diff's right side). */
+export interface ReviewComment {
+  path: string
+  /** The last line commented on. */
+  line: number
+  /** The first line, for a comment on several lines. */
+  startLine?: number
+  body: string
+}
+
+/** A review that createReview posted. */
+export interface Review {
+  id: number
+  url: string
 }
 
 /** What mergeBranch did. */
@@ -97,6 +138,18 @@ export interface GitAdapter {
   applyDiff(diff: string, message: string, options: ApplyDiffOptions): Promise<ApplyDiffResult>
   /** Opens a pull request, or updates the open one with the same head. */
   createPullRequest(options: PullRequestOptions): Promise<PullRequest>
+  /**
+   * The pull requests whose head is `head` (a branch of this repository), newest first; `state` `all` (default)
+   * includes closed and merged ones. Empty where there are no pull requests (locally without a token).
+   */
+  findPullRequests(head: string, options?: { state?: 'open' | 'closed' | 'all' }): Promise<PullRequestInfo[]>
+  /**
+   * Posts a comment on pull request `number`, or edits the one self-heal posted before that starts with `marker`:
+   * one comment, updated in place.
+   */
+  upsertComment(number: number, marker: string, body: string): Promise<IssueComment>
+  /** Posts a review (event COMMENT) on pull request `number` with comments on its head's lines. */
+  createReview(number: number, review: { body: string; comments: ReviewComment[] }): Promise<Review>
   /** Merges `branch` into `into`; MergeConflictError (nothing changed) on conflict. */
   mergeBranch(branch: string, into: string): Promise<MergeResult>
   /** The newest `n` commits of HEAD (or the default branch), newest first. */

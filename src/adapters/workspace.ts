@@ -38,6 +38,8 @@ export interface Workspace {
   changedTrackedFiles(): Promise<string[]>
   /** The text of files as the commit checked out holds them (a path it does not hold is left out). */
   readCommitted(paths: readonly string[]): Promise<Map<string, string>>
+  /** Untracked files (not ignored ones), repository-relative: the user's, not the commit's. */
+  untrackedFiles(): Promise<string[]>
   /** The files as they are now (tracked and untracked, not ignored ones). */
   snapshot(): Promise<WorkspaceState>
   /** The change from one state to another as `git diff --binary` writes it; empty when they are the same. */

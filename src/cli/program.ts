@@ -379,6 +379,23 @@ function buildProgram(io: Io, state: { exitCode: number; json: boolean; command?
     )
     .option('--report <path>', 'a report file the check writes (JUnit XML, TAP, Jest JSON or ESLint JSON)')
     .option(
+      '--fail-when <when>',
+      'exit 1 when: failing (the check fails), unhealed (no verified fix), never',
+      'unhealed'
+    )
+    .option(
+      '--deliver <how>',
+      "pull-request; in a pull request's workflow also commit, suggestions or comment"
+    )
+    .option('--branch <name>', 'the fix branch (default self-heal/{fingerprint})')
+    .option('--title <title>', "the fix's pull request title ({fingerprint} is filled in)")
+    .option('--body <body>', "the fix's pull request body")
+    .option('--labels <names>', "labels of the fix's pull request, comma-separated")
+    .option('--reviewers <logins>', 'reviewers to request, comma-separated')
+    .option('--assignees <logins>', 'users to assign, comma-separated')
+    .option('--draft', "open the fix's pull request as a draft")
+    .option('--commit-message <msg>', "the fix commit's message (self-heal's trailer is added)")
+    .option(
       '--fixer-timeout <seconds>',
       'stop a fixer (and everything it started) after this many seconds (default 600)'
     )
@@ -417,6 +434,16 @@ function buildProgram(io: Io, state: { exitCode: number; json: boolean; command?
             base: options.base as string | undefined,
             timeout: options.timeout as string | undefined,
             report: options.report as string | undefined,
+            failWhen: options.failWhen as string,
+            deliver: options.deliver as string | undefined,
+            branch: options.branch as string | undefined,
+            title: options.title as string | undefined,
+            body: options.body as string | undefined,
+            labels: options.labels as string | undefined,
+            reviewers: options.reviewers as string | undefined,
+            assignees: options.assignees as string | undefined,
+            draft: Boolean(options.draft),
+            commitMessage: options.commitMessage as string | undefined,
             fixerTimeout: options.fixerTimeout as string | undefined,
             verify: options.verify as string | undefined,
             setup: options.setup as string | undefined,
@@ -544,6 +571,16 @@ const HEAL_OPTIONS: Record<keyof HealInputs, string> = {
   base: '--base',
   timeout: '--timeout',
   report: '--report',
+  failWhen: '--fail-when',
+  deliver: '--deliver',
+  branch: '--branch',
+  title: '--title',
+  body: '--body',
+  labels: '--labels',
+  reviewers: '--reviewers',
+  assignees: '--assignees',
+  draft: '--draft',
+  commitMessage: '--commit-message',
   fixerTimeout: '--fixer-timeout',
   verify: '--verify',
   setup: '--setup',
@@ -598,6 +635,12 @@ export function describeHeal(r: HealOutput): string {
     const size = a.stats && a.result !== 'no-change' ? ` (${diffSize(a.stats)})` : ''
     lines.push(`  ${what}: ${a.result}${size}`)
     for (const v of a.violations ?? []) lines.push(`    ${v.message}`)
+  }
+  for (const path of r.excluded ?? []) lines.push(`  left out (untracked before heal started): ${path}`)
+  if (r.proposal?.commit) {
+    lines.push(
+      `  commit ${r.proposal.commit} on ${r.proposal.branch}${r.proposal.from ? ` (made from ${r.proposal.from}, as the remote has ${r.proposal.base})` : ''}`
+    )
   }
   if (r.proposal?.pullRequest) {
     lines.push(

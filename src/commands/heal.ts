@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { AdapterFactory } from '../adapters/factory.js'
 import { LocalWorkspace } from '../adapters/local/workspace.js'
-import { ConfigurationError } from '../errors.js'
+import { ConfigurationError, SelfHealError } from '../errors.js'
 import { DEFAULT_REMOTE } from '../git/remote.js'
 import type { GitHubActionsExecutionAdapter } from '../adapters/execution/workflow-dispatch.js'
 import { runCloudHeal } from '../heal/cloud.js'
@@ -63,6 +63,8 @@ export async function healWithFactory(
   for (const signal of INTERRUPTS) process.on(signal, onSignal)
   // The failure as context for fixers lives outside the checkout, or it would become part of the fix.
   const contexts = await mkdtemp(join(tmpdir(), 'self-heal-context-'))
+  // Locally, pull requests (a token and a repository) mean the fix branch is pushed.
+  const pushes = factory.environment === 'local' && (await factory.describe()).missing.length === 0
   try {
     return await runHeal(
       {
@@ -84,16 +86,43 @@ export async function healWithFactory(
         ...(factory.environment === 'local'
           ? {
               branchChange: async (base: string, branch: string) => {
-                if ((await factory.describe()).missing.length === 0) {
+                if (pushes) {
                   const fetched = await tree.fetchBranch(DEFAULT_REMOTE, branch)
                   if (fetched) log.info(`Fetched ${branch} from ${DEFAULT_REMOTE}: ${fetched}`)
                 }
                 return tree.branchChange(base, branch)
               }
             }
+          : {}),
+        // What is pushed is made from the remote's base, never from local commits nobody pushed.
+        ...(pushes
+          ? {
+              branchFrom: async (base: string) => {
+                const commit = await tree.fetchRemoteBranch(DEFAULT_REMOTE, base)
+                if (!commit) {
+                  throw new ConfigurationError(
+                    `${DEFAULT_REMOTE} has no branch ${base} to propose the fix to: push ${base} first, or give another base (--base).`
+                  )
+                }
+                log.info(
+                  `The fix branch is made from ${DEFAULT_REMOTE}/${base} (${commit.slice(0, 12)}), as the remote has it.`
+                )
+                return commit
+              },
+              // A stale branch goes on the remote too, or the branch made again could not be pushed over it.
+              deleteBranch: async (branch: string) => {
+                if (!(await tree.deleteRemoteBranch(DEFAULT_REMOTE, branch))) {
+                  throw new SelfHealError(
+                    `Could not delete the stale branch ${branch} on ${DEFAULT_REMOTE} (someone pushed to it since it was fetched?): delete it, and heal again.`
+                  )
+                }
+                await (await factory.git()).deleteBranch(branch)
+              }
+            }
           : {})
       },
-      request
+      // The check and the fixers run where the user is (a package of a monorepo); paths stay repository-relative.
+      { ...request, cwd }
     )
   } finally {
     await rm(contexts, { recursive: true, force: true })

@@ -57,6 +57,7 @@ export async function runCloudHeal(
   const dryRun = Boolean(request.dryRun)
   const base: Omit<HealOutput, 'outcome' | 'ok' | 'reason'> = {
     kind: request.kind,
+    failWhen: request.failWhen ?? 'unhealed',
     attempts: [],
     remembered: false,
     dryRun
@@ -190,7 +191,7 @@ export async function runCloudHeal(
         attempt.result = verified ? 'verified' : 'check-failed'
         if (verified) return undefined
         // A commit self-heal just made and that does not pass goes: the branch must not hold an unverified fix.
-        if (committed.action === 'created') await git.deleteBranch(committed.branch)
+        if (committed.action === 'created') await git.deleteBranch(committed.branch!)
         return `The ${request.kind} check fails on ${committed.branch} with the fix committed.`
       }
     )

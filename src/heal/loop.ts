@@ -1,61 +1,108 @@
 /**
  * The healing loop, over ports only: check; on a failure, re-run at the same commit (a pass is flaky, never
  * fixed); fingerprint the failure; try the fix remembered for that fingerprint, then the user's fixers in order;
- * police each diff; verify it by re-running the check; propose the verified fix; remember it. The workspace is
- * always left as it was found: the fix lives on the branch, not in the checkout.
+ * police each diff; verify it by re-running the check; deliver the verified fix; remember it. The workspace is
+ * always left as it was found: the fix lives on a branch (or in a review), not in the checkout. The kill switch and
+ * the loop guards stop healing, never the check: it runs, and `failWhen` decides whether the run failed.
  */
+import { join, relative } from 'node:path'
 import { runCheckResult, checkPassed, toCheckOutput, type CheckResult } from '../commands/check.js'
 import type { OutsideChange, WorkspaceState } from '../adapters/workspace.js'
 import { hasPassed } from '../adapters/verdict.js'
 import { ConfigurationError, InterruptedError, RefNotFoundError, errorMessage } from '../errors.js'
+import { withoutPaths } from '../diff/select.js'
+import { snapshotTestFiles } from './auto-fix.js'
 import { fingerprintFailure } from './fingerprint.js'
 import { noteReplay, recall, remember } from './memory.js'
 import { checkPolicy, DEFAULT_POLICY, type PolicyContext } from './policy.js'
-import { snapshotTestFiles } from './auto-fix.js'
 import { parseGitDiff } from '../diff/parse.js'
-import { BRANCH_PREFIX, FINGERPRINT_TRAILER, describeFix, propose } from './propose.js'
+import {
+  FINGERPRINT_TRAILER,
+  declinedBy,
+  deliverFix,
+  describeFix,
+  fixBranch,
+  isOwnBranch,
+  updateContributorComment
+} from './propose.js'
+import type {
+  Deliver,
+  HealAttempt,
+  HealDeps,
+  HealFix,
+  HealOutcome,
+  HealOutput,
+  HealRequest
+} from './types.js'
 import { brokenCheck, crashedFixer } from './report.js'
 import type { CheckFailure, EarlierAttempt } from './agent-context.js'
 import { retriesFor, withoutRefusedFiles } from './fixers.js'
-import type { HealAttempt, HealDeps, HealFix, HealOutcome, HealOutput, HealRequest } from './types.js'
 
 /** Runs the healing loop. Throws only for bad configuration or a broken environment; outcomes are returned. */
 export async function runHeal(deps: HealDeps, request: HealRequest): Promise<HealOutput> {
   const { workspace, log } = deps
   const policy = request.policy ?? DEFAULT_POLICY
   const reruns = request.reruns ?? 1
+  const failWhen = request.failWhen ?? 'unhealed'
+  const shape = request.shape ?? {}
   let budget = request.maxAttempts ?? 5
   const dryRun = Boolean(request.dryRun)
+  const cwd = request.cwd ?? workspace.root
   const base: Omit<HealOutput, 'outcome' | 'ok' | 'reason'> = {
     kind: request.kind,
+    failWhen,
     attempts: [],
     remembered: false,
     dryRun
   }
-  const end = (outcome: HealOutcome, reason: string, extra: Partial<HealOutput> = {}): HealOutput => ({
-    outcome,
-    ok: !['not-healed', 'not-proposed', 'broken-check'].includes(outcome),
-    reason,
-    ...base,
-    ...extra
-  })
+  const end = (outcome: HealOutcome, reason: string, extra: Partial<HealOutput> = {}): HealOutput => {
+    const failing = base.check !== undefined && !base.check.passed && outcome !== 'flaky'
+    const ok = failWhen === 'never' || !failing || (failWhen === 'unhealed' && outcome === 'healed')
+    // A healed run that still fails the step (fail-when failing) says so first, and where the fix is.
+    const why =
+      !ok && outcome === 'healed'
+        ? `The ${request.kind} check fails at ${workspace.head.slice(0, 12)} (fail-when: failing), and a fix is ready: ${reason}`
+        : reason
+    return { outcome, ok, reason: why, ...base, ...extra }
+  }
+  /** Runs the check in `dir` (default: `cwd` in the workspace; for verify: clean, the same place in a copy). */
+  const check = async (dir = cwd): Promise<CheckResult> => {
+    const result = await interruptible(
+      runCheckResult(deps.execution, request.kind, request.check, {
+        cwd: dir,
+        ...request.checkOptions,
+        signal: deps.signal
+      })
+    )
+    stopIfInterrupted()
+    return result
+  }
+  /** The check alone, for a run that does not heal: its result decides the run by `failWhen`. */
+  const checkOnly = async (outcome: 'disabled' | 'skipped', why: string): Promise<HealOutput> => {
+    log.info(`${why} Running the ${request.kind} check only.`)
+    base.check = toCheckOutput(request.kind, await check())
+    return end(
+      outcome,
+      `${why} The ${request.kind} check ${base.check.passed ? 'passes' : 'fails'}${base.check.passed ? '' : `; nothing was healed`}.`
+    )
+  }
 
-  if (request.disabled) return end('disabled', `Healing is switched off: ${request.disabled}.`)
+  if (request.disabled) return checkOnly('disabled', `Healing is switched off: ${request.disabled}.`)
   // Loop guard: a commit self-heal made, or one of its branches, is not healed again.
   const branch = await workspace.currentBranch()
-  if (branch?.startsWith(BRANCH_PREFIX)) {
-    return end('skipped', `The branch ${branch} is self-heal's own: it is not healed again.`)
+  if (branch && isOwnBranch(branch, shape.branch)) {
+    return checkOnly('skipped', `The branch ${branch} is self-heal's own: it is not healed again.`)
   }
   // A pull request's workflow checks out a detached merge commit: its branch (the base a fix would go to) says
   // whether the pull request is self-heal's own.
-  if (request.base?.startsWith(BRANCH_PREFIX)) {
-    return end(
+  if (request.base && isOwnBranch(request.base, shape.branch)) {
+    return checkOnly(
       'skipped',
       `The fix would be proposed to ${request.base}, which is self-heal's own branch: it is not healed again.`
     )
   }
   if (new RegExp(`^${FINGERPRINT_TRAILER}:`, 'm').test(await workspace.headMessage())) {
-    return end(
+    return checkOnly(
       'skipped',
       `The commit checked out (${workspace.head.slice(0, 12)}) was made by self-heal: it is not healed again.`
     )
@@ -75,19 +122,14 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
       'The checkout is on a detached HEAD, so there is no branch to propose a fix to: give the base branch (--base, or the input `base`).'
     )
   }
-
-  /** Runs the check in the workspace (or in `cwd`, a clean copy of it). */
-  const check = async (cwd = workspace.root): Promise<CheckResult> => {
-    const result = await interruptible(
-      runCheckResult(deps.execution, request.kind, request.check, {
-        cwd,
-        ...request.checkOptions,
-        signal: deps.signal
-      })
+  let deliver: Deliver = request.deliver ?? 'pull-request'
+  if (deliver !== 'pull-request' && !request.pullRequest) {
+    log.info(
+      `deliver '${deliver}' needs a pull request's workflow; this is not one, so a fix is proposed as a pull request.`
     )
-    stopIfInterrupted()
-    return result
+    deliver = 'pull-request'
   }
+
   log.info(`Running the ${request.kind} check.`)
   const first = await check()
   base.check = toCheckOutput(request.kind, first)
@@ -108,6 +150,28 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
   base.fingerprint = { id: fingerprint.id, basis: fingerprint.basis, signatures: fingerprint.signatures }
   log.info(`Failure fingerprint ${fingerprint.id} (${fingerprint.signatures.length} signature(s)).`)
 
+  // A maintainer who closed self-heal's pull request for this failure said no: nothing is tried again.
+  const writes = !dryRun && !request.noProposal
+  if (writes) {
+    const declined = await declinedBy(await deps.git(), fixBranch(shape, fingerprint.id))
+    if (declined) return end('declined', declined)
+  }
+
+  // The user's untracked files are not in the base a fix is proposed on: what fixers do to them is put back with
+  // everything else, and never proposed.
+  const untracked = new Set(await workspace.untrackedFiles())
+  const candidate = async (from: WorkspaceState, to: WorkspaceState): Promise<string> => {
+    const { diff, dropped } = withoutPaths(await workspace.diff(from, to), untracked)
+    for (const path of dropped) {
+      if (base.excluded?.includes(path)) continue
+      ;(base.excluded ??= []).push(path)
+      log.info(
+        `Left out of the fix: ${path}, which was untracked before heal started (its changes are put back, never proposed).`
+      )
+    }
+    return diff
+  }
+
   const start = await workspace.snapshot()
   let fix: HealFix | undefined
   let current: WorkspaceState = start
@@ -124,7 +188,7 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
       base.attempts.push(attempt)
       if (await workspace.apply(remembered.diff)) {
         current = await workspace.snapshot()
-        const diff = await workspace.diff(start, current)
+        const diff = await candidate(start, current)
         const tried = await police(diff, attempt)
         if (tried && (await verify(attempt, current))) {
           fix = { source: 'memory', fixers: remembered.fixers, diff, stats: tried }
@@ -174,11 +238,13 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
 
   if (!fix) {
     const tried = base.attempts.length
-    return end(
-      'not-healed',
-      tried
-        ? `No verified fix: ${tried} candidate(s) tried, none made the ${request.kind} check pass within the policy.`
-        : `No verified fix: nothing was remembered for this failure and no fixer is configured.`
+    return finish(
+      end(
+        'not-healed',
+        tried
+          ? `No verified fix: ${tried} candidate(s) tried, none made the ${request.kind} check pass within the policy.`
+          : `No verified fix: nothing was remembered for this failure and no fixer is configured.`
+      )
     )
   }
   base.fix = fix
@@ -226,10 +292,41 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
         throw error
       }
     })
-  const proposal = await propose(git, branchChange, fix, fingerprint, target!, request.kind, log)
-  base.proposal = proposal.proposal
-  if (!proposal.ok) return end('not-proposed', proposal.reason)
-  return end('healed', proposal.reason)
+  const delivered = await deliverFix({
+    git,
+    branchChange,
+    fix,
+    fingerprint,
+    kind: request.kind,
+    base: target!,
+    from: deps.branchFrom ? await deps.branchFrom(target!) : undefined,
+    deleteBranch: deps.deleteBranch,
+    deliver,
+    pullRequest: request.pullRequest,
+    shape,
+    log
+  })
+  base.proposal = delivered.proposal
+  return finish(end(delivered.outcome, delivered.reason))
+
+  /** On a same-repository pull request, the one comment self-heal keeps there says how this heal ended. */
+  async function finish(output: HealOutput): Promise<HealOutput> {
+    if (!request.pullRequest || !writes) return output
+    try {
+      const comment = await updateContributorComment(
+        await deps.git(),
+        request.pullRequest,
+        output,
+        workspace.head
+      )
+      if (output.proposal) output.proposal.comment = comment
+      else log.info(`Comment on pull request #${request.pullRequest.number}: ${comment.url}`)
+    } catch (error) {
+      // The heal's result stands without its comment.
+      log.warning(`Could not comment on pull request #${request.pullRequest.number}: ${errorMessage(error)}`)
+    }
+    return output
+  }
 
   /** Polices a diff: its stats when accepted, undefined (and the attempt marked) when refused or empty. */
   async function police(diff: string, attempt: HealAttempt): Promise<HealAttempt['stats'] | undefined> {
@@ -330,7 +427,7 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
       await workspace.guard()
       const ran = await interruptible(
         deps.execution.runCommand(fixer, {
-          cwd: workspace.root,
+          cwd,
           timeoutSeconds: request.fixerTimeoutSeconds ?? 600,
           signal: deps.signal,
           ...(env ? { env } : {})
@@ -350,7 +447,7 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
         Object.assign(attempt, crashedFixer(ran))
         return attempt
       }
-      let diff = await workspace.diff(start, after)
+      let diff = await candidate(start, after)
       let stats = await police(diff, attempt)
       const partial = !stats && withoutRefusedFiles(diff, attempt.violations ?? [], policy)
       if (partial) {
@@ -365,7 +462,7 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
               .map(d => d.file)
               .join(', ')}; the rest is policed and verified on its own.`
           )
-          diff = await workspace.diff(start, after)
+          diff = await candidate(start, after)
           stats = await police(diff, attempt)
         }
       }
@@ -423,7 +520,7 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
       log.info(`Verifying: running ${shown} (verify-also).`)
       const ran = await interruptible(
         runCheckResult(deps.execution, 'test', also, {
-          cwd: workspace.root,
+          cwd,
           timeoutSeconds: request.checkOptions?.timeoutSeconds,
           env: request.checkOptions?.env,
           signal: deps.signal
@@ -441,7 +538,7 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
     await workspace.restore(state, await workspace.snapshot())
     let passed = checkPassed(result)
     if (passed && request.verify === 'clean')
-      passed = await verifyClean(attempt, await workspace.diff(start, state))
+      passed = await verifyClean(attempt, await candidate(start, state))
     attempt.result = passed ? 'verified' : 'check-failed'
     if (!passed)
       verifyFailures.set(attempt, toCheckOutput(attempt.verifyAlso ? 'test' : request.kind, result))
@@ -470,7 +567,9 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
           )
         }
       }
-      attempt.clean = checkPassed(await check(copy.root)) ? 'passed' : 'failed'
+      attempt.clean = checkPassed(await check(join(copy.root, relative(workspace.root, cwd))))
+        ? 'passed'
+        : 'failed'
       if (attempt.clean === 'failed') {
         log.warning(
           `The ${request.kind} check passed in the checkout but fails in a clean copy with only the diff: the candidate is not a fix.`

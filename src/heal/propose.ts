@@ -1,21 +1,75 @@
 /**
- * Proposing a verified fix: one commit on `self-heal/<fingerprint>` from the base branch and its pull request,
- * through the Git port. A branch that already holds this very change is not committed to again; one that holds
- * another change is left alone: self-heal never force-moves a branch.
+ * Delivering a verified fix through the Git port: as one commit on `self-heal/<fingerprint>` made from the base
+ * branch with its pull request (default), as one commit on a same-repository pull request's own branch, as review
+ * suggestions on that pull request, or in a comment. A branch that already holds this very change is not committed
+ * to again; one that holds another change is left alone (self-heal never force-moves a branch) and the fix goes on
+ * `<branch>-<change id>`. A pull request a maintainer closed without merging declines its fix for good.
  */
-import type { ApplyDiffResult, GitAdapter } from '../adapters/git.js'
+import { createHash } from 'node:crypto'
+import type { GitAdapter, IssueComment, PullRequestInfo } from '../adapters/git.js'
 import type { CheckKind } from '../commands/check.js'
 import { parseGitDiff } from '../diff/parse.js'
 import { ConfigurationError, ConflictError, DiffDoesNotApplyError, errorMessage } from '../errors.js'
 import type { Logger } from '../log.js'
 import type { Fingerprint } from './fingerprint.js'
-import type { HealFix, HealProposal } from './types.js'
+import { buildSuggestions, type Suggestions } from './review-suggestions.js'
+import type {
+  Deliver,
+  HealFix,
+  HealOutcome,
+  HealOutput,
+  HealProposal,
+  ProposalShape,
+  PullRequestContext
+} from './types.js'
 
 /** The trailer that marks a commit as self-heal's: a checkout of such a commit is not healed again. */
 export const FINGERPRINT_TRAILER = 'Self-Heal-Fingerprint'
 
 /** The prefix of the branches heal proposes fixes on: `self-heal/<fingerprint>`. */
 export const BRANCH_PREFIX = 'self-heal/'
+
+/** The default fix branch name. */
+export const DEFAULT_BRANCH = `${BRANCH_PREFIX}{fingerprint}`
+
+/** The label that lifts a decline: on a closed pull request of self-heal's, it may propose that fix again. */
+export const RETRY_LABEL = 'self-heal:retry'
+
+/** The first line of the one comment self-heal keeps on a contributor's pull request. */
+export const COMMENT_MARKER = '<!-- self-heal -->'
+
+/** Where a delivery stands, and why, in one sentence. */
+export interface DeliverResult {
+  outcome: Extract<HealOutcome, 'healed' | 'not-proposed' | 'declined'>
+  reason: string
+  proposal?: HealProposal
+}
+
+/** What a delivery needs. */
+export interface DeliverContext {
+  git: GitAdapter
+  /** The change a branch makes since it forked from a commit, or undefined when it does not exist. */
+  branchChange: (from: string, branch: string) => Promise<string | undefined>
+  fix: HealFix
+  fingerprint: Fingerprint
+  kind: CheckKind
+  /** The branch a pull request targets. */
+  base: string
+  /** The commit (or ref) a new fix branch is made from (default `base`). */
+  from?: string
+  /** Deletes a stale fix branch (default: the Git adapter's deleteBranch). */
+  deleteBranch?: (branch: string) => Promise<void>
+  deliver: Deliver
+  /** The same-repository pull request of this workflow (needed by every delivery but `pull-request`). */
+  pullRequest?: PullRequestContext
+  shape: ProposalShape
+  log: Logger
+  /**
+   * Runs between the commit and the pull request (a fix made with no checkout is verified on its branch): a reason
+   * it returns stops before the pull request.
+   */
+  verifyBranch?: (proposal: HealProposal) => Promise<string | undefined>
+}
 
 /** Where a proposal stands, and why, in one sentence. */
 export interface ProposeResult {
@@ -30,10 +84,53 @@ export function describeFix(fix: HealFix): string {
   return `${from}; ${fix.stats.files} file(s), +${fix.stats.added} -${fix.stats.removed}`
 }
 
+/** The fix branch for a fingerprint: the `branch` setting (default `self-heal/{fingerprint}`) filled in. */
+export function fixBranch(shape: ProposalShape, fingerprintId: string): string {
+  return fill(shape.branch?.trim() || DEFAULT_BRANCH, fingerprintId)
+}
+
+/** Whether `branch` is one heal makes (`self-heal/...`, or one the `branch` setting makes): the loop guard. */
+export function isOwnBranch(branch: string, template?: string): boolean {
+  if (branch.startsWith(BRANCH_PREFIX)) return true
+  if (!template?.trim()) return false
+  const pattern = template
+    .trim()
+    .split('{fingerprint}')
+    .map(part => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('[0-9a-f]+')
+  return new RegExp(`^${pattern}(-[0-9a-f]{8})?$`).test(branch)
+}
+
+/** A short id of what a diff changes (equal for diffs sameChange finds equal): names a fix's own branch. */
+export function changeId(diff: string): string {
+  return createHash('sha256').update(changeShape(diff)).digest('hex').slice(0, 8)
+}
+
 /**
- * Commits the fix on `self-heal/<fingerprint>` from `base` and opens its pull request (an open one is kept open or
- * reopened when the branch already holds the fix). `verifyBranch`, when given, runs between the two (a fix made
- * with no checkout is verified on its branch): a reason it returns stops before the pull request.
+ * Why a fix on `branch` is declined, or undefined when it is not: the newest pull request from `branch` was closed
+ * without being merged (and not labelled RETRY_LABEL since).
+ */
+export async function declinedBy(git: GitAdapter, branch: string): Promise<string | undefined> {
+  const latest = (await git.findPullRequests(branch, { state: 'all' }))[0]
+  return latest && isDeclined(latest) ? declineReason(latest, branch) : undefined
+}
+
+function declineReason(latest: PullRequestInfo, branch: string): string {
+  return (
+    `Declined: self-heal's pull request #${latest.number} (${latest.url}) for this failure was closed without ` +
+    `being merged${latest.closedAt ? ` on ${latest.closedAt.slice(0, 10)}` : ''}, so its fix is not proposed ` +
+    `again. To have it proposed again, reopen #${latest.number} (restoring ${branch} if it was deleted), or add ` +
+    `the label '${RETRY_LABEL}' to it.`
+  )
+}
+
+function isDeclined(pr: PullRequestInfo): boolean {
+  return pr.state === 'closed' && !pr.merged && !pr.labels.includes(RETRY_LABEL)
+}
+
+/**
+ * Commits the fix on `self-heal/<fingerprint>` from `base` and opens its pull request, as the pull-request delivery
+ * does; `verifyBranch`, when given, runs between the two.
  */
 export async function propose(
   git: GitAdapter,
@@ -45,57 +142,100 @@ export async function propose(
   log: Logger,
   verifyBranch?: (proposal: HealProposal) => Promise<string | undefined>
 ): Promise<ProposeResult> {
-  const branch = `${BRANCH_PREFIX}${fingerprint.id}`
-  let existing = await branchChange(base, branch)
-  const proposal: HealProposal = { branch, base, action: 'created' }
-  if (existing !== undefined && !existing.trim()) {
-    // The branch changes nothing from the base any more: its fix was merged, and the failure came back. Deleting
-    // it loses no change, and the new fix goes on a branch made again from the base.
-    log.info(
-      `The branch ${branch} holds no change from ${base} any more (its fix was merged): making it again.`
-    )
-    await git.deleteBranch(branch)
-    existing = undefined
+  const result = await proposePullRequest({
+    git,
+    branchChange,
+    fix,
+    fingerprint,
+    kind,
+    base,
+    deliver: 'pull-request',
+    shape: {},
+    log,
+    verifyBranch
+  })
+  return { ok: result.outcome === 'healed', reason: result.reason, proposal: result.proposal }
+}
+
+/** Delivers a verified fix as `context.deliver` says. */
+export async function deliverFix(context: DeliverContext): Promise<DeliverResult> {
+  const pr = context.pullRequest
+  if (context.deliver === 'pull-request' || !pr) return proposePullRequest(context)
+  if (context.deliver === 'commit') return commitOnPullRequest(context, pr)
+  if (context.deliver === 'suggestions') return suggestOnPullRequest(context, pr)
+  return {
+    outcome: 'healed',
+    reason: `Healed: a verified fix (${describeFix(context.fix)}) is in the comment on pull request #${pr.number}.`,
+    proposal: { deliver: 'comment', base: pr.head, action: 'created' }
   }
-  if (existing !== undefined) {
-    if (!sameChange(existing, fix.diff)) {
-      return {
-        ok: false,
-        reason: `A fix was verified, but the branch ${branch} already holds another change: self-heal does not force-move branches. Merge or delete it, and heal again.`,
-        proposal: { ...proposal, action: 'already-proposed' }
-      }
+}
+
+/**
+ * Commits the fix on the fix branch from `from` and opens its pull request into `base` (the open one is updated
+ * when the branch already holds the fix).
+ */
+async function proposePullRequest(context: DeliverContext): Promise<DeliverResult> {
+  const { git, fix, fingerprint, kind, base, shape, log } = context
+  const from = context.from ?? base
+  const primary = fixBranch(shape, fingerprint.id)
+  const names = [primary, `${primary}-${changeId(fix.diff)}`]
+  const proposal: HealProposal = { deliver: 'pull-request', branch: primary, base, action: 'created' }
+  let found = false
+  for (const [i, branch] of names.entries()) {
+    proposal.branch = branch
+    const latest = (await git.findPullRequests(branch, { state: 'all' }))[0]
+    if (latest && isDeclined(latest)) {
+      return { outcome: 'declined', reason: declineReason(latest, branch) }
     }
-    proposal.action = 'already-proposed'
-  } else {
-    let applied: ApplyDiffResult
-    try {
-      applied = await git.applyDiff(fix.diff, commitMessage(fix, fingerprint, kind), { branch, base })
-    } catch (error) {
-      if (!(error instanceof DiffDoesNotApplyError || error instanceof ConflictError)) throw error
-      // Verified on this checkout, but `base` as the Git adapter sees it is not the same: a pull request's workflow
-      // checks out the merge with its base branch, or GitHub's copy moved. No bad input: reported, not proposed.
-      return {
-        ok: false,
-        reason:
-          error instanceof DiffDoesNotApplyError
-            ? `A fix (${describeFix(fix)}) was verified on this checkout, but it does not apply to ${base}, which ` +
-              `differs from the checkout in '${error.file}': bring ${base} up to date (for a pull request, merge ` +
-              `its base branch into it) and heal again, or heal a checkout of ${base} itself.`
-            : `A fix (${describeFix(fix)}) was verified on this checkout, but it does not apply to ${base}: ` +
-              `${errorMessage(error)} Update the checkout and heal again.`
-      }
+    let existing = await context.branchChange(from, branch)
+    // A branch that changes nothing from the base any more was merged; one whose pull request was merged (a
+    // squash merge keeps the branch's own commits) is as stale. Deleting it loses no change, and the fix that the
+    // returning failure needs goes on the branch made again from the base.
+    if (existing !== undefined && (!existing.trim() || latest?.merged)) {
+      log.info(
+        `The branch ${branch} was merged${latest?.merged ? ` (pull request #${latest.number})` : ''}: making it again from ${base}.`
+      )
+      await (context.deleteBranch ?? (name => git.deleteBranch(name)))(branch)
+      existing = undefined
     }
-    proposal.commit = applied.commit
-    log.info(`Committed the fix to ${branch} (${applied.commit.slice(0, 12)}).`)
+    if (existing === undefined) {
+      const made = await commit(context, branch, from, base)
+      if ('outcome' in made) return made
+      proposal.commit = made.commit
+      if (context.from) proposal.from = context.from
+      found = true
+      break
+    }
+    if (sameChange(existing, fix.diff)) {
+      proposal.action = 'already-proposed'
+      found = true
+      break
+    }
+    if (i + 1 < names.length) {
+      log.info(`The branch ${branch} already holds another change: the fix goes on ${names[i + 1]}.`)
+    }
   }
-  const unverified = await verifyBranch?.(proposal)
-  if (unverified) return { ok: false, reason: unverified, proposal }
+  if (!found) {
+    return {
+      outcome: 'not-proposed',
+      reason: `A fix was verified, but the branches ${names.join(' and ')} already hold other changes: self-heal does not force-move branches. Merge or delete them, and heal again.`,
+      proposal: { ...proposal, action: 'already-proposed' }
+    }
+  }
+  const unverified = await context.verifyBranch?.(proposal)
+  if (unverified) return { outcome: 'not-proposed', reason: unverified, proposal }
   try {
     const pr = await git.createPullRequest({
-      head: branch,
+      head: proposal.branch!,
       base,
-      title: `self-heal: fix the failing ${kind} check (${fingerprint.id})`,
-      body: pullRequestBody(fix, fingerprint, kind)
+      title: shape.title?.trim()
+        ? fill(shape.title, fingerprint.id)
+        : `self-heal: fix the failing ${kind} check (${fingerprint.id})`,
+      body: shape.body?.trim() ? fill(shape.body, fingerprint.id) : pullRequestBody(fix, fingerprint, kind),
+      draft: shape.draft,
+      labels: shape.labels,
+      reviewers: shape.reviewers,
+      assignees: shape.assignees
     })
     proposal.pullRequest = { number: pr.number, url: pr.url, action: pr.action }
   } catch (error) {
@@ -103,44 +243,216 @@ export async function propose(
     if (!(error instanceof ConfigurationError)) throw error
     proposal.pullRequestSkipped = errorMessage(error)
   }
-  const where = proposal.pullRequest ? `pull request ${proposal.pullRequest.url}` : `branch ${branch}`
+  const where = proposal.pullRequest
+    ? `pull request ${proposal.pullRequest.url}`
+    : `branch ${proposal.branch}`
+  const pushed =
+    proposal.commit && context.from
+      ? ` (commit ${proposal.commit.slice(0, 12)}, made from ${context.from.slice(0, 12)}, the remote's ${base})`
+      : ''
   return {
-    ok: true,
+    outcome: 'healed',
     reason:
       proposal.action === 'already-proposed'
         ? `The verified fix (${describeFix(fix)}) is already proposed: ${where}.`
-        : `Healed: a verified fix (${describeFix(fix)}) is proposed on ${where}.`,
+        : `Healed: a verified fix (${describeFix(fix)}) is proposed on ${where}${pushed}.`,
     proposal
   }
 }
 
-/** Whether two diffs make the same change (same files, same lines), whatever their headers and blob ids say. */
-export function sameChange(a: string, b: string): boolean {
-  const shape = (diff: string): string =>
-    JSON.stringify(
-      parseGitDiff(diff)
-        .map(p => ({
-          kind: p.kind,
-          oldPath: p.oldPath,
-          newPath: p.newPath,
-          newMode: p.newMode,
-          lines: p.hunks.flatMap(h =>
-            h.lines.filter(l => l.kind !== ' ').map(l => l.kind + l.content.toString('base64'))
-          ),
-          binary: p.binary ? p.newId : undefined
-        }))
-        .sort((x, y) => String(x.newPath ?? x.oldPath).localeCompare(String(y.newPath ?? y.oldPath)))
-    )
-  return shape(a) === shape(b)
+/** One commit with the fix on a same-repository pull request's own branch. */
+async function commitOnPullRequest(context: DeliverContext, pr: PullRequestContext): Promise<DeliverResult> {
+  // A run again of the same workflow (same checkout) finds its own commit on the branch since the event.
+  const since = pr.headSha ? await context.branchChange(pr.headSha, pr.head) : undefined
+  if (since?.trim() && sameChange(since, context.fix.diff)) {
+    return {
+      outcome: 'healed',
+      reason: `The verified fix (${describeFix(context.fix)}) is already committed on ${pr.head}, the branch of pull request #${pr.number}.`,
+      proposal: { deliver: 'commit', branch: pr.head, base: pr.base, action: 'already-proposed' }
+    }
+  }
+  const made = await commit(context, pr.head, pr.head, pr.head)
+  if ('outcome' in made) return made
+  return {
+    outcome: 'healed',
+    reason: `Healed: a verified fix (${describeFix(context.fix)}) is committed on ${pr.head}, the branch of pull request #${pr.number} (${made.commit.slice(0, 12)}).`,
+    proposal: {
+      deliver: 'commit',
+      branch: pr.head,
+      base: pr.base,
+      commit: made.commit,
+      action: 'created',
+      ...(pr.url ? { pullRequest: { number: pr.number, url: pr.url, action: 'updated' as const } } : {})
+    }
+  }
 }
 
-function commitMessage(fix: HealFix, fingerprint: Fingerprint, kind: CheckKind): string {
-  const by = fix.source === 'memory' ? 'a fix verified before for this failure' : fix.fixers.join(', then ')
-  return (
-    `fix: make the failing ${kind} check pass\n\n` +
-    `Made by ${by}, and verified by running the ${kind} check again.\n\n` +
-    `${FINGERPRINT_TRAILER}: ${fingerprint.id}\n`
+/** One review on the pull request, a suggestion per hunk where the lines allow it, the rest as a diff. */
+async function suggestOnPullRequest(context: DeliverContext, pr: PullRequestContext): Promise<DeliverResult> {
+  const { git, fix, kind, log } = context
+  let suggestions = buildSuggestions(fix.diff, await git.getDiff(pr.base, pr.head))
+  const post = () =>
+    git.createReview(pr.number, { body: reviewBody(suggestions, kind), comments: suggestions.comments })
+  let review
+  try {
+    review = await post()
+  } catch (error) {
+    if (!suggestions.comments.length || error instanceof ConfigurationError) throw error
+    // GitHub refused a line (the pull request moved since its diff was read): the whole fix goes as a diff.
+    log.warning(
+      `GitHub refused the suggestions (${errorMessage(error)}): the review gives the fix as a diff.`
+    )
+    suggestions = { comments: [], asDiff: fix.diff, asDiffCount: parseGitDiff(fix.diff).length }
+    review = await post()
+  }
+  return {
+    outcome: 'healed',
+    reason: `Healed: a verified fix (${describeFix(fix)}) is suggested in a review on pull request #${pr.number}: ${suggestions.comments.length} suggestion(s)${suggestions.asDiffCount ? `, ${suggestions.asDiffCount} part(s) as a diff` : ''} (${review.url}).`,
+    proposal: {
+      deliver: 'suggestions',
+      base: pr.head,
+      action: 'created',
+      review: {
+        id: review.id,
+        url: review.url,
+        suggestions: suggestions.comments.length,
+        asDiff: suggestions.asDiffCount
+      }
+    }
+  }
+}
+
+function reviewBody(suggestions: Suggestions, kind: CheckKind): string {
+  return [
+    `The ${kind} check failed; self-heal made a fix and verified it by running the check again, which passed.`,
+    suggestions.comments.length
+      ? `Accepting the ${suggestions.comments.length} suggestion(s) applies it.`
+      : '',
+    suggestions.asDiff
+      ? `${suggestions.comments.length ? 'The rest' : 'The fix'} cannot be a suggestion on lines this pull request shows; here it is as a diff:\n\n${fenced(suggestions.asDiff, 'diff')}`
+      : ''
+  ]
+    .filter(Boolean)
+    .join('\n\n')
+}
+
+/**
+ * Commits the fix on `branch` (made from `from` when it does not exist); a fix that does not apply to `onto` (the
+ * branch it is made on, as people know it) is reported.
+ */
+async function commit(
+  context: DeliverContext,
+  branch: string,
+  from: string,
+  onto: string
+): Promise<{ commit: string } | DeliverResult> {
+  const { fix } = context
+  try {
+    const applied = await context.git.applyDiff(fix.diff, commitMessage(context), { branch, base: from })
+    context.log.info(`Committed the fix to ${branch} (${applied.commit.slice(0, 12)}).`)
+    return { commit: applied.commit }
+  } catch (error) {
+    if (!(error instanceof DiffDoesNotApplyError || error instanceof ConflictError)) throw error
+    // Verified on this checkout, but the branch as the Git adapter sees it is not the same: a pull request's
+    // workflow checks out the merge with its base branch, GitHub's copy moved, or (locally) the remote's base
+    // lacks commits that were never pushed. No bad input: reported, not proposed.
+    const remote = context.from !== undefined && from === context.from
+    const target = remote ? `${onto} as the remote has it (${from.slice(0, 12)})` : onto
+    const advice = remote
+      ? `push your commits to ${onto} (the fix is made on what the remote has, never on commits nobody pushed) and heal again.`
+      : `bring ${onto} up to date (for a pull request, merge its base branch into it) and heal again, or heal a checkout of ${onto} itself.`
+    return {
+      outcome: 'not-proposed',
+      reason:
+        error instanceof DiffDoesNotApplyError
+          ? `A fix (${describeFix(fix)}) was verified on this checkout, but it does not apply to ${target}, which differs from the checkout in '${error.file}': ${advice}`
+          : `A fix (${describeFix(fix)}) was verified on this checkout, but it does not apply to ${target}: ${errorMessage(error)} Update the checkout and heal again.`
+    }
+  }
+}
+
+/**
+ * Posts, or updates in place, the one comment self-heal keeps on a contributor's pull request: what failed, and
+ * where the fix is.
+ */
+export async function updateContributorComment(
+  git: GitAdapter,
+  pr: PullRequestContext,
+  output: HealOutput,
+  head: string
+): Promise<IssueComment> {
+  const proposal = output.proposal
+  const where = !proposal
+    ? `No fix is proposed: ${output.reason}`
+    : proposal.deliver === 'commit'
+      ? `The fix is committed on this branch${proposal.commit ? `: ${proposal.commit}` : ''}.`
+      : proposal.deliver === 'suggestions'
+        ? `The fix is suggested in a review: ${proposal.review?.url}.`
+        : proposal.deliver === 'comment'
+          ? 'The fix is below: apply it with `git apply`.'
+          : proposal.pullRequest
+            ? `The fix is proposed in pull request #${proposal.pullRequest.number} (${proposal.pullRequest.url}), into this branch.`
+            : `The fix is on the branch ${proposal.branch}.`
+  const signatures = output.fingerprint?.signatures ?? []
+  const showDiff = output.fix && (proposal?.deliver === 'comment' || output.outcome === 'not-proposed')
+  const body = [
+    COMMENT_MARKER,
+    `**self-heal**: the ${output.kind} check failed at ${head.slice(0, 12)} (${output.outcome}).`,
+    where,
+    output.fingerprint ? `Fingerprint: \`${output.fingerprint.id}\` (${output.fingerprint.basis})` : '',
+    signatures.length
+      ? `<details><summary>What failed</summary>\n\n${signatures
+          .slice(0, 20)
+          .map(s => `- \`${s.replace(/`/g, "'")}\``)
+          .join('\n')}\n\n</details>`
+      : '',
+    showDiff
+      ? `<details open><summary>The fix</summary>\n\n${fenced(output.fix!.diff.slice(0, 50_000), 'diff')}\n\n</details>`
+      : ''
+  ]
+    .filter(Boolean)
+    .join('\n\n')
+  return git.upsertComment(pr.number, COMMENT_MARKER, body)
+}
+
+/** Whether two diffs make the same change (same files, same lines), whatever their headers and blob ids say. */
+export function sameChange(a: string, b: string): boolean {
+  return changeShape(a) === changeShape(b)
+}
+
+function changeShape(diff: string): string {
+  return JSON.stringify(
+    parseGitDiff(diff)
+      .map(p => ({
+        kind: p.kind,
+        oldPath: p.oldPath,
+        newPath: p.newPath,
+        newMode: p.newMode,
+        lines: p.hunks.flatMap(h =>
+          h.lines.filter(l => l.kind !== ' ').map(l => l.kind + l.content.toString('base64'))
+        ),
+        binary: p.binary ? p.newId : undefined
+      }))
+      .sort((x, y) => String(x.newPath ?? x.oldPath).localeCompare(String(y.newPath ?? y.oldPath)))
   )
+}
+
+function fill(template: string, fingerprintId: string): string {
+  return template.split('{fingerprint}').join(fingerprintId)
+}
+
+function fenced(text: string, language: string): string {
+  const fence = '`'.repeat(Math.max(3, ...[...text.matchAll(/`+/g)].map(m => m[0].length + 1)))
+  return `${fence}${language}\n${text.endsWith('\n') ? text : `${text}\n`}${fence}`
+}
+
+function commitMessage(context: DeliverContext): string {
+  const { fix, fingerprint, kind, shape } = context
+  const by = fix.source === 'memory' ? 'a fix verified before for this failure' : fix.fixers.join(', then ')
+  const message = shape.commitMessage?.trim()
+    ? fill(shape.commitMessage.trim(), fingerprint.id)
+    : `fix: make the failing ${kind} check pass\n\nMade by ${by}, and verified by running the ${kind} check again.`
+  return `${message}\n\n${FINGERPRINT_TRAILER}: ${fingerprint.id}\n`
 }
 
 function pullRequestBody(fix: HealFix, fingerprint: Fingerprint, kind: CheckKind): string {

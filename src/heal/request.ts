@@ -6,10 +6,18 @@ import { readFileSync } from 'node:fs'
 import { load as loadYaml } from 'js-yaml'
 import { parseCheckKind } from '../commands/check.js'
 import { ConfigurationError, InvalidInputError, errorMessage } from '../errors.js'
+import { validateBranchName } from '../github/refs.js'
 import { readCount, readPositive } from '../settings.js'
 import { parsePolicy, type FixPolicy } from './policy.js'
 import { AUTO_FIXER } from './fixers.js'
-import type { HealRequest } from './types.js'
+import { fixBranch } from './propose.js'
+import {
+  DELIVERIES,
+  FAIL_WHEN,
+  type HealRequest,
+  type ProposalShape,
+  type PullRequestContext
+} from './types.js'
 
 /** How long one run of the check may take when no timeout is given: half an hour. */
 export const DEFAULT_CHECK_TIMEOUT_SECONDS = 1800
@@ -29,6 +37,19 @@ export interface HealInputs {
   base?: string
   timeout?: string
   report?: string
+  /** `failing`, `unhealed` or `never`; each surface gives its own default. */
+  failWhen?: string
+  deliver?: string
+  /** The fix branch's name, `{fingerprint}` filled in. */
+  branch?: string
+  title?: string
+  body?: string
+  /** Lists: names separated by commas or new lines. */
+  labels?: string
+  reviewers?: string
+  assignees?: string
+  draft?: boolean
+  commitMessage?: string
   fixerTimeout?: string
   verify?: string
   setup?: string
@@ -78,8 +99,41 @@ export function buildHealRequest(inputs: HealInputs, name: InputNamer, env: Node
     base: given(inputs.base) ?? context.base,
     noProposal: context.noProposal,
     disabled: context.disabled,
+    failWhen: oneOf(given(inputs.failWhen) ?? 'unhealed', FAIL_WHEN, name('failWhen')),
+    deliver: oneOf(given(inputs.deliver) ?? 'pull-request', DELIVERIES, name('deliver')),
+    ...(context.pullRequest ? { pullRequest: context.pullRequest } : {}),
+    shape: readShape(inputs, name),
     memoryReadOnly: context.memoryReadOnly
   }
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], what: string): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T
+  throw new InvalidInputError(`${what} must be one of ${allowed.join(', ')} (got '${value}').`)
+}
+
+/** The proposal's shape; a branch name that git would refuse is refused now, before anything runs. */
+function readShape(inputs: HealInputs, name: InputNamer): ProposalShape {
+  const text = (value: string | undefined): string | undefined => (value?.trim() ? value.trim() : undefined)
+  const list = (value: string | undefined): string[] | undefined => {
+    const names = (value ?? '')
+      .split(/[,\n]/)
+      .map(item => item.trim())
+      .filter(Boolean)
+    return names.length ? names : undefined
+  }
+  const shape: ProposalShape = {
+    branch: text(inputs.branch),
+    title: text(inputs.title),
+    body: text(inputs.body),
+    labels: list(inputs.labels),
+    reviewers: list(inputs.reviewers),
+    assignees: list(inputs.assignees),
+    draft: inputs.draft || undefined,
+    commitMessage: text(inputs.commitMessage)
+  }
+  if (shape.branch) validateBranchName(fixBranch(shape, '0123456789abcdef'), name('branch'))
+  return Object.fromEntries(Object.entries(shape).filter(([, value]) => value !== undefined))
 }
 
 const VERIFY_MODES = ['in-place', 'clean'] as const
@@ -98,6 +152,8 @@ export interface HealContext {
   noProposal?: string
   /** The branch a fix is proposed to when none is given: a pull request's own branch. */
   base?: string
+  /** The pull request from this repository whose workflow this is. */
+  pullRequest?: PullRequestContext
   /** Why the fix memory may be read but not written here (CI off the default branch). */
   memoryReadOnly?: string
 }
@@ -122,6 +178,15 @@ export function healContext(env: NodeJS.ProcessEnv): HealContext {
       context.noProposal = `the pull request comes from a fork (${head ?? 'unknown'}), and self-heal never pushes to forks`
     } else if (typeof pr.head?.ref === 'string') {
       context.base = pr.head.ref
+      if (typeof pr.number === 'number' && typeof pr.base?.ref === 'string') {
+        context.pullRequest = {
+          number: pr.number,
+          head: pr.head.ref,
+          base: pr.base.ref,
+          ...(typeof pr.html_url === 'string' ? { url: pr.html_url } : {}),
+          ...(typeof pr.head.sha === 'string' ? { headSha: pr.head.sha } : {})
+        }
+      }
     }
   }
   return context
@@ -154,8 +219,10 @@ function memoryReadOnly(env: NodeJS.ProcessEnv, event: PullRequestEvent | undefi
 interface PullRequestEvent {
   repository?: { default_branch?: unknown }
   pull_request?: {
-    head?: { ref?: unknown; repo?: { full_name?: unknown } }
-    base?: { repo?: { full_name?: unknown } }
+    number?: unknown
+    html_url?: unknown
+    head?: { ref?: unknown; sha?: unknown; repo?: { full_name?: unknown } }
+    base?: { ref?: unknown; repo?: { full_name?: unknown } }
   }
 }
 

@@ -48,13 +48,60 @@ export interface HealRequest {
   setup?: string
   /** Why proposing is not allowed here (e.g. a pull request from a fork): the fix is verified but not proposed. */
   noProposal?: string
-  /** Why healing is switched off (the kill switch), when it is: nothing runs. */
+  /** Why healing is switched off (the kill switch), when it is: the check still runs, nothing else. */
   disabled?: string
+  /** When the run counts as failed (default `unhealed`; the action's default is `failing`). */
+  failWhen?: FailWhen
+  /** How a verified fix is delivered (default `pull-request`). */
+  deliver?: Deliver
+  /** The same-repository pull request whose workflow this is, when it is one. */
+  pullRequest?: PullRequestContext
+  /** The directory the check and the fixers run in (default: the workspace root); paths stay repository-relative. */
+  cwd?: string
+  /** How the fix's branch, commit and pull request look. */
+  shape?: ProposalShape
   /**
    * Why this run may read the fix memory but not write it (a pull request's run, or a branch other than the
    * default one, in CI): a pull request must not be able to plant a fix that the default branch replays.
    */
   memoryReadOnly?: string
+}
+
+/** When a heal counts as failed: `failing` whenever the check fails on the checked commit, whatever heal did;
+ * `unhealed` only when no verified fix was delivered; `never`. */
+export type FailWhen = 'failing' | 'unhealed' | 'never'
+export const FAIL_WHEN: readonly FailWhen[] = ['failing', 'unhealed', 'never']
+
+/** Where a verified fix goes: a pull request (into the branch), one commit on a same-repository pull request's
+ * own branch, review suggestions on that pull request, or a comment holding the diff. */
+export type Deliver = 'pull-request' | 'commit' | 'suggestions' | 'comment'
+export const DELIVERIES: readonly Deliver[] = ['pull-request', 'commit', 'suggestions', 'comment']
+
+/** A pull request from this repository, from its workflow's event. */
+export interface PullRequestContext {
+  number: number
+  /** Its branch (where `commit` delivers). */
+  head: string
+  /** The branch it merges into. */
+  base: string
+  /** Its web address, when the event gives it. */
+  url?: string
+  /** The commit its branch was at when the workflow started, when the event gives it. */
+  headSha?: string
+}
+
+/** What a user may set about heal's proposal; `{fingerprint}` in any of them is replaced by the failure's id. */
+export interface ProposalShape {
+  /** The fix branch's name (default `self-heal/{fingerprint}`). */
+  branch?: string
+  title?: string
+  body?: string
+  labels?: string[]
+  reviewers?: string[]
+  assignees?: string[]
+  draft?: boolean
+  /** The commit message (self-heal's trailer is always added). */
+  commitMessage?: string
 }
 
 /** The ports a heal uses. */
@@ -80,6 +127,16 @@ export interface HealDeps {
    * adapter's getDiff; locally the checkout's own refs).
    */
   branchChange?: (base: string, branch: string) => Promise<string | undefined>
+  /**
+   * The commit a new fix branch for `base` is made from (default: `base` as the Git adapter sees it). Locally with
+   * pull requests it is the remote's `base` after a fetch, so that commits nobody pushed are never published.
+   */
+  branchFrom?: (base: string) => Promise<string>
+  /**
+   * Deletes a stale fix branch (its pull request was merged) before it is made again (default: the Git adapter's
+   * deleteBranch; locally with pull requests, the remote's copy too).
+   */
+  deleteBranch?: (branch: string) => Promise<void>
   /** The fixer commands for the failing run (default: the request's): `auto` lines become derived fixers. */
   resolveFixers?: (failure: CheckResult) => string[]
   /** Writes the failure as context for the next fixer run and returns the variables that name it (none by default). */
@@ -88,7 +145,15 @@ export interface HealDeps {
 
 /** How a heal ended. */
 export type HealOutcome =
-  'disabled' | 'skipped' | 'passed' | 'flaky' | 'healed' | 'not-healed' | 'not-proposed' | 'broken-check'
+  | 'disabled'
+  | 'skipped'
+  | 'passed'
+  | 'flaky'
+  | 'healed'
+  | 'not-healed'
+  | 'not-proposed'
+  | 'declined'
+  | 'broken-check'
 
 /** Files, added and removed lines of a diff. */
 export interface DiffStats {
@@ -136,34 +201,47 @@ export interface HealFix {
 
 /** What was proposed. */
 export interface HealProposal {
-  branch: string
+  /** How it was delivered. */
+  deliver: Deliver
+  /** The branch the fix is on (for `commit`, the pull request's own branch; none for suggestions or a comment). */
+  branch?: string
   /** The branch the pull request targets. */
   base: string
+  /** The commit the fix branch was made from, when one was made (locally with pull requests: the remote's). */
+  from?: string
   /** The fix commit (absent when the branch already held it). */
   commit?: string
-  /** `created`: a new branch and commit; `already-proposed`: the branch already held this fix. */
+  /** `created`: a new branch and commit (or review, or comment); `already-proposed`: the branch already held this fix. */
   action: 'created' | 'already-proposed'
   /** The pull request, when one could be opened. */
   pullRequest?: { number: number; url: string; action: 'created' | 'updated' }
   /** Why there is no pull request, when there is none. */
   pullRequestSkipped?: string
+  /** The review of suggestions, for `suggestions`: how many hunks became suggestions, how many a diff in its body. */
+  review?: { id: number; url: string; suggestions: number; asDiff: number }
+  /** The one comment self-heal keeps on the contributor's pull request. */
+  comment?: { id: number; url: string; action: 'created' | 'updated' }
 }
 
 /** The result, as printed with `--json`. */
 export interface HealOutput {
   outcome: HealOutcome
-  /** Whether the CLI exits 0 (the checks pass, or a verified fix was proposed or, in a dry run, found). */
+  /** Whether the step (or the CLI) succeeds, by `failWhen`. */
   ok: boolean
+  /** The rule `ok` was decided by. */
+  failWhen: FailWhen
   /** Why, in one sentence. */
   reason: string
   kind: CheckKind
-  /** The first run of the check (absent when disabled or skipped). */
+  /** The first run of the check. */
   check?: CheckOutput
   fingerprint?: Pick<Fingerprint, 'id' | 'basis' | 'signatures'>
   /** Candidate fixes in the order they were tried. */
   attempts: HealAttempt[]
   fix?: HealFix
   proposal?: HealProposal
+  /** Untracked files the user had before heal started: whatever a fixer did to them is no part of the fix. */
+  excluded?: string[]
   /** Whether the verified fix was stored in the fix memory. */
   remembered: boolean
   dryRun: boolean

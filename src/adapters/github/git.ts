@@ -28,9 +28,13 @@ import type {
   ApplyDiffResult,
   CommitInfo,
   GitAdapter,
+  IssueComment,
   MergeResult,
   PullRequest,
-  PullRequestOptions
+  PullRequestInfo,
+  PullRequestOptions,
+  Review,
+  ReviewComment
 } from '../git.js'
 import {
   baseSourceFactory,
@@ -372,7 +376,94 @@ export class GitHubAPIAdapter implements GitAdapter {
         )
       }
     }
+    if (options.assignees?.length) {
+      try {
+        await octokit.rest.issues.addAssignees({
+          ...this.repo,
+          issue_number: number!,
+          assignees: options.assignees
+        })
+      } catch (error) {
+        this.warn(
+          `Pull request #${number!} is ${action!}, but ${this.fail(error, 'assigning it', 'issues', true).message}`
+        )
+      }
+    }
     return { number: number!, url: url!, head, base, action: action! }
+  }
+
+  async findPullRequests(
+    head: string,
+    options: { state?: 'open' | 'closed' | 'all' } = {}
+  ): Promise<PullRequestInfo[]> {
+    const branch = validateBranchName(head)
+    try {
+      const pulls = await this.client.octokit.paginate(this.client.octokit.rest.pulls.list, {
+        ...this.repo,
+        state: options.state ?? 'all',
+        head: `${this.client.owner}:${branch}`,
+        per_page: 100
+      })
+      return pulls
+        .filter(pr => pr.head.ref === branch)
+        .sort((a, b) => b.number - a.number)
+        .map(pr => ({
+          number: pr.number,
+          url: pr.html_url,
+          head: pr.head.ref,
+          base: pr.base.ref,
+          state: pr.state === 'open' ? 'open' : 'closed',
+          merged: pr.merged_at !== null,
+          ...(pr.closed_at ? { closedAt: pr.closed_at } : {}),
+          labels: pr.labels.map(label => label.name)
+        }))
+    } catch (error) {
+      throw this.fail(error, `looking for pull requests from '${branch}'`, 'pull-requests')
+    }
+  }
+
+  async upsertComment(number: number, marker: string, body: string): Promise<IssueComment> {
+    const octokit = this.client.octokit
+    const issue = { ...this.repo, issue_number: number }
+    let mine: { id: number } | undefined
+    try {
+      const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...issue, per_page: 100 })
+      // Only a bot's comment is self-heal's: a person quoting the marker is never edited.
+      mine = comments.find(c => c.user?.type === 'Bot' && (c.body ?? '').startsWith(marker))
+    } catch (error) {
+      throw this.fail(error, `reading the comments of pull request #${number}`, 'pull-requests')
+    }
+    try {
+      if (mine) {
+        const { data } = await octokit.rest.issues.updateComment({ ...this.repo, comment_id: mine.id, body })
+        return { id: data.id, url: data.html_url, action: 'updated' }
+      }
+      const { data } = await octokit.rest.issues.createComment({ ...issue, body })
+      return { id: data.id, url: data.html_url, action: 'created' }
+    } catch (error) {
+      throw this.fail(error, `commenting on pull request #${number}`, 'pull-requests', true)
+    }
+  }
+
+  async createReview(number: number, review: { body: string; comments: ReviewComment[] }): Promise<Review> {
+    try {
+      const { data } = await this.client.octokit.rest.pulls.createReview({
+        ...this.repo,
+        pull_number: number,
+        event: 'COMMENT',
+        body: review.body,
+        comments: review.comments.map(c => ({
+          path: c.path,
+          line: c.line,
+          side: 'RIGHT',
+          ...(c.startLine !== undefined ? { start_line: c.startLine, start_side: 'RIGHT' } : {}),
+          body: c.body
+        }))
+      })
+      return { id: data.id, url: data.html_url }
+    } catch (error) {
+      throw this.fail(error, `reviewing pull request #${number}`, 'pull-requests', true)
+    }
   }
 
   async applyDiff(

@@ -25,17 +25,21 @@ import type {
   ApplyDiffResult,
   CommitInfo,
   GitAdapter,
+  IssueComment,
   MergeResult,
   PullRequest,
-  PullRequestOptions
+  PullRequestInfo,
+  PullRequestOptions,
+  Review,
+  ReviewComment
 } from '../git.js'
 import { howToSet } from '../../surface.js'
 
-/** Opens or updates pull requests (the GitHub API adapter provides one); the local adapter pushes first. */
-export interface PullRequestService {
-  /** Opens a pull request, or updates the open one for the same head. */
-  createPullRequest(options: PullRequestOptions): Promise<PullRequest>
-}
+/** Pull requests on GitHub (the GitHub API adapter provides them); the local adapter pushes before it opens one. */
+export type PullRequestService = Pick<
+  GitAdapter,
+  'createPullRequest' | 'findPullRequests' | 'upsertComment' | 'createReview'
+>
 
 /** Settings of the local Git adapter. */
 export interface LocalGitSettings {
@@ -158,14 +162,32 @@ class LocalGitAdapter implements GitAdapter {
     }
   }
 
+  /** Without a token there are no pull requests here, so none declines a fix. */
+  async findPullRequests(
+    head: string,
+    options?: { state?: 'open' | 'closed' | 'all' }
+  ): Promise<PullRequestInfo[]> {
+    return this.settings.pullRequests?.findPullRequests(head, options) ?? []
+  }
+
+  async upsertComment(number: number, marker: string, body: string): Promise<IssueComment> {
+    return this.service().upsertComment(number, marker, body)
+  }
+
+  async createReview(number: number, review: { body: string; comments: ReviewComment[] }): Promise<Review> {
+    return this.service().createReview(number, review)
+  }
+
+  private service(): PullRequestService {
+    if (this.settings.pullRequests) return this.settings.pullRequests
+    throw new ConfigurationError(
+      this.settings.pullRequestsUnavailable ??
+        `Pull requests need a GitHub token and the repository: ${howToSet('token')}, and ${howToSet('repository')}.`
+    )
+  }
+
   async createPullRequest(options: PullRequestOptions): Promise<PullRequest> {
-    const service = this.settings.pullRequests
-    if (!service) {
-      throw new ConfigurationError(
-        this.settings.pullRequestsUnavailable ??
-          `Opening a pull request needs a GitHub token and the repository: ${howToSet('token')}, and ${howToSet('repository')}.`
-      )
-    }
+    const service = this.service()
     const head = await assertBranchName(options.head, this.root)
     if (!(await branchHead(head, this.root)))
       throw new RefNotFoundError(`refs/heads/${head}`, 'commit to it first.')

@@ -135,6 +135,20 @@ export class LocalWorkspace implements Workspace {
     return found
   }
 
+  /** Untracked files, not ignored ones, repository-relative. */
+  async untrackedFiles(): Promise<string[]> {
+    const listed = await this.git([
+      'ls-files',
+      '-z',
+      '--others',
+      '--exclude-standard',
+      '--full-name',
+      '--',
+      ':/'
+    ])
+    return listed.stdout.toString('utf8').split('\0').filter(Boolean)
+  }
+
   /** Writes the working tree as it is now (tracked and untracked files, not ignored ones) as a tree object. */
   async snapshot(): Promise<TreeState> {
     const index = join(this.scratch, 'index')
@@ -347,6 +361,43 @@ export class LocalWorkspace implements Workspace {
     const after = await branchHead(name, this.root)
     if (!after || after === before) return undefined
     return before ? `updated to ${after.slice(0, 12)}` : `created at ${after.slice(0, 12)}`
+  }
+
+  /**
+   * Fetches `branch` from `remote` into its remote-tracking ref (`refs/remotes/<remote>/<branch>`) and returns the
+   * commit it is at there, or undefined when the remote has no such branch (or cannot be reached).
+   */
+  async fetchRemoteBranch(remote: string, branch: string): Promise<string | undefined> {
+    const name = await assertBranchName(branch, this.root)
+    if (remote.startsWith('-')) return undefined
+    const tracking = `refs/remotes/${remote}/${name}`
+    const result = await this.git(
+      ['fetch', '--quiet', '--no-tags', remote, `+refs/heads/${name}:${tracking}`],
+      [0, 1, 128]
+    )
+    if (result.code !== 0) return undefined
+    return resolveCommit(tracking, this.root)
+  }
+
+  /**
+   * Deletes `branch` on `remote`, only while it is at the commit the local branch of that name is at (a lease: a
+   * branch someone pushed to meanwhile is left alone). Returns whether it was deleted.
+   */
+  async deleteRemoteBranch(remote: string, branch: string): Promise<boolean> {
+    const name = await assertBranchName(branch, this.root)
+    const expected = await branchHead(name, this.root)
+    if (!expected || remote.startsWith('-')) return false
+    const result = await this.git(
+      [
+        'push',
+        '--porcelain',
+        `--force-with-lease=refs/heads/${name}:${expected}`,
+        remote,
+        `:refs/heads/${name}`
+      ],
+      [0, 1, 128]
+    )
+    return result.code === 0
   }
 
   /** Removes the scratch directory. */

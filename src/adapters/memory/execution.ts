@@ -25,22 +25,30 @@ export interface ProgramResult {
   timedOut?: boolean
 }
 
-/** A scripted program: it may read and edit the workspace's files. */
-export type Program = (workspace: MemoryWorkspace, args: string[]) => ProgramResult | Promise<ProgramResult>
+/** A scripted program: it may read and edit the workspace's files; `cwd` is where it runs (the root by default). */
+export type Program = (
+  workspace: MemoryWorkspace,
+  args: string[],
+  cwd: string
+) => ProgramResult | Promise<ProgramResult>
 
 export class ScriptedExecution implements ExecutionAdapter {
   readonly kind = 'memory-scripted'
   /** Every command run, in order. */
   readonly calls: string[] = []
+  /** Where each of `calls` ran. */
+  readonly cwds: string[] = []
 
   constructor(
     private readonly workspace: MemoryWorkspace,
     private readonly programs: Record<string, Program>
   ) {}
 
-  async runCommand(command: Command, _options: RunOptions = {}): Promise<CommandResult> {
+  async runCommand(command: Command, options: RunOptions = {}): Promise<CommandResult> {
     const words = typeof command === 'string' ? splitWords(command) : [...command]
+    const cwd = options.cwd ?? this.workspace.root
     this.calls.push(words.join(' '))
+    this.cwds.push(cwd)
     const program = this.programs[words[0]]
     if (!program) {
       return {
@@ -51,7 +59,7 @@ export class ScriptedExecution implements ExecutionAdapter {
         timedOut: false
       }
     }
-    const ran = await program(this.workspace, words.slice(1))
+    const ran = await program(this.workspace, words.slice(1), cwd)
     return {
       exitCode: ran.exitCode,
       stdout: ran.stdout ?? '',
@@ -63,7 +71,7 @@ export class ScriptedExecution implements ExecutionAdapter {
 
   async runTests(command: Command, options?: RunOptions): Promise<TestResult> {
     const result = await this.runCommand(command, options)
-    const detail = readTestResults(result, this.paths())
+    const detail = readTestResults(result, this.paths(options))
     const passed = result.exitCode === 0 && !result.timedOut && detail.failedTests.length === 0
     return { ...result, passed, source: detail.source, failedTests: detail.failedTests }
   }
@@ -73,18 +81,18 @@ export class ScriptedExecution implements ExecutionAdapter {
     return {
       ...result,
       passed: result.exitCode === 0 && !result.timedOut,
-      problems: readBuildProblems(result, this.paths())
+      problems: readBuildProblems(result, this.paths(options))
     }
   }
 
   async runLint(command: Command, options?: RunOptions): Promise<LintResult> {
     const result = await this.runCommand(command, options)
-    const detail = readLintResults(result, this.paths())
+    const detail = readLintResults(result, this.paths(options))
     return { ...result, passed: result.exitCode === 0 && !result.timedOut, ...detail }
   }
 
-  private paths(): PathContext {
-    return { root: this.workspace.root, cwd: this.workspace.root }
+  private paths(options: RunOptions = {}): PathContext {
+    return { root: this.workspace.root, cwd: options.cwd ?? this.workspace.root }
   }
 }
 

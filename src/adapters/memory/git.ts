@@ -8,9 +8,13 @@ import type {
   ApplyDiffResult,
   CommitInfo,
   GitAdapter,
+  IssueComment,
   MergeResult,
   PullRequest,
-  PullRequestOptions
+  PullRequestInfo,
+  PullRequestOptions,
+  Review,
+  ReviewComment
 } from '../git.js'
 import { BranchExistsError, DiffDoesNotApplyError, RefNotFoundError } from '../../errors.js'
 import { applyToFiles, copyFiles, diffFiles, filesId, textFiles, type FileMap } from './files.js'
@@ -27,12 +31,27 @@ export interface MemoryPullRequest extends PullRequest {
   title: string
   body?: string
   state: 'open' | 'closed'
+  merged: boolean
+  labels: string[]
+  draft: boolean
+  reviewers: string[]
+  assignees: string[]
+}
+
+/** A comment on a pull request's conversation; `bot` marks the ones self-heal (this adapter) wrote. */
+export interface MemoryComment {
+  id: number
+  number: number
+  body: string
+  bot: boolean
 }
 
 export class MemoryGit implements GitAdapter {
   readonly kind = 'memory'
   readonly branches = new Map<string, MemoryBranch>()
   readonly pullRequests: MemoryPullRequest[] = []
+  readonly comments: MemoryComment[] = []
+  readonly reviews: Array<{ id: number; number: number; body: string; comments: ReviewComment[] }> = []
 
   /** A repository whose `branch` (default `main`) holds `files`. */
   constructor(files: Record<string, string>, branch = 'main') {
@@ -99,6 +118,7 @@ export class MemoryGit implements GitAdapter {
     const open = this.pullRequests.find(pr => pr.head === options.head && pr.state === 'open')
     if (open) {
       Object.assign(open, { title: options.title, body: options.body, base })
+      this.shape(open, options)
       return { ...pick(open), action: 'updated' }
     }
     const number = this.pullRequests.length + 1
@@ -110,10 +130,59 @@ export class MemoryGit implements GitAdapter {
       action: 'created',
       title: options.title,
       body: options.body,
-      state: 'open'
+      state: 'open',
+      merged: false,
+      labels: [],
+      draft: Boolean(options.draft),
+      reviewers: [],
+      assignees: []
     }
+    this.shape(pr, options)
     this.pullRequests.push(pr)
     return { ...pick(pr), action: 'created' }
+  }
+
+  private shape(pr: MemoryPullRequest, options: PullRequestOptions): void {
+    for (const [list, add] of [
+      [pr.labels, options.labels],
+      [pr.reviewers, options.reviewers],
+      [pr.assignees, options.assignees]
+    ] as const) {
+      for (const name of add ?? []) if (!list.includes(name)) list.push(name)
+    }
+  }
+
+  /** Closes pull request `number`, merged or not (as a maintainer would). */
+  close(number: number, merged = false): void {
+    Object.assign(this.pullRequests[number - 1], { state: 'closed', merged })
+  }
+
+  async findPullRequests(
+    head: string,
+    options: { state?: 'open' | 'closed' | 'all' } = {}
+  ): Promise<PullRequestInfo[]> {
+    const state = options.state ?? 'all'
+    return this.pullRequests
+      .filter(pr => pr.head === head && (state === 'all' || pr.state === state))
+      .sort((a, b) => b.number - a.number)
+      .map(pr => ({ ...pick(pr), state: pr.state, merged: pr.merged, labels: [...pr.labels] }))
+  }
+
+  async upsertComment(number: number, marker: string, body: string): Promise<IssueComment> {
+    const mine = this.comments.find(c => c.number === number && c.bot && c.body.startsWith(marker))
+    if (mine) {
+      mine.body = body
+      return { id: mine.id, url: `memory://comments/${mine.id}`, action: 'updated' }
+    }
+    const id = this.comments.length + 1
+    this.comments.push({ id, number, body, bot: true })
+    return { id, url: `memory://comments/${id}`, action: 'created' }
+  }
+
+  async createReview(number: number, review: { body: string; comments: ReviewComment[] }): Promise<Review> {
+    const id = this.reviews.length + 1
+    this.reviews.push({ id, number, ...review })
+    return { id, url: `memory://reviews/${id}` }
   }
 
   async mergeBranch(branch: string, into: string): Promise<MergeResult> {

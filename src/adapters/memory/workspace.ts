@@ -66,6 +66,10 @@ export class MemoryWorkspace implements Workspace {
     return found
   }
 
+  async untrackedFiles(): Promise<string[]> {
+    return [...this.files.keys()].filter(path => !this.committed.has(path)).sort()
+  }
+
   async snapshot(): Promise<WorkspaceState> {
     const id = filesId(this.files)
     if (!this.states.has(id)) this.states.set(id, copyFiles(this.files))

@@ -54385,6 +54385,14 @@ async function noteReplay(cache, repository, fingerprintId, verified) {
         fix.failures = (fix.failures ?? 0) + 1;
     await store(cache, repository, fingerprintId, fix);
 }
+/** Adds a pull request that declined the remembered fix for a fingerprint, when one is remembered. */
+async function noteDeclined(cache, repository, fingerprintId, pullRequest) {
+    const fix = readFix(await cache.get(memoryKey(repository, fingerprintId)));
+    if (!fix || fix.declinedBy?.includes(pullRequest))
+        return;
+    fix.declinedBy = [...(fix.declinedBy ?? []), pullRequest];
+    await store(cache, repository, fingerprintId, fix);
+}
 /** Writes a fix under its fingerprint and lists the fingerprint in the repository's index. */
 async function store(cache, repository, fingerprintId, fix) {
     await cache.set(memoryKey(repository, fingerprintId), fix, REMEMBER_SECONDS);
@@ -57627,7 +57635,9 @@ function changeId(diff) {
  */
 async function declinedBy(git, branch) {
     const latest = (await git.findPullRequests(branch, { state: 'all' }))[0];
-    return latest && isDeclined(latest) ? declineReason(latest, branch) : undefined;
+    return latest && isDeclined(latest)
+        ? { reason: declineReason(latest, branch), pullRequest: latest.url }
+        : undefined;
 }
 function declineReason(latest, branch) {
     return (`Declined: self-heal's pull request #${latest.number} (${latest.url}) for this failure was closed without ` +
@@ -59253,8 +59263,11 @@ async function loop_runHeal(deps, request) {
     const writes = !dryRun && !request.noProposal;
     if (writes) {
         const declined = await declinedBy(await deps.git(), fixBranch(shape, fingerprint.id));
-        if (declined)
-            return end('declined', declined);
+        if (declined) {
+            if (!request.memoryReadOnly)
+                await noteDeclinedFix(declined.pullRequest);
+            return end('declined', declined.reason);
+        }
     }
     // The user's untracked files are not in the base a fix is proposed on: what fixers do to them is put back with
     // everything else, and never proposed.
@@ -59539,6 +59552,15 @@ async function loop_runHeal(deps, request) {
         }
         finally {
             noteEarlier(attempt);
+        }
+    }
+    /** Records in the memory's entry for this failure (when there is one) the pull request that declined it. */
+    async function noteDeclinedFix(pullRequest) {
+        try {
+            await noteDeclined(await deps.cache(), deps.repository, base.fingerprint.id, pullRequest);
+        }
+        catch (error) {
+            log.warning(`The decline was not recorded in the fix memory: ${errors_errorMessage(error)}`);
         }
     }
     /** Counts a replay of the remembered fix in the memory, where this run may write it. */

@@ -404,6 +404,9 @@ export function defineLoopTests(name: string, make: MakeLoopEnv): void {
       expect(again.reason).toMatch(/#1 .*closed without being merged.*reopen #1.*self-heal:retry/)
       expect(git.pullRequests).toHaveLength(1)
       expect(git.branches.has(first.proposal!.branch!)).toBe(false)
+      // The memory's entry for the failure says who declined it.
+      const remembered = await cache.get(memoryKey(REPOSITORY, first.fingerprint!.id))
+      expect(remembered).toMatchObject({ declinedBy: [git.pullRequests[0].url] })
       expect(await heal({ fixers: [fixBad(), fixUgly()], failWhen: 'never' })).toMatchObject({
         outcome: 'declined',
         ok: true

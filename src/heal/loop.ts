@@ -13,7 +13,7 @@ import { ConfigurationError, InterruptedError, RefNotFoundError, errorMessage } 
 import { withoutPaths } from '../diff/select.js'
 import { snapshotTestFiles } from './auto-fix.js'
 import { fingerprintFailure } from './fingerprint.js'
-import { noteReplay, recall, remember } from './memory.js'
+import { noteDeclined, noteReplay, recall, remember } from './memory.js'
 import { checkPolicy, DEFAULT_POLICY, type PolicyContext } from './policy.js'
 import { parseGitDiff } from '../diff/parse.js'
 import {
@@ -154,7 +154,10 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
   const writes = !dryRun && !request.noProposal
   if (writes) {
     const declined = await declinedBy(await deps.git(), fixBranch(shape, fingerprint.id))
-    if (declined) return end('declined', declined)
+    if (declined) {
+      if (!request.memoryReadOnly) await noteDeclinedFix(declined.pullRequest)
+      return end('declined', declined.reason)
+    }
   }
 
   // The user's untracked files are not in the base a fix is proposed on: what fixers do to them is put back with
@@ -477,6 +480,15 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
       return attempt
     } finally {
       noteEarlier(attempt)
+    }
+  }
+
+  /** Records in the memory's entry for this failure (when there is one) the pull request that declined it. */
+  async function noteDeclinedFix(pullRequest: string): Promise<void> {
+    try {
+      await noteDeclined(await deps.cache(), deps.repository, base.fingerprint!.id, pullRequest)
+    } catch (error) {
+      log.warning(`The decline was not recorded in the fix memory: ${errorMessage(error)}`)
     }
   }
 

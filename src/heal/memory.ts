@@ -131,6 +131,19 @@ export async function noteReplay(
   await store(cache, repository, fingerprintId, fix)
 }
 
+/** Adds a pull request that declined the remembered fix for a fingerprint, when one is remembered. */
+export async function noteDeclined(
+  cache: CacheAdapter,
+  repository: string,
+  fingerprintId: string,
+  pullRequest: string
+): Promise<void> {
+  const fix = readFix(await cache.get(memoryKey(repository, fingerprintId)))
+  if (!fix || fix.declinedBy?.includes(pullRequest)) return
+  fix.declinedBy = [...(fix.declinedBy ?? []), pullRequest]
+  await store(cache, repository, fingerprintId, fix)
+}
+
 /** Writes a fix under its fingerprint and lists the fingerprint in the repository's index. */
 export async function store(
   cache: CacheAdapter,

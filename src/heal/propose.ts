@@ -110,9 +110,14 @@ export function changeId(diff: string): string {
  * Why a fix on `branch` is declined, or undefined when it is not: the newest pull request from `branch` was closed
  * without being merged (and not labelled RETRY_LABEL since).
  */
-export async function declinedBy(git: GitAdapter, branch: string): Promise<string | undefined> {
+export async function declinedBy(
+  git: GitAdapter,
+  branch: string
+): Promise<{ reason: string; pullRequest: string } | undefined> {
   const latest = (await git.findPullRequests(branch, { state: 'all' }))[0]
-  return latest && isDeclined(latest) ? declineReason(latest, branch) : undefined
+  return latest && isDeclined(latest)
+    ? { reason: declineReason(latest, branch), pullRequest: latest.url }
+    : undefined
 }
 
 function declineReason(latest: PullRequestInfo, branch: string): string {

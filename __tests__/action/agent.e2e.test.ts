@@ -45,6 +45,8 @@ describe('the action with an agent as its fixer', () => {
       {
         command: 'node check.cjs',
         kind: 'lint',
+        // A healed run passes the step (the action's default, failing, fails it while the commit is broken).
+        'fail-when': 'unhealed',
         'working-directory': repo.path,
         token: emulator.emulator.token,
         'api-url': emulator.emulator.apiUrl,

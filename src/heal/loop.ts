@@ -393,7 +393,7 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
     attempt.violations = outside.map(change => ({
       rule: 'outside-work-files',
       file: change.path,
-      message: `The fixer ${change.change === 'added' ? 'added' : change.change === 'removed' ? 'removed' : 'changed'} ${change.path}, which is not a work file: fixers may only change the checkout's files. ${
+      message: `The fixer ${change.change} ${change.path}, which is not a work file: fixers may only change the checkout's files. ${
         change.undone
           ? 'It was put back.'
           : 'It could not be put back: reinstall what it belongs to (e.g. npm ci) before the next run.'

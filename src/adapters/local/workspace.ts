@@ -46,6 +46,9 @@ export class LocalWorkspace implements Workspace {
   /** The repository's metadata and its ignored files as `guard` found them. */
   private guarded?: { meta: Map<string, Buffer | string>; ignored: Map<string, string> }
 
+  /** Files of the commit already read by `readCommitted` (undefined: the commit has no such file). */
+  private readonly committed = new Map<string, string | undefined>()
+
   /** Opens the repository that holds `cwd`; ConfigurationError when there is none or it has no commit yet. */
   static async open(cwd: string): Promise<LocalWorkspace> {
     const top = await runGit(['rev-parse', '--show-toplevel'], { cwd, okCodes: [0, 128] })
@@ -128,9 +131,14 @@ export class LocalWorkspace implements Workspace {
   async readCommitted(paths: readonly string[]): Promise<Map<string, string>> {
     const found = new Map<string, string>()
     for (const path of paths) {
-      // `<commit>:<path>` starts with the commit id, so no path can read as an option.
-      const blob = await this.git(['cat-file', 'blob', `${this.head}:${path}`], [0, 128])
-      if (blob.code === 0) found.set(path, blob.stdout.toString('utf8'))
+      // The commit never changes, so each candidate's policing reads a file of it from git once per heal.
+      if (!this.committed.has(path)) {
+        // `<commit>:<path>` starts with the commit id, so no path can read as an option.
+        const blob = await this.git(['cat-file', 'blob', `${this.head}:${path}`], [0, 128])
+        this.committed.set(path, blob.code === 0 ? blob.stdout.toString('utf8') : undefined)
+      }
+      const text = this.committed.get(path)
+      if (text !== undefined) found.set(path, text)
     }
     return found
   }

@@ -53305,6 +53305,8 @@ class workspace_LocalWorkspace {
     }
     /** The repository's metadata and its ignored files as `guard` found them. */
     guarded;
+    /** Files of the commit already read by `readCommitted` (undefined: the commit has no such file). */
+    committed = new Map();
     /** Opens the repository that holds `cwd`; ConfigurationError when there is none or it has no commit yet. */
     static async open(cwd) {
         const top = await runGit(['rev-parse', '--show-toplevel'], { cwd, okCodes: [0, 128] });
@@ -53370,10 +53372,15 @@ class workspace_LocalWorkspace {
     async readCommitted(paths) {
         const found = new Map();
         for (const path of paths) {
-            // `<commit>:<path>` starts with the commit id, so no path can read as an option.
-            const blob = await this.git(['cat-file', 'blob', `${this.head}:${path}`], [0, 128]);
-            if (blob.code === 0)
-                found.set(path, blob.stdout.toString('utf8'));
+            // The commit never changes, so each candidate's policing reads a file of it from git once per heal.
+            if (!this.committed.has(path)) {
+                // `<commit>:<path>` starts with the commit id, so no path can read as an option.
+                const blob = await this.git(['cat-file', 'blob', `${this.head}:${path}`], [0, 128]);
+                this.committed.set(path, blob.code === 0 ? blob.stdout.toString('utf8') : undefined);
+            }
+            const text = this.committed.get(path);
+            if (text !== undefined)
+                found.set(path, text);
         }
         return found;
     }
@@ -59472,7 +59479,7 @@ async function loop_runHeal(deps, request) {
         attempt.violations = outside.map(change => ({
             rule: 'outside-work-files',
             file: change.path,
-            message: `The fixer ${change.change === 'added' ? 'added' : change.change === 'removed' ? 'removed' : 'changed'} ${change.path}, which is not a work file: fixers may only change the checkout's files. ${change.undone
+            message: `The fixer ${change.change} ${change.path}, which is not a work file: fixers may only change the checkout's files. ${change.undone
                 ? 'It was put back.'
                 : 'It could not be put back: reinstall what it belongs to (e.g. npm ci) before the next run.'}`
         }));

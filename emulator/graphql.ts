@@ -1,5 +1,6 @@
 /**
- * GitHub's GraphQL API, the part the adapters use: `createCommitOnBranch` (with `expectedHeadOid`) and reads of
+ * GitHub's GraphQL API, the part the adapters use: `createCommitOnBranch` (with `expectedHeadOid`), `updateRefs`
+ * (compare-and-swap ref updates and deletions, all or none) and reads of
  * `repository { ref, object(expression:), defaultBranchRef }`. Every document is parsed and validated against
  * GitHub's published schema (`@octokit/graphql-schema`); one that does not validate is answered as GitHub answers
  * it (200 with `errors`) and recorded as a violation.
@@ -18,7 +19,10 @@ import {
 } from 'graphql'
 import type { AuthInfo, Core, CoreContext } from './core-types.js'
 import {
+  compareAndSwapRef,
+  deleteRef,
   entryAt,
+  isAncestor,
   isoDate,
   listTree,
   objectType,
@@ -39,6 +43,7 @@ import type { RequestKind } from './plugin.js'
 import type { RepositoryState } from './repositories.js'
 import { commitOnBranch } from './routes/commit-on-branch.js'
 import { commitIdentities } from './routes/git-objects.js'
+import { assertWorkflowsPermission } from './routes/guards.js'
 
 let builtSchema: GraphQLSchema | undefined
 
@@ -229,8 +234,78 @@ function rootValue(core: Core, auth: AuthInfo): Record<string, unknown> {
         )
       return repositoryNode(core, state, auth)
     },
-    createCommitOnBranch: ({ input }: { input: CreateCommitInput }) => createCommit(core, auth, input)
+    createCommitOnBranch: ({ input }: { input: CreateCommitInput }) => createCommit(core, auth, input),
+    updateRefs: ({ input }: { input: UpdateRefsInput }) => updateRefs(core, auth, input)
   }
+}
+
+interface UpdateRefsInput {
+  repositoryId: string
+  refUpdates: Array<{ name: string; afterOid: string; beforeOid?: string | null; force?: boolean | null }>
+  clientMutationId?: string
+}
+
+const ZERO_OID = '0'.repeat(40)
+
+/**
+ * `updateRefs`: every update is checked first (the ref at `beforeOid`, `0…0` meaning absent; a fast-forward unless
+ * `force`; the `workflows` permission), then all are made, each a compare-and-swap, under the repository's lock.
+ */
+async function updateRefs(
+  core: Core,
+  auth: AuthInfo,
+  input: UpdateRefsInput
+): Promise<Record<string, unknown>> {
+  const state = [...core.services.repositories.values()]
+    .map(repo => core.state(repo.fullName))
+    .find(candidate => candidate && nodeId('Repository', candidate.id) === input.repositoryId)
+  if (!state) {
+    throw new GraphqlTypedError(
+      'NOT_FOUND',
+      `Could not resolve to a node with the global id of '${input.repositoryId}'`
+    )
+  }
+  requireContents(auth)
+  const gitDir = state.repo.gitDir
+  return state.exclusive(async () => {
+    const checked: Array<{ name: string; after: string; before: string | undefined }> = []
+    for (const update of input.refUpdates) {
+      if (!update.name.startsWith('refs/') || !SHA_PATTERN.test(update.afterOid)) {
+        throw new GraphqlTypedError('UNPROCESSABLE', `Invalid ref update for ${update.name}`)
+      }
+      const current = await readRef(gitDir, update.name)
+      const before = update.beforeOid ?? undefined
+      if (before !== undefined && (before === ZERO_OID ? current !== undefined : current !== before)) {
+        throw new GraphqlTypedError(
+          'STALE_DATA',
+          `Expected ${update.name} to point to "${before}" but it did not; no ref was updated.`
+        )
+      }
+      if (update.afterOid !== ZERO_OID) {
+        if ((await objectType(gitDir, update.afterOid)) !== 'commit') {
+          throw new GraphqlTypedError('UNPROCESSABLE', `Object ${update.afterOid} is not a commit`)
+        }
+        if (current && !update.force && !(await isAncestor(gitDir, current, update.afterOid))) {
+          throw new GraphqlTypedError('UNPROCESSABLE', `Update of ${update.name} is not a fast forward`)
+        }
+        try {
+          await assertWorkflowsPermission(gitDir, auth, update.afterOid)
+        } catch (error) {
+          if (error instanceof ApiError) throw new GraphqlTypedError('FORBIDDEN', error.message)
+          throw error
+        }
+      }
+      checked.push({ name: update.name, after: update.afterOid, before: current })
+    }
+    for (const { name, after, before } of checked) {
+      const done =
+        after === ZERO_OID
+          ? before === undefined || (await deleteRef(gitDir, name, before))
+          : await compareAndSwapRef(gitDir, name, after, before ?? null)
+      if (!done) throw new GraphqlTypedError('STALE_DATA', `${name} moved while it was being updated.`)
+    }
+    return { clientMutationId: input.clientMutationId ?? null }
+  })
 }
 
 interface CreateCommitInput {

@@ -88,6 +88,11 @@ export interface IssueRecord {
     mergedAt: number | null
     /** Merge commit sha. */
     mergeCommitSha: string | null
+    /**
+     * The head's commit when it was closed: GitHub stops following the branch then, so a push after a merge does
+     * not change the closed pull request's `head.sha` (a reopen follows the branch again).
+     */
+    closedHeadSha?: string | null
     /** Requested reviewers' logins. */
     requestedReviewers: string[]
     /** Submitted reviews, oldest first. */

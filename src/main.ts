@@ -237,15 +237,18 @@ async function healOperation(factory: AdapterFactory, cwd: string): Promise<void
     }
   }
   core.setOutput(Output.PullRequestOperation, pullRequestOperation(result))
-  if (result.check && !result.check.passed && result.outcome !== 'flaky') {
-    // A step that succeeds leaves warnings, not errors, for the failure it healed (or was told not to fail for).
+  if (result.check && !result.check.passed) {
+    // A step that succeeds leaves warnings, not errors, for the failure it healed (or was told not to fail for); a
+    // flaky check's failures are warnings that name the flaky tests.
     annotateCheck(
       result.check,
-      result.ok
-        ? result.outcome === 'healed'
-          ? `healed by self-heal: ${whereFixed(result)}`
-          : `self-heal does not fail the step: fail-when is ${result.failWhen}`
-        : undefined
+      result.outcome === 'flaky'
+        ? 'flaky: it passed when run again at the same commit'
+        : result.ok
+          ? result.outcome === 'healed'
+            ? `healed by self-heal: ${whereFixed(result)}`
+            : `self-heal does not fail the step: fail-when is ${result.failWhen}`
+          : undefined
     )
   }
   if (result.outcome === 'flaky') core.warning(result.reason)

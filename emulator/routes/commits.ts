@@ -78,15 +78,19 @@ async function compare(ctx: CoreContext, baseRev: string, headRev: string) {
         : aheadBy === 0
           ? 'behind'
           : 'diverged'
-  const list = await gitText(gitDir, [
-    'rev-list',
-    '--reverse',
-    `--max-count=${COMPARE_COMMIT_LIMIT}`,
-    `${mergeBase}..${head}`
-  ])
+  const list = await gitText(gitDir, ['rev-list', '--reverse', `${mergeBase}..${head}`])
+  // With `per_page` or `page` the commits come a page at a time (oldest first), and the files on the first page only.
+  const paged = ctx.query.has('per_page') || ctx.query.has('page')
+  const perPage = Math.min(100, Math.max(1, Number(ctx.query.get('per_page') ?? 30) || 30))
+  const page = Math.max(1, Number(ctx.query.get('page') ?? 1) || 1)
+  const all = list.split('\n').filter(Boolean)
+  const shown = paged ? all.slice((page - 1) * perPage, page * perPage) : all.slice(0, COMPARE_COMMIT_LIMIT)
   const commits = []
-  for (const sha of list.split('\n').filter(Boolean)) commits.push(await commitJsonOf(ctx, sha))
-  const files = (await diffEntries(gitDir, mergeBase, head)).map(entry => diffEntryJson(ctx, entry, head))
+  for (const sha of shown) commits.push(await commitJsonOf(ctx, sha))
+  const files =
+    paged && page > 1
+      ? []
+      : (await diffEntries(gitDir, mergeBase, head)).map(entry => diffEntryJson(ctx, entry, head))
   const html = `${ctx.core.services.url}/${ctx.repo.fullName}/compare/${baseRev}...${headRev}`
   return {
     status: 200,

@@ -64,7 +64,10 @@ async function pullJson(
   const api = `${ctx.core.services.url}/repos/${ctx.repo.fullName}`
   const html = `${ctx.core.services.url}/${ctx.repo.fullName}/pull/${record.number}`
   const pull = record.pull
-  const head = await branchEnd(ctx, pull.head, pull.mergeCommitSha)
+  const head =
+    record.state === 'closed' && pull.closedHeadSha
+      ? { ...(await branchEnd(ctx, pull.head, null)), sha: pull.closedHeadSha }
+      : await branchEnd(ctx, pull.head, pull.mergeCommitSha)
   const base = await branchEnd(ctx, pull.base, null)
   const json: Record<string, unknown> = {
     url: `${api}/pulls/${record.number}`,
@@ -269,6 +272,7 @@ export function pullRoutes(): CoreRoute[] {
         const head = ctx.query.get('head')
         const base = ctx.query.get('base')
         const direction = ctx.query.get('direction') ?? 'desc'
+        const sort = ctx.query.get('sort') === 'updated' ? 'updatedAt' : 'createdAt'
         const perPage = Math.min(100, Math.max(1, Number(ctx.query.get('per_page') ?? 30) || 30))
         const page = Math.max(1, Number(ctx.query.get('page') ?? 1) || 1)
         let pulls = [...ctx.state.issues.values()].filter(
@@ -287,8 +291,8 @@ export function pullRoutes(): CoreRoute[] {
         if (base) pulls = pulls.filter(pull => pull.pull.base === base)
         pulls.sort((a, b) =>
           direction === 'asc'
-            ? a.createdAt - b.createdAt || a.number - b.number
-            : b.createdAt - a.createdAt || b.number - a.number
+            ? a[sort] - b[sort] || a.number - b.number
+            : b[sort] - a[sort] || b.number - a.number
         )
         const body = []
         for (const pull of pulls.slice((page - 1) * perPage, page * perPage)) {
@@ -381,6 +385,8 @@ export function pullRoutes(): CoreRoute[] {
         if (body.state !== undefined && body.state !== pull.state) {
           pull.state = body.state
           pull.closedAt = body.state === 'closed' ? now : null
+          pull.pull.closedHeadSha =
+            body.state === 'closed' ? await readRef(ctx.repo.gitDir, `refs/heads/${pull.pull.head}`) : null
         }
         pull.updatedAt = now
         return { status: 200, body: await pullJson(ctx, pull, true) }
@@ -443,6 +449,7 @@ export function pullRoutes(): CoreRoute[] {
           pull.updatedAt = now
           pull.pull.mergedAt = now
           pull.pull.mergeCommitSha = sha
+          pull.pull.closedHeadSha = head
           return { status: 200, body: { sha, merged: true, message: 'Pull Request successfully merged' } }
         })
       }

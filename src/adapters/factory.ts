@@ -124,6 +124,7 @@ export class AdapterFactory {
           const missing = await this.missingForGitHub()
           return createLocalGitAdapter({
             cwd: this.settings.cwd,
+            log: message => this.logger.info(message),
             pullRequests: missing.length ? undefined : new GitHubAPIAdapter(await this.client(), this.warn()),
             pullRequestsUnavailable: missing.length
               ? `Opening a pull request needs ${missing.join(' and ')}.`

@@ -3,6 +3,9 @@
  * Branch and ref names are untrusted: implementations validate them before they reach git or a URL.
  */
 
+/** The committer GitHub records for a commit it made for an API call with no committer given (and signs). */
+export const GITHUB_WEB_FLOW_EMAIL = 'noreply@github.com'
+
 /** One commit, as getRecentCommits returns it. */
 export interface CommitInfo {
   /** Full commit SHA. */
@@ -17,6 +20,8 @@ export interface CommitInfo {
   date: string
   /** Parent SHAs (empty for a root commit). */
   parents: string[]
+  /** Committer email, where the implementation reads it (branchCommits does). */
+  committerEmail?: string
 }
 
 /** Options of applyDiff. */
@@ -27,6 +32,12 @@ export interface ApplyDiffOptions {
   base?: string
   /** Author to record; unset means the implementation's default (for the GitHub API: none, so it is signed). */
   author?: { name: string; email: string }
+  /**
+   * Replaces the branch's content instead of adding to it: the commit is made on `base` (not on the branch), and
+   * the branch moves to it only while it is at this commit (compare-and-swap, never a blind force). A branch
+   * elsewhere is a ConflictError and nothing moves.
+   */
+  replacing?: string
 }
 
 /** What applyDiff made. */
@@ -90,6 +101,20 @@ export interface PullRequestInfo {
   closedAt?: string
   /** Its labels' names. */
   labels: string[]
+  /** Its body, where the listing gives it. */
+  body?: string
+  /**
+   * The commit its head branch was at: for a closed one, when it was closed (pushes after that do not change it).
+   */
+  headSha?: string
+}
+
+/** The commits a branch has that its base lacks, as branchCommits returns them. */
+export interface BranchCommits {
+  /** The commit the branch is at. */
+  head: string
+  /** Every commit after the merge base, newest first. */
+  commits: CommitInfo[]
 }
 
 /** A comment on a pull request's conversation that upsertComment wrote. */
@@ -130,8 +155,15 @@ export interface GitAdapter {
   readonly kind: string
   /** Creates `name` at `base` (default: current HEAD or default branch); BranchExistsError when it exists. */
   createBranch(name: string, base?: string): Promise<void>
-  /** Deletes a branch; RefNotFoundError when it does not exist. */
-  deleteBranch(name: string): Promise<void>
+  /**
+   * Deletes a branch; RefNotFoundError when it does not exist. With `expected`, only while it is at that commit
+   * (compare-and-swap): a branch elsewhere is a ConflictError and is left alone.
+   */
+  deleteBranch(name: string, expected?: string): Promise<void>
+  /** The commits `branch` has after its merge base with `base`, or undefined when `branch` does not exist. */
+  branchCommits(base: string, branch: string): Promise<BranchCommits | undefined>
+  /** The committer email of the commits this adapter makes (how self-heal tells its own commits apart). */
+  committerEmail(): Promise<string>
   /** A unified, binary-safe git diff from `base` to `head`. */
   getDiff(base: string, head: string): Promise<string>
   /** Commits a git diff on a branch, all-or-nothing: on failure no ref moves and no working tree changes. */
@@ -143,6 +175,11 @@ export interface GitAdapter {
    * includes closed and merged ones. Empty where there are no pull requests (locally without a token).
    */
   findPullRequests(head: string, options?: { state?: 'open' | 'closed' | 'all' }): Promise<PullRequestInfo[]>
+  /**
+   * The repository's pull requests of any state, the most recently updated first, at most `limit`, with their
+   * bodies. Empty where there are no pull requests.
+   */
+  listPullRequests(limit: number): Promise<PullRequestInfo[]>
   /**
    * Posts a comment on pull request `number`, or edits the one self-heal posted before that starts with `marker`:
    * one comment, updated in place.

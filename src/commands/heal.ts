@@ -110,13 +110,16 @@ export async function healWithFactory(
                 return commit
               },
               // A stale branch goes on the remote too, or the branch made again could not be pushed over it.
-              deleteBranch: async (branch: string) => {
-                if (!(await tree.deleteRemoteBranch(DEFAULT_REMOTE, branch))) {
+              deleteBranch: async (branch: string, expected: string) => {
+                if (!(await tree.deleteRemoteBranch(DEFAULT_REMOTE, branch, expected))) {
                   throw new SelfHealError(
                     `Could not delete the stale branch ${branch} on ${DEFAULT_REMOTE} (someone pushed to it since it was fetched?): delete it, and heal again.`
                   )
                 }
-                await (await factory.git()).deleteBranch(branch)
+                log.info(
+                  `Deleted the stale branch ${branch} on ${DEFAULT_REMOTE} (it was at ${expected.slice(0, 12)}).`
+                )
+                await (await factory.git()).deleteBranch(branch, expected)
               }
             }
           : {})

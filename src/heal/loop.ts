@@ -34,7 +34,7 @@ import type {
   HealOutput,
   HealRequest
 } from './types.js'
-import { brokenCheck, crashedFixer } from './report.js'
+import { brokenCheck, crashedFixer, flakyReason } from './report.js'
 import type { CheckFailure, EarlierAttempt } from './agent-context.js'
 import { retriesFor, withoutRefusedFiles } from './fixers.js'
 
@@ -139,10 +139,7 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
   for (let run = 1; run <= reruns; run++) {
     log.info(`The ${request.kind} check failed; running it again at the same commit (${run} of ${reruns}).`)
     if (checkPassed(await check())) {
-      return end(
-        'flaky',
-        `The ${request.kind} check failed, then passed at the same commit: it is flaky, and a flaky check is reported, not fixed.`
-      )
+      return end('flaky', flakyReason(request.kind, base.check))
     }
   }
 
@@ -153,7 +150,12 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
   // A maintainer who closed self-heal's pull request for this failure said no: nothing is tried again.
   const writes = !dryRun && !request.noProposal
   if (writes) {
-    const declined = await declinedBy(await deps.git(), fixBranch(shape, fingerprint.id))
+    const declined = await declinedBy(
+      await deps.git(),
+      fixBranch(shape, fingerprint.id),
+      fingerprint.id,
+      shape
+    )
     if (declined) {
       if (!request.memoryReadOnly) await noteDeclinedFix(declined.pullRequest)
       return end('declined', declined.reason)

@@ -2,16 +2,24 @@
  * Delivering a verified fix through the Git port: as one commit on `self-heal/<fingerprint>` made from the base
  * branch with its pull request (default), as one commit on a same-repository pull request's own branch, as review
  * suggestions on that pull request, or in a comment. A branch that already holds this very change is not committed
- * to again; one that holds another change is left alone (self-heal never force-moves a branch) and the fix goes on
- * `<branch>-<change id>`. A pull request a maintainer closed without merging declines its fix for good.
+ * to again; one that holds only self-heal's commits and another change has its content replaced by a
+ * compare-and-swap; one someone else committed to is left alone (not-proposed). A pull request a maintainer closed
+ * without merging declines its fingerprint for good, whatever its branch is called (own-branch.ts finds it).
  */
-import { createHash } from 'node:crypto'
 import type { GitAdapter, IssueComment, PullRequestInfo } from '../adapters/git.js'
 import type { CheckKind } from '../commands/check.js'
 import { parseGitDiff } from '../diff/parse.js'
 import { ConfigurationError, ConflictError, DiffDoesNotApplyError, errorMessage } from '../errors.js'
 import type { Logger } from '../log.js'
 import type { Fingerprint } from './fingerprint.js'
+import {
+  FINGERPRINT_TRAILER,
+  branchOwnership,
+  describeCommits,
+  fingerprintPullRequests,
+  withFingerprintMarker,
+  type BranchOwnership
+} from './own-branch.js'
 import { buildSuggestions, type Suggestions } from './review-suggestions.js'
 import type {
   Deliver,
@@ -23,17 +31,24 @@ import type {
   PullRequestContext
 } from './types.js'
 
-/** The trailer that marks a commit as self-heal's: a checkout of such a commit is not healed again. */
-export const FINGERPRINT_TRAILER = 'Self-Heal-Fingerprint'
+export { FINGERPRINT_TRAILER } from './own-branch.js'
 
 /** The prefix of the branches heal proposes fixes on: `self-heal/<fingerprint>`. */
 export const BRANCH_PREFIX = 'self-heal/'
+
+/** The prefix of self-heal's branches for a proposal's shape (one place, for a setting that changes it). */
+export function branchPrefix(_shape: ProposalShape): string {
+  return BRANCH_PREFIX
+}
 
 /** The default fix branch name. */
 export const DEFAULT_BRANCH = `${BRANCH_PREFIX}{fingerprint}`
 
 /** The label that lifts a decline: on a closed pull request of self-heal's, it may propose that fix again. */
 export const RETRY_LABEL = 'self-heal:retry'
+
+/** The first line of the comment self-heal keeps on its pull request about the last time it replaced the fix. */
+export const REPLACED_MARKER = '<!-- self-heal: fix replaced -->'
 
 /** The first line of the one comment self-heal keeps on a contributor's pull request. */
 export const COMMENT_MARKER = '<!-- self-heal -->'
@@ -57,8 +72,8 @@ export interface DeliverContext {
   base: string
   /** The commit (or ref) a new fix branch is made from (default `base`). */
   from?: string
-  /** Deletes a stale fix branch (default: the Git adapter's deleteBranch). */
-  deleteBranch?: (branch: string) => Promise<void>
+  /** Deletes a stale fix branch while it is at `expected` (default: the Git adapter's deleteBranch). */
+  deleteBranch?: (branch: string, expected: string) => Promise<void>
   deliver: Deliver
   /** The same-repository pull request of this workflow (needed by every delivery but `pull-request`). */
   pullRequest?: PullRequestContext
@@ -98,25 +113,23 @@ export function isOwnBranch(branch: string, template?: string): boolean {
     .split('{fingerprint}')
     .map(part => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
     .join('[0-9a-f]+')
-  return new RegExp(`^${pattern}(-[0-9a-f]{8})?$`).test(branch)
-}
-
-/** A short id of what a diff changes (equal for diffs sameChange finds equal): names a fix's own branch. */
-export function changeId(diff: string): string {
-  return createHash('sha256').update(changeShape(diff)).digest('hex').slice(0, 8)
+  return new RegExp(`^${pattern}$`).test(branch)
 }
 
 /**
- * Why a fix on `branch` is declined, or undefined when it is not: the newest pull request from `branch` was closed
- * without being merged (and not labelled RETRY_LABEL since).
+ * Why a fix for a fingerprint is declined, or undefined when it is not: the newest pull request self-heal opened
+ * for it (from `branch`, or any branch whose body holds the fingerprint's marker) was closed without being merged
+ * (and not labelled RETRY_LABEL since).
  */
 export async function declinedBy(
   git: GitAdapter,
-  branch: string
+  branch: string,
+  fingerprintId: string,
+  shape: ProposalShape = {}
 ): Promise<{ reason: string; pullRequest: string } | undefined> {
-  const latest = (await git.findPullRequests(branch, { state: 'all' }))[0]
+  const latest = (await fingerprintPullRequests(git, fingerprintId, branch, branchPrefix(shape)))[0]
   return latest && isDeclined(latest)
-    ? { reason: declineReason(latest, branch), pullRequest: latest.url }
+    ? { reason: declineReason(latest, latest.head), pullRequest: latest.url }
     : undefined
 }
 
@@ -177,55 +190,63 @@ export async function deliverFix(context: DeliverContext): Promise<DeliverResult
 
 /**
  * Commits the fix on the fix branch from `from` and opens its pull request into `base` (the open one is updated
- * when the branch already holds the fix).
+ * when the branch already holds the fix). A branch that holds only self-heal's commits for this fingerprint and
+ * another change has its content replaced (compare-and-swap); one someone else committed to is left alone.
  */
 async function proposePullRequest(context: DeliverContext): Promise<DeliverResult> {
   const { git, fix, fingerprint, kind, base, shape, log } = context
   const from = context.from ?? base
-  const primary = fixBranch(shape, fingerprint.id)
-  const names = [primary, `${primary}-${changeId(fix.diff)}`]
-  const proposal: HealProposal = { deliver: 'pull-request', branch: primary, base, action: 'created' }
-  let found = false
-  for (const [i, branch] of names.entries()) {
-    proposal.branch = branch
-    const latest = (await git.findPullRequests(branch, { state: 'all' }))[0]
-    if (latest && isDeclined(latest)) {
-      return { outcome: 'declined', reason: declineReason(latest, branch) }
-    }
-    let existing = await context.branchChange(from, branch)
+  const named = fixBranch(shape, fingerprint.id)
+  const pulls = await fingerprintPullRequests(git, fingerprint.id, named, branchPrefix(shape))
+  if (pulls[0] && isDeclined(pulls[0])) {
+    return { outcome: 'declined', reason: declineReason(pulls[0], pulls[0].head) }
+  }
+  // The fingerprint's open pull request (reopened, or its branch renamed) is the one the fix goes to.
+  const branch = pulls[0]?.state === 'open' ? pulls[0].head : named
+  const proposal: HealProposal = { deliver: 'pull-request', branch, base, action: 'created' }
+  const latest = pulls.find(pr => pr.head === branch)
+  let existing = await context.branchChange(from, branch)
+  let replacing: BranchOwnership | undefined
+  if (existing !== undefined) {
+    replacing = await branchOwnership(git, from, branch, fingerprint.id)
+    const head = replacing?.head
     // A branch that changes nothing from the base any more was merged; one whose pull request was merged (a
-    // squash merge keeps the branch's own commits) is as stale. Deleting it loses no change, and the fix that the
-    // returning failure needs goes on the branch made again from the base.
-    if (existing !== undefined && (!existing.trim() || latest?.merged)) {
+    // squash merge keeps the branch's own commits) is as stale, unless someone pushed to it after the merge.
+    const merged = Boolean(latest?.merged)
+    if (head && (!existing.trim() || merged)) {
+      if (merged && latest?.headSha && latest.headSha !== head) {
+        return {
+          outcome: 'not-proposed',
+          reason: `A fix was verified, but the branch ${branch} moved (to ${head.slice(0, 12)}) after its pull request #${latest.number} was merged at ${latest.headSha.slice(0, 12)}: self-heal leaves a branch someone pushed to alone. Merge or delete ${branch}, and heal again.`
+        }
+      }
       log.info(
-        `The branch ${branch} was merged${latest?.merged ? ` (pull request #${latest.number})` : ''}: making it again from ${base}.`
+        `The branch ${branch} was merged${merged ? ` (pull request #${latest!.number})` : ''}: making it again from ${base}.`
       )
-      await (context.deleteBranch ?? (name => git.deleteBranch(name)))(branch)
+      await (context.deleteBranch ?? ((name, at) => git.deleteBranch(name, at)))(branch, head)
       existing = undefined
-    }
-    if (existing === undefined) {
-      const made = await commit(context, branch, from, base)
-      if ('outcome' in made) return made
-      proposal.commit = made.commit
-      if (context.from) proposal.from = context.from
-      found = true
-      break
-    }
-    if (sameChange(existing, fix.diff)) {
-      proposal.action = 'already-proposed'
-      found = true
-      break
-    }
-    if (i + 1 < names.length) {
-      log.info(`The branch ${branch} already holds another change: the fix goes on ${names[i + 1]}.`)
+      replacing = undefined
     }
   }
-  if (!found) {
+  if (existing !== undefined && sameChange(existing, fix.diff)) {
+    proposal.action = 'already-proposed'
+  } else if (replacing && !replacing.own) {
     return {
       outcome: 'not-proposed',
-      reason: `A fix was verified, but the branches ${names.join(' and ')} already hold other changes: self-heal does not force-move branches. Merge or delete them, and heal again.`,
-      proposal: { ...proposal, action: 'already-proposed' }
+      reason: `A fix was verified, but the branch ${branch} has commits self-heal did not make (${describeCommits(replacing.others)}): self-heal never moves a branch someone else committed to. Merge or delete ${branch}, and heal again.`
     }
+  } else {
+    const made = await commit(context, branch, from, base, replacing?.head)
+    if ('outcome' in made) return made
+    proposal.commit = made.commit
+    if (replacing) {
+      proposal.action = 'replaced'
+      proposal.replaced = replacing.head
+      log.info(
+        `Replaced the fix on ${branch} (it was at ${replacing.head.slice(0, 12)}, self-heal's own commits).`
+      )
+    }
+    if (context.from) proposal.from = context.from
   }
   const unverified = await context.verifyBranch?.(proposal)
   if (unverified) return { outcome: 'not-proposed', reason: unverified, proposal }
@@ -236,7 +257,10 @@ async function proposePullRequest(context: DeliverContext): Promise<DeliverResul
       title: shape.title?.trim()
         ? fill(shape.title, fingerprint.id)
         : `self-heal: fix the failing ${kind} check (${fingerprint.id})`,
-      body: shape.body?.trim() ? fill(shape.body, fingerprint.id) : pullRequestBody(fix, fingerprint, kind),
+      body: withFingerprintMarker(
+        shape.body?.trim() ? fill(shape.body, fingerprint.id) : pullRequestBody(fix, fingerprint, kind),
+        fingerprint.id
+      ),
       draft: shape.draft,
       labels: shape.labels,
       reviewers: shape.reviewers,
@@ -244,9 +268,16 @@ async function proposePullRequest(context: DeliverContext): Promise<DeliverResul
     })
     proposal.pullRequest = { number: pr.number, url: pr.url, action: pr.action }
   } catch (error) {
+    // The remote's branch moved since it was read (locally, the push of a replaced branch is leased).
+    if (error instanceof ConflictError) {
+      return { outcome: 'not-proposed', reason: `A fix was verified, but ${errorMessage(error)}`, proposal }
+    }
     // Locally without a token the branch is the proposal; anything else about the pull request is reported.
     if (!(error instanceof ConfigurationError)) throw error
     proposal.pullRequestSkipped = errorMessage(error)
+  }
+  if (proposal.replaced && proposal.pullRequest?.action === 'updated') {
+    await noteReplaced(context, proposal.pullRequest.number, proposal.replaced, proposal.commit!)
   }
   const where = proposal.pullRequest
     ? `pull request ${proposal.pullRequest.url}`
@@ -260,8 +291,32 @@ async function proposePullRequest(context: DeliverContext): Promise<DeliverResul
     reason:
       proposal.action === 'already-proposed'
         ? `The verified fix (${describeFix(fix)}) is already proposed: ${where}.`
-        : `Healed: a verified fix (${describeFix(fix)}) is proposed on ${where}${pushed}.`,
+        : proposal.action === 'replaced'
+          ? `Healed: a new verified fix (${describeFix(fix)}) replaces the one on ${where}${pushed}.`
+          : `Healed: a verified fix (${describeFix(fix)}) is proposed on ${where}${pushed}.`,
     proposal
+  }
+}
+
+/** Says on the pull request what changed when its branch's fix was replaced (the result stands without it). */
+async function noteReplaced(
+  context: DeliverContext,
+  number: number,
+  was: string,
+  now: string
+): Promise<void> {
+  const { fix, kind, fingerprint } = context
+  const body = [
+    REPLACED_MARKER,
+    `**self-heal** replaced the fix on this branch: ${was.slice(0, 12)} → ${now.slice(0, 12)}.`,
+    `The ${kind} check still failed with fingerprint \`${fingerprint.id}\`, and a new fix (${describeFix(fix)}) was verified by running it again. The earlier fix was self-heal's alone, so it was replaced, not added to.`
+  ].join('\n\n')
+  try {
+    await context.git.upsertComment(number, REPLACED_MARKER, body)
+  } catch (error) {
+    context.log.warning(
+      `Could not comment on pull request #${number} about the replaced fix: ${errorMessage(error)}`
+    )
   }
 }
 
@@ -349,20 +404,40 @@ async function commit(
   context: DeliverContext,
   branch: string,
   from: string,
-  onto: string
+  onto: string,
+  replacing?: string
 ): Promise<{ commit: string } | DeliverResult> {
   const { fix } = context
   try {
-    const applied = await context.git.applyDiff(fix.diff, commitMessage(context), { branch, base: from })
+    const applied = await context.git.applyDiff(fix.diff, commitMessage(context), {
+      branch,
+      base: from,
+      ...(replacing ? { replacing } : {})
+    })
     context.log.info(`Committed the fix to ${branch} (${applied.commit.slice(0, 12)}).`)
     return { commit: applied.commit }
   } catch (error) {
     if (!(error instanceof DiffDoesNotApplyError || error instanceof ConflictError)) throw error
+    if (replacing && error instanceof ConflictError) {
+      return {
+        outcome: 'not-proposed',
+        reason: `A fix was verified, but the branch ${branch} moved while its content was being replaced: ${errorMessage(error)} self-heal never forces a branch; heal again.`
+      }
+    }
     // Verified on this checkout, but the branch as the Git adapter sees it is not the same: a pull request's
     // workflow checks out the merge with its base branch, GitHub's copy moved, or (locally) the remote's base
     // lacks commits that were never pushed. No bad input: reported, not proposed.
     const remote = context.from !== undefined && from === context.from
     const target = remote ? `${onto} as the remote has it (${from.slice(0, 12)})` : onto
+    // Locally the fix depends on commits of the local branch the remote lacks: that is the user's to settle.
+    const unpushed = remote
+      ? ((await context.git.branchCommits(from, onto).catch(() => undefined))?.commits ?? [])
+      : []
+    if (unpushed.length) {
+      throw new ConfigurationError(
+        `A fix (${describeFix(fix)}) was verified on this checkout, but it does not apply to ${target}: it depends on ${unpushed.length} commit(s) of ${onto} that were never pushed (${describeCommits(unpushed)}). self-heal proposes fixes on what the remote has only: push them (git push) and heal again.`
+      )
+    }
     const advice = remote
       ? `push your commits to ${onto} (the fix is made on what the remote has, never on commits nobody pushed) and heal again.`
       : `bring ${onto} up to date (for a pull request, merge its base branch into it) and heal again, or heal a checkout of ${onto} itself.`

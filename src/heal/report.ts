@@ -128,3 +128,19 @@ export function codeFence(text: string, info = ''): string {
   const marks = '`'.repeat(Math.max(3, longest + 1))
   return `${marks}${info}\n${text.replace(/\n$/, '')}\n${marks}`
 }
+
+/**
+ * Why a check that failed, then passed at the same commit, is reported and not fixed, naming the tests (or
+ * problems) that failed the first time: those are the flaky ones.
+ */
+export function flakyReason(kind: CheckKind, check: CheckOutput): string {
+  const names = [
+    ...check.failedTests.map(t => (t.file && !t.name.includes(t.file) ? `${t.file} › ${t.name}` : t.name)),
+    ...check.problems.map(p => `${p.file}${p.rule ? ` (${p.rule})` : ''}`)
+  ]
+  const shown = [...new Set(names)].slice(0, 10)
+  const flaky = shown.length
+    ? `; flaky: ${shown.join(', ')}${names.length > shown.length ? `, and ${names.length - shown.length} more` : ''}`
+    : ''
+  return `The ${kind} check failed, then passed at the same commit: it is flaky${flaky}. A flaky check is reported, not fixed.`
+}

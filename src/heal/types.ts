@@ -133,10 +133,10 @@ export interface HealDeps {
    */
   branchFrom?: (base: string) => Promise<string>
   /**
-   * Deletes a stale fix branch (its pull request was merged) before it is made again (default: the Git adapter's
-   * deleteBranch; locally with pull requests, the remote's copy too).
+   * Deletes a stale fix branch (its pull request was merged) while it is at `expected`, before it is made again
+   * (default: the Git adapter's deleteBranch; locally with pull requests, the remote's copy too).
    */
-  deleteBranch?: (branch: string) => Promise<void>
+  deleteBranch?: (branch: string, expected: string) => Promise<void>
   /** The fixer commands for the failing run (default: the request's): `auto` lines become derived fixers. */
   resolveFixers?: (failure: CheckResult) => string[]
   /** Writes the failure as context for the next fixer run and returns the variables that name it (none by default). */
@@ -211,8 +211,13 @@ export interface HealProposal {
   from?: string
   /** The fix commit (absent when the branch already held it). */
   commit?: string
-  /** `created`: a new branch and commit (or review, or comment); `already-proposed`: the branch already held this fix. */
-  action: 'created' | 'already-proposed'
+  /**
+   * `created`: a new branch and commit (or review, or comment); `replaced`: the branch held only self-heal's commits
+   * for another fix, and now holds this one instead; `already-proposed`: the branch already held this fix.
+   */
+  action: 'created' | 'replaced' | 'already-proposed'
+  /** For `replaced`: the commit the branch was at before. */
+  replaced?: string
   /** The pull request, when one could be opened. */
   pullRequest?: { number: number; url: string; action: 'created' | 'updated' }
   /** Why there is no pull request, when there is none. */

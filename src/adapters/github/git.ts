@@ -26,6 +26,7 @@ import { isFullSha, validateBranchName } from '../../github/refs.js'
 import type {
   ApplyDiffOptions,
   ApplyDiffResult,
+  BranchCommits,
   CommitInfo,
   GitAdapter,
   IssueComment,
@@ -36,6 +37,7 @@ import type {
   Review,
   ReviewComment
 } from '../git.js'
+import { GITHUB_WEB_FLOW_EMAIL } from '../git.js'
 import {
   baseSourceFactory,
   GitHubApiBaseSource,
@@ -43,6 +45,7 @@ import {
   type ClosableBaseSource
 } from './base-source.js'
 import { UnrepresentableChangeError } from './errors.js'
+
 import { howToSet } from '../../surface.js'
 
 /** How applyDiff commits: the Git data API (trees, commit, ref) or GraphQL `createCommitOnBranch`. */
@@ -77,6 +80,7 @@ interface TreeEntry {
   content?: string
 }
 
+const ZERO_SHA = '0'.repeat(40)
 const NOT_FAST_FORWARD = /fast.?forward/i
 const REFERENCE_EXISTS = /reference already exists/i
 const REFERENCE_MISSING = /reference does not exist|not found/i
@@ -96,6 +100,7 @@ export class GitHubAPIAdapter implements GitAdapter {
     GitHubAPIAdapterOptions
   private readonly sourceFor: BaseSourceFactory
   private defaultBranch?: Promise<string>
+  private nodeId?: Promise<string>
   private readonly uploaded = new Set<string>()
 
   constructor(
@@ -201,8 +206,14 @@ export class GitHubAPIAdapter implements GitAdapter {
     }
   }
 
-  async deleteBranch(name: string): Promise<void> {
+  async deleteBranch(name: string, expected?: string): Promise<void> {
     const branch = validateBranchName(name)
+    if (expected !== undefined) {
+      if (!(await this.swapRef(branch, expected, ZERO_SHA))) {
+        throw new ConflictError(`Branch '${branch}' is not at ${expected}: it was left alone.`)
+      }
+      return
+    }
     try {
       await this.client.octokit.rest.git.deleteRef({ ...this.repo, ref: `heads/${branch}` })
     } catch (error) {
@@ -407,18 +418,109 @@ export class GitHubAPIAdapter implements GitAdapter {
       return pulls
         .filter(pr => pr.head.ref === branch)
         .sort((a, b) => b.number - a.number)
-        .map(pr => ({
-          number: pr.number,
-          url: pr.html_url,
-          head: pr.head.ref,
-          base: pr.base.ref,
-          state: pr.state === 'open' ? 'open' : 'closed',
-          merged: pr.merged_at !== null,
-          ...(pr.closed_at ? { closedAt: pr.closed_at } : {}),
-          labels: pr.labels.map(label => label.name)
-        }))
+        .map(pullRequestInfo)
     } catch (error) {
       throw this.fail(error, `looking for pull requests from '${branch}'`, 'pull-requests')
+    }
+  }
+
+  async listPullRequests(limit: number): Promise<PullRequestInfo[]> {
+    const found: PullRequestInfo[] = []
+    try {
+      for await (const page of this.client.octokit.paginate.iterator(this.client.octokit.rest.pulls.list, {
+        ...this.repo,
+        state: 'all',
+        sort: 'updated',
+        direction: 'desc',
+        per_page: Math.min(100, limit)
+      })) {
+        for (const pr of page.data) {
+          // Pull requests from forks are never self-heal's.
+          if (pr.head.repo?.full_name === this.client.repository) found.push(pullRequestInfo(pr))
+        }
+        if (found.length >= limit || page.data.length === 0) break
+      }
+    } catch (error) {
+      throw this.fail(error, 'listing pull requests', 'pull-requests')
+    }
+    return found.slice(0, limit)
+  }
+
+  async branchCommits(base: string, branch: string): Promise<BranchCommits | undefined> {
+    const head = await this.branchHead(branch)
+    if (!head) return undefined
+    if (!isFullSha(base)) validateBranchName(base.replace(/^refs\/heads\//, ''), 'Ref')
+    const commits: CommitInfo[] = []
+    try {
+      // The compare API lists the commits after the merge base, oldest first, a page at a time.
+      for (let page = 1; page <= 20; page++) {
+        const { data } = await this.client.octokit.rest.repos.compareCommitsWithBasehead({
+          ...this.repo,
+          basehead: `${base}...${head}`,
+          per_page: 100,
+          page
+        })
+        for (const c of data.commits) {
+          commits.push({
+            sha: c.sha,
+            message: c.commit.message,
+            authorName: c.commit.author?.name ?? '',
+            authorEmail: c.commit.author?.email ?? '',
+            committerEmail: c.commit.committer?.email ?? '',
+            date: c.commit.author?.date ?? '',
+            parents: c.parents.map(p => p.sha)
+          })
+        }
+        if (commits.length >= data.total_commits || data.commits.length === 0) break
+      }
+    } catch (error) {
+      if (errorStatus(error) === 404) return undefined
+      throw this.fail(error, `comparing '${base}' with '${branch}'`)
+    }
+    return { head, commits: commits.reverse() }
+  }
+
+  async committerEmail(): Promise<string> {
+    return this.options.committer?.email ?? GITHUB_WEB_FLOW_EMAIL
+  }
+
+  /** The repository's GraphQL node id (one request, remembered). */
+  private async repositoryId(): Promise<string> {
+    this.nodeId ??= this.client
+      .graphql<{ repository: { id: string } }>(
+        'query ($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { id } }',
+        { owner: this.client.owner, name: this.client.repo }
+      )
+      .then(data => data.repository.id)
+      .catch(error => {
+        this.nodeId = undefined
+        throw this.fail(error, 'reading the repository')
+      })
+    return this.nodeId
+  }
+
+  /**
+   * Moves `branch` from `before` to `after` (all zeros: deletes it) in one compare-and-swap (GraphQL `updateRefs`,
+   * the one GitHub API whose ref updates take the expected old value). False when the branch was not at `before`.
+   */
+  private async swapRef(branch: string, before: string, after: string): Promise<boolean> {
+    try {
+      await this.client.graphql(
+        'mutation ($input: UpdateRefsInput!) { updateRefs(input: $input) { clientMutationId } }',
+        {
+          input: {
+            repositoryId: await this.repositoryId(),
+            refUpdates: [{ name: `refs/heads/${branch}`, beforeOid: before, afterOid: after, force: true }]
+          }
+        }
+      )
+      return true
+    } catch (error) {
+      // A lost answer to an update that did happen, or a branch that moved: the branch says which.
+      const now = await this.branchHead(branch).catch(() => before)
+      if (now === (after === ZERO_SHA ? undefined : after)) return true
+      if (now !== before) return false
+      throw this.fail(error, `updating branch '${branch}'`, 'contents', true)
     }
   }
 
@@ -475,6 +577,7 @@ export class GitHubAPIAdapter implements GitAdapter {
     if (!message?.trim()) throw new InvalidInputError(`A commit needs a message: ${howToSet('message')}.`)
     const patches = parseGitDiff(diff)
     if (!patches.length) throw new InvalidInputError('The diff is empty: there is nothing to commit.')
+    if (options.replacing !== undefined) return this.replaceBranch(branch, patches, message, options)
 
     const current = await this.branchHead(branch)
     const createdBranch = current === undefined
@@ -529,6 +632,38 @@ export class GitHubAPIAdapter implements GitAdapter {
       head = moved
       create = false
     }
+  }
+
+  /**
+   * A commit of the diff on `base`, and the branch moved to it from `options.replacing` by a compare-and-swap: the
+   * branch's earlier content is replaced, and a branch that moved meanwhile is a ConflictError with nothing moved.
+   */
+  private async replaceBranch(
+    branch: string,
+    patches: ReturnType<typeof parseGitDiff>,
+    message: string,
+    options: ApplyDiffOptions
+  ): Promise<ApplyDiffResult> {
+    const expected = options.replacing!
+    const moved = () =>
+      new ConflictError(`Branch '${branch}' is not at ${expected} any more; nothing was changed.`)
+    if ((await this.branchHead(branch)) !== expected) throw moved()
+    const base = await this.resolveCommit(options.base ?? (await this.getDefaultBranch()))
+    const baseTree = await this.commitTree(base)
+    const source = await this.sourceFor(base, baseTree)
+    let applied: AppliedDiff
+    try {
+      applied = await applyPatches(patches, source)
+    } finally {
+      source.close()
+    }
+    if (!applied.files.size)
+      throw new InvalidInputError('The diff changes nothing on the base: there is nothing to commit.')
+    const { entries, sizes } = await this.treeEntries(applied)
+    const tree = await this.createTree(baseTree, entries, sizes)
+    const commit = await this.createCommit(tree, base, message, options)
+    if (!(await this.swapRef(branch, expected, commit))) throw moved()
+    return { branch, commit, tree, files: applied.patches, createdBranch: false }
   }
 
   /** The tree of a commit. */
@@ -636,6 +771,28 @@ export class GitHubAPIAdapter implements GitAdapter {
     return tree
   }
 
+  private async createCommit(
+    tree: string,
+    parent: string,
+    message: string,
+    options: ApplyDiffOptions
+  ): Promise<string> {
+    try {
+      const { data } = await this.client.octokit.rest.git.createCommit({
+        ...this.repo,
+        message,
+        tree,
+        parents: [parent],
+        // No author/committer unless asked: GitHub then signs the commit as verified.
+        ...(options.author ? { author: { ...options.author } } : {}),
+        ...(this.options.committer ? { committer: { ...this.options.committer } } : {})
+      })
+      return data.sha
+    } catch (error) {
+      throw this.fail(error, 'creating the commit', 'contents', true)
+    }
+  }
+
   private async commitWithGitData(
     branch: string,
     head: string,
@@ -647,21 +804,7 @@ export class GitHubAPIAdapter implements GitAdapter {
   ): Promise<{ commit: string; tree: string } | { movedTo?: string }> {
     const { entries, sizes } = await this.treeEntries(applied)
     const tree = await this.createTree(baseTree, entries, sizes)
-    let commit: string
-    try {
-      const { data } = await this.client.octokit.rest.git.createCommit({
-        ...this.repo,
-        message,
-        tree,
-        parents: [head],
-        // No author/committer unless asked: GitHub then signs the commit as verified.
-        ...(options.author ? { author: { ...options.author } } : {}),
-        ...(this.options.committer ? { committer: { ...this.options.committer } } : {})
-      })
-      commit = data.sha
-    } catch (error) {
-      throw this.fail(error, 'creating the commit', 'contents', true)
-    }
+    const commit = await this.createCommit(tree, head, message, options)
     try {
       if (createdBranch) {
         await this.client.octokit.rest.git.createRef({
@@ -779,6 +922,32 @@ export class GitHubAPIAdapter implements GitAdapter {
     } catch (error) {
       throw this.fail(error, `reading blob ${sha}`)
     }
+  }
+}
+
+/** A pull request of the REST API's listing as the Git port gives it. */
+function pullRequestInfo(pr: {
+  number: number
+  html_url: string
+  head: { ref: string; sha: string }
+  base: { ref: string }
+  state: string
+  merged_at: string | null
+  closed_at: string | null
+  labels: Array<{ name: string }>
+  body: string | null
+}): PullRequestInfo {
+  return {
+    number: pr.number,
+    url: pr.html_url,
+    head: pr.head.ref,
+    base: pr.base.ref,
+    state: pr.state === 'open' ? 'open' : 'closed',
+    merged: pr.merged_at !== null,
+    ...(pr.closed_at ? { closedAt: pr.closed_at } : {}),
+    labels: pr.labels.map(label => label.name),
+    ...(pr.body ? { body: pr.body } : {}),
+    headSha: pr.head.sha
   }
 }
 

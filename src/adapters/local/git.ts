@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import {
   BranchExistsError,
   ConfigurationError,
+  ConflictError,
   DiffDoesNotApplyError,
   InvalidInputError,
   MergeConflictError,
@@ -23,6 +24,7 @@ import { GitCommandError, gitText, runGit } from '../../git/run-git.js'
 import type {
   ApplyDiffOptions,
   ApplyDiffResult,
+  BranchCommits,
   CommitInfo,
   GitAdapter,
   IssueComment,
@@ -38,7 +40,7 @@ import { howToSet } from '../../surface.js'
 /** Pull requests on GitHub (the GitHub API adapter provides them); the local adapter pushes before it opens one. */
 export type PullRequestService = Pick<
   GitAdapter,
-  'createPullRequest' | 'findPullRequests' | 'upsertComment' | 'createReview'
+  'createPullRequest' | 'findPullRequests' | 'listPullRequests' | 'upsertComment' | 'createReview'
 >
 
 /** Settings of the local Git adapter. */
@@ -51,6 +53,8 @@ export interface LocalGitSettings {
   pullRequestsUnavailable?: string
   /** The remote branches are pushed to before a pull request is opened (default `origin`). */
   remote?: string
+  /** Where every push is reported. */
+  log?: (message: string) => void
 }
 
 /** The identity used when the repository has none configured, so a commit can still be made. */
@@ -79,6 +83,8 @@ export async function createLocalGitAdapter(settings: LocalGitSettings): Promise
 
 class LocalGitAdapter implements GitAdapter {
   readonly kind = 'git-cli'
+  /** Branches whose content applyDiff replaced, and the commit each was at: their push is leased on it. */
+  private readonly replaced = new Map<string, string>()
 
   constructor(
     private readonly root: string,
@@ -93,10 +99,13 @@ class LocalGitAdapter implements GitAdapter {
     await this.updateRef(branch, sha, '', () => new BranchExistsError(branch))
   }
 
-  async deleteBranch(name: string): Promise<void> {
+  async deleteBranch(name: string, expected?: string): Promise<void> {
     const branch = await assertBranchName(name, this.root)
     const sha = await branchHead(branch, this.root)
     if (!sha) throw new RefNotFoundError(`refs/heads/${branch}`, 'there is no such branch to delete.')
+    if (expected !== undefined && sha !== expected) {
+      throw new ConflictError(`Branch '${branch}' is at ${sha}, not ${expected}: it was left alone.`)
+    }
     if (await this.checkedOutIn(branch)) {
       throw new InvalidInputError(
         `Branch '${branch}' is checked out: switch to another branch before deleting it.`
@@ -122,13 +131,20 @@ class LocalGitAdapter implements GitAdapter {
     if (!message.trim()) throw new InvalidInputError('The commit message is empty: give a message.')
     if (!diff.trim()) throw new InvalidInputError('The diff is empty: there is nothing to commit.')
     const existing = await branchHead(branch, this.root)
+    if (options.replacing !== undefined && existing !== options.replacing) {
+      throw new ConflictError(
+        `Branch '${branch}' is at ${existing ?? 'nothing'}, not ${options.replacing}: nothing was changed.`
+      )
+    }
     if (existing && (await this.checkedOutIn(branch))) {
       throw new InvalidInputError(
         `Branch '${branch}' is checked out: self-heal commits without touching your working tree, so it will not ` +
           'move the branch under it. Use another branch name, or switch away first.'
       )
     }
-    const parent = existing ?? (await resolveCommit(options.base ?? 'HEAD', this.root))
+    // Replacing, the commit is made on the base: the branch's earlier commits are no part of it.
+    const parent =
+      (options.replacing ? undefined : existing) ?? (await resolveCommit(options.base ?? 'HEAD', this.root))
     const files = await this.checkDiffPaths(diff)
     const scratch = await mkdtemp(join(tmpdir(), 'self-heal-index-'))
     try {
@@ -147,19 +163,39 @@ class LocalGitAdapter implements GitAdapter {
         env: await this.identityEnv(options.author),
         input: message.endsWith('\n') ? message : `${message}\n`
       })
-      await this.updateRef(
-        branch,
-        commit,
-        existing ?? '',
-        () =>
-          new SelfHealError(
-            `Branch '${branch}' moved while the commit was being made; nothing was changed: try again.`
-          )
+      await this.updateRef(branch, commit, existing ?? '', () =>
+        options.replacing
+          ? new ConflictError(
+              `Branch '${branch}' moved while its content was being replaced; nothing was changed.`
+            )
+          : new SelfHealError(
+              `Branch '${branch}' moved while the commit was being made; nothing was changed: try again.`
+            )
       )
+      if (options.replacing) this.replaced.set(branch, options.replacing)
       return { branch, commit, tree, files, createdBranch: !existing }
     } finally {
       await rm(scratch, { recursive: true, force: true })
     }
+  }
+
+  async branchCommits(base: string, name: string): Promise<BranchCommits | undefined> {
+    const branch = await assertBranchName(name, this.root)
+    const head = await branchHead(branch, this.root)
+    if (!head) return undefined
+    const from = await resolveCommit(base, this.root)
+    const { stdout } = await runGit(['log', `--format=${LOG_FORMAT}`, `${from}..${head}`], { cwd: this.root })
+    return { head, commits: parseLog(stdout.toString('utf8')) }
+  }
+
+  async committerEmail(): Promise<string> {
+    const ident = await runGit(['var', 'GIT_COMMITTER_IDENT'], { cwd: this.root, okCodes: [0, 128] })
+    const email = /<([^>]*)>/.exec(ident.stdout.toString('utf8'))?.[1]
+    return ident.code === 0 && email ? email : FALLBACK_IDENTITY.email
+  }
+
+  async listPullRequests(limit: number): Promise<PullRequestInfo[]> {
+    return this.settings.pullRequests?.listPullRequests(limit) ?? []
   }
 
   /** Without a token there are no pull requests here, so none declines a fix. */
@@ -193,14 +229,42 @@ class LocalGitAdapter implements GitAdapter {
       throw new RefNotFoundError(`refs/heads/${head}`, 'commit to it first.')
     const remote = this.settings.remote ?? DEFAULT_REMOTE
     if (remote.startsWith('-')) throw new InvalidInputError(`'${remote}' is not a valid remote name.`)
-    // The pull request's head must exist on GitHub: push the branch (never forced) before asking for it.
-    await runGit(['push', '--porcelain', remote, `refs/heads/${head}:refs/heads/${head}`], {
-      cwd: this.root
-    }).catch((error: unknown) => {
-      const detail = error instanceof GitCommandError ? error.stderr.trim() : String(error)
-      throw new SelfHealError(`Could not push '${head}' to '${remote}': ${detail}`)
-    })
+    await this.push(remote, head)
     return service.createPullRequest({ ...options, head })
+  }
+
+  /**
+   * Pushes a branch before its pull request is asked for (its head must exist on GitHub), never forced: a branch
+   * whose content was replaced is pushed with a lease on the commit it replaced (a remote that moved meanwhile
+   * refuses it: ConflictError), or, when the remote lacks it, as a new branch.
+   */
+  private async push(remote: string, head: string): Promise<void> {
+    const spec = `refs/heads/${head}:refs/heads/${head}`
+    const lease = this.replaced.get(head)
+    const run = (args: string[]) => runGit(['push', '--porcelain', ...args, remote, spec], { cwd: this.root })
+    const detail = (error: unknown) =>
+      error instanceof GitCommandError ? error.stderr.trim() : String(error)
+    try {
+      if (lease) {
+        try {
+          await run([`--force-with-lease=refs/heads/${head}:${lease}`])
+        } catch {
+          await run([])
+        }
+        this.replaced.delete(head)
+      } else await run([])
+      const at = await branchHead(head, this.root)
+      this.settings.log?.(
+        `Pushed ${head} (${at?.slice(0, 12)}) to ${remote}${lease ? `, replacing ${lease.slice(0, 12)}` : ''}.`
+      )
+    } catch (error) {
+      if (lease) {
+        throw new ConflictError(
+          `'${remote}' has '${head}' somewhere other than ${lease.slice(0, 12)}, the commit self-heal replaced (someone pushed to it meanwhile): it was not pushed over. ${detail(error)}`
+        )
+      }
+      throw new SelfHealError(`Could not push '${head}' to '${remote}': ${detail(error)}`)
+    }
   }
 
   async mergeBranch(branchName: string, intoName: string): Promise<MergeResult> {
@@ -245,26 +309,8 @@ class LocalGitAdapter implements GitAdapter {
       okCodes: [0, 1, 128]
     })
     if (head.code !== 0) return []
-    const { stdout } = await runGit(
-      ['log', `-n${n}`, '--format=%H%x00%P%x00%an%x00%ae%x00%aI%x00%B%x1e', 'HEAD'],
-      { cwd: this.root }
-    )
-    return stdout
-      .toString('utf8')
-      .split('\x1e')
-      .map(record => record.replace(/^\n/, ''))
-      .filter(record => record.length > 0)
-      .map(record => {
-        const [sha, parents, authorName, authorEmail, date, ...rest] = record.split('\0')
-        return {
-          sha,
-          parents: parents ? parents.split(' ') : [],
-          authorName,
-          authorEmail,
-          date,
-          message: rest.join('\0').replace(/\n+$/, '')
-        }
-      })
+    const { stdout } = await runGit(['log', `-n${n}`, `--format=${LOG_FORMAT}`, 'HEAD'], { cwd: this.root })
+    return parseLog(stdout.toString('utf8'))
   }
 
   /** Checks every path the diff touches against the repository rules; returns the number of files. */
@@ -369,6 +415,28 @@ class LocalGitAdapter implements GitAdapter {
       GIT_COMMITTER_EMAIL: FALLBACK_IDENTITY.email
     }
   }
+}
+
+/** One commit of `git log`: sha, parents, author, author date, committer email, then the message. */
+const LOG_FORMAT = '%H%x00%P%x00%an%x00%ae%x00%aI%x00%ce%x00%B%x1e'
+
+function parseLog(text: string): CommitInfo[] {
+  return text
+    .split('\x1e')
+    .map(record => record.replace(/^\n/, ''))
+    .filter(record => record.length > 0)
+    .map(record => {
+      const [sha, parents, authorName, authorEmail, date, committerEmail, ...rest] = record.split('\0')
+      return {
+        sha,
+        parents: parents ? parents.split(' ') : [],
+        authorName,
+        authorEmail,
+        date,
+        committerEmail,
+        message: rest.join('\0').replace(/\n+$/, '')
+      }
+    })
 }
 
 function movedError(branch: string): Error {

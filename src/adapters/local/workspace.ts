@@ -388,13 +388,13 @@ export class LocalWorkspace implements Workspace {
   }
 
   /**
-   * Deletes `branch` on `remote`, only while it is at the commit the local branch of that name is at (a lease: a
-   * branch someone pushed to meanwhile is left alone). Returns whether it was deleted.
+   * Deletes `branch` on `remote`, only while it is at `at` (default: the commit the local branch of that name is at;
+   * a lease: a branch someone pushed to meanwhile is left alone). Returns whether it was deleted.
    */
-  async deleteRemoteBranch(remote: string, branch: string): Promise<boolean> {
+  async deleteRemoteBranch(remote: string, branch: string, at?: string): Promise<boolean> {
     const name = await assertBranchName(branch, this.root)
-    const expected = await branchHead(name, this.root)
-    if (!expected || remote.startsWith('-')) return false
+    const expected = at ?? (await branchHead(name, this.root))
+    if (!expected || !/^[0-9a-f]{40,64}$/.test(expected) || remote.startsWith('-')) return false
     const result = await this.git(
       [
         'push',

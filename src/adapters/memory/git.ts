@@ -5,6 +5,7 @@
  */
 import type {
   ApplyDiffOptions,
+  BranchCommits,
   ApplyDiffResult,
   CommitInfo,
   GitAdapter,
@@ -16,7 +17,7 @@ import type {
   Review,
   ReviewComment
 } from '../git.js'
-import { BranchExistsError, DiffDoesNotApplyError, RefNotFoundError } from '../../errors.js'
+import { BranchExistsError, ConflictError, DiffDoesNotApplyError, RefNotFoundError } from '../../errors.js'
 import { applyToFiles, copyFiles, diffFiles, filesId, textFiles, type FileMap } from './files.js'
 
 interface MemoryBranch {
@@ -36,6 +37,8 @@ export interface MemoryPullRequest extends PullRequest {
   draft: boolean
   reviewers: string[]
   assignees: string[]
+  /** The commit its head was at when it was closed. */
+  closedAt?: string
 }
 
 /** A comment on a pull request's conversation; `bot` marks the ones self-heal (this adapter) wrote. */
@@ -70,9 +73,27 @@ export class MemoryGit implements GitAdapter {
     this.branches.set(name, { files: copyFiles(from.files), forkedFrom: copyFiles(from.files), commits: [] })
   }
 
-  async deleteBranch(name: string): Promise<void> {
-    this.branch(name)
+  async deleteBranch(name: string, expected?: string): Promise<void> {
+    if (expected !== undefined && this.head(name) !== expected) {
+      throw new ConflictError(`Branch '${name}' is not at ${expected}; it was left alone.`)
+    }
     this.branches.delete(name)
+  }
+
+  /** The commit a branch is at (its newest commit, or an id of its files for one with none). */
+  head(name: string): string {
+    const branch = this.branch(name)
+    return branch.commits[0]?.sha ?? filesId(branch.files)
+  }
+
+  async branchCommits(base: string, name: string): Promise<BranchCommits | undefined> {
+    if (!this.branches.has(name)) return undefined
+    this.branch(base)
+    return { head: this.head(name), commits: name === base ? [] : [...this.branch(name).commits] }
+  }
+
+  async committerEmail(): Promise<string> {
+    return MEMORY_EMAIL
   }
 
   async getDiff(base: string, head: string): Promise<string> {
@@ -82,17 +103,25 @@ export class MemoryGit implements GitAdapter {
   }
 
   async applyDiff(diff: string, message: string, options: ApplyDiffOptions): Promise<ApplyDiffResult> {
+    const replacing = options.replacing !== undefined
+    if (
+      replacing &&
+      (!this.branches.has(options.branch) || this.head(options.branch) !== options.replacing)
+    ) {
+      throw new ConflictError(
+        `Branch '${options.branch}' is not at ${options.replacing}; nothing was changed.`
+      )
+    }
     const existed = this.branches.has(options.branch)
-    const from = existed ? this.branch(options.branch) : this.branch(options.base ?? 'main')
+    const from = existed && !replacing ? this.branch(options.branch) : this.branch(options.base ?? 'main')
     const files = await applyToFiles(from.files, diff)
     if (!files)
       throw new DiffDoesNotApplyError(
         options.branch,
         `the diff does not apply to ${options.base ?? options.branch}`
       )
-    const branch: MemoryBranch = existed
-      ? from
-      : { files: from.files, forkedFrom: copyFiles(from.files), commits: [] }
+    const branch: MemoryBranch =
+      existed && !replacing ? from : { files: from.files, forkedFrom: copyFiles(from.files), commits: [] }
     branch.files = files
     const tree = filesId(files)
     const commit: CommitInfo = {
@@ -103,8 +132,9 @@ export class MemoryGit implements GitAdapter {
         ])
       ),
       message,
-      authorName: 'memory',
-      authorEmail: 'memory@example.invalid',
+      authorName: options.author?.name ?? 'memory',
+      authorEmail: options.author?.email ?? MEMORY_EMAIL,
+      committerEmail: options.author?.email ?? MEMORY_EMAIL,
       date: new Date(0).toISOString(),
       parents: []
     }
@@ -154,7 +184,9 @@ export class MemoryGit implements GitAdapter {
 
   /** Closes pull request `number`, merged or not (as a maintainer would). */
   close(number: number, merged = false): void {
-    Object.assign(this.pullRequests[number - 1], { state: 'closed', merged })
+    const pr = this.pullRequests[number - 1]
+    const closedAt = this.branches.has(pr.head) ? this.head(pr.head) : undefined
+    Object.assign(pr, { state: 'closed', merged, closedAt })
   }
 
   async findPullRequests(
@@ -165,7 +197,27 @@ export class MemoryGit implements GitAdapter {
     return this.pullRequests
       .filter(pr => pr.head === head && (state === 'all' || pr.state === state))
       .sort((a, b) => b.number - a.number)
-      .map(pr => ({ ...pick(pr), state: pr.state, merged: pr.merged, labels: [...pr.labels] }))
+      .map(pr => this.info(pr))
+  }
+
+  async listPullRequests(limit: number): Promise<PullRequestInfo[]> {
+    return [...this.pullRequests]
+      .sort((a, b) => b.number - a.number)
+      .slice(0, limit)
+      .map(pr => this.info(pr))
+  }
+
+  private info(pr: MemoryPullRequest): PullRequestInfo {
+    const live = pr.state === 'open' && this.branches.has(pr.head) ? this.head(pr.head) : undefined
+    const headSha = pr.state === 'open' ? live : pr.closedAt
+    return {
+      ...pick(pr),
+      state: pr.state,
+      merged: pr.merged,
+      labels: [...pr.labels],
+      ...(pr.body !== undefined ? { body: pr.body } : {}),
+      ...(headSha ? { headSha } : {})
+    }
   }
 
   async upsertComment(number: number, marker: string, body: string): Promise<IssueComment> {
@@ -208,6 +260,8 @@ export class MemoryGit implements GitAdapter {
     return branch
   }
 }
+
+const MEMORY_EMAIL = 'memory@example.invalid'
 
 function pick(pr: MemoryPullRequest): Omit<PullRequest, 'action'> {
   return { number: pr.number, url: pr.url, head: pr.head, base: pr.base }

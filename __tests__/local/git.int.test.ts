@@ -3,7 +3,12 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createLocalGitAdapter } from '../../src/adapters/local/git.js'
 import { MemoryGit } from '../../src/adapters/memory/git.js'
-import { ConfigurationError, DiffDoesNotApplyError, InvalidInputError } from '../../src/errors.js'
+import {
+  ConfigurationError,
+  ConflictError,
+  DiffDoesNotApplyError,
+  InvalidInputError
+} from '../../src/errors.js'
 import { GIT_CONTRACT_SEED, gitContract } from '../contracts/git-contract.js'
 import { DIFF_CORPUS, prepareCase } from '../helpers/diff-corpus.js'
 import { git, makeTempDir, makeTempRepo } from '../helpers/git.js'
@@ -121,6 +126,82 @@ describe('local applyDiff never touches the user work', () => {
       await expect(createLocalGitAdapter({ cwd: dir.path })).rejects.toBeInstanceOf(ConfigurationError)
     } finally {
       await dir.cleanup()
+    }
+  })
+})
+
+describe('local applyDiff replacing a branch', () => {
+  const TO_B = 'diff --git a/a.txt b/a.txt\n--- a/a.txt\n+++ b/a.txt\n@@ -1 +1 @@\n-a\n+b\n'
+  const TO_C = 'diff --git a/a.txt b/a.txt\n--- a/a.txt\n+++ b/a.txt\n@@ -1 +1 @@\n-a\n+c\n'
+
+  it('replaces the content by a compare-and-swap, pushes it leased on the commit it replaced (each push logged), and refuses a remote that moved', async () => {
+    const repo = await makeTempRepo({ 'a.txt': 'a\n' })
+    const origin = await makeTempDir('self-heal-origin-')
+    try {
+      await git(origin.path, 'init', '-q', '--bare')
+      await git(repo.path, 'remote', 'add', 'origin', origin.path)
+      await git(repo.path, 'push', '-q', 'origin', 'main')
+      const pushes: string[] = []
+      const adapter = await createLocalGitAdapter({
+        cwd: repo.path,
+        pullRequests: new MemoryGit({}),
+        log: m => pushes.push(m)
+      })
+      const main = await git(repo.path, 'rev-parse', 'main')
+      const first = await adapter.applyDiff(TO_B, 'one\n\nSelf-Heal-Fingerprint: x', {
+        branch: 'fix',
+        base: 'main'
+      })
+      await adapter.createPullRequest({ head: 'fix', title: 't' })
+      expect(await adapter.branchCommits('main', 'fix')).toEqual({
+        head: first.commit,
+        commits: [
+          expect.objectContaining({ sha: first.commit, committerEmail: await adapter.committerEmail() })
+        ]
+      })
+      await expect(
+        adapter.applyDiff(TO_C, 'two', { branch: 'fix', base: 'main', replacing: main })
+      ).rejects.toBeInstanceOf(ConflictError)
+      const second = await adapter.applyDiff(TO_C, 'two', {
+        branch: 'fix',
+        base: 'main',
+        replacing: first.commit
+      })
+      expect(await git(repo.path, 'rev-parse', 'fix^')).toBe(main)
+      await adapter.createPullRequest({ head: 'fix', title: 't' })
+      expect(await git(origin.path, 'rev-parse', 'fix')).toBe(second.commit)
+      expect(pushes).toEqual([
+        `Pushed fix (${first.commit.slice(0, 12)}) to origin.`,
+        `Pushed fix (${second.commit.slice(0, 12)}) to origin, replacing ${first.commit.slice(0, 12)}.`
+      ])
+
+      // A teammate pushes to the remote's branch before the next replacement is pushed: it is not pushed over.
+      const theirs = await git(
+        repo.path,
+        'commit-tree',
+        `${second.commit}^{tree}`,
+        '-p',
+        second.commit,
+        '-m',
+        'theirs'
+      )
+      await git(repo.path, 'push', '-q', 'origin', `${theirs}:refs/heads/fix`)
+      const third = await adapter.applyDiff(TO_B, 'three', {
+        branch: 'fix',
+        base: 'main',
+        replacing: second.commit
+      })
+      await expect(adapter.createPullRequest({ head: 'fix', title: 't' })).rejects.toBeInstanceOf(
+        ConflictError
+      )
+      expect(await git(origin.path, 'rev-parse', 'fix')).toBe(theirs)
+
+      await expect(adapter.deleteBranch('fix', second.commit)).rejects.toBeInstanceOf(ConflictError)
+      await adapter.deleteBranch('fix', third.commit)
+      expect(await git(repo.path, 'branch', '--list', 'fix')).toBe('')
+    } finally {
+      await repo.cleanup()
+      await origin.cleanup()
     }
   })
 })

@@ -5,7 +5,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { describeHeal } from '../../src/cli/program.js'
 import type { CheckOutput } from '../../src/commands/check.js'
-import { brokenCheck, codeFence, plural } from '../../src/heal/report.js'
+import { brokenCheck, codeFence, flakyReason, plural } from '../../src/heal/report.js'
 import type { HealOutput } from '../../src/heal/types.js'
 import { healSummary } from '../../src/summary.js'
 
@@ -195,5 +195,25 @@ describe('a broken check', () => {
       brokenCheck('test', check({ ...noProblems, exitCode: 1, outputTail: '1 failing' }))
     ).toBeUndefined()
     expect(brokenCheck('test', check({ ...noProblems, exitCode: 2 }))).toBeUndefined()
+  })
+})
+
+describe('a flaky check', () => {
+  it('names the tests (or problems) that failed the first time', () => {
+    const tests = check({
+      kind: 'test',
+      problems: [],
+      failedTests: [
+        { name: 'sum › adds', file: 'src/sum.test.js', message: 'expected 3' },
+        { name: 'server › starts', message: 'timeout' }
+      ]
+    })
+    expect(flakyReason('test', tests)).toBe(
+      'The test check failed, then passed at the same commit: it is flaky; flaky: src/sum.test.js › sum › adds, server › starts. A flaky check is reported, not fixed.'
+    )
+    expect(flakyReason('lint', check())).toContain('flaky: src/a.js (no-var), src/b.js.')
+    expect(flakyReason('build', check({ problems: [] }))).toBe(
+      'The build check failed, then passed at the same commit: it is flaky. A flaky check is reported, not fixed.'
+    )
   })
 })

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { AdapterFactory } from '../../src/adapters/factory.js'
+import { createLocalGitAdapter } from '../../src/adapters/local/git.js'
 import { healWithFactory } from '../../src/commands/heal.js'
 import { memoryKey } from '../../src/heal/memory.js'
 import { FINGERPRINT_TRAILER, sameChange } from '../../src/heal/propose.js'
@@ -264,24 +265,40 @@ describe('heal in a local repository', () => {
     expect(onCommit.reason).toMatch(/was made by self-heal/)
   })
 
-  it('leaves a branch that holds another change alone, and proposes on the fix’s own branch', async () => {
+  it('replaces the content of a branch that holds only self-heal’s commits; never moves one someone else committed to', async () => {
     const first = await heal({ fixers: ['node fix-bad.js', 'node fix-ugly.js'] })
     const branch = first.proposal!.branch!
+    const main = await git(repo.path, 'rev-parse', 'main')
     await git(repo.path, 'branch', '-D', branch)
-    // Someone else's change on that branch name.
-    await git(repo.path, 'checkout', '-q', '-b', branch)
-    await writeFile(join(repo.path, 'README.md'), 'other\n')
+    // An earlier fix of self-heal's on that branch (its trailer, committed by its Git adapter), for another change.
+    const { commit: earlier } = await (
+      await createLocalGitAdapter({ cwd: repo.path })
+    ).applyDiff(
+      'diff --git a/README.md b/README.md\nnew file mode 100644\n--- /dev/null\n+++ b/README.md\n@@ -0,0 +1 @@\n+other\n',
+      `fix: an earlier fix\n\n${FINGERPRINT_TRAILER}: ${first.fingerprint!.id}\n`,
+      { branch, base: 'main' }
+    )
+    const replaced = await heal({ fixers: ['node fix-bad.js', 'node fix-ugly.js'] })
+    expect(replaced).toMatchObject({
+      outcome: 'healed',
+      ok: true,
+      proposal: { branch, action: 'replaced', replaced: earlier }
+    })
+    expect(await git(repo.path, 'rev-parse', `${branch}^`)).toBe(main)
+    expect(await git(repo.path, 'diff', '--name-only', 'main', branch)).toBe('src/app.js')
+    // Someone else (another committer) commits on it: it is theirs now.
+    await git(repo.path, 'checkout', '-q', branch)
+    await writeFile(join(repo.path, 'README.md'), 'mine\n')
     await git(repo.path, 'add', 'README.md')
-    await git(repo.path, 'commit', '-qm', 'other change')
-    const tip = await git(repo.path, 'rev-parse', 'HEAD')
+    await git(repo.path, 'commit', '-qm', 'my change')
+    const theirs = await git(repo.path, 'rev-parse', 'HEAD')
     await git(repo.path, 'checkout', '-q', 'main')
-    const result = await heal({ fixers: ['node fix-bad.js', 'node fix-ugly.js'] })
-    // The fix goes on a branch of its own, keyed by what it changes; the other one is not moved.
-    expect(result).toMatchObject({ outcome: 'healed', ok: true, proposal: { action: 'created' } })
-    expect(result.proposal!.branch).toMatch(new RegExp(`^${branch}-[0-9a-f]{8}$`))
-    expect(await git(repo.path, 'rev-parse', branch)).toBe(tip)
-    const again = await heal({ fixers: ['node fix-bad.js', 'node fix-ugly.js'] })
-    expect(again.proposal).toMatchObject({ branch: result.proposal!.branch, action: 'already-proposed' })
+    const left = await heal({ fixers: ['node fix-bad.js', 'node fix-ugly.js'] })
+    expect(left).toMatchObject({ outcome: 'not-proposed' })
+    expect(left.reason).toContain(
+      `commits self-heal did not make (${theirs.slice(0, 12)} my change (Test Author))`
+    )
+    expect(await git(repo.path, 'rev-parse', branch)).toBe(theirs)
   })
 
   it('on a detached HEAD without a base it says which base to give', async () => {

@@ -580,16 +580,18 @@ describe('self-heal heal with pull requests (LOCAL, a token, the emulator as Git
     expect(again.stderr).toContain(`was merged (pull request #${number})`)
   })
 
-  it('a fix that only applies on top of unpushed commits is not proposed: exit 1, saying to push them first', async () => {
+  it('a fix that only applies on top of unpushed commits is refused: exit 2, naming them and saying to push them first', async () => {
     const { clone, bare, run } = await cloned()
     await writeFile(join(clone, 'src/app.js'), 'const a = 2\nconst b = BAD\n')
     await git(clone, 'commit', '-q', '-am', 'local change to the failing file')
+    const local = await git(clone, 'rev-parse', 'HEAD')
     const result = await run(['--fix', 'node fix.cjs'])
-    expect(result.code).toBe(1)
-    expect(result.json.outcome).toBe('not-proposed')
-    expect(result.json.reason).toMatch(
-      /does not apply to main as the remote has it .*push your commits to main/
-    )
+    expect(result.code).toBe(2)
+    const { error } = result.json as unknown as { error: { type: string; message: string } }
+    expect(error.type).toBe('ConfigurationError')
+    expect(error.message).toMatch(/does not apply to main as the remote has it .*never pushed/)
+    expect(error.message).toContain(`${local.slice(0, 12)} local change to the failing file`)
+    expect(error.message).toMatch(/push them \(git push\)/)
     expect(await git(bare, 'for-each-ref', '--format=%(refname:short)', 'refs/heads/')).toBe('main')
   })
 })

@@ -97,6 +97,45 @@ describe('emulator GraphQL', () => {
     expect(await git(gitDir, 'rev-parse', 'main')).toBe(head)
   })
 
+  it('updateRefs moves and deletes refs only from the commits expected, all or none, fast-forward unless forced', async () => {
+    const main = await git(gitDir, 'rev-parse', 'main')
+    const side = await t.emulator.pushFiles({ branch: 'cas-side', files: { 'side.txt': 'side\n' } })
+    const { repository } = await t.octokit.graphql<{ repository: { id: string } }>(
+      'query { repository(owner: "octo", name: "repo") { id } }'
+    )
+    const update = (refUpdates: object[]) =>
+      t.octokit
+        .graphql('mutation ($input: UpdateRefsInput!) { updateRefs(input: $input) { clientMutationId } }', {
+          input: { repositoryId: repository.id, refUpdates }
+        })
+        .then(
+          () => undefined,
+          (e: { errors?: { type?: string }[] }) => e.errors?.[0]?.type
+        )
+    const zero = '0'.repeat(40)
+    // One stale update refuses the other: nothing moves.
+    expect(
+      await update([
+        { name: 'refs/heads/cas-new', beforeOid: zero, afterOid: main },
+        { name: 'refs/heads/cas-side', beforeOid: main, afterOid: main, force: true }
+      ])
+    ).toBe('STALE_DATA')
+    expect(await git(gitDir, 'branch', '--list', 'cas-new')).toBe('')
+    // Backwards needs force.
+    expect(await update([{ name: 'refs/heads/cas-side', beforeOid: side, afterOid: main }])).toBe(
+      'UNPROCESSABLE'
+    )
+    expect(
+      await update([{ name: 'refs/heads/cas-side', beforeOid: side, afterOid: main, force: true }])
+    ).toBe(undefined)
+    expect(await git(gitDir, 'rev-parse', 'cas-side')).toBe(main)
+    expect(await update([{ name: 'refs/heads/cas-side', beforeOid: side, afterOid: zero }])).toBe(
+      'STALE_DATA'
+    )
+    expect(await update([{ name: 'refs/heads/cas-side', beforeOid: main, afterOid: zero }])).toBe(undefined)
+    expect(await git(gitDir, 'branch', '--list', 'cas-side')).toBe('')
+  })
+
   it('reads refs, the default branch and blob text by REF:path', async () => {
     const head = await git(gitDir, 'rev-parse', 'main')
     t.emulator.resetStats()

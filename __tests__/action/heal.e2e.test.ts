@@ -537,8 +537,10 @@ describe('the action in other situations', () => {
     const run = await ci.run({ command: `node flaky.cjs ${counter}`, fix: 'node fix.cjs' })
     expect(run.code).toBe(0)
     expect(run.outputs.outcome).toBe('flaky')
-    expect(run.stdout).toMatch(/::warning::.*flaky/)
-    expect(run.stdout).not.toContain('::error')
+    // Its failures are warnings, and the warning names what was flaky.
+    expect(run.stdout).toMatch(/^::warning title=network,file=src\/app\.js,line=1,col=1::.*\(flaky: /m)
+    expect(run.stdout).toMatch(/^::warning::.*it is flaky; flaky: src\/app\.js \(network\)\./m)
+    expect(run.stdout).not.toMatch(/^::error/m)
     expect(run.result.attempts).toEqual([])
     expect(await readFile(counter, 'utf8')).toBe('2')
     expect(await branches(ci.bare)).toEqual(['main'])
@@ -680,7 +682,8 @@ describe('the shape of the pull request', () => {
     })
     expect(pr).toMatchObject({
       title: `Fix lint (${id})`,
-      body: 'Made by the robot.',
+      // The fingerprint's hidden marker follows whatever body is set: it is how a decline is found.
+      body: `Made by the robot.\n\n<!-- self-heal fingerprint: ${id} -->\n`,
       draft: true,
       head: { ref: `bots/heal-${id}` }
     })

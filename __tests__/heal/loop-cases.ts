@@ -46,7 +46,15 @@ const APP = 'const a = "BAD"\nconst b = "UGLY"\n'
 const REPOSITORY = 'github:github.com/octo/repo'
 const FILES = { 'src/app.js': APP, 'src/other.js': 'const fine = 1\n' }
 
-export function defineLoopTests(name: string, make: MakeLoopEnv): void {
+/**
+ * `branchCases: false` leaves out the cases about existing fix branches: they are about the proposal over the Git
+ * port, which is the memory one in both tiers, so a real checkout adds nothing to them but time.
+ */
+export function defineLoopTests(
+  name: string,
+  make: MakeLoopEnv,
+  options: { branchCases?: boolean } = {}
+): void {
   describe(`the healing loop over ${name}`, () => {
     let env: LoopEnv
     let git: MemoryGit
@@ -569,102 +577,104 @@ export function defineLoopTests(name: string, make: MakeLoopEnv): void {
       }
     })
 
-    describe('a fix branch that exists', () => {
-      const OTHER =
-        'diff --git a/src/other.js b/src/other.js\n--- a/src/other.js\n+++ b/src/other.js\n@@ -1 +1 @@\n-const fine = 1\n+const fine = 2\n'
-      const ANN = { name: 'Ann', email: 'ann@example.com' }
-      const great = (): string => env.command('replace', 'src/app.js', 'BAD', 'great')
-      /** A first heal proposes, then the fix is forgotten, so that the next heal's fixers find another one. */
-      const proposed = async (): Promise<{ branch: string; head: string; id: string }> => {
-        const first = await heal({ fixers: [fixBad(), fixUgly()] })
-        cache = new MemoryCacheAdapter()
-        const branch = first.proposal!.branch!
-        return { branch, head: git.head(branch), id: first.fingerprint!.id }
-      }
-
-      it('holding only self-heal’s commits: a new fix replaces its content (compare-and-swap), and its pull request says so', async () => {
-        const { branch, head, id } = await proposed()
-        const second = await heal({ fixers: [great(), fixUgly()] })
-        expect(second).toMatchObject({
-          outcome: 'healed',
-          proposal: {
-            branch,
-            action: 'replaced',
-            replaced: head,
-            pullRequest: { number: 1, action: 'updated' }
-          }
-        })
-        expect(second.reason).toMatch(
-          /a new verified fix .* replaces the one on pull request memory:\/\/pulls\/1/
-        )
-        expect(git.read(branch, 'src/app.js')).toBe('const a = "great"\nconst b = "nice"\n')
-        expect(git.branches.get(branch)!.commits).toHaveLength(1)
-        expect(git.pullRequests).toHaveLength(1)
-        expect(git.pullRequests[0].body).toContain(fingerprintMarker(id))
-        const note = git.comments.find(c => c.number === 1 && c.body.startsWith(REPLACED_MARKER))
-        expect(note?.body).toContain(`${head.slice(0, 12)} → ${second.proposal!.commit!.slice(0, 12)}`)
-      })
-
-      it('moved meanwhile: the compare-and-swap fails, nothing is forced, and the fix is not proposed', async () => {
-        const { branch } = await proposed()
-        const read = git.branchCommits.bind(git)
-        git.branchCommits = async (base, name) => {
-          const found = await read(base, name)
-          await git.applyDiff(OTHER, 'a push in between', { branch: name, author: ANN })
-          return found
+    if (options.branchCases !== false) {
+      describe('a fix branch that exists', () => {
+        const OTHER =
+          'diff --git a/src/other.js b/src/other.js\n--- a/src/other.js\n+++ b/src/other.js\n@@ -1 +1 @@\n-const fine = 1\n+const fine = 2\n'
+        const ANN = { name: 'Ann', email: 'ann@example.com' }
+        const great = (): string => env.command('replace', 'src/app.js', 'BAD', 'great')
+        /** A first heal proposes, then the fix is forgotten, so that the next heal's fixers find another one. */
+        const proposed = async (): Promise<{ branch: string; head: string; id: string }> => {
+          const first = await heal({ fixers: [fixBad(), fixUgly()] })
+          cache = new MemoryCacheAdapter()
+          const branch = first.proposal!.branch!
+          return { branch, head: git.head(branch), id: first.fingerprint!.id }
         }
-        const second = await heal({ fixers: [great(), fixUgly()] })
-        expect(second).toMatchObject({ outcome: 'not-proposed', ok: false })
-        expect(second.reason).toMatch(/moved while its content was being replaced.*never forces/)
-        expect(git.read(branch, 'src/other.js')).toBe('const fine = 2\n')
-        expect(git.read(branch, 'src/app.js')).toContain('"good"')
-      })
 
-      it('someone else committed to it: it is never moved, and the fix is not proposed, naming their commit', async () => {
-        const { branch } = await proposed()
-        await git.applyDiff(OTHER, 'tweak the other file', { branch, author: ANN })
-        const head = git.head(branch)
-        const second = await heal({ fixers: [great(), fixUgly()] })
-        expect(second).toMatchObject({ outcome: 'not-proposed', ok: false })
-        expect(second.reason).toContain(
-          `has commits self-heal did not make (${head.slice(0, 12)} tweak the other file (Ann))`
-        )
-        expect(git.head(branch)).toBe(head)
-        expect(git.pullRequests).toHaveLength(1)
-      })
-
-      it('merged, then pushed to after the merge: it is not deleted, and the fix is not proposed', async () => {
-        const { branch } = await proposed()
-        git.close(1, true)
-        await git.applyDiff(OTHER, 'after the merge', { branch, author: ANN })
-        const head = git.head(branch)
-        const again = await heal({ fixers: [fixBad(), fixUgly()] })
-        expect(again).toMatchObject({ outcome: 'not-proposed' })
-        expect(again.reason).toMatch(/moved .* after its pull request #1 was merged/)
-        expect(git.head(branch)).toBe(head)
-        expect(git.pullRequests).toHaveLength(1)
-      })
-
-      it('a pull request renamed to another branch and closed declines its fingerprint (by the marker in its body); reopened, it gets the fix', async () => {
-        const { branch } = await proposed()
-        const pr = git.pullRequests[0]
-        git.branches.set('renamed-fix', git.branches.get(branch)!)
-        git.branches.delete(branch)
-        pr.head = 'renamed-fix'
-        git.close(1)
-        const again = await heal({ fixers: [fixBad(), fixUgly()] })
-        expect(again).toMatchObject({ outcome: 'declined', ok: false, attempts: [] })
-        expect(again.reason).toMatch(/#1 .*restoring renamed-fix/)
-        expect(git.branches.has(branch)).toBe(false)
-        pr.state = 'open'
-        const reopened = await heal({ fixers: [fixBad(), fixUgly()] })
-        expect(reopened).toMatchObject({
-          outcome: 'healed',
-          proposal: { branch: 'renamed-fix', action: 'already-proposed', pullRequest: { number: 1 } }
+        it('holding only self-heal’s commits: a new fix replaces its content (compare-and-swap), and its pull request says so', async () => {
+          const { branch, head, id } = await proposed()
+          const second = await heal({ fixers: [great(), fixUgly()] })
+          expect(second).toMatchObject({
+            outcome: 'healed',
+            proposal: {
+              branch,
+              action: 'replaced',
+              replaced: head,
+              pullRequest: { number: 1, action: 'updated' }
+            }
+          })
+          expect(second.reason).toMatch(
+            /a new verified fix .* replaces the one on pull request memory:\/\/pulls\/1/
+          )
+          expect(git.read(branch, 'src/app.js')).toBe('const a = "great"\nconst b = "nice"\n')
+          expect(git.branches.get(branch)!.commits).toHaveLength(1)
+          expect(git.pullRequests).toHaveLength(1)
+          expect(git.pullRequests[0].body).toContain(fingerprintMarker(id))
+          const note = git.comments.find(c => c.number === 1 && c.body.startsWith(REPLACED_MARKER))
+          expect(note?.body).toContain(`${head.slice(0, 12)} → ${second.proposal!.commit!.slice(0, 12)}`)
         })
-        expect(git.branches.has(branch)).toBe(false)
-        expect(git.pullRequests).toHaveLength(1)
+
+        it('moved meanwhile: the compare-and-swap fails, nothing is forced, and the fix is not proposed', async () => {
+          const { branch } = await proposed()
+          const read = git.branchCommits.bind(git)
+          git.branchCommits = async (base, name) => {
+            const found = await read(base, name)
+            await git.applyDiff(OTHER, 'a push in between', { branch: name, author: ANN })
+            return found
+          }
+          const second = await heal({ fixers: [great(), fixUgly()] })
+          expect(second).toMatchObject({ outcome: 'not-proposed', ok: false })
+          expect(second.reason).toMatch(/moved while its content was being replaced.*never forces/)
+          expect(git.read(branch, 'src/other.js')).toBe('const fine = 2\n')
+          expect(git.read(branch, 'src/app.js')).toContain('"good"')
+        })
+
+        it('someone else committed to it: it is never moved, and the fix is not proposed, naming their commit', async () => {
+          const { branch } = await proposed()
+          await git.applyDiff(OTHER, 'tweak the other file', { branch, author: ANN })
+          const head = git.head(branch)
+          const second = await heal({ fixers: [great(), fixUgly()] })
+          expect(second).toMatchObject({ outcome: 'not-proposed', ok: false })
+          expect(second.reason).toContain(
+            `has commits self-heal did not make (${head.slice(0, 12)} tweak the other file (Ann))`
+          )
+          expect(git.head(branch)).toBe(head)
+          expect(git.pullRequests).toHaveLength(1)
+        })
+
+        it('merged, then pushed to after the merge: it is not deleted, and the fix is not proposed', async () => {
+          const { branch } = await proposed()
+          git.close(1, true)
+          await git.applyDiff(OTHER, 'after the merge', { branch, author: ANN })
+          const head = git.head(branch)
+          const again = await heal({ fixers: [fixBad(), fixUgly()] })
+          expect(again).toMatchObject({ outcome: 'not-proposed' })
+          expect(again.reason).toMatch(/moved .* after its pull request #1 was merged/)
+          expect(git.head(branch)).toBe(head)
+          expect(git.pullRequests).toHaveLength(1)
+        })
+
+        it('a pull request renamed to another branch and closed declines its fingerprint (by the marker in its body); reopened, it gets the fix', async () => {
+          const { branch } = await proposed()
+          const pr = git.pullRequests[0]
+          git.branches.set('renamed-fix', git.branches.get(branch)!)
+          git.branches.delete(branch)
+          pr.head = 'renamed-fix'
+          git.close(1)
+          const again = await heal({ fixers: [fixBad(), fixUgly()] })
+          expect(again).toMatchObject({ outcome: 'declined', ok: false, attempts: [] })
+          expect(again.reason).toMatch(/#1 .*restoring renamed-fix/)
+          expect(git.branches.has(branch)).toBe(false)
+          pr.state = 'open'
+          const reopened = await heal({ fixers: [fixBad(), fixUgly()] })
+          expect(reopened).toMatchObject({
+            outcome: 'healed',
+            proposal: { branch: 'renamed-fix', action: 'already-proposed', pullRequest: { number: 1 } }
+          })
+          expect(git.branches.has(branch)).toBe(false)
+          expect(git.pullRequests).toHaveLength(1)
+        })
       })
-    })
+    }
   })
 }

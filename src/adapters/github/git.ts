@@ -3,7 +3,8 @@
  * applyDiff builds one tree on `base_tree` (text inline, blobs only for binary), one commit with no author or
  * committer (so GitHub signs it), and one fast-forward ref update that never forces. A branch that moved meanwhile
  * is re-read: when the touched files did not change the same change is re-applied on the new head, otherwise a
- * ConflictError. On any failure no ref has moved.
+ * ConflictError. On any failure no ref has moved. A branch's content is replaced (applyDiff's `replacing`) or a branch
+ * deleted under an expected commit through GraphQL `updateRefs`, the one API whose ref updates take the old value.
  */
 import * as core from '@actions/core'
 import {
@@ -436,7 +437,8 @@ export class GitHubAPIAdapter implements GitAdapter {
       })) {
         for (const pr of page.data) {
           // Pull requests from forks are never self-heal's.
-          if (pr.head.repo?.full_name === this.client.repository) found.push(pullRequestInfo(pr))
+          const from = pr.head.repo?.full_name.toLowerCase()
+          if (from === this.client.repository.toLowerCase()) found.push(pullRequestInfo(pr))
         }
         if (found.length >= limit || page.data.length === 0) break
       }

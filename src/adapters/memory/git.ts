@@ -38,7 +38,7 @@ export interface MemoryPullRequest extends PullRequest {
   reviewers: string[]
   assignees: string[]
   /** The commit its head was at when it was closed. */
-  closedAt?: string
+  closedHeadSha?: string
 }
 
 /** A comment on a pull request's conversation; `bot` marks the ones self-heal (this adapter) wrote. */
@@ -74,6 +74,7 @@ export class MemoryGit implements GitAdapter {
   }
 
   async deleteBranch(name: string, expected?: string): Promise<void> {
+    this.branch(name)
     if (expected !== undefined && this.head(name) !== expected) {
       throw new ConflictError(`Branch '${name}' is not at ${expected}; it was left alone.`)
     }
@@ -185,8 +186,8 @@ export class MemoryGit implements GitAdapter {
   /** Closes pull request `number`, merged or not (as a maintainer would). */
   close(number: number, merged = false): void {
     const pr = this.pullRequests[number - 1]
-    const closedAt = this.branches.has(pr.head) ? this.head(pr.head) : undefined
-    Object.assign(pr, { state: 'closed', merged, closedAt })
+    const closedHeadSha = this.branches.has(pr.head) ? this.head(pr.head) : undefined
+    Object.assign(pr, { state: 'closed', merged, closedHeadSha })
   }
 
   async findPullRequests(
@@ -209,7 +210,7 @@ export class MemoryGit implements GitAdapter {
 
   private info(pr: MemoryPullRequest): PullRequestInfo {
     const live = pr.state === 'open' && this.branches.has(pr.head) ? this.head(pr.head) : undefined
-    const headSha = pr.state === 'open' ? live : pr.closedAt
+    const headSha = pr.state === 'open' ? live : pr.closedHeadSha
     return {
       ...pick(pr),
       state: pr.state,

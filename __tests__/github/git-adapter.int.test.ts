@@ -164,8 +164,18 @@ describe('GitHubAPIAdapter', () => {
       expect(await git(served.bare, 'rev-parse', branch)).toBe(theirs)
 
       await expect(adapter.deleteBranch(branch, replaced)).rejects.toBeInstanceOf(ConflictError)
+      // A GitHub without updateRefs (an older Enterprise Server): the branch is compared, then deleted.
+      served.emulator.failNext(
+        { path: '/graphql' },
+        {
+          status: 200,
+          body: { errors: [{ message: "Field 'updateRefs' doesn't exist on type 'Mutation'" }] }
+        }
+      )
+      served.emulator.resetStats()
       await adapter.deleteBranch(branch, theirs)
       expect(await adapter.branchHead(branch)).toBeUndefined()
+      expect(served.emulator.stats().operations['git/delete-ref']?.writes).toBe(1)
     } finally {
       await served.close()
       await repo.cleanup()

@@ -9,6 +9,7 @@
 import * as core from '@actions/core'
 import {
   BranchExistsError,
+  ConfigurationError,
   ConflictError,
   InvalidInputError,
   MergeConflictError,
@@ -102,6 +103,7 @@ export class GitHubAPIAdapter implements GitAdapter {
   private readonly sourceFor: BaseSourceFactory
   private defaultBranch?: Promise<string>
   private nodeId?: Promise<string>
+  private noUpdateRefs?: UpdateRefsUnavailableError
   private readonly uploaded = new Set<string>()
 
   constructor(
@@ -210,10 +212,15 @@ export class GitHubAPIAdapter implements GitAdapter {
   async deleteBranch(name: string, expected?: string): Promise<void> {
     const branch = validateBranchName(name)
     if (expected !== undefined) {
-      if (!(await this.swapRef(branch, expected, ZERO_SHA))) {
-        throw new ConflictError(`Branch '${branch}' is not at ${expected}: it was left alone.`)
+      const left = () => new ConflictError(`Branch '${branch}' is not at ${expected}: it was left alone.`)
+      try {
+        if (!(await this.swapRef(branch, expected, ZERO_SHA))) throw left()
+        return
+      } catch (error) {
+        // Without a compare-and-swap delete, the branch is compared first (a push in between is not seen).
+        if (!(error instanceof UpdateRefsUnavailableError)) throw error
+        if ((await this.branchHead(branch)) !== expected) throw left()
       }
-      return
     }
     try {
       await this.client.octokit.rest.git.deleteRef({ ...this.repo, ref: `heads/${branch}` })
@@ -506,6 +513,7 @@ export class GitHubAPIAdapter implements GitAdapter {
    * the one GitHub API whose ref updates take the expected old value). False when the branch was not at `before`.
    */
   private async swapRef(branch: string, before: string, after: string): Promise<boolean> {
+    if (this.noUpdateRefs) throw this.noUpdateRefs
     try {
       await this.client.graphql(
         'mutation ($input: UpdateRefsInput!) { updateRefs(input: $input) { clientMutationId } }',
@@ -522,6 +530,14 @@ export class GitHubAPIAdapter implements GitAdapter {
       const now = await this.branchHead(branch).catch(() => before)
       if (now === (after === ZERO_SHA ? undefined : after)) return true
       if (now !== before) return false
+      // An older GitHub Enterprise Server has no updateRefs: said once, in its own error.
+      if (
+        error instanceof GraphQLRequestError &&
+        error.errors.some(e => /updateRefs|UpdateRefsInput/.test(e.message))
+      ) {
+        this.noUpdateRefs = new UpdateRefsUnavailableError(error.message)
+        throw this.noUpdateRefs
+      }
       throw this.fail(error, `updating branch '${branch}'`, 'contents', true)
     }
   }
@@ -664,7 +680,14 @@ export class GitHubAPIAdapter implements GitAdapter {
     const { entries, sizes } = await this.treeEntries(applied)
     const tree = await this.createTree(baseTree, entries, sizes)
     const commit = await this.createCommit(tree, base, message, options)
-    if (!(await this.swapRef(branch, expected, commit))) throw moved()
+    try {
+      if (!(await this.swapRef(branch, expected, commit))) throw moved()
+    } catch (error) {
+      if (!(error instanceof UpdateRefsUnavailableError)) throw error
+      throw new ConfigurationError(
+        `This GitHub has no GraphQL updateRefs (an older GitHub Enterprise Server), so self-heal cannot replace the content of '${branch}' by a compare-and-swap, and it never forces a branch: delete '${branch}' (it holds only self-heal's commits) and heal again.`
+      )
+    }
     return { branch, commit, tree, files: applied.patches, createdBranch: false }
   }
 
@@ -926,6 +949,9 @@ export class GitHubAPIAdapter implements GitAdapter {
     }
   }
 }
+
+/** The server has no GraphQL `updateRefs` mutation. */
+class UpdateRefsUnavailableError extends Error {}
 
 /** A pull request of the REST API's listing as the Git port gives it. */
 function pullRequestInfo(pr: {

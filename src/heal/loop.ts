@@ -37,6 +37,7 @@ import type {
 import { brokenCheck, crashedFixer } from './report.js'
 import type { CheckFailure, EarlierAttempt } from './agent-context.js'
 import { retriesFor, withoutRefusedFiles } from './fixers.js'
+import { assertRemoteVerify, branchVerification } from './verify-remote.js'
 
 /** Runs the healing loop. Throws only for bad configuration or a broken environment; outcomes are returned. */
 export async function runHeal(deps: HealDeps, request: HealRequest): Promise<HealOutput> {
@@ -87,6 +88,7 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
     )
   }
 
+  if (request.verify === 'remote') assertRemoteVerify(request, deps.remoteVerify)
   if (request.disabled) return checkOnly('disabled', `Healing is switched off: ${request.disabled}.`)
   // Loop guard: a commit self-heal made, or one of its branches, is not healed again.
   const branch = await workspace.currentBranch()
@@ -258,25 +260,9 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
     )
   }
 
-  try {
-    if (request.memoryReadOnly) {
-      log.info(`The fix is not remembered: ${request.memoryReadOnly}.`)
-    } else {
-      await remember(
-        await deps.cache(),
-        deps.repository,
-        fingerprint.id,
-        request.kind,
-        fix,
-        (deps.now ?? (() => new Date()))(),
-        { commit: workspace.head }
-      )
-      base.remembered = true
-    }
-  } catch (error) {
-    // A fix too big for the memory is still a fix: it is proposed, and found again by the fixers next time.
-    log.warning(`The fix was not remembered: ${errorMessage(error)}`)
-  }
+  // Verified on its branch too (verify: remote), the fix is remembered only once the run there passed.
+  const remote = request.verify === 'remote' ? deps.remoteVerify : undefined
+  if (!remote) await rememberFix(fix)
 
   if (request.noProposal) {
     return end(
@@ -295,6 +281,13 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
         throw error
       }
     })
+  const verification = remote
+    ? branchVerification(
+        { ...remote, deleteBranch: deps.deleteBranch ?? (name => git.deleteBranch(name)), log },
+        request,
+        [...base.attempts].reverse().find(attempt => attempt.result === 'verified')!
+      )
+    : undefined
   const delivered = await deliverFix({
     git,
     branchChange,
@@ -307,10 +300,39 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
     deliver,
     pullRequest: request.pullRequest,
     shape,
-    log
+    log,
+    verifyBranch: verification?.run
   })
   base.proposal = delivered.proposal
+  if (verification?.verified === false) {
+    delete base.fix
+    return finish(end('not-healed', `No verified fix: ${delivered.reason} No pull request was opened.`))
+  }
+  if (remote) await rememberFix(fix)
   return finish(end(delivered.outcome, delivered.reason))
+
+  /** Keeps the verified fix in the memory, where this run may write it. */
+  async function rememberFix(fix: HealFix): Promise<void> {
+    try {
+      if (request.memoryReadOnly) {
+        log.info(`The fix is not remembered: ${request.memoryReadOnly}.`)
+      } else {
+        await remember(
+          await deps.cache(),
+          deps.repository,
+          fingerprint.id,
+          request.kind,
+          fix,
+          (deps.now ?? (() => new Date()))(),
+          { commit: workspace.head }
+        )
+        base.remembered = true
+      }
+    } catch (error) {
+      // A fix too big for the memory is still a fix: it is proposed, and found again by the fixers next time.
+      log.warning(`The fix was not remembered: ${errorMessage(error)}`)
+    }
+  }
 
   /** On a same-repository pull request, the one comment self-heal keeps there says how this heal ended. */
   async function finish(output: HealOutput): Promise<HealOutput> {

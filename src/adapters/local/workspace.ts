@@ -387,6 +387,13 @@ export class LocalWorkspace implements Workspace {
     return resolveCommit(tracking, this.root)
   }
 
+  /** Pushes the local `branch` to `remote` (never forced), so that a workflow run there can check it out. */
+  async pushBranch(remote: string, branch: string): Promise<void> {
+    const name = await assertBranchName(branch, this.root)
+    if (remote.startsWith('-')) throw new ConfigurationError(`'${remote}' is not a valid remote name.`)
+    await this.git(['push', '--porcelain', '--quiet', remote, `refs/heads/${name}:refs/heads/${name}`])
+  }
+
   /**
    * Deletes `branch` on `remote`, only while it is at the commit the local branch of that name is at (a lease: a
    * branch someone pushed to meanwhile is left alone). Returns whether it was deleted.

@@ -38,6 +38,7 @@ import { brokenCheck, crashedFixer } from './report.js'
 import type { CheckFailure, EarlierAttempt } from './agent-context.js'
 import { retriesFor, withoutRefusedFiles } from './fixers.js'
 import { assertRemoteVerify, branchVerification } from './verify-remote.js'
+import { UserChanges } from './user-changes.js'
 
 /** Runs the healing loop. Throws only for bad configuration or a broken environment; outcomes are returned. */
 export async function runHeal(deps: HealDeps, request: HealRequest): Promise<HealOutput> {
@@ -132,6 +133,8 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
     deliver = 'pull-request'
   }
 
+  // HEAD and the index as self-heal found them: whoever moves them while no fixer runs is someone else.
+  await workspace.markRepository()
   log.info(`Running the ${request.kind} check.`)
   const first = await check()
   base.check = toCheckOutput(request.kind, first)
@@ -177,6 +180,8 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
     return diff
   }
 
+  const user = new UserChanges(workspace, untracked)
+  await user.beforeStart()
   const start = await workspace.snapshot()
   let fix: HealFix | undefined
   let current: WorkspaceState = start
@@ -225,20 +230,12 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
       }
       if (fix) break
     }
+    await user.atEnd(current)
   } finally {
-    // The checkout is left as it was found, whatever happened: its files, its index and its HEAD.
-    await workspace.restore(start, await workspace.snapshot())
-    const settled = await workspace.settle()
-    if (settled.indexNotRestored) {
-      log.warning(
-        'A fixer changed the git index, and it could not be put back (another git command holds index.lock): check `git status`.'
-      )
-    }
-    if (settled.headMovedTo) {
-      log.warning(
-        `A fixer made a commit (${settled.headMovedTo.slice(0, 12)}): the checkout was put back at ${workspace.head.slice(0, 12)} (the commit is in the reflog). Fixers should only change files.`
-      )
-    }
+    // The checkout is left as it was found, whatever happened: its files, its index and its HEAD. Unless someone
+    // else changed it meanwhile: then only self-heal's own changes go, where that touches nothing of theirs.
+    if (!user.abandoned) await workspace.restore(start, await workspace.snapshot())
+    if (!user.abandoned || (await user.leave(start, current))) await settle()
   }
 
   if (!fix) {
@@ -331,6 +328,21 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
     } catch (error) {
       // A fix too big for the memory is still a fix: it is proposed, and found again by the fixers next time.
       log.warning(`The fix was not remembered: ${errorMessage(error)}`)
+    }
+  }
+
+  /** Puts the index and HEAD back, saying what a fixer did to them. */
+  async function settle(): Promise<void> {
+    const settled = await workspace.settle()
+    if (settled.indexNotRestored) {
+      log.warning(
+        'A fixer changed the git index, and it could not be put back (another git command holds index.lock): check `git status`.'
+      )
+    }
+    if (settled.headMovedTo) {
+      log.warning(
+        `A fixer made a commit (${settled.headMovedTo.slice(0, 12)}): the checkout was put back at ${workspace.head.slice(0, 12)} (the commit is in the reflog). Fixers should only change files.`
+      )
     }
   }
 
@@ -449,6 +461,7 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
         earlier: [...earlier]
       })
       log.info(`Running the fixer: ${fixer}`)
+      await user.repository('before a fixer ran')
       await workspace.guard()
       const ran = await interruptible(
         deps.execution.runCommand(fixer, {
@@ -461,6 +474,8 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
       attempt.exitCode = ran.exitCode
       // Before anything else reads the checkout: what the fixer did to the repository's metadata is put back first.
       const outside = await workspace.outsideChanges()
+      // What the fixer did to HEAD and the index is its own (settle puts it back), not someone else's.
+      await workspace.markRepository()
       stopIfInterrupted()
       let after = await workspace.snapshot()
       if (outside.length) {
@@ -569,7 +584,9 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
       }
     }
     // What the checks themselves wrote (a report, a cache) is no part of a fix: the next fixer's diff must not hold it.
-    await workspace.restore(state, await workspace.snapshot())
+    const checked = await workspace.snapshot()
+    await user.afterCheck(state, checked)
+    await workspace.restore(state, checked)
     let passed = checkPassed(result)
     if (passed && request.verify === 'clean')
       passed = await verifyClean(attempt, await candidate(start, state))

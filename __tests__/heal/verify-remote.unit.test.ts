@@ -34,6 +34,7 @@ function lint(text: string, words: string[]): LintResult {
     durationMs: 1,
     timedOut: false,
     passed: !stdout,
+    source: 'output',
     problems: []
   }
 }

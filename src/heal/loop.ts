@@ -305,7 +305,7 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
     delete base.fix
     return finish(end('not-healed', `No verified fix: ${delivered.reason} No pull request was opened.`))
   }
-  if (remote) await rememberFix(fix)
+  if (verification?.verified) await rememberFix(fix)
   return finish(end(delivered.outcome, delivered.reason))
 
   /** Keeps the verified fix in the memory, where this run may write it. */

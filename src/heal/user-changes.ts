@@ -26,7 +26,10 @@ export class UserChanges {
     private readonly untracked: ReadonlySet<string>
   ) {}
 
-  /** Throws when HEAD or the index moved since the workspace's `markRepository` (no fixer was running: someone else moved them). */
+  /**
+   * Throws when HEAD or the index moved since the workspace's `markRepository`: no fixer was running, so someone
+   * else moved them.
+   */
   async repository(when: string): Promise<void> {
     const moved = await this.workspace.repositoryChanges()
     if (!moved.length) return

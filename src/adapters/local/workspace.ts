@@ -195,7 +195,7 @@ export class LocalWorkspace implements Workspace {
 
   /**
    * Puts the working tree back to `state`, which was taken from `current`: only the paths that differ are written
-   * or removed, so files nobody changed keep their timestamps.
+   * or removed, so files nobody changed keep their timestamps. With `paths`, only those of them.
    */
   async restore(state: TreeState, current: TreeState, paths?: readonly string[]): Promise<void> {
     if (state === current) return

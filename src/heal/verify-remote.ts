@@ -6,7 +6,6 @@
  */
 import type { ExecutionAdapter } from '../adapters/execution.js'
 import { checkPassed, runCheckResult } from '../commands/check.js'
-import { RUNNER_WORKFLOW } from '../adapters/execution/workflow-dispatch.js'
 import { ConfigurationError } from '../errors.js'
 import type { Logger } from '../log.js'
 import { howToSet } from '../surface.js'
@@ -73,7 +72,7 @@ export function assertRemoteVerify(
 ): void {
   if (!remote) {
     throw new ConfigurationError(
-      `verify: remote runs the check on the fix branch in a run of the runner workflow (${RUNNER_WORKFLOW}), which ` +
+      `verify: remote runs the check on the fix branch in a run of the runner workflow (self-heal-run.yml), which ` +
         `needs a GitHub token and the repository: ${howToSet('token')}, and ${howToSet('repository')} (or verify in-place or clean).`
     )
   }

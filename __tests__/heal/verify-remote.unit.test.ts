@@ -135,6 +135,14 @@ describe('verify: remote', () => {
     expect(await recall(cache, REPOSITORY, result.fingerprint!.id, 'lint')).toBeUndefined()
   })
 
+  it('deletes the branch it made when the run cannot be made (no runner workflow), and says why', async () => {
+    const missing = new ConfigurationError("Workflow 'self-heal-run.yml' was not found")
+    const execution = { ...runner(git).execution, runLint: async () => Promise.reject(missing) }
+    await expect(heal({ remoteVerify: { execution } })).rejects.toBe(missing)
+    expect([...git.branches.keys()]).toEqual(['main'])
+    expect(git.pullRequests).toEqual([])
+  })
+
   it('is refused before any check runs without a runner to dispatch (no token or repository), in a dry run, or with deliver: commit', async () => {
     await expect(heal({})).rejects.toThrow(ConfigurationError)
     await expect(heal({})).rejects.toThrow(/needs a GitHub token and the repository/)

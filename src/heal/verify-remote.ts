@@ -42,21 +42,28 @@ export function branchVerification(
   const verification: BranchVerification = {
     run: async proposal => {
       const branch = proposal.branch!
-      if (proposal.action === 'created') await deps.publish?.(branch)
+      const created = proposal.action === 'created'
       deps.log.info(`Verifying: running the ${request.kind} check on ${branch}.`)
-      const check = await runCheckResult(deps.execution, request.kind, request.check, {
-        ...request.checkOptions,
-        ref: branch
-      })
-      const verified = checkPassed(check)
+      let verified: boolean
+      try {
+        if (created) await deps.publish?.(branch)
+        verified = checkPassed(
+          await runCheckResult(deps.execution, request.kind, request.check, {
+            ...request.checkOptions,
+            ref: branch
+          })
+        )
+      } catch (error) {
+        // A run that could not be made (no runner workflow, no permission) verified nothing either.
+        if (created) await deps.deleteBranch(branch).catch(() => undefined)
+        throw error
+      }
       verification.verified = verified
       attempt.result = verified ? 'verified' : 'check-failed'
       attempt.remote = verified ? 'passed' : 'failed'
       if (verified) return undefined
-      if (proposal.action === 'created') await deps.deleteBranch(branch)
-      return `The ${request.kind} check fails on ${branch} with the fix committed${
-        proposal.action === 'created' ? ' (the branch was deleted)' : ''
-      }.`
+      if (created) await deps.deleteBranch(branch)
+      return `The ${request.kind} check fails on ${branch} with the fix committed${created ? ' (the branch was deleted)' : ''}.`
     }
   }
   return verification

@@ -85,7 +85,7 @@ export class UserChanges {
     if (this.repositoryMoved) {
       error.message += ` self-heal left the checkout as it is (HEAD, the index and the files)${
         own.length
-          ? `: ${list(own)} still hold(s) a fixer's uncommitted changes; \`git restore --source=${start} -- <path>\` puts a file back as it was before the heal`
+          ? `: ${list(own)} still hold(s) a fixer's uncommitted changes; \`git restore --source=${start} -- <path>\` puts a file back as it was before the heal (one the fixer added: delete it)`
           : ''
       }. Heal again once nobody else works in the checkout.`
       return false

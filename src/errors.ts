@@ -34,6 +34,17 @@ export class InterruptedError extends SelfHealError {
 
 const SIGNAL_NUMBERS: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 }
 
+/**
+ * Someone changed the checkout while a heal ran in it (a commit, the index, a file no fixer was running on): the
+ * heal was abandoned, nothing of theirs was put back, and the message says what state the checkout is in. Exit 2,
+ * as for a second heal in the same checkout: one heal at a time, and nobody else, works in a checkout.
+ */
+export class CheckoutChangedError extends SelfHealError {
+  static override readonly type: string = 'CheckoutChangedError'
+
+  override readonly exitCode = 2
+}
+
 /** A setting is missing or invalid: the message names the input, option or variable to set. */
 export class ConfigurationError extends SelfHealError {
   static override readonly type: string = 'ConfigurationError'

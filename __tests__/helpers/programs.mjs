@@ -71,6 +71,23 @@ export function runProgram(name, args, fs) {
       fs.write(args[0], `${args.slice(1).join(' ')}\n`)
       return { exitCode: 0, stdout: '' }
     }
+    // A check or fixer that lets a test act while it runs, without sleeping: its run number args[1] (counted in the
+    // directory args[0]) writes args[0]/waiting and waits until args[0]/go exists; then, and on every other run,
+    // it runs the program named by the rest of the arguments. Real processes only: it blocks until the test acts.
+    case 'handshake': {
+      const [dir, at, ...rest] = args
+      const run = Number(fs.read(`${dir}/count`) ?? '0') + 1
+      fs.write(`${dir}/count`, String(run))
+      if (run === Number(at)) {
+        fs.write(`${dir}/waiting`, '')
+        const pause = new Int32Array(new SharedArrayBuffer(4))
+        for (let waited = 0; fs.read(`${dir}/go`) === undefined; waited += 20) {
+          if (waited > 30_000) return { exitCode: 124, stdout: 'handshake: nobody wrote go\n' }
+          Atomics.wait(pause, 0, 0, 20)
+        }
+      }
+      return runProgram(rest[0], rest.slice(1), fs)
+    }
     // A fixer that changes nothing and fails.
     case 'noop':
       return { exitCode: 3, stdout: 'nothing to do\n' }

@@ -162,14 +162,22 @@ export class AdapterFactory {
           warn: message => this.logger.warning(message)
         })
       }
-      const client = await this.client()
-      return new GitHubActionsExecutionAdapter({
-        octokit: client.octokit,
-        owner: client.owner,
-        repo: client.repo,
-        log: message => this.logger.info(message),
-        onProgress: this.options.onRunProgress
-      })
+      return this.runnerExecution()
+    })
+  }
+
+  /**
+   * Runs on GitHub Actions, through the runner workflow: CLOUD's execution, and where `verify: remote` checks a
+   * fix's branch in the other environments. Needs a token and the repository.
+   */
+  async runnerExecution(): Promise<GitHubActionsExecutionAdapter> {
+    const client = await this.client()
+    return new GitHubActionsExecutionAdapter({
+      octokit: client.octokit,
+      owner: client.owner,
+      repo: client.repo,
+      log: message => this.logger.info(message),
+      onProgress: this.options.onRunProgress
     })
   }
 

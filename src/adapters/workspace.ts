@@ -46,8 +46,11 @@ export interface Workspace {
   diff(from: WorkspaceState, to: WorkspaceState): Promise<string>
   /** Applies a diff to the files, all or nothing: false (and nothing changed) when it does not apply. */
   apply(diff: string): Promise<boolean>
-  /** Puts the files back to `state`; `current` is a snapshot of them now, so only what differs is written. */
-  restore(state: WorkspaceState, current: WorkspaceState): Promise<void>
+  /**
+   * Puts the files back to `state`; `current` is a snapshot of them now, so only what differs is written. With
+   * `paths`, only those paths are put back (the others stay as they are).
+   */
+  restore(state: WorkspaceState, current: WorkspaceState, paths?: readonly string[]): Promise<void>
   /** Records what a fixer about to run may not change besides work files (`outsideChanges` compares with it). */
   guard(): Promise<void>
   /**
@@ -55,6 +58,14 @@ export interface Workspace {
    * The index and HEAD are not counted here: `settle` puts them back.
    */
   outsideChanges(): Promise<OutsideChange[]>
+  /**
+   * Records where HEAD points (the branch and its commit) and what the index holds, now: `repositoryChanges`
+   * compares with it. The loop marks again after each fixer, whose commits and staging are its own (`settle` puts
+   * them back); what moves at any other time is someone else's.
+   */
+  markRepository(): Promise<void>
+  /** What moved since `markRepository`, each said in a sentence: a commit, another branch, the index. */
+  repositoryChanges(): Promise<string[]>
   /**
    * A fresh copy of the commit the workspace was opened at with `diff` applied, somewhere else: what a fixer did
    * outside the diff is not in it. Optional: a workspace that cannot make one does not offer clean verification.

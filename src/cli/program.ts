@@ -406,7 +406,7 @@ function buildProgram(io: Io, state: { exitCode: number; json: boolean; command?
     .option('--pass-env <name>', PASS_ENV_HELP, collect, [] as string[])
     .option(
       '--verify <mode>',
-      'in-place (default), or clean: also verify in a fresh worktree with only the diff, after --setup'
+      'in-place (default); clean: also verify in a fresh worktree with only the diff, after --setup; remote: also on the fix branch, in a run of the runner workflow, before the pull request'
     )
     .option('--setup <cmd>', 'with --verify clean: run this in the clean copy before the check (e.g. npm ci)')
     .action(

@@ -64,8 +64,18 @@ export async function healWithFactory(
   // The failure as context for fixers lives outside the checkout, or it would become part of the fix.
   const contexts = await mkdtemp(join(tmpdir(), 'self-heal-context-'))
   // Locally, pull requests (a token and a repository) mean the fix branch is pushed.
-  const pushes = factory.environment === 'local' && (await factory.describe()).missing.length === 0
+  const github = (await factory.describe()).missing.length === 0
+  const pushes = factory.environment === 'local' && github
   try {
+    // verify: remote checks the fix branch in a run of the runner workflow; without a token and the repository the
+    // loop refuses it before any check runs.
+    const remoteVerify =
+      request.verify === 'remote' && github
+        ? {
+            execution: await factory.runnerExecution(),
+            ...(pushes ? { publish: (branch: string) => tree.pushBranch(DEFAULT_REMOTE, branch) } : {})
+          }
+        : undefined
     return await runHeal(
       {
         signal: interrupt.signal,
@@ -73,6 +83,7 @@ export async function healWithFactory(
         cache: () => factory.cache(),
         git: () => factory.git(),
         workspace: tree,
+        ...(remoteVerify ? { remoteVerify } : {}),
         repository: await repositoryIdentity(factory, () => tree.identity()),
         log,
         resolveFixers: failure =>

@@ -10,7 +10,7 @@ import type { CacheAdapter } from '../adapters/cache.js'
 import type { ExecutionAdapter, RunOptions } from '../adapters/execution.js'
 import type { GitAdapter } from '../adapters/git.js'
 import type { StorageAdapter } from '../adapters/storage.js'
-import { checkPassed, runCheckResult, toCheckOutput, type CheckResult } from '../commands/check.js'
+import { toCheckOutput, type CheckResult } from '../commands/check.js'
 import { ConfigurationError, InvalidInputError, RefNotFoundError, errorMessage } from '../errors.js'
 import type { Logger } from '../log.js'
 import { fingerprintFailure } from './fingerprint.js'
@@ -19,6 +19,7 @@ import { checkPolicy, DEFAULT_POLICY } from './policy.js'
 import { BRANCH_PREFIX, describeFix, propose } from './propose.js'
 import { toFixRequest, type FixRecord, type FixRequest } from './remote-fix.js'
 import type { HealAttempt, HealFix, HealOutcome, HealOutput, HealRequest } from './types.js'
+import { branchVerification } from './verify-remote.js'
 
 /** The runner workflow, which must be on the default branch for GitHub to dispatch it. */
 export const RUNNER_WORKFLOW_PATH = '.github/workflows/self-heal-run.yml'
@@ -165,7 +166,11 @@ export async function runCloudHeal(
         `A fix (${describeFix(fix)}) was found but not proposed: ${request.noProposal}`
       )
     }
-    let verified: boolean | undefined
+    const verification = branchVerification(
+      { execution: deps.execution, deleteBranch: name => git.deleteBranch(name), log },
+      request,
+      attempt
+    )
     const proposal = await propose(
       git,
       async (from, to) => {
@@ -181,20 +186,9 @@ export async function runCloudHeal(
       target,
       request.kind,
       log,
-      async committed => {
-        log.info(`Verifying: running the ${request.kind} check on ${committed.branch}.`)
-        const check = await runCheckResult(deps.execution, request.kind, request.check, {
-          ...request.checkOptions,
-          ref: committed.branch
-        })
-        verified = checkPassed(check)
-        attempt.result = verified ? 'verified' : 'check-failed'
-        if (verified) return undefined
-        // A commit self-heal just made and that does not pass goes: the branch must not hold an unverified fix.
-        if (committed.action === 'created') await git.deleteBranch(committed.branch!)
-        return `The ${request.kind} check fails on ${committed.branch} with the fix committed.`
-      }
+      verification.run
     )
+    const verified = verification.verified
     base.proposal = proposal.proposal
     if (verified === false) continue
     if (verified === undefined && !proposal.proposal && candidate.source === 'memory') {

@@ -37,6 +37,8 @@ import type {
 import { brokenCheck, crashedFixer, flakyReason } from './report.js'
 import type { CheckFailure, EarlierAttempt } from './agent-context.js'
 import { retriesFor, withoutRefusedFiles } from './fixers.js'
+import { assertRemoteVerify, branchVerification } from './verify-remote.js'
+import { UserChanges } from './user-changes.js'
 
 /** Runs the healing loop. Throws only for bad configuration or a broken environment; outcomes are returned. */
 export async function runHeal(deps: HealDeps, request: HealRequest): Promise<HealOutput> {
@@ -87,6 +89,7 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
     )
   }
 
+  if (request.verify === 'remote') assertRemoteVerify(request, deps.remoteVerify)
   if (request.disabled) return checkOnly('disabled', `Healing is switched off: ${request.disabled}.`)
   // Loop guard: a commit self-heal made, or one of its branches, is not healed again.
   const branch = await workspace.currentBranch()
@@ -130,6 +133,8 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
     deliver = 'pull-request'
   }
 
+  // HEAD and the index as self-heal found them: whoever moves them while no fixer runs is someone else.
+  await workspace.markRepository()
   log.info(`Running the ${request.kind} check.`)
   const first = await check()
   base.check = toCheckOutput(request.kind, first)
@@ -177,6 +182,8 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
     return diff
   }
 
+  const user = new UserChanges(workspace, untracked)
+  await user.beforeStart()
   const start = await workspace.snapshot()
   let fix: HealFix | undefined
   let current: WorkspaceState = start
@@ -225,20 +232,12 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
       }
       if (fix) break
     }
+    await user.atEnd(current)
   } finally {
-    // The checkout is left as it was found, whatever happened: its files, its index and its HEAD.
-    await workspace.restore(start, await workspace.snapshot())
-    const settled = await workspace.settle()
-    if (settled.indexNotRestored) {
-      log.warning(
-        'A fixer changed the git index, and it could not be put back (another git command holds index.lock): check `git status`.'
-      )
-    }
-    if (settled.headMovedTo) {
-      log.warning(
-        `A fixer made a commit (${settled.headMovedTo.slice(0, 12)}): the checkout was put back at ${workspace.head.slice(0, 12)} (the commit is in the reflog). Fixers should only change files.`
-      )
-    }
+    // The checkout is left as it was found, whatever happened: its files, its index and its HEAD. Unless someone
+    // else changed it meanwhile: then only self-heal's own changes go, where that touches nothing of theirs.
+    if (!user.abandoned) await workspace.restore(start, await workspace.snapshot())
+    if (!user.abandoned || (await user.leave(start, current))) await settle()
   }
 
   if (!fix) {
@@ -260,25 +259,9 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
     )
   }
 
-  try {
-    if (request.memoryReadOnly) {
-      log.info(`The fix is not remembered: ${request.memoryReadOnly}.`)
-    } else {
-      await remember(
-        await deps.cache(),
-        deps.repository,
-        fingerprint.id,
-        request.kind,
-        fix,
-        (deps.now ?? (() => new Date()))(),
-        { commit: workspace.head }
-      )
-      base.remembered = true
-    }
-  } catch (error) {
-    // A fix too big for the memory is still a fix: it is proposed, and found again by the fixers next time.
-    log.warning(`The fix was not remembered: ${errorMessage(error)}`)
-  }
+  // Verified on its branch too (verify: remote), the fix is remembered only once the run there passed.
+  const remote = request.verify === 'remote' ? deps.remoteVerify : undefined
+  if (!remote) await rememberFix(fix)
 
   if (request.noProposal) {
     return end(
@@ -297,6 +280,13 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
         throw error
       }
     })
+  const verification = remote
+    ? branchVerification(
+        { ...remote, deleteBranch: deps.deleteBranch ?? (name => git.deleteBranch(name)), log },
+        request,
+        [...base.attempts].reverse().find(attempt => attempt.result === 'verified')!
+      )
+    : undefined
   const delivered = await deliverFix({
     git,
     branchChange,
@@ -309,10 +299,54 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
     deliver,
     pullRequest: request.pullRequest,
     shape,
-    log
+    log,
+    verifyBranch: verification?.run
   })
   base.proposal = delivered.proposal
+  if (verification?.verified === false) {
+    delete base.fix
+    return finish(end('not-healed', `No verified fix: ${delivered.reason} No pull request was opened.`))
+  }
+  if (verification?.verified) await rememberFix(fix)
   return finish(end(delivered.outcome, delivered.reason))
+
+  /** Keeps the verified fix in the memory, where this run may write it. */
+  async function rememberFix(fix: HealFix): Promise<void> {
+    try {
+      if (request.memoryReadOnly) {
+        log.info(`The fix is not remembered: ${request.memoryReadOnly}.`)
+      } else {
+        await remember(
+          await deps.cache(),
+          deps.repository,
+          fingerprint.id,
+          request.kind,
+          fix,
+          (deps.now ?? (() => new Date()))(),
+          { commit: workspace.head }
+        )
+        base.remembered = true
+      }
+    } catch (error) {
+      // A fix too big for the memory is still a fix: it is proposed, and found again by the fixers next time.
+      log.warning(`The fix was not remembered: ${errorMessage(error)}`)
+    }
+  }
+
+  /** Puts the index and HEAD back, saying what a fixer did to them. */
+  async function settle(): Promise<void> {
+    const settled = await workspace.settle()
+    if (settled.indexNotRestored) {
+      log.warning(
+        'A fixer changed the git index, and it could not be put back (another git command holds index.lock): check `git status`.'
+      )
+    }
+    if (settled.headMovedTo) {
+      log.warning(
+        `A fixer made a commit (${settled.headMovedTo.slice(0, 12)}): the checkout was put back at ${workspace.head.slice(0, 12)} (the commit is in the reflog). Fixers should only change files.`
+      )
+    }
+  }
 
   /** On a same-repository pull request, the one comment self-heal keeps there says how this heal ended. */
   async function finish(output: HealOutput): Promise<HealOutput> {
@@ -429,6 +463,7 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
         earlier: [...earlier]
       })
       log.info(`Running the fixer: ${fixer}`)
+      await user.repository('before a fixer ran')
       await workspace.guard()
       const ran = await interruptible(
         deps.execution.runCommand(fixer, {
@@ -441,6 +476,8 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
       attempt.exitCode = ran.exitCode
       // Before anything else reads the checkout: what the fixer did to the repository's metadata is put back first.
       const outside = await workspace.outsideChanges()
+      // What the fixer did to HEAD and the index is its own (settle puts it back), not someone else's.
+      await workspace.markRepository()
       stopIfInterrupted()
       let after = await workspace.snapshot()
       if (outside.length) {
@@ -549,7 +586,9 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
       }
     }
     // What the checks themselves wrote (a report, a cache) is no part of a fix: the next fixer's diff must not hold it.
-    await workspace.restore(state, await workspace.snapshot())
+    const checked = await workspace.snapshot()
+    await user.afterCheck(state, checked)
+    await workspace.restore(state, checked)
     let passed = checkPassed(result)
     if (passed && request.verify === 'clean')
       passed = await verifyClean(attempt, await candidate(start, state))

@@ -136,7 +136,7 @@ function readShape(inputs: HealInputs, name: InputNamer): ProposalShape {
   return Object.fromEntries(Object.entries(shape).filter(([, value]) => value !== undefined))
 }
 
-const VERIFY_MODES = ['in-place', 'clean'] as const
+const VERIFY_MODES = ['in-place', 'clean', 'remote'] as const
 
 function readVerify(value: string | undefined, what: string): HealRequest['verify'] {
   if (value === undefined) return undefined

@@ -9,6 +9,7 @@ import type { FixerContextInput } from './agent-context.js'
 import type { Fingerprint } from './fingerprint.js'
 import type { DroppedFile } from './fixers.js'
 import type { FixPolicy, PolicyViolation } from './policy.js'
+import type { BranchVerifyDeps } from './verify-remote.js'
 
 /** What to heal and how. */
 export interface HealRequest {
@@ -40,10 +41,11 @@ export interface HealRequest {
   /** The branch the pull request targets (default: the branch checked out). */
   base?: string
   /**
-   * Where a candidate is verified: `in-place` (the checkout the fixers ran in; the default) or `clean` (then also
-   * in a fresh copy of the base holding only the diff, after `setup`).
+   * Where a candidate is verified: `in-place` (the checkout the fixers ran in; the default), `clean` (then also
+   * in a fresh copy of the base holding only the diff, after `setup`) or `remote` (then the final candidate also
+   * on its branch, in a run of the runner workflow, before it is proposed).
    */
-  verify?: 'in-place' | 'clean'
+  verify?: 'in-place' | 'clean' | 'remote'
   /** Run in the clean copy before its check (e.g. `npm ci`). */
   setup?: string
   /** Why proposing is not allowed here (e.g. a pull request from a fork): the fix is verified but not proposed. */
@@ -141,6 +143,11 @@ export interface HealDeps {
   resolveFixers?: (failure: CheckResult) => string[]
   /** Writes the failure as context for the next fixer run and returns the variables that name it (none by default). */
   fixerContext?: (input: FixerContextInput) => Promise<Record<string, string>>
+  /**
+   * With verify: remote, where the final candidate's check runs on its branch: the runner workflow, dispatched
+   * (`publish`, locally, pushes the branch first).
+   */
+  remoteVerify?: Pick<BranchVerifyDeps, 'execution' | 'publish'>
 }
 
 /** How a heal ended. */
@@ -182,6 +189,8 @@ export interface HealAttempt {
   stats?: DiffStats
   /** With verify: clean, what the check did in the clean copy. */
   clean?: 'passed' | 'failed'
+  /** What the check did on the fix's branch, in a run of the runner workflow (verify: remote, and CLOUD). */
+  remote?: 'passed' | 'failed'
   /** Files the policy refused that were left out of the candidate, the rest being policed and verified alone. */
   dropped?: DroppedFile[]
   /** The `verify-also` check that failed, when the check itself passed. */

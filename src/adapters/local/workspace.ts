@@ -4,6 +4,7 @@
  * index, so the user's index, branches and stash are never touched, and untracked files the user had (build
  * output, say) are part of the state rather than something a restore could delete.
  */
+import { createHash } from 'node:crypto'
 import {
   copyFile,
   lstat,
@@ -194,15 +195,18 @@ export class LocalWorkspace implements Workspace {
 
   /**
    * Puts the working tree back to `state`, which was taken from `current`: only the paths that differ are written
-   * or removed, so files nobody changed keep their timestamps.
+   * or removed, so files nobody changed keep their timestamps. With `paths`, only those of them.
    */
-  async restore(state: TreeState, current: TreeState): Promise<void> {
+  async restore(state: TreeState, current: TreeState, paths?: readonly string[]): Promise<void> {
     if (state === current) return
     const changed = await this.git(['diff', '--name-status', '--no-renames', '-z', state, current])
     const fields = changed.stdout.toString('utf8').split('\0').filter(Boolean)
+    const only = paths && new Set(paths)
     const write: string[] = []
     const remove: string[] = []
-    for (let i = 0; i + 1 < fields.length; i += 2) (fields[i] === 'A' ? remove : write).push(fields[i + 1])
+    for (let i = 0; i + 1 < fields.length; i += 2) {
+      if (!only || only.has(fields[i + 1])) (fields[i] === 'A' ? remove : write).push(fields[i + 1])
+    }
     for (const path of remove) await rm(join(this.root, path), { force: true, recursive: true })
     if (write.length) {
       const index = join(this.scratch, 'restore-index')
@@ -224,6 +228,45 @@ export class LocalWorkspace implements Workspace {
     const head = await branchHead(await assertBranchName(branch, this.root), this.root)
     if (!head) return undefined
     return this.binaryDiff(`${await resolveCommit(base, this.root)}...${head}`)
+  }
+
+  /** HEAD (its ref and commit) and the index's entries as `markRepository` found them. */
+  private repositoryMark?: RepositoryMark
+
+  async markRepository(): Promise<void> {
+    this.repositoryMark = await this.readRepository()
+  }
+
+  async repositoryChanges(): Promise<string[]> {
+    const then = this.repositoryMark ?? { ref: this.headRef, commit: this.head, index: '' }
+    const now = await this.readRepository()
+    const changes: string[] = []
+    const name = (ref: string | undefined) => ref?.replace(/^refs\/heads\//, '') ?? 'a detached HEAD'
+    if (now.ref !== then.ref)
+      changes.push(`the checkout was switched from ${name(then.ref)} to ${name(now.ref)}`)
+    else if (now.commit !== then.commit) {
+      changes.push(
+        `HEAD moved from ${then.commit.slice(0, 12)} to ${now.commit.slice(0, 12)} (a commit, a reset or a pull)`
+      )
+    }
+    if (then.index && now.index !== then.index)
+      changes.push('the index changed (git add, git reset, git stash, ...)')
+    return changes
+  }
+
+  /**
+   * Where HEAD points and a digest of the index's entries (mode, blob, stage, path: not the stat data that `git
+   * status` refreshes, so a command that only reads the checkout changes nothing here).
+   */
+  private async readRepository(): Promise<RepositoryMark> {
+    const ref = await this.git(['symbolic-ref', '--quiet', 'HEAD'], [0, 1])
+    const commit = await this.git(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], [0, 1, 128])
+    const index = await this.git(['ls-files', '--stage', '-z'])
+    return {
+      ref: ref.code === 0 ? text(ref) : undefined,
+      commit: text(commit),
+      index: createHash('sha256').update(index.stdout).digest('hex')
+    }
   }
 
   async guard(): Promise<void> {
@@ -385,6 +428,13 @@ export class LocalWorkspace implements Workspace {
     )
     if (result.code !== 0) return undefined
     return resolveCommit(tracking, this.root)
+  }
+
+  /** Pushes the local `branch` to `remote` (never forced), so that a workflow run there can check it out. */
+  async pushBranch(remote: string, branch: string): Promise<void> {
+    const name = await assertBranchName(branch, this.root)
+    if (remote.startsWith('-')) throw new ConfigurationError(`'${remote}' is not a valid remote name.`)
+    await this.git(['push', '--porcelain', '--quiet', remote, `refs/heads/${name}:refs/heads/${name}`])
   }
 
   /**
@@ -580,6 +630,13 @@ function sameEntry(a: Buffer | string, b: Buffer | string): boolean {
 
 function change(before: unknown, after: unknown): OutsideChange['change'] {
   return before === undefined ? 'added' : after === undefined ? 'removed' : 'changed'
+}
+
+/** Where HEAD points, and what the index holds. */
+interface RepositoryMark {
+  ref: string | undefined
+  commit: string
+  index: string
 }
 
 /** The copy of the user's index in the scratch directory. */

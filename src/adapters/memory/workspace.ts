@@ -86,8 +86,34 @@ export class MemoryWorkspace implements Workspace {
     return Boolean(applied)
   }
 
-  async restore(state: WorkspaceState): Promise<void> {
-    this.files = copyFiles(this.state(state))
+  async restore(state: WorkspaceState, _current?: WorkspaceState, paths?: readonly string[]): Promise<void> {
+    const to = this.state(state)
+    if (!paths) {
+      this.files = copyFiles(to)
+      return
+    }
+    const files = copyFiles(this.files)
+    for (const path of paths) {
+      const file = to.get(path)
+      if (file) files.set(path, { ...file })
+      else files.delete(path)
+    }
+    this.files = files
+  }
+
+  /** HEAD's commit and a count of changes to the index, as a scripted user moves them while a heal runs. */
+  readonly repository = { head: 'opened', index: 0 }
+  private marked = { head: 'opened', index: 0 }
+
+  async markRepository(): Promise<void> {
+    this.marked = { ...this.repository }
+  }
+
+  async repositoryChanges(): Promise<string[]> {
+    return [
+      ...(this.repository.head !== this.marked.head ? [`HEAD moved to ${this.repository.head}`] : []),
+      ...(this.repository.index !== this.marked.index ? ['the index changed'] : [])
+    ]
   }
 
   /** Memory has no metadata or ignored files: a scripted program can only change work files. */

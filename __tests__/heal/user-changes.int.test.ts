@@ -1,0 +1,96 @@
+/**
+ * Someone else's changes to a real checkout while a heal runs in it: the verifying check waits on a file
+ * (`handshake` in programs.mjs) while the test, as the user, edits a file or commits, then lets it go on.
+ */
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { existsSync } from 'node:fs'
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { MemoryCacheAdapter } from '../../src/adapters/cache/memory.js'
+import { LocalExecutionAdapter } from '../../src/adapters/local/execution.js'
+import { LocalWorkspace } from '../../src/adapters/local/workspace.js'
+import { MemoryGit } from '../../src/adapters/memory/git.js'
+import { CheckoutChangedError } from '../../src/errors.js'
+import { runHeal } from '../../src/heal/loop.js'
+import { git, makeTempDir, makeTempRepo, type TempDir } from '../helpers/git.js'
+
+const PROGRAMS = fileURLToPath(new URL('../helpers/programs.mjs', import.meta.url))
+const APP = 'const a = "BAD"\n'
+const FILES = { 'src/app.js': APP, 'src/other.js': 'const fine = 1\n' }
+const quiet = { info: () => undefined, warning: () => undefined, debug: () => undefined }
+
+describe('changes nobody in the heal made, in a real checkout', () => {
+  let repo: TempDir
+  let scratch: TempDir
+  let workspace: LocalWorkspace
+  beforeEach(async () => {
+    repo = await makeTempRepo(FILES)
+    scratch = await makeTempDir('self-heal-user-')
+    workspace = await LocalWorkspace.open(repo.path)
+  })
+  afterEach(async () => {
+    await workspace.close()
+    await repo.cleanup()
+    await scratch.cleanup()
+  })
+
+  /** Heals with a check whose third run (the verification) waits for `act`, the user's doing, to end. */
+  async function healWhile(act: () => Promise<void>): Promise<CheckoutChangedError> {
+    const node = `node ${PROGRAMS}`
+    const proposals = new MemoryGit(FILES)
+    const healing = runHeal(
+      {
+        execution: new LocalExecutionAdapter({ root: repo.path }),
+        workspace,
+        repository: 'github:github.com/octo/repo',
+        cache: async () => new MemoryCacheAdapter(),
+        git: async () => proposals,
+        log: quiet
+      },
+      {
+        kind: 'lint',
+        check: `${node} handshake ${scratch.path} 3 lint`,
+        fixers: [`${node} replace src/app.js BAD good`]
+      }
+    ).then(
+      () => undefined,
+      (error: unknown) => error
+    )
+    while (!existsSync(join(scratch.path, 'waiting'))) await new Promise(r => setTimeout(r, 20))
+    await act()
+    await writeFile(join(scratch.path, 'go'), '')
+    const error = await healing
+    expect(error).toBeInstanceOf(CheckoutChangedError)
+    expect(proposals.branches.size).toBe(1)
+    return error as CheckoutChangedError
+  }
+  const read = (path: string) => readFile(join(repo.path, path), 'utf8')
+
+  it('a file edited while the check verifies is kept; the fixer’s change is undone', async () => {
+    const head = await git(repo.path, 'rev-parse', 'HEAD')
+    const error = await healWhile(() => writeFile(join(repo.path, 'src/other.js'), 'const fine = 2\n'))
+    expect(error.message).toMatch(/src\/other\.js changed while the check ran/)
+    expect(await read('src/other.js')).toBe('const fine = 2\n')
+    expect(await read('src/app.js')).toBe(APP)
+    expect(await git(repo.path, 'status', '--porcelain', '--untracked-files=all')).toBe(' M src/other.js')
+    expect(await git(repo.path, 'rev-parse', 'HEAD')).toBe(head)
+  })
+
+  it('a commit while the check verifies stays, and so do the files, as the message says', async () => {
+    const error = await healWhile(async () => {
+      await writeFile(join(repo.path, 'src/other.js'), 'const fine = 2\n')
+      await git(repo.path, 'commit', '-q', '-m', 'mine', '--', 'src/other.js')
+    })
+    const mine = await git(repo.path, 'rev-parse', 'HEAD')
+    expect(await git(repo.path, 'log', '-1', '--format=%s')).toBe('mine')
+    expect(error.message).toContain(`HEAD moved from`)
+    expect(error.message).toContain(`to ${mine.slice(0, 12)}`)
+    expect(await read('src/app.js')).toBe('const a = "good"\n')
+    // The command the message gives puts the fixer's change back, and nothing else.
+    const restore = /`(git restore --source=\S+ -- )<path>`/.exec(error.message)![1]
+    await git(repo.path, ...`${restore}src/app.js`.split(' ').slice(1))
+    expect(await read('src/app.js')).toBe(APP)
+    expect(await git(repo.path, 'status', '--porcelain', '--untracked-files=all')).toBe('')
+  })
+})

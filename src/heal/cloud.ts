@@ -167,7 +167,7 @@ export async function runCloudHeal(
       )
     }
     const verification = branchVerification(
-      { execution: deps.execution, deleteBranch: name => git.deleteBranch(name), log },
+      { execution: deps.execution, deleteBranch: (name, at) => git.deleteBranch(name, at), log },
       request,
       attempt
     )

@@ -282,7 +282,7 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
     })
   const verification = remote
     ? branchVerification(
-        { ...remote, deleteBranch: deps.deleteBranch ?? (name => git.deleteBranch(name)), log },
+        { ...remote, deleteBranch: deps.deleteBranch ?? ((name, at) => git.deleteBranch(name, at)), log },
         request,
         [...base.attempts].reverse().find(attempt => attempt.result === 'verified')!
       )

@@ -15,8 +15,8 @@ import type { HealAttempt, HealProposal, HealRequest } from './types.js'
 export interface BranchVerifyDeps {
   /** Runs the check on a ref: the runner workflow, dispatched. */
   execution: ExecutionAdapter
-  /** Deletes a branch self-heal just made (locally with pull requests, the remote's copy too). */
-  deleteBranch: (branch: string) => Promise<void>
+  /** Deletes a branch self-heal just made while it is at `expected` (locally with pull requests, the remote's copy too). */
+  deleteBranch: (branch: string, expected: string) => Promise<void>
   /** Makes the branch visible to the runner before it is checked (locally, a push); nothing when it already is. */
   publish?: (branch: string) => Promise<void>
   log: Logger
@@ -55,14 +55,14 @@ export function branchVerification(
         )
       } catch (error) {
         // A run that could not be made (no runner workflow, no permission) verified nothing either.
-        if (created) await deps.deleteBranch(branch).catch(() => undefined)
+        if (created) await deps.deleteBranch(branch, proposal.commit!).catch(() => undefined)
         throw error
       }
       verification.verified = verified
       attempt.result = verified ? 'verified' : 'check-failed'
       attempt.remote = verified ? 'passed' : 'failed'
       if (verified) return undefined
-      if (created) await deps.deleteBranch(branch)
+      if (created) await deps.deleteBranch(branch, proposal.commit!)
       return `The ${request.kind} check fails on ${branch} with the fix committed${created ? ' (the branch was deleted)' : ''}.`
     }
   }

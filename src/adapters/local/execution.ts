@@ -12,7 +12,7 @@ import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { constants as osConstants, tmpdir } from 'node:os'
 import { dirname, isAbsolute, join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import type { Readable } from 'node:stream'
+import type { Readable, Writable } from 'node:stream'
 import type {
   BuildResult,
   Command,
@@ -76,6 +76,8 @@ export interface LocalExecutionOptions {
 
 /** How long the output pipes may stay quiet once the tree is gone before they are closed (an escapee may hold them). */
 const PIPE_DRAIN_MS = 500
+// How often a paused echo looks whether its destination took everything without saying so.
+const DRAIN_WATCH_MS = 100
 /** The exit code reported for a command that could not be started (as a shell reports "command not found"). */
 const NOT_STARTED_EXIT_CODE = 127
 
@@ -377,6 +379,7 @@ class Echo {
   private atLineStart = true
   private broken = false
   private readonly token?: string
+  private watch?: NodeJS.Timeout
 
   constructor(
     private readonly destination: NodeJS.WritableStream,
@@ -399,11 +402,17 @@ class Echo {
       this.waiting = true
       for (const source of this.sources) source.pause()
       this.destination.once('drain', this.resume)
+      // A 'drain' can go unheard: an action's stdout (a runner's pipe) was seen empty, not needing one, while the
+      // command sat paused for good. The destination's own state says when it took everything.
+      this.watch = setInterval(() => {
+        if ((this.destination as Partial<Writable>).writableNeedDrain === false) this.resume()
+      }, DRAIN_WATCH_MS)
     }
   }
 
   /** Ends the last line and the frame; what the log prints next is obeyed again. */
   close(): void {
+    clearInterval(this.watch)
     this.destination.off('drain', this.resume)
     this.destination.off('error', this.stop)
     this.destination.off('close', this.stop)
@@ -413,6 +422,8 @@ class Echo {
   }
 
   private readonly resume = (): void => {
+    clearInterval(this.watch)
+    this.destination.off('drain', this.resume)
     this.waiting = false
     this.resumedAt = performance.now()
     for (const source of this.sources) source.resume()

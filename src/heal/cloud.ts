@@ -16,7 +16,7 @@ import type { Logger } from '../log.js'
 import { fingerprintFailure } from './fingerprint.js'
 import { recall, remember } from './memory.js'
 import { checkPolicy, DEFAULT_POLICY } from './policy.js'
-import { BRANCH_PREFIX, describeFix, propose } from './propose.js'
+import { describeFix, isOwnBranch, propose } from './propose.js'
 import { toFixRequest, type FixRecord, type FixRequest } from './remote-fix.js'
 import type { HealAttempt, HealFix, HealOutcome, HealOutput, HealRequest } from './types.js'
 
@@ -76,7 +76,7 @@ export async function runCloudHeal(
     ['The branch', branch],
     ['The fix would be proposed to', target]
   ]) {
-    if (name.replace(/^refs\/heads\//, '').startsWith(BRANCH_PREFIX)) {
+    if (isOwnBranch(name, request.shape)) {
       return end('skipped', `${what} ${name} is self-heal's own: it is not healed again.`)
     }
   }
@@ -193,7 +193,8 @@ export async function runCloudHeal(
         // A commit self-heal just made and that does not pass goes: the branch must not hold an unverified fix.
         if (committed.action === 'created') await git.deleteBranch(committed.branch!)
         return `The ${request.kind} check fails on ${committed.branch} with the fix committed.`
-      }
+      },
+      request.shape
     )
     base.proposal = proposal.proposal
     if (verified === false) continue

@@ -35,6 +35,7 @@ export interface MemoryPullRequest extends PullRequest {
   labels: string[]
   draft: boolean
   reviewers: string[]
+  teamReviewers: string[]
   assignees: string[]
 }
 
@@ -135,6 +136,7 @@ export class MemoryGit implements GitAdapter {
       labels: [],
       draft: Boolean(options.draft),
       reviewers: [],
+      teamReviewers: [],
       assignees: []
     }
     this.shape(pr, options)
@@ -146,6 +148,7 @@ export class MemoryGit implements GitAdapter {
     for (const [list, add] of [
       [pr.labels, options.labels],
       [pr.reviewers, options.reviewers],
+      [pr.teamReviewers, options.teamReviewers],
       [pr.assignees, options.assignees]
     ] as const) {
       for (const name of add ?? []) if (!list.includes(name)) list.push(name)

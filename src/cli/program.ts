@@ -388,7 +388,10 @@ function buildProgram(io: Io, state: { exitCode: number; json: boolean; command?
       "pull-request (default), none (verify and report only); in a pull request's workflow also commit or suggest"
     )
     .option('--branch-prefix <prefix>', 'the fix branch is <prefix><fingerprint> (default self-heal/)')
-    .option('--branch <name>', 'the whole fix branch name, {fingerprint} filled in (instead of --branch-prefix)')
+    .option(
+      '--branch <name>',
+      'the whole fix branch name, {fingerprint} filled in (instead of --branch-prefix)'
+    )
     .option(
       '--title <template>',
       "the fix's pull request title: {fingerprint}, {check}, {fixer}, {failed-tests} and {run-url} are filled in"

@@ -18,7 +18,9 @@ export function branchPrefix(shape: ProposalShape): string {
 /** The fix branch for a fingerprint: the `branch` template filled in, else `<prefix><fingerprint>`. */
 export function fixBranch(shape: ProposalShape, fingerprintId: string): string {
   const template = shape.branch?.trim()
-  return template ? template.split('{fingerprint}').join(fingerprintId) : `${branchPrefix(shape)}${fingerprintId}`
+  return template
+    ? template.split('{fingerprint}').join(fingerprintId)
+    : `${branchPrefix(shape)}${fingerprintId}`
 }
 
 /**

@@ -10,7 +10,7 @@ import { validateBranchName } from '../github/refs.js'
 import { readCount, readPositive } from '../settings.js'
 import { parsePolicy, type FixPolicy } from './policy.js'
 import { AUTO_FIXER } from './fixers.js'
-import { fixBranch, readBranchPrefix } from './fix-branch.js'
+import { BRANCH_PREFIX, fixBranch, readBranchPrefix } from './fix-branch.js'
 import { checkTemplate } from './templates.js'
 import {
   DELIVERIES,
@@ -112,7 +112,9 @@ export function buildHealRequest(inputs: HealInputs, name: InputNamer, env: Node
     ...(context.pullRequest ? { pullRequest: context.pullRequest } : {}),
     shape: readShape(inputs, name),
     ...(context.links ? { links: context.links } : {}),
-    ...(given(inputs.ciWorkflow) ? { ciWorkflow: readWorkflowFile(inputs.ciWorkflow!.trim(), name('ciWorkflow')) } : {}),
+    ...(given(inputs.ciWorkflow)
+      ? { ciWorkflow: readWorkflowFile(inputs.ciWorkflow!.trim(), name('ciWorkflow')) }
+      : {}),
     memoryReadOnly: context.memoryReadOnly
   }
 }
@@ -125,7 +127,8 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], what: str
 /** The deliveries that were renamed or folded into another, and what to use now. */
 const RENAMED_DELIVERIES: Record<string, string> = {
   suggestions: "it is called 'suggest' now",
-  comment: "use 'none': the fix is verified and shown in self-heal's comment on the pull request, which every delivery keeps"
+  comment:
+    "use 'none': the fix is verified and shown in self-heal's comment on the pull request, which every delivery keeps"
 }
 
 function readDeliver(value: string, what: string): Deliver {
@@ -174,7 +177,8 @@ function readShape(inputs: HealInputs, name: InputNamer): ProposalShape {
     draft: inputs.draft || undefined,
     commitMessage: template('commitMessage')
   }
-  if (shape.branch && shape.branchPrefix) {
+  // The action passes the prefix's default whenever it is not set; only another prefix contradicts a branch.
+  if (shape.branch && shape.branchPrefix && shape.branchPrefix !== BRANCH_PREFIX) {
     throw new InvalidInputError(
       `Give ${name('branch')} (the whole fix branch name) or ${name('branchPrefix')} (its prefix), not both.`
     )

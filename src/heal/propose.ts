@@ -166,7 +166,7 @@ export async function deliverFix(context: DeliverContext): Promise<DeliverResult
  * when the branch already holds the fix).
  */
 async function proposePullRequest(context: DeliverContext): Promise<DeliverResult> {
-  const { git, fix, fingerprint, kind, base, shape, log } = context
+  const { git, fix, fingerprint, base, shape, log } = context
   const from = context.from ?? base
   const primary = fixBranch(shape, fingerprint.id)
   const names = [primary, `${primary}-${changeId(fix.diff)}`]

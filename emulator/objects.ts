@@ -29,8 +29,8 @@ export function simpleUser(
   return simpleUserAt(core.services.url, login, type)
 }
 
-/** `team-simple` for a team of the organization `org` by its slug (the emulator keeps no teams: any slug is one). */
-export function simpleTeam(core: Core, org: string, slug: string): Record<string, unknown> {
+/** `team` for a team of the organization `org` by its slug (the emulator keeps no teams: any slug is one). */
+export function teamJson(core: Core, org: string, slug: string): Record<string, unknown> {
   const api = core.services.url
   const id = userId(`${org}/${slug}`)
   const url = `${api}/orgs/${encodeURIComponent(org)}/teams/${encodeURIComponent(slug)}`
@@ -46,6 +46,7 @@ export function simpleTeam(core: Core, org: string, slug: string): Record<string
     html_url: `${api}/orgs/${encodeURIComponent(org)}/teams/${encodeURIComponent(slug)}`,
     repositories_url: `${url}/repos`,
     slug,
+    parent: null,
     type: 'organization'
   }
 }

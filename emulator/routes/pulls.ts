@@ -18,8 +18,8 @@ import {
   labelJson,
   nodeId,
   repositoryJson,
-  simpleTeam,
   simpleUser,
+  teamJson,
   WEB_FLOW
 } from '../objects.js'
 import type { IssueRecord, LabelRecord } from '../repositories.js'
@@ -98,7 +98,7 @@ async function pullJson(
     assignee: record.assignees?.length ? simpleUser(ctx.core, record.assignees[0]) : null,
     assignees: (record.assignees ?? []).map(login => simpleUser(ctx.core, login)),
     requested_reviewers: pull.requestedReviewers.map(login => simpleUser(ctx.core, login)),
-    requested_teams: (pull.requestedTeams ?? []).map(slug => simpleTeam(ctx.core, ctx.repo.owner, slug)),
+    requested_teams: (pull.requestedTeams ?? []).map(slug => teamJson(ctx.core, ctx.repo.owner, slug)),
     head,
     base,
     _links: {

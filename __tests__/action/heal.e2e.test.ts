@@ -744,15 +744,6 @@ describe('the shape of the pull request', () => {
     // Its own branch is recognised by the loop guard, by the prefix.
     const guarded = await ci.run(shape, { event: pullRequestEvent(branch) })
     expect(guarded.outputs.outcome).toBe('skipped')
-    // Closed without merging, it declines the fix.
-    await octokit.rest.pulls.update({ owner, repo, pull_number: number, state: 'closed' })
-    const declined = await ci.run(shape, { env })
-    expect(declined.outputs).toMatchObject({ outcome: 'declined', 'pull-request-operation': 'declined' })
-    // A template naming an unknown placeholder fails the step before anything runs, naming it.
-    const wrong = await ci.step({ ...shape, title: 'Fix {branch}' })
-    expect(wrong.code).toBe(1)
-    expect(wrong.stdout).toContain("the input 'title' uses unknown placeholder(s) {branch}")
-    expect(wrong.outputs.result).toBeUndefined()
   })
 })
 

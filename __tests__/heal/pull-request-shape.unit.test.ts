@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import { MemoryCacheAdapter } from '../../src/adapters/cache/memory.js'
+import { describeHeal } from '../../src/cli/program.js'
+import { healSummary } from '../../src/summary.js'
 import { ScriptedExecution, type Program } from '../../src/adapters/memory/execution.js'
 import { MemoryGit } from '../../src/adapters/memory/git.js'
 import { MemoryWorkspace } from '../../src/adapters/memory/workspace.js'
@@ -284,6 +286,11 @@ describe('ci-workflow', () => {
       runId: 9,
       url: 'https://github.example/octo/repo/actions/runs/9'
     })
+
+    expect(describeHeal(first)).toContain('  ci.yml: run 9 https://github.example/octo/repo/actions/runs/9')
+    expect(healSummary(first, 'lint', {})).toContain(
+      '<tr><th>CI on the fix</th><td><a href="https://github.example/octo/repo/actions/runs/9">run 9</a> of <code>ci.yml</code></td></tr>'
+    )
 
     const again = await dispatchCiWorkflow(await heal({}), 'ci.yml', settings, quiet, run)
     expect(calls).toHaveLength(1)

@@ -667,11 +667,14 @@ export function describeHeal(r: HealOutput): string {
     lines.push(
       `  pull request #${r.proposal.pullRequest.number} ${r.proposal.pullRequest.action}: ${r.proposal.pullRequest.url}`
     )
-  } else if (r.proposal) {
+  } else if (r.proposal?.branch) {
     lines.push(
       `  branch ${r.proposal.branch}${r.proposal.pullRequestSkipped ? ` (no pull request: ${r.proposal.pullRequestSkipped})` : ''}`
     )
   }
+  const ci = r.proposal?.ci
+  if (ci)
+    lines.push(`  ${ci.workflow}: ${ci.url ? `run ${ci.runId} ${ci.url}` : `not dispatched (${ci.skipped})`}`)
   if (r.dryRun && r.fix) lines.push('  the fix:', r.fix.diff.trimEnd())
   return lines.join('\n')
 }

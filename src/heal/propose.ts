@@ -1,9 +1,10 @@
 /**
  * Delivering a verified fix through the Git port: as one commit on the fix branch (`self-heal/<fingerprint>`, see
  * fix-branch.ts) made from the base branch with its pull request (default), as one commit on a same-repository pull
- * request's own branch, as review suggestions on that pull request, or not at all (`none`: reported only). A branch that already holds this very change is not committed
- * to again; one that holds another change is left alone (self-heal never force-moves a branch) and the fix goes on
- * `<branch>-<change id>`. A pull request a maintainer closed without merging declines its fix for good.
+ * request's own branch, as review suggestions on that pull request, or not at all (`none`: reported only). A branch
+ * that already holds this very change is not committed to again; one that holds another change is left alone
+ * (self-heal never force-moves a branch) and the fix goes on `<branch>-<change id>`. A pull request a maintainer
+ * closed without merging declines its fix for good.
  */
 import { createHash } from 'node:crypto'
 import type { GitAdapter, IssueComment, PullRequestInfo } from '../adapters/git.js'

@@ -555,6 +555,9 @@ export function defineLoopTests(name: string, make: MakeLoopEnv): void {
         expect(result).toMatchObject({ outcome: 'healed', proposal: { deliver: 'none' } })
         expect(prGit.comments).toHaveLength(1)
         expect(prGit.comments[0].body).toContain('```diff\ndiff --git a/src/app.js b/src/app.js')
+        expect(prGit.comments[0].body).toContain(
+          `What fixed it: ${fixBad()}, then ${fixUgly()}; 1 file(s), +2 -2.`
+        )
         expect(prGit.reviews).toEqual([])
         expect(prGit.pullRequests).toEqual([])
         expect([...prGit.branches.keys()].sort()).toEqual(['feature', 'main'])

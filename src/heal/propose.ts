@@ -397,6 +397,7 @@ export async function updateContributorComment(
     COMMENT_MARKER,
     `**self-heal**: the ${output.kind} check failed at ${head.slice(0, 12)} (${output.outcome}).`,
     where,
+    output.fix ? `What fixed it: ${describeFix(output.fix)}.` : '',
     output.fingerprint ? `Fingerprint: \`${output.fingerprint.id}\` (${output.fingerprint.basis})` : '',
     signatures.length
       ? `<details><summary>What failed</summary>\n\n${signatures

@@ -29,6 +29,28 @@ export function simpleUser(
   return simpleUserAt(core.services.url, login, type)
 }
 
+/** `team` for a team of the organization `org` by its slug (the emulator keeps no teams: any slug is one). */
+export function teamJson(core: Core, org: string, slug: string): Record<string, unknown> {
+  const api = core.services.url
+  const id = userId(`${org}/${slug}`)
+  const url = `${api}/orgs/${encodeURIComponent(org)}/teams/${encodeURIComponent(slug)}`
+  return {
+    id,
+    node_id: nodeId('Team', id),
+    url,
+    members_url: `${url}/members{/member}`,
+    name: slug,
+    description: null,
+    permission: 'pull',
+    privacy: 'closed',
+    html_url: `${api}/orgs/${encodeURIComponent(org)}/teams/${encodeURIComponent(slug)}`,
+    repositories_url: `${url}/repos`,
+    slug,
+    parent: null,
+    type: 'organization'
+  }
+}
+
 /** `simple-user` for a login, for plugins that know the emulator's base URL rather than its core. */
 export function simpleUserAt(
   api: string,

@@ -95,6 +95,8 @@ export interface IssueRecord {
     closedHeadSha?: string | null
     /** Requested reviewers' logins. */
     requestedReviewers: string[]
+    /** Requested teams' slugs (absent in state files written before teams were kept). */
+    requestedTeams?: string[]
     /** Submitted reviews, oldest first. */
     reviews?: ReviewRecord[]
   }

@@ -68,12 +68,18 @@ export enum Input {
   MaxAttempts = 'max-attempts',
   /** heal: when the step fails (failing, unhealed, never). */
   FailWhen = 'fail-when',
-  /** heal: how a fix is delivered (pull-request, commit, suggestions, comment). */
+  /** heal: how a fix is delivered (pull-request, commit, suggest, none). */
   Deliver = 'deliver',
   /** heal: labels of the fix's pull request. */
   Labels = 'labels',
   /** heal: reviewers requested on the fix's pull request. */
   Reviewers = 'reviewers',
+  /** heal: teams requested to review the fix's pull request. */
+  TeamReviewers = 'team-reviewers',
+  /** heal: the prefix of the fix branch. */
+  BranchPrefix = 'branch-prefix',
+  /** heal: the workflow file dispatched on the fix branch. */
+  CiWorkflow = 'ci-workflow',
   /** heal: assignees of the fix's pull request. */
   Assignees = 'assignees',
   /** heal: open the fix's pull request as a draft. */
@@ -112,9 +118,9 @@ export enum Output {
   PullRequestUrl = 'pull-request-url',
   /** apply: the pull request number. */
   PullRequestNumber = 'pull-request-number',
-  /** heal: created, updated or none, as create-pull-request says it. */
+  /** heal: created, updated, unchanged, declined or none. */
   PullRequestOperation = 'pull-request-operation',
-  /** dispatch: the run id. */
+  /** dispatch: the run id; heal: the ci-workflow run's. */
   RunId = 'run-id',
   /** dispatch: the run URL. */
   RunUrl = 'run-url',

@@ -12,6 +12,7 @@ import { parsePassEnv } from './adapters/local/scrub-env.js'
 import { healWithFactory } from './commands/heal.js'
 import { deliverFix, readTriggeringRun } from './heal/deliver.js'
 import type { HealOutput } from './heal/types.js'
+import { pullRequestOperation } from './heal/pull-request-operation.js'
 import { handOverForkFix } from './heal/fix-artifact.js'
 import { buildHealRequest, readPolicy, type HealInputs } from './heal/request.js'
 import { parseFixRequest, runFixStep } from './heal/remote-fix.js'
@@ -165,10 +166,12 @@ const HEAL_INPUTS: Record<keyof HealInputs, Input> = {
   failWhen: Input.FailWhen,
   deliver: Input.Deliver,
   branch: Input.Branch,
+  branchPrefix: Input.BranchPrefix,
   title: Input.Title,
   body: Input.Body,
   labels: Input.Labels,
   reviewers: Input.Reviewers,
+  teamReviewers: Input.TeamReviewers,
   assignees: Input.Assignees,
   draft: Input.Draft,
   commitMessage: Input.CommitMessage,
@@ -176,7 +179,8 @@ const HEAL_INPUTS: Record<keyof HealInputs, Input> = {
   verify: Input.Verify,
   setup: Input.Setup,
   fixerRetries: Input.FixerRetries,
-  verifyAlso: Input.VerifyAlso
+  verifyAlso: Input.VerifyAlso,
+  ciWorkflow: Input.CiWorkflow
 }
 
 async function healOperation(factory: AdapterFactory, cwd: string): Promise<void> {
@@ -197,10 +201,12 @@ async function healOperation(factory: AdapterFactory, cwd: string): Promise<void
       failWhen: core.getInput(Input.FailWhen) || 'failing',
       deliver: core.getInput(Input.Deliver),
       branch: core.getInput(Input.Branch),
+      branchPrefix: core.getInput(Input.BranchPrefix),
       title: core.getInput(Input.Title),
       body: core.getInput(Input.Body),
       labels: core.getInput(Input.Labels),
       reviewers: core.getInput(Input.Reviewers),
+      teamReviewers: core.getInput(Input.TeamReviewers),
       assignees: core.getInput(Input.Assignees),
       draft: core.getInput(Input.Draft) ? core.getBooleanInput(Input.Draft) : false,
       commitMessage: core.getInput(Input.CommitMessage),
@@ -208,7 +214,8 @@ async function healOperation(factory: AdapterFactory, cwd: string): Promise<void
       verify: core.getInput(Input.Verify),
       setup: core.getInput(Input.Setup),
       fixerRetries: core.getInput(Input.FixerRetries),
-      verifyAlso: core.getMultilineInput(Input.VerifyAlso)
+      verifyAlso: core.getMultilineInput(Input.VerifyAlso),
+      ciWorkflow: core.getInput(Input.CiWorkflow)
     },
     option => `the input '${HEAL_INPUTS[option]}'`,
     process.env
@@ -237,6 +244,10 @@ async function healOperation(factory: AdapterFactory, cwd: string): Promise<void
     }
   }
   core.setOutput(Output.PullRequestOperation, pullRequestOperation(result))
+  if (proposal?.ci?.runId) {
+    core.setOutput(Output.RunId, String(proposal.ci.runId))
+    core.setOutput(Output.RunUrl, proposal.ci.url)
+  }
   if (result.check && !result.check.passed) {
     // A step that succeeds leaves warnings, not errors, for the failure it healed (or was told not to fail for); a
     // flaky check's failures are warnings that name the flaky tests.
@@ -264,13 +275,6 @@ function whereFixed(result: HealOutput): string {
   if (proposal?.deliver === 'commit') return `commit ${proposal.commit} on ${proposal.branch}`
   if (proposal?.pullRequest) return proposal.pullRequest.url
   return proposal?.review?.url ?? proposal?.branch ?? 'see the job summary'
-}
-
-/** `created` (a new pull request), `updated` (a commit on an existing one) or `none`, as create-pull-request says. */
-function pullRequestOperation(result: HealOutput): 'created' | 'updated' | 'none' {
-  const pr = result.proposal?.pullRequest
-  if (pr?.action === 'created') return 'created'
-  return pr && result.proposal?.commit ? 'updated' : 'none'
 }
 
 async function applyOperation(factory: AdapterFactory, cwd: string): Promise<void> {

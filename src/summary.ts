@@ -213,6 +213,15 @@ export function healSummary(result: HealOutput, command: string, context: RunCon
       rows.push(['proposal', describeProposal(result.proposal)])
     }
   }
+  const ci = result.proposal?.ci
+  if (ci) {
+    rows.push([
+      'CI on the fix',
+      ci.url
+        ? `${link(`run ${ci.runId}`, ci.url)} of <code>${escapeHtml(ci.workflow)}</code>`
+        : `<code>${escapeHtml(ci.workflow)}</code> not dispatched: ${escapeHtml(ci.skipped ?? '')}`
+    ])
+  }
   if (result.proposal?.comment) {
     rows.push([
       'comment',
@@ -312,12 +321,12 @@ function describeProposal(proposal: NonNullable<HealOutput['proposal']>): string
   switch (proposal.deliver) {
     case 'commit':
       return `commit <code>${proposal.commit ?? ''}</code> on ${branch}${link ? ` (${link})` : ''}`
-    case 'suggestions':
+    case 'suggest':
       return proposal.review
         ? `<a href="${escapeHtml(proposal.review.url)}">a review</a>: ${proposal.review.suggestions} suggestion(s), ${proposal.review.asDiff} part(s) as a diff`
         : 'a review'
-    case 'comment':
-      return 'the diff, in the comment on the pull request'
+    case 'none':
+      return 'none (deliver: none): the fix is reported here only'
     default:
       return pr
         ? `${link} (${pr.action}) from ${branch}`

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { existsSync } from 'node:fs'
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { createActionsPlugin } from '../../emulator/actions/index.js'
 import { cacheServiceEnv, createCacheService } from '../../emulator/cache-service.js'
 import type { EmulatorPlugin } from '../../emulator/plugin.js'
 import { startTestEmulator, type TestEmulator } from '../../emulator/testing.js'
@@ -218,7 +219,7 @@ describe('the action heals in CI (default operation)', () => {
     const head = await git(ci.bare, 'rev-parse', first.outputs.branch)
     const again = await ci.run({ fix: 'node fix.cjs', 'fail-when': 'unhealed' })
     expect(again.code).toBe(0)
-    expect(again.outputs['pull-request-operation']).toBe('none')
+    expect(again.outputs['pull-request-operation']).toBe('unchanged')
     expect(again.outputs.outcome).toBe('healed')
     expect(again.outputs.fingerprint).toBe(first.outputs.fingerprint)
     expect(again.outputs['pull-request-number']).toBe(first.outputs['pull-request-number'])
@@ -657,47 +658,94 @@ describe("a maintainer's no", () => {
 })
 
 describe('the shape of the pull request', () => {
-  it('branch, title, body, labels, reviewers, assignees, draft and commit-message are applied', async () => {
-    const ci = await job()
+  it('branch-prefix, templated title, body and commit-message, labels, reviewers, team-reviewers, assignees, draft, ci-workflow and every output', async () => {
+    const actions = createActionsPlugin({ queueDelayMs: 100 })
+    // The repository's CI: the check, run by a workflow that can be dispatched.
+    actions.registerCommand('ci.yml', 'node check.cjs')
+    const ci = await job([actions.plugin])
+    await mkdir(join(ci.repo.path, '.github/workflows'), { recursive: true })
+    await writeFile(
+      join(ci.repo.path, '.github/workflows/ci.yml'),
+      'name: CI\non:\n  workflow_dispatch:\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: node check.cjs\n'
+    )
+    await git(ci.repo.path, 'add', '.github')
+    await git(ci.repo.path, 'commit', '-q', '-m', 'CI')
+    await git(ci.repo.path, 'push', '-q', ci.bare, 'main')
+    const failing = await git(ci.repo.path, 'rev-parse', 'HEAD')
     const { octokit, owner, repo } = ci.emulator
-    const run = await ci.run({
+    const shape = {
       fix: 'node fix.cjs',
       'fail-when': 'unhealed',
-      branch: 'bots/heal-{fingerprint}',
-      title: 'Fix lint ({fingerprint})',
-      body: 'Made by the robot.',
+      'branch-prefix': 'bots/heal-',
+      title: 'Fix {check}: {failed-tests} ({fingerprint})',
+      body: '{fixer} fixed the failure of {run-url}.',
       labels: 'bot, lint',
       reviewers: 'alice',
+      'team-reviewers': 'core\nweb',
       assignees: 'bob\ncarol',
       draft: 'true',
-      'commit-message': 'style: fix lint\n\nFor {fingerprint}.'
-    })
+      'commit-message': 'style: fix lint\n\nFor {fingerprint}.',
+      'ci-workflow': 'ci.yml'
+    }
+    const env = { GITHUB_SERVER_URL: 'https://github.example', GITHUB_RUN_ID: '77' }
+    const run = await ci.run(shape, { env })
     expect(run.code).toBe(0)
     const id = run.outputs.fingerprint
-    expect(run.outputs.branch).toBe(`bots/heal-${id}`)
-    const { data: pr } = await octokit.rest.pulls.get({
-      owner,
-      repo,
-      pull_number: Number(run.outputs['pull-request-number'])
+    expect(id).toMatch(/^[0-9a-f]{16}$/)
+    const branch = `bots/heal-${id}`
+    const number = Number(run.outputs['pull-request-number'])
+    const { data: pr } = await octokit.rest.pulls.get({ owner, repo, pull_number: number })
+    const runs = await octokit.rest.actions.listWorkflowRunsForRepo({ owner, repo })
+    expect(runs.data.workflow_runs.map(r => [r.path, r.head_branch, r.event])).toEqual([
+      ['.github/workflows/ci.yml', branch, 'workflow_dispatch']
+    ])
+    const ciRun = runs.data.workflow_runs[0]
+    expect(run.outputs).toEqual({
+      environment: 'ci',
+      outcome: 'healed',
+      fingerprint: id,
+      passed: 'false',
+      result: expect.any(String),
+      branch,
+      commit: await git(ci.bare, 'rev-parse', branch),
+      'pull-request-number': String(pr.number),
+      'pull-request-url': pr.html_url,
+      'pull-request-operation': 'created',
+      'run-id': String(ciRun.id),
+      'run-url': ciRun.html_url
     })
+    expect(await git(ci.bare, 'rev-parse', `${branch}^`)).toBe(failing)
     expect(pr).toMatchObject({
-      title: `Fix lint (${id})`,
+      title: `Fix node check.cjs: src/app.js :: no-bad (${id})`,
       // The fingerprint's hidden marker follows whatever body is set: it is how a decline is found.
-      body: `Made by the robot.\n\n<!-- self-heal fingerprint: ${id} -->\n`,
+      body: `node fix.cjs fixed the failure of https://github.example/octo/repo/actions/runs/77.\n\n<!-- self-heal fingerprint: ${id} -->\n`,
       draft: true,
-      head: { ref: `bots/heal-${id}` }
+      head: { ref: branch }
     })
     expect(pr.labels.map(l => l.name)).toEqual(['bot', 'lint'])
     expect(pr.requested_reviewers?.map(u => u.login)).toEqual(['alice'])
+    expect(pr.requested_teams?.map(t => t.slug)).toEqual(['core', 'web'])
     expect(pr.assignees?.map(u => u.login)).toEqual(['bob', 'carol'])
-    expect((await git(ci.bare, 'log', '-1', '--format=%B', run.outputs.branch)).trim()).toBe(
+    expect((await git(ci.bare, 'log', '-1', '--format=%B', branch)).trim()).toBe(
       `style: fix lint\n\nFor ${id}.\n\nSelf-Heal-Fingerprint: ${id}`
     )
-    // Its own branch is recognised by the loop guard, though it does not start with self-heal/.
-    const guarded = await ci.run(
-      { fix: 'node fix.cjs', branch: 'bots/heal-{fingerprint}' },
-      { event: pullRequestEvent(run.outputs.branch) }
-    )
+    expect(run.summary).toContain(`<a href="${ciRun.html_url}">run ${ciRun.id}</a> of <code>ci.yml</code>`)
+    // The dispatched CI ran the check on the fix branch, and it passes there.
+    await actions.idle()
+    const { data: finished } = await octokit.rest.actions.getWorkflowRun({ owner, repo, run_id: ciRun.id })
+    expect(finished).toMatchObject({
+      status: 'completed',
+      conclusion: 'success',
+      head_sha: run.outputs.commit
+    })
+
+    // The job run again: the pull request already holds this fix; nothing is committed, nothing dispatched.
+    const again = await ci.run(shape, { env })
+    expect(again.outputs).toMatchObject({ 'pull-request-operation': 'unchanged', branch })
+    expect(again.outputs['run-id']).toBeUndefined()
+    expect((await octokit.rest.actions.listWorkflowRunsForRepo({ owner, repo })).data.total_count).toBe(1)
+    // Its own branch is recognised by the loop guard, by the prefix.
+    const guarded = await ci.run(shape, { event: pullRequestEvent(branch) })
     expect(guarded.outputs.outcome).toBe('skipped')
   })
 })
@@ -781,20 +829,17 @@ describe("in a same-repository pull request's workflow", () => {
     const again = await ci.run({ fix: 'node fix.cjs', 'fail-when': 'unhealed', deliver: 'commit' }, { event })
     expect(again.code).toBe(0)
     expect(again.result.proposal).toMatchObject({ deliver: 'commit', action: 'already-proposed' })
-    expect(again.outputs['pull-request-operation']).toBe('none')
+    expect(again.outputs['pull-request-operation']).toBe('unchanged')
     expect(await git(ci.bare, 'rev-parse', 'feature')).toBe(run.outputs.commit)
     expect(await comments(ci, number)).toHaveLength(1)
   })
 
-  it('deliver suggestions: one review with a suggestion on the line it replaces; nothing pushed', async () => {
+  it('deliver suggest: one review with a suggestion on the line it replaces; nothing pushed', async () => {
     const { ci, number, event, feature } = await pullRequestJob()
-    const run = await ci.run(
-      { fix: 'node fix.cjs', 'fail-when': 'unhealed', deliver: 'suggestions' },
-      { event }
-    )
+    const run = await ci.run({ fix: 'node fix.cjs', 'fail-when': 'unhealed', deliver: 'suggest' }, { event })
     expect(run.code).toBe(0)
     expect(run.result.proposal).toMatchObject({
-      deliver: 'suggestions',
+      deliver: 'suggest',
       review: { suggestions: 1, asDiff: 0 }
     })
     const { octokit, owner, repo } = ci.emulator

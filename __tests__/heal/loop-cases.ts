@@ -541,10 +541,10 @@ export function defineLoopTests(
         expect(prGit.comments[0].body).toContain(`committed on this branch: ${result.proposal!.commit}`)
       })
 
-      it('deliver suggestions: one review, a suggestion on the lines it replaces; nothing pushed', async () => {
-        const result = await inPr({ deliver: 'suggestions' })
+      it('deliver suggest: one review, a suggestion on the lines it replaces; nothing pushed', async () => {
+        const result = await inPr({ deliver: 'suggest' })
         expect(result.proposal).toMatchObject({
-          deliver: 'suggestions',
+          deliver: 'suggest',
           review: { suggestions: 1, asDiff: 0 }
         })
         expect(prGit.reviews).toHaveLength(1)
@@ -560,10 +560,17 @@ export function defineLoopTests(
         expect(prGit.comments[0].body).toContain('suggested in a review')
       })
 
-      it('deliver comment: the diff in the one comment', async () => {
-        const result = await inPr({ deliver: 'comment' })
-        expect(result).toMatchObject({ outcome: 'healed', proposal: { deliver: 'comment' } })
+      it('deliver none: nothing pushed, no pull request, no review; the diff in the one comment', async () => {
+        const result = await inPr({ deliver: 'none' })
+        expect(result).toMatchObject({ outcome: 'healed', proposal: { deliver: 'none' } })
+        expect(prGit.comments).toHaveLength(1)
         expect(prGit.comments[0].body).toContain('```diff\ndiff --git a/src/app.js b/src/app.js')
+        expect(prGit.comments[0].body).toContain(
+          `What fixed it: ${fixBad()}, then ${fixUgly()}; 1 file(s), +2 -2.`
+        )
+        expect(prGit.reviews).toEqual([])
+        expect(prGit.pullRequests).toEqual([])
+        expect([...prGit.branches.keys()].sort()).toEqual(['feature', 'main'])
       })
     })
 

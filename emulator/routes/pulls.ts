@@ -19,6 +19,7 @@ import {
   nodeId,
   repositoryJson,
   simpleUser,
+  teamJson,
   WEB_FLOW
 } from '../objects.js'
 import type { IssueRecord, LabelRecord } from '../repositories.js'
@@ -100,7 +101,7 @@ async function pullJson(
     assignee: record.assignees?.length ? simpleUser(ctx.core, record.assignees[0]) : null,
     assignees: (record.assignees ?? []).map(login => simpleUser(ctx.core, login)),
     requested_reviewers: pull.requestedReviewers.map(login => simpleUser(ctx.core, login)),
-    requested_teams: [],
+    requested_teams: (pull.requestedTeams ?? []).map(slug => teamJson(ctx.core, ctx.repo.owner, slug)),
     head,
     base,
     _links: {
@@ -466,6 +467,8 @@ export function pullRoutes(): CoreRoute[] {
         for (const login of body.reviewers ?? []) {
           if (!pull.pull.requestedReviewers.includes(login)) pull.pull.requestedReviewers.push(login)
         }
+        const teams = (pull.pull.requestedTeams ??= [])
+        for (const slug of body.team_reviewers ?? []) if (!teams.includes(slug)) teams.push(slug)
         pull.updatedAt = ctx.core.services.now()
         return { status: 201, body: await pullJson(ctx, pull, false) }
       }

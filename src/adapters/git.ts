@@ -70,6 +70,8 @@ export interface PullRequestOptions {
   labels?: string[]
   /** Users to request a review from. */
   reviewers?: string[]
+  /** Teams (slugs) to request a review from. */
+  teamReviewers?: string[]
   /** Users to assign. */
   assignees?: string[]
 }

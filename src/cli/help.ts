@@ -113,9 +113,12 @@ export const HEAL_HELP = `
 Runs --check; when it fails, runs it again at the same commit (a pass then is
 flaky), fingerprints the failure, tries the fix remembered for it, then each
 --fix in order; refuses a diff the policy forbids; verifies the fix by running
-the check again; commits it on the branch self-heal/<fingerprint> and opens a
-pull request to --base. Tracked files must match HEAD (untracked files are
-fine); the checkout is left as it was found.
+the check again; commits it on the branch self-heal/<fingerprint> (the prefix
+is --branch-prefix) and opens a pull request to --base (--deliver none: only
+verifies and reports it). Tracked files must match HEAD (untracked files are
+fine); the checkout is left as it was found. --title, --body and
+--commit-message are templates: {fingerprint}, {check}, {fixer},
+{failed-tests} and {run-url} are filled in.
 
 A pull request needs a GitHub token (--token or GITHUB_TOKEN) and the
 repository (--repository, GITHUB_REPOSITORY or a GitHub remote \`origin\`);
@@ -146,13 +149,13 @@ Outcomes (the "outcome" of --json, and the first word printed):
   passed        the check passed: nothing to heal                     exit 0
   flaky         it failed, then passed at the same commit: reported,  exit 0
                 never "fixed"
-  healed        a fix was verified and proposed (with --dry-run:      exit 0
-                verified only)
+  healed        a fix was verified and proposed (with --dry-run or    exit 0
+                --deliver none: verified only)
   skipped       the commit or branch is self-heal's own               exit 0
   disabled      SELF_HEAL_DISABLED is set                             exit 0
   not-healed    no fix was verified                                   exit 1
   not-proposed  verified, but not proposed here: a pull request from  exit 1
-                a fork, or self-heal/<fingerprint> holds another change
+                a fork, or the fix branch holds another change
   broken-check  the check could not run (command not found, a        exit 1
                 linter's crash, a configuration error): no fixer ran
 

@@ -385,16 +385,31 @@ function buildProgram(io: Io, state: { exitCode: number; json: boolean; command?
     )
     .option(
       '--deliver <how>',
-      "pull-request; in a pull request's workflow also commit, suggestions or comment"
+      "pull-request (default), none (verify and report only); in a pull request's workflow also commit or suggest"
     )
-    .option('--branch <name>', 'the fix branch (default self-heal/{fingerprint})')
-    .option('--title <title>', "the fix's pull request title ({fingerprint} is filled in)")
-    .option('--body <body>', "the fix's pull request body")
+    .option('--branch-prefix <prefix>', 'the fix branch is <prefix><fingerprint> (default self-heal/)')
+    .option(
+      '--branch <name>',
+      'the whole fix branch name, {fingerprint} filled in (instead of --branch-prefix)'
+    )
+    .option(
+      '--title <template>',
+      "the fix's pull request title: {fingerprint}, {check}, {fixer}, {failed-tests} and {run-url} are filled in"
+    )
+    .option('--body <template>', "the fix's pull request body (the placeholders of --title)")
     .option('--labels <names>', "labels of the fix's pull request, comma-separated")
     .option('--reviewers <logins>', 'reviewers to request, comma-separated')
+    .option('--team-reviewers <slugs>', 'teams to request a review from, comma-separated')
     .option('--assignees <logins>', 'users to assign, comma-separated')
     .option('--draft', "open the fix's pull request as a draft")
-    .option('--commit-message <msg>', "the fix commit's message (self-heal's trailer is added)")
+    .option(
+      '--commit-message <template>',
+      "the fix commit's message (the placeholders of --title; self-heal's trailer is added)"
+    )
+    .option(
+      '--ci-workflow <file>',
+      'a workflow file (e.g. ci.yml) to dispatch on the fix branch once the fix is committed there'
+    )
     .option(
       '--fixer-timeout <seconds>',
       'stop a fixer (and everything it started) after this many seconds (default 600)'
@@ -437,10 +452,12 @@ function buildProgram(io: Io, state: { exitCode: number; json: boolean; command?
             failWhen: options.failWhen as string,
             deliver: options.deliver as string | undefined,
             branch: options.branch as string | undefined,
+            branchPrefix: options.branchPrefix as string | undefined,
             title: options.title as string | undefined,
             body: options.body as string | undefined,
             labels: options.labels as string | undefined,
             reviewers: options.reviewers as string | undefined,
+            teamReviewers: options.teamReviewers as string | undefined,
             assignees: options.assignees as string | undefined,
             draft: Boolean(options.draft),
             commitMessage: options.commitMessage as string | undefined,
@@ -448,7 +465,8 @@ function buildProgram(io: Io, state: { exitCode: number; json: boolean; command?
             verify: options.verify as string | undefined,
             setup: options.setup as string | undefined,
             fixerRetries: options.fixerRetries as string | undefined,
-            verifyAlso: options.verifyAlso as string[]
+            verifyAlso: options.verifyAlso as string[],
+            ciWorkflow: options.ciWorkflow as string | undefined
           },
           option => HEAL_OPTIONS[option],
           io.env
@@ -574,10 +592,12 @@ const HEAL_OPTIONS: Record<keyof HealInputs, string> = {
   failWhen: '--fail-when',
   deliver: '--deliver',
   branch: '--branch',
+  branchPrefix: '--branch-prefix',
   title: '--title',
   body: '--body',
   labels: '--labels',
   reviewers: '--reviewers',
+  teamReviewers: '--team-reviewers',
   assignees: '--assignees',
   draft: '--draft',
   commitMessage: '--commit-message',
@@ -585,7 +605,8 @@ const HEAL_OPTIONS: Record<keyof HealInputs, string> = {
   verify: '--verify',
   setup: '--setup',
   fixerRetries: '--fixer-retries',
-  verifyAlso: '--verify-also'
+  verifyAlso: '--verify-also',
+  ciWorkflow: '--ci-workflow'
 }
 
 async function readText(path: string, option: string): Promise<string> {
@@ -646,11 +667,14 @@ export function describeHeal(r: HealOutput): string {
     lines.push(
       `  pull request #${r.proposal.pullRequest.number} ${r.proposal.pullRequest.action}: ${r.proposal.pullRequest.url}`
     )
-  } else if (r.proposal) {
+  } else if (r.proposal?.branch) {
     lines.push(
       `  branch ${r.proposal.branch}${r.proposal.pullRequestSkipped ? ` (no pull request: ${r.proposal.pullRequestSkipped})` : ''}`
     )
   }
+  const ci = r.proposal?.ci
+  if (ci)
+    lines.push(`  ${ci.workflow}: ${ci.url ? `run ${ci.runId} ${ci.url}` : `not dispatched (${ci.skipped})`}`)
   if (r.dryRun && r.fix) lines.push('  the fix:', r.fix.diff.trimEnd())
   return lines.join('\n')
 }

@@ -10,6 +10,7 @@ import { LocalWorkspace } from '../adapters/local/workspace.js'
 import { ConfigurationError, SelfHealError } from '../errors.js'
 import { DEFAULT_REMOTE } from '../git/remote.js'
 import type { GitHubActionsExecutionAdapter } from '../adapters/execution/workflow-dispatch.js'
+import { dispatchCiWorkflow } from '../heal/ci-workflow.js'
 import { runCloudHeal } from '../heal/cloud.js'
 import { writeFixerContext } from '../heal/agent-context.js'
 import { checkoutFiles, resolveFixers } from '../heal/fixers.js'
@@ -28,6 +29,17 @@ export async function healWithFactory(
   request: HealRequest,
   log: Logger,
   options: { ref?: string } = {}
+): Promise<HealOutput> {
+  const result = await healHere(factory, cwd, request, log, options)
+  return request.ciWorkflow ? dispatchCiWorkflow(result, request.ciWorkflow, factory.settings, log) : result
+}
+
+async function healHere(
+  factory: AdapterFactory,
+  cwd: string,
+  request: HealRequest,
+  log: Logger,
+  options: { ref?: string }
 ): Promise<HealOutput> {
   if (factory.environment === 'cloud') {
     const execution = (await factory.execution()) as GitHubActionsExecutionAdapter

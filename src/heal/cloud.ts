@@ -16,7 +16,7 @@ import type { Logger } from '../log.js'
 import { fingerprintFailure } from './fingerprint.js'
 import { recall, remember } from './memory.js'
 import { checkPolicy, DEFAULT_POLICY } from './policy.js'
-import { BRANCH_PREFIX, describeFix, propose } from './propose.js'
+import { describeFix, isOwnBranch, propose } from './propose.js'
 import { toFixRequest, type FixRecord, type FixRequest } from './remote-fix.js'
 import type { HealAttempt, HealFix, HealOutcome, HealOutput, HealRequest } from './types.js'
 import { branchVerification } from './verify-remote.js'
@@ -77,7 +77,7 @@ export async function runCloudHeal(
     ['The branch', branch],
     ['The fix would be proposed to', target]
   ]) {
-    if (name.replace(/^refs\/heads\//, '').startsWith(BRANCH_PREFIX)) {
+    if (isOwnBranch(name, request.shape)) {
       return end('skipped', `${what} ${name} is self-heal's own: it is not healed again.`)
     }
   }
@@ -186,7 +186,8 @@ export async function runCloudHeal(
       target,
       request.kind,
       log,
-      verification.run
+      verification.run,
+      request.shape
     )
     const verified = verification.verified
     base.proposal = proposal.proposal

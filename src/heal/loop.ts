@@ -93,12 +93,12 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
   if (request.disabled) return checkOnly('disabled', `Healing is switched off: ${request.disabled}.`)
   // Loop guard: a commit self-heal made, or one of its branches, is not healed again.
   const branch = await workspace.currentBranch()
-  if (branch && isOwnBranch(branch, shape.branch)) {
+  if (branch && isOwnBranch(branch, shape)) {
     return checkOnly('skipped', `The branch ${branch} is self-heal's own: it is not healed again.`)
   }
   // A pull request's workflow checks out a detached merge commit: its branch (the base a fix would go to) says
   // whether the pull request is self-heal's own.
-  if (request.base && isOwnBranch(request.base, shape.branch)) {
+  if (request.base && isOwnBranch(request.base, shape)) {
     return checkOnly(
       'skipped',
       `The fix would be proposed to ${request.base}, which is self-heal's own branch: it is not healed again.`
@@ -126,7 +126,7 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
     )
   }
   let deliver: Deliver = request.deliver ?? 'pull-request'
-  if (deliver !== 'pull-request' && !request.pullRequest) {
+  if ((deliver === 'commit' || deliver === 'suggest') && !request.pullRequest) {
     log.info(
       `deliver '${deliver}' needs a pull request's workflow; this is not one, so a fix is proposed as a pull request.`
     )
@@ -299,6 +299,13 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
     deliver,
     pullRequest: request.pullRequest,
     shape,
+    facts: {
+      check: typeof request.check === 'string' ? request.check : request.check.join(' '),
+      failed: base.check!.failedTests.length ? base.check!.failedTests.map(test => test.name) : undefined,
+      runUrl: request.links?.run,
+      commit: workspace.head,
+      commitUrl: request.links?.repository && `${request.links.repository}/commit/${workspace.head}`
+    },
     log,
     verifyBranch: verification?.run
   })

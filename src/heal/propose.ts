@@ -1,10 +1,11 @@
 /**
- * Delivering a verified fix through the Git port: as one commit on `self-heal/<fingerprint>` made from the base
- * branch with its pull request (default), as one commit on a same-repository pull request's own branch, as review
- * suggestions on that pull request, or in a comment. A branch that already holds this very change is not committed
- * to again; one that holds only self-heal's commits and another change has its content replaced by a
- * compare-and-swap; one someone else committed to is left alone (not-proposed). A pull request a maintainer closed
- * without merging declines its fingerprint for good, whatever its branch is called (own-branch.ts finds it).
+ * Delivering a verified fix through the Git port: as one commit on the fix branch (`self-heal/<fingerprint>`, see
+ * fix-branch.ts) made from the base branch with its pull request (default), as one commit on a same-repository pull
+ * request's own branch, as review suggestions on that pull request, or not at all (`none`: reported only). A branch
+ * that already holds this very change is not committed to again; one that holds only self-heal's commits and another
+ * change has its content replaced by a compare-and-swap; one someone else committed to is left alone
+ * (not-proposed). A pull request a maintainer closed without merging declines its fingerprint for good, whatever its
+ * branch is called (own-branch.ts finds it).
  */
 import type { GitAdapter, IssueComment, PullRequestInfo } from '../adapters/git.js'
 import type { CheckKind } from '../commands/check.js'
@@ -12,6 +13,7 @@ import { parseGitDiff } from '../diff/parse.js'
 import { ConfigurationError, ConflictError, DiffDoesNotApplyError, errorMessage } from '../errors.js'
 import type { Logger } from '../log.js'
 import type { Fingerprint } from './fingerprint.js'
+import { branchPrefix, fixBranch } from './fix-branch.js'
 import {
   FINGERPRINT_TRAILER,
   branchOwnership,
@@ -21,6 +23,7 @@ import {
   type BranchOwnership
 } from './own-branch.js'
 import { buildSuggestions, type Suggestions } from './review-suggestions.js'
+import { commitMessageText, pullRequestBody, pullRequestTitle, type FailureFacts } from './templates.js'
 import type {
   Deliver,
   HealFix,
@@ -33,16 +36,7 @@ import type {
 
 export { FINGERPRINT_TRAILER } from './own-branch.js'
 
-/** The prefix of the branches heal proposes fixes on: `self-heal/<fingerprint>`. */
-export const BRANCH_PREFIX = 'self-heal/'
-
-/** The prefix of self-heal's branches for a proposal's shape (one place, for a setting that changes it). */
-export function branchPrefix(_shape: ProposalShape): string {
-  return BRANCH_PREFIX
-}
-
-/** The default fix branch name. */
-export const DEFAULT_BRANCH = `${BRANCH_PREFIX}{fingerprint}`
+export { BRANCH_PREFIX, branchPrefix, fixBranch, isOwnBranch } from './fix-branch.js'
 
 /** The label that lifts a decline: on a closed pull request of self-heal's, it may propose that fix again. */
 export const RETRY_LABEL = 'self-heal:retry'
@@ -78,6 +72,8 @@ export interface DeliverContext {
   /** The same-repository pull request of this workflow (needed by every delivery but `pull-request`). */
   pullRequest?: PullRequestContext
   shape: ProposalShape
+  /** Where the failure was seen (the run, the commit), for the pull request's texts. */
+  facts?: FailureFacts
   log: Logger
   /**
    * Runs between the commit and the pull request (a fix made with no checkout is verified on its branch): a reason
@@ -97,23 +93,6 @@ export interface ProposeResult {
 export function describeFix(fix: HealFix): string {
   const from = fix.source === 'memory' ? 'remembered' : fix.fixers.join(', then ')
   return `${from}; ${fix.stats.files} file(s), +${fix.stats.added} -${fix.stats.removed}`
-}
-
-/** The fix branch for a fingerprint: the `branch` setting (default `self-heal/{fingerprint}`) filled in. */
-export function fixBranch(shape: ProposalShape, fingerprintId: string): string {
-  return fill(shape.branch?.trim() || DEFAULT_BRANCH, fingerprintId)
-}
-
-/** Whether `branch` is one heal makes (`self-heal/...`, or one the `branch` setting makes): the loop guard. */
-export function isOwnBranch(branch: string, template?: string): boolean {
-  if (branch.startsWith(BRANCH_PREFIX)) return true
-  if (!template?.trim()) return false
-  const pattern = template
-    .trim()
-    .split('{fingerprint}')
-    .map(part => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('[0-9a-f]+')
-  return new RegExp(`^${pattern}$`).test(branch)
 }
 
 /**
@@ -158,7 +137,8 @@ export async function propose(
   base: string,
   kind: CheckKind,
   log: Logger,
-  verifyBranch?: (proposal: HealProposal) => Promise<string | undefined>
+  verifyBranch?: (proposal: HealProposal) => Promise<string | undefined>,
+  shape: ProposalShape = {}
 ): Promise<ProposeResult> {
   const result = await proposePullRequest({
     git,
@@ -168,24 +148,26 @@ export async function propose(
     kind,
     base,
     deliver: 'pull-request',
-    shape: {},
+    shape,
     log,
     verifyBranch
   })
   return { ok: result.outcome === 'healed', reason: result.reason, proposal: result.proposal }
 }
 
-/** Delivers a verified fix as `context.deliver` says. */
+/** Delivers a verified fix as `context.deliver` says (`none`: nowhere; it is reported, and shown in the comment). */
 export async function deliverFix(context: DeliverContext): Promise<DeliverResult> {
   const pr = context.pullRequest
+  if (context.deliver === 'none') {
+    return {
+      outcome: 'healed',
+      reason: `A verified fix (${describeFix(context.fix)}) is reported, not delivered (deliver: none)${pr ? `: it is in the comment on pull request #${pr.number}` : ''}.`,
+      proposal: { deliver: 'none', base: pr?.head ?? context.base, action: 'created' }
+    }
+  }
   if (context.deliver === 'pull-request' || !pr) return proposePullRequest(context)
   if (context.deliver === 'commit') return commitOnPullRequest(context, pr)
-  if (context.deliver === 'suggestions') return suggestOnPullRequest(context, pr)
-  return {
-    outcome: 'healed',
-    reason: `Healed: a verified fix (${describeFix(context.fix)}) is in the comment on pull request #${pr.number}.`,
-    proposal: { deliver: 'comment', base: pr.head, action: 'created' }
-  }
+  return suggestOnPullRequest(context, pr)
 }
 
 /**
@@ -194,7 +176,7 @@ export async function deliverFix(context: DeliverContext): Promise<DeliverResult
  * another change has its content replaced (compare-and-swap); one someone else committed to is left alone.
  */
 async function proposePullRequest(context: DeliverContext): Promise<DeliverResult> {
-  const { git, fix, fingerprint, kind, base, shape, log } = context
+  const { git, fix, fingerprint, base, shape, log } = context
   const from = context.from ?? base
   const named = fixBranch(shape, fingerprint.id)
   const pulls = await fingerprintPullRequests(git, fingerprint.id, named, branchPrefix(shape))
@@ -254,16 +236,12 @@ async function proposePullRequest(context: DeliverContext): Promise<DeliverResul
     const pr = await git.createPullRequest({
       head: proposal.branch!,
       base,
-      title: shape.title?.trim()
-        ? fill(shape.title, fingerprint.id)
-        : `self-heal: fix the failing ${kind} check (${fingerprint.id})`,
-      body: withFingerprintMarker(
-        shape.body?.trim() ? fill(shape.body, fingerprint.id) : pullRequestBody(fix, fingerprint, kind),
-        fingerprint.id
-      ),
+      title: pullRequestTitle(context),
+      body: withFingerprintMarker(pullRequestBody(context), fingerprint.id),
       draft: shape.draft,
       labels: shape.labels,
       reviewers: shape.reviewers,
+      teamReviewers: shape.teamReviewers,
       assignees: shape.assignees
     })
     proposal.pullRequest = { number: pr.number, url: pr.url, action: pr.action }
@@ -369,7 +347,7 @@ async function suggestOnPullRequest(context: DeliverContext, pr: PullRequestCont
     outcome: 'healed',
     reason: `Healed: a verified fix (${describeFix(fix)}) is suggested in a review on pull request #${pr.number}: ${suggestions.comments.length} suggestion(s)${suggestions.asDiffCount ? `, ${suggestions.asDiffCount} part(s) as a diff` : ''} (${review.url}).`,
     proposal: {
-      deliver: 'suggestions',
+      deliver: 'suggest',
       base: pr.head,
       action: 'created',
       review: {
@@ -382,6 +360,13 @@ async function suggestOnPullRequest(context: DeliverContext, pr: PullRequestCont
   }
 }
 
+/** The files a diff changes, for a sentence. */
+function changedFiles(diff: string): string {
+  return parseGitDiff(diff)
+    .map(patch => `\`${String(patch.newPath ?? patch.oldPath)}\``)
+    .join(', ')
+}
+
 function reviewBody(suggestions: Suggestions, kind: CheckKind): string {
   return [
     `The ${kind} check failed; self-heal made a fix and verified it by running the check again, which passed.`,
@@ -389,7 +374,7 @@ function reviewBody(suggestions: Suggestions, kind: CheckKind): string {
       ? `Accepting the ${suggestions.comments.length} suggestion(s) applies it.`
       : '',
     suggestions.asDiff
-      ? `${suggestions.comments.length ? 'The rest' : 'The fix'} cannot be a suggestion on lines this pull request shows; here it is as a diff:\n\n${fenced(suggestions.asDiff, 'diff')}`
+      ? `${suggestions.comments.length ? 'The rest' : 'The fix'} (${changedFiles(suggestions.asDiff)}) cannot be a suggestion on lines this pull request shows; here it is as a diff:\n\n${fenced(suggestions.asDiff, 'diff')}`
       : ''
   ]
     .filter(Boolean)
@@ -466,19 +451,20 @@ export async function updateContributorComment(
     ? `No fix is proposed: ${output.reason}`
     : proposal.deliver === 'commit'
       ? `The fix is committed on this branch${proposal.commit ? `: ${proposal.commit}` : ''}.`
-      : proposal.deliver === 'suggestions'
+      : proposal.deliver === 'suggest'
         ? `The fix is suggested in a review: ${proposal.review?.url}.`
-        : proposal.deliver === 'comment'
-          ? 'The fix is below: apply it with `git apply`.'
+        : proposal.deliver === 'none'
+          ? 'The fix is below (deliver: none): apply it with `git apply`.'
           : proposal.pullRequest
             ? `The fix is proposed in pull request #${proposal.pullRequest.number} (${proposal.pullRequest.url}), into this branch.`
             : `The fix is on the branch ${proposal.branch}.`
   const signatures = output.fingerprint?.signatures ?? []
-  const showDiff = output.fix && (proposal?.deliver === 'comment' || output.outcome === 'not-proposed')
+  const showDiff = output.fix && (proposal?.deliver === 'none' || output.outcome === 'not-proposed')
   const body = [
     COMMENT_MARKER,
     `**self-heal**: the ${output.kind} check failed at ${head.slice(0, 12)} (${output.outcome}).`,
     where,
+    output.fix ? `What fixed it: ${describeFix(output.fix)}.` : '',
     output.fingerprint ? `Fingerprint: \`${output.fingerprint.id}\` (${output.fingerprint.basis})` : '',
     signatures.length
       ? `<details><summary>What failed</summary>\n\n${signatures
@@ -517,41 +503,11 @@ function changeShape(diff: string): string {
   )
 }
 
-function fill(template: string, fingerprintId: string): string {
-  return template.split('{fingerprint}').join(fingerprintId)
-}
-
 function fenced(text: string, language: string): string {
   const fence = '`'.repeat(Math.max(3, ...[...text.matchAll(/`+/g)].map(m => m[0].length + 1)))
   return `${fence}${language}\n${text.endsWith('\n') ? text : `${text}\n`}${fence}`
 }
 
 function commitMessage(context: DeliverContext): string {
-  const { fix, fingerprint, kind, shape } = context
-  const by = fix.source === 'memory' ? 'a fix verified before for this failure' : fix.fixers.join(', then ')
-  const message = shape.commitMessage?.trim()
-    ? fill(shape.commitMessage.trim(), fingerprint.id)
-    : `fix: make the failing ${kind} check pass\n\nMade by ${by}, and verified by running the ${kind} check again.`
-  return `${message}\n\n${FINGERPRINT_TRAILER}: ${fingerprint.id}\n`
-}
-
-function pullRequestBody(fix: HealFix, fingerprint: Fingerprint, kind: CheckKind): string {
-  const signatures = fingerprint.signatures
-    .slice(0, 20)
-    .map(s => `- \`${s.replace(/`/g, "'")}\``)
-    .join('\n')
-  return [
-    `The ${kind} check failed; self-heal found a fix and verified it by running the check again, which passed.`,
-    '',
-    `- Fix: ${fix.source === 'memory' ? 'remembered (verified before for the same failure)' : fix.fixers.map(f => `\`${f.replace(/`/g, "'")}\``).join(', then ')}`,
-    `- Changes: ${fix.stats.files} file(s), +${fix.stats.added} -${fix.stats.removed}`,
-    `- Fingerprint: \`${fingerprint.id}\` (${fingerprint.basis})`,
-    '',
-    '<details><summary>What failed</summary>',
-    '',
-    signatures,
-    fingerprint.signatures.length > 20 ? `- … and ${fingerprint.signatures.length - 20} more` : '',
-    '',
-    '</details>'
-  ].join('\n')
+  return `${commitMessageText(context)}\n\n${FINGERPRINT_TRAILER}: ${context.fingerprint.id}\n`
 }

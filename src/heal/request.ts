@@ -10,10 +10,12 @@ import { validateBranchName } from '../github/refs.js'
 import { readCount, readPositive } from '../settings.js'
 import { parsePolicy, type FixPolicy } from './policy.js'
 import { AUTO_FIXER } from './fixers.js'
-import { fixBranch } from './propose.js'
+import { BRANCH_PREFIX, fixBranch, readBranchPrefix } from './fix-branch.js'
+import { checkTemplate } from './templates.js'
 import {
   DELIVERIES,
   FAIL_WHEN,
+  type Deliver,
   type HealRequest,
   type ProposalShape,
   type PullRequestContext
@@ -42,11 +44,15 @@ export interface HealInputs {
   deliver?: string
   /** The fix branch's name, `{fingerprint}` filled in. */
   branch?: string
+  /** The prefix of the fix branch `<prefix><fingerprint>` (default `self-heal/`). */
+  branchPrefix?: string
+  /** Templates (src/heal/templates.ts). */
   title?: string
   body?: string
   /** Lists: names separated by commas or new lines. */
   labels?: string
   reviewers?: string
+  teamReviewers?: string
   assignees?: string
   draft?: boolean
   commitMessage?: string
@@ -56,6 +62,8 @@ export interface HealInputs {
   fixerRetries?: string
   /** Further checks a candidate must pass, one command line each. */
   verifyAlso?: string[]
+  /** The workflow file dispatched on the fix branch once the fix is committed there. */
+  ciWorkflow?: string
 }
 
 /** How a surface spells an option in its messages: `--max-attempts` for the CLI, `input 'max-attempts'` for the action. */
@@ -100,9 +108,13 @@ export function buildHealRequest(inputs: HealInputs, name: InputNamer, env: Node
     noProposal: context.noProposal,
     disabled: context.disabled,
     failWhen: oneOf(given(inputs.failWhen) ?? 'unhealed', FAIL_WHEN, name('failWhen')),
-    deliver: oneOf(given(inputs.deliver) ?? 'pull-request', DELIVERIES, name('deliver')),
+    deliver: readDeliver(given(inputs.deliver)?.trim() ?? 'pull-request', name('deliver')),
     ...(context.pullRequest ? { pullRequest: context.pullRequest } : {}),
     shape: readShape(inputs, name),
+    ...(context.links ? { links: context.links } : {}),
+    ...(given(inputs.ciWorkflow)
+      ? { ciWorkflow: readWorkflowFile(inputs.ciWorkflow!.trim(), name('ciWorkflow')) }
+      : {}),
     memoryReadOnly: context.memoryReadOnly
   }
 }
@@ -112,7 +124,33 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], what: str
   throw new InvalidInputError(`${what} must be one of ${allowed.join(', ')} (got '${value}').`)
 }
 
-/** The proposal's shape; a branch name that git would refuse is refused now, before anything runs. */
+/** The deliveries that were renamed or folded into another, and what to use now. */
+const RENAMED_DELIVERIES: Record<string, string> = {
+  suggestions: "it is called 'suggest' now",
+  comment:
+    "use 'none': the fix is verified and shown in self-heal's comment on the pull request, which every delivery keeps"
+}
+
+function readDeliver(value: string, what: string): Deliver {
+  if ((DELIVERIES as readonly string[]).includes(value)) return value as Deliver
+  const renamed = Object.hasOwn(RENAMED_DELIVERIES, value) ? ` (${RENAMED_DELIVERIES[value]})` : ''
+  throw new InvalidInputError(
+    `${what} '${value}' is not a delivery${renamed}: use one of ${DELIVERIES.join(', ')}.`
+  )
+}
+
+/** A workflow file of .github/workflows, by its file name (e.g. ci.yml), as the dispatch API takes it. */
+function readWorkflowFile(value: string, what: string): string {
+  if (/^[A-Za-z0-9][A-Za-z0-9._-]*\.ya?ml$/.test(value) || /^[0-9]+$/.test(value)) return value
+  throw new InvalidInputError(
+    `${what} '${value}' is not a workflow file name: give the file's name in .github/workflows (e.g. ci.yml), with workflow_dispatch among its triggers.`
+  )
+}
+
+/**
+ * The proposal's shape; a branch name that git would refuse, or a template with an unknown placeholder, is refused
+ * now, before anything runs.
+ */
 function readShape(inputs: HealInputs, name: InputNamer): ProposalShape {
   const text = (value: string | undefined): string | undefined => (value?.trim() ? value.trim() : undefined)
   const list = (value: string | undefined): string[] | undefined => {
@@ -122,15 +160,28 @@ function readShape(inputs: HealInputs, name: InputNamer): ProposalShape {
       .filter(Boolean)
     return names.length ? names : undefined
   }
+  const template = (option: 'title' | 'body' | 'commitMessage') => {
+    const value = text(inputs[option])
+    return value === undefined ? undefined : checkTemplate(value, name(option))
+  }
+  const prefix = text(inputs.branchPrefix)
   const shape: ProposalShape = {
     branch: text(inputs.branch),
-    title: text(inputs.title),
-    body: text(inputs.body),
+    branchPrefix: prefix === undefined ? undefined : readBranchPrefix(prefix, name('branchPrefix')),
+    title: template('title'),
+    body: template('body'),
     labels: list(inputs.labels),
     reviewers: list(inputs.reviewers),
+    teamReviewers: list(inputs.teamReviewers),
     assignees: list(inputs.assignees),
     draft: inputs.draft || undefined,
-    commitMessage: text(inputs.commitMessage)
+    commitMessage: template('commitMessage')
+  }
+  // The action passes the prefix's default whenever it is not set; only another prefix contradicts a branch.
+  if (shape.branch && shape.branchPrefix && shape.branchPrefix !== BRANCH_PREFIX) {
+    throw new InvalidInputError(
+      `Give ${name('branch')} (the whole fix branch name) or ${name('branchPrefix')} (its prefix), not both.`
+    )
   }
   if (shape.branch) validateBranchName(fixBranch(shape, '0123456789abcdef'), name('branch'))
   return Object.fromEntries(Object.entries(shape).filter(([, value]) => value !== undefined))
@@ -156,6 +207,8 @@ export interface HealContext {
   pullRequest?: PullRequestContext
   /** Why the fix memory may be read but not written here (CI off the default branch). */
   memoryReadOnly?: string
+  /** The workflow run and the repository's web page, in GitHub Actions. */
+  links?: HealRequest['links']
 }
 
 /**
@@ -170,6 +223,13 @@ export function healContext(env: NodeJS.ProcessEnv): HealContext {
   }
   const event = readEvent(env.GITHUB_EVENT_PATH)
   context.memoryReadOnly = memoryReadOnly(env, event)
+  if (env.GITHUB_REPOSITORY) {
+    const repository = `${(env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')}/${env.GITHUB_REPOSITORY}`
+    context.links = {
+      repository,
+      ...(env.GITHUB_RUN_ID ? { run: `${repository}/actions/runs/${env.GITHUB_RUN_ID}` } : {})
+    }
+  }
   const pr = event?.pull_request
   if (pr && typeof pr === 'object') {
     const head = pr.head?.repo?.full_name

@@ -62,6 +62,13 @@ export interface HealRequest {
   cwd?: string
   /** How the fix's branch, commit and pull request look. */
   shape?: ProposalShape
+  /** The workflow run heal runs in and its repository's web page, for the pull request's texts. */
+  links?: { run?: string; repository?: string }
+  /**
+   * A workflow file dispatched on the fix branch once a fix is committed there: pushes made with GITHUB_TOKEN start
+   * no workflow, a workflow_dispatch does.
+   */
+  ciWorkflow?: string
   /**
    * Why this run may read the fix memory but not write it (a pull request's run, or a branch other than the
    * default one, in CI): a pull request must not be able to plant a fix that the default branch replays.
@@ -75,9 +82,9 @@ export type FailWhen = 'failing' | 'unhealed' | 'never'
 export const FAIL_WHEN: readonly FailWhen[] = ['failing', 'unhealed', 'never']
 
 /** Where a verified fix goes: a pull request (into the branch), one commit on a same-repository pull request's
- * own branch, review suggestions on that pull request, or a comment holding the diff. */
-export type Deliver = 'pull-request' | 'commit' | 'suggestions' | 'comment'
-export const DELIVERIES: readonly Deliver[] = ['pull-request', 'commit', 'suggestions', 'comment']
+ * own branch, a review of suggestions on that pull request, or nowhere (`none`: verified and reported only). */
+export type Deliver = 'pull-request' | 'commit' | 'suggest' | 'none'
+export const DELIVERIES: readonly Deliver[] = ['pull-request', 'commit', 'suggest', 'none']
 
 /** A pull request from this repository, from its workflow's event. */
 export interface PullRequestContext {
@@ -92,14 +99,18 @@ export interface PullRequestContext {
   headSha?: string
 }
 
-/** What a user may set about heal's proposal; `{fingerprint}` in any of them is replaced by the failure's id. */
+/** What a user may set about heal's proposal; the texts are templates (src/heal/templates.ts). */
 export interface ProposalShape {
-  /** The fix branch's name (default `self-heal/{fingerprint}`). */
+  /** The fix branch's name, `{fingerprint}` filled in (default `<branchPrefix>{fingerprint}`). */
   branch?: string
+  /** The prefix of the fix branches (default `self-heal/`): the fix branch is `<prefix><fingerprint>`. */
+  branchPrefix?: string
   title?: string
   body?: string
   labels?: string[]
   reviewers?: string[]
+  /** Teams (slugs) to request a review from, with the reviewers. */
+  teamReviewers?: string[]
   assignees?: string[]
   draft?: boolean
   /** The commit message (self-heal's trailer is always added). */
@@ -212,7 +223,7 @@ export interface HealFix {
 export interface HealProposal {
   /** How it was delivered. */
   deliver: Deliver
-  /** The branch the fix is on (for `commit`, the pull request's own branch; none for suggestions or a comment). */
+  /** The branch the fix is on (for `commit`, the pull request's own branch; none for `suggest` or `none`). */
   branch?: string
   /** The branch the pull request targets. */
   base: string
@@ -231,10 +242,12 @@ export interface HealProposal {
   pullRequest?: { number: number; url: string; action: 'created' | 'updated' }
   /** Why there is no pull request, when there is none. */
   pullRequestSkipped?: string
-  /** The review of suggestions, for `suggestions`: how many hunks became suggestions, how many a diff in its body. */
+  /** The review of suggestions, for `suggest`: how many hunks became suggestions, how many a diff in its body. */
   review?: { id: number; url: string; suggestions: number; asDiff: number }
   /** The one comment self-heal keeps on the contributor's pull request. */
   comment?: { id: number; url: string; action: 'created' | 'updated' }
+  /** The `ci-workflow` run dispatched on the fix branch, or why none was. */
+  ci?: { workflow: string; runId?: number; url?: string; skipped?: string }
 }
 
 /** The result, as printed with `--json`. */

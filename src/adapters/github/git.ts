@@ -382,12 +382,13 @@ export class GitHubAPIAdapter implements GitAdapter {
         )
       }
     }
-    if (options.reviewers?.length) {
+    if (options.reviewers?.length || options.teamReviewers?.length) {
       try {
         await octokit.rest.pulls.requestReviewers({
           ...this.repo,
           pull_number: number!,
-          reviewers: options.reviewers
+          ...(options.reviewers?.length ? { reviewers: options.reviewers } : {}),
+          ...(options.teamReviewers?.length ? { team_reviewers: options.teamReviewers } : {})
         })
       } catch (error) {
         this.warn(

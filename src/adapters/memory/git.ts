@@ -36,6 +36,7 @@ export interface MemoryPullRequest extends PullRequest {
   labels: string[]
   draft: boolean
   reviewers: string[]
+  teamReviewers: string[]
   assignees: string[]
   /** The commit its head was at when it was closed. */
   closedHeadSha?: string
@@ -166,6 +167,7 @@ export class MemoryGit implements GitAdapter {
       labels: [],
       draft: Boolean(options.draft),
       reviewers: [],
+      teamReviewers: [],
       assignees: []
     }
     this.shape(pr, options)
@@ -177,6 +179,7 @@ export class MemoryGit implements GitAdapter {
     for (const [list, add] of [
       [pr.labels, options.labels],
       [pr.reviewers, options.reviewers],
+      [pr.teamReviewers, options.teamReviewers],
       [pr.assignees, options.assignees]
     ] as const) {
       for (const name of add ?? []) if (!list.includes(name)) list.push(name)

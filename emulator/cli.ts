@@ -61,7 +61,7 @@ export async function main(argv: string[]): Promise<void> {
   await checkGitDir(options.repo)
   const made = await initializeEmptyRepository(options.repo, Date.now())
   if (made) process.stderr.write(`the repository had no branch: made ${made} with an empty initial commit\n`)
-  const { plugins, cache } = defaultPlugins()
+  const { plugins, cache } = defaultPlugins({ token: options.token })
   const emulator = await startEmulator({
     repos: [{ fullName: options.name, gitDir: options.repo }],
     port: options.port,

@@ -12,20 +12,21 @@ import type { EmulatorPlugin } from './plugin.js'
  * `token` (the CLI's), runs execute their workflow files' steps, each job with a runtime token for the cache and
  * the artifacts of its run, and `workflow_run` workflows start when the runs they name complete.
  */
-export function defaultPlugins(options: { token?: string } = {}): {
+export function defaultPlugins(options: { token?: string; ghes?: boolean; queueDelayMs?: number } = {}): {
   plugins: EmulatorPlugin[]
   cache: CacheServicePlugin
   artifacts: ArtifactServicePlugin
 } {
   const cache = createCacheService()
   const artifacts = createArtifactService(cache)
-  const actions = createActionsPlugin(
-    options.token
+  const actions = createActionsPlugin({
+    queueDelayMs: options.queueDelayMs,
+    ...(options.token
       ? {
           workflowSteps: {
             token: options.token,
-            env: (run, url) =>
-              cacheServiceEnv(
+            env: (run, url) => ({
+              ...cacheServiceEnv(
                 url,
                 artifacts.issueRunToken({
                   repository: run.workflow.repo.fullName,
@@ -34,10 +35,13 @@ export function defaultPlugins(options: { token?: string } = {}): {
                   headBranch: run.headBranch,
                   headSha: run.headSha
                 })
-              )
+              ),
+              // As on github.com's runners: toolkits (the cache, artifacts) take any other server for GHES.
+              ...(options.ghes ? {} : { GITHUB_SERVER_URL: 'https://github.com' })
+            })
           }
         }
-      : {}
-  )
+      : {})
+  })
   return { plugins: [actions.plugin, cache, artifacts], cache, artifacts }
 }

@@ -5,7 +5,7 @@
  * adds (the time a run waits in the queue) follow the emulator's clock; the command itself runs in real time.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import type { EmulatedRepository, EmulatorServices } from '../plugin.js'
@@ -147,6 +147,9 @@ export class Runner {
   private readonly children = new Map<number, ChildProcess>()
   private readonly executions = new Set<Promise<void>>()
   private stopped = false
+  // The runner machines' directories: one per job running at once.
+  private runnersRoot?: Promise<string>
+  private readonly busy: boolean[] = []
 
   constructor(
     private readonly services: () => EmulatorServices,
@@ -190,6 +193,7 @@ export class Runner {
       entry.resolve()
     }
     await this.idle()
+    if (this.runnersRoot) await rm(await this.runnersRoot, { recursive: true, force: true })
   }
 
   private now(): number {
@@ -250,15 +254,23 @@ export class Runner {
     )
     this.endStep(setup, 'success')
 
-    const workdir = await mkdtemp(join(tmpdir(), `self-heal-run-${run.id}-`))
     if (run.plan) {
+      // A runner machine runs one job at a time, in the same directories every time (the Actions cache's
+      // versions hash the absolute paths it saves, RUNNER_TEMP's among them).
+      let slot = this.busy.indexOf(false)
+      if (slot < 0) slot = this.busy.push(true) - 1
+      this.busy[slot] = true
+      this.runnersRoot ??= mkdtemp(join(tmpdir(), 'self-heal-runners-'))
+      const root = join(await this.runnersRoot, `runner-${slot}`)
       try {
-        await this.executePlan(run, run.plan, workdir)
+        await this.executePlan(run, run.plan, root)
       } finally {
-        await rm(workdir, { recursive: true, force: true })
+        await rm(root, { recursive: true, force: true })
+        this.busy[slot] = false
       }
       return
     }
+    const workdir = await mkdtemp(join(tmpdir(), `self-heal-run-${run.id}-`))
     const checkoutStep = this.beginStep(run, 1)
     try {
       checkoutStep.log.push(this.stamp(`##[group]Run actions/checkout@v5`), this.stamp(`ref: ${run.ref}`))
@@ -328,93 +340,95 @@ export class Runner {
     }
   }
 
-  // The workflow file's steps, one after the other in the workspace; after a failure only post steps run.
-  private async executePlan(run: RunState, plan: PlannedStep[], workdir: string): Promise<void> {
-    const temp = await mkdtemp(join(tmpdir(), `self-heal-runner-temp-${run.id}-`))
-    try {
-      const eventPath = join(temp, 'event.json')
-      await writeFile(eventPath, JSON.stringify(run.eventPayload ?? {}))
-      const runEnv = { ...this.settings.runEnv?.(run), RUNNER_TEMP: temp, GITHUB_EVENT_PATH: eventPath }
-      let failed = false
-      for (const [index, planned] of plan.entries()) {
-        const step = run.job.steps[index + 1]
-        if (failed && planned.kind !== 'post') {
-          this.endStep(step, 'skipped')
-          continue
-        }
-        this.beginStep(run, index + 1)
-        if (planned.kind === 'checkout') {
-          step.log.push(this.stamp(`##[group]Run ${planned.uses}`), this.stamp(`ref: ${run.ref}`))
-          await checkout(run.workflow.repo.gitDir, run.headSha, workdir)
-          step.log.push(this.stamp(`HEAD is now at ${run.headSha.slice(0, 7)}`), this.stamp('##[endgroup]'))
-          this.endStep(step, 'success')
-          continue
-        }
-        if (planned.kind === 'unsupported') {
-          step.log.push(
-            this.stamp(
-              `##[warning]The emulator runs only run: steps, actions/checkout and self-heal: ${planned.uses} was not run.`
-            )
-          )
-          this.endStep(step, 'success')
-          continue
-        }
-        // Each step its own command files, as the runner gives them; a post step reads its main step's state.
-        const files = Object.fromEntries(
-          ['GITHUB_OUTPUT', 'GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY'].map(name => [
-            name,
-            join(temp, `${name.toLowerCase()}-${index}`)
-          ])
-        )
-        for (const file of Object.values(files)) await writeFile(file, '')
-        const state =
-          planned.kind === 'post'
-            ? await readState(join(temp, `github_state-${planned.main}`))
-            : ({} as Record<string, string>)
-        const isAction = planned.kind !== 'run'
-        const started = this.now()
-        const { exitCode, timedOut } = await this.runProcess(
-          run,
-          step,
-          isAction ? `"${process.execPath}" "${this.settings.actionEntry}"` : planned.run!,
-          workdir,
-          { ...runEnv, ...files, ...state, ...planned.env },
-          {
-            inputs: isAction ? planned.inputs : {},
-            header: isAction
-              ? [
-                  `Run ${planned.uses}`,
-                  ...Object.entries(planned.inputs).map(([k, v]) => `  ${k}: ${v.split('\n')[0]}`)
-                ]
-              : undefined
-          }
-        )
-        run.job.annotations.push(...(await this.reportAnnotations(workdir, started)))
-        if (timedOut || run.cancelRequested) {
-          const message = timedOut
-            ? `The job running on runner emulator has exceeded the maximum execution time of ${run.definition.job.timeoutMinutes} minutes.`
-            : 'The operation was canceled.'
-          step.log.push(this.stamp(`##[error]${message}`))
-          if (timedOut) run.job.annotations.push({ ...exitCodeAnnotation(exitCode), message })
-          this.endStep(step, 'cancelled')
-          this.skipRest(run, index + 2)
-          this.finish(run, 'cancelled', [])
-          return
-        }
-        if (exitCode !== 0) {
-          step.log.push(this.stamp(`##[error]Process completed with exit code ${exitCode}.`))
-          run.job.annotations.push(exitCodeAnnotation(exitCode))
-          failed = true
-        }
-        this.endStep(step, exitCode === 0 ? 'success' : 'failure')
+  // The workflow file's steps, one after the other in the workspace; after a failure only post steps run. The
+  // workspace and RUNNER_TEMP are laid out as on GitHub's runners (work/NAME/NAME and work/_temp), so paths from
+  // one to the other (the Actions cache's keys hash them) are the same in every run.
+  private async executePlan(run: RunState, plan: PlannedStep[], root: string): Promise<void> {
+    const name = run.workflow.repo.name
+    const workdir = join(root, 'work', name, name)
+    const temp = join(root, 'work', '_temp')
+    await mkdir(workdir, { recursive: true })
+    await mkdir(temp, { recursive: true })
+    const eventPath = join(temp, 'event.json')
+    await writeFile(eventPath, JSON.stringify(run.eventPayload ?? {}))
+    const runEnv = { ...this.settings.runEnv?.(run), RUNNER_TEMP: temp, GITHUB_EVENT_PATH: eventPath }
+    let failed = false
+    for (const [index, planned] of plan.entries()) {
+      const step = run.job.steps[index + 1]
+      if (failed && planned.kind !== 'post') {
+        this.endStep(step, 'skipped')
+        continue
       }
-      const complete = this.beginStep(run, plan.length + 1)
-      complete.log.push(this.stamp('Cleaning up orphan processes'))
-      this.endStep(complete, 'success')
-      this.finish(run, failed ? 'failure' : 'success', [])
-    } finally {
-      await rm(temp, { recursive: true, force: true })
+      this.beginStep(run, index + 1)
+      if (planned.kind === 'checkout') {
+        step.log.push(this.stamp(`##[group]Run ${planned.uses}`), this.stamp(`ref: ${run.ref}`))
+        await checkout(run.workflow.repo.gitDir, run.headSha, workdir)
+        step.log.push(this.stamp(`HEAD is now at ${run.headSha.slice(0, 7)}`), this.stamp('##[endgroup]'))
+        this.endStep(step, 'success')
+        continue
+      }
+      if (planned.kind === 'unsupported') {
+        step.log.push(
+          this.stamp(
+            `##[warning]The emulator runs only run: steps, actions/checkout and self-heal: ${planned.uses} was not run.`
+          )
+        )
+        this.endStep(step, 'success')
+        continue
+      }
+      // Each step its own command files, as the runner gives them; a post step reads its main step's state.
+      const files = Object.fromEntries(
+        ['GITHUB_OUTPUT', 'GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY'].map(name => [
+          name,
+          join(temp, `${name.toLowerCase()}-${index}`)
+        ])
+      )
+      for (const file of Object.values(files)) await writeFile(file, '')
+      const state =
+        planned.kind === 'post'
+          ? await readState(join(temp, `github_state-${planned.main}`))
+          : ({} as Record<string, string>)
+      const isAction = planned.kind !== 'run'
+      const started = this.now()
+      const { exitCode, timedOut } = await this.runProcess(
+        run,
+        step,
+        isAction ? `"${process.execPath}" "${this.settings.actionEntry}"` : planned.run!,
+        workdir,
+        { ...runEnv, ...files, ...state, ...planned.env },
+        {
+          inputs: isAction ? planned.inputs : {},
+          header: isAction
+            ? [
+                `Run ${planned.uses}`,
+                ...Object.entries(planned.inputs).map(([k, v]) => `  ${k}: ${v.split('\n')[0]}`)
+              ]
+            : undefined
+        }
+      )
+      run.job.annotations.push(...(await this.reportAnnotations(workdir, started)))
+      if (timedOut || run.cancelRequested) {
+        const message = timedOut
+          ? `The job running on runner emulator has exceeded the maximum execution time of ${run.definition.job.timeoutMinutes} minutes.`
+          : 'The operation was canceled.'
+        step.log.push(this.stamp(`##[error]${message}`))
+        if (timedOut) run.job.annotations.push({ ...exitCodeAnnotation(exitCode), message })
+        this.endStep(step, 'cancelled')
+        this.skipRest(run, index + 2)
+        this.finish(run, 'cancelled', [])
+        return
+      }
+      if (exitCode !== 0) {
+        step.log.push(this.stamp(`##[error]Process completed with exit code ${exitCode}.`))
+        run.job.annotations.push(exitCodeAnnotation(exitCode))
+        failed = true
+      }
+      this.endStep(step, exitCode === 0 ? 'success' : 'failure')
     }
+    const complete = this.beginStep(run, plan.length + 1)
+    complete.log.push(this.stamp('Cleaning up orphan processes'))
+    this.endStep(complete, 'success')
+    this.finish(run, failed ? 'failure' : 'success', [])
   }
 
   private skipRest(run: RunState, from: number): void {

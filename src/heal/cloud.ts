@@ -168,7 +168,8 @@ export async function runCloudHeal(
   let fixers: { result: CheckResult; record?: FixRecord } | undefined
   if (!failed) {
     fixers = await runFixers()
-    base.check = toCheckOutput(request.kind, fixers.result)
+    // The runner's loop guard ran no check: there is no result to show.
+    if (fixers.record?.outcome !== 'skipped') base.check = toCheckOutput(request.kind, fixers.result)
     const early = settled(fixers)
     if (early) return early
   }
@@ -277,19 +278,15 @@ export async function runCloudHeal(
     return end(proposal.ok ? 'healed' : 'not-proposed', proposal.reason)
   }
 
-  const memoryAttempt: HealAttempt | undefined = remembered
-    ? { source: 'memory', result: 'does-not-apply' }
-    : undefined
-  if (memoryAttempt) base.attempts.push(memoryAttempt)
+  const fromMemory = remembered && {
+    fix: { source: 'memory' as const, fixers: remembered.fixers, diff: remembered.diff },
+    attempt: { source: 'memory', result: 'does-not-apply' } as HealAttempt
+  }
+  if (fromMemory) base.attempts.push(fromMemory.attempt)
   // Fixers that already ran (a heal of a branch) are tried, and listed, after the remembered fix.
   if (fixers) base.attempts.push(...fixers.record!.attempts)
-  if (remembered && memoryAttempt) {
-    const out = await tryCandidate(
-      { source: 'memory', fixers: remembered.fixers, diff: remembered.diff },
-      memoryAttempt
-    )
-    if (out) return out
-  }
+  const healed = fromMemory && (await tryCandidate(fromMemory.fix, fromMemory.attempt))
+  if (healed) return healed
   if (!fixers) {
     fixers = await runFixers()
     const early = settled(fixers)

@@ -139,6 +139,9 @@ export function createActionsPlugin(options: ActionsPluginOptions = {}): Actions
 
   // A completed run starts the workflows (on the default branch) whose `workflow_run` trigger names its workflow.
   async function triggerWorkflowRuns(completed: RunState): Promise<void> {
+    // GitHub chains at most three levels of workflow_run workflows.
+    const depth = (completed.chainDepth ?? 0) + 1
+    if (depth > 3) return
     const repo = completed.workflow.repo
     const branch = await resolveDispatchRef(repo.gitDir, repo.defaultBranch)
     if (!branch) return
@@ -148,7 +151,8 @@ export function createActionsPlugin(options: ActionsPluginOptions = {}): Actions
         event: 'workflow_run',
         resolved: branch,
         inputs: {},
-        payload: { action: 'completed', workflow_run: runJson(completed), repository: repositoryJson(repo) }
+        payload: { action: 'completed', workflow_run: runJson(completed), repository: repositoryJson(repo) },
+        chainDepth: depth
       })
     }
   }
@@ -163,6 +167,7 @@ export function createActionsPlugin(options: ActionsPluginOptions = {}): Actions
       resolved: ResolvedRef
       inputs: Record<string, string>
       payload: Record<string, unknown>
+      chainDepth?: number
     }
   ): Promise<RunState> {
     const { resolved, inputs } = trigger
@@ -227,6 +232,7 @@ export function createActionsPlugin(options: ActionsPluginOptions = {}): Actions
       visibleAt: now + (options.runCreationDelayMs ?? 0),
       cancelRequested: false,
       ...(plan ? { plan, eventPayload: trigger.payload } : {}),
+      ...(trigger.chainDepth ? { chainDepth: trigger.chainDepth } : {}),
       job: {
         id: nextJobId++,
         name: evaluateTemplate(definition.job.name, context),

@@ -113,6 +113,8 @@ export interface RunState {
   plan?: PlannedStep[]
   /** The event's payload (`GITHUB_EVENT_PATH`), for runs that execute their steps. */
   eventPayload?: Record<string, unknown>
+  /** How many `workflow_run` triggers led to this run (0: dispatched). */
+  chainDepth?: number
 }
 
 /** The command a test registers for a workflow, run instead of the dispatch's `command` input. */

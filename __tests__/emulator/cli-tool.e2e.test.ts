@@ -387,9 +387,10 @@ describe("npm run emulator runs the repository's workflows", () => {
     }
     await git(work, 'add', '-A')
     await git(work, 'commit', '-qm', 'ci')
+    await git(work, 'push', '-q', gitDir, 'main')
     await writeFile(join(work, 'src/a.js'), BROKEN)
     await git(work, 'commit', '-qam', 'break lint')
-    await git(work, 'push', '-q', gitDir, 'main', 'HEAD:refs/heads/feature')
+    await git(work, 'push', '-q', gitDir, 'HEAD:refs/heads/feature')
 
     const run = await startNpm(gitDir, ['--queue-delay', '100'])
     const octokit = getOctokit('emulator-token', { baseUrl: run.url })

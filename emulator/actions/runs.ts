@@ -168,6 +168,7 @@ export class Runner {
         ])
       })
       .then(() => (this.stopped ? undefined : this.settings.onCompleted?.(run)))
+      // A workflow that cannot start (its file is invalid at the default branch) is not started, as on GitHub.
       .catch(() => undefined)
     this.executions.add(execution)
     void execution.finally(() => this.executions.delete(execution))

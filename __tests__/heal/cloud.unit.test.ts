@@ -12,7 +12,7 @@ import { MemoryGit } from '../../src/adapters/memory/git.js'
 import { diffFiles, textFiles } from '../../src/adapters/memory/files.js'
 import type { StorageAdapter } from '../../src/adapters/storage.js'
 import { ConfigurationError, InvalidInputError } from '../../src/errors.js'
-import { RUNNER_WORKFLOW_PATH, runCloudHeal, type RemoteExecution } from '../../src/heal/cloud.js'
+import { RUNNER_WORKFLOW_PATH, parseRunId, runCloudHeal, type RemoteExecution } from '../../src/heal/cloud.js'
 import { fingerprintFailure } from '../../src/heal/fingerprint.js'
 import { remember } from '../../src/heal/memory.js'
 import type { FixRecord } from '../../src/heal/remote-fix.js'
@@ -361,6 +361,17 @@ describe('runCloudHeal from a failed run', () => {
       ['read', '7'],
       ['check', `self-heal/${id}`]
     ])
+  })
+
+  it('takes a run id as a positive number, and says what to give otherwise', () => {
+    expect(parseRunId(' 30433642 ', '--run-id')).toBe(30433642)
+    expect(parseRunId('', '--run-id')).toBeUndefined()
+    for (const bad of ['0', '-1', '12a', '1e3', '${{ github.event.workflow_run.id }}']) {
+      expect(() => parseRunId(bad, '--run-id')).toThrow(InvalidInputError)
+    }
+    expect(() => parseRunId('x', "The input 'run-id'")).toThrow(
+      "The input 'run-id' must be a workflow run's id, a positive number (got 'x')"
+    )
   })
 
   it('runs nothing for a run that succeeded', async () => {

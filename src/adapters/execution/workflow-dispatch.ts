@@ -225,13 +225,7 @@ export class GitHubActionsExecutionAdapter implements ExecutionAdapter {
         }
       }
       const conclusion = run.conclusion
-      const exitCode = timedOut
-        ? 124
-        : conclusion === 'success'
-          ? 0
-          : conclusion === 'timed_out'
-            ? 124
-            : (exitCodeFrom(report) ?? (conclusion === 'cancelled' ? 130 : 1))
+      const exitCode = timedOut ? 124 : conclusionExitCode(conclusion, report)
       const note = timedOut
         ? `Run ${run.id} did not finish within ${timeoutSeconds} s (plus the startup allowance) and was cancelled: ${run.html_url}\n`
         : exitCode !== 0
@@ -271,15 +265,9 @@ export interface FailedRun {
  */
 export function resultFromReport(kind: CheckKind, report: RunReport): CheckResult {
   const conclusion = report.run.conclusion
-  const exitCode =
-    conclusion === 'success'
-      ? 0
-      : conclusion === 'timed_out'
-        ? 124
-        : (exitCodeFrom(report) ?? (conclusion === 'cancelled' ? 130 : 1))
   const executed: Executed = {
     result: {
-      exitCode,
+      exitCode: conclusionExitCode(conclusion, report),
       stdout: report.output,
       stderr: '',
       durationMs: 0,
@@ -392,6 +380,13 @@ export function runnerInputs(
     )
   }
   return inputs
+}
+
+// The exit code a run's conclusion stands for: the failed step's own when the run says it, else a shell's.
+function conclusionExitCode(conclusion: string | null, report: RunReport | undefined): number {
+  if (conclusion === 'success') return 0
+  if (conclusion === 'timed_out') return 124
+  return exitCodeFrom(report) ?? (conclusion === 'cancelled' ? 130 : 1)
 }
 
 function exitCodeFrom(report: RunReport | undefined): number | undefined {

@@ -718,7 +718,7 @@ function withCommon(command: Command): Command {
     .addOption(
       common(
         '--cache-path <file>',
-        "the fix memory's SQLite file in local (default: SELF_HEAL_CACHE_PATH, or self-heal/cache.sqlite in the user's cache directory)"
+        "the fix memory's SQLite file in local, and in cloud outside Actions (default: SELF_HEAL_CACHE_PATH, or self-heal/cache.sqlite in the user's cache directory)"
       )
     )
     .addOption(common('--json', 'print exactly one JSON object on stdout'))

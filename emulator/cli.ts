@@ -1,5 +1,6 @@
 /**
- * `npm run emulator -- --repo PATH [--port N] [--name OWNER/NAME] [--token T]`: serves a bare repository as GitHub
+ * `npm run emulator -- --repo PATH [--port N] [--name OWNER/NAME] [--token T] [--queue-delay MS]`: serves a bare
+ * repository as GitHub
  * on 127.0.0.1 until SIGINT, SIGTERM or SIGHUP, or until the process that started it is gone. Prints
  * `listening on http://127.0.0.1:PORT` once ready, then the environment a client in another process exports.
  */
@@ -14,6 +15,13 @@ function port(value: string): number {
   if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535) {
     throw new InvalidArgumentError('expected a port number from 0 to 65535 (0 picks a free port).')
   }
+  return parsed
+}
+
+function milliseconds(value: string): number {
+  const parsed = Number(value)
+  if (!Number.isInteger(parsed) || parsed < 0)
+    throw new InvalidArgumentError('expected a number of milliseconds.')
   return parsed
 }
 
@@ -46,6 +54,7 @@ export async function main(argv: string[]): Promise<void> {
     .option('--name <owner/name>', 'repository name to serve it as', 'octo/repo')
     .option('--token <token>', 'token that has every permission', 'emulator-token')
     .option('--ghes', 'behave as GitHub Enterprise Server', false)
+    .option('--queue-delay <ms>', 'how long a workflow run stays queued before it starts', milliseconds, 2000)
     .option('--no-validate', 'do not check requests and responses against the OpenAPI description')
     .exitOverride()
   program.parse(argv, { from: 'user' })
@@ -55,13 +64,18 @@ export async function main(argv: string[]): Promise<void> {
     name: string
     token: string
     ghes: boolean
+    queueDelay: number
     validate: boolean
   }>()
   const stop = stopRequested()
   await checkGitDir(options.repo)
   const made = await initializeEmptyRepository(options.repo, Date.now())
   if (made) process.stderr.write(`the repository had no branch: made ${made} with an empty initial commit\n`)
-  const { plugins, cache } = defaultPlugins()
+  const { plugins, cache } = defaultPlugins({
+    token: options.token,
+    ghes: options.ghes,
+    queueDelayMs: options.queueDelay
+  })
   const emulator = await startEmulator({
     repos: [{ fullName: options.name, gitDir: options.repo }],
     port: options.port,

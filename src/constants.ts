@@ -50,6 +50,8 @@ export enum Input {
   Workflow = 'workflow',
   /** dispatch: the ref to run on. */
   Ref = 'ref',
+  /** heal in cloud: the failed run to heal from outside. */
+  RunId = 'run-id',
   /** dispatch: workflow inputs, one KEY=VALUE a line. */
   Inputs = 'inputs',
   /** dispatch: wait for the run to complete. */

@@ -16,6 +16,7 @@ import { pullRequestOperation } from './heal/pull-request-operation.js'
 import { handOverForkFix } from './heal/fix-artifact.js'
 import { buildHealRequest, readPolicy, type HealInputs } from './heal/request.js'
 import { parseFixRequest, runFixStep } from './heal/remote-fix.js'
+import { parseRunId } from './heal/cloud.js'
 import { createGitHubClient } from './github/client.js'
 import {
   formatCheckRecord,
@@ -224,7 +225,8 @@ async function healOperation(factory: AdapterFactory, cwd: string): Promise<void
     handOverForkFix(
       await healWithFactory(factory, cwd, request, coreLogger, {
         // With no checkout the branch to heal is named; with one, it is the checkout's.
-        ref: (factory.environment === 'cloud' && core.getInput(Input.Ref)) || undefined
+        ref: (factory.environment === 'cloud' && core.getInput(Input.Ref)) || undefined,
+        runId: parseRunId(core.getInput(Input.RunId), `The input '${Input.RunId}'`)
       }),
       process.env,
       coreLogger

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chooseCache, createCache } from '../../src/adapters/cache/create-cache.js'
 import type { CacheLogger } from '../../src/adapters/cache/common.js'
+import { recall, remember } from '../../src/heal/memory.js'
 import { runFixture } from './helpers/child.js'
 
 function recorder(): CacheLogger & { lines: string[] } {
@@ -21,7 +22,7 @@ const service = {
 }
 
 describe('chooseCache', () => {
-  it('picks SQLite in LOCAL, the Actions cache in CI, and in CLOUD the Actions cache only when offered', () => {
+  it('picks SQLite in LOCAL, the Actions cache in CI, and in CLOUD the Actions cache when offered, else SQLite outside Actions', () => {
     expect(chooseCache({ environment: 'local', sqlitePath: '/x/c.sqlite' })).toEqual({
       kind: 'sqlite',
       reason: 'local: /x/c.sqlite',
@@ -33,16 +34,26 @@ describe('chooseCache', () => {
     )
     expect(chooseCache({ environment: 'ci', env: {} }).kind).toBe('actions-cache')
     expect(chooseCache({ environment: 'cloud', env: service }).kind).toBe('actions-cache')
-    expect(chooseCache({ environment: 'cloud', env: {} })).toEqual({
+    expect(chooseCache({ environment: 'cloud', env: {}, sqlitePath: '/x/c.sqlite' })).toEqual({
+      kind: 'sqlite',
+      reason: 'cloud, outside Actions: /x/c.sqlite',
+      path: '/x/c.sqlite'
+    })
+    expect(chooseCache({ environment: 'cloud', env: { GITHUB_ACTIONS: 'true' } })).toEqual({
       kind: 'memory',
       reason: 'cloud: the Actions cache is not available (ACTIONS_RESULTS_URL is not set)'
     })
-    expect(chooseCache({ environment: 'cloud', env: { ...service, ACTIONS_CACHE_MODE: 'none' } }).kind).toBe(
-      'memory'
-    )
     expect(
-      chooseCache({ environment: 'cloud', env: { ...service, GITHUB_SERVER_URL: 'http://127.0.0.1:3000' } })
-        .reason
+      chooseCache({
+        environment: 'cloud',
+        env: { ...service, GITHUB_ACTIONS: 'true', ACTIONS_CACHE_MODE: 'none' }
+      }).kind
+    ).toBe('memory')
+    expect(
+      chooseCache({
+        environment: 'cloud',
+        env: { ...service, GITHUB_ACTIONS: 'true', GITHUB_SERVER_URL: 'http://127.0.0.1:3000' }
+      }).reason
     ).toMatch(/ACTIONS_CACHE_URL is not set \(cache service v1\)/)
     expect(chooseCache({ environment: 'local', kind: 'memory' })).toEqual({
       kind: 'memory',
@@ -82,11 +93,34 @@ describe('createCache', () => {
     const bare = await createCache({ environment: 'ci', env: {}, logger: recorder() })
     expect(bare.kind).toBe('memory')
     const logger = recorder()
-    const cloud = await createCache({ environment: 'cloud', env: {}, logger })
+    const cloud = await createCache({ environment: 'cloud', env: { GITHUB_ACTIONS: 'true' }, logger })
     expect(cloud.kind).toBe('memory')
     expect(logger.lines).toEqual([
       'info: The cache lives in memory (cloud: the Actions cache is not available (ACTIONS_RESULTS_URL is not set)).'
     ])
+  })
+
+  it("keeps a CLOUD heal's fixes outside Actions in the SQLite file, per repository, from one process to the next", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'create-cache-cloud-'))
+    try {
+      const settings = { environment: 'cloud' as const, env: {}, sqlitePath: join(dir, 'c.sqlite') }
+      const fix = {
+        source: 'fixer' as const,
+        fixers: ['fix'],
+        diff: 'diff --git a/x b/x\n',
+        stats: { files: 1, added: 1, removed: 0 }
+      }
+      const first = await createCache(settings)
+      expect(first.kind).toBe('sqlite')
+      await remember(first, 'github:github.com/octo/a', 'f1', 'lint', fix, new Date())
+      await first.close()
+      const second = await createCache(settings)
+      expect((await recall(second, 'github:github.com/octo/a', 'f1', 'lint'))?.diff).toBe(fix.diff)
+      expect(await recall(second, 'github:github.com/octo/b', 'f1', 'lint')).toBeUndefined()
+      await second.close()
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
   })
 
   it('on Node.js 20 (no node:sqlite) LOCAL falls back to memory with a warning that says why', async () => {

@@ -61,6 +61,7 @@ describe('heal with no checkout (cloud)', () => {
   it('fixes a lint break on a runner, commits it through the API, verifies it on its branch and opens a pull request', async () => {
     await commitFiles(env.test, { 'src/a.js': 'const a = 1   \nmodule.exports = a\n' }, 'feature')
     const nowhere = await makeTempDir('self-heal-no-checkout-')
+    const memory = await makeTempDir('self-heal-cloud-memory-')
     try {
       const node = `"${process.execPath}"`
       const run = await runCli(
@@ -77,7 +78,7 @@ describe('heal with no checkout (cloud)', () => {
           `${node} fix.js`,
           '--json'
         ],
-        { cwd: nowhere.path, env: cleanEnv() }
+        { cwd: nowhere.path, env: cleanEnv({ SELF_HEAL_CACHE_PATH: join(memory.path, 'fixes.sqlite') }) }
       )
       expect(run.stderr).not.toContain(env.test.emulator.token)
       expect({ code: run.code, stderr: run.code ? run.stderr : '' }).toEqual({ code: 0, stderr: '' })
@@ -96,8 +97,10 @@ describe('heal with no checkout (cloud)', () => {
           pullRequest: { action: 'created' }
         }
       })
-      // Nothing was checked out here.
+      // Nothing was checked out here; outside Actions the fix is remembered in the SQLite file, as locally.
       expect(await readdir(nowhere.path)).toEqual([])
+      expect(out.remembered).toBe(true)
+      expect(await readdir(memory.path)).toContain('fixes.sqlite')
 
       // The fix is on its branch, committed through the API on top of the branch healed.
       const { octokit, owner, repo } = env.test
@@ -122,6 +125,7 @@ describe('heal with no checkout (cloud)', () => {
       ])
     } finally {
       await nowhere.cleanup()
+      await memory.cleanup()
     }
   })
 

@@ -1,13 +1,14 @@
 /**
  * The emulator as a tool, started the way its README says (`npm run emulator -- --repo PATH`): an empty bare
- * repository works, stopping npm leaves nothing running, pull requests survive a restart, and the environment it
- * prints reaches its cache service from another process.
+ * repository works, stopping npm leaves nothing running, pull requests survive a restart, the environment it
+ * prints reaches its cache service from another process, and a repository's own workflow files run: a failed CI
+ * run starts the shipped self-heal-on-failure.yml, whose bundled action heals that run from outside.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { connect } from 'node:net'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { promisify } from 'node:util'
 import { getOctokit } from '@actions/github'
 import { runFixture } from '../cache/helpers/child.js'
@@ -48,9 +49,9 @@ async function tempDir(prefix: string): Promise<TempDir> {
 }
 
 /** Starts `npm run emulator -- --repo gitDir` and waits for the environment it prints after `listening on`. */
-async function startNpm(gitDir: string): Promise<Started> {
+async function startNpm(gitDir: string, extra: string[] = []): Promise<Started> {
   // In a process group of its own, as a terminal runs it, so Ctrl-C can be sent to the group.
-  const npm = spawn('npm', ['run', 'emulator', '--', '--repo', gitDir], {
+  const npm = spawn('npm', ['run', 'emulator', '--', '--repo', gitDir, ...extra], {
     env: cleanEnv(),
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true
@@ -325,4 +326,168 @@ describe('npm run emulator', () => {
     )
     await stopNpm(run, 'SIGTERM')
   }, 120_000)
+})
+
+/** Lint that fails on trailing whitespace in src/, printing `file:line:col: message (rule)`; and its fixer. */
+const LINT = `const fs = require('node:fs')
+let bad = 0
+for (const name of fs.readdirSync('src')) {
+  fs.readFileSync('src/' + name, 'utf8').split('\\n').forEach((line, i) => {
+    const m = /\\s+$/.exec(line)
+    if (m) { bad++; console.log('src/' + name + ':' + (i + 1) + ':' + (m.index + 1) + ': trailing whitespace (no-trailing-spaces)') }
+  })
+}
+process.exit(bad ? 1 : 0)
+`
+const FIX = `const fs = require('node:fs')
+for (const name of fs.readdirSync('src')) {
+  fs.writeFileSync('src/' + name, fs.readFileSync('src/' + name, 'utf8').replace(/[ \\t]+$/gm, ''))
+}
+`
+const CI = `name: CI
+on: [push, workflow_dispatch]
+jobs:
+  lint:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v5
+      - uses: actions/setup-node@v5
+        with:
+          node-version: 24
+      - run: node lint.js
+`
+const BROKEN = 'const a = 1   \nmodule.exports = a\n'
+const FIXED = 'const a = 1\nmodule.exports = a\n'
+
+describe("npm run emulator runs the repository's workflows", () => {
+  it('a failed CI run starts self-heal-on-failure.yml, which heals it from its log, and recalls the fix when the failure comes back', async () => {
+    const root = process.cwd()
+    const onFailure = (await readFile(join(root, 'docs/workflows/self-heal-on-failure.yml'), 'utf8'))
+      .replace('command: npx eslint .', 'command: node lint.js')
+      .replace('fix: npx eslint --fix .', 'fix: node fix.js')
+    const files: Record<string, string> = {
+      '.github/workflows/ci.yml': CI,
+      '.github/workflows/self-heal-on-failure.yml': onFailure,
+      '.github/workflows/self-heal-run.yml': await readFile(
+        join(root, '.github/workflows/self-heal-run.yml'),
+        'utf8'
+      ),
+      'lint.js': LINT,
+      'fix.js': FIX,
+      'src/a.js': FIXED
+    }
+    const dir = await tempDir('emulator-tool-workflows-')
+    const gitDir = join(dir.path, 'repo.git')
+    const work = join(dir.path, 'work')
+    await git(dir.path, 'init', '-q', '--bare', '-b', 'main', gitDir)
+    await git(dir.path, 'init', '-q', '-b', 'main', work)
+    for (const [path, content] of Object.entries(files)) {
+      await mkdir(dirname(join(work, path)), { recursive: true })
+      await writeFile(join(work, path), content)
+    }
+    await git(work, 'add', '-A')
+    await git(work, 'commit', '-qm', 'ci')
+    await git(work, 'push', '-q', gitDir, 'main')
+    await writeFile(join(work, 'src/a.js'), BROKEN)
+    await git(work, 'commit', '-qam', 'break lint')
+    await git(work, 'push', '-q', gitDir, 'HEAD:refs/heads/feature')
+
+    const run = await startNpm(gitDir, ['--queue-delay', '100'])
+    const octokit = getOctokit('emulator-token', { baseUrl: run.url })
+    const repo = { owner: 'octo', repo: 'repo' }
+    const runsOf = async (workflow: string) =>
+      (await octokit.rest.actions.listWorkflowRuns({ ...repo, workflow_id: workflow })).data.workflow_runs
+        .reverse()
+        .map(r => ({
+          id: r.id,
+          event: r.event,
+          branch: r.head_branch,
+          status: r.status,
+          conclusion: r.conclusion
+        }))
+    // Dispatches CI on feature and waits for the heal it starts (and everything that started) to complete.
+    const failAndHeal = async (count: number) => {
+      await octokit.rest.actions.createWorkflowDispatch({ ...repo, workflow_id: 'ci.yml', ref: 'feature' })
+      const deadline = Date.now() + 90_000
+      for (;;) {
+        const heals = await runsOf('self-heal-on-failure.yml')
+        if (heals.length === count && heals[count - 1].status === 'completed') break
+        if (Date.now() > deadline)
+          throw new Error(`no heal completed: ${JSON.stringify(heals)}\n${run.stderr()}`)
+        await new Promise(resolve => setTimeout(resolve, 200))
+      }
+      const [heal] = (
+        await octokit.rest.actions.listWorkflowRuns({
+          ...repo,
+          workflow_id: 'self-heal-on-failure.yml',
+          per_page: 1
+        })
+      ).data.workflow_runs
+      const [job] = (await octokit.rest.actions.listJobsForWorkflowRun({ ...repo, run_id: heal.id })).data
+        .jobs
+      const log = String(
+        (await octokit.rest.actions.downloadJobLogsForWorkflowRun({ ...repo, job_id: job.id })).data
+      )
+      return { heal, job, log }
+    }
+
+    const first = await failAndHeal(1)
+    const [ci] = await runsOf('ci.yml')
+    expect(ci).toMatchObject({ event: 'workflow_dispatch', branch: 'feature', conclusion: 'failure' })
+    const ciJob = (await octokit.rest.actions.listJobsForWorkflowRun({ ...repo, run_id: ci.id })).data.jobs[0]
+    expect(ciJob.steps?.map(step => [step.name, step.conclusion])).toEqual([
+      ['Set up job', 'success'],
+      ['Run actions/checkout@v5', 'success'],
+      ['Run actions/setup-node@v5', 'success'],
+      ['Run node lint.js', 'failure'],
+      ['Complete job', 'success']
+    ])
+    // The heal ran on workflow_run from the default branch, with no checkout, and read the failed run.
+    expect(first.heal).toMatchObject({ event: 'workflow_run', head_branch: 'main', conclusion: 'success' })
+    expect(first.job.steps?.map(step => step.name)).toEqual([
+      'Set up job',
+      'Run OWNER/self-heal@v0',
+      'Post Run OWNER/self-heal@v0',
+      'Complete job'
+    ])
+    const id = (new RegExp(
+      `Failure fingerprint ([0-9a-f]{16}) \\(1 signature\\(s\\)\\), from run ${ci.id}\\.`
+    ).exec(first.log) ?? [])[1]
+    expect({ id, log: id ? '' : first.log }).toEqual({ id: expect.any(String), log: '' })
+    // The fixers ran on a runner on feature, the fix was verified on its branch and proposed to feature.
+    const branch = `self-heal/${id}`
+    expect((await runsOf('self-heal-run.yml')).map(r => [r.branch, r.conclusion])).toEqual([
+      ['feature', 'success'],
+      [branch, 'success']
+    ])
+    const [pull] = (await octokit.rest.pulls.list({ ...repo, head: `octo:${branch}` })).data
+    expect(pull.base.ref).toBe('feature')
+    expect(await git(gitDir, 'show', `${branch}:src/a.js`)).toBe(FIXED.trimEnd())
+
+    // Merged, then broken again the same way: the next failed run's heal recalls the fix and runs no fixer.
+    await octokit.rest.pulls.merge({ ...repo, pull_number: pull.number })
+    const { data: current } = await octokit.rest.repos.getContent({
+      ...repo,
+      path: 'src/a.js',
+      ref: 'feature'
+    })
+    await octokit.rest.repos.createOrUpdateFileContents({
+      ...repo,
+      path: 'src/a.js',
+      branch: 'feature',
+      message: 'break lint again',
+      content: Buffer.from(BROKEN).toString('base64'),
+      sha: (current as { sha: string }).sha
+    })
+    const second = await failAndHeal(2)
+    expect(second.heal.conclusion).toBe('success')
+    expect(second.log).toContain(`Failure fingerprint ${id} (1 signature(s)), from run `)
+    // The fix memory is the Actions cache: the first heal's post step saved it, this heal restored it.
+    expect(second.log).toContain('Healed: a verified fix (remembered; 1 file(s), +1 -1)')
+    expect((await runsOf('self-heal-run.yml')).map(r => r.branch)).toEqual(['feature', branch, branch])
+    const pulls = (await octokit.rest.pulls.list({ ...repo, head: `octo:${branch}`, state: 'open' })).data
+    expect(pulls.map(p => p.base.ref)).toEqual(['feature'])
+    expect(await git(gitDir, 'show', `${branch}:src/a.js`)).toBe(FIXED.trimEnd())
+    await stopNpm(run, 'SIGTERM')
+  }, 180_000)
 })

@@ -6,11 +6,13 @@
 import { describe, expect, it } from '@jest/globals'
 import { MemoryCacheAdapter } from '../../src/adapters/cache/memory.js'
 import type { LintResult } from '../../src/adapters/execution.js'
+import { resultFromReport } from '../../src/adapters/execution/workflow-dispatch.js'
+import type { RunReport } from '../../src/adapters/execution/workflow-runs.js'
 import { MemoryGit } from '../../src/adapters/memory/git.js'
 import { diffFiles, textFiles } from '../../src/adapters/memory/files.js'
 import type { StorageAdapter } from '../../src/adapters/storage.js'
 import { ConfigurationError, InvalidInputError } from '../../src/errors.js'
-import { RUNNER_WORKFLOW_PATH, runCloudHeal, type RemoteExecution } from '../../src/heal/cloud.js'
+import { RUNNER_WORKFLOW_PATH, parseRunId, runCloudHeal, type RemoteExecution } from '../../src/heal/cloud.js'
 import { fingerprintFailure } from '../../src/heal/fingerprint.js'
 import { remember } from '../../src/heal/memory.js'
 import type { FixRecord } from '../../src/heal/remote-fix.js'
@@ -45,8 +47,43 @@ function lintFiles(git: MemoryGit, ref: string): LintResult {
   }
 }
 
+/** A CI run's report as the API gives it back: lint's output in the failed step, the exit-code annotation. */
+function ciReport(id: number, output: string, conclusion = 'failure'): RunReport {
+  return {
+    run: {
+      id,
+      status: 'completed',
+      conclusion,
+      head_branch: 'feature',
+      head_sha: 'f'.repeat(40),
+      html_url: `https://github.com/octo/repo/actions/runs/${id}`,
+      url: '',
+      created_at: '',
+      updated_at: ''
+    },
+    jobs: [{ id: id + 1, name: 'lint', conclusion, failedSteps: ['Run npm run lint'] }],
+    annotations: [
+      {
+        path: '.github',
+        start_line: 1,
+        end_line: 1,
+        start_column: null,
+        end_column: null,
+        annotation_level: 'failure',
+        title: null,
+        message: 'Process completed with exit code 2.',
+        raw_details: null
+      }
+    ],
+    logTail: '',
+    output
+  }
+}
+
+const LINT_OUTPUT = 'src/a.js:1:12: trailing whitespace (no-trailing-spaces)\n'
+
 /** A runner over the memory Git: `made` is the diff its fixer makes (or none). */
-function runner(git: MemoryGit, made: Record<string, string> | undefined) {
+function runner(git: MemoryGit, made: Record<string, string> | undefined, report = ciReport(7, LINT_OUTPUT)) {
   const refs: Array<[string, string]> = []
   const execution: RemoteExecution = {
     kind: 'scripted-runner',
@@ -90,6 +127,18 @@ function runner(git: MemoryGit, made: Record<string, string> | undefined) {
               attempts: [{ source: 'fixer', fixer: 'fix', result: 'check-failed' }]
             }
       return { result, fix }
+    },
+    readRun: async (kind, runId) => {
+      refs.push(['read', String(runId)])
+      const { run } = report
+      return {
+        runId,
+        url: run.html_url,
+        conclusion: run.conclusion,
+        branch: run.head_branch,
+        sha: run.head_sha,
+        result: resultFromReport(kind, report)
+      }
     }
   }
   return { execution, refs }
@@ -111,7 +160,13 @@ const REQUEST: HealRequest = { kind: 'lint', check: 'lint', fixers: ['fix'] }
 function heal(
   git: MemoryGit,
   execution: RemoteExecution,
-  options: { cache?: MemoryCacheAdapter; files?: string[]; request?: Partial<HealRequest>; ref?: string } = {}
+  options: {
+    cache?: MemoryCacheAdapter
+    files?: string[]
+    request?: Partial<HealRequest>
+    ref?: string
+    runId?: number
+  } = {}
 ) {
   const cache = options.cache ?? new MemoryCacheAdapter()
   return runCloudHeal(
@@ -125,7 +180,8 @@ function heal(
       log: quiet
     },
     { ...REQUEST, ...options.request },
-    options.ref ?? 'feature'
+    options.runId ? options.ref : (options.ref ?? 'feature'),
+    options.runId
   )
 }
 
@@ -244,6 +300,85 @@ describe('runCloudHeal', () => {
     expect(out).toMatchObject({ outcome: 'healed', dryRun: true, fix: { source: 'fixer' } })
     expect(refs).toEqual([['fix', 'feature']])
     expect([...git.branches.keys()].sort()).toEqual(['feature', 'main'])
+  })
+})
+
+describe('a failed run read as the check it ran', () => {
+  it('gives failed runs of one failure one fingerprint, whatever the run, its exit code or the positions', () => {
+    const first = resultFromReport('lint', ciReport(7, LINT_OUTPUT))
+    expect(first).toMatchObject({
+      exitCode: 2,
+      passed: false,
+      problems: [expect.objectContaining({ file: 'src/a.js', line: 1 })]
+    })
+    const id = fingerprintFailure('lint', first)!.id
+    const moved = ciReport(9, 'src/a.js:3:4: trailing whitespace (no-trailing-spaces)\n')
+    expect(fingerprintFailure('lint', resultFromReport('lint', moved))!.id).toBe(id)
+    const other = ciReport(7, 'src/b.js:1:12: trailing whitespace (no-trailing-spaces)\n')
+    expect(fingerprintFailure('lint', resultFromReport('lint', other))!.id).not.toBe(id)
+    // Annotations name the problems when the run left some (a reporter's `::error file=...`).
+    const annotated = ciReport(7, '')
+    annotated.annotations.unshift({
+      ...annotated.annotations[0],
+      path: 'src/c.js',
+      start_line: 2,
+      title: 'no-trailing-spaces',
+      message: 'trailing whitespace'
+    })
+    expect(resultFromReport('lint', annotated)).toMatchObject({
+      problems: [{ file: 'src/c.js', line: 2, rule: 'no-trailing-spaces', severity: 'error' }]
+    })
+    expect(resultFromReport('lint', ciReport(7, '', 'success'))).toMatchObject({ exitCode: 0, passed: true })
+  })
+})
+
+describe('runCloudHeal from a failed run', () => {
+  it('fingerprints the run, runs the fixers on its branch once, and recalls that fix for the next failed run without running them', async () => {
+    const git = repo()
+    const { execution, refs } = runner(git, { 'src/a.js': FIXED })
+    const cache = new MemoryCacheAdapter()
+    const first = await heal(git, execution, { cache, runId: 7 })
+    const id = fingerprintFailure('lint', resultFromReport('lint', ciReport(7, LINT_OUTPUT)))!.id
+    expect(first).toMatchObject({
+      outcome: 'healed',
+      remembered: true,
+      fingerprint: { id },
+      check: { passed: false, exitCode: 2 },
+      proposal: { branch: `self-heal/${id}`, base: 'feature' }
+    })
+    expect(refs.splice(0)).toEqual([
+      ['read', '7'],
+      ['fix', 'feature'],
+      ['check', `self-heal/${id}`]
+    ])
+
+    // The fix was merged; the failure came back on another branch: the remembered fix, and no run of the fixers.
+    git.branches.delete(`self-heal/${id}`)
+    git.pullRequests.length = 0
+    const again = await heal(git, execution, { cache, runId: 7 })
+    expect(again).toMatchObject({ outcome: 'healed', fix: { source: 'memory' }, fingerprint: { id } })
+    expect(refs).toEqual([
+      ['read', '7'],
+      ['check', `self-heal/${id}`]
+    ])
+  })
+
+  it('takes a run id as a positive number, and says what to give otherwise', () => {
+    expect(parseRunId(' 30433642 ', '--run-id')).toBe(30433642)
+    expect(parseRunId('', '--run-id')).toBeUndefined()
+    for (const bad of ['0', '-1', '12a', '1e3', '${{ github.event.workflow_run.id }}']) {
+      expect(() => parseRunId(bad, '--run-id')).toThrow(InvalidInputError)
+    }
+    expect(() => parseRunId('x', "The input 'run-id'")).toThrow(
+      "The input 'run-id' must be a workflow run's id, a positive number (got 'x')"
+    )
+  })
+
+  it('runs nothing for a run that succeeded', async () => {
+    const git = repo()
+    const { execution, refs } = runner(git, { 'src/a.js': FIXED }, ciReport(8, '', 'success'))
+    expect(await heal(git, execution, { runId: 8 })).toMatchObject({ outcome: 'passed', ok: true })
+    expect(refs).toEqual([['read', '8']])
   })
 })
 

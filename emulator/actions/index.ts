@@ -6,6 +6,10 @@
  */
 import { simpleUserAt } from '../objects.js'
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { load } from 'js-yaml'
 import type {
   EmulatedRepository,
   EmulatorPlugin,
@@ -15,9 +19,22 @@ import type {
   RouteReply
 } from '../plugin.js'
 import type { Annotation } from './annotations.js'
-import { commitInfo, commitOf, listWorkflowFiles, readFileAt, resolveDispatchRef } from './git.js'
+import {
+  commitInfo,
+  commitOf,
+  listWorkflowFiles,
+  readFileAt,
+  resolveDispatchRef,
+  type ResolvedRef
+} from './git.js'
 import { Runner, type RegisteredCommand, type RunState, type WorkflowRecord } from './runs.js'
-import { evaluateTemplate, parseWorkflow, type WorkflowDefinition } from './workflow-file.js'
+import {
+  evaluateTemplate,
+  parseWorkflow,
+  planSteps,
+  type ExpressionContext,
+  type WorkflowDefinition
+} from './workflow-file.js'
 import { createZip } from './zip.js'
 
 export type { RegisteredCommand } from './runs.js'
@@ -39,7 +56,22 @@ export interface ActionsPluginOptions {
   logUrlTtlMs?: number
   /** Output lines kept per step (default 20000). */
   maxLogLines?: number
+  /**
+   * Run the steps of the workflow file for workflows no command is registered for (`run:` steps, `actions/checkout`,
+   * and `uses: ./` or `uses: OWNER/self-heal@REF` as this project's bundled action), and start the workflows on
+   * `workflow_run` that name a workflow whose run completed. `token` is `secrets.GITHUB_TOKEN` / `github.token`.
+   */
+  workflowSteps?: {
+    token: string
+    /** The bundled action (default: this project's dist/index.js). */
+    actionEntry?: string
+    /** Further environment of every step (e.g. the runtime token of the cache and artifact services). */
+    env?: (run: RunState, url: string) => Record<string, string>
+  }
 }
+
+/** This project's root, whose dist/index.js and action.yml a self-heal step runs. */
+const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 
 /** What tests get besides the plugin. */
 export interface ActionsEmulator {
@@ -77,11 +109,154 @@ export function createActionsPlugin(options: ActionsPluginOptions = {}): Actions
     return services
   }
   const isGhes = (): boolean => ghes || Boolean((services as { ghes?: boolean } | undefined)?.ghes)
+  const steps = options.workflowSteps
   const runner = new Runner(
     svc,
-    { queueDelayMs: options.queueDelayMs ?? 2000, maxLogLines: options.maxLogLines ?? 20_000 },
+    {
+      queueDelayMs: options.queueDelayMs ?? 2000,
+      maxLogLines: options.maxLogLines ?? 20_000,
+      actionEntry: steps?.actionEntry ?? join(PROJECT_ROOT, 'dist', 'index.js'),
+      runEnv: run => ({ GITHUB_GRAPHQL_URL: `${svc().url}/graphql`, ...steps?.env?.(run, svc().url) }),
+      onCompleted: steps ? triggerWorkflowRuns : undefined
+    },
     run => commands.get(basename(run.workflow.path))
   )
+  let defaults: Record<string, string> | undefined
+  // The action's input defaults, as the runner applies them to a `uses:` step.
+  const actionDefaults = (): Record<string, string> => {
+    if (!defaults) {
+      const metadata = load(readFileSync(join(PROJECT_ROOT, 'action.yml'), 'utf8')) as {
+        inputs?: Record<string, { default?: unknown }>
+      }
+      defaults = Object.fromEntries(
+        Object.entries(metadata.inputs ?? {})
+          .filter(([, input]) => input.default !== undefined && input.default !== null)
+          .map(([name, input]) => [name, String(input.default)])
+      )
+    }
+    return defaults
+  }
+
+  // A completed run starts the workflows (on the default branch) whose `workflow_run` trigger names its workflow.
+  async function triggerWorkflowRuns(completed: RunState): Promise<void> {
+    // GitHub chains at most three levels of workflow_run workflows.
+    const depth = (completed.chainDepth ?? 0) + 1
+    if (depth > 3) return
+    const repo = completed.workflow.repo
+    const branch = await resolveDispatchRef(repo.gitDir, repo.defaultBranch)
+    if (!branch) return
+    for (const workflow of await loadWorkflows(repo)) {
+      if (!workflow.definition.workflowRun?.workflows.includes(completed.definition.name)) continue
+      await createRun(repo, workflow, workflow.definition, {
+        event: 'workflow_run',
+        resolved: branch,
+        inputs: {},
+        payload: { action: 'completed', workflow_run: runJson(completed), repository: repositoryJson(repo) },
+        chainDepth: depth
+      })
+    }
+  }
+
+  // Queues a run and starts it; the workflow's steps run when no command is registered for it.
+  async function createRun(
+    repo: EmulatedRepository,
+    workflow: WorkflowRecord,
+    definition: WorkflowDefinition,
+    trigger: {
+      event: string
+      resolved: ResolvedRef
+      inputs: Record<string, string>
+      payload: Record<string, unknown>
+      chainDepth?: number
+    }
+  ): Promise<RunState> {
+    const { resolved, inputs } = trigger
+    const now = svc().now()
+    const runNumber = (runNumbers.get(workflow.id) ?? 0) + 1
+    runNumbers.set(workflow.id, runNumber)
+    const actor = repo.owner
+    const id = nextRunId++
+    const context: ExpressionContext = {
+      inputs,
+      github: {
+        ref: resolved.fullRef,
+        ref_name: resolved.name,
+        sha: resolved.sha,
+        actor,
+        triggering_actor: actor,
+        workflow: definition.name,
+        event_name: trigger.event,
+        repository: repo.fullName,
+        repository_owner: repo.owner,
+        run_id: String(id),
+        run_number: String(runNumber),
+        server_url: svc().url,
+        api_url: svc().url,
+        ...(steps ? { token: steps.token } : {})
+      },
+      event: trigger.payload,
+      secrets: steps ? { GITHUB_TOKEN: steps.token } : {}
+    }
+    const registered = commands.get(basename(workflow.path))
+    const plan = steps && !registered ? planSteps(definition.job.steps, context, actionDefaults()) : undefined
+    const command = registered
+      ? (registered.stepName ??
+        (typeof registered.command === 'string' ? registered.command : registered.command(inputs)))
+      : (inputs.command ?? 'command')
+    const stepNames = plan
+      ? ['Set up job', ...plan.map(step => step.name), 'Complete job']
+      : [
+          'Set up job',
+          'Run actions/checkout@v5',
+          registered?.stepName ?? `Run ${truncate(command.split('\n')[0], 60)}`,
+          'Complete job'
+        ]
+    const run: RunState = {
+      id,
+      runNumber,
+      workflow,
+      definition,
+      event: trigger.event,
+      headBranch: resolved.name,
+      ref: resolved.fullRef,
+      headSha: resolved.sha,
+      headCommit: await commitInfo(repo.gitDir, resolved.sha),
+      inputs,
+      displayTitle: definition.runName ? evaluateTemplate(definition.runName, context) : definition.name,
+      actor,
+      status: 'queued',
+      conclusion: null,
+      createdAt: now,
+      updatedAt: now,
+      startedAt: null,
+      visibleAt: now + (options.runCreationDelayMs ?? 0),
+      cancelRequested: false,
+      ...(plan ? { plan, eventPayload: trigger.payload } : {}),
+      ...(trigger.chainDepth ? { chainDepth: trigger.chainDepth } : {}),
+      job: {
+        id: nextJobId++,
+        name: evaluateTemplate(definition.job.name, context),
+        status: 'queued',
+        conclusion: null,
+        createdAt: now,
+        startedAt: null,
+        completedAt: null,
+        annotations: [],
+        steps: stepNames.map((name, index) => ({
+          name,
+          number: index + 1,
+          status: 'queued' as const,
+          conclusion: null,
+          startedAt: null,
+          completedAt: null,
+          log: []
+        }))
+      }
+    }
+    runs.push(run)
+    runner.start(run)
+    return run
+  }
 
   // Workflows are those on the default branch (GitHub registers them from there); ids stay stable.
   async function loadWorkflows(repo: EmulatedRepository): Promise<WorkflowRecord[]> {
@@ -415,73 +590,12 @@ export function createActionsPlugin(options: ActionsPluginOptions = {}): Actions
         }
         const inputs = checkInputs(definition.dispatchInputs, request.inputs)
         if (typeof inputs === 'string') return validationFailed(inputs)
-        const now = svc().now()
-        const runNumber = (runNumbers.get(workflow.id) ?? 0) + 1
-        runNumbers.set(workflow.id, runNumber)
-        const actor = repo.owner
-        const context = {
-          inputs,
-          github: {
-            ref: resolved.fullRef,
-            ref_name: resolved.name,
-            sha: resolved.sha,
-            actor,
-            triggering_actor: actor,
-            workflow: definition.name,
-            event_name: 'workflow_dispatch',
-            repository: repo.fullName,
-            run_number: String(runNumber)
-          }
-        }
-        const id = nextRunId++
-        const run: RunState = {
-          id,
-          runNumber,
-          workflow,
-          definition,
+        const { id } = await createRun(repo, workflow, definition, {
           event: 'workflow_dispatch',
-          headBranch: resolved.name,
-          ref: resolved.fullRef,
-          headSha: resolved.sha,
-          headCommit: await commitInfo(repo.gitDir, resolved.sha),
+          resolved,
           inputs,
-          displayTitle: definition.runName ? evaluateTemplate(definition.runName, context) : definition.name,
-          actor,
-          status: 'queued',
-          conclusion: null,
-          createdAt: now,
-          updatedAt: now,
-          startedAt: null,
-          visibleAt: now + (options.runCreationDelayMs ?? 0),
-          cancelRequested: false,
-          job: {
-            id: nextJobId++,
-            name: evaluateTemplate(definition.job.name, context),
-            status: 'queued',
-            conclusion: null,
-            createdAt: now,
-            startedAt: null,
-            completedAt: null,
-            annotations: [],
-            steps: ['Set up job', 'Run actions/checkout@v5', '', 'Complete job'].map((name, index) => ({
-              name,
-              number: index + 1,
-              status: 'queued' as const,
-              conclusion: null,
-              startedAt: null,
-              completedAt: null,
-              log: []
-            }))
-          }
-        }
-        const registered = commands.get(basename(workflow.path))
-        const command = registered
-          ? (registered.stepName ??
-            (typeof registered.command === 'string' ? registered.command : registered.command(inputs)))
-          : (inputs.command ?? 'command')
-        run.job.steps[2].name = registered?.stepName ?? `Run ${truncate(command.split('\n')[0], 60)}`
-        runs.push(run)
-        runner.start(run)
+          payload: { inputs, ref: resolved.fullRef, repository: repositoryJson(repo) }
+        })
         const version = String(req.headers['x-github-api-version'] ?? '')
         if (!isGhes() && (request.return_run_details === true || version === API_VERSION_WITH_DETAILS)) {
           return {

@@ -5,13 +5,13 @@
  * adds (the time a run waits in the queue) follow the emulator's clock; the command itself runs in real time.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import type { EmulatedRepository, EmulatorServices } from '../plugin.js'
 import { exitCodeAnnotation, junitAnnotations, parseWorkflowCommand, type Annotation } from './annotations.js'
 import { checkout } from './git.js'
-import type { WorkflowDefinition } from './workflow-file.js'
+import type { PlannedStep, WorkflowDefinition } from './workflow-file.js'
 
 /** A workflow the emulator knows (found on the default branch). */
 export interface WorkflowRecord {
@@ -109,6 +109,12 @@ export interface RunState {
   job: JobState
   /** Set by a cancel request. */
   cancelRequested: boolean
+  /** The workflow file's steps, when the run executes them (else the registered command or `command` input). */
+  plan?: PlannedStep[]
+  /** The event's payload (`GITHUB_EVENT_PATH`), for runs that execute their steps. */
+  eventPayload?: Record<string, unknown>
+  /** How many `workflow_run` triggers led to this run (0: dispatched). */
+  chainDepth?: number
 }
 
 /** The command a test registers for a workflow, run instead of the dispatch's `command` input. */
@@ -127,6 +133,12 @@ export interface RunnerSettings {
   queueDelayMs: number
   /** Output kept per step (lines); the middle is dropped past it. */
   maxLogLines: number
+  /** The bundled action (`dist/index.js`) that `uses: ./` and `uses: OWNER/self-heal@REF` steps run. */
+  actionEntry: string
+  /** Further environment of the steps of a run that executes its workflow file (token, runtime services). */
+  runEnv?: (run: RunState) => Record<string, string>
+  /** Called when a run has completed (e.g. to start the `workflow_run` workflows it triggers). */
+  onCompleted?: (run: RunState) => Promise<void>
 }
 
 const JUNIT_SCAN_DEPTH = 4
@@ -137,6 +149,9 @@ export class Runner {
   private readonly children = new Map<number, ChildProcess>()
   private readonly executions = new Set<Promise<void>>()
   private stopped = false
+  // The runner machines' directories: one per job running at once.
+  private runnersRoot?: Promise<string>
+  private readonly busy: boolean[] = []
 
   constructor(
     private readonly services: () => EmulatorServices,
@@ -146,11 +161,15 @@ export class Runner {
 
   /** Starts executing a run in the background. */
   start(run: RunState): void {
-    const execution = this.execute(run).catch((error: unknown) => {
-      this.finish(run, 'failure', [
-        `##[error]The emulator failed to run the job: ${(error as Error).message}`
-      ])
-    })
+    const execution = this.execute(run)
+      .catch((error: unknown) => {
+        this.finish(run, 'failure', [
+          `##[error]The emulator failed to run the job: ${(error as Error).message}`
+        ])
+      })
+      .then(() => (this.stopped ? undefined : this.settings.onCompleted?.(run)))
+      // A workflow that cannot start (its file is invalid at the default branch) is not started, as on GitHub.
+      .catch(() => undefined)
     this.executions.add(execution)
     void execution.finally(() => this.executions.delete(execution))
   }
@@ -177,6 +196,7 @@ export class Runner {
       entry.resolve()
     }
     await this.idle()
+    if (this.runnersRoot) await rm(await this.runnersRoot, { recursive: true, force: true })
   }
 
   private now(): number {
@@ -237,8 +257,24 @@ export class Runner {
     )
     this.endStep(setup, 'success')
 
-    const checkoutStep = this.beginStep(run, 1)
+    if (run.plan) {
+      // A runner machine runs one job at a time, in the same directories every time (the Actions cache's
+      // versions hash the absolute paths it saves, RUNNER_TEMP's among them).
+      let slot = this.busy.indexOf(false)
+      if (slot < 0) slot = this.busy.push(true) - 1
+      this.busy[slot] = true
+      this.runnersRoot ??= mkdtemp(join(tmpdir(), 'self-heal-runners-'))
+      const root = join(await this.runnersRoot, `runner-${slot}`)
+      try {
+        await this.executePlan(run, run.plan, root)
+      } finally {
+        await rm(root, { recursive: true, force: true })
+        this.busy[slot] = false
+      }
+      return
+    }
     const workdir = await mkdtemp(join(tmpdir(), `self-heal-run-${run.id}-`))
+    const checkoutStep = this.beginStep(run, 1)
     try {
       checkoutStep.log.push(this.stamp(`##[group]Run actions/checkout@v5`), this.stamp(`ref: ${run.ref}`))
       await checkout(run.workflow.repo.gitDir, run.headSha, workdir)
@@ -307,6 +343,97 @@ export class Runner {
     }
   }
 
+  // The workflow file's steps, one after the other in the workspace; after a failure only post steps run. The
+  // workspace and RUNNER_TEMP are laid out as on GitHub's runners (work/NAME/NAME and work/_temp), so paths from
+  // one to the other (the Actions cache's keys hash them) are the same in every run.
+  private async executePlan(run: RunState, plan: PlannedStep[], root: string): Promise<void> {
+    const name = run.workflow.repo.name
+    const workdir = join(root, 'work', name, name)
+    const temp = join(root, 'work', '_temp')
+    await mkdir(workdir, { recursive: true })
+    await mkdir(temp, { recursive: true })
+    const eventPath = join(temp, 'event.json')
+    await writeFile(eventPath, JSON.stringify(run.eventPayload ?? {}))
+    const runEnv = { ...this.settings.runEnv?.(run), RUNNER_TEMP: temp, GITHUB_EVENT_PATH: eventPath }
+    let failed = false
+    for (const [index, planned] of plan.entries()) {
+      const step = run.job.steps[index + 1]
+      if (failed && planned.kind !== 'post') {
+        this.endStep(step, 'skipped')
+        continue
+      }
+      this.beginStep(run, index + 1)
+      if (planned.kind === 'checkout') {
+        step.log.push(this.stamp(`##[group]Run ${planned.uses}`), this.stamp(`ref: ${run.ref}`))
+        await checkout(run.workflow.repo.gitDir, run.headSha, workdir)
+        step.log.push(this.stamp(`HEAD is now at ${run.headSha.slice(0, 7)}`), this.stamp('##[endgroup]'))
+        this.endStep(step, 'success')
+        continue
+      }
+      if (planned.kind === 'unsupported') {
+        step.log.push(
+          this.stamp(
+            `##[warning]The emulator runs only run: steps, actions/checkout and self-heal: ${planned.uses} was not run.`
+          )
+        )
+        this.endStep(step, 'success')
+        continue
+      }
+      // Each step its own command files, as the runner gives them; a post step reads its main step's state.
+      const files = Object.fromEntries(
+        ['GITHUB_OUTPUT', 'GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY'].map(name => [
+          name,
+          join(temp, `${name.toLowerCase()}-${index}`)
+        ])
+      )
+      for (const file of Object.values(files)) await writeFile(file, '')
+      const state =
+        planned.kind === 'post'
+          ? await readState(join(temp, `github_state-${planned.main}`))
+          : ({} as Record<string, string>)
+      const isAction = planned.kind !== 'run'
+      const started = this.now()
+      const { exitCode, timedOut } = await this.runProcess(
+        run,
+        step,
+        isAction ? `"${process.execPath}" "${this.settings.actionEntry}"` : planned.run!,
+        workdir,
+        { ...runEnv, ...files, ...state, ...planned.env },
+        {
+          inputs: isAction ? planned.inputs : {},
+          header: isAction
+            ? [
+                `Run ${planned.uses}`,
+                ...Object.entries(planned.inputs).map(([k, v]) => `  ${k}: ${v.split('\n')[0]}`)
+              ]
+            : undefined
+        }
+      )
+      run.job.annotations.push(...(await this.reportAnnotations(workdir, started)))
+      if (timedOut || run.cancelRequested) {
+        const message = timedOut
+          ? `The job running on runner emulator has exceeded the maximum execution time of ${run.definition.job.timeoutMinutes} minutes.`
+          : 'The operation was canceled.'
+        step.log.push(this.stamp(`##[error]${message}`))
+        if (timedOut) run.job.annotations.push({ ...exitCodeAnnotation(exitCode), message })
+        this.endStep(step, 'cancelled')
+        this.skipRest(run, index + 2)
+        this.finish(run, 'cancelled', [])
+        return
+      }
+      if (exitCode !== 0) {
+        step.log.push(this.stamp(`##[error]Process completed with exit code ${exitCode}.`))
+        run.job.annotations.push(exitCodeAnnotation(exitCode))
+        failed = true
+      }
+      this.endStep(step, exitCode === 0 ? 'success' : 'failure')
+    }
+    const complete = this.beginStep(run, plan.length + 1)
+    complete.log.push(this.stamp('Cleaning up orphan processes'))
+    this.endStep(complete, 'success')
+    this.finish(run, failed ? 'failure' : 'success', [])
+  }
+
   private skipRest(run: RunState, from: number): void {
     for (const step of run.job.steps.slice(from)) {
       if (step.status !== 'completed') {
@@ -342,13 +469,14 @@ export class Runner {
     step: StepState,
     command: string,
     cwd: string,
-    extraEnv: Record<string, string>
+    extraEnv: Record<string, string>,
+    options: { inputs?: Record<string, string>; header?: string[] } = {}
   ): Promise<{ exitCode: number; timedOut: boolean }> {
     const services = this.services()
     const repo = run.workflow.repo
     // As the runner gives an action its inputs (names keep their `-`: bash passes them on, unlike dash).
     const inputEnv = Object.fromEntries(
-      Object.entries(run.inputs).map(([key, value]) => [
+      Object.entries(options.inputs ?? run.inputs).map(([key, value]) => [
         `INPUT_${key.replace(/ /g, '_').toUpperCase()}`,
         value
       ])
@@ -373,7 +501,9 @@ export class Runner {
       GITHUB_SERVER_URL: services.url,
       ...extraEnv
     }
-    step.log.push(this.stamp(`##[group]Run ${command.split('\n')[0]}`), this.stamp('##[endgroup]'))
+    const header = options.header ?? [`Run ${command.split('\n')[0]}`]
+    step.log.push(this.stamp(`##[group]${header[0]}`), ...header.slice(1).map(line => this.stamp(line)))
+    step.log.push(this.stamp('##[endgroup]'))
     const speed = services.clockSpeed || 1
     const timeoutMs = (run.definition.job.timeoutMinutes * 60_000) / speed
     return new Promise(resolve => {
@@ -458,6 +588,26 @@ export class Runner {
     }
     return annotations
   }
+}
+
+// The state a main step saved (`name<<DELIMITER`, the value, `DELIMITER`), as `STATE_name` for its post step.
+async function readState(file: string): Promise<Record<string, string>> {
+  const text = await readFile(file, 'utf8').catch(() => '')
+  const state: Record<string, string> = {}
+  const lines = text.split(/\r?\n/)
+  for (let i = 0; i < lines.length; i++) {
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(lines[i])
+    if (heredoc) {
+      const end = lines.indexOf(heredoc[2], i + 1)
+      if (end < 0) break
+      state[`STATE_${heredoc[1]}`] = lines.slice(i + 1, end).join('\n')
+      i = end
+      continue
+    }
+    const pair = /^([^=]+)=(.*)$/.exec(lines[i])
+    if (pair) state[`STATE_${pair[1]}`] = pair[2]
+  }
+  return state
 }
 
 function killTree(child: ChildProcess): void {

@@ -1,7 +1,9 @@
 /**
  * What the emulator reads from a workflow file: its name, whether it has a `workflow_dispatch` trigger and which
- * inputs that trigger declares, its `run-name`, and its first job. Expressions are evaluated only as far as run
- * names and job names need (`inputs.*`, `github.event.inputs.*`, a few `github.*` values).
+ * inputs that trigger declares, the workflows a `workflow_run` trigger names, its `run-name`, and its first job
+ * with its steps (`name`, `run`, `uses`, `with`, `env`; `if:`, `runs-on`, `shell` and the rest are ignored).
+ * Expressions are evaluated only as far as run names, job names and steps need (`inputs.*`,
+ * `github.event.inputs.*`, `github.*` values and the event's fields, `secrets.GITHUB_TOKEN`).
  */
 import { load } from 'js-yaml'
 
@@ -25,8 +27,24 @@ export interface WorkflowDefinition {
   runName?: string
   /** The `workflow_dispatch` inputs, or undefined when the workflow has no such trigger. */
   dispatchInputs?: Record<string, DispatchInput>
-  /** The first job: its display name template and timeout. */
-  job: { name: string; timeoutMinutes: number }
+  /** The `workflow_run` trigger: the names of the workflows whose completed runs start this one. */
+  workflowRun?: { workflows: string[] }
+  /** The first job: its display name template, timeout and steps (templates, evaluated when a run starts). */
+  job: { name: string; timeoutMinutes: number; steps: WorkflowStep[] }
+}
+
+/** One step of a job, as written (expressions not evaluated). */
+export interface WorkflowStep {
+  /** `name:`, when given. */
+  name?: string
+  /** A `run:` script. */
+  run?: string
+  /** A `uses:` action reference. */
+  uses?: string
+  /** The action's inputs. */
+  with: Record<string, string>
+  /** The step's environment. */
+  env: Record<string, string>
 }
 
 /** Parses a workflow file; a file that is not valid YAML or has no jobs is reported with a clear message. */
@@ -40,7 +58,9 @@ export function parseWorkflow(path: string, text: string): WorkflowDefinition {
   if (!isRecord(doc)) throw new Error(`Invalid workflow file ${path}: the top level is not a mapping`)
   const name = typeof doc.name === 'string' && doc.name.trim() ? doc.name : path
   const runName = typeof doc['run-name'] === 'string' ? doc['run-name'] : undefined
-  const dispatchInputs = readDispatchTrigger(doc.on ?? doc.true)
+  const on = doc.on ?? doc.true
+  const dispatchInputs = readDispatchTrigger(on)
+  const workflowRun = readWorkflowRunTrigger(on)
   const jobs = isRecord(doc.jobs) ? doc.jobs : {}
   const [jobKey, jobValue] = Object.entries(jobs)[0] ?? ['build', {}]
   const jobRecord = isRecord(jobValue) ? jobValue : {}
@@ -49,11 +69,58 @@ export function parseWorkflow(path: string, text: string): WorkflowDefinition {
     name,
     runName,
     dispatchInputs,
+    ...(workflowRun ? { workflowRun } : {}),
     job: {
       name: typeof jobRecord.name === 'string' ? jobRecord.name : jobKey,
-      timeoutMinutes: Number.isFinite(timeout) && timeout > 0 ? timeout : 360
+      timeoutMinutes: Number.isFinite(timeout) && timeout > 0 ? timeout : 360,
+      steps: readSteps(path, jobKey, jobRecord.steps)
     }
   }
+}
+
+/** The steps of a job; a step with neither `run` nor `uses` (or both) is refused, as GitHub refuses the file. */
+export function readSteps(path: string, jobKey: string, raw: unknown): WorkflowStep[] {
+  if (raw === undefined || raw === null) return []
+  if (!Array.isArray(raw))
+    throw new Error(`Invalid workflow file ${path}: jobs.${jobKey}.steps is not a list`)
+  return raw.map((value, index) => {
+    const where = `jobs.${jobKey}.steps[${index}]`
+    if (!isRecord(value)) throw new Error(`Invalid workflow file ${path}: ${where} is not a mapping`)
+    const run = typeof value.run === 'string' ? value.run : undefined
+    const uses = typeof value.uses === 'string' ? value.uses.trim() : undefined
+    if ((run === undefined) === (uses === undefined)) {
+      throw new Error(`Invalid workflow file ${path}: ${where} must have exactly one of 'run' and 'uses'`)
+    }
+    return {
+      ...(typeof value.name === 'string' ? { name: value.name } : {}),
+      ...(run !== undefined ? { run } : { uses }),
+      with: scalars(value.with),
+      env: scalars(value.env)
+    }
+  })
+}
+
+// A mapping of scalars as the runner passes them on: every value a string (YAML's `true`, `3` included).
+function scalars(value: unknown): Record<string, string> {
+  if (!isRecord(value)) return {}
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => v !== null && v !== undefined && typeof v !== 'object')
+      .map(([k, v]) => [k, String(v)])
+  )
+}
+
+function readWorkflowRunTrigger(on: unknown): { workflows: string[] } | undefined {
+  if (!isRecord(on) || !isRecord(on.workflow_run)) return undefined
+  const { workflows, types } = on.workflow_run
+  // Only `completed` runs are emulated (GitHub's default types also start runs on `requested`).
+  if (Array.isArray(types) && !types.includes('completed')) return undefined
+  const names = Array.isArray(workflows)
+    ? workflows.map(String)
+    : typeof workflows === 'string'
+      ? [workflows]
+      : []
+  return names.length ? { workflows: names } : undefined
 }
 
 // `on:` may be a string, a list or a mapping; YAML 1.1 readers turn a bare `on` key into `true`, hence doc.true.
@@ -83,6 +150,10 @@ export interface ExpressionContext {
   inputs: Record<string, string>
   /** `github.*` values (ref_name, actor, workflow, sha, run_id, ...). */
   github: Record<string, string>
+  /** The event's payload, read by `github.event.*` (e.g. `github.event.workflow_run.id`). */
+  event?: Record<string, unknown>
+  /** `secrets.*` (the emulator has only GITHUB_TOKEN). */
+  secrets?: Record<string, string>
 }
 
 /**
@@ -108,10 +179,78 @@ function evaluateOperand(operand: string, context: ExpressionContext): string {
   if (path[0] === 'github' && path[1] === 'event' && path[2] === 'inputs') {
     return context.inputs[path.slice(3).join('.')] ?? ''
   }
+  if (path[0] === 'github' && path[1] === 'event') {
+    let value: unknown = context.event
+    for (const key of path.slice(2)) value = isRecord(value) ? value[key] : undefined
+    return value === undefined || value === null || typeof value === 'object' ? '' : String(value)
+  }
   if (path[0] === 'github' && path.length === 2) return context.github[path[1]] ?? ''
+  if (path[0] === 'secrets' && path.length === 2) return context.secrets?.[path[1]] ?? ''
   return ''
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** A step as a run executes it: expressions evaluated, an action's inputs with their defaults. */
+export interface PlannedStep {
+  /** The name the jobs API shows. */
+  name: string
+  /**
+   * `checkout` (actions/checkout: the run's commit into the workspace), `run` (a script in bash), `action` (this
+   * project's bundled action: `uses: ./` or `uses: OWNER/self-heal@REF`), `post` (that action's post step, after
+   * the others, with the state its main step saved), `unsupported` (any other action: logged, not run).
+   */
+  kind: 'checkout' | 'run' | 'action' | 'post' | 'unsupported'
+  /** The script of a `run` step. */
+  run?: string
+  /** The action of a `uses` step. */
+  uses?: string
+  /** An action's inputs (`with:` over the defaults of the action's `action.yml`), by input name. */
+  inputs: Record<string, string>
+  /** The step's `env:`. */
+  env: Record<string, string>
+  /** For a post step: the index in the plan of its main step. */
+  main?: number
+}
+
+const SELF_HEAL_ACTION = /^(?:\.\/?|[A-Za-z0-9_.-]+\/self-heal@\S+)$/
+
+/**
+ * The steps a run executes, in order, evaluated in `context`; post steps of the action come last, in reverse
+ * order, as the runner runs them. `actionDefaults` are the action's input defaults (templates, such as
+ * `${{ github.token }}`).
+ */
+export function planSteps(
+  steps: WorkflowStep[],
+  context: ExpressionContext,
+  actionDefaults: Record<string, string>
+): PlannedStep[] {
+  const evaluate = (values: Record<string, string>): Record<string, string> =>
+    Object.fromEntries(Object.entries(values).map(([k, v]) => [k, evaluateTemplate(v, context)]))
+  const plan: PlannedStep[] = steps.map(step => {
+    const env = evaluate(step.env)
+    if (step.run !== undefined) {
+      const run = evaluateTemplate(step.run, context)
+      const name = step.name ? evaluateTemplate(step.name, context) : `Run ${run.split('\n')[0]}`
+      return { name, kind: 'run' as const, run, inputs: {}, env }
+    }
+    const uses = step.uses!
+    const name = step.name ? evaluateTemplate(step.name, context) : `Run ${uses}`
+    const kind = /^actions\/checkout@/.test(uses)
+      ? ('checkout' as const)
+      : SELF_HEAL_ACTION.test(uses)
+        ? ('action' as const)
+        : ('unsupported' as const)
+    const inputs =
+      kind === 'action' ? { ...evaluate(actionDefaults), ...evaluate(step.with) } : evaluate(step.with)
+    return { name, kind, uses, inputs, env }
+  })
+  const posts = plan
+    .map((step, index) => ({ step, index }))
+    .filter(({ step }) => step.kind === 'action')
+    .reverse()
+    .map(({ step, index }) => ({ ...step, name: `Post ${step.name}`, kind: 'post' as const, main: index }))
+  return [...plan, ...posts]
 }

@@ -7,7 +7,7 @@
  * |-----------|------------------|----------------------------------------|-------------------------|--------------------|
  * | local     | local files      | git CLI (+ API pull requests)          | SQLite                  | local processes    |
  * | ci        | local files      | GitHub API, base files from checkout   | Actions cache           | local processes    |
- * | cloud     | Contents/Trees   | GitHub API                             | Actions cache or memory | workflow_dispatch  |
+ * | cloud     | Contents/Trees   | GitHub API                             | Actions cache or SQLite | workflow_dispatch  |
  */
 import type { Environment } from '../environment.js'
 import { ConfigurationError } from '../errors.js'

@@ -123,14 +123,17 @@ fine); the checkout is left as it was found. --title, --body and
 A pull request needs a GitHub token (--token or GITHUB_TOKEN) and the
 repository (--repository, GITHUB_REPOSITORY or a GitHub remote \`origin\`);
 locally, without them, the fix stays on the local branch. The fix memory is
-SQLite in local (--cache-path FILE; \`self-heal env\` shows where), the Actions
-cache in ci.
+SQLite in local and in cloud outside Actions (--cache-path FILE; \`self-heal
+env\` shows where), the Actions cache in ci.
 
 With no checkout (--environment cloud --repository O/R --ref BRANCH), the
 check and the fixers run on GitHub Actions (the runner workflow
 .github/workflows/self-heal-run.yml, on the default branch); the fix is
 policed here, committed through the API, verified by a check on its branch,
 and proposed. --policy then names a file in the repository (default branch).
+--run-id ID heals the failure of that completed run (e.g. of CI) instead: its
+jobs, annotations and log are the check's result, so a remembered fix is
+verified and proposed with no run of the check first.
 
 Examples:
   self-heal heal --kind lint --check "npx eslint ." --fix "npx eslint --fix ."

@@ -11,6 +11,7 @@ import { CHECK_KINDS, runCheck, type CheckKind, type CheckOutput } from '../comm
 import { runApply, type ApplyOutput } from '../commands/apply.js'
 import { healWithFactory } from '../commands/heal.js'
 import { buildHealRequest, type HealInputs } from '../heal/request.js'
+import { parseRunId } from '../heal/cloud.js'
 import { failureLines, formatFailure, plural } from '../heal/report.js'
 import type { DiffStats, HealOutput } from '../heal/types.js'
 import type { CacheAdapter } from '../adapters/cache.js'
@@ -374,6 +375,10 @@ function buildProgram(io: Io, state: { exitCode: number; json: boolean; command?
     .option('--base <branch>', 'the branch to propose the fix to (default: the branch checked out)')
     .option('--ref <branch>', 'in cloud: the branch to heal, with no checkout (default: the default branch)')
     .option(
+      '--run-id <id>',
+      "in cloud: heal the failure of this completed workflow run (e.g. CI's), read from its jobs, annotations and log"
+    )
+    .option(
       '--timeout <seconds>',
       'stop a run of the check (and everything it started) after this many seconds (default 1800)'
     )
@@ -473,7 +478,8 @@ function buildProgram(io: Io, state: { exitCode: number; json: boolean; command?
         )
         try {
           const result = await healWithFactory(factory, settings.cwd, request, logger, {
-            ref: options.ref as string | undefined
+            ref: options.ref as string | undefined,
+            runId: parseRunId(options.runId as string | undefined, '--run-id')
           })
           return { json: result, text: describeHeal(result), ok: result.ok }
         } finally {
@@ -736,7 +742,7 @@ function withCommon(command: Command): Command {
     .addOption(
       common(
         '--cache-path <file>',
-        "the fix memory's SQLite file in local (default: SELF_HEAL_CACHE_PATH, or self-heal/cache.sqlite in the user's cache directory)"
+        "the fix memory's SQLite file in local, and in cloud outside Actions (default: SELF_HEAL_CACHE_PATH, or self-heal/cache.sqlite in the user's cache directory)"
       )
     )
     .addOption(common('--json', 'print exactly one JSON object on stdout'))

@@ -21,14 +21,15 @@ import type { Logger } from '../log.js'
 /**
  * Heals in the working tree at `cwd` with the factory's adapters: the one entry the CLI and the action share.
  * CLOUD has no working tree: the branch `options.ref` (default: the default branch) is healed through the API, its
- * check and fixers running on GitHub Actions (src/heal/cloud.ts).
+ * check and fixers running on GitHub Actions (src/heal/cloud.ts); `options.runId` heals the failure of that completed
+ * run (a CI run), fingerprinted from its jobs, annotations and log.
  */
 export async function healWithFactory(
   factory: AdapterFactory,
   cwd: string,
   request: HealRequest,
   log: Logger,
-  options: { ref?: string } = {}
+  options: { ref?: string; runId?: number } = {}
 ): Promise<HealOutput> {
   const result = await healHere(factory, cwd, request, log, options)
   return request.ciWorkflow ? dispatchCiWorkflow(result, request.ciWorkflow, factory.settings, log) : result
@@ -54,7 +55,13 @@ async function healHere(
         log
       },
       request,
-      options.ref
+      options.ref,
+      options.runId
+    )
+  }
+  if (options.runId !== undefined) {
+    throw new ConfigurationError(
+      `A failed run (${options.runId}) is healed from outside, with no checkout, in the cloud environment (--environment cloud, or an Actions job without a checkout): here, run the check and heal it.`
     )
   }
   if (options.ref) {

@@ -5,6 +5,12 @@
  * candidate), every candidate is policed again (the runner's verdict is never trusted), the accepted one is
  * committed through the API to `self-heal/<fingerprint>`, verified by a check dispatched on that branch, and
  * proposed as the loop proposes.
+ *
+ * Healing a failed run from outside (`runId`: a run of the repository's own CI, read from a `workflow_run`
+ * workflow) starts from what that run left instead: its jobs, annotations and log are the check's result, so a
+ * remembered fix is recalled and verified without running the check first; only when there is none (or it fails)
+ * do the fixers run on a runner, on the run's branch. The failed run's fingerprint names the fix throughout, so
+ * the next run that fails the same way recalls it.
  */
 import type { CacheAdapter } from '../adapters/cache.js'
 import type { ExecutionAdapter, RunOptions } from '../adapters/execution.js'
@@ -18,11 +24,24 @@ import { recall, remember } from './memory.js'
 import { checkPolicy, DEFAULT_POLICY } from './policy.js'
 import { describeFix, isOwnBranch, propose } from './propose.js'
 import { toFixRequest, type FixRecord, type FixRequest } from './remote-fix.js'
+import type { FailedRun } from '../adapters/execution/workflow-dispatch.js'
 import type { HealAttempt, HealFix, HealOutcome, HealOutput, HealRequest } from './types.js'
 import { branchVerification } from './verify-remote.js'
 
 /** The runner workflow, which must be on the default branch for GitHub to dispatch it. */
 export const RUNNER_WORKFLOW_PATH = '.github/workflows/self-heal-run.yml'
+
+/** A run id as the CLI's `--run-id` or the action's `run-id` gives it: undefined when empty. */
+export function parseRunId(value: string | undefined, name: string): number | undefined {
+  const text = value?.trim()
+  if (!text) return undefined
+  if (!/^[1-9]\d{0,15}$/.test(text)) {
+    throw new InvalidInputError(
+      `${name} must be a workflow run's id, a positive number (got '${text}'): in a workflow on \`workflow_run\`, \`\${{ github.event.workflow_run.id }}\`.`
+    )
+  }
+  return Number(text)
+}
 
 /** The remote execution a cloud heal needs: checks on a ref, and the runner's fix operation. */
 export interface RemoteExecution extends ExecutionAdapter {
@@ -30,6 +49,8 @@ export interface RemoteExecution extends ExecutionAdapter {
     request: FixRequest,
     options?: Pick<RunOptions, 'ref'>
   ): Promise<{ result: CheckResult; fix?: FixRecord }>
+  /** A completed run of any workflow, read as the check's result (nothing runs). */
+  readRun(kind: HealRequest['kind'], runId: number): Promise<FailedRun>
 }
 
 /** The ports a cloud heal uses. */
@@ -47,11 +68,15 @@ export interface CloudHealDeps {
   now?: () => Date
 }
 
-/** Heals the branch `ref` (default: the default branch) with no checkout. Throws only for bad configuration. */
+/**
+ * Heals the branch `ref` (default: the default branch) with no checkout, or, given `runId`, the failure of that
+ * completed run on its branch. Throws only for bad configuration.
+ */
 export async function runCloudHeal(
   deps: CloudHealDeps,
   request: HealRequest,
-  ref?: string
+  ref?: string,
+  runId?: number
 ): Promise<HealOutput> {
   const { log } = deps
   const policy = request.policy ?? DEFAULT_POLICY
@@ -71,7 +96,18 @@ export async function runCloudHeal(
   })
 
   if (request.disabled) return end('disabled', `Healing is switched off: ${request.disabled}.`)
-  const branch = ref ?? request.base ?? (await deps.defaultBranch())
+  const failed = runId === undefined ? undefined : await deps.execution.readRun(request.kind, runId)
+  if (failed) {
+    base.check = toCheckOutput(request.kind, failed.result)
+    if (failed.conclusion === 'success')
+      return end('passed', `Run ${failed.runId} succeeded: nothing to heal (${failed.url}).`)
+    if (!failed.branch) {
+      throw new ConfigurationError(
+        `Run ${failed.runId} ran on no branch (a tag or a commit): self-heal proposes fixes to branches only; heal a branch with --ref.`
+      )
+    }
+  }
+  const branch = ref ?? failed?.branch ?? request.base ?? (await deps.defaultBranch())
   const target = request.base ?? branch
   for (const [what, name] of [
     ['The branch', branch],
@@ -88,58 +124,79 @@ export async function runCloudHeal(
     )
   }
 
-  log.info(`Running the ${request.kind} check and the fixers on a runner, on ${branch}.`)
-  const { result, fix: record } = await deps.execution
-    .runFix(toFixRequest(request), { ref: branch })
-    .catch(error => {
-      // A runner workflow copied before the fix operation existed does not declare its inputs.
-      if (error instanceof InvalidInputError && /Unexpected inputs/.test(error.message)) {
-        throw new ConfigurationError(
-          `${RUNNER_WORKFLOW_PATH} has no inputs 'operation' and 'request' (${error.message}): update it on the ` +
-            `default branch to self-heal's current one, which runs the fixers.`
-        )
-      }
-      throw error
-    })
-  // The runner's loop guard: the commit checked out there is self-heal's own (no check ran).
-  if (record?.outcome === 'skipped') return end('skipped', record.reason)
-  base.check = toCheckOutput(request.kind, result)
-  if (base.check.passed)
-    return end('passed', `The ${request.kind} check passes on ${branch}: nothing to heal.`)
-  if (!record) {
+  // The check and the fixers on a runner: what a heal of a branch starts with, and a failed run's last resort.
+  const runFixers = async (): Promise<{ result: CheckResult; record?: FixRecord }> => {
+    log.info(`Running the ${request.kind} check and the fixers on a runner, on ${branch}.`)
+    const { result, fix: record } = await deps.execution
+      .runFix(toFixRequest(request), { ref: branch })
+      .catch(error => {
+        // A runner workflow copied before the fix operation existed does not declare its inputs.
+        if (error instanceof InvalidInputError && /Unexpected inputs/.test(error.message)) {
+          throw new ConfigurationError(
+            `${RUNNER_WORKFLOW_PATH} has no inputs 'operation' and 'request' (${error.message}): update it on the ` +
+              `default branch to self-heal's current one, which runs the fixers.`
+          )
+        }
+        throw error
+      })
+    if (record || checkPassed(result)) return { result, record }
     throw new ConfigurationError(
       `The run on ${branch} left no fix record: update ${RUNNER_WORKFLOW_PATH} on the default branch to self-heal's ` +
         `current one (its inputs 'operation' and 'request' run the fixers).`
     )
   }
-  if (record.outcome === 'flaky') return end('flaky', record.reason)
+  // What a run of the fixers decides before any candidate: the runner's loop guard, a pass, a flaky failure.
+  const settled = ({
+    result,
+    record
+  }: {
+    result: CheckResult
+    record?: FixRecord
+  }): HealOutput | undefined => {
+    if (record?.outcome === 'skipped') return end('skipped', record.reason)
+    if (checkPassed(result)) {
+      return failed
+        ? end(
+            'flaky',
+            `Run ${failed.runId} failed, but the ${request.kind} check passes on ${branch} now: nothing to heal.`
+          )
+        : end('passed', `The ${request.kind} check passes on ${branch}: nothing to heal.`)
+    }
+    if (record?.outcome === 'flaky') return end('flaky', record.reason)
+    return undefined
+  }
 
-  const fingerprint = fingerprintFailure(request.kind, result, { workspace: record.root })!
+  let fixers: { result: CheckResult; record?: FixRecord } | undefined
+  if (!failed) {
+    fixers = await runFixers()
+    // The runner's loop guard ran no check: there is no result to show.
+    if (fixers.record?.outcome !== 'skipped') base.check = toCheckOutput(request.kind, fixers.result)
+    const early = settled(fixers)
+    if (early) return early
+  }
+  const result = failed?.result ?? fixers!.result
+  const fingerprint = fingerprintFailure(request.kind, result, { workspace: fixers?.record?.root })!
   base.fingerprint = { id: fingerprint.id, basis: fingerprint.basis, signatures: fingerprint.signatures }
-  log.info(`Failure fingerprint ${fingerprint.id} (${fingerprint.signatures.length} signature(s)).`)
+  log.info(
+    `Failure fingerprint ${fingerprint.id} (${fingerprint.signatures.length} signature(s))${failed ? `, from run ${failed.runId}` : ''}.`
+  )
 
   // Candidates in the loop's order: the remembered fix first, then what the fixers made on the runner. A
   // remembered fix is verified only on its branch, which a dry run does not write.
-  const candidates: Array<{ fix: Omit<HealFix, 'stats'>; attempt: HealAttempt }> = []
   const remembered = dryRun
     ? undefined
     : await recall(await deps.cache(), deps.repository, fingerprint.id, request.kind)
-  if (remembered) {
-    const attempt: HealAttempt = { source: 'memory', result: 'does-not-apply' }
-    base.attempts.push(attempt)
-    candidates.push({ fix: { source: 'memory', fixers: remembered.fixers, diff: remembered.diff }, attempt })
-  }
-  base.attempts.push(...record.attempts)
-  const made = record.attempts.find(attempt => attempt.result === 'verified')
-  if (record.fix && made) candidates.push({ fix: record.fix, attempt: made })
-
   const git = dryRun ? undefined : await deps.git()
-  for (const { fix: candidate, attempt } of candidates) {
+  // Polices, commits, verifies and proposes one candidate: the heal's output, or undefined for the next candidate.
+  const tryCandidate = async (
+    candidate: Omit<HealFix, 'stats'>,
+    attempt: HealAttempt
+  ): Promise<HealOutput | undefined> => {
     const verdict = checkPolicy(candidate.diff, policy)
     attempt.stats = verdict.stats
     if (verdict.outcome === 'empty') {
       attempt.result = 'no-change'
-      continue
+      return undefined
     }
     if (!verdict.ok) {
       attempt.result = 'refused'
@@ -149,7 +206,7 @@ export async function runCloudHeal(
           .map(v => v.message)
           .join(' ')}`
       )
-      continue
+      return undefined
     }
     const fix: HealFix = { ...candidate, stats: verdict.stats }
     if (dryRun || !git) {
@@ -191,11 +248,11 @@ export async function runCloudHeal(
     )
     const verified = verification.verified
     base.proposal = proposal.proposal
-    if (verified === false) continue
+    if (verified === false) return undefined
     if (verified === undefined && !proposal.proposal && candidate.source === 'memory') {
       // The remembered fix does not apply to the branch any more: the fixers' candidate is next.
       attempt.result = 'does-not-apply'
-      continue
+      return undefined
     }
     if (verified) {
       base.fix = fix
@@ -214,6 +271,28 @@ export async function runCloudHeal(
       }
     }
     return end(proposal.ok ? 'healed' : 'not-proposed', proposal.reason)
+  }
+
+  const fromMemory = remembered && {
+    fix: { source: 'memory' as const, fixers: remembered.fixers, diff: remembered.diff },
+    attempt: { source: 'memory', result: 'does-not-apply' } as HealAttempt
+  }
+  if (fromMemory) base.attempts.push(fromMemory.attempt)
+  // Fixers that already ran (a heal of a branch) are tried, and listed, after the remembered fix.
+  if (fixers) base.attempts.push(...fixers.record!.attempts)
+  const healed = fromMemory && (await tryCandidate(fromMemory.fix, fromMemory.attempt))
+  if (healed) return healed
+  if (!fixers) {
+    fixers = await runFixers()
+    const early = settled(fixers)
+    if (early) return early
+    base.attempts.push(...fixers.record!.attempts)
+  }
+  const record = fixers.record!
+  const made = record.attempts.find(attempt => attempt.result === 'verified')
+  if (record.fix && made) {
+    const out = await tryCandidate(record.fix, made)
+    if (out) return out
   }
   base.proposal = undefined
   const tried = base.attempts.length

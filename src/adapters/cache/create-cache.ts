@@ -1,6 +1,7 @@
 /**
  * Chooses and builds the CacheAdapter for an environment from explicit settings: SQLite in LOCAL, the Actions
- * cache in CI, and in CLOUD the Actions cache when the runtime offers it, else memory. A backend that cannot be
+ * cache in CI, and in CLOUD the Actions cache when the runtime offers it, else (outside Actions: the CLI on a
+ * machine) the same SQLite file as LOCAL, else memory. A backend that cannot be
  * used here (no `node:sqlite`, an unusable file) falls back to memory with a warning, never a failure.
  */
 import type { Environment } from '../../environment.js'
@@ -45,10 +46,14 @@ export function chooseCache(settings: CacheSettings): { kind: CacheKind; reason:
     case 'ci':
       return { kind: 'actions-cache', reason: 'ci: the GitHub Actions cache' }
     case 'cloud': {
-      const availability = actionsCacheAvailability(settings.env ?? process.env)
-      return availability.readable || availability.writable
-        ? { kind: 'actions-cache', reason: 'cloud: the Actions cache is available' }
-        : { kind: 'memory', reason: `cloud: the Actions cache is not available (${availability.reason})` }
+      const env = settings.env ?? process.env
+      const availability = actionsCacheAvailability(env)
+      if (availability.readable || availability.writable)
+        return { kind: 'actions-cache', reason: 'cloud: the Actions cache is available' }
+      // A machine keeps its fixes across heals as LOCAL does; a runner without the cache service is thrown away.
+      if (env.GITHUB_ACTIONS !== 'true')
+        return { kind: 'sqlite', reason: `cloud, outside Actions: ${path}`, path }
+      return { kind: 'memory', reason: `cloud: the Actions cache is not available (${availability.reason})` }
     }
   }
 }

@@ -142,6 +142,27 @@ export class GitHubActionsExecutionAdapter implements ExecutionAdapter {
     return { result: shape[request.kind](executed), fix: executed.record?.fix }
   }
 
+  /**
+   * Reads a completed run of any workflow (a CI run that failed) as the result of a `kind` check, running nothing:
+   * from its failed jobs' annotations, else from the output of the failed job's last step.
+   */
+  async readRun(kind: CheckKind, runId: number): Promise<FailedRun> {
+    const run = await this.runs.getRun(runId)
+    if (!isCompleted(run)) {
+      throw new InvalidInputError(
+        `Run ${runId} has not completed (it is ${run.status}): heal it once it has, e.g. from a workflow on \`workflow_run\` \`types: [completed]\`.`
+      )
+    }
+    return {
+      runId: run.id,
+      url: run.html_url,
+      conclusion: run.conclusion,
+      branch: run.head_branch,
+      sha: run.head_sha,
+      result: resultFromReport(kind, await this.runs.report(run))
+    }
+  }
+
   private check(kind: CheckKind, command: Command, options: RunOptions): Promise<Executed> {
     const correlationId = newCorrelationId()
     const timeoutSeconds = options.timeoutSeconds ?? this.settings.defaultTimeoutSeconds ?? 3600
@@ -204,13 +225,7 @@ export class GitHubActionsExecutionAdapter implements ExecutionAdapter {
         }
       }
       const conclusion = run.conclusion
-      const exitCode = timedOut
-        ? 124
-        : conclusion === 'success'
-          ? 0
-          : conclusion === 'timed_out'
-            ? 124
-            : (exitCodeFrom(report) ?? (conclusion === 'cancelled' ? 130 : 1))
+      const exitCode = timedOut ? 124 : conclusionExitCode(conclusion, report)
       const note = timedOut
         ? `Run ${run.id} did not finish within ${timeoutSeconds} s (plus the startup allowance) and was cancelled: ${run.html_url}\n`
         : exitCode !== 0
@@ -230,6 +245,39 @@ export class GitHubActionsExecutionAdapter implements ExecutionAdapter {
       if (dispatched.temporaryBranch) await this.runs.deleteBranch(dispatched.temporaryBranch)
     }
   }
+}
+
+/** A completed run read as a check's result. */
+export interface FailedRun {
+  runId: number
+  url: string
+  conclusion: string | null
+  /** The branch it ran on (null for a run on a tag or a detached commit). */
+  branch: string | null
+  sha: string
+  result: CheckResult
+}
+
+/**
+ * A run's report as the result of a `kind` check: the exit code from its conclusion (or the "Process completed
+ * with exit code N." annotation), failed tests and problems from its annotations, else parsed from the output of
+ * the failed step. Only what the check printed is kept: no run id or URL, which would change every fingerprint.
+ */
+export function resultFromReport(kind: CheckKind, report: RunReport): CheckResult {
+  const conclusion = report.run.conclusion
+  const executed: Executed = {
+    result: {
+      exitCode: conclusionExitCode(conclusion, report),
+      stdout: report.output,
+      stderr: '',
+      durationMs: 0,
+      timedOut: conclusion === 'timed_out'
+    },
+    report
+  }
+  return kind === 'command'
+    ? executed.result
+    : { test: toTestResult, build: toBuildResult, lint: toLintResult }[kind](executed)
 }
 
 /** What one run brought back: the command's result, the runner's record and the run's report when there are. */
@@ -332,6 +380,13 @@ export function runnerInputs(
     )
   }
   return inputs
+}
+
+// The exit code a run's conclusion stands for: the failed step's own when the run says it, else a shell's.
+function conclusionExitCode(conclusion: string | null, report: RunReport | undefined): number {
+  if (conclusion === 'success') return 0
+  if (conclusion === 'timed_out') return 124
+  return exitCodeFrom(report) ?? (conclusion === 'cancelled' ? 130 : 1)
 }
 
 function exitCodeFrom(report: RunReport | undefined): number | undefined {

@@ -75,7 +75,7 @@ export interface RunReport {
   record?: CheckRecord
   /** The last lines of the failed jobs' logs (timestamps removed). */
   logTail: string
-  /** The output of the command step of the first job (timestamps and runner lines removed), for fallbacks. */
+  /** The output of the last step of the first failed job, else of the first job (timestamps and runner lines removed). */
   output: string
 }
 
@@ -581,7 +581,9 @@ export class WorkflowRuns {
         const lines = stripLog(logs.get(job.id)!).filter(line => !line.includes('self-heal-result/v1 '))
         return `--- ${job.name} ---\n${lines.slice(-tailLines).join('\n')}`
       })
-    const firstLog = jobs.length ? logs.get(jobs[0].id) : undefined
+    // The failed job's output is what a fallback reads (the runner workflow has one job).
+    const first = jobs.find(job => failed(job) && logs.has(job.id)) ?? jobs[0]
+    const firstLog = first ? logs.get(first.id) : undefined
     return {
       run,
       jobs: jobs.map(job => ({

@@ -2,20 +2,17 @@
  * The action's main step. `run()` reads the inputs once, runs the operation, writes outputs and the job summary,
  * and is the only place that turns an error into a failed step.
  */
-import * as core from '@actions/core'
+import * as core from './actions-core.js'
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { AdapterFactory } from './adapters/factory.js'
-import { runApply } from './commands/apply.js'
 import { parseCheckKind, toCheckOutput } from './commands/check.js'
-import { healContext, healWithFactory, readPolicy } from './commands/heal.js'
 import {
   formatCheckRecord,
   parseCheckInputs,
   runCheckRequest,
   toCheckRecord
 } from './commands/check-report.js'
-import { dispatch, dispatchActionOutputs, parseInputOptions } from './commands/dispatch.js'
 import { Input, Output } from './constants.js'
 import { detectEnvironment } from './environment.js'
 import { ConfigurationError, InvalidInputError, errorMessage } from './errors.js'
@@ -28,6 +25,9 @@ export const OPERATIONS = ['heal', 'check', 'apply', 'dispatch'] as const
 
 /** A logger over @actions/core. */
 export const coreLogger: Logger = { info: core.info, warning: core.warning, debug: core.debug }
+
+// Each operation imports what only it needs (the heal loop, the diff machinery, Octokit) when it starts: a start
+// of the action costs what its operation uses.
 
 /** The action's main entry: never throws; a failure is reported with core.setFailed. */
 export async function run(): Promise<void> {
@@ -140,6 +140,7 @@ async function healOperation(factory: AdapterFactory, echo: LogEcho, cwd: string
   const kind = parseCheckKind(core.getInput(Input.Kind) || 'test', `input '${Input.Kind}'`)
   const policyText = core.getInput(Input.Policy)
   const timeout = core.getInput(Input.Timeout)
+  const { healContext, healWithFactory, readPolicy } = await import('./commands/heal.js')
   const context = healContext(process.env)
   const result = await core.group(`Heal the ${kind} check`, async () => {
     try {
@@ -195,6 +196,7 @@ async function applyOperation(factory: AdapterFactory, cwd: string): Promise<voi
   }
   // Inputs lose their final newline; a diff needs it.
   const diff = inline ? `${inline.replace(/\n?$/, '\n')}` : await readFile(resolve(cwd, file), 'utf8')
+  const { runApply } = await import('./commands/apply.js')
   const result = await runApply(await factory.git(), {
     diff,
     branch: core.getInput(Input.Branch, { required: true }),
@@ -221,6 +223,7 @@ async function dispatchOperation(settings: Settings): Promise<void> {
   }
   const timeout = core.getInput(Input.Timeout)
   const wait = core.getBooleanInput(Input.Wait)
+  const { dispatch, dispatchActionOutputs, parseInputOptions } = await import('./commands/dispatch.js')
   const result = await dispatch({
     workflow: core.getInput(Input.Workflow, { required: true }),
     ref: core.getInput(Input.Ref) || process.env.GITHUB_REF_NAME || undefined,

@@ -13,20 +13,18 @@ import type { Environment } from '../environment.js'
 import { ConfigurationError } from '../errors.js'
 import { DEFAULT_REMOTE, detectGitHubRepository } from '../git/remote.js'
 import { gitText } from '../git/run-git.js'
-import { createGitHubClient, type GitHubClient } from '../github/client.js'
+import type { GitHubClient } from '../github/client.js'
 import type { Logger } from '../log.js'
 import type { Settings } from '../settings.js'
 import type { CacheAdapter } from './cache.js'
-import { chooseCache, createCache, saveSnapshotInPost, type CacheSettings } from './cache/index.js'
+import type { CacheSettings } from './cache/index.js'
 import type { ExecutionAdapter } from './execution.js'
-import { GitHubActionsExecutionAdapter } from './execution/workflow-dispatch.js'
 import type { GitAdapter } from './git.js'
-import { GitHubAPIAdapter } from './github/git.js'
-import { GitHubStorageAdapter } from './github/storage.js'
-import { createLocalGitAdapter } from './local/git.js'
-import { LocalExecutionAdapter } from './local/execution.js'
-import { LocalStorageAdapter } from './local/storage.js'
+import type { GitHubAPIAdapter, GitHubAPIAdapterOptions } from './github/git.js'
 import type { StorageAdapter } from './storage.js'
+
+// Each implementation is imported when its port is first built, so a start costs only the ports the operation
+// uses: a local check loads neither Octokit nor the cache backends.
 
 /** The ports. */
 export type Port = 'storage' | 'git' | 'cache' | 'execution'
@@ -78,7 +76,7 @@ export class AdapterFactory {
     const needs = await this.missingForGitHub()
     // Locally only pull requests need GitHub; elsewhere commits (and cloud storage and execution) do.
     const missing = this.environment === 'local' ? needs.map(hint => `for pull requests, ${hint}`) : needs
-    return { adapters: this.kinds(), missing, ...(repository ? { repository } : {}) }
+    return { adapters: await this.kinds(), missing, ...(repository ? { repository } : {}) }
   }
 
   /** What is missing to reach the GitHub API (empty when a token and the repository are known). */
@@ -89,11 +87,14 @@ export class AdapterFactory {
 
   /** The Storage adapter. */
   storage(): Promise<StorageAdapter> {
-    return this.once('storage', async () =>
-      this.environment === 'cloud'
-        ? new GitHubStorageAdapter(await this.client())
-        : LocalStorageAdapter.create(await this.repositoryRoot())
-    )
+    return this.once('storage', async () => {
+      if (this.environment === 'cloud') {
+        const { GitHubStorageAdapter } = await import('./github/storage.js')
+        return new GitHubStorageAdapter(await this.client())
+      }
+      const { LocalStorageAdapter } = await import('./local/storage.js')
+      return LocalStorageAdapter.create(await this.repositoryRoot())
+    })
   }
 
   /** The Git adapter. */
@@ -103,9 +104,10 @@ export class AdapterFactory {
         case 'local': {
           // Pull requests go through the API when a token and a GitHub repository are known.
           const missing = await this.missingForGitHub()
+          const { createLocalGitAdapter } = await import('./local/git.js')
           return createLocalGitAdapter({
             cwd: this.settings.cwd,
-            pullRequests: missing.length ? undefined : new GitHubAPIAdapter(await this.client(), this.warn()),
+            pullRequests: missing.length ? undefined : await this.gitHubAPI(this.warn()),
             pullRequestsUnavailable: missing.length
               ? `Opening a pull request needs ${missing.join(' and ')}.`
               : undefined
@@ -113,31 +115,34 @@ export class AdapterFactory {
         }
         case 'ci':
           // Commits go through the API (signed by GitHub); the base files are read from the checkout.
-          return new GitHubAPIAdapter(await this.client(), {
-            localRepository: await this.repositoryRoot(),
-            ...this.warn()
-          })
+          return this.gitHubAPI({ localRepository: await this.repositoryRoot(), ...this.warn() })
         case 'cloud':
-          return new GitHubAPIAdapter(await this.client(), this.warn())
+          return this.gitHubAPI(this.warn())
       }
     })
   }
 
   /** The Cache adapter. */
   cache(): Promise<CacheAdapter> {
-    return this.once('cache', () => createCache(this.cacheSettings()))
+    return this.once('cache', async () => {
+      const { createCache } = await import('./cache/index.js')
+      return createCache(this.cacheSettings())
+    })
   }
 
   /** The Execution adapter. */
   execution(): Promise<ExecutionAdapter> {
     return this.once('execution', async () => {
       if (this.environment !== 'cloud') {
-        return new LocalExecutionAdapter({
-          root: await this.repositoryRoot(),
-          onOutput: this.options.onOutput
-        })
+        // git finds the root while the adapter's module loads.
+        const [root, { LocalExecutionAdapter }] = await Promise.all([
+          this.repositoryRoot(),
+          import('./local/execution.js')
+        ])
+        return new LocalExecutionAdapter({ root, onOutput: this.options.onOutput })
       }
       const client = await this.client()
+      const { GitHubActionsExecutionAdapter } = await import('./execution/workflow-dispatch.js')
       return new GitHubActionsExecutionAdapter({
         octokit: client.octokit,
         owner: client.owner,
@@ -159,11 +164,12 @@ export class AdapterFactory {
 
   /** One GitHub client for every adapter that needs the API; a missing token or repository is explained. */
   private client(): Promise<GitHubClient> {
-    this.github ??= this.resolveRepository().then(repository => {
+    this.github ??= this.resolveRepository().then(async repository => {
       if (!this.settings.token)
         throw new ConfigurationError(`The ${this.environment} environment needs ${TOKEN_HINT}.`)
       if (!repository)
         throw new ConfigurationError(`The ${this.environment} environment needs ${REPOSITORY_HINT}.`)
+      const { createGitHubClient } = await import('../github/client.js')
       return createGitHubClient({
         token: this.settings.token,
         repository,
@@ -176,6 +182,11 @@ export class AdapterFactory {
       })
     })
     return this.github
+  }
+
+  private async gitHubAPI(options: GitHubAPIAdapterOptions): Promise<GitHubAPIAdapter> {
+    const { GitHubAPIAdapter } = await import('./github/git.js')
+    return new GitHubAPIAdapter(await this.client(), options)
   }
 
   private warn(): { warn: (message: string) => void } {
@@ -192,7 +203,8 @@ export class AdapterFactory {
     }
   }
 
-  private kinds(): Record<Port, string> {
+  private async kinds(): Promise<Record<Port, string>> {
+    const { chooseCache } = await import('./cache/index.js')
     const cache = chooseCache(this.cacheSettings()).kind
     switch (this.environment) {
       case 'local':
@@ -235,5 +247,6 @@ export class AdapterFactory {
 
 /** The post step's work: saves the Actions cache snapshot the main step left (never throws). */
 export async function flushPendingState(env: NodeJS.ProcessEnv, logger: Logger): Promise<void> {
+  const { saveSnapshotInPost } = await import('./cache/index.js')
   await saveSnapshotInPost({ env, logger })
 }

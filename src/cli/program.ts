@@ -7,14 +7,17 @@ import { resolve } from 'node:path'
 import { Command, CommanderError, Option } from 'commander'
 import { AdapterFactory } from '../adapters/factory.js'
 import { CHECK_KINDS, parseCheckKind, runCheck, type CheckKind, type CheckOutput } from '../commands/check.js'
-import { runApply, type ApplyOutput } from '../commands/apply.js'
-import { healContext, healWithFactory, readPolicy, type HealOutput } from '../commands/heal.js'
+import type { ApplyOutput } from '../commands/apply.js'
+import type { HealOutput } from '../commands/heal.js'
 import { detectEnvironment, ENVIRONMENTS } from '../environment.js'
 import { ConfigurationError, InvalidInputError, SelfHealError, errorMessage } from '../errors.js'
-import { dispatch, dispatchExitCode, parseInputOptions, type DispatchOutput } from '../commands/dispatch.js'
+import type { DispatchOutput } from '../commands/dispatch.js'
 import { stderrLogger, type Logger } from '../log.js'
 import { readCount, readPositive, readSettings, type RawSettings } from '../settings.js'
 import { VERSION } from '../version.js'
+
+// A command imports what only it needs (the heal loop, the diff machinery, Octokit) when it runs, so `check` and
+// `--help` load none of it.
 
 /** Streams and process facts the CLI uses, injectable for tests. */
 export interface CliIo {
@@ -191,6 +194,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
             : await readPatch(resolve(options.cwd ?? '.', patchSource))
         const { factory } = prepare(options, io)
         try {
+          const { runApply } = await import('../commands/apply.js')
           const git = await factory.git()
           const result = await runApply(git, {
             diff,
@@ -225,6 +229,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .action(
       run(async (options, logger) => {
         const { factory, settings } = prepare(options, io)
+        const { dispatch, dispatchExitCode, parseInputOptions } = await import('../commands/dispatch.js')
         const repository = (await factory.describe()).repository
         if (!repository) {
           throw new ConfigurationError(
@@ -278,6 +283,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       run(async (options: CommonOptions, logger) => {
         const kind = parseCheckKind(String(options.kind), '--kind')
         const { factory, settings } = prepare(options, io)
+        const { healContext, healWithFactory, readPolicy } = await import('../commands/heal.js')
         const policy = options.policy
           ? readPolicy(
               await readText(resolve(settings.cwd, String(options.policy)), '--policy'),

@@ -3,7 +3,7 @@
  * settings or GITHUB_API_URL / GITHUB_GRAPHQL_URL (GitHub Enterprise Server and the emulator), a per-request
  * timeout, and a token that is masked and never logged.
  */
-import * as core from '@actions/core'
+import * as core from '../actions-core.js'
 import { getOctokit } from '@actions/github'
 import { defaults as actionsDefaults } from '@actions/github/lib/utils'
 import { retry } from '@octokit/plugin-retry'

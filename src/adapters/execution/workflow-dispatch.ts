@@ -105,7 +105,7 @@ export class GitHubActionsExecutionAdapter implements ExecutionAdapter {
     const fromAnnotations = report ? testsFromAnnotations(report.annotations) : []
     const detail = fromAnnotations.length
       ? { source: 'junit' as const, failedTests: fromAnnotations }
-      : readTestResults({ stdout: result.stdout, stderr: '' })
+      : await readTestResults({ stdout: result.stdout, stderr: '' })
     return {
       ...result,
       passed: result.exitCode === 0 && !result.timedOut && detail.failedTests.length === 0,

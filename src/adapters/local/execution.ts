@@ -97,7 +97,7 @@ export class LocalExecutionAdapter implements ExecutionAdapter {
 
   async runTests(command: Command, options: RunOptions = {}): Promise<TestResult> {
     const { result, output, context } = await this.execute(command, options)
-    const detail = readTestResults(output, context)
+    const detail = await readTestResults(output, context)
     const passed = result.exitCode === 0 && !result.timedOut && detail.failedTests.length === 0
     const tests: TestResult = { ...result, passed, source: detail.source, failedTests: detail.failedTests }
     if (detail.counts) tests.counts = detail.counts

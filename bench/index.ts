@@ -15,6 +15,7 @@ const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   startup: () => import('./startup.js'),
   dispatch: () => import('./dispatch.js'),
   cache: () => import('./cache.js'),
+  'cache-open': () => import('./cache-open.js'),
   commit: () => import('./commit.js')
 }
 

@@ -194,8 +194,8 @@ async function applyOperation(factory: AdapterFactory, cwd: string): Promise<voi
   if (Boolean(inline) === Boolean(file)) {
     throw new InvalidInputError(`Give exactly one of the inputs '${Input.Patch}' or '${Input.PatchFile}'.`)
   }
-  // Inputs lose their final newline; a diff needs it.
-  const diff = inline ? `${inline.replace(/\n?$/, '\n')}` : await readFile(resolve(cwd, file), 'utf8')
+  // Inputs lose their final newline; a diff needs it. A file is read as bytes: the diff may hold any encoding.
+  const diff = inline ? `${inline.replace(/\n?$/, '\n')}` : await readFile(resolve(cwd, file))
   const { runApply } = await import('./commands/apply.js')
   const result = await runApply(await factory.git(), {
     diff,

@@ -393,9 +393,10 @@ function prepare(options: CommonOptions, io: CliIo) {
   return { settings, detection, factory }
 }
 
-async function readPatch(path: string): Promise<string> {
+/** The patch file's bytes: a diff may hold text in any encoding, and bytes cost a third of the memory of text. */
+async function readPatch(path: string): Promise<Buffer> {
   try {
-    return await readFile(path, 'utf8')
+    return await readFile(path)
   } catch (error) {
     throw new InvalidInputError(
       `Cannot read the patch '${path}': ${errorMessage(error)}. Pass a diff file or '-' for stdin.`

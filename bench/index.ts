@@ -16,7 +16,9 @@ const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   dispatch: () => import('./dispatch.js'),
   cache: () => import('./cache.js'),
   'cache-open': () => import('./cache-open.js'),
-  commit: () => import('./commit.js')
+  commit: () => import('./commit.js'),
+  apply: () => import('./apply.js'),
+  'diff-memory': () => import('./diff-memory.js')
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -19,6 +19,7 @@ import {
   rateLimitReset,
   type RequestPurpose
 } from './errors.js'
+import { WritePacer, type WriteLimit } from './write-pacer.js'
 
 /** Where log lines of the client go (warnings about rate limits and retries; debug lines). */
 export interface GitHubClientLog {
@@ -48,8 +49,13 @@ export interface GitHubClientSettings {
   retries?: number
   /** Base of the retry backoff and the unit of `retry-after`, in ms (default 1000; tests make it small). */
   retryBaseMs?: number
-  /** Minimum gap between two writes in ms (default 1000, as GitHub asks of content-creating requests). */
+  /**
+   * Minimum gap between the starts of two writes in ms (default 0). Writes are always made one at a time, within
+   * `writeLimits`.
+   */
   minWriteIntervalMs?: number
+  /** Most content-creating requests per window (default GITHUB_WRITE_LIMITS: 80 a minute, 500 an hour). */
+  writeLimits?: readonly WriteLimit[]
   /** Where warnings and debug lines go (default: @actions/core inside Actions, stderr outside). */
   log?: GitHubClientLog
 }
@@ -132,6 +138,23 @@ function fetchWithTimeout(base: FetchLike, timeoutMs: number): FetchLike {
 }
 
 /**
+ * Whether a request creates content, as GitHub counts against its secondary limits: every REST method but GET and
+ * HEAD, and a GraphQL document unless it is a query.
+ */
+export function isContentCreating(
+  options: { method?: string; url?: string; query?: unknown },
+  apiUrl: string
+): boolean {
+  const method = (options.method ?? 'GET').toUpperCase()
+  if (method === 'GET' || method === 'HEAD') return false
+  if (typeof options.query !== 'string' || !/\/graphql$/.test(new URL(options.url ?? '', apiUrl).pathname))
+    return true
+  // The first token of the document, past comments: `query` or a bare `{` is a read; anything else is paced.
+  const first = /^(?:\s|#[^\n]*)*(\{|[A-Za-z]+)/.exec(options.query)?.[1]
+  return first !== 'query' && first !== '{'
+}
+
+/**
  * Creates the client. The token is registered as a secret (inside Actions) before anything else happens; it is
  * sent only in the Authorization header and never appears in logs or errors.
  */
@@ -154,7 +177,7 @@ export function createGitHubClient(settings: GitHubClientSettings): GitHubClient
   const maxWait = settings.maxRateLimitWaitSeconds ?? 60
   const retries = settings.retries ?? 3
   const retryBaseMs = settings.retryBaseMs ?? 1000
-  const minWriteIntervalMs = settings.minWriteIntervalMs ?? 1000
+  const pacer = new WritePacer({ minIntervalMs: settings.minWriteIntervalMs, limits: settings.writeLimits })
   const repository = `${owner}/${repo}`
 
   // @actions/github's fetch goes through the runner's proxy for GITHUB_API_URL; another host uses plain fetch.
@@ -183,9 +206,10 @@ export function createGitHubClient(settings: GitHubClientSettings): GitHubClient
         doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451]
       },
       throttle: {
-        // A write queue of our own so that the gap between writes can be set (the plugin's shared one is 1 s).
         id: `self-heal-${repository}`,
-        write: new Bottleneck.Group({ maxConcurrent: 1, minTime: minWriteIntervalMs }),
+        // The plugin would space writes 1 s apart and queue every GraphQL request with them, queries (reads)
+        // included: writes are paced by the hook below instead, at GitHub's documented limits.
+        write: new Bottleneck.Group({ maxConcurrent: null, minTime: 0 }),
         retryAfterBaseValue: retryBaseMs,
         fallbackSecondaryRateRetryAfter: 60,
         onSecondaryRateLimit: (
@@ -222,7 +246,8 @@ export function createGitHubClient(settings: GitHubClientSettings): GitHubClient
   // Outermost hook: the plugins have given up by now, so an exhausted primary limit becomes RateLimitError.
   octokit.hook.wrap('request', async (request, options) => {
     try {
-      return await request(options)
+      const send = async () => request(options)
+      return await (isContentCreating(options, apiUrl) ? pacer.run(send) : send())
     } catch (error) {
       if (isRequestError(error) && (error.status === 403 || error.status === 429)) {
         const reset = rateLimitReset(error)

@@ -134,11 +134,9 @@ export class AdapterFactory {
   execution(): Promise<ExecutionAdapter> {
     return this.once('execution', async () => {
       if (this.environment !== 'cloud') {
-        // git finds the root while the adapter's module loads.
-        const [root, { LocalExecutionAdapter }] = await Promise.all([
-          this.repositoryRoot(),
-          import('./local/execution.js')
-        ])
+        // git finds the root while the adapter's module loads and the first command runs.
+        const root = this.repositoryRoot()
+        const { LocalExecutionAdapter } = await import('./local/execution.js')
         return new LocalExecutionAdapter({ root, onOutput: this.options.onOutput })
       }
       const client = await this.client()

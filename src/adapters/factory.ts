@@ -9,7 +9,7 @@
  * | ci        | local files      | GitHub API, base files from checkout   | Actions cache           | local processes    |
  * | cloud     | Contents/Trees   | GitHub API                             | Actions cache or memory | workflow_dispatch  |
  */
-import type { Environment } from '../environment.js'
+import { findWorkTree, type Environment } from '../environment.js'
 import { ConfigurationError } from '../errors.js'
 import { DEFAULT_REMOTE, detectGitHubRepository } from '../git/remote.js'
 import { gitText } from '../git/run-git.js'
@@ -236,9 +236,12 @@ export class AdapterFactory {
 
   /** The work tree's root when cwd is inside one (paths in results are relative to it), else cwd itself. */
   private async repositoryRoot(): Promise<string> {
-    this.root ??= gitText(['rev-parse', '--show-toplevel'], { cwd: this.settings.cwd }).catch(
-      () => this.settings.cwd
-    )
+    // The nearest `.git` is where git finds the work tree too, without starting a process (a few milliseconds of
+    // every check); only variables that change where git looks need git's own answer.
+    const redirected = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_CEILING_DIRECTORIES'].some(name => process.env[name])
+    this.root ??= redirected
+      ? gitText(['rev-parse', '--show-toplevel'], { cwd: this.settings.cwd }).catch(() => this.settings.cwd)
+      : Promise.resolve(findWorkTree(this.settings.cwd) ?? this.settings.cwd)
     return this.root
   }
 }

@@ -9,7 +9,6 @@ import { spawn, type ChildProcessByStdio } from 'node:child_process'
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, isAbsolute, join, resolve } from 'node:path'
-import { performance } from 'node:perf_hooks'
 import type { Readable } from 'node:stream'
 import { constants as osConstants } from 'node:os'
 import type {
@@ -199,7 +198,8 @@ export class LocalExecutionAdapter implements ExecutionAdapter {
     const limits = splitBudget(this.options.maxOutputBytes ?? 4 * 1024 * 1024)
     const stdout = new OutputCapper(limits)
     const stderr = new OutputCapper(limits)
-    const started = performance.now()
+    // hrtime rather than performance.now(): node:perf_hooks is a module more to load at every check.
+    const started = process.hrtime.bigint()
     const posix = process.platform !== 'win32'
     return new Promise<CommandResult>((resolvePromise, rejectPromise) => {
       let timedOut = false
@@ -234,7 +234,7 @@ export class LocalExecutionAdapter implements ExecutionAdapter {
           exitCode,
           stdout: stdout.toString(),
           stderr: stderr.toString(),
-          durationMs: Math.round(performance.now() - started),
+          durationMs: Number((process.hrtime.bigint() - started) / 1_000_000n),
           timedOut,
           ...result
         })

@@ -11,8 +11,6 @@
  */
 import { findWorkTree, type Environment } from '../environment.js'
 import { ConfigurationError } from '../errors.js'
-import { DEFAULT_REMOTE, detectGitHubRepository } from '../git/remote.js'
-import { gitText } from '../git/run-git.js'
 import type { GitHubClient } from '../github/client.js'
 import type { Logger } from '../log.js'
 import type { Settings } from '../settings.js'
@@ -23,8 +21,8 @@ import type { GitAdapter } from './git.js'
 import type { GitHubAPIAdapter, GitHubAPIAdapterOptions } from './github/git.js'
 import type { StorageAdapter } from './storage.js'
 
-// Each implementation is imported when its port is first built, so a start costs only the ports the operation
-// uses: a local check loads neither Octokit nor the cache backends.
+// Each implementation (and git) is imported when first needed, so a start costs only what the operation uses: a
+// local check loads neither Octokit nor the cache backends, and the post step starts no process.
 
 /** The ports. */
 export type Port = 'storage' | 'git' | 'cache' | 'execution'
@@ -228,9 +226,11 @@ export class AdapterFactory {
       ? Promise.resolve(this.settings.repository)
       : this.environment === 'cloud'
         ? Promise.resolve(undefined)
-        : detectGitHubRepository(this.settings.cwd, DEFAULT_REMOTE, this.settings.serverUrl).catch(
-            () => undefined
-          )
+        : import('../git/remote.js')
+            .then(git =>
+              git.detectGitHubRepository(this.settings.cwd, git.DEFAULT_REMOTE, this.settings.serverUrl)
+            )
+            .catch(() => undefined)
     return this.repository
   }
 
@@ -240,7 +240,9 @@ export class AdapterFactory {
     // every check); only variables that change where git looks need git's own answer.
     const redirected = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_CEILING_DIRECTORIES'].some(name => process.env[name])
     this.root ??= redirected
-      ? gitText(['rev-parse', '--show-toplevel'], { cwd: this.settings.cwd }).catch(() => this.settings.cwd)
+      ? import('../git/run-git.js')
+          .then(git => git.gitText(['rev-parse', '--show-toplevel'], { cwd: this.settings.cwd }))
+          .catch(() => this.settings.cwd)
       : Promise.resolve(findWorkTree(this.settings.cwd) ?? this.settings.cwd)
     return this.root
   }

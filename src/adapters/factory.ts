@@ -132,10 +132,11 @@ export class AdapterFactory {
   execution(): Promise<ExecutionAdapter> {
     return this.once('execution', async () => {
       if (this.environment !== 'cloud') {
-        // git finds the root while the adapter's module loads and the first command runs.
-        const root = this.repositoryRoot()
         const { LocalExecutionAdapter } = await import('./local/execution.js')
-        return new LocalExecutionAdapter({ root, onOutput: this.options.onOutput })
+        return new LocalExecutionAdapter({
+          root: await this.repositoryRoot(),
+          onOutput: this.options.onOutput
+        })
       }
       const client = await this.client()
       const { GitHubActionsExecutionAdapter } = await import('./execution/workflow-dispatch.js')

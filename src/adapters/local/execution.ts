@@ -34,11 +34,8 @@ import { resolveShell, type ShellKind } from './shell.js'
 
 /** Settings of the local Execution adapter. */
 export interface LocalExecutionOptions {
-  /**
-   * The repository root: relative `cwd`s and the paths in results are relative to it. A promise lets the root be
-   * found (by git) while a command with an absolute `cwd` already runs.
-   */
-  root: string | Promise<string>
+  /** The repository root: relative `cwd`s and the paths in results are relative to it. */
+  root: string
   /** The shell of command strings (default: what a `run:` step without `shell:` uses on this platform). */
   shell?: ShellKind
   /** Bytes of each of stdout and stderr kept in results (head and tail); default 4 MiB. */
@@ -83,13 +80,12 @@ function track(pid: number): void {
 export class LocalExecutionAdapter implements ExecutionAdapter {
   /** The kind reported by `self-heal env`. */
   readonly kind = 'local-process'
-  private readonly root: Promise<string>
+  /** The repository root (absolute). */
+  readonly root: string
   private readonly options: LocalExecutionOptions
 
   constructor(options: LocalExecutionOptions) {
-    this.root = Promise.resolve(options.root).then(root => resolve(root))
-    // A root that cannot be found fails the commands that need it, not the process.
-    this.root.catch(() => undefined)
+    this.root = resolve(options.root)
     this.options = options
   }
 
@@ -139,11 +135,11 @@ export class LocalExecutionAdapter implements ExecutionAdapter {
       // A report left over from an earlier run says nothing about this one.
       if (after && after !== before) output.report = await readFile(reportFile, 'utf8')
     }
-    return { result, output, context: { root: await this.root, cwd } }
+    return { result, output, context: { root: this.root, cwd } }
   }
 
   private async workingDirectory(cwd: string | undefined): Promise<string> {
-    const directory = cwd && isAbsolute(cwd) ? cwd : resolve(await this.root, cwd ?? '')
+    const directory = cwd ? (isAbsolute(cwd) ? cwd : resolve(this.root, cwd)) : this.root
     let isDirectory = false
     try {
       isDirectory = (await stat(directory)).isDirectory()

@@ -139,7 +139,7 @@ export class GitHubActionsExecutionAdapter implements ExecutionAdapter {
       build: toBuildResult,
       lint: toLintResult
     }
-    return { result: shape[request.kind](executed), fix: executed.record?.fix }
+    return { result: await shape[request.kind](executed), fix: executed.record?.fix }
   }
 
   private check(kind: CheckKind, command: Command, options: RunOptions): Promise<Executed> {
@@ -239,7 +239,7 @@ interface Executed {
   report?: RunReport
 }
 
-function toTestResult({ result, record, report }: Executed): TestResult {
+async function toTestResult({ result, record, report }: Executed): Promise<TestResult> {
   if (record?.failedTests) {
     return {
       ...result,
@@ -253,7 +253,7 @@ function toTestResult({ result, record, report }: Executed): TestResult {
   const fromAnnotations = report ? testsFromAnnotations(report.annotations) : []
   const detail = fromAnnotations.length
     ? { source: 'junit' as const, failedTests: fromAnnotations }
-    : readTestResults({ stdout: result.stdout, stderr: '' })
+    : await readTestResults({ stdout: result.stdout, stderr: '' })
   return {
     ...result,
     passed: hasPassed(result),

@@ -5,7 +5,7 @@
  * is re-read: when the touched files did not change the same change is re-applied on the new head, otherwise a
  * ConflictError. On any failure no ref has moved.
  */
-import * as core from '@actions/core'
+import * as core from '../../actions-core.js'
 import {
   BranchExistsError,
   ConflictError,

@@ -11,7 +11,6 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { constants as osConstants, tmpdir } from 'node:os'
 import { dirname, isAbsolute, join, resolve } from 'node:path'
-import { performance } from 'node:perf_hooks'
 import type { Readable } from 'node:stream'
 import type {
   BuildResult,
@@ -126,7 +125,7 @@ export class LocalExecutionAdapter implements ExecutionAdapter {
 
   async runTests(command: Command, options: RunOptions = {}): Promise<TestResult> {
     const { result, output, context } = await this.execute(command, options)
-    const detail = readTestResults(output, context)
+    const detail = await readTestResults(output, context)
     const tests: TestResult = {
       ...result,
       passed: hasPassed(result),
@@ -253,7 +252,7 @@ export class LocalExecutionAdapter implements ExecutionAdapter {
   private async spawnProcess(launch: Launch): Promise<CommandResult> {
     const limits = splitBudget(this.options.maxOutputBytes ?? 4 * 1024 * 1024)
     const captured = { stdout: new OutputCapper(limits), stderr: new OutputCapper(limits) }
-    const started = performance.now()
+    const started = now()
     const posix = process.platform !== 'win32'
     let child: ChildProcessByStdio<null, Readable, Readable>
     try {
@@ -282,13 +281,13 @@ export class LocalExecutionAdapter implements ExecutionAdapter {
     const streams = [child.stdout, child.stderr]
     const closed = Promise.all(streams.map(stream => new Promise(resolve => stream.once('close', resolve))))
     const echo = this.options.echo ? new Echo(this.options.echo, this.inert(), streams) : undefined
-    let lastOutput = performance.now()
+    let lastOutput = now()
     for (const [name, stream] of [
       ['stdout', child.stdout],
       ['stderr', child.stderr]
     ] as const) {
       stream.on('data', (chunk: Buffer) => {
-        lastOutput = performance.now()
+        lastOutput = now()
         captured[name].push(chunk)
         this.options.onOutput?.(name, chunk)
         echo?.write(chunk)
@@ -325,7 +324,7 @@ export class LocalExecutionAdapter implements ExecutionAdapter {
           exitCode: NOT_STARTED_EXIT_CODE,
           stdout: '',
           stderr: `self-heal: ${launch.file}: ${reason}\n`,
-          durationMs: Math.round(performance.now() - started),
+          durationMs: Math.round(now() - started),
           timedOut: false
         }
       }
@@ -335,10 +334,7 @@ export class LocalExecutionAdapter implements ExecutionAdapter {
       // The rest of the output, unless an escaped process holds a pipe open and says nothing more.
       await Promise.race([
         closed,
-        until(
-          () =>
-            !echo?.waiting && performance.now() - Math.max(lastOutput, echo?.resumedAt ?? 0) >= PIPE_DRAIN_MS
-        )
+        until(() => !echo?.waiting && now() - Math.max(lastOutput, echo?.resumedAt ?? 0) >= PIPE_DRAIN_MS)
       ])
       for (const stream of streams) stream.destroy()
       if (aborted) throw launch.signal?.reason
@@ -348,7 +344,7 @@ export class LocalExecutionAdapter implements ExecutionAdapter {
         exitCode: timedOut && exitCode === 0 ? 124 : exitCode,
         stdout: captured.stdout.toString(),
         stderr: captured.stderr.toString(),
-        durationMs: Math.round(performance.now() - started),
+        durationMs: Math.round(now() - started),
         timedOut
       }
     } finally {
@@ -372,7 +368,7 @@ export class LocalExecutionAdapter implements ExecutionAdapter {
 class Echo {
   /** Whether the sources are paused until the destination drains. */
   waiting = false
-  /** When the sources were last resumed (performance.now()). */
+  /** When the sources were last resumed (now()). */
   resumedAt = 0
   private atLineStart = true
   private broken = false
@@ -414,7 +410,7 @@ class Echo {
 
   private readonly resume = (): void => {
     this.waiting = false
-    this.resumedAt = performance.now()
+    this.resumedAt = now()
     for (const source of this.sources) source.resume()
   }
 
@@ -424,6 +420,11 @@ class Echo {
     this.destination.off('drain', this.resume)
     this.resume()
   }
+}
+
+/** Milliseconds from an arbitrary start: process.hrtime rather than node:perf_hooks, a module more to load at every check. */
+function now(): number {
+  return Number(process.hrtime.bigint()) / 1e6
 }
 
 /** Resolves once `condition` holds, looking every 100 ms. */

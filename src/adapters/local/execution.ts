@@ -332,10 +332,11 @@ export class LocalExecutionAdapter implements ExecutionAdapter {
       // it), as at the end of a job on a runner. On Windows taskkill needs the leader, which is gone by now.
       await (posix ? end(0) : ending)
       // The rest of the output, unless an escaped process holds a pipe open and says nothing more.
-      await Promise.race([
-        closed,
-        until(() => !echo?.waiting && now() - Math.max(lastOutput, echo?.resumedAt ?? 0) >= PIPE_DRAIN_MS)
-      ])
+      const quiet = until(
+        () => !echo?.waiting && now() - Math.max(lastOutput, echo?.resumedAt ?? 0) >= PIPE_DRAIN_MS
+      )
+      // The watch stops with the race: left running, it would hold this process open half a second more.
+      await Promise.race([closed, quiet.done]).finally(quiet.cancel)
       for (const stream of streams) stream.destroy()
       if (aborted) throw launch.signal?.reason
       const signalCode = exit.signal ? 128 + (osConstants.signals[exit.signal] ?? 0) : undefined
@@ -427,15 +428,17 @@ function now(): number {
   return Number(process.hrtime.bigint()) / 1e6
 }
 
-/** Resolves once `condition` holds, looking every 100 ms. */
-function until(condition: () => boolean): Promise<void> {
-  return new Promise(resolve => {
-    const timer = setInterval(() => {
+/** `done` resolves once `condition` holds, looking every 100 ms until then or until `cancel`. */
+function until(condition: () => boolean): { done: Promise<void>; cancel: () => void } {
+  let timer: NodeJS.Timeout | undefined
+  const done = new Promise<void>(resolve => {
+    timer = setInterval(() => {
       if (!condition()) return
       clearInterval(timer)
       resolve()
     }, 100)
   })
+  return { done, cancel: () => clearInterval(timer) }
 }
 
 /** Identity of a file's current version (size, mtime, inode), or undefined when it does not exist. */

@@ -19,7 +19,8 @@ const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   commit: () => import('./commit.js'),
   apply: () => import('./apply.js'),
   'apply-growth': () => import('./apply-growth.js'),
-  'diff-memory': () => import('./diff-memory.js')
+  'diff-memory': () => import('./diff-memory.js'),
+  heal: () => import('./heal.js')
 }
 
 async function main(argv: string[]): Promise<number> {

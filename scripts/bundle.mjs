@@ -32,6 +32,12 @@ for (const { source, out } of entries) {
 }
 // ncc writes a package.json ({"type": "module"}) beside each entry; dist/package.json covers dist/cli/ too.
 rmSync('dist/cli/package.json', { force: true })
-writeFileSync('dist/cli.js', "#!/usr/bin/env node\nimport './cli/index.js'\n")
+// The launcher keeps V8's compiled code of the bundle (in the system's temporary directory, as tsc does; set
+// NODE_DISABLE_COMPILE_CACHE=1 to stop it): a start after the first compiles nothing again. The bundle is imported
+// after that, which is why the import is dynamic (and Node before 22.1 has no enableCompileCache).
+writeFileSync(
+  'dist/cli.js',
+  "#!/usr/bin/env node\nimport module from 'node:module'\n\nmodule.enableCompileCache?.()\nawait import('./cli/index.js')\n"
+)
 chmodSync('dist/cli.js', 0o755)
 writeFileSync(STAMP, `${sourceHash()}\n`)

@@ -224,8 +224,11 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
       if (fix) break
     }
   } finally {
-    // The checkout is left as it was found, whatever happened: its files, its index and its HEAD.
-    await workspace.restore(start, await workspace.snapshot())
+    // The checkout is left as it was found, whatever happened: its files, its index and its HEAD. When a fix was
+    // verified in place, its verification was the last to run and put the files back at `current`: no snapshot
+    // is needed (a clean verification ran commands after that, elsewhere).
+    const putBack = fix && request.verify !== 'clean'
+    await workspace.restore(start, putBack ? current : await workspace.snapshot())
     const settled = await workspace.settle()
     if (settled.indexNotRestored) {
       log.warning(

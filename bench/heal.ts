@@ -6,7 +6,8 @@
  * the check twice, the fixer, the check, then a commit through a temporary index (`git add --all`, `write-tree`,
  * `commit-tree`, `update-ref`) and the file put back, as heal leaves it. Each repository is generated once and
  * reset between runs; the cases are interleaved, round by round. Target: heal at most TARGET_RATIO times by hand
- * at 100,000 files, where the repository's size, not the start of a process, is the cost.
+ * at 100,000 files, where the repository's size, not the start of a process, is the cost. BENCH_HEAL_SIZES=1000,10000
+ * picks other sizes.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -14,7 +15,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 
-const SIZES = process.env.BENCH_HEAL_SIZES ? process.env.BENCH_HEAL_SIZES.split(",").map(Number) : [1_000, 10_000, 100_000]
+const SIZES = process.env.BENCH_HEAL_SIZES
+  ? process.env.BENCH_HEAL_SIZES.split(',').map(Number)
+  : [1_000, 10_000, 100_000]
 const ROUNDS = 5
 const TARGET_RATIO = 1.2
 /** Files per directory of the generated tree. */

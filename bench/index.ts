@@ -17,7 +17,10 @@ const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   cache: () => import('./cache.js'),
   'cache-open': () => import('./cache-open.js'),
   commit: () => import('./commit.js'),
-  apply: () => import('./apply.js')
+  apply: () => import('./apply.js'),
+  'apply-growth': () => import('./apply-growth.js'),
+  'diff-memory': () => import('./diff-memory.js'),
+  heal: () => import('./heal.js')
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -1,29 +1,19 @@
-// Builds dist/index.js (the action) and dist/cli.js (the CLI) with @vercel/ncc, one bundle each, side by side.
-// ncc names each entry index.js and may emit chunks (lazily imported modules, e.g. 973.index.js) that the entry
-// loads by name from its own directory: chunks keep their names, and two bundles may share a chunk only when it
-// is byte-identical (otherwise the build stops rather than let one bundle load the other's code).
+// Builds dist/index.js (the action) and dist/cli.js (the CLI) with @vercel/ncc, one bundle each.
+// Each bundle loads its heavier modules lazily, and ncc emits every lazily imported module as a chunk
+// (e.g. 973.index.js) that the entry loads by name from its own directory. The two bundles' chunks have the same
+// names and different contents, so each bundle gets a directory of its own: the action's is dist/ itself (where
+// action.yml points), the CLI's dist/cli/, and dist/cli.js is the executable that starts it.
 import { execFileSync } from 'node:child_process'
-import {
-  chmodSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  writeFileSync
-} from 'node:fs'
-import { join } from 'node:path'
+import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { STAMP, sourceHash } from './source-hash.mjs'
 
 const entries = [
-  { source: 'src/index.ts', out: 'index.js' },
-  { source: 'src/cli.ts', out: 'cli.js' }
+  { source: 'src/index.ts', out: 'dist' },
+  { source: 'src/cli.ts', out: 'dist/cli' }
 ]
 rmSync('dist', { recursive: true, force: true })
 mkdirSync('dist')
 for (const { source, out } of entries) {
-  const tmp = join('dist', `.build-${out}`)
   execFileSync(
     process.execPath,
     [
@@ -31,7 +21,7 @@ for (const { source, out } of entries) {
       'build',
       source,
       '-o',
-      tmp,
+      out,
       '--target',
       'es2022',
       '--no-source-map-register',
@@ -39,19 +29,15 @@ for (const { source, out } of entries) {
     ],
     { stdio: 'inherit' }
   )
-  for (const file of readdirSync(tmp)) {
-    const target = join('dist', file === 'index.js' ? out : file)
-    if (file !== 'index.js' && existsSync(target)) {
-      if (!readFileSync(target).equals(readFileSync(join(tmp, file)))) {
-        throw new Error(
-          `Both bundles emit ${file} with different contents: give one of them another chunk name.`
-        )
-      }
-      continue
-    }
-    renameSync(join(tmp, file), target)
-  }
-  rmSync(tmp, { recursive: true, force: true })
 }
+// ncc writes a package.json ({"type": "module"}) beside each entry; dist/package.json covers dist/cli/ too.
+rmSync('dist/cli/package.json', { force: true })
+// The launcher keeps V8's compiled code of the bundle (in the system's temporary directory, as tsc does; set
+// NODE_DISABLE_COMPILE_CACHE=1 to stop it): a start after the first compiles nothing again. The bundle is imported
+// after that, which is why the import is dynamic (and Node before 22.1 has no enableCompileCache).
+writeFileSync(
+  'dist/cli.js',
+  "#!/usr/bin/env node\nimport module from 'node:module'\n\nmodule.enableCompileCache?.()\nawait import('./cli/index.js')\n"
+)
 chmodSync('dist/cli.js', 0o755)
 writeFileSync(STAMP, `${sourceHash()}\n`)

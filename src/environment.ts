@@ -66,11 +66,16 @@ export function parseEnvironment(value: string, source = 'environment'): Environ
 
 /** Whether `dir` or one of its parents holds a git checkout (a `.git` directory or file). */
 export function hasGitCheckout(dir: string): boolean {
+  return findWorkTree(dir) !== undefined
+}
+
+/** The nearest of `dir` and its parents that holds a `.git` directory or file: the work tree `dir` is in. */
+export function findWorkTree(dir: string): string | undefined {
   let current = resolve(dir)
   for (;;) {
-    if (existsSync(join(current, '.git'))) return true
+    if (existsSync(join(current, '.git'))) return current
     const parent = dirname(current)
-    if (parent === current) return false
+    if (parent === current) return undefined
     current = parent
   }
 }

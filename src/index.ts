@@ -1,5 +1,5 @@
 /** The action's entry point: the same bundle runs as the main step and, on its second start, as the post step. */
-import * as core from '@actions/core'
+import * as core from './actions-core.js'
 import { State } from './constants.js'
 import { run } from './main.js'
 import { runPost } from './post.js'

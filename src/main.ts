@@ -2,29 +2,21 @@
  * The action's main step. `run()` reads the inputs once, runs the operation, writes outputs and the job summary,
  * and is the only place that turns an error into a failed step.
  */
-import * as core from '@actions/core'
+import * as core from './actions-core.js'
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { AdapterFactory } from './adapters/factory.js'
-import { runApply } from './commands/apply.js'
 import { toCheckOutput } from './commands/check.js'
 import { parsePassEnv } from './adapters/local/scrub-env.js'
-import { healWithFactory } from './commands/heal.js'
-import { deliverFix, readTriggeringRun } from './heal/deliver.js'
 import type { HealOutput } from './heal/types.js'
 import { pullRequestOperation } from './heal/pull-request-operation.js'
-import { handOverForkFix } from './heal/fix-artifact.js'
-import { buildHealRequest, readPolicy, type HealInputs } from './heal/request.js'
-import { parseFixRequest, runFixStep } from './heal/remote-fix.js'
-import { parseRunId } from './heal/cloud.js'
-import { createGitHubClient } from './github/client.js'
+import type { HealInputs } from './heal/request.js'
 import {
   formatCheckRecord,
   parseCheckInputs,
   runCheckRequest,
   toCheckRecord
 } from './commands/check-report.js'
-import { dispatch, dispatchActionOutputs, parseInputOptions } from './commands/dispatch.js'
 import { Input, Output } from './constants.js'
 import { detectEnvironment } from './environment.js'
 import { ConfigurationError, InvalidInputError, errorMessage } from './errors.js'
@@ -38,6 +30,9 @@ export const OPERATIONS = ['heal', 'check', 'apply', 'dispatch', 'fix', 'deliver
 
 /** A logger over @actions/core. */
 export const coreLogger: Logger = { info: core.info, warning: core.warning, debug: core.debug }
+
+// Each operation imports what only it needs (the heal loop, the diff machinery, Octokit) when it starts: a start
+// of the action costs what its operation uses.
 
 /** The action's main entry: never throws; a failure is reported with core.setFailed. */
 export async function run(): Promise<void> {
@@ -132,6 +127,7 @@ async function checkOperation(factory: AdapterFactory, cwd: string | undefined):
  * check's result and the candidate fix back to the dispatching side, which polices, commits, verifies and proposes.
  */
 async function fixOperation(factory: AdapterFactory, cwd: string): Promise<void> {
+  const { parseFixRequest, runFixStep } = await import('./heal/remote-fix.js')
   const request = parseFixRequest(core.getInput(Input.Request, { required: true }))
   const correlationId = core.getInput(Input.CorrelationId, { required: true })
   const { first, fix } = await core.group(`Run the ${request.kind} check and the fixers`, async () =>
@@ -186,6 +182,11 @@ const HEAL_INPUTS: Record<keyof HealInputs, Input> = {
 
 async function healOperation(factory: AdapterFactory, cwd: string): Promise<void> {
   const command = core.getInput(Input.Command)
+  const [{ buildHealRequest }, { healWithFactory }, { handOverForkFix }] = await Promise.all([
+    import('./heal/request.js'),
+    import('./commands/heal.js'),
+    import('./heal/fix-artifact.js')
+  ])
   const request = buildHealRequest(
     {
       check: command,
@@ -221,6 +222,7 @@ async function healOperation(factory: AdapterFactory, cwd: string): Promise<void
     option => `the input '${HEAL_INPUTS[option]}'`,
     process.env
   )
+  const { parseRunId } = await import('./heal/cloud.js')
   const result = await core.group(`Heal the ${request.kind} check`, async () =>
     handOverForkFix(
       await healWithFactory(factory, cwd, request, coreLogger, {
@@ -285,8 +287,9 @@ async function applyOperation(factory: AdapterFactory, cwd: string): Promise<voi
   if (Boolean(inline) === Boolean(file)) {
     throw new InvalidInputError(`Give exactly one of the inputs '${Input.Patch}' or '${Input.PatchFile}'.`)
   }
-  // Inputs lose their final newline; a diff needs it.
-  const diff = inline ? `${inline.replace(/\n?$/, '\n')}` : await readFile(resolve(cwd, file), 'utf8')
+  // Inputs lose their final newline; a diff needs it. A file is read as bytes: the diff may hold any encoding.
+  const diff = inline ? `${inline.replace(/\n?$/, '\n')}` : await readFile(resolve(cwd, file))
+  const { runApply } = await import('./commands/apply.js')
   const result = await runApply(await factory.git(), {
     diff,
     branch: core.getInput(Input.Branch, { required: true }),
@@ -313,6 +316,7 @@ async function dispatchOperation(settings: Settings): Promise<void> {
   }
   const timeout = core.getInput(Input.Timeout)
   const wait = core.getBooleanInput(Input.Wait)
+  const { dispatch, dispatchActionOutputs, parseInputOptions } = await import('./commands/dispatch.js')
   const result = await dispatch({
     workflow: core.getInput(Input.Workflow, { required: true }),
     ref: core.getInput(Input.Ref) || process.env.GITHUB_REF_NAME || undefined,
@@ -340,6 +344,11 @@ async function deliverOperation(settings: Settings): Promise<void> {
   if (!settings.repository) {
     throw new ConfigurationError("operation 'deliver' needs the repository (the input 'repository').")
   }
+  const [{ deliverFix, readTriggeringRun }, { readPolicy }, { createGitHubClient }] = await Promise.all([
+    import('./heal/deliver.js'),
+    import('./heal/request.js'),
+    import('./github/client.js')
+  ])
   const run = readTriggeringRun(process.env)
   const client = createGitHubClient({
     token: settings.token,

@@ -2,7 +2,7 @@
  * The action's post step: flushes state the main step left (the Actions cache snapshot). Cleanup problems are
  * warnings, never a failed job.
  */
-import * as core from '@actions/core'
+import * as core from './actions-core.js'
 import { errorMessage } from './errors.js'
 import { flushPendingState } from './adapters/factory.js'
 import { coreLogger } from './main.js'

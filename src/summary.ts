@@ -2,7 +2,7 @@
  * What the action tells people: the job summary (Markdown through core.summary) and annotations on the files
  * that failed. Summaries are written only when the runner gives a summary file.
  */
-import * as core from '@actions/core'
+import * as core from './actions-core.js'
 import type { ApplyOutput } from './commands/apply.js'
 import type { CheckOutput } from './commands/check.js'
 import type { DispatchOutput } from './commands/dispatch.js'

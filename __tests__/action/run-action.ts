@@ -31,11 +31,17 @@ export interface ActionRun {
   summary: string
 }
 
-/** Parses the `name<<DELIMITER` file format of GITHUB_OUTPUT and GITHUB_STATE. */
+/** Parses GITHUB_OUTPUT and GITHUB_STATE as the runner does: `name=value` lines and `name<<DELIMITER` blocks. */
 export function parseCommandFile(text: string): Record<string, string> {
   const values: Record<string, string> = {}
   const lines = text.split('\n')
   for (let i = 0; i < lines.length; i++) {
+    const equals = lines[i].indexOf('=')
+    const heredoc = lines[i].indexOf('<<')
+    if (equals > 0 && (heredoc < 0 || equals < heredoc)) {
+      values[lines[i].slice(0, equals)] = lines[i].slice(equals + 1)
+      continue
+    }
     const match = /^([^<=]+)<<(.+)$/.exec(lines[i])
     if (!match) continue
     const [, name, delimiter] = match

@@ -137,7 +137,7 @@ function runner(git: MemoryGit, made: Record<string, string> | undefined, report
         conclusion: run.conclusion,
         branch: run.head_branch,
         sha: run.head_sha,
-        result: resultFromReport(kind, report)
+        result: await resultFromReport(kind, report)
       }
     }
   }
@@ -304,8 +304,8 @@ describe('runCloudHeal', () => {
 })
 
 describe('a failed run read as the check it ran', () => {
-  it('gives failed runs of one failure one fingerprint, whatever the run, its exit code or the positions', () => {
-    const first = resultFromReport('lint', ciReport(7, LINT_OUTPUT))
+  it('gives failed runs of one failure one fingerprint, whatever the run, its exit code or the positions', async () => {
+    const first = await resultFromReport('lint', ciReport(7, LINT_OUTPUT))
     expect(first).toMatchObject({
       exitCode: 2,
       passed: false,
@@ -313,9 +313,9 @@ describe('a failed run read as the check it ran', () => {
     })
     const id = fingerprintFailure('lint', first)!.id
     const moved = ciReport(9, 'src/a.js:3:4: trailing whitespace (no-trailing-spaces)\n')
-    expect(fingerprintFailure('lint', resultFromReport('lint', moved))!.id).toBe(id)
+    expect(fingerprintFailure('lint', await resultFromReport('lint', moved))!.id).toBe(id)
     const other = ciReport(7, 'src/b.js:1:12: trailing whitespace (no-trailing-spaces)\n')
-    expect(fingerprintFailure('lint', resultFromReport('lint', other))!.id).not.toBe(id)
+    expect(fingerprintFailure('lint', await resultFromReport('lint', other))!.id).not.toBe(id)
     // Annotations name the problems when the run left some (a reporter's `::error file=...`).
     const annotated = ciReport(7, '')
     annotated.annotations.unshift({
@@ -325,10 +325,13 @@ describe('a failed run read as the check it ran', () => {
       title: 'no-trailing-spaces',
       message: 'trailing whitespace'
     })
-    expect(resultFromReport('lint', annotated)).toMatchObject({
+    expect(await resultFromReport('lint', annotated)).toMatchObject({
       problems: [{ file: 'src/c.js', line: 2, rule: 'no-trailing-spaces', severity: 'error' }]
     })
-    expect(resultFromReport('lint', ciReport(7, '', 'success'))).toMatchObject({ exitCode: 0, passed: true })
+    expect(await resultFromReport('lint', ciReport(7, '', 'success'))).toMatchObject({
+      exitCode: 0,
+      passed: true
+    })
   })
 })
 
@@ -338,7 +341,7 @@ describe('runCloudHeal from a failed run', () => {
     const { execution, refs } = runner(git, { 'src/a.js': FIXED })
     const cache = new MemoryCacheAdapter()
     const first = await heal(git, execution, { cache, runId: 7 })
-    const id = fingerprintFailure('lint', resultFromReport('lint', ciReport(7, LINT_OUTPUT)))!.id
+    const id = fingerprintFailure('lint', await resultFromReport('lint', ciReport(7, LINT_OUTPUT)))!.id
     expect(first).toMatchObject({
       outcome: 'healed',
       remembered: true,

@@ -46,7 +46,10 @@ const failed = (stdout: string, stderr = ''): CommandResult => ({
 })
 
 /** Raw output → the kind's result, exactly as the local Execution adapter builds it. */
-function resultOf(kind: CheckKind, name: string): TestResult | LintResult | BuildResult | CommandResult {
+async function resultOf(
+  kind: CheckKind,
+  name: string
+): Promise<TestResult | LintResult | BuildResult | CommandResult> {
   const text = fixture(name)
   // Jest writes to stderr; the others to stdout.
   const output = name.startsWith('jest') ? { stdout: '', stderr: text } : { stdout: text, stderr: '' }
@@ -54,7 +57,7 @@ function resultOf(kind: CheckKind, name: string): TestResult | LintResult | Buil
   const base = { ...failed(output.stdout, output.stderr), passed: false }
   switch (kind) {
     case 'test':
-      return { ...base, ...readTestResults(output, context) }
+      return { ...base, ...(await readTestResults(output, context)) }
     case 'lint':
       return { ...base, ...readLintResults(output, context) }
     case 'build':
@@ -64,8 +67,8 @@ function resultOf(kind: CheckKind, name: string): TestResult | LintResult | Buil
   }
 }
 
-function fingerprint(kind: CheckKind, name: string): Fingerprint {
-  const print = fingerprintFailure(kind, resultOf(kind, name), { workspace: workspaceOf(name) })
+async function fingerprint(kind: CheckKind, name: string): Promise<Fingerprint> {
+  const print = fingerprintFailure(kind, await resultOf(kind, name), { workspace: workspaceOf(name) })
   if (!print) throw new Error(`${name}: no fingerprint for a failed check`)
   return print
 }
@@ -184,34 +187,35 @@ const TOOLS: Tool[] = [
 ]
 
 describe.each(TOOLS)('$tool: raw output → results → fingerprint', tool => {
-  it('gives the same id when only the noise differs', () => {
-    const base = fingerprint(tool.kind, tool.base)
-    const noisy = fingerprint(tool.kind, tool.noisy)
+  it('gives the same id when only the noise differs', async () => {
+    const base = await fingerprint(tool.kind, tool.base)
+    const noisy = await fingerprint(tool.kind, tool.noisy)
     expect(base.basis).toBe(tool.basis)
     expect(noisy.signatures).toEqual(base.signatures)
     expect(noisy.id).toBe(base.id)
     expect(isFingerprintId(base.id)).toBe(true)
   })
 
-  it('gives another id when the failure differs', () => {
-    const base = fingerprint(tool.kind, tool.base)
-    const ids = tool.different.map(name => fingerprint(tool.kind, name).id)
+  it('gives another id when the failure differs', async () => {
+    const base = await fingerprint(tool.kind, tool.base)
+    const ids = await Promise.all(tool.different.map(async name => (await fingerprint(tool.kind, name)).id))
     for (const id of ids) expect(id).not.toBe(base.id)
     expect(new Set(ids).size).toBe(ids.length)
   })
 
-  it('the signatures carry no noise', () => {
-    const all = [tool.base, tool.noisy].flatMap(name => fingerprint(tool.kind, name).signatures).join('\n')
+  it('the signatures carry no noise', async () => {
+    const prints = await Promise.all([tool.base, tool.noisy].map(name => fingerprint(tool.kind, name)))
+    const all = prints.flatMap(print => print.signatures).join('\n')
     expect(all).not.toMatch(
       /\x1b|\/home\/runner|\/Users\/ana|\/var\/folders|\/tmp\/|:\d+:\d+|\b\d+(?:\.\d+)? ?m?s\b/
     )
   })
 
   if (tool.outputAlone && tool.kind !== 'command') {
-    it('the output fallback alone (a plain command) still tells the variants apart', () => {
-      const base = fingerprint('command', tool.base)
+    it('the output fallback alone (a plain command) still tells the variants apart', async () => {
+      const base = await fingerprint('command', tool.base)
       expect(base.basis).toBe('output')
-      for (const name of tool.different) expect(fingerprint('command', name).id).not.toBe(base.id)
+      for (const name of tool.different) expect((await fingerprint('command', name)).id).not.toBe(base.id)
     })
   }
 })
@@ -232,16 +236,16 @@ describe('formatting failures', () => {
       return (fingerprintFailure(kind, parsed) as Fingerprint).id
     })
 
-  it('name the files: the signatures of Prettier and Biome failures', () => {
-    expect(fingerprint('lint', 'prettier-ci.txt').signatures).toEqual([
+  it('name the files: the signatures of Prettier and Biome failures', async () => {
+    expect((await fingerprint('lint', 'prettier-ci.txt')).signatures).toEqual([
       'src/a.ts :: message: not formatted (prettier)',
       'src/b.js :: message: not formatted (prettier)'
     ])
-    expect(fingerprint('lint', 'biome-ci.txt').signatures).toEqual([
+    expect((await fingerprint('lint', 'biome-ci.txt')).signatures).toEqual([
       'src/a.ts :: message: not formatted (biome)',
       'src/b.ts :: message: not formatted (biome)'
     ])
-    expect(fingerprint('command', 'biome-ci.txt').signatures).toEqual(
+    expect((await fingerprint('command', 'biome-ci.txt')).signatures).toEqual(
       expect.arrayContaining(['output: src/a.ts format', 'output: src/b.ts format'])
     )
   })
@@ -274,35 +278,35 @@ describe('formatting failures', () => {
 })
 
 describe('what the signatures hold', () => {
-  it('tests: file, suite path and name, and the error line', () => {
-    expect(fingerprint('test', 'jest-ci.txt').signatures).toEqual([
+  it('tests: file, suite path and name, and the error line', async () => {
+    expect((await fingerprint('test', 'jest-ci.txt')).signatures).toEqual([
       "src/config.test.js :: config › loads the settings file :: ENOENT: no such file or directory, open '<tmp>/settings.json'",
       'src/config.test.js :: config › reports when the server is down :: connect ECONNREFUSED 127.0.0.1:<port>',
       'src/sum.test.js :: sum › handles negatives :: expect(received).toBe(expected) // Object.is equality'
     ])
     // pytest cuts summary messages to the terminal's width: only the error type is kept of a cut one.
-    expect(fingerprint('test', 'pytest-ci.txt').signatures).toEqual([
+    expect((await fingerprint('test', 'pytest-ci.txt')).signatures).toEqual([
       'tests/test_io.py :: test_save :: FileNotFoundError',
       'tests/test_math.py :: TestStrings::test_upper :: AssertionError',
       'tests/test_math.py :: test_divide :: ZeroDivisionError: division by zero'
     ])
   })
 
-  it('lint: file and rule, errors only when there are errors; the message only without a rule', () => {
-    expect(fingerprint('lint', 'eslint-ci.txt').signatures).toEqual([
+  it('lint: file and rule, errors only when there are errors; the message only without a rule', async () => {
+    expect((await fingerprint('lint', 'eslint-ci.txt')).signatures).toEqual([
       'src/bad.js :: no-undef',
       'src/bad.js :: no-unused-vars',
       'src/syntax.js :: message: Parsing error: Unexpected token'
     ])
     // A check failed by warnings alone (`--max-warnings 0`) is fingerprinted by its warnings.
-    expect(fingerprint('lint', 'eslint-warnings.txt').signatures).toEqual([
+    expect((await fingerprint('lint', 'eslint-warnings.txt')).signatures).toEqual([
       'src/bad.js :: eqeqeq',
       'src/util.js :: no-console'
     ])
   })
 
-  it('output: the error lines, sorted, and the exit code', () => {
-    const print = fingerprint('command', 'npm-build-ci.txt')
+  it('output: the error lines, sorted, and the exit code', async () => {
+    const print = await fingerprint('command', 'npm-build-ci.txt')
     expect(print.signatures).toContain(
       "output: Error [ERR_MODULE_NOT_FOUND]: Cannot find module 'src/missing.js' imported from scripts/build.mjs"
     )
@@ -310,16 +314,16 @@ describe('what the signatures hold', () => {
     expect(print.signatures).toEqual([...print.signatures].sort())
   })
 
-  it("Jest's JSON report and its printed output give the same fingerprint", () => {
+  it("Jest's JSON report and its printed output give the same fingerprint", async () => {
     // The captured Jest 30 run of the report parsers' tests, read once from `--json` and once from stderr.
     const reports = join(fixtures, '..', '..', 'reports', 'fixtures')
     const context = { root: '/tmp/cap/jest', cwd: '/tmp/cap/jest' }
-    const fromJson = readTestResults(
+    const fromJson = await readTestResults(
       { stdout: '', stderr: '', report: readFileSync(join(reports, 'jest-report.json'), 'utf8') },
       context
     )
     const printed = readFileSync(join(reports, 'jest-stderr.txt'), 'utf8')
-    const fromOutput = readTestResults({ stdout: '', stderr: printed }, context)
+    const fromOutput = await readTestResults({ stdout: '', stderr: printed }, context)
     expect(fromJson.source).toBe('jest-json')
     expect(fromOutput.source).toBe('output')
     const json = fingerprintFailure(
@@ -332,11 +336,15 @@ describe('what the signatures hold', () => {
     expect(json?.id).toBe(output?.id)
   })
 
-  it('assertion values in the first line are kept; those on later lines are not part of it', () => {
+  it('assertion values in the first line are kept; those on later lines are not part of it', async () => {
     // Vitest prints the values in its first line: the same test failing with another value is another failure.
-    expect(fingerprint('test', 'vitest-other-value.txt').id).not.toBe(fingerprint('test', 'vitest-ci.txt').id)
+    expect((await fingerprint('test', 'vitest-other-value.txt')).id).not.toBe(
+      (await fingerprint('test', 'vitest-ci.txt')).id
+    )
     // node:assert prints them on the third line: the same test, the same error line, the same fingerprint.
-    expect(fingerprint('test', 'node-tap-other-value.txt').id).toBe(fingerprint('test', 'node-tap-ci.txt').id)
+    expect((await fingerprint('test', 'node-tap-other-value.txt')).id).toBe(
+      (await fingerprint('test', 'node-tap-ci.txt')).id
+    )
   })
 })
 
@@ -529,8 +537,8 @@ describe('errorSignature', () => {
 })
 
 describe('the id', () => {
-  it(`is ${FINGERPRINT_ID_LENGTH} lowercase hex characters`, () => {
-    const id = fingerprint('test', 'jest-ci.txt').id
+  it(`is ${FINGERPRINT_ID_LENGTH} lowercase hex characters`, async () => {
+    const id = (await fingerprint('test', 'jest-ci.txt')).id
     expect(id).toMatch(/^[0-9a-f]{16}$/)
     expect(isFingerprintId(id)).toBe(true)
     expect(isFingerprintId('self-heal/abc')).toBe(false)
@@ -554,9 +562,10 @@ describe('the id', () => {
   })
 
   it('makes a valid branch name self-heal/<id> (git check-ref-format)', async () => {
-    const ids = TOOLS.flatMap(tool =>
-      [tool.base, ...tool.different].map(name => fingerprint(tool.kind, name).id)
+    const prints = await Promise.all(
+      TOOLS.flatMap(tool => [tool.base, ...tool.different].map(name => fingerprint(tool.kind, name)))
     )
+    const ids = prints.map(print => print.id)
     for (const id of new Set(ids)) {
       const { stdout } = await execFileAsync('git', ['check-ref-format', '--branch', `self-heal/${id}`])
       expect(stdout.trim()).toBe(`self-heal/${id}`)

@@ -25,8 +25,11 @@ const fixture = (name: string): string => readFileSync(join(fixtures, name), 'ut
 const at = (root: string): PathContext => ({ root, cwd: root })
 
 describe('test reports from real tools', () => {
-  it('node:test, TAP reporter: leaf failures with suite path, location and error', () => {
-    const detail = readTestResults({ stdout: fixture('node-test-tap.txt'), stderr: '' }, at('/tmp/cap/nt'))
+  it('node:test, TAP reporter: leaf failures with suite path, location and error', async () => {
+    const detail = await readTestResults(
+      { stdout: fixture('node-test-tap.txt'), stderr: '' },
+      at('/tmp/cap/nt')
+    )
     expect(detail.source).toBe('tap')
     expect(detail.counts).toEqual({ total: 4, failed: 2, skipped: 1 })
     expect(detail.failedTests).toEqual([
@@ -40,8 +43,11 @@ describe('test reports from real tools', () => {
     ])
   })
 
-  it('node:test, spec reporter (the default): the failing tests section', () => {
-    const detail = readTestResults({ stdout: fixture('node-test-spec.txt'), stderr: '' }, at('/tmp/cap/nt'))
+  it('node:test, spec reporter (the default): the failing tests section', async () => {
+    const detail = await readTestResults(
+      { stdout: fixture('node-test-spec.txt'), stderr: '' },
+      at('/tmp/cap/nt')
+    )
     expect(detail.source).toBe('output')
     expect(detail.failedTests).toEqual([
       {
@@ -54,8 +60,8 @@ describe('test reports from real tools', () => {
     ])
   })
 
-  it('node:test, JUnit reporter: entities decoded, absolute files made relative', () => {
-    const detail = readTestResults(
+  it('node:test, JUnit reporter: entities decoded, absolute files made relative', async () => {
+    const detail = await readTestResults(
       { stdout: '', stderr: '', report: fixture('node-test-junit.xml') },
       at('/tmp/cap/nt')
     )
@@ -70,8 +76,11 @@ describe('test reports from real tools', () => {
     expect(detail.failedTests[0].message).not.toContain('node:internal')
   })
 
-  it('Jest default output: `●` blocks, a suite that failed to run, code frames dropped', () => {
-    const detail = readTestResults({ stdout: '', stderr: fixture('jest-stderr.txt') }, at('/tmp/cap/jest'))
+  it('Jest default output: `●` blocks, a suite that failed to run, code frames dropped', async () => {
+    const detail = await readTestResults(
+      { stdout: '', stderr: fixture('jest-stderr.txt') },
+      at('/tmp/cap/jest')
+    )
     expect(detail.source).toBe('output')
     expect(detail.failedTests.map(({ name, file, line }) => ({ name, file, line }))).toEqual([
       { name: 'sum › handles negatives', file: 'src/sum.test.js', line: 7 },
@@ -84,8 +93,8 @@ describe('test reports from real tools', () => {
     expect(detail.failedTests[2].message).toContain('Jest encountered an unexpected token')
   })
 
-  it('Jest --json report: counts, assertion lines from the stack, the file that failed to run', () => {
-    const detail = readTestResults(
+  it('Jest --json report: counts, assertion lines from the stack, the file that failed to run', async () => {
+    const detail = await readTestResults(
       { stdout: '', stderr: '', report: fixture('jest-report.json') },
       at('/tmp/cap/jest')
     )
@@ -100,8 +109,8 @@ describe('test reports from real tools', () => {
     expect(detail.failedTests[0].message).not.toContain('node_modules')
   })
 
-  it('Jest --json printed on stdout is found too', () => {
-    const detail = readTestResults(
+  it('Jest --json printed on stdout is found too', async () => {
+    const detail = await readTestResults(
       { stdout: `some banner\n${fixture('jest-report.json')}`, stderr: '' },
       at('/tmp/cap/jest')
     )
@@ -109,8 +118,11 @@ describe('test reports from real tools', () => {
     expect(detail.failedTests).toHaveLength(3)
   })
 
-  it('Mocha spec reporter: numbered failures with nested titles', () => {
-    const detail = readTestResults({ stdout: fixture('mocha-spec.txt'), stderr: '' }, at('/tmp/cap/tools'))
+  it('Mocha spec reporter: numbered failures with nested titles', async () => {
+    const detail = await readTestResults(
+      { stdout: fixture('mocha-spec.txt'), stderr: '' },
+      at('/tmp/cap/tools')
+    )
     expect(detail.source).toBe('output')
     expect(detail.failedTests.map(({ name, file, line }) => ({ name, file, line }))).toEqual([
       { name: 'math › subtracts', file: 'test/math.test.cjs', line: 4 },
@@ -119,8 +131,11 @@ describe('test reports from real tools', () => {
     expect(detail.failedTests[1].message).toBe('Error: boom')
   })
 
-  it('Mocha TAP reporter: plain indented diagnostics', () => {
-    const detail = readTestResults({ stdout: fixture('mocha-tap.txt'), stderr: '' }, at('/tmp/cap/tools'))
+  it('Mocha TAP reporter: plain indented diagnostics', async () => {
+    const detail = await readTestResults(
+      { stdout: fixture('mocha-tap.txt'), stderr: '' },
+      at('/tmp/cap/tools')
+    )
     expect(detail.source).toBe('tap')
     expect(detail.counts).toEqual({ total: 3, failed: 2, skipped: 0 })
     expect(detail.failedTests.map(({ name, file, line }) => ({ name, file, line }))).toEqual([
@@ -130,8 +145,8 @@ describe('test reports from real tools', () => {
     expect(detail.failedTests[1].message).toContain('boom')
   })
 
-  it('Vitest default reporter (with colours): FAIL blocks', () => {
-    const detail = readTestResults({ stdout: fixture('vitest.txt'), stderr: '' }, at('/tmp/cap/tools'))
+  it('Vitest default reporter (with colours): FAIL blocks', async () => {
+    const detail = await readTestResults({ stdout: fixture('vitest.txt'), stderr: '' }, at('/tmp/cap/tools'))
     expect(detail.source).toBe('output')
     expect(detail.failedTests).toEqual([
       {
@@ -143,8 +158,8 @@ describe('test reports from real tools', () => {
     ])
   })
 
-  it('pytest: short summary lines, lines from the failure sections', () => {
-    const detail = readTestResults({ stdout: fixture('pytest.txt'), stderr: '' }, at('/tmp/cap/py'))
+  it('pytest: short summary lines, lines from the failure sections', async () => {
+    const detail = await readTestResults({ stdout: fixture('pytest.txt'), stderr: '' }, at('/tmp/cap/py'))
     expect(detail.source).toBe('output')
     expect(detail.failedTests).toEqual([
       {
@@ -163,8 +178,8 @@ describe('test reports from real tools', () => {
     ])
   })
 
-  it('pytest --junitxml: the file found from the dotted class name', () => {
-    const detail = readTestResults(
+  it('pytest --junitxml: the file found from the dotted class name', async () => {
+    const detail = await readTestResults(
       { stdout: '', stderr: '', report: fixture('pytest-junit.xml') },
       at('/tmp/cap/py')
     )
@@ -290,7 +305,7 @@ describe('lint and build output from real tools', () => {
 })
 
 describe('format edge cases', () => {
-  it('JUnit: nested suites, file inherited, `error` and `failure`, skipped counted', () => {
+  it('JUnit: nested suites, file inherited, `error` and `failure`, skipped counted', async () => {
     const xml = `<?xml version="1.0"?>
 <testsuites>
   <testsuite name="outer" file="spec/outer.spec.ts">
@@ -302,7 +317,7 @@ describe('format edge cases', () => {
     <testcase name="errors" classname="outer"><error message="TypeError: x is undefined"/></testcase>
   </testsuite>
 </testsuites>`
-    const parsed = parseJUnit(xml)
+    const parsed = await parseJUnit(xml)
     expect(parsed.counts).toEqual({ total: 3, failed: 2, skipped: 1 })
     expect(parsed.failedTests).toEqual([
       {
@@ -315,13 +330,13 @@ describe('format edge cases', () => {
     ])
   })
 
-  it('JUnit: a document that is not JUnit is a clear error', () => {
-    expect(() => parseJUnit('<html><body/></html>')).toThrow(InvalidInputError)
-    expect(() => parseJUnit('<html><body/></html>')).toThrow(/no <testsuites> or <testsuite>/)
+  it('JUnit: a document that is not JUnit is a clear error', async () => {
+    await expect(parseJUnit('<html><body/></html>')).rejects.toThrow(InvalidInputError)
+    await expect(parseJUnit('<html><body/></html>')).rejects.toThrow(/no <testsuites> or <testsuite>/)
   })
 
-  it('a malformed JUnit report falls back to the output', () => {
-    const detail = readTestResults({
+  it('a malformed JUnit report falls back to the output', async () => {
+    const detail = await readTestResults({
       stdout: 'FAILED tests/test_a.py::test_x - boom',
       stderr: '',
       report: '<testsuites><testsuite><testcase name="x"><failure>'
@@ -330,23 +345,23 @@ describe('format edge cases', () => {
     expect(detail.failedTests[0].name).toBe('test_x')
   })
 
-  it('TAP: TODO failures do not count, escaped # in names, Bail out! without a crash', () => {
-    const parsed = parseTap(
+  it('TAP: TODO failures do not count, escaped # in names, Bail out! without a crash', async () => {
+    const parsed = await parseTap(
       'TAP version 14\n1..4\nok 1 - one\nnot ok 2 - two # TODO not yet\nnot ok 3 - issue \\#42 fails\nok 4 - four # skip\nBail out! database down\n'
     )
     expect(parsed.counts).toEqual({ total: 4, failed: 1, skipped: 1 })
     expect(parsed.failedTests).toEqual([{ name: 'issue #42 fails', message: '' }])
   })
 
-  it('TAP: YAML `at` given as an object (node-tap)', () => {
-    const parsed = parseTap(
+  it('TAP: YAML `at` given as an object (node-tap)', async () => {
+    const parsed = await parseTap(
       'TAP version 13\nnot ok 1 - should be equal\n  ---\n  found: 1\n  wanted: 2\n  at:\n    fileName: test/a.js\n    lineNumber: 3\n  ...\n1..1\n'
     )
     expect(parsed.failedTests).toEqual([{ name: 'should be equal', file: 'test/a.js', line: 3, message: '' }])
   })
 
-  it('nothing recognised: source none, even with a non-zero looking output', () => {
-    expect(readTestResults({ stdout: 'Segmentation fault (core dumped)', stderr: '' })).toEqual({
+  it('nothing recognised: source none, even with a non-zero looking output', async () => {
+    expect(await readTestResults({ stdout: 'Segmentation fault (core dumped)', stderr: '' })).toEqual({
       source: 'none',
       failedTests: []
     })
@@ -409,19 +424,19 @@ describe('long lines', () => {
   // Jest cannot interrupt synchronous code, so a return of that shows as these tests taking minutes.
   const spaces = ' '.repeat(256 * 1024)
 
-  it('reads a Jest header padded with 256 KB of spaces', () => {
+  it('reads a Jest header padded with 256 KB of spaces', async () => {
     const stdout = `FAIL src/a.test.ts${spaces}(1.2 s)\n  ● suite › adds\n\n    expected 3\n`
-    const detail = readTestResults({ stdout, stderr: '' })
+    const detail = await readTestResults({ stdout, stderr: '' })
     expect(detail.failedTests).toEqual([
       expect.objectContaining({ name: 'suite › adds', file: 'src/a.test.ts' })
     ])
     // Not a header: spaces then a character, the shape that was slowest.
-    expect(readTestResults({ stdout: `FAIL a${spaces}b\n`, stderr: '' }).failedTests).toEqual([])
+    expect((await readTestResults({ stdout: `FAIL a${spaces}b\n`, stderr: '' })).failedTests).toEqual([])
   })
 
-  it('reads a Vitest header with 256 KB of spaces around its arrows', () => {
+  it('reads a Vitest header with 256 KB of spaces around its arrows', async () => {
     const stdout = ` FAIL  src/a.test.ts${spaces}>${spaces}suite > a->b works\nAssertionError: expected 1 to be 2\n ❯ src/a.test.ts:7:3\n`
-    const detail = readTestResults({ stdout, stderr: '' })
+    const detail = await readTestResults({ stdout, stderr: '' })
     expect(detail.failedTests).toEqual([
       expect.objectContaining({ name: 'suite › a->b works', file: 'src/a.test.ts', line: 7 })
     ])

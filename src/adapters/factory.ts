@@ -9,26 +9,23 @@
  * | ci        | local files      | GitHub API, base files from checkout   | Actions cache           | local processes    |
  * | cloud     | Contents/Trees   | GitHub API                             | Actions cache or SQLite | workflow_dispatch  |
  */
-import type { Environment } from '../environment.js'
+import { findWorkTree, type Environment } from '../environment.js'
 import { ConfigurationError } from '../errors.js'
-import { DEFAULT_REMOTE, detectGitHubRepository } from '../git/remote.js'
-import { gitText } from '../git/run-git.js'
-import { createGitHubClient, type GitHubClient } from '../github/client.js'
+import type { GitHubClient } from '../github/client.js'
 import type { Logger } from '../log.js'
 import type { Settings } from '../settings.js'
 import type { CacheAdapter } from './cache.js'
-import { chooseCache, createCache, saveSnapshotInPost, type CacheSettings } from './cache/index.js'
+import type { CacheSettings } from './cache/index.js'
 import type { ExecutionAdapter } from './execution.js'
-import { GitHubActionsExecutionAdapter } from './execution/workflow-dispatch.js'
+import type { GitHubActionsExecutionAdapter } from './execution/workflow-dispatch.js'
 import type { WorkflowRunsSettings } from './execution/workflow-runs.js'
 import type { GitAdapter } from './git.js'
-import { GitHubAPIAdapter } from './github/git.js'
-import { GitHubStorageAdapter } from './github/storage.js'
-import { createLocalGitAdapter } from './local/git.js'
-import { LocalExecutionAdapter } from './local/execution.js'
-import { LocalStorageAdapter } from './local/storage.js'
+import type { GitHubAPIAdapter, GitHubAPIAdapterOptions } from './github/git.js'
 import type { StorageAdapter } from './storage.js'
 import { howToSet } from '../surface.js'
+
+// Each implementation (and git) is imported when first needed, so a start costs only what the operation uses: a
+// local check loads neither Octokit nor the cache backends, and the post step starts no process.
 
 /** The ports. */
 export type Port = 'storage' | 'git' | 'cache' | 'execution'
@@ -91,9 +88,10 @@ export class AdapterFactory {
     const needs = await this.missingForGitHub()
     // Locally only pull requests need GitHub; elsewhere commits (and cloud storage and execution) do.
     const missing = this.environment === 'local' ? needs.map(hint => `for pull requests, ${hint}`) : needs
+    const { chooseCache } = await import('./cache/index.js')
     const cache = chooseCache(this.cacheSettings())
     return {
-      adapters: this.kinds(),
+      adapters: this.kinds(cache.kind),
       missing,
       ...(repository ? { repository } : {}),
       ...(cache.path ? { cachePath: cache.path } : {})
@@ -108,11 +106,14 @@ export class AdapterFactory {
 
   /** The Storage adapter. */
   storage(): Promise<StorageAdapter> {
-    return this.once('storage', async () =>
-      this.environment === 'cloud'
-        ? new GitHubStorageAdapter(await this.client())
-        : LocalStorageAdapter.create(await this.repositoryRoot())
-    )
+    return this.once('storage', async () => {
+      if (this.environment === 'cloud') {
+        const { GitHubStorageAdapter } = await import('./github/storage.js')
+        return new GitHubStorageAdapter(await this.client())
+      }
+      const { LocalStorageAdapter } = await import('./local/storage.js')
+      return LocalStorageAdapter.create(await this.repositoryRoot())
+    })
   }
 
   /** The Git adapter. */
@@ -122,10 +123,11 @@ export class AdapterFactory {
         case 'local': {
           // Pull requests go through the API when a token and a GitHub repository are known.
           const missing = await this.missingForGitHub()
+          const { createLocalGitAdapter } = await import('./local/git.js')
           return createLocalGitAdapter({
             cwd: this.settings.cwd,
             log: message => this.logger.info(message),
-            pullRequests: missing.length ? undefined : new GitHubAPIAdapter(await this.client(), this.warn()),
+            pullRequests: missing.length ? undefined : await this.gitHubAPI(this.warn()),
             pullRequestsUnavailable: missing.length
               ? `Opening a pull request needs ${missing.join(' and ')}.`
               : undefined
@@ -133,25 +135,26 @@ export class AdapterFactory {
         }
         case 'ci':
           // Commits go through the API (signed by GitHub); the base files are read from the checkout.
-          return new GitHubAPIAdapter(await this.client(), {
-            localRepository: await this.repositoryRoot(),
-            ...this.warn()
-          })
+          return this.gitHubAPI({ localRepository: await this.repositoryRoot(), ...this.warn() })
         case 'cloud':
-          return new GitHubAPIAdapter(await this.client(), this.warn())
+          return this.gitHubAPI(this.warn())
       }
     })
   }
 
   /** The Cache adapter. */
   cache(): Promise<CacheAdapter> {
-    return this.once('cache', () => createCache(this.cacheSettings()))
+    return this.once('cache', async () => {
+      const { createCache } = await import('./cache/index.js')
+      return createCache(this.cacheSettings())
+    })
   }
 
   /** The Execution adapter. */
   execution(): Promise<ExecutionAdapter> {
     return this.once('execution', async () => {
       if (this.environment !== 'cloud') {
+        const { LocalExecutionAdapter } = await import('./local/execution.js')
         return new LocalExecutionAdapter({
           root: await this.repositoryRoot(),
           onOutput: this.options.onOutput,
@@ -172,6 +175,7 @@ export class AdapterFactory {
    */
   async runnerExecution(): Promise<GitHubActionsExecutionAdapter> {
     const client = await this.client()
+    const { GitHubActionsExecutionAdapter } = await import('./execution/workflow-dispatch.js')
     return new GitHubActionsExecutionAdapter({
       octokit: client.octokit,
       owner: client.owner,
@@ -193,11 +197,12 @@ export class AdapterFactory {
 
   /** One GitHub client for every adapter that needs the API; a missing token or repository is explained. */
   private client(): Promise<GitHubClient> {
-    this.github ??= this.resolveRepository().then(repository => {
+    this.github ??= this.resolveRepository().then(async repository => {
       if (!this.settings.token)
         throw new ConfigurationError(`The ${this.environment} environment needs ${tokenHint()}.`)
       if (!repository)
         throw new ConfigurationError(`The ${this.environment} environment needs ${repositoryHint()}.`)
+      const { createGitHubClient } = await import('../github/client.js')
       return createGitHubClient({
         token: this.settings.token,
         repository,
@@ -210,6 +215,11 @@ export class AdapterFactory {
       })
     })
     return this.github
+  }
+
+  private async gitHubAPI(options: GitHubAPIAdapterOptions): Promise<GitHubAPIAdapter> {
+    const { GitHubAPIAdapter } = await import('./github/git.js')
+    return new GitHubAPIAdapter(await this.client(), options)
   }
 
   private warn(): { warn: (message: string) => void } {
@@ -226,8 +236,7 @@ export class AdapterFactory {
     }
   }
 
-  private kinds(): Record<Port, string> {
-    const cache = chooseCache(this.cacheSettings()).kind
+  private kinds(cache: string): Record<Port, string> {
     switch (this.environment) {
       case 'local':
         return { storage: 'local-files', git: 'git-cli', cache, execution: 'local-process' }
@@ -252,22 +261,30 @@ export class AdapterFactory {
       ? Promise.resolve(this.settings.repository)
       : this.environment === 'cloud'
         ? Promise.resolve(undefined)
-        : detectGitHubRepository(this.settings.cwd, DEFAULT_REMOTE, this.settings.serverUrl).catch(
-            () => undefined
-          )
+        : import('../git/remote.js')
+            .then(git =>
+              git.detectGitHubRepository(this.settings.cwd, git.DEFAULT_REMOTE, this.settings.serverUrl)
+            )
+            .catch(() => undefined)
     return this.repository
   }
 
   /** The work tree's root when cwd is inside one (paths in results are relative to it), else cwd itself. */
   private async repositoryRoot(): Promise<string> {
-    this.root ??= gitText(['rev-parse', '--show-toplevel'], { cwd: this.settings.cwd }).catch(
-      () => this.settings.cwd
-    )
+    // The nearest `.git` is where git finds the work tree too, without starting a process (a few milliseconds of
+    // every check); only variables that change where git looks need git's own answer.
+    const redirected = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_CEILING_DIRECTORIES'].some(name => process.env[name])
+    this.root ??= redirected
+      ? import('../git/run-git.js')
+          .then(git => git.gitText(['rev-parse', '--show-toplevel'], { cwd: this.settings.cwd }))
+          .catch(() => this.settings.cwd)
+      : Promise.resolve(findWorkTree(this.settings.cwd) ?? this.settings.cwd)
     return this.root
   }
 }
 
 /** The post step's work: saves the Actions cache snapshot the main step left (never throws). */
 export async function flushPendingState(env: NodeJS.ProcessEnv, logger: Logger): Promise<void> {
+  const { saveSnapshotInPost } = await import('./cache/index.js')
   await saveSnapshotInPost({ env, logger })
 }

@@ -168,8 +168,11 @@ export interface GitAdapter {
   committerEmail(): Promise<string>
   /** A unified, binary-safe git diff from `base` to `head`. */
   getDiff(base: string, head: string): Promise<string>
-  /** Commits a git diff on a branch, all-or-nothing: on failure no ref moves and no working tree changes. */
-  applyDiff(diff: string, message: string, options: ApplyDiffOptions): Promise<ApplyDiffResult>
+  /**
+   * Commits a git diff (text, or its bytes as read from a file) on a branch, all-or-nothing: on failure no ref
+   * moves and no working tree changes.
+   */
+  applyDiff(diff: string | Uint8Array, message: string, options: ApplyDiffOptions): Promise<ApplyDiffResult>
   /** Opens a pull request, or updates the open one with the same head. */
   createPullRequest(options: PullRequestOptions): Promise<PullRequest>
   /**

@@ -8,16 +8,11 @@ import { resolve } from 'node:path'
 import { Command, CommanderError, Help, Option } from 'commander'
 import { AdapterFactory } from '../adapters/factory.js'
 import { CHECK_KINDS, runCheck, type CheckKind, type CheckOutput } from '../commands/check.js'
-import { runApply, type ApplyOutput } from '../commands/apply.js'
-import { healWithFactory } from '../commands/heal.js'
-import { buildHealRequest, type HealInputs } from '../heal/request.js'
-import { parseRunId } from '../heal/cloud.js'
+import type { ApplyOutput } from '../commands/apply.js'
+import type { HealInputs } from '../heal/request.js'
 import { failureLines, formatFailure, plural } from '../heal/report.js'
 import type { DiffStats, HealOutput } from '../heal/types.js'
 import type { CacheAdapter } from '../adapters/cache.js'
-import { checkoutIdentity } from '../adapters/local/workspace.js'
-import { repositoryIdentity } from '../commands/heal.js'
-import { exportMemory, forgetMemory, importMemory, listMemory, showMemory } from '../commands/memory.js'
 import { detectEnvironment, ENVIRONMENTS, REASON_TEXT } from '../environment.js'
 import {
   ConfigurationError,
@@ -27,7 +22,7 @@ import {
   UsageError,
   errorMessage
 } from '../errors.js'
-import { dispatch, dispatchExitCode, parseInputOptions, type DispatchOutput } from '../commands/dispatch.js'
+import type { DispatchOutput } from '../commands/dispatch.js'
 import { parsePassEnv } from '../adapters/local/scrub-env.js'
 import { stderrLogger, type Logger } from '../log.js'
 import { readPositive, readSettings, type RawSettings } from '../settings.js'
@@ -35,6 +30,9 @@ import { setSurface } from '../surface.js'
 import { VERSION } from '../version.js'
 import { APPLY_HELP, CHECK_HELP, DISPATCH_HELP, ENV_HELP, HEAL_HELP, PROGRAM_HELP } from './help.js'
 import { StatusLine } from './status-line.js'
+
+// A command imports what only it needs (the heal loop, the diff machinery, Octokit, the fix memory) when it runs,
+// so `check` and `--help` load none of it.
 
 /** Streams and process facts the CLI uses, injectable for tests. */
 export interface CliIo {
@@ -288,6 +286,7 @@ function buildProgram(io: Io, state: { exitCode: number; json: boolean; command?
             : await readPatch(resolve(options.cwd ?? '.', patchSource))
         const { factory } = prepare(options, io)
         try {
+          const { runApply } = await import('../commands/apply.js')
           const git = await factory.git()
           const result = await runApply(git, {
             diff,
@@ -323,6 +322,7 @@ function buildProgram(io: Io, state: { exitCode: number; json: boolean; command?
     .action(
       run(async (options, logger) => {
         const { factory, settings } = prepare(options, io)
+        const { dispatch, dispatchExitCode, parseInputOptions } = await import('../commands/dispatch.js')
         const repository = (await factory.describe()).repository
         if (!repository) {
           throw new ConfigurationError(
@@ -435,6 +435,7 @@ function buildProgram(io: Io, state: { exitCode: number; json: boolean; command?
         const policyFile = options.policy as string | undefined
         // With no checkout, the policy is the repository's own file, read from its default branch.
         const cloud = detection.environment === 'cloud'
+        const { buildHealRequest } = await import('../heal/request.js')
         const request = buildHealRequest(
           {
             check: String(options.check),
@@ -476,6 +477,8 @@ function buildProgram(io: Io, state: { exitCode: number; json: boolean; command?
           option => HEAL_OPTIONS[option],
           io.env
         )
+        const { healWithFactory } = await import('../commands/heal.js')
+        const { parseRunId } = await import('../heal/cloud.js')
         try {
           const result = await healWithFactory(factory, settings.cwd, request, logger, {
             ref: options.ref as string | undefined,
@@ -498,6 +501,10 @@ function buildProgram(io: Io, state: { exitCode: number; json: boolean; command?
       run(async () => {
         const { factory, settings } = prepare(options, io)
         try {
+          const [{ repositoryIdentity }, { checkoutIdentity }] = await Promise.all([
+            import('../commands/heal.js'),
+            import('../adapters/local/workspace.js')
+          ])
           const cache = await factory.cache()
           const repository = await repositoryIdentity(factory, () => checkoutIdentity(settings.cwd))
           return await memoryAction(cache, repository, action, target, async path =>
@@ -520,6 +527,8 @@ async function memoryAction(
   target: string | undefined,
   read: (path: string) => Promise<string>
 ): Promise<Outcome> {
+  const { exportMemory, forgetMemory, importMemory, listMemory, showMemory } =
+    await import('../commands/memory.js')
   const needs = (what: string): string => {
     if (!target)
       throw new InvalidInputError(
@@ -770,9 +779,10 @@ function cliLogger(io: Io): Logger {
   return stderrLogger(io.env, io.stderr)
 }
 
-async function readPatch(path: string): Promise<string> {
+/** The patch file's bytes: a diff may hold text in any encoding, and bytes cost a third of the memory of text. */
+async function readPatch(path: string): Promise<Buffer> {
   try {
-    return await readFile(path, 'utf8')
+    return await readFile(path)
   } catch (error) {
     throw new InvalidInputError(
       `Cannot read the patch '${path}': ${errorMessage(error)}. Pass a diff file or '-' for stdin.`

@@ -6,8 +6,8 @@ import { InvalidInputError } from '../errors.js'
 
 /** What to apply. */
 export interface ApplyRequest {
-  /** The diff, as `git diff --binary` makes it. */
-  diff: string
+  /** The diff, as `git diff --binary` makes it (bytes, or text). */
+  diff: string | Uint8Array
   /** The branch to commit to (created from `base` when missing). */
   branch: string
   /** The commit message. */

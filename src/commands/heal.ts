@@ -40,7 +40,7 @@ async function healHere(
   cwd: string,
   request: HealRequest,
   log: Logger,
-  options: { ref?: string }
+  options: { ref?: string; runId?: number }
 ): Promise<HealOutput> {
   if (factory.environment === 'cloud') {
     const execution = (await factory.execution()) as GitHubActionsExecutionAdapter

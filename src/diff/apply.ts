@@ -100,14 +100,20 @@ export function splitKeepingNewlines(content: Buffer): Buffer[] {
   return lines
 }
 
-function linesEqual(image: Buffer[], at: number, pre: Buffer[]): boolean {
-  for (let j = 0; j < pre.length; j++) if (!image[at + j].equals(pre[j])) return false
+/** The lines of a file as hunks change it: `line(i)` for `i` below `length`. */
+interface Image {
+  readonly length: number
+  line(i: number): Buffer
+}
+
+function linesEqual(image: Image, at: number, pre: Buffer[]): boolean {
+  for (let j = 0; j < pre.length; j++) if (!image.line(at + j).equals(pre[j])) return false
   return true
 }
 
 /** git's find_pos: from the hunk's line, try forward and backward alternately for an exact match. */
 function findPosition(
-  image: Buffer[],
+  image: Image,
   pre: Buffer[],
   line: number,
   matchBeginning: boolean,
@@ -148,14 +154,29 @@ function findPosition(
   }
 }
 
-/** Applies text hunks to bytes, exactly; DiffDoesNotApplyError naming the file and the hunk otherwise. */
+/**
+ * Applies text hunks to bytes, exactly; DiffDoesNotApplyError naming the file and the hunk otherwise.
+ *
+ * Each hunk applies to the file as the hunks before it left it. That file is kept as the lines already passed
+ * (`done`, final unless a later hunk matches among them) followed by the base's lines from `next` on, so a hunk at
+ * or after the previous one costs its own lines, not the file's: N hunks take time in proportion to N, not N².
+ */
 export function applyHunks(content: Buffer, hunks: Hunk[], file: string): Buffer {
-  let image = splitKeepingNewlines(content)
+  let base = splitKeepingNewlines(content)
+  let done: Buffer[] = []
+  let next = 0
+  const image: Image = {
+    get length() {
+      return done.length + base.length - next
+    },
+    line: i => (i < done.length ? done[i] : base[next + i - done.length])
+  }
   for (const hunk of hunks) {
-    const pre = hunk.lines.filter(l => l.kind !== '+').map(l => l.content)
-    const post = hunk.lines.filter(l => l.kind !== '-').map(l => l.content)
+    const lines = hunk.lines
+    const pre = lines.filter(l => l.kind !== '+').map(l => l.content)
+    const post = lines.filter(l => l.kind !== '-').map(l => l.content)
     let trailing = 0
-    for (let j = hunk.lines.length - 1; j >= 0 && hunk.lines[j].kind === ' '; j--) trailing++
+    for (let j = lines.length - 1; j >= 0 && lines[j].kind === ' '; j--) trailing++
     const matchBeginning = hunk.oldStart === 0 || hunk.oldStart === 1
     const matchEnd = trailing === 0
     const start = hunk.newStart ? hunk.newStart - 1 : 0
@@ -170,9 +191,18 @@ export function applyHunks(content: Buffer, hunks: Hunk[], file: string): Buffer
         hunk.header
       )
     }
-    image = [...image.slice(0, at), ...post, ...image.slice(at + pre.length)]
+    if (at < done.length) {
+      // Among the lines already passed: start over from the whole file as it is now (rare; git allows it).
+      base = [...done, ...base.slice(next)]
+      done = []
+      next = 0
+    }
+    for (const end = next + at - done.length; next < end; next++) done.push(base[next])
+    for (const line of post) done.push(line)
+    next += pre.length
   }
-  return Buffer.concat(image)
+  for (; next < base.length; next++) done.push(base[next])
+  return Buffer.concat(done)
 }
 
 /** A file as a patch sees it: from the base (by id, bytes read when needed) or the result of an earlier patch. */

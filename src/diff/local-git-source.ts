@@ -39,7 +39,9 @@ export async function hasLocalCommit(cwd: string, commit: string): Promise<boole
 /** Reads blobs through one long-lived `git cat-file --batch`. */
 class CatFileBatch {
   private process?: ChildProcessWithoutNullStreams
-  private buffer = Buffer.alloc(0)
+  /** What git wrote and no read has taken yet, as it arrived: joined once, when a read needs it whole. */
+  private chunks: Buffer[] = []
+  private buffered = 0
   private waiters: Array<() => void> = []
   private queue: Promise<unknown> = Promise.resolve()
   private failure?: Error
@@ -50,7 +52,8 @@ class CatFileBatch {
     if (this.process) return this.process
     const child = spawn('git', ['cat-file', '--batch'], { cwd: this.cwd, env: gitEnv(), stdio: 'pipe' })
     child.stdout.on('data', (chunk: Buffer) => {
-      this.buffer = Buffer.concat([this.buffer, chunk])
+      this.chunks.push(chunk)
+      this.buffered += chunk.length
       this.wake()
     })
     child.on('error', error => {
@@ -73,10 +76,23 @@ class CatFileBatch {
   }
 
   private async need(bytes: number): Promise<void> {
-    while (this.buffer.length < bytes) {
+    while (this.buffered < bytes) {
       if (this.failure) throw this.failure
       await new Promise<void>(resolve => this.waiters.push(resolve))
     }
+  }
+
+  /** Everything buffered, as one buffer. */
+  private joined(): Buffer {
+    if (this.chunks.length !== 1) this.chunks = [Buffer.concat(this.chunks, this.buffered)]
+    return this.chunks[0]
+  }
+
+  /** Drops the first `bytes` buffered bytes. */
+  private consume(bytes: number): void {
+    const rest = this.joined().subarray(bytes)
+    this.chunks = rest.length ? [rest] : []
+    this.buffered = rest.length
   }
 
   /** The bytes of the object `sha`; InvalidInputError when the repository lacks it. */
@@ -86,21 +102,22 @@ class CatFileBatch {
       child.stdin.write(`${sha}\n`)
       let nl: number
       for (;;) {
-        nl = this.buffer.indexOf(0x0a)
+        nl = this.joined().indexOf(0x0a)
         if (nl >= 0) break
-        await this.need(this.buffer.length + 1)
+        await this.need(this.buffered + 1)
       }
-      const header = this.buffer.subarray(0, nl).toString('utf8')
+      const header = this.joined().subarray(0, nl).toString('utf8')
       if (header.endsWith(' missing')) {
-        this.buffer = this.buffer.subarray(nl + 1)
+        this.consume(nl + 1)
         throw new InvalidInputError(
           `The local repository has no object ${sha}: fetch it, or read through the API.`
         )
       }
       const size = Number(header.split(' ')[2])
       await this.need(nl + 1 + size + 1)
-      const content = Buffer.from(this.buffer.subarray(nl + 1, nl + 1 + size))
-      this.buffer = this.buffer.subarray(nl + 1 + size + 1)
+      // A copy: a view would keep the whole chunk git's output arrived in.
+      const content = Buffer.from(this.joined().subarray(nl + 1, nl + 1 + size))
+      this.consume(nl + 1 + size + 1)
       return content
     })
     this.queue = run.catch(() => undefined)

@@ -3,6 +3,9 @@
  * old/new mode, rename/copy from/to with similarity, index), unified hunks with `\ No newline at end of file`,
  * `GIT binary patch` literal and delta data, quoted paths with C escapes, and traditional `---`/`+++` patches.
  * Content lines are kept as bytes, so CRLF and non-UTF-8 text survive untouched.
+ *
+ * Memory stays near the diff's own size: the parse keeps the diff's bytes once and an index of where its lines
+ * start (4 bytes a line); a hunk's lines are views of those bytes, made when `Hunk.lines` is read.
  */
 import { inflateSync } from 'node:zlib'
 import { InvalidInputError } from '../errors.js'
@@ -19,7 +22,10 @@ export type FilePatchKind = 'modify' | 'add' | 'delete' | 'rename' | 'copy'
 export interface HunkLine {
   /** The line's role. */
   kind: ' ' | '-' | '+'
-  /** The bytes of the line including its `\n`, unless `\ No newline at end of file` followed it. */
+  /**
+   * The bytes of the line including its `\n`, unless `\ No newline at end of file` followed it: a view of the
+   * parsed diff's bytes (a Buffer or Uint8Array given to parseGitDiff is not copied, so leave it unchanged).
+   */
   content: Buffer
 }
 
@@ -35,7 +41,7 @@ export interface Hunk {
   newStart: number
   /** Number of new lines. */
   newLines: number
-  /** The lines. */
+  /** The lines. A parsed hunk makes them on each read, from the diff's bytes: read them once per use. */
   lines: HunkLine[]
 }
 
@@ -193,18 +199,91 @@ function parseGitHeaderNames(rest: Buffer, line: number): { a?: string; b?: stri
 
 const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/
 
-/** Splits a buffer into lines without their `\n` (a final `\r` is kept: it belongs to the content). */
-function splitLines(input: Buffer): Buffer[] {
-  const lines: Buffer[] = []
-  let start = 0
-  for (;;) {
-    const nl = input.indexOf(0x0a, start)
-    if (nl < 0) {
-      if (start < input.length) lines.push(input.subarray(start))
-      return lines
+/** The lines of the diff, without their `\n` (a final `\r` is kept: it belongs to the content), by index. */
+class Lines {
+  /** Where each line starts, and the end of the bytes after the last. */
+  readonly starts: Uint32Array
+
+  /** `bytes` ends with `\n`. */
+  constructor(readonly bytes: Buffer) {
+    let count = 0
+    for (let nl = bytes.indexOf(0x0a); nl >= 0; nl = bytes.indexOf(0x0a, nl + 1)) count++
+    this.starts = new Uint32Array(count + 1)
+    for (let i = 1, nl = bytes.indexOf(0x0a); nl >= 0; nl = bytes.indexOf(0x0a, nl + 1))
+      this.starts[i++] = nl + 1
+  }
+
+  get length(): number {
+    return this.starts.length - 1
+  }
+
+  /** Line `i`, without its `\n`. */
+  at(i: number): Buffer {
+    return this.bytes.subarray(this.starts[i], this.starts[i + 1] - 1)
+  }
+
+  /** The first byte of line `i` (`\n` for an empty line). */
+  first(i: number): number {
+    return this.bytes[this.starts[i]]
+  }
+}
+
+/** The bytes to parse: the caller's own (not copied) when it gives bytes, always ending with `\n`. */
+function diffBytes(input: string | Uint8Array): Buffer {
+  const bytes =
+    typeof input === 'string'
+      ? Buffer.from(input, 'utf8')
+      : Buffer.isBuffer(input)
+        ? input
+        : Buffer.from(input.buffer, input.byteOffset, input.byteLength)
+  if (bytes.length >= 2 ** 32)
+    throw new InvalidInputError('The diff is 4 GiB or more: split it into smaller diffs.')
+  // A last line without its newline still ends a hunk line, which holds one.
+  return bytes.length && bytes[bytes.length - 1] !== 0x0a ? Buffer.concat([bytes, Buffer.from('\n')]) : bytes
+}
+
+/** A parsed hunk: its lines are diff lines `first` to `end` (exclusive), `\ No newline` markers included. */
+class ParsedHunk implements Hunk {
+  readonly #diff: Lines
+  readonly #first: number
+  readonly #end: number
+
+  constructor(
+    readonly header: string,
+    readonly oldStart: number,
+    readonly oldLines: number,
+    readonly newStart: number,
+    readonly newLines: number,
+    diff: Lines,
+    first: number,
+    end: number
+  ) {
+    this.#diff = diff
+    this.#first = first
+    this.#end = end
+  }
+
+  get lines(): HunkLine[] {
+    const diff = this.#diff
+    const lines: HunkLine[] = []
+    for (let i = this.#first; i < this.#end; i++) {
+      const c = diff.first(i)
+      const start = diff.starts[i]
+      const end = diff.starts[i + 1]
+      if (c === 0x5c) {
+        const last = lines[lines.length - 1]
+        last.content = last.content.subarray(0, last.content.length - 1)
+      } else if (c === 0x0a) {
+        // An empty line stands for an empty context line (some tools strip the trailing space): its `\n`.
+        lines.push({ kind: ' ', content: diff.bytes.subarray(start, end) })
+      } else {
+        lines.push({
+          kind: String.fromCharCode(c) as HunkLine['kind'],
+          content: diff.bytes.subarray(start + 1, end)
+        })
+      }
     }
-    lines.push(input.subarray(start, nl))
-    start = nl + 1
+    return lines
   }
 }
 
@@ -222,11 +301,11 @@ function text(line: Buffer): string {
  * MAX_FILE_BYTES is refused before anything is inflated.
  */
 function parseBinaryHunk(
-  lines: Buffer[],
+  lines: Lines,
   index: number,
   file: string
 ): { hunk: BinaryHunk; next: number } | undefined {
-  const header = /^(literal|delta) (\d+)$/.exec(text(lines[index] ?? Buffer.alloc(0)))
+  const header = index < lines.length ? /^(literal|delta) (\d+)$/.exec(text(lines.at(index))) : null
   if (!header) return undefined
   const size = Number(header[2])
   if (size > MAX_FILE_BYTES) {
@@ -236,22 +315,24 @@ function parseBinaryHunk(
       index + 1
     )
   }
-  const chunks: Buffer[] = []
-  let i = index + 1
-  for (; i < lines.length; i++) {
-    const line = text(lines[i])
-    if (line === '') break
+  let end = index + 1
+  while (end < lines.length && text(lines.at(end)) !== '') end++
+  // Each line decodes to at most 52 bytes, all into one buffer: no buffer per line.
+  const deflated = Buffer.allocUnsafe((end - index - 1) * 52)
+  let used = 0
+  for (let i = index + 1; i < end; i++) {
+    const line = text(lines.at(i))
     const c = line.charCodeAt(0)
     const length = c >= 65 && c <= 90 ? c - 64 : c >= 97 && c <= 122 ? c - 96 + 26 : -1
     if (length < 0) throw new DiffParseError(`bad length character in binary patch`, i + 1)
     const decoded = decodeBase85(line.slice(1), i + 1)
     if (decoded.length < length) throw new DiffParseError('binary patch line is shorter than it says', i + 1)
-    chunks.push(decoded.subarray(0, length))
+    used += decoded.copy(deflated, used, 0, length)
   }
   let data: Buffer
   try {
     // One byte more than declared, so that a block inflating to more is told apart from one that fits.
-    data = inflateSync(Buffer.concat(chunks), { maxOutputLength: size + 1 })
+    data = inflateSync(deflated.subarray(0, used), { maxOutputLength: size + 1 })
   } catch (error) {
     const tooLarge = (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE'
     throw new DiffParseError(
@@ -264,22 +345,21 @@ function parseBinaryHunk(
   if (data.length !== size) {
     throw new DiffParseError(`binary patch inflates to ${data.length} bytes, but says ${size}`, index + 1)
   }
-  return { hunk: { method: header[1] as 'literal' | 'delta', data }, next: i + 1 }
+  return { hunk: { method: header[1] as 'literal' | 'delta', data }, next: end + 1 }
 }
 
 /** Parses a git (or traditional unified) diff into file patches. An empty diff gives an empty list. */
 export function parseGitDiff(input: string | Uint8Array): FilePatch[] {
-  const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : Buffer.from(input)
-  const lines = splitLines(bytes)
+  const lines = new Lines(diffBytes(input))
   const patches: FilePatch[] = []
   let i = 0
   while (i < lines.length) {
-    const line = lines[i]
+    const line = lines.at(i)
     if (startsWith(line, 'diff --git ')) {
       i = parseGitFilePatch(lines, i, patches)
     } else if (startsWith(line, 'diff --cc ') || startsWith(line, 'diff --combined ')) {
       throw new DiffParseError('combined (merge) diffs cannot be applied: diff against one parent', i + 1)
-    } else if (startsWith(line, '--- ') && i + 1 < lines.length && startsWith(lines[i + 1], '+++ ')) {
+    } else if (startsWith(line, '--- ') && i + 1 < lines.length && startsWith(lines.at(i + 1), '+++ ')) {
       i = parseTraditionalPatch(lines, i, patches)
     } else {
       i++ // commit messages, `From` lines and other preamble, as git apply ignores them
@@ -288,9 +368,9 @@ export function parseGitDiff(input: string | Uint8Array): FilePatch[] {
   return patches
 }
 
-function parseTraditionalPatch(lines: Buffer[], start: number, patches: FilePatch[]): number {
-  const oldName = stripPrefix(readName(lines[start].subarray(4), start + 1), start + 1)
-  const newName = stripPrefix(readName(lines[start + 1].subarray(4), start + 2), start + 2)
+function parseTraditionalPatch(lines: Lines, start: number, patches: FilePatch[]): number {
+  const oldName = stripPrefix(readName(lines.at(start).subarray(4), start + 1), start + 1)
+  const newName = stripPrefix(readName(lines.at(start + 1).subarray(4), start + 2), start + 2)
   if (!oldName && !newName) throw new DiffParseError('both sides are /dev/null', start + 1)
   const patch: FilePatch = {
     kind: !oldName ? 'add' : !newName ? 'delete' : 'modify',
@@ -306,8 +386,8 @@ function parseTraditionalPatch(lines: Buffer[], start: number, patches: FilePatc
   return next
 }
 
-function parseGitFilePatch(lines: Buffer[], start: number, patches: FilePatch[]): number {
-  const header = parseGitHeaderNames(lines[start].subarray('diff --git '.length), start + 1)
+function parseGitFilePatch(lines: Lines, start: number, patches: FilePatch[]): number {
+  const header = parseGitHeaderNames(lines.at(start).subarray('diff --git '.length), start + 1)
   // git's default name: the header's, when both its names agree (a new or deleted file takes it).
   const def = header.a === header.b ? header.a : undefined
   const patch: FilePatch = { kind: 'modify', hunks: [], git: true }
@@ -330,7 +410,7 @@ function parseGitFilePatch(lines: Buffer[], start: number, patches: FilePatch[])
   }
   let i = start + 1
   for (; i < lines.length; i++) {
-    const line = lines[i]
+    const line = lines.at(i)
     const t = text(line)
     const n = i + 1
     if (t.startsWith('old mode ')) patch.oldMode = parseMode(t.slice(9), n)
@@ -398,62 +478,52 @@ function parseGitFilePatch(lines: Buffer[], start: number, patches: FilePatch[])
   return next
 }
 
-function parseHunks(lines: Buffer[], start: number, patch: FilePatch): number {
+function parseHunks(lines: Lines, start: number, patch: FilePatch): number {
   let i = start
   while (i < lines.length) {
-    const t = text(lines[i])
-    const m = HUNK_HEADER.exec(t)
+    const header = lines.at(i)
+    // Only a line starting `@@` can be a hunk header: no text is made of the others.
+    const m = header[0] === 0x40 && header[1] === 0x40 ? HUNK_HEADER.exec(text(header)) : null
     if (!m) break
-    const hunk: Hunk = {
-      header: m[0],
-      oldStart: Number(m[1]),
-      oldLines: m[2] === undefined ? 1 : Number(m[2]),
-      newStart: Number(m[3]),
-      newLines: m[4] === undefined ? 1 : Number(m[4]),
-      lines: []
-    }
-    let oldLeft = hunk.oldLines
-    let newLeft = hunk.newLines
-    i++
+    const hunkHeader = m[0]
+    const oldLines = m[2] === undefined ? 1 : Number(m[2])
+    const newLines = m[4] === undefined ? 1 : Number(m[4])
+    let oldLeft = oldLines
+    let newLeft = newLines
+    let content = 0
+    const first = ++i
     while (oldLeft > 0 || newLeft > 0) {
       if (i >= lines.length)
-        throw new DiffParseError(`hunk ${hunk.header} of '${name(patch)}' is cut short`, i)
-      const line = lines[i]
-      const kind = line.length === 0 ? ' ' : String.fromCharCode(line[0])
-      // An empty line stands for an empty context line (some tools strip the trailing space).
-      const content = Buffer.concat([line.length === 0 ? line : line.subarray(1), Buffer.from('\n')])
-      if (kind === ' ') {
+        throw new DiffParseError(`hunk ${hunkHeader} of '${name(patch)}' is cut short`, i)
+      const c = lines.first(i)
+      if (c === 0x20 || c === 0x0a) {
         oldLeft--
         newLeft--
-      } else if (kind === '-') oldLeft--
-      else if (kind === '+') newLeft--
-      else if (kind === '\\') {
-        dropNewline(hunk, i)
+      } else if (c === 0x2d) oldLeft--
+      else if (c === 0x2b) newLeft--
+      else if (c === 0x5c) {
+        if (!content) throw new DiffParseError("'\\ No newline at end of file' before any line", i + 1)
         i++
         continue
-      } else throw new DiffParseError(`unexpected line in hunk ${hunk.header} of '${name(patch)}'`, i + 1)
+      } else throw new DiffParseError(`unexpected line in hunk ${hunkHeader} of '${name(patch)}'`, i + 1)
       if (oldLeft < 0 || newLeft < 0) {
         throw new DiffParseError(
-          `hunk ${hunk.header} of '${name(patch)}' has more lines than its header says`,
+          `hunk ${hunkHeader} of '${name(patch)}' has more lines than its header says`,
           i + 1
         )
       }
-      hunk.lines.push({ kind, content })
+      content++
       i++
     }
-    if (i < lines.length && startsWith(lines[i], '\\')) {
-      dropNewline(hunk, i)
+    if (i < lines.length && lines.first(i) === 0x5c) {
+      if (!content) throw new DiffParseError("'\\ No newline at end of file' before any line", i + 1)
       i++
     }
-    patch.hunks.push(hunk)
+    patch.hunks.push(
+      new ParsedHunk(hunkHeader, Number(m[1]), oldLines, Number(m[3]), newLines, lines, first, i)
+    )
   }
   return i
-}
-
-function dropNewline(hunk: Hunk, index: number): void {
-  const last = hunk.lines[hunk.lines.length - 1]
-  if (!last) throw new DiffParseError("'\\ No newline at end of file' before any line", index + 1)
-  last.content = last.content.subarray(0, last.content.length - 1)
 }
 
 function name(patch: FilePatch): string {

@@ -3,7 +3,7 @@
  * settings or GITHUB_API_URL / GITHUB_GRAPHQL_URL (GitHub Enterprise Server and the emulator), a per-request
  * timeout, and a token that is masked and never logged.
  */
-import * as core from '@actions/core'
+import * as core from '../actions-core.js'
 import { getOctokit } from '@actions/github'
 import { defaults as actionsDefaults } from '@actions/github/lib/utils'
 import { retry } from '@octokit/plugin-retry'
@@ -21,6 +21,7 @@ import {
   type RequestPurpose
 } from './errors.js'
 import { howToSet } from '../surface.js'
+import { WritePacer, type WriteLimit } from './write-pacer.js'
 
 /** Where log lines of the client go (warnings about rate limits and retries; debug lines). */
 export interface GitHubClientLog {
@@ -53,8 +54,13 @@ export interface GitHubClientSettings {
   retries?: number
   /** Base of the retry backoff and the unit of `retry-after`, in ms (default 1000; tests make it small). */
   retryBaseMs?: number
-  /** Minimum gap between two writes in ms (default 1000, as GitHub asks of content-creating requests). */
+  /**
+   * Minimum gap between the starts of two writes in ms (default 0). Writes are always made one at a time, within
+   * `writeLimits`.
+   */
   minWriteIntervalMs?: number
+  /** Most content-creating requests per window (default GITHUB_WRITE_LIMITS: 80 a minute, 500 an hour). */
+  writeLimits?: readonly WriteLimit[]
   /** Where warnings and debug lines go (default: @actions/core inside Actions, stderr outside). */
   log?: GitHubClientLog
 }
@@ -128,6 +134,23 @@ function fetchWithTimeout(base: FetchLike, timeoutMs: number): FetchLike {
 }
 
 /**
+ * Whether a request creates content, as GitHub counts against its secondary limits: every REST method but GET and
+ * HEAD, and a GraphQL document unless it is a query.
+ */
+export function isContentCreating(
+  options: { method?: string; url?: string; query?: unknown },
+  apiUrl: string
+): boolean {
+  const method = (options.method ?? 'GET').toUpperCase()
+  if (method === 'GET' || method === 'HEAD') return false
+  if (typeof options.query !== 'string' || !/\/graphql$/.test(new URL(options.url ?? '', apiUrl).pathname))
+    return true
+  // The first token of the document, past comments: `query` or a bare `{` is a read; anything else is paced.
+  const first = /^(?:\s|#[^\n]*)*(\{|[A-Za-z]+)/.exec(options.query)?.[1]
+  return first !== 'query' && first !== '{'
+}
+
+/**
  * Creates the client. The token is registered as a secret (inside Actions) before anything else happens; it is
  * sent only in the Authorization header and never appears in logs or errors.
  */
@@ -148,7 +171,7 @@ export function createGitHubClient(settings: GitHubClientSettings): GitHubClient
   const maxWait = settings.maxRateLimitWaitSeconds ?? 60
   const retries = settings.retries ?? 3
   const retryBaseMs = settings.retryBaseMs ?? 1000
-  const minWriteIntervalMs = settings.minWriteIntervalMs ?? 1000
+  const pacer = new WritePacer({ minIntervalMs: settings.minWriteIntervalMs, limits: settings.writeLimits })
   const repository = `${owner}/${repo}`
 
   // @actions/github's fetch goes through the runner's proxy for GITHUB_API_URL; another host uses plain fetch.
@@ -178,9 +201,10 @@ export function createGitHubClient(settings: GitHubClientSettings): GitHubClient
         doNotRetry: [400, 401, 403, 404, 409, 410, 422, 429, 451]
       },
       throttle: {
-        // A write queue of our own so that the gap between writes can be set (the plugin's shared one is 1 s).
         id: `self-heal-${repository}`,
-        write: new Bottleneck.Group({ maxConcurrent: 1, minTime: minWriteIntervalMs }),
+        // The plugin would space writes 1 s apart and queue every GraphQL request with them, queries (reads)
+        // included: writes are paced by the hook below instead, at GitHub's documented limits.
+        write: new Bottleneck.Group({ maxConcurrent: null, minTime: 0 }),
         retryAfterBaseValue: retryBaseMs,
         fallbackSecondaryRateRetryAfter: 60,
         onSecondaryRateLimit: (
@@ -219,7 +243,8 @@ export function createGitHubClient(settings: GitHubClientSettings): GitHubClient
   // exhausted primary limit, a secondary one's retry-after) becomes RateLimitError.
   octokit.hook.wrap('request', async (request, options) => {
     try {
-      return await request(options)
+      const send = async () => request(options)
+      return await (isContentCreating(options, apiUrl) ? pacer.run(send) : send())
     } catch (error) {
       if (isRequestError(error) && (error.status === 403 || error.status === 429)) {
         const reset = rateLimitReset(error)

@@ -235,8 +235,11 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
     await user.atEnd(current)
   } finally {
     // The checkout is left as it was found, whatever happened: its files, its index and its HEAD. Unless someone
-    // else changed it meanwhile: then only self-heal's own changes go, where that touches nothing of theirs.
-    if (!user.abandoned) await workspace.restore(start, await workspace.snapshot())
+    // else changed it meanwhile: then only self-heal's own changes go, where that touches nothing of theirs. When a
+    // fix was verified in place, its verification was the last to run and put the files back at `current`: no
+    // snapshot is needed (a clean verification ran commands after that, elsewhere).
+    const putBack = fix && request.verify !== 'clean'
+    if (!user.abandoned) await workspace.restore(start, putBack ? current : await workspace.snapshot())
     if (!user.abandoned || (await user.leave(start, current))) await settle()
   }
 

@@ -56,12 +56,12 @@ export interface LintDetail {
  * (Jest JSON, JUnit XML or TAP), else failed tests from the plain output. `source` is `none` when nothing was
  * recognised, `output` only when plain output named at least one failed test.
  */
-export function readTestResults(output: CommandOutput, context?: PathContext): TestDetail {
+export async function readTestResults(output: CommandOutput, context?: PathContext): Promise<TestDetail> {
   if (output.report !== undefined) {
-    const fromReport = readTestReport(output.report, context)
+    const fromReport = await readTestReport(output.report, context)
     if (fromReport) return fromReport
   }
-  const fromStdout = readTestReport(output.stdout, context)
+  const fromStdout = await readTestReport(output.stdout, context)
   if (fromStdout) return fromStdout
   const failedTests = parseTestOutput(`${output.stdout}\n${output.stderr}`, context)
   return failedTests.length > 0 ? { source: 'output', failedTests } : { source: 'none', failedTests: [] }
@@ -84,7 +84,7 @@ export function readBuildProblems(output: CommandOutput, context?: PathContext):
   return parseProblemOutput(`${output.stdout}\n${output.stderr}`, context)
 }
 
-function readTestReport(text: string, context?: PathContext): TestDetail | undefined {
+async function readTestReport(text: string, context?: PathContext): Promise<TestDetail | undefined> {
   const clean = stripAnsi(text)
   const json = clean.trimStart().startsWith('{') ? tryJson(clean.trim()) : undefined
   if (isJestJson(json)) return withSource('jest-json', parseJestJson(json, context))
@@ -93,12 +93,12 @@ function readTestReport(text: string, context?: PathContext): TestDetail | undef
   const xmlStart = clean.search(/<\?xml|<testsuites[\s>]|<testsuite[\s>]/)
   if (xmlStart >= 0 && looksLikeJUnit(clean.slice(xmlStart))) {
     try {
-      return withSource('junit', parseJUnit(clean.slice(xmlStart), context))
+      return withSource('junit', await parseJUnit(clean.slice(xmlStart), context))
     } catch {
       // Not well-formed: fall through to the other readers.
     }
   }
-  if (looksLikeTap(clean)) return withSource('tap', parseTap(clean, context))
+  if (looksLikeTap(clean)) return withSource('tap', await parseTap(clean, context))
   return undefined
 }
 

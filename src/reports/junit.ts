@@ -3,7 +3,7 @@
  * node:test's `junit` reporter, Maven Surefire and most CI tools: `<testsuites>`/`<testsuite>` (possibly nested)
  * holding `<testcase>` elements whose `<failure>`/`<error>` children mark failed tests and `<skipped>` skipped ones.
  */
-import { XMLParser } from 'fast-xml-parser'
+import type { XMLParser } from 'fast-xml-parser'
 import type { FailedTest } from '../adapters/execution.js'
 import { InvalidInputError } from '../errors.js'
 import { escapeRegExp, firstLines, lineInFile, positiveInt, toRepoPath, type PathContext } from './text.js'
@@ -18,17 +18,25 @@ export interface ParsedTests {
 
 type XmlNode = Record<string, unknown>
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  textNodeName: '#text',
-  parseAttributeValue: false,
-  parseTagValue: false,
-  trimValues: false,
-  processEntities: true,
-  htmlEntities: true,
-  isArray: name => ['testsuite', 'testcase', 'failure', 'error', 'skipped', 'testsuites'].includes(name)
-})
+// The XML parser is loaded with the first report that needs it: most checks print none.
+let parser: Promise<XMLParser> | undefined
+function xmlParser(): Promise<XMLParser> {
+  parser ??= import('fast-xml-parser').then(
+    ({ XMLParser }) =>
+      new XMLParser({
+        ignoreAttributes: false,
+        attributeNamePrefix: '@_',
+        textNodeName: '#text',
+        parseAttributeValue: false,
+        parseTagValue: false,
+        trimValues: false,
+        processEntities: true,
+        htmlEntities: true,
+        isArray: name => ['testsuite', 'testcase', 'failure', 'error', 'skipped', 'testsuites'].includes(name)
+      })
+  )
+  return parser
+}
 
 /** Whether a text looks like a JUnit XML document. */
 export function looksLikeJUnit(text: string): boolean {
@@ -36,7 +44,8 @@ export function looksLikeJUnit(text: string): boolean {
 }
 
 /** Parses a JUnit XML report; InvalidInputError when it is not one. */
-export function parseJUnit(xml: string, context?: PathContext): ParsedTests {
+export async function parseJUnit(xml: string, context?: PathContext): Promise<ParsedTests> {
+  const parser = await xmlParser()
   let document: XmlNode
   try {
     document = parser.parse(xml, true) as XmlNode

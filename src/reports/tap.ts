@@ -3,10 +3,11 @@
  * (`--tap`) and prove: test points `ok N - name` / `not ok N - name`, `# SKIP` / `# TODO` directives, indented
  * subtests (a parent's result follows its children's), and YAML diagnostics between `---` and `...`.
  */
-import { load } from 'js-yaml'
 import type { FailedTest } from '../adapters/execution.js'
 import type { ParsedTests } from './junit.js'
 import { firstLines, lineInFile, positiveInt, stripAnsi, toRepoPath, type PathContext } from './text.js'
+
+type YamlLoad = (typeof import('js-yaml'))['load']
 
 const POINT = /^(\s*)(not ok|ok)\b\s*(\d+)?\s*(?:-\s*)?(.*)$/
 const SUBTEST = /^(\s*)# Subtest: (.*)$/
@@ -31,7 +32,7 @@ export function looksLikeTap(text: string): boolean {
 }
 
 /** Parses TAP output; only leaf tests count (a parent that failed because a subtest did is not listed again). */
-export function parseTap(text: string, context?: PathContext): ParsedTests {
+export async function parseTap(text: string, context?: PathContext): Promise<ParsedTests> {
   const lines = stripAnsi(text).replace(/\r\n/g, '\n').split('\n')
   const points: Point[] = []
   const subtests: { indent: number; name: string }[] = []
@@ -98,6 +99,8 @@ export function parseTap(text: string, context?: PathContext): ParsedTests {
     points.push(point)
   }
   const result: ParsedTests = { failedTests: [], counts: { total: 0, failed: 0, skipped: 0 } }
+  // The YAML reader is loaded only for diagnostics of a failed test.
+  const yaml = points.some(p => !p.ok && p.diagnostics) ? (await import('js-yaml')).load : undefined
   for (const point of points) {
     if (point.hasChildren) continue
     result.counts.total++
@@ -107,12 +110,12 @@ export function parseTap(text: string, context?: PathContext): ParsedTests {
     }
     if (point.ok || point.directive === 'todo') continue
     result.counts.failed++
-    result.failedTests.push(toFailedTest(point, context))
+    result.failedTests.push(toFailedTest(point, yaml, context))
   }
   return result
 }
 
-function toFailedTest(point: Point, context?: PathContext): FailedTest {
+function toFailedTest(point: Point, load: YamlLoad | undefined, context?: PathContext): FailedTest {
   const failed: FailedTest = { name: [...point.ancestors, point.name].join(' › '), message: '' }
   if (point.plain) {
     failed.message = firstLines(point.plain, 12)
@@ -122,7 +125,7 @@ function toFailedTest(point: Point, context?: PathContext): FailedTest {
       failed.line = Number(frame[2])
     }
   }
-  if (!point.diagnostics) return failed
+  if (!point.diagnostics || !load) return failed
   let data: Record<string, unknown> = {}
   try {
     const loaded = load(point.diagnostics)

@@ -18,7 +18,7 @@
  * Without the service (no ACTIONS_RESULTS_URL, no runtime token, cache mode `none`) it degrades to memory and says
  * so once; with cache mode `read` it restores but keeps changes in memory.
  */
-import * as core from '@actions/core'
+import * as core from '../../actions-core.js'
 import { randomBytes } from 'node:crypto'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'

@@ -139,7 +139,7 @@ export class GitHubActionsExecutionAdapter implements ExecutionAdapter {
       build: toBuildResult,
       lint: toLintResult
     }
-    return { result: shape[request.kind](executed), fix: executed.record?.fix }
+    return { result: await shape[request.kind](executed), fix: executed.record?.fix }
   }
 
   /**
@@ -159,7 +159,7 @@ export class GitHubActionsExecutionAdapter implements ExecutionAdapter {
       conclusion: run.conclusion,
       branch: run.head_branch,
       sha: run.head_sha,
-      result: resultFromReport(kind, await this.runs.report(run))
+      result: await resultFromReport(kind, await this.runs.report(run))
     }
   }
 
@@ -263,7 +263,7 @@ export interface FailedRun {
  * with exit code N." annotation), failed tests and problems from its annotations, else parsed from the output of
  * the failed step. Only what the check printed is kept: no run id or URL, which would change every fingerprint.
  */
-export function resultFromReport(kind: CheckKind, report: RunReport): CheckResult {
+export async function resultFromReport(kind: CheckKind, report: RunReport): Promise<CheckResult> {
   const conclusion = report.run.conclusion
   const executed: Executed = {
     result: {
@@ -287,7 +287,7 @@ interface Executed {
   report?: RunReport
 }
 
-function toTestResult({ result, record, report }: Executed): TestResult {
+async function toTestResult({ result, record, report }: Executed): Promise<TestResult> {
   if (record?.failedTests) {
     return {
       ...result,
@@ -301,7 +301,7 @@ function toTestResult({ result, record, report }: Executed): TestResult {
   const fromAnnotations = report ? testsFromAnnotations(report.annotations) : []
   const detail = fromAnnotations.length
     ? { source: 'junit' as const, failedTests: fromAnnotations }
-    : readTestResults({ stdout: result.stdout, stderr: '' })
+    : await readTestResults({ stdout: result.stdout, stderr: '' })
   return {
     ...result,
     passed: hasPassed(result),

@@ -6,7 +6,7 @@
  * ConflictError. On any failure no ref has moved. A branch's content is replaced (applyDiff's `replacing`) or a branch
  * deleted under an expected commit through GraphQL `updateRefs`, the one API whose ref updates take the old value.
  */
-import * as core from '@actions/core'
+import * as core from '../../actions-core.js'
 import {
   BranchExistsError,
   ConfigurationError,

@@ -11,7 +11,6 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { constants as osConstants, tmpdir } from 'node:os'
 import { dirname, isAbsolute, join, resolve } from 'node:path'
-import { performance } from 'node:perf_hooks'
 import type { Readable, Writable } from 'node:stream'
 import type {
   BuildResult,
@@ -128,7 +127,7 @@ export class LocalExecutionAdapter implements ExecutionAdapter {
 
   async runTests(command: Command, options: RunOptions = {}): Promise<TestResult> {
     const { result, output, context } = await this.execute(command, options)
-    const detail = readTestResults(output, context)
+    const detail = await readTestResults(output, context)
     const tests: TestResult = {
       ...result,
       passed: hasPassed(result),
@@ -255,7 +254,7 @@ export class LocalExecutionAdapter implements ExecutionAdapter {
   private async spawnProcess(launch: Launch): Promise<CommandResult> {
     const limits = splitBudget(this.options.maxOutputBytes ?? 4 * 1024 * 1024)
     const captured = { stdout: new OutputCapper(limits), stderr: new OutputCapper(limits) }
-    const started = performance.now()
+    const started = now()
     const posix = process.platform !== 'win32'
     let child: ChildProcessByStdio<null, Readable, Readable>
     try {
@@ -284,13 +283,13 @@ export class LocalExecutionAdapter implements ExecutionAdapter {
     const streams = [child.stdout, child.stderr]
     const closed = Promise.all(streams.map(stream => new Promise(resolve => stream.once('close', resolve))))
     const echo = this.options.echo ? new Echo(this.options.echo, this.inert(), streams) : undefined
-    let lastOutput = performance.now()
+    let lastOutput = now()
     for (const [name, stream] of [
       ['stdout', child.stdout],
       ['stderr', child.stderr]
     ] as const) {
       stream.on('data', (chunk: Buffer) => {
-        lastOutput = performance.now()
+        lastOutput = now()
         captured[name].push(chunk)
         this.options.onOutput?.(name, chunk)
         echo?.write(chunk)
@@ -327,7 +326,7 @@ export class LocalExecutionAdapter implements ExecutionAdapter {
           exitCode: NOT_STARTED_EXIT_CODE,
           stdout: '',
           stderr: `self-heal: ${launch.file}: ${reason}\n`,
-          durationMs: Math.round(performance.now() - started),
+          durationMs: Math.round(now() - started),
           timedOut: false
         }
       }
@@ -335,13 +334,11 @@ export class LocalExecutionAdapter implements ExecutionAdapter {
       // it), as at the end of a job on a runner. On Windows taskkill needs the leader, which is gone by now.
       await (posix ? end(0) : ending)
       // The rest of the output, unless an escaped process holds a pipe open and says nothing more.
-      await Promise.race([
-        closed,
-        until(
-          () =>
-            !echo?.waiting && performance.now() - Math.max(lastOutput, echo?.resumedAt ?? 0) >= PIPE_DRAIN_MS
-        )
-      ])
+      const quiet = until(
+        () => !echo?.waiting && now() - Math.max(lastOutput, echo?.resumedAt ?? 0) >= PIPE_DRAIN_MS
+      )
+      // The watch stops with the race: left running, it would hold this process open half a second more.
+      await Promise.race([closed, quiet.done]).finally(quiet.cancel)
       for (const stream of streams) stream.destroy()
       if (aborted) throw launch.signal?.reason
       const signalCode = exit.signal ? 128 + (osConstants.signals[exit.signal] ?? 0) : undefined
@@ -350,7 +347,7 @@ export class LocalExecutionAdapter implements ExecutionAdapter {
         exitCode: timedOut && exitCode === 0 ? 124 : exitCode,
         stdout: captured.stdout.toString(),
         stderr: captured.stderr.toString(),
-        durationMs: Math.round(performance.now() - started),
+        durationMs: Math.round(now() - started),
         timedOut
       }
     } finally {
@@ -374,7 +371,7 @@ export class LocalExecutionAdapter implements ExecutionAdapter {
 class Echo {
   /** Whether the sources are paused until the destination drains. */
   waiting = false
-  /** When the sources were last resumed (performance.now()). */
+  /** When the sources were last resumed (now()). */
   resumedAt = 0
   private atLineStart = true
   private broken = false
@@ -425,7 +422,7 @@ class Echo {
     clearInterval(this.watch)
     this.destination.off('drain', this.resume)
     this.waiting = false
-    this.resumedAt = performance.now()
+    this.resumedAt = now()
     for (const source of this.sources) source.resume()
   }
 
@@ -437,15 +434,22 @@ class Echo {
   }
 }
 
-/** Resolves once `condition` holds, looking every 100 ms. */
-function until(condition: () => boolean): Promise<void> {
-  return new Promise(resolve => {
-    const timer = setInterval(() => {
+/** Milliseconds from an arbitrary start: process.hrtime rather than node:perf_hooks, a module more to load at every check. */
+function now(): number {
+  return Number(process.hrtime.bigint()) / 1e6
+}
+
+/** `done` resolves once `condition` holds, looking every 100 ms until then or until `cancel`. */
+function until(condition: () => boolean): { done: Promise<void>; cancel: () => void } {
+  let timer: NodeJS.Timeout | undefined
+  const done = new Promise<void>(resolve => {
+    timer = setInterval(() => {
       if (!condition()) return
       clearInterval(timer)
       resolve()
     }, 100)
   })
+  return { done, cancel: () => clearInterval(timer) }
 }
 
 /** Identity of a file's current version (size, mtime, inode), or undefined when it does not exist. */

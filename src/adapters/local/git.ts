@@ -126,9 +126,17 @@ class LocalGitAdapter implements GitAdapter {
     return stdout.toString('utf8')
   }
 
-  async applyDiff(diff: string, message: string, options: ApplyDiffOptions): Promise<ApplyDiffResult> {
+  async applyDiff(
+    patch: string | Uint8Array,
+    message: string,
+    options: ApplyDiffOptions
+  ): Promise<ApplyDiffResult> {
     const branch = await assertBranchName(options.branch, this.root)
     if (!message.trim()) throw new InvalidInputError('The commit message is empty: give a message.')
+    // git reads the bytes as given; the checks and messages read them as text.
+    const input =
+      typeof patch === 'string' ? patch : Buffer.from(patch.buffer, patch.byteOffset, patch.byteLength)
+    const diff = typeof input === 'string' ? input : input.toString('utf8')
     if (!diff.trim()) throw new InvalidInputError('The diff is empty: there is nothing to commit.')
     const existing = await branchHead(branch, this.root)
     if (options.replacing !== undefined && existing !== options.replacing) {
@@ -145,7 +153,7 @@ class LocalGitAdapter implements GitAdapter {
     // Replacing, the commit is made on the base: the branch's earlier commits are no part of it.
     const parent =
       (options.replacing ? undefined : existing) ?? (await resolveCommit(options.base ?? 'HEAD', this.root))
-    const files = await this.checkDiffPaths(diff)
+    const files = await this.checkDiffPaths(diff, input)
     const scratch = await mkdtemp(join(tmpdir(), 'self-heal-index-'))
     try {
       const env = { GIT_INDEX_FILE: join(scratch, 'index') }
@@ -154,7 +162,7 @@ class LocalGitAdapter implements GitAdapter {
       for (const check of [true, false]) {
         const args = ['apply', '--cached', '--whitespace=nowarn']
         if (check) args.push('--check')
-        const result = await runGit(args, { cwd: this.root, env, input: diff, okCodes: [0, 1, 128] })
+        const result = await runGit(args, { cwd: this.root, env, input, okCodes: [0, 1, 128] })
         if (result.code !== 0) throw diffError(result.stderr, diff)
       }
       const tree = await gitText(['write-tree'], { cwd: this.root, env })
@@ -314,7 +322,7 @@ class LocalGitAdapter implements GitAdapter {
   }
 
   /** Checks every path the diff touches against the repository rules; returns the number of files. */
-  private async checkDiffPaths(diff: string): Promise<number> {
+  private async checkDiffPaths(diff: string, input: string | Buffer): Promise<number> {
     // git strips one leading component, so `+++ /etc/x` would silently become `etc/x`: refuse absolute names first.
     for (const line of diff.split('\n')) {
       const header = /^(?:---|\+\+\+) ("?)(\/.*?)\1\s*$/.exec(line)
@@ -325,7 +333,7 @@ class LocalGitAdapter implements GitAdapter {
     }
     const result = await runGit(['apply', '--numstat', '-z'], {
       cwd: this.root,
-      input: diff,
+      input,
       okCodes: [0, 1, 128]
     })
     if (result.code !== 0) throw diffError(result.stderr, diff)

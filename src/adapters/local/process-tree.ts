@@ -194,6 +194,20 @@ async function readProcessTable(markers: readonly string[]): Promise<ProcessEntr
   return table
 }
 
+let startedAt: number | undefined
+
+/** When this process started, in clock ticks since boot (`/proc/self/stat`); 0 when it cannot be read. */
+function ownStart(): number {
+  if (startedAt === undefined) {
+    try {
+      startedAt = Number(statFields(readFileSync('/proc/self/stat', 'utf8'))[19]) || 0
+    } catch {
+      startedAt = 0
+    }
+  }
+  return startedAt
+}
+
 /**
  * Reads `/proc` synchronously (it is memory, not disk, and the exit hook can only run synchronous code): each live
  * process with the markers (of those asked about) its environment holds. Another user's environment cannot be read.
@@ -217,7 +231,8 @@ function scanProc(markers: readonly string[]): ProcessEntry[] {
     }
     if (isGone(fields[0])) continue
     let found: string[] = []
-    if (markers.length > 0) {
+    // A process that started before this one is no command's descendant: its environment is not read.
+    if (markers.length > 0 && Number(fields[19]) >= ownStart()) {
       try {
         const environ = readFileSync(`/proc/${name}/environ`)
         found = markers.filter(marker => environ.includes(marker))

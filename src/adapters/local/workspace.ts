@@ -158,16 +158,26 @@ export class LocalWorkspace implements Workspace {
     return listed.stdout.toString('utf8').split('\0').filter(Boolean)
   }
 
-  /** Writes the working tree as it is now (tracked and untracked files, not ignored ones) as a tree object. */
+  /** Whether the scratch index (the states' own, kept between snapshots) has been made. */
+  private indexMade = false
+
+  /**
+   * Writes the working tree as it is now (tracked and untracked files, not ignored ones) as a tree object, through
+   * an index of its own that each snapshot updates: its stat data is the last snapshot's, so git hashes only the
+   * files that changed since (the user's index, which self-heal never refreshes, may be older than the files).
+   */
   async snapshot(): Promise<TreeState> {
     const index = join(this.scratch, 'index')
     const env = { GIT_INDEX_FILE: index }
-    // Starting from a copy of the real index (which matches HEAD: heal starts with tracked files unchanged) keeps
-    // its stat data, so git rehashes only the files that changed.
-    try {
-      await copyFile(this.index, index)
-    } catch {
-      await this.git(['read-tree', this.head], [0], env)
+    if (!this.indexMade) {
+      // The first starts from a copy of the real index (which matches HEAD: heal starts with tracked files
+      // unchanged), for its stat data.
+      try {
+        await copyFile(this.index, index)
+      } catch {
+        await this.git(['read-tree', this.head], [0], env)
+      }
+      this.indexMade = true
     }
     await this.git(['add', '--all', '--', '.'], [0], env)
     const state = text(await this.git(['write-tree'], [0], env))
@@ -199,24 +209,32 @@ export class LocalWorkspace implements Workspace {
    */
   async restore(state: TreeState, current: TreeState, paths?: readonly string[]): Promise<void> {
     if (state === current) return
-    const changed = await this.git(['diff', '--name-status', '--no-renames', '-z', state, current])
-    const fields = changed.stdout.toString('utf8').split('\0').filter(Boolean)
+    // `--raw` gives each path's mode and blob in `state` too: the index the files are written from holds only
+    // those, so a restore costs what changed, not the size of the tree.
+    const changed = await this.git(['diff', '--raw', '--no-renames', '--no-abbrev', '-z', state, current])
+    const fields = changed.stdout.toString('utf8').split('\0')
     const only = paths && new Set(paths)
     const write: string[] = []
     const remove: string[] = []
     for (let i = 0; i + 1 < fields.length; i += 2) {
-      if (!only || only.has(fields[i + 1])) (fields[i] === 'A' ? remove : write).push(fields[i + 1])
+      // `:old-mode new-mode old-blob new-blob status`, then the path.
+      const [mode, , blob, , status] = fields[i].slice(1).split(' ')
+      const path = fields[i + 1]
+      if (only && !only.has(path)) continue
+      if (status === 'A') remove.push(path)
+      else write.push(`${mode} ${blob}\t${path}`)
     }
     for (const path of remove) await rm(join(this.root, path), { force: true, recursive: true })
     if (write.length) {
       const index = join(this.scratch, 'restore-index')
       const env = { GIT_INDEX_FILE: index }
-      await this.git(['read-tree', state], [0], env)
-      await runGit(['checkout-index', '--force', '-z', '--stdin'], {
+      await rm(index, { force: true })
+      await runGit(['update-index', '-z', '--index-info'], {
         cwd: this.root,
         env,
         input: write.join('\0') + '\0'
       })
+      await runGit(['checkout-index', '--force', '--all'], { cwd: this.root, env })
     }
   }
 

@@ -71,7 +71,7 @@ export class ScriptedExecution implements ExecutionAdapter {
 
   async runTests(command: Command, options?: RunOptions): Promise<TestResult> {
     const result = await this.runCommand(command, options)
-    const detail = readTestResults(result, this.paths(options))
+    const detail = await readTestResults(result, this.paths(options))
     const passed = result.exitCode === 0 && !result.timedOut && detail.failedTests.length === 0
     return { ...result, passed, source: detail.source, failedTests: detail.failedTests }
   }

@@ -1,0 +1,157 @@
+/**
+ * A whole heal in repositories of 1,000, 10,000 and 100,000 tracked files, side by side with the same work done by
+ * hand. The check is trivial and fails (`grep -q fixed flag.txt`), the fixer makes it pass
+ * (`echo fixed > flag.txt`). Heal is the bundled CLI (`node dist/cli.js heal --check … --fix …`): it runs the
+ * check, re-runs it, runs the fixer, verifies, and commits the fix on a branch. By hand is the shell doing the same:
+ * the check twice, the fixer, the check, then a commit through a temporary index (`git add --all`, `write-tree`,
+ * `commit-tree`, `update-ref`) and the file put back, as heal leaves it. Each repository is generated once and
+ * reset between runs; the cases are interleaved, round by round. Target: heal at most TARGET_RATIO times by hand
+ * at 100,000 files, where the repository's size, not the start of a process, is the cost. BENCH_HEAL_SIZES=1000,10000
+ * picks other sizes.
+ */
+import { execFileSync, spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+
+const SIZES = process.env.BENCH_HEAL_SIZES
+  ? process.env.BENCH_HEAL_SIZES.split(',').map(Number)
+  : [1_000, 10_000, 100_000]
+const ROUNDS = 5
+const TARGET_RATIO = 1.2
+/** Files per directory of the generated tree. */
+const PER_DIRECTORY = 100
+
+const CHECK = 'grep -q fixed flag.txt'
+const FIXER = 'echo fixed > flag.txt'
+
+const GIT_ENV = {
+  ...process.env,
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_AUTHOR_NAME: 'bench',
+  GIT_AUTHOR_EMAIL: 'bench@example.com',
+  GIT_COMMITTER_NAME: 'bench',
+  GIT_COMMITTER_EMAIL: 'bench@example.com'
+}
+
+function git(cwd: string, args: string[]): string {
+  return execFileSync('git', args, { cwd, env: GIT_ENV, encoding: 'utf8', maxBuffer: 1 << 30 }).trim()
+}
+
+/** A repository of `files` tracked files (100 a directory) and flag.txt, committed once. */
+function generate(dir: string, files: number): void {
+  mkdirSync(dir)
+  git(dir, ['init', '-q', '-b', 'main'])
+  for (let d = 0; d * PER_DIRECTORY < files; d++) {
+    const sub = join(dir, 'src', `d${Math.floor(d / 100)}`, `m${d % 100}`)
+    mkdirSync(sub, { recursive: true })
+    for (let f = 0; f < PER_DIRECTORY && d * PER_DIRECTORY + f < files - 1; f++)
+      writeFileSync(join(sub, `f${f}.ts`), `export const v${d}_${f} = ${f}\n`)
+  }
+  writeFileSync(join(dir, 'flag.txt'), 'broken\n')
+  git(dir, ['add', '-A'])
+  git(dir, ['commit', '-q', '-m', 'base'])
+  // The index as a checkout leaves it: its stat data is current, so git hashes only what changes.
+  git(dir, ['status', '--porcelain'])
+}
+
+/** Puts the repository back as generated: the fix branches gone, flag.txt broken again. */
+function reset(dir: string): void {
+  for (const ref of git(dir, [
+    'for-each-ref',
+    '--format=%(refname)',
+    'refs/heads/self-heal',
+    'refs/heads/fix'
+  ]).split('\n'))
+    if (ref) git(dir, ['update-ref', '-d', ref])
+  writeFileSync(join(dir, 'flag.txt'), 'broken\n')
+}
+
+function timed(run: () => void): number {
+  const start = performance.now()
+  run()
+  return performance.now() - start
+}
+
+function heal(cli: string, dir: string, cache: string): void {
+  rmSync(cache, { force: true })
+  const result = spawnSync(
+    process.execPath,
+    [cli, 'heal', '--check', CHECK, '--kind', 'command', '--fix', FIXER, '--cache-path', cache, '--json'],
+    { cwd: dir, env: { ...GIT_ENV, GITHUB_ACTIONS: '', CI: '', GITHUB_TOKEN: '' }, encoding: 'utf8' }
+  )
+  const outcome = (JSON.parse(result.stdout || '{}') as { outcome?: string }).outcome
+  if (outcome !== 'healed') throw new Error(`heal ended ${outcome ?? `without a result: ${result.stderr}`}`)
+}
+
+const BY_HAND = `
+set -u
+${CHECK} && exit 1
+${CHECK} && exit 1
+${FIXER}
+${CHECK}
+index=$(mktemp)
+cp .git/index "$index"
+GIT_INDEX_FILE="$index" git add --all
+tree=$(GIT_INDEX_FILE="$index" git write-tree)
+rm -f "$index"
+commit=$(git commit-tree "$tree" -p HEAD -m 'fix: flag')
+git update-ref refs/heads/fix/flag "$commit"
+git checkout -- flag.txt
+`
+
+function byHand(dir: string): void {
+  const result = spawnSync('bash', ['-e', '-c', BY_HAND], { cwd: dir, env: GIT_ENV, encoding: 'utf8' })
+  if (result.status !== 0) throw new Error(`by hand failed (exit ${result.status}): ${result.stderr}`)
+}
+
+interface Row {
+  files: number
+  healMs: number
+  byHandMs: number
+  ratio: number
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+const round = (n: number) => Math.round(n * 100) / 100
+
+/** Runs the heal benchmark. */
+export async function run(): Promise<{ rounds: number; targetRatio: number; rows: Row[] }> {
+  const cli = join(process.cwd(), 'dist/cli.js')
+  if (!existsSync(cli)) throw new Error('dist/ is missing: run `npm run bundle` first.')
+  const root = mkdtempSync(join(tmpdir(), 'self-heal-bench-heal-'))
+  try {
+    const rows: Row[] = []
+    for (const files of SIZES) {
+      const dir = join(root, String(files))
+      const generated = timed(() => generate(dir, files))
+      console.log(`${files} files: generated in ${(generated / 1000).toFixed(1)} s`)
+      const cache = join(root, 'cache.sqlite')
+      const samples = { heal: [] as number[], byHand: [] as number[] }
+      // One round first, thrown away: it warms the file cache for both.
+      for (let r = 0; r <= ROUNDS; r++) {
+        reset(dir)
+        const h = timed(() => heal(cli, dir, cache))
+        reset(dir)
+        const b = timed(() => byHand(dir))
+        if (r > 0) {
+          samples.heal.push(h)
+          samples.byHand.push(b)
+        }
+      }
+      const healMs = median(samples.heal)
+      const byHandMs = median(samples.byHand)
+      rows.push({ files, healMs: round(healMs), byHandMs: round(byHandMs), ratio: round(healMs / byHandMs) })
+      rmSync(dir, { recursive: true, force: true })
+    }
+    console.log(
+      `heal: median of ${ROUNDS} runs each, interleaved; target at 100,000 files: ratio ≤ ${TARGET_RATIO}`
+    )
+    console.table(rows)
+    return { rounds: ROUNDS, targetRatio: TARGET_RATIO, rows }
+  } finally {
+    rmSync(root, { recursive: true, force: true })
+  }
+}

@@ -203,7 +203,8 @@ describe('the texts are templates', () => {
     const id = result.fingerprint!.id
     expect(git.pullRequests[0]).toMatchObject({
       title: 'lint (lint): fix fixes src/app.js :: no-bad',
-      body: `Seen in https://github.example/octo/repo/actions/runs/42 as ${id}.`,
+      // The fingerprint's hidden marker follows whatever body is set: it is how a decline is found.
+      body: `Seen in https://github.example/octo/repo/actions/runs/42 as ${id}.\n\n<!-- self-heal fingerprint: ${id} -->\n`,
       reviewers: ['alice'],
       teamReviewers: ['core', 'web', 'ops']
     })

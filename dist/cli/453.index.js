@@ -1,0 +1,825 @@
+export const id = 453;
+export const ids = [453,668,148];
+export const modules = {
+
+/***/ 6453:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LocalWorkspace: () => (/* binding */ LocalWorkspace),
+/* harmony export */   checkoutIdentity: () => (/* binding */ checkoutIdentity)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
+/* harmony import */ var _git_refs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8568);
+/* harmony import */ var _git_remote_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(668);
+/* harmony import */ var _git_run_git_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6148);
+/**
+ * The local Workspace (LOCAL, or CI with a checkout): fixers edit the checkout's files, the loop reads what they
+ * changed as a diff, and puts every file back as it found it. States are git trees written through a temporary
+ * index, so the user's index, branches and stash are never touched, and untracked files the user had (build
+ * output, say) are part of the state rather than something a restore could delete.
+ */
+
+
+
+
+
+
+
+
+/** The repository's working tree, opened at its root. */
+class LocalWorkspace {
+    root;
+    head;
+    scratch;
+    index;
+    headRef;
+    commonDir;
+    constructor(
+    /** The repository's root directory. */
+    root, 
+    /** The commit checked out when the tree was opened. */
+    head, scratch, index, 
+    /** The ref HEAD pointed to when the tree was opened (`refs/heads/...`), or undefined when detached. */
+    headRef, 
+    /** The repository's git directory shared by its worktrees (config, hooks, refs). */
+    commonDir) {
+        this.root = root;
+        this.head = head;
+        this.scratch = scratch;
+        this.index = index;
+        this.headRef = headRef;
+        this.commonDir = commonDir;
+    }
+    /** The repository's metadata and its ignored files as `guard` found them. */
+    guarded;
+    /** Files of the commit already read by `readCommitted` (undefined: the commit has no such file). */
+    committed = new Map();
+    /** Opens the repository that holds `cwd`; ConfigurationError when there is none or it has no commit yet. */
+    static async open(cwd) {
+        const top = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(['rev-parse', '--show-toplevel'], { cwd, okCodes: [0, 128] });
+        if (top.code !== 0) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`${cwd} is not inside a git repository: heal needs a checkout (run it in your repository, or after actions/checkout).`);
+        }
+        const root = text(top);
+        const head = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], {
+            cwd: root,
+            okCodes: [0, 1, 128]
+        });
+        if (head.code !== 0)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`The repository at ${root} has no commit yet: commit first.`);
+        const indexPath = text(await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(['rev-parse', '--git-path', 'index'], { cwd: root }));
+        const index = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.isAbsolute)(indexPath) ? indexPath : (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, indexPath);
+        const gitDir = text(await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(['rev-parse', '--absolute-git-dir'], { cwd: root }));
+        const common = text(await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(['rev-parse', '--git-common-dir'], { cwd: root }));
+        // The scratch directory lives in the git directory: one per checkout, so it is also the lock, and what it
+        // holds (the user's index, the journal) survives a SIGKILL for the next run to put back.
+        const scratch = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(gitDir, SCRATCH);
+        const recovered = await takeLock(scratch, root);
+        // The user's index as it was, so that a fixer that stages its changes (`git add`) leaves no trace in it.
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.copyFile)(index, (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(scratch, USER_INDEX)).catch(() => undefined);
+        const ref = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(['symbolic-ref', '--quiet', 'HEAD'], { cwd: root, okCodes: [0, 1] });
+        const workspace = new LocalWorkspace(root, text(head), scratch, index, ref.code === 0 ? text(ref) : undefined, (0,node_path__WEBPACK_IMPORTED_MODULE_3__.isAbsolute)(common) ? common : (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, common));
+        workspace.recovered = recovered;
+        await workspace.writeJournal();
+        return workspace;
+    }
+    /** What was put back from a heal that was killed before it could (its journal), said for the log. */
+    recovered;
+    /** The first state taken: what an interrupted heal's next run puts back. */
+    start;
+    async writeJournal() {
+        const journal = { pid: process.pid, head: this.head, headRef: this.headRef, start: this.start };
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.scratch, JOURNAL), JSON.stringify(journal));
+    }
+    /**
+     * Who this repository is when no GitHub repository is known: its `origin` URL without credentials, or else its
+     * first root commit (the same for every clone of it).
+     */
+    async identity() {
+        return checkoutIdentity(this.root, this.head);
+    }
+    /** The branch checked out, or undefined on a detached HEAD. */
+    async currentBranch() {
+        const result = await this.git(['symbolic-ref', '--quiet', '--short', 'HEAD'], [0, 1]);
+        return result.code === 0 ? text(result) : undefined;
+    }
+    /** The message of the commit checked out. */
+    async headMessage() {
+        return text(await this.git(['log', '-1', '--format=%B', this.head]));
+    }
+    /** Tracked files that differ from HEAD (staged or not): a heal commits on HEAD, so it refuses to start with them. */
+    async changedTrackedFiles() {
+        const status = await this.git(['status', '--porcelain=v1', '-z', '--untracked-files=no']);
+        return status.stdout
+            .toString('utf8')
+            .split('\0')
+            .filter(Boolean)
+            .map(entry => entry.slice(3));
+    }
+    async readCommitted(paths) {
+        const found = new Map();
+        for (const path of paths) {
+            // The commit never changes, so each candidate's policing reads a file of it from git once per heal.
+            if (!this.committed.has(path)) {
+                // `<commit>:<path>` starts with the commit id, so no path can read as an option.
+                const blob = await this.git(['cat-file', 'blob', `${this.head}:${path}`], [0, 128]);
+                this.committed.set(path, blob.code === 0 ? blob.stdout.toString('utf8') : undefined);
+            }
+            const text = this.committed.get(path);
+            if (text !== undefined)
+                found.set(path, text);
+        }
+        return found;
+    }
+    /** Untracked files, not ignored ones, repository-relative. */
+    async untrackedFiles() {
+        const listed = await this.git([
+            'ls-files',
+            '-z',
+            '--others',
+            '--exclude-standard',
+            '--full-name',
+            '--',
+            ':/'
+        ]);
+        return listed.stdout.toString('utf8').split('\0').filter(Boolean);
+    }
+    /** Whether the scratch index (the states' own, kept between snapshots) has been made. */
+    indexMade = false;
+    /**
+     * Writes the working tree as it is now (tracked and untracked files, not ignored ones) as a tree object, through
+     * an index of its own that each snapshot updates: its stat data is the last snapshot's, so git hashes only the
+     * files that changed since (the user's index, which self-heal never refreshes, may be older than the files).
+     */
+    async snapshot() {
+        const index = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.scratch, 'index');
+        const env = { GIT_INDEX_FILE: index };
+        if (!this.indexMade) {
+            // The first starts from a copy of the real index (which matches HEAD: heal starts with tracked files
+            // unchanged), for its stat data.
+            try {
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.copyFile)(this.index, index);
+            }
+            catch {
+                await this.git(['read-tree', this.head], [0], env);
+            }
+            this.indexMade = true;
+        }
+        await this.git(['add', '--all', '--', '.'], [0], env);
+        const state = text(await this.git(['write-tree'], [0], env));
+        if (!this.start) {
+            this.start = state;
+            await this.writeJournal();
+        }
+        return state;
+    }
+    /** The diff from one state to another, as `git diff --binary` makes it (empty when they are the same). */
+    async diff(from, to) {
+        return from === to ? '' : this.binaryDiff(from, to);
+    }
+    /** Applies a diff to the working tree, all or nothing; false (and nothing changed) when it does not apply. */
+    async apply(diff) {
+        const result = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(['apply', '--binary', '--whitespace=nowarn', '-'], {
+            cwd: this.root,
+            input: diff,
+            okCodes: [0, 1, 128]
+        });
+        return result.code === 0;
+    }
+    /**
+     * Puts the working tree back to `state`, which was taken from `current`: only the paths that differ are written
+     * or removed, so files nobody changed keep their timestamps. With `paths`, only those of them.
+     */
+    async restore(state, current, paths) {
+        if (state === current)
+            return;
+        // `--raw` gives each path's mode and blob in `state` too: the index the files are written from holds only
+        // those, so a restore costs what changed, not the size of the tree.
+        const changed = await this.git(['diff', '--raw', '--no-renames', '--no-abbrev', '-z', state, current]);
+        const fields = changed.stdout.toString('utf8').split('\0');
+        const only = paths && new Set(paths);
+        const write = [];
+        const remove = [];
+        for (let i = 0; i + 1 < fields.length; i += 2) {
+            // `:old-mode new-mode old-blob new-blob status`, then the path.
+            const [mode, , blob, , status] = fields[i].slice(1).split(' ');
+            const path = fields[i + 1];
+            if (only && !only.has(path))
+                continue;
+            if (status === 'A')
+                remove.push(path);
+            else
+                write.push(`${mode} ${blob}\t${path}`);
+        }
+        for (const path of remove)
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.root, path), { force: true, recursive: true });
+        if (write.length) {
+            const index = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.scratch, 'restore-index');
+            const env = { GIT_INDEX_FILE: index };
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(index, { force: true });
+            await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(['update-index', '-z', '--index-info'], {
+                cwd: this.root,
+                env,
+                input: write.join('\0') + '\0'
+            });
+            await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(['checkout-index', '--force', '--all'], { cwd: this.root, env });
+        }
+    }
+    /**
+     * The change a local branch makes since it forked from `base` (`git diff base...branch`), or undefined when the
+     * branch does not exist.
+     */
+    async branchChange(base, branch) {
+        const head = await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .branchHead */ .P)(await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .assertBranchName */ .ae)(branch, this.root), this.root);
+        if (!head)
+            return undefined;
+        return this.binaryDiff(`${await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .resolveCommit */ .WL)(base, this.root)}...${head}`);
+    }
+    /** HEAD (its ref and commit) and the index's entries as `markRepository` found them. */
+    repositoryMark;
+    async markRepository() {
+        this.repositoryMark = await this.readRepository();
+    }
+    async repositoryChanges() {
+        const then = this.repositoryMark ?? { ref: this.headRef, commit: this.head, index: '' };
+        const now = await this.readRepository();
+        const changes = [];
+        const name = (ref) => ref?.replace(/^refs\/heads\//, '') ?? 'a detached HEAD';
+        if (now.ref !== then.ref)
+            changes.push(`the checkout was switched from ${name(then.ref)} to ${name(now.ref)}`);
+        else if (now.commit !== then.commit) {
+            changes.push(`HEAD moved from ${then.commit.slice(0, 12)} to ${now.commit.slice(0, 12)} (a commit, a reset or a pull)`);
+        }
+        if (then.index && now.index !== then.index)
+            changes.push('the index changed (git add, git reset, git stash, ...)');
+        return changes;
+    }
+    /**
+     * Where HEAD points and a digest of the index's entries (mode, blob, stage, path: not the stat data that `git
+     * status` refreshes, so a command that only reads the checkout changes nothing here).
+     */
+    async readRepository() {
+        const ref = await this.git(['symbolic-ref', '--quiet', 'HEAD'], [0, 1]);
+        const commit = await this.git(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], [0, 1, 128]);
+        const index = await this.git(['ls-files', '--stage', '-z']);
+        return {
+            ref: ref.code === 0 ? text(ref) : undefined,
+            commit: text(commit),
+            index: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(index.stdout).digest('hex')
+        };
+    }
+    async guard() {
+        this.guarded = { meta: await this.readMeta(), ignored: await this.readIgnored() };
+    }
+    async outsideChanges() {
+        if (!this.guarded)
+            return [];
+        const { meta, ignored } = this.guarded;
+        const changes = [];
+        // The metadata first: until it is put back, a fixer's hooks, fsmonitor or filters could run in self-heal's
+        // own git calls, and its remote could receive the push.
+        const now = await this.readMeta();
+        for (const path of new Set([...meta.keys(), ...now.keys()])) {
+            const before = meta.get(path);
+            const after = now.get(path);
+            if (before !== undefined && after !== undefined && sameEntry(before, after))
+                continue;
+            const full = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.commonDir, path);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(full, { force: true, recursive: true });
+            if (before !== undefined) {
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(full), { recursive: true });
+                if (typeof before === 'string')
+                    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.symlink)(before, full);
+                else
+                    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(full, before);
+            }
+            changes.push({ path: `.git/${path}`, change: change(before, after), undone: true });
+        }
+        const listed = await this.readIgnored();
+        for (const path of new Set([...ignored.keys(), ...listed.keys()])) {
+            const before = ignored.get(path);
+            const after = listed.get(path);
+            if (before === after)
+                continue;
+            // An added file can be removed; a dependency changed in place cannot be put back from here.
+            if (before === undefined)
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.root, path), { force: true });
+            // A tool's cache is the tool's business: what a fixer added there goes (so it cannot plant a file a later
+            // check reads), but it is no reason to refuse the fix.
+            if (TOOL_CACHE.test(path))
+                continue;
+            changes.push({ path, change: change(before, after), undone: before === undefined });
+        }
+        this.guarded = undefined;
+        return changes;
+    }
+    /**
+     * The repository's own files a fixer has no business changing: its config (hooks path, fsmonitor, filters,
+     * remotes), hooks, info (attributes, excludes), refs other than the branch checked out (whose commits `settle`
+     * undoes), and the stash. Symlinks are kept as their targets.
+     */
+    async readMeta() {
+        const entries = new Map();
+        const visit = async (path) => {
+            const full = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.commonDir, path);
+            const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(full).catch(() => undefined);
+            if (!info)
+                return;
+            if (info.isSymbolicLink())
+                entries.set(path, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readlink)(full));
+            else if (info.isDirectory()) {
+                for (const name of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(full))
+                    await visit(`${path}/${name}`);
+            }
+            else if (path !== this.headRef)
+                entries.set(path, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(full));
+        };
+        for (const path of GUARDED_META)
+            await visit(path);
+        return entries;
+    }
+    /** Ignored files (dependencies, build output) with their size, time and inode: what tells a change. */
+    async readIgnored() {
+        const listed = await this.git(['ls-files', '-z', '--others', '--ignored', '--exclude-standard']);
+        const files = new Map();
+        for (const path of listed.stdout.toString('utf8').split('\0')) {
+            if (!path)
+                continue;
+            const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.root, path)).catch(() => undefined);
+            if (info)
+                files.set(path, `${info.size}:${info.mtimeMs}:${info.ino}:${info.mode}`);
+        }
+        return files;
+    }
+    async settle() {
+        const report = {};
+        if (!(await this.restoreIndex()))
+            report.indexNotRestored = true;
+        const moved = await this.restoreHead();
+        if (moved)
+            report.headMovedTo = moved;
+        return report;
+    }
+    /**
+     * Puts the user's index back as it was when the tree was opened, when something (a fixer running `git add`)
+     * changed it. Written the way git writes it (through `index.lock`), so a git command running at the same moment
+     * is not overwritten: then the index is left as it is, and false returned.
+     */
+    async restoreIndex() {
+        const saved = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.scratch, USER_INDEX)).catch(() => undefined);
+        if (!saved)
+            return true;
+        const current = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(this.index).catch(() => undefined);
+        if (current && current.equals(saved))
+            return true;
+        const lock = `${this.index}.lock`;
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(lock, saved, { flag: 'wx' });
+        }
+        catch {
+            return false;
+        }
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(lock, this.index);
+        return true;
+    }
+    /**
+     * Puts HEAD back at the commit the tree was opened at when something (a fixer that commits) moved it: the branch
+     * checked out, or a detached HEAD, compare-and-swap, so nothing else is overwritten. Returns the commit HEAD had
+     * moved to (still in the reflog), or undefined when it had not moved. A fixer that checked out another branch is
+     * a ConfigurationError: heal does not guess which branch to move.
+     */
+    async restoreHead() {
+        const now = await this.git(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], [0, 1, 128]);
+        const ref = await this.git(['symbolic-ref', '--quiet', 'HEAD'], [0, 1]);
+        const headRef = ref.code === 0 ? text(ref) : undefined;
+        if (headRef !== this.headRef) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`A fixer switched the checkout from ${this.headRef ?? 'a detached HEAD'} to ${headRef ?? 'a detached HEAD'}: ` +
+                `fixers must only change files. Switch back (git checkout ${this.headRef?.replace(/^refs\/heads\//, '') ?? this.head}).`);
+        }
+        const moved = text(now);
+        if (now.code !== 0 || moved === this.head)
+            return undefined;
+        const message = ['-m', 'self-heal: undo a commit a fixer made'];
+        await this.git(headRef
+            ? ['update-ref', ...message, headRef, this.head, moved]
+            : ['update-ref', '--no-deref', ...message, 'HEAD', this.head, moved]);
+        return moved;
+    }
+    /**
+     * Fetches `branch` from `remote` into the local branch of the same name, fast-forward only (a local branch that
+     * went another way is left alone). Returns what happened (`created`, `updated`), or undefined when nothing was
+     * fetched: no such remote or remote branch, already up to date, or not a fast-forward.
+     */
+    async fetchBranch(remote, branch) {
+        const name = await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .assertBranchName */ .ae)(branch, this.root);
+        const before = await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .branchHead */ .P)(name, this.root);
+        const result = await this.git(['fetch', '--quiet', '--no-tags', remote, `refs/heads/${name}:refs/heads/${name}`], [0, 1, 128]);
+        if (result.code !== 0)
+            return undefined;
+        const after = await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .branchHead */ .P)(name, this.root);
+        if (!after || after === before)
+            return undefined;
+        return before ? `updated to ${after.slice(0, 12)}` : `created at ${after.slice(0, 12)}`;
+    }
+    /**
+     * Fetches `branch` from `remote` into its remote-tracking ref (`refs/remotes/<remote>/<branch>`) and returns the
+     * commit it is at there, or undefined when the remote has no such branch (or cannot be reached).
+     */
+    async fetchRemoteBranch(remote, branch) {
+        const name = await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .assertBranchName */ .ae)(branch, this.root);
+        if (remote.startsWith('-'))
+            return undefined;
+        const tracking = `refs/remotes/${remote}/${name}`;
+        const result = await this.git(['fetch', '--quiet', '--no-tags', remote, `+refs/heads/${name}:${tracking}`], [0, 1, 128]);
+        if (result.code !== 0)
+            return undefined;
+        return (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .resolveCommit */ .WL)(tracking, this.root);
+    }
+    /** Pushes the local `branch` to `remote` (never forced), so that a workflow run there can check it out. */
+    async pushBranch(remote, branch) {
+        const name = await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .assertBranchName */ .ae)(branch, this.root);
+        if (remote.startsWith('-'))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`'${remote}' is not a valid remote name.`);
+        await this.git(['push', '--porcelain', '--quiet', remote, `refs/heads/${name}:refs/heads/${name}`]);
+    }
+    /**
+     * Deletes `branch` on `remote`, only while it is at `at` (default: the commit the local branch of that name is at;
+     * a lease: a branch someone pushed to meanwhile is left alone). Returns whether it was deleted.
+     */
+    async deleteRemoteBranch(remote, branch, at) {
+        const name = await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .assertBranchName */ .ae)(branch, this.root);
+        const expected = at ?? (await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .branchHead */ .P)(name, this.root));
+        if (!expected || !/^[0-9a-f]{40,64}$/.test(expected) || remote.startsWith('-'))
+            return false;
+        const result = await this.git([
+            'push',
+            '--porcelain',
+            `--force-with-lease=refs/heads/${name}:${expected}`,
+            remote,
+            `:refs/heads/${name}`
+        ], [0, 1, 128]);
+        return result.code === 0;
+    }
+    /** Removes the scratch directory. */
+    async cleanCopy(diff) {
+        const root = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'self-heal-clean-'));
+        const close = async () => {
+            await this.git(['worktree', 'remove', '--force', root], [0, 128]);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(root, { recursive: true, force: true });
+            await this.git(['worktree', 'prune'], [0, 128]);
+        };
+        try {
+            // A linked worktree, detached at the commit: the user's branches and HEAD stay as they are.
+            await this.git(['worktree', 'add', '--detach', '--quiet', root, this.head]);
+            if (diff) {
+                await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(['apply', '--binary', '--whitespace=nowarn', '-'], { cwd: root, input: diff });
+            }
+            return { root, close };
+        }
+        catch (error) {
+            await close();
+            throw error;
+        }
+    }
+    /** Ends the heal here: the scratch files, the journal and the lock go. */
+    async close() {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(this.scratch, { recursive: true, force: true });
+    }
+    /**
+     * Puts back what a heal killed before it could (SIGKILL, a crash) left: the files as they were when it took its
+     * first state, the user's index and HEAD. What the files held instead is kept as a commit under
+     * refs/self-heal/interrupted, so nothing is lost. Returns what was done, for the log.
+     */
+    static async recover(root, scratch, journal) {
+        const done = [];
+        const indexPath = text(await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(['rev-parse', '--git-path', 'index'], { cwd: root }));
+        const index = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.isAbsolute)(indexPath) ? indexPath : (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, indexPath);
+        const workspace = new LocalWorkspace(root, journal.head, scratch, index, journal.headRef, '');
+        if (journal.start) {
+            const current = await workspace.snapshot();
+            if (current !== journal.start) {
+                const kept = text(await workspace.git([
+                    'commit-tree',
+                    current,
+                    '-p',
+                    journal.head,
+                    '-m',
+                    'self-heal: the files an interrupted heal left'
+                ]));
+                await workspace.git(['update-ref', 'refs/self-heal/interrupted', kept]);
+                await workspace.restore(journal.start, current);
+                done.push(`put the files back (what they held is kept in refs/self-heal/interrupted, ${kept.slice(0, 12)})`);
+            }
+        }
+        if (!(await workspace.restoreIndex()))
+            done.push('could not put the index back (check `git status`)');
+        const moved = await workspace.restoreHead().catch(() => undefined);
+        if (moved)
+            done.push(`put HEAD back at ${journal.head.slice(0, 12)} (it was at ${moved.slice(0, 12)})`);
+        return done.length
+            ? `A heal in this checkout (pid ${journal.pid}) was killed before it could put the checkout back: self-heal ${done.join('; ')}.`
+            : `A heal in this checkout (pid ${journal.pid}) was killed; the checkout was already as it found it.`;
+    }
+    /** `git diff --binary` of trees or a commit range (ids only: nothing here comes from the user unchecked). */
+    async binaryDiff(...range) {
+        const result = await this.git([
+            'diff',
+            '--binary',
+            '--full-index',
+            '--no-color',
+            '--no-ext-diff',
+            ...range
+        ]);
+        return result.stdout.toString('utf8');
+    }
+    git(args, okCodes = [0], env) {
+        return (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(args, { cwd: this.root, okCodes, env });
+    }
+}
+/**
+ * Who the repository at `root` is when no GitHub repository is known: its `origin` URL without credentials, or
+ * else the first root commit of `head` (the same for every clone of it).
+ */
+async function checkoutIdentity(root, head = 'HEAD') {
+    const url = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(['remote', 'get-url', '--', _git_remote_js__WEBPACK_IMPORTED_MODULE_6__.DEFAULT_REMOTE], { cwd: root, okCodes: [0, 2, 128] });
+    if (url.code === 0 && text(url))
+        return `remote:${text(url)
+            .replace(/^([a-z+]+:\/\/)[^@/]*@/i, '$1')
+            .replace(/\.git$/, '')}`;
+    const roots = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(['rev-list', '--max-parents=0', head], { cwd: root });
+    return `root:${text(roots).split('\n').sort()[0]}`;
+}
+/** The scratch directory's name in the git directory. */
+const SCRATCH = 'self-heal';
+/** The journal's name in the scratch directory: what the next run needs if this one is killed. */
+const JOURNAL = 'journal.json';
+/**
+ * Makes the scratch directory, which is the lock: a second heal in the same checkout is refused while the first
+ * runs. One left by a heal that no longer runs is recovered from (its journal) and taken over. Returns what the
+ * recovery did, if there was one.
+ */
+async function takeLock(scratch, root) {
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(scratch);
+        return undefined;
+    }
+    catch (error) {
+        if (error.code !== 'EEXIST')
+            throw error;
+    }
+    const journal = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(scratch, JOURNAL), 'utf8')
+        .then(text => JSON.parse(text))
+        .catch(() => undefined);
+    if (journal && isRunning(journal.pid)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`Another heal (pid ${journal.pid}) is running in this checkout: wait for it to end, or end it, then heal again.`);
+    }
+    const done = journal ? await LocalWorkspace.recover(root, scratch, journal) : undefined;
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(scratch, { recursive: true, force: true });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(scratch);
+    return done;
+}
+function isRunning(pid) {
+    if (pid === process.pid)
+        return true;
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+/** What `readMeta` reads under the git directory. */
+const GUARDED_META = [
+    'config',
+    'hooks',
+    'info',
+    'refs',
+    'packed-refs',
+    'logs/refs/stash',
+    'shallow',
+    'commondir'
+];
+/**
+ * Tools' own caches and build output among ignored files: fixers write them (`eslint --cache`, cargo's target/,
+ * Python's bytecode), so a change there does not refuse a fix; what was added there is still removed.
+ */
+const TOOL_CACHE = /(^|\/)(node_modules\/\.cache|\.cache|__pycache__|\.pytest_cache|\.mypy_cache|\.ruff_cache|target|\.next|\.turbo|\.nx)\/|(^|\/)\.eslintcache$|\.tsbuildinfo$|\.pyc$/;
+function sameEntry(a, b) {
+    return typeof a === 'string' || typeof b === 'string' ? a === b : a.equals(b);
+}
+function change(before, after) {
+    return before === undefined ? 'added' : after === undefined ? 'removed' : 'changed';
+}
+/** The copy of the user's index in the scratch directory. */
+const USER_INDEX = 'user-index';
+function text(result) {
+    return result.stdout.toString('utf8').trim();
+}
+
+
+/***/ }),
+
+/***/ 8568:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ branchHead),
+/* harmony export */   WL: () => (/* binding */ resolveCommit),
+/* harmony export */   ae: () => (/* binding */ assertBranchName)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _run_git_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6148);
+/**
+ * Validation of untrusted branch and revision names before they reach git: a name never starts with `-` (so it
+ * cannot be read as an option), branch names pass `git check-ref-format`, revisions must resolve to a commit.
+ */
+
+
+/** Throws InvalidInputError unless `name` is a valid branch name (checked by git itself). */
+async function assertBranchName(name, cwd) {
+    const branch = name.startsWith('refs/heads/') ? name.slice('refs/heads/'.length) : name;
+    if (!branch || branch.startsWith('-') || /[\0\n\r]/.test(branch) || branch === 'HEAD') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidInputError */ .oC(`'${name}' is not a valid branch name: use letters, digits, '/', '-', '_' and '.'.`);
+    }
+    const { code } = await (0,_run_git_js__WEBPACK_IMPORTED_MODULE_1__.runGit)(['check-ref-format', `refs/heads/${branch}`], { cwd, okCodes: [0, 1] });
+    if (code !== 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidInputError */ .oC(`'${name}' is not a valid branch name (git check-ref-format refuses it): avoid spaces, '..', '~', '^', ':', '?', '*', '[' and a trailing '.lock'.`);
+    }
+    return branch;
+}
+/** Resolves an untrusted revision (branch, tag, SHA, `HEAD~1`) to a commit SHA; RefNotFoundError when it does not. */
+async function resolveCommit(rev, cwd) {
+    if (!rev || rev.startsWith('-') || /[\0\n\r]/.test(rev)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidInputError */ .oC(`'${rev}' is not a valid revision.`);
+    }
+    const { code, stdout } = await (0,_run_git_js__WEBPACK_IMPORTED_MODULE_1__.runGit)(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], {
+        cwd,
+        okCodes: [0, 1, 128]
+    });
+    if (code !== 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RefNotFoundError */ .ZA(rev, 'no commit has that name in this repository.');
+    return stdout.toString('utf8').trim();
+}
+/** The SHA a branch points to, or undefined when the branch does not exist. */
+async function branchHead(branch, cwd) {
+    const { code, stdout } = await (0,_run_git_js__WEBPACK_IMPORTED_MODULE_1__.runGit)(['rev-parse', '--verify', '--quiet', `refs/heads/${branch}^{commit}`], {
+        cwd,
+        okCodes: [0, 1, 128]
+    });
+    return code === 0 ? stdout.toString('utf8').trim() : undefined;
+}
+
+
+/***/ }),
+
+/***/ 668:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DEFAULT_REMOTE: () => (/* binding */ DEFAULT_REMOTE),
+/* harmony export */   detectGitHubRepository: () => (/* binding */ detectGitHubRepository),
+/* harmony export */   parseGitHubRemote: () => (/* binding */ parseGitHubRemote)
+/* harmony export */ });
+/* harmony import */ var _run_git_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6148);
+/**
+ * Works out which GitHub repository a local checkout belongs to, from a remote's URL, so the CLI can open pull
+ * requests without being told `--repository`.
+ */
+
+/** `OWNER/NAME` of a GitHub remote URL (https, ssh or scp-like) on `host`, or undefined when it is not one. */
+function parseGitHubRemote(url, host = 'github.com') {
+    const h = host.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const patterns = [
+        new RegExp(`^https?://(?:[^@/]+@)?${h}(?::\\d+)?/([^/]+)/([^/]+?)(?:\\.git)?/?$`, 'i'),
+        new RegExp(`^ssh://(?:[^@/]+@)?${h}(?::\\d+)?/([^/]+)/([^/]+?)(?:\\.git)?/?$`, 'i'),
+        new RegExp(`^(?:[^@/]+@)?${h}:([^/]+)/([^/]+?)(?:\\.git)?/?$`, 'i')
+    ];
+    for (const pattern of patterns) {
+        const match = pattern.exec(url.trim());
+        if (match)
+            return `${match[1]}/${match[2]}`;
+    }
+    return undefined;
+}
+/** The remote self-heal reads the repository from and pushes its branches to, unless told otherwise. */
+const DEFAULT_REMOTE = 'origin';
+/** The GitHub repository (`OWNER/NAME`) a checkout's remote points to, or undefined. */
+async function detectGitHubRepository(cwd, remote = DEFAULT_REMOTE, serverUrl = process.env.GITHUB_SERVER_URL || 'https://github.com') {
+    if (remote.startsWith('-'))
+        return undefined;
+    const { code, stdout } = await (0,_run_git_js__WEBPACK_IMPORTED_MODULE_0__.runGit)(['remote', 'get-url', '--', remote], { cwd, okCodes: [0, 2, 128] });
+    if (code !== 0)
+        return undefined;
+    let host = 'github.com';
+    try {
+        host = new URL(serverUrl).host;
+    }
+    catch {
+        // An invalid GITHUB_SERVER_URL is reported where it is used; here github.com is the sensible default.
+    }
+    return parseGitHubRemote(stdout.toString('utf8').trim(), host);
+}
+
+
+/***/ }),
+
+/***/ 6148:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GitCommandError: () => (/* binding */ GitCommandError),
+/* harmony export */   gitText: () => (/* binding */ gitText),
+/* harmony export */   runGit: () => (/* binding */ runGit)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/**
+ * Runs the git CLI without a shell. Arguments are passed as an argv array, so untrusted strings cannot be
+ * interpreted by a shell; callers still validate refs and put paths after `--` so git never reads them as options.
+ */
+
+
+
+/** A git command failed; carries git's stderr so callers can explain it. */
+class GitCommandError extends _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SelfHealError */ .ZO {
+    static type = 'GitCommandError';
+    /** git's exit code. */
+    code;
+    /** git's stderr. */
+    stderr;
+    constructor(args, code, stderr) {
+        super(`git ${args[0] ?? ''} failed (exit ${code}): ${stderr.trim() || 'no message'}`);
+        this.code = code;
+        this.stderr = stderr;
+    }
+}
+// Keep git's output stable and free of the user's pager, colours and translations. And run none of the
+// repository's own programs: no hooks and no fsmonitor (a fixer, or a repository cloned from anywhere, may have set
+// them; GIT_CONFIG_* is read by git 2.31 and later and outranks every config file).
+const BASE_ENV = {
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_PAGER: 'cat',
+    LC_ALL: 'C',
+    GIT_OPTIONAL_LOCKS: '0',
+    GIT_CONFIG_COUNT: '2',
+    GIT_CONFIG_KEY_0: 'core.hooksPath',
+    GIT_CONFIG_VALUE_0: node_os__WEBPACK_IMPORTED_MODULE_1__.devNull,
+    GIT_CONFIG_KEY_1: 'core.fsmonitor',
+    GIT_CONFIG_VALUE_1: 'false'
+};
+/** Runs git and resolves with its output; rejects with GitCommandError on an exit code not in `okCodes`. */
+function runGit(args, options) {
+    return new Promise((resolve, reject) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('git', args, {
+            cwd: options.cwd,
+            env: { ...process.env, ...BASE_ENV, ...options.env },
+            stdio: ['pipe', 'pipe', 'pipe'],
+            windowsHide: true
+        });
+        const out = [];
+        const err = [];
+        child.stdout.on('data', (chunk) => out.push(chunk));
+        child.stderr.on('data', (chunk) => err.push(chunk));
+        child.on('error', error => reject(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SelfHealError */ .ZO(`Could not run git: ${error.message}. Install git and make sure it is on PATH.`)));
+        child.on('close', code => {
+            const result = {
+                code: code ?? 1,
+                stdout: Buffer.concat(out),
+                stderr: Buffer.concat(err).toString('utf8')
+            };
+            if ((options.okCodes ?? [0]).includes(result.code))
+                resolve(result);
+            else
+                reject(new GitCommandError(args, result.code, result.stderr));
+        });
+        // git may exit before reading all of stdin (e.g. on a usage error); that is reported through `close`.
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(options.input ?? '');
+    });
+}
+/** Runs git and returns stdout as trimmed text. */
+async function gitText(args, options) {
+    const { stdout } = await runGit(args, options);
+    return stdout.toString('utf8').replace(/\n$/, '');
+}
+
+
+/***/ })
+
+};

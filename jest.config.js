@@ -13,5 +13,8 @@ export default {
   testMatch: ['**/__tests__/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   testTimeout: 60000,
+  // Most suites wait on child processes, git and the emulator rather than compute: two workers keep both cores
+  // busy (Jest's default on two cores is one).
+  maxWorkers: 2,
   verbose: false
 }

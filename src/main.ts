@@ -241,7 +241,9 @@ async function healOperation(factory: AdapterFactory, cwd: string): Promise<void
   const proposal = result.proposal
   if (proposal) {
     if (proposal.branch) core.setOutput(Output.Branch, proposal.branch)
-    if (proposal.commit) core.setOutput(Output.Commit, proposal.commit)
+    // The fix's commit, whether this run made it or found its branch already holding it.
+    const commit = proposal.commit ?? proposal.head
+    if (commit) core.setOutput(Output.Commit, commit)
     if (proposal.pullRequest) {
       core.setOutput(Output.PullRequestUrl, proposal.pullRequest.url)
       core.setOutput(Output.PullRequestNumber, String(proposal.pullRequest.number))

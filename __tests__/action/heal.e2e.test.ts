@@ -741,7 +741,12 @@ describe('the shape of the pull request', () => {
 
     // The job run again: the pull request already holds this fix; nothing is committed, nothing dispatched.
     const again = await ci.run(shape, { env })
-    expect(again.outputs).toMatchObject({ 'pull-request-operation': 'unchanged', branch })
+    // `commit` is the fix's commit still: the branch's head, which this run found holding the fix.
+    expect(again.outputs).toMatchObject({
+      'pull-request-operation': 'unchanged',
+      branch,
+      commit: run.outputs.commit
+    })
     expect(again.outputs['run-id']).toBeUndefined()
     expect((await octokit.rest.actions.listWorkflowRunsForRepo({ owner, repo })).data.total_count).toBe(1)
     // Its own branch is recognised by the loop guard, by the prefix.

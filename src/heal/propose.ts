@@ -212,6 +212,7 @@ async function proposePullRequest(context: DeliverContext): Promise<DeliverResul
   }
   if (existing !== undefined && sameChange(existing, fix.diff)) {
     proposal.action = 'already-proposed'
+    proposal.head = replacing?.head
   } else if (replacing && !replacing.own) {
     return {
       outcome: 'not-proposed',

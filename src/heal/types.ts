@@ -231,6 +231,8 @@ export interface HealProposal {
   from?: string
   /** The fix commit (absent when the branch already held it). */
   commit?: string
+  /** For `already-proposed`: the commit the branch holding the fix is at. */
+  head?: string
   /**
    * `created`: a new branch and commit (or review, or comment); `replaced`: the branch held only self-heal's commits
    * for another fix, and now holds this one instead; `already-proposed`: the branch already held this fix.

@@ -138,11 +138,16 @@ async function runAction(workspace, runnerTemp, inputs, env) {
   }
 }
 
-/** Reads GITHUB_OUTPUT's `name<<DELIMITER` format. */
+/** Reads GITHUB_OUTPUT as the runner does: `name=value` lines and `name<<DELIMITER` blocks. */
 function parseCommandFile(text) {
   const values = {}
   const lines = text.split('\n')
   for (let i = 0; i < lines.length; i++) {
+    const single = /^([^<=]+)=(.*)$/.exec(lines[i])
+    if (single) {
+      values[single[1]] = single[2]
+      continue
+    }
     const match = /^([^<=]+)<<(.+)$/.exec(lines[i])
     if (!match) continue
     const value = []

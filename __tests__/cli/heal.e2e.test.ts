@@ -346,7 +346,7 @@ describe('self-heal heal (LOCAL, bundled CLI)', () => {
     )
     expect(text.code).toBe(0)
     expect(text.stdout).toMatch(
-      /^healed: Dry run: a fix \(node fix\.cjs; 1 file\(s\), \+1 -1\) makes the lint check pass/
+      /^healed: Dry run: a fix \(node fix\.cjs; 1 file, \+1 -1\) makes the lint check pass/
     )
     expect(text.stdout).toContain(`fingerprint ${dry.json.fingerprint!.id} (problems)`)
     expect(text.stdout).toContain("fixer 'node fix.cjs': verified")

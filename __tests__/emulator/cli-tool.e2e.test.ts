@@ -483,7 +483,7 @@ describe("npm run emulator runs the repository's workflows", () => {
     expect(second.heal.conclusion).toBe('success')
     expect(second.log).toContain(`Failure fingerprint ${id} (1 signature(s)), from run `)
     // The fix memory is the Actions cache: the first heal's post step saved it, this heal restored it.
-    expect(second.log).toContain('Healed: a verified fix (remembered; 1 file(s), +1 -1)')
+    expect(second.log).toContain('Healed: a verified fix (remembered; 1 file, +1 -1)')
     expect((await runsOf('self-heal-run.yml')).map(r => r.branch)).toEqual(['feature', branch, branch])
     const pulls = (await octokit.rest.pulls.list({ ...repo, head: `octo:${branch}`, state: 'open' })).data
     expect(pulls.map(p => p.base.ref)).toEqual(['feature'])

@@ -566,7 +566,7 @@ export function defineLoopTests(
         expect(prGit.comments).toHaveLength(1)
         expect(prGit.comments[0].body).toContain('```diff\ndiff --git a/src/app.js b/src/app.js')
         expect(prGit.comments[0].body).toContain(
-          `What fixed it: ${fixBad()}, then ${fixUgly()}; 1 file(s), +2 -2.`
+          `What fixed it: ${fixBad()}, then ${fixUgly()}; 1 file, +2 -2.`
         )
         expect(prGit.reviews).toEqual([])
         expect(prGit.pullRequests).toEqual([])

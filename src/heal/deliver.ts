@@ -13,6 +13,7 @@ import { FIX_ARTIFACT_NAME, FIX_FILE, parseFixArtifact, type FixArtifact } from 
 import { checkPolicy, describeVerdict, type FixPolicy } from './policy.js'
 import { readPolicy } from './request.js'
 import { buildSuggestionReview } from './suggestions.js'
+import { plural } from './report.js'
 
 /** The policy file read from the default branch when the workflow gives no `policy` input. */
 export const DEFAULT_POLICY_PATH = '.github/self-heal.yml'
@@ -184,7 +185,7 @@ export async function deliverFix(
   })
   const intro =
     `self-heal found a fix for the failing ${fix.result.kind} check (fingerprint \`${fix.fingerprint}\`) and ` +
-    `verified it by re-running the check: ${verdict.stats.files} file(s), +${verdict.stats.added} −${verdict.stats.removed}.`
+    `verified it by re-running the check: ${plural(verdict.stats.files, 'file')}, +${verdict.stats.added} −${verdict.stats.removed}.`
   const review = buildSuggestionReview(fix.diff, String(prDiff), intro)
   const { data: created } = await octokit.rest.pulls.createReview({
     owner,

@@ -24,6 +24,7 @@ import {
 } from './own-branch.js'
 import { buildSuggestions, type Suggestions } from './review-suggestions.js'
 import { commitMessageText, pullRequestBody, pullRequestTitle, type FailureFacts } from './templates.js'
+import { plural } from './report.js'
 import type {
   Deliver,
   HealFix,
@@ -92,7 +93,7 @@ export interface ProposeResult {
 /** The fix in a few words: where it came from and its size. */
 export function describeFix(fix: HealFix): string {
   const from = fix.source === 'memory' ? 'remembered' : fix.fixers.join(', then ')
-  return `${from}; ${fix.stats.files} file(s), +${fix.stats.added} -${fix.stats.removed}`
+  return `${from}; ${plural(fix.stats.files, 'file')}, +${fix.stats.added} -${fix.stats.removed}`
 }
 
 /**

@@ -7,6 +7,7 @@ import type { CheckKind } from '../commands/check.js'
 import { InvalidInputError } from '../errors.js'
 import type { Fingerprint } from './fingerprint.js'
 import type { HealFix, ProposalShape } from './types.js'
+import { plural } from './report.js'
 
 /** The placeholders a template may use. */
 export const PLACEHOLDERS = ['fingerprint', 'check', 'fixer', 'failed-tests', 'run-url'] as const
@@ -103,7 +104,7 @@ export function pullRequestBody(input: TextInput): string {
     `The ${kind} check failed${seen.length ? ` ${seen.join(' ')}` : ''}; self-heal found a fix and verified it by running the check again, which passed.`,
     '',
     `- Fix: ${fix.source === 'memory' ? 'remembered (verified before for the same failure)' : fix.fixers.map(code).join(', then ')}`,
-    `- Changes: ${fix.stats.files} file(s), +${fix.stats.added} -${fix.stats.removed}`,
+    `- Changes: ${plural(fix.stats.files, 'file')}, +${fix.stats.added} -${fix.stats.removed}`,
     `- Fingerprint: ${code(fingerprint.id)} (${fingerprint.basis})`,
     '',
     '<details><summary>What failed</summary>',

@@ -256,6 +256,8 @@ function fenceFor(text) {
     return '`'.repeat(longest + 1);
 }
 
+// EXTERNAL MODULE: ./src/heal/report.ts
+var report = __webpack_require__(9846);
 ;// CONCATENATED MODULE: ./src/heal/deliver.ts
 /**
  * The privileged side of fork-safe healing (`operation: deliver`), run by a workflow on `workflow_run` with a
@@ -263,6 +265,7 @@ function fenceFor(text) {
  * triggered it, checks where it came from, polices the diff again with the policy of the default branch, and
  * delivers it as review suggestions. Nothing in the artifact is trusted: it was written by code of the fork.
  */
+
 
 
 
@@ -394,7 +397,7 @@ async function deliverFix(octokit, run, options, log) {
         mediaType: { format: 'diff' }
     });
     const intro = `self-heal found a fix for the failing ${fix.result.kind} check (fingerprint \`${fix.fingerprint}\`) and ` +
-        `verified it by re-running the check: ${verdict.stats.files} file(s), +${verdict.stats.added} −${verdict.stats.removed}.`;
+        `verified it by re-running the check: ${(0,report/* plural */.LS)(verdict.stats.files, 'file')}, +${verdict.stats.added} −${verdict.stats.removed}.`;
     const review = buildSuggestionReview(fix.diff, String(prDiff), intro);
     const { data: created } = await octokit.rest.pulls.createReview({
         owner,

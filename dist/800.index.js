@@ -4258,6 +4258,8 @@ function distance(a, b) {
 /* harmony export */ });
 /* unused harmony exports PLACEHOLDERS, placeholderValues, fillTemplate */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9846);
+
 
 /** The placeholders a template may use. */
 const PLACEHOLDERS = ['fingerprint', 'check', 'fixer', 'failed-tests', 'run-url'];
@@ -4322,7 +4324,7 @@ function pullRequestBody(input) {
         `The ${kind} check failed${seen.length ? ` ${seen.join(' ')}` : ''}; self-heal found a fix and verified it by running the check again, which passed.`,
         '',
         `- Fix: ${fix.source === 'memory' ? 'remembered (verified before for the same failure)' : fix.fixers.map(code).join(', then ')}`,
-        `- Changes: ${fix.stats.files} file(s), +${fix.stats.added} -${fix.stats.removed}`,
+        `- Changes: ${(0,_report_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(fix.stats.files, 'file')}, +${fix.stats.added} -${fix.stats.removed}`,
         `- Fingerprint: ${code(fingerprint.id)} (${fingerprint.basis})`,
         '',
         '<details><summary>What failed</summary>',

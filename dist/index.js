@@ -2007,8 +2007,10 @@ async function healOperation(factory, cwd) {
     if (proposal) {
         if (proposal.branch)
             actions_core/* setOutput */.uH(constants/* Output */.k7.Branch, proposal.branch);
-        if (proposal.commit)
-            actions_core/* setOutput */.uH(constants/* Output */.k7.Commit, proposal.commit);
+        // The fix's commit, whether this run made it or found its branch already holding it.
+        const commit = proposal.commit ?? proposal.head;
+        if (commit)
+            actions_core/* setOutput */.uH(constants/* Output */.k7.Commit, commit);
         if (proposal.pullRequest) {
             actions_core/* setOutput */.uH(constants/* Output */.k7.PullRequestUrl, proposal.pullRequest.url);
             actions_core/* setOutput */.uH(constants/* Output */.k7.PullRequestNumber, String(proposal.pullRequest.number));

@@ -2314,7 +2314,10 @@ function suggest(path, hunk, shown) {
 
 // EXTERNAL MODULE: ./src/heal/templates.ts
 var templates = __webpack_require__(3021);
+// EXTERNAL MODULE: ./src/heal/report.ts
+var report = __webpack_require__(9846);
 ;// CONCATENATED MODULE: ./src/heal/propose.ts
+
 
 
 
@@ -2332,7 +2335,7 @@ const COMMENT_MARKER = '<!-- self-heal -->';
 /** The fix in a few words: where it came from and its size. */
 function describeFix(fix) {
     const from = fix.source === 'memory' ? 'remembered' : fix.fixers.join(', then ');
-    return `${from}; ${fix.stats.files} file(s), +${fix.stats.added} -${fix.stats.removed}`;
+    return `${from}; ${(0,report/* plural */.LS)(fix.stats.files, 'file')}, +${fix.stats.added} -${fix.stats.removed}`;
 }
 /**
  * Why a fix for a fingerprint is declined, or undefined when it is not: the newest pull request self-heal opened
@@ -2429,6 +2432,7 @@ async function proposePullRequest(context) {
     }
     if (existing !== undefined && sameChange(existing, fix.diff)) {
         proposal.action = 'already-proposed';
+        proposal.head = replacing?.head;
     }
     else if (replacing && !replacing.own) {
         return {

@@ -223,7 +223,8 @@ describe('the action heals in CI (default operation)', () => {
     expect(again.outputs.outcome).toBe('healed')
     expect(again.outputs.fingerprint).toBe(first.outputs.fingerprint)
     expect(again.outputs['pull-request-number']).toBe(first.outputs['pull-request-number'])
-    expect(again.outputs.commit).toBeUndefined()
+    // No new commit: `commit` is the one already on the branch.
+    expect(again.outputs.commit).toBe(head)
     expect(again.result.proposal).toMatchObject({
       action: 'already-proposed',
       pullRequest: { action: 'updated', number: Number(first.outputs['pull-request-number']) }

@@ -860,6 +860,27 @@ describe("in a same-repository pull request's workflow", () => {
     expect(await branches(ci.bare)).toEqual(['feature', 'main'])
     expect(await comments(ci, number)).toEqual([expect.stringContaining('suggested in a review')])
   })
+
+  it('deliver none: verified and reported only; nothing pushed, no pull request or review; ONE comment, with the diff, updated', async () => {
+    const { ci, number, event, feature } = await pullRequestJob()
+    const run = await ci.run({ fix: 'node fix.cjs', deliver: 'none' }, { event })
+    // The default gate fails the step: the checked commit is still broken, whatever heal found.
+    expect(run.code).toBe(1)
+    expect(run.outputs).toMatchObject({ outcome: 'healed', 'pull-request-operation': 'none' })
+    expect(run.outputs.commit).toBeUndefined()
+    expect(await git(ci.bare, 'rev-parse', 'feature')).toBe(feature)
+    expect(await branches(ci.bare)).toEqual(['feature', 'main'])
+    const { octokit, owner, repo } = ci.emulator
+    expect((await octokit.rest.pulls.listReviews({ owner, repo, pull_number: number })).data).toHaveLength(0)
+    expect((await octokit.rest.pulls.list({ owner, repo, state: 'all' })).data.map(pr => pr.number)).toEqual([
+      number
+    ])
+    const again = await ci.run({ fix: 'node fix.cjs', deliver: 'none' }, { event })
+    expect(again.outputs.outcome).toBe('healed')
+    const listed = await comments(ci, number)
+    expect(listed).toHaveLength(1)
+    expect(listed[0]).toContain('+const b = GOOD')
+  })
 })
 
 describe('the job summary a maintainer reads', () => {

@@ -111,4 +111,17 @@ describe('verify: remote', () => {
     // The checkout is as it was.
     expect(await git(checkout, 'status', '--porcelain')).toBe('')
   })
+
+  it('refuses before anything runs when the repository has no runner workflow, naming the file to add', async () => {
+    await git(checkout, 'rm', '-q', '.github/workflows/self-heal-run.yml')
+    await git(checkout, 'commit', '-q', '-m', 'no runner')
+    await git(checkout, 'push', '-q', 'origin', 'HEAD:main')
+    const runs = env.actions.runs().length
+    await expect(heal('other')).rejects.toMatchObject({
+      name: 'ConfigurationError',
+      message: expect.stringContaining('add .github/workflows/self-heal-run.yml to the default branch')
+    })
+    expect(env.actions.runs()).toHaveLength(runs)
+    expect(await git(checkout, 'status', '--porcelain')).toBe('')
+  })
 })

@@ -146,7 +146,8 @@ export function createActionsPlugin(options: ActionsPluginOptions = {}): Actions
     const branch = await resolveDispatchRef(repo.gitDir, repo.defaultBranch)
     if (!branch) return
     for (const workflow of await loadWorkflows(repo)) {
-      if (!workflow.definition.workflowRun?.workflows.includes(completed.definition.name)) continue
+      if (workflow.deleted || !workflow.definition.workflowRun?.workflows.includes(completed.definition.name))
+        continue
       await createRun(repo, workflow, workflow.definition, {
         event: 'workflow_run',
         resolved: branch,
@@ -262,6 +263,7 @@ export function createActionsPlugin(options: ActionsPluginOptions = {}): Actions
   async function loadWorkflows(repo: EmulatedRepository): Promise<WorkflowRecord[]> {
     const head = await commitOf(repo.gitDir, `refs/heads/${repo.defaultBranch}`)
     if (!head) return [...workflows.values()].filter(w => w.repo.fullName === repo.fullName)
+    const present = new Set<string>()
     for (const path of await listWorkflowFiles(repo.gitDir, head)) {
       const text = await readFileAt(repo.gitDir, head, path)
       if (text === undefined) continue
@@ -272,9 +274,13 @@ export function createActionsPlugin(options: ActionsPluginOptions = {}): Actions
         continue
       }
       const key = `${repo.fullName}:${path}`
+      present.add(key)
       const known = workflows.get(key)
       if (known) known.definition = definition
       else workflows.set(key, { id: nextWorkflowId++, path, repo, createdAt: svc().now(), definition })
+    }
+    for (const [key, workflow] of workflows) {
+      if (workflow.repo.fullName === repo.fullName) workflow.deleted = !present.has(key)
     }
     return [...workflows.values()].filter(w => w.repo.fullName === repo.fullName)
   }
@@ -362,7 +368,7 @@ export function createActionsPlugin(options: ActionsPluginOptions = {}): Actions
       node_id: Buffer.from(`W_${workflow.id}`).toString('base64'),
       name: workflow.definition.name,
       path: workflow.path,
-      state: 'active',
+      state: workflow.deleted ? 'deleted' : 'active',
       created_at: created,
       updated_at: created,
       url: `${apiBase(workflow.repo)}/actions/workflows/${workflow.id}`,
@@ -568,7 +574,7 @@ export function createActionsPlugin(options: ActionsPluginOptions = {}): Actions
       permission: 'actions',
       async handler({ repo, params, body, req }) {
         const workflow = await findWorkflow(repo, params.workflow_id)
-        if (!workflow) return notFound()
+        if (!workflow || workflow.deleted) return notFound()
         const request = (body ?? {}) as { ref?: unknown; inputs?: unknown; return_run_details?: unknown }
         if (isGhes() && 'return_run_details' in request) {
           return validationFailed('Invalid request.\n\n"return_run_details" is not a permitted key.')

@@ -23,6 +23,8 @@ export interface WorkflowRecord {
   repo: EmulatedRepository
   /** When it was first seen (emulator clock, ms). */
   createdAt: number
+  /** Its file is gone from the default branch: GitHub keeps the workflow, in state `deleted`, and runs it no more. */
+  deleted?: boolean
   /** Its definition on the default branch. */
   definition: WorkflowDefinition
 }

@@ -4,14 +4,14 @@
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import type { AdapterFactory } from '../adapters/factory.js'
 import { LocalWorkspace } from '../adapters/local/workspace.js'
 import { ConfigurationError, SelfHealError } from '../errors.js'
 import { DEFAULT_REMOTE } from '../git/remote.js'
 import type { GitHubActionsExecutionAdapter } from '../adapters/execution/workflow-dispatch.js'
 import { dispatchCiWorkflow } from '../heal/ci-workflow.js'
-import { runCloudHeal } from '../heal/cloud.js'
+import { RUNNER_WORKFLOW_PATH, runCloudHeal } from '../heal/cloud.js'
 import { writeFixerContext } from '../heal/agent-context.js'
 import { checkoutFiles, resolveFixers } from '../heal/fixers.js'
 import { runHeal } from '../heal/loop.js'
@@ -95,6 +95,12 @@ async function healHere(
             ...(pushes ? { publish: (branch: string) => tree.pushBranch(DEFAULT_REMOTE, branch) } : {})
           }
         : undefined
+    // Before any check runs: a verification that could only fail at the end, after the fixers, is refused now.
+    if (remoteVerify && !(await remoteVerify.execution.runs.workflowExists(basename(RUNNER_WORKFLOW_PATH)))) {
+      throw new ConfigurationError(
+        `verify: remote checks the fix on its branch through the runner workflow, which the repository does not have: add ${RUNNER_WORKFLOW_PATH} to the default branch (copy it from self-heal's repository), or verify in-place or clean.`
+      )
+    }
     return await runHeal(
       {
         signal: interrupt.signal,

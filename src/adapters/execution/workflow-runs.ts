@@ -273,6 +273,27 @@ export class WorkflowRuns {
     }
   }
 
+  /**
+   * Whether `workflow` (a file name or id) can run: GitHub knows it and its file is on the default branch (a
+   * deleted file leaves the workflow, in state `deleted`).
+   */
+  async workflowExists(workflow: string): Promise<boolean> {
+    try {
+      const { data } = await this.octokit.request(
+        'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}',
+        {
+          owner: this.owner,
+          repo: this.repo,
+          workflow_id: workflow
+        }
+      )
+      return (data as { state?: string }).state !== 'deleted'
+    } catch (error) {
+      if (errorStatus(error) === 404) return false
+      throw error
+    }
+  }
+
   private async postDispatch(
     workflow: string,
     body: Record<string, unknown>

@@ -334,7 +334,7 @@ describe('SQLite cache from an ncc bundle', () => {
     } finally {
       await rm(out, { recursive: true, force: true })
     }
-  }, 60_000)
+  }, 180_000) // an ncc build of the cache modules: tens of seconds on a busy 2-core machine
 })
 
 describe('defaultCachePath', () => {

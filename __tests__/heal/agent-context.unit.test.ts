@@ -8,9 +8,9 @@ import {
   buildFailureContext,
   buildPrompt,
   CONTEXT_LIMITS,
-  fence,
   type FixerContextInput
 } from '../../src/heal/agent-context.js'
+import { codeFence } from '../../src/heal/report.js'
 import { DEFAULT_POLICY, parsePolicy } from '../../src/heal/policy.js'
 
 const test: FailedTest = {
@@ -352,9 +352,9 @@ describe('SELF_HEAL_PROMPT', () => {
     expect(outsideFences(prompt)).not.toContain('IGNORE PREVIOUS INSTRUCTIONS')
   })
 
-  it('fence: longer than any run of backticks inside', () => {
-    expect(fence('plain')).toBe('```text\nplain\n```')
-    expect(fence('a ````` b')).toBe('``````text\na ````` b\n``````')
+  it('fences are longer than any run of backticks inside', () => {
+    expect(codeFence('plain', 'text')).toBe('```text\nplain\n```')
+    expect(codeFence('a ````` b', 'text')).toBe('``````text\na ````` b\n``````')
   })
 
   it('says so when the check named nothing, and when it timed out', () => {

@@ -12,6 +12,7 @@ import type { CheckKind, CheckOutput } from '../commands/check.js'
 import { stripAnsi } from '../reports/text.js'
 import type { Fingerprint } from './fingerprint.js'
 import { PROTECTED_FILES, type FixPolicy, type PolicyViolation } from './policy.js'
+import { codeFence } from './report.js'
 
 /** What a check run said: the fields of CheckOutput a fixer needs. */
 export type CheckFailure = Pick<
@@ -466,9 +467,7 @@ function tail(text: string, lines: number): string {
   return kept.length > CONTEXT_LIMITS.tailChars ? `…${kept.slice(-(CONTEXT_LIMITS.tailChars - 1))}` : kept
 }
 
-/** A code fence around untrusted text: longer than any run of backticks in it, so nothing in it can close it. */
-export function fence(text: string): string {
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map(run => run.length))
-  const marks = '`'.repeat(Math.max(3, longest + 1))
-  return `${marks}text\n${text}\n${marks}`
+/** A code fence around untrusted text: nothing in it can close it (see codeFence). */
+function fence(text: string): string {
+  return codeFence(text, 'text')
 }

@@ -24,7 +24,7 @@ import {
 } from './own-branch.js'
 import { buildSuggestions, type Suggestions } from './review-suggestions.js'
 import { commitMessageText, pullRequestBody, pullRequestTitle, type FailureFacts } from './templates.js'
-import { plural } from './report.js'
+import { codeFence, plural } from './report.js'
 import type {
   Deliver,
   HealFix,
@@ -376,7 +376,7 @@ function reviewBody(suggestions: Suggestions, kind: CheckKind): string {
       ? `Accepting the ${suggestions.comments.length} suggestion(s) applies it.`
       : '',
     suggestions.asDiff
-      ? `${suggestions.comments.length ? 'The rest' : 'The fix'} (${changedFiles(suggestions.asDiff)}) cannot be a suggestion on lines this pull request shows; here it is as a diff:\n\n${fenced(suggestions.asDiff, 'diff')}`
+      ? `${suggestions.comments.length ? 'The rest' : 'The fix'} (${changedFiles(suggestions.asDiff)}) cannot be a suggestion on lines this pull request shows; here it is as a diff:\n\n${codeFence(suggestions.asDiff, 'diff')}`
       : ''
   ]
     .filter(Boolean)
@@ -475,7 +475,7 @@ export async function updateContributorComment(
           .join('\n')}\n\n</details>`
       : '',
     showDiff
-      ? `<details open><summary>The fix</summary>\n\n${fenced(output.fix!.diff.slice(0, 50_000), 'diff')}\n\n</details>`
+      ? `<details open><summary>The fix</summary>\n\n${codeFence(output.fix!.diff.slice(0, 50_000), 'diff')}\n\n</details>`
       : ''
   ]
     .filter(Boolean)
@@ -503,11 +503,6 @@ function changeShape(diff: string): string {
       }))
       .sort((x, y) => String(x.newPath ?? x.oldPath).localeCompare(String(y.newPath ?? y.oldPath)))
   )
-}
-
-function fenced(text: string, language: string): string {
-  const fence = '`'.repeat(Math.max(3, ...[...text.matchAll(/`+/g)].map(m => m[0].length + 1)))
-  return `${fence}${language}\n${text.endsWith('\n') ? text : `${text}\n`}${fence}`
 }
 
 function commitMessage(context: DeliverContext): string {

@@ -361,7 +361,7 @@ async function deliverOperation(settings: Settings): Promise<void> {
   const token = settings.token
   const run = readTriggeringRun(process.env)
   const client = createGitHubClient({
-    token: settings.token,
+    token,
     apiUrl: settings.apiUrl,
     repository: settings.repository,
     log: coreLogger

@@ -141,8 +141,9 @@ export async function commitOnForkBranch(
     `Fix the failing ${fix.result.kind} check\n\n` +
     `self-heal verified this fix by re-running the check on ${fix.headSha}.\n\n` +
     `${FINGERPRINT_TRAILER}: ${fix.fingerprint}\n`
+  const git = forkGit(repository)
   try {
-    const applied = await forkGit(repository).applyDiff(fix.diff, message, {
+    const applied = await git.applyDiff(fix.diff, message, {
       branch: pr.head.ref,
       base: fix.headSha,
       replacing: fix.headSha
@@ -151,6 +152,14 @@ export async function commitOnForkBranch(
   } catch (error) {
     if (error instanceof ConflictError) {
       return { made: false, moved: true, reason: `${repository}'s ${pr.head.ref} moved while committing` }
+    }
+    if (error instanceof ConfigurationError) {
+      // The only one applyDiff's compare-and-swap raises: a GitHub Enterprise Server without GraphQL updateRefs.
+      return {
+        made: false,
+        moved: false,
+        reason: `this GitHub cannot move ${repository}'s ${pr.head.ref} by a compare-and-swap (no GraphQL updateRefs)`
+      }
     }
     if (error instanceof PermissionError) {
       return {

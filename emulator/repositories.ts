@@ -78,6 +78,8 @@ export interface IssueRecord {
     head: string
     /** Head owner login (`OWNER:BRANCH` filters). */
     headOwner: string
+    /** The served repository (OWNER/NAME) the head branch is in, when it is a fork's; absent: this one. */
+    headRepo?: string
     /** Base branch name. */
     base: string
     /** Draft flag. */

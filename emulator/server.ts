@@ -79,6 +79,11 @@ export interface EmulatorOptions {
   token?: string
   /** More tokens with the permissions each holds (`metadata` is implied). */
   tokens?: Record<string, Permission[]>
+  /**
+   * The repositories (OWNER/NAME) a token may write to through the REST API, as a GITHUB_TOKEN may write only to
+   * its workflow's repository (a fork's branch too is out of its reach); a token not named writes anywhere.
+   */
+  tokenRepositories?: Record<string, string[]>
   /** Port on 127.0.0.1 (default 0: an ephemeral port). */
   port?: number
   /** Plugins (Actions runs, the cache service, ...). */
@@ -596,16 +601,24 @@ class GitHubEmulator implements Emulator {
         this.limitHeaders(auth, 'core', true)
       )
     }
-    if (route.permission && !auth.permissions.has(route.permission)) {
+    const scope = this.options.tokenRepositories?.[auth.token]
+    const outOfScope =
+      route.kind === 'write' &&
+      state !== undefined &&
+      scope !== undefined &&
+      !scope.some(name => name.toLowerCase() === state.repo.fullName.toLowerCase())
+    if (outOfScope || (route.permission && !auth.permissions.has(route.permission))) {
       this.statsRecorder.record(operationId, route.kind)
       return this.send(
         res,
         errorReply(403, 'Resource not accessible by integration', {
           documentationUrl: docs,
           // GitHub names the permission the operation needs, so a client can say what to grant.
-          headers: {
-            'x-accepted-github-permissions': `${route.permission.replace(/-/g, '_')}=${route.kind === 'write' ? 'write' : 'read'}`
-          }
+          headers: route.permission
+            ? {
+                'x-accepted-github-permissions': `${route.permission.replace(/-/g, '_')}=${route.kind === 'write' ? 'write' : 'read'}`
+              }
+            : {}
         }),
         this.limitHeaders(auth, 'core', true)
       )

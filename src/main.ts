@@ -346,14 +346,22 @@ async function deliverOperation(settings: Settings): Promise<void> {
   if (!settings.repository) {
     throw new ConfigurationError("operation 'deliver' needs the repository (the input 'repository').")
   }
-  const [{ deliverFix, readTriggeringRun }, { readPolicy }, { createGitHubClient }] = await Promise.all([
+  const [
+    { deliverFix, readDeliverMode, readTriggeringRun },
+    { readPolicy },
+    { createGitHubClient },
+    { GitHubAPIAdapter }
+  ] = await Promise.all([
     import('./heal/deliver.js'),
     import('./heal/request.js'),
-    import('./github/client.js')
+    import('./github/client.js'),
+    import('./adapters/github/git.js')
   ])
+  const mode = readDeliverMode(core.getInput(Input.Deliver), `the input '${Input.Deliver}'`)
+  const token = settings.token
   const run = readTriggeringRun(process.env)
   const client = createGitHubClient({
-    token: settings.token,
+    token,
     apiUrl: settings.apiUrl,
     repository: settings.repository,
     log: coreLogger
@@ -365,13 +373,28 @@ async function deliverOperation(settings: Settings): Promise<void> {
     {
       owner: client.owner,
       repo: client.repo,
-      policy: policyText.trim() ? readPolicy(policyText, `the input '${Input.Policy}'`) : undefined
+      policy: policyText.trim() ? readPolicy(policyText, `the input '${Input.Policy}'`) : undefined,
+      mode,
+      // The fork's branch is written through the API with the same token: only an App or user token may.
+      forkGit: repository =>
+        new GitHubAPIAdapter(
+          createGitHubClient({
+            token,
+            apiUrl: settings.apiUrl,
+            repository,
+            log: coreLogger
+          })
+        )
     },
     coreLogger
   )
   core.setOutput(Output.Outcome, result.outcome)
   core.setOutput(Output.Result, JSON.stringify(result))
   if (result.pullRequest) core.setOutput(Output.PullRequestNumber, String(result.pullRequest))
+  if (result.commit) {
+    core.setOutput(Output.Commit, result.commit.sha)
+    core.setOutput(Output.Branch, result.commit.branch)
+  }
   if (process.env.GITHUB_STEP_SUMMARY) {
     await core.summary.addHeading('self-heal deliver', 3).addRaw(result.reason, true).write()
   }

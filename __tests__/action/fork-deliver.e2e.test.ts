@@ -4,15 +4,17 @@
  * `operation: deliver`, run with a `workflow_run` event, checks the artifact's provenance and delivers it as a
  * review with suggestions, read back through the emulator's API. Tampered artifacts are rejected.
  *
- * The emulator has no forks: the pull request's head branch lives in octo/repo, so the unprivileged job's event says
- * the head is `someone/repo` (which makes heal treat it as a fork's), while the privileged run's head repository is
- * the one the emulator reports for the pull request.
+ * The first pull request's head branch lives in octo/repo, so the unprivileged job's event says the head is
+ * `someone/repo` (which makes heal treat it as a fork's), while the privileged run's head repository is the one the
+ * emulator reports for the pull request. A second pull request comes from the emulator's fork `someone/repo`, for
+ * `deliver: commit`: a commit on the fork's branch when maintainers may edit it and the token may push there.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createArtifactService, type ArtifactServicePlugin } from '../../emulator/artifact-service.js'
 import { cacheServiceEnv, createCacheService } from '../../emulator/cache-service.js'
+import { ALL_PERMISSIONS } from '../../emulator/server.js'
 import { startTestEmulator, type TestEmulator } from '../../emulator/testing.js'
 import { uploadFixArtifact, type FixArtifact } from '../../src/heal/fix-artifact.js'
 import { git, makeTempDir, makeTempRepo, type TempDir } from '../helpers/git.js'
@@ -33,6 +35,11 @@ const FIX = `const fs = require('node:fs')
 fs.writeFileSync('src/app.js', fs.readFileSync('src/app.js', 'utf8').replace(/BAD/g, 'GOOD'))
 `
 const RUN_ID = 7001
+const FIXED =
+  'diff --git a/src/app.js b/src/app.js\n--- a/src/app.js\n+++ b/src/app.js\n' +
+  '@@ -1,3 +1,3 @@\n const a = 1\n-const b = BAD\n+const b = GOOD\n const c = 3\n'
+/** A token that may write to octo/repo only, as a GITHUB_TOKEN. */
+const WORKFLOW_TOKEN = 'workflow-token'
 
 describe('fork-safe healing: artifact from the pull_request job, suggestions from deliver', () => {
   let repo: TempDir
@@ -65,16 +72,21 @@ describe('fork-safe healing: artifact from the pull_request job, suggestions fro
         headBranch: 'feature'
       })
     )
-  const deliver = (runId: number, event = 'pull_request'): Promise<ActionRun> =>
+  const deliver = (
+    runId: number,
+    event = 'pull_request',
+    inputs: Record<string, string> = {},
+    headRepository = 'octo/repo'
+  ): Promise<ActionRun> =>
     step(
-      { operation: 'deliver' },
+      { operation: 'deliver', ...inputs },
       {
         workflow_run: {
           id: runId,
           event,
           head_sha: headSha,
           pull_requests: [],
-          head_repository: { full_name: 'octo/repo' }
+          head_repository: { full_name: headRepository }
         }
       }
     )
@@ -109,9 +121,16 @@ describe('fork-safe healing: artifact from the pull_request job, suggestions fro
     await git(bare, 'symbolic-ref', 'HEAD', 'refs/heads/main')
     const cache = createCacheService()
     artifacts = createArtifactService(cache)
+    const fork = join(temp.path, 'fork.git')
+    await git(temp.path, 'clone', '-q', '--bare', bare, fork)
     t = await startTestEmulator({
-      repos: [{ fullName: 'octo/repo', gitDir: bare }],
-      plugins: [cache, artifacts]
+      repos: [
+        { fullName: 'octo/repo', gitDir: bare },
+        { fullName: 'someone/repo', gitDir: fork }
+      ],
+      plugins: [cache, artifacts],
+      tokens: { [WORKFLOW_TOKEN]: [...ALL_PERMISSIONS] },
+      tokenRepositories: { [WORKFLOW_TOKEN]: ['octo/repo'] }
     })
     const pr = await t.octokit.rest.pulls.create({
       owner: 'octo',
@@ -176,6 +195,72 @@ describe('fork-safe healing: artifact from the pull_request job, suggestions fro
     expect(reviews.data[0]).toMatchObject({ state: 'COMMENTED', commit_id: headSha })
   })
 
+  it("deliver commit: a commit on the fork's branch when allowed, else suggestions saying why", async () => {
+    const created = await t.octokit.rest.pulls.create({
+      owner: 'octo',
+      repo: 'repo',
+      head: 'someone:feature',
+      base: 'main',
+      title: 'b from the fork',
+      maintainer_can_modify: true
+    })
+    const forkPr = created.data.number
+    expect(created.data.head).toMatchObject({ sha: headSha, repo: { full_name: 'someone/repo' } })
+    const reviewCount = async () =>
+      (await t.octokit.rest.pulls.listReviews({ owner: 'octo', repo: 'repo', pull_number: forkPr })).data
+        .length
+    const forkHead = async () =>
+      (await t.octokit.rest.git.getRef({ owner: 'someone', repo: 'repo', ref: 'heads/feature' })).data.object
+        .sha
+
+    // A token that cannot push to the fork (a GITHUB_TOKEN never can): suggestions, and the reason says so.
+    await forge(7101, { pullRequest: forkPr, diff: FIXED })
+    const denied = await deliver(
+      7101,
+      'pull_request',
+      { deliver: 'commit', token: WORKFLOW_TOKEN },
+      'someone/repo'
+    )
+    expect(denied.outputs.outcome).toBe('delivered')
+    expect(denied.stdout).toContain('It was not committed to the fork')
+    expect(denied.stdout).toContain('A GITHUB_TOKEN never can push to a fork')
+    expect(await reviewCount()).toBe(1)
+    expect(await forkHead()).toBe(headSha)
+
+    // Maintainers may not edit: suggestions, saying why, and nothing pushed.
+    const update = (allowed: boolean) =>
+      t.octokit.rest.pulls.update({
+        owner: 'octo',
+        repo: 'repo',
+        pull_number: forkPr,
+        maintainer_can_modify: allowed
+      })
+    await update(false)
+    const refused = await deliver(7101, 'pull_request', { deliver: 'commit' }, 'someone/repo')
+    expect(refused.outputs.outcome).toBe('delivered')
+    expect(refused.stdout).toContain(`pull request #${forkPr} does not allow edits by maintainers`)
+    expect(await reviewCount()).toBe(2)
+    expect(await forkHead()).toBe(headSha)
+
+    await update(true)
+    // A token that may: one commit on the fork's branch, on the verified head, with the fingerprint trailer.
+    const committed = await deliver(7101, 'pull_request', { deliver: 'commit' }, 'someone/repo')
+    expect(committed.stdout).not.toContain('::error::')
+    expect(committed.outputs.outcome).toBe('delivered')
+    expect(committed.outputs.branch).toBe('feature')
+    expect(await forkHead()).toBe(committed.outputs.commit)
+    const commit = await t.octokit.rest.git.getCommit({
+      owner: 'someone',
+      repo: 'repo',
+      commit_sha: committed.outputs.commit
+    })
+    expect(commit.data.parents.map(p => p.sha)).toEqual([headSha])
+    expect(commit.data.message).toMatch(/\n\nSelf-Heal-Fingerprint: 0123456789abcdef\n?$/)
+    const pr = await t.octokit.rest.pulls.get({ owner: 'octo', repo: 'repo', pull_number: forkPr })
+    expect(pr.data.head.sha).toBe(committed.outputs.commit)
+    expect(await reviewCount()).toBe(2)
+  })
+
   it('rejects an artifact whose headSha is not the run head commit', async () => {
     await forge(7002, { headSha: baseSha, diff: 'x' })
     const run = await deliver(7002)
@@ -208,11 +293,8 @@ describe('fork-safe healing: artifact from the pull_request job, suggestions fro
     expect(refused.outputs.outcome).toBe('rejected')
     expect(refused.stdout).toMatch(/the policy refuses its diff:.*workflow/)
 
-    const fixed =
-      'diff --git a/src/app.js b/src/app.js\n--- a/src/app.js\n+++ b/src/app.js\n' +
-      '@@ -1,3 +1,3 @@\n const a = 1\n-const b = BAD\n+const b = GOOD\n const c = 3\n'
     await t.emulator.pushFiles({ branch: 'main', files: { '.github/self-heal.yml': 'deny: ["src/**"]\n' } })
-    await forge(7005, { diff: fixed })
+    await forge(7005, { diff: FIXED })
     const denied = await deliver(7005)
     expect(denied.outputs.outcome).toBe('rejected')
     expect(denied.stdout).toContain('the policy refuses its diff')

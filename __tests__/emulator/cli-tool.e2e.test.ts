@@ -2,7 +2,8 @@
  * The emulator as a tool, started the way its README says (`npm run emulator -- --repo PATH`): an empty bare
  * repository works, stopping npm leaves nothing running, pull requests survive a restart, the environment it
  * prints reaches its cache service from another process, and a repository's own workflow files run: a failed CI
- * run starts the shipped self-heal-on-failure.yml, whose bundled action heals that run from outside.
+ * run starts the shipped self-heal-on-failure.yml, whose bundled action heals that run from outside, a run's step
+ * uploads a workflow artifact that the REST API lists and downloads, and a job whose `if:` is false is skipped.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
@@ -11,6 +12,7 @@ import { connect } from 'node:net'
 import { dirname, join } from 'node:path'
 import { promisify } from 'node:util'
 import { getOctokit } from '@actions/github'
+import { readZip } from '../../src/github/zip.js'
 import { runFixture } from '../cache/helpers/child.js'
 import { cleanEnv, runCli } from '../cli/cli-helpers.js'
 import { git, makeTempDir, type TempDir } from '../helpers/git.js'
@@ -344,6 +346,32 @@ for (const name of fs.readdirSync('src')) {
   fs.writeFileSync('src/' + name, fs.readFileSync('src/' + name, 'utf8').replace(/[ \\t]+$/gm, ''))
 }
 `
+/**
+ * Uploads a file as the workflow artifact `name` of the job's run, as @actions/artifact does: CreateArtifact on the
+ * results service, the zip to its signed URL, FinalizeArtifact with the size and digest.
+ */
+const UPLOAD = `const { createHash } = require('node:crypto')
+const [file, name] = process.argv.slice(2)
+const token = process.env.ACTIONS_RUNTIME_TOKEN
+const scp = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).scp
+const [, run, job] = scp.split(' ').find(s => s.startsWith('Actions.Results:')).split(':')
+const ids = { workflow_run_backend_id: run, workflow_job_run_backend_id: job, name }
+const twirp = async (method, body) => {
+  const url = process.env.ACTIONS_RESULTS_URL + 'twirp/github.actions.results.api.v1.ArtifactService/' + method
+  const headers = { authorization: 'Bearer ' + token, 'content-type': 'application/json' }
+  const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) })
+  if (!response.ok) throw new Error(method + ': ' + response.status + ' ' + (await response.text()))
+  return response.json()
+}
+;(async () => {
+  const zip = require('node:fs').readFileSync(file)
+  const created = await twirp('CreateArtifact', { ...ids, version: 4 })
+  const put = await fetch(created.signed_upload_url, { method: 'PUT', headers: { 'x-ms-blob-type': 'BlockBlob' }, body: zip })
+  if (!put.ok) throw new Error('upload: ' + put.status)
+  const hash = 'sha256:' + createHash('sha256').update(zip).digest('hex')
+  await twirp('FinalizeArtifact', { ...ids, size: String(zip.length), hash })
+})()
+`
 const CI = `name: CI
 on: [push, workflow_dispatch]
 jobs:
@@ -354,6 +382,8 @@ jobs:
       - uses: actions/setup-node@v5
         with:
           node-version: 24
+      - name: Upload the sources
+        run: git archive --format=zip -o "$RUNNER_TEMP/src.zip" HEAD src && node upload.js "$RUNNER_TEMP/src.zip" sources
       - run: node lint.js
 `
 const BROKEN = 'const a = 1   \nmodule.exports = a\n'
@@ -362,9 +392,17 @@ const FIXED = 'const a = 1\nmodule.exports = a\n'
 describe("npm run emulator runs the repository's workflows", () => {
   it('a failed CI run starts self-heal-on-failure.yml, which heals it from its log, and recalls the fix when the failure comes back', async () => {
     const root = process.cwd()
+    // The emulator starts no runs on pushes, so CI is dispatched here, and the heal's if: asks for that event.
     const onFailure = (await readFile(join(root, 'docs/workflows/self-heal-on-failure.yml'), 'utf8'))
       .replace('command: npx eslint .', 'command: node lint.js')
       .replace('fix: npx eslint --fix .', 'fix: node fix.js')
+      .replace(
+        "github.event.workflow_run.event == 'push'",
+        "github.event.workflow_run.event == 'workflow_dispatch'"
+      )
+    expect(onFailure).toContain(
+      "if: github.event.workflow_run.conclusion == 'failure' && github.event.workflow_run.event == 'workflow_dispatch'"
+    )
     const files: Record<string, string> = {
       '.github/workflows/ci.yml': CI,
       '.github/workflows/self-heal-on-failure.yml': onFailure,
@@ -374,6 +412,7 @@ describe("npm run emulator runs the repository's workflows", () => {
       ),
       'lint.js': LINT,
       'fix.js': FIX,
+      'upload.js': UPLOAD,
       'src/a.js': FIXED
     }
     const dir = await tempDir('emulator-tool-workflows-')
@@ -439,6 +478,7 @@ describe("npm run emulator runs the repository's workflows", () => {
       ['Set up job', 'success'],
       ['Run actions/checkout@v5', 'success'],
       ['Run actions/setup-node@v5', 'success'],
+      ['Upload the sources', 'success'],
       ['Run node lint.js', 'failure'],
       ['Complete job', 'success']
     ])
@@ -488,6 +528,40 @@ describe("npm run emulator runs the repository's workflows", () => {
     const pulls = (await octokit.rest.pulls.list({ ...repo, head: `octo:${branch}`, state: 'open' })).data
     expect(pulls.map(p => p.base.ref)).toEqual(['feature'])
     expect(await git(gitDir, 'show', `${branch}:src/a.js`)).toBe(FIXED.trimEnd())
+
+    // The first CI run's step uploaded its artifact: listed under that run, downloaded as the zip it uploaded.
+    const { data: listed } = await octokit.rest.actions.listWorkflowRunArtifacts({ ...repo, run_id: ci.id })
+    expect(
+      listed.artifacts.map(a => ({
+        name: a.name,
+        run: a.workflow_run?.id,
+        branch: a.workflow_run?.head_branch
+      }))
+    ).toEqual([{ name: 'sources', run: ci.id, branch: 'feature' }])
+    const { data: zip } = await octokit.rest.actions.downloadArtifact({
+      ...repo,
+      artifact_id: listed.artifacts[0].id,
+      archive_format: 'zip'
+    })
+    const entries = readZip(Buffer.from(zip as ArrayBuffer))
+    expect(entries.map(e => [e.name, e.data.toString('utf8')])).toEqual(
+      expect.arrayContaining([['src/a.js', BROKEN]])
+    )
+    expect(listed.artifacts[0].size_in_bytes).toBe(Buffer.from(zip as ArrayBuffer).length)
+
+    // A CI run that passes completes the heal's run too, but its job's if: is false: skipped, with no steps.
+    await octokit.rest.actions.createWorkflowDispatch({ ...repo, workflow_id: 'ci.yml', ref: 'main' })
+    const deadline = Date.now() + 30_000
+    while ((await runsOf('self-heal-on-failure.yml')).filter(r => r.status === 'completed').length < 3) {
+      if (Date.now() > deadline) throw new Error(`no third heal run: ${run.stderr()}`)
+      await new Promise(resolve => setTimeout(resolve, 200))
+    }
+    const heals = await runsOf('self-heal-on-failure.yml')
+    expect(heals.map(r => r.conclusion)).toEqual(['success', 'success', 'skipped'])
+    const [skipped] = (await octokit.rest.actions.listJobsForWorkflowRun({ ...repo, run_id: heals[2].id }))
+      .data.jobs
+    expect(skipped).toMatchObject({ conclusion: 'skipped', steps: [] })
+    expect((await runsOf('ci.yml')).map(r => r.conclusion)).toEqual(['failure', 'failure', 'success'])
     await stopNpm(run, 'SIGTERM')
   }, 180_000)
 })

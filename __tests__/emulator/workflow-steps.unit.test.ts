@@ -1,6 +1,6 @@
 /** What the emulator reads from a workflow file to run it: triggers, the first job's steps, and their expressions. */
 import { describe, expect, it } from '@jest/globals'
-import { parseWorkflow, planSteps } from '../../emulator/actions/workflow-file.js'
+import { evaluateCondition, parseWorkflow, planSteps } from '../../emulator/actions/workflow-file.js'
 
 const ON_FAILURE = `name: heal
 on:
@@ -34,6 +34,7 @@ describe('workflow files', () => {
     const definition = parseWorkflow('.github/workflows/heal.yml', ON_FAILURE)
     expect(definition.dispatchInputs).toBeUndefined()
     expect(definition.workflowRun).toEqual({ workflows: ['CI'] })
+    expect(definition.job.if).toBe("github.event.workflow_run.conclusion == 'failure'")
     expect(definition.job.steps).toEqual([
       { uses: 'actions/setup-node@v5', with: { 'node-version': '24' }, env: {} },
       {
@@ -95,5 +96,35 @@ describe('workflow files', () => {
     expect(planSteps([{ uses: './', with: {}, env: {} }], { inputs: {}, github: {} }, {})[0].kind).toBe(
       'action'
     )
+  })
+
+  it("evaluates a job's if: as the shipped workflows write it; what it cannot read counts as true, with a note", () => {
+    const context = {
+      inputs: { mode: 'fast' },
+      github: { event_name: 'workflow_run', ref_name: 'main' },
+      event: { workflow_run: { conclusion: 'failure', event: 'push', head_branch: 'feature' } }
+    }
+    const value = (condition: string) => {
+      const result = evaluateCondition(condition, context)
+      expect(result.note).toBeUndefined()
+      return result.value
+    }
+    const shipped =
+      "github.event.workflow_run.conclusion == 'failure' && github.event.workflow_run.event == 'push'"
+    expect(value(shipped)).toBe(true)
+    expect(value(shipped.replace("'push'", "'pull_request'"))).toBe(false)
+    expect(value(`\${{ ${shipped} }}`)).toBe(true)
+    expect(value("github.event_name == 'push' || github.event_name == 'workflow_run'")).toBe(true)
+    expect(value("!(github.event_name == 'push') && inputs.mode != 'FAST'")).toBe(false) // strings ignore case
+    expect(value("github.event.workflow_run.missing == ''")).toBe(true)
+    expect(value("github.ref_name == 'it''s'")).toBe(false)
+    expect(value('false || inputs.mode')).toBe(true)
+    expect(value('github.event.workflow_run.missing')).toBe(false)
+
+    for (const unread of ["contains(github.ref_name, 'ma')", 'failure()', "github.ref_name > 'a'", '(true']) {
+      const result = evaluateCondition(unread, context)
+      expect(result.value).toBe(true)
+      expect(result.note).toContain(`does not evaluate the job's if: ${unread}`)
+    }
   })
 })

@@ -1,6 +1,9 @@
-/** A fix as review suggestions, fix.json's checks, the runtime token's run ids, and the artifact zip. */
+/** A fix as review suggestions, fix.json's checks, the runtime token's run ids, the artifact zip, a fork commit. */
 import { describe, expect, it } from '@jest/globals'
+import { MemoryGit } from '../../src/adapters/memory/git.js'
+import { ConfigurationError, PermissionError } from '../../src/errors.js'
 import { createZip, readZip } from '../../src/github/zip.js'
+import { commitOnForkBranch, readDeliverMode, type ForkHead } from '../../src/heal/deliver.js'
 import { backendIds, parseFixArtifact } from '../../src/heal/fix-artifact.js'
 import { buildSuggestionReview } from '../../src/heal/suggestions.js'
 
@@ -98,5 +101,77 @@ describe('fix.json and the artifact', () => {
     damaged[40] ^= 0xff
     expect(() => readZip(damaged)).toThrow(/not a zip self-heal can read/)
     expect(() => readZip(Buffer.from('nothing'))).toThrow(/no end of central directory/)
+  })
+})
+
+describe("commitOnForkBranch (deliver 'commit')", () => {
+  const diff = 'diff --git a/a.txt b/a.txt\n--- a/a.txt\n+++ b/a.txt\n@@ -1 +1 @@\n-BAD\n+GOOD\n'
+  const setup = () => {
+    const git = new MemoryGit({ 'a.txt': 'BAD\n' }, 'feature')
+    const headSha = git.head('feature')
+    const pr: ForkHead = {
+      number: 4,
+      maintainer_can_modify: true,
+      head: { ref: 'feature', sha: headSha, repo: { full_name: 'someone/repo' } }
+    }
+    const fix = {
+      diff,
+      fingerprint: '0123456789abcdef',
+      headSha,
+      result: { outcome: 'not-proposed', reason: 'x', kind: 'lint', files: 1, added: 1, removed: 1 } as const
+    }
+    const asked: string[] = []
+    const forkGit = (repository: string) => {
+      asked.push(repository)
+      return git
+    }
+    return { git, pr, fix, forkGit, asked }
+  }
+
+  it("commits on the fork's head branch, on the head the fix is for, with the fingerprint trailer", async () => {
+    const { git, pr, fix, forkGit, asked } = setup()
+    const made = await commitOnForkBranch(pr, fix, forkGit)
+    expect(made).toEqual({
+      made: true,
+      sha: git.head('feature'),
+      repository: 'someone/repo',
+      branch: 'feature'
+    })
+    expect(asked).toEqual(['someone/repo'])
+    expect(git.read('feature', 'a.txt')).toBe('GOOD\n')
+    expect(git.branches.get('feature')!.commits[0].message).toMatch(
+      /\n\nSelf-Heal-Fingerprint: 0123456789abcdef\n$/
+    )
+  })
+
+  it('pushes nothing without maintainer edits, and nothing over a head that moved', async () => {
+    const { git, pr, fix, forkGit, asked } = setup()
+    const refused = await commitOnForkBranch({ ...pr, maintainer_can_modify: false }, fix, forkGit)
+    expect(refused).toEqual({
+      made: false,
+      moved: false,
+      reason: 'pull request #4 does not allow edits by maintainers, so nothing may be pushed to someone/repo'
+    })
+    expect(asked).toEqual([])
+    await git.applyDiff(diff, 'a push of the contributor', { branch: 'feature' })
+    const moved = await commitOnForkBranch(pr, fix, forkGit)
+    expect(moved).toMatchObject({ made: false, moved: true })
+    expect(git.branches.get('feature')!.commits.map(c => c.message)).toEqual(['a push of the contributor'])
+  })
+
+  it('a token that may not push says that a GITHUB_TOKEN never can', async () => {
+    const { pr, fix } = setup()
+    const denied = await commitOnForkBranch(pr, fix, () => ({
+      applyDiff: () => Promise.reject(new PermissionError('GitHub refused creating a tree (403)'))
+    }))
+    expect(denied).toMatchObject({ made: false, moved: false })
+    expect((denied as { reason: string }).reason).toContain('A GITHUB_TOKEN never can push to a fork')
+  })
+
+  it("reads the deliver input: commit, suggest (also heal's default), else a ConfigurationError", () => {
+    expect(readDeliverMode('commit', 'deliver')).toBe('commit')
+    expect(readDeliverMode('pull-request', 'deliver')).toBe('suggest')
+    expect(readDeliverMode('', 'deliver')).toBe('suggest')
+    expect(() => readDeliverMode('none', "the input 'deliver'")).toThrow(ConfigurationError)
   })
 })

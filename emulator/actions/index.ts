@@ -30,6 +30,7 @@ import {
 import { Runner, type RegisteredCommand, type RunState, type WorkflowRecord } from './runs.js'
 import {
   evaluateTemplate,
+  evaluateCondition,
   parseWorkflow,
   planSteps,
   type ExpressionContext,
@@ -199,19 +200,28 @@ export function createActionsPlugin(options: ActionsPluginOptions = {}): Actions
       secrets: steps ? { GITHUB_TOKEN: steps.token } : {}
     }
     const registered = commands.get(basename(workflow.path))
-    const plan = steps && !registered ? planSteps(definition.job.steps, context, actionDefaults()) : undefined
+    const condition =
+      definition.job.if === undefined ? undefined : evaluateCondition(definition.job.if, context)
+    // A job whose if: is false is skipped with no steps, and so is its run, as GitHub shows them.
+    const skipped = condition?.value === false
+    const plan =
+      steps && !registered && !skipped
+        ? planSteps(definition.job.steps, context, actionDefaults())
+        : undefined
     const command = registered
       ? (registered.stepName ??
         (typeof registered.command === 'string' ? registered.command : registered.command(inputs)))
       : (inputs.command ?? 'command')
-    const stepNames = plan
-      ? ['Set up job', ...plan.map(step => step.name), 'Complete job']
-      : [
-          'Set up job',
-          'Run actions/checkout@v5',
-          registered?.stepName ?? `Run ${truncate(command.split('\n')[0], 60)}`,
-          'Complete job'
-        ]
+    const stepNames = skipped
+      ? []
+      : plan
+        ? ['Set up job', ...plan.map(step => step.name), 'Complete job']
+        : [
+            'Set up job',
+            'Run actions/checkout@v5',
+            registered?.stepName ?? `Run ${truncate(command.split('\n')[0], 60)}`,
+            'Complete job'
+          ]
     const run: RunState = {
       id,
       runNumber,
@@ -234,6 +244,8 @@ export function createActionsPlugin(options: ActionsPluginOptions = {}): Actions
       cancelRequested: false,
       ...(plan ? { plan, eventPayload: trigger.payload } : {}),
       ...(trigger.chainDepth ? { chainDepth: trigger.chainDepth } : {}),
+      ...(skipped ? { skipped } : {}),
+      ...(condition?.note ? { conditionNote: condition.note } : {}),
       job: {
         id: nextJobId++,
         name: evaluateTemplate(definition.job.name, context),

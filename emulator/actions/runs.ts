@@ -56,7 +56,7 @@ export interface JobState {
   /** Job status. */
   status: 'queued' | 'in_progress' | 'completed'
   /** Job conclusion. */
-  conclusion: 'success' | 'failure' | 'cancelled' | null
+  conclusion: 'success' | 'failure' | 'cancelled' | 'skipped' | null
   /** Emulator clock, ms. */
   createdAt: number
   /** Emulator clock, ms. */
@@ -98,7 +98,7 @@ export interface RunState {
   /** Run status. */
   status: 'queued' | 'in_progress' | 'completed'
   /** Run conclusion. */
-  conclusion: 'success' | 'failure' | 'cancelled' | null
+  conclusion: 'success' | 'failure' | 'cancelled' | 'skipped' | null
   /** Emulator clock, ms. */
   createdAt: number
   /** Emulator clock, ms: changes with every status change. */
@@ -117,6 +117,10 @@ export interface RunState {
   eventPayload?: Record<string, unknown>
   /** How many `workflow_run` triggers led to this run (0: dispatched). */
   chainDepth?: number
+  /** The job's `if:` was false: the job (it has no steps) and the run conclude `skipped`. */
+  skipped?: boolean
+  /** Why the job's `if:` was not evaluated (it then runs), for the log of its first step. */
+  conditionNote?: string
 }
 
 /** The command a test registers for a workflow, run instead of the dispatch's `command` input. */
@@ -246,6 +250,7 @@ export class Runner {
       this.finish(run, 'cancelled', ['##[error]The run was canceled before a runner picked it up.'])
       return
     }
+    if (run.skipped) return this.finish(run, 'skipped', [])
     run.status = 'in_progress'
     run.startedAt = this.now()
     run.job.status = 'in_progress'
@@ -255,7 +260,8 @@ export class Runner {
     const setup = this.beginStep(run, 0)
     setup.log.push(
       this.stamp('Current runner version: emulator'),
-      this.stamp(`Job is about to start running on the emulator (run ${run.id}, attempt 1)`)
+      this.stamp(`Job is about to start running on the emulator (run ${run.id}, attempt 1)`),
+      ...(run.conditionNote ? [this.stamp(`##[warning]${run.conditionNote}`)] : [])
     )
     this.endStep(setup, 'success')
 
@@ -445,7 +451,11 @@ export class Runner {
     }
   }
 
-  private finish(run: RunState, conclusion: 'success' | 'failure' | 'cancelled', lines: string[]): void {
+  private finish(
+    run: RunState,
+    conclusion: 'success' | 'failure' | 'cancelled' | 'skipped',
+    lines: string[]
+  ): void {
     if (run.status === 'completed') return
     const open = run.job.steps.find(step => step.status !== 'completed')
     if (open) open.log.push(...lines.map(line => this.stamp(line)))

@@ -1,9 +1,9 @@
 /**
  * What the emulator reads from a workflow file: its name, whether it has a `workflow_dispatch` trigger and which
  * inputs that trigger declares, the workflows a `workflow_run` trigger names, its `run-name`, and its first job
- * with its steps (`name`, `run`, `uses`, `with`, `env`; `if:`, `runs-on`, `shell` and the rest are ignored).
- * Expressions are evaluated only as far as run names, job names and steps need (`inputs.*`,
- * `github.event.inputs.*`, `github.*` values and the event's fields, `secrets.GITHUB_TOKEN`).
+ * with its `if:` and steps (`name`, `run`, `uses`, `with`, `env`; a step's `if:`, `runs-on`, `shell` and the rest
+ * are ignored). Expressions are evaluated only as far as run names, job names, the job's `if:` and steps need
+ * (`inputs.*`, `github.event.inputs.*`, `github.*` values and the event's fields, `secrets.GITHUB_TOKEN`).
  */
 import { load } from 'js-yaml'
 
@@ -30,7 +30,7 @@ export interface WorkflowDefinition {
   /** The `workflow_run` trigger: the names of the workflows whose completed runs start this one. */
   workflowRun?: { workflows: string[] }
   /** The first job: its display name template, timeout and steps (templates, evaluated when a run starts). */
-  job: { name: string; timeoutMinutes: number; steps: WorkflowStep[] }
+  job: { name: string; timeoutMinutes: number; steps: WorkflowStep[]; if?: string }
 }
 
 /** One step of a job, as written (expressions not evaluated). */
@@ -73,7 +73,8 @@ export function parseWorkflow(path: string, text: string): WorkflowDefinition {
     job: {
       name: typeof jobRecord.name === 'string' ? jobRecord.name : jobKey,
       timeoutMinutes: Number.isFinite(timeout) && timeout > 0 ? timeout : 360,
-      steps: readSteps(path, jobKey, jobRecord.steps)
+      steps: readSteps(path, jobKey, jobRecord.steps),
+      ...(jobRecord.if !== undefined && jobRecord.if !== null ? { if: String(jobRecord.if) } : {})
     }
   }
 }
@@ -187,6 +188,103 @@ function evaluateOperand(operand: string, context: ExpressionContext): string {
   if (path[0] === 'github' && path.length === 2) return context.github[path[1]] ?? ''
   if (path[0] === 'secrets' && path.length === 2) return context.secrets?.[path[1]] ?? ''
   return ''
+}
+
+/** What a job's `if:` came to; `note` says why a condition the emulator cannot read counted as true. */
+export interface ConditionResult {
+  value: boolean
+  note?: string
+}
+
+const CONDITION_TOKEN =
+  /\s*(?:('(?:[^']|'')*')|(==|!=|&&|\|\||!|\(|\))|([A-Za-z_][\w-]*(?:\.[\w-]+|\[\s*'[^']*'\s*\])*)|(-?\d+(?:\.\d+)?))/y
+
+/**
+ * Evaluates a job's `if:` (with or without `${{ }}`): operands as in templates (`github.event.workflow_run.event`,
+ * `inputs.X`, string literals), `true`, `false`, `null` and numbers, with `==` and `!=` (strings compared ignoring
+ * case, as GitHub does), `!`, `&&`, `||` and parentheses. Anything else (functions such as `contains()` or
+ * `failure()`, other operators) is not read: the condition counts as true, and `note` says so.
+ */
+export function evaluateCondition(condition: string, context: ExpressionContext): ConditionResult {
+  const text = condition
+    .trim()
+    .replace(/^\$\{\{([\s\S]*)\}\}$/, '$1')
+    .trim()
+  const tokens: string[] = []
+  CONDITION_TOKEN.lastIndex = 0
+  while (CONDITION_TOKEN.lastIndex < text.length) {
+    const at = CONDITION_TOKEN.lastIndex
+    const match = CONDITION_TOKEN.exec(text)
+    if (!match || match[0].trim() === '') {
+      if (text.slice(at).trim() === '') break
+      return unreadable(condition, `it has '${text.slice(at).trim()}'`)
+    }
+    tokens.push(match[0].trim())
+  }
+  let index = 0
+  type Value = string | boolean | number | null
+  const truthy = (value: Value): boolean => value !== '' && value !== false && value !== 0 && value !== null
+  const loose = (value: Value): string => (value === null ? '' : String(value).toLowerCase())
+  const primary = (): Value => {
+    const token = tokens[index++]
+    if (token === undefined) throw new Error('it ends too soon')
+    if (token === '!') return !truthy(primary())
+    if (token === '(') {
+      const value = or()
+      if (tokens[index++] !== ')') throw new Error("a '(' is not closed")
+      return value
+    }
+    if (token.startsWith("'")) return token.slice(1, -1).replace(/''/g, "'")
+    if (/^-?\d/.test(token)) return Number(token)
+    if (token === 'true' || token === 'false') return token === 'true'
+    if (token === 'null') return null
+    if (/^[A-Za-z_]/.test(token)) {
+      if (tokens[index] === '(') throw new Error(`the function ${token}() is not evaluated`)
+      return evaluateOperand(token, context)
+    }
+    throw new Error(`it has '${token}' where a value belongs`)
+  }
+  const comparison = (): Value => {
+    let left = primary()
+    while (tokens[index] === '==' || tokens[index] === '!=') {
+      const equal = tokens[index++] === '=='
+      const right = primary()
+      left = (loose(left) === loose(right)) === equal
+    }
+    return left
+  }
+  const and = (): Value => {
+    let left = comparison()
+    while (tokens[index] === '&&') {
+      index++
+      const right = comparison()
+      left = truthy(left) ? right : left
+    }
+    return left
+  }
+  const or = (): Value => {
+    let left = and()
+    while (tokens[index] === '||') {
+      index++
+      const right = and()
+      left = truthy(left) ? left : right
+    }
+    return left
+  }
+  try {
+    const value = or()
+    if (index < tokens.length) throw new Error(`it has '${tokens[index]}' after the condition`)
+    return { value: truthy(value) }
+  } catch (error) {
+    return unreadable(condition, (error as Error).message)
+  }
+}
+
+function unreadable(condition: string, why: string): ConditionResult {
+  return {
+    value: true,
+    note: `The emulator does not evaluate the job's if: ${condition} (${why}): the job runs.`
+  }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

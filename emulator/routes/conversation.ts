@@ -14,7 +14,7 @@ import type {
   ReviewCommentRecord,
   ReviewRecord
 } from '../repositories.js'
-import { pullOf, type PullRecord } from './pulls.js'
+import { pullHeadSha, pullOf, type PullRecord } from './pulls.js'
 
 function issueOf(ctx: CoreContext, number: string | undefined): IssueRecord {
   const issue = ctx.state.issues.get(Number(number))
@@ -301,7 +301,7 @@ export function conversationRoutes(): CoreRoute[] {
           return reply
         }
         const gitDir = ctx.repo.gitDir
-        const head = await readRef(gitDir, `refs/heads/${pull.pull.head}`)
+        const head = await pullHeadSha(ctx, pull)
         const base = await readRef(gitDir, `refs/heads/${pull.pull.base}`)
         if (!head || !base) throw notFound()
         const comments: ReviewCommentRecord[] = []

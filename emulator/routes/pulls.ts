@@ -22,7 +22,7 @@ import {
   teamJson,
   WEB_FLOW
 } from '../objects.js'
-import type { IssueRecord, LabelRecord } from '../repositories.js'
+import type { IssueRecord, LabelRecord, RepositoryState } from '../repositories.js'
 import { actorPerson } from './git-objects.js'
 import { assertWorkflowsPermission } from './guards.js'
 
@@ -56,6 +56,46 @@ async function branchEnd(
   }
 }
 
+/**
+ * The commit a pull request's head branch is at. A fork's branch is read in the fork, and its commits are brought
+ * into this repository as `refs/pull/N/head`, as GitHub keeps them, so that diffs, reviews and merges find them.
+ */
+export async function pullHeadSha(ctx: CoreContext, record: PullRecord): Promise<string | undefined> {
+  const pull = record.pull
+  const fork = pull.headRepo ? ctx.core.state(pull.headRepo) : undefined
+  if (!fork) return readRef(ctx.repo.gitDir, `refs/heads/${pull.head}`)
+  const sha = await readRef(fork.repo.gitDir, `refs/heads/${pull.head}`)
+  const mirror = `refs/pull/${record.number}/head`
+  if (!sha || (await readRef(ctx.repo.gitDir, mirror)) === sha) return sha
+  await runGit(ctx.repo.gitDir, [
+    'fetch',
+    '-q',
+    '--no-tags',
+    fork.repo.gitDir,
+    `+refs/heads/${pull.head}:${mirror}`
+  ])
+  return readRef(ctx.repo.gitDir, mirror)
+}
+
+/** The pull request's head end: this repository's branch, or the fork's. */
+async function headEnd(
+  ctx: CoreContext,
+  record: PullRecord,
+  fallback: string | null
+): Promise<Record<string, unknown>> {
+  const pull = record.pull
+  const fork = pull.headRepo ? ctx.core.state(pull.headRepo) : undefined
+  const sha = (await pullHeadSha(ctx, record)) ?? fallback ?? '0'.repeat(40)
+  if (!fork) return { ...(await branchEnd(ctx, pull.head, null)), sha }
+  return {
+    label: `${fork.repo.owner}:${pull.head}`,
+    ref: pull.head,
+    sha,
+    user: simpleUser(ctx.core, fork.repo.owner, 'User'),
+    repo: repositoryJson(ctx.core, fork)
+  }
+}
+
 /** `pull-request-simple` (lists) or, with `full`, `pull-request`. */
 async function pullJson(
   ctx: CoreContext,
@@ -67,8 +107,8 @@ async function pullJson(
   const pull = record.pull
   const head =
     record.state === 'closed' && pull.closedHeadSha
-      ? { ...(await branchEnd(ctx, pull.head, null)), sha: pull.closedHeadSha }
-      : await branchEnd(ctx, pull.head, pull.mergeCommitSha)
+      ? { ...(await headEnd(ctx, record, null)), sha: pull.closedHeadSha }
+      : await headEnd(ctx, record, pull.mergeCommitSha)
   const base = await branchEnd(ctx, pull.base, null)
   const json: Record<string, unknown> = {
     url: `${api}/pulls/${record.number}`,
@@ -166,13 +206,19 @@ async function pullJson(
   }
 }
 
-/** `OWNER:BRANCH` or `BRANCH` → the branch, when the owner is this repository's. */
-function headBranch(ctx: CoreContext, head: string): string | undefined {
+/**
+ * `OWNER:BRANCH` or `BRANCH` → the branch, and the repository it is in: this one, or OWNER's fork of it (a served
+ * repository OWNER/NAME with this repository's name).
+ */
+function headBranch(ctx: CoreContext, head: string): { branch: string; repo: RepositoryState } | undefined {
   const colon = head.indexOf(':')
-  if (colon < 0) return head
-  return head.slice(0, colon).toLowerCase() === ctx.repo.owner.toLowerCase()
-    ? head.slice(colon + 1)
-    : undefined
+  if (colon < 0) return { branch: head, repo: ctx.state }
+  const owner = head.slice(0, colon)
+  const repo =
+    owner.toLowerCase() === ctx.repo.owner.toLowerCase()
+      ? ctx.state
+      : ctx.core.state(`${owner}/${ctx.repo.name}`)
+  return repo ? { branch: head.slice(colon + 1), repo } : undefined
 }
 
 /** The pull, merge and label routes. */
@@ -197,8 +243,10 @@ export function pullRoutes(): CoreRoute[] {
         if (!body.title)
           throw validationFailed([{ resource: 'PullRequest', field: 'title', code: 'missing_field' }])
         const gitDir = ctx.repo.gitDir
-        const branch = headBranch(ctx, body.head)
-        const headSha = branch ? await readRef(gitDir, `refs/heads/${branch}`) : undefined
+        const from = headBranch(ctx, body.head)
+        const branch = from?.branch
+        const fork = from && from.repo !== ctx.state ? from.repo : undefined
+        const headSha = from ? await readRef(from.repo.repo.gitDir, `refs/heads/${from.branch}`) : undefined
         const baseSha = await readRef(gitDir, `refs/heads/${body.base}`)
         const errors = []
         if (!baseSha) errors.push({ resource: 'PullRequest', field: 'base', code: 'invalid' })
@@ -209,6 +257,7 @@ export function pullRoutes(): CoreRoute[] {
             issue.pull &&
             issue.state === 'open' &&
             issue.pull.head === branch &&
+            issue.pull.headRepo === fork?.repo.fullName &&
             issue.pull.base === body.base
         )
         if (existing) {
@@ -216,8 +265,18 @@ export function pullRoutes(): CoreRoute[] {
             {
               resource: 'PullRequest',
               code: 'custom',
-              message: `A pull request already exists for ${ctx.repo.owner}:${branch}.`
+              message: `A pull request already exists for ${(fork ?? ctx.state).repo.owner}:${branch}.`
             }
+          ])
+        }
+        if (fork) {
+          // The fork's commits, for the check below; pullHeadSha keeps them under refs/pull/N/head.
+          await runGit(gitDir, [
+            'fetch',
+            '-q',
+            '--no-tags',
+            fork.repo.gitDir,
+            `refs/heads/${branch as string}`
           ])
         }
         if (await isAncestor(gitDir, headSha as string, baseSha as string)) {
@@ -242,7 +301,8 @@ export function pullRoutes(): CoreRoute[] {
           closedAt: null,
           pull: {
             head: branch as string,
-            headOwner: ctx.repo.owner,
+            headOwner: (fork ?? ctx.state).repo.owner,
+            ...(fork ? { headRepo: fork.repo.fullName } : {}),
             base: body.base,
             draft: body.draft ?? false,
             maintainerCanModify: body.maintainer_can_modify ?? false,
@@ -323,7 +383,7 @@ export function pullRoutes(): CoreRoute[] {
         const accept = ctx.req.headers.accept ?? ''
         if (/application\/vnd\.github(\.v3)?\.diff/.test(accept)) {
           const gitDir = ctx.repo.gitDir
-          const head = (await readRef(gitDir, `refs/heads/${pull.pull.head}`)) ?? pull.pull.mergeCommitSha
+          const head = (await pullHeadSha(ctx, pull)) ?? pull.pull.mergeCommitSha
           const base = await readRef(gitDir, `refs/heads/${pull.pull.base}`)
           if (!head || !base) throw notFound()
           const mergeBase = await gitText(gitDir, ['merge-base', base, head])
@@ -365,6 +425,7 @@ export function pullRoutes(): CoreRoute[] {
               other.pull &&
               other.state === 'open' &&
               other.pull.head === pull.pull.head &&
+              other.pull.headRepo === pull.pull.headRepo &&
               other.pull.base === (body.base ?? pull.pull.base)
           )
           if (clash) {
@@ -386,8 +447,7 @@ export function pullRoutes(): CoreRoute[] {
         if (body.state !== undefined && body.state !== pull.state) {
           pull.state = body.state
           pull.closedAt = body.state === 'closed' ? now : null
-          pull.pull.closedHeadSha =
-            body.state === 'closed' ? await readRef(ctx.repo.gitDir, `refs/heads/${pull.pull.head}`) : null
+          pull.pull.closedHeadSha = body.state === 'closed' ? await pullHeadSha(ctx, pull) : null
         }
         pull.updatedAt = now
         return { status: 200, body: await pullJson(ctx, pull, true) }
@@ -411,7 +471,7 @@ export function pullRoutes(): CoreRoute[] {
         const gitDir = ctx.repo.gitDir
         return ctx.state.exclusive(async () => {
           if (pull.state !== 'open') throw new ApiError(405, 'Pull Request is not mergeable')
-          const head = await readRef(gitDir, `refs/heads/${pull.pull.head}`)
+          const head = await pullHeadSha(ctx, pull)
           const base = await readRef(gitDir, `refs/heads/${pull.pull.base}`)
           if (!head || !base) throw new ApiError(405, 'Pull Request is not mergeable')
           if (body.sha !== undefined && body.sha !== head) {

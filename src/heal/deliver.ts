@@ -2,14 +2,24 @@
  * The privileged side of fork-safe healing (`operation: deliver`), run by a workflow on `workflow_run` with a
  * write token and never with the pull request's code: it takes the `self-heal-fix` artifact of the run that
  * triggered it, checks where it came from, polices the diff again with the policy of the default branch, and
- * delivers it as review suggestions. Nothing in the artifact is trusted: it was written by code of the fork.
+ * delivers it as review suggestions, or (`deliver: commit`) as a commit on the fork's branch when the pull request
+ * allows maintainer edits and the token may push there. Nothing in the artifact is trusted: it was written by code
+ * of the fork.
  */
 import { readFileSync } from 'node:fs'
-import { ConfigurationError, InvalidInputError, errorMessage } from '../errors.js'
+import type { GitAdapter } from '../adapters/git.js'
+import {
+  ConfigurationError,
+  ConflictError,
+  InvalidInputError,
+  PermissionError,
+  errorMessage
+} from '../errors.js'
 import type { GitHubOctokit } from '../github/client.js'
 import { MAX_ZIP_BYTES, readZip } from '../github/zip.js'
 import type { Logger } from '../log.js'
 import { FIX_ARTIFACT_NAME, FIX_FILE, parseFixArtifact, type FixArtifact } from './fix-artifact.js'
+import { FINGERPRINT_TRAILER } from './own-branch.js'
 import { checkPolicy, describeVerdict, type FixPolicy } from './policy.js'
 import { readPolicy } from './request.js'
 import { buildSuggestionReview } from './suggestions.js'
@@ -35,6 +45,21 @@ export interface DeliverResult {
   reason: string
   pullRequest?: number
   review?: { id: number; url: string; suggestions: number; inBody: number }
+  /** With `deliver: commit`, the commit made on the fork's branch. */
+  commit?: { sha: string; repository: string; branch: string }
+}
+
+/** How deliver proposes a fix: review suggestions, or a commit on the fork's branch (falling back to suggestions). */
+export type DeliverMode = 'suggest' | 'commit'
+
+/** The `deliver` input read for operation `deliver`: `commit`, else suggestions (`suggest`, or heal's default). */
+export function readDeliverMode(value: string, where: string): DeliverMode {
+  const mode = value.trim() || 'suggest'
+  if (mode === 'commit') return 'commit'
+  if (mode === 'suggest' || mode === 'pull-request') return 'suggest'
+  throw new ConfigurationError(
+    `${where} is '${mode}': operation 'deliver' delivers a fix as \`suggest\` (review suggestions, the default) or \`commit\` (a commit on the fork's branch when the pull request allows maintainer edits, else suggestions).`
+  )
 }
 
 /** Reads the `workflow_run` event this job runs for; another event is a ConfigurationError. */
@@ -76,6 +101,78 @@ export interface DeliverOptions {
   /** The policy the workflow gives (its file is on the default branch); else the default branch's policy file. */
   policy?: FixPolicy
   policyPath?: string
+  /** `commit`: commit to the fork's branch when allowed (default `suggest`). */
+  mode?: DeliverMode
+  /** The Git port over the repository the pull request comes from, for `mode: commit`. */
+  forkGit?: (repository: string) => Pick<GitAdapter, 'applyDiff'>
+}
+
+/** The pull request's fields a commit on its head branch depends on. */
+export interface ForkHead {
+  number: number
+  maintainer_can_modify: boolean
+  head: { ref: string; sha: string; repo: { full_name: string } | null }
+}
+
+/** What became of a commit on the fork's branch: made, refused (suggestions instead), or the branch moved. */
+export type ForkCommit =
+  | { made: true; sha: string; repository: string; branch: string }
+  | { made: false; moved: boolean; reason: string }
+
+/**
+ * Commits the policed diff on the fork's head branch, on top of the head the fix was made and verified for: the
+ * branch moves only while it is still there (compare-and-swap), so a contributor's newer push is never built over.
+ */
+export async function commitOnForkBranch(
+  pr: ForkHead,
+  fix: Pick<FixArtifact, 'diff' | 'fingerprint' | 'headSha' | 'result'>,
+  forkGit: NonNullable<DeliverOptions['forkGit']>
+): Promise<ForkCommit> {
+  const repository = pr.head.repo?.full_name
+  if (!repository) return { made: false, moved: false, reason: 'its head repository was deleted' }
+  if (!pr.maintainer_can_modify) {
+    return {
+      made: false,
+      moved: false,
+      reason: `pull request #${pr.number} does not allow edits by maintainers, so nothing may be pushed to ${repository}`
+    }
+  }
+  const message =
+    `Fix the failing ${fix.result.kind} check\n\n` +
+    `self-heal verified this fix by re-running the check on ${fix.headSha}.\n\n` +
+    `${FINGERPRINT_TRAILER}: ${fix.fingerprint}\n`
+  const git = forkGit(repository)
+  try {
+    const applied = await git.applyDiff(fix.diff, message, {
+      branch: pr.head.ref,
+      base: fix.headSha,
+      replacing: fix.headSha
+    })
+    return { made: true, sha: applied.commit, repository, branch: pr.head.ref }
+  } catch (error) {
+    if (error instanceof ConflictError) {
+      return { made: false, moved: true, reason: `${repository}'s ${pr.head.ref} moved while committing` }
+    }
+    if (error instanceof ConfigurationError) {
+      // The only one applyDiff's compare-and-swap raises: a GitHub Enterprise Server without GraphQL updateRefs.
+      return {
+        made: false,
+        moved: false,
+        reason: `this GitHub cannot move ${repository}'s ${pr.head.ref} by a compare-and-swap (no GraphQL updateRefs)`
+      }
+    }
+    if (error instanceof PermissionError) {
+      return {
+        made: false,
+        moved: false,
+        reason:
+          `the token may not push to ${repository} (${errorMessage(error)}). A GITHUB_TOKEN never can push to a ` +
+          "fork, even when the pull request allows maintainer edits: give operation 'deliver' a GitHub App or user " +
+          'token with write access to the fork'
+      }
+    }
+    throw error
+  }
 }
 
 /** Delivers the triggering run's fix, or says why not. Rejections are results, not exceptions. */
@@ -177,6 +274,31 @@ export async function deliverFix(
   const verdict = checkPolicy(fix.diff, policy)
   if (!verdict.ok) return reject(`the policy refuses its diff: ${describeVerdict(verdict)}`, pr.number)
 
+  let fallback = ''
+  if (options.mode === 'commit') {
+    if (!options.forkGit) throw new ConfigurationError("deliver 'commit' needs the fork's Git port.")
+    const committed = await commitOnForkBranch(pr, fix, options.forkGit)
+    if (committed.made) {
+      return {
+        outcome: 'delivered',
+        ok: true,
+        reason: `The fix was committed as ${committed.sha} on ${committed.repository}'s ${committed.branch}, the branch of pull request #${pr.number}.`,
+        pullRequest: pr.number,
+        commit: { sha: committed.sha, repository: committed.repository, branch: committed.branch }
+      }
+    }
+    if (committed.moved) {
+      return {
+        outcome: 'nothing-to-deliver',
+        ok: true,
+        reason: `Pull request #${pr.number} moved on (${committed.reason}); its new run heals again.`,
+        pullRequest: pr.number
+      }
+    }
+    log.info(`Not committing to the fork: ${committed.reason}.`)
+    fallback = ` It was not committed to the fork's branch: ${committed.reason}.`
+  }
+
   const { data: prDiff } = await octokit.rest.pulls.get({
     owner,
     repo,
@@ -199,7 +321,7 @@ export async function deliverFix(
   return {
     outcome: 'delivered',
     ok: true,
-    reason: `The fix was delivered to pull request #${pr.number} as a review with ${review.comments.length} suggestion(s)${review.inBody ? ` and ${review.inBody} change(s) in its body` : ''}.`,
+    reason: `The fix was delivered to pull request #${pr.number} as a review with ${review.comments.length} suggestion(s)${review.inBody ? ` and ${review.inBody} change(s) in its body` : ''}.${fallback}`,
     pullRequest: pr.number,
     review: {
       id: created.id,

@@ -115,7 +115,12 @@ export class MemoryGit implements GitAdapter {
       )
     }
     const existed = this.branches.has(options.branch)
-    const from = existed && !replacing ? this.branch(options.branch) : this.branch(options.base ?? 'main')
+    // A base may be a commit, as on GitHub: the branch whose head it is.
+    const base =
+      options.base && !this.branches.has(options.base)
+        ? ([...this.branches.keys()].find(name => this.head(name) === options.base) ?? options.base)
+        : (options.base ?? 'main')
+    const from = existed && !replacing ? this.branch(options.branch) : this.branch(base)
     const files = await applyToFiles(from.files, diff)
     if (!files)
       throw new DiffDoesNotApplyError(

@@ -21,6 +21,7 @@ const GITHUB_WEB_FLOW_EMAIL = 'noreply@github.com';
 /***/ 8410:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   GitHubAPIAdapter: () => (/* binding */ GitHubAPIAdapter)
 /* harmony export */ });

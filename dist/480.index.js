@@ -1756,8 +1756,8 @@ var memory = __webpack_require__(9667);
 var heal_policy = __webpack_require__(2661);
 // EXTERNAL MODULE: ./src/diff/parse.ts + 1 modules
 var parse = __webpack_require__(9566);
-// EXTERNAL MODULE: ./src/heal/propose.ts + 2 modules
-var propose = __webpack_require__(1531);
+// EXTERNAL MODULE: ./src/heal/propose.ts + 1 modules
+var propose = __webpack_require__(2354);
 // EXTERNAL MODULE: ./src/heal/report.ts
 var report = __webpack_require__(9846);
 // EXTERNAL MODULE: ./src/heal/fixers.ts
@@ -2566,33 +2566,18 @@ async function forget(cache, repository, fingerprintId) {
 
 /***/ }),
 
-/***/ 1531:
+/***/ 6115:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  pz: () => (/* reexport */ FINGERPRINT_TRAILER),
-  OD: () => (/* binding */ declinedBy),
-  hQ: () => (/* binding */ deliverFix),
-  D6: () => (/* binding */ describeFix),
-  k9: () => (/* reexport */ fix_branch/* fixBranch */.k9),
-  t$: () => (/* reexport */ fix_branch/* isOwnBranch */.t$),
-  BM: () => (/* binding */ propose),
-  qx: () => (/* binding */ updateContributorComment)
-});
-
-// UNUSED EXPORTS: BRANCH_PREFIX, COMMENT_MARKER, REPLACED_MARKER, RETRY_LABEL, branchPrefix, sameChange
-
-// EXTERNAL MODULE: ./src/diff/parse.ts + 1 modules
-var parse = __webpack_require__(9566);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/heal/fix-branch.ts
-var fix_branch = __webpack_require__(5258);
-// EXTERNAL MODULE: ./src/adapters/git.ts
-var adapters_git = __webpack_require__(6960);
-;// CONCATENATED MODULE: ./src/heal/own-branch.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   WN: () => (/* binding */ branchOwnership),
+/* harmony export */   hS: () => (/* binding */ withFingerprintMarker),
+/* harmony export */   kI: () => (/* binding */ describeCommits),
+/* harmony export */   md: () => (/* binding */ fingerprintPullRequests),
+/* harmony export */   pz: () => (/* binding */ FINGERPRINT_TRAILER)
+/* harmony export */ });
+/* unused harmony exports MARKER_SEARCH_LIMIT, fingerprintMarker, isOwnCommit */
+/* harmony import */ var _adapters_git_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6960);
 /**
  * What of a repository is self-heal's own: the commits it made on a fix branch (so that a new fix may replace them,
  * by a compare-and-swap, and a branch someone else committed to is never moved), and the pull requests it opened
@@ -2635,7 +2620,7 @@ async function branchOwnership(git, base, branch, fingerprintId) {
     const found = await git.branchCommits(base, branch);
     if (!found)
         return undefined;
-    const committers = [adapters_git/* GITHUB_WEB_FLOW_EMAIL */.b, (await git.committerEmail()).toLowerCase()];
+    const committers = [_adapters_git_js__WEBPACK_IMPORTED_MODULE_0__/* .GITHUB_WEB_FLOW_EMAIL */ .b, (await git.committerEmail()).toLowerCase()];
     const others = found.commits.filter(commit => !isOwnCommit(commit, fingerprintId, committers));
     return others.length ? { own: false, head: found.head, others } : { own: true, head: found.head };
 }
@@ -2664,6 +2649,35 @@ async function fingerprintPullRequests(git, fingerprintId, branch, prefix) {
     return [...byNumber.values()].sort((a, b) => b.number - a.number);
 }
 
+
+/***/ }),
+
+/***/ 2354:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  pz: () => (/* reexport */ own_branch/* FINGERPRINT_TRAILER */.pz),
+  OD: () => (/* binding */ declinedBy),
+  hQ: () => (/* binding */ deliverFix),
+  D6: () => (/* binding */ describeFix),
+  k9: () => (/* reexport */ fix_branch/* fixBranch */.k9),
+  t$: () => (/* reexport */ fix_branch/* isOwnBranch */.t$),
+  BM: () => (/* binding */ propose),
+  qx: () => (/* binding */ updateContributorComment)
+});
+
+// UNUSED EXPORTS: BRANCH_PREFIX, COMMENT_MARKER, REPLACED_MARKER, RETRY_LABEL, branchPrefix, sameChange
+
+// EXTERNAL MODULE: ./src/diff/parse.ts + 1 modules
+var parse = __webpack_require__(9566);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/heal/fix-branch.ts
+var fix_branch = __webpack_require__(5258);
+// EXTERNAL MODULE: ./src/heal/own-branch.ts
+var own_branch = __webpack_require__(6115);
 // EXTERNAL MODULE: ./src/diff/select.ts
 var diff_select = __webpack_require__(3891);
 ;// CONCATENATED MODULE: ./src/heal/review-suggestions.ts
@@ -2788,7 +2802,7 @@ function describeFix(fix) {
  * (and not labelled RETRY_LABEL since).
  */
 async function declinedBy(git, branch, fingerprintId, shape = {}) {
-    const latest = (await fingerprintPullRequests(git, fingerprintId, branch, (0,fix_branch/* branchPrefix */.$j)(shape)))[0];
+    const latest = (await (0,own_branch/* fingerprintPullRequests */.md)(git, fingerprintId, branch, (0,fix_branch/* branchPrefix */.$j)(shape)))[0];
     return latest && isDeclined(latest)
         ? { reason: declineReason(latest, latest.head), pullRequest: latest.url }
         : undefined;
@@ -2846,7 +2860,7 @@ async function proposePullRequest(context) {
     const { git, fix, fingerprint, base, shape, log } = context;
     const from = context.from ?? base;
     const named = (0,fix_branch/* fixBranch */.k9)(shape, fingerprint.id);
-    const pulls = await fingerprintPullRequests(git, fingerprint.id, named, (0,fix_branch/* branchPrefix */.$j)(shape));
+    const pulls = await (0,own_branch/* fingerprintPullRequests */.md)(git, fingerprint.id, named, (0,fix_branch/* branchPrefix */.$j)(shape));
     if (pulls[0] && isDeclined(pulls[0])) {
         return { outcome: 'declined', reason: declineReason(pulls[0], pulls[0].head) };
     }
@@ -2857,7 +2871,7 @@ async function proposePullRequest(context) {
     let existing = await context.branchChange(from, branch);
     let replacing;
     if (existing !== undefined) {
-        replacing = await branchOwnership(git, from, branch, fingerprint.id);
+        replacing = await (0,own_branch/* branchOwnership */.WN)(git, from, branch, fingerprint.id);
         const head = replacing?.head;
         // A branch that changes nothing from the base any more was merged; one whose pull request was merged (a
         // squash merge keeps the branch's own commits) is as stale, unless someone pushed to it after the merge.
@@ -2882,7 +2896,7 @@ async function proposePullRequest(context) {
     else if (replacing && !replacing.own) {
         return {
             outcome: 'not-proposed',
-            reason: `A fix was verified, but the branch ${branch} has commits self-heal did not make (${describeCommits(replacing.others)}): self-heal never moves a branch someone else committed to. Merge or delete ${branch}, and heal again.`
+            reason: `A fix was verified, but the branch ${branch} has commits self-heal did not make (${(0,own_branch/* describeCommits */.kI)(replacing.others)}): self-heal never moves a branch someone else committed to. Merge or delete ${branch}, and heal again.`
         };
     }
     else {
@@ -2906,7 +2920,7 @@ async function proposePullRequest(context) {
             head: proposal.branch,
             base,
             title: (0,templates/* pullRequestTitle */.Zr)(context),
-            body: withFingerprintMarker((0,templates/* pullRequestBody */.NF)(context), fingerprint.id),
+            body: (0,own_branch/* withFingerprintMarker */.hS)((0,templates/* pullRequestBody */.NF)(context), fingerprint.id),
             draft: shape.draft,
             labels: shape.labels,
             reviewers: shape.reviewers,
@@ -3032,7 +3046,7 @@ function reviewBody(suggestions, kind) {
             ? `Accepting the ${suggestions.comments.length} suggestion(s) applies it.`
             : '',
         suggestions.asDiff
-            ? `${suggestions.comments.length ? 'The rest' : 'The fix'} (${changedFiles(suggestions.asDiff)}) cannot be a suggestion on lines this pull request shows; here it is as a diff:\n\n${fenced(suggestions.asDiff, 'diff')}`
+            ? `${suggestions.comments.length ? 'The rest' : 'The fix'} (${changedFiles(suggestions.asDiff)}) cannot be a suggestion on lines this pull request shows; here it is as a diff:\n\n${(0,report/* codeFence */.d6)(suggestions.asDiff, 'diff')}`
             : ''
     ]
         .filter(Boolean)
@@ -3072,7 +3086,7 @@ async function commit(context, branch, from, onto, replacing) {
             ? ((await context.git.branchCommits(from, onto).catch(() => undefined))?.commits ?? [])
             : [];
         if (unpushed.length) {
-            throw new errors/* ConfigurationError */.j1(`A fix (${describeFix(fix)}) was verified on this checkout, but it does not apply to ${target}: it depends on ${unpushed.length} commit(s) of ${onto} that were never pushed (${describeCommits(unpushed)}). self-heal proposes fixes on what the remote has only: push them (git push) and heal again.`);
+            throw new errors/* ConfigurationError */.j1(`A fix (${describeFix(fix)}) was verified on this checkout, but it does not apply to ${target}: it depends on ${unpushed.length} commit(s) of ${onto} that were never pushed (${(0,own_branch/* describeCommits */.kI)(unpushed)}). self-heal proposes fixes on what the remote has only: push them (git push) and heal again.`);
         }
         const advice = remote
             ? `push your commits to ${onto} (the fix is made on what the remote has, never on commits nobody pushed) and heal again.`
@@ -3117,7 +3131,7 @@ async function updateContributorComment(git, pr, output, head) {
                 .join('\n')}\n\n</details>`
             : '',
         showDiff
-            ? `<details open><summary>The fix</summary>\n\n${fenced(output.fix.diff.slice(0, 50_000), 'diff')}\n\n</details>`
+            ? `<details open><summary>The fix</summary>\n\n${(0,report/* codeFence */.d6)(output.fix.diff.slice(0, 50_000), 'diff')}\n\n</details>`
             : ''
     ]
         .filter(Boolean)
@@ -3140,12 +3154,8 @@ function changeShape(diff) {
     }))
         .sort((x, y) => String(x.newPath ?? x.oldPath).localeCompare(String(y.newPath ?? y.oldPath))));
 }
-function fenced(text, language) {
-    const fence = '`'.repeat(Math.max(3, ...[...text.matchAll(/`+/g)].map(m => m[0].length + 1)));
-    return `${fence}${language}\n${text.endsWith('\n') ? text : `${text}\n`}${fence}`;
-}
 function commitMessage(context) {
-    return `${(0,templates/* commitMessageText */.is)(context)}\n\n${FINGERPRINT_TRAILER}: ${context.fingerprint.id}\n`;
+    return `${(0,templates/* commitMessageText */.is)(context)}\n\n${own_branch/* FINGERPRINT_TRAILER */.pz}: ${context.fingerprint.id}\n`;
 }
 
 

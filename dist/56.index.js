@@ -2,6 +2,22 @@ export const id = 56;
 export const ids = [56,306,612];
 export const modules = {
 
+/***/ 6960:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ GITHUB_WEB_FLOW_EMAIL)
+/* harmony export */ });
+/**
+ * The Git port: branches, diffs, commits and pull requests, whether through the git CLI or the GitHub API.
+ * Branch and ref names are untrusted: implementations validate them before they reach git or a URL.
+ */
+/** The committer GitHub records for a commit it made for an API call with no committer given (and signs). */
+const GITHUB_WEB_FLOW_EMAIL = 'noreply@github.com';
+
+
+/***/ }),
+
 /***/ 4000:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -142,7 +158,9 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   DEFAULT_POLICY_PATH: () => (/* binding */ DEFAULT_POLICY_PATH),
+  commitOnForkBranch: () => (/* binding */ commitOnForkBranch),
   deliverFix: () => (/* binding */ deliverFix),
+  readDeliverMode: () => (/* binding */ readDeliverMode),
   readTriggeringRun: () => (/* binding */ readTriggeringRun)
 });
 
@@ -154,6 +172,8 @@ var errors = __webpack_require__(3916);
 var zip = __webpack_require__(4000);
 // EXTERNAL MODULE: ./src/heal/fix-artifact.ts
 var fix_artifact = __webpack_require__(1612);
+// EXTERNAL MODULE: ./src/heal/own-branch.ts
+var own_branch = __webpack_require__(6115);
 // EXTERNAL MODULE: ./src/heal/policy.ts + 5 modules
 var heal_policy = __webpack_require__(2661);
 // EXTERNAL MODULE: ./src/heal/request.ts + 1 modules
@@ -263,8 +283,11 @@ var report = __webpack_require__(9846);
  * The privileged side of fork-safe healing (`operation: deliver`), run by a workflow on `workflow_run` with a
  * write token and never with the pull request's code: it takes the `self-heal-fix` artifact of the run that
  * triggered it, checks where it came from, polices the diff again with the policy of the default branch, and
- * delivers it as review suggestions. Nothing in the artifact is trusted: it was written by code of the fork.
+ * delivers it as review suggestions, or (`deliver: commit`) as a commit on the fork's branch when the pull request
+ * allows maintainer edits and the token may push there. Nothing in the artifact is trusted: it was written by code
+ * of the fork.
  */
+
 
 
 
@@ -275,6 +298,15 @@ var report = __webpack_require__(9846);
 
 /** The policy file read from the default branch when the workflow gives no `policy` input. */
 const DEFAULT_POLICY_PATH = '.github/self-heal.yml';
+/** The `deliver` input read for operation `deliver`: `commit`, else suggestions (`suggest`, or heal's default). */
+function readDeliverMode(value, where) {
+    const mode = value.trim() || 'suggest';
+    if (mode === 'commit')
+        return 'commit';
+    if (mode === 'suggest' || mode === 'pull-request')
+        return 'suggest';
+    throw new errors/* ConfigurationError */.j1(`${where} is '${mode}': operation 'deliver' delivers a fix as \`suggest\` (review suggestions, the default) or \`commit\` (a commit on the fork's branch when the pull request allows maintainer edits, else suggestions).`);
+}
 /** Reads the `workflow_run` event this job runs for; another event is a ConfigurationError. */
 function readTriggeringRun(env) {
     const wrongEvent = () => {
@@ -300,6 +332,57 @@ function readTriggeringRun(env) {
         throw new errors/* ConfigurationError */.j1('The workflow_run event lacks the run id, event, head_sha or head_repository.');
     }
     return { id: run.id, event: run.event, headSha: run.head_sha, headRepository: head.full_name };
+}
+/**
+ * Commits the policed diff on the fork's head branch, on top of the head the fix was made and verified for: the
+ * branch moves only while it is still there (compare-and-swap), so a contributor's newer push is never built over.
+ */
+async function commitOnForkBranch(pr, fix, forkGit) {
+    const repository = pr.head.repo?.full_name;
+    if (!repository)
+        return { made: false, moved: false, reason: 'its head repository was deleted' };
+    if (!pr.maintainer_can_modify) {
+        return {
+            made: false,
+            moved: false,
+            reason: `pull request #${pr.number} does not allow edits by maintainers, so nothing may be pushed to ${repository}`
+        };
+    }
+    const message = `Fix the failing ${fix.result.kind} check\n\n` +
+        `self-heal verified this fix by re-running the check on ${fix.headSha}.\n\n` +
+        `${own_branch/* FINGERPRINT_TRAILER */.pz}: ${fix.fingerprint}\n`;
+    const git = forkGit(repository);
+    try {
+        const applied = await git.applyDiff(fix.diff, message, {
+            branch: pr.head.ref,
+            base: fix.headSha,
+            replacing: fix.headSha
+        });
+        return { made: true, sha: applied.commit, repository, branch: pr.head.ref };
+    }
+    catch (error) {
+        if (error instanceof errors/* ConflictError */.fK) {
+            return { made: false, moved: true, reason: `${repository}'s ${pr.head.ref} moved while committing` };
+        }
+        if (error instanceof errors/* ConfigurationError */.j1) {
+            // The only one applyDiff's compare-and-swap raises: a GitHub Enterprise Server without GraphQL updateRefs.
+            return {
+                made: false,
+                moved: false,
+                reason: `this GitHub cannot move ${repository}'s ${pr.head.ref} by a compare-and-swap (no GraphQL updateRefs)`
+            };
+        }
+        if (error instanceof errors/* PermissionError */.i_) {
+            return {
+                made: false,
+                moved: false,
+                reason: `the token may not push to ${repository} (${(0,errors/* errorMessage */.gJ)(error)}). A GITHUB_TOKEN never can push to a ` +
+                    "fork, even when the pull request allows maintainer edits: give operation 'deliver' a GitHub App or user " +
+                    'token with write access to the fork'
+            };
+        }
+        throw error;
+    }
 }
 /** Delivers the triggering run's fix, or says why not. Rejections are results, not exceptions. */
 async function deliverFix(octokit, run, options, log) {
@@ -390,6 +473,31 @@ async function deliverFix(octokit, run, options, log) {
     const verdict = (0,heal_policy/* checkPolicy */.hM)(fix.diff, policy);
     if (!verdict.ok)
         return reject(`the policy refuses its diff: ${(0,heal_policy/* describeVerdict */.XZ)(verdict)}`, pr.number);
+    let fallback = '';
+    if (options.mode === 'commit') {
+        if (!options.forkGit)
+            throw new errors/* ConfigurationError */.j1("deliver 'commit' needs the fork's Git port.");
+        const committed = await commitOnForkBranch(pr, fix, options.forkGit);
+        if (committed.made) {
+            return {
+                outcome: 'delivered',
+                ok: true,
+                reason: `The fix was committed as ${committed.sha} on ${committed.repository}'s ${committed.branch}, the branch of pull request #${pr.number}.`,
+                pullRequest: pr.number,
+                commit: { sha: committed.sha, repository: committed.repository, branch: committed.branch }
+            };
+        }
+        if (committed.moved) {
+            return {
+                outcome: 'nothing-to-deliver',
+                ok: true,
+                reason: `Pull request #${pr.number} moved on (${committed.reason}); its new run heals again.`,
+                pullRequest: pr.number
+            };
+        }
+        log.info(`Not committing to the fork: ${committed.reason}.`);
+        fallback = ` It was not committed to the fork's branch: ${committed.reason}.`;
+    }
     const { data: prDiff } = await octokit.rest.pulls.get({
         owner,
         repo,
@@ -411,7 +519,7 @@ async function deliverFix(octokit, run, options, log) {
     return {
         outcome: 'delivered',
         ok: true,
-        reason: `The fix was delivered to pull request #${pr.number} as a review with ${review.comments.length} suggestion(s)${review.inBody ? ` and ${review.inBody} change(s) in its body` : ''}.`,
+        reason: `The fix was delivered to pull request #${pr.number} as a review with ${review.comments.length} suggestion(s)${review.inBody ? ` and ${review.inBody} change(s) in its body` : ''}.${fallback}`,
         pullRequest: pr.number,
         review: {
             id: created.id,
@@ -636,6 +744,92 @@ async function handOverForkFix(result, env, log) {
         return result;
     }
     return { ...result, reason: 'uploaded for the privileged workflow' };
+}
+
+
+/***/ }),
+
+/***/ 6115:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   WN: () => (/* binding */ branchOwnership),
+/* harmony export */   hS: () => (/* binding */ withFingerprintMarker),
+/* harmony export */   kI: () => (/* binding */ describeCommits),
+/* harmony export */   md: () => (/* binding */ fingerprintPullRequests),
+/* harmony export */   pz: () => (/* binding */ FINGERPRINT_TRAILER)
+/* harmony export */ });
+/* unused harmony exports MARKER_SEARCH_LIMIT, fingerprintMarker, isOwnCommit */
+/* harmony import */ var _adapters_git_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6960);
+/**
+ * What of a repository is self-heal's own: the commits it made on a fix branch (so that a new fix may replace them,
+ * by a compare-and-swap, and a branch someone else committed to is never moved), and the pull requests it opened
+ * for a fingerprint, found by a hidden marker in their body whatever their head branch is called now.
+ */
+
+/** The trailer that marks a commit as self-heal's: a checkout of such a commit is not healed again. */
+const FINGERPRINT_TRAILER = 'Self-Heal-Fingerprint';
+/** How many of the most recently updated pull requests are searched for a fingerprint's marker. */
+const MARKER_SEARCH_LIMIT = 300;
+/** The hidden line every pull request self-heal opens carries in its body: its fingerprint, whatever its branch. */
+function fingerprintMarker(fingerprintId) {
+    return `<!-- self-heal fingerprint: ${fingerprintId} -->`;
+}
+/** A pull request body with the fingerprint's marker (added once, at the end). */
+function withFingerprintMarker(body, fingerprintId) {
+    const marker = fingerprintMarker(fingerprintId);
+    return body.includes(marker) ? body : `${body.replace(/\s+$/, '')}\n\n${marker}\n`;
+}
+/**
+ * Whether a commit is one self-heal made for this fingerprint. Two marks, both needed: the message ends with the
+ * trailer `Self-Heal-Fingerprint: <id>` (self-heal always writes it, and a person rarely does), and the committer is
+ * one self-heal commits as: GitHub's web-flow (a commit through the API with no committer, which GitHub signs) or
+ * the identity this Git adapter commits with. A person who amends or rebases such a commit becomes its committer, so
+ * it is theirs; a merge commit (the base merged in) is never self-heal's.
+ */
+function isOwnCommit(commit, fingerprintId, committers) {
+    if (commit.parents.length > 1)
+        return false;
+    const last = commit.message
+        .trimEnd()
+        .split(/\n\s*\n/)
+        .pop() ?? '';
+    const trailer = new RegExp(`^${FINGERPRINT_TRAILER}: ${fingerprintId}$`, 'm');
+    const email = commit.committerEmail?.toLowerCase();
+    return trailer.test(last) && email !== undefined && committers.includes(email);
+}
+/** Whether every commit `branch` has after its merge base with `base` is self-heal's own for this fingerprint. */
+async function branchOwnership(git, base, branch, fingerprintId) {
+    const found = await git.branchCommits(base, branch);
+    if (!found)
+        return undefined;
+    const committers = [_adapters_git_js__WEBPACK_IMPORTED_MODULE_0__/* .GITHUB_WEB_FLOW_EMAIL */ .b, (await git.committerEmail()).toLowerCase()];
+    const others = found.commits.filter(commit => !isOwnCommit(commit, fingerprintId, committers));
+    return others.length ? { own: false, head: found.head, others } : { own: true, head: found.head };
+}
+/** The commits in a few words: short sha, subject and author of each (the first five). */
+function describeCommits(commits) {
+    const shown = commits
+        .slice(0, 5)
+        .map(c => `${c.sha.slice(0, 12)} ${c.message.split('\n')[0].slice(0, 72)} (${c.authorName})`);
+    return shown.join('; ') + (commits.length > 5 ? `; and ${commits.length - 5} more` : '');
+}
+/**
+ * The pull requests self-heal opened for a fingerprint, newest first: those from `branch` (the name it would use
+ * now), and any among the most recently updated whose body holds the fingerprint's marker or whose head is
+ * `<prefix>…<id>…` (a branch renamed, or named by another `branch` setting, or deleted since).
+ */
+async function fingerprintPullRequests(git, fingerprintId, branch, prefix) {
+    const marker = fingerprintMarker(fingerprintId);
+    const byNumber = new Map();
+    for (const pr of await git.findPullRequests(branch, { state: 'all' }))
+        byNumber.set(pr.number, pr);
+    for (const pr of await git.listPullRequests(MARKER_SEARCH_LIMIT)) {
+        const named = pr.head.startsWith(prefix) && pr.head.includes(fingerprintId);
+        if (named || pr.body?.includes(marker))
+            byNumber.set(pr.number, byNumber.get(pr.number) ?? pr);
+    }
+    return [...byNumber.values()].sort((a, b) => b.number - a.number);
 }
 
 

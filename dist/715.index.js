@@ -6,16 +6,16 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ RUNNER_WORKFLOW_PATH),
 /* harmony export */   parseRunId: () => (/* binding */ parseRunId),
 /* harmony export */   z: () => (/* binding */ runCloudHeal)
 /* harmony export */ });
-/* unused harmony export RUNNER_WORKFLOW_PATH */
 /* harmony import */ var _commands_check_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9238);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6879);
 /* harmony import */ var _memory_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9667);
 /* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2661);
-/* harmony import */ var _propose_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1531);
+/* harmony import */ var _propose_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2354);
 /* harmony import */ var _remote_fix_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3480);
 /* harmony import */ var _verify_remote_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5684);
 

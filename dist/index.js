@@ -2109,14 +2109,17 @@ async function deliverOperation(settings) {
     if (!settings.repository) {
         throw new errors/* ConfigurationError */.j1("operation 'deliver' needs the repository (the input 'repository').");
     }
-    const [{ deliverFix, readTriggeringRun }, { readPolicy }, { createGitHubClient }] = await Promise.all([
+    const [{ deliverFix, readDeliverMode, readTriggeringRun }, { readPolicy }, { createGitHubClient }, { GitHubAPIAdapter }] = await Promise.all([
         Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(243), __nccwpck_require__.e(32), __nccwpck_require__.e(800), __nccwpck_require__.e(56)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8056)),
         Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(243), __nccwpck_require__.e(32), __nccwpck_require__.e(800), __nccwpck_require__.e(306)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4306)),
-        Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(874), __nccwpck_require__.e(834)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7834))
+        Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(874), __nccwpck_require__.e(834)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7834)),
+        Promise.all(/* import() */[__nccwpck_require__.e(32), __nccwpck_require__.e(133), __nccwpck_require__.e(410)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8410))
     ]);
+    const mode = readDeliverMode(actions_core/* getInput */.V4(constants/* Input */.pd.Deliver), `the input '${constants/* Input */.pd.Deliver}'`);
+    const token = settings.token;
     const run = readTriggeringRun(process.env);
     const client = createGitHubClient({
-        token: settings.token,
+        token,
         apiUrl: settings.apiUrl,
         repository: settings.repository,
         log: coreLogger
@@ -2125,12 +2128,24 @@ async function deliverOperation(settings) {
     const result = await deliverFix(client.octokit, run, {
         owner: client.owner,
         repo: client.repo,
-        policy: policyText.trim() ? readPolicy(policyText, `the input '${constants/* Input */.pd.Policy}'`) : undefined
+        policy: policyText.trim() ? readPolicy(policyText, `the input '${constants/* Input */.pd.Policy}'`) : undefined,
+        mode,
+        // The fork's branch is written through the API with the same token: only an App or user token may.
+        forkGit: repository => new GitHubAPIAdapter(createGitHubClient({
+            token,
+            apiUrl: settings.apiUrl,
+            repository,
+            log: coreLogger
+        }))
     }, coreLogger);
     actions_core/* setOutput */.uH(constants/* Output */.k7.Outcome, result.outcome);
     actions_core/* setOutput */.uH(constants/* Output */.k7.Result, JSON.stringify(result));
     if (result.pullRequest)
         actions_core/* setOutput */.uH(constants/* Output */.k7.PullRequestNumber, String(result.pullRequest));
+    if (result.commit) {
+        actions_core/* setOutput */.uH(constants/* Output */.k7.Commit, result.commit.sha);
+        actions_core/* setOutput */.uH(constants/* Output */.k7.Branch, result.commit.branch);
+    }
     if (process.env.GITHUB_STEP_SUMMARY) {
         await actions_core/* summary */.z.addHeading('self-heal deliver', 3).addRaw(result.reason, true).write();
     }

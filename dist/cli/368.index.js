@@ -370,11 +370,10 @@ function withoutPaths(diff, paths) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  H: () => (/* binding */ RUNNER_WORKFLOW_PATH),
   parseRunId: () => (/* binding */ parseRunId),
   z: () => (/* binding */ runCloudHeal)
 });
-
-// UNUSED EXPORTS: RUNNER_WORKFLOW_PATH
 
 // EXTERNAL MODULE: ./src/commands/check.ts
 var check = __webpack_require__(9238);
@@ -2587,7 +2586,7 @@ function reviewBody(suggestions, kind) {
             ? `Accepting the ${suggestions.comments.length} suggestion(s) applies it.`
             : '',
         suggestions.asDiff
-            ? `${suggestions.comments.length ? 'The rest' : 'The fix'} (${changedFiles(suggestions.asDiff)}) cannot be a suggestion on lines this pull request shows; here it is as a diff:\n\n${fenced(suggestions.asDiff, 'diff')}`
+            ? `${suggestions.comments.length ? 'The rest' : 'The fix'} (${changedFiles(suggestions.asDiff)}) cannot be a suggestion on lines this pull request shows; here it is as a diff:\n\n${(0,report/* codeFence */.d6)(suggestions.asDiff, 'diff')}`
             : ''
     ]
         .filter(Boolean)
@@ -2672,7 +2671,7 @@ async function updateContributorComment(git, pr, output, head) {
                 .join('\n')}\n\n</details>`
             : '',
         showDiff
-            ? `<details open><summary>The fix</summary>\n\n${fenced(output.fix.diff.slice(0, 50_000), 'diff')}\n\n</details>`
+            ? `<details open><summary>The fix</summary>\n\n${(0,report/* codeFence */.d6)(output.fix.diff.slice(0, 50_000), 'diff')}\n\n</details>`
             : ''
     ]
         .filter(Boolean)
@@ -2694,10 +2693,6 @@ function changeShape(diff) {
         binary: p.binary ? p.newId : undefined
     }))
         .sort((x, y) => String(x.newPath ?? x.oldPath).localeCompare(String(y.newPath ?? y.oldPath))));
-}
-function fenced(text, language) {
-    const fence = '`'.repeat(Math.max(3, ...[...text.matchAll(/`+/g)].map(m => m[0].length + 1)));
-    return `${fence}${language}\n${text.endsWith('\n') ? text : `${text}\n`}${fence}`;
 }
 function commitMessage(context) {
     return `${(0,templates/* commitMessageText */.is)(context)}\n\n${FINGERPRINT_TRAILER}: ${context.fingerprint.id}\n`;

@@ -81,6 +81,8 @@ var cloud = __webpack_require__(3368);
 var reports_text = __webpack_require__(7080);
 // EXTERNAL MODULE: ./src/heal/policy.ts + 5 modules
 var heal_policy = __webpack_require__(2661);
+// EXTERNAL MODULE: ./src/heal/report.ts
+var report = __webpack_require__(9846);
 ;// CONCATENATED MODULE: ./src/heal/agent-context.ts
 /**
  * The failure as context for a fixer, for AI agents above all: `SELF_HEAL_FAILURE` names a JSON document (what
@@ -89,6 +91,7 @@ var heal_policy = __webpack_require__(2661);
  * string from the check (test names, messages, output, file names) is untrusted, so in the prompt it sits inside
  * a code fence longer than any run of backticks it holds, which it cannot close.
  */
+
 
 
 
@@ -410,11 +413,9 @@ function tail(text, lines) {
     const kept = all.slice(-lines).join('\n');
     return kept.length > CONTEXT_LIMITS.tailChars ? `…${kept.slice(-(CONTEXT_LIMITS.tailChars - 1))}` : kept;
 }
-/** A code fence around untrusted text: longer than any run of backticks in it, so nothing in it can close it. */
+/** A code fence around untrusted text: nothing in it can close it (see codeFence). */
 function fence(text) {
-    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map(run => run.length));
-    const marks = '`'.repeat(Math.max(3, longest + 1));
-    return `${marks}text\n${text}\n${marks}`;
+    return (0,report/* codeFence */.d6)(text, 'text');
 }
 
 // EXTERNAL MODULE: ./src/heal/fixers.ts
@@ -494,6 +495,10 @@ async function healHere(factory, cwd, request, log, options) {
                 ...(pushes ? { publish: (branch) => tree.pushBranch(remote.DEFAULT_REMOTE, branch) } : {})
             }
             : undefined;
+        // Before any check runs: a verification that could only fail at the end, after the fixers, is refused now.
+        if (remoteVerify && !(await remoteVerify.execution.runs.workflowExists((0,external_node_path_.basename)(cloud/* RUNNER_WORKFLOW_PATH */.H)))) {
+            throw new errors/* ConfigurationError */.j1(`verify: remote checks the fix on its branch through the runner workflow, which the repository does not have: add ${cloud/* RUNNER_WORKFLOW_PATH */.H} to the default branch (copy it from self-heal's repository), or verify in-place or clean.`);
+        }
         return await (0,loop/* runHeal */.S)({
             signal: interrupt.signal,
             execution: await factory.execution(),

@@ -369,6 +369,25 @@ class WorkflowRuns {
             throw this.dispatchError(error, workflow, ref);
         }
     }
+    /**
+     * Whether `workflow` (a file name or id) can run: GitHub knows it and its file is on the default branch (a
+     * deleted file leaves the workflow, in state `deleted`).
+     */
+    async workflowExists(workflow) {
+        try {
+            const { data } = await this.octokit.request('GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}', {
+                owner: this.owner,
+                repo: this.repo,
+                workflow_id: workflow
+            });
+            return data.state !== 'deleted';
+        }
+        catch (error) {
+            if ((0,errors/* errorStatus */.PO)(error) === 404)
+                return false;
+            throw error;
+        }
+    }
     async postDispatch(workflow, body) {
         const response = await this.octokit.request('POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches', {
             owner: this.owner,

@@ -1606,11 +1606,11 @@ function errorMessage(error) {
 /* harmony export */   IH: () => (/* binding */ brokenCheck),
 /* harmony export */   LS: () => (/* binding */ plural),
 /* harmony export */   M3: () => (/* binding */ formatFailure),
+/* harmony export */   d6: () => (/* binding */ codeFence),
 /* harmony export */   g0: () => (/* binding */ flakyReason),
 /* harmony export */   w7: () => (/* binding */ failureLines),
 /* harmony export */   xF: () => (/* binding */ crashedFixer)
 /* harmony export */ });
-/* unused harmony export codeFence */
 /** `1 file`, `2 files`. */
 function plural(count, word) {
     return `${count} ${word}${count === 1 ? '' : 's'}`;

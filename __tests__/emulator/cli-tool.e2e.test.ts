@@ -624,7 +624,10 @@ describe("npm run emulator runs the repository's workflows", () => {
       attempts: [{ source: 'fixer', result: 'verified' }],
       proposal: { branch, base: 'feature', action: 'created', pullRequest: { action: 'created' } }
     })
+    // Nothing was checked out here; outside Actions the fix is remembered in the SQLite file.
     expect(await readdir(nowhere)).toEqual([])
+    expect(out.remembered).toBe(true)
+    expect(await readdir(memory)).toContain('fixes.sqlite')
 
     // The fix was made by the fix operation on a runner on feature, and verified by the check on its branch.
     const runs = await workflowRuns(octokit, 'self-heal-run.yml')
@@ -640,6 +643,7 @@ describe("npm run emulator runs the repository's workflows", () => {
         )
       })
     )
+    expect(fixLog).toContain('ref: refs/heads/feature\n')
     expect(fixLog).toContain('  operation: fix\n')
     expect(fixLog).toContain(`Failure fingerprint ${out.fingerprint.id} (1 signature(s)).`)
     expect(fixLog).toContain('Running the fixer: node fix.js')
@@ -655,6 +659,8 @@ describe("npm run emulator runs the repository's workflows", () => {
     expect(commit.commit.verification).toMatchObject({ verified: true, reason: 'valid' })
     expect(commit.commit.message).toContain(`Self-Heal-Fingerprint: ${out.fingerprint.id}`)
     expect(await git(gitDir, 'show', `${branch}:src/a.js`)).toBe(FIXED.trimEnd())
+    // The check that verified it ran on that very commit.
+    expect(checkLog).toContain(`HEAD is now at ${commit.sha.slice(0, 7)}\n`)
 
     const { data: pulls } = await octokit.rest.pulls.list({ ...repo, head: `octo:${branch}`, state: 'open' })
     expect(pulls.map(p => [p.number, p.base.ref])).toEqual([[out.proposal.pullRequest.number, 'feature']])

@@ -3,7 +3,9 @@
  * repository works, stopping npm leaves nothing running, pull requests survive a restart, the environment it
  * prints reaches its cache service from another process, and a repository's own workflow files run: a failed CI
  * run starts the shipped self-heal-on-failure.yml, whose bundled action heals that run from outside, a run's step
- * uploads a workflow artifact that the REST API lists and downloads, and a job whose `if:` is false is skipped.
+ * uploads a workflow artifact that the REST API lists and downloads, and a job whose `if:` is false is skipped;
+ * and a CLOUD heal by the bundled CLI from a directory with no checkout runs its fix and its check in dispatched
+ * runs of the repository's self-heal-run.yml.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
@@ -388,6 +390,40 @@ jobs:
 `
 const BROKEN = 'const a = 1   \nmodule.exports = a\n'
 const FIXED = 'const a = 1\nmodule.exports = a\n'
+const repo = { owner: 'octo', repo: 'repo' }
+
+/** A bare repository whose main holds `files` (src/a.js passing lint), and a branch feature breaking its lint. */
+async function lintBrokenOnFeature(files: Record<string, string>): Promise<string> {
+  const dir = await tempDir('emulator-tool-workflows-')
+  const gitDir = join(dir.path, 'repo.git')
+  const work = join(dir.path, 'work')
+  await git(dir.path, 'init', '-q', '--bare', '-b', 'main', gitDir)
+  await git(dir.path, 'init', '-q', '-b', 'main', work)
+  for (const [path, content] of Object.entries({ ...files, 'src/a.js': FIXED })) {
+    await mkdir(dirname(join(work, path)), { recursive: true })
+    await writeFile(join(work, path), content)
+  }
+  await git(work, 'add', '-A')
+  await git(work, 'commit', '-qm', 'ci')
+  await git(work, 'push', '-q', gitDir, 'main')
+  await writeFile(join(work, 'src/a.js'), BROKEN)
+  await git(work, 'commit', '-qam', 'break lint')
+  await git(work, 'push', '-q', gitDir, 'HEAD:refs/heads/feature')
+  return gitDir
+}
+
+/** The runs of a workflow, oldest first. */
+async function workflowRuns(octokit: ReturnType<typeof getOctokit>, workflow: string) {
+  return (await octokit.rest.actions.listWorkflowRuns({ ...repo, workflow_id: workflow })).data.workflow_runs
+    .reverse()
+    .map(r => ({
+      id: r.id,
+      event: r.event,
+      branch: r.head_branch,
+      status: r.status,
+      conclusion: r.conclusion
+    }))
+}
 
 describe("npm run emulator runs the repository's workflows", () => {
   it('a failed CI run starts self-heal-on-failure.yml, which heals it from its log, and recalls the fix when the failure comes back', async () => {
@@ -412,38 +448,12 @@ describe("npm run emulator runs the repository's workflows", () => {
       ),
       'lint.js': LINT,
       'fix.js': FIX,
-      'upload.js': UPLOAD,
-      'src/a.js': FIXED
+      'upload.js': UPLOAD
     }
-    const dir = await tempDir('emulator-tool-workflows-')
-    const gitDir = join(dir.path, 'repo.git')
-    const work = join(dir.path, 'work')
-    await git(dir.path, 'init', '-q', '--bare', '-b', 'main', gitDir)
-    await git(dir.path, 'init', '-q', '-b', 'main', work)
-    for (const [path, content] of Object.entries(files)) {
-      await mkdir(dirname(join(work, path)), { recursive: true })
-      await writeFile(join(work, path), content)
-    }
-    await git(work, 'add', '-A')
-    await git(work, 'commit', '-qm', 'ci')
-    await git(work, 'push', '-q', gitDir, 'main')
-    await writeFile(join(work, 'src/a.js'), BROKEN)
-    await git(work, 'commit', '-qam', 'break lint')
-    await git(work, 'push', '-q', gitDir, 'HEAD:refs/heads/feature')
-
+    const gitDir = await lintBrokenOnFeature(files)
     const run = await startNpm(gitDir, ['--queue-delay', '100'])
     const octokit = getOctokit('emulator-token', { baseUrl: run.url })
-    const repo = { owner: 'octo', repo: 'repo' }
-    const runsOf = async (workflow: string) =>
-      (await octokit.rest.actions.listWorkflowRuns({ ...repo, workflow_id: workflow })).data.workflow_runs
-        .reverse()
-        .map(r => ({
-          id: r.id,
-          event: r.event,
-          branch: r.head_branch,
-          status: r.status,
-          conclusion: r.conclusion
-        }))
+    const runsOf = (workflow: string) => workflowRuns(octokit, workflow)
     // Dispatches CI on feature and waits for the heal it starts (and everything that started) to complete.
     const failAndHeal = async (count: number) => {
       await octokit.rest.actions.createWorkflowDispatch({ ...repo, workflow_id: 'ci.yml', ref: 'feature' })
@@ -564,4 +574,96 @@ describe("npm run emulator runs the repository's workflows", () => {
     expect((await runsOf('ci.yml')).map(r => r.conclusion)).toEqual(['failure', 'failure', 'success'])
     await stopNpm(run, 'SIGTERM')
   }, 180_000)
+
+  it('a CLOUD heal from a directory with no checkout fixes on a dispatched runner, commits signed through the API, verifies on the fix branch and opens a pull request', async () => {
+    const runner = await readFile(join(process.cwd(), '.github/workflows/self-heal-run.yml'), 'utf8')
+    const gitDir = await lintBrokenOnFeature({
+      '.github/workflows/self-heal-run.yml': runner,
+      'lint.js': LINT,
+      'fix.js': FIX
+    })
+    const run = await startNpm(gitDir, ['--queue-delay', '100'])
+    const octokit = getOctokit('emulator-token', { baseUrl: run.url })
+    const nowhere = (await tempDir('emulator-tool-no-checkout-')).path
+    const memory = (await tempDir('emulator-tool-memory-')).path
+    const heal = await runCli(
+      [
+        'heal',
+        '--environment',
+        'cloud',
+        '--repository',
+        'octo/repo',
+        '--ref',
+        'feature',
+        '--kind',
+        'lint',
+        '--check',
+        'node lint.js',
+        '--fix',
+        'node fix.js',
+        '--token',
+        'emulator-token',
+        '--json'
+      ],
+      {
+        cwd: nowhere,
+        env: cleanEnv({
+          GITHUB_API_URL: run.env.GITHUB_API_URL,
+          SELF_HEAL_CACHE_PATH: join(memory, 'fixes.sqlite')
+        })
+      }
+    )
+    expect(heal.stderr).not.toContain('emulator-token')
+    expect({ code: heal.code, stderr: heal.code ? heal.stderr : '' }).toEqual({ code: 0, stderr: '' })
+    const out = JSON.parse(heal.stdout)
+    const branch = `self-heal/${out.fingerprint.id}`
+    expect(out).toMatchObject({
+      outcome: 'healed',
+      check: { passed: false, problems: [expect.objectContaining({ file: 'src/a.js', line: 1 })] },
+      fix: { source: 'fixer', fixers: ['node fix.js'] },
+      attempts: [{ source: 'fixer', result: 'verified' }],
+      proposal: { branch, base: 'feature', action: 'created', pullRequest: { action: 'created' } }
+    })
+    // Nothing was checked out here; outside Actions the fix is remembered in the SQLite file.
+    expect(await readdir(nowhere)).toEqual([])
+    expect(out.remembered).toBe(true)
+    expect(await readdir(memory)).toContain('fixes.sqlite')
+
+    // The fix was made by the fix operation on a runner on feature, and verified by the check on its branch.
+    const runs = await workflowRuns(octokit, 'self-heal-run.yml')
+    expect(runs.map(r => [r.event, r.branch, r.conclusion])).toEqual([
+      ['workflow_dispatch', 'feature', 'success'],
+      ['workflow_dispatch', branch, 'success']
+    ])
+    const [fixLog, checkLog] = await Promise.all(
+      runs.map(async r => {
+        const [job] = (await octokit.rest.actions.listJobsForWorkflowRun({ ...repo, run_id: r.id })).data.jobs
+        return String(
+          (await octokit.rest.actions.downloadJobLogsForWorkflowRun({ ...repo, job_id: job.id })).data
+        )
+      })
+    )
+    expect(fixLog).toContain('ref: refs/heads/feature\n')
+    expect(fixLog).toContain('  operation: fix\n')
+    expect(fixLog).toContain(`Failure fingerprint ${out.fingerprint.id} (1 signature(s)).`)
+    expect(fixLog).toContain('Running the fixer: node fix.js')
+    expect(checkLog).toContain(`ref: refs/heads/${branch}\n`)
+    expect(checkLog).toContain('  operation: check\n')
+    expect(checkLog).toMatch(/self-heal-result\/v1 \S+ 1\/1 \{[^\n]*"passed":true/)
+
+    // Committed through the API on top of feature: GitHub's committer, signed, so verified.
+    const { data: commit } = await octokit.rest.repos.getCommit({ ...repo, ref: branch })
+    expect(commit.sha).toBe(out.proposal.commit)
+    expect(commit.parents.map(p => p.sha)).toEqual([await git(gitDir, 'rev-parse', 'feature')])
+    expect(commit.commit.committer).toMatchObject({ name: 'GitHub', email: 'noreply@github.com' })
+    expect(commit.commit.verification).toMatchObject({ verified: true, reason: 'valid' })
+    expect(commit.commit.message).toContain(`Self-Heal-Fingerprint: ${out.fingerprint.id}`)
+    expect(await git(gitDir, 'show', `${branch}:src/a.js`)).toBe(FIXED.trimEnd())
+    // The check that verified it ran on that very commit.
+    expect(checkLog).toContain(`HEAD is now at ${commit.sha.slice(0, 7)}\n`)
+
+    const { data: pulls } = await octokit.rest.pulls.list({ ...repo, head: `octo:${branch}`, state: 'open' })
+    expect(pulls.map(p => [p.number, p.base.ref])).toEqual([[out.proposal.pullRequest.number, 'feature']])
+    await stopNpm(run, 'SIGTERM')
+  }, 60_000)
 })

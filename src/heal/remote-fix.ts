@@ -134,6 +134,10 @@ export async function runFixStep(
   const recorder = recordFirstCheck(execution, request.kind)
   const tree = await LocalWorkspace.open(cwd)
   if (tree.recovered) log.warning(tree.recovered)
+  // The loop's own words for a run that writes nothing speak of a dry run: say first why this one writes nothing.
+  log.info(
+    'This run finds and verifies a fix for a heal with no checkout; it writes nothing: the heal that dispatched it commits the fix through the API and verifies it again on its branch.'
+  )
   try {
     const output = await runHeal(
       {

@@ -323,7 +323,7 @@ function describeProposal(proposal: NonNullable<HealOutput['proposal']>): string
       return `commit <code>${proposal.commit ?? ''}</code> on ${branch}${link ? ` (${link})` : ''}`
     case 'suggest':
       return proposal.review
-        ? `<a href="${escapeHtml(proposal.review.url)}">a review</a>: ${proposal.review.suggestions} suggestion(s), ${proposal.review.asDiff} part(s) as a diff`
+        ? `<a href="${escapeHtml(proposal.review.url)}">a review</a>: ${plural(proposal.review.suggestions, 'suggestion')}, ${plural(proposal.review.asDiff, 'part')} as a diff`
         : 'a review'
     case 'none':
       return 'none (deliver: none): the fix is reported here only'

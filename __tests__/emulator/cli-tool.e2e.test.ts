@@ -531,7 +531,7 @@ describe("npm run emulator runs the repository's workflows", () => {
     })
     const second = await failAndHeal(2)
     expect(second.heal.conclusion).toBe('success')
-    expect(second.log).toContain(`Failure fingerprint ${id} (1 signature(s)), from run `)
+    expect(second.log).toContain(`Failure fingerprint ${id} (1 signature), from run `)
     // The fix memory is the Actions cache: the first heal's post step saved it, this heal restored it.
     expect(second.log).toContain('Healed: a verified fix (remembered; 1 file, +1 -1)')
     expect((await runsOf('self-heal-run.yml')).map(r => r.branch)).toEqual(['feature', branch, branch])
@@ -645,7 +645,9 @@ describe("npm run emulator runs the repository's workflows", () => {
     )
     expect(fixLog).toContain('ref: refs/heads/feature\n')
     expect(fixLog).toContain('  operation: fix\n')
-    expect(fixLog).toContain(`Failure fingerprint ${out.fingerprint.id} (1 signature(s)).`)
+    expect(fixLog).toContain(`Failure fingerprint ${out.fingerprint.id} (1 signature).`)
+    // Masked as the runner masks: the job's token is never in its log.
+    for (const log of [fixLog, checkLog]) expect(log).not.toContain('emulator-token')
     expect(fixLog).toContain('Running the fixer: node fix.js')
     expect(checkLog).toContain(`ref: refs/heads/${branch}\n`)
     expect(checkLog).toContain('  operation: check\n')

@@ -545,7 +545,23 @@ export function createActionsPlugin(options: ActionsPluginOptions = {}): Actions
   }
 
   function jobLogText(run: RunState): string {
-    return run.job.steps.flatMap(step => step.log).join('\n') + '\n'
+    return masked(run, run.job.steps.flatMap(step => step.log).join('\n') + '\n')
+  }
+
+  // As the runner does: the job's token and every value a step of the job registered with `::add-mask::` read `***`.
+  function masked(run: RunState, text: string): string {
+    const secrets = new Set(steps?.token ? [steps.token] : [])
+    for (const line of run.job.steps.flatMap(step => step.log)) {
+      const match = /::add-mask::(.+)$/.exec(line)
+      if (match) secrets.add(match[1].trim())
+    }
+    let out = text
+    for (const secret of [...secrets]
+      .filter(value => value.length >= 3)
+      .sort((a, b) => b.length - a.length)) {
+      out = out.split(secret).join('***')
+    }
+    return out
   }
 
   const routes: Route[] = [
@@ -792,7 +808,7 @@ export function createActionsPlugin(options: ActionsPluginOptions = {}): Actions
             .filter(step => step.status === 'completed' && step.conclusion !== 'skipped')
             .map(step => ({
               name: `${safe}/${step.number}_${step.name.replace(/[/\\:*?"<>|]/g, '_')}.txt`,
-              data: Buffer.from(step.log.join('\n') + '\n')
+              data: Buffer.from(masked(run, step.log.join('\n') + '\n'))
             }))
         ],
         new Date(svc().now())

@@ -20,6 +20,7 @@ import { checkPassed, toCheckOutput, type CheckResult } from '../commands/check.
 import { ConfigurationError, InvalidInputError, RefNotFoundError, errorMessage } from '../errors.js'
 import type { Logger } from '../log.js'
 import { fingerprintFailure } from './fingerprint.js'
+import { plural } from './report.js'
 import { recall, remember } from './memory.js'
 import { checkPolicy, DEFAULT_POLICY } from './policy.js'
 import { describeFix, isOwnBranch, propose } from './propose.js'
@@ -178,7 +179,7 @@ export async function runCloudHeal(
   const fingerprint = fingerprintFailure(request.kind, result, { workspace: fixers?.record?.root })!
   base.fingerprint = { id: fingerprint.id, basis: fingerprint.basis, signatures: fingerprint.signatures }
   log.info(
-    `Failure fingerprint ${fingerprint.id} (${fingerprint.signatures.length} signature(s))${failed ? `, from run ${failed.runId}` : ''}.`
+    `Failure fingerprint ${fingerprint.id} (${plural(fingerprint.signatures.length, 'signature')})${failed ? `, from run ${failed.runId}` : ''}.`
   )
 
   // Candidates in the loop's order: the remembered fix first, then what the fixers made on the runner. A

@@ -34,7 +34,7 @@ import type {
   HealOutput,
   HealRequest
 } from './types.js'
-import { brokenCheck, crashedFixer, flakyReason } from './report.js'
+import { brokenCheck, crashedFixer, flakyReason, plural } from './report.js'
 import type { CheckFailure, EarlierAttempt } from './agent-context.js'
 import { retriesFor, withoutRefusedFiles } from './fixers.js'
 import { assertRemoteVerify, branchVerification } from './verify-remote.js'
@@ -150,7 +150,7 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
 
   const fingerprint = fingerprintFailure(request.kind, first, { workspace: workspace.root })!
   base.fingerprint = { id: fingerprint.id, basis: fingerprint.basis, signatures: fingerprint.signatures }
-  log.info(`Failure fingerprint ${fingerprint.id} (${fingerprint.signatures.length} signature(s)).`)
+  log.info(`Failure fingerprint ${fingerprint.id} (${plural(fingerprint.signatures.length, 'signature')}).`)
 
   // A maintainer who closed self-heal's pull request for this failure said no: nothing is tried again.
   const writes = !dryRun && !request.noProposal
@@ -249,7 +249,7 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
       end(
         'not-healed',
         tried
-          ? `No verified fix: ${tried} candidate(s) tried, none made the ${request.kind} check pass within the policy.`
+          ? `No verified fix: ${plural(tried, 'candidate')} tried, none made the ${request.kind} check pass within the policy.`
           : `No verified fix: nothing was remembered for this failure and no fixer is configured.`
       )
     )

@@ -198,7 +198,7 @@ describe('heal in a local repository', () => {
     const result = await heal({ fixers: ['node fix-nothing.js', 'node fix-bad.js'] })
     expect(result).toMatchObject({ outcome: 'not-healed', ok: false, remembered: false })
     expect(result.attempts.map(a => a.result)).toEqual(['no-change', 'check-failed'])
-    expect(result.reason).toMatch(/No verified fix: 2 candidate\(s\) tried/)
+    expect(result.reason).toMatch(/No verified fix: 2 candidates tried/)
     expect(await git(repo.path, 'branch', '--list', 'self-heal/*')).toBe('')
     expect(await status()).toBe('')
   })

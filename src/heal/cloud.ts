@@ -300,7 +300,7 @@ export async function runCloudHeal(
   return end(
     'not-healed',
     tried
-      ? `No verified fix: ${tried} candidate(s) tried, none made the ${request.kind} check pass within the policy.`
+      ? `No verified fix: ${plural(tried, 'candidate')} tried, none made the ${request.kind} check pass within the policy.`
       : `No verified fix: nothing was remembered for this failure and no fixer is configured.`
   )
 }

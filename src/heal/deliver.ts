@@ -321,7 +321,7 @@ export async function deliverFix(
   return {
     outcome: 'delivered',
     ok: true,
-    reason: `The fix was delivered to pull request #${pr.number} as a review with ${review.comments.length} suggestion(s)${review.inBody ? ` and ${review.inBody} change(s) in its body` : ''}.${fallback}`,
+    reason: `The fix was delivered to pull request #${pr.number} as a review with ${plural(review.comments.length, 'suggestion')}${review.inBody ? ` and ${plural(review.inBody, 'change')} in its body` : ''}.${fallback}`,
     pullRequest: pr.number,
     review: {
       id: created.id,

@@ -347,7 +347,7 @@ async function suggestOnPullRequest(context: DeliverContext, pr: PullRequestCont
   }
   return {
     outcome: 'healed',
-    reason: `Healed: a verified fix (${describeFix(fix)}) is suggested in a review on pull request #${pr.number}: ${suggestions.comments.length} suggestion(s)${suggestions.asDiffCount ? `, ${suggestions.asDiffCount} part(s) as a diff` : ''} (${review.url}).`,
+    reason: `Healed: a verified fix (${describeFix(fix)}) is suggested in a review on pull request #${pr.number}: ${plural(suggestions.comments.length, 'suggestion')}${suggestions.asDiffCount ? `, ${plural(suggestions.asDiffCount, 'part')} as a diff` : ''} (${review.url}).`,
     proposal: {
       deliver: 'suggest',
       base: pr.head,
@@ -373,7 +373,7 @@ function reviewBody(suggestions: Suggestions, kind: CheckKind): string {
   return [
     `The ${kind} check failed; self-heal made a fix and verified it by running the check again, which passed.`,
     suggestions.comments.length
-      ? `Accepting the ${suggestions.comments.length} suggestion(s) applies it.`
+      ? `Accepting the ${plural(suggestions.comments.length, 'suggestion')} applies it.`
       : '',
     suggestions.asDiff
       ? `${suggestions.comments.length ? 'The rest' : 'The fix'} (${changedFiles(suggestions.asDiff)}) cannot be a suggestion on lines this pull request shows; here it is as a diff:\n\n${codeFence(suggestions.asDiff, 'diff')}`
@@ -422,7 +422,7 @@ async function commit(
       : []
     if (unpushed.length) {
       throw new ConfigurationError(
-        `A fix (${describeFix(fix)}) was verified on this checkout, but it does not apply to ${target}: it depends on ${unpushed.length} commit(s) of ${onto} that were never pushed (${describeCommits(unpushed)}). self-heal proposes fixes on what the remote has only: push them (git push) and heal again.`
+        `A fix (${describeFix(fix)}) was verified on this checkout, but it does not apply to ${target}: it depends on ${plural(unpushed.length, 'commit')} of ${onto} that were never pushed (${describeCommits(unpushed)}). self-heal proposes fixes on what the remote has only: push them (git push) and heal again.`
       )
     }
     const advice = remote

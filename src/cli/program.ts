@@ -3,7 +3,8 @@
  * succeed, 2 bad usage, input or configuration), and one JSON object on stdout with `--json` (logs on stderr) —
  * for a usage error too, which commander would otherwise only print as text.
  */
-import { readFile } from 'node:fs/promises'
+// fs.promises loads node:fs/promises (and readline with it) on first use: a plain check's start never pays for it.
+import { promises as fs } from 'node:fs'
 import { resolve } from 'node:path'
 import { Command, CommanderError, Help, Option } from 'commander'
 import { AdapterFactory } from '../adapters/factory.js'
@@ -626,7 +627,7 @@ const HEAL_OPTIONS: Record<keyof HealInputs, string> = {
 
 async function readText(path: string, option: string): Promise<string> {
   try {
-    return await readFile(path, 'utf8')
+    return await fs.readFile(path, 'utf8')
   } catch (error) {
     throw new InvalidInputError(`Cannot read ${option} '${path}': ${errorMessage(error)}.`)
   }
@@ -782,7 +783,7 @@ function cliLogger(io: Io): Logger {
 /** The patch file's bytes: a diff may hold text in any encoding, and bytes cost a third of the memory of text. */
 async function readPatch(path: string): Promise<Buffer> {
   try {
-    return await readFile(path)
+    return await fs.readFile(path)
   } catch (error) {
     throw new InvalidInputError(
       `Cannot read the patch '${path}': ${errorMessage(error)}. Pass a diff file or '-' for stdin.`

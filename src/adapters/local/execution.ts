@@ -8,8 +8,8 @@
  */
 import { spawn, type ChildProcessByStdio } from 'node:child_process'
 import { createRequire } from 'node:module'
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { mkdir, readFile, stat } from 'node:fs/promises'
+// fs.promises loads node:fs/promises (and readline with it) on first use: a plain check's start never pays for it.
+import { mkdtempSync, promises as fs, rmSync, statSync, writeFileSync } from 'node:fs'
 import { constants as osConstants, tmpdir } from 'node:os'
 import { dirname, isAbsolute, join, resolve } from 'node:path'
 import type { Readable, Writable } from 'node:stream'
@@ -171,13 +171,13 @@ export class LocalExecutionAdapter implements ExecutionAdapter {
     const reportFile = options.reportPath ? resolve(cwd, options.reportPath) : undefined
     const before = reportFile ? await fingerprint(reportFile) : undefined
     // Tools such as node --test and Jest do not create the report's directory themselves.
-    if (reportFile) await mkdir(dirname(reportFile), { recursive: true })
+    if (reportFile) await fs.mkdir(dirname(reportFile), { recursive: true })
     const result = await this.spawnCommand(command, cwd, options)
     const output: CommandOutput = { stdout: result.stdout, stderr: result.stderr }
     if (reportFile) {
       const after = await fingerprint(reportFile)
       // A report left over from an earlier run says nothing about this one.
-      if (after && after !== before) output.report = await readFile(reportFile, 'utf8')
+      if (after && after !== before) output.report = await fs.readFile(reportFile, 'utf8')
     }
     return { result, output, context: { root: this.root, cwd } }
   }
@@ -473,7 +473,7 @@ function until(condition: () => boolean): { done: Promise<void>; cancel: () => v
 /** Identity of a file's current version (size, mtime, inode), or undefined when it does not exist. */
 async function fingerprint(path: string): Promise<string | undefined> {
   try {
-    const info = await stat(path)
+    const info = await fs.stat(path)
     return info.isFile() ? `${info.size}:${info.mtimeMs}:${info.ino}` : undefined
   } catch {
     return undefined

@@ -9,8 +9,8 @@
  * ends the tree (which needs the leader alive).
  */
 import { execFile } from 'node:child_process'
-import { readFileSync, readdirSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
+// fs.promises loads node:fs/promises (and readline with it) on first use: a plain check's start never pays for it.
+import { promises as fs, readFileSync, readdirSync } from 'node:fs'
 
 /** The variable that marks every process a command starts; its value lists the runs it belongs to. */
 export const RUN_MARKER_VARIABLE = 'SELF_HEAL_RUN'
@@ -134,7 +134,7 @@ export async function isProcessAlive(pid: number): Promise<boolean> {
   }
   if (process.platform === 'linux') {
     try {
-      return !isGone(statFields(await readFile(`/proc/${pid}/stat`, 'utf8'))[0])
+      return !isGone(statFields(await fs.readFile(`/proc/${pid}/stat`, 'utf8'))[0])
     } catch {
       return false
     }

@@ -48,7 +48,7 @@ export class ProcessTree {
 
   /** The ids of the tree's live members (a zombie counts as gone), never this process's own. */
   async members(): Promise<number[]> {
-    const table = await readProcessTable(this.marker ? [this.marker] : [], this.pidsSinceLeader())
+    const table = await readProcessTable(this.marker ? [this.marker] : [], () => this.pidsSinceLeader())
     const byPid = new Map(table.map(entry => [entry.pid, entry]))
     const found = new Set<number>()
     const children = new Map<number, number[]>()
@@ -193,14 +193,14 @@ function statFields(stat: string): string[] {
   return stat.slice(stat.lastIndexOf(')') + 2).split(' ')
 }
 
+/** Which pids to read in `/proc`; asked once the directory is listed, so that it knows every pid listed. */
+type PidFilter = () => ((pid: number) => boolean) | undefined
+
 /**
  * Every live process (zombies left out): `/proc` on Linux (with the markers; only the pids `include` accepts, when
- * given), `ps` elsewhere.
+ * it gives a filter), `ps` elsewhere.
  */
-async function readProcessTable(
-  markers: readonly string[],
-  include?: (pid: number) => boolean
-): Promise<ProcessEntry[]> {
+async function readProcessTable(markers: readonly string[], include?: PidFilter): Promise<ProcessEntry[]> {
   if (process.platform === 'linux') return scanProc(markers, include)
   if (process.platform === 'win32') return []
   const stdout = await new Promise<string>(resolve => {
@@ -270,16 +270,17 @@ function ownStart(): number {
  * Reads `/proc` synchronously (it is memory, not disk, and the exit hook can only run synchronous code): each live
  * process with the markers (of those asked about) its environment holds. Another user's environment cannot be read.
  */
-function scanProc(markers: readonly string[], include?: (pid: number) => boolean): ProcessEntry[] {
+function scanProc(markers: readonly string[], include?: PidFilter): ProcessEntry[] {
   let names: string[]
   try {
     names = readdirSync('/proc')
   } catch {
     return []
   }
+  const accept = include?.()
   const table: ProcessEntry[] = []
   for (const name of names) {
-    if (!/^\d+$/.test(name) || (include && !include(Number(name)))) continue
+    if (!/^\d+$/.test(name) || (accept && !accept(Number(name)))) continue
     let fields: string[]
     try {
       fields = statFields(readFileSync(`/proc/${name}/stat`, 'utf8'))

@@ -24,12 +24,7 @@ import type {
 } from '../execution.js'
 import { hasPassed } from '../verdict.js'
 import { InvalidInputError } from '../../errors.js'
-import {
-  readBuildProblems,
-  readLintResults,
-  readTestResults,
-  type CommandOutput
-} from '../../reports/index.js'
+import type { CommandOutput } from '../../reports/index.js'
 import type { PathContext } from '../../reports/text.js'
 import { OutputCapper, splitBudget } from './output-capper.js'
 import { ProcessTree, RUN_MARKER_VARIABLE, killTreesNow } from './process-tree.js'
@@ -94,6 +89,9 @@ function newRunId(): string {
   return RUN_ID_PREFIX + (++runCount).toString(36).padStart(8, '0')
 }
 
+/** The report parsers, loaded when a result is parsed: a plain command never needs them. */
+const reports = () => import('../../reports/index.js')
+
 /** Trees still running, killed if this process exits first (they are detached, so nothing else would). */
 const running = new Set<ProcessTree>()
 let exitHookInstalled = false
@@ -141,6 +139,7 @@ export class LocalExecutionAdapter implements ExecutionAdapter {
 
   async runTests(command: Command, options: RunOptions = {}): Promise<TestResult> {
     const { result, output, context } = await this.execute(command, options)
+    const { readTestResults } = await reports()
     const detail = await readTestResults(output, context)
     const tests: TestResult = {
       ...result,
@@ -154,11 +153,13 @@ export class LocalExecutionAdapter implements ExecutionAdapter {
 
   async runBuild(command: Command, options: RunOptions = {}): Promise<BuildResult> {
     const { result, output, context } = await this.execute(command, options)
+    const { readBuildProblems } = await reports()
     return { ...result, passed: hasPassed(result), problems: readBuildProblems(output, context) }
   }
 
   async runLint(command: Command, options: RunOptions = {}): Promise<LintResult> {
     const { result, output, context } = await this.execute(command, options)
+    const { readLintResults } = await reports()
     return { ...result, passed: hasPassed(result), ...readLintResults(output, context) }
   }
 

@@ -3,7 +3,8 @@
  * and is the only place that turns an error into a failed step.
  */
 import * as core from './actions-core.js'
-import { readFile } from 'node:fs/promises'
+// fs.promises loads node:fs/promises (and readline with it) on first use: a plain check's start never pays for it.
+import { promises as fs } from 'node:fs'
 import { resolve } from 'node:path'
 import { AdapterFactory } from './adapters/factory.js'
 import { toCheckOutput } from './commands/check.js'
@@ -290,7 +291,7 @@ async function applyOperation(factory: AdapterFactory, cwd: string): Promise<voi
     throw new InvalidInputError(`Give exactly one of the inputs '${Input.Patch}' or '${Input.PatchFile}'.`)
   }
   // Inputs lose their final newline; a diff needs it. A file is read as bytes: the diff may hold any encoding.
-  const diff = inline ? `${inline.replace(/\n?$/, '\n')}` : await readFile(resolve(cwd, file))
+  const diff = inline ? `${inline.replace(/\n?$/, '\n')}` : await fs.readFile(resolve(cwd, file))
   const { runApply } = await import('./commands/apply.js')
   const result = await runApply(await factory.git(), {
     diff,

@@ -54,7 +54,9 @@ describe('npm pack and a global install', () => {
     )
     // The lazily loaded chunks and dist/package.json (which makes the bundles ES modules) come along.
     expect(paths).toContain('dist/package.json')
-    expect(paths.filter(p => /^dist\/\d+\.index\.js$/.test(p)).length).toBeGreaterThan(0)
+    expect(paths).toEqual(expect.arrayContaining(['dist/action/index.js', 'dist/cli/index.js']))
+    expect(paths.filter(p => /^dist\/action\/\d+\.index\.js$/.test(p)).length).toBeGreaterThan(0)
+    expect(paths.filter(p => /^dist\/cli\/\d+\.index\.js$/.test(p)).length).toBeGreaterThan(0)
     expect(paths.filter(p => /^(src|__tests__|emulator|bench|scripts|node_modules)\//.test(p))).toEqual([])
   })
 

@@ -7,8 +7,9 @@
  * and echoed no faster than the destination takes it, so huge output costs bounded memory.
  */
 import { spawn, type ChildProcessByStdio } from 'node:child_process'
-import { randomBytes, randomUUID } from 'node:crypto'
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+// fs.promises loads node:fs/promises (and readline with it) on first use: a plain check's start never pays for it.
+import { mkdtempSync, promises as fs, rmSync, statSync, writeFileSync } from 'node:fs'
 import { constants as osConstants, tmpdir } from 'node:os'
 import { dirname, isAbsolute, join, resolve } from 'node:path'
 import type { Readable, Writable } from 'node:stream'
@@ -23,12 +24,7 @@ import type {
 } from '../execution.js'
 import { hasPassed } from '../verdict.js'
 import { InvalidInputError } from '../../errors.js'
-import {
-  readBuildProblems,
-  readLintResults,
-  readTestResults,
-  type CommandOutput
-} from '../../reports/index.js'
+import type { CommandOutput } from '../../reports/index.js'
 import type { PathContext } from '../../reports/text.js'
 import { OutputCapper, splitBudget } from './output-capper.js'
 import { ProcessTree, RUN_MARKER_VARIABLE, killTreesNow } from './process-tree.js'
@@ -80,6 +76,22 @@ const DRAIN_WATCH_MS = 100
 /** The exit code reported for a command that could not be started (as a shell reports "command not found"). */
 const NOT_STARTED_EXIT_CODE = 127
 
+/**
+ * What makes this process's run ids unique on the machine: its pid, its start and a random part (pids are reused,
+ * and a pid namespace may be shared). The ids only mark processes, they guard nothing, so they need not be
+ * unguessable — and leaving node:crypto unloaded saves a check's start a few milliseconds.
+ */
+const RUN_ID_PREFIX = `${process.pid.toString(36)}.${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 10)}.`
+let runCount = 0
+
+/** A new run's id: fixed-width, so that no id is a part of another (the marker is found by substring). */
+function newRunId(): string {
+  return RUN_ID_PREFIX + (++runCount).toString(36).padStart(8, '0')
+}
+
+/** The report parsers, loaded when a result is parsed: a plain command never needs them. */
+const reports = () => import('../../reports/index.js')
+
 /** Trees still running, killed if this process exits first (they are detached, so nothing else would). */
 const running = new Set<ProcessTree>()
 let exitHookInstalled = false
@@ -127,6 +139,7 @@ export class LocalExecutionAdapter implements ExecutionAdapter {
 
   async runTests(command: Command, options: RunOptions = {}): Promise<TestResult> {
     const { result, output, context } = await this.execute(command, options)
+    const { readTestResults } = await reports()
     const detail = await readTestResults(output, context)
     const tests: TestResult = {
       ...result,
@@ -140,11 +153,13 @@ export class LocalExecutionAdapter implements ExecutionAdapter {
 
   async runBuild(command: Command, options: RunOptions = {}): Promise<BuildResult> {
     const { result, output, context } = await this.execute(command, options)
+    const { readBuildProblems } = await reports()
     return { ...result, passed: hasPassed(result), problems: readBuildProblems(output, context) }
   }
 
   async runLint(command: Command, options: RunOptions = {}): Promise<LintResult> {
     const { result, output, context } = await this.execute(command, options)
+    const { readLintResults } = await reports()
     return { ...result, passed: hasPassed(result), ...readLintResults(output, context) }
   }
 
@@ -157,13 +172,13 @@ export class LocalExecutionAdapter implements ExecutionAdapter {
     const reportFile = options.reportPath ? resolve(cwd, options.reportPath) : undefined
     const before = reportFile ? await fingerprint(reportFile) : undefined
     // Tools such as node --test and Jest do not create the report's directory themselves.
-    if (reportFile) await mkdir(dirname(reportFile), { recursive: true })
+    if (reportFile) await fs.mkdir(dirname(reportFile), { recursive: true })
     const result = await this.spawnCommand(command, cwd, options)
     const output: CommandOutput = { stdout: result.stdout, stderr: result.stderr }
     if (reportFile) {
       const after = await fingerprint(reportFile)
       // A report left over from an earlier run says nothing about this one.
-      if (after && after !== before) output.report = await readFile(reportFile, 'utf8')
+      if (after && after !== before) output.report = await fs.readFile(reportFile, 'utf8')
     }
     return { result, output, context: { root: this.root, cwd } }
   }
@@ -172,7 +187,7 @@ export class LocalExecutionAdapter implements ExecutionAdapter {
     const directory = cwd ? (isAbsolute(cwd) ? cwd : resolve(this.root, cwd)) : this.root
     let isDirectory = false
     try {
-      isDirectory = (await stat(directory)).isDirectory()
+      isDirectory = statSync(directory).isDirectory()
     } catch {
       // Reported below.
     }
@@ -214,7 +229,7 @@ export class LocalExecutionAdapter implements ExecutionAdapter {
       throw new InvalidInputError(`The timeout must be a positive number of seconds, got ${timeoutSeconds}.`)
     }
     options.signal?.throwIfAborted()
-    const runId = randomUUID()
+    const runId = newRunId()
     const env = this.environment(options, runId)
     let file: string
     let args: string[]
@@ -223,9 +238,11 @@ export class LocalExecutionAdapter implements ExecutionAdapter {
     if (typeof command === 'string') {
       if (command.trim() === '') throw new InvalidInputError('The command is empty: pass the command to run.')
       const shell = await resolveShell(this.options.shell ?? 'default', env)
-      scriptDirectory = await mkdtemp(join(tmpdir(), 'self-heal-run-'))
+      // Synchronous, as are the stat of the working directory and the removal: a few small local file operations,
+      // each quicker than a trip through the thread pool (which a check's start would pay for, each time).
+      scriptDirectory = mkdtempSync(join(tmpdir(), 'self-heal-run-'))
       const scriptPath = join(scriptDirectory, `step${shell.extension}`)
-      await writeFile(scriptPath, shell.wrap(command), { mode: 0o700 })
+      writeFileSync(scriptPath, shell.wrap(command), { mode: 0o700 })
       file = shell.file
       args = shell.args(scriptPath)
       verbatim = shell.verbatimArguments
@@ -247,7 +264,7 @@ export class LocalExecutionAdapter implements ExecutionAdapter {
         signal: options.signal
       })
     } finally {
-      if (scriptDirectory) await rm(scriptDirectory, { recursive: true, force: true })
+      if (scriptDirectory) rmSync(scriptDirectory, { recursive: true, force: true })
     }
   }
 
@@ -387,6 +404,8 @@ class Echo {
     destination.on('close', this.stop)
     if (inert) {
       // Random and never in the command's environment: a command cannot end the frame early.
+      // Loaded here, not at the top: only a run on a runner frames its echo.
+      const { randomBytes } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')
       this.token = randomBytes(16).toString('hex')
       this.destination.write(`::stop-commands::${this.token}\n`)
     }
@@ -455,7 +474,7 @@ function until(condition: () => boolean): { done: Promise<void>; cancel: () => v
 /** Identity of a file's current version (size, mtime, inode), or undefined when it does not exist. */
 async function fingerprint(path: string): Promise<string | undefined> {
   try {
-    const info = await stat(path)
+    const info = await fs.stat(path)
     return info.isFile() ? `${info.size}:${info.mtimeMs}:${info.ino}` : undefined
   } catch {
     return undefined

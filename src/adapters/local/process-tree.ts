@@ -9,8 +9,8 @@
  * ends the tree (which needs the leader alive).
  */
 import { execFile } from 'node:child_process'
-import { readFileSync, readdirSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
+// fs.promises loads node:fs/promises (and readline with it) on first use: a plain check's start never pays for it.
+import { promises as fs, readFileSync, readdirSync } from 'node:fs'
 
 /** The variable that marks every process a command starts; its value lists the runs it belongs to. */
 export const RUN_MARKER_VARIABLE = 'SELF_HEAL_RUN'
@@ -35,7 +35,10 @@ interface ProcessEntry {
 export class ProcessTree {
   /** Every member seen so far, with its start time: found again later even after its links are gone. */
   private readonly seen = new Map<number, string>()
+  /** The system's fork count when the tree was made (Linux): how the pids given out since are known. */
+  private readonly forksAtStart = process.platform === 'linux' ? forkCount() : undefined
 
+  /** Made as soon as the leader has started: the tree's members are processes started after that. */
   constructor(
     /** The leader's process id (also the id of its process group). */
     readonly leader: number,
@@ -45,7 +48,7 @@ export class ProcessTree {
 
   /** The ids of the tree's live members (a zombie counts as gone), never this process's own. */
   async members(): Promise<number[]> {
-    const table = await readProcessTable(this.marker ? [this.marker] : [])
+    const table = await readProcessTable(this.marker ? [this.marker] : [], () => this.pidsSinceLeader())
     const byPid = new Map(table.map(entry => [entry.pid, entry]))
     const found = new Set<number>()
     const children = new Map<number, number[]>()
@@ -73,6 +76,24 @@ export class ProcessTree {
     found.delete(process.pid)
     for (const pid of found) this.seen.set(pid, (byPid.get(pid) as ProcessEntry).started)
     return [...found]
+  }
+
+  /**
+   * Which pids were given out from the leader's on (Linux): every member started after the leader, so only those
+   * are read in `/proc` — a few, where the whole table is some hundreds of reads. Pids are given out in order
+   * within a pid namespace and wrap at pid_max; undefined (read them all) once so many processes were started
+   * that the pids may have gone round.
+   */
+  private pidsSinceLeader(): ((pid: number) => boolean) | undefined {
+    if (this.forksAtStart === undefined) return undefined
+    const forks = forkCount()
+    const last = lastPid()
+    const max = pidMax()
+    if (forks === undefined || last === undefined || max === undefined) return undefined
+    // The count is the whole system's (every namespace's, threads too): more than the pids given out here.
+    if (forks - this.forksAtStart > max / 2) return undefined
+    const leader = this.leader
+    return last >= leader ? pid => pid >= leader && pid <= last : pid => pid >= leader || pid <= last
   }
 
   /** Sends a signal to the group and to every member; resolves with how many members there were. */
@@ -134,7 +155,7 @@ export async function isProcessAlive(pid: number): Promise<boolean> {
   }
   if (process.platform === 'linux') {
     try {
-      return !isGone(statFields(await readFile(`/proc/${pid}/stat`, 'utf8'))[0])
+      return !isGone(statFields(await fs.readFile(`/proc/${pid}/stat`, 'utf8'))[0])
     } catch {
       return false
     }
@@ -172,9 +193,15 @@ function statFields(stat: string): string[] {
   return stat.slice(stat.lastIndexOf(')') + 2).split(' ')
 }
 
-/** Every live process (zombies left out): `/proc` on Linux (with the markers), `ps` elsewhere. */
-async function readProcessTable(markers: readonly string[]): Promise<ProcessEntry[]> {
-  if (process.platform === 'linux') return scanProc(markers)
+/** Which pids to read in `/proc`; asked once the directory is listed, so that it knows every pid listed. */
+type PidFilter = () => ((pid: number) => boolean) | undefined
+
+/**
+ * Every live process (zombies left out): `/proc` on Linux (with the markers; only the pids `include` accepts, when
+ * it gives a filter), `ps` elsewhere.
+ */
+async function readProcessTable(markers: readonly string[], include?: PidFilter): Promise<ProcessEntry[]> {
+  if (process.platform === 'linux') return scanProc(markers, include)
   if (process.platform === 'win32') return []
   const stdout = await new Promise<string>(resolve => {
     execFile('ps', ['-A', '-o', 'pid=,ppid=,pgid=,stat=,lstart='], (error, out) => resolve(error ? '' : out))
@@ -192,6 +219,37 @@ async function readProcessTable(markers: readonly string[]): Promise<ProcessEntr
     })
   }
   return table
+}
+
+/** How many processes (and threads) the system has started since boot (`processes` in `/proc/stat`). */
+function forkCount(): number | undefined {
+  try {
+    const match = /^processes (\d+)$/m.exec(readFileSync('/proc/stat', 'latin1'))
+    return match ? Number(match[1]) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** The pid this pid namespace gave out last (the fifth field of `/proc/loadavg`). */
+function lastPid(): number | undefined {
+  try {
+    return Number(readFileSync('/proc/loadavg', 'latin1').trim().split(' ')[4]) || undefined
+  } catch {
+    return undefined
+  }
+}
+
+let maxPid: number | undefined
+
+/** Where pids wrap (`/proc/sys/kernel/pid_max`). */
+function pidMax(): number | undefined {
+  try {
+    maxPid ??= Number(readFileSync('/proc/sys/kernel/pid_max', 'latin1')) || undefined
+  } catch {
+    // Unreadable: the whole table is read.
+  }
+  return maxPid
 }
 
 let startedAt: number | undefined
@@ -212,16 +270,17 @@ function ownStart(): number {
  * Reads `/proc` synchronously (it is memory, not disk, and the exit hook can only run synchronous code): each live
  * process with the markers (of those asked about) its environment holds. Another user's environment cannot be read.
  */
-function scanProc(markers: readonly string[]): ProcessEntry[] {
+function scanProc(markers: readonly string[], include?: PidFilter): ProcessEntry[] {
   let names: string[]
   try {
     names = readdirSync('/proc')
   } catch {
     return []
   }
+  const accept = include?.()
   const table: ProcessEntry[] = []
   for (const name of names) {
-    if (!/^\d+$/.test(name)) continue
+    if (!/^\d+$/.test(name) || (accept && !accept(Number(name)))) continue
     let fields: string[]
     try {
       fields = statFields(readFileSync(`/proc/${name}/stat`, 'utf8'))

@@ -3,8 +3,7 @@
  * and the shell is started on that file with the same arguments the runner uses
  * (https://docs.github.com/actions/reference/workflow-syntax-for-github-actions#jobsjob_idstepsshell).
  */
-import { constants } from 'node:fs'
-import { access } from 'node:fs/promises'
+import { accessSync, constants } from 'node:fs'
 import { delimiter, join } from 'node:path'
 import { ConfigurationError } from '../../errors.js'
 
@@ -33,7 +32,10 @@ export interface Shell {
 /** The shell kinds accepted in settings. */
 export const SHELL_KINDS: readonly ShellKind[] = ['default', 'bash', 'sh', 'pwsh', 'powershell', 'cmd']
 
-/** Finds an executable on PATH (with PATHEXT on Windows); undefined when absent. */
+/**
+ * Finds an executable on PATH (with PATHEXT on Windows); undefined when absent. The look-ups are synchronous: one
+ * `access` each is quicker than a trip through the thread pool, and a check's start pays for every trip.
+ */
 export async function findExecutable(
   name: string,
   env: NodeJS.ProcessEnv = process.env
@@ -45,7 +47,7 @@ export async function findExecutable(
     for (const extension of extensions) {
       const candidate = join(directory, name + extension)
       try {
-        await access(candidate, constants.X_OK)
+        accessSync(candidate, constants.X_OK)
         return candidate
       } catch {
         // Not here.
@@ -58,13 +60,14 @@ export async function findExecutable(
 /** Resolves a shell kind to the executable and arguments the Actions runner would use. */
 export async function resolveShell(kind: ShellKind, env: NodeJS.ProcessEnv = process.env): Promise<Shell> {
   switch (kind) {
-    case 'default':
+    case 'default': {
       if (process.platform === 'win32')
         return resolveShell((await findExecutable('pwsh', env)) ? 'pwsh' : 'powershell', env)
       // A `run:` step without `shell:` uses `bash -e {0}`, or `sh -e {0}` where there is no bash.
-      if (await findExecutable('bash', env))
-        return posix('bash', (await findExecutable('bash', env)) as string, ['-e'])
+      const bash = await findExecutable('bash', env)
+      if (bash) return posix('bash', bash, ['-e'])
       return posix('sh', (await findExecutable('sh', env)) ?? '/bin/sh', ['-e'])
+    }
     case 'bash':
       return posix('bash', (await findExecutable('bash', env)) ?? 'bash', [
         '--noprofile',

@@ -211,7 +211,7 @@ async function toTestResult({ result, record, report }) {
     const fromAnnotations = report ? testsFromAnnotations(report.annotations) : [];
     const detail = fromAnnotations.length
         ? { source: 'junit', failedTests: fromAnnotations }
-        : await (0,_reports_index_js__WEBPACK_IMPORTED_MODULE_2__/* .readTestResults */ .JQ)({ stdout: result.stdout, stderr: '' });
+        : await (0,_reports_index_js__WEBPACK_IMPORTED_MODULE_2__.readTestResults)({ stdout: result.stdout, stderr: '' });
     return {
         ...result,
         passed: (0,_verdict_js__WEBPACK_IMPORTED_MODULE_4__/* .hasPassed */ .P)(result),
@@ -223,7 +223,7 @@ async function toTestResult({ result, record, report }) {
 function toBuildResult({ result, record, report }) {
     const fromAnnotations = report ? problemsFromAnnotations(report.annotations) : [];
     const problems = record?.problems ??
-        (fromAnnotations.length ? fromAnnotations : (0,_reports_index_js__WEBPACK_IMPORTED_MODULE_2__/* .readBuildProblems */ .Vx)({ stdout: result.stdout, stderr: '' }));
+        (fromAnnotations.length ? fromAnnotations : (0,_reports_index_js__WEBPACK_IMPORTED_MODULE_2__.readBuildProblems)({ stdout: result.stdout, stderr: '' }));
     return { ...result, passed: (0,_verdict_js__WEBPACK_IMPORTED_MODULE_4__/* .hasPassed */ .P)(result), problems };
 }
 function toLintResult({ result, record, report }) {
@@ -238,7 +238,7 @@ function toLintResult({ result, record, report }) {
     const fromAnnotations = report ? problemsFromAnnotations(report.annotations) : [];
     const detail = fromAnnotations.length
         ? { source: 'output', problems: fromAnnotations }
-        : (0,_reports_index_js__WEBPACK_IMPORTED_MODULE_2__/* .readLintResults */ .Qg)({ stdout: result.stdout, stderr: '' });
+        : (0,_reports_index_js__WEBPACK_IMPORTED_MODULE_2__.readLintResults)({ stdout: result.stdout, stderr: '' });
     return {
         ...result,
         passed: (0,_verdict_js__WEBPACK_IMPORTED_MODULE_4__/* .hasPassed */ .P)(result),

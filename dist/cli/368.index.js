@@ -381,6 +381,8 @@ var check = __webpack_require__(9238);
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/heal/fingerprint.ts + 1 modules
 var heal_fingerprint = __webpack_require__(6879);
+// EXTERNAL MODULE: ./src/heal/report.ts
+var report = __webpack_require__(9846);
 // EXTERNAL MODULE: ./src/heal/memory.ts
 var memory = __webpack_require__(9667);
 // EXTERNAL MODULE: ./src/heal/policy.ts + 5 modules
@@ -497,6 +499,8 @@ async function runFixStep(execution, cwd, request, log) {
     const tree = await LocalWorkspace.open(cwd);
     if (tree.recovered)
         log.warning(tree.recovered);
+    // The loop's own words for a run that writes nothing speak of a dry run: say first why this one writes nothing.
+    log.info('This run finds and verifies a fix for a heal with no checkout; it writes nothing: the heal that dispatched it commits the fix through the API and verifies it again on its branch.');
     try {
         const output = await runHeal({
             execution: recorder.adapter,
@@ -545,6 +549,7 @@ function recordFirstCheck(execution, kind) {
 // EXTERNAL MODULE: ./src/heal/verify-remote.ts
 var verify_remote = __webpack_require__(5684);
 ;// CONCATENATED MODULE: ./src/heal/cloud.ts
+
 
 
 
@@ -655,7 +660,7 @@ async function runCloudHeal(deps, request, ref, runId) {
     const result = failed?.result ?? fixers.result;
     const fingerprint = (0,heal_fingerprint/* fingerprintFailure */.dv)(request.kind, result, { workspace: fixers?.record?.root });
     base.fingerprint = { id: fingerprint.id, basis: fingerprint.basis, signatures: fingerprint.signatures };
-    log.info(`Failure fingerprint ${fingerprint.id} (${fingerprint.signatures.length} signature(s))${failed ? `, from run ${failed.runId}` : ''}.`);
+    log.info(`Failure fingerprint ${fingerprint.id} (${(0,report/* plural */.LS)(fingerprint.signatures.length, 'signature')})${failed ? `, from run ${failed.runId}` : ''}.`);
     // Candidates in the loop's order: the remembered fix first, then what the fixers made on the runner. A
     // remembered fix is verified only on its branch, which a dry run does not write.
     const remembered = dryRun
@@ -748,7 +753,7 @@ async function runCloudHeal(deps, request, ref, runId) {
     base.proposal = undefined;
     const tried = base.attempts.length;
     return end('not-healed', tried
-        ? `No verified fix: ${tried} candidate(s) tried, none made the ${request.kind} check pass within the policy.`
+        ? `No verified fix: ${(0,report/* plural */.LS)(tried, 'candidate')} tried, none made the ${request.kind} check pass within the policy.`
         : `No verified fix: nothing was remembered for this failure and no fixer is configured.`);
 }
 
@@ -1539,7 +1544,7 @@ async function runHeal(deps, request) {
     }
     const fingerprint = (0,heal_fingerprint/* fingerprintFailure */.dv)(request.kind, first, { workspace: workspace.root });
     base.fingerprint = { id: fingerprint.id, basis: fingerprint.basis, signatures: fingerprint.signatures };
-    log.info(`Failure fingerprint ${fingerprint.id} (${fingerprint.signatures.length} signature(s)).`);
+    log.info(`Failure fingerprint ${fingerprint.id} (${(0,report/* plural */.LS)(fingerprint.signatures.length, 'signature')}).`);
     // A maintainer who closed self-heal's pull request for this failure said no: nothing is tried again.
     const writes = !dryRun && !request.noProposal;
     if (writes) {
@@ -1629,7 +1634,7 @@ async function runHeal(deps, request) {
     if (!fix) {
         const tried = base.attempts.length;
         return finish(end('not-healed', tried
-            ? `No verified fix: ${tried} candidate(s) tried, none made the ${request.kind} check pass within the policy.`
+            ? `No verified fix: ${(0,report/* plural */.LS)(tried, 'candidate')} tried, none made the ${request.kind} check pass within the policy.`
             : `No verified fix: nothing was remembered for this failure and no fixer is configured.`));
     }
     base.fix = fix;
@@ -2559,7 +2564,7 @@ async function suggestOnPullRequest(context, pr) {
     }
     return {
         outcome: 'healed',
-        reason: `Healed: a verified fix (${describeFix(fix)}) is suggested in a review on pull request #${pr.number}: ${suggestions.comments.length} suggestion(s)${suggestions.asDiffCount ? `, ${suggestions.asDiffCount} part(s) as a diff` : ''} (${review.url}).`,
+        reason: `Healed: a verified fix (${describeFix(fix)}) is suggested in a review on pull request #${pr.number}: ${(0,report/* plural */.LS)(suggestions.comments.length, 'suggestion')}${suggestions.asDiffCount ? `, ${(0,report/* plural */.LS)(suggestions.asDiffCount, 'part')} as a diff` : ''} (${review.url}).`,
         proposal: {
             deliver: 'suggest',
             base: pr.head,
@@ -2583,7 +2588,7 @@ function reviewBody(suggestions, kind) {
     return [
         `The ${kind} check failed; self-heal made a fix and verified it by running the check again, which passed.`,
         suggestions.comments.length
-            ? `Accepting the ${suggestions.comments.length} suggestion(s) applies it.`
+            ? `Accepting the ${(0,report/* plural */.LS)(suggestions.comments.length, 'suggestion')} applies it.`
             : '',
         suggestions.asDiff
             ? `${suggestions.comments.length ? 'The rest' : 'The fix'} (${changedFiles(suggestions.asDiff)}) cannot be a suggestion on lines this pull request shows; here it is as a diff:\n\n${(0,report/* codeFence */.d6)(suggestions.asDiff, 'diff')}`
@@ -2626,7 +2631,7 @@ async function commit(context, branch, from, onto, replacing) {
             ? ((await context.git.branchCommits(from, onto).catch(() => undefined))?.commits ?? [])
             : [];
         if (unpushed.length) {
-            throw new errors/* ConfigurationError */.j1(`A fix (${describeFix(fix)}) was verified on this checkout, but it does not apply to ${target}: it depends on ${unpushed.length} commit(s) of ${onto} that were never pushed (${describeCommits(unpushed)}). self-heal proposes fixes on what the remote has only: push them (git push) and heal again.`);
+            throw new errors/* ConfigurationError */.j1(`A fix (${describeFix(fix)}) was verified on this checkout, but it does not apply to ${target}: it depends on ${(0,report/* plural */.LS)(unpushed.length, 'commit')} of ${onto} that were never pushed (${describeCommits(unpushed)}). self-heal proposes fixes on what the remote has only: push them (git push) and heal again.`);
         }
         const advice = remote
             ? `push your commits to ${onto} (the fix is made on what the remote has, never on commits nobody pushed) and heal again.`

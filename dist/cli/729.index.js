@@ -13,10 +13,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:module"
+var external_node_module_ = __webpack_require__(8995);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
@@ -25,8 +25,6 @@ var external_node_path_ = __webpack_require__(6760);
 var verdict = __webpack_require__(2749);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/reports/index.ts + 7 modules
-var reports = __webpack_require__(5082);
 ;// CONCATENATED MODULE: ./src/adapters/local/output-capper.ts
 /**
  * Keeps a stream's output within a byte budget: the head and the tail are kept, the middle is counted and dropped,
@@ -135,8 +133,6 @@ function firstCharacterStart(bytes) {
     return index;
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/adapters/local/process-tree.ts
 /**
  * Ending a whole process tree. On POSIX a command leads its own process group and carries a marker in its
@@ -149,7 +145,7 @@ var external_node_fs_ = __webpack_require__(3024);
  * ends the tree (which needs the leader alive).
  */
 
-
+// fs.promises loads node:fs/promises (and readline with it) on first use: a plain check's start never pays for it.
 
 /** The variable that marks every process a command starts; its value lists the runs it belongs to. */
 const RUN_MARKER_VARIABLE = 'SELF_HEAL_RUN';
@@ -163,6 +159,9 @@ class ProcessTree {
     marker;
     /** Every member seen so far, with its start time: found again later even after its links are gone. */
     seen = new Map();
+    /** The system's fork count when the tree was made (Linux): how the pids given out since are known. */
+    forksAtStart = process.platform === 'linux' ? forkCount() : undefined;
+    /** Made as soon as the leader has started: the tree's members are processes started after that. */
     constructor(
     /** The leader's process id (also the id of its process group). */
     leader, 
@@ -173,7 +172,7 @@ class ProcessTree {
     }
     /** The ids of the tree's live members (a zombie counts as gone), never this process's own. */
     async members() {
-        const table = await readProcessTable(this.marker ? [this.marker] : []);
+        const table = await readProcessTable(this.marker ? [this.marker] : [], () => this.pidsSinceLeader());
         const byPid = new Map(table.map(entry => [entry.pid, entry]));
         const found = new Set();
         const children = new Map();
@@ -204,6 +203,26 @@ class ProcessTree {
         for (const pid of found)
             this.seen.set(pid, byPid.get(pid).started);
         return [...found];
+    }
+    /**
+     * Which pids were given out from the leader's on (Linux): every member started after the leader, so only those
+     * are read in `/proc` — a few, where the whole table is some hundreds of reads. Pids are given out in order
+     * within a pid namespace and wrap at pid_max; undefined (read them all) once so many processes were started
+     * that the pids may have gone round.
+     */
+    pidsSinceLeader() {
+        if (this.forksAtStart === undefined)
+            return undefined;
+        const forks = forkCount();
+        const last = lastPid();
+        const max = pidMax();
+        if (forks === undefined || last === undefined || max === undefined)
+            return undefined;
+        // The count is the whole system's (every namespace's, threads too): more than the pids given out here.
+        if (forks - this.forksAtStart > max / 2)
+            return undefined;
+        const leader = this.leader;
+        return last >= leader ? pid => pid >= leader && pid <= last : pid => pid >= leader || pid <= last;
     }
     /** Sends a signal to the group and to every member; resolves with how many members there were. */
     async signal(signal) {
@@ -267,7 +286,7 @@ async function isProcessAlive(pid) {
     }
     if (process.platform === 'linux') {
         try {
-            return !isGone(statFields(await readFile(`/proc/${pid}/stat`, 'utf8'))[0]);
+            return !isGone(statFields(await fs.readFile(`/proc/${pid}/stat`, 'utf8'))[0]);
         }
         catch {
             return false;
@@ -300,10 +319,13 @@ function isGone(state) {
 function statFields(stat) {
     return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 }
-/** Every live process (zombies left out): `/proc` on Linux (with the markers), `ps` elsewhere. */
-async function readProcessTable(markers) {
+/**
+ * Every live process (zombies left out): `/proc` on Linux (with the markers; only the pids `include` accepts, when
+ * it gives a filter), `ps` elsewhere.
+ */
+async function readProcessTable(markers, include) {
     if (process.platform === 'linux')
-        return scanProc(markers);
+        return scanProc(markers, include);
     if (process.platform === 'win32')
         return [];
     const stdout = await new Promise(resolve => {
@@ -324,6 +346,36 @@ async function readProcessTable(markers) {
     }
     return table;
 }
+/** How many processes (and threads) the system has started since boot (`processes` in `/proc/stat`). */
+function forkCount() {
+    try {
+        const match = /^processes (\d+)$/m.exec((0,external_node_fs_.readFileSync)('/proc/stat', 'latin1'));
+        return match ? Number(match[1]) : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The pid this pid namespace gave out last (the fifth field of `/proc/loadavg`). */
+function lastPid() {
+    try {
+        return Number((0,external_node_fs_.readFileSync)('/proc/loadavg', 'latin1').trim().split(' ')[4]) || undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+let maxPid;
+/** Where pids wrap (`/proc/sys/kernel/pid_max`). */
+function pidMax() {
+    try {
+        maxPid ??= Number((0,external_node_fs_.readFileSync)('/proc/sys/kernel/pid_max', 'latin1')) || undefined;
+    }
+    catch {
+        // Unreadable: the whole table is read.
+    }
+    return maxPid;
+}
 let startedAt;
 /** When this process started, in clock ticks since boot (`/proc/self/stat`); 0 when it cannot be read. */
 function ownStart() {
@@ -341,7 +393,7 @@ function ownStart() {
  * Reads `/proc` synchronously (it is memory, not disk, and the exit hook can only run synchronous code): each live
  * process with the markers (of those asked about) its environment holds. Another user's environment cannot be read.
  */
-function scanProc(markers) {
+function scanProc(markers, include) {
     let names;
     try {
         names = (0,external_node_fs_.readdirSync)('/proc');
@@ -349,9 +401,10 @@ function scanProc(markers) {
     catch {
         return [];
     }
+    const accept = include?.();
     const table = [];
     for (const name of names) {
-        if (!/^\d+$/.test(name))
+        if (!/^\d+$/.test(name) || (accept && !accept(Number(name))))
             continue;
         let fields;
         try {
@@ -396,10 +449,12 @@ var scrub_env = __webpack_require__(513);
 
 
 
-
 /** The shell kinds accepted in settings. */
 const SHELL_KINDS = ['default', 'bash', 'sh', 'pwsh', 'powershell', 'cmd'];
-/** Finds an executable on PATH (with PATHEXT on Windows); undefined when absent. */
+/**
+ * Finds an executable on PATH (with PATHEXT on Windows); undefined when absent. The look-ups are synchronous: one
+ * `access` each is quicker than a trip through the thread pool, and a check's start pays for every trip.
+ */
 async function findExecutable(name, env = process.env) {
     const path = env.PATH ?? env.Path ?? '';
     const extensions = process.platform === 'win32' ? (env.PATHEXT ?? '.EXE;.CMD;.BAT;.COM').split(';') : [''];
@@ -409,7 +464,7 @@ async function findExecutable(name, env = process.env) {
         for (const extension of extensions) {
             const candidate = (0,external_node_path_.join)(directory, name + extension);
             try {
-                await (0,promises_.access)(candidate, external_node_fs_.constants.X_OK);
+                (0,external_node_fs_.accessSync)(candidate, external_node_fs_.constants.X_OK);
                 return candidate;
             }
             catch {
@@ -422,13 +477,15 @@ async function findExecutable(name, env = process.env) {
 /** Resolves a shell kind to the executable and arguments the Actions runner would use. */
 async function resolveShell(kind, env = process.env) {
     switch (kind) {
-        case 'default':
+        case 'default': {
             if (process.platform === 'win32')
                 return resolveShell((await findExecutable('pwsh', env)) ? 'pwsh' : 'powershell', env);
             // A `run:` step without `shell:` uses `bash -e {0}`, or `sh -e {0}` where there is no bash.
-            if (await findExecutable('bash', env))
-                return posix('bash', (await findExecutable('bash', env)), ['-e']);
+            const bash = await findExecutable('bash', env);
+            if (bash)
+                return posix('bash', bash, ['-e']);
             return posix('sh', (await findExecutable('sh', env)) ?? '/bin/sh', ['-e']);
+        }
         case 'bash':
             return posix('bash', (await findExecutable('bash', env)) ?? 'bash', [
                 '--noprofile',
@@ -485,7 +542,7 @@ function posix(kind, file, flags) {
  */
 
 
-
+// fs.promises loads node:fs/promises (and readline with it) on first use: a plain check's start never pays for it.
 
 
 
@@ -501,6 +558,19 @@ const PIPE_DRAIN_MS = 500;
 const DRAIN_WATCH_MS = 100;
 /** The exit code reported for a command that could not be started (as a shell reports "command not found"). */
 const NOT_STARTED_EXIT_CODE = 127;
+/**
+ * What makes this process's run ids unique on the machine: its pid, its start and a random part (pids are reused,
+ * and a pid namespace may be shared). The ids only mark processes, they guard nothing, so they need not be
+ * unguessable — and leaving node:crypto unloaded saves a check's start a few milliseconds.
+ */
+const RUN_ID_PREFIX = `${process.pid.toString(36)}.${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 10)}.`;
+let runCount = 0;
+/** A new run's id: fixed-width, so that no id is a part of another (the marker is found by substring). */
+function newRunId() {
+    return RUN_ID_PREFIX + (++runCount).toString(36).padStart(8, '0');
+}
+/** The report parsers, loaded when a result is parsed: a plain command never needs them. */
+const reports = () => __webpack_require__.e(/* import() */ 82).then(__webpack_require__.bind(__webpack_require__, 5082));
 /** Trees still running, killed if this process exits first (they are detached, so nothing else would). */
 const running = new Set();
 let exitHookInstalled = false;
@@ -530,7 +600,8 @@ class LocalExecutionAdapter {
     }
     async runTests(command, options = {}) {
         const { result, output, context } = await this.execute(command, options);
-        const detail = await (0,reports/* readTestResults */.JQ)(output, context);
+        const { readTestResults } = await reports();
+        const detail = await readTestResults(output, context);
         const tests = {
             ...result,
             passed: (0,verdict/* hasPassed */.P)(result),
@@ -543,11 +614,13 @@ class LocalExecutionAdapter {
     }
     async runBuild(command, options = {}) {
         const { result, output, context } = await this.execute(command, options);
-        return { ...result, passed: (0,verdict/* hasPassed */.P)(result), problems: (0,reports/* readBuildProblems */.Vx)(output, context) };
+        const { readBuildProblems } = await reports();
+        return { ...result, passed: (0,verdict/* hasPassed */.P)(result), problems: readBuildProblems(output, context) };
     }
     async runLint(command, options = {}) {
         const { result, output, context } = await this.execute(command, options);
-        return { ...result, passed: (0,verdict/* hasPassed */.P)(result), ...(0,reports/* readLintResults */.Qg)(output, context) };
+        const { readLintResults } = await reports();
+        return { ...result, passed: (0,verdict/* hasPassed */.P)(result), ...readLintResults(output, context) };
     }
     /** Runs a command and gathers what the parsers need: output, the new report file, and the path context. */
     async execute(command, options) {
@@ -556,14 +629,14 @@ class LocalExecutionAdapter {
         const before = reportFile ? await fingerprint(reportFile) : undefined;
         // Tools such as node --test and Jest do not create the report's directory themselves.
         if (reportFile)
-            await (0,promises_.mkdir)((0,external_node_path_.dirname)(reportFile), { recursive: true });
+            await external_node_fs_.promises.mkdir((0,external_node_path_.dirname)(reportFile), { recursive: true });
         const result = await this.spawnCommand(command, cwd, options);
         const output = { stdout: result.stdout, stderr: result.stderr };
         if (reportFile) {
             const after = await fingerprint(reportFile);
             // A report left over from an earlier run says nothing about this one.
             if (after && after !== before)
-                output.report = await (0,promises_.readFile)(reportFile, 'utf8');
+                output.report = await external_node_fs_.promises.readFile(reportFile, 'utf8');
         }
         return { result, output, context: { root: this.root, cwd } };
     }
@@ -571,7 +644,7 @@ class LocalExecutionAdapter {
         const directory = cwd ? ((0,external_node_path_.isAbsolute)(cwd) ? cwd : (0,external_node_path_.resolve)(this.root, cwd)) : this.root;
         let isDirectory = false;
         try {
-            isDirectory = (await (0,promises_.stat)(directory)).isDirectory();
+            isDirectory = (0,external_node_fs_.statSync)(directory).isDirectory();
         }
         catch {
             // Reported below.
@@ -606,7 +679,7 @@ class LocalExecutionAdapter {
             throw new errors/* InvalidInputError */.oC(`The timeout must be a positive number of seconds, got ${timeoutSeconds}.`);
         }
         options.signal?.throwIfAborted();
-        const runId = (0,external_node_crypto_.randomUUID)();
+        const runId = newRunId();
         const env = this.environment(options, runId);
         let file;
         let args;
@@ -616,9 +689,11 @@ class LocalExecutionAdapter {
             if (command.trim() === '')
                 throw new errors/* InvalidInputError */.oC('The command is empty: pass the command to run.');
             const shell = await resolveShell(this.options.shell ?? 'default', env);
-            scriptDirectory = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'self-heal-run-'));
+            // Synchronous, as are the stat of the working directory and the removal: a few small local file operations,
+            // each quicker than a trip through the thread pool (which a check's start would pay for, each time).
+            scriptDirectory = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'self-heal-run-'));
             const scriptPath = (0,external_node_path_.join)(scriptDirectory, `step${shell.extension}`);
-            await (0,promises_.writeFile)(scriptPath, shell.wrap(command), { mode: 0o700 });
+            (0,external_node_fs_.writeFileSync)(scriptPath, shell.wrap(command), { mode: 0o700 });
             file = shell.file;
             args = shell.args(scriptPath);
             verbatim = shell.verbatimArguments;
@@ -644,7 +719,7 @@ class LocalExecutionAdapter {
         }
         finally {
             if (scriptDirectory)
-                await (0,promises_.rm)(scriptDirectory, { recursive: true, force: true });
+                (0,external_node_fs_.rmSync)(scriptDirectory, { recursive: true, force: true });
         }
     }
     async spawnProcess(launch) {
@@ -783,7 +858,9 @@ class Echo {
         destination.on('close', this.stop);
         if (inert) {
             // Random and never in the command's environment: a command cannot end the frame early.
-            this.token = (0,external_node_crypto_.randomBytes)(16).toString('hex');
+            // Loaded here, not at the top: only a run on a runner frames its echo.
+            const { randomBytes } = (0,external_node_module_.createRequire)(import.meta.url)('node:crypto');
+            this.token = randomBytes(16).toString('hex');
             this.destination.write(`::stop-commands::${this.token}\n`);
         }
     }
@@ -852,7 +929,7 @@ function until(condition) {
 /** Identity of a file's current version (size, mtime, inode), or undefined when it does not exist. */
 async function fingerprint(path) {
     try {
-        const info = await (0,promises_.stat)(path);
+        const info = await external_node_fs_.promises.stat(path);
         return info.isFile() ? `${info.size}:${info.mtimeMs}:${info.ino}` : undefined;
     }
     catch {

@@ -5,15 +5,27 @@ export const modules = {
 /***/ 5082:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  Vx: () => (/* binding */ readBuildProblems),
-  Qg: () => (/* binding */ readLintResults),
-  JQ: () => (/* binding */ readTestResults)
+  findEslintJson: () => (/* reexport */ findEslintJson),
+  findJestJson: () => (/* reexport */ findJestJson),
+  looksLikeJUnit: () => (/* reexport */ looksLikeJUnit),
+  looksLikeTap: () => (/* reexport */ looksLikeTap),
+  parseEslintJson: () => (/* reexport */ parseEslintJson),
+  parseJUnit: () => (/* reexport */ parseJUnit),
+  parseJestJson: () => (/* reexport */ parseJestJson),
+  parseProblemOutput: () => (/* reexport */ parseProblemOutput),
+  parseTap: () => (/* reexport */ parseTap),
+  parseTestOutput: () => (/* reexport */ parseTestOutput),
+  readBuildProblems: () => (/* binding */ readBuildProblems),
+  readLintResults: () => (/* binding */ readLintResults),
+  readTestResults: () => (/* binding */ readTestResults),
+  stripAnsi: () => (/* reexport */ reports_text/* stripAnsi */.aJ),
+  toRepoPath: () => (/* reexport */ reports_text/* toRepoPath */.xD)
 });
-
-// UNUSED EXPORTS: findEslintJson, findJestJson, looksLikeJUnit, looksLikeTap, parseEslintJson, parseJUnit, parseJestJson, parseProblemOutput, parseTap, parseTestOutput, stripAnsi, toRepoPath
 
 // EXTERNAL MODULE: ./src/reports/text.ts
 var reports_text = __webpack_require__(7080);

@@ -14,12 +14,10 @@ export const modules = {
 /* unused harmony exports getInput, getMultilineInput, getBooleanInput, setOutput, saveState, getState, notice, error, setFailed, group, summary */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8995);
-/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_module__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8995);
+/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_module__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
 /**
  * The part of @actions/core the action uses: inputs, outputs, state, log commands and the job summary, written
  * as @actions/core writes them (a test compares the two). @actions/core itself imports an HTTP client (undici)
@@ -29,7 +27,6 @@ export const modules = {
  * only a value of several lines gets @actions/core's `name<<delimiter` block with a random delimiter, so most
  * starts never load node:crypto (a few milliseconds, a tenth of a bare Node start).
  */
-
 
 
 
@@ -80,7 +77,7 @@ function setSecret(secret) {
 }
 /** Writes a line to the log. */
 function info(message) {
-    process.stdout.write(message + node_os__WEBPACK_IMPORTED_MODULE_3__.EOL);
+    process.stdout.write(message + node_os__WEBPACK_IMPORTED_MODULE_2__.EOL);
 }
 /** Writes a debug message (shown when step debugging is on). */
 function debug(message) {
@@ -118,7 +115,7 @@ class Summary {
     buffer = '';
     addRaw(text, addEOL = false) {
         this.buffer += text;
-        return addEOL ? this.addRaw(node_os__WEBPACK_IMPORTED_MODULE_3__.EOL) : this;
+        return addEOL ? this.addRaw(node_os__WEBPACK_IMPORTED_MODULE_2__.EOL) : this;
     }
     addHeading(text, level) {
         const tag = level >= 1 && level <= 6 && Number.isInteger(level) ? `h${level}` : 'h1';
@@ -150,19 +147,22 @@ class Summary {
     addLink(text, href) {
         return this.addRaw(wrap('a', text, { href }), true);
     }
-    /** Appends what was added to the summary file and empties the buffer. */
+    /**
+     * Appends what was added to the summary file and empties the buffer. Synchronously, as the outputs are written:
+     * one small append, quicker than the thread pool's trips.
+     */
     async write() {
         const path = process.env.GITHUB_STEP_SUMMARY;
         if (!path) {
             throw new Error('Unable to find environment variable for $GITHUB_STEP_SUMMARY. Check if your runtime environment supports job summaries.');
         }
         try {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.access)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.R_OK | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK);
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.R_OK | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK);
         }
         catch {
             throw new Error(`Unable to access summary file: '${path}'. Check if the file has correct read/write permissions.`);
         }
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.appendFile)(path, this.buffer, { encoding: 'utf8' });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(path, this.buffer, { encoding: 'utf8' });
         this.buffer = '';
         return this;
     }
@@ -201,7 +201,7 @@ function issue(command, properties, message) {
     if (Object.keys(properties).length) {
         text += ` ${set.map(([key, value]) => `${key}=${escapeProperty(value)}`).join(',')}`;
     }
-    process.stdout.write(`${text}::${escapeData(message)}${node_os__WEBPACK_IMPORTED_MODULE_3__.EOL}`);
+    process.stdout.write(`${text}::${escapeData(message)}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`);
 }
 function escapeData(value) {
     return commandValue(value).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');

@@ -145,8 +145,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: describeHeal
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./node_modules/commander/index.js
@@ -169,8 +169,6 @@ const {
   /* Help */ "_V": Help,
 } = commander;
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/settings.ts
@@ -381,7 +379,7 @@ class AdapterFactory {
     execution() {
         return this.once('execution', async () => {
             if (this.environment !== 'cloud') {
-                const { LocalExecutionAdapter } = await Promise.all(/* import() */[__nccwpck_require__.e(82), __nccwpck_require__.e(729)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6729));
+                const { LocalExecutionAdapter } = await __nccwpck_require__.e(/* import() */ 729).then(__nccwpck_require__.bind(__nccwpck_require__, 6729));
                 return new LocalExecutionAdapter({
                     root: await this.repositoryRoot(),
                     onOutput: this.options.onOutput,
@@ -742,6 +740,7 @@ function describeProgress(progress) {
  * succeed, 2 bad usage, input or configuration), and one JSON object on stdout with `--json` (logs on stderr) —
  * for a usage error too, which commander would otherwise only print as text.
  */
+// fs.promises loads node:fs/promises (and readline with it) on first use: a plain check's start never pays for it.
 
 
 
@@ -783,7 +782,7 @@ async function main(argv, cliIo = defaultIo) {
         json: wantsJson(argv),
         command: undefined
     };
-    const program = buildProgram(io, state);
+    const program = buildProgram(io, state, argv);
     try {
         await program.parseAsync(argv, { from: 'user' });
     }
@@ -835,7 +834,11 @@ function exitCodeOf(error) {
 }
 const COMMANDS = ['env', 'check', 'apply', 'dispatch', 'heal', 'memory'];
 const COMMON_OPTIONS = 'Common options:';
-function buildProgram(io, state) {
+function buildProgram(io, state, argv) {
+    // A command named first is the only one that can run: the others are not built (their options cost a start a few
+    // milliseconds). Anything else (--help, help, an unknown or misspelt command) gets them all.
+    const named = COMMANDS.includes(argv[0]) ? argv[0] : undefined;
+    const wanted = (name) => named === undefined || named === name;
     const program = new Command('self-heal')
         .description("Keeps a repository's checks green: run checks, commit verified fixes, dispatch workflow runs.")
         .version(VERSION)
@@ -871,231 +874,237 @@ function buildProgram(io, state) {
             state.exitCode = outcome.ok ? 0 : 1;
         };
     };
-    withCommon(subcommand(program, 'env', '[options]'))
-        .description('Show the detected environment and the adapter chosen for each port.')
-        .addHelpText('after', ENV_HELP)
-        .action(run(async (options) => {
-        const { factory, detection } = prepare(options, io);
-        const description = await factory.describe();
-        const json = { environment: detection.environment, reason: detection.reason, ...description };
-        const text = [
-            `environment: ${detection.environment} (${detection.reason}: ${REASON_TEXT[detection.reason]})`,
-            ...Object.entries(description.adapters).map(([port, kind]) => `${port.padEnd(10)} ${kind}${port === 'cache' && description.cachePath ? ` (${description.cachePath})` : ''}`),
-            ...(description.missing.length ? [`missing: ${description.missing.join('; ')}`] : [])
-        ].join('\n');
-        return { json, text, ok: true };
-    }));
-    withCommon(subcommand(program, 'check', '--test|--build|--lint|--command <cmd> [options]'))
-        .description('Run one check (tests, build, lint or a command) and report structured results.')
-        .addHelpText('after', CHECK_HELP)
-        .addOption(new Option('--test <cmd>', 'run tests with this command'))
-        .addOption(new Option('--build <cmd>', 'run a build with this command'))
-        .addOption(new Option('--lint <cmd>', 'run lint with this command'))
-        .addOption(new Option('--command <cmd>', 'run a plain command'))
-        .option('--timeout <seconds>', 'stop the command (and everything it started) after this many seconds', v => (0,src_settings/* readPositive */.S7)(v, '--timeout'))
-        .option('--report <path>', 'a report file the command writes (JUnit XML, TAP, Jest JSON or ESLint JSON)')
-        .option('--ref <ref>', 'in cloud: the branch, tag or commit SHA to check (default: the default branch)')
-        .option('--pass-env <name>', PASS_ENV_HELP, collect, [])
-        .action(run(async (options, logger) => {
-        const chosen = check/* CHECK_KINDS */.FZ.filter(kind => typeof options[kind] === 'string');
-        if (chosen.length !== 1) {
-            throw new errors/* InvalidInputError */.oC('Give exactly one of --test CMD, --build CMD, --lint CMD or --command CMD.');
-        }
-        const kind = chosen[0];
-        const { factory, settings, detection } = prepare(options, io);
-        const ref = options.ref;
-        if (ref && detection.environment !== 'cloud') {
-            throw new errors/* ConfigurationError */.j1(`--ref checks a ref with no checkout, in the cloud environment: add --environment cloud (and --repository), or check ${ref} out and run the check here.`);
-        }
-        try {
-            const execution = await factory.execution();
-            logger.info(`Running ${kind} check: ${String(options[kind])}`);
-            const result = await (0,check/* runCheck */.k_)(execution, kind, String(options[kind]), {
+    if (wanted('env'))
+        withCommon(subcommand(program, 'env', '[options]'))
+            .description('Show the detected environment and the adapter chosen for each port.')
+            .addHelpText('after', ENV_HELP)
+            .action(run(async (options) => {
+            const { factory, detection } = prepare(options, io);
+            const description = await factory.describe();
+            const json = { environment: detection.environment, reason: detection.reason, ...description };
+            const text = [
+                `environment: ${detection.environment} (${detection.reason}: ${REASON_TEXT[detection.reason]})`,
+                ...Object.entries(description.adapters).map(([port, kind]) => `${port.padEnd(10)} ${kind}${port === 'cache' && description.cachePath ? ` (${description.cachePath})` : ''}`),
+                ...(description.missing.length ? [`missing: ${description.missing.join('; ')}`] : [])
+            ].join('\n');
+            return { json, text, ok: true };
+        }));
+    if (wanted('check'))
+        withCommon(subcommand(program, 'check', '--test|--build|--lint|--command <cmd> [options]'))
+            .description('Run one check (tests, build, lint or a command) and report structured results.')
+            .addHelpText('after', CHECK_HELP)
+            .addOption(new Option('--test <cmd>', 'run tests with this command'))
+            .addOption(new Option('--build <cmd>', 'run a build with this command'))
+            .addOption(new Option('--lint <cmd>', 'run lint with this command'))
+            .addOption(new Option('--command <cmd>', 'run a plain command'))
+            .option('--timeout <seconds>', 'stop the command (and everything it started) after this many seconds', v => (0,src_settings/* readPositive */.S7)(v, '--timeout'))
+            .option('--report <path>', 'a report file the command writes (JUnit XML, TAP, Jest JSON or ESLint JSON)')
+            .option('--ref <ref>', 'in cloud: the branch, tag or commit SHA to check (default: the default branch)')
+            .option('--pass-env <name>', PASS_ENV_HELP, collect, [])
+            .action(run(async (options, logger) => {
+            const chosen = check/* CHECK_KINDS */.FZ.filter(kind => typeof options[kind] === 'string');
+            if (chosen.length !== 1) {
+                throw new errors/* InvalidInputError */.oC('Give exactly one of --test CMD, --build CMD, --lint CMD or --command CMD.');
+            }
+            const kind = chosen[0];
+            const { factory, settings, detection } = prepare(options, io);
+            const ref = options.ref;
+            if (ref && detection.environment !== 'cloud') {
+                throw new errors/* ConfigurationError */.j1(`--ref checks a ref with no checkout, in the cloud environment: add --environment cloud (and --repository), or check ${ref} out and run the check here.`);
+            }
+            try {
+                const execution = await factory.execution();
+                logger.info(`Running ${kind} check: ${String(options[kind])}`);
+                const result = await (0,check/* runCheck */.k_)(execution, kind, String(options[kind]), {
+                    timeoutSeconds: options.timeout,
+                    reportPath: options.report,
+                    // Local processes run where the user is; a remote run starts at the repository root.
+                    cwd: detection.environment === 'cloud' ? undefined : settings.cwd,
+                    ...(ref ? { ref } : {})
+                });
+                return { json: result, text: describeCheck(result), ok: result.passed };
+            }
+            finally {
+                await factory.close();
+            }
+        }));
+    if (wanted('apply'))
+        withCommon(subcommand(program, 'apply', '--patch <file> --branch <name> --message <msg> [options]'))
+            .description('Commit a diff to a branch without touching your work tree, and optionally open a pull request.')
+            .addHelpText('after', APPLY_HELP)
+            .requiredOption('--patch <file>', "(required) the diff to apply (a file made by `git diff --binary`, or '-' for stdin)")
+            .requiredOption('--branch <name>', '(required) the branch to commit to (created from --base when missing)')
+            .requiredOption('--message <msg>', '(required) the commit message')
+            .option('--base <ref>', 'the base of a new branch (default: HEAD, or the default branch in cloud)')
+            .option('--pull-request', 'open a pull request for the branch, or update the open one')
+            .option('--title <title>', 'the pull request title (default: the first line of the message)')
+            .option('--body <body>', 'the pull request body')
+            .action(run(async (options) => {
+            const patchSource = String(options.patch);
+            const diff = patchSource === '-'
+                ? await io.readStdin()
+                : await readPatch((0,external_node_path_.resolve)(options.cwd ?? '.', patchSource));
+            const { factory } = prepare(options, io);
+            try {
+                const { runApply } = await __nccwpck_require__.e(/* import() */ 314).then(__nccwpck_require__.bind(__nccwpck_require__, 8314));
+                const git = await factory.git();
+                const result = await runApply(git, {
+                    diff,
+                    branch: String(options.branch),
+                    message: String(options.message),
+                    base: options.base,
+                    pullRequest: options.pullRequest
+                        ? { title: options.title, body: options.body }
+                        : undefined
+                });
+                return { json: result, text: describeApply(result), ok: true };
+            }
+            finally {
+                await factory.close();
+            }
+        }));
+    if (wanted('dispatch'))
+        withCommon(subcommand(program, 'dispatch', '--workflow <file> --ref <ref> [options]'))
+            .description('Dispatch a workflow run on GitHub Actions, identify it, and optionally wait for its result.')
+            .addHelpText('after', DISPATCH_HELP)
+            .requiredOption('--workflow <file>', '(required) the workflow file name (e.g. self-heal-run.yml) or id')
+            .requiredOption('--ref <ref>', '(required) the branch, tag or commit SHA to run on')
+            .option('--input <key=value>', 'a workflow input (repeatable)', collect, [])
+            .option('--wait', 'wait for the run to complete and report its conclusion, failed jobs, tests and log tail')
+            .option('--timeout <seconds>', 'give up waiting after this many seconds (the run is cancelled)', v => (0,src_settings/* readPositive */.S7)(v, '--timeout'))
+            .action(run(async (options, logger) => {
+            const { factory, settings } = prepare(options, io);
+            const { dispatch, dispatchExitCode, parseInputOptions } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(874), __nccwpck_require__.e(814), __nccwpck_require__.e(754)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3754));
+            const repository = (await factory.describe()).repository;
+            if (!repository) {
+                throw new errors/* ConfigurationError */.j1('No repository: pass --repository OWNER/NAME (or set GITHUB_REPOSITORY).');
+            }
+            const result = await dispatch({
+                workflow: String(options.workflow),
+                ref: String(options.ref),
+                inputs: parseInputOptions(options.input),
+                wait: Boolean(options.wait),
                 timeoutSeconds: options.timeout,
-                reportPath: options.report,
-                // Local processes run where the user is; a remote run starts at the repository root.
-                cwd: detection.environment === 'cloud' ? undefined : settings.cwd,
-                ...(ref ? { ref } : {})
+                repository,
+                token: settings.token,
+                apiUrl: settings.apiUrl,
+                log: message => logger.info(message),
+                onProgress: io.status.progress
             });
-            return { json: result, text: describeCheck(result), ok: result.passed };
-        }
-        finally {
-            await factory.close();
-        }
-    }));
-    withCommon(subcommand(program, 'apply', '--patch <file> --branch <name> --message <msg> [options]'))
-        .description('Commit a diff to a branch without touching your work tree, and optionally open a pull request.')
-        .addHelpText('after', APPLY_HELP)
-        .requiredOption('--patch <file>', "(required) the diff to apply (a file made by `git diff --binary`, or '-' for stdin)")
-        .requiredOption('--branch <name>', '(required) the branch to commit to (created from --base when missing)')
-        .requiredOption('--message <msg>', '(required) the commit message')
-        .option('--base <ref>', 'the base of a new branch (default: HEAD, or the default branch in cloud)')
-        .option('--pull-request', 'open a pull request for the branch, or update the open one')
-        .option('--title <title>', 'the pull request title (default: the first line of the message)')
-        .option('--body <body>', 'the pull request body')
-        .action(run(async (options) => {
-        const patchSource = String(options.patch);
-        const diff = patchSource === '-'
-            ? await io.readStdin()
-            : await readPatch((0,external_node_path_.resolve)(options.cwd ?? '.', patchSource));
-        const { factory } = prepare(options, io);
-        try {
-            const { runApply } = await __nccwpck_require__.e(/* import() */ 314).then(__nccwpck_require__.bind(__nccwpck_require__, 8314));
-            const git = await factory.git();
-            const result = await runApply(git, {
-                diff,
-                branch: String(options.branch),
-                message: String(options.message),
+            return { json: result, text: describeDispatch(result), ok: dispatchExitCode(result) === 0 };
+        }));
+    if (wanted('heal'))
+        withCommon(subcommand(program, 'heal', '--check <cmd> [options]'))
+            .description('Run a check; when it fails, find a fix (remembered, or from your fixers), verify it, and propose it on a branch.')
+            .addHelpText('after', HEAL_HELP)
+            .requiredOption('--check <cmd>', '(required) the check to heal')
+            .option('--kind <kind>', `what the check is: ${check/* CHECK_KINDS */.FZ.join(', ')}`, 'test')
+            .option('--fix <cmd>', 'a fixer to run in the work tree, in order (repeatable); `auto` (the default) derives them from the check', collect, [])
+            .option('--verify-also <cmd>', 'a further check a fix must pass before it counts (repeatable), e.g. the tests for a lint fix', collect, [])
+            .option('--dry-run', 'everything but writes: no branch, no pull request, nothing remembered')
+            .option('--policy <file>', 'what a fix may change (YAML): paths, sizes, protected files, suppressions')
+            // Read and checked by buildHealRequest, as the action's inputs are.
+            .option('--reruns <n>', 'runs of a failed check at the same commit before it counts as failing (default 1)')
+            .option('--max-attempts <n>', 'most verification runs of the check in one heal (default 5)')
+            .option('--base <branch>', 'the branch to propose the fix to (default: the branch checked out)')
+            .option('--ref <branch>', 'in cloud: the branch to heal, with no checkout (default: the default branch)')
+            .option('--run-id <id>', "in cloud: heal the failure of this completed workflow run (e.g. CI's), read from its jobs, annotations and log")
+            .option('--timeout <seconds>', 'stop a run of the check (and everything it started) after this many seconds (default 1800)')
+            .option('--report <path>', 'a report file the check writes (JUnit XML, TAP, Jest JSON or ESLint JSON)')
+            .option('--fail-when <when>', 'exit 1 when: failing (the check fails), unhealed (no verified fix), never', 'unhealed')
+            .option('--deliver <how>', "pull-request (default), none (verify and report only); in a pull request's workflow also commit or suggest")
+            .option('--branch-prefix <prefix>', 'the fix branch is <prefix><fingerprint> (default self-heal/)')
+            .option('--branch <name>', 'the whole fix branch name, {fingerprint} filled in (instead of --branch-prefix)')
+            .option('--title <template>', "the fix's pull request title: {fingerprint}, {check}, {fixer}, {failed-tests} and {run-url} are filled in")
+            .option('--body <template>', "the fix's pull request body (the placeholders of --title)")
+            .option('--labels <names>', "labels of the fix's pull request, comma-separated")
+            .option('--reviewers <logins>', 'reviewers to request, comma-separated')
+            .option('--team-reviewers <slugs>', 'teams to request a review from, comma-separated')
+            .option('--assignees <logins>', 'users to assign, comma-separated')
+            .option('--draft', "open the fix's pull request as a draft")
+            .option('--commit-message <template>', "the fix commit's message (the placeholders of --title; self-heal's trailer is added)")
+            .option('--ci-workflow <file>', 'a workflow file (e.g. ci.yml) to dispatch on the fix branch once the fix is committed there')
+            .option('--fixer-timeout <seconds>', 'stop a fixer (and everything it started) after this many seconds (default 600)')
+            .option('--fixer-retries <n>', 'runs again of a fixer whose fix was refused or failed, told why (default 1 for a fixer that reads SELF_HEAL_PROMPT or SELF_HEAL_FAILURE, else 0)')
+            .option('--pass-env <name>', PASS_ENV_HELP, collect, [])
+            .option('--verify <mode>', 'in-place (default); clean: also verify in a fresh worktree with only the diff, after --setup; remote: also on the fix branch, in a run of the runner workflow, before the pull request')
+            .option('--setup <cmd>', 'with --verify clean: run this in the clean copy before the check (e.g. npm ci)')
+            .action(run(async (options, logger) => {
+            const { factory, settings, detection } = prepare(options, io);
+            const policyFile = options.policy;
+            // With no checkout, the policy is the repository's own file, read from its default branch.
+            const cloud = detection.environment === 'cloud';
+            const { buildHealRequest } = await Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(243), __nccwpck_require__.e(32), __nccwpck_require__.e(800), __nccwpck_require__.e(306)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4306));
+            const request = buildHealRequest({
+                check: String(options.check),
+                kind: options.kind,
+                fix: options.fix,
+                dryRun: Boolean(options.dryRun),
+                policy: policyFile
+                    ? cloud
+                        ? {
+                            text: await readRepositoryText(factory, policyFile, '--policy'),
+                            where: `${policyFile} on the default branch`
+                        }
+                        : { text: await readText((0,external_node_path_.resolve)(settings.cwd, policyFile), '--policy'), where: policyFile }
+                    : undefined,
+                reruns: options.reruns,
+                maxAttempts: options.maxAttempts,
                 base: options.base,
-                pullRequest: options.pullRequest
-                    ? { title: options.title, body: options.body }
-                    : undefined
-            });
-            return { json: result, text: describeApply(result), ok: true };
-        }
-        finally {
-            await factory.close();
-        }
-    }));
-    withCommon(subcommand(program, 'dispatch', '--workflow <file> --ref <ref> [options]'))
-        .description('Dispatch a workflow run on GitHub Actions, identify it, and optionally wait for its result.')
-        .addHelpText('after', DISPATCH_HELP)
-        .requiredOption('--workflow <file>', '(required) the workflow file name (e.g. self-heal-run.yml) or id')
-        .requiredOption('--ref <ref>', '(required) the branch, tag or commit SHA to run on')
-        .option('--input <key=value>', 'a workflow input (repeatable)', collect, [])
-        .option('--wait', 'wait for the run to complete and report its conclusion, failed jobs, tests and log tail')
-        .option('--timeout <seconds>', 'give up waiting after this many seconds (the run is cancelled)', v => (0,src_settings/* readPositive */.S7)(v, '--timeout'))
-        .action(run(async (options, logger) => {
-        const { factory, settings } = prepare(options, io);
-        const { dispatch, dispatchExitCode, parseInputOptions } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(874), __nccwpck_require__.e(814), __nccwpck_require__.e(754)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3754));
-        const repository = (await factory.describe()).repository;
-        if (!repository) {
-            throw new errors/* ConfigurationError */.j1('No repository: pass --repository OWNER/NAME (or set GITHUB_REPOSITORY).');
-        }
-        const result = await dispatch({
-            workflow: String(options.workflow),
-            ref: String(options.ref),
-            inputs: parseInputOptions(options.input),
-            wait: Boolean(options.wait),
-            timeoutSeconds: options.timeout,
-            repository,
-            token: settings.token,
-            apiUrl: settings.apiUrl,
-            log: message => logger.info(message),
-            onProgress: io.status.progress
-        });
-        return { json: result, text: describeDispatch(result), ok: dispatchExitCode(result) === 0 };
-    }));
-    withCommon(subcommand(program, 'heal', '--check <cmd> [options]'))
-        .description('Run a check; when it fails, find a fix (remembered, or from your fixers), verify it, and propose it on a branch.')
-        .addHelpText('after', HEAL_HELP)
-        .requiredOption('--check <cmd>', '(required) the check to heal')
-        .option('--kind <kind>', `what the check is: ${check/* CHECK_KINDS */.FZ.join(', ')}`, 'test')
-        .option('--fix <cmd>', 'a fixer to run in the work tree, in order (repeatable); `auto` (the default) derives them from the check', collect, [])
-        .option('--verify-also <cmd>', 'a further check a fix must pass before it counts (repeatable), e.g. the tests for a lint fix', collect, [])
-        .option('--dry-run', 'everything but writes: no branch, no pull request, nothing remembered')
-        .option('--policy <file>', 'what a fix may change (YAML): paths, sizes, protected files, suppressions')
-        // Read and checked by buildHealRequest, as the action's inputs are.
-        .option('--reruns <n>', 'runs of a failed check at the same commit before it counts as failing (default 1)')
-        .option('--max-attempts <n>', 'most verification runs of the check in one heal (default 5)')
-        .option('--base <branch>', 'the branch to propose the fix to (default: the branch checked out)')
-        .option('--ref <branch>', 'in cloud: the branch to heal, with no checkout (default: the default branch)')
-        .option('--run-id <id>', "in cloud: heal the failure of this completed workflow run (e.g. CI's), read from its jobs, annotations and log")
-        .option('--timeout <seconds>', 'stop a run of the check (and everything it started) after this many seconds (default 1800)')
-        .option('--report <path>', 'a report file the check writes (JUnit XML, TAP, Jest JSON or ESLint JSON)')
-        .option('--fail-when <when>', 'exit 1 when: failing (the check fails), unhealed (no verified fix), never', 'unhealed')
-        .option('--deliver <how>', "pull-request (default), none (verify and report only); in a pull request's workflow also commit or suggest")
-        .option('--branch-prefix <prefix>', 'the fix branch is <prefix><fingerprint> (default self-heal/)')
-        .option('--branch <name>', 'the whole fix branch name, {fingerprint} filled in (instead of --branch-prefix)')
-        .option('--title <template>', "the fix's pull request title: {fingerprint}, {check}, {fixer}, {failed-tests} and {run-url} are filled in")
-        .option('--body <template>', "the fix's pull request body (the placeholders of --title)")
-        .option('--labels <names>', "labels of the fix's pull request, comma-separated")
-        .option('--reviewers <logins>', 'reviewers to request, comma-separated')
-        .option('--team-reviewers <slugs>', 'teams to request a review from, comma-separated')
-        .option('--assignees <logins>', 'users to assign, comma-separated')
-        .option('--draft', "open the fix's pull request as a draft")
-        .option('--commit-message <template>', "the fix commit's message (the placeholders of --title; self-heal's trailer is added)")
-        .option('--ci-workflow <file>', 'a workflow file (e.g. ci.yml) to dispatch on the fix branch once the fix is committed there')
-        .option('--fixer-timeout <seconds>', 'stop a fixer (and everything it started) after this many seconds (default 600)')
-        .option('--fixer-retries <n>', 'runs again of a fixer whose fix was refused or failed, told why (default 1 for a fixer that reads SELF_HEAL_PROMPT or SELF_HEAL_FAILURE, else 0)')
-        .option('--pass-env <name>', PASS_ENV_HELP, collect, [])
-        .option('--verify <mode>', 'in-place (default); clean: also verify in a fresh worktree with only the diff, after --setup; remote: also on the fix branch, in a run of the runner workflow, before the pull request')
-        .option('--setup <cmd>', 'with --verify clean: run this in the clean copy before the check (e.g. npm ci)')
-        .action(run(async (options, logger) => {
-        const { factory, settings, detection } = prepare(options, io);
-        const policyFile = options.policy;
-        // With no checkout, the policy is the repository's own file, read from its default branch.
-        const cloud = detection.environment === 'cloud';
-        const { buildHealRequest } = await Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(243), __nccwpck_require__.e(32), __nccwpck_require__.e(800), __nccwpck_require__.e(306)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4306));
-        const request = buildHealRequest({
-            check: String(options.check),
-            kind: options.kind,
-            fix: options.fix,
-            dryRun: Boolean(options.dryRun),
-            policy: policyFile
-                ? cloud
-                    ? {
-                        text: await readRepositoryText(factory, policyFile, '--policy'),
-                        where: `${policyFile} on the default branch`
-                    }
-                    : { text: await readText((0,external_node_path_.resolve)(settings.cwd, policyFile), '--policy'), where: policyFile }
-                : undefined,
-            reruns: options.reruns,
-            maxAttempts: options.maxAttempts,
-            base: options.base,
-            timeout: options.timeout,
-            report: options.report,
-            failWhen: options.failWhen,
-            deliver: options.deliver,
-            branch: options.branch,
-            branchPrefix: options.branchPrefix,
-            title: options.title,
-            body: options.body,
-            labels: options.labels,
-            reviewers: options.reviewers,
-            teamReviewers: options.teamReviewers,
-            assignees: options.assignees,
-            draft: Boolean(options.draft),
-            commitMessage: options.commitMessage,
-            fixerTimeout: options.fixerTimeout,
-            verify: options.verify,
-            setup: options.setup,
-            fixerRetries: options.fixerRetries,
-            verifyAlso: options.verifyAlso,
-            ciWorkflow: options.ciWorkflow
-        }, option => HEAL_OPTIONS[option], io.env);
-        const { healWithFactory } = await Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(119), __nccwpck_require__.e(874), __nccwpck_require__.e(32), __nccwpck_require__.e(800), __nccwpck_require__.e(814), __nccwpck_require__.e(453), __nccwpck_require__.e(368), __nccwpck_require__.e(754), __nccwpck_require__.e(571)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7571));
-        const { parseRunId } = await Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(32), __nccwpck_require__.e(800), __nccwpck_require__.e(453), __nccwpck_require__.e(368)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3368));
-        try {
-            const result = await healWithFactory(factory, settings.cwd, request, logger, {
-                ref: options.ref,
-                runId: parseRunId(options.runId, '--run-id')
-            });
-            return { json: result, text: describeHeal(result), ok: result.ok };
-        }
-        finally {
-            await factory.close();
-        }
-    }));
-    withCommon(subcommand(program, 'memory', '<list|show|forget|export|import> [FINGERPRINT|FILE]'))
-        .description('The fix memory of this repository: list, show or forget remembered fixes, export them as JSON, import an export (a file, or - for stdin).')
-        .argument('<action>', 'list, show FINGERPRINT, forget FINGERPRINT, export, or import [FILE|-]')
-        .argument('[target]', 'the fingerprint (show, forget) or the export to read (import; default -, stdin)')
-        .action(async (action, target, options) => run(async () => {
-        const { factory, settings } = prepare(options, io);
-        try {
-            const [{ repositoryIdentity }, { checkoutIdentity }] = await Promise.all([
-                Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(119), __nccwpck_require__.e(874), __nccwpck_require__.e(32), __nccwpck_require__.e(800), __nccwpck_require__.e(814), __nccwpck_require__.e(453), __nccwpck_require__.e(368), __nccwpck_require__.e(754), __nccwpck_require__.e(571)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7571)),
-                __nccwpck_require__.e(/* import() */ 453).then(__nccwpck_require__.bind(__nccwpck_require__, 6453))
-            ]);
-            const cache = await factory.cache();
-            const repository = await repositoryIdentity(factory, () => checkoutIdentity(settings.cwd));
-            return await memoryAction(cache, repository, action, target, async (path) => path === '-' ? io.readStdin() : readText((0,external_node_path_.resolve)(settings.cwd, path), 'the export'));
-        }
-        finally {
-            await factory.close();
-        }
-    })(options));
+                timeout: options.timeout,
+                report: options.report,
+                failWhen: options.failWhen,
+                deliver: options.deliver,
+                branch: options.branch,
+                branchPrefix: options.branchPrefix,
+                title: options.title,
+                body: options.body,
+                labels: options.labels,
+                reviewers: options.reviewers,
+                teamReviewers: options.teamReviewers,
+                assignees: options.assignees,
+                draft: Boolean(options.draft),
+                commitMessage: options.commitMessage,
+                fixerTimeout: options.fixerTimeout,
+                verify: options.verify,
+                setup: options.setup,
+                fixerRetries: options.fixerRetries,
+                verifyAlso: options.verifyAlso,
+                ciWorkflow: options.ciWorkflow
+            }, option => HEAL_OPTIONS[option], io.env);
+            const { healWithFactory } = await Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(119), __nccwpck_require__.e(874), __nccwpck_require__.e(32), __nccwpck_require__.e(800), __nccwpck_require__.e(814), __nccwpck_require__.e(453), __nccwpck_require__.e(368), __nccwpck_require__.e(754), __nccwpck_require__.e(571)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7571));
+            const { parseRunId } = await Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(32), __nccwpck_require__.e(800), __nccwpck_require__.e(453), __nccwpck_require__.e(368)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3368));
+            try {
+                const result = await healWithFactory(factory, settings.cwd, request, logger, {
+                    ref: options.ref,
+                    runId: parseRunId(options.runId, '--run-id')
+                });
+                return { json: result, text: describeHeal(result), ok: result.ok };
+            }
+            finally {
+                await factory.close();
+            }
+        }));
+    if (wanted('memory'))
+        withCommon(subcommand(program, 'memory', '<list|show|forget|export|import> [FINGERPRINT|FILE]'))
+            .description('The fix memory of this repository: list, show or forget remembered fixes, export them as JSON, import an export (a file, or - for stdin).')
+            .argument('<action>', 'list, show FINGERPRINT, forget FINGERPRINT, export, or import [FILE|-]')
+            .argument('[target]', 'the fingerprint (show, forget) or the export to read (import; default -, stdin)')
+            .action(async (action, target, options) => run(async () => {
+            const { factory, settings } = prepare(options, io);
+            try {
+                const [{ repositoryIdentity }, { checkoutIdentity }] = await Promise.all([
+                    Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(119), __nccwpck_require__.e(874), __nccwpck_require__.e(32), __nccwpck_require__.e(800), __nccwpck_require__.e(814), __nccwpck_require__.e(453), __nccwpck_require__.e(368), __nccwpck_require__.e(754), __nccwpck_require__.e(571)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7571)),
+                    __nccwpck_require__.e(/* import() */ 453).then(__nccwpck_require__.bind(__nccwpck_require__, 6453))
+                ]);
+                const cache = await factory.cache();
+                const repository = await repositoryIdentity(factory, () => checkoutIdentity(settings.cwd));
+                return await memoryAction(cache, repository, action, target, async (path) => path === '-' ? io.readStdin() : readText((0,external_node_path_.resolve)(settings.cwd, path), 'the export'));
+            }
+            finally {
+                await factory.close();
+            }
+        })(options));
     return program;
 }
 /** Runs one `memory` action; its JSON, text and whether it succeeded. */
@@ -1184,7 +1193,7 @@ const HEAL_OPTIONS = {
 };
 async function readText(path, option) {
     try {
-        return await (0,promises_.readFile)(path, 'utf8');
+        return await external_node_fs_.promises.readFile(path, 'utf8');
     }
     catch (error) {
         throw new errors/* InvalidInputError */.oC(`Cannot read ${option} '${path}': ${(0,errors/* errorMessage */.gJ)(error)}.`);
@@ -1319,7 +1328,7 @@ function cliLogger(io) {
 /** The patch file's bytes: a diff may hold text in any encoding, and bytes cost a third of the memory of text. */
 async function readPatch(path) {
     try {
-        return await (0,promises_.readFile)(path);
+        return await external_node_fs_.promises.readFile(path);
     }
     catch (error) {
         throw new errors/* InvalidInputError */.oC(`Cannot read the patch '${path}': ${(0,errors/* errorMessage */.gJ)(error)}. Pass a diff file or '-' for stdin.`);

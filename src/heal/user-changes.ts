@@ -37,11 +37,14 @@ export class UserChanges {
     this.abandon(`${moved.join('; ')} ${when}`, this.started ? '' : NOTHING_YET)
   }
 
-  /** Before the first state is taken: a tracked file that changed while the check ran is someone's edit. */
-  async beforeStart(): Promise<void> {
+  /**
+   * With the first state (`start`), before anything is changed: a tracked file that changed while the check ran
+   * is someone's edit.
+   */
+  async beforeStart(start: WorkspaceState): Promise<void> {
     await this.repository('while the check ran')
     this.started = true
-    const changed = await this.workspace.changedTrackedFiles()
+    const changed = await this.workspace.changedTrackedFiles(start)
     if (changed.length) {
       this.abandon(`${list(changed)} changed while the check ran`, NOTHING_YET)
     }

@@ -119,14 +119,33 @@ export class LocalWorkspace implements Workspace {
     return text(await this.git(['log', '-1', '--format=%B', this.head]))
   }
 
-  /** Tracked files that differ from HEAD (staged or not): a heal commits on HEAD, so it refuses to start with them. */
-  async changedTrackedFiles(): Promise<string[]> {
+  /**
+   * Tracked files that differ from HEAD (staged or not): a heal commits on HEAD, so it refuses to start with them.
+   * With `state`, the tracked files that state changes: git compares the two trees, so this costs what differs.
+   */
+  async changedTrackedFiles(state?: TreeState): Promise<string[]> {
+    if (state) return this.changedFromHead(state, 'a')
     const status = await this.git(['status', '--porcelain=v1', '-z', '--untracked-files=no'])
     return status.stdout
       .toString('utf8')
       .split('\0')
       .filter(Boolean)
       .map(entry => entry.slice(3))
+  }
+
+  /** The paths `state` changes from HEAD, of the kinds `filter` picks (`git diff --diff-filter`). */
+  private async changedFromHead(state: TreeState, filter: string): Promise<string[]> {
+    const listed = await this.git([
+      'diff-tree',
+      '-r',
+      '-z',
+      '--name-only',
+      '--no-renames',
+      `--diff-filter=${filter}`,
+      this.head,
+      state
+    ])
+    return listed.stdout.toString('utf8').split('\0').filter(Boolean)
   }
 
   async readCommitted(paths: readonly string[]): Promise<Map<string, string>> {
@@ -144,8 +163,12 @@ export class LocalWorkspace implements Workspace {
     return found
   }
 
-  /** Untracked files, not ignored ones, repository-relative. */
-  async untrackedFiles(): Promise<string[]> {
+  /**
+   * Untracked files, not ignored ones, repository-relative. With `state` (taken while tracked files were as HEAD
+   * has them), the files it adds to HEAD: the snapshot's scan already found them.
+   */
+  async untrackedFiles(state?: TreeState): Promise<string[]> {
+    if (state) return this.changedFromHead(state, 'A')
     const listed = await this.git([
       'ls-files',
       '-z',
@@ -279,12 +302,28 @@ export class LocalWorkspace implements Workspace {
   private async readRepository(): Promise<RepositoryMark> {
     const ref = await this.git(['symbolic-ref', '--quiet', 'HEAD'], [0, 1])
     const commit = await this.git(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], [0, 1, 128])
-    const index = await this.git(['ls-files', '--stage', '-z'])
     return {
       ref: ref.code === 0 ? text(ref) : undefined,
       commit: text(commit),
-      index: createHash('sha256').update(index.stdout).digest('hex')
+      index: await this.indexDigest()
     }
+  }
+
+  /** The index file's bytes (a digest of them) when `indexDigest` last asked git, and what git listed then. */
+  private indexRead?: { bytes: string; entries: string }
+
+  /**
+   * A digest of the index's entries. git lists them (a read of the whole index) only when the file's bytes
+   * changed since the last time: the loop asks before and after every fixer and check.
+   */
+  private async indexDigest(): Promise<string> {
+    const file = await readFile(this.index).catch(() => Buffer.alloc(0))
+    const bytes = createHash('sha256').update(file).digest('hex')
+    if (this.indexRead?.bytes !== bytes) {
+      const index = await this.git(['ls-files', '--stage', '-z'])
+      this.indexRead = { bytes, entries: createHash('sha256').update(index.stdout).digest('hex') }
+    }
+    return this.indexRead.entries
   }
 
   async guard(): Promise<void> {

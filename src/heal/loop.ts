@@ -232,7 +232,8 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
       }
       if (fix) break
     }
-    await user.atEnd(current)
+    // A fix verified in place: its verification ran last, and its snapshot already compared the files with `current`.
+    await user.atEnd(current, Boolean(fix) && request.verify !== 'clean')
   } finally {
     // The checkout is left as it was found, whatever happened: its files, its index and its HEAD. Unless someone
     // else changed it meanwhile: then only self-heal's own changes go, where that touches nothing of theirs. When a

@@ -202,13 +202,58 @@ export class LocalWorkspace implements Workspace {
       }
       this.indexMade = true
     }
-    await this.git(['add', '--all', '--', '.'], [0], env)
+    const changed = await this.changedSinceIndex(env)
+    const updated =
+      changed &&
+      (!changed.length ||
+        (
+          await this.git(
+            ['update-index', '-z', '--add', '--remove', '--replace', '--stdin'],
+            [0, 1, 128],
+            env,
+            changed
+          )
+        ).code === 0)
+    if (!updated) await this.git(['add', '--all', '--', '.'], [0], env)
     const state = text(await this.git(['write-tree'], [0], env))
     if (!this.start) {
       this.start = state
       await this.writeJournal()
     }
     return state
+  }
+
+  /**
+   * The files that differ from the scratch index (changed, removed, added), as `git status` finds them with an
+   * untracked cache in that index: it reads again only the directories whose stat data changed, and hashes only
+   * the files whose stat data did. The cache and the stat checks are set on the command line, which outranks the
+   * repository's config (a fixer's). Undefined when git names a directory (a repository inside the checkout):
+   * `git add` knows what to do with it.
+   */
+  private async changedSinceIndex(env: Record<string, string>): Promise<string[] | undefined> {
+    const status = await this.git(
+      [
+        ...STAT_CONFIG.flatMap(setting => ['-c', setting]),
+        'status',
+        '--porcelain=v1',
+        '-z',
+        '--untracked-files=all',
+        '--no-renames',
+        '--ignore-submodules=none'
+      ],
+      [0],
+      // The index is self-heal's own: status may write its refreshed stat data and untracked cache back.
+      { ...env, GIT_OPTIONAL_LOCKS: '1' }
+    )
+    const paths: string[] = []
+    for (const entry of status.stdout.toString('utf8').split('\0')) {
+      // `XY path`: Y is the file against the index (X, the index against HEAD, is no matter here).
+      if (!entry || entry[1] === ' ') continue
+      const path = entry.slice(3)
+      if (path.endsWith('/')) return undefined
+      paths.push(path)
+    }
+    return paths
   }
 
   /** The diff from one state to another, as `git diff --binary` makes it (empty when they are the same). */
@@ -592,8 +637,19 @@ export class LocalWorkspace implements Workspace {
     return result.stdout.toString('utf8')
   }
 
-  private git(args: string[], okCodes = [0], env?: Record<string, string>): Promise<GitRunResult> {
-    return runGit(args, { cwd: this.root, okCodes, env })
+  /** Runs git in the checkout; `paths`, when given, are written to its stdin, each ended by a NUL. */
+  private git(
+    args: string[],
+    okCodes = [0],
+    env?: Record<string, string>,
+    paths?: readonly string[]
+  ): Promise<GitRunResult> {
+    return runGit(args, {
+      cwd: this.root,
+      okCodes,
+      env,
+      input: paths && paths.map(path => `${path}\0`).join('')
+    })
   }
 }
 
@@ -661,6 +717,18 @@ function isRunning(pid: number): boolean {
     return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }
+
+/**
+ * How the snapshots' scans trust the scratch index: an untracked cache (for every file, not only directories'
+ * names), and stat data checked in full, ctime too, so that no file or directory can pass for unchanged by its
+ * mtime being set back.
+ */
+const STAT_CONFIG = [
+  'core.untrackedCache=true',
+  'status.showUntrackedFiles=all',
+  'core.trustctime=true',
+  'core.checkStat=default'
+]
 
 /** What `readMeta` reads under the git directory. */
 const GUARDED_META = [

@@ -334,7 +334,10 @@ class LocalGitAdapter implements GitAdapter {
     return parseLog(stdout.toString('utf8'))
   }
 
-  /** Checks every path the diff touches against the repository rules; returns the number of files. */
+  /**
+   * Checks every path the diff touches against the repository rules; returns the number of files, and the paths
+   * (old names of renamed files too) when they are known.
+   */
   private async checkDiffPaths(
     diff: string,
     input: string | Buffer
@@ -367,6 +370,8 @@ class LocalGitAdapter implements GitAdapter {
       for (const path of paths) normalizeRepoPath(path)
       touched.push(...paths)
     }
+    if (files === 0)
+      throw new InvalidInputError('The diff changes no file: pass a diff made by `git diff --binary`.')
     // git's numstat names a renamed or copied file by its new name only. Where the old names cannot be read, or
     // the files are too many to name on a command line, the commit is made from the parent's whole tree.
     try {
@@ -374,8 +379,6 @@ class LocalGitAdapter implements GitAdapter {
     } catch {
       return { files }
     }
-    if (files === 0)
-      throw new InvalidInputError('The diff changes no file: pass a diff made by `git diff --binary`.')
     return touched.length > MAX_TOUCHED ? { files } : { files, touched }
   }
 
@@ -476,7 +479,6 @@ function movedError(branch: string): Error {
   return new SelfHealError(`Branch '${branch}' moved during the merge; nothing was changed: try again.`)
 }
 
-/** Turns `git apply`'s stderr into a DiffDoesNotApplyError naming the file and, when known, the hunk. */
 /** Past this many paths, a diff is committed through an index of the parent's whole tree. */
 const MAX_TOUCHED = 1000
 
@@ -518,18 +520,22 @@ async function treeWith(
     const entries = trees.get(dir) ?? new Map<string, TreeEntry>()
     const within = (path: string) => (dir ? path.startsWith(`${dir}/`) : true)
     const name = (path: string) => path.slice(dir ? dir.length + 1 : 0)
+    const direct = (path: string) => path !== dir && within(path) && !name(path).includes('/')
+    const subdirs = [...written].filter(([sub]) => sub && direct(sub))
+    const isTree = (path: string) => entries.get(name(path))?.mode === '40000'
+    // Emptied directories go first, so that a file can take the name; then the files; then the directories.
+    for (const [sub, oid] of subdirs) if (!oid && isTree(sub)) entries.delete(name(sub))
     for (const [path, entry] of files) {
-      if (!within(path) || name(path).includes('/')) continue
-      if (entries.get(name(path))?.mode === '40000' && entry) throw treeConflict(path)
-      if (entry) entries.set(name(path), entry)
+      if (!direct(path)) continue
+      if (isTree(path)) {
+        if (entry) throw treeConflict(path)
+      } else if (entry) entries.set(name(path), entry)
       else entries.delete(name(path))
     }
-    for (const [sub, oid] of written) {
-      if (!within(sub) || !sub || sub === dir || name(sub).includes('/')) continue
-      const existing = entries.get(name(sub))
-      if (existing && existing.mode !== '40000' && oid) throw treeConflict(sub)
-      if (oid) entries.set(name(sub), { mode: '40000', oid })
-      else if (existing?.mode === '40000') entries.delete(name(sub))
+    for (const [sub, oid] of subdirs) {
+      if (!oid) continue
+      if (entries.has(name(sub)) && !isTree(sub)) throw treeConflict(sub)
+      entries.set(name(sub), { mode: '40000', oid })
     }
     // git keeps no empty directory: one whose files all went goes too (the root stays, empty or not).
     if (!entries.size && dir) {
@@ -575,6 +581,7 @@ function treeConflict(path: string): Error {
   return new DiffDoesNotApplyError(path, 'a file and a directory of that name would both be there')
 }
 
+/** Turns `git apply`'s stderr into a DiffDoesNotApplyError naming the file and, when known, the hunk. */
 function diffError(stderr: string, diff: string): Error {
   const failed = /patch failed: (.+):(\d+)/.exec(stderr)
   if (failed) {

@@ -202,19 +202,7 @@ export class LocalWorkspace implements Workspace {
       }
       this.indexMade = true
     }
-    const changed = await this.changedSinceIndex(env)
-    const updated =
-      changed &&
-      (!changed.length ||
-        (
-          await this.git(
-            ['update-index', '-z', '--add', '--remove', '--replace', '--stdin'],
-            [0, 1, 128],
-            env,
-            changed
-          )
-        ).code === 0)
-    if (!updated) await this.git(['add', '--all', '--', '.'], [0], env)
+    if (!(await this.updateScratch(env))) await this.git(['add', '--all', '--', '.'], [0], env)
     const state = text(await this.git(['write-tree'], [0], env))
     if (!this.start) {
       this.start = state
@@ -223,12 +211,21 @@ export class LocalWorkspace implements Workspace {
     return state
   }
 
+  /** Brings the scratch index up to the files; false when it is left to `git add` (see changedSinceIndex). */
+  private async updateScratch(env: Record<string, string>): Promise<boolean> {
+    const changed = await this.changedSinceIndex(env)
+    if (!changed) return false
+    if (!changed.length) return true
+    const update = ['update-index', '-z', '--add', '--remove', '--replace', '--stdin']
+    return (await this.git(update, [0, 1, 128], env, changed)).code === 0
+  }
+
   /**
    * The files that differ from the scratch index (changed, removed, added), as `git status` finds them with an
    * untracked cache in that index: it reads again only the directories whose stat data changed, and hashes only
    * the files whose stat data did. The cache and the stat checks are set on the command line, which outranks the
-   * repository's config (a fixer's). Undefined when git names a directory (a repository inside the checkout):
-   * `git add` knows what to do with it.
+   * repository's config (a fixer's). Undefined when git names a directory (a repository inside the checkout),
+   * which `git add` knows what to do with; `git add` also takes over when update-index refuses a path.
    */
   private async changedSinceIndex(env: Record<string, string>): Promise<string[] | undefined> {
     const status = await this.git(

@@ -144,7 +144,7 @@ export async function run(): Promise<{ rounds: number; targetRatio: number; rows
       const healMs = median(samples.heal)
       const byHandMs = median(samples.byHand)
       rows.push({ files, healMs: round(healMs), byHandMs: round(byHandMs), ratio: round(healMs / byHandMs) })
-      rmSync(dir, { recursive: true, force: true })
+      rmSync(dir, { recursive: true, force: true, maxRetries: 5 })
     }
     console.log(
       `heal: median of ${ROUNDS} runs each, interleaved; target at 100,000 files: ratio ≤ ${TARGET_RATIO}`

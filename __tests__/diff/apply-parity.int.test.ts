@@ -8,6 +8,7 @@ import { chmod, mkdir, readFile, rename, symlink, unlink, writeFile } from 'node
 import { join } from 'node:path'
 import { deflateSync } from 'node:zlib'
 import { GitHubAPIAdapter } from '../../src/adapters/github/git.js'
+import { createLocalGitAdapter } from '../../src/adapters/local/git.js'
 import { applyDiffText, gitBlobSha } from '../../src/diff/apply.js'
 import { LocalGitBaseSource } from '../../src/diff/local-git-source.js'
 import { SelfHealError } from '../../src/errors.js'
@@ -517,6 +518,17 @@ describe('apply parity with git apply', () => {
           .then(async applied => ({ tree: await appliedTree(repo.path, base, applied) }), refusal)
           .finally(() => source.close())
         expect('tree' in local ? local.tree : 'refused').toBe('tree' in theirs ? theirs.tree : 'refused')
+
+        // The local Git adapter writes only the directories the patch changes (LOCAL's fix commit).
+        if (!c.config) {
+          const adapter = await createLocalGitAdapter({ cwd: repo.path })
+          const committed: Outcome = await adapter
+            .applyDiff(patch, `parity: ${c.name}`, { branch: 'parity-local', base })
+            .then(result => ({ tree: result.tree }), refusal)
+          expect('tree' in committed ? committed.tree : 'refused').toBe(
+            'tree' in theirs ? theirs.tree : 'refused'
+          )
+        }
 
         const served = await serve(repo.path)
         try {

@@ -34,12 +34,19 @@ export interface Workspace {
   currentBranch(): Promise<string | undefined>
   /** The message of the commit checked out (the loop guard reads self-heal's trailer in it). */
   headMessage(): Promise<string>
-  /** Tracked files that differ from `head`: a heal proposes its fix on `head`, so it refuses to start with them. */
-  changedTrackedFiles(): Promise<string[]>
+  /**
+   * Tracked files that differ from `head`: a heal proposes its fix on `head`, so it refuses to start with them.
+   * With `state`, those that differ in that state rather than now (staged changes aside: `repositoryChanges`
+   * tells those).
+   */
+  changedTrackedFiles(state?: WorkspaceState): Promise<string[]>
   /** The text of files as the commit checked out holds them (a path it does not hold is left out). */
   readCommitted(paths: readonly string[]): Promise<Map<string, string>>
-  /** Untracked files (not ignored ones), repository-relative: the user's, not the commit's. */
-  untrackedFiles(): Promise<string[]>
+  /**
+   * Untracked files (not ignored ones), repository-relative: the user's, not the commit's. With `state`, those in
+   * that state (one taken while the index was as `head` has it).
+   */
+  untrackedFiles(state?: WorkspaceState): Promise<string[]>
   /** The files as they are now (tracked and untracked, not ignored ones). */
   snapshot(): Promise<WorkspaceState>
   /** The change from one state to another as `git diff --binary` writes it; empty when they are the same. */

@@ -167,9 +167,10 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
     }
   }
 
-  // The user's untracked files are not in the base a fix is proposed on: what fixers do to them is put back with
-  // everything else, and never proposed.
-  const untracked = new Set(await workspace.untrackedFiles())
+  // The first state, whose scan also tells the user's untracked files: they are not in the base a fix is proposed
+  // on, so what fixers do to them is put back with everything else, and never proposed.
+  const start = await workspace.snapshot()
+  const untracked = new Set(await workspace.untrackedFiles(start))
   const candidate = async (from: WorkspaceState, to: WorkspaceState): Promise<string> => {
     const { diff, dropped } = withoutPaths(await workspace.diff(from, to), untracked)
     for (const path of dropped) {
@@ -183,8 +184,7 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
   }
 
   const user = new UserChanges(workspace, untracked)
-  await user.beforeStart()
-  const start = await workspace.snapshot()
+  await user.beforeStart(start)
   let fix: HealFix | undefined
   let current: WorkspaceState = start
   // The fixers whose changes `current` holds, and what became of the candidates that were not kept.
@@ -232,7 +232,8 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
       }
       if (fix) break
     }
-    await user.atEnd(current)
+    // A fix verified in place: its verification ran last, and its snapshot already compared the files with `current`.
+    await user.atEnd(current, Boolean(fix) && request.verify !== 'clean')
   } finally {
     // The checkout is left as it was found, whatever happened: its files, its index and its HEAD. Unless someone
     // else changed it meanwhile: then only self-heal's own changes go, where that touches nothing of theirs. When a

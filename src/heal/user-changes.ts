@@ -37,11 +37,14 @@ export class UserChanges {
     this.abandon(`${moved.join('; ')} ${when}`, this.started ? '' : NOTHING_YET)
   }
 
-  /** Before the first state is taken: a tracked file that changed while the check ran is someone's edit. */
-  async beforeStart(): Promise<void> {
+  /**
+   * With the first state (`start`), before anything is changed: a tracked file that changed while the check ran
+   * is someone's edit.
+   */
+  async beforeStart(start: WorkspaceState): Promise<void> {
     await this.repository('while the check ran')
     this.started = true
-    const changed = await this.workspace.changedTrackedFiles()
+    const changed = await this.workspace.changedTrackedFiles(start)
     if (changed.length) {
       this.abandon(`${list(changed)} changed while the check ran`, NOTHING_YET)
     }
@@ -65,9 +68,14 @@ export class UserChanges {
     )
   }
 
-  /** At the end of the loop, the files must be as self-heal left them (`current`), and HEAD and the index too. */
-  async atEnd(current: WorkspaceState): Promise<void> {
+  /**
+   * At the end of the loop, the files must be as self-heal left them (`current`), and HEAD and the index too. With
+   * `compared`, the last check's snapshot (`afterCheck`) already compared the files, and nothing ran since: only
+   * HEAD and the index are read again.
+   */
+  async atEnd(current: WorkspaceState, compared = false): Promise<void> {
     await this.repository('while the heal ran')
+    if (compared) return
     const now = await this.workspace.snapshot()
     if (now !== current)
       this.abandon(`${list(await changedPaths(this.workspace, current, now))} changed while the heal ran`)

@@ -17,6 +17,7 @@ import {
   RefNotFoundError,
   SelfHealError
 } from '../../errors.js'
+import { parseGitDiff } from '../../diff/parse.js'
 import { normalizeRepoPath } from '../../paths.js'
 import { assertBranchName, branchHead, resolveCommit } from '../../git/refs.js'
 import { DEFAULT_REMOTE } from '../../git/remote.js'
@@ -153,11 +154,21 @@ class LocalGitAdapter implements GitAdapter {
     // Replacing, the commit is made on the base: the branch's earlier commits are no part of it.
     const parent =
       (options.replacing ? undefined : existing) ?? (await resolveCommit(options.base ?? 'HEAD', this.root))
-    const files = await this.checkDiffPaths(diff, input)
+    const paths = await this.checkDiffPaths(diff, input)
+    const files = paths.files
     const scratch = await mkdtemp(join(tmpdir(), 'self-heal-index-'))
     try {
       const env = { GIT_INDEX_FILE: join(scratch, 'index') }
-      await runGit(['read-tree', parent], { cwd: this.root, env })
+      const { touched } = paths
+      if (touched) {
+        // The index holds only the files the diff touches, read from the parent's tree: what it costs is the
+        // diff's size, not the repository's.
+        const listed = await runGit(['ls-tree', '-r', '-z', '--full-tree', parent, '--', ...touched], {
+          cwd: this.root,
+          env: LITERAL_PATHS
+        })
+        await runGit(['update-index', '-z', '--index-info'], { cwd: this.root, env, input: listed.stdout })
+      } else await runGit(['read-tree', parent], { cwd: this.root, env })
       // --check first so that a failure is reported before anything is written to the object database.
       for (const check of [true, false]) {
         const args = ['apply', '--cached', '--whitespace=nowarn']
@@ -165,7 +176,9 @@ class LocalGitAdapter implements GitAdapter {
         const result = await runGit(args, { cwd: this.root, env, input, okCodes: [0, 1, 128] })
         if (result.code !== 0) throw diffError(result.stderr, diff)
       }
-      const tree = await gitText(['write-tree'], { cwd: this.root, env })
+      const tree = touched
+        ? await treeWith(this.root, env, parent, touched)
+        : await gitText(['write-tree'], { cwd: this.root, env })
       const commit = await gitText(['commit-tree', tree, '-p', parent, '-F', '-'], {
         cwd: this.root,
         env: await this.identityEnv(options.author),
@@ -321,8 +334,14 @@ class LocalGitAdapter implements GitAdapter {
     return parseLog(stdout.toString('utf8'))
   }
 
-  /** Checks every path the diff touches against the repository rules; returns the number of files. */
-  private async checkDiffPaths(diff: string, input: string | Buffer): Promise<number> {
+  /**
+   * Checks every path the diff touches against the repository rules; returns the number of files, and the paths
+   * (old names of renamed files too) when they are known.
+   */
+  private async checkDiffPaths(
+    diff: string,
+    input: string | Buffer
+  ): Promise<{ files: number; touched?: string[] }> {
     // git strips one leading component, so `+++ /etc/x` would silently become `etc/x`: refuse absolute names first.
     for (const line of diff.split('\n')) {
       const header = /^(?:---|\+\+\+) ("?)(\/.*?)\1\s*$/.exec(line)
@@ -340,6 +359,7 @@ class LocalGitAdapter implements GitAdapter {
     // -z numstat: "added\tdeleted\tpath\0", or for a rename "added\tdeleted\t\0from\0to\0".
     const fields = result.stdout.toString('utf8').split('\0')
     let files = 0
+    const touched: string[] = []
     for (let i = 0; i < fields.length; i++) {
       const field = fields[i]
       if (!field) continue
@@ -348,10 +368,18 @@ class LocalGitAdapter implements GitAdapter {
       files++
       const paths = match[1] ? [match[1]] : [fields[++i], fields[++i]]
       for (const path of paths) normalizeRepoPath(path)
+      touched.push(...paths)
     }
     if (files === 0)
       throw new InvalidInputError('The diff changes no file: pass a diff made by `git diff --binary`.')
-    return files
+    // git's numstat names a renamed or copied file by its new name only. Where the old names cannot be read, or
+    // the files are too many to name on a command line, the commit is made from the parent's whole tree.
+    try {
+      for (const patch of parseGitDiff(input)) if (patch.oldPath) touched.push(patch.oldPath)
+    } catch {
+      return { files }
+    }
+    return touched.length > MAX_TOUCHED ? { files } : { files, touched }
   }
 
   /** The worktree directory where `branch` is checked out, if any. */
@@ -449,6 +477,108 @@ function parseLog(text: string): CommitInfo[] {
 
 function movedError(branch: string): Error {
   return new SelfHealError(`Branch '${branch}' moved during the merge; nothing was changed: try again.`)
+}
+
+/** Past this many paths, a diff is committed through an index of the parent's whole tree. */
+const MAX_TOUCHED = 1000
+
+/** Paths given to git as they are: no glob or pathspec magic in a file's name. */
+const LITERAL_PATHS = { GIT_LITERAL_PATHSPECS: '1' }
+
+/** One entry of a tree object. */
+interface TreeEntry {
+  mode: string
+  oid: string
+}
+
+/**
+ * The tree of `parent` with the files `touched` as the index (`env`) holds them now (one it does not hold is
+ * deleted): only the directories above them are read and written again. A file where the parent has a directory,
+ * or the other way round, is a diff that does not apply (as `git apply` says of it on a whole index).
+ */
+async function treeWith(
+  root: string,
+  env: Record<string, string>,
+  parent: string,
+  touched: readonly string[]
+): Promise<string> {
+  const staged = await runGit(['ls-files', '--stage', '-z'], { cwd: root, env })
+  const files = new Map<string, TreeEntry | undefined>(touched.map(path => [path, undefined]))
+  for (const line of staged.stdout.toString('utf8').split('\0')) {
+    // `mode oid stage\tpath`
+    const match = /^(\d+) ([0-9a-f]+) \d\t(.*)$/s.exec(line)
+    if (match) files.set(match[3], { mode: match[1], oid: match[2] })
+  }
+  const dirs = new Set([''])
+  for (const path of files.keys())
+    for (let at = path.lastIndexOf('/'); at > 0; at = path.lastIndexOf('/', at - 1))
+      dirs.add(path.slice(0, at))
+  const trees = await readTrees(root, parent, [...dirs])
+  // Deepest first, so that each directory's own subdirectories are written before it.
+  const written = new Map<string, string | undefined>()
+  for (const dir of [...dirs].sort((a, b) => depth(b) - depth(a))) {
+    const entries = trees.get(dir) ?? new Map<string, TreeEntry>()
+    const within = (path: string) => (dir ? path.startsWith(`${dir}/`) : true)
+    const name = (path: string) => path.slice(dir ? dir.length + 1 : 0)
+    const direct = (path: string) => path !== dir && within(path) && !name(path).includes('/')
+    const subdirs = [...written].filter(([sub]) => sub && direct(sub))
+    const isTree = (path: string) => entries.get(name(path))?.mode === '40000'
+    // Emptied directories go first, so that a file can take the name; then the files; then the directories.
+    for (const [sub, oid] of subdirs) if (!oid && isTree(sub)) entries.delete(name(sub))
+    for (const [path, entry] of files) {
+      if (!direct(path)) continue
+      if (isTree(path)) {
+        if (entry) throw treeConflict(path)
+      } else if (entry) entries.set(name(path), entry)
+      else entries.delete(name(path))
+    }
+    for (const [sub, oid] of subdirs) {
+      if (!oid) continue
+      if (entries.has(name(sub)) && !isTree(sub)) throw treeConflict(sub)
+      entries.set(name(sub), { mode: '40000', oid })
+    }
+    // git keeps no empty directory: one whose files all went goes too (the root stays, empty or not).
+    if (!entries.size && dir) {
+      written.set(dir, undefined)
+      continue
+    }
+    const listing = [...entries].map(
+      ([entry, { mode, oid }]) =>
+        `${mode} ${mode === '40000' ? 'tree' : mode === '160000' ? 'commit' : 'blob'} ${oid}\t${entry}\0`
+    )
+    written.set(dir, await gitText(['mktree', '-z'], { cwd: root, input: listing.join('') }))
+  }
+  return written.get('')!
+}
+
+/** The entries of the directories `dirs` of `commit`'s tree (a directory it does not have is left out). */
+async function readTrees(
+  root: string,
+  commit: string,
+  dirs: readonly string[]
+): Promise<Map<string, Map<string, TreeEntry>>> {
+  const trees = new Map<string, Map<string, TreeEntry>>()
+  for (const dir of dirs) {
+    // `<commit>:<dir>` starts with the commit id, so no directory's name can read as an option.
+    const listed = await runGit(['ls-tree', '-z', `${commit}:${dir}`], { cwd: root, okCodes: [0, 128] })
+    if (listed.code !== 0) continue
+    const entries = new Map<string, TreeEntry>()
+    for (const line of listed.stdout.toString('utf8').split('\0')) {
+      // `mode type oid\tname`
+      const match = /^(\d+) \w+ ([0-9a-f]+)\t(.*)$/s.exec(line)
+      if (match) entries.set(match[3], { mode: match[1] === '040000' ? '40000' : match[1], oid: match[2] })
+    }
+    trees.set(dir, entries)
+  }
+  return trees
+}
+
+function depth(dir: string): number {
+  return dir ? dir.split('/').length : 0
+}
+
+function treeConflict(path: string): Error {
+  return new DiffDoesNotApplyError(path, 'a file and a directory of that name would both be there')
 }
 
 /** Turns `git apply`'s stderr into a DiffDoesNotApplyError naming the file and, when known, the hunk. */

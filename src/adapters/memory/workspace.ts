@@ -49,9 +49,10 @@ export class MemoryWorkspace implements Workspace {
     return this.message
   }
 
-  async changedTrackedFiles(): Promise<string[]> {
+  async changedTrackedFiles(state?: WorkspaceState): Promise<string[]> {
+    const files = state ? this.state(state) : this.files
     return [...this.committed.keys()].filter(path => {
-      const now = this.files.get(path)
+      const now = files.get(path)
       const then = this.committed.get(path)!
       return !now || now.mode !== then.mode || !now.content.equals(then.content)
     })
@@ -66,8 +67,10 @@ export class MemoryWorkspace implements Workspace {
     return found
   }
 
-  async untrackedFiles(): Promise<string[]> {
-    return [...this.files.keys()].filter(path => !this.committed.has(path)).sort()
+  async untrackedFiles(state?: WorkspaceState): Promise<string[]> {
+    return [...(state ? this.state(state) : this.files).keys()]
+      .filter(path => !this.committed.has(path))
+      .sort()
   }
 
   async snapshot(): Promise<WorkspaceState> {

@@ -131,6 +131,15 @@ describe('fixers are confined to work files', () => {
     }
   )
 
+  it("sees a change a fixer hid by marking the file unchanged in self-heal's own index", async () => {
+    // Marked assume-unchanged there, the file's change would be missing from the next state: the policy would not
+    // see it, and the check would pass on a change that is in no fix.
+    const hide = 'GIT_INDEX_FILE=.git/self-heal/index git update-index --assume-unchanged src/app.js'
+    const result = await heal(`${HONEST} && ${hide}`)
+    expect(result.attempts[0].result).toBe('verified')
+    expect(result.fix?.diff).toContain('+const a = "good"')
+  })
+
   it('accepts a fixer that writes its own cache among ignored files, and removes what it added there', async () => {
     const result = await heal(
       `mkdir -p node_modules/.cache/tool && echo c > node_modules/.cache/tool/x && ${HONEST}`

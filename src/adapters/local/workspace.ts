@@ -183,6 +183,8 @@ export class LocalWorkspace implements Workspace {
 
   /** Whether the scratch index (the states' own, kept between snapshots) has been made. */
   private indexMade = false
+  /** The scratch index as the last snapshot left it (a digest of its bytes) and the state it wrote. */
+  private scratchSeal?: { digest?: string; state: TreeState }
 
   /**
    * Writes the working tree as it is now (tracked and untracked files, not ignored ones) as a tree object, through
@@ -201,9 +203,15 @@ export class LocalWorkspace implements Workspace {
         await this.git(['read-tree', this.head], [0], env)
       }
       this.indexMade = true
+    } else if (this.scratchSeal && (await digestOf(index)) !== this.scratchSeal.digest) {
+      // A fixer rewrote the scratch index (stat data that hides a change it made): start again from the last
+      // state's entries alone, with no stat data to trust, so every file is read.
+      await rm(index, { force: true })
+      await this.git(['read-tree', this.scratchSeal.state], [0], env)
     }
     if (!(await this.updateScratch(env))) await this.git(['add', '--all', '--', '.'], [0], env)
     const state = text(await this.git(['write-tree'], [0], env))
+    this.scratchSeal = { digest: await digestOf(index), state }
     if (!this.start) {
       this.start = state
       await this.writeJournal()
@@ -766,4 +774,15 @@ const USER_INDEX = 'user-index'
 
 function text(result: GitRunResult): string {
   return result.stdout.toString('utf8').trim()
+}
+
+/** A digest of a file's bytes (undefined when it is missing). */
+async function digestOf(path: string): Promise<string | undefined> {
+  try {
+    return createHash('sha256')
+      .update(await readFile(path))
+      .digest('hex')
+  } catch {
+    return undefined
+  }
 }

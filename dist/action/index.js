@@ -315,7 +315,7 @@ class AdapterFactory {
     storage() {
         return this.once('storage', async () => {
             if (this.environment === 'cloud') {
-                const { GitHubStorageAdapter } = await Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(32), __nccwpck_require__.e(133), __nccwpck_require__.e(463)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5463));
+                const { GitHubStorageAdapter } = await Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(908), __nccwpck_require__.e(61), __nccwpck_require__.e(463)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5463));
                 return new GitHubStorageAdapter(await this.client());
             }
             const { LocalStorageAdapter } = await Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(629)]).then(__nccwpck_require__.bind(__nccwpck_require__, 629));
@@ -329,7 +329,7 @@ class AdapterFactory {
                 case 'local': {
                     // Pull requests go through the API when a token and a GitHub repository are known.
                     const missing = await this.missingForGitHub();
-                    const { createLocalGitAdapter } = await __nccwpck_require__.e(/* import() */ 524).then(__nccwpck_require__.bind(__nccwpck_require__, 2524));
+                    const { createLocalGitAdapter } = await Promise.all(/* import() */[__nccwpck_require__.e(908), __nccwpck_require__.e(524)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2524));
                     return createLocalGitAdapter({
                         cwd: this.settings.cwd,
                         log: message => this.logger.info(message),
@@ -418,7 +418,7 @@ class AdapterFactory {
         return this.github;
     }
     async gitHubAPI(options) {
-        const { GitHubAPIAdapter } = await Promise.all(/* import() */[__nccwpck_require__.e(32), __nccwpck_require__.e(133), __nccwpck_require__.e(410)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8410));
+        const { GitHubAPIAdapter } = await Promise.all(/* import() */[__nccwpck_require__.e(908), __nccwpck_require__.e(61), __nccwpck_require__.e(410)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8410));
         return new GitHubAPIAdapter(await this.client(), options);
     }
     warn() {
@@ -1904,7 +1904,7 @@ async function checkOperation(factory, cwd) {
  * check's result and the candidate fix back to the dispatching side, which polices, commits, verifies and proposes.
  */
 async function fixOperation(factory, cwd) {
-    const { parseFixRequest, runFixStep } = await Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(32), __nccwpck_require__.e(800), __nccwpck_require__.e(480)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3480));
+    const { parseFixRequest, runFixStep } = await Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(908), __nccwpck_require__.e(800), __nccwpck_require__.e(480)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3480));
     const request = parseFixRequest(actions_core/* getInput */.V4(constants/* Input */.pd.Request, { required: true }));
     const correlationId = actions_core/* getInput */.V4(constants/* Input */.pd.CorrelationId, { required: true });
     const { first, fix } = await actions_core/* group */.Os(`Run the ${request.kind} check and the fixers`, async () => runFixStep(await factory.execution(), cwd, request, coreLogger));
@@ -1957,8 +1957,8 @@ const HEAL_INPUTS = {
 async function healOperation(factory, cwd) {
     const command = actions_core/* getInput */.V4(constants/* Input */.pd.Command);
     const [{ buildHealRequest }, { healWithFactory }, { handOverForkFix }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(243), __nccwpck_require__.e(32), __nccwpck_require__.e(800), __nccwpck_require__.e(306)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4306)),
-        Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(119), __nccwpck_require__.e(874), __nccwpck_require__.e(32), __nccwpck_require__.e(800), __nccwpck_require__.e(480), __nccwpck_require__.e(159), __nccwpck_require__.e(571)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7571)),
+        Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(243), __nccwpck_require__.e(908), __nccwpck_require__.e(800), __nccwpck_require__.e(306)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4306)),
+        Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(119), __nccwpck_require__.e(874), __nccwpck_require__.e(908), __nccwpck_require__.e(800), __nccwpck_require__.e(480), __nccwpck_require__.e(159), __nccwpck_require__.e(571)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7571)),
         __nccwpck_require__.e(/* import() */ 612).then(__nccwpck_require__.bind(__nccwpck_require__, 1612))
     ]);
     const request = buildHealRequest({
@@ -1992,7 +1992,7 @@ async function healOperation(factory, cwd) {
         verifyAlso: actions_core/* getMultilineInput */.q3(constants/* Input */.pd.VerifyAlso),
         ciWorkflow: actions_core/* getInput */.V4(constants/* Input */.pd.CiWorkflow)
     }, option => `the input '${HEAL_INPUTS[option]}'`, process.env);
-    const { parseRunId } = await Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(32), __nccwpck_require__.e(800), __nccwpck_require__.e(480), __nccwpck_require__.e(715)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4715));
+    const { parseRunId } = await Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(908), __nccwpck_require__.e(800), __nccwpck_require__.e(480), __nccwpck_require__.e(715)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4715));
     const result = await actions_core/* group */.Os(`Heal the ${request.kind} check`, async () => handOverForkFix(await healWithFactory(factory, cwd, request, coreLogger, {
         // With no checkout the branch to heal is named; with one, it is the checkout's.
         ref: (factory.environment === 'cloud' && actions_core/* getInput */.V4(constants/* Input */.pd.Ref)) || undefined,
@@ -2111,10 +2111,10 @@ async function deliverOperation(settings) {
         throw new errors/* ConfigurationError */.j1("operation 'deliver' needs the repository (the input 'repository').");
     }
     const [{ deliverFix, readDeliverMode, readTriggeringRun }, { readPolicy }, { createGitHubClient }, { GitHubAPIAdapter }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(243), __nccwpck_require__.e(32), __nccwpck_require__.e(800), __nccwpck_require__.e(56)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8056)),
-        Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(243), __nccwpck_require__.e(32), __nccwpck_require__.e(800), __nccwpck_require__.e(306)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4306)),
+        Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(243), __nccwpck_require__.e(908), __nccwpck_require__.e(800), __nccwpck_require__.e(56)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8056)),
+        Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(243), __nccwpck_require__.e(908), __nccwpck_require__.e(800), __nccwpck_require__.e(306)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4306)),
         Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(874), __nccwpck_require__.e(834)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7834)),
-        Promise.all(/* import() */[__nccwpck_require__.e(32), __nccwpck_require__.e(133), __nccwpck_require__.e(410)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8410))
+        Promise.all(/* import() */[__nccwpck_require__.e(908), __nccwpck_require__.e(61), __nccwpck_require__.e(410)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8410))
     ]);
     const mode = readDeliverMode(actions_core/* getInput */.V4(constants/* Input */.pd.Deliver), `the input '${constants/* Input */.pd.Deliver}'`);
     const token = settings.token;

@@ -1350,11 +1350,14 @@ class UserChanges {
         this.repositoryMoved = true;
         this.abandon(`${moved.join('; ')} ${when}`, this.started ? '' : NOTHING_YET);
     }
-    /** Before the first state is taken: a tracked file that changed while the check ran is someone's edit. */
-    async beforeStart() {
+    /**
+     * With the first state (`start`), before anything is changed: a tracked file that changed while the check ran
+     * is someone's edit.
+     */
+    async beforeStart(start) {
         await this.repository('while the check ran');
         this.started = true;
-        const changed = await this.workspace.changedTrackedFiles();
+        const changed = await this.workspace.changedTrackedFiles(start);
         if (changed.length) {
             this.abandon(`${list(changed)} changed while the check ran`, NOTHING_YET);
         }
@@ -1375,9 +1378,15 @@ class UserChanges {
         this.checkOutput = patches.filter(patch => patch.kind === 'add').map(patch => patch.newPath);
         this.abandon(`${list(unique(edited))} changed while the check ran (a check adds files, it does not edit these)`);
     }
-    /** At the end of the loop, the files must be as self-heal left them (`current`), and HEAD and the index too. */
-    async atEnd(current) {
+    /**
+     * At the end of the loop, the files must be as self-heal left them (`current`), and HEAD and the index too. With
+     * `compared`, the last check's snapshot (`afterCheck`) already compared the files, and nothing ran since: only
+     * HEAD and the index are read again.
+     */
+    async atEnd(current, compared = false) {
         await this.repository('while the heal ran');
+        if (compared)
+            return;
         const now = await this.workspace.snapshot();
         if (now !== current)
             this.abandon(`${list(await changedPaths(this.workspace, current, now))} changed while the heal ran`);
@@ -1555,9 +1564,10 @@ async function runHeal(deps, request) {
             return end('declined', declined.reason);
         }
     }
-    // The user's untracked files are not in the base a fix is proposed on: what fixers do to them is put back with
-    // everything else, and never proposed.
-    const untracked = new Set(await workspace.untrackedFiles());
+    // The first state, whose scan also tells the user's untracked files: they are not in the base a fix is proposed
+    // on, so what fixers do to them is put back with everything else, and never proposed.
+    const start = await workspace.snapshot();
+    const untracked = new Set(await workspace.untrackedFiles(start));
     const candidate = async (from, to) => {
         const { diff, dropped } = (0,diff_select/* withoutPaths */.f)(await workspace.diff(from, to), untracked);
         for (const path of dropped) {
@@ -1569,8 +1579,7 @@ async function runHeal(deps, request) {
         return diff;
     };
     const user = new UserChanges(workspace, untracked);
-    await user.beforeStart();
-    const start = await workspace.snapshot();
+    await user.beforeStart(start);
     let fix;
     let current = start;
     // The fixers whose changes `current` holds, and what became of the candidates that were not kept.
@@ -1618,7 +1627,8 @@ async function runHeal(deps, request) {
             if (fix)
                 break;
         }
-        await user.atEnd(current);
+        // A fix verified in place: its verification ran last, and its snapshot already compared the files with `current`.
+        await user.atEnd(current, Boolean(fix) && request.verify !== 'clean');
     }
     finally {
         // The checkout is left as it was found, whatever happened: its files, its index and its HEAD. Unless someone

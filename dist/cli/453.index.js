@@ -117,14 +117,33 @@ class LocalWorkspace {
     async headMessage() {
         return text(await this.git(['log', '-1', '--format=%B', this.head]));
     }
-    /** Tracked files that differ from HEAD (staged or not): a heal commits on HEAD, so it refuses to start with them. */
-    async changedTrackedFiles() {
+    /**
+     * Tracked files that differ from HEAD (staged or not): a heal commits on HEAD, so it refuses to start with them.
+     * With `state`, the tracked files that state changes: git compares the two trees, so this costs what differs.
+     */
+    async changedTrackedFiles(state) {
+        if (state)
+            return this.changedFromHead(state, 'a');
         const status = await this.git(['status', '--porcelain=v1', '-z', '--untracked-files=no']);
         return status.stdout
             .toString('utf8')
             .split('\0')
             .filter(Boolean)
             .map(entry => entry.slice(3));
+    }
+    /** The paths `state` changes from HEAD, of the kinds `filter` picks (`git diff --diff-filter`). */
+    async changedFromHead(state, filter) {
+        const listed = await this.git([
+            'diff-tree',
+            '-r',
+            '-z',
+            '--name-only',
+            '--no-renames',
+            `--diff-filter=${filter}`,
+            this.head,
+            state
+        ]);
+        return listed.stdout.toString('utf8').split('\0').filter(Boolean);
     }
     async readCommitted(paths) {
         const found = new Map();
@@ -141,8 +160,13 @@ class LocalWorkspace {
         }
         return found;
     }
-    /** Untracked files, not ignored ones, repository-relative. */
-    async untrackedFiles() {
+    /**
+     * Untracked files, not ignored ones, repository-relative. With `state` (taken while tracked files were as HEAD
+     * has them), the files it adds to HEAD: the snapshot's scan already found them.
+     */
+    async untrackedFiles(state) {
+        if (state)
+            return this.changedFromHead(state, 'A');
         const listed = await this.git([
             'ls-files',
             '-z',
@@ -156,6 +180,8 @@ class LocalWorkspace {
     }
     /** Whether the scratch index (the states' own, kept between snapshots) has been made. */
     indexMade = false;
+    /** The scratch index as the last snapshot left it (a digest of its bytes) and the state it wrote. */
+    scratchSeal;
     /**
      * Writes the working tree as it is now (tracked and untracked files, not ignored ones) as a tree object, through
      * an index of its own that each snapshot updates: its stat data is the last snapshot's, so git hashes only the
@@ -175,13 +201,62 @@ class LocalWorkspace {
             }
             this.indexMade = true;
         }
-        await this.git(['add', '--all', '--', '.'], [0], env);
+        else if (this.scratchSeal && (await digestOf(index)) !== this.scratchSeal.digest) {
+            // A fixer rewrote the scratch index (stat data that hides a change it made): start again from the last
+            // state's entries alone, with no stat data to trust, so every file is read.
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(index, { force: true });
+            await this.git(['read-tree', this.scratchSeal.state], [0], env);
+        }
+        if (!(await this.updateScratch(env)))
+            await this.git(['add', '--all', '--', '.'], [0], env);
         const state = text(await this.git(['write-tree'], [0], env));
+        this.scratchSeal = { digest: await digestOf(index), state };
         if (!this.start) {
             this.start = state;
             await this.writeJournal();
         }
         return state;
+    }
+    /** Brings the scratch index up to the files; false when it is left to `git add` (see changedSinceIndex). */
+    async updateScratch(env) {
+        const changed = await this.changedSinceIndex(env);
+        if (!changed)
+            return false;
+        if (!changed.length)
+            return true;
+        const update = ['update-index', '-z', '--add', '--remove', '--replace', '--stdin'];
+        return (await this.git(update, [0, 1, 128], env, changed)).code === 0;
+    }
+    /**
+     * The files that differ from the scratch index (changed, removed, added), as `git status` finds them with an
+     * untracked cache in that index: it reads again only the directories whose stat data changed, and hashes only
+     * the files whose stat data did. The cache and the stat checks are set on the command line, which outranks the
+     * repository's config (a fixer's). Undefined when git names a directory (a repository inside the checkout),
+     * which `git add` knows what to do with; `git add` also takes over when update-index refuses a path.
+     */
+    async changedSinceIndex(env) {
+        const status = await this.git([
+            ...STAT_CONFIG.flatMap(setting => ['-c', setting]),
+            'status',
+            '--porcelain=v1',
+            '-z',
+            '--untracked-files=all',
+            '--no-renames',
+            '--ignore-submodules=none'
+        ], [0], 
+        // The index is self-heal's own: status may write its refreshed stat data and untracked cache back.
+        { ...env, GIT_OPTIONAL_LOCKS: '1' });
+        const paths = [];
+        for (const entry of status.stdout.toString('utf8').split('\0')) {
+            // `XY path`: Y is the file against the index (X, the index against HEAD, is no matter here).
+            if (!entry || entry[1] === ' ')
+                continue;
+            const path = entry.slice(3);
+            if (path.endsWith('/'))
+                return undefined;
+            paths.push(path);
+        }
+        return paths;
     }
     /** The diff from one state to another, as `git diff --binary` makes it (empty when they are the same). */
     async diff(from, to) {
@@ -271,12 +346,26 @@ class LocalWorkspace {
     async readRepository() {
         const ref = await this.git(['symbolic-ref', '--quiet', 'HEAD'], [0, 1]);
         const commit = await this.git(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], [0, 1, 128]);
-        const index = await this.git(['ls-files', '--stage', '-z']);
         return {
             ref: ref.code === 0 ? text(ref) : undefined,
             commit: text(commit),
-            index: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(index.stdout).digest('hex')
+            index: await this.indexDigest()
         };
+    }
+    /** The index file's bytes (a digest of them) when `indexDigest` last asked git, and what git listed then. */
+    indexRead;
+    /**
+     * A digest of the index's entries. git lists them (a read of the whole index) only when the file's bytes
+     * changed since the last time: the loop asks before and after every fixer and check.
+     */
+    async indexDigest() {
+        const file = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(this.index).catch(() => Buffer.alloc(0));
+        const bytes = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(file).digest('hex');
+        if (this.indexRead?.bytes !== bytes) {
+            const index = await this.git(['ls-files', '--stage', '-z']);
+            this.indexRead = { bytes, entries: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(index.stdout).digest('hex') };
+        }
+        return this.indexRead.entries;
     }
     async guard() {
         this.guarded = { meta: await this.readMeta(), ignored: await this.readIgnored() };
@@ -542,8 +631,14 @@ class LocalWorkspace {
         ]);
         return result.stdout.toString('utf8');
     }
-    git(args, okCodes = [0], env) {
-        return (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(args, { cwd: this.root, okCodes, env });
+    /** Runs git in the checkout; `paths`, when given, are written to its stdin, each ended by a NUL. */
+    git(args, okCodes = [0], env, paths) {
+        return (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(args, {
+            cwd: this.root,
+            okCodes,
+            env,
+            input: paths && paths.map(path => `${path}\0`).join('')
+        });
     }
 }
 /**
@@ -599,6 +694,17 @@ function isRunning(pid) {
         return error.code === 'EPERM';
     }
 }
+/**
+ * How the snapshots' scans trust the scratch index: an untracked cache (for every file, not only directories'
+ * names), and stat data checked in full, ctime too, so that no file or directory can pass for unchanged by its
+ * mtime being set back.
+ */
+const STAT_CONFIG = [
+    'core.untrackedCache=true',
+    'status.showUntrackedFiles=all',
+    'core.trustctime=true',
+    'core.checkStat=default'
+];
 /** What `readMeta` reads under the git directory. */
 const GUARDED_META = [
     'config',
@@ -625,6 +731,17 @@ function change(before, after) {
 const USER_INDEX = 'user-index';
 function text(result) {
     return result.stdout.toString('utf8').trim();
+}
+/** A digest of a file's bytes (undefined when it is missing). */
+async function digestOf(path) {
+    try {
+        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
+            .update(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(path))
+            .digest('hex');
+    }
+    catch {
+        return undefined;
+    }
 }
 
 

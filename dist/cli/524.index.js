@@ -15,16 +15,18 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
-/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8431);
-/* harmony import */ var _git_refs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8568);
-/* harmony import */ var _git_remote_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(668);
-/* harmony import */ var _git_run_git_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6148);
-/* harmony import */ var _surface_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7800);
+/* harmony import */ var _diff_parse_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9566);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8431);
+/* harmony import */ var _git_refs_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8568);
+/* harmony import */ var _git_remote_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(668);
+/* harmony import */ var _git_run_git_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6148);
+/* harmony import */ var _surface_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7800);
 /**
  * The local Git adapter: the git CLI, without a shell. Commits are built in a temporary index and written with
  * `commit-tree` + a compare-and-swap `update-ref`, so the user's current branch, index and working tree are never
  * touched and a failure moves no ref. Pull requests go through an injected GitHub service.
  */
+
 
 
 
@@ -40,15 +42,15 @@ const FALLBACK_IDENTITY = { name: 'self-heal', email: 'self-heal@users.noreply.g
 async function createLocalGitAdapter(settings) {
     let root;
     try {
-        root = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.gitText)(['rev-parse', '--show-toplevel'], { cwd: settings.cwd });
+        root = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_8__.gitText)(['rev-parse', '--show-toplevel'], { cwd: settings.cwd });
     }
     catch (error) {
-        if (error instanceof _git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.GitCommandError) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`'${settings.cwd}' is not inside a git repository: run self-heal in a checkout or ${(0,_surface_js__WEBPACK_IMPORTED_MODULE_8__/* .howToSet */ .ac)('cwd')}.`);
+        if (error instanceof _git_run_git_js__WEBPACK_IMPORTED_MODULE_8__.GitCommandError) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`'${settings.cwd}' is not inside a git repository: run self-heal in a checkout or ${(0,_surface_js__WEBPACK_IMPORTED_MODULE_9__/* .howToSet */ .ac)('cwd')}.`);
         }
         throw error;
     }
-    const version = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.gitText)(['version'], { cwd: root });
+    const version = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_8__.gitText)(['version'], { cwd: root });
     const match = /(\d+)\.(\d+)/.exec(version);
     if (!match || Number(match[1]) < 2 || (Number(match[1]) === 2 && Number(match[2]) < 38)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`self-heal needs git 2.38 or newer (found '${version}'): upgrade git.`);
@@ -66,16 +68,16 @@ class LocalGitAdapter {
         this.settings = settings;
     }
     async createBranch(name, base) {
-        const branch = await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .assertBranchName */ .ae)(name, this.root);
-        const sha = await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .resolveCommit */ .WL)(base ?? 'HEAD', this.root);
-        if (await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .branchHead */ .P)(branch, this.root))
+        const branch = await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_6__/* .assertBranchName */ .ae)(name, this.root);
+        const sha = await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_6__/* .resolveCommit */ .WL)(base ?? 'HEAD', this.root);
+        if (await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_6__/* .branchHead */ .P)(branch, this.root))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .BranchExistsError */ .vz(branch);
         // An empty old value makes update-ref fail if the branch appeared meanwhile: create, never overwrite.
         await this.updateRef(branch, sha, '', () => new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .BranchExistsError */ .vz(branch));
     }
     async deleteBranch(name, expected) {
-        const branch = await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .assertBranchName */ .ae)(name, this.root);
-        const sha = await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .branchHead */ .P)(branch, this.root);
+        const branch = await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_6__/* .assertBranchName */ .ae)(name, this.root);
+        const sha = await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_6__/* .branchHead */ .P)(branch, this.root);
         if (!sha)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RefNotFoundError */ .ZA(`refs/heads/${branch}`, 'there is no such branch to delete.');
         if (expected !== undefined && sha !== expected) {
@@ -84,18 +86,18 @@ class LocalGitAdapter {
         if (await this.checkedOutIn(branch)) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InvalidInputError */ .oC(`Branch '${branch}' is checked out: switch to another branch before deleting it.`);
         }
-        await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(['update-ref', '-d', `refs/heads/${branch}`, sha], { cwd: this.root });
+        await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_8__.runGit)(['update-ref', '-d', `refs/heads/${branch}`, sha], { cwd: this.root });
     }
     async getDiff(base, head) {
-        const from = await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .resolveCommit */ .WL)(base, this.root);
-        const to = await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .resolveCommit */ .WL)(head, this.root);
-        const { stdout } = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(['diff', '--binary', '--full-index', '--no-color', '--no-ext-diff', from, to], {
+        const from = await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_6__/* .resolveCommit */ .WL)(base, this.root);
+        const to = await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_6__/* .resolveCommit */ .WL)(head, this.root);
+        const { stdout } = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_8__.runGit)(['diff', '--binary', '--full-index', '--no-color', '--no-ext-diff', from, to], {
             cwd: this.root
         });
         return stdout.toString('utf8');
     }
     async applyDiff(patch, message, options) {
-        const branch = await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .assertBranchName */ .ae)(options.branch, this.root);
+        const branch = await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_6__/* .assertBranchName */ .ae)(options.branch, this.root);
         if (!message.trim())
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InvalidInputError */ .oC('The commit message is empty: give a message.');
         // git reads the bytes as given; the checks and messages read them as text.
@@ -103,7 +105,7 @@ class LocalGitAdapter {
         const diff = typeof input === 'string' ? input : input.toString('utf8');
         if (!diff.trim())
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InvalidInputError */ .oC('The diff is empty: there is nothing to commit.');
-        const existing = await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .branchHead */ .P)(branch, this.root);
+        const existing = await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_6__/* .branchHead */ .P)(branch, this.root);
         if (options.replacing !== undefined && existing !== options.replacing) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConflictError */ .fK(`Branch '${branch}' is at ${existing ?? 'nothing'}, not ${options.replacing}: nothing was changed.`);
         }
@@ -112,23 +114,37 @@ class LocalGitAdapter {
                 'move the branch under it. Use another branch name, or switch away first.');
         }
         // Replacing, the commit is made on the base: the branch's earlier commits are no part of it.
-        const parent = (options.replacing ? undefined : existing) ?? (await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .resolveCommit */ .WL)(options.base ?? 'HEAD', this.root));
-        const files = await this.checkDiffPaths(diff, input);
+        const parent = (options.replacing ? undefined : existing) ?? (await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_6__/* .resolveCommit */ .WL)(options.base ?? 'HEAD', this.root));
+        const paths = await this.checkDiffPaths(diff, input);
+        const files = paths.files;
         const scratch = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'self-heal-index-'));
         try {
             const env = { GIT_INDEX_FILE: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(scratch, 'index') };
-            await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(['read-tree', parent], { cwd: this.root, env });
+            const { touched } = paths;
+            if (touched) {
+                // The index holds only the files the diff touches, read from the parent's tree: what it costs is the
+                // diff's size, not the repository's.
+                const listed = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_8__.runGit)(['ls-tree', '-r', '-z', '--full-tree', parent, '--', ...touched], {
+                    cwd: this.root,
+                    env: LITERAL_PATHS
+                });
+                await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_8__.runGit)(['update-index', '-z', '--index-info'], { cwd: this.root, env, input: listed.stdout });
+            }
+            else
+                await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_8__.runGit)(['read-tree', parent], { cwd: this.root, env });
             // --check first so that a failure is reported before anything is written to the object database.
             for (const check of [true, false]) {
                 const args = ['apply', '--cached', '--whitespace=nowarn'];
                 if (check)
                     args.push('--check');
-                const result = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(args, { cwd: this.root, env, input, okCodes: [0, 1, 128] });
+                const result = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_8__.runGit)(args, { cwd: this.root, env, input, okCodes: [0, 1, 128] });
                 if (result.code !== 0)
                     throw diffError(result.stderr, diff);
             }
-            const tree = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.gitText)(['write-tree'], { cwd: this.root, env });
-            const commit = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.gitText)(['commit-tree', tree, '-p', parent, '-F', '-'], {
+            const tree = touched
+                ? await treeWith(this.root, env, parent, touched)
+                : await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_8__.gitText)(['write-tree'], { cwd: this.root, env });
+            const commit = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_8__.gitText)(['commit-tree', tree, '-p', parent, '-F', '-'], {
                 cwd: this.root,
                 env: await this.identityEnv(options.author),
                 input: message.endsWith('\n') ? message : `${message}\n`
@@ -145,16 +161,16 @@ class LocalGitAdapter {
         }
     }
     async branchCommits(base, name) {
-        const branch = await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .assertBranchName */ .ae)(name, this.root);
-        const head = await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .branchHead */ .P)(branch, this.root);
+        const branch = await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_6__/* .assertBranchName */ .ae)(name, this.root);
+        const head = await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_6__/* .branchHead */ .P)(branch, this.root);
         if (!head)
             return undefined;
-        const from = await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .resolveCommit */ .WL)(base, this.root);
-        const { stdout } = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(['log', `--format=${LOG_FORMAT}`, `${from}..${head}`], { cwd: this.root });
+        const from = await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_6__/* .resolveCommit */ .WL)(base, this.root);
+        const { stdout } = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_8__.runGit)(['log', `--format=${LOG_FORMAT}`, `${from}..${head}`], { cwd: this.root });
         return { head, commits: parseLog(stdout.toString('utf8')) };
     }
     async committerEmail() {
-        const ident = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(['var', 'GIT_COMMITTER_IDENT'], { cwd: this.root, okCodes: [0, 128] });
+        const ident = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_8__.runGit)(['var', 'GIT_COMMITTER_IDENT'], { cwd: this.root, okCodes: [0, 128] });
         const email = /<([^>]*)>/.exec(ident.stdout.toString('utf8'))?.[1];
         return ident.code === 0 && email ? email : FALLBACK_IDENTITY.email;
     }
@@ -175,14 +191,14 @@ class LocalGitAdapter {
         if (this.settings.pullRequests)
             return this.settings.pullRequests;
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(this.settings.pullRequestsUnavailable ??
-            `Pull requests need a GitHub token and the repository: ${(0,_surface_js__WEBPACK_IMPORTED_MODULE_8__/* .howToSet */ .ac)('token')}, and ${(0,_surface_js__WEBPACK_IMPORTED_MODULE_8__/* .howToSet */ .ac)('repository')}.`);
+            `Pull requests need a GitHub token and the repository: ${(0,_surface_js__WEBPACK_IMPORTED_MODULE_9__/* .howToSet */ .ac)('token')}, and ${(0,_surface_js__WEBPACK_IMPORTED_MODULE_9__/* .howToSet */ .ac)('repository')}.`);
     }
     async createPullRequest(options) {
         const service = this.service();
-        const head = await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .assertBranchName */ .ae)(options.head, this.root);
-        if (!(await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .branchHead */ .P)(head, this.root)))
+        const head = await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_6__/* .assertBranchName */ .ae)(options.head, this.root);
+        if (!(await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_6__/* .branchHead */ .P)(head, this.root)))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RefNotFoundError */ .ZA(`refs/heads/${head}`, 'commit to it first.');
-        const remote = this.settings.remote ?? _git_remote_js__WEBPACK_IMPORTED_MODULE_6__.DEFAULT_REMOTE;
+        const remote = this.settings.remote ?? _git_remote_js__WEBPACK_IMPORTED_MODULE_7__.DEFAULT_REMOTE;
         if (remote.startsWith('-'))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InvalidInputError */ .oC(`'${remote}' is not a valid remote name.`);
         await this.push(remote, head);
@@ -196,8 +212,8 @@ class LocalGitAdapter {
     async push(remote, head) {
         const spec = `refs/heads/${head}:refs/heads/${head}`;
         const lease = this.replaced.get(head);
-        const run = (args) => (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(['push', '--porcelain', ...args, remote, spec], { cwd: this.root });
-        const detail = (error) => error instanceof _git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.GitCommandError ? error.stderr.trim() : String(error);
+        const run = (args) => (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_8__.runGit)(['push', '--porcelain', ...args, remote, spec], { cwd: this.root });
+        const detail = (error) => error instanceof _git_run_git_js__WEBPACK_IMPORTED_MODULE_8__.GitCommandError ? error.stderr.trim() : String(error);
         try {
             if (lease) {
                 try {
@@ -210,7 +226,7 @@ class LocalGitAdapter {
             }
             else
                 await run([]);
-            const at = await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .branchHead */ .P)(head, this.root);
+            const at = await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_6__/* .branchHead */ .P)(head, this.root);
             this.settings.log?.(`Pushed ${head} (${at?.slice(0, 12)}) to ${remote}${lease ? `, replacing ${lease.slice(0, 12)}` : ''}.`);
         }
         catch (error) {
@@ -221,10 +237,10 @@ class LocalGitAdapter {
         }
     }
     async mergeBranch(branchName, intoName) {
-        const branch = await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .assertBranchName */ .ae)(branchName, this.root);
-        const into = await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .assertBranchName */ .ae)(intoName, this.root);
-        const source = await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .branchHead */ .P)(branch, this.root);
-        const target = await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .branchHead */ .P)(into, this.root);
+        const branch = await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_6__/* .assertBranchName */ .ae)(branchName, this.root);
+        const into = await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_6__/* .assertBranchName */ .ae)(intoName, this.root);
+        const source = await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_6__/* .branchHead */ .P)(branch, this.root);
+        const target = await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_6__/* .branchHead */ .P)(into, this.root);
         if (!source)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RefNotFoundError */ .ZA(`refs/heads/${branch}`);
         if (!target)
@@ -238,14 +254,14 @@ class LocalGitAdapter {
             await this.updateRef(into, source, target, () => movedError(into));
             return { merged: true, sha: source };
         }
-        const result = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(['merge-tree', '--write-tree', '--name-only', '--no-messages', target, source], {
+        const result = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_8__.runGit)(['merge-tree', '--write-tree', '--name-only', '--no-messages', target, source], {
             cwd: this.root,
             okCodes: [0, 1]
         });
         const [tree, ...conflicted] = result.stdout.toString('utf8').split('\n').filter(Boolean);
         if (result.code === 1)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .MergeConflictError */ .v9(branch, into, [...new Set(conflicted)]);
-        const commit = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.gitText)(['commit-tree', tree, '-p', target, '-p', source, '-F', '-'], {
+        const commit = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_8__.gitText)(['commit-tree', tree, '-p', target, '-p', source, '-F', '-'], {
             cwd: this.root,
             env: await this.identityEnv(),
             input: `Merge branch '${branch}' into ${into}\n`
@@ -256,16 +272,19 @@ class LocalGitAdapter {
     async getRecentCommits(n) {
         if (!Number.isInteger(n) || n < 1)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InvalidInputError */ .oC(`The number of commits must be a positive integer (got ${n}).`);
-        const head = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], {
+        const head = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_8__.runGit)(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], {
             cwd: this.root,
             okCodes: [0, 1, 128]
         });
         if (head.code !== 0)
             return [];
-        const { stdout } = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(['log', `-n${n}`, `--format=${LOG_FORMAT}`, 'HEAD'], { cwd: this.root });
+        const { stdout } = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_8__.runGit)(['log', `-n${n}`, `--format=${LOG_FORMAT}`, 'HEAD'], { cwd: this.root });
         return parseLog(stdout.toString('utf8'));
     }
-    /** Checks every path the diff touches against the repository rules; returns the number of files. */
+    /**
+     * Checks every path the diff touches against the repository rules; returns the number of files, and the paths
+     * (old names of renamed files too) when they are known.
+     */
     async checkDiffPaths(diff, input) {
         // git strips one leading component, so `+++ /etc/x` would silently become `etc/x`: refuse absolute names first.
         for (const line of diff.split('\n')) {
@@ -276,7 +295,7 @@ class LocalGitAdapter {
             if (git)
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .PathOutsideRepositoryError */ .Pf(git[1], 'absolute path');
         }
-        const result = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(['apply', '--numstat', '-z'], {
+        const result = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_8__.runGit)(['apply', '--numstat', '-z'], {
             cwd: this.root,
             input,
             okCodes: [0, 1, 128]
@@ -286,6 +305,7 @@ class LocalGitAdapter {
         // -z numstat: "added\tdeleted\tpath\0", or for a rename "added\tdeleted\t\0from\0to\0".
         const fields = result.stdout.toString('utf8').split('\0');
         let files = 0;
+        const touched = [];
         for (let i = 0; i < fields.length; i++) {
             const field = fields[i];
             if (!field)
@@ -296,15 +316,26 @@ class LocalGitAdapter {
             files++;
             const paths = match[1] ? [match[1]] : [fields[++i], fields[++i]];
             for (const path of paths)
-                (0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .normalizeRepoPath */ .NP)(path);
+                (0,_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .normalizeRepoPath */ .NP)(path);
+            touched.push(...paths);
         }
         if (files === 0)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InvalidInputError */ .oC('The diff changes no file: pass a diff made by `git diff --binary`.');
-        return files;
+        // git's numstat names a renamed or copied file by its new name only. Where the old names cannot be read, or
+        // the files are too many to name on a command line, the commit is made from the parent's whole tree.
+        try {
+            for (const patch of (0,_diff_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .parseGitDiff */ .T)(input))
+                if (patch.oldPath)
+                    touched.push(patch.oldPath);
+        }
+        catch {
+            return { files };
+        }
+        return touched.length > MAX_TOUCHED ? { files } : { files, touched };
     }
     /** The worktree directory where `branch` is checked out, if any. */
     async checkedOutIn(branch) {
-        const list = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.gitText)(['worktree', 'list', '--porcelain'], { cwd: this.root });
+        const list = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_8__.gitText)(['worktree', 'list', '--porcelain'], { cwd: this.root });
         let current;
         for (const line of list.split('\n')) {
             if (line.startsWith('worktree '))
@@ -315,7 +346,7 @@ class LocalGitAdapter {
         return undefined;
     }
     async isAncestor(ancestor, descendant) {
-        const { code } = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(['merge-base', '--is-ancestor', ancestor, descendant], {
+        const { code } = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_8__.runGit)(['merge-base', '--is-ancestor', ancestor, descendant], {
             cwd: this.root,
             okCodes: [0, 1]
         });
@@ -323,20 +354,20 @@ class LocalGitAdapter {
     }
     /** A checked-out target is merged in its worktree, so the user's files follow; a conflict is aborted. */
     async mergeInWorktree(worktree, branch, into) {
-        const merge = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(['merge', '--no-edit', '--no-stat', `refs/heads/${branch}`], {
+        const merge = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_8__.runGit)(['merge', '--no-edit', '--no-stat', `refs/heads/${branch}`], {
             cwd: worktree,
             env: await this.identityEnv(),
             okCodes: [0, 1, 2, 128]
         });
         if (merge.code === 0)
-            return { merged: true, sha: await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.gitText)(['rev-parse', 'HEAD'], { cwd: worktree }) };
-        const unmerged = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.gitText)(['diff', '--name-only', '--diff-filter=U'], { cwd: worktree });
-        const inProgress = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(['rev-parse', '--verify', '--quiet', 'MERGE_HEAD'], {
+            return { merged: true, sha: await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_8__.gitText)(['rev-parse', 'HEAD'], { cwd: worktree }) };
+        const unmerged = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_8__.gitText)(['diff', '--name-only', '--diff-filter=U'], { cwd: worktree });
+        const inProgress = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_8__.runGit)(['rev-parse', '--verify', '--quiet', 'MERGE_HEAD'], {
             cwd: worktree,
             okCodes: [0, 1, 128]
         });
         if (inProgress.code === 0) {
-            await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(['merge', '--abort'], { cwd: worktree });
+            await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_8__.runGit)(['merge', '--abort'], { cwd: worktree });
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .MergeConflictError */ .v9(branch, into, unmerged ? unmerged.split('\n') : []);
         }
         // git refused before starting (e.g. local changes would be overwritten): nothing changed.
@@ -344,10 +375,10 @@ class LocalGitAdapter {
     }
     async updateRef(branch, sha, old, onRace) {
         try {
-            await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(['update-ref', '-m', 'self-heal', `refs/heads/${branch}`, sha, old], { cwd: this.root });
+            await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_8__.runGit)(['update-ref', '-m', 'self-heal', `refs/heads/${branch}`, sha, old], { cwd: this.root });
         }
         catch (error) {
-            if (error instanceof _git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.GitCommandError)
+            if (error instanceof _git_run_git_js__WEBPACK_IMPORTED_MODULE_8__.GitCommandError)
                 throw onRace();
             throw error;
         }
@@ -362,7 +393,7 @@ class LocalGitAdapter {
                 GIT_COMMITTER_EMAIL: author.email
             };
         }
-        const ident = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(['var', 'GIT_COMMITTER_IDENT'], { cwd: this.root, okCodes: [0, 128] });
+        const ident = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_8__.runGit)(['var', 'GIT_COMMITTER_IDENT'], { cwd: this.root, okCodes: [0, 128] });
         if (ident.code === 0)
             return {};
         return {
@@ -395,6 +426,96 @@ function parseLog(text) {
 }
 function movedError(branch) {
     return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .SelfHealError */ .ZO(`Branch '${branch}' moved during the merge; nothing was changed: try again.`);
+}
+/** Past this many paths, a diff is committed through an index of the parent's whole tree. */
+const MAX_TOUCHED = 1000;
+/** Paths given to git as they are: no glob or pathspec magic in a file's name. */
+const LITERAL_PATHS = { GIT_LITERAL_PATHSPECS: '1' };
+/**
+ * The tree of `parent` with the files `touched` as the index (`env`) holds them now (one it does not hold is
+ * deleted): only the directories above them are read and written again. A file where the parent has a directory,
+ * or the other way round, is a diff that does not apply (as `git apply` says of it on a whole index).
+ */
+async function treeWith(root, env, parent, touched) {
+    const staged = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_8__.runGit)(['ls-files', '--stage', '-z'], { cwd: root, env });
+    const files = new Map(touched.map(path => [path, undefined]));
+    for (const line of staged.stdout.toString('utf8').split('\0')) {
+        // `mode oid stage\tpath`
+        const match = /^(\d+) ([0-9a-f]+) \d\t(.*)$/s.exec(line);
+        if (match)
+            files.set(match[3], { mode: match[1], oid: match[2] });
+    }
+    const dirs = new Set(['']);
+    for (const path of files.keys())
+        for (let at = path.lastIndexOf('/'); at > 0; at = path.lastIndexOf('/', at - 1))
+            dirs.add(path.slice(0, at));
+    const trees = await readTrees(root, parent, [...dirs]);
+    // Deepest first, so that each directory's own subdirectories are written before it.
+    const written = new Map();
+    for (const dir of [...dirs].sort((a, b) => depth(b) - depth(a))) {
+        const entries = trees.get(dir) ?? new Map();
+        const within = (path) => (dir ? path.startsWith(`${dir}/`) : true);
+        const name = (path) => path.slice(dir ? dir.length + 1 : 0);
+        const direct = (path) => path !== dir && within(path) && !name(path).includes('/');
+        const subdirs = [...written].filter(([sub]) => sub && direct(sub));
+        const isTree = (path) => entries.get(name(path))?.mode === '40000';
+        // Emptied directories go first, so that a file can take the name; then the files; then the directories.
+        for (const [sub, oid] of subdirs)
+            if (!oid && isTree(sub))
+                entries.delete(name(sub));
+        for (const [path, entry] of files) {
+            if (!direct(path))
+                continue;
+            if (isTree(path)) {
+                if (entry)
+                    throw treeConflict(path);
+            }
+            else if (entry)
+                entries.set(name(path), entry);
+            else
+                entries.delete(name(path));
+        }
+        for (const [sub, oid] of subdirs) {
+            if (!oid)
+                continue;
+            if (entries.has(name(sub)) && !isTree(sub))
+                throw treeConflict(sub);
+            entries.set(name(sub), { mode: '40000', oid });
+        }
+        // git keeps no empty directory: one whose files all went goes too (the root stays, empty or not).
+        if (!entries.size && dir) {
+            written.set(dir, undefined);
+            continue;
+        }
+        const listing = [...entries].map(([entry, { mode, oid }]) => `${mode} ${mode === '40000' ? 'tree' : mode === '160000' ? 'commit' : 'blob'} ${oid}\t${entry}\0`);
+        written.set(dir, await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_8__.gitText)(['mktree', '-z'], { cwd: root, input: listing.join('') }));
+    }
+    return written.get('');
+}
+/** The entries of the directories `dirs` of `commit`'s tree (a directory it does not have is left out). */
+async function readTrees(root, commit, dirs) {
+    const trees = new Map();
+    for (const dir of dirs) {
+        // `<commit>:<dir>` starts with the commit id, so no directory's name can read as an option.
+        const listed = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_8__.runGit)(['ls-tree', '-z', `${commit}:${dir}`], { cwd: root, okCodes: [0, 128] });
+        if (listed.code !== 0)
+            continue;
+        const entries = new Map();
+        for (const line of listed.stdout.toString('utf8').split('\0')) {
+            // `mode type oid\tname`
+            const match = /^(\d+) \w+ ([0-9a-f]+)\t(.*)$/s.exec(line);
+            if (match)
+                entries.set(match[3], { mode: match[1] === '040000' ? '40000' : match[1], oid: match[2] });
+        }
+        trees.set(dir, entries);
+    }
+    return trees;
+}
+function depth(dir) {
+    return dir ? dir.split('/').length : 0;
+}
+function treeConflict(path) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DiffDoesNotApplyError */ .sQ(path, 'a file and a directory of that name would both be there');
 }
 /** Turns `git apply`'s stderr into a DiffDoesNotApplyError naming the file and, when known, the hunk. */
 function diffError(stderr, diff) {
@@ -617,190 +738,6 @@ function runGit(args, options) {
 async function gitText(args, options) {
     const { stdout } = await runGit(args, options);
     return stdout.toString('utf8').replace(/\n$/, '');
-}
-
-
-/***/ }),
-
-/***/ 8431:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Cx: () => (/* binding */ normalizeRepoGlob),
-/* harmony export */   NP: () => (/* binding */ normalizeRepoPath),
-/* harmony export */   SL: () => (/* binding */ isRepoPath),
-/* harmony export */   n2: () => (/* binding */ gitPathProblem)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/**
- * Repository-relative path rules shared by every Storage adapter and by diff application: a path is relative,
- * uses `/`, has no `.`/`..` segments after normalisation that leave the root, and never enters `.git/`.
- */
-
-/**
- * Validates an untrusted repository-relative path and returns its normal form (`a/b/c`, no leading `./`, no
- * duplicate slashes). Throws PathOutsideRepositoryError for absolute paths, `..` escapes, `.git` segments, NUL
- * bytes and empty paths.
- */
-function normalizeRepoPath(path) {
-    if (typeof path !== 'string' || path.length === 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PathOutsideRepositoryError */ .Pf(String(path), 'empty path');
-    if (path.includes('\0'))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PathOutsideRepositoryError */ .Pf(path, 'contains a NUL byte');
-    const unified = path.replace(/\\/g, '/');
-    if (unified.startsWith('/') || /^[A-Za-z]:/.test(unified)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PathOutsideRepositoryError */ .Pf(path, 'absolute path');
-    }
-    const parts = [];
-    for (const segment of unified.split('/')) {
-        if (segment === '' || segment === '.')
-            continue;
-        if (segment === '..') {
-            if (parts.length === 0)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PathOutsideRepositoryError */ .Pf(path, "'..' leads outside the root");
-            parts.pop();
-            continue;
-        }
-        // `.git` in any case or disguise (`.git.`, `GIT~1`, HFS+ ignorables), as git refuses it on some system.
-        if (isDotGit(segment))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PathOutsideRepositoryError */ .Pf(path, "inside '.git'");
-        parts.push(segment);
-    }
-    if (parts.length === 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PathOutsideRepositoryError */ .Pf(path, 'names the repository root, not a file');
-    return parts.join('/');
-}
-/** Like normalizeRepoPath, but returns false instead of throwing. */
-function isRepoPath(path) {
-    try {
-        normalizeRepoPath(path);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-/** Checks a glob the way paths are checked: relative, no `..`, never into `.git`; returns it without `./`. */
-function normalizeRepoGlob(glob) {
-    if (typeof glob !== 'string' || glob.trim() === '') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidInputError */ .oC("The glob is empty: pass a pattern such as '**/*.ts', or nothing for every file.");
-    }
-    if (glob.includes('\0'))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PathOutsideRepositoryError */ .Pf(glob, 'contains a NUL byte');
-    const unified = glob.replace(/^(\.\/)+/, '');
-    if (unified.startsWith('/') || /^[A-Za-z]:/.test(unified) || unified.startsWith('\\')) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PathOutsideRepositoryError */ .Pf(glob, 'absolute glob');
-    }
-    for (const segment of unified.split(/[/\\]/)) {
-        if (segment === '..')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PathOutsideRepositoryError */ .Pf(glob, "'..' leads outside the root");
-        if (segment.toLowerCase() === '.git')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PathOutsideRepositoryError */ .Pf(glob, "inside '.git'");
-    }
-    return unified;
-}
-/** Code points HFS+ ignores in names, so that `.g\u200cit` is `.git` on a Mac (git's list). */
-const HFS_IGNORED = new Set([
-    0x200c, 0x200d, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x206a, 0x206b, 0x206c, 0x206d,
-    0x206e, 0x206f, 0xfeff
-]);
-/**
- * Whether `rest` (a path from the start of a component) names `.<needle>` on HFS+: ignorable code points dropped,
- * ASCII case folded, up to the end or a `/`. A U+FFFD (what bytes that are not UTF-8 decode to) ends the name, as
- * git's check stops at malformed UTF-8.
- */
-function isHfsDot(rest, needle) {
-    const chars = [];
-    for (const ch of rest) {
-        const c = ch.codePointAt(0);
-        if (c === 0x2f || c === 0xfffd)
-            break;
-        if (!HFS_IGNORED.has(c))
-            chars.push(c);
-        if (chars.length > needle.length + 1)
-            return false;
-    }
-    return (chars.length === needle.length + 1 &&
-        chars[0] === 0x2e &&
-        chars.every((c, i) => i === 0 || (c < 128 && String.fromCharCode(c).toLowerCase() === needle[i - 1])));
-}
-// NTFS drops trailing dots and spaces, and a `:` starts a stream name: `.git.`, `.git ` and `.git::$DATA` are
-// `.git` there. git ends the `.git` check at a separator too, but the `.gitmodules` one only at the end or a `:`.
-const NTFS_DOTGIT = /^(?:\.git|git~1)[. ]*(?:[:/\\]|$)/i;
-const NTFS_GITMODULES = /^(?:\.gitmodules|gitmod~[1-4])[. ]*(?::|$)/i;
-const NTFS_REST = /^[. ]*(?::|$)/;
-/** NTFS's fallback 8.3 short name of `.gitmodules`: `gi7eba~N` and shorter stems with longer numbers. */
-function isNtfsGitmodulesFallback(rest) {
-    const stem = 'gi7eba';
-    let sawTilde = false;
-    let i = 0;
-    for (; i < 8; i++) {
-        const c = rest[i];
-        if (c === undefined)
-            return false;
-        if (sawTilde) {
-            if (c < '0' || c > '9')
-                return false;
-        }
-        else if (c === '~') {
-            i++;
-            if (!(rest[i] >= '1' && rest[i] <= '9'))
-                return false;
-            sawTilde = true;
-        }
-        else if (i >= 6 || c.toLowerCase() !== stem[i])
-            return false;
-    }
-    return NTFS_REST.test(rest.slice(i));
-}
-/**
- * Why git refuses `path` as a file of a tree or index, or undefined when it accepts it: git's verify_path rules
- * with core.protectNTFS and core.protectHFS on, so that a path refused on any of Windows, macOS and Linux is
- * refused everywhere. A component may not be empty (no leading, doubled or trailing `/`), `.` or `..`, nor be
- * `.git` in any case or disguise: with trailing dots or spaces or a `:stream` (NTFS), as the short name `GIT~1`,
- * with a backslash before it (a separator on Windows), or with code points HFS+ ignores. A symlink may not be
- * `.gitmodules` in any of those disguises (or `GITMOD~1`, `gi7eba~1`).
- */
-function gitPathProblem(path, symlink = false) {
-    const outside = (reason) => ({ reason, outside: true });
-    const invalid = (reason) => ({ reason, outside: false });
-    if (path === '')
-        return invalid('it is empty');
-    if (path.includes('\0'))
-        return invalid('it contains a NUL byte');
-    let start = 0;
-    for (const component of path.split('/')) {
-        const rest = path.slice(start);
-        start += component.length + 1;
-        if (component === '')
-            return path.startsWith('/') ? outside('absolute path') : invalid('it has an empty component');
-        if (component === '..')
-            return outside("'..' leads outside the root");
-        if (component === '.')
-            return invalid("it has a '.' component");
-        if (component.toLowerCase() === '.git')
-            return outside(`'${component}' is the repository's '.git'`);
-        // NTFS checks each part of a component that follows a backslash, since Windows separates on it.
-        let offset = 0;
-        for (const part of component.split('\\')) {
-            const from = rest.slice(offset);
-            offset += part.length + 1;
-            if (NTFS_DOTGIT.test(from))
-                return outside(`'${component}' is '.git' on Windows`);
-            if (symlink && (NTFS_GITMODULES.test(from) || isNtfsGitmodulesFallback(from))) {
-                return invalid(`a symlink named '${component}' is '.gitmodules' on Windows`);
-            }
-        }
-        if (isHfsDot(rest, 'git'))
-            return outside(`'${component}' is '.git' on macOS`);
-        if (symlink && isHfsDot(rest, 'gitmodules'))
-            return invalid(`a symlink named '${component}' is '.gitmodules'`);
-    }
-    return undefined;
-}
-/** Whether a path component names `.git` on some file system (see gitPathProblem). */
-function isDotGit(component) {
-    return NTFS_DOTGIT.test(component) || isHfsDot(component, 'git');
 }
 
 

@@ -336,7 +336,7 @@ class AdapterFactory {
     storage() {
         return this.once('storage', async () => {
             if (this.environment === 'cloud') {
-                const { GitHubStorageAdapter } = await Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(32), __nccwpck_require__.e(133), __nccwpck_require__.e(463)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5463));
+                const { GitHubStorageAdapter } = await Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(908), __nccwpck_require__.e(61), __nccwpck_require__.e(463)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5463));
                 return new GitHubStorageAdapter(await this.client());
             }
             const { LocalStorageAdapter } = await Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(629)]).then(__nccwpck_require__.bind(__nccwpck_require__, 629));
@@ -350,7 +350,7 @@ class AdapterFactory {
                 case 'local': {
                     // Pull requests go through the API when a token and a GitHub repository are known.
                     const missing = await this.missingForGitHub();
-                    const { createLocalGitAdapter } = await __nccwpck_require__.e(/* import() */ 524).then(__nccwpck_require__.bind(__nccwpck_require__, 2524));
+                    const { createLocalGitAdapter } = await Promise.all(/* import() */[__nccwpck_require__.e(908), __nccwpck_require__.e(524)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2524));
                     return createLocalGitAdapter({
                         cwd: this.settings.cwd,
                         log: message => this.logger.info(message),
@@ -439,7 +439,7 @@ class AdapterFactory {
         return this.github;
     }
     async gitHubAPI(options) {
-        const { GitHubAPIAdapter } = await Promise.all(/* import() */[__nccwpck_require__.e(32), __nccwpck_require__.e(133), __nccwpck_require__.e(410)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8410));
+        const { GitHubAPIAdapter } = await Promise.all(/* import() */[__nccwpck_require__.e(908), __nccwpck_require__.e(61), __nccwpck_require__.e(410)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8410));
         return new GitHubAPIAdapter(await this.client(), options);
     }
     warn() {
@@ -1034,7 +1034,7 @@ function buildProgram(io, state, argv) {
             const policyFile = options.policy;
             // With no checkout, the policy is the repository's own file, read from its default branch.
             const cloud = detection.environment === 'cloud';
-            const { buildHealRequest } = await Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(243), __nccwpck_require__.e(32), __nccwpck_require__.e(800), __nccwpck_require__.e(306)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4306));
+            const { buildHealRequest } = await Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(243), __nccwpck_require__.e(908), __nccwpck_require__.e(800), __nccwpck_require__.e(306)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4306));
             const request = buildHealRequest({
                 check: String(options.check),
                 kind: options.kind,
@@ -1072,8 +1072,8 @@ function buildProgram(io, state, argv) {
                 verifyAlso: options.verifyAlso,
                 ciWorkflow: options.ciWorkflow
             }, option => HEAL_OPTIONS[option], io.env);
-            const { healWithFactory } = await Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(119), __nccwpck_require__.e(874), __nccwpck_require__.e(32), __nccwpck_require__.e(800), __nccwpck_require__.e(814), __nccwpck_require__.e(453), __nccwpck_require__.e(368), __nccwpck_require__.e(754), __nccwpck_require__.e(571)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7571));
-            const { parseRunId } = await Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(32), __nccwpck_require__.e(800), __nccwpck_require__.e(453), __nccwpck_require__.e(368)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3368));
+            const { healWithFactory } = await Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(119), __nccwpck_require__.e(874), __nccwpck_require__.e(908), __nccwpck_require__.e(800), __nccwpck_require__.e(814), __nccwpck_require__.e(453), __nccwpck_require__.e(368), __nccwpck_require__.e(754), __nccwpck_require__.e(571)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7571));
+            const { parseRunId } = await Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(908), __nccwpck_require__.e(800), __nccwpck_require__.e(453), __nccwpck_require__.e(368)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3368));
             try {
                 const result = await healWithFactory(factory, settings.cwd, request, logger, {
                     ref: options.ref,
@@ -1094,7 +1094,7 @@ function buildProgram(io, state, argv) {
             const { factory, settings } = prepare(options, io);
             try {
                 const [{ repositoryIdentity }, { checkoutIdentity }] = await Promise.all([
-                    Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(119), __nccwpck_require__.e(874), __nccwpck_require__.e(32), __nccwpck_require__.e(800), __nccwpck_require__.e(814), __nccwpck_require__.e(453), __nccwpck_require__.e(368), __nccwpck_require__.e(754), __nccwpck_require__.e(571)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7571)),
+                    Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(119), __nccwpck_require__.e(874), __nccwpck_require__.e(908), __nccwpck_require__.e(800), __nccwpck_require__.e(814), __nccwpck_require__.e(453), __nccwpck_require__.e(368), __nccwpck_require__.e(754), __nccwpck_require__.e(571)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7571)),
                     __nccwpck_require__.e(/* import() */ 453).then(__nccwpck_require__.bind(__nccwpck_require__, 6453))
                 ]);
                 const cache = await factory.cache();

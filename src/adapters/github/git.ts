@@ -267,14 +267,7 @@ export class GitHubAPIAdapter implements GitAdapter {
         }
       )) {
         for (const c of page.data) {
-          commits.push({
-            sha: c.sha,
-            message: c.commit.message,
-            authorName: c.commit.author?.name ?? '',
-            authorEmail: c.commit.author?.email ?? '',
-            date: c.commit.author?.date ?? '',
-            parents: c.parents.map(p => p.sha)
-          })
+          commits.push(commitInfo(c))
           if (commits.length >= n) return commits
         }
       }
@@ -471,15 +464,7 @@ export class GitHubAPIAdapter implements GitAdapter {
           page
         })
         for (const c of data.commits) {
-          commits.push({
-            sha: c.sha,
-            message: c.commit.message,
-            authorName: c.commit.author?.name ?? '',
-            authorEmail: c.commit.author?.email ?? '',
-            committerEmail: c.commit.committer?.email ?? '',
-            date: c.commit.author?.date ?? '',
-            parents: c.parents.map(p => p.sha)
-          })
+          commits.push(commitInfo(c))
         }
         if (commits.length >= data.total_commits || data.commits.length === 0) break
       }
@@ -981,3 +966,24 @@ function pullRequestInfo(pr: {
 }
 
 export type { ClosableBaseSource }
+
+/** A commit as the REST API lists it, in the Git port's terms. */
+function commitInfo(c: {
+  sha: string
+  commit: {
+    message: string
+    author?: { name?: string; email?: string; date?: string } | null
+    committer?: { email?: string } | null
+  }
+  parents: { sha: string }[]
+}): CommitInfo {
+  return {
+    sha: c.sha,
+    message: c.commit.message,
+    authorName: c.commit.author?.name ?? '',
+    authorEmail: c.commit.author?.email ?? '',
+    committerEmail: c.commit.committer?.email ?? '',
+    date: c.commit.author?.date ?? '',
+    parents: c.parents.map(p => p.sha)
+  }
+}

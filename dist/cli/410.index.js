@@ -459,14 +459,7 @@ class GitHubAPIAdapter {
                 per_page: Math.min(100, n)
             })) {
                 for (const c of page.data) {
-                    commits.push({
-                        sha: c.sha,
-                        message: c.commit.message,
-                        authorName: c.commit.author?.name ?? '',
-                        authorEmail: c.commit.author?.email ?? '',
-                        date: c.commit.author?.date ?? '',
-                        parents: c.parents.map(p => p.sha)
-                    });
+                    commits.push(commitInfo(c));
                     if (commits.length >= n)
                         return commits;
                 }
@@ -666,15 +659,7 @@ class GitHubAPIAdapter {
                     page
                 });
                 for (const c of data.commits) {
-                    commits.push({
-                        sha: c.sha,
-                        message: c.commit.message,
-                        authorName: c.commit.author?.name ?? '',
-                        authorEmail: c.commit.author?.email ?? '',
-                        committerEmail: c.commit.committer?.email ?? '',
-                        date: c.commit.author?.date ?? '',
-                        parents: c.parents.map(p => p.sha)
-                    });
+                    commits.push(commitInfo(c));
                 }
                 if (commits.length >= data.total_commits || data.commits.length === 0)
                     break;
@@ -1123,6 +1108,18 @@ function pullRequestInfo(pr) {
         labels: pr.labels.map(label => label.name),
         ...(pr.body ? { body: pr.body } : {}),
         headSha: pr.head.sha
+    };
+}
+/** A commit as the REST API lists it, in the Git port's terms. */
+function commitInfo(c) {
+    return {
+        sha: c.sha,
+        message: c.commit.message,
+        authorName: c.commit.author?.name ?? '',
+        authorEmail: c.commit.author?.email ?? '',
+        committerEmail: c.commit.committer?.email ?? '',
+        date: c.commit.author?.date ?? '',
+        parents: c.parents.map(p => p.sha)
     };
 }
 

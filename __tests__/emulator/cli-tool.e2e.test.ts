@@ -500,9 +500,9 @@ describe("npm run emulator runs the repository's workflows", () => {
       'Post Run OWNER/self-heal@v0',
       'Complete job'
     ])
-    const id = (new RegExp(
-      `Failure fingerprint ([0-9a-f]{16}) \\(1 signature\\), from run ${ci.id}\\.`
-    ).exec(first.log) ?? [])[1]
+    const id = (new RegExp(`Failure fingerprint ([0-9a-f]{16}) \\(1 signature\\), from run ${ci.id}\\.`).exec(
+      first.log
+    ) ?? [])[1]
     expect({ id, log: id ? '' : first.log }).toEqual({ id: expect.any(String), log: '' })
     // The fixers ran on a runner on feature, the fix was verified on its branch and proposed to feature.
     const branch = `self-heal/${id}`

@@ -22,7 +22,7 @@ import type { Logger } from '../log.js'
 import { fingerprintFailure } from './fingerprint.js'
 import { plural } from './report.js'
 import { recall, remember } from './memory.js'
-import { checkPolicy, DEFAULT_POLICY } from './policy.js'
+import { checkPolicy, DEFAULT_POLICY, judgeAttempt } from './policy.js'
 import { describeFix, isOwnBranch, propose } from './propose.js'
 import { toFixRequest, type FixRecord, type FixRequest } from './remote-fix.js'
 import type { FailedRun } from '../adapters/execution/workflow-dispatch.js'
@@ -193,23 +193,10 @@ export async function runCloudHeal(
     candidate: Omit<HealFix, 'stats'>,
     attempt: HealAttempt
   ): Promise<HealOutput | undefined> => {
-    const verdict = checkPolicy(candidate.diff, policy)
-    attempt.stats = verdict.stats
-    if (verdict.outcome === 'empty') {
-      attempt.result = 'no-change'
-      return undefined
-    }
-    if (!verdict.ok) {
-      attempt.result = 'refused'
-      attempt.violations = verdict.violations
-      log.warning(
-        `The policy refuses the ${candidate.source === 'memory' ? 'remembered fix' : "fixers' changes"}: ${verdict.violations
-          .map(v => v.message)
-          .join(' ')}`
-      )
-      return undefined
-    }
-    const fix: HealFix = { ...candidate, stats: verdict.stats }
+    const what = candidate.source === 'memory' ? 'the remembered fix' : "the fixers' changes"
+    const stats = judgeAttempt(checkPolicy(candidate.diff, policy), attempt, what, log)
+    if (!stats) return undefined
+    const fix: HealFix = { ...candidate, stats }
     if (dryRun || !git) {
       base.fix = fix
       return end(

@@ -14,7 +14,7 @@ import { withoutPaths } from '../diff/select.js'
 import { snapshotTestFiles } from './auto-fix.js'
 import { fingerprintFailure } from './fingerprint.js'
 import { noteDeclined, noteReplay, recall, remember } from './memory.js'
-import { checkPolicy, DEFAULT_POLICY, type PolicyContext } from './policy.js'
+import { checkPolicy, DEFAULT_POLICY, judgeAttempt, type PolicyContext } from './policy.js'
 import { parseGitDiff } from '../diff/parse.js'
 import {
   FINGERPRINT_TRAILER,
@@ -380,23 +380,8 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
 
   /** Polices a diff: its stats when accepted, undefined (and the attempt marked) when refused or empty. */
   async function police(diff: string, attempt: HealAttempt): Promise<HealAttempt['stats'] | undefined> {
-    const verdict = checkPolicy(diff, policy, await policyContext(diff))
-    attempt.stats = verdict.stats
-    if (verdict.outcome === 'empty') {
-      attempt.result = 'no-change'
-      return undefined
-    }
-    if (!verdict.ok) {
-      attempt.result = 'refused'
-      attempt.violations = verdict.violations
-      log.warning(
-        `The policy refuses the ${attempt.source === 'memory' ? 'remembered fix' : `changes of '${attempt.fixer}'`}: ${verdict.violations
-          .map(v => v.message)
-          .join(' ')}`
-      )
-      return undefined
-    }
-    return verdict.stats
+    const what = attempt.source === 'memory' ? 'the remembered fix' : `the changes of '${attempt.fixer}'`
+    return judgeAttempt(checkPolicy(diff, policy, await policyContext(diff)), attempt, what, log)
   }
 
   /**

@@ -14,6 +14,8 @@ import { filesRunByCheck, packageJsonChanges, tomlChanges } from './check-config
 import { fileSides, type FileSides, type ReadBase } from './sides.js'
 import { findSuppressions } from './suppressions.js'
 import { findWeakenedTests, isSnapshotFile, isTestFile } from './tests.js'
+import type { HealAttempt } from './types.js'
+import type { Logger } from '../log.js'
 
 /** What a fix may change. Build one with parsePolicy; every key has a default (DEFAULT_POLICY). */
 export interface FixPolicy {
@@ -764,4 +766,28 @@ function distance(a: string, b: string): number {
     previous = current
   }
   return previous[b.length]
+}
+
+/**
+ * Records a verdict on the attempt it judged: its stats when the diff may go on to verification; undefined, with
+ * the attempt marked `no-change` or `refused` (and the refusal logged, naming `what`), when it may not.
+ */
+export function judgeAttempt(
+  verdict: PolicyVerdict,
+  attempt: HealAttempt,
+  what: string,
+  log: Pick<Logger, 'warning'>
+): DiffStats | undefined {
+  attempt.stats = verdict.stats
+  if (verdict.outcome === 'empty') {
+    attempt.result = 'no-change'
+    return undefined
+  }
+  if (!verdict.ok) {
+    attempt.result = 'refused'
+    attempt.violations = verdict.violations
+    log.warning(`The policy refuses ${what}: ${verdict.violations.map(v => v.message).join(' ')}`)
+    return undefined
+  }
+  return verdict.stats
 }

@@ -18,6 +18,7 @@ import { startEmulator } from '../emulator/server.js'
 import { GitHubAPIAdapter } from '../src/adapters/github/git.js'
 import { performance } from 'node:perf_hooks'
 import { createGitHubClient } from '../src/github/client.js'
+import { BENCH_GIT_ENV } from './git-env.js'
 
 const run$ = promisify(execFile)
 const SIZES = [1, 10, 100, 1000]
@@ -29,18 +30,8 @@ const PACED: Array<[number, boolean]> = [
 /** Operations that read file contents (blobs, contents, trees listing paths). */
 const CONTENT_READS = ['git/get-blob', 'repos/get-content', 'git/get-tree']
 
-const GIT_ENV = {
-  ...process.env,
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_CONFIG_GLOBAL: '/dev/null',
-  GIT_AUTHOR_NAME: 'Bench',
-  GIT_AUTHOR_EMAIL: 'bench@example.com',
-  GIT_COMMITTER_NAME: 'Bench',
-  GIT_COMMITTER_EMAIL: 'bench@example.com'
-}
-
 async function git(cwd: string, ...args: string[]): Promise<string> {
-  const { stdout } = await run$('git', args, { cwd, env: GIT_ENV, maxBuffer: 256 * 1024 * 1024 })
+  const { stdout } = await run$('git', args, { cwd, env: BENCH_GIT_ENV, maxBuffer: 256 * 1024 * 1024 })
   return stdout
 }
 

@@ -14,6 +14,7 @@ import { startEmulator, type Emulator } from '../emulator/server.js'
 import type { Clock } from '../src/adapters/execution/clock.js'
 import { WorkflowRuns } from '../src/adapters/execution/workflow-runs.js'
 import { createGitHubClient } from '../src/github/client.js'
+import { BENCH_GIT_ENV } from './git-env.js'
 
 const execFileAsync = promisify(execFile)
 
@@ -54,15 +55,7 @@ interface Cost {
 async function git(cwd: string, ...args: string[]): Promise<void> {
   await execFileAsync('git', args, {
     cwd,
-    env: {
-      ...process.env,
-      GIT_CONFIG_NOSYSTEM: '1',
-      GIT_CONFIG_GLOBAL: '/dev/null',
-      GIT_AUTHOR_NAME: 'bench',
-      GIT_AUTHOR_EMAIL: 'bench@example.com',
-      GIT_COMMITTER_NAME: 'bench',
-      GIT_COMMITTER_EMAIL: 'bench@example.com'
-    }
+    env: BENCH_GIT_ENV
   })
 }
 

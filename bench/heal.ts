@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { BENCH_GIT_ENV } from './git-env.js'
 
 const SIZES = process.env.BENCH_HEAL_SIZES
   ? process.env.BENCH_HEAL_SIZES.split(',').map(Number)
@@ -26,18 +27,8 @@ const PER_DIRECTORY = 100
 const CHECK = 'grep -q fixed flag.txt'
 const FIXER = 'echo fixed > flag.txt'
 
-const GIT_ENV = {
-  ...process.env,
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_CONFIG_GLOBAL: '/dev/null',
-  GIT_AUTHOR_NAME: 'bench',
-  GIT_AUTHOR_EMAIL: 'bench@example.com',
-  GIT_COMMITTER_NAME: 'bench',
-  GIT_COMMITTER_EMAIL: 'bench@example.com'
-}
-
 function git(cwd: string, args: string[]): string {
-  return execFileSync('git', args, { cwd, env: GIT_ENV, encoding: 'utf8', maxBuffer: 1 << 30 }).trim()
+  return execFileSync('git', args, { cwd, env: BENCH_GIT_ENV, encoding: 'utf8', maxBuffer: 1 << 30 }).trim()
 }
 
 /** A repository of `files` tracked files (100 a directory) and flag.txt, committed once. */
@@ -80,7 +71,7 @@ function heal(cli: string, dir: string, cache: string): void {
   const result = spawnSync(
     process.execPath,
     [cli, 'heal', '--check', CHECK, '--kind', 'command', '--fix', FIXER, '--cache-path', cache, '--json'],
-    { cwd: dir, env: { ...GIT_ENV, GITHUB_ACTIONS: '', CI: '', GITHUB_TOKEN: '' }, encoding: 'utf8' }
+    { cwd: dir, env: { ...BENCH_GIT_ENV, GITHUB_ACTIONS: '', CI: '', GITHUB_TOKEN: '' }, encoding: 'utf8' }
   )
   const outcome = (JSON.parse(result.stdout || '{}') as { outcome?: string }).outcome
   if (outcome !== 'healed') throw new Error(`heal ended ${outcome ?? `without a result: ${result.stderr}`}`)
@@ -103,7 +94,7 @@ git checkout -- flag.txt
 `
 
 function byHand(dir: string): void {
-  const result = spawnSync('bash', ['-e', '-c', BY_HAND], { cwd: dir, env: GIT_ENV, encoding: 'utf8' })
+  const result = spawnSync('bash', ['-e', '-c', BY_HAND], { cwd: dir, env: BENCH_GIT_ENV, encoding: 'utf8' })
   if (result.status !== 0) throw new Error(`by hand failed (exit ${result.status}): ${result.stderr}`)
 }
 

@@ -183,8 +183,8 @@ export class LocalWorkspace implements Workspace {
 
   /** Whether the scratch index (the states' own, kept between snapshots) has been made. */
   private indexMade = false
-  /** The scratch index as the last snapshot left it (a digest of its bytes) and the state it wrote. */
-  private scratchSeal?: { digest?: string; state: TreeState }
+  /** The scratch index as the last snapshot left it (see fileSeal) and the state it wrote. */
+  private scratchSeal?: { seal?: string; state: TreeState }
 
   /**
    * Writes the working tree as it is now (tracked and untracked files, not ignored ones) as a tree object, through
@@ -203,7 +203,7 @@ export class LocalWorkspace implements Workspace {
         await this.git(['read-tree', this.head], [0], env)
       }
       this.indexMade = true
-    } else if (this.scratchSeal && (await digestOf(index)) !== this.scratchSeal.digest) {
+    } else if (this.scratchSeal && (await fileSeal(index)) !== this.scratchSeal.seal) {
       // A fixer rewrote the scratch index (stat data that hides a change it made): start again from the last
       // state's entries alone, with no stat data to trust, so every file is read.
       await rm(index, { force: true })
@@ -211,7 +211,7 @@ export class LocalWorkspace implements Workspace {
     }
     if (!(await this.updateScratch(env))) await this.git(['add', '--all', '--', '.'], [0], env)
     const state = text(await this.git(['write-tree'], [0], env))
-    this.scratchSeal = { digest: await digestOf(index), state }
+    this.scratchSeal = { seal: await fileSeal(index), state }
     if (!this.start) {
       this.start = state
       await this.writeJournal()
@@ -776,12 +776,15 @@ function text(result: GitRunResult): string {
   return result.stdout.toString('utf8').trim()
 }
 
-/** A digest of a file's bytes (undefined when it is missing). */
-async function digestOf(path: string): Promise<string | undefined> {
+/**
+ * What a write to a file changes, whatever else is put back: its inode (git writes an index by renaming a new one
+ * over it), size and change time, which no unprivileged process can set (undefined when it is missing). One stat,
+ * not a read of an index that grows with the checkout.
+ */
+async function fileSeal(path: string): Promise<string | undefined> {
   try {
-    return createHash('sha256')
-      .update(await readFile(path))
-      .digest('hex')
+    const info = await lstat(path, { bigint: true })
+    return `${info.ino}:${info.size}:${info.ctimeNs}:${info.mtimeNs}`
   } catch {
     return undefined
   }

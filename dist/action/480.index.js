@@ -524,7 +524,7 @@ class LocalWorkspace {
     }
     /** Whether the scratch index (the states' own, kept between snapshots) has been made. */
     indexMade = false;
-    /** The scratch index as the last snapshot left it (a digest of its bytes) and the state it wrote. */
+    /** The scratch index as the last snapshot left it (see fileSeal) and the state it wrote. */
     scratchSeal;
     /**
      * Writes the working tree as it is now (tracked and untracked files, not ignored ones) as a tree object, through
@@ -545,7 +545,7 @@ class LocalWorkspace {
             }
             this.indexMade = true;
         }
-        else if (this.scratchSeal && (await digestOf(index)) !== this.scratchSeal.digest) {
+        else if (this.scratchSeal && (await fileSeal(index)) !== this.scratchSeal.seal) {
             // A fixer rewrote the scratch index (stat data that hides a change it made): start again from the last
             // state's entries alone, with no stat data to trust, so every file is read.
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(index, { force: true });
@@ -554,7 +554,7 @@ class LocalWorkspace {
         if (!(await this.updateScratch(env)))
             await this.git(['add', '--all', '--', '.'], [0], env);
         const state = text(await this.git(['write-tree'], [0], env));
-        this.scratchSeal = { digest: await digestOf(index), state };
+        this.scratchSeal = { seal: await fileSeal(index), state };
         if (!this.start) {
             this.start = state;
             await this.writeJournal();
@@ -1076,12 +1076,15 @@ const USER_INDEX = 'user-index';
 function text(result) {
     return result.stdout.toString('utf8').trim();
 }
-/** A digest of a file's bytes (undefined when it is missing). */
-async function digestOf(path) {
+/**
+ * What a write to a file changes, whatever else is put back: its inode (git writes an index by renaming a new one
+ * over it), size and change time, which no unprivileged process can set (undefined when it is missing). One stat,
+ * not a read of an index that grows with the checkout.
+ */
+async function fileSeal(path) {
     try {
-        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
-            .update(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(path))
-            .digest('hex');
+        const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(path, { bigint: true });
+        return `${info.ino}:${info.size}:${info.ctimeNs}:${info.mtimeNs}`;
     }
     catch {
         return undefined;
@@ -2311,21 +2314,8 @@ async function runHeal(deps, request) {
     }
     /** Polices a diff: its stats when accepted, undefined (and the attempt marked) when refused or empty. */
     async function police(diff, attempt) {
-        const verdict = (0,heal_policy/* checkPolicy */.hM)(diff, policy, await policyContext(diff));
-        attempt.stats = verdict.stats;
-        if (verdict.outcome === 'empty') {
-            attempt.result = 'no-change';
-            return undefined;
-        }
-        if (!verdict.ok) {
-            attempt.result = 'refused';
-            attempt.violations = verdict.violations;
-            log.warning(`The policy refuses the ${attempt.source === 'memory' ? 'remembered fix' : `changes of '${attempt.fixer}'`}: ${verdict.violations
-                .map(v => v.message)
-                .join(' ')}`);
-            return undefined;
-        }
-        return verdict.stats;
+        const what = attempt.source === 'memory' ? 'the remembered fix' : `the changes of '${attempt.fixer}'`;
+        return (0,heal_policy/* judgeAttempt */.Bc)((0,heal_policy/* checkPolicy */.hM)(diff, policy, await policyContext(diff)), attempt, what, log);
     }
     /**
      * What the policy needs to know besides the diff: the check (the files it runs are part of its definition), whether

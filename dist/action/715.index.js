@@ -139,21 +139,11 @@ async function runCloudHeal(deps, request, ref, runId) {
     const git = dryRun ? undefined : await deps.git();
     // Polices, commits, verifies and proposes one candidate: the heal's output, or undefined for the next candidate.
     const tryCandidate = async (candidate, attempt) => {
-        const verdict = (0,_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .checkPolicy */ .hM)(candidate.diff, policy);
-        attempt.stats = verdict.stats;
-        if (verdict.outcome === 'empty') {
-            attempt.result = 'no-change';
+        const what = candidate.source === 'memory' ? 'the remembered fix' : "the fixers' changes";
+        const stats = (0,_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .judgeAttempt */ .Bc)((0,_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .checkPolicy */ .hM)(candidate.diff, policy), attempt, what, log);
+        if (!stats)
             return undefined;
-        }
-        if (!verdict.ok) {
-            attempt.result = 'refused';
-            attempt.violations = verdict.violations;
-            log.warning(`The policy refuses the ${candidate.source === 'memory' ? 'remembered fix' : "fixers' changes"}: ${verdict.violations
-                .map(v => v.message)
-                .join(' ')}`);
-            return undefined;
-        }
-        const fix = { ...candidate, stats: verdict.stats };
+        const fix = { ...candidate, stats };
         if (dryRun || !git) {
             base.fix = fix;
             return end('healed', `Dry run: a fix (${(0,_propose_js__WEBPACK_IMPORTED_MODULE_5__/* .describeFix */ .D6)(fix)}) made the ${request.kind} check pass on a runner; nothing was written.`);

@@ -1243,6 +1243,7 @@ __webpack_require__.d(__webpack_exports__, {
   Ju: () => (/* binding */ PROTECTED_FILES),
   hM: () => (/* binding */ checkPolicy),
   XZ: () => (/* binding */ describeVerdict),
+  Bc: () => (/* binding */ judgeAttempt),
   ON: () => (/* binding */ parsePolicy)
 });
 
@@ -4296,6 +4297,24 @@ function distance(a, b) {
         previous = current;
     }
     return previous[b.length];
+}
+/**
+ * Records a verdict on the attempt it judged: its stats when the diff may go on to verification; undefined, with
+ * the attempt marked `no-change` or `refused` (and the refusal logged, naming `what`), when it may not.
+ */
+function judgeAttempt(verdict, attempt, what, log) {
+    attempt.stats = verdict.stats;
+    if (verdict.outcome === 'empty') {
+        attempt.result = 'no-change';
+        return undefined;
+    }
+    if (!verdict.ok) {
+        attempt.result = 'refused';
+        attempt.violations = verdict.violations;
+        log.warning(`The policy refuses ${what}: ${verdict.violations.map(v => v.message).join(' ')}`);
+        return undefined;
+    }
+    return verdict.stats;
 }
 
 

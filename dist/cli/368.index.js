@@ -669,21 +669,11 @@ async function runCloudHeal(deps, request, ref, runId) {
     const git = dryRun ? undefined : await deps.git();
     // Polices, commits, verifies and proposes one candidate: the heal's output, or undefined for the next candidate.
     const tryCandidate = async (candidate, attempt) => {
-        const verdict = (0,heal_policy/* checkPolicy */.hM)(candidate.diff, policy);
-        attempt.stats = verdict.stats;
-        if (verdict.outcome === 'empty') {
-            attempt.result = 'no-change';
+        const what = candidate.source === 'memory' ? 'the remembered fix' : "the fixers' changes";
+        const stats = (0,heal_policy/* judgeAttempt */.Bc)((0,heal_policy/* checkPolicy */.hM)(candidate.diff, policy), attempt, what, log);
+        if (!stats)
             return undefined;
-        }
-        if (!verdict.ok) {
-            attempt.result = 'refused';
-            attempt.violations = verdict.violations;
-            log.warning(`The policy refuses the ${candidate.source === 'memory' ? 'remembered fix' : "fixers' changes"}: ${verdict.violations
-                .map(v => v.message)
-                .join(' ')}`);
-            return undefined;
-        }
-        const fix = { ...candidate, stats: verdict.stats };
+        const fix = { ...candidate, stats };
         if (dryRun || !git) {
             base.fix = fix;
             return end('healed', `Dry run: a fix (${(0,propose/* describeFix */.D6)(fix)}) made the ${request.kind} check pass on a runner; nothing was written.`);
@@ -1748,21 +1738,8 @@ async function runHeal(deps, request) {
     }
     /** Polices a diff: its stats when accepted, undefined (and the attempt marked) when refused or empty. */
     async function police(diff, attempt) {
-        const verdict = (0,heal_policy/* checkPolicy */.hM)(diff, policy, await policyContext(diff));
-        attempt.stats = verdict.stats;
-        if (verdict.outcome === 'empty') {
-            attempt.result = 'no-change';
-            return undefined;
-        }
-        if (!verdict.ok) {
-            attempt.result = 'refused';
-            attempt.violations = verdict.violations;
-            log.warning(`The policy refuses the ${attempt.source === 'memory' ? 'remembered fix' : `changes of '${attempt.fixer}'`}: ${verdict.violations
-                .map(v => v.message)
-                .join(' ')}`);
-            return undefined;
-        }
-        return verdict.stats;
+        const what = attempt.source === 'memory' ? 'the remembered fix' : `the changes of '${attempt.fixer}'`;
+        return (0,heal_policy/* judgeAttempt */.Bc)((0,heal_policy/* checkPolicy */.hM)(diff, policy, await policyContext(diff)), attempt, what, log);
     }
     /**
      * What the policy needs to know besides the diff: the check (the files it runs are part of its definition), whether

@@ -180,7 +180,7 @@ class LocalWorkspace {
     }
     /** Whether the scratch index (the states' own, kept between snapshots) has been made. */
     indexMade = false;
-    /** The scratch index as the last snapshot left it (a digest of its bytes) and the state it wrote. */
+    /** The scratch index as the last snapshot left it (see fileSeal) and the state it wrote. */
     scratchSeal;
     /**
      * Writes the working tree as it is now (tracked and untracked files, not ignored ones) as a tree object, through
@@ -201,7 +201,7 @@ class LocalWorkspace {
             }
             this.indexMade = true;
         }
-        else if (this.scratchSeal && (await digestOf(index)) !== this.scratchSeal.digest) {
+        else if (this.scratchSeal && (await fileSeal(index)) !== this.scratchSeal.seal) {
             // A fixer rewrote the scratch index (stat data that hides a change it made): start again from the last
             // state's entries alone, with no stat data to trust, so every file is read.
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(index, { force: true });
@@ -210,7 +210,7 @@ class LocalWorkspace {
         if (!(await this.updateScratch(env)))
             await this.git(['add', '--all', '--', '.'], [0], env);
         const state = text(await this.git(['write-tree'], [0], env));
-        this.scratchSeal = { digest: await digestOf(index), state };
+        this.scratchSeal = { seal: await fileSeal(index), state };
         if (!this.start) {
             this.start = state;
             await this.writeJournal();
@@ -732,12 +732,15 @@ const USER_INDEX = 'user-index';
 function text(result) {
     return result.stdout.toString('utf8').trim();
 }
-/** A digest of a file's bytes (undefined when it is missing). */
-async function digestOf(path) {
+/**
+ * What a write to a file changes, whatever else is put back: its inode (git writes an index by renaming a new one
+ * over it), size and change time, which no unprivileged process can set (undefined when it is missing). One stat,
+ * not a read of an index that grows with the checkout.
+ */
+async function fileSeal(path) {
     try {
-        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
-            .update(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(path))
-            .digest('hex');
+        const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(path, { bigint: true });
+        return `${info.ino}:${info.size}:${info.ctimeNs}:${info.mtimeNs}`;
     }
     catch {
         return undefined;

@@ -94,3 +94,100 @@ describe('changes nobody in the heal made, in a real checkout', () => {
     expect(await git(repo.path, 'status', '--porcelain', '--untracked-files=all')).toBe('')
   })
 })
+
+describe('what someone else does to the repository while a fixer runs, in a real checkout', () => {
+  let repo: TempDir
+  let scratch: TempDir
+  let workspace: LocalWorkspace
+  beforeEach(async () => {
+    repo = await makeTempRepo(FILES)
+    scratch = await makeTempDir('self-heal-user-')
+    workspace = await LocalWorkspace.open(repo.path)
+  })
+  afterEach(async () => {
+    await workspace.close()
+    await repo.cleanup()
+    await scratch.cleanup()
+  })
+
+  /**
+   * Heals with a fixer that waits for `act`, the user's doing, before it changes src/app.js (and runs `more`, a
+   * shell command of its own, after); resolves to the error the heal ended with, or its outcome.
+   */
+  async function healWhileFixing(act: () => Promise<void>, more = 'true') {
+    const node = `node ${PROGRAMS}`
+    const proposals = new MemoryGit(FILES)
+    const healing = runHeal(
+      {
+        execution: new LocalExecutionAdapter({ root: repo.path }),
+        workspace,
+        repository: 'github:github.com/octo/repo',
+        cache: async () => new MemoryCacheAdapter(),
+        git: async () => proposals,
+        log: quiet
+      },
+      {
+        kind: 'lint',
+        check: `${node} lint`,
+        fixers: [`${node} handshake ${scratch.path} 1 replace src/app.js BAD good && ${more}`]
+      }
+    ).then(
+      output => output,
+      (error: unknown) => error
+    )
+    while (!existsSync(join(scratch.path, 'waiting'))) await new Promise(r => setTimeout(r, 20))
+    await act()
+    await writeFile(join(scratch.path, 'go'), '')
+    return { ended: await healing, proposals }
+  }
+  const read = (path: string) => readFile(join(repo.path, path), 'utf8')
+
+  it('staging by hand while a fixer runs ends the heal, and the index stays as they left it', async () => {
+    const { ended, proposals } = await healWhileFixing(async () => {
+      await writeFile(join(repo.path, 'src/other.js'), 'const fine = 2\n')
+      await git(repo.path, 'add', 'src/other.js')
+    })
+    expect(ended).toBeInstanceOf(CheckoutChangedError)
+    expect((ended as Error).message).toMatch(/the index changed .*while a fixer ran/)
+    expect(proposals.branches.size).toBe(1)
+    expect(await git(repo.path, 'diff', '--cached', '--name-only')).toBe('src/other.js')
+    expect(await read('src/other.js')).toBe('const fine = 2\n')
+  })
+
+  it('a commit made by hand while a fixer runs is neither put back nor part of a fix', async () => {
+    const { ended, proposals } = await healWhileFixing(async () => {
+      await writeFile(join(repo.path, 'src/other.js'), 'const fine = 2\n')
+      await git(repo.path, 'commit', '-q', '-m', 'mine', '--', 'src/other.js')
+    })
+    expect(ended).toBeInstanceOf(CheckoutChangedError)
+    expect((ended as Error).message).toMatch(/HEAD moved from .*logged by .*while a fixer ran/)
+    expect(proposals.branches.size).toBe(1)
+    expect(await git(repo.path, 'log', '-1', '--format=%s')).toBe('mine')
+    expect(await git(repo.path, 'status', '--porcelain', '--untracked-files=no')).toBe(' M src/app.js')
+  })
+
+  it('a branch or a stash made by hand while a fixer runs is kept', async () => {
+    const { ended } = await healWhileFixing(async () => {
+      await git(repo.path, 'branch', 'mine')
+      await writeFile(join(repo.path, 'notes.txt'), 'mine\n')
+      await git(repo.path, 'stash', 'push', '-q', '--include-untracked', '--', 'notes.txt')
+    })
+    expect(ended).toBeInstanceOf(CheckoutChangedError)
+    expect((ended as Error).message).toMatch(/refs\/heads\/mine was updated, logged by/)
+    expect(await git(repo.path, 'branch', '--list', 'mine')).toContain('mine')
+    expect(await git(repo.path, 'stash', 'list')).toMatch(/stash@\{0\}/)
+  })
+
+  it("a fixer's own staging and commit are still its own: put back, and the fix verified", async () => {
+    const indexBefore = await git(repo.path, 'ls-files', '--stage')
+    const head = await git(repo.path, 'rev-parse', 'HEAD')
+    const { ended } = await healWhileFixing(
+      async () => undefined,
+      'git add src/app.js && git commit -q -m fixer'
+    )
+    expect(ended).toMatchObject({ outcome: 'healed' })
+    expect(await git(repo.path, 'rev-parse', 'HEAD')).toBe(head)
+    expect(await git(repo.path, 'ls-files', '--stage')).toBe(indexBefore)
+    expect(await git(repo.path, 'status', '--porcelain', '--untracked-files=all')).toBe('')
+  })
+})

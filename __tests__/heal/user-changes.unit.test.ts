@@ -93,7 +93,7 @@ describe('changes nobody in the heal made', () => {
   it('an edit on top of the fixer’s change: the file is left as it is, and the message says it holds both', async () => {
     during = { at: 3, act: ws => ws.write('src/app.js', `${ws.read('src/app.js')}// mine\n`) }
     const error = await abandoned()
-    expect(error.message).toContain("src/app.js also hold(s) a fixer's change under yours")
+    expect(error.message).toContain("src/app.js also holds a fixer's change under yours")
     expect(workspace.read('src/app.js')).toBe('const a = "good"\n// mine\n')
   })
 
@@ -102,7 +102,7 @@ describe('changes nobody in the heal made', () => {
     const error = await abandoned()
     expect(error.message).toContain('HEAD moved to their-commit while the check ran')
     expect(error.message).toContain(
-      "self-heal left the checkout as it is (HEAD, the index and the files): src/app.js still hold(s) a fixer's uncommitted changes"
+      "self-heal left the checkout as it is (HEAD, the index and the files): src/app.js still holds a fixer's uncommitted changes"
     )
     expect(workspace.read('src/app.js')).toBe('const a = "good"\n')
   })

@@ -74,6 +74,18 @@ export interface Workspace {
   /** What moved since `markRepository`, each said in a sentence: a commit, another branch, the index. */
   repositoryChanges(): Promise<string[]>
   /**
+   * Variables for the fixer about to run (after `guard`) that let the repository tell what the fixer does from what
+   * someone else does meanwhile: its own copy of the index to stage in, and a committer address its ref updates
+   * are logged with. Optional: a workspace nobody else works in needs none.
+   */
+  fixerEnvironment?(): Promise<Record<string, string>>
+  /**
+   * After that fixer ran and `outsideChanges` was read: what moved in the repository that was not the fixer's
+   * doing, each said in a sentence (the index, which the fixer did not stage in; HEAD or a ref whose log names
+   * another committer). None of it is put back: it is someone else's work.
+   */
+  othersChanges?(): Promise<string[]>
+  /**
    * A fresh copy of the commit the workspace was opened at with `diff` applied, somewhere else: what a fixer did
    * outside the diff is not in it. Optional: a workspace that cannot make one does not offer clean verification.
    */

@@ -461,18 +461,22 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
       log.info(`Running the fixer: ${fixer}`)
       await user.repository('before a fixer ran')
       await workspace.guard()
+      // The workspace's variables last: a fixer's context cannot choose the index it stages in.
+      const fixerEnv = { ...env, ...(await workspace.fixerEnvironment?.()) }
       const ran = await interruptible(
         deps.execution.runCommand(fixer, {
           cwd,
           timeoutSeconds: request.fixerTimeoutSeconds ?? 600,
           signal: deps.signal,
-          ...(env ? { env } : {})
+          ...(Object.keys(fixerEnv).length ? { env: fixerEnv } : {})
         })
       )
       attempt.exitCode = ran.exitCode
       // Before anything else reads the checkout: what the fixer did to the repository's metadata is put back first.
       const outside = await workspace.outsideChanges()
-      // What the fixer did to HEAD and the index is its own (settle puts it back), not someone else's.
+      // Someone else's staging, commits or branches made while the fixer ran end the heal; nothing of theirs is undone.
+      await user.afterFixer()
+      // What the fixer did to HEAD is its own (settle puts it back), not someone else's.
       await workspace.markRepository()
       stopIfInterrupted()
       let after = await workspace.snapshot()

@@ -38,6 +38,22 @@ export class UserChanges {
   }
 
   /**
+   * After a fixer ran (and its changes outside the work files were put back): what the workspace tells was not the
+   * fixer's doing (staging outside the fixer's own index, a commit or a branch logged by someone else) is someone
+   * else's, and nothing of it is put back.
+   */
+  async afterFixer(): Promise<void> {
+    const moved = (await this.workspace.othersChanges?.()) ?? []
+    if (!moved.length) return
+    this.repositoryMoved = true
+    this.duringFixer = true
+    this.abandon(`${moved.join('; ')}, while a fixer ran`)
+  }
+
+  /** Whether the heal was abandoned just after a fixer: its changes to the files are not in any state yet. */
+  private duringFixer = false
+
+  /**
    * With the first state (`start`), before anything is changed: a tracked file that changed while the check ran
    * is someone's edit.
    */
@@ -89,15 +105,22 @@ export class UserChanges {
    */
   async leave(start: WorkspaceState, current: WorkspaceState): Promise<boolean> {
     const error = this.abandoned!
-    const own = await changedPaths(this.workspace, start, current)
     if (this.repositoryMoved) {
+      // Just after a fixer, its changes and someone else's edits made while it ran cannot be told apart.
+      const own = this.duringFixer
+        ? await changedPaths(this.workspace, start, await this.workspace.snapshot())
+        : await changedPaths(this.workspace, start, current)
+      const whose = this.duringFixer
+        ? "changes made since the heal started (the fixer's, and any made by hand while it ran)"
+        : "a fixer's uncommitted changes"
       error.message += ` self-heal left the checkout as it is (HEAD, the index and the files)${
         own.length
-          ? `: ${list(own)} still hold(s) a fixer's uncommitted changes; \`git restore --source=${start} -- <path>\` puts a file back as it was before the heal (one the fixer added: delete it)`
+          ? `: ${list(own)} still ${own.length === 1 ? 'holds' : 'hold'} ${whose}; \`git restore --source=${start} -- <path>\` puts a file back as it was before the heal (one added since: delete it)`
           : ''
       }. Heal again once nobody else works in the checkout.`
       return false
     }
+    const own = await changedPaths(this.workspace, start, current)
     const now = await this.workspace.snapshot()
     const output = new Set(this.checkOutput)
     const theirs = (await changedPaths(this.workspace, current, now)).filter(path => !output.has(path))
@@ -107,7 +130,7 @@ export class UserChanges {
     await this.workspace.restore(start, now, undo)
     error.message +=
       ` self-heal put back its own changes${undo.length ? ` (${list(undo)})` : ''} and left yours as you made them: ${list(theirs)}` +
-      `${mixed.length ? `; ${list(mixed)} also hold(s) a fixer's change under yours: check them (git diff)` : ''}. Heal again once nobody else works in the checkout.`
+      `${mixed.length ? `; ${list(mixed)} also ${mixed.length === 1 ? 'holds' : 'hold'} a fixer's change under yours: check them (git diff)` : ''}. Heal again once nobody else works in the checkout.`
     return true
   }
 

@@ -4,7 +4,7 @@
  * index, so the user's index, branches and stash are never touched, and untracked files the user had (build
  * output, say) are part of the state rather than something a restore could delete.
  */
-import { createHash } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import {
   copyFile,
   lstat,
@@ -329,20 +329,104 @@ export class LocalWorkspace implements Workspace {
   }
 
   async repositoryChanges(): Promise<string[]> {
+    const { head, index } = await this.compareRepository()
+    return [head, index].filter((change): change is string => Boolean(change))
+  }
+
+  /** HEAD's move and the index's change since `markRepository`, each said in a sentence when there was one. */
+  private async compareRepository(): Promise<{ head?: string; index?: string }> {
     const then = this.repositoryMark ?? { ref: this.headRef, commit: this.head, index: '' }
     const now = await this.readRepository()
-    const changes: string[] = []
     const name = (ref: string | undefined) => ref?.replace(/^refs\/heads\//, '') ?? 'a detached HEAD'
-    if (now.ref !== then.ref)
-      changes.push(`the checkout was switched from ${name(then.ref)} to ${name(now.ref)}`)
-    else if (now.commit !== then.commit) {
-      changes.push(
-        `HEAD moved from ${then.commit.slice(0, 12)} to ${now.commit.slice(0, 12)} (a commit, a reset or a pull)`
-      )
+    return {
+      head:
+        now.ref !== then.ref
+          ? `the checkout was switched from ${name(then.ref)} to ${name(now.ref)}`
+          : now.commit !== then.commit
+            ? `HEAD moved from ${then.commit.slice(0, 12)} to ${now.commit.slice(0, 12)} (a commit, a reset or a pull)`
+            : undefined,
+      index:
+        then.index && now.index !== then.index
+          ? 'the index changed (git add, git reset, git stash, ...)'
+          : undefined
     }
-    if (then.index && now.index !== then.index)
-      changes.push('the index changed (git add, git reset, git stash, ...)')
+  }
+
+  /**
+   * The committer address a fixer's ref updates are logged with: random for each heal, so no one's own address
+   * is it, and a fixer cannot know it before it runs.
+   */
+  private readonly fixerEmail = `fixer-${randomBytes(8).toString('hex')}@self-heal.invalid`
+  /** The size of each ref log when `guard` ran: what was appended since tells who moved a ref meanwhile. */
+  private reflogSizes?: Map<string, number>
+  /** Refs (and HEAD) moved while the fixer ran by someone whose address is not the fixer's, with that address. */
+  private movedByOthers = new Map<string, string>()
+
+  async fixerEnvironment(): Promise<Record<string, string>> {
+    // The fixer stages in a copy of the index: the user's index changing while it runs is then someone else's.
+    const index = join(this.scratch, FIXER_INDEX)
+    await rm(index, { force: true })
+    await copyFile(this.index, index).catch(() => undefined)
+    return { GIT_INDEX_FILE: index, GIT_COMMITTER_EMAIL: this.fixerEmail }
+  }
+
+  async othersChanges(): Promise<string[]> {
+    const others = this.movedByOthers
+    this.movedByOthers = new Map()
+    await rm(join(this.scratch, FIXER_INDEX), { force: true })
+    const changes: string[] = []
+    const { head, index } = await this.compareRepository()
+    // HEAD moved by the fixer is its own (settle puts it back); a move its log gives another address is not.
+    const mover = others.get('HEAD') ?? (this.headRef ? others.get(this.headRef) : undefined)
+    if (head && mover) changes.push(`${head}, logged by ${mover}`)
+    if (index) changes.push(`${index}, while the fixer staged in an index of its own`)
+    for (const [ref, who] of others) {
+      if (ref !== 'HEAD' && ref !== this.headRef) changes.push(`${ref} was updated, logged by ${who}`)
+    }
     return changes
+  }
+
+  /** The size of every ref log: HEAD's (this worktree's) and those of refs/ (shared by the worktrees). */
+  private async readReflogSizes(): Promise<Map<string, number>> {
+    const sizes = new Map<string, number>()
+    const visit = async (dir: string, ref: string): Promise<void> => {
+      for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+        const path = join(dir, entry.name)
+        if (entry.isDirectory()) await visit(path, `${ref}/${entry.name}`)
+        else if (entry.isFile()) sizes.set(`${ref}/${entry.name}`, (await lstat(path)).size)
+      }
+    }
+    await visit(join(this.commonDir, 'logs', 'refs'), 'refs')
+    const head = await lstat(join(dirname(this.scratch), 'logs', 'HEAD')).catch(() => undefined)
+    if (head?.isFile()) sizes.set('HEAD', head.size)
+    return sizes
+  }
+
+  /**
+   * The refs whose logs grew since `guard` with an entry by someone other than the fixer, and that address. A ref
+   * updated with no log entry (a ref file written by hand, logs switched off) is taken for the fixer's.
+   */
+  private async readMovedByOthers(): Promise<Map<string, string>> {
+    const before = this.reflogSizes ?? new Map<string, number>()
+    const moved = new Map<string, string>()
+    for (const [ref, size] of await this.readReflogSizes()) {
+      const from = before.get(ref) ?? 0
+      if (size <= from) continue
+      const file =
+        ref === 'HEAD' ? join(dirname(this.scratch), 'logs', 'HEAD') : join(this.commonDir, 'logs', ref)
+      const added = await readFile(file)
+        .then(bytes => bytes.subarray(from).toString('utf8'))
+        .catch(() => '')
+      for (const line of added.split('\n')) {
+        // `old new Name <address> time zone<TAB>message`
+        const who = /^\S+ \S+ [^<]*<([^>]*)>/.exec(line)?.[1]
+        if (who !== undefined && who !== this.fixerEmail) {
+          moved.set(ref, who || 'an empty address')
+          break
+        }
+      }
+    }
+    return moved
   }
 
   /**
@@ -378,12 +462,16 @@ export class LocalWorkspace implements Workspace {
 
   async guard(): Promise<void> {
     this.guarded = { meta: await this.readMeta(), ignored: await this.readIgnored() }
+    this.reflogSizes = await this.readReflogSizes()
+    this.movedByOthers = new Map()
   }
 
   async outsideChanges(): Promise<OutsideChange[]> {
     if (!this.guarded) return []
     const { meta, ignored } = this.guarded
     const changes: OutsideChange[] = []
+    // A ref someone else moved meanwhile (a branch made, a stash) is theirs: left as it is (othersChanges says so).
+    this.movedByOthers = await this.readMovedByOthers()
     // The metadata first: until it is put back, a fixer's hooks, fsmonitor or filters could run in self-heal's
     // own git calls, and its remote could receive the push.
     const now = await this.readMeta()
@@ -391,6 +479,8 @@ export class LocalWorkspace implements Workspace {
       const before = meta.get(path)
       const after = now.get(path)
       if (before !== undefined && after !== undefined && sameEntry(before, after)) continue
+      const ref = path === 'logs/refs/stash' ? 'refs/stash' : path
+      if (this.movedByOthers.has(ref)) continue
       const full = join(this.commonDir, path)
       await rm(full, { force: true, recursive: true })
       if (before !== undefined) {
@@ -771,6 +861,9 @@ interface RepositoryMark {
 
 /** The copy of the user's index in the scratch directory. */
 const USER_INDEX = 'user-index'
+
+/** The copy of the index a fixer stages in (see fixerEnvironment). */
+const FIXER_INDEX = 'fixer-index'
 
 function text(result: GitRunResult): string {
   return result.stdout.toString('utf8').trim()

@@ -31,7 +31,11 @@ async function metadata(root: string): Promise<string> {
   const hooks = (await git(root, 'rev-parse', '--git-path', 'hooks')).trim()
   return JSON.stringify({
     config: await readFile(join(root, '.git/config'), 'utf8'),
-    refs: await git(root, 'for-each-ref', '--format=%(refname) %(objectname)'),
+    // self-heal's own record of what it put back (refs/self-heal/) aside.
+    refs: (await git(root, 'for-each-ref', '--format=%(refname) %(objectname)'))
+      .split('\n')
+      .filter(line => !line.startsWith('refs/self-heal/'))
+      .join('\n'),
     stash: await git(root, 'stash', 'list'),
     hooks: existsSync(join(root, hooks, 'pre-commit')),
     attributes: existsSync(join(root, '.git/info/attributes'))

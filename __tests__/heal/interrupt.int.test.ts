@@ -64,7 +64,11 @@ async function checkoutState(root: string): Promise<string> {
     status: await git(root, 'status', '--porcelain=v1', '--untracked-files=all'),
     head: await git(root, 'rev-parse', 'HEAD'),
     branch: await git(root, 'symbolic-ref', 'HEAD'),
-    refs: await git(root, 'for-each-ref', '--format=%(refname) %(objectname)'),
+    // self-heal's own record of what it put back (refs/self-heal/) aside.
+    refs: (await git(root, 'for-each-ref', '--format=%(refname) %(objectname)'))
+      .split('\n')
+      .filter(line => !line.startsWith('refs/self-heal/'))
+      .join('\n'),
     stash: await git(root, 'stash', 'list'),
     config: await readFile(join(root, '.git/config'), 'utf8'),
     hooks: (await readdir(join(root, '.git/hooks'))).sort(),

@@ -191,3 +191,46 @@ describe('what someone else does to the repository while a fixer runs, in a real
     expect(await git(repo.path, 'status', '--porcelain', '--untracked-files=all')).toBe('')
   })
 })
+
+describe('an edit made by hand while a fixer runs', () => {
+  let repo: TempDir
+  let scratch: TempDir
+  beforeEach(async () => {
+    repo = await makeTempRepo(FILES)
+    scratch = await makeTempDir('self-heal-user-')
+  })
+  afterEach(async () => {
+    await repo.cleanup()
+    await scratch.cleanup()
+  })
+
+  it('cannot be told from the fixer’s, but is not lost: what the files held is kept in refs/self-heal/put-back', async () => {
+    const workspace = await LocalWorkspace.open(repo.path)
+    const node = `node ${PROGRAMS}`
+    const healing = runHeal(
+      {
+        execution: new LocalExecutionAdapter({ root: repo.path }),
+        workspace,
+        repository: 'github:github.com/octo/repo',
+        cache: async () => new MemoryCacheAdapter(),
+        git: async () => new MemoryGit(FILES),
+        log: quiet
+      },
+      {
+        kind: 'lint',
+        check: `${node} lint`,
+        fixers: [`${node} handshake ${scratch.path} 1 replace src/app.js BAD good`],
+        dryRun: true
+      }
+    )
+    while (!existsSync(join(scratch.path, 'waiting'))) await new Promise(r => setTimeout(r, 20))
+    await writeFile(join(repo.path, 'src/other.js'), 'const fine = 2 // mine\n')
+    await writeFile(join(scratch.path, 'go'), '')
+    expect((await healing).outcome).toBe('healed')
+    await workspace.close()
+    // Put back with the fixer's change, as the limit in the threat model says; kept, and one command away.
+    expect(await readFile(join(repo.path, 'src/other.js'), 'utf8')).toBe(FILES['src/other.js'])
+    await git(repo.path, 'restore', '--source=refs/self-heal/put-back', '--', 'src/other.js')
+    expect(await readFile(join(repo.path, 'src/other.js'), 'utf8')).toBe('const fine = 2 // mine\n')
+  })
+})

@@ -282,6 +282,7 @@ export class LocalWorkspace implements Workspace {
    */
   async restore(state: TreeState, current: TreeState, paths?: readonly string[]): Promise<void> {
     if (state === current) return
+    await this.keepPutBack(current)
     // `--raw` gives each path's mode and blob in `state` too: the index the files are written from holds only
     // those, so a restore costs what changed, not the size of the tree.
     const changed = await this.git(['diff', '--raw', '--no-renames', '--no-abbrev', '-z', state, current])
@@ -309,6 +310,23 @@ export class LocalWorkspace implements Workspace {
       })
       await runGit(['checkout-index', '--force', '--all'], { cwd: this.root, env })
     }
+  }
+
+  /** Whether this heal has kept a state in PUT_BACK yet: its first replaces what the last heal kept. */
+  private keptPutBack = false
+
+  /**
+   * Keeps what the files hold before they are put back, as a commit on HEAD under PUT_BACK (one reflog entry
+   * each): an edit someone made while a fixer ran looks like the fixer's and goes with it, but is not lost.
+   */
+  private async keepPutBack(current: TreeState): Promise<void> {
+    const message = 'self-heal: the files before it put them back'
+    const kept = await this.git(['commit-tree', '--no-gpg-sign', current, '-p', this.head, '-m', message])
+    if (!this.keptPutBack) {
+      await this.git(['update-ref', '-d', PUT_BACK], [0, 1])
+      this.keptPutBack = true
+    }
+    await this.git(['update-ref', '--create-reflog', '-m', message, PUT_BACK, text(kept)])
   }
 
   /**
@@ -697,6 +715,7 @@ export class LocalWorkspace implements Workspace {
         const kept = text(
           await workspace.git([
             'commit-tree',
+            '--no-gpg-sign',
             current,
             '-p',
             journal.head,
@@ -861,6 +880,9 @@ interface RepositoryMark {
 
 /** The copy of the user's index in the scratch directory. */
 const USER_INDEX = 'user-index'
+
+/** Where the files' states before each put-back of the last heal are kept (see keepPutBack). */
+export const PUT_BACK = 'refs/self-heal/put-back'
 
 /** The copy of the index a fixer stages in (see fixerEnvironment). */
 const FIXER_INDEX = 'fixer-index'

@@ -51,6 +51,13 @@ describe('changes nobody in the heal made', () => {
       ws.write('src/app.js', 'const a = "good"\n')
       ws.repository.head = 'fixer-commit'
       return { exitCode: 0 }
+    },
+    // A fixer during whose run the user commits: a move the repository logs under another address.
+    'fix-while-they-commit': ws => {
+      ws.write('src/app.js', 'const a = "good"\n')
+      ws.repository.head = 'their-commit'
+      ws.someoneElse('HEAD moved to their-commit, logged by them@example.com')
+      return { exitCode: 0 }
     }
   }
   const heal = (request: Partial<HealRequest> = {}) =>
@@ -104,6 +111,18 @@ describe('changes nobody in the heal made', () => {
     expect(error.message).toContain(
       "self-heal left the checkout as it is (HEAD, the index and the files): src/app.js still holds a fixer's uncommitted changes"
     )
+    expect(workspace.read('src/app.js')).toBe('const a = "good"\n')
+  })
+
+  it('a commit someone makes while a fixer runs: abandoned, nothing put back, the files named as mixed', async () => {
+    const error = await abandoned({ fixers: ['fix-while-they-commit'] })
+    expect(error.message).toContain(
+      'HEAD moved to their-commit, logged by them@example.com, while a fixer ran'
+    )
+    expect(error.message).toContain(
+      "src/app.js still holds changes made since the heal started (the fixer's, and any made by hand while it ran)"
+    )
+    expect(workspace.repository.head).toBe('their-commit')
     expect(workspace.read('src/app.js')).toBe('const a = "good"\n')
   })
 

@@ -119,6 +119,20 @@ export class MemoryWorkspace implements Workspace {
     ]
   }
 
+  /** What a scripted user did to the repository while a fixer ran, as a real workspace tells it (othersChanges). */
+  private byOthers: string[] = []
+
+  /** Records that someone other than the fixer moved HEAD or the index (`change` says how), for othersChanges. */
+  someoneElse(change: string): void {
+    this.byOthers.push(change)
+  }
+
+  async othersChanges(): Promise<string[]> {
+    const changes = this.byOthers
+    this.byOthers = []
+    return changes
+  }
+
   /** Memory has no metadata or ignored files: a scripted program can only change work files. */
   async guard(): Promise<void> {}
 

@@ -374,7 +374,9 @@ async function deliverOperation(settings: Settings): Promise<void> {
   const policyText = core.getInput(Input.Policy)
   const kind = core.getInput(Input.Kind).trim()
   if (kind && !(CHECK_KINDS as readonly string[]).includes(kind)) {
-    throw new ConfigurationError(`The input '${Input.Kind}' is '${kind}': give one of ${CHECK_KINDS.join(', ')}.`)
+    throw new ConfigurationError(
+      `The input '${Input.Kind}' is '${kind}': give one of ${CHECK_KINDS.join(', ')}.`
+    )
   }
   const result = await deliverFix(
     client.octokit,

@@ -134,18 +134,20 @@ export async function runCloudHeal(
   // The check and the fixers on a runner: what a heal of a branch starts with, and a failed run's last resort.
   const runFixers = async (): Promise<{ result: CheckResult; record?: FixRecord; sha?: string }> => {
     log.info(`Running the ${request.kind} check and the fixers on a runner, on ${branch}.`)
-    const { result, fix: record, sha } = await deps.execution
-      .runFix(toFixRequest(request), { ref: branch })
-      .catch(error => {
-        // A runner workflow copied before the fix operation existed does not declare its inputs.
-        if (error instanceof InvalidInputError && /Unexpected inputs/.test(error.message)) {
-          throw new ConfigurationError(
-            `${RUNNER_WORKFLOW_PATH} has no inputs 'operation' and 'request' (${error.message}): update it on the ` +
-              `default branch to self-heal's current one, which runs the fixers.`
-          )
-        }
-        throw error
-      })
+    const {
+      result,
+      fix: record,
+      sha
+    } = await deps.execution.runFix(toFixRequest(request), { ref: branch }).catch(error => {
+      // A runner workflow copied before the fix operation existed does not declare its inputs.
+      if (error instanceof InvalidInputError && /Unexpected inputs/.test(error.message)) {
+        throw new ConfigurationError(
+          `${RUNNER_WORKFLOW_PATH} has no inputs 'operation' and 'request' (${error.message}): update it on the ` +
+            `default branch to self-heal's current one, which runs the fixers.`
+        )
+      }
+      throw error
+    })
     if (record || checkPassed(result)) return { result, record, sha }
     throw new ConfigurationError(
       `The run on ${branch} left no fix record: update ${RUNNER_WORKFLOW_PATH} on the default branch to self-heal's ` +

@@ -134,7 +134,9 @@ export async function policeArtifactFix(
   const base = await readBaseFiles(options.storageAt(fix.headSha), basePaths(fix.diff))
   const kind =
     options.kind ??
-    ((CHECK_KINDS as readonly string[]).includes(fix.result?.kind) ? (fix.result.kind as CheckKind) : undefined)
+    ((CHECK_KINDS as readonly string[]).includes(fix.result?.kind)
+      ? (fix.result.kind as CheckKind)
+      : undefined)
   const checks = [...new Set([options.check?.trim(), fix.check?.trim()].filter(check => !!check))]
   return strictestVerdict(
     fix.diff,

@@ -70,7 +70,8 @@ export class GitHubStorageAdapter implements StorageAdapter {
       if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(options.commit)) {
         throw new InvalidInputError(`'${options.commit}' is not a commit's full sha (40 or 64 hex digits).`)
       }
-      if (options.branch) throw new InvalidInputError('A Storage adapter reads a branch or a commit, not both.')
+      if (options.branch)
+        throw new InvalidInputError('A Storage adapter reads a branch or a commit, not both.')
     }
   }
 

@@ -2,7 +2,7 @@
 import { rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { GitHubStorageAdapter } from '../../src/adapters/github/storage.js'
-import { FileNotFoundError, PathOutsideRepositoryError } from '../../src/errors.js'
+import { FileNotFoundError, PathOutsideRepositoryError, RefNotFoundError } from '../../src/errors.js'
 import { git, makeTempDir, makeTempRepo } from '../helpers/git.js'
 import { headOf, serve } from './support.js'
 import { checkPolicy } from '../../src/heal/policy.js'
@@ -213,6 +213,9 @@ describe('GitHubStorageAdapter', () => {
       expect(() => new GitHubStorageAdapter(served.client, { commit: 'main' })).toThrow(
         /not a commit's full sha/
       )
+      // A commit the repository does not have is said, not read as a base with no files.
+      const unknown = new GitHubStorageAdapter(served.client, { commit: 'e'.repeat(40) })
+      await expect(unknown.readFile('package.json')).rejects.toBeInstanceOf(RefNotFoundError)
 
       // `npm test` is followed through the base package.json to the script, which a fix may then not change.
       const diff =

@@ -5,7 +5,12 @@
  * one recursive tree request, walking subtrees when GitHub truncates it. Paths follow the local adapter's rules.
  */
 import picomatch from 'picomatch'
-import { FileNotFoundError, InvalidInputError, PathOutsideRepositoryError } from '../../errors.js'
+import {
+  FileNotFoundError,
+  InvalidInputError,
+  PathOutsideRepositoryError,
+  RefNotFoundError
+} from '../../errors.js'
 import { normalizeRepoGlob, normalizeRepoPath } from '../../paths.js'
 import type { GitHubClient } from '../../github/client.js'
 import { errorStatus } from '../../github/errors.js'
@@ -79,9 +84,25 @@ export class GitHubStorageAdapter implements StorageAdapter {
     return { owner: this.client.owner, repo: this.client.repo }
   }
 
-  /** The branch in use (or the commit read). */
+  /**
+   * The branch in use, or the commit read. A commit is looked up once first: the Contents API answers 404 for a
+   * commit it does not have as for a missing file, and every file reading as absent would pass unnoticed.
+   */
   ref(): Promise<string> {
-    if (this.options.commit) return Promise.resolve(this.options.commit)
+    const commit = this.options.commit
+    if (commit) {
+      this.branch ??= this.client.octokit.rest.git
+        .getCommit({ ...this.repo, commit_sha: commit })
+        .then(() => commit)
+        .catch(error => {
+          this.branch = undefined
+          if (errorStatus(error) === 404 || errorStatus(error) === 422) {
+            throw new RefNotFoundError(commit, `the repository has no such commit`)
+          }
+          throw this.client.mapError(error, { action: `reading commit ${commit}`, permission: 'contents' })
+        })
+      return this.branch
+    }
     this.branch ??= this.options.branch
       ? Promise.resolve(this.options.branch)
       : this.client.octokit.rest.repos

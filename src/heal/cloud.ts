@@ -4,9 +4,8 @@
  * fingerprinted from the structured result, the fix memory is recalled (a remembered diff is the first
  * candidate), every candidate is policed again (the runner's verdict is never trusted) with what the local loop
  * knows: the check, and the base files it changes, read through the Storage port at the commit the fixers ran on
- * (policy-context.ts); the accepted one is
- * committed through the API to `self-heal/<fingerprint>`, verified by a check dispatched on that branch, and
- * proposed as the loop proposes.
+ * (policy-context.ts). The accepted one is committed through the API to `self-heal/<fingerprint>`, verified by a
+ * check dispatched on that branch, and proposed as the loop proposes.
  *
  * Healing a failed run from outside (`runId`: a run of the repository's own CI, read from a `workflow_run`
  * workflow) starts from what that run left instead: its jobs, annotations and log are the check's result, so a

@@ -1,11 +1,11 @@
 /**
  * The privileged side of fork-safe healing (`operation: deliver`), run by a workflow on `workflow_run` with a
  * write token and never with the pull request's code: it takes the `self-heal-fix` artifact of the run that
- * triggered it, checks where it came from, polices the diff again with the policy of the default branch (and what
- * the local loop knows: the check's files, the base files the diff changes read at the head the fix was made
- * against), and delivers it as review suggestions, or (`deliver: commit`) as a commit on the fork's branch when the pull request
- * allows maintainer edits and the token may push there. Nothing in the artifact is trusted: it was written by code
- * of the fork.
+ * triggered it, checks where it came from, polices the diff again with the policy of the default branch and what
+ * the local loop knows (the files the check runs, the base files the diff changes, read at the head the fix was
+ * made against), and delivers it as review suggestions, or (`deliver: commit`) as a commit on the fork's branch
+ * when the pull request allows maintainer edits and the token may push there. Nothing in the artifact is trusted
+ * for what would loosen the policy: it was written by code of the fork.
  */
 import { readFileSync } from 'node:fs'
 import type { GitAdapter } from '../adapters/git.js'

@@ -7,7 +7,7 @@ import * as core from './actions-core.js'
 import { promises as fs } from 'node:fs'
 import { resolve } from 'node:path'
 import { AdapterFactory } from './adapters/factory.js'
-import { toCheckOutput } from './commands/check.js'
+import { CHECK_KINDS, toCheckOutput, type CheckKind } from './commands/check.js'
 import { parsePassEnv } from './adapters/local/scrub-env.js'
 import type { HealOutput } from './heal/types.js'
 import { pullRequestOperation } from './heal/pull-request-operation.js'
@@ -183,10 +183,11 @@ const HEAL_INPUTS: Record<keyof HealInputs, Input> = {
 
 async function healOperation(factory: AdapterFactory, cwd: string): Promise<void> {
   const command = core.getInput(Input.Command)
-  const [{ buildHealRequest }, { healWithFactory }, { handOverForkFix }] = await Promise.all([
+  const [{ buildHealRequest }, { healWithFactory }, { handOverForkFix }, { checkLine }] = await Promise.all([
     import('./heal/request.js'),
     import('./commands/heal.js'),
-    import('./heal/fix-artifact.js')
+    import('./heal/fix-artifact.js'),
+    import('./heal/policy-context.js')
   ])
   const request = buildHealRequest(
     {
@@ -232,7 +233,8 @@ async function healOperation(factory: AdapterFactory, cwd: string): Promise<void
         runId: parseRunId(core.getInput(Input.RunId), `The input '${Input.RunId}'`)
       }),
       process.env,
-      coreLogger
+      coreLogger,
+      checkLine(request.check)
     )
   )
   core.setOutput(Output.Outcome, result.outcome)
@@ -351,12 +353,14 @@ async function deliverOperation(settings: Settings): Promise<void> {
     { deliverFix, readDeliverMode, readTriggeringRun },
     { readPolicy },
     { createGitHubClient },
-    { GitHubAPIAdapter }
+    { GitHubAPIAdapter },
+    { GitHubStorageAdapter }
   ] = await Promise.all([
     import('./heal/deliver.js'),
     import('./heal/request.js'),
     import('./github/client.js'),
-    import('./adapters/github/git.js')
+    import('./adapters/github/git.js'),
+    import('./adapters/github/storage.js')
   ])
   const mode = readDeliverMode(core.getInput(Input.Deliver), `the input '${Input.Deliver}'`)
   const token = settings.token
@@ -368,6 +372,12 @@ async function deliverOperation(settings: Settings): Promise<void> {
     log: coreLogger
   })
   const policyText = core.getInput(Input.Policy)
+  const kind = core.getInput(Input.Kind).trim()
+  if (kind && !(CHECK_KINDS as readonly string[]).includes(kind)) {
+    throw new ConfigurationError(
+      `The input '${Input.Kind}' is '${kind}': give one of ${CHECK_KINDS.join(', ')}.`
+    )
+  }
   const result = await deliverFix(
     client.octokit,
     run,
@@ -376,6 +386,12 @@ async function deliverOperation(settings: Settings): Promise<void> {
       repo: client.repo,
       policy: policyText.trim() ? readPolicy(policyText, `the input '${Input.Policy}'`) : undefined,
       mode,
+      // The check CI runs: deliver protects the files it runs, and those of the check the artifact names.
+      check: core.getInput(Input.Command).trim() || undefined,
+      kind: (kind || undefined) as CheckKind | undefined,
+      // The base files the fix changes, at the head it was made against (GitHub keeps a fork's pull request
+      // commits in the base repository).
+      storageAt: commit => new GitHubStorageAdapter(client, { commit }),
       // The fork's branch is written through the API with the same token: only an App or user token may.
       forkGit: repository =>
         new GitHubAPIAdapter(

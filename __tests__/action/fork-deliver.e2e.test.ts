@@ -16,6 +16,7 @@ import { createArtifactService, type ArtifactServicePlugin } from '../../emulato
 import { cacheServiceEnv, createCacheService } from '../../emulator/cache-service.js'
 import { ALL_PERMISSIONS } from '../../emulator/server.js'
 import { startTestEmulator, type TestEmulator } from '../../emulator/testing.js'
+import { readZip } from '../../src/github/zip.js'
 import { uploadFixArtifact, type FixArtifact } from '../../src/heal/fix-artifact.js'
 import { git, makeTempDir, makeTempRepo, type TempDir } from '../helpers/git.js'
 import { runAction, type ActionRun } from './run-action.js'
@@ -168,6 +169,15 @@ describe('fork-safe healing: artifact from the pull_request job, suggestions fro
       run_id: RUN_ID
     })
     expect(listed.data.artifacts.map(a => [a.name, a.workflow_run?.id])).toEqual([['self-heal-fix', RUN_ID]])
+    // fix.json names the check the fix was verified with, for deliver to protect the files it runs.
+    const { data: zip } = await t.octokit.rest.actions.downloadArtifact({
+      owner: 'octo',
+      repo: 'repo',
+      artifact_id: listed.data.artifacts[0].id,
+      archive_format: 'zip'
+    })
+    const fix = JSON.parse(readZip(Buffer.from(zip as ArrayBuffer))[0].data.toString('utf8')) as FixArtifact
+    expect(fix).toMatchObject({ check: 'node check.cjs', headSha })
     // Nothing was pushed: the pull request's branch is where it was.
     const pr = await t.octokit.rest.pulls.get({ owner: 'octo', repo: 'repo', pull_number: number })
     expect(pr.data.head.sha).toBe(headSha)
@@ -299,6 +309,26 @@ describe('fork-safe healing: artifact from the pull_request job, suggestions fro
     expect(denied.outputs.outcome).toBe('rejected')
     expect(denied.stdout).toContain('the policy refuses its diff')
     expect(denied.stdout).toContain('.github/self-heal.yml from main')
+  })
+
+  it('rejects a diff that edits the file the check runs, whichever side names the check', async () => {
+    // check.cjs is an ordinary file to a policy that does not know the check: `node check.cjs` makes it the check.
+    const skip =
+      'diff --git a/check.cjs b/check.cjs\n--- a/check.cjs\n+++ b/check.cjs\n' +
+      "@@ -1 +1,2 @@\n+process.exit(0)\n const fs = require('node:fs')\n"
+    await forge(7007, { diff: skip })
+    const byInput = await deliver(7007, 'pull_request', { command: 'node check.cjs' })
+    expect(byInput.outputs.outcome).toBe('rejected')
+    expect(byInput.stdout).toContain("changes 'check.cjs', a file the check runs (`node check.cjs`)")
+    // The workflow names no check; the artifact's own is protected all the same.
+    await forge(7008, { diff: skip, check: 'node check.cjs' })
+    const byArtifact = await deliver(7008)
+    expect(byArtifact.outputs.outcome).toBe('rejected')
+    expect(byArtifact.stdout).toContain('a file the check runs (`node check.cjs`)')
+    // An artifact that names a check running nothing does not loosen the workflow's.
+    await forge(7009, { diff: skip, check: 'true' })
+    const loosened = await deliver(7009, 'pull_request', { command: 'node check.cjs' })
+    expect(loosened.outputs.outcome).toBe('rejected')
   })
 
   it('rejects an artifact of a run that was not a pull_request run', async () => {

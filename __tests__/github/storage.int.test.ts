@@ -2,9 +2,11 @@
 import { rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { GitHubStorageAdapter } from '../../src/adapters/github/storage.js'
-import { FileNotFoundError, PathOutsideRepositoryError } from '../../src/errors.js'
+import { FileNotFoundError, PathOutsideRepositoryError, RefNotFoundError } from '../../src/errors.js'
 import { git, makeTempDir, makeTempRepo } from '../helpers/git.js'
 import { headOf, serve } from './support.js'
+import { checkPolicy } from '../../src/heal/policy.js'
+import { remotePolicyContext } from '../../src/heal/policy-context.js'
 
 async function pushFrom(bare: string, files: Record<string, string | null>): Promise<string> {
   const dir = await makeTempDir('self-heal-pusher-')
@@ -188,6 +190,44 @@ describe('GitHubStorageAdapter', () => {
     try {
       const listed = await new GitHubStorageAdapter(served.client).listFiles()
       expect(listed).toEqual(Object.keys(files).sort())
+    } finally {
+      await served.close()
+      await repo.cleanup()
+    }
+  })
+  it('reads a commit, read-only: the base a fix is policed against, after the branch moved on', async () => {
+    const repo = await makeTempRepo({
+      'package.json': '{\n  "scripts": {\n    "test": "bash scripts/check.sh"\n  }\n}\n',
+      'scripts/check.sh': '#!/bin/bash\nnode test.js\n'
+    })
+    const served = await serve(repo.path)
+    try {
+      const base = await headOf(served.bare, 'main')
+      // The branch moves on after the fix was made: the base is still the commit it was made against.
+      await pushFrom(served.bare, { 'scripts/check.sh': '#!/bin/bash\nnode other.js\n' })
+      const storage = new GitHubStorageAdapter(served.client, { commit: base })
+      expect((await storage.readFile('scripts/check.sh')).toString()).toBe('#!/bin/bash\nnode test.js\n')
+      expect(await storage.listFiles()).toEqual(['package.json', 'scripts/check.sh'])
+      await expect(storage.writeFile('a.txt', 'a\n')).rejects.toThrow(/cannot be written to/)
+      await expect(storage.deleteFile('package.json')).rejects.toThrow(/cannot be written to/)
+      expect(() => new GitHubStorageAdapter(served.client, { commit: 'main' })).toThrow(
+        /not a commit's full sha/
+      )
+      // A commit the repository does not have is said, not read as a base with no files.
+      const unknown = new GitHubStorageAdapter(served.client, { commit: 'e'.repeat(40) })
+      await expect(unknown.readFile('package.json')).rejects.toBeInstanceOf(RefNotFoundError)
+
+      // `npm test` is followed through the base package.json to the script, which a fix may then not change.
+      const diff =
+        'diff --git a/package.json b/package.json\n--- a/package.json\n+++ b/package.json\n' +
+        '@@ -1,4 +1,5 @@\n {\n+  "private": true,\n   "scripts": {\n     "test": "bash scripts/check.sh"\n   }\n' +
+        'diff --git a/scripts/check.sh b/scripts/check.sh\n--- a/scripts/check.sh\n+++ b/scripts/check.sh\n' +
+        '@@ -1,2 +1,2 @@\n #!/bin/bash\n-node test.js\n+exit 0\n' +
+        'diff --git a/gone.txt b/gone.txt\ndeleted file mode 100644\n--- a/gone.txt\n+++ /dev/null\n@@ -1 +0,0 @@\n-x\n'
+      const context = await remotePolicyContext(diff, storage, { check: 'npm test', kind: 'test' })
+      expect(context.readBase!('gone.txt')).toBeUndefined()
+      const verdict = checkPolicy(diff, { allowDeletions: true }, context)
+      expect(verdict.violations.map(v => [v.rule, v.file])).toEqual([['check-config', 'scripts/check.sh']])
     } finally {
       await served.close()
       await repo.cleanup()

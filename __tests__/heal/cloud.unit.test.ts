@@ -11,7 +11,7 @@ import type { RunReport } from '../../src/adapters/execution/workflow-runs.js'
 import { MemoryGit } from '../../src/adapters/memory/git.js'
 import { diffFiles, textFiles } from '../../src/adapters/memory/files.js'
 import type { StorageAdapter } from '../../src/adapters/storage.js'
-import { ConfigurationError, InvalidInputError } from '../../src/errors.js'
+import { ConfigurationError, FileNotFoundError, InvalidInputError } from '../../src/errors.js'
 import { RUNNER_WORKFLOW_PATH, parseRunId, runCloudHeal, type RemoteExecution } from '../../src/heal/cloud.js'
 import { fingerprintFailure } from '../../src/heal/fingerprint.js'
 import { remember } from '../../src/heal/memory.js'
@@ -155,6 +155,19 @@ function storage(files: string[]): StorageAdapter {
   }
 }
 
+/** A branch's files through the Storage port (read only). */
+function branchFiles(git: MemoryGit, branch: string): StorageAdapter {
+  const files = git.branches.get(branch)!.files
+  return {
+    ...storage([...files.keys()]),
+    readFile: async path => {
+      const file = files.get(path)
+      if (!file) throw new FileNotFoundError(path)
+      return file.content
+    }
+  }
+}
+
 const REQUEST: HealRequest = { kind: 'lint', check: 'lint', fixers: ['fix'] }
 
 function heal(
@@ -173,6 +186,8 @@ function heal(
     {
       execution,
       storage: storage(options.files ?? [RUNNER_WORKFLOW_PATH]),
+      // This runner says no commit, so the base is the branch the fixers ran on; a failed run's commit is feature's.
+      storageAt: async at => branchFiles(git, 'branch' in at ? at.branch : 'feature'),
       cache: async () => cache,
       git: async () => git,
       repository: REPOSITORY,

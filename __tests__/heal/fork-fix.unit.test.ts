@@ -74,6 +74,11 @@ describe('fix.json and the artifact', () => {
       /'headSha' is not a commit/
     )
     expect(() => parseFixArtifact(JSON.stringify({ ...valid, pullRequest: '3' }))).toThrow(/'pullRequest'/)
+    // The check it names is read as text only, never run; anything else is no fix.json self-heal wrote.
+    expect(parseFixArtifact(JSON.stringify({ ...valid, check: 'npm test' })).check).toBe('npm test')
+    expect(() => parseFixArtifact(JSON.stringify({ ...valid, check: ['npm', 'test'] }))).toThrow(
+      /'check' is not a command line/
+    )
   })
 
   it('backendIds reads the Actions.Results scope of a runtime token, and refuses a token without one', () => {

@@ -116,6 +116,15 @@ export class AdapterFactory {
     })
   }
 
+  /**
+   * The repository's files at a commit (read-only) or on a branch, over the API: what CLOUD heal polices a fix
+   * against. Each call is a new adapter over the one client.
+   */
+  async storageAt(at: { commit: string } | { branch: string }): Promise<StorageAdapter> {
+    const { GitHubStorageAdapter } = await import('./github/storage.js')
+    return new GitHubStorageAdapter(await this.client(), at)
+  }
+
   /** The Git adapter. */
   git(): Promise<GitAdapter> {
     return this.once('git', async () => {

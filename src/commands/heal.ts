@@ -48,6 +48,7 @@ async function healHere(
       {
         execution,
         storage: await factory.storage(),
+        storageAt: at => factory.storageAt(at),
         cache: () => factory.cache(),
         git: () => factory.git(),
         repository: await repositoryIdentity(factory, async () => ''),

@@ -2,9 +2,10 @@
  * Healing with no checkout (the cloud environment): the check and the fixers run on a GitHub Actions runner (the
  * runner workflow's `operation: fix`, on the ref), and everything that decides runs here: the failure is
  * fingerprinted from the structured result, the fix memory is recalled (a remembered diff is the first
- * candidate), every candidate is policed again (the runner's verdict is never trusted), the accepted one is
- * committed through the API to `self-heal/<fingerprint>`, verified by a check dispatched on that branch, and
- * proposed as the loop proposes.
+ * candidate), every candidate is policed again (the runner's verdict is never trusted) with what the local loop
+ * knows: the check, and the base files it changes, read through the Storage port at the commit the fixers ran on
+ * (policy-context.ts). The accepted one is committed through the API to `self-heal/<fingerprint>`, verified by a
+ * check dispatched on that branch, and proposed as the loop proposes.
  *
  * Healing a failed run from outside (`runId`: a run of the repository's own CI, read from a `workflow_run`
  * workflow) starts from what that run left instead: its jobs, annotations and log are the check's result, so a
@@ -23,6 +24,8 @@ import { fingerprintFailure } from './fingerprint.js'
 import { plural } from './report.js'
 import { recall, remember } from './memory.js'
 import { checkPolicy, DEFAULT_POLICY, judgeAttempt } from './policy.js'
+import { remotePolicyContext } from './policy-context.js'
+import { snapshotTestFiles } from './auto-fix.js'
 import { describeFix, isOwnBranch, propose } from './propose.js'
 import { toFixRequest, type FixRecord, type FixRequest } from './remote-fix.js'
 import type { FailedRun } from '../adapters/execution/workflow-dispatch.js'
@@ -49,7 +52,7 @@ export interface RemoteExecution extends ExecutionAdapter {
   runFix(
     request: FixRequest,
     options?: Pick<RunOptions, 'ref'>
-  ): Promise<{ result: CheckResult; fix?: FixRecord }>
+  ): Promise<{ result: CheckResult; fix?: FixRecord; sha?: string }>
   /** A completed run of any workflow, read as the check's result (nothing runs). */
   readRun(kind: HealRequest['kind'], runId: number): Promise<FailedRun>
 }
@@ -59,6 +62,8 @@ export interface CloudHealDeps {
   execution: RemoteExecution
   /** The repository's files on its default branch (the runner workflow must be there). */
   storage: StorageAdapter
+  /** The repository's files at a commit (its full sha) or on a branch: the base a candidate is policed against. */
+  storageAt: (at: { commit: string } | { branch: string }) => Promise<StorageAdapter>
   cache: () => Promise<CacheAdapter>
   git: () => Promise<GitAdapter>
   /** The repository's identity for the fix memory (`github:host/owner/name`). */
@@ -126,21 +131,23 @@ export async function runCloudHeal(
   }
 
   // The check and the fixers on a runner: what a heal of a branch starts with, and a failed run's last resort.
-  const runFixers = async (): Promise<{ result: CheckResult; record?: FixRecord }> => {
+  const runFixers = async (): Promise<{ result: CheckResult; record?: FixRecord; sha?: string }> => {
     log.info(`Running the ${request.kind} check and the fixers on a runner, on ${branch}.`)
-    const { result, fix: record } = await deps.execution
-      .runFix(toFixRequest(request), { ref: branch })
-      .catch(error => {
-        // A runner workflow copied before the fix operation existed does not declare its inputs.
-        if (error instanceof InvalidInputError && /Unexpected inputs/.test(error.message)) {
-          throw new ConfigurationError(
-            `${RUNNER_WORKFLOW_PATH} has no inputs 'operation' and 'request' (${error.message}): update it on the ` +
-              `default branch to self-heal's current one, which runs the fixers.`
-          )
-        }
-        throw error
-      })
-    if (record || checkPassed(result)) return { result, record }
+    const {
+      result,
+      fix: record,
+      sha
+    } = await deps.execution.runFix(toFixRequest(request), { ref: branch }).catch(error => {
+      // A runner workflow copied before the fix operation existed does not declare its inputs.
+      if (error instanceof InvalidInputError && /Unexpected inputs/.test(error.message)) {
+        throw new ConfigurationError(
+          `${RUNNER_WORKFLOW_PATH} has no inputs 'operation' and 'request' (${error.message}): update it on the ` +
+            `default branch to self-heal's current one, which runs the fixers.`
+        )
+      }
+      throw error
+    })
+    if (record || checkPassed(result)) return { result, record, sha }
     throw new ConfigurationError(
       `The run on ${branch} left no fix record: update ${RUNNER_WORKFLOW_PATH} on the default branch to self-heal's ` +
         `current one (its inputs 'operation' and 'request' run the fixers).`
@@ -167,7 +174,7 @@ export async function runCloudHeal(
     return undefined
   }
 
-  let fixers: { result: CheckResult; record?: FixRecord } | undefined
+  let fixers: { result: CheckResult; record?: FixRecord; sha?: string } | undefined
   if (!failed) {
     fixers = await runFixers()
     // The runner's loop guard ran no check: there is no result to show.
@@ -188,13 +195,27 @@ export async function runCloudHeal(
     ? undefined
     : await recall(await deps.cache(), deps.repository, fingerprint.id, request.kind)
   const git = dryRun ? undefined : await deps.git()
+  // The commit a candidate was made against: the one the fixers' run checked out, else the failed run's, else
+  // (a runner that does not say) the branch as it is now, which is what the fix is committed on.
+  const baseOf = (): { commit: string } | { branch: string } => {
+    const commit = fixers?.sha ?? failed?.sha
+    return commit && /^[0-9a-f]{40}$|^[0-9a-f]{64}$/.test(commit) ? { commit } : { branch }
+  }
+  // The policy's context, as the loop's: the check, whether the failure is a snapshot mismatch, the base files.
+  const policyContext = async (diff: string) =>
+    remotePolicyContext(diff, await deps.storageAt(baseOf()), {
+      check: request.check,
+      kind: request.kind,
+      snapshotFailure: snapshotTestFiles(base.check?.failedTests ?? []).length > 0
+    })
   // Polices, commits, verifies and proposes one candidate: the heal's output, or undefined for the next candidate.
   const tryCandidate = async (
     candidate: Omit<HealFix, 'stats'>,
     attempt: HealAttempt
   ): Promise<HealOutput | undefined> => {
     const what = candidate.source === 'memory' ? 'the remembered fix' : "the fixers' changes"
-    const stats = judgeAttempt(checkPolicy(candidate.diff, policy), attempt, what, log)
+    const context = await policyContext(candidate.diff)
+    const stats = judgeAttempt(checkPolicy(candidate.diff, policy, context), attempt, what, log)
     if (!stats) return undefined
     const fix: HealFix = { ...candidate, stats }
     if (dryRun || !git) {

@@ -1,13 +1,16 @@
 /**
  * The privileged side of fork-safe healing (`operation: deliver`), run by a workflow on `workflow_run` with a
  * write token and never with the pull request's code: it takes the `self-heal-fix` artifact of the run that
- * triggered it, checks where it came from, polices the diff again with the policy of the default branch, and
- * delivers it as review suggestions, or (`deliver: commit`) as a commit on the fork's branch when the pull request
- * allows maintainer edits and the token may push there. Nothing in the artifact is trusted: it was written by code
- * of the fork.
+ * triggered it, checks where it came from, polices the diff again with the policy of the default branch and what
+ * the local loop knows (the files the check runs, the base files the diff changes, read at the head the fix was
+ * made against), and delivers it as review suggestions, or (`deliver: commit`) as a commit on the fork's branch
+ * when the pull request allows maintainer edits and the token may push there. Nothing in the artifact is trusted
+ * for what would loosen the policy: it was written by code of the fork.
  */
 import { readFileSync } from 'node:fs'
 import type { GitAdapter } from '../adapters/git.js'
+import type { StorageAdapter } from '../adapters/storage.js'
+import { CHECK_KINDS, type CheckKind } from '../commands/check.js'
 import {
   ConfigurationError,
   ConflictError,
@@ -20,7 +23,8 @@ import { MAX_ZIP_BYTES, readZip } from '../github/zip.js'
 import type { Logger } from '../log.js'
 import { FIX_ARTIFACT_NAME, FIX_FILE, parseFixArtifact, type FixArtifact } from './fix-artifact.js'
 import { FINGERPRINT_TRAILER } from './own-branch.js'
-import { checkPolicy, describeVerdict, type FixPolicy } from './policy.js'
+import { describeVerdict, type FixPolicy, type PolicyVerdict } from './policy.js'
+import { basePaths, readBaseFiles, strictestVerdict } from './policy-context.js'
 import { readPolicy } from './request.js'
 import { buildSuggestionReview } from './suggestions.js'
 import { plural } from './report.js'
@@ -105,6 +109,45 @@ export interface DeliverOptions {
   mode?: DeliverMode
   /** The Git port over the repository the pull request comes from, for `mode: commit`. */
   forkGit?: (repository: string) => Pick<GitAdapter, 'applyDiff'>
+  /** The check CI runs (the workflow's own `command` input): the files it runs are part of its definition. */
+  check?: string
+  /** The kind of that check (the workflow's `kind` input). */
+  kind?: CheckKind
+  /**
+   * The Storage port over the base repository at a commit (read-only): the base files the fix changes are read
+   * at the pull request's head, which GitHub keeps in the base repository (`refs/pull/N/head`).
+   */
+  storageAt: (commit: string) => Pick<StorageAdapter, 'readFile'>
+}
+
+/**
+ * Polices an artifact's fix as the local loop would, trusting the artifact for nothing that loosens the policy:
+ * the base files are read by this side at the head the fix is for; the check is both the workflow's own and the
+ * one the artifact names, each judged on its own, and a refusal under either stands (the stricter wins); a
+ * snapshot mismatch, which would open snapshot files, is never taken from the artifact (snapshotFailure false).
+ */
+export async function policeArtifactFix(
+  fix: Pick<FixArtifact, 'diff' | 'headSha' | 'check' | 'result'>,
+  policy: FixPolicy | undefined,
+  options: Pick<DeliverOptions, 'check' | 'kind' | 'storageAt'>
+): Promise<PolicyVerdict> {
+  const base = await readBaseFiles(options.storageAt(fix.headSha), basePaths(fix.diff))
+  const kind =
+    options.kind ??
+    ((CHECK_KINDS as readonly string[]).includes(fix.result?.kind)
+      ? (fix.result.kind as CheckKind)
+      : undefined)
+  const checks = [...new Set([options.check?.trim(), fix.check?.trim()].filter(check => !!check))]
+  return strictestVerdict(
+    fix.diff,
+    policy,
+    (checks.length ? checks : [undefined]).map(check => ({
+      ...(check ? { check } : {}),
+      ...(kind ? { kind } : {}),
+      snapshotFailure: false,
+      readBase: (path: string) => base.get(path)
+    }))
+  )
 }
 
 /** The pull request's fields a commit on its head branch depends on. */
@@ -271,7 +314,7 @@ export async function deliverFix(
   }
 
   const policy = options.policy ?? (await defaultBranchPolicy(octokit, owner, repo, options.policyPath, log))
-  const verdict = checkPolicy(fix.diff, policy)
+  const verdict = await policeArtifactFix(fix, policy, options)
   if (!verdict.ok) return reject(`the policy refuses its diff: ${describeVerdict(verdict)}`, pr.number)
 
   let fallback = ''

@@ -37,6 +37,11 @@ export interface FixArtifact {
   fingerprint: string
   /** The verified fix, as `git diff --binary` against headSha. */
   diff: string
+  /**
+   * The check command the fix was verified with (absent in artifacts of older versions). deliver protects the files
+   * it runs on top of those its own `command` input runs: it can only make the policy stricter there.
+   */
+  check?: string
   /** What heal found. */
   result: { outcome: string; reason: string; kind: string; files: number; added: number; removed: number }
 }
@@ -81,8 +86,8 @@ export function forkPullRequest(env: NodeJS.ProcessEnv): ForkPullRequest | undef
   }
 }
 
-/** fix.json for a verified fix heal did not propose. */
-export function buildFixArtifact(pr: ForkPullRequest, result: HealOutput): FixArtifact {
+/** fix.json for a verified fix heal did not propose, made for the check `check`. */
+export function buildFixArtifact(pr: ForkPullRequest, result: HealOutput, check?: string): FixArtifact {
   if (!result.fix || !result.fingerprint) throw new Error('Only a verified fix is handed over.')
   return {
     version: FIX_VERSION,
@@ -92,6 +97,7 @@ export function buildFixArtifact(pr: ForkPullRequest, result: HealOutput): FixAr
     baseSha: pr.baseSha,
     fingerprint: result.fingerprint.id,
     diff: result.fix.diff,
+    ...(check ? { check } : {}),
     result: { outcome: result.outcome, reason: result.reason, kind: result.kind, ...result.fix.stats }
   }
 }
@@ -114,6 +120,7 @@ export function parseFixArtifact(text: string): FixArtifact {
     if (typeof fix[key] !== 'string' || !fix[key]) fail(`'${key}' is missing`)
   }
   if (!/^[0-9a-f]{40}$/.test(fix.headSha!)) fail(`'headSha' is not a commit sha`)
+  if (fix.check !== undefined && typeof fix.check !== 'string') fail(`'check' is not a command line`)
   if (!Number.isSafeInteger(fix.pullRequest) || fix.pullRequest! <= 0) fail(`'pullRequest' is not a number`)
   return fix as FixArtifact
 }
@@ -205,14 +212,15 @@ export async function uploadFixArtifact(
 export async function handOverForkFix(
   result: HealOutput,
   env: NodeJS.ProcessEnv,
-  log: { info(message: string): void; warning(message: string): void }
+  log: { info(message: string): void; warning(message: string): void },
+  check?: string
 ): Promise<HealOutput> {
   const pr = forkPullRequest(env)
   if (!pr || result.outcome !== 'not-proposed' || !result.fix || !result.fingerprint || result.dryRun) {
     return result
   }
   try {
-    const id = await uploadFixArtifact(buildFixArtifact(pr, result), env)
+    const id = await uploadFixArtifact(buildFixArtifact(pr, result, check), env)
     log.info(
       `Uploaded the verified fix as the artifact ${FIX_ARTIFACT_NAME} (id ${id}) for the privileged workflow.`
     )

@@ -107,13 +107,14 @@ export class GitHubActionsExecutionAdapter implements ExecutionAdapter {
 
   /**
    * Runs the runner workflow's `operation: fix` on `ref`: the check, and when it fails the fixers, on a checkout
-   * there. Returns the first check's result and what the fixers made (undefined when the run left no record: a
-   * runner workflow without the `operation` and `request` inputs, or a run that did not finish).
+   * there. Returns the first check's result, what the fixers made (undefined when the run left no record: a
+   * runner workflow without the `operation` and `request` inputs, or a run that did not finish), and the commit
+   * the run checked out, which the fix was made against.
    */
   async runFix(
     request: FixRequest,
     options: Pick<RunOptions, 'ref'> = {}
-  ): Promise<{ result: CheckResult; fix?: FixRecord }> {
+  ): Promise<{ result: CheckResult; fix?: FixRecord; sha?: string }> {
     const correlationId = newCorrelationId()
     const check = request.checkOptions?.timeoutSeconds ?? this.settings.defaultTimeoutSeconds ?? 3600
     // Every run of the check (the first, the re-runs, one per verification) and every fixer may take its whole time.
@@ -139,7 +140,7 @@ export class GitHubActionsExecutionAdapter implements ExecutionAdapter {
       build: toBuildResult,
       lint: toLintResult
     }
-    return { result: await shape[request.kind](executed), fix: executed.record?.fix }
+    return { result: await shape[request.kind](executed), fix: executed.record?.fix, sha: executed.sha }
   }
 
   /**
@@ -221,7 +222,8 @@ export class GitHubActionsExecutionAdapter implements ExecutionAdapter {
         return {
           result: timedOut && result.exitCode === 0 ? { ...result, exitCode: 124 } : result,
           record,
-          report
+          report,
+          sha: run.head_sha
         }
       }
       const conclusion = run.conclusion
@@ -239,7 +241,8 @@ export class GitHubActionsExecutionAdapter implements ExecutionAdapter {
           durationMs,
           timedOut: timedOut || conclusion === 'timed_out'
         },
-        report
+        report,
+        sha: run.head_sha
       }
     } finally {
       if (dispatched.temporaryBranch) await this.runs.deleteBranch(dispatched.temporaryBranch)
@@ -285,6 +288,8 @@ interface Executed {
   result: CommandResult
   record?: CheckRecord
   report?: RunReport
+  /** The commit the run checked out. */
+  sha?: string
 }
 
 async function toTestResult({ result, record, report }: Executed): Promise<TestResult> {

@@ -5,7 +5,12 @@
  * one recursive tree request, walking subtrees when GitHub truncates it. Paths follow the local adapter's rules.
  */
 import picomatch from 'picomatch'
-import { FileNotFoundError, InvalidInputError, PathOutsideRepositoryError } from '../../errors.js'
+import {
+  FileNotFoundError,
+  InvalidInputError,
+  PathOutsideRepositoryError,
+  RefNotFoundError
+} from '../../errors.js'
 import { normalizeRepoGlob, normalizeRepoPath } from '../../paths.js'
 import type { GitHubClient } from '../../github/client.js'
 import { errorStatus } from '../../github/errors.js'
@@ -19,6 +24,11 @@ import { FileTooLargeError } from './errors.js'
 export interface GitHubStorageOptions {
   /** The branch read and written (default: the repository's default branch). */
   branch?: string
+  /**
+   * A commit (its full sha) to read instead of a branch: the files a fix was made against. The adapter is then
+   * read-only: a commit cannot be written to, so writeFile and deleteFile throw.
+   */
+  commit?: string
   /** Attempts of a write whose sha went stale under it (default 3). */
   maxWriteAttempts?: number
   /** The commit message of a write or delete; `{path}` and `{action}` are replaced. */
@@ -61,14 +71,38 @@ export class GitHubStorageAdapter implements StorageAdapter {
     private readonly options: GitHubStorageOptions = {}
   ) {
     if (options.branch) validateBranchName(options.branch)
+    if (options.commit !== undefined) {
+      if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(options.commit)) {
+        throw new InvalidInputError(`'${options.commit}' is not a commit's full sha (40 or 64 hex digits).`)
+      }
+      if (options.branch)
+        throw new InvalidInputError('A Storage adapter reads a branch or a commit, not both.')
+    }
   }
 
   private get repo() {
     return { owner: this.client.owner, repo: this.client.repo }
   }
 
-  /** The branch in use. */
+  /**
+   * The branch in use, or the commit read. A commit is looked up once first: the Contents API answers 404 for a
+   * commit it does not have as for a missing file, and every file reading as absent would pass unnoticed.
+   */
   ref(): Promise<string> {
+    const commit = this.options.commit
+    if (commit) {
+      this.branch ??= this.client.octokit.rest.git
+        .getCommit({ ...this.repo, commit_sha: commit })
+        .then(() => commit)
+        .catch(error => {
+          this.branch = undefined
+          if (errorStatus(error) === 404 || errorStatus(error) === 422) {
+            throw new RefNotFoundError(commit, `the repository has no such commit`)
+          }
+          throw this.client.mapError(error, { action: `reading commit ${commit}`, permission: 'contents' })
+        })
+      return this.branch
+    }
     this.branch ??= this.options.branch
       ? Promise.resolve(this.options.branch)
       : this.client.octokit.rest.repos
@@ -161,8 +195,18 @@ export class GitHubStorageAdapter implements StorageAdapter {
     }
   }
 
+  /** A commit is history: nothing is written to it. */
+  private writable(action: string, path: string): void {
+    if (this.options.commit) {
+      throw new InvalidInputError(
+        `Cannot ${action} '${path}': this Storage adapter reads commit ${this.options.commit}, which cannot be written to.`
+      )
+    }
+  }
+
   async writeFile(path: string, content: string | Uint8Array): Promise<void> {
     normalizeRepoPath(path)
+    this.writable('write', path)
     const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content)
     await this.withFreshSha(
       path,
@@ -223,9 +267,13 @@ export class GitHubStorageAdapter implements StorageAdapter {
 
   /**
    * What to list: the branch name itself (get-tree takes a ref name), or, for a name with `/` (which would reach
-   * the URL as `%2F`), the tree of the commit the branch points to.
+   * the URL as `%2F`), the tree of the commit the branch points to; for a commit read, its tree.
    */
   private async treeish(ref: string): Promise<string> {
+    if (this.options.commit) {
+      const { data } = await this.client.octokit.rest.git.getCommit({ ...this.repo, commit_sha: ref })
+      return data.tree.sha
+    }
     if (!ref.includes('/')) return ref
     const { data } = await this.client.octokit.rest.git.getRef({ ...this.repo, ref: `heads/${ref}` })
     const { data: commit } = await this.client.octokit.rest.git.getCommit({
@@ -259,6 +307,7 @@ export class GitHubStorageAdapter implements StorageAdapter {
 
   async deleteFile(path: string): Promise<void> {
     normalizeRepoPath(path)
+    this.writable('delete', path)
     await this.withFreshSha(
       path,
       'delete',

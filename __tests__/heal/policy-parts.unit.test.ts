@@ -64,7 +64,11 @@ describe('filesRunByCheck: the files a check command runs', () => {
       }
     }),
     'web/lint.sh': '#!/bin/sh\n. ./common.sh\nbash ../scripts/eslint.sh --fix\n',
-    'scripts/eslint.sh': 'eslint .\n'
+    'scripts/eslint.sh': 'eslint .\n',
+    // A script that starts the code under test, and another script.
+    'scripts/smoke.sh': 'node src/app.js --selftest\npython3 tools/check.py\n./scripts/env\n',
+    'scripts/env': '#!/usr/bin/env bash\ntrue\n',
+    'tools/check.py': 'print(1)\n'
   }
   const read = (path: string): string | undefined => base[path]
 
@@ -77,6 +81,8 @@ describe('filesRunByCheck: the files a check command runs', () => {
     ['npm test', ['tools/prepare.mjs']],
     ['npm run ci', ['web/lint.sh', 'web/common.sh', 'scripts/eslint.sh']],
     ['eslint src/a.ts', []],
+    // Inside a script the check runs, only scripts are its definition; what they start is code.
+    ['bash scripts/smoke.sh', ['scripts/smoke.sh', 'scripts/env']],
     ['bash ../outside.sh', []]
   ])('%s runs %j', (check, files) => {
     expect([...filesRunByCheck(check, read).keys()]).toEqual(files)

@@ -25,7 +25,11 @@ const quiet = { info: () => undefined, warning: () => undefined, debug: () => un
 const RUN_SHA = 'c'.repeat(40)
 
 const PACKAGE = (test: string): string =>
-  JSON.stringify({ name: 'app', version: '1.0.0', scripts: { lint: 'eslint .', test } }, null, 2) + '\n'
+  JSON.stringify(
+    { name: 'app', version: '1.0.0', scripts: { lint: 'eslint .', test, check: 'bash scripts/check.sh' } },
+    null,
+    2
+  ) + '\n'
 const CHECK_SH = '#!/bin/bash\nset -e\nnode src/a.js\n'
 const TEST_FILE = "const a = require('./a')\n\ntest('a', () => {\n  expect(a()).toBe(1)\n})\n"
 const BROKEN_A = 'module.exports = () => 2\n'
@@ -46,6 +50,11 @@ interface Case {
   /** The files the candidate changes, as it leaves them. */
   after: Record<string, string>
   rule?: PolicyViolation['rule']
+  /**
+   * The base files CLOUD heal reads, each once: the old paths of the diff and what says what the check runs
+   * (package.json for an npm script, the scripts it runs, the first line of a file a script starts).
+   */
+  reads?: string[]
 }
 
 const CASES: Case[] = [
@@ -53,20 +62,31 @@ const CASES: Case[] = [
     name: 'sets package.json scripts.test to "exit 0"',
     check: 'npm test',
     after: { 'package.json': PACKAGE('exit 0') },
-    rule: 'check-config'
+    rule: 'check-config',
+    reads: ['package.json', 'src/a.test.js']
   },
   {
     name: 'adds `exit 0` to the shell script the check runs',
     check: 'bash scripts/check.sh',
     after: { 'scripts/check.sh': '#!/bin/bash\nexit 0\nset -e\nnode src/a.js\n' },
-    rule: 'check-config'
+    rule: 'check-config',
+    reads: ['scripts/check.sh', 'src/a.js']
+  },
+  {
+    // package.json is not in the diff: what its script runs is found from the base all the same.
+    name: 'adds `exit 0` to the shell script an npm script of the check runs',
+    check: 'npm run check',
+    after: { 'scripts/check.sh': '#!/bin/bash\nexit 0\nset -e\nnode src/a.js\n' },
+    rule: 'check-config',
+    reads: ['package.json', 'scripts/check.sh', 'src/a.js']
   },
   {
     name: 'removes the only expect of a test it may change',
     check: 'npm test',
     policy: parsePolicy({ allowTestChanges: true }),
     after: { 'src/a.test.js': "const a = require('./a')\n\ntest('a', () => {\n  a()\n})\n" },
-    rule: 'weakened-test'
+    rule: 'weakened-test',
+    reads: ['package.json', 'src/a.test.js']
   }
 ]
 const HONEST: Case = {
@@ -212,7 +232,7 @@ describe('CLOUD heal polices a candidate as the local loop does', () => {
       expect(violations.map(v => v.rule)).toContain(c.rule)
       // The base was read at the commit the runner checked out, and only the files the diff changes.
       expect(asked).toEqual([{ commit: RUN_SHA }])
-      expect(reads.sort()).toEqual(Object.keys(c.after).sort())
+      expect(reads.sort()).toEqual(c.reads)
 
       const local = await localHeal(c)
       expect(local.outcome).toBe('not-healed')
@@ -248,7 +268,7 @@ describe('CLOUD heal polices a candidate as the local loop does', () => {
     expect(out.attempts[0].violations).toEqual([
       expect.objectContaining({ rule: 'check-config', file: 'scripts/check.sh' })
     ])
-    expect(reads.sort()).toEqual(['package.json', 'scripts/check.sh'])
+    expect(reads.sort()).toEqual(['package.json', 'scripts/check.sh', 'src/a.js'])
     // Without the base package.json, `npm test` cannot be followed to the script.
     expect(checkPolicy(FOLLOW.diff, {}, { check: 'npm test' }).ok).toBe(true)
   })

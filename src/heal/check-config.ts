@@ -281,7 +281,29 @@ export function filesRunByCheck(check: string, read?: ReadBase): Map<string, str
       return undefined
     }
   }
-  const visit = (script: string, cwdStart: string, via: string, depth: number): void => {
+  /**
+   * A file the check runs. Named in a shell script the check runs, only another shell script is the check's
+   * definition: a program it starts there (`node src/app.js`) is as likely the code under test.
+   */
+  const runFile = (
+    cwd: string,
+    file: string,
+    via: string,
+    depth: number,
+    inScript: boolean,
+    shell: boolean
+  ): void => {
+    let path: string
+    try {
+      path = normalizeRepoPath(cwd === '' ? file : `${cwd}/${file}`)
+    } catch {
+      return
+    }
+    if (inScript && !shell && !isShellScript(path, read?.(path))) return
+    add(cwd, file, via)
+    visitScript(path, cwd, via, depth)
+  }
+  const visit = (script: string, cwdStart: string, via: string, depth: number, inScript = false): void => {
     if (depth > 5 || seen.has(`${cwdStart}\0${script}`)) return
     seen.add(`${cwdStart}\0${script}`)
     let cwd = cwdStart
@@ -296,21 +318,20 @@ export function filesRunByCheck(check: string, read?: ReadBase): Map<string, str
         continue
       }
       if (program.includes('/') || SCRIPT_FILE.test(program)) {
-        const path = add(cwd, program, via)
-        if (path !== undefined) visitScript(path, cwd, via, depth)
+        runFile(cwd, program, via, depth, inScript, false)
       }
       if (INTERPRETERS.test(name)) {
+        const shell = SHELLS.test(name)
         for (let a = 0; a < args.length; a++) {
-          if (args[a] === '-c' && /^(?:ba|z|da|k)?sh$/.test(name)) {
-            visit(args[a + 1] ?? '', cwd, via, depth + 1)
+          if (args[a] === '-c' && shell) {
+            visit(args[a + 1] ?? '', cwd, via, depth + 1, inScript)
             args.splice(a)
             break
           }
           if (args[a] === '-m' || args[a] === '-e' || args[a] === '--eval') break
           if (args[a].startsWith('-') || args[a] === 'run' || args[a] === 'test') continue
           if (args[a].includes('/') || SCRIPT_FILE.test(args[a])) {
-            const path = add(cwd, args[a], via)
-            if (path !== undefined) visitScript(path, cwd, via, depth)
+            runFile(cwd, args[a], via, depth, inScript, shell)
           }
           break
         }
@@ -324,7 +345,7 @@ export function filesRunByCheck(check: string, read?: ReadBase): Map<string, str
         if (target !== undefined && scripts) {
           for (const each of [`pre${target}`, target, `post${target}`]) {
             const body = scripts[each]
-            if (typeof body === 'string') visit(body, cwd, via, depth + 1)
+            if (typeof body === 'string') visit(body, cwd, via, depth + 1, inScript)
           }
         }
       }
@@ -341,12 +362,20 @@ export function filesRunByCheck(check: string, read?: ReadBase): Map<string, str
   /** A shell script the check runs (from `cwd`): what it runs is the check too. */
   const visitScript = (path: string, cwd: string, via: string, depth: number): void => {
     const text = read?.(path)
-    if (text === undefined) return
-    if (!/\.(?:sh|bash|zsh|bats)$/.test(path) && !/^#!.*\b(?:ba|z|da|k)?sh\b/.test(text)) return
-    visit(text, cwd, via, depth + 1)
+    if (text === undefined || !isShellScript(path, text)) return
+    visit(text, cwd, via, depth + 1, true)
   }
   visit(check, '', check, 0)
   return found
+}
+
+const SHELLS = /^(?:ba|z|da|k)?sh$/
+
+/** A shell script by its name, or by its first line when its text is known. */
+function isShellScript(path: string, text: string | undefined): boolean {
+  return (
+    /\.(?:sh|bash|zsh|bats)$/.test(path) || (text !== undefined && /^#!.*\b(?:ba|z|da|k)?sh\b/.test(text))
+  )
 }
 
 function joinPath(cwd: string, target: string): string {

@@ -24,7 +24,7 @@ import type { Logger } from '../log.js'
 import { FIX_ARTIFACT_NAME, FIX_FILE, parseFixArtifact, type FixArtifact } from './fix-artifact.js'
 import { FINGERPRINT_TRAILER } from './own-branch.js'
 import { describeVerdict, type FixPolicy, type PolicyVerdict } from './policy.js'
-import { basePaths, readBaseFiles, strictestVerdict } from './policy-context.js'
+import { remotePolicyContext, strictestVerdict } from './policy-context.js'
 import { readPolicy } from './request.js'
 import { buildSuggestionReview } from './suggestions.js'
 import { plural } from './report.js'
@@ -131,23 +131,23 @@ export async function policeArtifactFix(
   policy: FixPolicy | undefined,
   options: Pick<DeliverOptions, 'check' | 'kind' | 'storageAt'>
 ): Promise<PolicyVerdict> {
-  const base = await readBaseFiles(options.storageAt(fix.headSha), basePaths(fix.diff))
+  const storage = options.storageAt(fix.headSha)
   const kind =
     options.kind ??
     ((CHECK_KINDS as readonly string[]).includes(fix.result?.kind)
       ? (fix.result.kind as CheckKind)
       : undefined)
   const checks = [...new Set([options.check?.trim(), fix.check?.trim()].filter(check => !!check))]
-  return strictestVerdict(
-    fix.diff,
-    policy,
-    (checks.length ? checks : [undefined]).map(check => ({
-      ...(check ? { check } : {}),
-      ...(kind ? { kind } : {}),
-      snapshotFailure: false,
-      readBase: (path: string) => base.get(path)
-    }))
+  const contexts = await Promise.all(
+    (checks.length ? checks : [undefined]).map(check =>
+      remotePolicyContext(fix.diff, storage, {
+        ...(check ? { check } : {}),
+        ...(kind ? { kind } : {}),
+        snapshotFailure: false
+      })
+    )
   )
+  return strictestVerdict(fix.diff, policy, contexts)
 }
 
 /** The pull request's fields a commit on its head branch depends on. */

@@ -15,6 +15,7 @@ import { snapshotTestFiles } from './auto-fix.js'
 import { fingerprintFailure } from './fingerprint.js'
 import { noteDeclined, noteReplay, recall, remember } from './memory.js'
 import { checkPolicy, DEFAULT_POLICY, judgeAttempt, type PolicyContext } from './policy.js'
+import { checkDefinitionFiles, checkLine } from './policy-context.js'
 import { parseGitDiff } from '../diff/parse.js'
 import {
   FINGERPRINT_TRAILER,
@@ -50,6 +51,8 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
   let budget = request.maxAttempts ?? 5
   const dryRun = Boolean(request.dryRun)
   const cwd = request.cwd ?? workspace.root
+  /** The commit's files that say what the check runs, read once a heal (see checkDefinitionFiles). */
+  let definition: Promise<Map<string, string>> | undefined
   const base: Omit<HealOutput, 'outcome' | 'ok' | 'reason'> = {
     kind: request.kind,
     failWhen,
@@ -396,11 +399,15 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
       // A malformed diff is the policy's to refuse.
     }
     const committed = await workspace.readCommitted(paths)
+    const check = checkLine(request.check)
+    // What the check runs (an npm script's shell script) is read from the commit even when the diff leaves it alone.
+    definition ??= checkDefinitionFiles(check, wanted => workspace.readCommitted(wanted))
+    const runs = await definition
     return {
-      check: typeof request.check === 'string' ? request.check : request.check.join(' '),
+      check,
       kind: request.kind,
       snapshotFailure: snapshotTestFiles(base.check?.failedTests ?? []).length > 0,
-      readBase: path => committed.get(path)
+      readBase: path => committed.get(path) ?? runs.get(path)
     }
   }
 

@@ -10,6 +10,7 @@ import type { CheckKind } from '../commands/check.js'
 import { parseGitDiff } from '../diff/parse.js'
 import { FileNotFoundError, PathOutsideRepositoryError } from '../errors.js'
 import { FileTooLargeError } from '../adapters/github/errors.js'
+import { filesRunByCheck } from './check-config.js'
 import { checkPolicy, type FixPolicy, type PolicyContext, type PolicyVerdict } from './policy.js'
 
 /** How many base files are read at once: enough to hide the API's latency, few enough to stay polite. */
@@ -71,6 +72,32 @@ export async function readBaseFiles(
   return found
 }
 
+/**
+ * The base files the policy reads to know what the check runs, besides those the diff changes: package.json (for
+ * `npm test` and the like) and the scripts its scripts and the check call, read from the base even when the diff
+ * leaves them alone. Found by asking `filesRunByCheck` until it asks for nothing new.
+ */
+export async function checkDefinitionFiles(
+  check: string,
+  read: (paths: string[]) => Promise<Map<string, string>>
+): Promise<Map<string, string>> {
+  const known = new Map<string, string | undefined>()
+  // Each round follows one more step (a script, then what it runs); filesRunByCheck itself stops at depth 5.
+  for (let round = 0; round < 8; round++) {
+    const asked = new Set<string>()
+    filesRunByCheck(check, path => {
+      if (!known.has(path)) asked.add(path)
+      return known.get(path)
+    })
+    if (!asked.size) break
+    const got = await read([...asked])
+    for (const path of asked) known.set(path, got.get(path))
+  }
+  const found = new Map<string, string>()
+  for (const [path, text] of known) if (text !== undefined) found.set(path, text)
+  return found
+}
+
 /** What a remote side knows of the check a fix was made for. */
 export interface RemoteCheck {
   /** The check command. */
@@ -86,12 +113,23 @@ export async function remotePolicyContext(
   storage: Pick<StorageAdapter, 'readFile'>,
   known: RemoteCheck
 ): Promise<PolicyContext> {
-  const base = await readBaseFiles(storage, basePaths(diff))
+  // Each base file is read once, whether the diff changes it, the check runs it, or both.
+  const read = new Map<string, string | undefined>()
+  const readOnce = async (paths: string[]): Promise<Map<string, string>> => {
+    const fresh = paths.filter(path => !read.has(path))
+    const got = await readBaseFiles(storage, fresh)
+    for (const path of fresh) read.set(path, got.get(path))
+    const found = new Map<string, string>()
+    for (const path of paths) if (read.get(path) !== undefined) found.set(path, read.get(path)!)
+    return found
+  }
+  await readOnce(basePaths(diff))
+  if (known.check !== undefined) await checkDefinitionFiles(checkLine(known.check), readOnce)
   return {
     ...(known.check !== undefined ? { check: checkLine(known.check) } : {}),
     ...(known.kind ? { kind: known.kind } : {}),
     snapshotFailure: known.snapshotFailure === true,
-    readBase: path => base.get(path)
+    readBase: path => read.get(path)
   }
 }
 

@@ -322,8 +322,6 @@ class GitHubEmulator implements Emulator {
     const repos = this.options.repos ?? []
     if (repos.length === 0) await this.addRepository('octo/repo')
     for (const repo of repos) await this.addRepository(repo.fullName, repo.gitDir, { forkOf: repo.forkOf })
-    // Pull requests kept from an earlier start are known as they are: only what changes later is an event.
-    if (this.plugins.some(plugin => plugin.onPullRequest)) await this.watchPulls(undefined)
     await new Promise<void>((resolve, reject) => {
       this.server.once('error', reject)
       this.server.listen(this.options.port ?? 0, '127.0.0.1', () => {
@@ -333,6 +331,9 @@ class GitHubEmulator implements Emulator {
     })
     const { port } = this.server.address() as AddressInfo
     this.baseUrl = `http://127.0.0.1:${port}`
+    // Pull requests kept from an earlier start are known as they are: only what changes later is an event. (Once
+    // listening: the git object reader does not keep the process alive, the server does.)
+    if (this.plugins.some(plugin => plugin.onPullRequest)) await this.watchPulls(undefined)
     for (const plugin of this.plugins) {
       await plugin.start?.(this.services)
       this.startedPlugins.push(plugin)

@@ -61,7 +61,9 @@ export interface ActionsPluginOptions {
   /**
    * Run the steps of the workflow file for workflows no command is registered for (`run:` steps, `actions/checkout`,
    * and `uses: ./` or `uses: OWNER/self-heal@REF` as this project's bundled action), and start the workflows on
-   * `workflow_run` that name a workflow whose run completed. `token` is `secrets.GITHUB_TOKEN` / `github.token`.
+   * `workflow_run` that name a workflow whose run completed, and those on `pull_request` when a pull request is
+   * opened, reopened or synchronized. Each job gets a GITHUB_TOKEN of its own (`secrets.GITHUB_TOKEN`,
+   * `github.token`); `token` (the CLI's) is masked in logs too.
    */
   workflowSteps?: {
     token: string

@@ -172,7 +172,7 @@ export function createActionsPlugin(options: ActionsPluginOptions = {}): Actions
   // type, read at its head commit (as GitHub reads them from the pull request's merge commit). Events caused by a
   // job's own GITHUB_TOKEN start nothing, as on GitHub, so a run's writes never start runs in a loop.
   async function onPullRequest(event: PullRequestEvent): Promise<void> {
-    if (!steps || jobTokens.has(event.token)) return
+    if (jobTokens.has(event.token)) return
     const repo = event.repository
     const fork = event.headRepository.fullName !== repo.fullName
     for (const workflow of await loadWorkflows(repo)) {
@@ -898,7 +898,8 @@ export function createActionsPlugin(options: ActionsPluginOptions = {}): Actions
       start(s) {
         services = s
       },
-      onPullRequest,
+      // Only runs that execute workflow files start on pull_request: without them the core need not watch heads.
+      ...(steps ? { onPullRequest } : {}),
       stop: () => runner.stop()
     },
     registerCommand(workflow, command) {

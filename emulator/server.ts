@@ -773,7 +773,9 @@ class GitHubEmulator implements Emulator {
       reply = await route.handler(ctx)
       // Saved before the answer, so a client that saw its write can rely on it surviving a restart.
       if (route.kind === 'write' && state) await this.save(state)
-      if (route.kind === 'write' && reply.status < 300) await this.watchPulls(auth.token)
+      // The write was made: a failure to look at pull requests after it does not change its answer.
+      if (route.kind === 'write' && reply.status < 300)
+        await this.watchPulls(auth.token).catch(() => undefined)
     } catch (error) {
       reply =
         error instanceof ApiError
@@ -844,7 +846,7 @@ class GitHubEmulator implements Emulator {
         })
     })
     this.statsRecorder.record(result.operationId, result.kind)
-    if (result.kind === 'write') await this.watchPulls(auth.token)
+    if (result.kind === 'write') await this.watchPulls(auth.token).catch(() => undefined)
     const reply: RouteReply = { status: result.status, body: result.body, headers: result.headers }
     return this.send(res, reply, this.limitHeaders(auth, 'graphql', true))
   }

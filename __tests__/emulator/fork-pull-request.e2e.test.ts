@@ -118,16 +118,17 @@ describe('fork-safe healing against the emulator started from its CLI', () => {
   let pullRequestWorkflow: string
   let deliverWorkflow: string
 
-  /** The fork's contributor pushes `files` on a new branch of the fork, through the fork's API. */
+  /**
+   * The fork's contributor commits `files` on a branch of the fork through the fork's API: a new branch from main,
+   * or (with `onto`, its head) one that exists.
+   */
   const pushToFork = async (
     branch: string,
     files: Record<string, string>,
-    from = mainSha
+    onto?: string
   ): Promise<string> => {
-    await octokit.rest.git
-      .createRef({ ...fork, ref: `refs/heads/${branch}`, sha: from })
-      .catch(() => undefined)
-    const head = (await octokit.rest.git.getRef({ ...fork, ref: `heads/${branch}` })).data.object.sha
+    if (!onto) await octokit.rest.git.createRef({ ...fork, ref: `refs/heads/${branch}`, sha: mainSha })
+    const head = onto ?? mainSha
     const result = await octokit.graphql<{ createCommitOnBranch: { commit: { oid: string } } }>(
       `mutation($input: CreateCommitOnBranchInput!) { createCommitOnBranch(input: $input) { commit { oid } } }`,
       {
@@ -295,7 +296,7 @@ describe('fork-safe healing against the emulator started from its CLI', () => {
       ['workflow_run', 'main', mainSha],
       ['workflow_run', 'main', mainSha]
     ])
-    const byRun = new Map(await Promise.all(delivered.map(async r => [r, await jobLog(r.id)] as const)))
+    const deliverLogs = await Promise.all(delivered.map(r => jobLog(r.id)))
 
     // The honest one: one review whose suggestion is the fix, on the head the fix was verified for.
     const comments = await octokit.rest.pulls.listReviewComments({ ...base, pull_number: honest })
@@ -306,7 +307,7 @@ describe('fork-safe healing against the emulator started from its CLI', () => {
     expect(reviews.data.map(r => [r.state, r.commit_id])).toEqual([['COMMENTED', honestHead]])
 
     // The others: rejected, saying why, and nothing reviewed.
-    const allLogs = [...byRun.values()].join('\n')
+    const allLogs = deliverLogs.join('\n')
     expect(allLogs).toContain(
       `The fix artifact of run ${prRuns[1].id} was rejected: its headSha ${mainSha} is not the run's head commit ${replayHead}.`
     )

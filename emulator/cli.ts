@@ -1,6 +1,6 @@
 /**
- * `npm run emulator -- --repo PATH [--port N] [--name OWNER/NAME] [--token T] [--queue-delay MS]`: serves a bare
- * repository as GitHub
+ * `npm run emulator -- --repo PATH [--fork OWNER=PATH]... [--port N] [--name OWNER/NAME] [--token T]
+ * [--queue-delay MS]`: serves a bare repository (and forks of it) as GitHub
  * on 127.0.0.1 until SIGINT, SIGTERM or SIGHUP, or until the process that started it is gone. Prints
  * `listening on http://127.0.0.1:PORT` once ready, then the environment a client in another process exports.
  */
@@ -16,6 +16,17 @@ function port(value: string): number {
     throw new InvalidArgumentError('expected a port number from 0 to 65535 (0 picks a free port).')
   }
   return parsed
+}
+
+/** `--fork OWNER=PATH`, repeatable. */
+function fork(
+  value: string,
+  previous: { owner: string; gitDir: string }[]
+): { owner: string; gitDir: string }[] {
+  const match = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))=(.+)$/.exec(value)
+  if (!match)
+    throw new InvalidArgumentError('expected OWNER=PATH (the fork owner, then its bare repository).')
+  return [...previous, { owner: match[1], gitDir: match[2] }]
 }
 
 function milliseconds(value: string): number {
@@ -50,6 +61,12 @@ export async function main(argv: string[]): Promise<void> {
       '--repo <path>',
       'bare git repository to serve (an empty one gets main with an empty commit)'
     )
+    .option(
+      '--fork <owner=path>',
+      "serve OWNER's fork of the repository from a bare repository (an empty one gets the repository's branches); repeatable",
+      fork,
+      []
+    )
     .option('--port <n>', 'port to listen on (0: any free port)', port, 0)
     .option('--name <owner/name>', 'repository name to serve it as', 'octo/repo')
     .option('--token <token>', 'token that has every permission', 'emulator-token')
@@ -60,6 +77,7 @@ export async function main(argv: string[]): Promise<void> {
   program.parse(argv, { from: 'user' })
   const options = program.opts<{
     repo: string
+    fork: { owner: string; gitDir: string }[]
     port: number
     name: string
     token: string
@@ -77,7 +95,14 @@ export async function main(argv: string[]): Promise<void> {
     queueDelayMs: options.queueDelay
   })
   const emulator = await startEmulator({
-    repos: [{ fullName: options.name, gitDir: options.repo }],
+    repos: [
+      { fullName: options.name, gitDir: options.repo },
+      ...options.fork.map(f => ({
+        fullName: `${f.owner}/${options.name.slice(options.name.indexOf('/') + 1)}`,
+        gitDir: f.gitDir,
+        forkOf: options.name
+      }))
+    ],
     port: options.port,
     token: options.token,
     ghes: options.ghes,
@@ -102,6 +127,10 @@ export async function main(argv: string[]): Promise<void> {
         .map(([name, value]) => `export ${name}=${value}\n`)
         .join('')
   )
+  for (const served of emulator.repositories.values()) {
+    if (served.parent)
+      process.stderr.write(`serving ${served.fullName}, a fork of ${served.parent}, from ${served.gitDir}\n`)
+  }
   process.stderr.write(
     `serving ${repository.fullName} from ${repository.gitDir} (pull requests kept in emulator-state.json there)\n` +
       `the Actions cache also needs RUNNER_TEMP set, and GITHUB_SERVER_URL unset (or github.com); ` +

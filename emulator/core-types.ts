@@ -8,6 +8,8 @@ export interface AuthInfo {
   token: string
   /** Its permissions. */
   permissions: ReadonlySet<Permission>
+  /** The repositories (`OWNER/NAME`, lower case) it may write to; undefined: anywhere. */
+  writable?: ReadonlySet<string>
 }
 
 /** What the core offers its own routes beyond the plugin services. */

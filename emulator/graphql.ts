@@ -43,7 +43,7 @@ import type { RequestKind } from './plugin.js'
 import type { RepositoryState } from './repositories.js'
 import { commitOnBranch } from './routes/commit-on-branch.js'
 import { commitIdentities } from './routes/git-objects.js'
-import { assertWorkflowsPermission } from './routes/guards.js'
+import { assertWorkflowsPermission, mayWrite } from './routes/guards.js'
 
 let builtSchema: GraphQLSchema | undefined
 
@@ -216,8 +216,8 @@ function formatError(error: GraphQLError): Record<string, unknown> {
   return formatted
 }
 
-function requireContents(auth: AuthInfo): void {
-  if (!auth.permissions.has('contents')) {
+function requireContents(auth: AuthInfo, state?: RepositoryState): void {
+  if (!auth.permissions.has('contents') || (state && !mayWrite(auth, state.repo.fullName))) {
     throw new GraphqlTypedError('FORBIDDEN', 'Resource not accessible by integration')
   }
 }
@@ -265,7 +265,7 @@ async function updateRefs(
       `Could not resolve to a node with the global id of '${input.repositoryId}'`
     )
   }
-  requireContents(auth)
+  requireContents(auth, state)
   const gitDir = state.repo.gitDir
   return state.exclusive(async () => {
     const checked: Array<{ name: string; after: string; before: string | undefined }> = []
@@ -474,7 +474,7 @@ async function createCommit(
   } else {
     throw new GraphqlTypedError('UNPROCESSABLE', 'branch needs repositoryNameWithOwner and branchName, or id')
   }
-  requireContents(auth)
+  requireContents(auth, state)
   const ctx = { auth, core, state, repo: state.repo } as unknown as CoreContext
   const gitDir = state.repo.gitDir
   const target = branch as string

@@ -99,7 +99,7 @@ export function repositoryJson(core: Core, state: RepositoryState, full = false)
     private: true,
     html_url: `${api}/${fullName}`,
     description: null,
-    fork: false,
+    fork: state.repo.parent !== undefined,
     url,
     archive_url: `${url}/{archive_format}{/ref}`,
     assignees_url: `${url}/assignees{/user}`,
@@ -180,6 +180,18 @@ export function repositoryJson(core: Core, state: RepositoryState, full = false)
   if (full) {
     repo.network_count = 0
     repo.subscribers_count = 0
+    // A fork's full repository names its parent and the root of its network (`source`), as GitHub's does.
+    const parent = state.repo.parent === undefined ? undefined : core.state(state.repo.parent)
+    if (parent) {
+      let source = parent
+      for (let hops = 0; hops < 10 && source.repo.parent !== undefined; hops++) {
+        const next = core.state(source.repo.parent)
+        if (!next) break
+        source = next
+      }
+      repo.parent = repositoryJson(core, parent)
+      repo.source = repositoryJson(core, source)
+    }
   }
   return repo
 }

@@ -24,6 +24,43 @@ export interface EmulatedRepository {
   gitDir: string
   /** The default branch name. */
   defaultBranch: string
+  /** `OWNER/NAME` of the served repository this one is a fork of (GitHub's `parent`); absent: not a fork. */
+  parent?: string
+}
+
+/** A token a plugin issues (an Actions job's GITHUB_TOKEN): what it may do, until it is revoked. */
+export interface TokenGrant {
+  /** Its permissions (default: every one); `metadata` is implied. */
+  permissions?: Permission[]
+  /**
+   * The repositories (`OWNER/NAME`) it may write to, through REST and GraphQL; `[]`: none (a read-only token, as
+   * a fork's pull_request run gets). Default: anywhere.
+   */
+  writableRepositories?: string[]
+}
+
+/**
+ * A pull request opened, reopened, or synchronized (its head moved) through the API, as GitHub's `pull_request`
+ * webhook event names them.
+ */
+export interface PullRequestEvent {
+  action: 'opened' | 'reopened' | 'synchronize'
+  /** The base repository (where the pull request is). */
+  repository: EmulatedRepository
+  /** The repository its head branch is in: the base, or a fork of it. */
+  headRepository: EmulatedRepository
+  /** Its number. */
+  number: number
+  /** The head commit (fetched into the base as `refs/pull/N/head`). */
+  headSha: string
+  /** The head branch's name. */
+  headRef: string
+  /** The base branch's name. */
+  baseRef: string
+  /** The pull request as the REST API shows it (`pull-request`), for the event's payload. */
+  pullRequest: Record<string, unknown>
+  /** The token of the request that caused it (a plugin ignores events its own job tokens cause). */
+  token: string
 }
 
 /** A REST reply: status, JSON (or text/binary) body and extra headers. */
@@ -95,6 +132,10 @@ export interface EmulatorServices {
   readonly clockSpeed: number
   /** Whether the emulator behaves as GitHub Enterprise Server (e.g. dispatch refuses `return_run_details`). */
   readonly ghes: boolean
+  /** Issues a new token (random, never printed) with a grant; it works until `revokeToken`. */
+  issueToken(grant?: TokenGrant): string
+  /** Ends a token `issueToken` gave: it is then "Bad credentials". */
+  revokeToken(token: string): void
 }
 
 /** A plugin: routes and raw handlers, plus a hook to stop what it started (processes, timers) on close. */
@@ -109,4 +150,6 @@ export interface EmulatorPlugin {
   start?(services: EmulatorServices): Promise<void> | void
   /** Called on close; must end child processes and timers. */
   stop?(): Promise<void> | void
+  /** Called, before the request that caused it is answered, when a pull request is opened, reopened or synchronized. */
+  onPullRequest?(event: PullRequestEvent): Promise<void> | void
 }

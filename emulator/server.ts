@@ -4,7 +4,7 @@
  * injects faults, counts requests, sets ETags, and validates bodies against GitHub's published description.
  * Plugins (Actions runs, the cache service) add routes and raw handlers through `plugin.ts`.
  */
-import { createHash, randomUUID } from 'node:crypto'
+import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import { resolve as resolvePath } from 'node:path'
@@ -32,9 +32,11 @@ import type {
   EmulatorPlugin,
   EmulatorServices,
   Permission,
+  PullRequestEvent,
   RawHandler,
   RequestKind,
-  RouteReply
+  RouteReply,
+  TokenGrant
 } from './plugin.js'
 import {
   checkGitDir,
@@ -48,6 +50,9 @@ import {
 import { checkEntryPath } from './paths.js'
 import { compileTemplate, matchTemplate, type CompiledTemplate } from './router.js'
 import { coreRoutes } from './routes/index.js'
+import { mayWrite } from './routes/guards.js'
+import { pullHeadSha, pullJson, type PullRecord } from './routes/pulls.js'
+import { runGit } from './git-runner.js'
 import { githubOperationFor } from './unserved.js'
 import { StatsRecorder, type EmulatorStats } from './stats.js'
 import { sharedSpecValidator, type SpecValidator, type SpecViolation } from './validation.js'
@@ -69,6 +74,12 @@ export interface RepositoryOption {
   fullName: string
   /** Path of an existing bare repository. */
   gitDir: string
+  /**
+   * `OWNER/NAME` of a repository served before it that this one is a fork of: it reports `fork: true`, `parent`
+   * and `source`, pull requests `head: "OWNER:BRANCH"` come from it, and, when it has no branch yet, it starts
+   * with the parent's branches, as a new fork does.
+   */
+  forkOf?: string
 }
 
 /** Options of `startEmulator`. */
@@ -170,7 +181,7 @@ export interface Emulator {
    */
   pushFiles(options: PushFilesOptions): Promise<string>
   /** Serves another repository (an existing bare one, or a new temp one when `gitDir` is omitted). */
-  addRepository(fullName: string, gitDir?: string): Promise<EmulatedRepository>
+  addRepository(fullName: string, gitDir?: string, options?: { forkOf?: string }): Promise<EmulatedRepository>
   /** Stops plugins and the server and removes the temp repositories it created. */
   close(): Promise<void>
 }
@@ -205,6 +216,11 @@ class GitHubEmulator implements Emulator {
   private readonly saves = new Map<RepositoryState, Promise<void>>()
   private readonly publicRepos = new Map<string, EmulatedRepository>()
   private readonly tokens = new Map<string, Set<Permission>>()
+  /** Tokens issued to plugins (`services.issueToken`), with the repositories each may write to. */
+  private readonly issued = new Map<string, ReadonlySet<string> | undefined>()
+  /** Each open pull request's head and state when last seen, by `OWNER/NAME#N`, to tell what a write changed. */
+  private readonly pullHeads = new Map<string, { sha: string | undefined; open: boolean }>()
+  private pullWatch: Promise<void> = Promise.resolve()
   private readonly routes: RegisteredRoute[] = []
   private readonly rawHandlers: RawHandler[] = []
   private readonly plugins: EmulatorPlugin[]
@@ -252,7 +268,11 @@ class GitHubEmulator implements Emulator {
       record: (operationId, kind) => this.statsRecorder.record(operationId, kind),
       now: () => this.now(),
       clockSpeed: this.clockSpeed,
-      ghes: options.ghes ?? false
+      ghes: options.ghes ?? false,
+      issueToken: grant => this.issueToken(grant),
+      revokeToken: token => {
+        if (this.issued.delete(token)) this.tokens.delete(token)
+      }
     }
     this.core = {
       services: this.services,
@@ -301,7 +321,7 @@ class GitHubEmulator implements Emulator {
   async start(): Promise<void> {
     const repos = this.options.repos ?? []
     if (repos.length === 0) await this.addRepository('octo/repo')
-    for (const repo of repos) await this.addRepository(repo.fullName, repo.gitDir)
+    for (const repo of repos) await this.addRepository(repo.fullName, repo.gitDir, { forkOf: repo.forkOf })
     await new Promise<void>((resolve, reject) => {
       this.server.once('error', reject)
       this.server.listen(this.options.port ?? 0, '127.0.0.1', () => {
@@ -311,16 +331,27 @@ class GitHubEmulator implements Emulator {
     })
     const { port } = this.server.address() as AddressInfo
     this.baseUrl = `http://127.0.0.1:${port}`
+    // Pull requests kept from an earlier start are known as they are: only what changes later is an event. (Once
+    // listening: the git object reader does not keep the process alive, the server does.)
+    if (this.plugins.some(plugin => plugin.onPullRequest)) await this.watchPulls(undefined)
     for (const plugin of this.plugins) {
       await plugin.start?.(this.services)
       this.startedPlugins.push(plugin)
     }
   }
 
-  async addRepository(fullName: string, gitDir?: string): Promise<EmulatedRepository> {
+  async addRepository(
+    fullName: string,
+    gitDir?: string,
+    options: { forkOf?: string } = {}
+  ): Promise<EmulatedRepository> {
     const { owner, name } = parseFullName(fullName)
     const key = `${owner}/${name}`.toLowerCase()
     if (this.states.has(key)) throw new Error(`Repository ${fullName} is already served.`)
+    const parent = options.forkOf === undefined ? undefined : this.core.state(options.forkOf)
+    if (options.forkOf !== undefined && !parent) {
+      throw new Error(`${fullName} is a fork of ${options.forkOf}, which is not served (serve it first).`)
+    }
     let dir: string
     if (gitDir) {
       dir = resolvePath(gitDir)
@@ -330,12 +361,14 @@ class GitHubEmulator implements Emulator {
       this.cleanups.push(created.cleanup)
       dir = created.gitDir
     }
+    if (parent) await startFork(parent.repo, dir)
     const repo: EmulatedRepository = {
       fullName: `${owner}/${name}`,
       owner,
       name,
       gitDir: dir,
-      defaultBranch: await readDefaultBranch(dir)
+      defaultBranch: await readDefaultBranch(dir),
+      ...(parent ? { parent: parent.repo.fullName } : {})
     }
     const persist = Boolean(gitDir && this.options.persist)
     const saved = persist ? await readStateFile(dir) : undefined
@@ -347,6 +380,69 @@ class GitHubEmulator implements Emulator {
     this.states.set(key, state)
     this.publicRepos.set(repo.fullName, repo)
     return repo
+  }
+
+  private issueToken(grant: TokenGrant = {}): string {
+    const token = `ghs_${randomBytes(18).toString('base64url')}`
+    this.tokens.set(token, new Set<Permission>([...(grant.permissions ?? ALL_PERMISSIONS), 'metadata']))
+    this.issued.set(
+      token,
+      grant.writableRepositories && new Set(grant.writableRepositories.map(n => n.toLowerCase()))
+    )
+    return token
+  }
+
+  /**
+   * After a write (`token` its caller's; undefined: at start, to learn what is there): every open pull request
+   * whose head moved is `synchronize`d, and a new or reopened one `opened` or `reopened`, as GitHub's
+   * `pull_request` events, for the plugins that listen. One look at a time, in the order of the writes.
+   */
+  private watchPulls(token: string | undefined): Promise<void> {
+    const listeners = this.startedPlugins.filter(plugin => plugin.onPullRequest)
+    if (token !== undefined && listeners.length === 0) return Promise.resolve()
+    const look = async (): Promise<void> => {
+      for (const state of this.states.values()) {
+        const ctx = { core: this.core, state, repo: state.repo } as unknown as CoreContext
+        for (const record of state.issues.values()) {
+          if (!record.pull) continue
+          const pull = record as PullRecord
+          const key = `${state.repo.fullName}#${record.number}`
+          const open = record.state === 'open'
+          const sha = open ? await pullHeadSha(ctx, pull) : undefined
+          const before = this.pullHeads.get(key)
+          this.pullHeads.set(key, { sha, open })
+          if (token === undefined || !open || !sha) continue
+          const action = !before
+            ? 'opened'
+            : !before.open
+              ? 'reopened'
+              : before.sha !== sha
+                ? 'synchronize'
+                : undefined
+          if (!action) continue
+          const headRepository = pull.pull.headRepo ? this.core.state(pull.pull.headRepo)?.repo : state.repo
+          if (!headRepository) continue
+          const event: PullRequestEvent = {
+            action,
+            repository: state.repo,
+            headRepository,
+            number: record.number,
+            headSha: sha,
+            headRef: pull.pull.head,
+            baseRef: pull.pull.base,
+            pullRequest: await pullJson(ctx, pull, true),
+            token
+          }
+          for (const plugin of listeners) {
+            // A plugin's failure is its own: the write it followed was made and is answered as made.
+            await Promise.resolve(plugin.onPullRequest?.(event)).catch(() => undefined)
+          }
+        }
+      }
+    }
+    const next = this.pullWatch.catch(() => undefined).then(look)
+    this.pullWatch = next
+    return next
   }
 
   /** Writes a persisted repository's state file after the saves before it. */
@@ -575,7 +671,10 @@ class GitHubEmulator implements Emulator {
     if (basic?.[1]) token = Buffer.from(basic[1], 'base64').toString('utf8').split(':').slice(1).join(':')
     const permissions = token ? this.tokens.get(token) : undefined
     if (!token || !permissions) return errorReply(401, 'Bad credentials')
-    return { token, permissions }
+    const scope = this.issued.has(token)
+      ? this.issued.get(token)
+      : this.options.tokenRepositories?.[token]?.map(name => name.toLowerCase())
+    return { token, permissions, ...(scope ? { writable: new Set(scope) } : {}) }
   }
 
   private async handleRoute(
@@ -601,12 +700,7 @@ class GitHubEmulator implements Emulator {
         this.limitHeaders(auth, 'core', true)
       )
     }
-    const scope = this.options.tokenRepositories?.[auth.token]
-    const outOfScope =
-      route.kind === 'write' &&
-      state !== undefined &&
-      scope !== undefined &&
-      !scope.some(name => name.toLowerCase() === state.repo.fullName.toLowerCase())
+    const outOfScope = route.kind === 'write' && state !== undefined && !mayWrite(auth, state.repo.fullName)
     if (outOfScope || (route.permission && !auth.permissions.has(route.permission))) {
       this.statsRecorder.record(operationId, route.kind)
       return this.send(
@@ -679,6 +773,9 @@ class GitHubEmulator implements Emulator {
       reply = await route.handler(ctx)
       // Saved before the answer, so a client that saw its write can rely on it surviving a restart.
       if (route.kind === 'write' && state) await this.save(state)
+      // The write was made: a failure to look at pull requests after it does not change its answer.
+      if (route.kind === 'write' && reply.status < 300)
+        await this.watchPulls(auth.token).catch(() => undefined)
     } catch (error) {
       reply =
         error instanceof ApiError
@@ -749,6 +846,7 @@ class GitHubEmulator implements Emulator {
         })
     })
     this.statsRecorder.record(result.operationId, result.kind)
+    if (result.kind === 'write') await this.watchPulls(auth.token).catch(() => undefined)
     const reply: RouteReply = { status: result.status, body: result.body, headers: result.headers }
     return this.send(res, reply, this.limitHeaders(auth, 'graphql', true))
   }
@@ -891,6 +989,17 @@ class GitHubEmulator implements Emulator {
     if (!res.headersSent && !res.destroyed) this.send(res, errorReply(500, message), {})
     else res.destroy()
   }
+}
+
+/**
+ * A fork with no branch yet gets its parent's branches and default branch, as GitHub's new fork does; a fork with
+ * branches is served as it is.
+ */
+async function startFork(parent: EmulatedRepository, gitDir: string): Promise<void> {
+  const { stdout } = await runGit(gitDir, ['for-each-ref', '--count=1', '--format=%(refname)', 'refs/heads/'])
+  if (stdout.toString('utf8').trim()) return
+  await runGit(gitDir, ['fetch', '-q', '--no-tags', parent.gitDir, '+refs/heads/*:refs/heads/*'])
+  await runGit(gitDir, ['symbolic-ref', 'HEAD', `refs/heads/${parent.defaultBranch}`])
 }
 
 function defaultMessage(status: number): string {

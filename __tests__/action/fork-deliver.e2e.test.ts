@@ -127,7 +127,7 @@ describe('fork-safe healing: artifact from the pull_request job, suggestions fro
     t = await startTestEmulator({
       repos: [
         { fullName: 'octo/repo', gitDir: bare },
-        { fullName: 'someone/repo', gitDir: fork }
+        { fullName: 'someone/repo', gitDir: fork, forkOf: 'octo/repo' }
       ],
       plugins: [cache, artifacts],
       tokens: { [WORKFLOW_TOKEN]: [...ALL_PERMISSIONS] },

@@ -14,6 +14,7 @@ import type {
   EmulatedRepository,
   EmulatorPlugin,
   EmulatorServices,
+  PullRequestEvent,
   RawHandler,
   Route,
   RouteReply
@@ -60,7 +61,9 @@ export interface ActionsPluginOptions {
   /**
    * Run the steps of the workflow file for workflows no command is registered for (`run:` steps, `actions/checkout`,
    * and `uses: ./` or `uses: OWNER/self-heal@REF` as this project's bundled action), and start the workflows on
-   * `workflow_run` that name a workflow whose run completed. `token` is `secrets.GITHUB_TOKEN` / `github.token`.
+   * `workflow_run` that name a workflow whose run completed, and those on `pull_request` when a pull request is
+   * opened, reopened or synchronized. Each job gets a GITHUB_TOKEN of its own (`secrets.GITHUB_TOKEN`,
+   * `github.token`); `token` (the CLI's) is masked in logs too.
    */
   workflowSteps?: {
     token: string
@@ -101,6 +104,8 @@ export function createActionsPlugin(options: ActionsPluginOptions = {}): Actions
   const workflows = new Map<string, WorkflowRecord>() // by `OWNER/NAME:path`
   const runs: RunState[] = []
   const runNumbers = new Map<number, number>()
+  /** Every GITHUB_TOKEN a job was given (revoked ones too: what they caused still starts nothing). */
+  const jobTokens = new Set<string>()
   let nextWorkflowId = 161_335
   let nextRunId = 30_433_642
   let nextJobId = 89_010_001
@@ -118,7 +123,11 @@ export function createActionsPlugin(options: ActionsPluginOptions = {}): Actions
       maxLogLines: options.maxLogLines ?? 20_000,
       actionEntry: steps?.actionEntry ?? join(PROJECT_ROOT, 'dist', 'index.js'),
       runEnv: run => ({ GITHUB_GRAPHQL_URL: `${svc().url}/graphql`, ...steps?.env?.(run, svc().url) }),
-      onCompleted: steps ? triggerWorkflowRuns : undefined
+      onCompleted: async run => {
+        // A job's GITHUB_TOKEN expires when its job ends.
+        if (run.token) svc().revokeToken(run.token)
+        if (steps) await triggerWorkflowRuns(run)
+      }
     },
     run => commands.get(basename(run.workflow.path))
   )
@@ -159,6 +168,48 @@ export function createActionsPlugin(options: ActionsPluginOptions = {}): Actions
     }
   }
 
+  // A pull request opened, reopened or synchronized through the API starts the workflows with that `pull_request`
+  // type, read at its head commit (as GitHub reads them from the pull request's merge commit). Events caused by a
+  // job's own GITHUB_TOKEN start nothing, as on GitHub, so a run's writes never start runs in a loop.
+  async function onPullRequest(event: PullRequestEvent): Promise<void> {
+    if (jobTokens.has(event.token)) return
+    const repo = event.repository
+    const fork = event.headRepository.fullName !== repo.fullName
+    for (const workflow of await loadWorkflows(repo)) {
+      if (workflow.deleted) continue
+      const text = await readFileAt(repo.gitDir, event.headSha, workflow.path)
+      let definition: WorkflowDefinition
+      try {
+        if (text === undefined) continue
+        definition = parseWorkflow(workflow.path, text)
+      } catch {
+        continue // an invalid file starts nothing, as on GitHub
+      }
+      if (!definition.pullRequest?.types.includes(event.action)) continue
+      await createRun(repo, workflow, definition, {
+        event: 'pull_request',
+        resolved: {
+          fullRef: `refs/pull/${event.number}/merge`,
+          name: `${event.number}/merge`,
+          sha: event.headSha
+        },
+        headBranch: event.headRef,
+        inputs: {},
+        payload: {
+          action: event.action,
+          number: event.number,
+          pull_request: event.pullRequest,
+          repository: repositoryJson(repo),
+          sender: userJson(event.headRepository.owner)
+        },
+        pullRequest: { number: event.number, headRef: event.headRef, baseRef: event.baseRef },
+        headRepository: event.headRepository,
+        // A fork's pull_request run gets a read-only token, whatever the workflow's `permissions:` ask for.
+        readOnly: fork
+      })
+    }
+  }
+
   // Queues a run and starts it; the workflow's steps run when no command is registered for it.
   async function createRun(
     repo: EmulatedRepository,
@@ -170,6 +221,12 @@ export function createActionsPlugin(options: ActionsPluginOptions = {}): Actions
       inputs: Record<string, string>
       payload: Record<string, unknown>
       chainDepth?: number
+      /** The run's `head_branch` (default: the ref's name). */
+      headBranch?: string
+      pullRequest?: RunState['pullRequest']
+      headRepository?: EmulatedRepository
+      /** The job's token writes nowhere. */
+      readOnly?: boolean
     }
   ): Promise<RunState> {
     const { resolved, inputs } = trigger
@@ -178,6 +235,15 @@ export function createActionsPlugin(options: ActionsPluginOptions = {}): Actions
     runNumbers.set(workflow.id, runNumber)
     const actor = repo.owner
     const id = nextRunId++
+    const registered = commands.get(basename(workflow.path))
+    // Each job that runs its steps has a GITHUB_TOKEN of its own: one that writes only to its repository (never
+    // to a fork), or nowhere for a fork's pull_request run.
+    const token =
+      steps && !registered
+        ? svc().issueToken({ writableRepositories: trigger.readOnly ? [] : [repo.fullName] })
+        : undefined
+    if (token) jobTokens.add(token)
+    const jobToken = token ?? steps?.token
     const context: ExpressionContext = {
       inputs,
       github: {
@@ -194,12 +260,14 @@ export function createActionsPlugin(options: ActionsPluginOptions = {}): Actions
         run_number: String(runNumber),
         server_url: svc().url,
         api_url: svc().url,
-        ...(steps ? { token: steps.token } : {})
+        ...(trigger.pullRequest
+          ? { head_ref: trigger.pullRequest.headRef, base_ref: trigger.pullRequest.baseRef }
+          : {}),
+        ...(jobToken ? { token: jobToken } : {})
       },
       event: trigger.payload,
-      secrets: steps ? { GITHUB_TOKEN: steps.token } : {}
+      secrets: jobToken ? { GITHUB_TOKEN: jobToken } : {}
     }
-    const registered = commands.get(basename(workflow.path))
     const condition =
       definition.job.if === undefined ? undefined : evaluateCondition(definition.job.if, context)
     // A job whose if: is false is skipped with no steps, and so is its run, as GitHub shows them.
@@ -228,7 +296,7 @@ export function createActionsPlugin(options: ActionsPluginOptions = {}): Actions
       workflow,
       definition,
       event: trigger.event,
-      headBranch: resolved.name,
+      headBranch: trigger.headBranch ?? resolved.name,
       ref: resolved.fullRef,
       headSha: resolved.sha,
       headCommit: await commitInfo(repo.gitDir, resolved.sha),
@@ -246,6 +314,9 @@ export function createActionsPlugin(options: ActionsPluginOptions = {}): Actions
       ...(trigger.chainDepth ? { chainDepth: trigger.chainDepth } : {}),
       ...(skipped ? { skipped } : {}),
       ...(condition?.note ? { conditionNote: condition.note } : {}),
+      ...(token ? { token } : {}),
+      ...(trigger.headRepository ? { headRepository: trigger.headRepository } : {}),
+      ...(trigger.pullRequest ? { pullRequest: trigger.pullRequest } : {}),
       job: {
         id: nextJobId++,
         name: evaluateTemplate(definition.job.name, context),
@@ -367,7 +438,7 @@ export function createActionsPlugin(options: ActionsPluginOptions = {}): Actions
       private: false,
       html_url: htmlBase(repo),
       description: null,
-      fork: false,
+      fork: repo.parent !== undefined,
       url,
       ...Object.fromEntries(Object.entries(templates).map(([key, suffix]) => [key, `${url}/${suffix}`]))
     }
@@ -434,7 +505,7 @@ export function createActionsPlugin(options: ActionsPluginOptions = {}): Actions
         committer: { name: run.headCommit.author.name, email: run.headCommit.author.email }
       },
       repository: repositoryJson(repo),
-      head_repository: repositoryJson(repo)
+      head_repository: repositoryJson(run.headRepository ?? repo)
     }
   }
 
@@ -550,7 +621,7 @@ export function createActionsPlugin(options: ActionsPluginOptions = {}): Actions
 
   // As the runner does: the job's token and every value a step of the job registered with `::add-mask::` read `***`.
   function masked(run: RunState, text: string): string {
-    const secrets = new Set(steps?.token ? [steps.token] : [])
+    const secrets = new Set([steps?.token, run.token].filter((t): t is string => Boolean(t)))
     for (const line of run.job.steps.flatMap(step => step.log)) {
       const match = /::add-mask::(.+)$/.exec(line)
       if (match) secrets.add(match[1].trim())
@@ -827,6 +898,8 @@ export function createActionsPlugin(options: ActionsPluginOptions = {}): Actions
       start(s) {
         services = s
       },
+      // Only runs that execute workflow files start on pull_request: without them the core need not watch heads.
+      ...(steps ? { onPullRequest } : {}),
       stop: () => runner.stop()
     },
     registerCommand(workflow, command) {

@@ -121,6 +121,12 @@ export interface RunState {
   skipped?: boolean
   /** Why the job's `if:` was not evaluated (it then runs), for the log of its first step. */
   conditionNote?: string
+  /** The job's GITHUB_TOKEN (issued for the run, revoked when it completes), for runs that execute their steps. */
+  token?: string
+  /** Where the head commit came from: a fork, for a fork's pull_request run (default: the workflow's repository). */
+  headRepository?: EmulatedRepository
+  /** A pull_request run's head and base branches (`GITHUB_HEAD_REF`, `GITHUB_BASE_REF`). */
+  pullRequest?: { number: number; headRef: string; baseRef: string }
 }
 
 /** The command a test registers for a workflow, run instead of the dispatch's `command` input. */
@@ -508,6 +514,8 @@ export class Runner {
       GITHUB_SHA: run.headSha,
       GITHUB_REPOSITORY: repo.fullName,
       GITHUB_EVENT_NAME: run.event,
+      GITHUB_HEAD_REF: run.pullRequest?.headRef ?? '',
+      GITHUB_BASE_REF: run.pullRequest?.baseRef ?? '',
       GITHUB_WORKSPACE: cwd,
       GITHUB_API_URL: services.url,
       GITHUB_SERVER_URL: services.url,

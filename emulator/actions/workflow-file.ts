@@ -29,6 +29,8 @@ export interface WorkflowDefinition {
   dispatchInputs?: Record<string, DispatchInput>
   /** The `workflow_run` trigger: the names of the workflows whose completed runs start this one. */
   workflowRun?: { workflows: string[] }
+  /** The `pull_request` trigger: the activity types that start it (GitHub's default: opened, synchronize, reopened). */
+  pullRequest?: { types: string[] }
   /** The first job: its display name template, timeout and steps (templates, evaluated when a run starts). */
   job: { name: string; timeoutMinutes: number; steps: WorkflowStep[]; if?: string }
 }
@@ -61,6 +63,7 @@ export function parseWorkflow(path: string, text: string): WorkflowDefinition {
   const on = doc.on ?? doc.true
   const dispatchInputs = readDispatchTrigger(on)
   const workflowRun = readWorkflowRunTrigger(on)
+  const pullRequest = readPullRequestTrigger(on)
   const jobs = isRecord(doc.jobs) ? doc.jobs : {}
   const [jobKey, jobValue] = Object.entries(jobs)[0] ?? ['build', {}]
   const jobRecord = isRecord(jobValue) ? jobValue : {}
@@ -70,6 +73,7 @@ export function parseWorkflow(path: string, text: string): WorkflowDefinition {
     runName,
     dispatchInputs,
     ...(workflowRun ? { workflowRun } : {}),
+    ...(pullRequest ? { pullRequest } : {}),
     job: {
       name: typeof jobRecord.name === 'string' ? jobRecord.name : jobKey,
       timeoutMinutes: Number.isFinite(timeout) && timeout > 0 ? timeout : 360,
@@ -109,6 +113,20 @@ function scalars(value: unknown): Record<string, string> {
       .filter(([, v]) => v !== null && v !== undefined && typeof v !== 'object')
       .map(([k, v]) => [k, String(v)])
   )
+}
+
+const PULL_REQUEST_TYPES = ['opened', 'synchronize', 'reopened']
+
+// `on: pull_request`, in a list, or as a mapping with `types:` (its `branches`/`paths` filters are not read).
+function readPullRequestTrigger(on: unknown): { types: string[] } | undefined {
+  if (on === 'pull_request' || (Array.isArray(on) && on.includes('pull_request'))) {
+    return { types: PULL_REQUEST_TYPES }
+  }
+  if (!isRecord(on) || !('pull_request' in on)) return undefined
+  const trigger = on.pull_request
+  const types = isRecord(trigger) ? trigger.types : undefined
+  if (Array.isArray(types)) return { types: types.map(String) }
+  return { types: typeof types === 'string' ? [types] : PULL_REQUEST_TYPES }
 }
 
 function readWorkflowRunTrigger(on: unknown): { workflows: string[] } | undefined {

@@ -35,3 +35,11 @@ export async function assertWorkflowsPermission(
     )
   }
 }
+
+/**
+ * Whether the token may write to the repository: a GITHUB_TOKEN writes only to its workflow's repository (never
+ * to a fork, whatever the pull request allows), and a fork's pull_request run gets a token that writes nowhere.
+ */
+export function mayWrite(auth: AuthInfo, fullName: string): boolean {
+  return auth.writable === undefined || auth.writable.has(fullName.toLowerCase())
+}

@@ -97,7 +97,7 @@ async function headEnd(
 }
 
 /** `pull-request-simple` (lists) or, with `full`, `pull-request`. */
-async function pullJson(
+export async function pullJson(
   ctx: CoreContext,
   record: PullRecord,
   full: boolean
@@ -208,17 +208,20 @@ async function pullJson(
 
 /**
  * `OWNER:BRANCH` or `BRANCH` → the branch, and the repository it is in: this one, or OWNER's fork of it (a served
- * repository OWNER/NAME with this repository's name).
+ * repository of OWNER's whose `parent` is this one; another repository of the same name is no fork).
  */
 function headBranch(ctx: CoreContext, head: string): { branch: string; repo: RepositoryState } | undefined {
   const colon = head.indexOf(':')
   if (colon < 0) return { branch: head, repo: ctx.state }
-  const owner = head.slice(0, colon)
-  const repo =
-    owner.toLowerCase() === ctx.repo.owner.toLowerCase()
-      ? ctx.state
-      : ctx.core.state(`${owner}/${ctx.repo.name}`)
-  return repo ? { branch: head.slice(colon + 1), repo } : undefined
+  const owner = head.slice(0, colon).toLowerCase()
+  const branch = head.slice(colon + 1)
+  if (owner === ctx.repo.owner.toLowerCase()) return { branch, repo: ctx.state }
+  const fork = [...ctx.core.services.repositories.values()].find(
+    repo =>
+      repo.owner.toLowerCase() === owner && repo.parent?.toLowerCase() === ctx.repo.fullName.toLowerCase()
+  )
+  const repo = fork && ctx.core.state(fork.fullName)
+  return repo ? { branch, repo } : undefined
 }
 
 /** The pull, merge and label routes. */

@@ -47,7 +47,12 @@ export async function hostPlugins(plugins: EmulatorPlugin[], token = 'emulator-t
     record,
     now: () => Date.now(),
     clockSpeed: 1,
-    ghes: false
+    ghes: false,
+    // The cache service issues no API tokens: a host without the core has none to give.
+    issueToken: () => {
+      throw new Error('The plugin host serves no REST API: it issues no tokens.')
+    },
+    revokeToken: () => undefined
   }
   const server: Server = createServer((req, res) => {
     void (async () => {

@@ -8,7 +8,7 @@
  * runs of the repository's self-heal-run.yml.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { execFile, spawn, type ChildProcess } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { connect } from 'node:net'
 import { dirname, join } from 'node:path'
@@ -17,20 +17,12 @@ import { getOctokit } from '@actions/github'
 import { readZip } from '../../src/github/zip.js'
 import { runFixture } from '../cache/helpers/child.js'
 import { cleanEnv, runCli } from '../cli/cli-helpers.js'
+import { startEmulatorCli, type StartedEmulator } from './start-cli.js'
 import { git, makeTempDir, type TempDir } from '../helpers/git.js'
 
 const execFileAsync = promisify(execFile)
 
-/** A running `npm run emulator`, with what it printed. */
-interface Started {
-  npm: ChildProcess
-  url: string
-  /** The `export NAME=VALUE` lines, as an object. */
-  env: Record<string, string>
-  stdout: () => string
-  stderr: () => string
-  exited: Promise<number | null>
-}
+type Started = StartedEmulator
 
 const started: Started[] = []
 const temps: TempDir[] = []
@@ -52,31 +44,9 @@ async function tempDir(prefix: string): Promise<TempDir> {
   return dir
 }
 
-/** Starts `npm run emulator -- --repo gitDir` and waits for the environment it prints after `listening on`. */
+/** Starts `npm run emulator -- --repo gitDir`, stopped after the test. */
 async function startNpm(gitDir: string, extra: string[] = []): Promise<Started> {
-  // In a process group of its own, as a terminal runs it, so Ctrl-C can be sent to the group.
-  const npm = spawn('npm', ['run', 'emulator', '--', '--repo', gitDir, ...extra], {
-    env: cleanEnv(),
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true
-  })
-  let stdout = ''
-  let stderr = ''
-  npm.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')))
-  npm.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
-  const exited = new Promise<number | null>(resolve => npm.once('exit', code => resolve(code)))
-  const deadline = Date.now() + 30_000
-  while (!/^export ACTIONS_RUNTIME_TOKEN=/m.test(stdout)) {
-    if (npm.exitCode !== null || Date.now() > deadline) {
-      throw new Error(`the emulator did not start (exit ${npm.exitCode}):\n${stdout}\n${stderr}`)
-    }
-    await new Promise(resolve => setTimeout(resolve, 50))
-  }
-  const url = (/^listening on (\S+)$/m.exec(stdout) as RegExpExecArray)[1]
-  const env = Object.fromEntries(
-    [...stdout.matchAll(/^export ([A-Z0-9_]+)=(.*)$/gm)].map(match => [match[1], match[2]])
-  )
-  const run = { npm, url, env, stdout: () => stdout, stderr: () => stderr, exited }
+  const run = await startEmulatorCli(['--repo', gitDir, ...extra])
   started.push(run)
   return run
 }

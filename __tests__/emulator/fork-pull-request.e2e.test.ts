@@ -9,12 +9,11 @@
  * fork's token cannot write to the base.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { spawn, type ChildProcess } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { getOctokit } from '@actions/github'
 import { assertDistFresh } from '../helpers/dist-fresh.js'
-import { cleanEnv } from '../cli/cli-helpers.js'
+import { startEmulatorCli, type StartedEmulator } from './start-cli.js'
 import { git, makeTempDir, makeTempRepo, type TempDir } from '../helpers/git.js'
 
 const TOKEN = 'emulator-token'
@@ -67,34 +66,6 @@ fs.writeFileSync('../replayed.json', JSON.stringify(event))
 const APP = 'const a = 1\nconst b = BAD\nconst c = 3\n'
 
 /** A running `npm run emulator`. */
-interface Started {
-  npm: ChildProcess
-  url: string
-  stderr: () => string
-  exited: Promise<number | null>
-}
-
-async function startNpm(args: string[]): Promise<Started> {
-  const npm = spawn('npm', ['run', 'emulator', '--', ...args], {
-    env: cleanEnv(),
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true
-  })
-  let stdout = ''
-  let stderr = ''
-  npm.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')))
-  npm.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
-  const exited = new Promise<number | null>(resolve => npm.once('exit', code => resolve(code)))
-  const deadline = Date.now() + 30_000
-  while (!/^export ACTIONS_RUNTIME_TOKEN=/m.test(stdout)) {
-    if (npm.exitCode !== null || Date.now() > deadline) {
-      throw new Error(`the emulator did not start (exit ${npm.exitCode}):\n${stdout}\n${stderr}`)
-    }
-    await new Promise(resolve => setTimeout(resolve, 50))
-  }
-  const url = (/^listening on (\S+)$/m.exec(stdout) as RegExpExecArray)[1]
-  return { npm, url, stderr: () => stderr, exited }
-}
 
 /**
  * The shipped self-heal-pull-request.yml as a user copies it: the toolchain set up where it is marked (this
@@ -112,7 +83,7 @@ function adapt(shipped: string, edits: [string, string][]): string {
 
 describe('fork-safe healing against the emulator started from its CLI', () => {
   let temp: TempDir
-  let npm: Started
+  let npm: StartedEmulator
   let octokit: ReturnType<typeof getOctokit>
   let mainSha: string
   let pullRequestWorkflow: string
@@ -203,7 +174,7 @@ describe('fork-safe healing against the emulator started from its CLI', () => {
     // An empty fork: the emulator gives it the base's branches, as GitHub's new fork has.
     await git(temp.path, 'init', '-q', '--bare', forkDir)
     mainSha = await git(baseDir, 'rev-parse', 'main')
-    npm = await startNpm(['--repo', baseDir, '--fork', `someone=${forkDir}`, '--queue-delay', '100'])
+    npm = await startEmulatorCli(['--repo', baseDir, '--fork', `someone=${forkDir}`, '--queue-delay', '100'])
     octokit = getOctokit(TOKEN, { baseUrl: npm.url })
   }, 60_000)
 

@@ -93,22 +93,8 @@ describe('changes nobody in the heal made, in a real checkout', () => {
     expect(await read('src/app.js')).toBe(APP)
     expect(await git(repo.path, 'status', '--porcelain', '--untracked-files=all')).toBe('')
   })
-})
 
-describe('what someone else does to the repository while a fixer runs, in a real checkout', () => {
-  let repo: TempDir
-  let scratch: TempDir
-  let workspace: LocalWorkspace
-  beforeEach(async () => {
-    repo = await makeTempRepo(FILES)
-    scratch = await makeTempDir('self-heal-user-')
-    workspace = await LocalWorkspace.open(repo.path)
-  })
-  afterEach(async () => {
-    await workspace.close()
-    await repo.cleanup()
-    await scratch.cleanup()
-  })
+  // While a fixer runs: it stages in an index of its own and logs its ref updates under an address of its own.
 
   /**
    * Heals with a fixer that waits for `act`, the user's doing, before it changes src/app.js (and runs `more`, a
@@ -140,7 +126,6 @@ describe('what someone else does to the repository while a fixer runs, in a real
     await writeFile(join(scratch.path, 'go'), '')
     return { ended: await healing, proposals }
   }
-  const read = (path: string) => readFile(join(repo.path, path), 'utf8')
 
   it('staging by hand while a fixer runs ends the heal, and the index stays as they left it', async () => {
     const { ended, proposals } = await healWhileFixing(async () => {

@@ -1,5 +1,5 @@
 export const id = 480;
-export const ids = [480,668,148];
+export const ids = [480,364,668,148];
 export const modules = {
 
 /***/ 1365:
@@ -347,13 +347,50 @@ const GITHUB_WEB_FLOW_EMAIL = 'noreply@github.com';
 
 /***/ }),
 
+/***/ 4807:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ UnrepresentableChangeError),
+/* harmony export */   y: () => (/* binding */ FileTooLargeError)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/** Errors of the GitHub adapters that the shared error module does not have. */
+
+/** A file is larger than the GitHub API can return (100 MB through the blobs API). */
+class FileTooLargeError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SelfHealError */ .ZO {
+    static type = 'FileTooLargeError';
+    /** The repository-relative path. */
+    path;
+    constructor(path, size) {
+        super(`File '${path}' is ${size} bytes, more than the 100 MB the GitHub API can return: read it from a checkout ` +
+            '(run in CI with actions/checkout) or with Git LFS.');
+        this.path = path;
+    }
+}
+/** createCommitOnBranch cannot represent a change (a mode, a symlink, a submodule): nothing was committed. */
+class UnrepresentableChangeError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidInputError */ .oC {
+    static type = 'UnrepresentableChangeError';
+    /** The files that cannot be committed this way. */
+    files;
+    constructor(files) {
+        super('GraphQL createCommitOnBranch cannot commit ' +
+            files.map(f => `'${f.path}' (${f.why})`).join(', ') +
+            ': nothing was committed. Commit through the Git data API instead (the default; `commitMode: "git-data"`).');
+        this.files = files.map(f => f.path);
+    }
+}
+
+
+/***/ }),
+
 /***/ 6453:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ LocalWorkspace)
+/* harmony export */   hu: () => (/* binding */ LocalWorkspace)
 /* harmony export */ });
-/* unused harmony export checkoutIdentity */
+/* unused harmony exports checkoutIdentity, PUT_BACK */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
@@ -622,6 +659,7 @@ class LocalWorkspace {
     async restore(state, current, paths) {
         if (state === current)
             return;
+        await this.keepPutBack(current);
         // `--raw` gives each path's mode and blob in `state` too: the index the files are written from holds only
         // those, so a restore costs what changed, not the size of the tree.
         const changed = await this.git(['diff', '--raw', '--no-renames', '--no-abbrev', '-z', state, current]);
@@ -654,6 +692,21 @@ class LocalWorkspace {
             await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(['checkout-index', '--force', '--all'], { cwd: this.root, env });
         }
     }
+    /** Whether this heal has kept a state in PUT_BACK yet: its first replaces what the last heal kept. */
+    keptPutBack = false;
+    /**
+     * Keeps what the files hold before they are put back, as a commit on HEAD under PUT_BACK (one reflog entry
+     * each): an edit someone made while a fixer ran looks like the fixer's and goes with it, but is not lost.
+     */
+    async keepPutBack(current) {
+        const message = 'self-heal: the files before it put them back';
+        const kept = await this.git(['commit-tree', '--no-gpg-sign', current, '-p', this.head, '-m', message]);
+        if (!this.keptPutBack) {
+            await this.git(['update-ref', '-d', PUT_BACK], [0, 1]);
+            this.keptPutBack = true;
+        }
+        await this.git(['update-ref', '--create-reflog', '-m', message, PUT_BACK, text(kept)]);
+    }
     /**
      * The change a local branch makes since it forked from `base` (`git diff base...branch`), or undefined when the
      * branch does not exist.
@@ -670,18 +723,102 @@ class LocalWorkspace {
         this.repositoryMark = await this.readRepository();
     }
     async repositoryChanges() {
+        const { head, index } = await this.compareRepository();
+        return [head, index].filter((change) => Boolean(change));
+    }
+    /** HEAD's move and the index's change since `markRepository`, each said in a sentence when there was one. */
+    async compareRepository() {
         const then = this.repositoryMark ?? { ref: this.headRef, commit: this.head, index: '' };
         const now = await this.readRepository();
-        const changes = [];
         const name = (ref) => ref?.replace(/^refs\/heads\//, '') ?? 'a detached HEAD';
-        if (now.ref !== then.ref)
-            changes.push(`the checkout was switched from ${name(then.ref)} to ${name(now.ref)}`);
-        else if (now.commit !== then.commit) {
-            changes.push(`HEAD moved from ${then.commit.slice(0, 12)} to ${now.commit.slice(0, 12)} (a commit, a reset or a pull)`);
+        return {
+            head: now.ref !== then.ref
+                ? `the checkout was switched from ${name(then.ref)} to ${name(now.ref)}`
+                : now.commit !== then.commit
+                    ? `HEAD moved from ${then.commit.slice(0, 12)} to ${now.commit.slice(0, 12)} (a commit, a reset or a pull)`
+                    : undefined,
+            index: then.index && now.index !== then.index
+                ? 'the index changed (git add, git reset, git stash, ...)'
+                : undefined
+        };
+    }
+    /**
+     * The committer address a fixer's ref updates are logged with: random for each heal, so no one's own address
+     * is it, and a fixer cannot know it before it runs.
+     */
+    fixerEmail = `fixer-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(8).toString('hex')}@self-heal.invalid`;
+    /** The size of each ref log when `guard` ran: what was appended since tells who moved a ref meanwhile. */
+    reflogSizes;
+    /** Refs (and HEAD) moved while the fixer ran by someone whose address is not the fixer's, with that address. */
+    movedByOthers = new Map();
+    async fixerEnvironment() {
+        // The fixer stages in a copy of the index: the user's index changing while it runs is then someone else's.
+        const index = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.scratch, FIXER_INDEX);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(index, { force: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.copyFile)(this.index, index).catch(() => undefined);
+        return { GIT_INDEX_FILE: index, GIT_COMMITTER_EMAIL: this.fixerEmail };
+    }
+    async othersChanges() {
+        const others = this.movedByOthers;
+        this.movedByOthers = new Map();
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.scratch, FIXER_INDEX), { force: true });
+        const changes = [];
+        const { head, index } = await this.compareRepository();
+        // HEAD moved by the fixer is its own (settle puts it back); a move its log gives another address is not.
+        const mover = others.get('HEAD') ?? (this.headRef ? others.get(this.headRef) : undefined);
+        if (head && mover)
+            changes.push(`${head}, logged by ${mover}`);
+        if (index)
+            changes.push(`${index}, while the fixer staged in an index of its own`);
+        for (const [ref, who] of others) {
+            if (ref !== 'HEAD' && ref !== this.headRef)
+                changes.push(`${ref} was updated, logged by ${who}`);
         }
-        if (then.index && now.index !== then.index)
-            changes.push('the index changed (git add, git reset, git stash, ...)');
         return changes;
+    }
+    /** The size of every ref log: HEAD's (this worktree's) and those of refs/ (shared by the worktrees). */
+    async readReflogSizes() {
+        const sizes = new Map();
+        const visit = async (dir, ref) => {
+            for (const entry of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(dir, { withFileTypes: true }).catch(() => [])) {
+                const path = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, entry.name);
+                if (entry.isDirectory())
+                    await visit(path, `${ref}/${entry.name}`);
+                else if (entry.isFile())
+                    sizes.set(`${ref}/${entry.name}`, (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(path)).size);
+            }
+        };
+        await visit((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.commonDir, 'logs', 'refs'), 'refs');
+        const head = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(this.scratch), 'logs', 'HEAD')).catch(() => undefined);
+        if (head?.isFile())
+            sizes.set('HEAD', head.size);
+        return sizes;
+    }
+    /**
+     * The refs whose logs grew since `guard` with an entry by someone other than the fixer, and that address. A ref
+     * updated with no log entry (a ref file written by hand, logs switched off) is taken for the fixer's.
+     */
+    async readMovedByOthers() {
+        const before = this.reflogSizes ?? new Map();
+        const moved = new Map();
+        for (const [ref, size] of await this.readReflogSizes()) {
+            const from = before.get(ref) ?? 0;
+            if (size <= from)
+                continue;
+            const file = ref === 'HEAD' ? (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(this.scratch), 'logs', 'HEAD') : (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.commonDir, 'logs', ref);
+            const added = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(file)
+                .then(bytes => bytes.subarray(from).toString('utf8'))
+                .catch(() => '');
+            for (const line of added.split('\n')) {
+                // `old new Name <address> time zone<TAB>message`
+                const who = /^\S+ \S+ [^<]*<([^>]*)>/.exec(line)?.[1];
+                if (who !== undefined && who !== this.fixerEmail) {
+                    moved.set(ref, who || 'an empty address');
+                    break;
+                }
+            }
+        }
+        return moved;
     }
     /**
      * Where HEAD points and a digest of the index's entries (mode, blob, stage, path: not the stat data that `git
@@ -713,12 +850,16 @@ class LocalWorkspace {
     }
     async guard() {
         this.guarded = { meta: await this.readMeta(), ignored: await this.readIgnored() };
+        this.reflogSizes = await this.readReflogSizes();
+        this.movedByOthers = new Map();
     }
     async outsideChanges() {
         if (!this.guarded)
             return [];
         const { meta, ignored } = this.guarded;
         const changes = [];
+        // A ref someone else moved meanwhile (a branch made, a stash) is theirs: left as it is (othersChanges says so).
+        this.movedByOthers = await this.readMovedByOthers();
         // The metadata first: until it is put back, a fixer's hooks, fsmonitor or filters could run in self-heal's
         // own git calls, and its remote could receive the push.
         const now = await this.readMeta();
@@ -726,6 +867,9 @@ class LocalWorkspace {
             const before = meta.get(path);
             const after = now.get(path);
             if (before !== undefined && after !== undefined && sameEntry(before, after))
+                continue;
+            const ref = path === 'logs/refs/stash' ? 'refs/stash' : path;
+            if (this.movedByOthers.has(ref))
                 continue;
             const full = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.commonDir, path);
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(full, { force: true, recursive: true });
@@ -943,6 +1087,7 @@ class LocalWorkspace {
             if (current !== journal.start) {
                 const kept = text(await workspace.git([
                     'commit-tree',
+                    '--no-gpg-sign',
                     current,
                     '-p',
                     journal.head,
@@ -1073,6 +1218,10 @@ function change(before, after) {
 }
 /** The copy of the user's index in the scratch directory. */
 const USER_INDEX = 'user-index';
+/** Where the files' states before each put-back of the last heal are kept (see keepPutBack). */
+const PUT_BACK = 'refs/self-heal/put-back';
+/** The copy of the index a fixer stages in (see fixerEnvironment). */
+const FIXER_INDEX = 'fixer-index';
 function text(result) {
     return result.stdout.toString('utf8').trim();
 }
@@ -1872,8 +2021,10 @@ var auto_fix = __webpack_require__(6861);
 var heal_fingerprint = __webpack_require__(6879);
 // EXTERNAL MODULE: ./src/heal/memory.ts
 var memory = __webpack_require__(9667);
-// EXTERNAL MODULE: ./src/heal/policy.ts + 5 modules
-var heal_policy = __webpack_require__(2661);
+// EXTERNAL MODULE: ./src/heal/policy.ts + 4 modules
+var heal_policy = __webpack_require__(7949);
+// EXTERNAL MODULE: ./src/heal/policy-context.ts
+var policy_context = __webpack_require__(9364);
 // EXTERNAL MODULE: ./src/diff/parse.ts + 1 modules
 var parse = __webpack_require__(9566);
 // EXTERNAL MODULE: ./src/heal/propose.ts + 1 modules
@@ -1916,6 +2067,21 @@ class UserChanges {
         this.repositoryMoved = true;
         this.abandon(`${moved.join('; ')} ${when}`, this.started ? '' : NOTHING_YET);
     }
+    /**
+     * After a fixer ran (and its changes outside the work files were put back): what the workspace tells was not the
+     * fixer's doing (staging outside the fixer's own index, a commit or a branch logged by someone else) is someone
+     * else's, and nothing of it is put back.
+     */
+    async afterFixer() {
+        const moved = (await this.workspace.othersChanges?.()) ?? [];
+        if (!moved.length)
+            return;
+        this.repositoryMoved = true;
+        this.duringFixer = true;
+        this.abandon(`${moved.join('; ')}, while a fixer ran`);
+    }
+    /** Whether the heal was abandoned just after a fixer: its changes to the files are not in any state yet. */
+    duringFixer = false;
     /**
      * With the first state (`start`), before anything is changed: a tracked file that changed while the check ran
      * is someone's edit.
@@ -1965,13 +2131,20 @@ class UserChanges {
      */
     async leave(start, current) {
         const error = this.abandoned;
-        const own = await changedPaths(this.workspace, start, current);
         if (this.repositoryMoved) {
+            // Just after a fixer, its changes and someone else's edits made while it ran cannot be told apart.
+            const own = this.duringFixer
+                ? await changedPaths(this.workspace, start, await this.workspace.snapshot())
+                : await changedPaths(this.workspace, start, current);
+            const whose = this.duringFixer
+                ? "changes made since the heal started (the fixer's, and any made by hand while it ran)"
+                : "a fixer's uncommitted changes";
             error.message += ` self-heal left the checkout as it is (HEAD, the index and the files)${own.length
-                ? `: ${list(own)} still hold(s) a fixer's uncommitted changes; \`git restore --source=${start} -- <path>\` puts a file back as it was before the heal (one the fixer added: delete it)`
+                ? `: ${list(own)} still ${own.length === 1 ? 'holds' : 'hold'} ${whose}; \`git restore --source=${start} -- <path>\` puts a file back as it was before the heal (one added since: delete it)`
                 : ''}. Heal again once nobody else works in the checkout.`;
             return false;
         }
+        const own = await changedPaths(this.workspace, start, current);
         const now = await this.workspace.snapshot();
         const output = new Set(this.checkOutput);
         const theirs = (await changedPaths(this.workspace, current, now)).filter(path => !output.has(path));
@@ -1981,7 +2154,7 @@ class UserChanges {
         await this.workspace.restore(start, now, undo);
         error.message +=
             ` self-heal put back its own changes${undo.length ? ` (${list(undo)})` : ''} and left yours as you made them: ${list(theirs)}` +
-                `${mixed.length ? `; ${list(mixed)} also hold(s) a fixer's change under yours: check them (git diff)` : ''}. Heal again once nobody else works in the checkout.`;
+                `${mixed.length ? `; ${list(mixed)} also ${mixed.length === 1 ? 'holds' : 'hold'} a fixer's change under yours: check them (git diff)` : ''}. Heal again once nobody else works in the checkout.`;
         return true;
     }
     abandon(detail, state = '') {
@@ -2027,6 +2200,7 @@ function list(paths) {
 
 
 
+
 /** Runs the healing loop. Throws only for bad configuration or a broken environment; outcomes are returned. */
 async function runHeal(deps, request) {
     const { workspace, log } = deps;
@@ -2037,6 +2211,8 @@ async function runHeal(deps, request) {
     let budget = request.maxAttempts ?? 5;
     const dryRun = Boolean(request.dryRun);
     const cwd = request.cwd ?? workspace.root;
+    /** The commit's files that say what the check runs, read once a heal (see checkDefinitionFiles). */
+    let definition;
     const base = {
         kind: request.kind,
         failWhen,
@@ -2330,11 +2506,15 @@ async function runHeal(deps, request) {
             // A malformed diff is the policy's to refuse.
         }
         const committed = await workspace.readCommitted(paths);
+        const check = (0,policy_context.checkLine)(request.check);
+        // What the check runs (an npm script's shell script) is read from the commit even when the diff leaves it alone.
+        definition ??= (0,policy_context.checkDefinitionFiles)(check, wanted => workspace.readCommitted(wanted));
+        const runs = await definition;
         return {
-            check: typeof request.check === 'string' ? request.check : request.check.join(' '),
+            check,
             kind: request.kind,
             snapshotFailure: (0,auto_fix/* snapshotTestFiles */.E)(base.check?.failedTests ?? []).length > 0,
-            readBase: path => committed.get(path)
+            readBase: path => committed.get(path) ?? runs.get(path)
         };
     }
     /** Ends the loop on an interrupt; the `finally` above puts the workspace back on the way out. */
@@ -2389,16 +2569,20 @@ async function runHeal(deps, request) {
             log.info(`Running the fixer: ${fixer}`);
             await user.repository('before a fixer ran');
             await workspace.guard();
+            // The workspace's variables last: a fixer's context cannot choose the index it stages in.
+            const fixerEnv = { ...env, ...(await workspace.fixerEnvironment?.()) };
             const ran = await interruptible(deps.execution.runCommand(fixer, {
                 cwd,
                 timeoutSeconds: request.fixerTimeoutSeconds ?? 600,
                 signal: deps.signal,
-                ...(env ? { env } : {})
+                ...(Object.keys(fixerEnv).length ? { env: fixerEnv } : {})
             }));
             attempt.exitCode = ran.exitCode;
             // Before anything else reads the checkout: what the fixer did to the repository's metadata is put back first.
             const outside = await workspace.outsideChanges();
-            // What the fixer did to HEAD and the index is its own (settle puts it back), not someone else's.
+            // Someone else's staging, commits or branches made while the fixer ran end the heal; nothing of theirs is undone.
+            await user.afterFixer();
+            // What the fixer did to HEAD is its own (settle puts it back), not someone else's.
             await workspace.markRepository();
             stopIfInterrupted();
             let after = await workspace.snapshot();
@@ -2764,6 +2948,143 @@ async function fingerprintPullRequests(git, fingerprintId, branch, prefix) {
             byNumber.set(pr.number, byNumber.get(pr.number) ?? pr);
     }
     return [...byNumber.values()].sort((a, b) => b.number - a.number);
+}
+
+
+/***/ }),
+
+/***/ 9364:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BASE_READS_AT_ONCE: () => (/* binding */ BASE_READS_AT_ONCE),
+/* harmony export */   basePaths: () => (/* binding */ basePaths),
+/* harmony export */   checkDefinitionFiles: () => (/* binding */ checkDefinitionFiles),
+/* harmony export */   checkLine: () => (/* binding */ checkLine),
+/* harmony export */   readBaseFiles: () => (/* binding */ readBaseFiles),
+/* harmony export */   remotePolicyContext: () => (/* binding */ remotePolicyContext),
+/* harmony export */   strictestVerdict: () => (/* binding */ strictestVerdict)
+/* harmony export */ });
+/* harmony import */ var _diff_parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9566);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _adapters_github_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4807);
+/* harmony import */ var _check_config_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1701);
+/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7949);
+
+
+
+
+
+/** How many base files are read at once: enough to hide the API's latency, few enough to stay polite. */
+const BASE_READS_AT_ONCE = 4;
+/** The check command as the policy reads it (an argv array joined, as the loop does). */
+function checkLine(check) {
+    return typeof check === 'string' ? check : check.join(' ');
+}
+/**
+ * The base paths whose text the policy reads: the old path of every patch, but not a symlink's (the Storage port
+ * follows a link to its target's content, which is not the link's text in the base). A malformed diff gives none:
+ * it is the policy's to refuse.
+ */
+function basePaths(diff) {
+    let patches;
+    try {
+        patches = (0,_diff_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .parseGitDiff */ .T)(diff);
+    }
+    catch {
+        return [];
+    }
+    const paths = patches.flatMap(patch => patch.oldPath !== undefined && patch.oldMode !== '120000' ? [patch.oldPath] : []);
+    return [...new Set(paths)];
+}
+/**
+ * Reads `paths` through a Storage port at the base, at most `atOnce` at a time: path → text. A path the base has no
+ * file at is absent (as are a path a symlink leads out of the repository and a file too large to read); any other
+ * failure (the API, a permission) throws, since judging a fix with less than was asked for is weaker.
+ */
+async function readBaseFiles(storage, paths, atOnce = BASE_READS_AT_ONCE) {
+    const found = new Map();
+    let next = 0;
+    const worker = async () => {
+        while (next < paths.length) {
+            const path = paths[next++];
+            try {
+                found.set(path, (await storage.readFile(path)).toString('utf8'));
+            }
+            catch (error) {
+                if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .FileNotFoundError */ .kG ||
+                    error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PathOutsideRepositoryError */ .Pf ||
+                    error instanceof _adapters_github_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FileTooLargeError */ .y) {
+                    continue;
+                }
+                throw error;
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(atOnce, paths.length)) }, worker));
+    return found;
+}
+/**
+ * The base files the policy reads to know what the check runs, besides those the diff changes: package.json (for
+ * `npm test` and the like) and the scripts its scripts and the check call, read from the base even when the diff
+ * leaves them alone. Found by asking `filesRunByCheck` until it asks for nothing new.
+ */
+async function checkDefinitionFiles(check, read) {
+    const known = new Map();
+    // Each round follows one more step (a script, then what it runs); filesRunByCheck itself stops at depth 5.
+    for (let round = 0; round < 8; round++) {
+        const asked = new Set();
+        (0,_check_config_js__WEBPACK_IMPORTED_MODULE_3__/* .filesRunByCheck */ .uy)(check, path => {
+            if (!known.has(path))
+                asked.add(path);
+            return known.get(path);
+        });
+        if (!asked.size)
+            break;
+        const got = await read([...asked]);
+        for (const path of asked)
+            known.set(path, got.get(path));
+    }
+    const found = new Map();
+    for (const [path, text] of known)
+        if (text !== undefined)
+            found.set(path, text);
+    return found;
+}
+/** The policy's context for `diff`: the check, and the base files it changes read through `storage`. */
+async function remotePolicyContext(diff, storage, known) {
+    // Each base file is read once, whether the diff changes it, the check runs it, or both.
+    const read = new Map();
+    const readOnce = async (paths) => {
+        const fresh = paths.filter(path => !read.has(path));
+        const got = await readBaseFiles(storage, fresh);
+        for (const path of fresh)
+            read.set(path, got.get(path));
+        const found = new Map();
+        for (const path of paths)
+            if (read.get(path) !== undefined)
+                found.set(path, read.get(path));
+        return found;
+    };
+    await readOnce(basePaths(diff));
+    if (known.check !== undefined)
+        await checkDefinitionFiles(checkLine(known.check), readOnce);
+    return {
+        ...(known.check !== undefined ? { check: checkLine(known.check) } : {}),
+        ...(known.kind ? { kind: known.kind } : {}),
+        snapshotFailure: known.snapshotFailure === true,
+        readBase: path => read.get(path)
+    };
+}
+/**
+ * Polices `diff` once per context and keeps the strictest verdict: the first refusal (or empty diff) in the order
+ * given, else the first pass. For a side that has two accounts of the check (its own input, and what an untrusted
+ * artifact says): neither can make the policy accept what the other refuses.
+ */
+function strictestVerdict(diff, policy, contexts) {
+    const verdicts = (contexts.length ? contexts : [{}]).map(context => (0,_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .checkPolicy */ .hM)(diff, policy, context));
+    return verdicts.find(verdict => !verdict.ok) ?? verdicts[0];
 }
 
 
@@ -3291,7 +3612,7 @@ function commitMessage(context) {
 /* harmony import */ var _commands_check_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9238);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
 /* harmony import */ var _loop_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6546);
-/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2661);
+/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7949);
 /**
  * The runner's half of a heal with no checkout: the runner workflow's `operation: fix` runs the check on a checkout
  * of the ref and, when it fails, the fixers (the loop itself, in a dry run), and records the first check's result
@@ -3392,7 +3713,7 @@ function parseFixRequest(text) {
  */
 async function runFixStep(execution, cwd, request, log) {
     const recorder = recordFirstCheck(execution, request.kind);
-    const tree = await _adapters_local_workspace_js__WEBPACK_IMPORTED_MODULE_1__/* .LocalWorkspace */ .h.open(cwd);
+    const tree = await _adapters_local_workspace_js__WEBPACK_IMPORTED_MODULE_1__/* .LocalWorkspace */ .hu.open(cwd);
     if (tree.recovered)
         log.warning(tree.recovered);
     // The loop's own words for a run that writes nothing speak of a dry run: say first why this one writes nothing.

@@ -1,5 +1,5 @@
 export const id = 56;
-export const ids = [56,306,612];
+export const ids = [56,306,612,364];
 export const modules = {
 
 /***/ 6960:
@@ -14,6 +14,43 @@ export const modules = {
  */
 /** The committer GitHub records for a commit it made for an API call with no committer given (and signs). */
 const GITHUB_WEB_FLOW_EMAIL = 'noreply@github.com';
+
+
+/***/ }),
+
+/***/ 4807:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ UnrepresentableChangeError),
+/* harmony export */   y: () => (/* binding */ FileTooLargeError)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/** Errors of the GitHub adapters that the shared error module does not have. */
+
+/** A file is larger than the GitHub API can return (100 MB through the blobs API). */
+class FileTooLargeError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SelfHealError */ .ZO {
+    static type = 'FileTooLargeError';
+    /** The repository-relative path. */
+    path;
+    constructor(path, size) {
+        super(`File '${path}' is ${size} bytes, more than the 100 MB the GitHub API can return: read it from a checkout ` +
+            '(run in CI with actions/checkout) or with Git LFS.');
+        this.path = path;
+    }
+}
+/** createCommitOnBranch cannot represent a change (a mode, a symlink, a submodule): nothing was committed. */
+class UnrepresentableChangeError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidInputError */ .oC {
+    static type = 'UnrepresentableChangeError';
+    /** The files that cannot be committed this way. */
+    files;
+    constructor(files) {
+        super('GraphQL createCommitOnBranch cannot commit ' +
+            files.map(f => `'${f.path}' (${f.why})`).join(', ') +
+            ': nothing was committed. Commit through the Git data API instead (the default; `commitMode: "git-data"`).');
+        this.files = files.map(f => f.path);
+    }
+}
 
 
 /***/ }),
@@ -160,12 +197,15 @@ __webpack_require__.d(__webpack_exports__, {
   DEFAULT_POLICY_PATH: () => (/* binding */ DEFAULT_POLICY_PATH),
   commitOnForkBranch: () => (/* binding */ commitOnForkBranch),
   deliverFix: () => (/* binding */ deliverFix),
+  policeArtifactFix: () => (/* binding */ policeArtifactFix),
   readDeliverMode: () => (/* binding */ readDeliverMode),
   readTriggeringRun: () => (/* binding */ readTriggeringRun)
 });
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/commands/check.ts
+var check = __webpack_require__(9238);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/github/zip.ts
@@ -174,8 +214,10 @@ var zip = __webpack_require__(4000);
 var fix_artifact = __webpack_require__(1612);
 // EXTERNAL MODULE: ./src/heal/own-branch.ts
 var own_branch = __webpack_require__(6115);
-// EXTERNAL MODULE: ./src/heal/policy.ts + 5 modules
-var heal_policy = __webpack_require__(2661);
+// EXTERNAL MODULE: ./src/heal/policy.ts + 4 modules
+var heal_policy = __webpack_require__(7949);
+// EXTERNAL MODULE: ./src/heal/policy-context.ts
+var policy_context = __webpack_require__(9364);
 // EXTERNAL MODULE: ./src/heal/request.ts + 1 modules
 var request = __webpack_require__(4306);
 // EXTERNAL MODULE: ./src/diff/parse.ts + 1 modules
@@ -282,11 +324,14 @@ var report = __webpack_require__(9846);
 /**
  * The privileged side of fork-safe healing (`operation: deliver`), run by a workflow on `workflow_run` with a
  * write token and never with the pull request's code: it takes the `self-heal-fix` artifact of the run that
- * triggered it, checks where it came from, polices the diff again with the policy of the default branch, and
- * delivers it as review suggestions, or (`deliver: commit`) as a commit on the fork's branch when the pull request
- * allows maintainer edits and the token may push there. Nothing in the artifact is trusted: it was written by code
- * of the fork.
+ * triggered it, checks where it came from, polices the diff again with the policy of the default branch and what
+ * the local loop knows (the files the check runs, the base files the diff changes, read at the head the fix was
+ * made against), and delivers it as review suggestions, or (`deliver: commit`) as a commit on the fork's branch
+ * when the pull request allows maintainer edits and the token may push there. Nothing in the artifact is trusted
+ * for what would loosen the policy: it was written by code of the fork.
  */
+
+
 
 
 
@@ -332,6 +377,26 @@ function readTriggeringRun(env) {
         throw new errors/* ConfigurationError */.j1('The workflow_run event lacks the run id, event, head_sha or head_repository.');
     }
     return { id: run.id, event: run.event, headSha: run.head_sha, headRepository: head.full_name };
+}
+/**
+ * Polices an artifact's fix as the local loop would, trusting the artifact for nothing that loosens the policy:
+ * the base files are read by this side at the head the fix is for; the check is both the workflow's own and the
+ * one the artifact names, each judged on its own, and a refusal under either stands (the stricter wins); a
+ * snapshot mismatch, which would open snapshot files, is never taken from the artifact (snapshotFailure false).
+ */
+async function policeArtifactFix(fix, policy, options) {
+    const storage = options.storageAt(fix.headSha);
+    const kind = options.kind ??
+        (check/* CHECK_KINDS */.FZ.includes(fix.result?.kind)
+            ? fix.result.kind
+            : undefined);
+    const checks = [...new Set([options.check?.trim(), fix.check?.trim()].filter(check => !!check))];
+    const contexts = await Promise.all((checks.length ? checks : [undefined]).map(check => (0,policy_context.remotePolicyContext)(fix.diff, storage, {
+        ...(check ? { check } : {}),
+        ...(kind ? { kind } : {}),
+        snapshotFailure: false
+    })));
+    return (0,policy_context.strictestVerdict)(fix.diff, policy, contexts);
 }
 /**
  * Commits the policed diff on the fork's head branch, on top of the head the fix was made and verified for: the
@@ -470,7 +535,7 @@ async function deliverFix(octokit, run, options, log) {
         };
     }
     const policy = options.policy ?? (await defaultBranchPolicy(octokit, owner, repo, options.policyPath, log));
-    const verdict = (0,heal_policy/* checkPolicy */.hM)(fix.diff, policy);
+    const verdict = await policeArtifactFix(fix, policy, options);
     if (!verdict.ok)
         return reject(`the policy refuses its diff: ${(0,heal_policy/* describeVerdict */.XZ)(verdict)}`, pr.number);
     let fallback = '';
@@ -621,8 +686,8 @@ function forkPullRequest(env) {
         headRepository: head
     };
 }
-/** fix.json for a verified fix heal did not propose. */
-function buildFixArtifact(pr, result) {
+/** fix.json for a verified fix heal did not propose, made for the check `check`. */
+function buildFixArtifact(pr, result, check) {
     if (!result.fix || !result.fingerprint)
         throw new Error('Only a verified fix is handed over.');
     return {
@@ -633,6 +698,7 @@ function buildFixArtifact(pr, result) {
         baseSha: pr.baseSha,
         fingerprint: result.fingerprint.id,
         diff: result.fix.diff,
+        ...(check ? { check } : {}),
         result: { outcome: result.outcome, reason: result.reason, kind: result.kind, ...result.fix.stats }
     };
 }
@@ -659,6 +725,8 @@ function parseFixArtifact(text) {
     }
     if (!/^[0-9a-f]{40}$/.test(fix.headSha))
         fail(`'headSha' is not a commit sha`);
+    if (fix.check !== undefined && typeof fix.check !== 'string')
+        fail(`'check' is not a command line`);
     if (!Number.isSafeInteger(fix.pullRequest) || fix.pullRequest <= 0)
         fail(`'pullRequest' is not a number`);
     return fix;
@@ -729,13 +797,13 @@ async function uploadFixArtifact(fix, env = process.env) {
  * After heal: a verified fix that could not be proposed because the pull request comes from a fork is uploaded
  * for the privileged workflow, and the result says so. Any other result is returned as it is.
  */
-async function handOverForkFix(result, env, log) {
+async function handOverForkFix(result, env, log, check) {
     const pr = forkPullRequest(env);
     if (!pr || result.outcome !== 'not-proposed' || !result.fix || !result.fingerprint || result.dryRun) {
         return result;
     }
     try {
-        const id = await uploadFixArtifact(buildFixArtifact(pr, result), env);
+        const id = await uploadFixArtifact(buildFixArtifact(pr, result, check), env);
         log.info(`Uploaded the verified fix as the artifact ${FIX_ARTIFACT_NAME} (id ${id}) for the privileged workflow.`);
     }
     catch (error) {
@@ -835,6 +903,143 @@ async function fingerprintPullRequests(git, fingerprintId, branch, prefix) {
 
 /***/ }),
 
+/***/ 9364:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BASE_READS_AT_ONCE: () => (/* binding */ BASE_READS_AT_ONCE),
+/* harmony export */   basePaths: () => (/* binding */ basePaths),
+/* harmony export */   checkDefinitionFiles: () => (/* binding */ checkDefinitionFiles),
+/* harmony export */   checkLine: () => (/* binding */ checkLine),
+/* harmony export */   readBaseFiles: () => (/* binding */ readBaseFiles),
+/* harmony export */   remotePolicyContext: () => (/* binding */ remotePolicyContext),
+/* harmony export */   strictestVerdict: () => (/* binding */ strictestVerdict)
+/* harmony export */ });
+/* harmony import */ var _diff_parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9566);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _adapters_github_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4807);
+/* harmony import */ var _check_config_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1701);
+/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7949);
+
+
+
+
+
+/** How many base files are read at once: enough to hide the API's latency, few enough to stay polite. */
+const BASE_READS_AT_ONCE = 4;
+/** The check command as the policy reads it (an argv array joined, as the loop does). */
+function checkLine(check) {
+    return typeof check === 'string' ? check : check.join(' ');
+}
+/**
+ * The base paths whose text the policy reads: the old path of every patch, but not a symlink's (the Storage port
+ * follows a link to its target's content, which is not the link's text in the base). A malformed diff gives none:
+ * it is the policy's to refuse.
+ */
+function basePaths(diff) {
+    let patches;
+    try {
+        patches = (0,_diff_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .parseGitDiff */ .T)(diff);
+    }
+    catch {
+        return [];
+    }
+    const paths = patches.flatMap(patch => patch.oldPath !== undefined && patch.oldMode !== '120000' ? [patch.oldPath] : []);
+    return [...new Set(paths)];
+}
+/**
+ * Reads `paths` through a Storage port at the base, at most `atOnce` at a time: path → text. A path the base has no
+ * file at is absent (as are a path a symlink leads out of the repository and a file too large to read); any other
+ * failure (the API, a permission) throws, since judging a fix with less than was asked for is weaker.
+ */
+async function readBaseFiles(storage, paths, atOnce = BASE_READS_AT_ONCE) {
+    const found = new Map();
+    let next = 0;
+    const worker = async () => {
+        while (next < paths.length) {
+            const path = paths[next++];
+            try {
+                found.set(path, (await storage.readFile(path)).toString('utf8'));
+            }
+            catch (error) {
+                if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .FileNotFoundError */ .kG ||
+                    error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PathOutsideRepositoryError */ .Pf ||
+                    error instanceof _adapters_github_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FileTooLargeError */ .y) {
+                    continue;
+                }
+                throw error;
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(atOnce, paths.length)) }, worker));
+    return found;
+}
+/**
+ * The base files the policy reads to know what the check runs, besides those the diff changes: package.json (for
+ * `npm test` and the like) and the scripts its scripts and the check call, read from the base even when the diff
+ * leaves them alone. Found by asking `filesRunByCheck` until it asks for nothing new.
+ */
+async function checkDefinitionFiles(check, read) {
+    const known = new Map();
+    // Each round follows one more step (a script, then what it runs); filesRunByCheck itself stops at depth 5.
+    for (let round = 0; round < 8; round++) {
+        const asked = new Set();
+        (0,_check_config_js__WEBPACK_IMPORTED_MODULE_3__/* .filesRunByCheck */ .uy)(check, path => {
+            if (!known.has(path))
+                asked.add(path);
+            return known.get(path);
+        });
+        if (!asked.size)
+            break;
+        const got = await read([...asked]);
+        for (const path of asked)
+            known.set(path, got.get(path));
+    }
+    const found = new Map();
+    for (const [path, text] of known)
+        if (text !== undefined)
+            found.set(path, text);
+    return found;
+}
+/** The policy's context for `diff`: the check, and the base files it changes read through `storage`. */
+async function remotePolicyContext(diff, storage, known) {
+    // Each base file is read once, whether the diff changes it, the check runs it, or both.
+    const read = new Map();
+    const readOnce = async (paths) => {
+        const fresh = paths.filter(path => !read.has(path));
+        const got = await readBaseFiles(storage, fresh);
+        for (const path of fresh)
+            read.set(path, got.get(path));
+        const found = new Map();
+        for (const path of paths)
+            if (read.get(path) !== undefined)
+                found.set(path, read.get(path));
+        return found;
+    };
+    await readOnce(basePaths(diff));
+    if (known.check !== undefined)
+        await checkDefinitionFiles(checkLine(known.check), readOnce);
+    return {
+        ...(known.check !== undefined ? { check: checkLine(known.check) } : {}),
+        ...(known.kind ? { kind: known.kind } : {}),
+        snapshotFailure: known.snapshotFailure === true,
+        readBase: path => read.get(path)
+    };
+}
+/**
+ * Polices `diff` once per context and keeps the strictest verdict: the first refusal (or empty diff) in the order
+ * given, else the first pass. For a side that has two accounts of the check (its own input, and what an untrusted
+ * artifact says): neither can make the policy accept what the other refuses.
+ */
+function strictestVerdict(diff, policy, contexts) {
+    const verdicts = (contexts.length ? contexts : [{}]).map(context => (0,_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .checkPolicy */ .hM)(diff, policy, context));
+    return verdicts.find(verdict => !verdict.ok) ?? verdicts[0];
+}
+
+
+/***/ }),
+
 /***/ 4306:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -861,8 +1066,8 @@ var errors = __webpack_require__(3916);
 var refs = __webpack_require__(9081);
 // EXTERNAL MODULE: ./src/settings.ts
 var settings = __webpack_require__(8750);
-// EXTERNAL MODULE: ./src/heal/policy.ts + 5 modules
-var policy = __webpack_require__(2661);
+// EXTERNAL MODULE: ./src/heal/policy.ts + 4 modules
+var policy = __webpack_require__(7949);
 // EXTERNAL MODULE: ./src/heal/fixers.ts
 var heal_fixers = __webpack_require__(1841);
 // EXTERNAL MODULE: ./src/heal/fix-branch.ts

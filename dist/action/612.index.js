@@ -201,8 +201,8 @@ function forkPullRequest(env) {
         headRepository: head
     };
 }
-/** fix.json for a verified fix heal did not propose. */
-function buildFixArtifact(pr, result) {
+/** fix.json for a verified fix heal did not propose, made for the check `check`. */
+function buildFixArtifact(pr, result, check) {
     if (!result.fix || !result.fingerprint)
         throw new Error('Only a verified fix is handed over.');
     return {
@@ -213,6 +213,7 @@ function buildFixArtifact(pr, result) {
         baseSha: pr.baseSha,
         fingerprint: result.fingerprint.id,
         diff: result.fix.diff,
+        ...(check ? { check } : {}),
         result: { outcome: result.outcome, reason: result.reason, kind: result.kind, ...result.fix.stats }
     };
 }
@@ -239,6 +240,8 @@ function parseFixArtifact(text) {
     }
     if (!/^[0-9a-f]{40}$/.test(fix.headSha))
         fail(`'headSha' is not a commit sha`);
+    if (fix.check !== undefined && typeof fix.check !== 'string')
+        fail(`'check' is not a command line`);
     if (!Number.isSafeInteger(fix.pullRequest) || fix.pullRequest <= 0)
         fail(`'pullRequest' is not a number`);
     return fix;
@@ -309,13 +312,13 @@ async function uploadFixArtifact(fix, env = process.env) {
  * After heal: a verified fix that could not be proposed because the pull request comes from a fork is uploaded
  * for the privileged workflow, and the result says so. Any other result is returned as it is.
  */
-async function handOverForkFix(result, env, log) {
+async function handOverForkFix(result, env, log, check) {
     const pr = forkPullRequest(env);
     if (!pr || result.outcome !== 'not-proposed' || !result.fix || !result.fingerprint || result.dryRun) {
         return result;
     }
     try {
-        const id = await uploadFixArtifact(buildFixArtifact(pr, result), env);
+        const id = await uploadFixArtifact(buildFixArtifact(pr, result, check), env);
         log.info(`Uploaded the verified fix as the artifact ${FIX_ARTIFACT_NAME} (id ${id}) for the privileged workflow.`);
     }
     catch (error) {

@@ -13,12 +13,16 @@ export const modules = {
 /* harmony import */ var _commands_check_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9238);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6879);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9846);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9846);
 /* harmony import */ var _memory_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9667);
-/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2661);
-/* harmony import */ var _propose_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2354);
-/* harmony import */ var _remote_fix_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3480);
-/* harmony import */ var _verify_remote_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5684);
+/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7949);
+/* harmony import */ var _policy_context_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9364);
+/* harmony import */ var _auto_fix_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6861);
+/* harmony import */ var _propose_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2354);
+/* harmony import */ var _remote_fix_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3480);
+/* harmony import */ var _verify_remote_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5684);
+
+
 
 
 
@@ -78,7 +82,7 @@ async function runCloudHeal(deps, request, ref, runId) {
         ['The branch', branch],
         ['The fix would be proposed to', target]
     ]) {
-        if ((0,_propose_js__WEBPACK_IMPORTED_MODULE_5__/* .isOwnBranch */ .t$)(name, request.shape)) {
+        if ((0,_propose_js__WEBPACK_IMPORTED_MODULE_7__/* .isOwnBranch */ .t$)(name, request.shape)) {
             return end('skipped', `${what} ${name} is self-heal's own: it is not healed again.`);
         }
     }
@@ -89,9 +93,7 @@ async function runCloudHeal(deps, request, ref, runId) {
     // The check and the fixers on a runner: what a heal of a branch starts with, and a failed run's last resort.
     const runFixers = async () => {
         log.info(`Running the ${request.kind} check and the fixers on a runner, on ${branch}.`);
-        const { result, fix: record } = await deps.execution
-            .runFix((0,_remote_fix_js__WEBPACK_IMPORTED_MODULE_6__/* .toFixRequest */ .o)(request), { ref: branch })
-            .catch(error => {
+        const { result, fix: record, sha } = await deps.execution.runFix((0,_remote_fix_js__WEBPACK_IMPORTED_MODULE_8__/* .toFixRequest */ .o)(request), { ref: branch }).catch(error => {
             // A runner workflow copied before the fix operation existed does not declare its inputs.
             if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InvalidInputError */ .oC && /Unexpected inputs/.test(error.message)) {
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${RUNNER_WORKFLOW_PATH} has no inputs 'operation' and 'request' (${error.message}): update it on the ` +
@@ -100,7 +102,7 @@ async function runCloudHeal(deps, request, ref, runId) {
             throw error;
         });
         if (record || (0,_commands_check_js__WEBPACK_IMPORTED_MODULE_0__/* .checkPassed */ .xh)(result))
-            return { result, record };
+            return { result, record, sha };
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`The run on ${branch} left no fix record: update ${RUNNER_WORKFLOW_PATH} on the default branch to self-heal's ` +
             `current one (its inputs 'operation' and 'request' run the fixers).`);
     };
@@ -130,30 +132,43 @@ async function runCloudHeal(deps, request, ref, runId) {
     const result = failed?.result ?? fixers.result;
     const fingerprint = (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_2__/* .fingerprintFailure */ .dv)(request.kind, result, { workspace: fixers?.record?.root });
     base.fingerprint = { id: fingerprint.id, basis: fingerprint.basis, signatures: fingerprint.signatures };
-    log.info(`Failure fingerprint ${fingerprint.id} (${(0,_report_js__WEBPACK_IMPORTED_MODULE_8__/* .plural */ .LS)(fingerprint.signatures.length, 'signature')})${failed ? `, from run ${failed.runId}` : ''}.`);
+    log.info(`Failure fingerprint ${fingerprint.id} (${(0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .plural */ .LS)(fingerprint.signatures.length, 'signature')})${failed ? `, from run ${failed.runId}` : ''}.`);
     // Candidates in the loop's order: the remembered fix first, then what the fixers made on the runner. A
     // remembered fix is verified only on its branch, which a dry run does not write.
     const remembered = dryRun
         ? undefined
         : await (0,_memory_js__WEBPACK_IMPORTED_MODULE_3__/* .recall */ .I9)(await deps.cache(), deps.repository, fingerprint.id, request.kind);
     const git = dryRun ? undefined : await deps.git();
+    // The commit a candidate was made against: the one the fixers' run checked out, else the failed run's, else
+    // (a runner that does not say) the branch as it is now, which is what the fix is committed on.
+    const baseOf = () => {
+        const commit = fixers?.sha ?? failed?.sha;
+        return commit && /^[0-9a-f]{40}$|^[0-9a-f]{64}$/.test(commit) ? { commit } : { branch };
+    };
+    // The policy's context, as the loop's: the check, whether the failure is a snapshot mismatch, the base files.
+    const policyContext = async (diff) => (0,_policy_context_js__WEBPACK_IMPORTED_MODULE_5__.remotePolicyContext)(diff, await deps.storageAt(baseOf()), {
+        check: request.check,
+        kind: request.kind,
+        snapshotFailure: (0,_auto_fix_js__WEBPACK_IMPORTED_MODULE_6__/* .snapshotTestFiles */ .E)(base.check?.failedTests ?? []).length > 0
+    });
     // Polices, commits, verifies and proposes one candidate: the heal's output, or undefined for the next candidate.
     const tryCandidate = async (candidate, attempt) => {
         const what = candidate.source === 'memory' ? 'the remembered fix' : "the fixers' changes";
-        const stats = (0,_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .judgeAttempt */ .Bc)((0,_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .checkPolicy */ .hM)(candidate.diff, policy), attempt, what, log);
+        const context = await policyContext(candidate.diff);
+        const stats = (0,_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .judgeAttempt */ .Bc)((0,_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .checkPolicy */ .hM)(candidate.diff, policy, context), attempt, what, log);
         if (!stats)
             return undefined;
         const fix = { ...candidate, stats };
         if (dryRun || !git) {
             base.fix = fix;
-            return end('healed', `Dry run: a fix (${(0,_propose_js__WEBPACK_IMPORTED_MODULE_5__/* .describeFix */ .D6)(fix)}) made the ${request.kind} check pass on a runner; nothing was written.`);
+            return end('healed', `Dry run: a fix (${(0,_propose_js__WEBPACK_IMPORTED_MODULE_7__/* .describeFix */ .D6)(fix)}) made the ${request.kind} check pass on a runner; nothing was written.`);
         }
         if (request.noProposal) {
             base.fix = fix;
-            return end('not-proposed', `A fix (${(0,_propose_js__WEBPACK_IMPORTED_MODULE_5__/* .describeFix */ .D6)(fix)}) was found but not proposed: ${request.noProposal}`);
+            return end('not-proposed', `A fix (${(0,_propose_js__WEBPACK_IMPORTED_MODULE_7__/* .describeFix */ .D6)(fix)}) was found but not proposed: ${request.noProposal}`);
         }
-        const verification = (0,_verify_remote_js__WEBPACK_IMPORTED_MODULE_7__/* .branchVerification */ .q)({ execution: deps.execution, deleteBranch: (name, at) => git.deleteBranch(name, at), log }, request, attempt);
-        const proposal = await (0,_propose_js__WEBPACK_IMPORTED_MODULE_5__/* .propose */ .BM)(git, async (from, to) => {
+        const verification = (0,_verify_remote_js__WEBPACK_IMPORTED_MODULE_9__/* .branchVerification */ .q)({ execution: deps.execution, deleteBranch: (name, at) => git.deleteBranch(name, at), log }, request, attempt);
+        const proposal = await (0,_propose_js__WEBPACK_IMPORTED_MODULE_7__/* .propose */ .BM)(git, async (from, to) => {
             try {
                 return await git.getDiff(from, to);
             }
@@ -213,7 +228,7 @@ async function runCloudHeal(deps, request, ref, runId) {
     base.proposal = undefined;
     const tried = base.attempts.length;
     return end('not-healed', tried
-        ? `No verified fix: ${(0,_report_js__WEBPACK_IMPORTED_MODULE_8__/* .plural */ .LS)(tried, 'candidate')} tried, none made the ${request.kind} check pass within the policy.`
+        ? `No verified fix: ${(0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .plural */ .LS)(tried, 'candidate')} tried, none made the ${request.kind} check pass within the policy.`
         : `No verified fix: nothing was remembered for this failure and no fixer is configured.`);
 }
 

@@ -322,6 +322,14 @@ class AdapterFactory {
             return LocalStorageAdapter.create(await this.repositoryRoot());
         });
     }
+    /**
+     * The repository's files at a commit (read-only) or on a branch, over the API: what CLOUD heal polices a fix
+     * against. Each call is a new adapter over the one client.
+     */
+    async storageAt(at) {
+        const { GitHubStorageAdapter } = await Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(908), __nccwpck_require__.e(61), __nccwpck_require__.e(463)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5463));
+        return new GitHubStorageAdapter(await this.client(), at);
+    }
     /** The Git adapter. */
     git() {
         return this.once('git', async () => {
@@ -1904,7 +1912,7 @@ async function checkOperation(factory, cwd) {
  * check's result and the candidate fix back to the dispatching side, which polices, commits, verifies and proposes.
  */
 async function fixOperation(factory, cwd) {
-    const { parseFixRequest, runFixStep } = await Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(908), __nccwpck_require__.e(800), __nccwpck_require__.e(480)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3480));
+    const { parseFixRequest, runFixStep } = await Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(908), __nccwpck_require__.e(949), __nccwpck_require__.e(800), __nccwpck_require__.e(480)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3480));
     const request = parseFixRequest(actions_core/* getInput */.V4(constants/* Input */.pd.Request, { required: true }));
     const correlationId = actions_core/* getInput */.V4(constants/* Input */.pd.CorrelationId, { required: true });
     const { first, fix } = await actions_core/* group */.Os(`Run the ${request.kind} check and the fixers`, async () => runFixStep(await factory.execution(), cwd, request, coreLogger));
@@ -1956,10 +1964,11 @@ const HEAL_INPUTS = {
 };
 async function healOperation(factory, cwd) {
     const command = actions_core/* getInput */.V4(constants/* Input */.pd.Command);
-    const [{ buildHealRequest }, { healWithFactory }, { handOverForkFix }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(243), __nccwpck_require__.e(908), __nccwpck_require__.e(800), __nccwpck_require__.e(306)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4306)),
-        Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(119), __nccwpck_require__.e(874), __nccwpck_require__.e(908), __nccwpck_require__.e(800), __nccwpck_require__.e(480), __nccwpck_require__.e(159), __nccwpck_require__.e(571)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7571)),
-        __nccwpck_require__.e(/* import() */ 612).then(__nccwpck_require__.bind(__nccwpck_require__, 1612))
+    const [{ buildHealRequest }, { healWithFactory }, { handOverForkFix }, { checkLine }] = await Promise.all([
+        Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(243), __nccwpck_require__.e(908), __nccwpck_require__.e(949), __nccwpck_require__.e(800), __nccwpck_require__.e(306)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4306)),
+        Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(119), __nccwpck_require__.e(874), __nccwpck_require__.e(908), __nccwpck_require__.e(949), __nccwpck_require__.e(800), __nccwpck_require__.e(480), __nccwpck_require__.e(159), __nccwpck_require__.e(571)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7571)),
+        __nccwpck_require__.e(/* import() */ 612).then(__nccwpck_require__.bind(__nccwpck_require__, 1612)),
+        Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(908), __nccwpck_require__.e(949), __nccwpck_require__.e(364)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9364))
     ]);
     const request = buildHealRequest({
         check: command,
@@ -1992,12 +2001,12 @@ async function healOperation(factory, cwd) {
         verifyAlso: actions_core/* getMultilineInput */.q3(constants/* Input */.pd.VerifyAlso),
         ciWorkflow: actions_core/* getInput */.V4(constants/* Input */.pd.CiWorkflow)
     }, option => `the input '${HEAL_INPUTS[option]}'`, process.env);
-    const { parseRunId } = await Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(908), __nccwpck_require__.e(800), __nccwpck_require__.e(480), __nccwpck_require__.e(715)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4715));
+    const { parseRunId } = await Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(908), __nccwpck_require__.e(949), __nccwpck_require__.e(800), __nccwpck_require__.e(480), __nccwpck_require__.e(715)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4715));
     const result = await actions_core/* group */.Os(`Heal the ${request.kind} check`, async () => handOverForkFix(await healWithFactory(factory, cwd, request, coreLogger, {
         // With no checkout the branch to heal is named; with one, it is the checkout's.
         ref: (factory.environment === 'cloud' && actions_core/* getInput */.V4(constants/* Input */.pd.Ref)) || undefined,
         runId: parseRunId(actions_core/* getInput */.V4(constants/* Input */.pd.RunId), `The input '${constants/* Input */.pd.RunId}'`)
-    }), process.env, coreLogger));
+    }), process.env, coreLogger, checkLine(request.check)));
     actions_core/* setOutput */.uH(constants/* Output */.k7.Outcome, result.outcome);
     actions_core/* setOutput */.uH(constants/* Output */.k7.Result, JSON.stringify(result));
     if (result.check)
@@ -2110,11 +2119,12 @@ async function deliverOperation(settings) {
     if (!settings.repository) {
         throw new errors/* ConfigurationError */.j1("operation 'deliver' needs the repository (the input 'repository').");
     }
-    const [{ deliverFix, readDeliverMode, readTriggeringRun }, { readPolicy }, { createGitHubClient }, { GitHubAPIAdapter }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(243), __nccwpck_require__.e(908), __nccwpck_require__.e(800), __nccwpck_require__.e(56)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8056)),
-        Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(243), __nccwpck_require__.e(908), __nccwpck_require__.e(800), __nccwpck_require__.e(306)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4306)),
+    const [{ deliverFix, readDeliverMode, readTriggeringRun }, { readPolicy }, { createGitHubClient }, { GitHubAPIAdapter }, { GitHubStorageAdapter }] = await Promise.all([
+        Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(243), __nccwpck_require__.e(908), __nccwpck_require__.e(949), __nccwpck_require__.e(800), __nccwpck_require__.e(56)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8056)),
+        Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(243), __nccwpck_require__.e(908), __nccwpck_require__.e(949), __nccwpck_require__.e(800), __nccwpck_require__.e(306)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4306)),
         Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(874), __nccwpck_require__.e(834)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7834)),
-        Promise.all(/* import() */[__nccwpck_require__.e(908), __nccwpck_require__.e(61), __nccwpck_require__.e(410)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8410))
+        Promise.all(/* import() */[__nccwpck_require__.e(908), __nccwpck_require__.e(61), __nccwpck_require__.e(410)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8410)),
+        Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(908), __nccwpck_require__.e(61), __nccwpck_require__.e(463)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5463))
     ]);
     const mode = readDeliverMode(actions_core/* getInput */.V4(constants/* Input */.pd.Deliver), `the input '${constants/* Input */.pd.Deliver}'`);
     const token = settings.token;
@@ -2126,11 +2136,21 @@ async function deliverOperation(settings) {
         log: coreLogger
     });
     const policyText = actions_core/* getInput */.V4(constants/* Input */.pd.Policy);
+    const kind = actions_core/* getInput */.V4(constants/* Input */.pd.Kind).trim();
+    if (kind && !check/* CHECK_KINDS */.FZ.includes(kind)) {
+        throw new errors/* ConfigurationError */.j1(`The input '${constants/* Input */.pd.Kind}' is '${kind}': give one of ${check/* CHECK_KINDS */.FZ.join(', ')}.`);
+    }
     const result = await deliverFix(client.octokit, run, {
         owner: client.owner,
         repo: client.repo,
         policy: policyText.trim() ? readPolicy(policyText, `the input '${constants/* Input */.pd.Policy}'`) : undefined,
         mode,
+        // The check CI runs: deliver protects the files it runs, and those of the check the artifact names.
+        check: actions_core/* getInput */.V4(constants/* Input */.pd.Command).trim() || undefined,
+        kind: (kind || undefined),
+        // The base files the fix changes, at the head it was made against (GitHub keeps a fork's pull request
+        // commits in the base repository).
+        storageAt: commit => new GitHubStorageAdapter(client, { commit }),
         // The fork's branch is written through the API with the same token: only an App or user token may.
         forkGit: repository => new GitHubAPIAdapter(createGitHubClient({
             token,

@@ -25,8 +25,8 @@ var errors = __webpack_require__(3916);
 var refs = __webpack_require__(9081);
 // EXTERNAL MODULE: ./src/settings.ts
 var settings = __webpack_require__(8750);
-// EXTERNAL MODULE: ./src/heal/policy.ts + 5 modules
-var policy = __webpack_require__(2661);
+// EXTERNAL MODULE: ./src/heal/policy.ts + 4 modules
+var policy = __webpack_require__(7949);
 // EXTERNAL MODULE: ./src/heal/fixers.ts
 var heal_fixers = __webpack_require__(4222);
 // EXTERNAL MODULE: ./src/heal/fix-branch.ts

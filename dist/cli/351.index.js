@@ -51,8 +51,9 @@ class GitHubActionsExecutionAdapter {
     }
     /**
      * Runs the runner workflow's `operation: fix` on `ref`: the check, and when it fails the fixers, on a checkout
-     * there. Returns the first check's result and what the fixers made (undefined when the run left no record: a
-     * runner workflow without the `operation` and `request` inputs, or a run that did not finish).
+     * there. Returns the first check's result, what the fixers made (undefined when the run left no record: a
+     * runner workflow without the `operation` and `request` inputs, or a run that did not finish), and the commit
+     * the run checked out, which the fix was made against.
      */
     async runFix(request, options = {}) {
         const correlationId = (0,_workflow_runs_js__WEBPACK_IMPORTED_MODULE_3__/* .newCorrelationId */ .Cv)();
@@ -77,7 +78,7 @@ class GitHubActionsExecutionAdapter {
             build: toBuildResult,
             lint: toLintResult
         };
-        return { result: await shape[request.kind](executed), fix: executed.record?.fix };
+        return { result: await shape[request.kind](executed), fix: executed.record?.fix, sha: executed.sha };
     }
     /**
      * Reads a completed run of any workflow (a CI run that failed) as the result of a `kind` check, running nothing:
@@ -149,7 +150,8 @@ class GitHubActionsExecutionAdapter {
                 return {
                     result: timedOut && result.exitCode === 0 ? { ...result, exitCode: 124 } : result,
                     record,
-                    report
+                    report,
+                    sha: run.head_sha
                 };
             }
             const conclusion = run.conclusion;
@@ -167,7 +169,8 @@ class GitHubActionsExecutionAdapter {
                     durationMs,
                     timedOut: timedOut || conclusion === 'timed_out'
                 },
-                report
+                report,
+                sha: run.head_sha
             };
         }
         finally {

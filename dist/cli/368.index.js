@@ -324,6 +324,43 @@ const GITHUB_WEB_FLOW_EMAIL = 'noreply@github.com';
 
 /***/ }),
 
+/***/ 4807:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ UnrepresentableChangeError),
+/* harmony export */   y: () => (/* binding */ FileTooLargeError)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/** Errors of the GitHub adapters that the shared error module does not have. */
+
+/** A file is larger than the GitHub API can return (100 MB through the blobs API). */
+class FileTooLargeError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SelfHealError */ .ZO {
+    static type = 'FileTooLargeError';
+    /** The repository-relative path. */
+    path;
+    constructor(path, size) {
+        super(`File '${path}' is ${size} bytes, more than the 100 MB the GitHub API can return: read it from a checkout ` +
+            '(run in CI with actions/checkout) or with Git LFS.');
+        this.path = path;
+    }
+}
+/** createCommitOnBranch cannot represent a change (a mode, a symlink, a submodule): nothing was committed. */
+class UnrepresentableChangeError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidInputError */ .oC {
+    static type = 'UnrepresentableChangeError';
+    /** The files that cannot be committed this way. */
+    files;
+    constructor(files) {
+        super('GraphQL createCommitOnBranch cannot commit ' +
+            files.map(f => `'${f.path}' (${f.why})`).join(', ') +
+            ': nothing was committed. Commit through the Git data API instead (the default; `commitMode: "git-data"`).');
+        this.files = files.map(f => f.path);
+    }
+}
+
+
+/***/ }),
+
 /***/ 3891:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -385,8 +422,12 @@ var heal_fingerprint = __webpack_require__(6879);
 var report = __webpack_require__(9846);
 // EXTERNAL MODULE: ./src/heal/memory.ts
 var memory = __webpack_require__(9667);
-// EXTERNAL MODULE: ./src/heal/policy.ts + 5 modules
-var heal_policy = __webpack_require__(2661);
+// EXTERNAL MODULE: ./src/heal/policy.ts + 4 modules
+var heal_policy = __webpack_require__(7949);
+// EXTERNAL MODULE: ./src/heal/policy-context.ts
+var policy_context = __webpack_require__(9364);
+// EXTERNAL MODULE: ./src/heal/auto-fix.ts + 1 modules
+var auto_fix = __webpack_require__(6861);
 // EXTERNAL MODULE: ./src/heal/propose.ts + 2 modules
 var propose = __webpack_require__(1531);
 // EXTERNAL MODULE: ./src/adapters/cache/memory.ts
@@ -558,6 +599,8 @@ var verify_remote = __webpack_require__(5684);
 
 
 
+
+
 /** The runner workflow, which must be on the default branch for GitHub to dispatch it. */
 const RUNNER_WORKFLOW_PATH = '.github/workflows/self-heal-run.yml';
 /** A run id as the CLI's `--run-id` or the action's `run-id` gives it: undefined when empty. */
@@ -619,9 +662,7 @@ async function runCloudHeal(deps, request, ref, runId) {
     // The check and the fixers on a runner: what a heal of a branch starts with, and a failed run's last resort.
     const runFixers = async () => {
         log.info(`Running the ${request.kind} check and the fixers on a runner, on ${branch}.`);
-        const { result, fix: record } = await deps.execution
-            .runFix(toFixRequest(request), { ref: branch })
-            .catch(error => {
+        const { result, fix: record, sha } = await deps.execution.runFix(toFixRequest(request), { ref: branch }).catch(error => {
             // A runner workflow copied before the fix operation existed does not declare its inputs.
             if (error instanceof errors/* InvalidInputError */.oC && /Unexpected inputs/.test(error.message)) {
                 throw new errors/* ConfigurationError */.j1(`${RUNNER_WORKFLOW_PATH} has no inputs 'operation' and 'request' (${error.message}): update it on the ` +
@@ -630,7 +671,7 @@ async function runCloudHeal(deps, request, ref, runId) {
             throw error;
         });
         if (record || (0,check/* checkPassed */.xh)(result))
-            return { result, record };
+            return { result, record, sha };
         throw new errors/* ConfigurationError */.j1(`The run on ${branch} left no fix record: update ${RUNNER_WORKFLOW_PATH} on the default branch to self-heal's ` +
             `current one (its inputs 'operation' and 'request' run the fixers).`);
     };
@@ -667,10 +708,23 @@ async function runCloudHeal(deps, request, ref, runId) {
         ? undefined
         : await (0,memory/* recall */.I9)(await deps.cache(), deps.repository, fingerprint.id, request.kind);
     const git = dryRun ? undefined : await deps.git();
+    // The commit a candidate was made against: the one the fixers' run checked out, else the failed run's, else
+    // (a runner that does not say) the branch as it is now, which is what the fix is committed on.
+    const baseOf = () => {
+        const commit = fixers?.sha ?? failed?.sha;
+        return commit && /^[0-9a-f]{40}$|^[0-9a-f]{64}$/.test(commit) ? { commit } : { branch };
+    };
+    // The policy's context, as the loop's: the check, whether the failure is a snapshot mismatch, the base files.
+    const policyContext = async (diff) => (0,policy_context/* remotePolicyContext */.Eb)(diff, await deps.storageAt(baseOf()), {
+        check: request.check,
+        kind: request.kind,
+        snapshotFailure: (0,auto_fix/* snapshotTestFiles */.E)(base.check?.failedTests ?? []).length > 0
+    });
     // Polices, commits, verifies and proposes one candidate: the heal's output, or undefined for the next candidate.
     const tryCandidate = async (candidate, attempt) => {
         const what = candidate.source === 'memory' ? 'the remembered fix' : "the fixers' changes";
-        const stats = (0,heal_policy/* judgeAttempt */.Bc)((0,heal_policy/* checkPolicy */.hM)(candidate.diff, policy), attempt, what, log);
+        const context = await policyContext(candidate.diff);
+        const stats = (0,heal_policy/* judgeAttempt */.Bc)((0,heal_policy/* checkPolicy */.hM)(candidate.diff, policy, context), attempt, what, log);
         if (!stats)
             return undefined;
         const fix = { ...candidate, stats };
@@ -1296,8 +1350,10 @@ var auto_fix = __webpack_require__(6861);
 var heal_fingerprint = __webpack_require__(6879);
 // EXTERNAL MODULE: ./src/heal/memory.ts
 var memory = __webpack_require__(9667);
-// EXTERNAL MODULE: ./src/heal/policy.ts + 5 modules
-var heal_policy = __webpack_require__(2661);
+// EXTERNAL MODULE: ./src/heal/policy.ts + 4 modules
+var heal_policy = __webpack_require__(7949);
+// EXTERNAL MODULE: ./src/heal/policy-context.ts
+var policy_context = __webpack_require__(9364);
 // EXTERNAL MODULE: ./src/diff/parse.ts + 1 modules
 var parse = __webpack_require__(9566);
 // EXTERNAL MODULE: ./src/heal/propose.ts + 2 modules
@@ -1340,6 +1396,21 @@ class UserChanges {
         this.repositoryMoved = true;
         this.abandon(`${moved.join('; ')} ${when}`, this.started ? '' : NOTHING_YET);
     }
+    /**
+     * After a fixer ran (and its changes outside the work files were put back): what the workspace tells was not the
+     * fixer's doing (staging outside the fixer's own index, a commit or a branch logged by someone else) is someone
+     * else's, and nothing of it is put back.
+     */
+    async afterFixer() {
+        const moved = (await this.workspace.othersChanges?.()) ?? [];
+        if (!moved.length)
+            return;
+        this.repositoryMoved = true;
+        this.duringFixer = true;
+        this.abandon(`${moved.join('; ')}, while a fixer ran`);
+    }
+    /** Whether the heal was abandoned just after a fixer: its changes to the files are not in any state yet. */
+    duringFixer = false;
     /**
      * With the first state (`start`), before anything is changed: a tracked file that changed while the check ran
      * is someone's edit.
@@ -1389,13 +1460,20 @@ class UserChanges {
      */
     async leave(start, current) {
         const error = this.abandoned;
-        const own = await changedPaths(this.workspace, start, current);
         if (this.repositoryMoved) {
+            // Just after a fixer, its changes and someone else's edits made while it ran cannot be told apart.
+            const own = this.duringFixer
+                ? await changedPaths(this.workspace, start, await this.workspace.snapshot())
+                : await changedPaths(this.workspace, start, current);
+            const whose = this.duringFixer
+                ? "changes made since the heal started (the fixer's, and any made by hand while it ran)"
+                : "a fixer's uncommitted changes";
             error.message += ` self-heal left the checkout as it is (HEAD, the index and the files)${own.length
-                ? `: ${list(own)} still hold(s) a fixer's uncommitted changes; \`git restore --source=${start} -- <path>\` puts a file back as it was before the heal (one the fixer added: delete it)`
+                ? `: ${list(own)} still ${own.length === 1 ? 'holds' : 'hold'} ${whose}; \`git restore --source=${start} -- <path>\` puts a file back as it was before the heal (one added since: delete it)`
                 : ''}. Heal again once nobody else works in the checkout.`;
             return false;
         }
+        const own = await changedPaths(this.workspace, start, current);
         const now = await this.workspace.snapshot();
         const output = new Set(this.checkOutput);
         const theirs = (await changedPaths(this.workspace, current, now)).filter(path => !output.has(path));
@@ -1405,7 +1483,7 @@ class UserChanges {
         await this.workspace.restore(start, now, undo);
         error.message +=
             ` self-heal put back its own changes${undo.length ? ` (${list(undo)})` : ''} and left yours as you made them: ${list(theirs)}` +
-                `${mixed.length ? `; ${list(mixed)} also hold(s) a fixer's change under yours: check them (git diff)` : ''}. Heal again once nobody else works in the checkout.`;
+                `${mixed.length ? `; ${list(mixed)} also ${mixed.length === 1 ? 'holds' : 'hold'} a fixer's change under yours: check them (git diff)` : ''}. Heal again once nobody else works in the checkout.`;
         return true;
     }
     abandon(detail, state = '') {
@@ -1451,6 +1529,7 @@ function list(paths) {
 
 
 
+
 /** Runs the healing loop. Throws only for bad configuration or a broken environment; outcomes are returned. */
 async function runHeal(deps, request) {
     const { workspace, log } = deps;
@@ -1461,6 +1540,8 @@ async function runHeal(deps, request) {
     let budget = request.maxAttempts ?? 5;
     const dryRun = Boolean(request.dryRun);
     const cwd = request.cwd ?? workspace.root;
+    /** The commit's files that say what the check runs, read once a heal (see checkDefinitionFiles). */
+    let definition;
     const base = {
         kind: request.kind,
         failWhen,
@@ -1754,11 +1835,15 @@ async function runHeal(deps, request) {
             // A malformed diff is the policy's to refuse.
         }
         const committed = await workspace.readCommitted(paths);
+        const check = (0,policy_context/* checkLine */.tY)(request.check);
+        // What the check runs (an npm script's shell script) is read from the commit even when the diff leaves it alone.
+        definition ??= (0,policy_context/* checkDefinitionFiles */.BA)(check, wanted => workspace.readCommitted(wanted));
+        const runs = await definition;
         return {
-            check: typeof request.check === 'string' ? request.check : request.check.join(' '),
+            check,
             kind: request.kind,
             snapshotFailure: (0,auto_fix/* snapshotTestFiles */.E)(base.check?.failedTests ?? []).length > 0,
-            readBase: path => committed.get(path)
+            readBase: path => committed.get(path) ?? runs.get(path)
         };
     }
     /** Ends the loop on an interrupt; the `finally` above puts the workspace back on the way out. */
@@ -1813,16 +1898,20 @@ async function runHeal(deps, request) {
             log.info(`Running the fixer: ${fixer}`);
             await user.repository('before a fixer ran');
             await workspace.guard();
+            // The workspace's variables last: a fixer's context cannot choose the index it stages in.
+            const fixerEnv = { ...env, ...(await workspace.fixerEnvironment?.()) };
             const ran = await interruptible(deps.execution.runCommand(fixer, {
                 cwd,
                 timeoutSeconds: request.fixerTimeoutSeconds ?? 600,
                 signal: deps.signal,
-                ...(env ? { env } : {})
+                ...(Object.keys(fixerEnv).length ? { env: fixerEnv } : {})
             }));
             attempt.exitCode = ran.exitCode;
             // Before anything else reads the checkout: what the fixer did to the repository's metadata is put back first.
             const outside = await workspace.outsideChanges();
-            // What the fixer did to HEAD and the index is its own (settle puts it back), not someone else's.
+            // Someone else's staging, commits or branches made while the fixer ran end the heal; nothing of theirs is undone.
+            await user.afterFixer();
+            // What the fixer did to HEAD is its own (settle puts it back), not someone else's.
             await workspace.markRepository();
             stopIfInterrupted();
             let after = await workspace.snapshot();
@@ -2107,6 +2196,139 @@ async function forget(cache, repository, fingerprintId) {
         await cache.set(memoryIndexKey(repository), index.filter(id => id !== fingerprintId), REMEMBER_SECONDS);
     }
     return had;
+}
+
+
+/***/ }),
+
+/***/ 9364:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BA: () => (/* binding */ checkDefinitionFiles),
+/* harmony export */   Eb: () => (/* binding */ remotePolicyContext),
+/* harmony export */   tY: () => (/* binding */ checkLine)
+/* harmony export */ });
+/* unused harmony exports BASE_READS_AT_ONCE, basePaths, readBaseFiles, strictestVerdict */
+/* harmony import */ var _diff_parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9566);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _adapters_github_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4807);
+/* harmony import */ var _check_config_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1701);
+/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7949);
+
+
+
+
+
+/** How many base files are read at once: enough to hide the API's latency, few enough to stay polite. */
+const BASE_READS_AT_ONCE = 4;
+/** The check command as the policy reads it (an argv array joined, as the loop does). */
+function checkLine(check) {
+    return typeof check === 'string' ? check : check.join(' ');
+}
+/**
+ * The base paths whose text the policy reads: the old path of every patch, but not a symlink's (the Storage port
+ * follows a link to its target's content, which is not the link's text in the base). A malformed diff gives none:
+ * it is the policy's to refuse.
+ */
+function basePaths(diff) {
+    let patches;
+    try {
+        patches = (0,_diff_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .parseGitDiff */ .T)(diff);
+    }
+    catch {
+        return [];
+    }
+    const paths = patches.flatMap(patch => patch.oldPath !== undefined && patch.oldMode !== '120000' ? [patch.oldPath] : []);
+    return [...new Set(paths)];
+}
+/**
+ * Reads `paths` through a Storage port at the base, at most `atOnce` at a time: path → text. A path the base has no
+ * file at is absent (as are a path a symlink leads out of the repository and a file too large to read); any other
+ * failure (the API, a permission) throws, since judging a fix with less than was asked for is weaker.
+ */
+async function readBaseFiles(storage, paths, atOnce = BASE_READS_AT_ONCE) {
+    const found = new Map();
+    let next = 0;
+    const worker = async () => {
+        while (next < paths.length) {
+            const path = paths[next++];
+            try {
+                found.set(path, (await storage.readFile(path)).toString('utf8'));
+            }
+            catch (error) {
+                if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .FileNotFoundError */ .kG ||
+                    error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PathOutsideRepositoryError */ .Pf ||
+                    error instanceof _adapters_github_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FileTooLargeError */ .y) {
+                    continue;
+                }
+                throw error;
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(atOnce, paths.length)) }, worker));
+    return found;
+}
+/**
+ * The base files the policy reads to know what the check runs, besides those the diff changes: package.json (for
+ * `npm test` and the like) and the scripts its scripts and the check call, read from the base even when the diff
+ * leaves them alone. Found by asking `filesRunByCheck` until it asks for nothing new.
+ */
+async function checkDefinitionFiles(check, read) {
+    const known = new Map();
+    // Each round follows one more step (a script, then what it runs); filesRunByCheck itself stops at depth 5.
+    for (let round = 0; round < 8; round++) {
+        const asked = new Set();
+        (0,_check_config_js__WEBPACK_IMPORTED_MODULE_3__/* .filesRunByCheck */ .uy)(check, path => {
+            if (!known.has(path))
+                asked.add(path);
+            return known.get(path);
+        });
+        if (!asked.size)
+            break;
+        const got = await read([...asked]);
+        for (const path of asked)
+            known.set(path, got.get(path));
+    }
+    const found = new Map();
+    for (const [path, text] of known)
+        if (text !== undefined)
+            found.set(path, text);
+    return found;
+}
+/** The policy's context for `diff`: the check, and the base files it changes read through `storage`. */
+async function remotePolicyContext(diff, storage, known) {
+    // Each base file is read once, whether the diff changes it, the check runs it, or both.
+    const read = new Map();
+    const readOnce = async (paths) => {
+        const fresh = paths.filter(path => !read.has(path));
+        const got = await readBaseFiles(storage, fresh);
+        for (const path of fresh)
+            read.set(path, got.get(path));
+        const found = new Map();
+        for (const path of paths)
+            if (read.get(path) !== undefined)
+                found.set(path, read.get(path));
+        return found;
+    };
+    await readOnce(basePaths(diff));
+    if (known.check !== undefined)
+        await checkDefinitionFiles(checkLine(known.check), readOnce);
+    return {
+        ...(known.check !== undefined ? { check: checkLine(known.check) } : {}),
+        ...(known.kind ? { kind: known.kind } : {}),
+        snapshotFailure: known.snapshotFailure === true,
+        readBase: path => read.get(path)
+    };
+}
+/**
+ * Polices `diff` once per context and keeps the strictest verdict: the first refusal (or empty diff) in the order
+ * given, else the first pass. For a side that has two accounts of the check (its own input, and what an untrusted
+ * artifact says): neither can make the policy accept what the other refuses.
+ */
+function strictestVerdict(diff, policy, contexts) {
+    const verdicts = (contexts.length ? contexts : [{}]).map(context => checkPolicy(diff, policy, context));
+    return verdicts.find(verdict => !verdict.ok) ?? verdicts[0];
 }
 
 

@@ -8,6 +8,7 @@ export const modules = {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   LocalWorkspace: () => (/* binding */ LocalWorkspace),
+/* harmony export */   PUT_BACK: () => (/* binding */ PUT_BACK),
 /* harmony export */   checkoutIdentity: () => (/* binding */ checkoutIdentity)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
@@ -278,6 +279,7 @@ class LocalWorkspace {
     async restore(state, current, paths) {
         if (state === current)
             return;
+        await this.keepPutBack(current);
         // `--raw` gives each path's mode and blob in `state` too: the index the files are written from holds only
         // those, so a restore costs what changed, not the size of the tree.
         const changed = await this.git(['diff', '--raw', '--no-renames', '--no-abbrev', '-z', state, current]);
@@ -310,6 +312,21 @@ class LocalWorkspace {
             await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(['checkout-index', '--force', '--all'], { cwd: this.root, env });
         }
     }
+    /** Whether this heal has kept a state in PUT_BACK yet: its first replaces what the last heal kept. */
+    keptPutBack = false;
+    /**
+     * Keeps what the files hold before they are put back, as a commit on HEAD under PUT_BACK (one reflog entry
+     * each): an edit someone made while a fixer ran looks like the fixer's and goes with it, but is not lost.
+     */
+    async keepPutBack(current) {
+        const message = 'self-heal: the files before it put them back';
+        const kept = await this.git(['commit-tree', '--no-gpg-sign', current, '-p', this.head, '-m', message]);
+        if (!this.keptPutBack) {
+            await this.git(['update-ref', '-d', PUT_BACK], [0, 1]);
+            this.keptPutBack = true;
+        }
+        await this.git(['update-ref', '--create-reflog', '-m', message, PUT_BACK, text(kept)]);
+    }
     /**
      * The change a local branch makes since it forked from `base` (`git diff base...branch`), or undefined when the
      * branch does not exist.
@@ -326,18 +343,102 @@ class LocalWorkspace {
         this.repositoryMark = await this.readRepository();
     }
     async repositoryChanges() {
+        const { head, index } = await this.compareRepository();
+        return [head, index].filter((change) => Boolean(change));
+    }
+    /** HEAD's move and the index's change since `markRepository`, each said in a sentence when there was one. */
+    async compareRepository() {
         const then = this.repositoryMark ?? { ref: this.headRef, commit: this.head, index: '' };
         const now = await this.readRepository();
-        const changes = [];
         const name = (ref) => ref?.replace(/^refs\/heads\//, '') ?? 'a detached HEAD';
-        if (now.ref !== then.ref)
-            changes.push(`the checkout was switched from ${name(then.ref)} to ${name(now.ref)}`);
-        else if (now.commit !== then.commit) {
-            changes.push(`HEAD moved from ${then.commit.slice(0, 12)} to ${now.commit.slice(0, 12)} (a commit, a reset or a pull)`);
+        return {
+            head: now.ref !== then.ref
+                ? `the checkout was switched from ${name(then.ref)} to ${name(now.ref)}`
+                : now.commit !== then.commit
+                    ? `HEAD moved from ${then.commit.slice(0, 12)} to ${now.commit.slice(0, 12)} (a commit, a reset or a pull)`
+                    : undefined,
+            index: then.index && now.index !== then.index
+                ? 'the index changed (git add, git reset, git stash, ...)'
+                : undefined
+        };
+    }
+    /**
+     * The committer address a fixer's ref updates are logged with: random for each heal, so no one's own address
+     * is it, and a fixer cannot know it before it runs.
+     */
+    fixerEmail = `fixer-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(8).toString('hex')}@self-heal.invalid`;
+    /** The size of each ref log when `guard` ran: what was appended since tells who moved a ref meanwhile. */
+    reflogSizes;
+    /** Refs (and HEAD) moved while the fixer ran by someone whose address is not the fixer's, with that address. */
+    movedByOthers = new Map();
+    async fixerEnvironment() {
+        // The fixer stages in a copy of the index: the user's index changing while it runs is then someone else's.
+        const index = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.scratch, FIXER_INDEX);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(index, { force: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.copyFile)(this.index, index).catch(() => undefined);
+        return { GIT_INDEX_FILE: index, GIT_COMMITTER_EMAIL: this.fixerEmail };
+    }
+    async othersChanges() {
+        const others = this.movedByOthers;
+        this.movedByOthers = new Map();
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.scratch, FIXER_INDEX), { force: true });
+        const changes = [];
+        const { head, index } = await this.compareRepository();
+        // HEAD moved by the fixer is its own (settle puts it back); a move its log gives another address is not.
+        const mover = others.get('HEAD') ?? (this.headRef ? others.get(this.headRef) : undefined);
+        if (head && mover)
+            changes.push(`${head}, logged by ${mover}`);
+        if (index)
+            changes.push(`${index}, while the fixer staged in an index of its own`);
+        for (const [ref, who] of others) {
+            if (ref !== 'HEAD' && ref !== this.headRef)
+                changes.push(`${ref} was updated, logged by ${who}`);
         }
-        if (then.index && now.index !== then.index)
-            changes.push('the index changed (git add, git reset, git stash, ...)');
         return changes;
+    }
+    /** The size of every ref log: HEAD's (this worktree's) and those of refs/ (shared by the worktrees). */
+    async readReflogSizes() {
+        const sizes = new Map();
+        const visit = async (dir, ref) => {
+            for (const entry of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(dir, { withFileTypes: true }).catch(() => [])) {
+                const path = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, entry.name);
+                if (entry.isDirectory())
+                    await visit(path, `${ref}/${entry.name}`);
+                else if (entry.isFile())
+                    sizes.set(`${ref}/${entry.name}`, (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(path)).size);
+            }
+        };
+        await visit((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.commonDir, 'logs', 'refs'), 'refs');
+        const head = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(this.scratch), 'logs', 'HEAD')).catch(() => undefined);
+        if (head?.isFile())
+            sizes.set('HEAD', head.size);
+        return sizes;
+    }
+    /**
+     * The refs whose logs grew since `guard` with an entry by someone other than the fixer, and that address. A ref
+     * updated with no log entry (a ref file written by hand, logs switched off) is taken for the fixer's.
+     */
+    async readMovedByOthers() {
+        const before = this.reflogSizes ?? new Map();
+        const moved = new Map();
+        for (const [ref, size] of await this.readReflogSizes()) {
+            const from = before.get(ref) ?? 0;
+            if (size <= from)
+                continue;
+            const file = ref === 'HEAD' ? (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(this.scratch), 'logs', 'HEAD') : (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.commonDir, 'logs', ref);
+            const added = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(file)
+                .then(bytes => bytes.subarray(from).toString('utf8'))
+                .catch(() => '');
+            for (const line of added.split('\n')) {
+                // `old new Name <address> time zone<TAB>message`
+                const who = /^\S+ \S+ [^<]*<([^>]*)>/.exec(line)?.[1];
+                if (who !== undefined && who !== this.fixerEmail) {
+                    moved.set(ref, who || 'an empty address');
+                    break;
+                }
+            }
+        }
+        return moved;
     }
     /**
      * Where HEAD points and a digest of the index's entries (mode, blob, stage, path: not the stat data that `git
@@ -369,12 +470,16 @@ class LocalWorkspace {
     }
     async guard() {
         this.guarded = { meta: await this.readMeta(), ignored: await this.readIgnored() };
+        this.reflogSizes = await this.readReflogSizes();
+        this.movedByOthers = new Map();
     }
     async outsideChanges() {
         if (!this.guarded)
             return [];
         const { meta, ignored } = this.guarded;
         const changes = [];
+        // A ref someone else moved meanwhile (a branch made, a stash) is theirs: left as it is (othersChanges says so).
+        this.movedByOthers = await this.readMovedByOthers();
         // The metadata first: until it is put back, a fixer's hooks, fsmonitor or filters could run in self-heal's
         // own git calls, and its remote could receive the push.
         const now = await this.readMeta();
@@ -382,6 +487,9 @@ class LocalWorkspace {
             const before = meta.get(path);
             const after = now.get(path);
             if (before !== undefined && after !== undefined && sameEntry(before, after))
+                continue;
+            const ref = path === 'logs/refs/stash' ? 'refs/stash' : path;
+            if (this.movedByOthers.has(ref))
                 continue;
             const full = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.commonDir, path);
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(full, { force: true, recursive: true });
@@ -599,6 +707,7 @@ class LocalWorkspace {
             if (current !== journal.start) {
                 const kept = text(await workspace.git([
                     'commit-tree',
+                    '--no-gpg-sign',
                     current,
                     '-p',
                     journal.head,
@@ -729,6 +838,10 @@ function change(before, after) {
 }
 /** The copy of the user's index in the scratch directory. */
 const USER_INDEX = 'user-index';
+/** Where the files' states before each put-back of the last heal are kept (see keepPutBack). */
+const PUT_BACK = 'refs/self-heal/put-back';
+/** The copy of the index a fixer stages in (see fixerEnvironment). */
+const FIXER_INDEX = 'fixer-index';
 function text(result) {
     return result.stdout.toString('utf8').trim();
 }

@@ -67,12 +67,36 @@ class GitHubStorageAdapter {
         this.options = options;
         if (options.branch)
             (0,_github_refs_js__WEBPACK_IMPORTED_MODULE_3__/* .validateBranchName */ .e)(options.branch);
+        if (options.commit !== undefined) {
+            if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(options.commit)) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidInputError */ .oC(`'${options.commit}' is not a commit's full sha (40 or 64 hex digits).`);
+            }
+            if (options.branch)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidInputError */ .oC('A Storage adapter reads a branch or a commit, not both.');
+        }
     }
     get repo() {
         return { owner: this.client.owner, repo: this.client.repo };
     }
-    /** The branch in use. */
+    /**
+     * The branch in use, or the commit read. A commit is looked up once first: the Contents API answers 404 for a
+     * commit it does not have as for a missing file, and every file reading as absent would pass unnoticed.
+     */
     ref() {
+        const commit = this.options.commit;
+        if (commit) {
+            this.branch ??= this.client.octokit.rest.git
+                .getCommit({ ...this.repo, commit_sha: commit })
+                .then(() => commit)
+                .catch(error => {
+                this.branch = undefined;
+                if ((0,_github_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorStatus */ .PO)(error) === 404 || (0,_github_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorStatus */ .PO)(error) === 422) {
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RefNotFoundError */ .ZA(commit, `the repository has no such commit`);
+                }
+                throw this.client.mapError(error, { action: `reading commit ${commit}`, permission: 'contents' });
+            });
+            return this.branch;
+        }
         this.branch ??= this.options.branch
             ? Promise.resolve(this.options.branch)
             : this.client.octokit.rest.repos
@@ -171,8 +195,15 @@ class GitHubStorageAdapter {
             throw this.client.mapError(error, { action: `reading '${found.path}'`, permission: 'contents' });
         }
     }
+    /** A commit is history: nothing is written to it. */
+    writable(action, path) {
+        if (this.options.commit) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidInputError */ .oC(`Cannot ${action} '${path}': this Storage adapter reads commit ${this.options.commit}, which cannot be written to.`);
+        }
+    }
     async writeFile(path, content) {
         (0,_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeRepoPath */ .NP)(path);
+        this.writable('write', path);
         const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
         await this.withFreshSha(path, 'update', async (found) => {
             if (found.directory || found.other) {
@@ -229,9 +260,13 @@ class GitHubStorageAdapter {
     }
     /**
      * What to list: the branch name itself (get-tree takes a ref name), or, for a name with `/` (which would reach
-     * the URL as `%2F`), the tree of the commit the branch points to.
+     * the URL as `%2F`), the tree of the commit the branch points to; for a commit read, its tree.
      */
     async treeish(ref) {
+        if (this.options.commit) {
+            const { data } = await this.client.octokit.rest.git.getCommit({ ...this.repo, commit_sha: ref });
+            return data.tree.sha;
+        }
         if (!ref.includes('/'))
             return ref;
         const { data } = await this.client.octokit.rest.git.getRef({ ...this.repo, ref: `heads/${ref}` });
@@ -264,6 +299,7 @@ class GitHubStorageAdapter {
     }
     async deleteFile(path) {
         (0,_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeRepoPath */ .NP)(path);
+        this.writable('delete', path);
         await this.withFreshSha(path, 'delete', async (found) => {
             if (!found.file)
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .FileNotFoundError */ .kG(found.path);

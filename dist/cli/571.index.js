@@ -79,8 +79,8 @@ async function dispatchCiWorkflow(result, workflow, settings, log, run = dispatc
 var cloud = __webpack_require__(3368);
 // EXTERNAL MODULE: ./src/reports/text.ts
 var reports_text = __webpack_require__(7080);
-// EXTERNAL MODULE: ./src/heal/policy.ts + 5 modules
-var heal_policy = __webpack_require__(2661);
+// EXTERNAL MODULE: ./src/heal/policy.ts + 4 modules
+var heal_policy = __webpack_require__(7949);
 // EXTERNAL MODULE: ./src/heal/report.ts
 var report = __webpack_require__(9846);
 ;// CONCATENATED MODULE: ./src/heal/agent-context.ts
@@ -454,6 +454,7 @@ async function healHere(factory, cwd, request, log, options) {
         return (0,cloud/* runCloudHeal */.z)({
             execution,
             storage: await factory.storage(),
+            storageAt: at => factory.storageAt(at),
             cache: () => factory.cache(),
             git: () => factory.git(),
             repository: await repositoryIdentity(factory, async () => ''),

@@ -1030,234 +1030,16 @@ function shorten(text) {
 
 /***/ }),
 
-/***/ 5258:
+/***/ 1701:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $j: () => (/* binding */ branchPrefix),
-/* harmony export */   Vs: () => (/* binding */ readBranchPrefix),
-/* harmony export */   k9: () => (/* binding */ fixBranch),
-/* harmony export */   sM: () => (/* binding */ BRANCH_PREFIX),
-/* harmony export */   t$: () => (/* binding */ isOwnBranch)
+/* harmony export */   MS: () => (/* binding */ tomlChanges),
+/* harmony export */   oQ: () => (/* binding */ packageJsonChanges),
+/* harmony export */   uy: () => (/* binding */ filesRunByCheck)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _github_refs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9081);
-/**
- * The names of self-heal's fix branches: `<branch-prefix><fingerprint>` (default `self-heal/<fingerprint>`), or the
- * `branch` template. Everything that recognises self-heal's own branches (the loop guard, decline detection, a
- * stale branch made again) goes through here, so that a prefix a repository chose is honoured everywhere.
- */
-
-
-/** The default prefix of the branches heal proposes fixes on: `self-heal/<fingerprint>`. */
-const BRANCH_PREFIX = 'self-heal/';
-/** The prefix of the fix branches for a proposal's shape. */
-function branchPrefix(shape) {
-    return shape.branchPrefix || BRANCH_PREFIX;
-}
-/** The fix branch for a fingerprint: the `branch` template filled in, else `<prefix><fingerprint>`. */
-function fixBranch(shape, fingerprintId) {
-    const template = shape.branch?.trim();
-    return template
-        ? template.split('{fingerprint}').join(fingerprintId)
-        : `${branchPrefix(shape)}${fingerprintId}`;
-}
-/**
- * Whether `branch` is one heal makes (`refs/heads/` or not): any branch under the prefix, or one the `branch`
- * template makes. The loop guard.
- */
-function isOwnBranch(branch, shape = {}) {
-    const name = branch.replace(/^refs\/heads\//, '');
-    const template = shape.branch?.trim();
-    if (!template)
-        return name.startsWith(branchPrefix(shape));
-    const pattern = template
-        .split('{fingerprint}')
-        .map(part => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-        .join('[0-9a-f]+');
-    return new RegExp(`^${pattern}$`).test(name);
-}
-/**
- * Reads a `branch-prefix`: letters, digits and `._/-`, starting with a letter or digit, that makes a valid branch
- * name with a fingerprint after it (no `..`, no `//`, no component starting with `.` or ending with `.lock`).
- */
-function readBranchPrefix(value, what) {
-    if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(value)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidInputError */ .oC(`${what} '${value}' is not a safe branch prefix: use letters, digits and . _ / -, starting with a letter or digit (e.g. self-heal/ or bots/heal-).`);
-    }
-    (0,_github_refs_js__WEBPACK_IMPORTED_MODULE_1__/* .validateBranchName */ .e)(`${value}0123456789abcdef`, `${what} '${value}' makes the branch name`);
-    return value;
-}
-
-
-/***/ }),
-
-/***/ 4222:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   ET: () => (/* binding */ checkoutFiles),
-/* harmony export */   K5: () => (/* binding */ resolveFixers),
-/* harmony export */   aI: () => (/* binding */ withoutRefusedFiles),
-/* harmony export */   i8: () => (/* binding */ retriesFor),
-/* harmony export */   vn: () => (/* binding */ AUTO_FIXER)
-/* harmony export */ });
-/* unused harmony export dropFiles */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8431);
-/* harmony import */ var _diff_parse_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9566);
-/* harmony import */ var _auto_fix_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6861);
-/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2661);
-/**
- * Which fixers a heal runs and how their candidates are cut down: `auto` lines become the fixers derived from the
- * check (auto-fix.ts), agents get re-runs with feedback, and a candidate that touches files the policy protects
- * loses those files rather than being refused whole.
- */
-
-
-
-
-
-
-/** The fixer line that stands for the fixers derived from the check. */
-const AUTO_FIXER = 'auto';
-/**
- * The fixer commands for `lines`, each `auto` line replaced by the fixers derived from the check (logged with
- * why; a check with no known fixer is logged with how to give one). Other lines are kept as they are.
- */
-function resolveFixers(lines, check, failure, project, log) {
-    const fixers = [];
-    for (const line of lines) {
-        if (line.trim() !== AUTO_FIXER) {
-            fixers.push(line);
-            continue;
-        }
-        const failedTests = 'failedTests' in failure ? failure.failedTests : [];
-        const derived = (0,_auto_fix_js__WEBPACK_IMPORTED_MODULE_4__/* .deriveFixers */ .R)(check, project, { snapshotFiles: (0,_auto_fix_js__WEBPACK_IMPORTED_MODULE_4__/* .snapshotTestFiles */ .E)(failedTests) });
-        if (derived.none)
-            log.warning(derived.none);
-        for (const fixer of derived.fixers) {
-            log.info(`fix: auto runs \`${fixer.command}\`: ${fixer.because}.`);
-            fixers.push(fixer.command);
-        }
-    }
-    return [...new Set(fixers)];
-}
-/** The checkout's files for deriveFixers, read from disk under `root` (repository paths only). */
-function checkoutFiles(root) {
-    return {
-        readFile(path) {
-            if (!(0,_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .isRepoPath */ .SL)(path))
-                return undefined;
-            try {
-                return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, path), 'utf8');
-            }
-            catch {
-                return undefined;
-            }
-        }
-    };
-}
-/**
- * How many times a fixer whose candidate was refused or failed verification is run again with that feedback in
- * its context: `given` (`--fixer-retries`) for every fixer; by default once for a fixer that reads the context
- * (its command line names SELF_HEAL_PROMPT or SELF_HEAL_FAILURE, as an agent's does), never for others, whose
- * second run would make the same change.
- */
-function retriesFor(fixer, given) {
-    if (given !== undefined)
-        return given;
-    return /SELF_HEAL_(PROMPT|FAILURE)\b/.test(fixer) ? 1 : 0;
-}
-/** Rules about the diff as a whole (or about something not in it): no one file can be left out to meet them. */
-const WHOLE_DIFF_RULES = new Set([
-    'malformed',
-    'outside-work-files',
-    'too-many-files',
-    'too-many-lines'
-]);
-/**
- * The candidate `diff` without the files the policy refused: when every file-bound violation can be met by
- * leaving its file out and what is left passes the policy, the rest and what was dropped; otherwise undefined (the
- * candidate is refused whole). A suppression drops its file too: the rest is verified on its own anyway.
- */
-function withoutRefusedFiles(diff, violations, policy) {
-    const dropped = new Map();
-    for (const violation of violations) {
-        if (!violation.file) {
-            if (WHOLE_DIFF_RULES.has(violation.rule))
-                continue;
-            return undefined;
-        }
-        if (WHOLE_DIFF_RULES.has(violation.rule))
-            return undefined;
-        if (!dropped.has(violation.file)) {
-            dropped.set(violation.file, { file: violation.file, rule: violation.rule, message: violation.message });
-        }
-    }
-    if (dropped.size === 0)
-        return undefined;
-    const rest = dropFiles(diff, new Set(dropped.keys()));
-    if (rest === undefined || !rest.trim())
-        return undefined;
-    if (!(0,_policy_js__WEBPACK_IMPORTED_MODULE_5__/* .checkPolicy */ .hM)(rest, policy).ok)
-        return undefined;
-    return { diff: rest, dropped: [...dropped.values()] };
-}
-/** `diff` without the file patches that touch any of `files` (old or new path); undefined when it cannot be split. */
-function dropFiles(diff, files) {
-    let patches;
-    try {
-        patches = (0,_diff_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .parseGitDiff */ .T)(diff);
-    }
-    catch (error) {
-        if (error instanceof _diff_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .DiffParseError */ .h)
-            return undefined;
-        throw error;
-    }
-    // git writes one `diff --git` section per file, in the order parseGitDiff returns them.
-    const sections = diff.split(/^(?=diff --git )/m).filter(section => section.startsWith('diff --git '));
-    if (sections.length !== patches.length)
-        return undefined;
-    return sections
-        .filter((_, index) => {
-        const patch = patches[index];
-        return !((patch.oldPath && files.has(patch.oldPath)) || (patch.newPath && files.has(patch.newPath)));
-    })
-        .join('');
-}
-
-
-/***/ }),
-
-/***/ 2661:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  zj: () => (/* binding */ DEFAULT_POLICY),
-  Ju: () => (/* binding */ PROTECTED_FILES),
-  hM: () => (/* binding */ checkPolicy),
-  Bc: () => (/* binding */ judgeAttempt),
-  ON: () => (/* binding */ parsePolicy)
-});
-
-// UNUSED EXPORTS: describeVerdict
-
-// EXTERNAL MODULE: ./node_modules/picomatch/lib/picomatch.js
-var picomatch = __webpack_require__(8016);
-var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
-// EXTERNAL MODULE: ./src/diff/parse.ts + 1 modules
-var parse = __webpack_require__(9566);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/paths.ts
-var paths = __webpack_require__(8431);
-;// CONCATENATED MODULE: ./src/heal/check-config.ts
+/* unused harmony exports PACKAGE_JSON_CHECK_KEYS, commandsOf */
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8431);
 /**
  * The check's own definition, where it lives in files a fix may otherwise change: the keys of package.json that
  * configure scripts and tools (`scripts`, `jest`, `eslintConfig`…, while its dependencies stay open to a fix), the
@@ -1507,7 +1289,7 @@ function filesRunByCheck(check, read) {
     const seen = new Set();
     const add = (cwd, file, via) => {
         try {
-            const path = (0,paths/* normalizeRepoPath */.NP)(cwd === '' ? file : `${cwd}/${file}`);
+            const path = (0,_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeRepoPath */ .NP)(cwd === '' ? file : `${cwd}/${file}`);
             if (path !== '' && !found.has(path))
                 found.set(path, via);
             return path;
@@ -1516,7 +1298,24 @@ function filesRunByCheck(check, read) {
             return undefined;
         }
     };
-    const visit = (script, cwdStart, via, depth) => {
+    /**
+     * A file the check runs. Named in a shell script the check runs, only another shell script is the check's
+     * definition: a program it starts there (`node src/app.js`) is as likely the code under test.
+     */
+    const runFile = (cwd, file, via, depth, inScript, shell) => {
+        let path;
+        try {
+            path = (0,_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeRepoPath */ .NP)(cwd === '' ? file : `${cwd}/${file}`);
+        }
+        catch {
+            return;
+        }
+        if (inScript && !shell && !isShellScript(path, read?.(path)))
+            return;
+        add(cwd, file, via);
+        visitScript(path, cwd, via, depth);
+    };
+    const visit = (script, cwdStart, via, depth, inScript = false) => {
         if (depth > 5 || seen.has(`${cwdStart}\0${script}`))
             return;
         seen.add(`${cwdStart}\0${script}`);
@@ -1533,14 +1332,13 @@ function filesRunByCheck(check, read) {
                 continue;
             }
             if (program.includes('/') || SCRIPT_FILE.test(program)) {
-                const path = add(cwd, program, via);
-                if (path !== undefined)
-                    visitScript(path, cwd, via, depth);
+                runFile(cwd, program, via, depth, inScript, false);
             }
             if (INTERPRETERS.test(name)) {
+                const shell = SHELLS.test(name);
                 for (let a = 0; a < args.length; a++) {
-                    if (args[a] === '-c' && /^(?:ba|z|da|k)?sh$/.test(name)) {
-                        visit(args[a + 1] ?? '', cwd, via, depth + 1);
+                    if (args[a] === '-c' && shell) {
+                        visit(args[a + 1] ?? '', cwd, via, depth + 1, inScript);
                         args.splice(a);
                         break;
                     }
@@ -1549,9 +1347,7 @@ function filesRunByCheck(check, read) {
                     if (args[a].startsWith('-') || args[a] === 'run' || args[a] === 'test')
                         continue;
                     if (args[a].includes('/') || SCRIPT_FILE.test(args[a])) {
-                        const path = add(cwd, args[a], via);
-                        if (path !== undefined)
-                            visitScript(path, cwd, via, depth);
+                        runFile(cwd, args[a], via, depth, inScript, shell);
                     }
                     break;
                 }
@@ -1568,7 +1364,7 @@ function filesRunByCheck(check, read) {
                     for (const each of [`pre${target}`, target, `post${target}`]) {
                         const body = scripts[each];
                         if (typeof body === 'string')
-                            visit(body, cwd, via, depth + 1);
+                            visit(body, cwd, via, depth + 1, inScript);
                     }
                 }
             }
@@ -1588,14 +1384,17 @@ function filesRunByCheck(check, read) {
     /** A shell script the check runs (from `cwd`): what it runs is the check too. */
     const visitScript = (path, cwd, via, depth) => {
         const text = read?.(path);
-        if (text === undefined)
+        if (text === undefined || !isShellScript(path, text))
             return;
-        if (!/\.(?:sh|bash|zsh|bats)$/.test(path) && !/^#!.*\b(?:ba|z|da|k)?sh\b/.test(text))
-            return;
-        visit(text, cwd, via, depth + 1);
+        visit(text, cwd, via, depth + 1, true);
     };
     visit(check, '', check, 0);
     return found;
+}
+const SHELLS = /^(?:ba|z|da|k)?sh$/;
+/** A shell script by its name, or by its first line when its text is known. */
+function isShellScript(path, text) {
+    return (/\.(?:sh|bash|zsh|bats)$/.test(path) || (text !== undefined && /^#!.*\b(?:ba|z|da|k)?sh\b/.test(text)));
 }
 function joinPath(cwd, target) {
     const parts = cwd === '' ? [] : cwd.split('/');
@@ -1656,6 +1455,238 @@ function commandsOf(script) {
     return commands;
 }
 
+
+/***/ }),
+
+/***/ 5258:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $j: () => (/* binding */ branchPrefix),
+/* harmony export */   Vs: () => (/* binding */ readBranchPrefix),
+/* harmony export */   k9: () => (/* binding */ fixBranch),
+/* harmony export */   sM: () => (/* binding */ BRANCH_PREFIX),
+/* harmony export */   t$: () => (/* binding */ isOwnBranch)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _github_refs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9081);
+/**
+ * The names of self-heal's fix branches: `<branch-prefix><fingerprint>` (default `self-heal/<fingerprint>`), or the
+ * `branch` template. Everything that recognises self-heal's own branches (the loop guard, decline detection, a
+ * stale branch made again) goes through here, so that a prefix a repository chose is honoured everywhere.
+ */
+
+
+/** The default prefix of the branches heal proposes fixes on: `self-heal/<fingerprint>`. */
+const BRANCH_PREFIX = 'self-heal/';
+/** The prefix of the fix branches for a proposal's shape. */
+function branchPrefix(shape) {
+    return shape.branchPrefix || BRANCH_PREFIX;
+}
+/** The fix branch for a fingerprint: the `branch` template filled in, else `<prefix><fingerprint>`. */
+function fixBranch(shape, fingerprintId) {
+    const template = shape.branch?.trim();
+    return template
+        ? template.split('{fingerprint}').join(fingerprintId)
+        : `${branchPrefix(shape)}${fingerprintId}`;
+}
+/**
+ * Whether `branch` is one heal makes (`refs/heads/` or not): any branch under the prefix, or one the `branch`
+ * template makes. The loop guard.
+ */
+function isOwnBranch(branch, shape = {}) {
+    const name = branch.replace(/^refs\/heads\//, '');
+    const template = shape.branch?.trim();
+    if (!template)
+        return name.startsWith(branchPrefix(shape));
+    const pattern = template
+        .split('{fingerprint}')
+        .map(part => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('[0-9a-f]+');
+    return new RegExp(`^${pattern}$`).test(name);
+}
+/**
+ * Reads a `branch-prefix`: letters, digits and `._/-`, starting with a letter or digit, that makes a valid branch
+ * name with a fingerprint after it (no `..`, no `//`, no component starting with `.` or ending with `.lock`).
+ */
+function readBranchPrefix(value, what) {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(value)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidInputError */ .oC(`${what} '${value}' is not a safe branch prefix: use letters, digits and . _ / -, starting with a letter or digit (e.g. self-heal/ or bots/heal-).`);
+    }
+    (0,_github_refs_js__WEBPACK_IMPORTED_MODULE_1__/* .validateBranchName */ .e)(`${value}0123456789abcdef`, `${what} '${value}' makes the branch name`);
+    return value;
+}
+
+
+/***/ }),
+
+/***/ 4222:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ET: () => (/* binding */ checkoutFiles),
+/* harmony export */   K5: () => (/* binding */ resolveFixers),
+/* harmony export */   aI: () => (/* binding */ withoutRefusedFiles),
+/* harmony export */   i8: () => (/* binding */ retriesFor),
+/* harmony export */   vn: () => (/* binding */ AUTO_FIXER)
+/* harmony export */ });
+/* unused harmony export dropFiles */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8431);
+/* harmony import */ var _diff_parse_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9566);
+/* harmony import */ var _auto_fix_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6861);
+/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7949);
+/**
+ * Which fixers a heal runs and how their candidates are cut down: `auto` lines become the fixers derived from the
+ * check (auto-fix.ts), agents get re-runs with feedback, and a candidate that touches files the policy protects
+ * loses those files rather than being refused whole.
+ */
+
+
+
+
+
+
+/** The fixer line that stands for the fixers derived from the check. */
+const AUTO_FIXER = 'auto';
+/**
+ * The fixer commands for `lines`, each `auto` line replaced by the fixers derived from the check (logged with
+ * why; a check with no known fixer is logged with how to give one). Other lines are kept as they are.
+ */
+function resolveFixers(lines, check, failure, project, log) {
+    const fixers = [];
+    for (const line of lines) {
+        if (line.trim() !== AUTO_FIXER) {
+            fixers.push(line);
+            continue;
+        }
+        const failedTests = 'failedTests' in failure ? failure.failedTests : [];
+        const derived = (0,_auto_fix_js__WEBPACK_IMPORTED_MODULE_4__/* .deriveFixers */ .R)(check, project, { snapshotFiles: (0,_auto_fix_js__WEBPACK_IMPORTED_MODULE_4__/* .snapshotTestFiles */ .E)(failedTests) });
+        if (derived.none)
+            log.warning(derived.none);
+        for (const fixer of derived.fixers) {
+            log.info(`fix: auto runs \`${fixer.command}\`: ${fixer.because}.`);
+            fixers.push(fixer.command);
+        }
+    }
+    return [...new Set(fixers)];
+}
+/** The checkout's files for deriveFixers, read from disk under `root` (repository paths only). */
+function checkoutFiles(root) {
+    return {
+        readFile(path) {
+            if (!(0,_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .isRepoPath */ .SL)(path))
+                return undefined;
+            try {
+                return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, path), 'utf8');
+            }
+            catch {
+                return undefined;
+            }
+        }
+    };
+}
+/**
+ * How many times a fixer whose candidate was refused or failed verification is run again with that feedback in
+ * its context: `given` (`--fixer-retries`) for every fixer; by default once for a fixer that reads the context
+ * (its command line names SELF_HEAL_PROMPT or SELF_HEAL_FAILURE, as an agent's does), never for others, whose
+ * second run would make the same change.
+ */
+function retriesFor(fixer, given) {
+    if (given !== undefined)
+        return given;
+    return /SELF_HEAL_(PROMPT|FAILURE)\b/.test(fixer) ? 1 : 0;
+}
+/** Rules about the diff as a whole (or about something not in it): no one file can be left out to meet them. */
+const WHOLE_DIFF_RULES = new Set([
+    'malformed',
+    'outside-work-files',
+    'too-many-files',
+    'too-many-lines'
+]);
+/**
+ * The candidate `diff` without the files the policy refused: when every file-bound violation can be met by
+ * leaving its file out and what is left passes the policy, the rest and what was dropped; otherwise undefined (the
+ * candidate is refused whole). A suppression drops its file too: the rest is verified on its own anyway.
+ */
+function withoutRefusedFiles(diff, violations, policy) {
+    const dropped = new Map();
+    for (const violation of violations) {
+        if (!violation.file) {
+            if (WHOLE_DIFF_RULES.has(violation.rule))
+                continue;
+            return undefined;
+        }
+        if (WHOLE_DIFF_RULES.has(violation.rule))
+            return undefined;
+        if (!dropped.has(violation.file)) {
+            dropped.set(violation.file, { file: violation.file, rule: violation.rule, message: violation.message });
+        }
+    }
+    if (dropped.size === 0)
+        return undefined;
+    const rest = dropFiles(diff, new Set(dropped.keys()));
+    if (rest === undefined || !rest.trim())
+        return undefined;
+    if (!(0,_policy_js__WEBPACK_IMPORTED_MODULE_5__/* .checkPolicy */ .hM)(rest, policy).ok)
+        return undefined;
+    return { diff: rest, dropped: [...dropped.values()] };
+}
+/** `diff` without the file patches that touch any of `files` (old or new path); undefined when it cannot be split. */
+function dropFiles(diff, files) {
+    let patches;
+    try {
+        patches = (0,_diff_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .parseGitDiff */ .T)(diff);
+    }
+    catch (error) {
+        if (error instanceof _diff_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .DiffParseError */ .h)
+            return undefined;
+        throw error;
+    }
+    // git writes one `diff --git` section per file, in the order parseGitDiff returns them.
+    const sections = diff.split(/^(?=diff --git )/m).filter(section => section.startsWith('diff --git '));
+    if (sections.length !== patches.length)
+        return undefined;
+    return sections
+        .filter((_, index) => {
+        const patch = patches[index];
+        return !((patch.oldPath && files.has(patch.oldPath)) || (patch.newPath && files.has(patch.newPath)));
+    })
+        .join('');
+}
+
+
+/***/ }),
+
+/***/ 7949:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  zj: () => (/* binding */ DEFAULT_POLICY),
+  Ju: () => (/* binding */ PROTECTED_FILES),
+  hM: () => (/* binding */ checkPolicy),
+  Bc: () => (/* binding */ judgeAttempt),
+  ON: () => (/* binding */ parsePolicy)
+});
+
+// UNUSED EXPORTS: describeVerdict
+
+// EXTERNAL MODULE: ./node_modules/picomatch/lib/picomatch.js
+var picomatch = __webpack_require__(8016);
+var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
+// EXTERNAL MODULE: ./src/diff/parse.ts + 1 modules
+var parse = __webpack_require__(9566);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/paths.ts
+var paths = __webpack_require__(8431);
+// EXTERNAL MODULE: ./src/heal/check-config.ts
+var check_config = __webpack_require__(1701);
 ;// CONCATENATED MODULE: ./src/heal/sides.ts
 const decode = (content) => content.toString('utf8');
 const squash = (text) => text.replace(/\s+/g, '');
@@ -3910,7 +3941,7 @@ function checkPolicy(diff, policy = DEFAULT_POLICY, context = {}) {
 function compilePolicy(policy, context) {
     const runByCheck = new Map();
     if (context.check && !policy.allowCheckConfig) {
-        for (const [path, via] of filesRunByCheck(context.check, context.readBase))
+        for (const [path, via] of (0,check_config/* filesRunByCheck */.uy)(context.check, context.readBase))
             runByCheck.set(path.toLowerCase(), via);
     }
     return {
@@ -4056,9 +4087,9 @@ function checkDefinition(patch, file, sides, rules, add) {
     }
     const name = file.slice(file.lastIndexOf('/') + 1).toLowerCase();
     const found = name === 'package.json'
-        ? packageJsonChanges(sides)
+        ? (0,check_config/* packageJsonChanges */.oQ)(sides)
         : name === 'pyproject.toml' || name === 'cargo.toml'
-            ? tomlChanges(name, sides)
+            ? (0,check_config/* tomlChanges */.MS)(name, sides)
             : [];
     for (const { line, what } of found)
         report(line, what);

@@ -343,6 +343,14 @@ class AdapterFactory {
             return LocalStorageAdapter.create(await this.repositoryRoot());
         });
     }
+    /**
+     * The repository's files at a commit (read-only) or on a branch, over the API: what CLOUD heal polices a fix
+     * against. Each call is a new adapter over the one client.
+     */
+    async storageAt(at) {
+        const { GitHubStorageAdapter } = await Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(908), __nccwpck_require__.e(61), __nccwpck_require__.e(463)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5463));
+        return new GitHubStorageAdapter(await this.client(), at);
+    }
     /** The Git adapter. */
     git() {
         return this.once('git', async () => {
@@ -1072,7 +1080,7 @@ function buildProgram(io, state, argv) {
                 verifyAlso: options.verifyAlso,
                 ciWorkflow: options.ciWorkflow
             }, option => HEAL_OPTIONS[option], io.env);
-            const { healWithFactory } = await Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(119), __nccwpck_require__.e(874), __nccwpck_require__.e(908), __nccwpck_require__.e(800), __nccwpck_require__.e(814), __nccwpck_require__.e(453), __nccwpck_require__.e(368), __nccwpck_require__.e(754), __nccwpck_require__.e(571)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7571));
+            const { healWithFactory } = await Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(119), __nccwpck_require__.e(874), __nccwpck_require__.e(908), __nccwpck_require__.e(800), __nccwpck_require__.e(453), __nccwpck_require__.e(814), __nccwpck_require__.e(368), __nccwpck_require__.e(754), __nccwpck_require__.e(571)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7571));
             const { parseRunId } = await Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(908), __nccwpck_require__.e(800), __nccwpck_require__.e(453), __nccwpck_require__.e(368)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3368));
             try {
                 const result = await healWithFactory(factory, settings.cwd, request, logger, {
@@ -1094,7 +1102,7 @@ function buildProgram(io, state, argv) {
             const { factory, settings } = prepare(options, io);
             try {
                 const [{ repositoryIdentity }, { checkoutIdentity }] = await Promise.all([
-                    Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(119), __nccwpck_require__.e(874), __nccwpck_require__.e(908), __nccwpck_require__.e(800), __nccwpck_require__.e(814), __nccwpck_require__.e(453), __nccwpck_require__.e(368), __nccwpck_require__.e(754), __nccwpck_require__.e(571)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7571)),
+                    Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(119), __nccwpck_require__.e(874), __nccwpck_require__.e(908), __nccwpck_require__.e(800), __nccwpck_require__.e(453), __nccwpck_require__.e(814), __nccwpck_require__.e(368), __nccwpck_require__.e(754), __nccwpck_require__.e(571)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7571)),
                     __nccwpck_require__.e(/* import() */ 453).then(__nccwpck_require__.bind(__nccwpck_require__, 6453))
                 ]);
                 const cache = await factory.cache();

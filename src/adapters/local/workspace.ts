@@ -180,6 +180,26 @@ export class LocalWorkspace implements Workspace {
    * files that changed since (the user's index, which self-heal never refreshes, may be older than the files).
    */
   async snapshot(): Promise<TreeState> {
+    const early = this.early
+    this.early = undefined
+    return early ?? this.scanFiles()
+  }
+
+  /**
+   * A snapshot started by `outsideChanges` as soon as the repository's metadata was put back, alongside its list of
+   * ignored files: the next `snapshot` is it (the loop takes one right after). What changes the files waits for it
+   * and drops it.
+   */
+  private early?: Promise<TreeState>
+
+  /** Waits for the early snapshot, if one is running, and drops it: the files are about to change. */
+  private async dropEarly(): Promise<void> {
+    const early = this.early
+    this.early = undefined
+    await early?.catch(() => undefined)
+  }
+
+  private async scanFiles(): Promise<TreeState> {
     const index = join(this.scratch, 'index')
     const env = { GIT_INDEX_FILE: index }
     /** The state the index's entries are, when known: nothing changed since means no tree to write. */
@@ -317,6 +337,7 @@ export class LocalWorkspace implements Workspace {
 
   /** Applies a diff to the working tree, all or nothing; false (and nothing changed) when it does not apply. */
   async apply(diff: string): Promise<boolean> {
+    await this.dropEarly()
     const result = await runGit(['apply', '--binary', '--whitespace=nowarn', '-'], {
       cwd: this.root,
       input: diff,
@@ -330,6 +351,7 @@ export class LocalWorkspace implements Workspace {
    * or removed, so files nobody changed keep their timestamps. With `paths`, only those of them.
    */
   async restore(state: TreeState, current: TreeState, paths?: readonly string[]): Promise<void> {
+    await this.dropEarly()
     if (state === current) return
     // `--raw` gives each path's mode and blob in `state` too: the index the files are written from holds only
     // those, so a restore costs what changed, not the size of the tree.
@@ -463,6 +485,12 @@ export class LocalWorkspace implements Workspace {
       }
       changes.push({ path: `.git/${path}`, change: change(before, after), undone: true })
     }
+    // The files' state is read alongside the ignored files (two walks of the checkout, on two cores if there are):
+    // nothing is left that could run in git, and what is removed below is ignored, so no part of a state.
+    await this.dropEarly()
+    const early = this.scanFiles()
+    early.catch(() => undefined)
+    this.early = early
     const listed = await this.readIgnored()
     for (const path of new Set([...ignored.keys(), ...listed.keys()])) {
       const before = ignored.get(path)
@@ -503,10 +531,15 @@ export class LocalWorkspace implements Workspace {
   private async readIgnored(): Promise<Map<string, string>> {
     const listed = await this.git(['ls-files', '-z', '--others', '--ignored', '--exclude-standard'])
     const files = new Map<string, string>()
-    for (const path of listed.stdout.toString('utf8').split('\0')) {
-      if (!path) continue
-      const info = await lstat(join(this.root, path)).catch(() => undefined)
-      if (info) files.set(path, `${info.size}:${info.mtimeMs}:${info.ino}:${info.mode}`)
+    const paths = listed.stdout.toString('utf8').split('\0').filter(Boolean)
+    // Many at a time (dependencies are thousands of files), each a stat on libuv's threads.
+    for (let i = 0; i < paths.length; i += 64) {
+      const batch = paths.slice(i, i + 64)
+      const infos = await Promise.all(batch.map(path => lstat(join(this.root, path)).catch(() => undefined)))
+      batch.forEach((path, j) => {
+        const info = infos[j]
+        if (info) files.set(path, `${info.size}:${info.mtimeMs}:${info.ino}:${info.mode}`)
+      })
     }
     return files
   }
@@ -651,6 +684,7 @@ export class LocalWorkspace implements Workspace {
 
   /** Ends the heal here: the scratch files, the journal and the lock go. */
   async close(): Promise<void> {
+    await this.dropEarly()
     await this.keepIndex().catch(() => undefined)
     await rm(this.scratch, { recursive: true, force: true })
   }

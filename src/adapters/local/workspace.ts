@@ -226,9 +226,16 @@ export class LocalWorkspace implements Workspace {
     if (!this.start) {
       this.start = state
       await this.writeJournal()
+      // The files are put back at this state when the heal ends: the next heal finds them as this index has them.
+      const copy = join(this.scratch, START_INDEX)
+      await copyFile(index, copy)
+      this.startSeal = await fileSeal(copy)
     }
     return state
   }
+
+  /** The seal of the copy of the scratch index the first snapshot left (see keepIndex). */
+  private startSeal?: string
 
   /**
    * Starts the scratch index from a copy of the real index (which matches HEAD: heal starts with tracked files
@@ -284,15 +291,18 @@ export class LocalWorkspace implements Workspace {
   }
 
   /**
-   * Keeps the scratch index for the next heal, when it is as the last snapshot left it. What was at the kept paths
-   * goes first, whatever it is (a fixer may have put something there), and the seal is written to a new file only.
+   * Keeps the scratch index for the next heal: as the first snapshot left it (the files are put back at that
+   * state), or else as the last one did, when it is as that snapshot left it. What was at the kept paths goes
+   * first, whatever it is (a fixer may have put something there), and the seal is written to a new file only.
    */
   private async keepIndex(): Promise<void> {
     const kept = this.keptIndex
     await forgetKeptIndex(kept)
+    const start = join(this.scratch, START_INDEX)
     const index = join(this.scratch, 'index')
-    if (!this.scratchSeal || (await fileSeal(index)) !== this.scratchSeal.seal) return
-    await rename(index, kept)
+    if (this.startSeal && (await fileSeal(start)) === this.startSeal) await rename(start, kept)
+    else if (this.scratchSeal && (await fileSeal(index)) === this.scratchSeal.seal) await rename(index, kept)
+    else return
     const seal = await fileSeal(kept)
     if (seal) await writeFile(`${kept}.seal`, seal, { flag: 'wx' })
   }
@@ -809,6 +819,9 @@ export async function checkoutIdentity(root: string, head = 'HEAD'): Promise<str
 
 /** The scratch directory's name in the git directory. */
 const SCRATCH = 'self-heal'
+
+/** The copy of the scratch index as the first snapshot left it, in the scratch directory. */
+const START_INDEX = 'start-index'
 
 /** The scratch index kept between heals, in the git directory, and `.seal` after it: its seal. */
 const KEPT_INDEX = 'self-heal-index'

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
 import { existsSync, statSync } from 'node:fs'
-import { mkdir, realpath, utimes, writeFile } from 'node:fs/promises'
+import { mkdir, realpath, rm, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { LocalWorkspace } from '../../src/adapters/local/workspace.js'
 import { ConfigurationError } from '../../src/errors.js'
@@ -127,6 +127,29 @@ describe('LocalWorkspace', () => {
       expect(await git(repo.path, 'show', `${await third.snapshot()}:notes.txt`)).toBe('three')
     } finally {
       await third.close()
+    }
+  })
+
+  it('starts afresh when git pruned what the kept index names', async () => {
+    await writeFile(join(repo.path, 'notes.txt'), 'one\n')
+    const first = await LocalWorkspace.open(repo.path)
+    const state = await first.snapshot()
+    await first.close()
+    // The untracked file's blob is in no ref: `git gc` may prune it (its tree too, or not).
+    const blob = await git(repo.path, 'rev-parse', `${state}:notes.txt`)
+    await rm(join(repo.path, '.git/objects', blob.slice(0, 2), blob.slice(2)))
+    for (const pruneTree of [false, true]) {
+      if (pruneTree) await git(repo.path, 'prune', '--expire=now')
+      const next = await LocalWorkspace.open(repo.path)
+      try {
+        const now = await next.snapshot()
+        expect(await git(repo.path, 'show', `${now}:notes.txt`)).toBe('one')
+        expect(await next.untrackedFiles(now)).toEqual(['notes.txt'])
+      } finally {
+        await next.close()
+      }
+      // Each heal wrote the blob again; for the second round it goes once more.
+      if (!pruneTree) await rm(join(repo.path, '.git/objects', blob.slice(0, 2), blob.slice(2)))
     }
   })
 

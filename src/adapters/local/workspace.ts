@@ -109,20 +109,25 @@ export class LocalWorkspace implements Workspace {
       .map(entry => entry.slice(3))
   }
 
-  /** The last state `changedFromHead` listed, with what it adds to HEAD and what else it changes. */
-  private listedState?: { state: TreeState; added: string[]; other: string[] }
+  /** The last state `changedFromHead` listed, with what it adds to HEAD, what else it changes, and its blobs. */
+  private listedState?: { state: TreeState; added: string[]; other: string[]; blobs: string[] }
 
   /**
    * The paths `state` adds to HEAD (`added`) or changes otherwise: one `git diff-tree` a state (the loop asks both
    * of its first state).
    */
   private async changedFromHead(state: TreeState, kind: 'added' | 'other'): Promise<string[]> {
+    return [...(await this.listFromHead(state))[kind]]
+  }
+
+  private async listFromHead(state: TreeState): Promise<NonNullable<typeof this.listedState>> {
     if (this.listedState?.state !== state) {
       const listed = await this.git([
         'diff-tree',
         '-r',
         '-z',
-        '--name-status',
+        '--raw',
+        '--no-abbrev',
         '--no-renames',
         this.head,
         state
@@ -130,10 +135,33 @@ export class LocalWorkspace implements Workspace {
       const fields = listed.stdout.toString('utf8').split('\0')
       const added: string[] = []
       const other: string[] = []
-      for (let i = 0; i + 1 < fields.length; i += 2) (fields[i] === 'A' ? added : other).push(fields[i + 1])
-      this.listedState = { state, added, other }
+      const blobs: string[] = []
+      for (let i = 0; i + 1 < fields.length; i += 2) {
+        // `:old-mode new-mode old-blob new-blob status`, then the path.
+        const [, mode, , blob, status] = fields[i].slice(1).split(' ')
+        ;(status === 'A' ? added : other).push(fields[i + 1])
+        if (status !== 'D' && mode !== '160000') blobs.push(blob)
+      }
+      this.listedState = { state, added, other, blobs }
     }
-    return [...this.listedState[kind]]
+    return this.listedState
+  }
+
+  /**
+   * Whether git has every object of `state` that HEAD does not hold: a kept index names blobs (untracked files) no
+   * ref holds, which git may have pruned since (write-tree checks the trees only).
+   */
+  private async hasObjects(state: TreeState): Promise<boolean> {
+    const { blobs } = await this.listFromHead(state)
+    if (!blobs.length) return true
+    const checked = await this.git(
+      ['cat-file', '--batch-check'],
+      [0],
+      undefined,
+      undefined,
+      blobs.join('\n') + '\n'
+    )
+    return !/ missing$/m.test(checked.stdout.toString('utf8'))
   }
 
   async readCommitted(paths: readonly string[]): Promise<Map<string, string>> {
@@ -217,7 +245,7 @@ export class LocalWorkspace implements Workspace {
       holds = this.scratchSeal.state
     } else holds = this.scratchSeal?.state
     let state = await this.scan(env, holds, kept)
-    if (state === undefined) {
+    if (state === undefined || (kept && !(await this.hasObjects(state)))) {
       // The kept index names an object git no longer has (pruned since the last heal): start afresh.
       await this.freshIndex(index, env)
       state = (await this.scan(env))!
@@ -755,13 +783,14 @@ export class LocalWorkspace implements Workspace {
     args: string[],
     okCodes = [0],
     env?: Record<string, string>,
-    paths?: readonly string[]
+    paths?: readonly string[],
+    input?: string
   ): Promise<GitRunResult> {
     return runGit(args, {
       cwd: this.root,
       okCodes,
       env,
-      input: paths && paths.map(path => `${path}\0`).join('')
+      input: paths ? paths.map(path => `${path}\0`).join('') : input
     })
   }
 }

@@ -490,7 +490,7 @@ export class LocalWorkspace implements Workspace {
     if (known !== undefined) return known
     const file = await readFile(this.index).catch(() => Buffer.alloc(0))
     return this.indexTokens.add(seal, file, async bytes => {
-      // An earlier version is listed from a copy of its bytes (the index file holds the newest).
+      // Each version is listed from a copy of the bytes read: the index file may hold another one by now.
       const copy = join(this.scratch, 'listed-index')
       await writeFile(copy, bytes)
       const index = await this.git(['ls-files', '--stage', '-z'], [0], { GIT_INDEX_FILE: copy })

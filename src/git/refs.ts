@@ -5,6 +5,9 @@
 import { InvalidInputError, RefNotFoundError } from '../errors.js'
 import { runGit } from './run-git.js'
 
+/** Branch names `git check-ref-format` took. */
+const validBranches = new Set<string>()
+
 /** Throws InvalidInputError unless `name` is a valid branch name (checked by git itself). */
 export async function assertBranchName(name: string, cwd: string): Promise<string> {
   const branch = name.startsWith('refs/heads/') ? name.slice('refs/heads/'.length) : name
@@ -13,7 +16,10 @@ export async function assertBranchName(name: string, cwd: string): Promise<strin
       `'${name}' is not a valid branch name: use letters, digits, '/', '-', '_' and '.'.`
     )
   }
+  // Whether git takes a name never changes: each is asked once (a heal checks its fix branch's more than once).
+  if (validBranches.has(branch)) return branch
   const { code } = await runGit(['check-ref-format', `refs/heads/${branch}`], { cwd, okCodes: [0, 1] })
+  if (code === 0) validBranches.add(branch)
   if (code !== 0) {
     throw new InvalidInputError(
       `'${name}' is not a valid branch name (git check-ref-format refuses it): avoid spaces, '..', '~', '^', ':', '?', '*', '[' and a trailing '.lock'.`

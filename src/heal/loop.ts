@@ -170,6 +170,9 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
     }
   }
 
+  // The fix memory is read once the first state is taken: it opens (a module, a database) while git takes it.
+  const cache = deps.cache()
+  cache.catch(() => undefined)
   // The first state, whose scan also tells the user's untracked files: they are not in the base a fix is proposed
   // on, so what fixers do to them is put back with everything else, and never proposed.
   const start = await workspace.snapshot()
@@ -196,7 +199,7 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
   const verifyFailures = new Map<HealAttempt, CheckFailure>()
   try {
     // Recall: a fix verified before for this fingerprint is tried first.
-    const remembered = await recall(await deps.cache(), deps.repository, fingerprint.id, request.kind)
+    const remembered = await recall(await cache, deps.repository, fingerprint.id, request.kind)
     if (remembered) {
       log.info(`Trying the fix remembered for ${fingerprint.id} (verified ${remembered.verifiedAt}).`)
       const attempt: HealAttempt = { source: 'memory', result: 'does-not-apply' }

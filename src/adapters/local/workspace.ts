@@ -52,38 +52,14 @@ export class LocalWorkspace implements Workspace {
 
   /** Opens the repository that holds `cwd`; ConfigurationError when there is none or it has no commit yet. */
   static async open(cwd: string): Promise<LocalWorkspace> {
-    const top = await runGit(['rev-parse', '--show-toplevel'], { cwd, okCodes: [0, 128] })
-    if (top.code !== 0) {
-      throw new ConfigurationError(
-        `${cwd} is not inside a git repository: heal needs a checkout (run it in your repository, or after actions/checkout).`
-      )
-    }
-    const root = text(top)
-    const head = await runGit(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], {
-      cwd: root,
-      okCodes: [0, 1, 128]
-    })
-    if (head.code !== 0)
-      throw new ConfigurationError(`The repository at ${root} has no commit yet: commit first.`)
-    const indexPath = text(await runGit(['rev-parse', '--git-path', 'index'], { cwd: root }))
-    const index = isAbsolute(indexPath) ? indexPath : join(root, indexPath)
-    const gitDir = text(await runGit(['rev-parse', '--absolute-git-dir'], { cwd: root }))
-    const common = text(await runGit(['rev-parse', '--git-common-dir'], { cwd: root }))
+    const { root, head, index, gitDir, common, ref } = await locate(cwd)
     // The scratch directory lives in the git directory: one per checkout, so it is also the lock, and what it
     // holds (the user's index, the journal) survives a SIGKILL for the next run to put back.
     const scratch = join(gitDir, SCRATCH)
     const recovered = await takeLock(scratch, root)
     // The user's index as it was, so that a fixer that stages its changes (`git add`) leaves no trace in it.
     await copyFile(index, join(scratch, USER_INDEX)).catch(() => undefined)
-    const ref = await runGit(['symbolic-ref', '--quiet', 'HEAD'], { cwd: root, okCodes: [0, 1] })
-    const workspace = new LocalWorkspace(
-      root,
-      text(head),
-      scratch,
-      index,
-      ref.code === 0 ? text(ref) : undefined,
-      isAbsolute(common) ? common : join(root, common)
-    )
+    const workspace = new LocalWorkspace(root, head, scratch, index, ref, common)
     workspace.recovered = recovered
     await workspace.writeJournal()
     return workspace
@@ -124,7 +100,7 @@ export class LocalWorkspace implements Workspace {
    * With `state`, the tracked files that state changes: git compares the two trees, so this costs what differs.
    */
   async changedTrackedFiles(state?: TreeState): Promise<string[]> {
-    if (state) return this.changedFromHead(state, 'a')
+    if (state) return this.changedFromHead(state, 'other')
     const status = await this.git(['status', '--porcelain=v1', '-z', '--untracked-files=no'])
     return status.stdout
       .toString('utf8')
@@ -133,19 +109,59 @@ export class LocalWorkspace implements Workspace {
       .map(entry => entry.slice(3))
   }
 
-  /** The paths `state` changes from HEAD, of the kinds `filter` picks (`git diff --diff-filter`). */
-  private async changedFromHead(state: TreeState, filter: string): Promise<string[]> {
-    const listed = await this.git([
-      'diff-tree',
-      '-r',
-      '-z',
-      '--name-only',
-      '--no-renames',
-      `--diff-filter=${filter}`,
-      this.head,
-      state
-    ])
-    return listed.stdout.toString('utf8').split('\0').filter(Boolean)
+  /** The last state `changedFromHead` listed, with what it adds to HEAD, what else it changes, and its blobs. */
+  private listedState?: { state: TreeState; added: string[]; other: string[]; blobs: string[] }
+
+  /**
+   * The paths `state` adds to HEAD (`added`) or changes otherwise: one `git diff-tree` a state (the loop asks both
+   * of its first state).
+   */
+  private async changedFromHead(state: TreeState, kind: 'added' | 'other'): Promise<string[]> {
+    return [...(await this.listFromHead(state))[kind]]
+  }
+
+  private async listFromHead(state: TreeState): Promise<NonNullable<typeof this.listedState>> {
+    if (this.listedState?.state !== state) {
+      const listed = await this.git([
+        'diff-tree',
+        '-r',
+        '-z',
+        '--raw',
+        '--no-abbrev',
+        '--no-renames',
+        this.head,
+        state
+      ])
+      const fields = listed.stdout.toString('utf8').split('\0')
+      const added: string[] = []
+      const other: string[] = []
+      const blobs: string[] = []
+      for (let i = 0; i + 1 < fields.length; i += 2) {
+        // `:old-mode new-mode old-blob new-blob status`, then the path.
+        const [, mode, , blob, status] = fields[i].slice(1).split(' ')
+        ;(status === 'A' ? added : other).push(fields[i + 1])
+        if (status !== 'D' && mode !== '160000') blobs.push(blob)
+      }
+      this.listedState = { state, added, other, blobs }
+    }
+    return this.listedState
+  }
+
+  /**
+   * Whether git has every object of `state` that HEAD does not hold: a kept index names blobs (untracked files) no
+   * ref holds, which git may have pruned since (write-tree checks the trees only).
+   */
+  private async hasObjects(state: TreeState): Promise<boolean> {
+    const { blobs } = await this.listFromHead(state)
+    if (!blobs.length) return true
+    const checked = await this.git(
+      ['cat-file', '--batch-check'],
+      [0],
+      undefined,
+      undefined,
+      blobs.join('\n') + '\n'
+    )
+    return !/ missing$/m.test(checked.stdout.toString('utf8'))
   }
 
   async readCommitted(paths: readonly string[]): Promise<Map<string, string>> {
@@ -168,7 +184,7 @@ export class LocalWorkspace implements Workspace {
    * has them), the files it adds to HEAD: the snapshot's scan already found them.
    */
   async untrackedFiles(state?: TreeState): Promise<string[]> {
-    if (state) return this.changedFromHead(state, 'A')
+    if (state) return this.changedFromHead(state, 'added')
     const listed = await this.git([
       'ls-files',
       '-z',
@@ -192,40 +208,131 @@ export class LocalWorkspace implements Workspace {
    * files that changed since (the user's index, which self-heal never refreshes, may be older than the files).
    */
   async snapshot(): Promise<TreeState> {
+    const early = this.early
+    this.early = undefined
+    return early ?? this.scanFiles()
+  }
+
+  /**
+   * A snapshot started by `outsideChanges` as soon as the repository's metadata was put back, alongside its list of
+   * ignored files: the next `snapshot` is it (the loop takes one right after). What changes the files waits for it
+   * and drops it.
+   */
+  private early?: Promise<TreeState>
+
+  /** Waits for the early snapshot, if one is running, and drops it: the files are about to change. */
+  private async dropEarly(): Promise<void> {
+    const early = this.early
+    this.early = undefined
+    await early?.catch(() => undefined)
+  }
+
+  private async scanFiles(): Promise<TreeState> {
     const index = join(this.scratch, 'index')
     const env = { GIT_INDEX_FILE: index }
+    /** The state the index's entries are, when known: nothing changed since means no tree to write. */
+    let holds: TreeState | undefined
+    let kept = false
     if (!this.indexMade) {
-      // The first starts from a copy of the real index (which matches HEAD: heal starts with tracked files
-      // unchanged), for its stat data.
-      try {
-        await copyFile(this.index, index)
-      } catch {
-        await this.git(['read-tree', this.head], [0], env)
-      }
+      kept = await this.takeKeptIndex(index)
+      if (!kept) await this.freshIndex(index, env)
       this.indexMade = true
     } else if (this.scratchSeal && (await fileSeal(index)) !== this.scratchSeal.seal) {
       // A fixer rewrote the scratch index (stat data that hides a change it made): start again from the last
       // state's entries alone, with no stat data to trust, so every file is read.
       await rm(index, { force: true })
       await this.git(['read-tree', this.scratchSeal.state], [0], env)
+      holds = this.scratchSeal.state
+    } else holds = this.scratchSeal?.state
+    let state = await this.scan(env, holds, kept)
+    if (state === undefined || (kept && !(await this.hasObjects(state)))) {
+      // The kept index names an object git no longer has (pruned since the last heal): start afresh.
+      await this.freshIndex(index, env)
+      state = (await this.scan(env))!
     }
-    if (!(await this.updateScratch(env))) await this.git(['add', '--all', '--', '.'], [0], env)
-    const state = text(await this.git(['write-tree'], [0], env))
     this.scratchSeal = { seal: await fileSeal(index), state }
     if (!this.start) {
       this.start = state
       await this.writeJournal()
+      // The files are put back at this state when the heal ends: the next heal finds them as this index has them.
+      const copy = join(this.scratch, START_INDEX)
+      await copyFile(index, copy)
+      this.startSeal = await fileSeal(copy)
     }
     return state
   }
 
-  /** Brings the scratch index up to the files; false when it is left to `git add` (see changedSinceIndex). */
-  private async updateScratch(env: Record<string, string>): Promise<boolean> {
+  /** The seal of the copy of the scratch index the first snapshot left (see keepIndex). */
+  private startSeal?: string
+
+  /**
+   * Starts the scratch index from a copy of the real index (which matches HEAD: heal starts with tracked files
+   * unchanged), for its stat data.
+   */
+  private async freshIndex(index: string, env: Record<string, string>): Promise<void> {
+    try {
+      await copyFile(this.index, index)
+    } catch {
+      await rm(index, { force: true })
+      await this.git(['read-tree', this.head], [0], env)
+    }
+  }
+
+  /**
+   * Brings the scratch index up to the files and writes its tree; `holds` is the state its entries are, when known
+   * (then nothing changed means that state, with no tree to write). With `tolerant`, undefined when git cannot
+   * write the tree (rather than an error).
+   */
+  private async scan(
+    env: Record<string, string>,
+    holds?: TreeState,
+    tolerant = false
+  ): Promise<TreeState | undefined> {
     const changed = await this.changedSinceIndex(env)
-    if (!changed) return false
-    if (!changed.length) return true
+    if (changed?.length === 0 && holds) return holds
     const update = ['update-index', '-z', '--add', '--remove', '--replace', '--stdin']
-    return (await this.git(update, [0, 1, 128], env, changed)).code === 0
+    if (!changed || (changed.length && (await this.git(update, [0, 1, 128], env, changed)).code !== 0))
+      await this.git(['add', '--all', '--', '.'], [0], env)
+    const tree = await this.git(['write-tree'], tolerant ? [0, 128] : [0], env)
+    return tree.code === 0 ? text(tree) : undefined
+  }
+
+  /**
+   * Where the scratch index is kept between heals, with its seal: its stat data and untracked cache spare the next
+   * heal's first snapshot from reading every directory again.
+   */
+  private get keptIndex(): string {
+    return join(dirname(this.scratch), KEPT_INDEX)
+  }
+
+  /**
+   * Moves the index the last heal kept into `index`, when it is as that heal left it (its seal, which no process
+   * can forge, is the one recorded): true when it did. Anything else is removed, and the index starts afresh.
+   */
+  private async takeKeptIndex(index: string): Promise<boolean> {
+    const kept = this.keptIndex
+    const seal = await readFile(`${kept}.seal`, 'utf8').catch(() => undefined)
+    const sealed = seal !== undefined && (await fileSeal(kept)) === seal
+    if (sealed) await rename(kept, index).catch(() => undefined)
+    await forgetKeptIndex(kept)
+    return sealed && (await fileSeal(index)) !== undefined
+  }
+
+  /**
+   * Keeps the scratch index for the next heal: as the first snapshot left it (the files are put back at that
+   * state), or else as the last one did, when it is as that snapshot left it. What was at the kept paths goes
+   * first, whatever it is (a fixer may have put something there), and the seal is written to a new file only.
+   */
+  private async keepIndex(): Promise<void> {
+    const kept = this.keptIndex
+    await forgetKeptIndex(kept)
+    const start = join(this.scratch, START_INDEX)
+    const index = join(this.scratch, 'index')
+    if (this.startSeal && (await fileSeal(start)) === this.startSeal) await rename(start, kept)
+    else if (this.scratchSeal && (await fileSeal(index)) === this.scratchSeal.seal) await rename(index, kept)
+    else return
+    const seal = await fileSeal(kept)
+    if (seal) await writeFile(`${kept}.seal`, seal, { flag: 'wx' })
   }
 
   /**
@@ -268,6 +375,7 @@ export class LocalWorkspace implements Workspace {
 
   /** Applies a diff to the working tree, all or nothing; false (and nothing changed) when it does not apply. */
   async apply(diff: string): Promise<boolean> {
+    await this.dropEarly()
     const result = await runGit(['apply', '--binary', '--whitespace=nowarn', '-'], {
       cwd: this.root,
       input: diff,
@@ -281,6 +389,7 @@ export class LocalWorkspace implements Workspace {
    * or removed, so files nobody changed keep their timestamps. With `paths`, only those of them.
    */
   async restore(state: TreeState, current: TreeState, paths?: readonly string[]): Promise<void> {
+    await this.dropEarly()
     if (state === current) return
     await this.keepPutBack(current)
     // `--raw` gives each path's mode and blob in `state` too: the index the files are written from holds only
@@ -452,30 +561,44 @@ export class LocalWorkspace implements Workspace {
    * status` refreshes, so a command that only reads the checkout changes nothing here).
    */
   private async readRepository(): Promise<RepositoryMark> {
+    // One git process in the usual case: the commit, then the ref (`HEAD` itself when detached).
+    const both = await this.git(['rev-parse', 'HEAD^{commit}', '--symbolic-full-name', 'HEAD'], [0, 128])
+    const [commit, name] = both.stdout.toString('utf8').split('\n')
+    if (both.code === 0 && commit && name) {
+      return { ref: name === 'HEAD' ? undefined : name, commit, index: await this.indexDigest() }
+    }
+    // HEAD names no commit (a branch not born yet): the ref alone.
     const ref = await this.git(['symbolic-ref', '--quiet', 'HEAD'], [0, 1])
-    const commit = await this.git(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], [0, 1, 128])
+    const alone = await this.git(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], [0, 1, 128])
     return {
       ref: ref.code === 0 ? text(ref) : undefined,
-      commit: text(commit),
+      commit: text(alone),
       index: await this.indexDigest()
     }
   }
 
-  /** The index file's bytes (a digest of them) when `indexDigest` last asked git, and what git listed then. */
-  private indexRead?: { bytes: string; entries: string }
+  /** What `indexDigest` knows of the index files it has seen (see there). */
+  private readonly indexTokens = new IndexTokens()
 
   /**
-   * A digest of the index's entries. git lists them (a read of the whole index) only when the file's bytes
-   * changed since the last time: the loop asks before and after every fixer and check.
+   * A token for the index's entries (mode, blob, stage, path): two are equal exactly when the entries are. The loop
+   * asks before and after every fixer and check, and the index rarely changes, so the file is read only when its
+   * seal (see fileSeal) changed, and git lists the entries (a read of the whole index) only when its bytes are new
+   * and another version's are known to compare them with: the first version seen is its own token.
    */
   private async indexDigest(): Promise<string> {
+    const seal = await fileSeal(this.index)
+    const known = this.indexTokens.bySeal(seal)
+    if (known !== undefined) return known
     const file = await readFile(this.index).catch(() => Buffer.alloc(0))
-    const bytes = createHash('sha256').update(file).digest('hex')
-    if (this.indexRead?.bytes !== bytes) {
-      const index = await this.git(['ls-files', '--stage', '-z'])
-      this.indexRead = { bytes, entries: createHash('sha256').update(index.stdout).digest('hex') }
-    }
-    return this.indexRead.entries
+    return this.indexTokens.add(seal, file, async bytes => {
+      // Each version is listed from a copy of the bytes read: the index file may hold another one by now.
+      const copy = join(this.scratch, 'listed-index')
+      await writeFile(copy, bytes)
+      const index = await this.git(['ls-files', '--stage', '-z'], [0], { GIT_INDEX_FILE: copy })
+      await rm(copy, { force: true })
+      return createHash('sha256').update(index.stdout).digest('hex')
+    })
   }
 
   async guard(): Promise<void> {
@@ -508,6 +631,12 @@ export class LocalWorkspace implements Workspace {
       }
       changes.push({ path: `.git/${path}`, change: change(before, after), undone: true })
     }
+    // The files' state is read alongside the ignored files (two walks of the checkout, on two cores if there are):
+    // nothing is left that could run in git, and what is removed below is ignored, so no part of a state.
+    await this.dropEarly()
+    const early = this.scanFiles()
+    early.catch(() => undefined)
+    this.early = early
     const listed = await this.readIgnored()
     for (const path of new Set([...ignored.keys(), ...listed.keys()])) {
       const before = ignored.get(path)
@@ -548,10 +677,15 @@ export class LocalWorkspace implements Workspace {
   private async readIgnored(): Promise<Map<string, string>> {
     const listed = await this.git(['ls-files', '-z', '--others', '--ignored', '--exclude-standard'])
     const files = new Map<string, string>()
-    for (const path of listed.stdout.toString('utf8').split('\0')) {
-      if (!path) continue
-      const info = await lstat(join(this.root, path)).catch(() => undefined)
-      if (info) files.set(path, `${info.size}:${info.mtimeMs}:${info.ino}:${info.mode}`)
+    const paths = listed.stdout.toString('utf8').split('\0').filter(Boolean)
+    // Many at a time (dependencies are thousands of files), each a stat on libuv's threads.
+    for (let i = 0; i < paths.length; i += 64) {
+      const batch = paths.slice(i, i + 64)
+      const infos = await Promise.all(batch.map(path => lstat(join(this.root, path)).catch(() => undefined)))
+      batch.forEach((path, j) => {
+        const info = infos[j]
+        if (info) files.set(path, `${info.size}:${info.mtimeMs}:${info.ino}:${info.mode}`)
+      })
     }
     return files
   }
@@ -696,6 +830,8 @@ export class LocalWorkspace implements Workspace {
 
   /** Ends the heal here: the scratch files, the journal and the lock go. */
   async close(): Promise<void> {
+    await this.dropEarly()
+    await this.keepIndex().catch(() => undefined)
     await rm(this.scratch, { recursive: true, force: true })
   }
 
@@ -756,15 +892,53 @@ export class LocalWorkspace implements Workspace {
     args: string[],
     okCodes = [0],
     env?: Record<string, string>,
-    paths?: readonly string[]
+    paths?: readonly string[],
+    input?: string
   ): Promise<GitRunResult> {
     return runGit(args, {
       cwd: this.root,
       okCodes,
       env,
-      input: paths && paths.map(path => `${path}\0`).join('')
+      input: paths ? paths.map(path => `${path}\0`).join('') : input
     })
   }
+}
+
+/** Where a checkout's repository is, and what it has checked out. */
+interface Location {
+  root: string
+  head: string
+  /** The index file, absolute. */
+  index: string
+  gitDir: string
+  common: string
+  /** The ref HEAD points to (`refs/heads/...`), or undefined when detached. */
+  ref: string | undefined
+}
+
+/**
+ * Finds the repository holding `cwd` in one git process (paths absolute, then HEAD's commit and its ref), or, when
+ * that fails, step by step to say what is missing (no repository, no commit) as a ConfigurationError.
+ */
+async function locate(cwd: string): Promise<Location> {
+  const paths = ['--show-toplevel', '--absolute-git-dir', '--git-common-dir', '--git-path', 'index']
+  const all = await runGit(
+    ['rev-parse', '--path-format=absolute', ...paths, 'HEAD^{commit}', '--symbolic-full-name', 'HEAD'],
+    { cwd, okCodes: [0, 128] }
+  )
+  const lines = all.stdout.toString('utf8').split('\n')
+  if (all.code === 0 && lines.length >= 6 && lines.slice(0, 6).every(Boolean)) {
+    const [root, gitDir, common, index, head, ref] = lines
+    return { root, gitDir, common, index, head, ref: ref === 'HEAD' ? undefined : ref }
+  }
+  const top = await runGit(['rev-parse', '--show-toplevel'], { cwd, okCodes: [0, 128] })
+  if (top.code !== 0) {
+    throw new ConfigurationError(
+      `${cwd} is not inside a git repository: heal needs a checkout (run it in your repository, or after actions/checkout).`
+    )
+  }
+  const root = text(top)
+  throw new ConfigurationError(`The repository at ${root} has no commit yet: commit first.`)
 }
 
 /**
@@ -783,6 +957,12 @@ export async function checkoutIdentity(root: string, head = 'HEAD'): Promise<str
 
 /** The scratch directory's name in the git directory. */
 const SCRATCH = 'self-heal'
+
+/** The copy of the scratch index as the first snapshot left it, in the scratch directory. */
+const START_INDEX = 'start-index'
+
+/** The scratch index kept between heals, in the git directory, and `.seal` after it: its seal. */
+const KEPT_INDEX = 'self-heal-index'
 
 /** The journal's name in the scratch directory: what the next run needs if this one is killed. */
 const JOURNAL = 'journal.json'
@@ -816,10 +996,18 @@ async function takeLock(scratch: string, root: string): Promise<string | undefin
       `Another heal (pid ${journal.pid}) is running in this checkout: wait for it to end, or end it, then heal again.`
     )
   }
+  // An index kept by an earlier heal is not trusted after one that was killed: its fixer may have left one there.
+  await forgetKeptIndex(join(dirname(scratch), KEPT_INDEX))
   const done = journal ? await LocalWorkspace.recover(root, scratch, journal) : undefined
   await rm(scratch, { recursive: true, force: true })
   await mkdir(scratch)
   return done
+}
+
+/** Removes the kept scratch index and its seal, whatever they are. */
+async function forgetKeptIndex(kept: string): Promise<void> {
+  await rm(kept, { recursive: true, force: true })
+  await rm(`${kept}.seal`, { recursive: true, force: true })
 }
 
 function isRunning(pid: number): boolean {
@@ -876,6 +1064,45 @@ interface RepositoryMark {
   ref: string | undefined
   commit: string
   index: string
+}
+
+/**
+ * Tokens for versions of an index file, equal exactly when their entries are. The first version is its own token
+ * (a digest of its bytes), and costs no git; a version with new bytes is compared by its entries (listed by
+ * `entries`) with the versions seen before, whose entries are listed then, once each.
+ */
+class IndexTokens {
+  private readonly seals = new Map<string, string>()
+  /** The versions seen; a version's bytes are kept only until its entries are listed. */
+  private readonly versions: { bytes: string; file?: Buffer; entries?: string; token: string }[] = []
+
+  bySeal(seal: string | undefined): string | undefined {
+    return seal === undefined ? undefined : this.seals.get(seal)
+  }
+
+  async add(
+    seal: string | undefined,
+    file: Buffer,
+    entries: (file: Buffer) => Promise<string>
+  ): Promise<string> {
+    const bytes = createHash('sha256').update(file).digest('hex')
+    let version = this.versions.find(known => known.bytes === bytes)
+    if (!version) {
+      const listed = this.versions.length ? await entries(file) : undefined
+      for (const known of this.versions) {
+        if (known.entries === undefined && known.file) known.entries = await entries(known.file)
+        delete known.file
+      }
+      const same = this.versions.find(known => known.entries === listed)
+      version =
+        listed === undefined
+          ? { bytes, file, token: bytes }
+          : { bytes, entries: listed, token: same?.token ?? bytes }
+      this.versions.push(version)
+    }
+    if (seal !== undefined) this.seals.set(seal, version.token)
+    return version.token
+  }
 }
 
 /** The copy of the user's index in the scratch directory. */

@@ -1,0 +1,177 @@
+/**
+ * LocalWorkspace's own bookkeeping against real git: how it finds the checkout, how it tells the index changed
+ * without listing it each time, and the scratch index it keeps between heals (trusted only as it left it).
+ */
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { execFile } from 'node:child_process'
+import { existsSync, statSync } from 'node:fs'
+import { mkdir, realpath, rm, utimes, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { LocalWorkspace } from '../../src/adapters/local/workspace.js'
+import { ConfigurationError } from '../../src/errors.js'
+import { GIT_ENV, git, makeTempDir, makeTempRepo, type TempDir } from '../helpers/git.js'
+import { promisify } from 'node:util'
+
+const run = promisify(execFile)
+
+/** git with the scratch index kept between heals as its index. */
+async function gitKept(root: string, ...args: string[]): Promise<void> {
+  await run('git', args, {
+    cwd: root,
+    env: { ...GIT_ENV, GIT_INDEX_FILE: join(root, '.git/self-heal-index') }
+  })
+}
+
+describe('LocalWorkspace', () => {
+  let repo: TempDir
+
+  beforeEach(async () => {
+    repo = await makeTempRepo({ 'src/app.js': 'one\n', 'README.md': '# r\n' })
+  })
+  afterEach(async () => {
+    await repo.cleanup()
+  })
+
+  it('opens the checkout from a subdirectory and a linked worktree, on a branch or detached', async () => {
+    const head = await git(repo.path, 'rev-parse', 'HEAD')
+    const outside = await makeTempDir()
+    try {
+      const linked = join(outside.path, 'linked')
+      await git(repo.path, 'worktree', 'add', '-q', '--detach', linked)
+      for (const [cwd, root, branch] of [
+        [join(repo.path, 'src'), repo.path, 'main'],
+        [linked, linked, undefined]
+      ] as const) {
+        const workspace = await LocalWorkspace.open(cwd)
+        try {
+          expect(workspace.root).toBe(await realpath(root))
+          expect(workspace.head).toBe(head)
+          expect(await workspace.currentBranch()).toBe(branch)
+          expect(await workspace.repositoryChanges()).toEqual([])
+          // The scratch directory is the checkout's own git directory's.
+          const gitDir = await git(cwd, 'rev-parse', '--absolute-git-dir')
+          expect(existsSync(join(gitDir, 'self-heal', 'journal.json'))).toBe(true)
+        } finally {
+          await workspace.close()
+        }
+      }
+    } finally {
+      await outside.cleanup()
+    }
+  })
+
+  it('says what is missing: a repository, or a commit', async () => {
+    const empty = await makeTempDir()
+    try {
+      await expect(LocalWorkspace.open(empty.path)).rejects.toThrow(/is not inside a git repository/)
+      await git(empty.path, 'init', '-q', '-b', 'main')
+      const opened = LocalWorkspace.open(empty.path)
+      await expect(opened).rejects.toBeInstanceOf(ConfigurationError)
+      await expect(opened).rejects.toThrow(/has no commit yet/)
+    } finally {
+      await empty.cleanup()
+    }
+  })
+
+  it('tells a change to the index from git refreshing its stat data', async () => {
+    const workspace = await LocalWorkspace.open(repo.path)
+    try {
+      await workspace.markRepository()
+      // A check that runs `git status` rewrites the index with fresh stat data: its entries stay the same.
+      const later = new Date(Date.now() + 5000)
+      await utimes(join(repo.path, 'src/app.js'), later, later)
+      const index = join(repo.path, '.git/index')
+      const stat = statSync(index).ctimeMs
+      await git(repo.path, 'status', '--porcelain')
+      expect(statSync(index).ctimeMs).not.toBe(stat)
+      expect(await workspace.repositoryChanges()).toEqual([])
+      // Staging changes the entries.
+      await writeFile(join(repo.path, 'new.txt'), 'x\n')
+      await git(repo.path, 'add', 'new.txt')
+      expect(await workspace.repositoryChanges()).toEqual([
+        'the index changed (git add, git reset, git stash, ...)'
+      ])
+      // Back as it was (the entries, not the bytes): no change again.
+      await git(repo.path, 'rm', '-q', '--cached', 'new.txt')
+      expect(await workspace.repositoryChanges()).toEqual([])
+    } finally {
+      await workspace.close()
+    }
+  })
+
+  it('keeps its scratch index for the next heal, and trusts it only as it left it', async () => {
+    await writeFile(join(repo.path, 'notes.txt'), 'one\n')
+    const first = await LocalWorkspace.open(repo.path)
+    const state = await first.snapshot()
+    // Nothing changed: the same state, from the same index.
+    expect(await first.snapshot()).toBe(state)
+    await first.close()
+    expect(existsSync(join(repo.path, '.git/self-heal-index'))).toBe(true)
+    expect(existsSync(join(repo.path, '.git/self-heal-index.seal'))).toBe(true)
+    expect(existsSync(join(repo.path, '.git/self-heal'))).toBe(false)
+
+    // The next heal starts from it: the files as they are now, the untracked one too.
+    const second = await LocalWorkspace.open(repo.path)
+    expect(await second.snapshot()).toBe(state)
+    expect(existsSync(join(repo.path, '.git/self-heal-index'))).toBe(false)
+    await writeFile(join(repo.path, 'notes.txt'), 'two\n')
+    const changed = await second.snapshot()
+    expect(await git(repo.path, 'show', `${changed}:notes.txt`)).toBe('two')
+    await second.close()
+
+    // Changed since (marked unchanged, so that git would not read the file again), it is not trusted.
+    await gitKept(repo.path, 'update-index', '--assume-unchanged', 'notes.txt')
+    await writeFile(join(repo.path, 'notes.txt'), 'three\n')
+    const third = await LocalWorkspace.open(repo.path)
+    try {
+      expect(await git(repo.path, 'show', `${await third.snapshot()}:notes.txt`)).toBe('three')
+    } finally {
+      await third.close()
+    }
+  })
+
+  it('starts afresh when git pruned what the kept index names', async () => {
+    await writeFile(join(repo.path, 'notes.txt'), 'one\n')
+    const first = await LocalWorkspace.open(repo.path)
+    const state = await first.snapshot()
+    await first.close()
+    // The untracked file's blob is in no ref: `git gc` may prune it (its tree too, or not).
+    const blob = await git(repo.path, 'rev-parse', `${state}:notes.txt`)
+    await rm(join(repo.path, '.git/objects', blob.slice(0, 2), blob.slice(2)))
+    for (const pruneTree of [false, true]) {
+      if (pruneTree) await git(repo.path, 'prune', '--expire=now')
+      const next = await LocalWorkspace.open(repo.path)
+      try {
+        const now = await next.snapshot()
+        expect(await git(repo.path, 'show', `${now}:notes.txt`)).toBe('one')
+        expect(await next.untrackedFiles(now)).toEqual(['notes.txt'])
+      } finally {
+        await next.close()
+      }
+      // Each heal wrote the blob again; for the second round it goes once more.
+      if (!pruneTree) await rm(join(repo.path, '.git/objects', blob.slice(0, 2), blob.slice(2)))
+    }
+  })
+
+  it('drops the kept index after a heal that was killed (its fixer could have left one there)', async () => {
+    await writeFile(join(repo.path, 'notes.txt'), 'one\n')
+    const first = await LocalWorkspace.open(repo.path)
+    await first.snapshot()
+    await first.close()
+    // A heal that ended without putting anything back: its scratch directory and journal are still there.
+    await mkdir(join(repo.path, '.git/self-heal'))
+    const head = await git(repo.path, 'rev-parse', 'HEAD')
+    await writeFile(
+      join(repo.path, '.git/self-heal/journal.json'),
+      JSON.stringify({ pid: 2 ** 22 + 1, head, headRef: 'refs/heads/main' })
+    )
+    const next = await LocalWorkspace.open(repo.path)
+    try {
+      expect(next.recovered).toMatch(/was killed/)
+      expect(existsSync(join(repo.path, '.git/self-heal-index'))).toBe(false)
+      expect(existsSync(join(repo.path, '.git/self-heal-index.seal'))).toBe(false)
+    } finally {
+      await next.close()
+    }
+  })
+})

@@ -447,29 +447,14 @@ class LocalWorkspace {
     committed = new Map();
     /** Opens the repository that holds `cwd`; ConfigurationError when there is none or it has no commit yet. */
     static async open(cwd) {
-        const top = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(['rev-parse', '--show-toplevel'], { cwd, okCodes: [0, 128] });
-        if (top.code !== 0) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`${cwd} is not inside a git repository: heal needs a checkout (run it in your repository, or after actions/checkout).`);
-        }
-        const root = text(top);
-        const head = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], {
-            cwd: root,
-            okCodes: [0, 1, 128]
-        });
-        if (head.code !== 0)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`The repository at ${root} has no commit yet: commit first.`);
-        const indexPath = text(await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(['rev-parse', '--git-path', 'index'], { cwd: root }));
-        const index = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.isAbsolute)(indexPath) ? indexPath : (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, indexPath);
-        const gitDir = text(await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(['rev-parse', '--absolute-git-dir'], { cwd: root }));
-        const common = text(await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(['rev-parse', '--git-common-dir'], { cwd: root }));
+        const { root, head, index, gitDir, common, ref } = await locate(cwd);
         // The scratch directory lives in the git directory: one per checkout, so it is also the lock, and what it
         // holds (the user's index, the journal) survives a SIGKILL for the next run to put back.
         const scratch = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(gitDir, SCRATCH);
         const recovered = await takeLock(scratch, root);
         // The user's index as it was, so that a fixer that stages its changes (`git add`) leaves no trace in it.
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.copyFile)(index, (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(scratch, USER_INDEX)).catch(() => undefined);
-        const ref = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(['symbolic-ref', '--quiet', 'HEAD'], { cwd: root, okCodes: [0, 1] });
-        const workspace = new LocalWorkspace(root, text(head), scratch, index, ref.code === 0 ? text(ref) : undefined, (0,node_path__WEBPACK_IMPORTED_MODULE_3__.isAbsolute)(common) ? common : (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, common));
+        const workspace = new LocalWorkspace(root, head, scratch, index, ref, common);
         workspace.recovered = recovered;
         await workspace.writeJournal();
         return workspace;
@@ -504,7 +489,7 @@ class LocalWorkspace {
      */
     async changedTrackedFiles(state) {
         if (state)
-            return this.changedFromHead(state, 'a');
+            return this.changedFromHead(state, 'other');
         const status = await this.git(['status', '--porcelain=v1', '-z', '--untracked-files=no']);
         return status.stdout
             .toString('utf8')
@@ -512,19 +497,52 @@ class LocalWorkspace {
             .filter(Boolean)
             .map(entry => entry.slice(3));
     }
-    /** The paths `state` changes from HEAD, of the kinds `filter` picks (`git diff --diff-filter`). */
-    async changedFromHead(state, filter) {
-        const listed = await this.git([
-            'diff-tree',
-            '-r',
-            '-z',
-            '--name-only',
-            '--no-renames',
-            `--diff-filter=${filter}`,
-            this.head,
-            state
-        ]);
-        return listed.stdout.toString('utf8').split('\0').filter(Boolean);
+    /** The last state `changedFromHead` listed, with what it adds to HEAD, what else it changes, and its blobs. */
+    listedState;
+    /**
+     * The paths `state` adds to HEAD (`added`) or changes otherwise: one `git diff-tree` a state (the loop asks both
+     * of its first state).
+     */
+    async changedFromHead(state, kind) {
+        return [...(await this.listFromHead(state))[kind]];
+    }
+    async listFromHead(state) {
+        if (this.listedState?.state !== state) {
+            const listed = await this.git([
+                'diff-tree',
+                '-r',
+                '-z',
+                '--raw',
+                '--no-abbrev',
+                '--no-renames',
+                this.head,
+                state
+            ]);
+            const fields = listed.stdout.toString('utf8').split('\0');
+            const added = [];
+            const other = [];
+            const blobs = [];
+            for (let i = 0; i + 1 < fields.length; i += 2) {
+                // `:old-mode new-mode old-blob new-blob status`, then the path.
+                const [, mode, , blob, status] = fields[i].slice(1).split(' ');
+                (status === 'A' ? added : other).push(fields[i + 1]);
+                if (status !== 'D' && mode !== '160000')
+                    blobs.push(blob);
+            }
+            this.listedState = { state, added, other, blobs };
+        }
+        return this.listedState;
+    }
+    /**
+     * Whether git has every object of `state` that HEAD does not hold: a kept index names blobs (untracked files) no
+     * ref holds, which git may have pruned since (write-tree checks the trees only).
+     */
+    async hasObjects(state) {
+        const { blobs } = await this.listFromHead(state);
+        if (!blobs.length)
+            return true;
+        const checked = await this.git(['cat-file', '--batch-check'], [0], undefined, undefined, blobs.join('\n') + '\n');
+        return !/ missing$/m.test(checked.stdout.toString('utf8'));
     }
     async readCommitted(paths) {
         const found = new Map();
@@ -547,7 +565,7 @@ class LocalWorkspace {
      */
     async untrackedFiles(state) {
         if (state)
-            return this.changedFromHead(state, 'A');
+            return this.changedFromHead(state, 'added');
         const listed = await this.git([
             'ls-files',
             '-z',
@@ -569,17 +587,32 @@ class LocalWorkspace {
      * files that changed since (the user's index, which self-heal never refreshes, may be older than the files).
      */
     async snapshot() {
+        const early = this.early;
+        this.early = undefined;
+        return early ?? this.scanFiles();
+    }
+    /**
+     * A snapshot started by `outsideChanges` as soon as the repository's metadata was put back, alongside its list of
+     * ignored files: the next `snapshot` is it (the loop takes one right after). What changes the files waits for it
+     * and drops it.
+     */
+    early;
+    /** Waits for the early snapshot, if one is running, and drops it: the files are about to change. */
+    async dropEarly() {
+        const early = this.early;
+        this.early = undefined;
+        await early?.catch(() => undefined);
+    }
+    async scanFiles() {
         const index = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.scratch, 'index');
         const env = { GIT_INDEX_FILE: index };
+        /** The state the index's entries are, when known: nothing changed since means no tree to write. */
+        let holds;
+        let kept = false;
         if (!this.indexMade) {
-            // The first starts from a copy of the real index (which matches HEAD: heal starts with tracked files
-            // unchanged), for its stat data.
-            try {
-                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.copyFile)(this.index, index);
-            }
-            catch {
-                await this.git(['read-tree', this.head], [0], env);
-            }
+            kept = await this.takeKeptIndex(index);
+            if (!kept)
+                await this.freshIndex(index, env);
             this.indexMade = true;
         }
         else if (this.scratchSeal && (await fileSeal(index)) !== this.scratchSeal.seal) {
@@ -587,26 +620,96 @@ class LocalWorkspace {
             // state's entries alone, with no stat data to trust, so every file is read.
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(index, { force: true });
             await this.git(['read-tree', this.scratchSeal.state], [0], env);
+            holds = this.scratchSeal.state;
         }
-        if (!(await this.updateScratch(env)))
-            await this.git(['add', '--all', '--', '.'], [0], env);
-        const state = text(await this.git(['write-tree'], [0], env));
+        else
+            holds = this.scratchSeal?.state;
+        let state = await this.scan(env, holds, kept);
+        if (state === undefined || (kept && !(await this.hasObjects(state)))) {
+            // The kept index names an object git no longer has (pruned since the last heal): start afresh.
+            await this.freshIndex(index, env);
+            state = (await this.scan(env));
+        }
         this.scratchSeal = { seal: await fileSeal(index), state };
         if (!this.start) {
             this.start = state;
             await this.writeJournal();
+            // The files are put back at this state when the heal ends: the next heal finds them as this index has them.
+            const copy = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.scratch, START_INDEX);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.copyFile)(index, copy);
+            this.startSeal = await fileSeal(copy);
         }
         return state;
     }
-    /** Brings the scratch index up to the files; false when it is left to `git add` (see changedSinceIndex). */
-    async updateScratch(env) {
+    /** The seal of the copy of the scratch index the first snapshot left (see keepIndex). */
+    startSeal;
+    /**
+     * Starts the scratch index from a copy of the real index (which matches HEAD: heal starts with tracked files
+     * unchanged), for its stat data.
+     */
+    async freshIndex(index, env) {
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.copyFile)(this.index, index);
+        }
+        catch {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(index, { force: true });
+            await this.git(['read-tree', this.head], [0], env);
+        }
+    }
+    /**
+     * Brings the scratch index up to the files and writes its tree; `holds` is the state its entries are, when known
+     * (then nothing changed means that state, with no tree to write). With `tolerant`, undefined when git cannot
+     * write the tree (rather than an error).
+     */
+    async scan(env, holds, tolerant = false) {
         const changed = await this.changedSinceIndex(env);
-        if (!changed)
-            return false;
-        if (!changed.length)
-            return true;
+        if (changed?.length === 0 && holds)
+            return holds;
         const update = ['update-index', '-z', '--add', '--remove', '--replace', '--stdin'];
-        return (await this.git(update, [0, 1, 128], env, changed)).code === 0;
+        if (!changed || (changed.length && (await this.git(update, [0, 1, 128], env, changed)).code !== 0))
+            await this.git(['add', '--all', '--', '.'], [0], env);
+        const tree = await this.git(['write-tree'], tolerant ? [0, 128] : [0], env);
+        return tree.code === 0 ? text(tree) : undefined;
+    }
+    /**
+     * Where the scratch index is kept between heals, with its seal: its stat data and untracked cache spare the next
+     * heal's first snapshot from reading every directory again.
+     */
+    get keptIndex() {
+        return (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(this.scratch), KEPT_INDEX);
+    }
+    /**
+     * Moves the index the last heal kept into `index`, when it is as that heal left it (its seal, which no process
+     * can forge, is the one recorded): true when it did. Anything else is removed, and the index starts afresh.
+     */
+    async takeKeptIndex(index) {
+        const kept = this.keptIndex;
+        const seal = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(`${kept}.seal`, 'utf8').catch(() => undefined);
+        const sealed = seal !== undefined && (await fileSeal(kept)) === seal;
+        if (sealed)
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(kept, index).catch(() => undefined);
+        await forgetKeptIndex(kept);
+        return sealed && (await fileSeal(index)) !== undefined;
+    }
+    /**
+     * Keeps the scratch index for the next heal: as the first snapshot left it (the files are put back at that
+     * state), or else as the last one did, when it is as that snapshot left it. What was at the kept paths goes
+     * first, whatever it is (a fixer may have put something there), and the seal is written to a new file only.
+     */
+    async keepIndex() {
+        const kept = this.keptIndex;
+        await forgetKeptIndex(kept);
+        const start = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.scratch, START_INDEX);
+        const index = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.scratch, 'index');
+        if (this.startSeal && (await fileSeal(start)) === this.startSeal)
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(start, kept);
+        else if (this.scratchSeal && (await fileSeal(index)) === this.scratchSeal.seal)
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(index, kept);
+        else
+            return;
+        const seal = await fileSeal(kept);
+        if (seal)
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(`${kept}.seal`, seal, { flag: 'wx' });
     }
     /**
      * The files that differ from the scratch index (changed, removed, added), as `git status` finds them with an
@@ -645,6 +748,7 @@ class LocalWorkspace {
     }
     /** Applies a diff to the working tree, all or nothing; false (and nothing changed) when it does not apply. */
     async apply(diff) {
+        await this.dropEarly();
         const result = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(['apply', '--binary', '--whitespace=nowarn', '-'], {
             cwd: this.root,
             input: diff,
@@ -657,6 +761,7 @@ class LocalWorkspace {
      * or removed, so files nobody changed keep their timestamps. With `paths`, only those of them.
      */
     async restore(state, current, paths) {
+        await this.dropEarly();
         if (state === current)
             return;
         await this.keepPutBack(current);
@@ -825,28 +930,43 @@ class LocalWorkspace {
      * status` refreshes, so a command that only reads the checkout changes nothing here).
      */
     async readRepository() {
+        // One git process in the usual case: the commit, then the ref (`HEAD` itself when detached).
+        const both = await this.git(['rev-parse', 'HEAD^{commit}', '--symbolic-full-name', 'HEAD'], [0, 128]);
+        const [commit, name] = both.stdout.toString('utf8').split('\n');
+        if (both.code === 0 && commit && name) {
+            return { ref: name === 'HEAD' ? undefined : name, commit, index: await this.indexDigest() };
+        }
+        // HEAD names no commit (a branch not born yet): the ref alone.
         const ref = await this.git(['symbolic-ref', '--quiet', 'HEAD'], [0, 1]);
-        const commit = await this.git(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], [0, 1, 128]);
+        const alone = await this.git(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], [0, 1, 128]);
         return {
             ref: ref.code === 0 ? text(ref) : undefined,
-            commit: text(commit),
+            commit: text(alone),
             index: await this.indexDigest()
         };
     }
-    /** The index file's bytes (a digest of them) when `indexDigest` last asked git, and what git listed then. */
-    indexRead;
+    /** What `indexDigest` knows of the index files it has seen (see there). */
+    indexTokens = new IndexTokens();
     /**
-     * A digest of the index's entries. git lists them (a read of the whole index) only when the file's bytes
-     * changed since the last time: the loop asks before and after every fixer and check.
+     * A token for the index's entries (mode, blob, stage, path): two are equal exactly when the entries are. The loop
+     * asks before and after every fixer and check, and the index rarely changes, so the file is read only when its
+     * seal (see fileSeal) changed, and git lists the entries (a read of the whole index) only when its bytes are new
+     * and another version's are known to compare them with: the first version seen is its own token.
      */
     async indexDigest() {
+        const seal = await fileSeal(this.index);
+        const known = this.indexTokens.bySeal(seal);
+        if (known !== undefined)
+            return known;
         const file = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(this.index).catch(() => Buffer.alloc(0));
-        const bytes = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(file).digest('hex');
-        if (this.indexRead?.bytes !== bytes) {
-            const index = await this.git(['ls-files', '--stage', '-z']);
-            this.indexRead = { bytes, entries: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(index.stdout).digest('hex') };
-        }
-        return this.indexRead.entries;
+        return this.indexTokens.add(seal, file, async (bytes) => {
+            // Each version is listed from a copy of the bytes read: the index file may hold another one by now.
+            const copy = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.scratch, 'listed-index');
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(copy, bytes);
+            const index = await this.git(['ls-files', '--stage', '-z'], [0], { GIT_INDEX_FILE: copy });
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(copy, { force: true });
+            return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(index.stdout).digest('hex');
+        });
     }
     async guard() {
         this.guarded = { meta: await this.readMeta(), ignored: await this.readIgnored() };
@@ -882,6 +1002,12 @@ class LocalWorkspace {
             }
             changes.push({ path: `.git/${path}`, change: change(before, after), undone: true });
         }
+        // The files' state is read alongside the ignored files (two walks of the checkout, on two cores if there are):
+        // nothing is left that could run in git, and what is removed below is ignored, so no part of a state.
+        await this.dropEarly();
+        const early = this.scanFiles();
+        early.catch(() => undefined);
+        this.early = early;
         const listed = await this.readIgnored();
         for (const path of new Set([...ignored.keys(), ...listed.keys()])) {
             const before = ignored.get(path);
@@ -929,12 +1055,16 @@ class LocalWorkspace {
     async readIgnored() {
         const listed = await this.git(['ls-files', '-z', '--others', '--ignored', '--exclude-standard']);
         const files = new Map();
-        for (const path of listed.stdout.toString('utf8').split('\0')) {
-            if (!path)
-                continue;
-            const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.root, path)).catch(() => undefined);
-            if (info)
-                files.set(path, `${info.size}:${info.mtimeMs}:${info.ino}:${info.mode}`);
+        const paths = listed.stdout.toString('utf8').split('\0').filter(Boolean);
+        // Many at a time (dependencies are thousands of files), each a stat on libuv's threads.
+        for (let i = 0; i < paths.length; i += 64) {
+            const batch = paths.slice(i, i + 64);
+            const infos = await Promise.all(batch.map(path => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.root, path)).catch(() => undefined)));
+            batch.forEach((path, j) => {
+                const info = infos[j];
+                if (info)
+                    files.set(path, `${info.size}:${info.mtimeMs}:${info.ino}:${info.mode}`);
+            });
         }
         return files;
     }
@@ -1070,6 +1200,8 @@ class LocalWorkspace {
     }
     /** Ends the heal here: the scratch files, the journal and the lock go. */
     async close() {
+        await this.dropEarly();
+        await this.keepIndex().catch(() => undefined);
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(this.scratch, { recursive: true, force: true });
     }
     /**
@@ -1121,14 +1253,33 @@ class LocalWorkspace {
         return result.stdout.toString('utf8');
     }
     /** Runs git in the checkout; `paths`, when given, are written to its stdin, each ended by a NUL. */
-    git(args, okCodes = [0], env, paths) {
+    git(args, okCodes = [0], env, paths, input) {
         return (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(args, {
             cwd: this.root,
             okCodes,
             env,
-            input: paths && paths.map(path => `${path}\0`).join('')
+            input: paths ? paths.map(path => `${path}\0`).join('') : input
         });
     }
+}
+/**
+ * Finds the repository holding `cwd` in one git process (paths absolute, then HEAD's commit and its ref), or, when
+ * that fails, step by step to say what is missing (no repository, no commit) as a ConfigurationError.
+ */
+async function locate(cwd) {
+    const paths = ['--show-toplevel', '--absolute-git-dir', '--git-common-dir', '--git-path', 'index'];
+    const all = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(['rev-parse', '--path-format=absolute', ...paths, 'HEAD^{commit}', '--symbolic-full-name', 'HEAD'], { cwd, okCodes: [0, 128] });
+    const lines = all.stdout.toString('utf8').split('\n');
+    if (all.code === 0 && lines.length >= 6 && lines.slice(0, 6).every(Boolean)) {
+        const [root, gitDir, common, index, head, ref] = lines;
+        return { root, gitDir, common, index, head, ref: ref === 'HEAD' ? undefined : ref };
+    }
+    const top = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(['rev-parse', '--show-toplevel'], { cwd, okCodes: [0, 128] });
+    if (top.code !== 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`${cwd} is not inside a git repository: heal needs a checkout (run it in your repository, or after actions/checkout).`);
+    }
+    const root = text(top);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`The repository at ${root} has no commit yet: commit first.`);
 }
 /**
  * Who the repository at `root` is when no GitHub repository is known: its `origin` URL without credentials, or
@@ -1145,6 +1296,10 @@ async function checkoutIdentity(root, head = 'HEAD') {
 }
 /** The scratch directory's name in the git directory. */
 const SCRATCH = 'self-heal';
+/** The copy of the scratch index as the first snapshot left it, in the scratch directory. */
+const START_INDEX = 'start-index';
+/** The scratch index kept between heals, in the git directory, and `.seal` after it: its seal. */
+const KEPT_INDEX = 'self-heal-index';
 /** The journal's name in the scratch directory: what the next run needs if this one is killed. */
 const JOURNAL = 'journal.json';
 /**
@@ -1167,10 +1322,17 @@ async function takeLock(scratch, root) {
     if (journal && isRunning(journal.pid)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`Another heal (pid ${journal.pid}) is running in this checkout: wait for it to end, or end it, then heal again.`);
     }
+    // An index kept by an earlier heal is not trusted after one that was killed: its fixer may have left one there.
+    await forgetKeptIndex((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(scratch), KEPT_INDEX));
     const done = journal ? await LocalWorkspace.recover(root, scratch, journal) : undefined;
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(scratch, { recursive: true, force: true });
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(scratch);
     return done;
+}
+/** Removes the kept scratch index and its seal, whatever they are. */
+async function forgetKeptIndex(kept) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(kept, { recursive: true, force: true });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(`${kept}.seal`, { recursive: true, force: true });
 }
 function isRunning(pid) {
     if (pid === process.pid)
@@ -1215,6 +1377,40 @@ function sameEntry(a, b) {
 }
 function change(before, after) {
     return before === undefined ? 'added' : after === undefined ? 'removed' : 'changed';
+}
+/**
+ * Tokens for versions of an index file, equal exactly when their entries are. The first version is its own token
+ * (a digest of its bytes), and costs no git; a version with new bytes is compared by its entries (listed by
+ * `entries`) with the versions seen before, whose entries are listed then, once each.
+ */
+class IndexTokens {
+    seals = new Map();
+    /** The versions seen; a version's bytes are kept only until its entries are listed. */
+    versions = [];
+    bySeal(seal) {
+        return seal === undefined ? undefined : this.seals.get(seal);
+    }
+    async add(seal, file, entries) {
+        const bytes = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(file).digest('hex');
+        let version = this.versions.find(known => known.bytes === bytes);
+        if (!version) {
+            const listed = this.versions.length ? await entries(file) : undefined;
+            for (const known of this.versions) {
+                if (known.entries === undefined && known.file)
+                    known.entries = await entries(known.file);
+                delete known.file;
+            }
+            const same = this.versions.find(known => known.entries === listed);
+            version =
+                listed === undefined
+                    ? { bytes, file, token: bytes }
+                    : { bytes, entries: listed, token: same?.token ?? bytes };
+            this.versions.push(version);
+        }
+        if (seal !== undefined)
+            this.seals.set(seal, version.token);
+        return version.token;
+    }
 }
 /** The copy of the user's index in the scratch directory. */
 const USER_INDEX = 'user-index';
@@ -1299,13 +1495,20 @@ function withoutPaths(diff, paths) {
  */
 
 
+/** Branch names `git check-ref-format` took. */
+const validBranches = new Set();
 /** Throws InvalidInputError unless `name` is a valid branch name (checked by git itself). */
 async function assertBranchName(name, cwd) {
     const branch = name.startsWith('refs/heads/') ? name.slice('refs/heads/'.length) : name;
     if (!branch || branch.startsWith('-') || /[\0\n\r]/.test(branch) || branch === 'HEAD') {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidInputError */ .oC(`'${name}' is not a valid branch name: use letters, digits, '/', '-', '_' and '.'.`);
     }
+    // Whether git takes a name never changes: each is asked once (a heal checks its fix branch's more than once).
+    if (validBranches.has(branch))
+        return branch;
     const { code } = await (0,_run_git_js__WEBPACK_IMPORTED_MODULE_1__.runGit)(['check-ref-format', `refs/heads/${branch}`], { cwd, okCodes: [0, 1] });
+    if (code === 0)
+        validBranches.add(branch);
     if (code !== 0) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidInputError */ .oC(`'${name}' is not a valid branch name (git check-ref-format refuses it): avoid spaces, '..', '~', '^', ':', '?', '*', '[' and a trailing '.lock'.`);
     }
@@ -2306,6 +2509,9 @@ async function runHeal(deps, request) {
             return end('declined', declined.reason);
         }
     }
+    // The fix memory is read once the first state is taken: it opens (a module, a database) while git takes it.
+    const cache = deps.cache();
+    cache.catch(() => undefined);
     // The first state, whose scan also tells the user's untracked files: they are not in the base a fix is proposed
     // on, so what fixers do to them is put back with everything else, and never proposed.
     const start = await workspace.snapshot();
@@ -2330,7 +2536,7 @@ async function runHeal(deps, request) {
     const verifyFailures = new Map();
     try {
         // Recall: a fix verified before for this fingerprint is tried first.
-        const remembered = await (0,memory/* recall */.I9)(await deps.cache(), deps.repository, fingerprint.id, request.kind);
+        const remembered = await (0,memory/* recall */.I9)(await cache, deps.repository, fingerprint.id, request.kind);
         if (remembered) {
             log.info(`Trying the fix remembered for ${fingerprint.id} (verified ${remembered.verifiedAt}).`);
             const attempt = { source: 'memory', result: 'does-not-apply' };

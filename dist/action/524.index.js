@@ -567,13 +567,20 @@ function findHunk(diff, file, line) {
  */
 
 
+/** Branch names `git check-ref-format` took. */
+const validBranches = new Set();
 /** Throws InvalidInputError unless `name` is a valid branch name (checked by git itself). */
 async function assertBranchName(name, cwd) {
     const branch = name.startsWith('refs/heads/') ? name.slice('refs/heads/'.length) : name;
     if (!branch || branch.startsWith('-') || /[\0\n\r]/.test(branch) || branch === 'HEAD') {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidInputError */ .oC(`'${name}' is not a valid branch name: use letters, digits, '/', '-', '_' and '.'.`);
     }
+    // Whether git takes a name never changes: each is asked once (a heal checks its fix branch's more than once).
+    if (validBranches.has(branch))
+        return branch;
     const { code } = await (0,_run_git_js__WEBPACK_IMPORTED_MODULE_1__.runGit)(['check-ref-format', `refs/heads/${branch}`], { cwd, okCodes: [0, 1] });
+    if (code === 0)
+        validBranches.add(branch);
     if (code !== 0) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidInputError */ .oC(`'${name}' is not a valid branch name (git check-ref-format refuses it): avoid spaces, '..', '~', '^', ':', '?', '*', '[' and a trailing '.lock'.`);
     }

@@ -1635,6 +1635,9 @@ async function runHeal(deps, request) {
             return end('declined', declined.reason);
         }
     }
+    // The fix memory is read once the first state is taken: it opens (a module, a database) while git takes it.
+    const cache = deps.cache();
+    cache.catch(() => undefined);
     // The first state, whose scan also tells the user's untracked files: they are not in the base a fix is proposed
     // on, so what fixers do to them is put back with everything else, and never proposed.
     const start = await workspace.snapshot();
@@ -1659,7 +1662,7 @@ async function runHeal(deps, request) {
     const verifyFailures = new Map();
     try {
         // Recall: a fix verified before for this fingerprint is tried first.
-        const remembered = await (0,memory/* recall */.I9)(await deps.cache(), deps.repository, fingerprint.id, request.kind);
+        const remembered = await (0,memory/* recall */.I9)(await cache, deps.repository, fingerprint.id, request.kind);
         if (remembered) {
             log.info(`Trying the fix remembered for ${fingerprint.id} (verified ${remembered.verifiedAt}).`);
             const attempt = { source: 'memory', result: 'does-not-apply' };

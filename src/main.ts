@@ -7,7 +7,7 @@ import * as core from './actions-core.js'
 import { promises as fs } from 'node:fs'
 import { resolve } from 'node:path'
 import { AdapterFactory } from './adapters/factory.js'
-import { CHECK_KINDS, toCheckOutput, type CheckKind } from './commands/check.js'
+import { parseCheckKind, toCheckOutput } from './commands/check.js'
 import { parsePassEnv } from './adapters/local/scrub-env.js'
 import type { HealOutput } from './heal/types.js'
 import { pullRequestOperation } from './heal/pull-request-operation.js'
@@ -372,12 +372,8 @@ async function deliverOperation(settings: Settings): Promise<void> {
     log: coreLogger
   })
   const policyText = core.getInput(Input.Policy)
-  const kind = core.getInput(Input.Kind).trim()
-  if (kind && !(CHECK_KINDS as readonly string[]).includes(kind)) {
-    throw new ConfigurationError(
-      `The input '${Input.Kind}' is '${kind}': give one of ${CHECK_KINDS.join(', ')}.`
-    )
-  }
+  const kindInput = core.getInput(Input.Kind)
+  const kind = kindInput.trim() ? parseCheckKind(kindInput, `input '${Input.Kind}'`) : undefined
   const result = await deliverFix(
     client.octokit,
     run,
@@ -388,7 +384,7 @@ async function deliverOperation(settings: Settings): Promise<void> {
       mode,
       // The check CI runs: deliver protects the files it runs, and those of the check the artifact names.
       check: core.getInput(Input.Command).trim() || undefined,
-      kind: (kind || undefined) as CheckKind | undefined,
+      kind,
       // The base files the fix changes, at the head it was made against (GitHub keeps a fork's pull request
       // commits in the base repository).
       storageAt: commit => new GitHubStorageAdapter(client, { commit }),

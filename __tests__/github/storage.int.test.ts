@@ -6,7 +6,7 @@ import { FileNotFoundError, PathOutsideRepositoryError, RefNotFoundError } from 
 import { git, makeTempDir, makeTempRepo } from '../helpers/git.js'
 import { headOf, serve } from './support.js'
 import { checkPolicy } from '../../src/heal/policy.js'
-import { remotePolicyContext } from '../../src/heal/policy-context.js'
+import { BaseFiles, remotePolicyContext } from '../../src/heal/policy-context.js'
 
 async function pushFrom(bare: string, files: Record<string, string | null>): Promise<string> {
   const dir = await makeTempDir('self-heal-pusher-')
@@ -224,7 +224,10 @@ describe('GitHubStorageAdapter', () => {
         'diff --git a/scripts/check.sh b/scripts/check.sh\n--- a/scripts/check.sh\n+++ b/scripts/check.sh\n' +
         '@@ -1,2 +1,2 @@\n #!/bin/bash\n-node test.js\n+exit 0\n' +
         'diff --git a/gone.txt b/gone.txt\ndeleted file mode 100644\n--- a/gone.txt\n+++ /dev/null\n@@ -1 +0,0 @@\n-x\n'
-      const context = await remotePolicyContext(diff, storage, { check: 'npm test', kind: 'test' })
+      const context = await remotePolicyContext(diff, new BaseFiles(storage), {
+        check: 'npm test',
+        kind: 'test'
+      })
       expect(context.readBase!('gone.txt')).toBeUndefined()
       const verdict = checkPolicy(diff, { allowDeletions: true }, context)
       expect(verdict.violations.map(v => [v.rule, v.file])).toEqual([['check-config', 'scripts/check.sh']])

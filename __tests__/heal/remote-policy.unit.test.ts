@@ -364,6 +364,20 @@ describe('fork delivery polices the artifact’s fix as the local loop does', ()
     expect((await policeArtifactFix(artifact(edit), undefined, { storageAt })).ok).toBe(true)
   })
 
+  it('reads each base file once for both accounts of the check', async () => {
+    const reads: string[] = []
+    const edit = CASES[2]
+    const verdict = await policeArtifactFix(artifact(edit, 'bash scripts/check.sh'), undefined, {
+      check: edit.check,
+      storageAt: commit => {
+        expect(commit).toBe(HEAD)
+        return memoryStorage(BASE, reads)
+      }
+    })
+    expect(verdict.violations.map(v => v.rule)).toEqual(['check-config'])
+    expect(reads.sort()).toEqual(['package.json', 'scripts/check.sh', 'src/a.js'])
+  })
+
   it('follows `npm test` through the base package.json, read at the head', async () => {
     const verdict = await policeArtifactFix({ ...artifact(HONEST), diff: FOLLOW.diff }, undefined, {
       check: 'npm test',

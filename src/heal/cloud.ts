@@ -24,7 +24,7 @@ import { fingerprintFailure } from './fingerprint.js'
 import { plural } from './report.js'
 import { recall, remember } from './memory.js'
 import { checkPolicy, DEFAULT_POLICY, judgeAttempt } from './policy.js'
-import { remotePolicyContext } from './policy-context.js'
+import { BaseFiles, remotePolicyContext } from './policy-context.js'
 import { snapshotTestFiles } from './auto-fix.js'
 import { describeFix, isOwnBranch, propose } from './propose.js'
 import { toFixRequest, type FixRecord, type FixRequest } from './remote-fix.js'
@@ -203,7 +203,7 @@ export async function runCloudHeal(
   }
   // The policy's context, as the loop's: the check, whether the failure is a snapshot mismatch, the base files.
   const policyContext = async (diff: string) =>
-    remotePolicyContext(diff, await deps.storageAt(baseOf()), {
+    remotePolicyContext(diff, new BaseFiles(await deps.storageAt(baseOf())), {
       check: request.check,
       kind: request.kind,
       snapshotFailure: snapshotTestFiles(base.check?.failedTests ?? []).length > 0

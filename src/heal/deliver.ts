@@ -23,8 +23,8 @@ import { MAX_ZIP_BYTES, readZip } from '../github/zip.js'
 import type { Logger } from '../log.js'
 import { FIX_ARTIFACT_NAME, FIX_FILE, parseFixArtifact, type FixArtifact } from './fix-artifact.js'
 import { FINGERPRINT_TRAILER } from './own-branch.js'
-import { describeVerdict, type FixPolicy, type PolicyVerdict } from './policy.js'
-import { remotePolicyContext, strictestVerdict } from './policy-context.js'
+import { describeVerdict, type FixPolicy, type PolicyContext, type PolicyVerdict } from './policy.js'
+import { BaseFiles, remotePolicyContext, strictestVerdict } from './policy-context.js'
 import { readPolicy } from './request.js'
 import { buildSuggestionReview } from './suggestions.js'
 import { plural } from './report.js'
@@ -131,22 +131,24 @@ export async function policeArtifactFix(
   policy: FixPolicy | undefined,
   options: Pick<DeliverOptions, 'check' | 'kind' | 'storageAt'>
 ): Promise<PolicyVerdict> {
-  const storage = options.storageAt(fix.headSha)
   const kind =
     options.kind ??
     ((CHECK_KINDS as readonly string[]).includes(fix.result?.kind)
       ? (fix.result.kind as CheckKind)
       : undefined)
   const checks = [...new Set([options.check?.trim(), fix.check?.trim()].filter(check => !!check))]
-  const contexts = await Promise.all(
-    (checks.length ? checks : [undefined]).map(check =>
-      remotePolicyContext(fix.diff, storage, {
+  // One read of each base file for both accounts of the check.
+  const base = new BaseFiles(options.storageAt(fix.headSha))
+  const contexts: PolicyContext[] = []
+  for (const check of checks.length ? checks : [undefined]) {
+    contexts.push(
+      await remotePolicyContext(fix.diff, base, {
         ...(check ? { check } : {}),
         ...(kind ? { kind } : {}),
         snapshotFailure: false
       })
     )
-  )
+  }
   return strictestVerdict(fix.diff, policy, contexts)
 }
 

@@ -107,29 +107,47 @@ export interface RemoteCheck {
   snapshotFailure?: boolean
 }
 
-/** The policy's context for `diff`: the check, and the base files it changes read through `storage`. */
-export async function remotePolicyContext(
-  diff: string,
-  storage: Pick<StorageAdapter, 'readFile'>,
-  known: RemoteCheck
-): Promise<PolicyContext> {
-  // Each base file is read once, whether the diff changes it, the check runs it, or both.
-  const read = new Map<string, string | undefined>()
-  const readOnce = async (paths: string[]): Promise<Map<string, string>> => {
-    const fresh = paths.filter(path => !read.has(path))
-    const got = await readBaseFiles(storage, fresh)
-    for (const path of fresh) read.set(path, got.get(path))
+/**
+ * The base's files read through a Storage port, each once however often it is asked for: the diff's old paths and
+ * the files the check runs, for one context or several (one per account of the check). Not for concurrent loads.
+ */
+export class BaseFiles {
+  private readonly read = new Map<string, string | undefined>()
+
+  constructor(private readonly storage: Pick<StorageAdapter, 'readFile'>) {}
+
+  /** Reads those of `paths` not read yet; returns path → text for the paths the base has. */
+  async load(paths: readonly string[]): Promise<Map<string, string>> {
+    const fresh = paths.filter(path => !this.read.has(path))
+    const got = await readBaseFiles(this.storage, fresh)
+    for (const path of fresh) this.read.set(path, got.get(path))
     const found = new Map<string, string>()
-    for (const path of paths) if (read.get(path) !== undefined) found.set(path, read.get(path)!)
+    for (const path of paths) {
+      const text = this.read.get(path)
+      if (text !== undefined) found.set(path, text)
+    }
     return found
   }
-  await readOnce(basePaths(diff))
-  if (known.check !== undefined) await checkDefinitionFiles(checkLine(known.check), readOnce)
+
+  /** A path's text, once loaded (undefined: not loaded, or the base has no such file). */
+  get(path: string): string | undefined {
+    return this.read.get(path)
+  }
+}
+
+/** The policy's context for `diff`: the check, and the base files it changes and the check runs, from `base`. */
+export async function remotePolicyContext(
+  diff: string,
+  base: BaseFiles,
+  known: RemoteCheck
+): Promise<PolicyContext> {
+  await base.load(basePaths(diff))
+  if (known.check !== undefined) await checkDefinitionFiles(checkLine(known.check), paths => base.load(paths))
   return {
     ...(known.check !== undefined ? { check: checkLine(known.check) } : {}),
     ...(known.kind ? { kind: known.kind } : {}),
     snapshotFailure: known.snapshotFailure === true,
-    readBase: path => read.get(path)
+    readBase: path => base.get(path)
   }
 }
 

@@ -524,9 +524,14 @@ export class LocalWorkspace implements Workspace {
       }
     }
     await visit(join(this.commonDir, 'logs', 'refs'), 'refs')
-    const head = await lstat(join(dirname(this.scratch), 'logs', 'HEAD')).catch(() => undefined)
+    const head = await lstat(this.reflogFile('HEAD')).catch(() => undefined)
     if (head?.isFile()) sizes.set('HEAD', head.size)
     return sizes
+  }
+
+  /** Where a ref's log is: HEAD's in this worktree's git directory, the others' in the shared one. */
+  private reflogFile(ref: string): string {
+    return ref === 'HEAD' ? join(dirname(this.scratch), 'logs', 'HEAD') : join(this.commonDir, 'logs', ref)
   }
 
   /**
@@ -539,9 +544,7 @@ export class LocalWorkspace implements Workspace {
     for (const [ref, size] of await this.readReflogSizes()) {
       const from = before.get(ref) ?? 0
       if (size <= from) continue
-      const file =
-        ref === 'HEAD' ? join(dirname(this.scratch), 'logs', 'HEAD') : join(this.commonDir, 'logs', ref)
-      const added = await readFile(file)
+      const added = await readFile(this.reflogFile(ref))
         .then(bytes => bytes.subarray(from).toString('utf8'))
         .catch(() => '')
       for (const line of added.split('\n')) {
@@ -1109,7 +1112,7 @@ class IndexTokens {
 const USER_INDEX = 'user-index'
 
 /** Where the files' states before each put-back of the last heal are kept (see keepPutBack). */
-export const PUT_BACK = 'refs/self-heal/put-back'
+const PUT_BACK = 'refs/self-heal/put-back'
 
 /** The copy of the index a fixer stages in (see fixerEnvironment). */
 const FIXER_INDEX = 'fixer-index'

@@ -272,15 +272,18 @@ const SCRIPT_FILE = /\.(?:sh|bash|zsh|py|js|mjs|cjs|ts|mts|cts|rb|pl|ps1|php|bat
 export function filesRunByCheck(check: string, read?: ReadBase): Map<string, string> {
   const found = new Map<string, string>()
   const seen = new Set<string>()
-  const add = (cwd: string, file: string, via: string): string | undefined => {
+  /** The repository path of `file` named from `cwd`, or undefined when it leaves the repository. */
+  const resolve = (cwd: string, file: string): string | undefined => {
     try {
-      const path = normalizeRepoPath(cwd === '' ? file : `${cwd}/${file}`)
-      if (path !== '' && !found.has(path)) found.set(path, via)
-      return path
+      return normalizeRepoPath(cwd === '' ? file : `${cwd}/${file}`)
     } catch {
       return undefined
     }
   }
+  const record = (path: string | undefined, via: string): void => {
+    if (path && !found.has(path)) found.set(path, via)
+  }
+  const add = (cwd: string, file: string, via: string): void => record(resolve(cwd, file), via)
   /**
    * A file the check runs. Named in a shell script the check runs, only another shell script is the check's
    * definition: a program it starts there (`node src/app.js`) is as likely the code under test.
@@ -293,14 +296,9 @@ export function filesRunByCheck(check: string, read?: ReadBase): Map<string, str
     inScript: boolean,
     shell: boolean
   ): void => {
-    let path: string
-    try {
-      path = normalizeRepoPath(cwd === '' ? file : `${cwd}/${file}`)
-    } catch {
-      return
-    }
-    if (inScript && !shell && !isShellScript(path, read?.(path))) return
-    add(cwd, file, via)
+    const path = resolve(cwd, file)
+    if (path === undefined || (inScript && !shell && !isShellScript(path, read?.(path)))) return
+    record(path, via)
     visitScript(path, cwd, via, depth)
   }
   const visit = (script: string, cwdStart: string, via: string, depth: number, inScript = false): void => {

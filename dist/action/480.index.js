@@ -388,9 +388,9 @@ class UnrepresentableChangeError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   hu: () => (/* binding */ LocalWorkspace)
+/* harmony export */   h: () => (/* binding */ LocalWorkspace)
 /* harmony export */ });
-/* unused harmony exports checkoutIdentity, PUT_BACK */
+/* unused harmony export checkoutIdentity */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
@@ -894,10 +894,14 @@ class LocalWorkspace {
             }
         };
         await visit((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.commonDir, 'logs', 'refs'), 'refs');
-        const head = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(this.scratch), 'logs', 'HEAD')).catch(() => undefined);
+        const head = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(this.reflogFile('HEAD')).catch(() => undefined);
         if (head?.isFile())
             sizes.set('HEAD', head.size);
         return sizes;
+    }
+    /** Where a ref's log is: HEAD's in this worktree's git directory, the others' in the shared one. */
+    reflogFile(ref) {
+        return ref === 'HEAD' ? (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(this.scratch), 'logs', 'HEAD') : (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.commonDir, 'logs', ref);
     }
     /**
      * The refs whose logs grew since `guard` with an entry by someone other than the fixer, and that address. A ref
@@ -910,8 +914,7 @@ class LocalWorkspace {
             const from = before.get(ref) ?? 0;
             if (size <= from)
                 continue;
-            const file = ref === 'HEAD' ? (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(this.scratch), 'logs', 'HEAD') : (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.commonDir, 'logs', ref);
-            const added = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(file)
+            const added = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(this.reflogFile(ref))
                 .then(bytes => bytes.subarray(from).toString('utf8'))
                 .catch(() => '');
             for (const line of added.split('\n')) {
@@ -3165,6 +3168,7 @@ async function fingerprintPullRequests(git, fingerprintId, branch, prefix) {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   BASE_READS_AT_ONCE: () => (/* binding */ BASE_READS_AT_ONCE),
+/* harmony export */   BaseFiles: () => (/* binding */ BaseFiles),
 /* harmony export */   basePaths: () => (/* binding */ basePaths),
 /* harmony export */   checkDefinitionFiles: () => (/* binding */ checkDefinitionFiles),
 /* harmony export */   checkLine: () => (/* binding */ checkLine),
@@ -3258,29 +3262,45 @@ async function checkDefinitionFiles(check, read) {
             found.set(path, text);
     return found;
 }
-/** The policy's context for `diff`: the check, and the base files it changes read through `storage`. */
-async function remotePolicyContext(diff, storage, known) {
-    // Each base file is read once, whether the diff changes it, the check runs it, or both.
-    const read = new Map();
-    const readOnce = async (paths) => {
-        const fresh = paths.filter(path => !read.has(path));
-        const got = await readBaseFiles(storage, fresh);
+/**
+ * The base's files read through a Storage port, each once however often it is asked for: the diff's old paths and
+ * the files the check runs, for one context or several (one per account of the check). Not for concurrent loads.
+ */
+class BaseFiles {
+    storage;
+    read = new Map();
+    constructor(storage) {
+        this.storage = storage;
+    }
+    /** Reads those of `paths` not read yet; returns path → text for the paths the base has. */
+    async load(paths) {
+        const fresh = paths.filter(path => !this.read.has(path));
+        const got = await readBaseFiles(this.storage, fresh);
         for (const path of fresh)
-            read.set(path, got.get(path));
+            this.read.set(path, got.get(path));
         const found = new Map();
-        for (const path of paths)
-            if (read.get(path) !== undefined)
-                found.set(path, read.get(path));
+        for (const path of paths) {
+            const text = this.read.get(path);
+            if (text !== undefined)
+                found.set(path, text);
+        }
         return found;
-    };
-    await readOnce(basePaths(diff));
+    }
+    /** A path's text, once loaded (undefined: not loaded, or the base has no such file). */
+    get(path) {
+        return this.read.get(path);
+    }
+}
+/** The policy's context for `diff`: the check, and the base files it changes and the check runs, from `base`. */
+async function remotePolicyContext(diff, base, known) {
+    await base.load(basePaths(diff));
     if (known.check !== undefined)
-        await checkDefinitionFiles(checkLine(known.check), readOnce);
+        await checkDefinitionFiles(checkLine(known.check), paths => base.load(paths));
     return {
         ...(known.check !== undefined ? { check: checkLine(known.check) } : {}),
         ...(known.kind ? { kind: known.kind } : {}),
         snapshotFailure: known.snapshotFailure === true,
-        readBase: path => read.get(path)
+        readBase: path => base.get(path)
     };
 }
 /**
@@ -3919,7 +3939,7 @@ function parseFixRequest(text) {
  */
 async function runFixStep(execution, cwd, request, log) {
     const recorder = recordFirstCheck(execution, request.kind);
-    const tree = await _adapters_local_workspace_js__WEBPACK_IMPORTED_MODULE_1__/* .LocalWorkspace */ .hu.open(cwd);
+    const tree = await _adapters_local_workspace_js__WEBPACK_IMPORTED_MODULE_1__/* .LocalWorkspace */ .h.open(cwd);
     if (tree.recovered)
         log.warning(tree.recovered);
     // The loop's own words for a run that writes nothing speak of a dry run: say first why this one writes nothing.

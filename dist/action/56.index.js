@@ -385,17 +385,21 @@ function readTriggeringRun(env) {
  * snapshot mismatch, which would open snapshot files, is never taken from the artifact (snapshotFailure false).
  */
 async function policeArtifactFix(fix, policy, options) {
-    const storage = options.storageAt(fix.headSha);
     const kind = options.kind ??
         (check/* CHECK_KINDS */.FZ.includes(fix.result?.kind)
             ? fix.result.kind
             : undefined);
     const checks = [...new Set([options.check?.trim(), fix.check?.trim()].filter(check => !!check))];
-    const contexts = await Promise.all((checks.length ? checks : [undefined]).map(check => (0,policy_context.remotePolicyContext)(fix.diff, storage, {
-        ...(check ? { check } : {}),
-        ...(kind ? { kind } : {}),
-        snapshotFailure: false
-    })));
+    // One read of each base file for both accounts of the check.
+    const base = new policy_context.BaseFiles(options.storageAt(fix.headSha));
+    const contexts = [];
+    for (const check of checks.length ? checks : [undefined]) {
+        contexts.push(await (0,policy_context.remotePolicyContext)(fix.diff, base, {
+            ...(check ? { check } : {}),
+            ...(kind ? { kind } : {}),
+            snapshotFailure: false
+        }));
+    }
     return (0,policy_context.strictestVerdict)(fix.diff, policy, contexts);
 }
 /**
@@ -909,6 +913,7 @@ async function fingerprintPullRequests(git, fingerprintId, branch, prefix) {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   BASE_READS_AT_ONCE: () => (/* binding */ BASE_READS_AT_ONCE),
+/* harmony export */   BaseFiles: () => (/* binding */ BaseFiles),
 /* harmony export */   basePaths: () => (/* binding */ basePaths),
 /* harmony export */   checkDefinitionFiles: () => (/* binding */ checkDefinitionFiles),
 /* harmony export */   checkLine: () => (/* binding */ checkLine),
@@ -1002,29 +1007,45 @@ async function checkDefinitionFiles(check, read) {
             found.set(path, text);
     return found;
 }
-/** The policy's context for `diff`: the check, and the base files it changes read through `storage`. */
-async function remotePolicyContext(diff, storage, known) {
-    // Each base file is read once, whether the diff changes it, the check runs it, or both.
-    const read = new Map();
-    const readOnce = async (paths) => {
-        const fresh = paths.filter(path => !read.has(path));
-        const got = await readBaseFiles(storage, fresh);
+/**
+ * The base's files read through a Storage port, each once however often it is asked for: the diff's old paths and
+ * the files the check runs, for one context or several (one per account of the check). Not for concurrent loads.
+ */
+class BaseFiles {
+    storage;
+    read = new Map();
+    constructor(storage) {
+        this.storage = storage;
+    }
+    /** Reads those of `paths` not read yet; returns path → text for the paths the base has. */
+    async load(paths) {
+        const fresh = paths.filter(path => !this.read.has(path));
+        const got = await readBaseFiles(this.storage, fresh);
         for (const path of fresh)
-            read.set(path, got.get(path));
+            this.read.set(path, got.get(path));
         const found = new Map();
-        for (const path of paths)
-            if (read.get(path) !== undefined)
-                found.set(path, read.get(path));
+        for (const path of paths) {
+            const text = this.read.get(path);
+            if (text !== undefined)
+                found.set(path, text);
+        }
         return found;
-    };
-    await readOnce(basePaths(diff));
+    }
+    /** A path's text, once loaded (undefined: not loaded, or the base has no such file). */
+    get(path) {
+        return this.read.get(path);
+    }
+}
+/** The policy's context for `diff`: the check, and the base files it changes and the check runs, from `base`. */
+async function remotePolicyContext(diff, base, known) {
+    await base.load(basePaths(diff));
     if (known.check !== undefined)
-        await checkDefinitionFiles(checkLine(known.check), readOnce);
+        await checkDefinitionFiles(checkLine(known.check), paths => base.load(paths));
     return {
         ...(known.check !== undefined ? { check: checkLine(known.check) } : {}),
         ...(known.kind ? { kind: known.kind } : {}),
         snapshotFailure: known.snapshotFailure === true,
-        readBase: path => read.get(path)
+        readBase: path => base.get(path)
     };
 }
 /**

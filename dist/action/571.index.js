@@ -657,7 +657,7 @@ async function healHere(factory, cwd, request, log, options) {
     if (options.ref) {
         throw new errors/* ConfigurationError */.j1(`A ref (${options.ref}) is healed with no checkout, in the cloud environment (--environment cloud): here, check the branch out and heal it.`);
     }
-    const tree = await workspace/* LocalWorkspace */.hu.open(cwd);
+    const tree = await workspace/* LocalWorkspace */.h.open(cwd);
     if (tree.recovered)
         log.warning(tree.recovered);
     // An interrupt ends the running check or fixer and lets the loop put the checkout back before the process exits
@@ -1180,7 +1180,7 @@ async function runCloudHeal(deps, request, ref, runId) {
         return commit && /^[0-9a-f]{40}$|^[0-9a-f]{64}$/.test(commit) ? { commit } : { branch };
     };
     // The policy's context, as the loop's: the check, whether the failure is a snapshot mismatch, the base files.
-    const policyContext = async (diff) => (0,_policy_context_js__WEBPACK_IMPORTED_MODULE_5__.remotePolicyContext)(diff, await deps.storageAt(baseOf()), {
+    const policyContext = async (diff) => (0,_policy_context_js__WEBPACK_IMPORTED_MODULE_5__.remotePolicyContext)(diff, new _policy_context_js__WEBPACK_IMPORTED_MODULE_5__.BaseFiles(await deps.storageAt(baseOf())), {
         check: request.check,
         kind: request.kind,
         snapshotFailure: (0,_auto_fix_js__WEBPACK_IMPORTED_MODULE_6__/* .snapshotTestFiles */ .E)(base.check?.failedTests ?? []).length > 0

@@ -146,7 +146,7 @@ async function runCloudHeal(deps, request, ref, runId) {
         return commit && /^[0-9a-f]{40}$|^[0-9a-f]{64}$/.test(commit) ? { commit } : { branch };
     };
     // The policy's context, as the loop's: the check, whether the failure is a snapshot mismatch, the base files.
-    const policyContext = async (diff) => (0,_policy_context_js__WEBPACK_IMPORTED_MODULE_5__.remotePolicyContext)(diff, await deps.storageAt(baseOf()), {
+    const policyContext = async (diff) => (0,_policy_context_js__WEBPACK_IMPORTED_MODULE_5__.remotePolicyContext)(diff, new _policy_context_js__WEBPACK_IMPORTED_MODULE_5__.BaseFiles(await deps.storageAt(baseOf())), {
         check: request.check,
         kind: request.kind,
         snapshotFailure: (0,_auto_fix_js__WEBPACK_IMPORTED_MODULE_6__/* .snapshotTestFiles */ .E)(base.check?.failedTests ?? []).length > 0

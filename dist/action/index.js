@@ -2136,10 +2136,8 @@ async function deliverOperation(settings) {
         log: coreLogger
     });
     const policyText = actions_core/* getInput */.V4(constants/* Input */.pd.Policy);
-    const kind = actions_core/* getInput */.V4(constants/* Input */.pd.Kind).trim();
-    if (kind && !check/* CHECK_KINDS */.FZ.includes(kind)) {
-        throw new errors/* ConfigurationError */.j1(`The input '${constants/* Input */.pd.Kind}' is '${kind}': give one of ${check/* CHECK_KINDS */.FZ.join(', ')}.`);
-    }
+    const kindInput = actions_core/* getInput */.V4(constants/* Input */.pd.Kind);
+    const kind = kindInput.trim() ? (0,check/* parseCheckKind */.SP)(kindInput, `input '${constants/* Input */.pd.Kind}'`) : undefined;
     const result = await deliverFix(client.octokit, run, {
         owner: client.owner,
         repo: client.repo,
@@ -2147,7 +2145,7 @@ async function deliverOperation(settings) {
         mode,
         // The check CI runs: deliver protects the files it runs, and those of the check the artifact names.
         check: actions_core/* getInput */.V4(constants/* Input */.pd.Command).trim() || undefined,
-        kind: (kind || undefined),
+        kind,
         // The base files the fix changes, at the head it was made against (GitHub keeps a fork's pull request
         // commits in the base repository).
         storageAt: commit => new GitHubStorageAdapter(client, { commit }),

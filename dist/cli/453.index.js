@@ -8,7 +8,6 @@ export const modules = {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   LocalWorkspace: () => (/* binding */ LocalWorkspace),
-/* harmony export */   PUT_BACK: () => (/* binding */ PUT_BACK),
 /* harmony export */   checkoutIdentity: () => (/* binding */ checkoutIdentity)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
@@ -514,10 +513,14 @@ class LocalWorkspace {
             }
         };
         await visit((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.commonDir, 'logs', 'refs'), 'refs');
-        const head = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(this.scratch), 'logs', 'HEAD')).catch(() => undefined);
+        const head = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(this.reflogFile('HEAD')).catch(() => undefined);
         if (head?.isFile())
             sizes.set('HEAD', head.size);
         return sizes;
+    }
+    /** Where a ref's log is: HEAD's in this worktree's git directory, the others' in the shared one. */
+    reflogFile(ref) {
+        return ref === 'HEAD' ? (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(this.scratch), 'logs', 'HEAD') : (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.commonDir, 'logs', ref);
     }
     /**
      * The refs whose logs grew since `guard` with an entry by someone other than the fixer, and that address. A ref
@@ -530,8 +533,7 @@ class LocalWorkspace {
             const from = before.get(ref) ?? 0;
             if (size <= from)
                 continue;
-            const file = ref === 'HEAD' ? (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(this.scratch), 'logs', 'HEAD') : (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.commonDir, 'logs', ref);
-            const added = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(file)
+            const added = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(this.reflogFile(ref))
                 .then(bytes => bytes.subarray(from).toString('utf8'))
                 .catch(() => '');
             for (const line of added.split('\n')) {

@@ -1287,32 +1287,29 @@ const SCRIPT_FILE = /\.(?:sh|bash|zsh|py|js|mjs|cjs|ts|mts|cts|rb|pl|ps1|php|bat
 function filesRunByCheck(check, read) {
     const found = new Map();
     const seen = new Set();
-    const add = (cwd, file, via) => {
+    /** The repository path of `file` named from `cwd`, or undefined when it leaves the repository. */
+    const resolve = (cwd, file) => {
         try {
-            const path = (0,_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeRepoPath */ .NP)(cwd === '' ? file : `${cwd}/${file}`);
-            if (path !== '' && !found.has(path))
-                found.set(path, via);
-            return path;
+            return (0,_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeRepoPath */ .NP)(cwd === '' ? file : `${cwd}/${file}`);
         }
         catch {
             return undefined;
         }
     };
+    const record = (path, via) => {
+        if (path && !found.has(path))
+            found.set(path, via);
+    };
+    const add = (cwd, file, via) => record(resolve(cwd, file), via);
     /**
      * A file the check runs. Named in a shell script the check runs, only another shell script is the check's
      * definition: a program it starts there (`node src/app.js`) is as likely the code under test.
      */
     const runFile = (cwd, file, via, depth, inScript, shell) => {
-        let path;
-        try {
-            path = (0,_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeRepoPath */ .NP)(cwd === '' ? file : `${cwd}/${file}`);
-        }
-        catch {
+        const path = resolve(cwd, file);
+        if (path === undefined || (inScript && !shell && !isShellScript(path, read?.(path))))
             return;
-        }
-        if (inScript && !shell && !isShellScript(path, read?.(path)))
-            return;
-        add(cwd, file, via);
+        record(path, via);
         visitScript(path, cwd, via, depth);
     };
     const visit = (script, cwdStart, via, depth, inScript = false) => {

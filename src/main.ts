@@ -149,8 +149,11 @@ async function fixOperation(factory: AdapterFactory, cwd: string): Promise<void>
   for (const line of formatCheckRecord({ ...record, fix })) core.info(line)
 }
 
-/** The action input behind each of heal's options. */
-const HEAL_INPUTS: Record<keyof HealInputs, Input> = {
+/**
+ * The action input behind each of heal's options; `fixInPlace` is the CLI's alone (on a runner nobody else works in
+ * the checkout, and fixers run in it).
+ */
+const HEAL_INPUTS: Record<Exclude<keyof HealInputs, 'fixInPlace'>, Input> = {
   check: Input.Command,
   kind: Input.Kind,
   fix: Input.Fix,
@@ -221,7 +224,7 @@ async function healOperation(factory: AdapterFactory, cwd: string): Promise<void
       verifyAlso: core.getMultilineInput(Input.VerifyAlso),
       ciWorkflow: core.getInput(Input.CiWorkflow)
     },
-    option => `the input '${HEAL_INPUTS[option]}'`,
+    option => `the input '${HEAL_INPUTS[option as Exclude<keyof HealInputs, 'fixInPlace'>]}'`,
     process.env
   )
   const { parseRunId } = await import('./heal/cloud.js')

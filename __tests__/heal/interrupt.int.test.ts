@@ -151,7 +151,7 @@ describe('an interrupted heal', () => {
     }
   )
 
-  it('killed outright (SIGKILL) is put back by the next run, which keeps what the files held', async () => {
+  it('killed outright (SIGKILL) while a fixer runs in its copy leaves the checkout as it was; the next heal works', async () => {
     const before = await checkoutState(repo.path)
     const marker = join(scratch.path, 'started')
     const run = heal(
@@ -161,6 +161,37 @@ describe('an interrupted heal', () => {
         `node ${PROGRAMS} lint`,
         '--fix',
         `node ${PROGRAMS} replace src/app.js BAD good && touch ${marker} && sleep 3`
+      ],
+      env
+    )
+    await waitFor(marker)
+    run.child.kill('SIGKILL')
+    await run.done
+    expect(await checkoutState(repo.path)).toBe(before)
+    // The copy the killed fixer wrote in is not trusted again: the next heal makes it afresh and heals from it.
+    const next = await heal(
+      repo.path,
+      ['--check', `node ${PROGRAMS} lint`, '--fix', `node ${PROGRAMS} replace src/app.js BAD good`, '--json'],
+      env
+    ).done
+    expect(next.stderr).toMatch(/was killed; the checkout was already as it found it/)
+    expect(JSON.parse(next.stdout).outcome).toBe('healed')
+    expect(JSON.parse(next.stdout).fix.stats).toMatchObject({ files: 1 })
+    expect(await readFile(join(repo.path, 'src/app.js'), 'utf8')).toBe(APP)
+    expect(await git(repo.path, 'status', '--porcelain=v1', '--untracked-files=all')).toBe('?? wip.txt')
+  })
+
+  it('killed outright (SIGKILL) with the fixer in place is put back by the next run, which keeps what the files held', async () => {
+    const before = await checkoutState(repo.path)
+    const marker = join(scratch.path, 'started')
+    const run = heal(
+      repo.path,
+      [
+        '--check',
+        `node ${PROGRAMS} lint`,
+        '--fix',
+        `node ${PROGRAMS} replace src/app.js BAD good && touch ${marker} && sleep 3`,
+        '--fix-in-place'
       ],
       env
     )

@@ -93,8 +93,28 @@ describe('changes nobody in the heal made, in a real checkout', () => {
     expect(await read('src/app.js')).toBe(APP)
     expect(await git(repo.path, 'status', '--porcelain', '--untracked-files=all')).toBe('')
   })
+})
 
-  // While a fixer runs: it stages in an index of its own and logs its ref updates under an address of its own.
+describe.each([
+  ['in the checkout', false],
+  ['in a copy of the checkout', true]
+])('while a fixer runs %s', (_where, inCopy) => {
+  let repo: TempDir
+  let scratch: TempDir
+  let workspace: LocalWorkspace
+  beforeEach(async () => {
+    repo = await makeTempRepo(FILES)
+    scratch = await makeTempDir('self-heal-user-')
+    workspace = await LocalWorkspace.open(repo.path)
+  })
+  afterEach(async () => {
+    await workspace.close()
+    await repo.cleanup()
+    await scratch.cleanup()
+  })
+  const read = (path: string) => readFile(join(repo.path, path), 'utf8')
+
+  // It stages in an index of its own and logs its ref updates under an address of its own.
 
   /**
    * Heals with a fixer that waits for `act`, the user's doing, before it changes src/app.js (and runs `more`, a
@@ -115,7 +135,8 @@ describe('changes nobody in the heal made, in a real checkout', () => {
       {
         kind: 'lint',
         check: `${node} lint`,
-        fixers: [`${node} handshake ${scratch.path} 1 replace src/app.js BAD good && ${more}`]
+        fixers: [`${node} handshake ${scratch.path} 1 replace src/app.js BAD good && ${more}`],
+        fixersInCopy: inCopy
       }
     ).then(
       output => output,
@@ -148,7 +169,10 @@ describe('changes nobody in the heal made, in a real checkout', () => {
     expect((ended as Error).message).toMatch(/HEAD moved from .*logged by .*while a fixer ran/)
     expect(proposals.branches.size).toBe(1)
     expect(await git(repo.path, 'log', '-1', '--format=%s')).toBe('mine')
-    expect(await git(repo.path, 'status', '--porcelain', '--untracked-files=no')).toBe(' M src/app.js')
+    // In place, the fixer's change is left with theirs (the two cannot be told apart); in a copy, it never came.
+    expect(await git(repo.path, 'status', '--porcelain', '--untracked-files=no')).toBe(
+      inCopy ? '' : ' M src/app.js'
+    )
   })
 
   it('a branch or a stash made by hand while a fixer runs is kept', async () => {
@@ -189,33 +213,67 @@ describe('an edit made by hand while a fixer runs', () => {
     await scratch.cleanup()
   })
 
-  it('cannot be told from the fixer’s, but is not lost: what the files held is kept in refs/self-heal/put-back', async () => {
+  /** Heals while the user edits `path` as the fixer (waiting on them) runs; the heal's end and what was proposed. */
+  async function healWhileEditing(path: string, text: string, inCopy: boolean) {
     const workspace = await LocalWorkspace.open(repo.path)
     const node = `node ${PROGRAMS}`
+    const proposals = new MemoryGit(FILES)
     const healing = runHeal(
       {
         execution: new LocalExecutionAdapter({ root: repo.path }),
         workspace,
         repository: 'github:github.com/octo/repo',
         cache: async () => new MemoryCacheAdapter(),
-        git: async () => new MemoryGit(FILES),
+        git: async () => proposals,
         log: quiet
       },
       {
         kind: 'lint',
         check: `${node} lint`,
         fixers: [`${node} handshake ${scratch.path} 1 replace src/app.js BAD good`],
-        dryRun: true
+        fixersInCopy: inCopy
       }
+    ).then(
+      output => output,
+      (error: unknown) => error
     )
     while (!existsSync(join(scratch.path, 'waiting'))) await new Promise(r => setTimeout(r, 20))
-    await writeFile(join(repo.path, 'src/other.js'), 'const fine = 2 // mine\n')
+    await writeFile(join(repo.path, path), text)
     await writeFile(join(scratch.path, 'go'), '')
-    expect((await healing).outcome).toBe('healed')
+    const ended = await healing
     await workspace.close()
+    return { ended, proposals }
+  }
+  const read = (path: string) => readFile(join(repo.path, path), 'utf8')
+
+  it.each([
+    ['another file', 'src/other.js'],
+    ['the file the fixer changes', 'src/app.js']
+  ])(
+    'to %s, with the fixer in a copy, ends the heal: their edit stays as they made it, nothing else changes',
+    async (_what, path) => {
+      const head = await git(repo.path, 'rev-parse', 'HEAD')
+      const { ended, proposals } = await healWhileEditing(path, 'const mine = 1\n', true)
+      expect(ended).toBeInstanceOf(CheckoutChangedError)
+      expect((ended as Error).message).toMatch(
+        new RegExp(`${path.replace('.', '\\.')} changed while a fixer ran \\(in a copy of the checkout`)
+      )
+      expect((ended as Error).message).toMatch(/left yours as you made them/)
+      // Nothing proposed, the fixer's change nowhere in the checkout, theirs kept.
+      expect(proposals.branches.size).toBe(1)
+      expect(await read(path)).toBe('const mine = 1\n')
+      if (path !== 'src/app.js') expect(await read('src/app.js')).toBe(APP)
+      expect(await git(repo.path, 'status', '--porcelain', '--untracked-files=all')).toBe(` M ${path}`)
+      expect(await git(repo.path, 'rev-parse', 'HEAD')).toBe(head)
+    }
+  )
+
+  it('with the fixer in place, cannot be told from the fixer’s, but is not lost: it is kept in refs/self-heal/put-back', async () => {
+    const { ended } = await healWhileEditing('src/other.js', 'const fine = 2 // mine\n', false)
+    expect(ended).toMatchObject({ outcome: 'healed' })
     // Put back with the fixer's change, as the limit in the threat model says; kept, and one command away.
-    expect(await readFile(join(repo.path, 'src/other.js'), 'utf8')).toBe(FILES['src/other.js'])
+    expect(await read('src/other.js')).toBe(FILES['src/other.js'])
     await git(repo.path, 'restore', '--source=refs/self-heal/put-back', '--', 'src/other.js')
-    expect(await readFile(join(repo.path, 'src/other.js'), 'utf8')).toBe('const fine = 2 // mine\n')
+    expect(await read('src/other.js')).toBe('const fine = 2 // mine\n')
   })
 })

@@ -384,31 +384,272 @@ class UnrepresentableChangeError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__
 
 /***/ }),
 
-/***/ 6453:
+/***/ 3140:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ LocalWorkspace)
-/* harmony export */ });
-/* unused harmony export checkoutIdentity */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
-/* harmony import */ var _git_refs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8568);
-/* harmony import */ var _git_remote_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(668);
-/* harmony import */ var _git_run_git_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6148);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  h: () => (/* binding */ LocalWorkspace)
+});
+
+// UNUSED EXPORTS: checkoutIdentity
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/git/refs.ts
+var refs = __webpack_require__(8568);
+// EXTERNAL MODULE: ./src/git/remote.ts
+var remote = __webpack_require__(668);
+// EXTERNAL MODULE: ./src/git/run-git.ts
+var run_git = __webpack_require__(6148);
+;// CONCATENATED MODULE: ./src/adapters/local/scan.ts
+/**
+ * What the local workspace's scans of a tree of files share: how git's stat data is trusted, which ignored files
+ * are tools' caches, and the seal that tells whether a file was written since it was last seen.
+ */
+
+/**
+ * How the snapshots' scans trust the scratch index: an untracked cache (for every file, not only directories'
+ * names), and stat data checked in full, ctime too, so that no file or directory can pass for unchanged by its
+ * mtime being set back.
+ */
+const STAT_CONFIG = [
+    'core.untrackedCache=true',
+    'status.showUntrackedFiles=all',
+    'core.trustctime=true',
+    'core.checkStat=default'
+];
+/**
+ * Tools' own caches and build output among ignored files: fixers write them (`eslint --cache`, cargo's target/,
+ * Python's bytecode), so a change there does not refuse a fix; what was added there is still removed.
+ */
+const TOOL_CACHE = /(^|\/)(node_modules\/\.cache|\.cache|__pycache__|\.pytest_cache|\.mypy_cache|\.ruff_cache|target|\.next|\.turbo|\.nx)\/|(^|\/)\.eslintcache$|\.tsbuildinfo$|\.pyc$/;
+/**
+ * What a write to a file changes, whatever else is put back: its inode (git writes an index by renaming a new one
+ * over it), size and change time, which no unprivileged process can set (undefined when it is missing). One stat,
+ * not a read of an index that grows with the checkout.
+ */
+async function fileSeal(path) {
+    try {
+        const info = await (0,promises_.lstat)(path, { bigint: true });
+        return `${info.ino}:${info.size}:${info.ctimeNs}:${info.mtimeNs}`;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/adapters/local/fixer-copy.ts
+/**
+ * The fixers' copy of a checkout (LOCAL): a directory outside it holding the files of one state, where a fixer runs
+ * instead of in the checkout. Someone at the keyboard keeps working in the checkout meanwhile, and whatever changes
+ * there while a fixer runs is theirs: the fixer's changes are only read from the copy, and self-heal writes them
+ * into the checkout itself, once it has seen the checkout untouched.
+ *
+ * The copy is the fixer's whole world as it would find the checkout: its `.git` is a link to the checkout's git
+ * directory (the fixer's git sees the same repository, and what it does there is watched as in the checkout), and
+ * the checkout's ignored entries (node_modules, a virtualenv, .env) are links to them (a fixer's tools resolve
+ * their dependencies; a write through a link lands in the checkout's ignored files, which the workspace watches).
+ *
+ * It lives in the temporary directory, not under `.git/` (test runners skip paths under a `.git` directory), and
+ * is kept between heals with an index of its own in the git directory: a heal brings it to its state by writing
+ * only the files that differ, and its scans read again only what changed. It is trusted only as the last heal
+ * left it, sealed after its last scan; anything else (a heal killed while a fixer ran, a fixer that wrote the
+ * index) makes it again from nothing.
+ */
+
+
+
+
+
+
+/** The record's and the copy's index's names in the git directory. */
+const RECORD = 'self-heal-copy.json';
+const COPY_INDEX = 'self-heal-copy-index';
+class LocalFixerCopy {
+    root;
+    gitDir;
+    links;
+    targets;
+    constructor(
+    /** Where the fixer runs. */
+    root, gitDir, 
+    /** The checkout's ignored entries linked into the copy, repository-relative. */
+    links, 
+    /** Each link's target, as made. */
+    targets) {
+        this.root = root;
+        this.gitDir = gitDir;
+        this.links = links;
+        this.targets = targets;
+    }
+    /**
+     * Brings the copy of the checkout at `root` (git directory `gitDir`) to `state`, making it when there is none to
+     * trust. `ignored` are the checkout's ignored entries to link (`dir/` for a directory), repository-relative.
+     */
+    static async prepare(root, gitDir, state, ignored) {
+        const recordPath = (0,external_node_path_.join)(gitDir, RECORD);
+        const index = (0,external_node_path_.join)(gitDir, COPY_INDEX);
+        const record = await (0,promises_.readFile)(recordPath, 'utf8')
+            .then(text => JSON.parse(text))
+            .catch(() => undefined);
+        // From here until the copy's next scan, it holds what a fixer may have done: a heal killed meanwhile leaves no
+        // record, and the next one starts the copy again.
+        await (0,promises_.rm)(recordPath, { force: true });
+        let dir = record?.dir;
+        const trusted = record !== undefined &&
+            dir !== undefined &&
+            (await (0,promises_.lstat)(dir).then(info => info.isDirectory(), () => false)) &&
+            (await fileSeal(index)) === record.seal;
+        if (!trusted || !dir) {
+            if (dir)
+                await (0,promises_.rm)(dir, { recursive: true, force: true });
+            await (0,promises_.rm)(index, { force: true });
+            dir = (0,external_node_path_.join)((0,external_node_os_.tmpdir)(), `self-heal-fixers-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
+            await (0,promises_.mkdir)(dir, { mode: 0o700 });
+        }
+        else {
+            // The last heal's links go first: they are no part of a state, and read-tree must not write through them.
+            for (const path of [...record.links, '.git'])
+                await (0,promises_.rm)((0,external_node_path_.join)(dir, path), { recursive: true, force: true });
+        }
+        const copy = new LocalFixerCopy(dir, gitDir, [], new Map());
+        // `--reset -u` writes what differs from the index (all of it, for a new copy) and removes what the index holds
+        // that the state does not; the index describes the copy's files as the last scan found them.
+        await copy.git(['read-tree', '--reset', '-u', state]);
+        const targets = new Map();
+        for (const [path, target] of [
+            ['.git', gitDir],
+            ...ignored.map(entry => entry.replace(/\/$/, '')).map(path => [path, (0,external_node_path_.join)(root, path)])
+        ]) {
+            if (await fixer_copy_link((0,external_node_path_.join)(dir, path), target))
+                targets.set(path, target);
+        }
+        return new LocalFixerCopy(dir, gitDir, [...targets.keys()].filter(path => path !== '.git'), targets);
+    }
+    /**
+     * Reads the copy after a fixer ran in it: its files as a state, and what the fixer changed there besides them (a
+     * link replaced, an ignored file written in the copy itself), each put back. The copy is then sealed for the
+     * next heal.
+     */
+    async take() {
+        const outside = [];
+        for (const [path, target] of this.targets) {
+            const now = await (0,promises_.readlink)((0,external_node_path_.join)(this.root, path)).catch(() => undefined);
+            if (now === target)
+                continue;
+            await fixer_copy_link((0,external_node_path_.join)(this.root, path), target);
+            outside.push({ path, change: now === undefined ? 'removed' : 'changed', undone: true });
+        }
+        const links = new Set(this.links);
+        const ignored = await this.git(['ls-files', '-z', '--others', '--ignored', '--exclude-standard']);
+        for (const path of ignored.stdout.toString('utf8').split('\0')) {
+            if (!path || links.has(path))
+                continue;
+            // Nothing the copy holds is ignored but the links: what is there now, the fixer wrote.
+            await (0,promises_.rm)((0,external_node_path_.join)(this.root, path), { recursive: true, force: true });
+            if (!TOOL_CACHE.test(path))
+                outside.push({ path, change: 'added', undone: true });
+        }
+        const state = await this.scan();
+        const record = {
+            dir: this.root,
+            seal: (await fileSeal((0,external_node_path_.join)(this.gitDir, COPY_INDEX))) ?? '',
+            links: this.links
+        };
+        await (0,promises_.writeFile)((0,external_node_path_.join)(this.gitDir, RECORD), JSON.stringify(record));
+        return { state, outside };
+    }
+    /**
+     * The copy's files as a tree, through its index: `git status` with the untracked cache tells what changed since
+     * its last scan (stat data trusted as the checkout's scans trust it), and only that is hashed. The links are left
+     * out (a link to a directory is a file to git, which an ignore pattern for a directory does not match).
+     */
+    async scan() {
+        const links = new Set(this.links);
+        const status = await this.git([
+            ...STAT_CONFIG.flatMap(setting => ['-c', setting]),
+            'status',
+            '--porcelain=v1',
+            '-z',
+            '--untracked-files=all',
+            '--no-renames',
+            '--ignore-submodules=none'
+        ], { GIT_OPTIONAL_LOCKS: '1' });
+        const changed = [];
+        let whole = false;
+        for (const entry of status.stdout.toString('utf8').split('\0')) {
+            if (!entry || entry[1] === ' ')
+                continue;
+            const path = entry.slice(3);
+            if (links.has(path) || links.has(path.replace(/\/$/, '')))
+                continue;
+            // A directory named is a repository inside the copy: `git add` knows what to do with it.
+            if (path.endsWith('/'))
+                whole = true;
+            changed.push(path);
+        }
+        const update = ['update-index', '-z', '--add', '--remove', '--replace', '--stdin'];
+        if (whole ||
+            (changed.length && (await this.git(update, {}, changed.map(path => `${path}\0`).join(''), [0, 1, 128])).code)) {
+            const exclude = this.links.map(path => `:(exclude,literal)${path}`);
+            await this.git(['add', '--all', '--', '.', ...exclude]);
+        }
+        return (await this.git(['write-tree'])).stdout.toString('utf8').trim();
+    }
+    /** git on the copy: its work tree and index named, so nothing the fixer left at `.git` is read. */
+    git(args, env = {}, input, okCodes = [0]) {
+        return (0,run_git.runGit)(args, {
+            cwd: this.root,
+            okCodes,
+            input,
+            env: {
+                GIT_DIR: this.gitDir,
+                GIT_WORK_TREE: this.root,
+                GIT_INDEX_FILE: (0,external_node_path_.join)(this.gitDir, COPY_INDEX),
+                ...env
+            }
+        });
+    }
+}
+/**
+ * Makes `path` a link to `target`, replacing what is there; false when it could not be made (a file link on
+ * Windows without the right to make one: the fixer then does without that ignored file). A directory link on
+ * Windows is a junction, which needs no right.
+ */
+async function fixer_copy_link(path, target) {
+    await (0,promises_.rm)(path, { recursive: true, force: true });
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+    const info = await (0,promises_.lstat)(target).catch(() => undefined);
+    try {
+        await (0,promises_.symlink)(target, path, info?.isDirectory() ? 'junction' : 'file');
+        return true;
+    }
+    catch (error) {
+        if (process.platform === 'win32' && error.code === 'EPERM')
+            return false;
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/adapters/local/workspace.ts
 /**
  * The local Workspace (LOCAL, or CI with a checkout): fixers edit the checkout's files, the loop reads what they
  * changed as a diff, and puts every file back as it found it. States are git trees written through a temporary
  * index, so the user's index, branches and stash are never touched, and untracked files the user had (build
  * output, say) are part of the state rather than something a restore could delete.
  */
+
+
 
 
 
@@ -450,10 +691,10 @@ class LocalWorkspace {
         const { root, head, index, gitDir, common, ref } = await locate(cwd);
         // The scratch directory lives in the git directory: one per checkout, so it is also the lock, and what it
         // holds (the user's index, the journal) survives a SIGKILL for the next run to put back.
-        const scratch = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(gitDir, SCRATCH);
+        const scratch = (0,external_node_path_.join)(gitDir, SCRATCH);
         const recovered = await takeLock(scratch, root);
         // The user's index as it was, so that a fixer that stages its changes (`git add`) leaves no trace in it.
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.copyFile)(index, (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(scratch, USER_INDEX)).catch(() => undefined);
+        await (0,promises_.copyFile)(index, (0,external_node_path_.join)(scratch, USER_INDEX)).catch(() => undefined);
         const workspace = new LocalWorkspace(root, head, scratch, index, ref, common);
         workspace.recovered = recovered;
         await workspace.writeJournal();
@@ -465,7 +706,7 @@ class LocalWorkspace {
     start;
     async writeJournal() {
         const journal = { pid: process.pid, head: this.head, headRef: this.headRef, start: this.start };
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.scratch, JOURNAL), JSON.stringify(journal));
+        await (0,promises_.writeFile)((0,external_node_path_.join)(this.scratch, JOURNAL), JSON.stringify(journal));
     }
     /**
      * Who this repository is when no GitHub repository is known: its `origin` URL without credentials, or else its
@@ -477,11 +718,11 @@ class LocalWorkspace {
     /** The branch checked out, or undefined on a detached HEAD. */
     async currentBranch() {
         const result = await this.git(['symbolic-ref', '--quiet', '--short', 'HEAD'], [0, 1]);
-        return result.code === 0 ? text(result) : undefined;
+        return result.code === 0 ? workspace_text(result) : undefined;
     }
     /** The message of the commit checked out. */
     async headMessage() {
-        return text(await this.git(['log', '-1', '--format=%B', this.head]));
+        return workspace_text(await this.git(['log', '-1', '--format=%B', this.head]));
     }
     /**
      * Tracked files that differ from HEAD (staged or not): a heal commits on HEAD, so it refuses to start with them.
@@ -604,7 +845,7 @@ class LocalWorkspace {
         await early?.catch(() => undefined);
     }
     async scanFiles() {
-        const index = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.scratch, 'index');
+        const index = (0,external_node_path_.join)(this.scratch, 'index');
         const env = { GIT_INDEX_FILE: index };
         /** The state the index's entries are, when known: nothing changed since means no tree to write. */
         let holds;
@@ -618,7 +859,7 @@ class LocalWorkspace {
         else if (this.scratchSeal && (await fileSeal(index)) !== this.scratchSeal.seal) {
             // A fixer rewrote the scratch index (stat data that hides a change it made): start again from the last
             // state's entries alone, with no stat data to trust, so every file is read.
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(index, { force: true });
+            await (0,promises_.rm)(index, { force: true });
             await this.git(['read-tree', this.scratchSeal.state], [0], env);
             holds = this.scratchSeal.state;
         }
@@ -635,8 +876,8 @@ class LocalWorkspace {
             this.start = state;
             await this.writeJournal();
             // The files are put back at this state when the heal ends: the next heal finds them as this index has them.
-            const copy = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.scratch, START_INDEX);
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.copyFile)(index, copy);
+            const copy = (0,external_node_path_.join)(this.scratch, START_INDEX);
+            await (0,promises_.copyFile)(index, copy);
             this.startSeal = await fileSeal(copy);
         }
         return state;
@@ -649,10 +890,10 @@ class LocalWorkspace {
      */
     async freshIndex(index, env) {
         try {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.copyFile)(this.index, index);
+            await (0,promises_.copyFile)(this.index, index);
         }
         catch {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(index, { force: true });
+            await (0,promises_.rm)(index, { force: true });
             await this.git(['read-tree', this.head], [0], env);
         }
     }
@@ -669,14 +910,14 @@ class LocalWorkspace {
         if (!changed || (changed.length && (await this.git(update, [0, 1, 128], env, changed)).code !== 0))
             await this.git(['add', '--all', '--', '.'], [0], env);
         const tree = await this.git(['write-tree'], tolerant ? [0, 128] : [0], env);
-        return tree.code === 0 ? text(tree) : undefined;
+        return tree.code === 0 ? workspace_text(tree) : undefined;
     }
     /**
      * Where the scratch index is kept between heals, with its seal: its stat data and untracked cache spare the next
      * heal's first snapshot from reading every directory again.
      */
     get keptIndex() {
-        return (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(this.scratch), KEPT_INDEX);
+        return (0,external_node_path_.join)((0,external_node_path_.dirname)(this.scratch), KEPT_INDEX);
     }
     /**
      * Moves the index the last heal kept into `index`, when it is as that heal left it (its seal, which no process
@@ -684,10 +925,10 @@ class LocalWorkspace {
      */
     async takeKeptIndex(index) {
         const kept = this.keptIndex;
-        const seal = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(`${kept}.seal`, 'utf8').catch(() => undefined);
+        const seal = await (0,promises_.readFile)(`${kept}.seal`, 'utf8').catch(() => undefined);
         const sealed = seal !== undefined && (await fileSeal(kept)) === seal;
         if (sealed)
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(kept, index).catch(() => undefined);
+            await (0,promises_.rename)(kept, index).catch(() => undefined);
         await forgetKeptIndex(kept);
         return sealed && (await fileSeal(index)) !== undefined;
     }
@@ -699,17 +940,17 @@ class LocalWorkspace {
     async keepIndex() {
         const kept = this.keptIndex;
         await forgetKeptIndex(kept);
-        const start = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.scratch, START_INDEX);
-        const index = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.scratch, 'index');
+        const start = (0,external_node_path_.join)(this.scratch, START_INDEX);
+        const index = (0,external_node_path_.join)(this.scratch, 'index');
         if (this.startSeal && (await fileSeal(start)) === this.startSeal)
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(start, kept);
+            await (0,promises_.rename)(start, kept);
         else if (this.scratchSeal && (await fileSeal(index)) === this.scratchSeal.seal)
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(index, kept);
+            await (0,promises_.rename)(index, kept);
         else
             return;
         const seal = await fileSeal(kept);
         if (seal)
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(`${kept}.seal`, seal, { flag: 'wx' });
+            await (0,promises_.writeFile)(`${kept}.seal`, seal, { flag: 'wx' });
     }
     /**
      * The files that differ from the scratch index (changed, removed, added), as `git status` finds them with an
@@ -749,7 +990,7 @@ class LocalWorkspace {
     /** Applies a diff to the working tree, all or nothing; false (and nothing changed) when it does not apply. */
     async apply(diff) {
         await this.dropEarly();
-        const result = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(['apply', '--binary', '--whitespace=nowarn', '-'], {
+        const result = await (0,run_git.runGit)(['apply', '--binary', '--whitespace=nowarn', '-'], {
             cwd: this.root,
             input: diff,
             okCodes: [0, 1, 128]
@@ -784,17 +1025,17 @@ class LocalWorkspace {
                 write.push(`${mode} ${blob}\t${path}`);
         }
         for (const path of remove)
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.root, path), { force: true, recursive: true });
+            await (0,promises_.rm)((0,external_node_path_.join)(this.root, path), { force: true, recursive: true });
         if (write.length) {
-            const index = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.scratch, 'restore-index');
+            const index = (0,external_node_path_.join)(this.scratch, 'restore-index');
             const env = { GIT_INDEX_FILE: index };
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(index, { force: true });
-            await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(['update-index', '-z', '--index-info'], {
+            await (0,promises_.rm)(index, { force: true });
+            await (0,run_git.runGit)(['update-index', '-z', '--index-info'], {
                 cwd: this.root,
                 env,
                 input: write.join('\0') + '\0'
             });
-            await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(['checkout-index', '--force', '--all'], { cwd: this.root, env });
+            await (0,run_git.runGit)(['checkout-index', '--force', '--all'], { cwd: this.root, env });
         }
     }
     /** Whether this heal has kept a state in PUT_BACK yet: its first replaces what the last heal kept. */
@@ -810,17 +1051,17 @@ class LocalWorkspace {
             await this.git(['update-ref', '-d', PUT_BACK], [0, 1]);
             this.keptPutBack = true;
         }
-        await this.git(['update-ref', '--create-reflog', '-m', message, PUT_BACK, text(kept)]);
+        await this.git(['update-ref', '--create-reflog', '-m', message, PUT_BACK, workspace_text(kept)]);
     }
     /**
      * The change a local branch makes since it forked from `base` (`git diff base...branch`), or undefined when the
      * branch does not exist.
      */
     async branchChange(base, branch) {
-        const head = await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .branchHead */ .P)(await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .assertBranchName */ .ae)(branch, this.root), this.root);
+        const head = await (0,refs/* branchHead */.P)(await (0,refs/* assertBranchName */.ae)(branch, this.root), this.root);
         if (!head)
             return undefined;
-        return this.binaryDiff(`${await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .resolveCommit */ .WL)(base, this.root)}...${head}`);
+        return this.binaryDiff(`${await (0,refs/* resolveCommit */.WL)(base, this.root)}...${head}`);
     }
     /** HEAD (its ref and commit) and the index's entries as `markRepository` found them. */
     repositoryMark;
@@ -851,22 +1092,22 @@ class LocalWorkspace {
      * The committer address a fixer's ref updates are logged with: random for each heal, so no one's own address
      * is it, and a fixer cannot know it before it runs.
      */
-    fixerEmail = `fixer-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(8).toString('hex')}@self-heal.invalid`;
+    fixerEmail = `fixer-${(0,external_node_crypto_.randomBytes)(8).toString('hex')}@self-heal.invalid`;
     /** The size of each ref log when `guard` ran: what was appended since tells who moved a ref meanwhile. */
     reflogSizes;
     /** Refs (and HEAD) moved while the fixer ran by someone whose address is not the fixer's, with that address. */
     movedByOthers = new Map();
     async fixerEnvironment() {
         // The fixer stages in a copy of the index: the user's index changing while it runs is then someone else's.
-        const index = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.scratch, FIXER_INDEX);
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(index, { force: true });
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.copyFile)(this.index, index).catch(() => undefined);
+        const index = (0,external_node_path_.join)(this.scratch, FIXER_INDEX);
+        await (0,promises_.rm)(index, { force: true });
+        await (0,promises_.copyFile)(this.index, index).catch(() => undefined);
         return { GIT_INDEX_FILE: index, GIT_COMMITTER_EMAIL: this.fixerEmail };
     }
     async othersChanges() {
         const others = this.movedByOthers;
         this.movedByOthers = new Map();
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.scratch, FIXER_INDEX), { force: true });
+        await (0,promises_.rm)((0,external_node_path_.join)(this.scratch, FIXER_INDEX), { force: true });
         const changes = [];
         const { head, index } = await this.compareRepository();
         // HEAD moved by the fixer is its own (settle puts it back); a move its log gives another address is not.
@@ -885,23 +1126,23 @@ class LocalWorkspace {
     async readReflogSizes() {
         const sizes = new Map();
         const visit = async (dir, ref) => {
-            for (const entry of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(dir, { withFileTypes: true }).catch(() => [])) {
-                const path = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, entry.name);
+            for (const entry of await (0,promises_.readdir)(dir, { withFileTypes: true }).catch(() => [])) {
+                const path = (0,external_node_path_.join)(dir, entry.name);
                 if (entry.isDirectory())
                     await visit(path, `${ref}/${entry.name}`);
                 else if (entry.isFile())
-                    sizes.set(`${ref}/${entry.name}`, (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(path)).size);
+                    sizes.set(`${ref}/${entry.name}`, (await (0,promises_.lstat)(path)).size);
             }
         };
-        await visit((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.commonDir, 'logs', 'refs'), 'refs');
-        const head = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(this.reflogFile('HEAD')).catch(() => undefined);
+        await visit((0,external_node_path_.join)(this.commonDir, 'logs', 'refs'), 'refs');
+        const head = await (0,promises_.lstat)(this.reflogFile('HEAD')).catch(() => undefined);
         if (head?.isFile())
             sizes.set('HEAD', head.size);
         return sizes;
     }
     /** Where a ref's log is: HEAD's in this worktree's git directory, the others' in the shared one. */
     reflogFile(ref) {
-        return ref === 'HEAD' ? (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(this.scratch), 'logs', 'HEAD') : (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.commonDir, 'logs', ref);
+        return ref === 'HEAD' ? (0,external_node_path_.join)((0,external_node_path_.dirname)(this.scratch), 'logs', 'HEAD') : (0,external_node_path_.join)(this.commonDir, 'logs', ref);
     }
     /**
      * The refs whose logs grew since `guard` with an entry by someone other than the fixer, and that address. A ref
@@ -914,7 +1155,7 @@ class LocalWorkspace {
             const from = before.get(ref) ?? 0;
             if (size <= from)
                 continue;
-            const added = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(this.reflogFile(ref))
+            const added = await (0,promises_.readFile)(this.reflogFile(ref))
                 .then(bytes => bytes.subarray(from).toString('utf8'))
                 .catch(() => '');
             for (const line of added.split('\n')) {
@@ -943,8 +1184,8 @@ class LocalWorkspace {
         const ref = await this.git(['symbolic-ref', '--quiet', 'HEAD'], [0, 1]);
         const alone = await this.git(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], [0, 1, 128]);
         return {
-            ref: ref.code === 0 ? text(ref) : undefined,
-            commit: text(alone),
+            ref: ref.code === 0 ? workspace_text(ref) : undefined,
+            commit: workspace_text(alone),
             index: await this.indexDigest()
         };
     }
@@ -961,14 +1202,14 @@ class LocalWorkspace {
         const known = this.indexTokens.bySeal(seal);
         if (known !== undefined)
             return known;
-        const file = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(this.index).catch(() => Buffer.alloc(0));
+        const file = await (0,promises_.readFile)(this.index).catch(() => Buffer.alloc(0));
         return this.indexTokens.add(seal, file, async (bytes) => {
             // Each version is listed from a copy of the bytes read: the index file may hold another one by now.
-            const copy = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.scratch, 'listed-index');
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(copy, bytes);
+            const copy = (0,external_node_path_.join)(this.scratch, 'listed-index');
+            await (0,promises_.writeFile)(copy, bytes);
             const index = await this.git(['ls-files', '--stage', '-z'], [0], { GIT_INDEX_FILE: copy });
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(copy, { force: true });
-            return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(index.stdout).digest('hex');
+            await (0,promises_.rm)(copy, { force: true });
+            return (0,external_node_crypto_.createHash)('sha256').update(index.stdout).digest('hex');
         });
     }
     async guard() {
@@ -994,14 +1235,14 @@ class LocalWorkspace {
             const ref = path === 'logs/refs/stash' ? 'refs/stash' : path;
             if (this.movedByOthers.has(ref))
                 continue;
-            const full = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.commonDir, path);
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(full, { force: true, recursive: true });
+            const full = (0,external_node_path_.join)(this.commonDir, path);
+            await (0,promises_.rm)(full, { force: true, recursive: true });
             if (before !== undefined) {
-                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(full), { recursive: true });
+                await (0,promises_.mkdir)((0,external_node_path_.dirname)(full), { recursive: true });
                 if (typeof before === 'string')
-                    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.symlink)(before, full);
+                    await (0,promises_.symlink)(before, full);
                 else
-                    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(full, before);
+                    await (0,promises_.writeFile)(full, before);
             }
             changes.push({ path: `.git/${path}`, change: change(before, after), undone: true });
         }
@@ -1019,7 +1260,7 @@ class LocalWorkspace {
                 continue;
             // An added file can be removed; a dependency changed in place cannot be put back from here.
             if (before === undefined)
-                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.root, path), { force: true });
+                await (0,promises_.rm)((0,external_node_path_.join)(this.root, path), { force: true });
             // A tool's cache is the tool's business: what a fixer added there goes (so it cannot plant a file a later
             // check reads), but it is no reason to refuse the fix.
             if (TOOL_CACHE.test(path))
@@ -1037,18 +1278,18 @@ class LocalWorkspace {
     async readMeta() {
         const entries = new Map();
         const visit = async (path) => {
-            const full = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.commonDir, path);
-            const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(full).catch(() => undefined);
+            const full = (0,external_node_path_.join)(this.commonDir, path);
+            const info = await (0,promises_.lstat)(full).catch(() => undefined);
             if (!info)
                 return;
             if (info.isSymbolicLink())
-                entries.set(path, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readlink)(full));
+                entries.set(path, await (0,promises_.readlink)(full));
             else if (info.isDirectory()) {
-                for (const name of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(full))
+                for (const name of await (0,promises_.readdir)(full))
                     await visit(`${path}/${name}`);
             }
             else if (path !== this.headRef)
-                entries.set(path, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(full));
+                entries.set(path, await (0,promises_.readFile)(full));
         };
         for (const path of GUARDED_META)
             await visit(path);
@@ -1062,7 +1303,7 @@ class LocalWorkspace {
         // Many at a time (dependencies are thousands of files), each a stat on libuv's threads.
         for (let i = 0; i < paths.length; i += 64) {
             const batch = paths.slice(i, i + 64);
-            const infos = await Promise.all(batch.map(path => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.root, path)).catch(() => undefined)));
+            const infos = await Promise.all(batch.map(path => (0,promises_.lstat)((0,external_node_path_.join)(this.root, path)).catch(() => undefined)));
             batch.forEach((path, j) => {
                 const info = infos[j];
                 if (info)
@@ -1086,20 +1327,20 @@ class LocalWorkspace {
      * is not overwritten: then the index is left as it is, and false returned.
      */
     async restoreIndex() {
-        const saved = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.scratch, USER_INDEX)).catch(() => undefined);
+        const saved = await (0,promises_.readFile)((0,external_node_path_.join)(this.scratch, USER_INDEX)).catch(() => undefined);
         if (!saved)
             return true;
-        const current = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(this.index).catch(() => undefined);
+        const current = await (0,promises_.readFile)(this.index).catch(() => undefined);
         if (current && current.equals(saved))
             return true;
         const lock = `${this.index}.lock`;
         try {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(lock, saved, { flag: 'wx' });
+            await (0,promises_.writeFile)(lock, saved, { flag: 'wx' });
         }
         catch {
             return false;
         }
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(lock, this.index);
+        await (0,promises_.rename)(lock, this.index);
         return true;
     }
     /**
@@ -1111,12 +1352,12 @@ class LocalWorkspace {
     async restoreHead() {
         const now = await this.git(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], [0, 1, 128]);
         const ref = await this.git(['symbolic-ref', '--quiet', 'HEAD'], [0, 1]);
-        const headRef = ref.code === 0 ? text(ref) : undefined;
+        const headRef = ref.code === 0 ? workspace_text(ref) : undefined;
         if (headRef !== this.headRef) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`A fixer switched the checkout from ${this.headRef ?? 'a detached HEAD'} to ${headRef ?? 'a detached HEAD'}: ` +
+            throw new errors/* ConfigurationError */.j1(`A fixer switched the checkout from ${this.headRef ?? 'a detached HEAD'} to ${headRef ?? 'a detached HEAD'}: ` +
                 `fixers must only change files. Switch back (git checkout ${this.headRef?.replace(/^refs\/heads\//, '') ?? this.head}).`);
         }
-        const moved = text(now);
+        const moved = workspace_text(now);
         if (now.code !== 0 || moved === this.head)
             return undefined;
         const message = ['-m', 'self-heal: undo a commit a fixer made'];
@@ -1131,12 +1372,12 @@ class LocalWorkspace {
      * fetched: no such remote or remote branch, already up to date, or not a fast-forward.
      */
     async fetchBranch(remote, branch) {
-        const name = await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .assertBranchName */ .ae)(branch, this.root);
-        const before = await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .branchHead */ .P)(name, this.root);
+        const name = await (0,refs/* assertBranchName */.ae)(branch, this.root);
+        const before = await (0,refs/* branchHead */.P)(name, this.root);
         const result = await this.git(['fetch', '--quiet', '--no-tags', remote, `refs/heads/${name}:refs/heads/${name}`], [0, 1, 128]);
         if (result.code !== 0)
             return undefined;
-        const after = await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .branchHead */ .P)(name, this.root);
+        const after = await (0,refs/* branchHead */.P)(name, this.root);
         if (!after || after === before)
             return undefined;
         return before ? `updated to ${after.slice(0, 12)}` : `created at ${after.slice(0, 12)}`;
@@ -1146,20 +1387,20 @@ class LocalWorkspace {
      * commit it is at there, or undefined when the remote has no such branch (or cannot be reached).
      */
     async fetchRemoteBranch(remote, branch) {
-        const name = await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .assertBranchName */ .ae)(branch, this.root);
+        const name = await (0,refs/* assertBranchName */.ae)(branch, this.root);
         if (remote.startsWith('-'))
             return undefined;
         const tracking = `refs/remotes/${remote}/${name}`;
         const result = await this.git(['fetch', '--quiet', '--no-tags', remote, `+refs/heads/${name}:${tracking}`], [0, 1, 128]);
         if (result.code !== 0)
             return undefined;
-        return (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .resolveCommit */ .WL)(tracking, this.root);
+        return (0,refs/* resolveCommit */.WL)(tracking, this.root);
     }
     /** Pushes the local `branch` to `remote` (never forced), so that a workflow run there can check it out. */
     async pushBranch(remote, branch) {
-        const name = await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .assertBranchName */ .ae)(branch, this.root);
+        const name = await (0,refs/* assertBranchName */.ae)(branch, this.root);
         if (remote.startsWith('-'))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`'${remote}' is not a valid remote name.`);
+            throw new errors/* ConfigurationError */.j1(`'${remote}' is not a valid remote name.`);
         await this.git(['push', '--porcelain', '--quiet', remote, `refs/heads/${name}:refs/heads/${name}`]);
     }
     /**
@@ -1167,8 +1408,8 @@ class LocalWorkspace {
      * a lease: a branch someone pushed to meanwhile is left alone). Returns whether it was deleted.
      */
     async deleteRemoteBranch(remote, branch, at) {
-        const name = await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .assertBranchName */ .ae)(branch, this.root);
-        const expected = at ?? (await (0,_git_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .branchHead */ .P)(name, this.root));
+        const name = await (0,refs/* assertBranchName */.ae)(branch, this.root);
+        const expected = at ?? (await (0,refs/* branchHead */.P)(name, this.root));
         if (!expected || !/^[0-9a-f]{40,64}$/.test(expected) || remote.startsWith('-'))
             return false;
         const result = await this.git([
@@ -1180,19 +1421,24 @@ class LocalWorkspace {
         ], [0, 1, 128]);
         return result.code === 0;
     }
-    /** Removes the scratch directory. */
+    /** The checkout's ignored entries (`dir/` for a directory), listed once a heal for the fixers' copy. */
+    ignoredEntries;
+    async fixerCopy(state) {
+        this.ignoredEntries ??= this.git(['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory']).then(listed => listed.stdout.toString('utf8').split('\0').filter(Boolean));
+        return LocalFixerCopy.prepare(this.root, (0,external_node_path_.dirname)(this.scratch), state, await this.ignoredEntries);
+    }
     async cleanCopy(diff) {
-        const root = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'self-heal-clean-'));
+        const root = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'self-heal-clean-'));
         const close = async () => {
             await this.git(['worktree', 'remove', '--force', root], [0, 128]);
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(root, { recursive: true, force: true });
+            await (0,promises_.rm)(root, { recursive: true, force: true });
             await this.git(['worktree', 'prune'], [0, 128]);
         };
         try {
             // A linked worktree, detached at the commit: the user's branches and HEAD stay as they are.
             await this.git(['worktree', 'add', '--detach', '--quiet', root, this.head]);
             if (diff) {
-                await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(['apply', '--binary', '--whitespace=nowarn', '-'], { cwd: root, input: diff });
+                await (0,run_git.runGit)(['apply', '--binary', '--whitespace=nowarn', '-'], { cwd: root, input: diff });
             }
             return { root, close };
         }
@@ -1205,7 +1451,7 @@ class LocalWorkspace {
     async close() {
         await this.dropEarly();
         await this.keepIndex().catch(() => undefined);
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(this.scratch, { recursive: true, force: true });
+        await (0,promises_.rm)(this.scratch, { recursive: true, force: true });
     }
     /**
      * Puts back what a heal killed before it could (SIGKILL, a crash) left: the files as they were when it took its
@@ -1214,13 +1460,13 @@ class LocalWorkspace {
      */
     static async recover(root, scratch, journal) {
         const done = [];
-        const indexPath = text(await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(['rev-parse', '--git-path', 'index'], { cwd: root }));
-        const index = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.isAbsolute)(indexPath) ? indexPath : (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, indexPath);
+        const indexPath = workspace_text(await (0,run_git.runGit)(['rev-parse', '--git-path', 'index'], { cwd: root }));
+        const index = (0,external_node_path_.isAbsolute)(indexPath) ? indexPath : (0,external_node_path_.join)(root, indexPath);
         const workspace = new LocalWorkspace(root, journal.head, scratch, index, journal.headRef, '');
         if (journal.start) {
             const current = await workspace.snapshot();
             if (current !== journal.start) {
-                const kept = text(await workspace.git([
+                const kept = workspace_text(await workspace.git([
                     'commit-tree',
                     '--no-gpg-sign',
                     current,
@@ -1257,7 +1503,7 @@ class LocalWorkspace {
     }
     /** Runs git in the checkout; `paths`, when given, are written to its stdin, each ended by a NUL. */
     git(args, okCodes = [0], env, paths, input) {
-        return (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(args, {
+        return (0,run_git.runGit)(args, {
             cwd: this.root,
             okCodes,
             env,
@@ -1271,31 +1517,31 @@ class LocalWorkspace {
  */
 async function locate(cwd) {
     const paths = ['--show-toplevel', '--absolute-git-dir', '--git-common-dir', '--git-path', 'index'];
-    const all = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(['rev-parse', '--path-format=absolute', ...paths, 'HEAD^{commit}', '--symbolic-full-name', 'HEAD'], { cwd, okCodes: [0, 128] });
+    const all = await (0,run_git.runGit)(['rev-parse', '--path-format=absolute', ...paths, 'HEAD^{commit}', '--symbolic-full-name', 'HEAD'], { cwd, okCodes: [0, 128] });
     const lines = all.stdout.toString('utf8').split('\n');
     if (all.code === 0 && lines.length >= 6 && lines.slice(0, 6).every(Boolean)) {
         const [root, gitDir, common, index, head, ref] = lines;
         return { root, gitDir, common, index, head, ref: ref === 'HEAD' ? undefined : ref };
     }
-    const top = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(['rev-parse', '--show-toplevel'], { cwd, okCodes: [0, 128] });
+    const top = await (0,run_git.runGit)(['rev-parse', '--show-toplevel'], { cwd, okCodes: [0, 128] });
     if (top.code !== 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`${cwd} is not inside a git repository: heal needs a checkout (run it in your repository, or after actions/checkout).`);
+        throw new errors/* ConfigurationError */.j1(`${cwd} is not inside a git repository: heal needs a checkout (run it in your repository, or after actions/checkout).`);
     }
-    const root = text(top);
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`The repository at ${root} has no commit yet: commit first.`);
+    const root = workspace_text(top);
+    throw new errors/* ConfigurationError */.j1(`The repository at ${root} has no commit yet: commit first.`);
 }
 /**
  * Who the repository at `root` is when no GitHub repository is known: its `origin` URL without credentials, or
  * else the first root commit of `head` (the same for every clone of it).
  */
 async function checkoutIdentity(root, head = 'HEAD') {
-    const url = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(['remote', 'get-url', '--', _git_remote_js__WEBPACK_IMPORTED_MODULE_6__.DEFAULT_REMOTE], { cwd: root, okCodes: [0, 2, 128] });
-    if (url.code === 0 && text(url))
-        return `remote:${text(url)
+    const url = await (0,run_git.runGit)(['remote', 'get-url', '--', remote.DEFAULT_REMOTE], { cwd: root, okCodes: [0, 2, 128] });
+    if (url.code === 0 && workspace_text(url))
+        return `remote:${workspace_text(url)
             .replace(/^([a-z+]+:\/\/)[^@/]*@/i, '$1')
             .replace(/\.git$/, '')}`;
-    const roots = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_7__.runGit)(['rev-list', '--max-parents=0', head], { cwd: root });
-    return `root:${text(roots).split('\n').sort()[0]}`;
+    const roots = await (0,run_git.runGit)(['rev-list', '--max-parents=0', head], { cwd: root });
+    return `root:${workspace_text(roots).split('\n').sort()[0]}`;
 }
 /** The scratch directory's name in the git directory. */
 const SCRATCH = 'self-heal';
@@ -1312,30 +1558,30 @@ const JOURNAL = 'journal.json';
  */
 async function takeLock(scratch, root) {
     try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(scratch);
+        await (0,promises_.mkdir)(scratch);
         return undefined;
     }
     catch (error) {
         if (error.code !== 'EEXIST')
             throw error;
     }
-    const journal = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(scratch, JOURNAL), 'utf8')
+    const journal = await (0,promises_.readFile)((0,external_node_path_.join)(scratch, JOURNAL), 'utf8')
         .then(text => JSON.parse(text))
         .catch(() => undefined);
     if (journal && isRunning(journal.pid)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`Another heal (pid ${journal.pid}) is running in this checkout: wait for it to end, or end it, then heal again.`);
+        throw new errors/* ConfigurationError */.j1(`Another heal (pid ${journal.pid}) is running in this checkout: wait for it to end, or end it, then heal again.`);
     }
     // An index kept by an earlier heal is not trusted after one that was killed: its fixer may have left one there.
-    await forgetKeptIndex((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(scratch), KEPT_INDEX));
+    await forgetKeptIndex((0,external_node_path_.join)((0,external_node_path_.dirname)(scratch), KEPT_INDEX));
     const done = journal ? await LocalWorkspace.recover(root, scratch, journal) : undefined;
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(scratch, { recursive: true, force: true });
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(scratch);
+    await (0,promises_.rm)(scratch, { recursive: true, force: true });
+    await (0,promises_.mkdir)(scratch);
     return done;
 }
 /** Removes the kept scratch index and its seal, whatever they are. */
 async function forgetKeptIndex(kept) {
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(kept, { recursive: true, force: true });
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(`${kept}.seal`, { recursive: true, force: true });
+    await (0,promises_.rm)(kept, { recursive: true, force: true });
+    await (0,promises_.rm)(`${kept}.seal`, { recursive: true, force: true });
 }
 function isRunning(pid) {
     if (pid === process.pid)
@@ -1348,17 +1594,6 @@ function isRunning(pid) {
         return error.code === 'EPERM';
     }
 }
-/**
- * How the snapshots' scans trust the scratch index: an untracked cache (for every file, not only directories'
- * names), and stat data checked in full, ctime too, so that no file or directory can pass for unchanged by its
- * mtime being set back.
- */
-const STAT_CONFIG = [
-    'core.untrackedCache=true',
-    'status.showUntrackedFiles=all',
-    'core.trustctime=true',
-    'core.checkStat=default'
-];
 /** What `readMeta` reads under the git directory. */
 const GUARDED_META = [
     'config',
@@ -1370,11 +1605,6 @@ const GUARDED_META = [
     'shallow',
     'commondir'
 ];
-/**
- * Tools' own caches and build output among ignored files: fixers write them (`eslint --cache`, cargo's target/,
- * Python's bytecode), so a change there does not refuse a fix; what was added there is still removed.
- */
-const TOOL_CACHE = /(^|\/)(node_modules\/\.cache|\.cache|__pycache__|\.pytest_cache|\.mypy_cache|\.ruff_cache|target|\.next|\.turbo|\.nx)\/|(^|\/)\.eslintcache$|\.tsbuildinfo$|\.pyc$/;
 function sameEntry(a, b) {
     return typeof a === 'string' || typeof b === 'string' ? a === b : a.equals(b);
 }
@@ -1394,7 +1624,7 @@ class IndexTokens {
         return seal === undefined ? undefined : this.seals.get(seal);
     }
     async add(seal, file, entries) {
-        const bytes = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(file).digest('hex');
+        const bytes = (0,external_node_crypto_.createHash)('sha256').update(file).digest('hex');
         let version = this.versions.find(known => known.bytes === bytes);
         if (!version) {
             const listed = this.versions.length ? await entries(file) : undefined;
@@ -1421,22 +1651,8 @@ const USER_INDEX = 'user-index';
 const PUT_BACK = 'refs/self-heal/put-back';
 /** The copy of the index a fixer stages in (see fixerEnvironment). */
 const FIXER_INDEX = 'fixer-index';
-function text(result) {
+function workspace_text(result) {
     return result.stdout.toString('utf8').trim();
-}
-/**
- * What a write to a file changes, whatever else is put back: its inode (git writes an index by renaming a new one
- * over it), size and change time, which no unprivileged process can set (undefined when it is missing). One stat,
- * not a read of an index that grows with the checkout.
- */
-async function fileSeal(path) {
-    try {
-        const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(path, { bigint: true });
-        return `${info.ino}:${info.size}:${info.ctimeNs}:${info.mtimeNs}`;
-    }
-    catch {
-        return undefined;
-    }
 }
 
 
@@ -2278,15 +2494,25 @@ class UserChanges {
      * fixer's doing (staging outside the fixer's own index, a commit or a branch logged by someone else) is someone
      * else's, and nothing of it is put back.
      */
-    async afterFixer() {
+    async afterFixer(inCopy = false) {
         const moved = (await this.workspace.othersChanges?.()) ?? [];
         if (!moved.length)
             return;
         this.repositoryMoved = true;
-        this.duringFixer = true;
+        this.duringFixer = !inCopy;
         this.abandon(`${moved.join('; ')}, while a fixer ran`);
     }
-    /** Whether the heal was abandoned just after a fixer: its changes to the files are not in any state yet. */
+    /**
+     * After a fixer ran in a copy of the files at `current` (the files are `now`): nothing in the heal changed the
+     * checkout meanwhile, so any change there is someone else's, and it ends the heal before the fixer's changes are
+     * written into the checkout.
+     */
+    async afterFixerInCopy(current, now) {
+        if (now === current)
+            return;
+        this.abandon(`${list(await changedPaths(this.workspace, current, now))} changed while a fixer ran (in a copy of the checkout: these changes are not the fixer's)`);
+    }
+    /** Whether the heal was abandoned just after a fixer in the checkout: its changes are not in any state yet. */
     duringFixer = false;
     /**
      * With the first state (`start`), before anything is changed: a tracked file that changed while the check ran
@@ -2765,6 +2991,11 @@ async function runHeal(deps, request) {
                 attempt.result = 'over-budget';
                 return attempt;
             }
+            log.info(`Running the fixer: ${fixer}`);
+            await user.repository('before a fixer ran');
+            await workspace.guard();
+            // Where someone may work in the checkout meanwhile, the fixer runs in a copy of the files at `current`.
+            const copy = request.fixersInCopy ? await workspace.fixerCopy?.(current) : undefined;
             const env = await deps.fixerContext?.({
                 check: request.check,
                 kind: request.kind,
@@ -2773,15 +3004,13 @@ async function runHeal(deps, request) {
                 policy,
                 attempt: base.attempts.length,
                 maxAttempts: request.maxAttempts ?? 5,
-                earlier: [...earlier]
+                earlier: [...earlier],
+                ...(copy ? { runsIn: { checkout: workspace.root, copy: copy.root } } : {})
             });
-            log.info(`Running the fixer: ${fixer}`);
-            await user.repository('before a fixer ran');
-            await workspace.guard();
             // The workspace's variables last: a fixer's context cannot choose the index it stages in.
             const fixerEnv = { ...env, ...(await workspace.fixerEnvironment?.()) };
             const ran = await interruptible(deps.execution.runCommand(fixer, {
-                cwd,
+                cwd: copy ? (0,external_node_path_.join)(copy.root, (0,external_node_path_.relative)(workspace.root, cwd)) : cwd,
                 timeoutSeconds: request.fixerTimeoutSeconds ?? 600,
                 signal: deps.signal,
                 ...(Object.keys(fixerEnv).length ? { env: fixerEnv } : {})
@@ -2790,11 +3019,22 @@ async function runHeal(deps, request) {
             // Before anything else reads the checkout: what the fixer did to the repository's metadata is put back first.
             const outside = await workspace.outsideChanges();
             // Someone else's staging, commits or branches made while the fixer ran end the heal; nothing of theirs is undone.
-            await user.afterFixer();
+            await user.afterFixer(Boolean(copy));
             // What the fixer did to HEAD is its own (settle puts it back), not someone else's.
             await workspace.markRepository();
             stopIfInterrupted();
-            let after = await workspace.snapshot();
+            let after;
+            if (copy) {
+                const taken = await copy.take();
+                outside.push(...taken.outside);
+                // The fixer ran in the copy: whatever changed in the checkout meanwhile is someone else's.
+                await user.afterFixerInCopy(current, await workspace.snapshot());
+                after = outside.length ? current : taken.state;
+                // Its changes reach the checkout now, through self-heal: the rest of the loop works on the checkout.
+                await workspace.restore(after, current);
+            }
+            else
+                after = await workspace.snapshot();
             if (outside.length) {
                 refuseOutside(attempt, outside);
                 await workspace.restore(current, after);
@@ -3834,7 +4074,7 @@ function commitMessage(context) {
 /* harmony export */   runFixStep: () => (/* binding */ runFixStep)
 /* harmony export */ });
 /* harmony import */ var _adapters_cache_memory_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8842);
-/* harmony import */ var _adapters_local_workspace_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6453);
+/* harmony import */ var _adapters_local_workspace_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3140);
 /* harmony import */ var _commands_check_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9238);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
 /* harmony import */ var _loop_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6546);

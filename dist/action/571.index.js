@@ -209,8 +209,8 @@ var promises_ = __webpack_require__(1455);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/adapters/local/workspace.ts
-var workspace = __webpack_require__(6453);
+// EXTERNAL MODULE: ./src/adapters/local/workspace.ts + 2 modules
+var workspace = __webpack_require__(3140);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/git/remote.ts
@@ -324,8 +324,11 @@ async function writeFixerContext(dir, input) {
     const failurePath = (0,external_node_path_.join)(dir, 'failure.json');
     const promptPath = (0,external_node_path_.join)(dir, 'prompt.md');
     const context = buildFailureContext(input);
-    await (0,promises_.writeFile)(failurePath, `${JSON.stringify(context, null, 2)}\n`, { mode: 0o600 });
-    await (0,promises_.writeFile)(promptPath, promptOf(context), { mode: 0o600 });
+    // A path as a JSON string spells it (a Windows path's backslashes doubled), for the document.
+    const spelled = (path) => JSON.stringify(path).slice(1, -1);
+    const inCopy = (text, spell = (path) => path) => input.runsIn ? text.replaceAll(spell(input.runsIn.checkout), spell(input.runsIn.copy)) : text;
+    await (0,promises_.writeFile)(failurePath, `${inCopy(JSON.stringify(context, null, 2), spelled)}\n`, { mode: 0o600 });
+    await (0,promises_.writeFile)(promptPath, inCopy(promptOf(context)), { mode: 0o600 });
     // writeFile's mode applies only to a new file.
     await Promise.all([(0,promises_.chmod)(failurePath, 0o600), (0,promises_.chmod)(promptPath, 0o600)]);
     return {
@@ -739,7 +742,8 @@ async function healHere(factory, cwd, request, log, options) {
                 : {})
         }, 
         // The check and the fixers run where the user is (a package of a monorepo); paths stay repository-relative.
-        { ...request, cwd });
+        // On a developer's machine someone may work in the checkout while a fixer runs: fixers run in a copy.
+        { ...request, cwd, fixersInCopy: request.fixersInCopy ?? factory.environment === 'local' });
     }
     finally {
         await (0,promises_.rm)(contexts, { recursive: true, force: true });

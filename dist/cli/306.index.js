@@ -83,6 +83,7 @@ function buildHealRequest(inputs, name, env) {
         setup: given(inputs.setup),
         fixerTimeoutSeconds: fixerTimeout === undefined ? undefined : (0,settings/* readPositive */.S7)(fixerTimeout, name('fixerTimeout')),
         fixerRetries: fixerRetries === undefined ? undefined : (0,settings/* readCount */._0)(fixerRetries, name('fixerRetries')),
+        ...(inputs.fixInPlace ? { fixersInCopy: false } : {}),
         verifyAlso: (inputs.verifyAlso ?? []).filter(line => line.trim()),
         dryRun: Boolean(inputs.dryRun),
         policy: policy ? readPolicy(policy, inputs.policy.where) : undefined,

@@ -432,8 +432,8 @@ var auto_fix = __webpack_require__(6861);
 var propose = __webpack_require__(1531);
 // EXTERNAL MODULE: ./src/adapters/cache/memory.ts
 var cache_memory = __webpack_require__(8842);
-// EXTERNAL MODULE: ./src/adapters/local/workspace.ts
-var workspace = __webpack_require__(6453);
+// EXTERNAL MODULE: ./src/adapters/local/workspace.ts + 2 modules
+var workspace = __webpack_require__(3140);
 // EXTERNAL MODULE: ./src/heal/loop.ts + 1 modules
 var loop = __webpack_require__(6546);
 ;// CONCATENATED MODULE: ./src/heal/remote-fix.ts
@@ -1401,15 +1401,25 @@ class UserChanges {
      * fixer's doing (staging outside the fixer's own index, a commit or a branch logged by someone else) is someone
      * else's, and nothing of it is put back.
      */
-    async afterFixer() {
+    async afterFixer(inCopy = false) {
         const moved = (await this.workspace.othersChanges?.()) ?? [];
         if (!moved.length)
             return;
         this.repositoryMoved = true;
-        this.duringFixer = true;
+        this.duringFixer = !inCopy;
         this.abandon(`${moved.join('; ')}, while a fixer ran`);
     }
-    /** Whether the heal was abandoned just after a fixer: its changes to the files are not in any state yet. */
+    /**
+     * After a fixer ran in a copy of the files at `current` (the files are `now`): nothing in the heal changed the
+     * checkout meanwhile, so any change there is someone else's, and it ends the heal before the fixer's changes are
+     * written into the checkout.
+     */
+    async afterFixerInCopy(current, now) {
+        if (now === current)
+            return;
+        this.abandon(`${list(await changedPaths(this.workspace, current, now))} changed while a fixer ran (in a copy of the checkout: these changes are not the fixer's)`);
+    }
+    /** Whether the heal was abandoned just after a fixer in the checkout: its changes are not in any state yet. */
     duringFixer = false;
     /**
      * With the first state (`start`), before anything is changed: a tracked file that changed while the check ran
@@ -1888,6 +1898,11 @@ async function runHeal(deps, request) {
                 attempt.result = 'over-budget';
                 return attempt;
             }
+            log.info(`Running the fixer: ${fixer}`);
+            await user.repository('before a fixer ran');
+            await workspace.guard();
+            // Where someone may work in the checkout meanwhile, the fixer runs in a copy of the files at `current`.
+            const copy = request.fixersInCopy ? await workspace.fixerCopy?.(current) : undefined;
             const env = await deps.fixerContext?.({
                 check: request.check,
                 kind: request.kind,
@@ -1896,15 +1911,13 @@ async function runHeal(deps, request) {
                 policy,
                 attempt: base.attempts.length,
                 maxAttempts: request.maxAttempts ?? 5,
-                earlier: [...earlier]
+                earlier: [...earlier],
+                ...(copy ? { runsIn: { checkout: workspace.root, copy: copy.root } } : {})
             });
-            log.info(`Running the fixer: ${fixer}`);
-            await user.repository('before a fixer ran');
-            await workspace.guard();
             // The workspace's variables last: a fixer's context cannot choose the index it stages in.
             const fixerEnv = { ...env, ...(await workspace.fixerEnvironment?.()) };
             const ran = await interruptible(deps.execution.runCommand(fixer, {
-                cwd,
+                cwd: copy ? (0,external_node_path_.join)(copy.root, (0,external_node_path_.relative)(workspace.root, cwd)) : cwd,
                 timeoutSeconds: request.fixerTimeoutSeconds ?? 600,
                 signal: deps.signal,
                 ...(Object.keys(fixerEnv).length ? { env: fixerEnv } : {})
@@ -1913,11 +1926,22 @@ async function runHeal(deps, request) {
             // Before anything else reads the checkout: what the fixer did to the repository's metadata is put back first.
             const outside = await workspace.outsideChanges();
             // Someone else's staging, commits or branches made while the fixer ran end the heal; nothing of theirs is undone.
-            await user.afterFixer();
+            await user.afterFixer(Boolean(copy));
             // What the fixer did to HEAD is its own (settle puts it back), not someone else's.
             await workspace.markRepository();
             stopIfInterrupted();
-            let after = await workspace.snapshot();
+            let after;
+            if (copy) {
+                const taken = await copy.take();
+                outside.push(...taken.outside);
+                // The fixer ran in the copy: whatever changed in the checkout meanwhile is someone else's.
+                await user.afterFixerInCopy(current, await workspace.snapshot());
+                after = outside.length ? current : taken.state;
+                // Its changes reach the checkout now, through self-heal: the rest of the loop works on the checkout.
+                await workspace.restore(after, current);
+            }
+            else
+                after = await workspace.snapshot();
             if (outside.length) {
                 refuseOutside(attempt, outside);
                 await workspace.restore(current, after);

@@ -1033,6 +1033,7 @@ function buildProgram(io, state, argv) {
             .option('--commit-message <template>', "the fix commit's message (the placeholders of --title; self-heal's trailer is added)")
             .option('--ci-workflow <file>', 'a workflow file (e.g. ci.yml) to dispatch on the fix branch once the fix is committed there')
             .option('--fixer-timeout <seconds>', 'stop a fixer (and everything it started) after this many seconds (default 600)')
+            .option('--fix-in-place', "run fixers in the checkout itself, not in a copy of it (then an edit made while a fixer runs can't be told from the fixer's)")
             .option('--fixer-retries <n>', 'runs again of a fixer whose fix was refused or failed, told why (default 1 for a fixer that reads SELF_HEAL_PROMPT or SELF_HEAL_FAILURE, else 0)')
             .option('--pass-env <name>', PASS_ENV_HELP, collect, [])
             .option('--verify <mode>', 'in-place (default); clean: also verify in a fresh worktree with only the diff, after --setup; remote: also on the fix branch, in a run of the runner workflow, before the pull request')
@@ -1074,14 +1075,15 @@ function buildProgram(io, state, argv) {
                 draft: Boolean(options.draft),
                 commitMessage: options.commitMessage,
                 fixerTimeout: options.fixerTimeout,
+                fixInPlace: Boolean(options.fixInPlace),
                 verify: options.verify,
                 setup: options.setup,
                 fixerRetries: options.fixerRetries,
                 verifyAlso: options.verifyAlso,
                 ciWorkflow: options.ciWorkflow
             }, option => HEAL_OPTIONS[option], io.env);
-            const { healWithFactory } = await Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(119), __nccwpck_require__.e(874), __nccwpck_require__.e(908), __nccwpck_require__.e(800), __nccwpck_require__.e(453), __nccwpck_require__.e(814), __nccwpck_require__.e(368), __nccwpck_require__.e(754), __nccwpck_require__.e(571)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7571));
-            const { parseRunId } = await Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(908), __nccwpck_require__.e(800), __nccwpck_require__.e(453), __nccwpck_require__.e(368)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3368));
+            const { healWithFactory } = await Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(119), __nccwpck_require__.e(874), __nccwpck_require__.e(908), __nccwpck_require__.e(800), __nccwpck_require__.e(140), __nccwpck_require__.e(814), __nccwpck_require__.e(368), __nccwpck_require__.e(754), __nccwpck_require__.e(571)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7571));
+            const { parseRunId } = await Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(908), __nccwpck_require__.e(800), __nccwpck_require__.e(140), __nccwpck_require__.e(368)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3368));
             try {
                 const result = await healWithFactory(factory, settings.cwd, request, logger, {
                     ref: options.ref,
@@ -1102,8 +1104,8 @@ function buildProgram(io, state, argv) {
             const { factory, settings } = prepare(options, io);
             try {
                 const [{ repositoryIdentity }, { checkoutIdentity }] = await Promise.all([
-                    Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(119), __nccwpck_require__.e(874), __nccwpck_require__.e(908), __nccwpck_require__.e(800), __nccwpck_require__.e(453), __nccwpck_require__.e(814), __nccwpck_require__.e(368), __nccwpck_require__.e(754), __nccwpck_require__.e(571)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7571)),
-                    __nccwpck_require__.e(/* import() */ 453).then(__nccwpck_require__.bind(__nccwpck_require__, 6453))
+                    Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(119), __nccwpck_require__.e(874), __nccwpck_require__.e(908), __nccwpck_require__.e(800), __nccwpck_require__.e(140), __nccwpck_require__.e(814), __nccwpck_require__.e(368), __nccwpck_require__.e(754), __nccwpck_require__.e(571)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7571)),
+                    __nccwpck_require__.e(/* import() */ 140).then(__nccwpck_require__.bind(__nccwpck_require__, 3140))
                 ]);
                 const cache = await factory.cache();
                 const repository = await repositoryIdentity(factory, () => checkoutIdentity(settings.cwd));
@@ -1193,6 +1195,7 @@ const HEAL_OPTIONS = {
     draft: '--draft',
     commitMessage: '--commit-message',
     fixerTimeout: '--fixer-timeout',
+    fixInPlace: '--fix-in-place',
     verify: '--verify',
     setup: '--setup',
     fixerRetries: '--fixer-retries',

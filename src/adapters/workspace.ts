@@ -25,6 +25,17 @@ export interface OutsideChange {
   undone: boolean
 }
 
+/** The files of one state, elsewhere, for one fixer to run in (see Workspace.fixerCopy). */
+export interface FixerCopy {
+  /** Where the fixer runs: the copy's root, as `Workspace.root` is the workspace's. */
+  readonly root: string
+  /**
+   * Once the fixer ended: its files as a state of the workspace (which `restore` can bring the workspace to), and
+   * what the fixer changed in the copy besides them, each put back.
+   */
+  take(): Promise<{ state: WorkspaceState; outside: OutsideChange[] }>
+}
+
 export interface Workspace {
   /** Where the check and the fixers run: the checkout's root directory (a name only, for memory). */
   readonly root: string
@@ -85,6 +96,12 @@ export interface Workspace {
    * another committer). None of it is put back: it is someone else's work.
    */
   othersChanges?(): Promise<string[]>
+  /**
+   * The files at `state` copied elsewhere for the fixer about to run (after `guard`), so that whatever changes in
+   * the workspace itself while it runs is someone else's, and the fixer's changes reach the workspace only once it
+   * was seen untouched. Optional: a workspace nobody else works in needs none.
+   */
+  fixerCopy?(state: WorkspaceState): Promise<FixerCopy>
   /**
    * A fresh copy of the commit the workspace was opened at with `diff` applied, somewhere else: what a fixer did
    * outside the diff is not in it. Optional: a workspace that cannot make one does not offer clean verification.

@@ -440,6 +440,10 @@ function buildProgram(
         'stop a fixer (and everything it started) after this many seconds (default 600)'
       )
       .option(
+        '--fix-in-place',
+        "run fixers in the checkout itself, not in a copy of it (then an edit made while a fixer runs can't be told from the fixer's)"
+      )
+      .option(
         '--fixer-retries <n>',
         'runs again of a fixer whose fix was refused or failed, told why (default 1 for a fixer that reads SELF_HEAL_PROMPT or SELF_HEAL_FAILURE, else 0)'
       )
@@ -491,6 +495,7 @@ function buildProgram(
               draft: Boolean(options.draft),
               commitMessage: options.commitMessage as string | undefined,
               fixerTimeout: options.fixerTimeout as string | undefined,
+              fixInPlace: Boolean(options.fixInPlace),
               verify: options.verify as string | undefined,
               setup: options.setup as string | undefined,
               fixerRetries: options.fixerRetries as string | undefined,
@@ -641,6 +646,7 @@ const HEAL_OPTIONS: Record<keyof HealInputs, string> = {
   draft: '--draft',
   commitMessage: '--commit-message',
   fixerTimeout: '--fixer-timeout',
+  fixInPlace: '--fix-in-place',
   verify: '--verify',
   setup: '--setup',
   fixerRetries: '--fixer-retries',

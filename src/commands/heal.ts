@@ -162,7 +162,8 @@ async function healHere(
           : {})
       },
       // The check and the fixers run where the user is (a package of a monorepo); paths stay repository-relative.
-      { ...request, cwd }
+      // On a developer's machine someone may work in the checkout while a fixer runs: fixers run in a copy.
+      { ...request, cwd, fixersInCopy: request.fixersInCopy ?? factory.environment === 'local' }
     )
   } finally {
     await rm(contexts, { recursive: true, force: true })

@@ -52,6 +52,11 @@ export interface FixerContextInput {
   maxAttempts?: number
   /** The attempts before this one, in order. */
   earlier?: readonly EarlierAttempt[]
+  /**
+   * Where the fixer runs when it is not the checkout (a copy of its files): the check's output names the checkout's
+   * paths, which the documents name in the copy, where a fixer that edits a path it read there must write.
+   */
+  runsIn?: { checkout: string; copy: string }
 }
 
 /** The bounds of the context. */
@@ -139,8 +144,12 @@ export async function writeFixerContext(
   const failurePath = join(dir, 'failure.json')
   const promptPath = join(dir, 'prompt.md')
   const context = buildFailureContext(input)
-  await writeFile(failurePath, `${JSON.stringify(context, null, 2)}\n`, { mode: 0o600 })
-  await writeFile(promptPath, promptOf(context), { mode: 0o600 })
+  // A path as a JSON string spells it (a Windows path's backslashes doubled), for the document.
+  const spelled = (path: string) => JSON.stringify(path).slice(1, -1)
+  const inCopy = (text: string, spell = (path: string) => path): string =>
+    input.runsIn ? text.replaceAll(spell(input.runsIn.checkout), spell(input.runsIn.copy)) : text
+  await writeFile(failurePath, `${inCopy(JSON.stringify(context, null, 2), spelled)}\n`, { mode: 0o600 })
+  await writeFile(promptPath, inCopy(promptOf(context)), { mode: 0o600 })
   // writeFile's mode applies only to a new file.
   await Promise.all([chmod(failurePath, 0o600), chmod(promptPath, 0o600)])
   return {

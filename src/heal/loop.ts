@@ -458,6 +458,11 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
         attempt.result = 'over-budget'
         return attempt
       }
+      log.info(`Running the fixer: ${fixer}`)
+      await user.repository('before a fixer ran')
+      await workspace.guard()
+      // Where someone may work in the checkout meanwhile, the fixer runs in a copy of the files at `current`.
+      const copy = request.fixersInCopy ? await workspace.fixerCopy?.(current) : undefined
       const env = await deps.fixerContext?.({
         check: request.check,
         kind: request.kind,
@@ -466,16 +471,14 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
         policy,
         attempt: base.attempts.length,
         maxAttempts: request.maxAttempts ?? 5,
-        earlier: [...earlier]
+        earlier: [...earlier],
+        ...(copy ? { runsIn: { checkout: workspace.root, copy: copy.root } } : {})
       })
-      log.info(`Running the fixer: ${fixer}`)
-      await user.repository('before a fixer ran')
-      await workspace.guard()
       // The workspace's variables last: a fixer's context cannot choose the index it stages in.
       const fixerEnv = { ...env, ...(await workspace.fixerEnvironment?.()) }
       const ran = await interruptible(
         deps.execution.runCommand(fixer, {
-          cwd,
+          cwd: copy ? join(copy.root, relative(workspace.root, cwd)) : cwd,
           timeoutSeconds: request.fixerTimeoutSeconds ?? 600,
           signal: deps.signal,
           ...(Object.keys(fixerEnv).length ? { env: fixerEnv } : {})
@@ -485,11 +488,20 @@ export async function runHeal(deps: HealDeps, request: HealRequest): Promise<Hea
       // Before anything else reads the checkout: what the fixer did to the repository's metadata is put back first.
       const outside = await workspace.outsideChanges()
       // Someone else's staging, commits or branches made while the fixer ran end the heal; nothing of theirs is undone.
-      await user.afterFixer()
+      await user.afterFixer(Boolean(copy))
       // What the fixer did to HEAD is its own (settle puts it back), not someone else's.
       await workspace.markRepository()
       stopIfInterrupted()
-      let after = await workspace.snapshot()
+      let after: WorkspaceState
+      if (copy) {
+        const taken = await copy.take()
+        outside.push(...taken.outside)
+        // The fixer ran in the copy: whatever changed in the checkout meanwhile is someone else's.
+        await user.afterFixerInCopy(current, await workspace.snapshot())
+        after = outside.length ? current : taken.state
+        // Its changes reach the checkout now, through self-heal: the rest of the loop works on the checkout.
+        await workspace.restore(after, current)
+      } else after = await workspace.snapshot()
       if (outside.length) {
         refuseOutside(attempt, outside)
         await workspace.restore(current, after)

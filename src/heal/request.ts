@@ -57,6 +57,8 @@ export interface HealInputs {
   draft?: boolean
   commitMessage?: string
   fixerTimeout?: string
+  /** Run fixers in the checkout itself rather than in a copy of it (LOCAL; see HealRequest.fixersInCopy). */
+  fixInPlace?: boolean
   verify?: string
   setup?: string
   fixerRetries?: string
@@ -99,6 +101,7 @@ export function buildHealRequest(inputs: HealInputs, name: InputNamer, env: Node
     fixerTimeoutSeconds:
       fixerTimeout === undefined ? undefined : readPositive(fixerTimeout, name('fixerTimeout')),
     fixerRetries: fixerRetries === undefined ? undefined : readCount(fixerRetries, name('fixerRetries')),
+    ...(inputs.fixInPlace ? { fixersInCopy: false } : {}),
     verifyAlso: (inputs.verifyAlso ?? []).filter(line => line.trim()),
     dryRun: Boolean(inputs.dryRun),
     policy: policy ? readPolicy(policy, inputs.policy!.where) : undefined,

@@ -24,6 +24,11 @@ export interface HealRequest {
   /** Longest time one fixer may run, in seconds (default 600). */
   fixerTimeoutSeconds?: number
   /**
+   * Whether each fixer runs in a copy of the files (the workspace's `fixerCopy`) rather than in the workspace:
+   * LOCAL's default, where someone may work in the checkout while a fixer runs (`--fix-in-place` says no).
+   */
+  fixersInCopy?: boolean
+  /**
    * Re-runs of a fixer whose candidate was refused or failed verification, with that feedback in its context
    * (default: once for a fixer that reads SELF_HEAL_PROMPT or SELF_HEAL_FAILURE, never for others).
    */

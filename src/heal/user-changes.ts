@@ -42,15 +42,27 @@ export class UserChanges {
    * fixer's doing (staging outside the fixer's own index, a commit or a branch logged by someone else) is someone
    * else's, and nothing of it is put back.
    */
-  async afterFixer(): Promise<void> {
+  async afterFixer(inCopy = false): Promise<void> {
     const moved = (await this.workspace.othersChanges?.()) ?? []
     if (!moved.length) return
     this.repositoryMoved = true
-    this.duringFixer = true
+    this.duringFixer = !inCopy
     this.abandon(`${moved.join('; ')}, while a fixer ran`)
   }
 
-  /** Whether the heal was abandoned just after a fixer: its changes to the files are not in any state yet. */
+  /**
+   * After a fixer ran in a copy of the files at `current` (the files are `now`): nothing in the heal changed the
+   * checkout meanwhile, so any change there is someone else's, and it ends the heal before the fixer's changes are
+   * written into the checkout.
+   */
+  async afterFixerInCopy(current: WorkspaceState, now: WorkspaceState): Promise<void> {
+    if (now === current) return
+    this.abandon(
+      `${list(await changedPaths(this.workspace, current, now))} changed while a fixer ran (in a copy of the checkout: these changes are not the fixer's)`
+    )
+  }
+
+  /** Whether the heal was abandoned just after a fixer in the checkout: its changes are not in any state yet. */
   private duringFixer = false
 
   /**

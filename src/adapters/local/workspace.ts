@@ -24,7 +24,9 @@ import { ConfigurationError } from '../../errors.js'
 import { assertBranchName, branchHead, resolveCommit } from '../../git/refs.js'
 import { DEFAULT_REMOTE } from '../../git/remote.js'
 import { runGit, type GitRunResult } from '../../git/run-git.js'
-import type { OutsideChange, SettleReport, Workspace, WorkspaceState } from '../workspace.js'
+import type { FixerCopy, OutsideChange, SettleReport, Workspace, WorkspaceState } from '../workspace.js'
+import { LocalFixerCopy } from './fixer-copy.js'
+import { STAT_CONFIG, TOOL_CACHE, fileSeal } from './scan.js'
 
 /** A snapshot of the working tree: the id of a git tree object. */
 type TreeState = WorkspaceState
@@ -810,7 +812,21 @@ export class LocalWorkspace implements Workspace {
     return result.code === 0
   }
 
-  /** Removes the scratch directory. */
+  /** The checkout's ignored entries (`dir/` for a directory), listed once a heal for the fixers' copy. */
+  private ignoredEntries?: Promise<string[]>
+
+  async fixerCopy(state: TreeState): Promise<FixerCopy> {
+    this.ignoredEntries ??= this.git([
+      'ls-files',
+      '-z',
+      '--others',
+      '--ignored',
+      '--exclude-standard',
+      '--directory'
+    ]).then(listed => listed.stdout.toString('utf8').split('\0').filter(Boolean))
+    return LocalFixerCopy.prepare(this.root, dirname(this.scratch), state, await this.ignoredEntries)
+  }
+
   async cleanCopy(diff: string): Promise<{ root: string; close(): Promise<void> }> {
     const root = await mkdtemp(join(tmpdir(), 'self-heal-clean-'))
     const close = async (): Promise<void> => {
@@ -1023,18 +1039,6 @@ function isRunning(pid: number): boolean {
   }
 }
 
-/**
- * How the snapshots' scans trust the scratch index: an untracked cache (for every file, not only directories'
- * names), and stat data checked in full, ctime too, so that no file or directory can pass for unchanged by its
- * mtime being set back.
- */
-const STAT_CONFIG = [
-  'core.untrackedCache=true',
-  'status.showUntrackedFiles=all',
-  'core.trustctime=true',
-  'core.checkStat=default'
-]
-
 /** What `readMeta` reads under the git directory. */
 const GUARDED_META = [
   'config',
@@ -1046,13 +1050,6 @@ const GUARDED_META = [
   'shallow',
   'commondir'
 ]
-
-/**
- * Tools' own caches and build output among ignored files: fixers write them (`eslint --cache`, cargo's target/,
- * Python's bytecode), so a change there does not refuse a fix; what was added there is still removed.
- */
-const TOOL_CACHE =
-  /(^|\/)(node_modules\/\.cache|\.cache|__pycache__|\.pytest_cache|\.mypy_cache|\.ruff_cache|target|\.next|\.turbo|\.nx)\/|(^|\/)\.eslintcache$|\.tsbuildinfo$|\.pyc$/
 
 function sameEntry(a: Buffer | string, b: Buffer | string): boolean {
   return typeof a === 'string' || typeof b === 'string' ? a === b : a.equals(b)
@@ -1119,18 +1116,4 @@ const FIXER_INDEX = 'fixer-index'
 
 function text(result: GitRunResult): string {
   return result.stdout.toString('utf8').trim()
-}
-
-/**
- * What a write to a file changes, whatever else is put back: its inode (git writes an index by renaming a new one
- * over it), size and change time, which no unprivileged process can set (undefined when it is missing). One stat,
- * not a read of an index that grows with the checkout.
- */
-async function fileSeal(path: string): Promise<string | undefined> {
-  try {
-    const info = await lstat(path, { bigint: true })
-    return `${info.ino}:${info.size}:${info.ctimeNs}:${info.mtimeNs}`
-  } catch {
-    return undefined
-  }
 }

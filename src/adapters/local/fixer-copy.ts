@@ -1,0 +1,213 @@
+/**
+ * The fixers' copy of a checkout (LOCAL): a directory outside it holding the files of one state, where a fixer runs
+ * instead of in the checkout. Someone at the keyboard keeps working in the checkout meanwhile, and whatever changes
+ * there while a fixer runs is theirs: the fixer's changes are only read from the copy, and self-heal writes them
+ * into the checkout itself, once it has seen the checkout untouched.
+ *
+ * The copy is the fixer's whole world as it would find the checkout: its `.git` is a link to the checkout's git
+ * directory (the fixer's git sees the same repository, and what it does there is watched as in the checkout), and
+ * the checkout's ignored entries (node_modules, a virtualenv, .env) are links to them (a fixer's tools resolve
+ * their dependencies; a write through a link lands in the checkout's ignored files, which the workspace watches).
+ *
+ * It lives in the temporary directory, not under `.git/` (test runners skip paths under a `.git` directory), and
+ * is kept between heals with an index of its own in the git directory: a heal brings it to its state by writing
+ * only the files that differ, and its scans read again only what changed. It is trusted only as the last heal
+ * left it, sealed after its last scan; anything else (a heal killed while a fixer ran, a fixer that wrote the
+ * index) makes it again from nothing.
+ */
+import { randomBytes } from 'node:crypto'
+import { lstat, mkdir, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { runGit, type GitRunResult } from '../../git/run-git.js'
+import type { FixerCopy, OutsideChange, WorkspaceState } from '../workspace.js'
+import { STAT_CONFIG, TOOL_CACHE, fileSeal } from './scan.js'
+
+/** What the git directory keeps between heals: where the copy is, its index's seal, the links in it. */
+interface CopyRecord {
+  dir: string
+  seal: string
+  links: string[]
+}
+
+/** The record's and the copy's index's names in the git directory. */
+const RECORD = 'self-heal-copy.json'
+const COPY_INDEX = 'self-heal-copy-index'
+
+export class LocalFixerCopy implements FixerCopy {
+  private constructor(
+    /** Where the fixer runs. */
+    readonly root: string,
+    private readonly gitDir: string,
+    /** The checkout's ignored entries linked into the copy, repository-relative. */
+    private readonly links: readonly string[],
+    /** Each link's target, as made. */
+    private readonly targets: ReadonlyMap<string, string>
+  ) {}
+
+  /**
+   * Brings the copy of the checkout at `root` (git directory `gitDir`) to `state`, making it when there is none to
+   * trust. `ignored` are the checkout's ignored entries to link (`dir/` for a directory), repository-relative.
+   */
+  static async prepare(
+    root: string,
+    gitDir: string,
+    state: WorkspaceState,
+    ignored: readonly string[]
+  ): Promise<LocalFixerCopy> {
+    const recordPath = join(gitDir, RECORD)
+    const index = join(gitDir, COPY_INDEX)
+    const record = await readFile(recordPath, 'utf8')
+      .then(text => JSON.parse(text) as CopyRecord)
+      .catch(() => undefined)
+    // From here until the copy's next scan, it holds what a fixer may have done: a heal killed meanwhile leaves no
+    // record, and the next one starts the copy again.
+    await rm(recordPath, { force: true })
+    let dir = record?.dir
+    const trusted =
+      record !== undefined &&
+      dir !== undefined &&
+      (await lstat(dir).then(
+        info => info.isDirectory(),
+        () => false
+      )) &&
+      (await fileSeal(index)) === record.seal
+    if (!trusted || !dir) {
+      if (dir) await rm(dir, { recursive: true, force: true })
+      await rm(index, { force: true })
+      dir = join(tmpdir(), `self-heal-fixers-${randomBytes(6).toString('hex')}`)
+      await mkdir(dir, { mode: 0o700 })
+    } else {
+      // The last heal's links go first: they are no part of a state, and read-tree must not write through them.
+      for (const path of [...record.links, '.git'])
+        await rm(join(dir, path), { recursive: true, force: true })
+    }
+    const copy = new LocalFixerCopy(dir, gitDir, [], new Map())
+    // `--reset -u` writes what differs from the index (all of it, for a new copy) and removes what the index holds
+    // that the state does not; the index describes the copy's files as the last scan found them.
+    await copy.git(['read-tree', '--reset', '-u', state])
+    const targets = new Map<string, string>()
+    for (const [path, target] of [
+      ['.git', gitDir],
+      ...ignored.map(entry => entry.replace(/\/$/, '')).map(path => [path, join(root, path)])
+    ]) {
+      if (await link(join(dir, path), target)) targets.set(path, target)
+    }
+    return new LocalFixerCopy(
+      dir,
+      gitDir,
+      [...targets.keys()].filter(path => path !== '.git'),
+      targets
+    )
+  }
+
+  /**
+   * Reads the copy after a fixer ran in it: its files as a state, and what the fixer changed there besides them (a
+   * link replaced, an ignored file written in the copy itself), each put back. The copy is then sealed for the
+   * next heal.
+   */
+  async take(): Promise<{ state: WorkspaceState; outside: OutsideChange[] }> {
+    const outside: OutsideChange[] = []
+    for (const [path, target] of this.targets) {
+      const now = await readlink(join(this.root, path)).catch(() => undefined)
+      if (now === target) continue
+      await link(join(this.root, path), target)
+      outside.push({ path, change: now === undefined ? 'removed' : 'changed', undone: true })
+    }
+    const links = new Set(this.links)
+    const ignored = await this.git(['ls-files', '-z', '--others', '--ignored', '--exclude-standard'])
+    for (const path of ignored.stdout.toString('utf8').split('\0')) {
+      if (!path || links.has(path)) continue
+      // Nothing the copy holds is ignored but the links: what is there now, the fixer wrote.
+      await rm(join(this.root, path), { recursive: true, force: true })
+      if (!TOOL_CACHE.test(path)) outside.push({ path, change: 'added', undone: true })
+    }
+    const state = await this.scan()
+    const record: CopyRecord = {
+      dir: this.root,
+      seal: (await fileSeal(join(this.gitDir, COPY_INDEX))) ?? '',
+      links: this.links as string[]
+    }
+    await writeFile(join(this.gitDir, RECORD), JSON.stringify(record))
+    return { state, outside }
+  }
+
+  /**
+   * The copy's files as a tree, through its index: `git status` with the untracked cache tells what changed since
+   * its last scan (stat data trusted as the checkout's scans trust it), and only that is hashed. The links are left
+   * out (a link to a directory is a file to git, which an ignore pattern for a directory does not match).
+   */
+  private async scan(): Promise<WorkspaceState> {
+    const links = new Set(this.links)
+    const status = await this.git(
+      [
+        ...STAT_CONFIG.flatMap(setting => ['-c', setting]),
+        'status',
+        '--porcelain=v1',
+        '-z',
+        '--untracked-files=all',
+        '--no-renames',
+        '--ignore-submodules=none'
+      ],
+      { GIT_OPTIONAL_LOCKS: '1' }
+    )
+    const changed: string[] = []
+    let whole = false
+    for (const entry of status.stdout.toString('utf8').split('\0')) {
+      if (!entry || entry[1] === ' ') continue
+      const path = entry.slice(3)
+      if (links.has(path) || links.has(path.replace(/\/$/, ''))) continue
+      // A directory named is a repository inside the copy: `git add` knows what to do with it.
+      if (path.endsWith('/')) whole = true
+      changed.push(path)
+    }
+    const update = ['update-index', '-z', '--add', '--remove', '--replace', '--stdin']
+    if (
+      whole ||
+      (changed.length &&
+        (await this.git(update, {}, changed.map(path => `${path}\0`).join(''), [0, 1, 128])).code)
+    ) {
+      const exclude = this.links.map(path => `:(exclude,literal)${path}`)
+      await this.git(['add', '--all', '--', '.', ...exclude])
+    }
+    return (await this.git(['write-tree'])).stdout.toString('utf8').trim()
+  }
+
+  /** git on the copy: its work tree and index named, so nothing the fixer left at `.git` is read. */
+  private git(
+    args: string[],
+    env: Record<string, string> = {},
+    input?: string,
+    okCodes = [0]
+  ): Promise<GitRunResult> {
+    return runGit(args, {
+      cwd: this.root,
+      okCodes,
+      input,
+      env: {
+        GIT_DIR: this.gitDir,
+        GIT_WORK_TREE: this.root,
+        GIT_INDEX_FILE: join(this.gitDir, COPY_INDEX),
+        ...env
+      }
+    })
+  }
+}
+
+/**
+ * Makes `path` a link to `target`, replacing what is there; false when it could not be made (a file link on
+ * Windows without the right to make one: the fixer then does without that ignored file). A directory link on
+ * Windows is a junction, which needs no right.
+ */
+async function link(path: string, target: string): Promise<boolean> {
+  await rm(path, { recursive: true, force: true })
+  await mkdir(dirname(path), { recursive: true })
+  const info = await lstat(target).catch(() => undefined)
+  try {
+    await symlink(target, path, info?.isDirectory() ? 'junction' : 'file')
+    return true
+  } catch (error) {
+    if (process.platform === 'win32' && (error as NodeJS.ErrnoException).code === 'EPERM') return false
+    throw error
+  }
+}

@@ -600,7 +600,8 @@ class LocalFixerCopy {
         }
         const update = ['update-index', '-z', '--add', '--remove', '--replace', '--stdin'];
         if (whole ||
-            (changed.length && (await this.git(update, {}, changed.map(path => `${path}\0`).join(''), [0, 1, 128])).code)) {
+            (changed.length &&
+                (await this.git(update, {}, changed.map(path => `${path}\0`).join(''), [0, 1, 128])).code)) {
             const exclude = this.links.map(path => `:(exclude,literal)${path}`);
             await this.git(['add', '--all', '--', '.', ...exclude]);
         }
@@ -643,8 +644,8 @@ async function fixer_copy_link(path, target) {
 
 ;// CONCATENATED MODULE: ./src/adapters/local/workspace.ts
 /**
- * The local Workspace (LOCAL, or CI with a checkout): fixers edit the checkout's files, the loop reads what they
- * changed as a diff, and puts every file back as it found it. States are git trees written through a temporary
+ * The local Workspace (LOCAL, or CI with a checkout): fixers edit the checkout's files (or, LOCAL, a copy of them:
+ * fixer-copy.ts), the loop reads what they changed as a diff, and puts every file back as it found it. States are git trees written through a temporary
  * index, so the user's index, branches and stash are never touched, and untracked files the user had (build
  * output, say) are part of the state rather than something a restore could delete.
  */
@@ -1424,7 +1425,14 @@ class LocalWorkspace {
     /** The checkout's ignored entries (`dir/` for a directory), listed once a heal for the fixers' copy. */
     ignoredEntries;
     async fixerCopy(state) {
-        this.ignoredEntries ??= this.git(['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory']).then(listed => listed.stdout.toString('utf8').split('\0').filter(Boolean));
+        this.ignoredEntries ??= this.git([
+            'ls-files',
+            '-z',
+            '--others',
+            '--ignored',
+            '--exclude-standard',
+            '--directory'
+        ]).then(listed => listed.stdout.toString('utf8').split('\0').filter(Boolean));
         return LocalFixerCopy.prepare(this.root, (0,external_node_path_.dirname)(this.scratch), state, await this.ignoredEntries);
     }
     async cleanCopy(diff) {

@@ -1,6 +1,6 @@
 /**
- * The local Workspace (LOCAL, or CI with a checkout): fixers edit the checkout's files, the loop reads what they
- * changed as a diff, and puts every file back as it found it. States are git trees written through a temporary
+ * The local Workspace (LOCAL, or CI with a checkout): fixers edit the checkout's files (or, LOCAL, a copy of them:
+ * fixer-copy.ts), the loop reads what they changed as a diff, and puts every file back as it found it. States are git trees written through a temporary
  * index, so the user's index, branches and stash are never touched, and untracked files the user had (build
  * output, say) are part of the state rather than something a restore could delete.
  */

@@ -2,7 +2,9 @@
  * A whole heal in repositories of 1,000, 10,000 and 100,000 tracked files, side by side with the same work done by
  * hand. The check is trivial and fails (`grep -q fixed flag.txt`), the fixer makes it pass
  * (`echo fixed > flag.txt`). Heal is the bundled CLI (`node dist/cli.js heal --check … --fix …`): it runs the
- * check, re-runs it, runs the fixer, verifies, and commits the fix on a branch. By hand is the shell doing the same:
+ * check, re-runs it, runs the fixer, verifies, and commits the fix on a branch; once with the fixer in a copy of
+ * the checkout (LOCAL's default, the copy kept between runs as a developer's machine keeps it) and once with
+ * `--fix-in-place` (as on a runner). By hand is the shell doing the same:
  * the check twice, the fixer, the check, then a commit through a temporary index (`git add --all`, `write-tree`,
  * `commit-tree`, `update-ref`) and the file put back, as heal leaves it. Each repository is generated once and
  * reset between runs; the cases are interleaved, round by round. Target: heal at most TARGET_RATIO times by hand
@@ -35,6 +37,9 @@ function git(cwd: string, args: string[]): string {
 function generate(dir: string, files: number): void {
   mkdirSync(dir)
   git(dir, ['init', '-q', '-b', 'main'])
+  // No automatic gc (the objects are packed below, as a clone has them): one started in the background by the
+  // first commit's loose objects would write in .git/ (packed-refs, info/refs) in the middle of a heal's runs.
+  git(dir, ['config', 'gc.auto', '0'])
   for (let d = 0; d * PER_DIRECTORY < files; d++) {
     const sub = join(dir, 'src', `d${Math.floor(d / 100)}`, `m${d % 100}`)
     mkdirSync(sub, { recursive: true })
@@ -44,6 +49,7 @@ function generate(dir: string, files: number): void {
   writeFileSync(join(dir, 'flag.txt'), 'broken\n')
   git(dir, ['add', '-A'])
   git(dir, ['commit', '-q', '-m', 'base'])
+  git(dir, ['repack', '-adq'])
   // The index as a checkout leaves it: its stat data is current, so git hashes only what changes.
   git(dir, ['status', '--porcelain'])
 }
@@ -66,15 +72,31 @@ function timed(run: () => void): number {
   return performance.now() - start
 }
 
-function heal(cli: string, dir: string, cache: string): void {
+function heal(cli: string, dir: string, cache: string, inPlace = false): void {
   rmSync(cache, { force: true })
   const result = spawnSync(
     process.execPath,
-    [cli, 'heal', '--check', CHECK, '--kind', 'command', '--fix', FIXER, '--cache-path', cache, '--json'],
+    [
+      cli,
+      'heal',
+      '--check',
+      CHECK,
+      '--kind',
+      'command',
+      '--fix',
+      FIXER,
+      '--cache-path',
+      cache,
+      '--json',
+      ...(inPlace ? ['--fix-in-place'] : [])
+    ],
     { cwd: dir, env: { ...BENCH_GIT_ENV, GITHUB_ACTIONS: '', CI: '', GITHUB_TOKEN: '' }, encoding: 'utf8' }
   )
   const outcome = (JSON.parse(result.stdout || '{}') as { outcome?: string }).outcome
-  if (outcome !== 'healed') throw new Error(`heal ended ${outcome ?? `without a result: ${result.stderr}`}`)
+  if (outcome !== 'healed')
+    throw new Error(
+      `heal ended ${outcome ?? 'without a result'}: ${result.stdout.slice(0, 2000)} ${result.stderr.slice(-2000)}`
+    )
 }
 
 const BY_HAND = `
@@ -100,9 +122,13 @@ function byHand(dir: string): void {
 
 interface Row {
   files: number
+  /** LOCAL's default: the fixer runs in a copy of the checkout. */
   healMs: number
+  /** `--fix-in-place`, as on a runner: the fixer runs in the checkout. */
+  inPlaceMs: number
   byHandMs: number
   ratio: number
+  inPlaceRatio: number
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
@@ -120,21 +146,32 @@ export async function run(): Promise<{ rounds: number; targetRatio: number; rows
       const generated = timed(() => generate(dir, files))
       console.log(`${files} files: generated in ${(generated / 1000).toFixed(1)} s`)
       const cache = join(root, 'cache.sqlite')
-      const samples = { heal: [] as number[], byHand: [] as number[] }
+      const samples = { heal: [] as number[], inPlace: [] as number[], byHand: [] as number[] }
       // One round first, thrown away: it warms the file cache for both.
       for (let r = 0; r <= ROUNDS; r++) {
         reset(dir)
         const h = timed(() => heal(cli, dir, cache))
         reset(dir)
+        const p = timed(() => heal(cli, dir, cache, true))
+        reset(dir)
         const b = timed(() => byHand(dir))
         if (r > 0) {
           samples.heal.push(h)
+          samples.inPlace.push(p)
           samples.byHand.push(b)
         }
       }
       const healMs = median(samples.heal)
+      const inPlaceMs = median(samples.inPlace)
       const byHandMs = median(samples.byHand)
-      rows.push({ files, healMs: round(healMs), byHandMs: round(byHandMs), ratio: round(healMs / byHandMs) })
+      rows.push({
+        files,
+        healMs: round(healMs),
+        inPlaceMs: round(inPlaceMs),
+        byHandMs: round(byHandMs),
+        ratio: round(healMs / byHandMs),
+        inPlaceRatio: round(inPlaceMs / byHandMs)
+      })
       rmSync(dir, { recursive: true, force: true, maxRetries: 5 })
     }
     console.log(

@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { stat, symlink } from 'node:fs/promises'
+import { readFile, stat, symlink } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
@@ -169,5 +169,30 @@ describe('an agent given the failure as context', () => {
       code: 3,
       stderr: expect.stringContaining('src/sum.js does not contain "no such text"')
     })
+  })
+
+  it('names the files where the fixer runs when that is a copy of the checkout', async () => {
+    const copy = '/tmp/self-heal-fixers-0123456789ab'
+    const where = `${repo.path}/src/sum.js`
+    const context = await writeFixerContext(contextDir.path, {
+      check: CHECK,
+      kind: 'lint',
+      fingerprint: { id: '0123456789abcdef', basis: 'problems', signatures: [] },
+      failure: {
+        exitCode: 1,
+        timedOut: false,
+        failedTests: [],
+        problems: [{ file: where, line: 2, severity: 'error', message: "'total' is never reassigned" }],
+        outputTail: `${where}\n  2:7  error  'total' is never reassigned  prefer-const\n`
+      },
+      policy: DEFAULT_POLICY,
+      attempt: 1,
+      runsIn: { checkout: repo.path, copy }
+    })
+    for (const file of context.files) {
+      const text = await readFile(file, 'utf8')
+      expect(text).toContain(`${copy}/src/sum.js`)
+      expect(text).not.toContain(repo.path)
+    }
   })
 })

@@ -113,7 +113,8 @@ class LocalFixerCopy {
     }
     /**
      * Brings the copy of the checkout at `root` (git directory `gitDir`) to `state`, making it when there is none to
-     * trust. `ignored` are the checkout's ignored entries to link (`dir/` for a directory), repository-relative.
+     * trust. `ignored` lists the checkout's ignored entries to link (`dir/` for a directory), repository-relative; it
+     * runs while the files are written.
      */
     static async prepare(root, gitDir, state, ignored) {
         const recordPath = (0,external_node_path_.join)(gitDir, RECORD);
@@ -124,31 +125,33 @@ class LocalFixerCopy {
         // From here until the copy's next scan, it holds what a fixer may have done: a heal killed meanwhile leaves no
         // record, and the next one starts the copy again.
         await (0,promises_.rm)(recordPath, { force: true });
-        let dir = record?.dir;
-        const trusted = record !== undefined &&
-            dir !== undefined &&
-            (await (0,promises_.lstat)(dir).then(info => info.isDirectory(), () => false)) &&
+        let trusted = record !== undefined &&
+            (await (0,promises_.lstat)(record.dir).then(info => info.isDirectory(), () => false)) &&
             (await fileSeal(index)) === record.seal;
-        if (!trusted || !dir) {
-            if (dir)
-                await (0,promises_.rm)(dir, { recursive: true, force: true });
+        if (trusted) {
+            // The last heal's links go first: they are no part of a state, and read-tree must not write through them.
+            for (const path of [...record.links, '.git'])
+                await (0,promises_.rm)((0,external_node_path_.join)(record.dir, path), { recursive: true, force: true });
+        }
+        const listed = ignored();
+        let dir = trusted ? record.dir : '';
+        // A trusted copy's index describes its files as its last scan found them: a single-tree merge writes only what
+        // differs from `state` (nothing, when it holds `state`), and refuses when a file is not as the index says.
+        if (trusted && record.state !== state)
+            trusted =
+                (await new LocalFixerCopy(dir, gitDir, [], new Map()).git(['read-tree', '-m', '-u', state], {}, undefined, [0, 128])).code === 0;
+        if (!trusted) {
+            if (record)
+                await (0,promises_.rm)(record.dir, { recursive: true, force: true });
             await (0,promises_.rm)(index, { force: true });
             dir = (0,external_node_path_.join)((0,external_node_os_.tmpdir)(), `self-heal-fixers-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
             await (0,promises_.mkdir)(dir, { mode: 0o700 });
+            await new LocalFixerCopy(dir, gitDir, [], new Map()).git(['read-tree', '-m', '-u', state]);
         }
-        else {
-            // The last heal's links go first: they are no part of a state, and read-tree must not write through them.
-            for (const path of [...record.links, '.git'])
-                await (0,promises_.rm)((0,external_node_path_.join)(dir, path), { recursive: true, force: true });
-        }
-        const copy = new LocalFixerCopy(dir, gitDir, [], new Map());
-        // `--reset -u` writes what differs from the index (all of it, for a new copy) and removes what the index holds
-        // that the state does not; the index describes the copy's files as the last scan found them.
-        await copy.git(['read-tree', '--reset', '-u', state]);
         const targets = new Map();
         for (const [path, target] of [
             ['.git', gitDir],
-            ...ignored.map(entry => entry.replace(/\/$/, '')).map(path => [path, (0,external_node_path_.join)(root, path)])
+            ...(await listed).map(entry => entry.replace(/\/$/, '')).map(path => [path, (0,external_node_path_.join)(root, path)])
         ]) {
             if (await fixer_copy_link((0,external_node_path_.join)(dir, path), target))
                 targets.set(path, target);
@@ -170,18 +173,23 @@ class LocalFixerCopy {
             outside.push({ path, change: now === undefined ? 'removed' : 'changed', undone: true });
         }
         const links = new Set(this.links);
-        const ignored = await this.git(['ls-files', '-z', '--others', '--ignored', '--exclude-standard']);
+        // The ignored files and the state are read together: nothing the copy holds is ignored but the links, so what
+        // is removed below is no part of the state.
+        const [ignored, state] = await Promise.all([
+            this.git(['ls-files', '-z', '--others', '--ignored', '--exclude-standard']),
+            this.scan()
+        ]);
         for (const path of ignored.stdout.toString('utf8').split('\0')) {
             if (!path || links.has(path))
                 continue;
-            // Nothing the copy holds is ignored but the links: what is there now, the fixer wrote.
+            // What is there now, the fixer wrote.
             await (0,promises_.rm)((0,external_node_path_.join)(this.root, path), { recursive: true, force: true });
             if (!TOOL_CACHE.test(path))
                 outside.push({ path, change: 'added', undone: true });
         }
-        const state = await this.scan();
         const record = {
             dir: this.root,
+            state,
             seal: (await fileSeal((0,external_node_path_.join)(this.gitDir, COPY_INDEX))) ?? '',
             links: this.links
         };
@@ -1044,15 +1052,14 @@ class LocalWorkspace {
     /** The checkout's ignored entries (`dir/` for a directory), listed once a heal for the fixers' copy. */
     ignoredEntries;
     async fixerCopy(state) {
-        this.ignoredEntries ??= this.git([
+        return LocalFixerCopy.prepare(this.root, (0,external_node_path_.dirname)(this.scratch), state, () => (this.ignoredEntries ??= this.git([
             'ls-files',
             '-z',
             '--others',
             '--ignored',
             '--exclude-standard',
             '--directory'
-        ]).then(listed => listed.stdout.toString('utf8').split('\0').filter(Boolean));
-        return LocalFixerCopy.prepare(this.root, (0,external_node_path_.dirname)(this.scratch), state, await this.ignoredEntries);
+        ]).then(listed => listed.stdout.toString('utf8').split('\0').filter(Boolean))));
     }
     async cleanCopy(diff) {
         const root = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'self-heal-clean-'));

@@ -26,6 +26,8 @@ import { STAT_CONFIG, TOOL_CACHE, fileSeal } from './scan.js'
 /** What the git directory keeps between heals: where the copy is, its index's seal, the links in it. */
 interface CopyRecord {
   dir: string
+  /** The state the copy's files and index hold. */
+  state: WorkspaceState
   seal: string
   links: string[]
 }
@@ -47,13 +49,14 @@ export class LocalFixerCopy implements FixerCopy {
 
   /**
    * Brings the copy of the checkout at `root` (git directory `gitDir`) to `state`, making it when there is none to
-   * trust. `ignored` are the checkout's ignored entries to link (`dir/` for a directory), repository-relative.
+   * trust. `ignored` lists the checkout's ignored entries to link (`dir/` for a directory), repository-relative; it
+   * runs while the files are written.
    */
   static async prepare(
     root: string,
     gitDir: string,
     state: WorkspaceState,
-    ignored: readonly string[]
+    ignored: () => Promise<readonly string[]>
   ): Promise<LocalFixerCopy> {
     const recordPath = join(gitDir, RECORD)
     const index = join(gitDir, COPY_INDEX)
@@ -63,33 +66,43 @@ export class LocalFixerCopy implements FixerCopy {
     // From here until the copy's next scan, it holds what a fixer may have done: a heal killed meanwhile leaves no
     // record, and the next one starts the copy again.
     await rm(recordPath, { force: true })
-    let dir = record?.dir
-    const trusted =
+    let trusted =
       record !== undefined &&
-      dir !== undefined &&
-      (await lstat(dir).then(
+      (await lstat(record.dir).then(
         info => info.isDirectory(),
         () => false
       )) &&
       (await fileSeal(index)) === record.seal
-    if (!trusted || !dir) {
-      if (dir) await rm(dir, { recursive: true, force: true })
+    if (trusted) {
+      // The last heal's links go first: they are no part of a state, and read-tree must not write through them.
+      for (const path of [...record!.links, '.git'])
+        await rm(join(record!.dir, path), { recursive: true, force: true })
+    }
+    const listed = ignored()
+    let dir = trusted ? record!.dir : ''
+    // A trusted copy's index describes its files as its last scan found them: a single-tree merge writes only what
+    // differs from `state` (nothing, when it holds `state`), and refuses when a file is not as the index says.
+    if (trusted && record!.state !== state)
+      trusted =
+        (
+          await new LocalFixerCopy(dir, gitDir, [], new Map()).git(
+            ['read-tree', '-m', '-u', state],
+            {},
+            undefined,
+            [0, 128]
+          )
+        ).code === 0
+    if (!trusted) {
+      if (record) await rm(record.dir, { recursive: true, force: true })
       await rm(index, { force: true })
       dir = join(tmpdir(), `self-heal-fixers-${randomBytes(6).toString('hex')}`)
       await mkdir(dir, { mode: 0o700 })
-    } else {
-      // The last heal's links go first: they are no part of a state, and read-tree must not write through them.
-      for (const path of [...record.links, '.git'])
-        await rm(join(dir, path), { recursive: true, force: true })
+      await new LocalFixerCopy(dir, gitDir, [], new Map()).git(['read-tree', '-m', '-u', state])
     }
-    const copy = new LocalFixerCopy(dir, gitDir, [], new Map())
-    // `--reset -u` writes what differs from the index (all of it, for a new copy) and removes what the index holds
-    // that the state does not; the index describes the copy's files as the last scan found them.
-    await copy.git(['read-tree', '--reset', '-u', state])
     const targets = new Map<string, string>()
     for (const [path, target] of [
       ['.git', gitDir],
-      ...ignored.map(entry => entry.replace(/\/$/, '')).map(path => [path, join(root, path)])
+      ...(await listed).map(entry => entry.replace(/\/$/, '')).map(path => [path, join(root, path)])
     ]) {
       if (await link(join(dir, path), target)) targets.set(path, target)
     }
@@ -115,16 +128,21 @@ export class LocalFixerCopy implements FixerCopy {
       outside.push({ path, change: now === undefined ? 'removed' : 'changed', undone: true })
     }
     const links = new Set(this.links)
-    const ignored = await this.git(['ls-files', '-z', '--others', '--ignored', '--exclude-standard'])
+    // The ignored files and the state are read together: nothing the copy holds is ignored but the links, so what
+    // is removed below is no part of the state.
+    const [ignored, state] = await Promise.all([
+      this.git(['ls-files', '-z', '--others', '--ignored', '--exclude-standard']),
+      this.scan()
+    ])
     for (const path of ignored.stdout.toString('utf8').split('\0')) {
       if (!path || links.has(path)) continue
-      // Nothing the copy holds is ignored but the links: what is there now, the fixer wrote.
+      // What is there now, the fixer wrote.
       await rm(join(this.root, path), { recursive: true, force: true })
       if (!TOOL_CACHE.test(path)) outside.push({ path, change: 'added', undone: true })
     }
-    const state = await this.scan()
     const record: CopyRecord = {
       dir: this.root,
+      state,
       seal: (await fileSeal(join(this.gitDir, COPY_INDEX))) ?? '',
       links: this.links as string[]
     }

@@ -816,15 +816,20 @@ export class LocalWorkspace implements Workspace {
   private ignoredEntries?: Promise<string[]>
 
   async fixerCopy(state: TreeState): Promise<FixerCopy> {
-    this.ignoredEntries ??= this.git([
-      'ls-files',
-      '-z',
-      '--others',
-      '--ignored',
-      '--exclude-standard',
-      '--directory'
-    ]).then(listed => listed.stdout.toString('utf8').split('\0').filter(Boolean))
-    return LocalFixerCopy.prepare(this.root, dirname(this.scratch), state, await this.ignoredEntries)
+    return LocalFixerCopy.prepare(
+      this.root,
+      dirname(this.scratch),
+      state,
+      () =>
+        (this.ignoredEntries ??= this.git([
+          'ls-files',
+          '-z',
+          '--others',
+          '--ignored',
+          '--exclude-standard',
+          '--directory'
+        ]).then(listed => listed.stdout.toString('utf8').split('\0').filter(Boolean)))
+    )
   }
 
   async cleanCopy(diff: string): Promise<{ root: string; close(): Promise<void> }> {

@@ -125,9 +125,15 @@ class LocalFixerCopy {
         // From here until the copy's next scan, it holds what a fixer may have done: a heal killed meanwhile leaves no
         // record, and the next one starts the copy again.
         await (0,promises_.rm)(recordPath, { force: true });
-        let trusted = record !== undefined &&
-            (await (0,promises_.lstat)(record.dir).then(info => info.isDirectory(), () => false)) &&
-            (await fileSeal(index)) === record.seal;
+        // The record is in the git directory, where a fixer can write: its `dir` is used only when it names one of this
+        // checkout's copies, a directory of ours in the temporary directory, and nothing else is ever removed.
+        const prefix = `self-heal-fixers-${(0,external_node_crypto_.createHash)('sha256').update(gitDir).digest('hex').slice(0, 12)}-`;
+        const ours = record !== undefined &&
+            typeof record.dir === 'string' &&
+            (0,external_node_path_.dirname)(record.dir) === (0,external_node_os_.tmpdir)() &&
+            new RegExp(`^${prefix}[0-9a-f]{12}$`).test((0,external_node_path_.basename)(record.dir)) &&
+            (await (0,promises_.lstat)(record.dir).then(info => info.isDirectory() && (process.getuid === undefined || info.uid === process.getuid()), () => false));
+        let trusted = ours && (await fileSeal(index)) === record.seal;
         if (trusted) {
             // The last heal's links go first: they are no part of a state, and read-tree must not write through them.
             for (const path of [...record.links, '.git'])
@@ -141,10 +147,10 @@ class LocalFixerCopy {
             trusted =
                 (await new LocalFixerCopy(dir, gitDir, [], new Map()).git(['read-tree', '-m', '-u', state], {}, undefined, [0, 128])).code === 0;
         if (!trusted) {
-            if (record)
+            if (ours)
                 await (0,promises_.rm)(record.dir, { recursive: true, force: true });
             await (0,promises_.rm)(index, { force: true });
-            dir = (0,external_node_path_.join)((0,external_node_os_.tmpdir)(), `self-heal-fixers-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
+            dir = (0,external_node_path_.join)((0,external_node_os_.tmpdir)(), `${prefix}${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
             await (0,promises_.mkdir)(dir, { mode: 0o700 });
             await new LocalFixerCopy(dir, gitDir, [], new Map()).git(['read-tree', '-m', '-u', state]);
         }

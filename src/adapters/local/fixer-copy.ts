@@ -15,10 +15,10 @@
  * left it, sealed after its last scan; anything else (a heal killed while a fixer ran, a fixer that wrote the
  * index) makes it again from nothing.
  */
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { lstat, mkdir, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { runGit, type GitRunResult } from '../../git/run-git.js'
 import type { FixerCopy, OutsideChange, WorkspaceState } from '../workspace.js'
 import { STAT_CONFIG, TOOL_CACHE, fileSeal } from './scan.js'
@@ -66,13 +66,19 @@ export class LocalFixerCopy implements FixerCopy {
     // From here until the copy's next scan, it holds what a fixer may have done: a heal killed meanwhile leaves no
     // record, and the next one starts the copy again.
     await rm(recordPath, { force: true })
-    let trusted =
+    // The record is in the git directory, where a fixer can write: its `dir` is used only when it names one of this
+    // checkout's copies, a directory of ours in the temporary directory, and nothing else is ever removed.
+    const prefix = `self-heal-fixers-${createHash('sha256').update(gitDir).digest('hex').slice(0, 12)}-`
+    const ours =
       record !== undefined &&
+      typeof record.dir === 'string' &&
+      dirname(record.dir) === tmpdir() &&
+      new RegExp(`^${prefix}[0-9a-f]{12}$`).test(basename(record.dir)) &&
       (await lstat(record.dir).then(
-        info => info.isDirectory(),
+        info => info.isDirectory() && (process.getuid === undefined || info.uid === process.getuid()),
         () => false
-      )) &&
-      (await fileSeal(index)) === record.seal
+      ))
+    let trusted = ours && (await fileSeal(index)) === record!.seal
     if (trusted) {
       // The last heal's links go first: they are no part of a state, and read-tree must not write through them.
       for (const path of [...record!.links, '.git'])
@@ -93,9 +99,9 @@ export class LocalFixerCopy implements FixerCopy {
           )
         ).code === 0
     if (!trusted) {
-      if (record) await rm(record.dir, { recursive: true, force: true })
+      if (ours) await rm(record!.dir, { recursive: true, force: true })
       await rm(index, { force: true })
-      dir = join(tmpdir(), `self-heal-fixers-${randomBytes(6).toString('hex')}`)
+      dir = join(tmpdir(), `${prefix}${randomBytes(6).toString('hex')}`)
       await mkdir(dir, { mode: 0o700 })
       await new LocalFixerCopy(dir, gitDir, [], new Map()).git(['read-tree', '-m', '-u', state])
     }

@@ -13,6 +13,8 @@ export default {
   testMatch: ['**/__tests__/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   testTimeout: 60000,
+  globalSetup: '<rootDir>/__tests__/helpers/global-setup.mjs',
+  globalTeardown: '<rootDir>/__tests__/helpers/global-teardown.mjs',
   // Most suites wait on child processes, git and the emulator rather than compute: two workers keep both cores
   // busy (Jest's default on two cores is one).
   maxWorkers: 2,

@@ -102,6 +102,11 @@ describe('fixers are confined to work files', () => {
     ],
     ['makes a branch', () => 'git branch planted', /\.git\/refs\/heads\/planted/],
     [
+      'makes a branch and packs the refs',
+      () => 'git branch planted && git pack-refs --all --prune',
+      /\.git\/packed-refs/
+    ],
+    [
       'stashes',
       () => 'echo x > stashme && git add stashme && git stash -q',
       /\.git\/(refs\/stash|logs\/refs\/stash)/
@@ -142,6 +147,16 @@ describe('fixers are confined to work files', () => {
     const result = await heal(`${HONEST} && ${hide}`)
     expect(result.attempts[0].result).toBe('verified')
     expect(result.fix?.diff).toContain('+const a = "good"')
+  })
+
+  it('accepts the same refs written another way while a fixer runs (a gc in the background packs them)', async () => {
+    await git(repo.path, 'branch', 'keep')
+    const branches = () => git(repo.path, 'for-each-ref', '--format=%(refname) %(objectname)', 'refs/heads')
+    const refs = await branches()
+    const result = await heal(`git pack-refs --all --prune && git update-server-info && ${HONEST}`)
+    expect(result.outcome).toBe('healed')
+    expect(await branches()).toBe(refs)
+    expect(existsSync(join(repo.path, '.git/refs/heads/keep'))).toBe(false)
   })
 
   it('accepts a fixer that writes its own cache among ignored files, and removes what it added there', async () => {

@@ -861,10 +861,14 @@ class LocalWorkspace {
         // The metadata first: until it is put back, a fixer's hooks, fsmonitor or filters could run in self-heal's
         // own git calls, and its remote could receive the push.
         const now = await this.readMeta();
+        // Refs packed (`git gc --auto` in the background, `git pack-refs`) are the same refs written another way.
+        const repacked = sameRefs(meta, now, this.headRef);
         for (const path of new Set([...meta.keys(), ...now.keys()])) {
             const before = meta.get(path);
             const after = now.get(path);
             if (before !== undefined && after !== undefined && sameEntry(before, after))
+                continue;
+            if (repacked && (path === 'packed-refs' || path.startsWith('refs/')))
                 continue;
             const ref = path === 'logs/refs/stash' ? 'refs/stash' : path;
             if (this.movedByOthers.has(ref))
@@ -879,6 +883,19 @@ class LocalWorkspace {
                     await (0,promises_.writeFile)(full, before);
             }
             changes.push({ path: `.git/${path}`, change: change(before, after), undone: true });
+        }
+        // The branch checked out is settle's, so it is not read here; but a fixer that packed it removed its loose file,
+        // and packed-refs put back took it with it: it is made again where the heal found it.
+        if (changes.length && this.headRef) {
+            const at = await this.git(['rev-parse', '--verify', '--quiet', `${this.headRef}^{commit}`], [0, 1, 128]);
+            if (at.code !== 0)
+                await this.git([
+                    'update-ref',
+                    '-m',
+                    'self-heal: put back a branch a fixer packed',
+                    this.headRef,
+                    this.head
+                ]);
         }
         // The files' state is read alongside the ignored files (two walks of the checkout, on two cores if there are):
         // nothing is left that could run in git, and what is removed below is ignored, so no part of a state.
@@ -914,7 +931,8 @@ class LocalWorkspace {
         const visit = async (path) => {
             const full = (0,external_node_path_.join)(this.commonDir, path);
             const info = await (0,promises_.lstat)(full).catch(() => undefined);
-            if (!info)
+            // info/refs is what `git update-server-info` (run by gc) writes for dumb HTTP servers: nothing here reads it.
+            if (!info || path === 'info/refs')
                 return;
             if (info.isSymbolicLink())
                 entries.set(path, await (0,promises_.readlink)(full));
@@ -1245,6 +1263,28 @@ const GUARDED_META = [
     'shallow',
     'commondir'
 ];
+/**
+ * Whether two readings of the metadata hold the same refs, loose files over packed-refs (a symbolic ref or a link
+ * as its target), the branch checked out aside (`settle` sees to it).
+ */
+function sameRefs(before, after, headRef) {
+    const refs = (meta) => {
+        const values = new Map();
+        for (const line of (meta.get('packed-refs') ?? '').toString().split('\n')) {
+            const packed = /^([0-9a-f]{40,64}) (refs\/\S+)$/.exec(line);
+            if (packed)
+                values.set(packed[2], packed[1]);
+        }
+        for (const [path, value] of meta) {
+            if (path.startsWith('refs/'))
+                values.set(path, typeof value === 'string' ? `-> ${value}` : value.toString().trim());
+        }
+        if (headRef)
+            values.delete(headRef);
+        return JSON.stringify([...values].sort(([a], [b]) => (a < b ? -1 : 1)));
+    };
+    return refs(before) === refs(after);
+}
 function sameEntry(a, b) {
     return typeof a === 'string' || typeof b === 'string' ? a === b : a.equals(b);
 }

@@ -48,12 +48,13 @@ const FILES = { 'src/app.js': APP, 'src/other.js': 'const fine = 1\n' }
 
 /**
  * `branchCases: false` leaves out the cases about existing fix branches: they are about the proposal over the Git
- * port, which is the memory one in both tiers, so a real checkout adds nothing to them but time.
+ * port, which is the memory one in both tiers, so a real checkout adds nothing to them but time. `request` is part
+ * of every heal's request (fixers in a copy of the checkout, say).
  */
 export function defineLoopTests(
   name: string,
   make: MakeLoopEnv,
-  options: { branchCases?: boolean } = {}
+  options: { branchCases?: boolean; request?: Partial<HealRequest> } = {}
 ): void {
   describe(`the healing loop over ${name}`, () => {
     let env: LoopEnv
@@ -93,7 +94,7 @@ export function defineLoopTests(
           log,
           ...deps
         },
-        { kind: 'lint', check: over.command('lint'), fixers: [], ...request }
+        { kind: 'lint', check: over.command('lint'), fixers: [], ...options.request, ...request }
       )
     const fixBad = (): string => env.command('replace', 'src/app.js', 'BAD', 'good')
     const fixUgly = (): string => env.command('replace', 'src/app.js', 'UGLY', 'nice')

@@ -142,5 +142,33 @@ describe("the fixers' copy of a checkout", () => {
     expect((await heal([FIX])).outcome).toBe('healed')
     expect(await readFile(join(victim, 'precious.txt'), 'utf8')).toBe('mine\n')
     expect((await record()).dir).not.toBe(victim)
+    // Nor where its links, which the next heal removes, lead out of the copy.
+    const { dir } = await record()
+    await writeFile(recordPath, JSON.stringify({ ...(await record()), links: ['../../' + victim] }))
+    expect((await heal([FIX])).outcome).toBe('healed')
+    expect(await readFile(join(victim, 'precious.txt'), 'utf8')).toBe('mine\n')
+    expect((await record()).dir).not.toBe(dir)
+  })
+  it('is not trusted after a heal that ended before reading it, whatever the fixer wrote for the next heal', async () => {
+    expect((await heal([FIX])).outcome).toBe('healed')
+    const { dir } = await record()
+    // The fixer plants a record that would pass (this checkout's copy, sealed with the index as it is now) and then
+    // commits as someone else, which ends the heal before the copy is read.
+    const planted = join(scratch.path, 'planted.json')
+    await writeFile(planted, JSON.stringify(await record()))
+    const seal = [
+      'const fs = require("fs")',
+      `const r = JSON.parse(fs.readFileSync(${JSON.stringify(planted)}, "utf8"))`,
+      'const s = fs.lstatSync(".git/self-heal-copy-index", { bigint: true })',
+      'r.seal = `${s.ino}:${s.size}:${s.ctimeNs}:${s.mtimeNs}`',
+      'fs.writeFileSync(".git/self-heal-copy.json", JSON.stringify(r))'
+    ].join('; ')
+    const plant = `node -e '${seal}'`
+    const commit = 'env GIT_COMMITTER_EMAIL=someone@example.com git commit -q --allow-empty -m mine'
+    await expect(heal([`${plant} && ${commit}`])).rejects.toThrow(/while a fixer ran/)
+    await expect(readFile(join(repo.path, '.git/self-heal-copy.json'), 'utf8')).rejects.toThrow()
+    await git(repo.path, 'reset', '-q', '--soft', 'HEAD~1')
+    expect((await heal([FIX])).outcome).toBe('healed')
+    expect((await record()).dir).not.toBe(dir)
   })
 })

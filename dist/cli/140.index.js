@@ -133,11 +133,15 @@ class LocalFixerCopy {
             (0,external_node_path_.dirname)(record.dir) === (0,external_node_os_.tmpdir)() &&
             new RegExp(`^${prefix}[0-9a-f]{12}$`).test((0,external_node_path_.basename)(record.dir)) &&
             (await (0,promises_.lstat)(record.dir).then(info => info.isDirectory() && (process.getuid === undefined || info.uid === process.getuid()), () => false));
-        let trusted = ours && (await fileSeal(index)) === record.seal;
+        // Its links are removed below: each must be a path inside the copy.
+        const inside = (path) => typeof path === 'string' && path !== '' && !(0,external_node_path_.isAbsolute)(path) && !path.split(/[\\/]/).includes('..');
+        let trusted = ours &&
+            Array.isArray(record.links) &&
+            record.links.every(inside) &&
+            (await fileSeal(index)) === record.seal;
         if (trusted) {
             // The last heal's links go first: they are no part of a state, and read-tree must not write through them.
-            for (const path of [...record.links, '.git'])
-                await (0,promises_.rm)((0,external_node_path_.join)(record.dir, path), { recursive: true, force: true });
+            await inBatches([...record.links, '.git'], path => (0,promises_.rm)((0,external_node_path_.join)(record.dir, path), { recursive: true, force: true }));
         }
         const listed = ignored();
         let dir = trusted ? record.dir : '';
@@ -155,15 +159,27 @@ class LocalFixerCopy {
             await new LocalFixerCopy(dir, gitDir, [], new Map()).git(['read-tree', '-m', '-u', state]);
         }
         const targets = new Map();
-        for (const [path, target] of [
+        const wanted = [
             ['.git', gitDir],
-            ...(await listed).map(entry => entry.replace(/\/$/, '')).map(path => [path, (0,external_node_path_.join)(root, path)])
-        ]) {
+            ...(await listed)
+                .map(entry => entry.replace(/\/$/, ''))
+                .map((path) => [path, (0,external_node_path_.join)(root, path)])
+        ];
+        await inBatches(wanted, async ([path, target]) => {
             if (await fixer_copy_link((0,external_node_path_.join)(dir, path), target))
                 targets.set(path, target);
-        }
+        });
         return new LocalFixerCopy(dir, gitDir, [...targets.keys()].filter(path => path !== '.git'), targets);
     }
+    /**
+     * Forgets the copy of the checkout whose git directory is `gitDir`, when a heal ends with a copy prepared and not
+     * read since: a fixer ran in it, and may have written the record it would be trusted by.
+     */
+    static async forget(gitDir) {
+        await (0,promises_.rm)((0,external_node_path_.join)(gitDir, RECORD), { force: true });
+    }
+    /** Whether `take` read the copy since it was prepared. */
+    taken = false;
     /**
      * Reads the copy after a fixer ran in it: its files as a state, and what the fixer changed there besides them (a
      * link replaced, an ignored file written in the copy itself), each put back. The copy is then sealed for the
@@ -171,13 +187,13 @@ class LocalFixerCopy {
      */
     async take() {
         const outside = [];
-        for (const [path, target] of this.targets) {
+        await inBatches([...this.targets], async ([path, target]) => {
             const now = await (0,promises_.readlink)((0,external_node_path_.join)(this.root, path)).catch(() => undefined);
             if (now === target)
-                continue;
+                return;
             await fixer_copy_link((0,external_node_path_.join)(this.root, path), target);
             outside.push({ path, change: now === undefined ? 'removed' : 'changed', undone: true });
-        }
+        });
         const links = new Set(this.links);
         // The ignored files and the state are read together: nothing the copy holds is ignored but the links, so what
         // is removed below is no part of the state.
@@ -200,6 +216,7 @@ class LocalFixerCopy {
             links: this.links
         };
         await (0,promises_.writeFile)((0,external_node_path_.join)(this.gitDir, RECORD), JSON.stringify(record));
+        this.taken = true;
         return { state, outside };
     }
     /**
@@ -254,6 +271,14 @@ class LocalFixerCopy {
             }
         });
     }
+}
+/**
+ * Runs `each` on the items, 64 at a time: a checkout may have thousands of ignored entries (a `*.o` beside every
+ * source), each a few file-system calls on libuv's threads.
+ */
+async function inBatches(items, each) {
+    for (let i = 0; i < items.length; i += 64)
+        await Promise.all(items.slice(i, i + 64).map(each));
 }
 /**
  * Makes `path` a link to `target`, replacing what is there; false when it could not be made (a file link on
@@ -1075,15 +1100,20 @@ class LocalWorkspace {
     }
     /** The checkout's ignored entries (`dir/` for a directory), listed once a heal for the fixers' copy. */
     ignoredEntries;
+    /** The fixers' copy last prepared: one not read since when the heal ends is forgotten (see close). */
+    lastCopy;
     async fixerCopy(state) {
-        return LocalFixerCopy.prepare(this.root, (0,external_node_path_.dirname)(this.scratch), state, () => (this.ignoredEntries ??= this.git([
+        this.lastCopy = undefined;
+        const listIgnored = () => (this.ignoredEntries ??= this.git([
             'ls-files',
             '-z',
             '--others',
             '--ignored',
             '--exclude-standard',
             '--directory'
-        ]).then(listed => listed.stdout.toString('utf8').split('\0').filter(Boolean))));
+        ]).then(listed => listed.stdout.toString('utf8').split('\0').filter(Boolean)));
+        this.lastCopy = await LocalFixerCopy.prepare(this.root, (0,external_node_path_.dirname)(this.scratch), state, listIgnored);
+        return this.lastCopy;
     }
     async cleanCopy(diff) {
         const root = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'self-heal-clean-'));
@@ -1108,6 +1138,9 @@ class LocalWorkspace {
     /** Ends the heal here: the scratch files, the journal and the lock go. */
     async close() {
         await this.dropEarly();
+        // The heal ended while a fixer ran in its copy, or just after (interrupted, abandoned): it is not trusted again.
+        if (this.lastCopy && !this.lastCopy.taken)
+            await LocalFixerCopy.forget((0,external_node_path_.dirname)(this.scratch));
         await this.keepIndex().catch(() => undefined);
         await (0,promises_.rm)(this.scratch, { recursive: true, force: true });
     }

@@ -18,7 +18,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { lstat, mkdir, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { basename, dirname, join } from 'node:path'
+import { basename, dirname, isAbsolute, join } from 'node:path'
 import { runGit, type GitRunResult } from '../../git/run-git.js'
 import type { FixerCopy, OutsideChange, WorkspaceState } from '../workspace.js'
 import { STAT_CONFIG, TOOL_CACHE, fileSeal } from './scan.js'
@@ -78,11 +78,19 @@ export class LocalFixerCopy implements FixerCopy {
         info => info.isDirectory() && (process.getuid === undefined || info.uid === process.getuid()),
         () => false
       ))
-    let trusted = ours && (await fileSeal(index)) === record!.seal
+    // Its links are removed below: each must be a path inside the copy.
+    const inside = (path: unknown): boolean =>
+      typeof path === 'string' && path !== '' && !isAbsolute(path) && !path.split(/[\\/]/).includes('..')
+    let trusted =
+      ours &&
+      Array.isArray(record!.links) &&
+      record!.links.every(inside) &&
+      (await fileSeal(index)) === record!.seal
     if (trusted) {
       // The last heal's links go first: they are no part of a state, and read-tree must not write through them.
-      for (const path of [...record!.links, '.git'])
-        await rm(join(record!.dir, path), { recursive: true, force: true })
+      await inBatches([...record!.links, '.git'], path =>
+        rm(join(record!.dir, path), { recursive: true, force: true })
+      )
     }
     const listed = ignored()
     let dir = trusted ? record!.dir : ''
@@ -106,12 +114,15 @@ export class LocalFixerCopy implements FixerCopy {
       await new LocalFixerCopy(dir, gitDir, [], new Map()).git(['read-tree', '-m', '-u', state])
     }
     const targets = new Map<string, string>()
-    for (const [path, target] of [
+    const wanted: [string, string][] = [
       ['.git', gitDir],
-      ...(await listed).map(entry => entry.replace(/\/$/, '')).map(path => [path, join(root, path)])
-    ]) {
+      ...(await listed)
+        .map(entry => entry.replace(/\/$/, ''))
+        .map((path): [string, string] => [path, join(root, path)])
+    ]
+    await inBatches(wanted, async ([path, target]) => {
       if (await link(join(dir, path), target)) targets.set(path, target)
-    }
+    })
     return new LocalFixerCopy(
       dir,
       gitDir,
@@ -121,18 +132,29 @@ export class LocalFixerCopy implements FixerCopy {
   }
 
   /**
+   * Forgets the copy of the checkout whose git directory is `gitDir`, when a heal ends with a copy prepared and not
+   * read since: a fixer ran in it, and may have written the record it would be trusted by.
+   */
+  static async forget(gitDir: string): Promise<void> {
+    await rm(join(gitDir, RECORD), { force: true })
+  }
+
+  /** Whether `take` read the copy since it was prepared. */
+  taken = false
+
+  /**
    * Reads the copy after a fixer ran in it: its files as a state, and what the fixer changed there besides them (a
    * link replaced, an ignored file written in the copy itself), each put back. The copy is then sealed for the
    * next heal.
    */
   async take(): Promise<{ state: WorkspaceState; outside: OutsideChange[] }> {
     const outside: OutsideChange[] = []
-    for (const [path, target] of this.targets) {
+    await inBatches([...this.targets], async ([path, target]) => {
       const now = await readlink(join(this.root, path)).catch(() => undefined)
-      if (now === target) continue
+      if (now === target) return
       await link(join(this.root, path), target)
       outside.push({ path, change: now === undefined ? 'removed' : 'changed', undone: true })
-    }
+    })
     const links = new Set(this.links)
     // The ignored files and the state are read together: nothing the copy holds is ignored but the links, so what
     // is removed below is no part of the state.
@@ -153,6 +175,7 @@ export class LocalFixerCopy implements FixerCopy {
       links: this.links as string[]
     }
     await writeFile(join(this.gitDir, RECORD), JSON.stringify(record))
+    this.taken = true
     return { state, outside }
   }
 
@@ -216,6 +239,14 @@ export class LocalFixerCopy implements FixerCopy {
       }
     })
   }
+}
+
+/**
+ * Runs `each` on the items, 64 at a time: a checkout may have thousands of ignored entries (a `*.o` beside every
+ * source), each a few file-system calls on libuv's threads.
+ */
+async function inBatches<T>(items: readonly T[], each: (item: T) => Promise<void>): Promise<void> {
+  for (let i = 0; i < items.length; i += 64) await Promise.all(items.slice(i, i + 64).map(each))
 }
 
 /**

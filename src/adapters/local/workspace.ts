@@ -832,21 +832,22 @@ export class LocalWorkspace implements Workspace {
   /** The checkout's ignored entries (`dir/` for a directory), listed once a heal for the fixers' copy. */
   private ignoredEntries?: Promise<string[]>
 
+  /** The fixers' copy last prepared: one not read since when the heal ends is forgotten (see close). */
+  private lastCopy?: LocalFixerCopy
+
   async fixerCopy(state: TreeState): Promise<FixerCopy> {
-    return LocalFixerCopy.prepare(
-      this.root,
-      dirname(this.scratch),
-      state,
-      () =>
-        (this.ignoredEntries ??= this.git([
-          'ls-files',
-          '-z',
-          '--others',
-          '--ignored',
-          '--exclude-standard',
-          '--directory'
-        ]).then(listed => listed.stdout.toString('utf8').split('\0').filter(Boolean)))
-    )
+    this.lastCopy = undefined
+    const listIgnored = () =>
+      (this.ignoredEntries ??= this.git([
+        'ls-files',
+        '-z',
+        '--others',
+        '--ignored',
+        '--exclude-standard',
+        '--directory'
+      ]).then(listed => listed.stdout.toString('utf8').split('\0').filter(Boolean)))
+    this.lastCopy = await LocalFixerCopy.prepare(this.root, dirname(this.scratch), state, listIgnored)
+    return this.lastCopy
   }
 
   async cleanCopy(diff: string): Promise<{ root: string; close(): Promise<void> }> {
@@ -872,6 +873,8 @@ export class LocalWorkspace implements Workspace {
   /** Ends the heal here: the scratch files, the journal and the lock go. */
   async close(): Promise<void> {
     await this.dropEarly()
+    // The heal ended while a fixer ran in its copy, or just after (interrupted, abandoned): it is not trusted again.
+    if (this.lastCopy && !this.lastCopy.taken) await LocalFixerCopy.forget(dirname(this.scratch))
     await this.keepIndex().catch(() => undefined)
     await rm(this.scratch, { recursive: true, force: true })
   }

@@ -1903,6 +1903,8 @@ async function runHeal(deps, request) {
             await workspace.guard();
             // Where someone may work in the checkout meanwhile, the fixer runs in a copy of the files at `current`.
             const copy = request.fixersInCopy ? await workspace.fixerCopy?.(current) : undefined;
+            if (copy)
+                log.info(`The fixer runs in a copy of the checkout (${copy.root}); its changes are brought back after it.`);
             const env = await deps.fixerContext?.({
                 check: request.check,
                 kind: request.kind,

@@ -3,7 +3,7 @@ import { posix } from 'node:path'
 import { ScriptedExecution, type Program } from '../../src/adapters/memory/execution.js'
 import { MemoryWorkspace } from '../../src/adapters/memory/workspace.js'
 import { runProgram } from '../helpers/programs.mjs'
-import { defineLoopTests } from './loop-cases.js'
+import { defineLoopTests, type MakeLoopEnv } from './loop-cases.js'
 
 const NAMES = [
   'lint',
@@ -18,7 +18,7 @@ const NAMES = [
   'no-config'
 ]
 
-defineLoopTests('the memory workspace', async (files, options = {}) => {
+const memory: MakeLoopEnv = async (files, options = {}) => {
   const workspace = new MemoryWorkspace(files, options)
   // State kept outside the repository (absolute paths) lives beside the workspace, not in its files.
   const outside = new Map<string, string>()
@@ -44,7 +44,11 @@ defineLoopTests('the memory workspace', async (files, options = {}) => {
     scratch: name => `/outside/${name}`,
     close: () => workspace.close()
   }
-})
+}
+
+defineLoopTests('the memory workspace', memory)
+// The same cases with each fixer in a copy of the files, as heal runs them on a developer's machine.
+defineLoopTests('the memory workspace, fixers in a copy of it', memory, { request: { fixersInCopy: true } })
 
 function quote(arg: string): string {
   return /\s/.test(arg) ? `'${arg}'` : arg

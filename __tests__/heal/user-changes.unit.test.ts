@@ -52,6 +52,12 @@ describe('changes nobody in the heal made', () => {
       ws.repository.head = 'fixer-commit'
       return { exitCode: 0 }
     },
+    // A fixer during whose run the user edits the checkout (the workspace, not the copy the fixer may run in).
+    'fix-while-they-edit': ws => {
+      ws.write('src/app.js', 'const a = "good"\n')
+      workspace.write('src/other.js', 'const fine = 2 // mine\n')
+      return { exitCode: 0 }
+    },
     // A fixer during whose run the user commits: a move the repository logs under another address.
     'fix-while-they-commit': ws => {
       ws.write('src/app.js', 'const a = "good"\n')
@@ -157,5 +163,30 @@ describe('changes nobody in the heal made', () => {
     const result = await heal({ fixers: ['fix-and-commit'] })
     expect(result.outcome).toBe('healed')
     expect(workspace.read('coverage/out.txt')).toBeUndefined()
+  })
+
+  it('an edit someone makes while a fixer runs in a copy: abandoned, theirs kept, the fixer’s change never there', async () => {
+    const error = await abandoned({ fixers: ['fix-while-they-edit'], fixersInCopy: true })
+    expect(error.message).toContain(
+      "src/other.js changed while a fixer ran (in a copy of the checkout: these changes are not the fixer's)"
+    )
+    expect(workspace.read('src/other.js')).toBe('const fine = 2 // mine\n')
+    expect(workspace.read('src/app.js')).toBe(APP)
+  })
+
+  it('the same edit while a fixer runs in the workspace itself is taken for the fixer’s', async () => {
+    const result = await heal({ fixers: ['fix-while-they-edit'] })
+    // The limit the threat model states: verified with the fixer's change, and put back.
+    expect(result.outcome).toBe('healed')
+    expect(result.fix?.diff).toContain('src/other.js')
+  })
+
+  it('a commit someone makes while a fixer runs in a copy: abandoned; the files hold nothing of the fixer’s', async () => {
+    const error = await abandoned({ fixers: ['fix-while-they-commit'], fixersInCopy: true })
+    expect(error.message).toContain(
+      'HEAD moved to their-commit, logged by them@example.com, while a fixer ran'
+    )
+    expect(workspace.repository.head).toBe('their-commit')
+    expect(workspace.read('src/app.js')).toBe(APP)
   })
 })

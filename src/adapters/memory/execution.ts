@@ -59,7 +59,8 @@ export class ScriptedExecution implements ExecutionAdapter {
         timedOut: false
       }
     }
-    const ran = await program(this.workspace, words.slice(1), cwd)
+    // A fixer's copy of the files, where it runs in one.
+    const ran = await program(this.workspace.copyAt(cwd) ?? this.workspace, words.slice(1), cwd)
     return {
       exitCode: ran.exitCode,
       stdout: ran.stdout ?? '',

@@ -3,7 +3,7 @@
  * `execution.ts`) that edit `files`; states are kept by id, diffs are written as git writes them, and diffs are
  * applied by the same applier CLOUD commits with.
  */
-import type { OutsideChange, SettleReport, Workspace, WorkspaceState } from '../workspace.js'
+import type { FixerCopy, OutsideChange, SettleReport, Workspace, WorkspaceState } from '../workspace.js'
 import { applyToFiles, copyFiles, diffFiles, filesId, textFiles, type FileMap } from './files.js'
 
 export interface MemoryWorkspaceOptions {
@@ -11,10 +11,12 @@ export interface MemoryWorkspaceOptions {
   branch?: string | null
   /** The message of the commit checked out. */
   headMessage?: string
+  /** Where the workspace is said to be (default `/memory-workspace`). */
+  root?: string
 }
 
 export class MemoryWorkspace implements Workspace {
-  readonly root = '/memory-workspace'
+  readonly root: string
   readonly head: string
   /** The files as they are now: what scripted programs read and edit. */
   files: FileMap
@@ -30,6 +32,7 @@ export class MemoryWorkspace implements Workspace {
     this.head = filesId(this.committed)
     this.branch = options.branch === null ? undefined : (options.branch ?? 'main')
     this.message = options.headMessage ?? 'the commit checked out\n'
+    this.root = options.root ?? '/memory-workspace'
   }
 
   /** The text of a file now, or undefined. */
@@ -124,8 +127,11 @@ export class MemoryWorkspace implements Workspace {
 
   /** Records that someone other than the fixer moved HEAD or the index (`change` says how), for othersChanges. */
   someoneElse(change: string): void {
-    this.byOthers.push(change)
+    ;(this.parent ?? this).byOthers.push(change)
   }
+
+  /** The workspace this one is a fixer's copy of. */
+  private parent?: MemoryWorkspace
 
   async othersChanges(): Promise<string[]> {
     const changes = this.byOthers
@@ -138,6 +144,34 @@ export class MemoryWorkspace implements Workspace {
 
   async outsideChanges(): Promise<OutsideChange[]> {
     return []
+  }
+
+  /** The fixers' copies made, by root: ScriptedExecution runs a program whose cwd is in one on its files. */
+  private readonly copies = new Map<string, MemoryWorkspace>()
+
+  /** The copy of the files a program running in `cwd` works on, when `cwd` is in one (see fixerCopy). */
+  copyAt(cwd: string): MemoryWorkspace | undefined {
+    for (const [root, copy] of this.copies) if (cwd === root || cwd.startsWith(`${root}/`)) return copy
+    return undefined
+  }
+
+  /** A copy of the files at `state` under a root of its own; `take` keeps its files as a state of this workspace. */
+  async fixerCopy(state: WorkspaceState): Promise<FixerCopy> {
+    const copy = new MemoryWorkspace({}, { root: `${this.root}-copy-${this.copies.size + 1}` })
+    copy.files = copyFiles(this.state(state))
+    // The repository is the same one, as a real copy links it: what a program does there is done here.
+    ;(copy as { repository: MemoryWorkspace['repository'] }).repository = this.repository
+    copy.parent = this
+    this.copies.set(copy.root, copy)
+    return {
+      root: copy.root,
+      take: async () => {
+        this.copies.delete(copy.root)
+        const id = filesId(copy.files)
+        if (!this.states.has(id)) this.states.set(id, copyFiles(copy.files))
+        return { state: id, outside: [] }
+      }
+    }
   }
 
   async settle(): Promise<SettleReport> {

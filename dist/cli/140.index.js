@@ -66,6 +66,47 @@ async function fileSeal(path) {
         return undefined;
     }
 }
+/**
+ * The files that differ from an index (changed, removed, added), as `git status` finds them with an untracked cache
+ * in that index: it reads again only the directories whose stat data changed, and hashes only the files whose stat
+ * data did. The cache and the stat checks are set on the command line, which outranks the repository's config (a
+ * fixer's); the caller's index is its own, so status may write its refreshed stat data and untracked cache back
+ * (GIT_OPTIONAL_LOCKS=1 in the caller's git). Paths in `leaveOut` are not listed. Undefined when git names a
+ * directory (a repository inside the tree), which `git add` knows what to do with.
+ */
+async function changedSinceIndex(git, leaveOut = new Set()) {
+    const status = await git([
+        ...STAT_CONFIG.flatMap(setting => ['-c', setting]),
+        'status',
+        '--porcelain=v1',
+        '-z',
+        '--untracked-files=all',
+        '--no-renames',
+        '--ignore-submodules=none'
+    ], [0]);
+    const paths = [];
+    for (const entry of status.stdout.toString('utf8').split('\0')) {
+        // `XY path`: Y is the file against the index (X, the index against HEAD, is no matter here).
+        if (!entry || entry[1] === ' ')
+            continue;
+        const path = entry.slice(3);
+        if (leaveOut.has(path))
+            continue;
+        if (path.endsWith('/'))
+            return undefined;
+        paths.push(path);
+    }
+    return paths;
+}
+/**
+ * Brings the index up to the files: the `changed` paths (from changedSinceIndex), or every file when that is
+ * undefined or update-index refuses a path (`git add --all`, leaving out the `exclude` paths).
+ */
+async function updateIndex(git, changed, exclude = []) {
+    const update = ['update-index', '-z', '--add', '--remove', '--replace', '--stdin'];
+    if (!changed || (changed.length && (await git(update, [0, 1, 128], changed)).code !== 0))
+        await git(['add', '--all', '--', '.', ...exclude.map(path => `:(exclude,literal)${path}`)], [0]);
+}
 
 ;// CONCATENATED MODULE: ./src/adapters/local/fixer-copy.ts
 /**
@@ -97,19 +138,19 @@ const COPY_INDEX = 'self-heal-copy-index';
 class LocalFixerCopy {
     root;
     gitDir;
-    links;
     targets;
     constructor(
     /** Where the fixer runs. */
     root, gitDir, 
-    /** The checkout's ignored entries linked into the copy, repository-relative. */
-    links, 
-    /** Each link's target, as made. */
+    /** Each link made in the copy (`.git`, the checkout's ignored entries), repository-relative, and its target. */
     targets) {
         this.root = root;
         this.gitDir = gitDir;
-        this.links = links;
         this.targets = targets;
+    }
+    /** The checkout's ignored entries linked into the copy. */
+    get links() {
+        return [...this.targets.keys()].filter(path => path !== '.git');
     }
     /**
      * Brings the copy of the checkout at `root` (git directory `gitDir`) to `state`, making it when there is none to
@@ -148,15 +189,14 @@ class LocalFixerCopy {
         // A trusted copy's index describes its files as its last scan found them: a single-tree merge writes only what
         // differs from `state` (nothing, when it holds `state`), and refuses when a file is not as the index says.
         if (trusted && record.state !== state)
-            trusted =
-                (await new LocalFixerCopy(dir, gitDir, [], new Map()).git(['read-tree', '-m', '-u', state], {}, undefined, [0, 128])).code === 0;
+            trusted = (await copyGit(dir, gitDir, ['read-tree', '-m', '-u', state], [0, 128])).code === 0;
         if (!trusted) {
             if (ours)
                 await (0,promises_.rm)(record.dir, { recursive: true, force: true });
             await (0,promises_.rm)(index, { force: true });
             dir = (0,external_node_path_.join)((0,external_node_os_.tmpdir)(), `${prefix}${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
             await (0,promises_.mkdir)(dir, { mode: 0o700 });
-            await new LocalFixerCopy(dir, gitDir, [], new Map()).git(['read-tree', '-m', '-u', state]);
+            await copyGit(dir, gitDir, ['read-tree', '-m', '-u', state]);
         }
         const targets = new Map();
         const wanted = [
@@ -169,7 +209,7 @@ class LocalFixerCopy {
             if (await fixer_copy_link((0,external_node_path_.join)(dir, path), target))
                 targets.set(path, target);
         });
-        return new LocalFixerCopy(dir, gitDir, [...targets.keys()].filter(path => path !== '.git'), targets);
+        return new LocalFixerCopy(dir, gitDir, targets);
     }
     /**
      * Forgets the copy of the checkout whose git directory is `gitDir`, when a heal ends with a copy prepared and not
@@ -198,7 +238,7 @@ class LocalFixerCopy {
         // The ignored files and the state are read together: nothing the copy holds is ignored but the links, so what
         // is removed below is no part of the state.
         const [ignored, state] = await Promise.all([
-            this.git(['ls-files', '-z', '--others', '--ignored', '--exclude-standard']),
+            copyGit(this.root, this.gitDir, ['ls-files', '-z', '--others', '--ignored', '--exclude-standard']),
             this.scan()
         ]);
         for (const path of ignored.stdout.toString('utf8').split('\0')) {
@@ -220,57 +260,33 @@ class LocalFixerCopy {
         return { state, outside };
     }
     /**
-     * The copy's files as a tree, through its index: `git status` with the untracked cache tells what changed since
-     * its last scan (stat data trusted as the checkout's scans trust it), and only that is hashed. The links are left
-     * out (a link to a directory is a file to git, which an ignore pattern for a directory does not match).
+     * The copy's files as a tree, through its index, scanned as the checkout's states are (scan.ts): only what changed
+     * since its last scan is hashed. The links are left out (a link to a directory is a file to git, which an ignore
+     * pattern for a directory does not match).
      */
     async scan() {
-        const links = new Set(this.links);
-        const status = await this.git([
-            ...STAT_CONFIG.flatMap(setting => ['-c', setting]),
-            'status',
-            '--porcelain=v1',
-            '-z',
-            '--untracked-files=all',
-            '--no-renames',
-            '--ignore-submodules=none'
-        ], { GIT_OPTIONAL_LOCKS: '1' });
-        const changed = [];
-        let whole = false;
-        for (const entry of status.stdout.toString('utf8').split('\0')) {
-            if (!entry || entry[1] === ' ')
-                continue;
-            const path = entry.slice(3);
-            if (links.has(path) || links.has(path.replace(/\/$/, '')))
-                continue;
-            // A directory named is a repository inside the copy: `git add` knows what to do with it.
-            if (path.endsWith('/'))
-                whole = true;
-            changed.push(path);
-        }
-        const update = ['update-index', '-z', '--add', '--remove', '--replace', '--stdin'];
-        if (whole ||
-            (changed.length &&
-                (await this.git(update, {}, changed.map(path => `${path}\0`).join(''), [0, 1, 128])).code)) {
-            const exclude = this.links.map(path => `:(exclude,literal)${path}`);
-            await this.git(['add', '--all', '--', '.', ...exclude]);
-        }
-        return (await this.git(['write-tree'])).stdout.toString('utf8').trim();
+        const git = (args, okCodes, paths) => copyGit(this.root, this.gitDir, args, okCodes, paths && paths.map(path => `${path}\0`).join(''));
+        const links = this.links;
+        await updateIndex(git, await changedSinceIndex(git, new Set(links)), links);
+        return (await git(['write-tree'], [0])).stdout.toString('utf8').trim();
     }
-    /** git on the copy: its work tree and index named, so nothing the fixer left at `.git` is read. */
-    git(args, env = {}, input, okCodes = [0]) {
-        return (0,run_git.runGit)(args, {
-            cwd: this.root,
-            okCodes,
-            input,
-            env: {
-                GIT_DIR: this.gitDir,
-                GIT_WORK_TREE: this.root,
-                GIT_INDEX_FILE: (0,external_node_path_.join)(this.gitDir, COPY_INDEX),
-                ...env
-            }
-        });
-    }
+}
+/**
+ * git on the copy at `dir`: its work tree and index named, so nothing the fixer left at `.git` is read; its index
+ * is self-heal's own, so status may write its refreshed stat data back.
+ */
+function copyGit(dir, gitDir, args, okCodes = [0], input) {
+    return (0,run_git.runGit)(args, {
+        cwd: dir,
+        okCodes,
+        input,
+        env: {
+            GIT_DIR: gitDir,
+            GIT_WORK_TREE: dir,
+            GIT_INDEX_FILE: (0,external_node_path_.join)(gitDir, COPY_INDEX),
+            GIT_OPTIONAL_LOCKS: '1'
+        }
+    });
 }
 /**
  * Runs `each` on the items, 64 at a time: a checkout may have thousands of ignored entries (a `*.o` beside every
@@ -303,9 +319,10 @@ async function fixer_copy_link(path, target) {
 ;// CONCATENATED MODULE: ./src/adapters/local/workspace.ts
 /**
  * The local Workspace (LOCAL, or CI with a checkout): fixers edit the checkout's files (or, LOCAL, a copy of them:
- * fixer-copy.ts), the loop reads what they changed as a diff, and puts every file back as it found it. States are git trees written through a temporary
- * index, so the user's index, branches and stash are never touched, and untracked files the user had (build
- * output, say) are part of the state rather than something a restore could delete.
+ * fixer-copy.ts), the loop reads what they changed as a diff, and puts every file back as it found it. States are
+ * git trees written through a temporary index, so the user's index, branches and stash are never touched, and
+ * untracked files the user had (build output, say) are part of the state rather than something a restore could
+ * delete.
  */
 
 
@@ -562,12 +579,12 @@ class LocalWorkspace {
      * write the tree (rather than an error).
      */
     async scan(env, holds, tolerant = false) {
-        const changed = await this.changedSinceIndex(env);
+        // The index is self-heal's own: status may write its refreshed stat data and untracked cache back.
+        const git = (args, okCodes, paths) => this.git(args, okCodes, { ...env, GIT_OPTIONAL_LOCKS: '1' }, paths);
+        const changed = await changedSinceIndex(git);
         if (changed?.length === 0 && holds)
             return holds;
-        const update = ['update-index', '-z', '--add', '--remove', '--replace', '--stdin'];
-        if (!changed || (changed.length && (await this.git(update, [0, 1, 128], env, changed)).code !== 0))
-            await this.git(['add', '--all', '--', '.'], [0], env);
+        await updateIndex(git, changed);
         const tree = await this.git(['write-tree'], tolerant ? [0, 128] : [0], env);
         return tree.code === 0 ? workspace_text(tree) : undefined;
     }
@@ -610,37 +627,6 @@ class LocalWorkspace {
         const seal = await fileSeal(kept);
         if (seal)
             await (0,promises_.writeFile)(`${kept}.seal`, seal, { flag: 'wx' });
-    }
-    /**
-     * The files that differ from the scratch index (changed, removed, added), as `git status` finds them with an
-     * untracked cache in that index: it reads again only the directories whose stat data changed, and hashes only
-     * the files whose stat data did. The cache and the stat checks are set on the command line, which outranks the
-     * repository's config (a fixer's). Undefined when git names a directory (a repository inside the checkout),
-     * which `git add` knows what to do with; `git add` also takes over when update-index refuses a path.
-     */
-    async changedSinceIndex(env) {
-        const status = await this.git([
-            ...STAT_CONFIG.flatMap(setting => ['-c', setting]),
-            'status',
-            '--porcelain=v1',
-            '-z',
-            '--untracked-files=all',
-            '--no-renames',
-            '--ignore-submodules=none'
-        ], [0], 
-        // The index is self-heal's own: status may write its refreshed stat data and untracked cache back.
-        { ...env, GIT_OPTIONAL_LOCKS: '1' });
-        const paths = [];
-        for (const entry of status.stdout.toString('utf8').split('\0')) {
-            // `XY path`: Y is the file against the index (X, the index against HEAD, is no matter here).
-            if (!entry || entry[1] === ' ')
-                continue;
-            const path = entry.slice(3);
-            if (path.endsWith('/'))
-                return undefined;
-            paths.push(path);
-        }
-        return paths;
     }
     /** The diff from one state to another, as `git diff --binary` makes it (empty when they are the same). */
     async diff(from, to) {

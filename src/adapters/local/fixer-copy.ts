@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os'
 import { basename, dirname, isAbsolute, join } from 'node:path'
 import { runGit, type GitRunResult } from '../../git/run-git.js'
 import type { FixerCopy, OutsideChange, WorkspaceState } from '../workspace.js'
-import { STAT_CONFIG, TOOL_CACHE, fileSeal } from './scan.js'
+import { TOOL_CACHE, changedSinceIndex, fileSeal, updateIndex, type ScanGit } from './scan.js'
 
 /** What the git directory keeps between heals: where the copy is, its index's seal, the links in it. */
 interface CopyRecord {
@@ -41,11 +41,14 @@ export class LocalFixerCopy implements FixerCopy {
     /** Where the fixer runs. */
     readonly root: string,
     private readonly gitDir: string,
-    /** The checkout's ignored entries linked into the copy, repository-relative. */
-    private readonly links: readonly string[],
-    /** Each link's target, as made. */
+    /** Each link made in the copy (`.git`, the checkout's ignored entries), repository-relative, and its target. */
     private readonly targets: ReadonlyMap<string, string>
   ) {}
+
+  /** The checkout's ignored entries linked into the copy. */
+  private get links(): string[] {
+    return [...this.targets.keys()].filter(path => path !== '.git')
+  }
 
   /**
    * Brings the copy of the checkout at `root` (git directory `gitDir`) to `state`, making it when there is none to
@@ -97,21 +100,13 @@ export class LocalFixerCopy implements FixerCopy {
     // A trusted copy's index describes its files as its last scan found them: a single-tree merge writes only what
     // differs from `state` (nothing, when it holds `state`), and refuses when a file is not as the index says.
     if (trusted && record!.state !== state)
-      trusted =
-        (
-          await new LocalFixerCopy(dir, gitDir, [], new Map()).git(
-            ['read-tree', '-m', '-u', state],
-            {},
-            undefined,
-            [0, 128]
-          )
-        ).code === 0
+      trusted = (await copyGit(dir, gitDir, ['read-tree', '-m', '-u', state], [0, 128])).code === 0
     if (!trusted) {
       if (ours) await rm(record!.dir, { recursive: true, force: true })
       await rm(index, { force: true })
       dir = join(tmpdir(), `${prefix}${randomBytes(6).toString('hex')}`)
       await mkdir(dir, { mode: 0o700 })
-      await new LocalFixerCopy(dir, gitDir, [], new Map()).git(['read-tree', '-m', '-u', state])
+      await copyGit(dir, gitDir, ['read-tree', '-m', '-u', state])
     }
     const targets = new Map<string, string>()
     const wanted: [string, string][] = [
@@ -123,12 +118,7 @@ export class LocalFixerCopy implements FixerCopy {
     await inBatches(wanted, async ([path, target]) => {
       if (await link(join(dir, path), target)) targets.set(path, target)
     })
-    return new LocalFixerCopy(
-      dir,
-      gitDir,
-      [...targets.keys()].filter(path => path !== '.git'),
-      targets
-    )
+    return new LocalFixerCopy(dir, gitDir, targets)
   }
 
   /**
@@ -159,7 +149,7 @@ export class LocalFixerCopy implements FixerCopy {
     // The ignored files and the state are read together: nothing the copy holds is ignored but the links, so what
     // is removed below is no part of the state.
     const [ignored, state] = await Promise.all([
-      this.git(['ls-files', '-z', '--others', '--ignored', '--exclude-standard']),
+      copyGit(this.root, this.gitDir, ['ls-files', '-z', '--others', '--ignored', '--exclude-standard']),
       this.scan()
     ])
     for (const path of ignored.stdout.toString('utf8').split('\0')) {
@@ -172,7 +162,7 @@ export class LocalFixerCopy implements FixerCopy {
       dir: this.root,
       state,
       seal: (await fileSeal(join(this.gitDir, COPY_INDEX))) ?? '',
-      links: this.links as string[]
+      links: this.links
     }
     await writeFile(join(this.gitDir, RECORD), JSON.stringify(record))
     this.taken = true
@@ -180,65 +170,41 @@ export class LocalFixerCopy implements FixerCopy {
   }
 
   /**
-   * The copy's files as a tree, through its index: `git status` with the untracked cache tells what changed since
-   * its last scan (stat data trusted as the checkout's scans trust it), and only that is hashed. The links are left
-   * out (a link to a directory is a file to git, which an ignore pattern for a directory does not match).
+   * The copy's files as a tree, through its index, scanned as the checkout's states are (scan.ts): only what changed
+   * since its last scan is hashed. The links are left out (a link to a directory is a file to git, which an ignore
+   * pattern for a directory does not match).
    */
   private async scan(): Promise<WorkspaceState> {
-    const links = new Set(this.links)
-    const status = await this.git(
-      [
-        ...STAT_CONFIG.flatMap(setting => ['-c', setting]),
-        'status',
-        '--porcelain=v1',
-        '-z',
-        '--untracked-files=all',
-        '--no-renames',
-        '--ignore-submodules=none'
-      ],
-      { GIT_OPTIONAL_LOCKS: '1' }
-    )
-    const changed: string[] = []
-    let whole = false
-    for (const entry of status.stdout.toString('utf8').split('\0')) {
-      if (!entry || entry[1] === ' ') continue
-      const path = entry.slice(3)
-      if (links.has(path) || links.has(path.replace(/\/$/, ''))) continue
-      // A directory named is a repository inside the copy: `git add` knows what to do with it.
-      if (path.endsWith('/')) whole = true
-      changed.push(path)
-    }
-    const update = ['update-index', '-z', '--add', '--remove', '--replace', '--stdin']
-    if (
-      whole ||
-      (changed.length &&
-        (await this.git(update, {}, changed.map(path => `${path}\0`).join(''), [0, 1, 128])).code)
-    ) {
-      const exclude = this.links.map(path => `:(exclude,literal)${path}`)
-      await this.git(['add', '--all', '--', '.', ...exclude])
-    }
-    return (await this.git(['write-tree'])).stdout.toString('utf8').trim()
+    const git: ScanGit = (args, okCodes, paths) =>
+      copyGit(this.root, this.gitDir, args, okCodes, paths && paths.map(path => `${path}\0`).join(''))
+    const links = this.links
+    await updateIndex(git, await changedSinceIndex(git, new Set(links)), links)
+    return (await git(['write-tree'], [0])).stdout.toString('utf8').trim()
   }
+}
 
-  /** git on the copy: its work tree and index named, so nothing the fixer left at `.git` is read. */
-  private git(
-    args: string[],
-    env: Record<string, string> = {},
-    input?: string,
-    okCodes = [0]
-  ): Promise<GitRunResult> {
-    return runGit(args, {
-      cwd: this.root,
-      okCodes,
-      input,
-      env: {
-        GIT_DIR: this.gitDir,
-        GIT_WORK_TREE: this.root,
-        GIT_INDEX_FILE: join(this.gitDir, COPY_INDEX),
-        ...env
-      }
-    })
-  }
+/**
+ * git on the copy at `dir`: its work tree and index named, so nothing the fixer left at `.git` is read; its index
+ * is self-heal's own, so status may write its refreshed stat data back.
+ */
+function copyGit(
+  dir: string,
+  gitDir: string,
+  args: string[],
+  okCodes = [0],
+  input?: string
+): Promise<GitRunResult> {
+  return runGit(args, {
+    cwd: dir,
+    okCodes,
+    input,
+    env: {
+      GIT_DIR: gitDir,
+      GIT_WORK_TREE: dir,
+      GIT_INDEX_FILE: join(gitDir, COPY_INDEX),
+      GIT_OPTIONAL_LOCKS: '1'
+    }
+  })
 }
 
 /**

@@ -1,8 +1,9 @@
 /**
  * The local Workspace (LOCAL, or CI with a checkout): fixers edit the checkout's files (or, LOCAL, a copy of them:
- * fixer-copy.ts), the loop reads what they changed as a diff, and puts every file back as it found it. States are git trees written through a temporary
- * index, so the user's index, branches and stash are never touched, and untracked files the user had (build
- * output, say) are part of the state rather than something a restore could delete.
+ * fixer-copy.ts), the loop reads what they changed as a diff, and puts every file back as it found it. States are
+ * git trees written through a temporary index, so the user's index, branches and stash are never touched, and
+ * untracked files the user had (build output, say) are part of the state rather than something a restore could
+ * delete.
  */
 import { createHash, randomBytes } from 'node:crypto'
 import {
@@ -26,7 +27,7 @@ import { DEFAULT_REMOTE } from '../../git/remote.js'
 import { runGit, type GitRunResult } from '../../git/run-git.js'
 import type { FixerCopy, OutsideChange, SettleReport, Workspace, WorkspaceState } from '../workspace.js'
 import { LocalFixerCopy } from './fixer-copy.js'
-import { STAT_CONFIG, TOOL_CACHE, fileSeal } from './scan.js'
+import { TOOL_CACHE, changedSinceIndex, fileSeal, updateIndex, type ScanGit } from './scan.js'
 
 /** A snapshot of the working tree: the id of a git tree object. */
 type TreeState = WorkspaceState
@@ -290,11 +291,12 @@ export class LocalWorkspace implements Workspace {
     holds?: TreeState,
     tolerant = false
   ): Promise<TreeState | undefined> {
-    const changed = await this.changedSinceIndex(env)
+    // The index is self-heal's own: status may write its refreshed stat data and untracked cache back.
+    const git: ScanGit = (args, okCodes, paths) =>
+      this.git(args, okCodes, { ...env, GIT_OPTIONAL_LOCKS: '1' }, paths)
+    const changed = await changedSinceIndex(git)
     if (changed?.length === 0 && holds) return holds
-    const update = ['update-index', '-z', '--add', '--remove', '--replace', '--stdin']
-    if (!changed || (changed.length && (await this.git(update, [0, 1, 128], env, changed)).code !== 0))
-      await this.git(['add', '--all', '--', '.'], [0], env)
+    await updateIndex(git, changed)
     const tree = await this.git(['write-tree'], tolerant ? [0, 128] : [0], env)
     return tree.code === 0 ? text(tree) : undefined
   }
@@ -335,39 +337,6 @@ export class LocalWorkspace implements Workspace {
     else return
     const seal = await fileSeal(kept)
     if (seal) await writeFile(`${kept}.seal`, seal, { flag: 'wx' })
-  }
-
-  /**
-   * The files that differ from the scratch index (changed, removed, added), as `git status` finds them with an
-   * untracked cache in that index: it reads again only the directories whose stat data changed, and hashes only
-   * the files whose stat data did. The cache and the stat checks are set on the command line, which outranks the
-   * repository's config (a fixer's). Undefined when git names a directory (a repository inside the checkout),
-   * which `git add` knows what to do with; `git add` also takes over when update-index refuses a path.
-   */
-  private async changedSinceIndex(env: Record<string, string>): Promise<string[] | undefined> {
-    const status = await this.git(
-      [
-        ...STAT_CONFIG.flatMap(setting => ['-c', setting]),
-        'status',
-        '--porcelain=v1',
-        '-z',
-        '--untracked-files=all',
-        '--no-renames',
-        '--ignore-submodules=none'
-      ],
-      [0],
-      // The index is self-heal's own: status may write its refreshed stat data and untracked cache back.
-      { ...env, GIT_OPTIONAL_LOCKS: '1' }
-    )
-    const paths: string[] = []
-    for (const entry of status.stdout.toString('utf8').split('\0')) {
-      // `XY path`: Y is the file against the index (X, the index against HEAD, is no matter here).
-      if (!entry || entry[1] === ' ') continue
-      const path = entry.slice(3)
-      if (path.endsWith('/')) return undefined
-      paths.push(path)
-    }
-    return paths
   }
 
   /** The diff from one state to another, as `git diff --binary` makes it (empty when they are the same). */

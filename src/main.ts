@@ -149,11 +149,11 @@ async function fixOperation(factory: AdapterFactory, cwd: string): Promise<void>
   for (const line of formatCheckRecord({ ...record, fix })) core.info(line)
 }
 
-/**
- * The action input behind each of heal's options; `fixInPlace` is the CLI's alone (on a runner nobody else works in
- * the checkout, and fixers run in it).
- */
-const HEAL_INPUTS: Record<Exclude<keyof HealInputs, 'fixInPlace'>, Input> = {
+/** Heal's options the action has: `fixInPlace` is the CLI's alone (on a runner fixers run in the checkout). */
+type ActionHealOption = Exclude<keyof HealInputs, 'fixInPlace'>
+
+/** The action input behind each of heal's options. */
+const HEAL_INPUTS: Record<ActionHealOption, Input> = {
   check: Input.Command,
   kind: Input.Kind,
   fix: Input.Fix,
@@ -224,7 +224,7 @@ async function healOperation(factory: AdapterFactory, cwd: string): Promise<void
       verifyAlso: core.getMultilineInput(Input.VerifyAlso),
       ciWorkflow: core.getInput(Input.CiWorkflow)
     },
-    option => `the input '${HEAL_INPUTS[option as Exclude<keyof HealInputs, 'fixInPlace'>]}'`,
+    option => `the input '${HEAL_INPUTS[option as ActionHealOption]}'`,
     process.env
   )
   const { parseRunId } = await import('./heal/cloud.js')

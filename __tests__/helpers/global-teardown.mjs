@@ -10,8 +10,8 @@ export default function teardown() {
     if (!name.startsWith('self-heal-fixers-')) continue
     const path = join(tmpdir(), name)
     try {
-      if (statSync(path).birthtimeMs >= started || statSync(path).ctimeMs >= started)
-        rmSync(path, { recursive: true, force: true })
+      const { birthtimeMs, ctimeMs } = statSync(path)
+      if (birthtimeMs >= started || ctimeMs >= started) rmSync(path, { recursive: true, force: true })
     } catch {
       // Gone already, or not ours.
     }

@@ -1931,10 +1931,7 @@ async function fixOperation(factory, cwd) {
     for (const line of (0,check_report/* formatCheckRecord */.LW)({ ...record, fix }))
         actions_core/* info */.pq(line);
 }
-/**
- * The action input behind each of heal's options; `fixInPlace` is the CLI's alone (on a runner nobody else works in
- * the checkout, and fixers run in it).
- */
+/** The action input behind each of heal's options. */
 const HEAL_INPUTS = {
     check: constants/* Input */.pd.Command,
     kind: constants/* Input */.pd.Kind,

@@ -3,7 +3,7 @@
  * GITHUB_TOKEN starts no workflow (GitHub's rule against loops), so the fix's pull request would show no checks; a
  * workflow_dispatch always creates a run. (A GitHub App's token pushes like a user, and is the other way.)
  */
-import { dispatch } from '../commands/dispatch.js'
+import type { dispatch } from '../commands/dispatch.js'
 import { errorMessage } from '../errors.js'
 import type { Logger } from '../log.js'
 import type { Settings } from '../settings.js'
@@ -15,7 +15,7 @@ export async function dispatchCiWorkflow(
   workflow: string,
   settings: Pick<Settings, 'repository' | 'token' | 'apiUrl'>,
   log: Logger,
-  run: typeof dispatch = dispatch
+  run?: typeof dispatch
 ): Promise<HealOutput> {
   const proposal = result.proposal
   if (result.outcome !== 'healed' || !proposal || result.dryRun) return result
@@ -32,6 +32,8 @@ export async function dispatchCiWorkflow(
     return skip('dispatching needs a token and the repository')
   }
   try {
+    // Imported here: a heal that dispatches nothing never loads the GitHub client (most of the CLI's bundle).
+    run ??= (await import('../commands/dispatch.js')).dispatch
     const dispatched = await run({
       workflow,
       ref: proposal.branch,

@@ -213,8 +213,23 @@ export class LocalWorkspace implements Workspace {
   async snapshot(): Promise<TreeState> {
     const early = this.early
     this.early = undefined
-    return early ?? this.scanFiles()
+    const first = !this.start
+    this.ignoredAhead = undefined
+    const state = early ?? this.scanFiles()
+    if (first) {
+      // The first state is taken just before the first fixer's guard (unless a remembered fix is tried first, which
+      // takes states of its own): its list of ignored files walks the checkout alongside this scan, on the other core.
+      this.ignoredAhead = this.readIgnored()
+      this.ignoredAhead.catch(() => undefined)
+    }
+    return state
   }
+
+  /**
+   * The ignored files listed alongside the first state, for the guard when nothing came between: any other state
+   * taken (a check ran), or files applied or put back, drops it.
+   */
+  private ignoredAhead?: Promise<Map<string, string>>
 
   /**
    * A snapshot started by `outsideChanges` as soon as the repository's metadata was put back, alongside its list of
@@ -226,8 +241,10 @@ export class LocalWorkspace implements Workspace {
   /** Waits for the early snapshot, if one is running, and drops it: the files are about to change. */
   private async dropEarly(): Promise<void> {
     const early = this.early
+    const ahead = this.ignoredAhead
     this.early = undefined
-    await early?.catch(() => undefined)
+    this.ignoredAhead = undefined
+    await Promise.all([early?.catch(() => undefined), ahead?.catch(() => undefined)])
   }
 
   private async scanFiles(): Promise<TreeState> {
@@ -576,7 +593,9 @@ export class LocalWorkspace implements Workspace {
   }
 
   async guard(): Promise<void> {
-    this.guarded = { meta: await this.readMeta(), ignored: await this.readIgnored() }
+    const ahead = this.ignoredAhead
+    this.ignoredAhead = undefined
+    this.guarded = { meta: await this.readMeta(), ignored: await (ahead ?? this.readIgnored()) }
     this.reflogSizes = await this.readReflogSizes()
     this.movedByOthers = new Map()
   }

@@ -386,7 +386,7 @@ class AdapterFactory {
      */
     async runnerExecution() {
         const client = await this.client();
-        const { GitHubActionsExecutionAdapter } = await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(82), __nccwpck_require__.e(351)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3732));
+        const { GitHubActionsExecutionAdapter } = await Promise.all(/* import() */[__nccwpck_require__.e(82), __nccwpck_require__.e(159), __nccwpck_require__.e(351)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3732));
         return new GitHubActionsExecutionAdapter({
             octokit: client.octokit,
             owner: client.owner,
@@ -1966,7 +1966,7 @@ async function healOperation(factory, cwd) {
     const command = actions_core/* getInput */.V4(constants/* Input */.pd.Command);
     const [{ buildHealRequest }, { healWithFactory }, { handOverForkFix }, { checkLine }] = await Promise.all([
         Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(243), __nccwpck_require__.e(908), __nccwpck_require__.e(949), __nccwpck_require__.e(800), __nccwpck_require__.e(306)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4306)),
-        Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(119), __nccwpck_require__.e(874), __nccwpck_require__.e(908), __nccwpck_require__.e(949), __nccwpck_require__.e(800), __nccwpck_require__.e(480), __nccwpck_require__.e(159), __nccwpck_require__.e(571)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7571)),
+        Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(908), __nccwpck_require__.e(949), __nccwpck_require__.e(800), __nccwpck_require__.e(480), __nccwpck_require__.e(571)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7571)),
         __nccwpck_require__.e(/* import() */ 612).then(__nccwpck_require__.bind(__nccwpck_require__, 1612)),
         Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(908), __nccwpck_require__.e(949), __nccwpck_require__.e(364)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9364))
     ]);

@@ -506,8 +506,22 @@ class LocalWorkspace {
     async snapshot() {
         const early = this.early;
         this.early = undefined;
-        return early ?? this.scanFiles();
+        const first = !this.start;
+        this.ignoredAhead = undefined;
+        const state = early ?? this.scanFiles();
+        if (first) {
+            // The first state is taken just before the first fixer's guard (unless a remembered fix is tried first, which
+            // takes states of its own): its list of ignored files walks the checkout alongside this scan, on the other core.
+            this.ignoredAhead = this.readIgnored();
+            this.ignoredAhead.catch(() => undefined);
+        }
+        return state;
     }
+    /**
+     * The ignored files listed alongside the first state, for the guard when nothing came between: any other state
+     * taken (a check ran), or files applied or put back, drops it.
+     */
+    ignoredAhead;
     /**
      * A snapshot started by `outsideChanges` as soon as the repository's metadata was put back, alongside its list of
      * ignored files: the next `snapshot` is it (the loop takes one right after). What changes the files waits for it
@@ -517,8 +531,10 @@ class LocalWorkspace {
     /** Waits for the early snapshot, if one is running, and drops it: the files are about to change. */
     async dropEarly() {
         const early = this.early;
+        const ahead = this.ignoredAhead;
         this.early = undefined;
-        await early?.catch(() => undefined);
+        this.ignoredAhead = undefined;
+        await Promise.all([early?.catch(() => undefined), ahead?.catch(() => undefined)]);
     }
     async scanFiles() {
         const index = (0,external_node_path_.join)(this.scratch, 'index');
@@ -858,7 +874,9 @@ class LocalWorkspace {
         });
     }
     async guard() {
-        this.guarded = { meta: await this.readMeta(), ignored: await this.readIgnored() };
+        const ahead = this.ignoredAhead;
+        this.ignoredAhead = undefined;
+        this.guarded = { meta: await this.readMeta(), ignored: await (ahead ?? this.readIgnored()) };
         this.reflogSizes = await this.readReflogSizes();
         this.movedByOthers = new Map();
     }

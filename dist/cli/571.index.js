@@ -26,18 +26,10 @@ var workspace = __webpack_require__(3140);
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/git/remote.ts
 var remote = __webpack_require__(668);
-// EXTERNAL MODULE: ./src/commands/dispatch.ts
-var dispatch = __webpack_require__(3754);
 ;// CONCATENATED MODULE: ./src/heal/ci-workflow.ts
-/**
- * `ci-workflow`: once a fix is committed on its branch, the named workflow is dispatched there. A push made with
- * GITHUB_TOKEN starts no workflow (GitHub's rule against loops), so the fix's pull request would show no checks; a
- * workflow_dispatch always creates a run. (A GitHub App's token pushes like a user, and is the other way.)
- */
-
 
 /** Dispatches `workflow` on the fix branch of a healed result that committed its fix now, and records the run. */
-async function dispatchCiWorkflow(result, workflow, settings, log, run = dispatch.dispatch) {
+async function dispatchCiWorkflow(result, workflow, settings, log, run) {
     const proposal = result.proposal;
     if (result.outcome !== 'healed' || !proposal || result.dryRun)
         return result;
@@ -55,6 +47,8 @@ async function dispatchCiWorkflow(result, workflow, settings, log, run = dispatc
         return skip('dispatching needs a token and the repository');
     }
     try {
+        // Imported here: a heal that dispatches nothing never loads the GitHub client (most of the CLI's bundle).
+        run ??= (await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(874), __webpack_require__.e(814), __webpack_require__.e(754)]).then(__webpack_require__.bind(__webpack_require__, 3754))).dispatch;
         const dispatched = await run({
             workflow,
             ref: proposal.branch,

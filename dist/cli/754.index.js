@@ -235,12 +235,13 @@ function keyValue(key, value) {
 /***/ 3754:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   dispatch: () => (/* binding */ dispatch),
+/* harmony export */   dispatchActionOutputs: () => (/* binding */ dispatchActionOutputs),
 /* harmony export */   dispatchExitCode: () => (/* binding */ dispatchExitCode),
 /* harmony export */   parseInputOptions: () => (/* binding */ parseInputOptions)
 /* harmony export */ });
-/* unused harmony export dispatchActionOutputs */
 /* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7834);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /* harmony import */ var _adapters_execution_clock_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7059);

@@ -407,7 +407,7 @@ class AdapterFactory {
      */
     async runnerExecution() {
         const client = await this.client();
-        const { GitHubActionsExecutionAdapter } = await Promise.all(/* import() */[__nccwpck_require__.e(814), __nccwpck_require__.e(82), __nccwpck_require__.e(351)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3732));
+        const { GitHubActionsExecutionAdapter } = await Promise.all(/* import() */[__nccwpck_require__.e(82), __nccwpck_require__.e(814), __nccwpck_require__.e(351)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3732));
         return new GitHubActionsExecutionAdapter({
             octokit: client.octokit,
             owner: client.owner,
@@ -1082,7 +1082,7 @@ function buildProgram(io, state, argv) {
                 verifyAlso: options.verifyAlso,
                 ciWorkflow: options.ciWorkflow
             }, option => HEAL_OPTIONS[option], io.env);
-            const { healWithFactory } = await Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(119), __nccwpck_require__.e(874), __nccwpck_require__.e(908), __nccwpck_require__.e(800), __nccwpck_require__.e(140), __nccwpck_require__.e(814), __nccwpck_require__.e(368), __nccwpck_require__.e(754), __nccwpck_require__.e(571)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7571));
+            const { healWithFactory } = await Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(908), __nccwpck_require__.e(800), __nccwpck_require__.e(140), __nccwpck_require__.e(368), __nccwpck_require__.e(571)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7571));
             const { parseRunId } = await Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(908), __nccwpck_require__.e(800), __nccwpck_require__.e(140), __nccwpck_require__.e(368)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3368));
             try {
                 const result = await healWithFactory(factory, settings.cwd, request, logger, {
@@ -1104,7 +1104,7 @@ function buildProgram(io, state, argv) {
             const { factory, settings } = prepare(options, io);
             try {
                 const [{ repositoryIdentity }, { checkoutIdentity }] = await Promise.all([
-                    Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(119), __nccwpck_require__.e(874), __nccwpck_require__.e(908), __nccwpck_require__.e(800), __nccwpck_require__.e(140), __nccwpck_require__.e(814), __nccwpck_require__.e(368), __nccwpck_require__.e(754), __nccwpck_require__.e(571)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7571)),
+                    Promise.all(/* import() */[__nccwpck_require__.e(16), __nccwpck_require__.e(908), __nccwpck_require__.e(800), __nccwpck_require__.e(140), __nccwpck_require__.e(368), __nccwpck_require__.e(571)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7571)),
                     __nccwpck_require__.e(/* import() */ 140).then(__nccwpck_require__.bind(__nccwpck_require__, 3140))
                 ]);
                 const cache = await factory.cache();

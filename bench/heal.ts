@@ -189,7 +189,12 @@ export async function run(): Promise<{ rounds: number; targetRatio: number; rows
       const generated = timed(() => generate(dir, files))
       console.log(`${files} files: generated in ${(generated / 1000).toFixed(1)} s`)
       const cache = join(root, 'cache.sqlite')
-      const samples = { heal: [] as number[], inPlace: [] as number[], byHand: [] as number[], floor: [] as number[] }
+      const samples = {
+        heal: [] as number[],
+        inPlace: [] as number[],
+        byHand: [] as number[],
+        floor: [] as number[]
+      }
       floorIndex(dir)
       // One round first, thrown away: it warms the file cache for both.
       for (let r = 0; r <= ROUNDS; r++) {

@@ -99,6 +99,53 @@ describe('LocalWorkspace', () => {
     }
   })
 
+  it('lists the changed tracked files ahead once, and afresh after', async () => {
+    const workspace = await LocalWorkspace.open(repo.path)
+    try {
+      workspace.lookAhead()
+      expect(await workspace.changedTrackedFiles()).toEqual([])
+      await writeFile(join(repo.path, 'src/app.js'), 'two\n')
+      expect(await workspace.changedTrackedFiles()).toEqual(['src/app.js'])
+    } finally {
+      await workspace.close()
+    }
+  })
+
+  it("lists the ignored files for the first fixer's guard alongside the first state, unless files changed since", async () => {
+    await writeFile(join(repo.path, '.gitignore'), 'out/\n')
+    await git(repo.path, 'add', '.gitignore')
+    await git(repo.path, 'commit', '-q', '-m', 'ignore out/')
+    await mkdir(join(repo.path, 'out'))
+    // Right after the first state: the guard's list is the one taken with it, and a fixer's write is told.
+    let workspace = await LocalWorkspace.open(repo.path)
+    try {
+      await workspace.snapshot()
+      await workspace.guard()
+      await writeFile(join(repo.path, 'out/planted.js'), 'x\n')
+      expect((await workspace.outsideChanges()).map(change => change.path)).toEqual(['out/planted.js'])
+      expect(existsSync(join(repo.path, 'out/planted.js'))).toBe(false)
+    } finally {
+      await workspace.close()
+    }
+    // A check that ran after the first state (a later state taken, or files put back) wrote out/report.txt before
+    // the guard: it is no fixer's.
+    for (const between of ['snapshot', 'restore'] as const) {
+      workspace = await LocalWorkspace.open(repo.path)
+      try {
+        const start = await workspace.snapshot()
+        await writeFile(join(repo.path, 'src/app.js'), 'candidate\n')
+        await writeFile(join(repo.path, `out/report-${between}.txt`), 'a check wrote this\n')
+        const candidate = await workspace.snapshot()
+        if (between === 'restore') await workspace.restore(start, candidate)
+        await workspace.guard()
+        expect(await workspace.outsideChanges()).toEqual([])
+        expect(existsSync(join(repo.path, `out/report-${between}.txt`))).toBe(true)
+      } finally {
+        await workspace.close()
+      }
+    }
+  })
+
   it('keeps its scratch index for the next heal, and trusts it only as it left it', async () => {
     await writeFile(join(repo.path, 'notes.txt'), 'one\n')
     const first = await LocalWorkspace.open(repo.path)

@@ -468,6 +468,7 @@ async function healHere(factory, cwd, request, log, options) {
     const tree = await workspace/* LocalWorkspace */.h.open(cwd);
     if (tree.recovered)
         log.warning(tree.recovered);
+    tree.lookAhead();
     // An interrupt ends the running check or fixer and lets the loop put the checkout back before the process exits
     // (the loop then throws InterruptedError, whose exit code is 128 + the signal's number).
     const interrupt = new AbortController();

@@ -407,12 +407,27 @@ class LocalWorkspace {
     async changedTrackedFiles(state) {
         if (state)
             return this.changedFromHead(state, 'other');
-        const status = await this.git(['status', '--porcelain=v1', '-z', '--untracked-files=no']);
+        const ahead = this.trackedAhead;
+        this.trackedAhead = undefined;
+        const status = await (ahead ?? this.listChangedTracked());
         return status.stdout
             .toString('utf8')
             .split('\0')
             .filter(Boolean)
             .map(entry => entry.slice(3));
+    }
+    /** The listing `lookAhead` started, for the first `changedTrackedFiles` with no state. */
+    trackedAhead;
+    /**
+     * Starts listing the tracked files that differ from HEAD, which a heal asks first (one `lstat` of every tracked
+     * file): it runs while the heal sets up (its adapters, the repository's identity), before anything is run here.
+     */
+    lookAhead() {
+        this.trackedAhead = this.listChangedTracked();
+        this.trackedAhead.catch(() => undefined);
+    }
+    listChangedTracked() {
+        return this.git(['status', '--porcelain=v1', '-z', '--untracked-files=no']);
     }
     /** The last state `changedFromHead` listed, with what it adds to HEAD, what else it changes, and its blobs. */
     listedState;
@@ -1141,7 +1156,7 @@ class LocalWorkspace {
     }
     /** Ends the heal here: the scratch files, the journal and the lock go. */
     async close() {
-        await this.dropEarly();
+        await Promise.all([this.dropEarly(), this.trackedAhead?.catch(() => undefined)]);
         // The heal ended while a fixer ran in its copy, or just after (interrupted, abandoned): it is not trusted again.
         if (this.lastCopy && !this.lastCopy.taken)
             await LocalFixerCopy.forget((0,external_node_path_.dirname)(this.scratch));

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
 import { existsSync, statSync } from 'node:fs'
-import { mkdir, realpath, rm, utimes, writeFile } from 'node:fs/promises'
+import { mkdir, realpath, rm, symlink, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { LocalWorkspace } from '../../src/adapters/local/workspace.js'
 import { ConfigurationError } from '../../src/errors.js'
@@ -174,6 +174,74 @@ describe('LocalWorkspace', () => {
       expect(await git(repo.path, 'show', `${await third.snapshot()}:notes.txt`)).toBe('three')
     } finally {
       await third.close()
+    }
+  })
+
+  it('edits each state from the one its index holds as git itself would write it', async () => {
+    /** The files as `git add --all` and `write-tree` in an index of its own make them: what a state must be. */
+    const truth = async (): Promise<string> => {
+      const index = join(repo.path, '.git/truth-index')
+      await rm(index, { force: true })
+      const env = { ...GIT_ENV, GIT_INDEX_FILE: index }
+      await run('git', ['add', '--all'], { cwd: repo.path, env })
+      return (await run('git', ['write-tree'], { cwd: repo.path, env })).stdout.trim()
+    }
+    await mkdir(join(repo.path, 'src/deep/er'), { recursive: true })
+    await writeFile(join(repo.path, 'src/deep/er/one.js'), 'one\n')
+    await writeFile(join(repo.path, 'src/deep/two.js'), 'two\n')
+    await git(repo.path, 'add', '.')
+    await git(repo.path, 'commit', '-q', '-m', 'deeper')
+    // 1 byte a directory: every state after the first is edited from the one before (the default does that only
+    // where the index is large).
+    const workspace = await LocalWorkspace.open(repo.path, { indexBytesPerEditedDirectory: 1 })
+    try {
+      const start = await workspace.snapshot()
+      expect(start).toBe(await truth())
+      const steps: [string, () => Promise<void>][] = [
+        ['a file changed deep down', () => writeFile(join(repo.path, 'src/deep/er/one.js'), 'changed\n')],
+        [
+          'a file added in a new directory',
+          async () => {
+            await mkdir(join(repo.path, 'lib/new'), { recursive: true })
+            await writeFile(join(repo.path, 'lib/new/three.js'), 'three\n')
+          }
+        ],
+        ['a file removed, emptying its directory', () => rm(join(repo.path, 'src/deep/er/one.js'))],
+        [
+          'an executable and a link',
+          async () => {
+            await writeFile(join(repo.path, 'run.sh'), '#!/bin/sh\n', { mode: 0o755 })
+            await symlink('src/app.js', join(repo.path, 'app-link'))
+          }
+        ],
+        [
+          'a file where a directory was',
+          async () => {
+            await rm(join(repo.path, 'src/deep'), { recursive: true })
+            await writeFile(join(repo.path, 'src/deep'), 'now a file\n')
+          }
+        ]
+      ]
+      const states = [start]
+      for (const [what, step] of steps) {
+        await step()
+        const state = await workspace.snapshot()
+        expect([what, state]).toEqual([what, await truth()])
+        states.push(state)
+      }
+      // The states were edited: the scratch index still holds the start's entries.
+      const scratch = await run('git', ['ls-files', '--stage'], {
+        cwd: repo.path,
+        env: { ...GIT_ENV, GIT_INDEX_FILE: join(repo.path, '.git/self-heal/index') }
+      })
+      expect(scratch.stdout).toContain('\tsrc/deep/er/one.js\n')
+      expect(scratch.stdout).not.toContain('lib/new/three.js')
+      // Back at the start, every file as it was: the index still holds the start, so nothing is written.
+      await workspace.restore(start, states.at(-1)!)
+      expect(await workspace.snapshot()).toBe(start)
+      expect(await truth()).toBe(start)
+    } finally {
+      await workspace.close()
     }
   })
 

@@ -20,12 +20,14 @@ export const modules = {
 /* harmony import */ var _git_refs_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8568);
 /* harmony import */ var _git_remote_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(668);
 /* harmony import */ var _git_run_git_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6148);
-/* harmony import */ var _surface_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7800);
+/* harmony import */ var _git_tree_edit_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5767);
+/* harmony import */ var _surface_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(7800);
 /**
  * The local Git adapter: the git CLI, without a shell. Commits are built in a temporary index and written with
  * `commit-tree` + a compare-and-swap `update-ref`, so the user's current branch, index and working tree are never
  * touched and a failure moves no ref. Pull requests go through an injected GitHub service.
  */
+
 
 
 
@@ -46,7 +48,7 @@ async function createLocalGitAdapter(settings) {
     }
     catch (error) {
         if (error instanceof _git_run_git_js__WEBPACK_IMPORTED_MODULE_8__.GitCommandError) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`'${settings.cwd}' is not inside a git repository: run self-heal in a checkout or ${(0,_surface_js__WEBPACK_IMPORTED_MODULE_9__/* .howToSet */ .ac)('cwd')}.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`'${settings.cwd}' is not inside a git repository: run self-heal in a checkout or ${(0,_surface_js__WEBPACK_IMPORTED_MODULE_10__/* .howToSet */ .ac)('cwd')}.`);
         }
         throw error;
     }
@@ -142,7 +144,7 @@ class LocalGitAdapter {
                     throw diffError(result.stderr, diff);
             }
             const tree = touched
-                ? await treeWith(this.root, env, parent, touched)
+                ? await (0,_git_tree_edit_js__WEBPACK_IMPORTED_MODULE_9__/* .treeWith */ .p)(this.root, env, parent, touched)
                 : await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_8__.gitText)(['write-tree'], { cwd: this.root, env });
             const commit = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_8__.gitText)(['commit-tree', tree, '-p', parent, '-F', '-'], {
                 cwd: this.root,
@@ -191,7 +193,7 @@ class LocalGitAdapter {
         if (this.settings.pullRequests)
             return this.settings.pullRequests;
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(this.settings.pullRequestsUnavailable ??
-            `Pull requests need a GitHub token and the repository: ${(0,_surface_js__WEBPACK_IMPORTED_MODULE_9__/* .howToSet */ .ac)('token')}, and ${(0,_surface_js__WEBPACK_IMPORTED_MODULE_9__/* .howToSet */ .ac)('repository')}.`);
+            `Pull requests need a GitHub token and the repository: ${(0,_surface_js__WEBPACK_IMPORTED_MODULE_10__/* .howToSet */ .ac)('token')}, and ${(0,_surface_js__WEBPACK_IMPORTED_MODULE_10__/* .howToSet */ .ac)('repository')}.`);
     }
     async createPullRequest(options) {
         const service = this.service();
@@ -431,92 +433,6 @@ function movedError(branch) {
 const MAX_TOUCHED = 1000;
 /** Paths given to git as they are: no glob or pathspec magic in a file's name. */
 const LITERAL_PATHS = { GIT_LITERAL_PATHSPECS: '1' };
-/**
- * The tree of `parent` with the files `touched` as the index (`env`) holds them now (one it does not hold is
- * deleted): only the directories above them are read and written again. A file where the parent has a directory,
- * or the other way round, is a diff that does not apply (as `git apply` says of it on a whole index).
- */
-async function treeWith(root, env, parent, touched) {
-    const staged = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_8__.runGit)(['ls-files', '--stage', '-z'], { cwd: root, env });
-    const files = new Map(touched.map(path => [path, undefined]));
-    for (const line of staged.stdout.toString('utf8').split('\0')) {
-        // `mode oid stage\tpath`
-        const match = /^(\d+) ([0-9a-f]+) \d\t(.*)$/s.exec(line);
-        if (match)
-            files.set(match[3], { mode: match[1], oid: match[2] });
-    }
-    const dirs = new Set(['']);
-    for (const path of files.keys())
-        for (let at = path.lastIndexOf('/'); at > 0; at = path.lastIndexOf('/', at - 1))
-            dirs.add(path.slice(0, at));
-    const trees = await readTrees(root, parent, [...dirs]);
-    // Deepest first, so that each directory's own subdirectories are written before it.
-    const written = new Map();
-    for (const dir of [...dirs].sort((a, b) => depth(b) - depth(a))) {
-        const entries = trees.get(dir) ?? new Map();
-        const within = (path) => (dir ? path.startsWith(`${dir}/`) : true);
-        const name = (path) => path.slice(dir ? dir.length + 1 : 0);
-        const direct = (path) => path !== dir && within(path) && !name(path).includes('/');
-        const subdirs = [...written].filter(([sub]) => sub && direct(sub));
-        const isTree = (path) => entries.get(name(path))?.mode === '40000';
-        // Emptied directories go first, so that a file can take the name; then the files; then the directories.
-        for (const [sub, oid] of subdirs)
-            if (!oid && isTree(sub))
-                entries.delete(name(sub));
-        for (const [path, entry] of files) {
-            if (!direct(path))
-                continue;
-            if (isTree(path)) {
-                if (entry)
-                    throw treeConflict(path);
-            }
-            else if (entry)
-                entries.set(name(path), entry);
-            else
-                entries.delete(name(path));
-        }
-        for (const [sub, oid] of subdirs) {
-            if (!oid)
-                continue;
-            if (entries.has(name(sub)) && !isTree(sub))
-                throw treeConflict(sub);
-            entries.set(name(sub), { mode: '40000', oid });
-        }
-        // git keeps no empty directory: one whose files all went goes too (the root stays, empty or not).
-        if (!entries.size && dir) {
-            written.set(dir, undefined);
-            continue;
-        }
-        const listing = [...entries].map(([entry, { mode, oid }]) => `${mode} ${mode === '40000' ? 'tree' : mode === '160000' ? 'commit' : 'blob'} ${oid}\t${entry}\0`);
-        written.set(dir, await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_8__.gitText)(['mktree', '-z'], { cwd: root, input: listing.join('') }));
-    }
-    return written.get('');
-}
-/** The entries of the directories `dirs` of `commit`'s tree (a directory it does not have is left out). */
-async function readTrees(root, commit, dirs) {
-    const trees = new Map();
-    for (const dir of dirs) {
-        // `<commit>:<dir>` starts with the commit id, so no directory's name can read as an option.
-        const listed = await (0,_git_run_git_js__WEBPACK_IMPORTED_MODULE_8__.runGit)(['ls-tree', '-z', `${commit}:${dir}`], { cwd: root, okCodes: [0, 128] });
-        if (listed.code !== 0)
-            continue;
-        const entries = new Map();
-        for (const line of listed.stdout.toString('utf8').split('\0')) {
-            // `mode type oid\tname`
-            const match = /^(\d+) \w+ ([0-9a-f]+)\t(.*)$/s.exec(line);
-            if (match)
-                entries.set(match[3], { mode: match[1] === '040000' ? '40000' : match[1], oid: match[2] });
-        }
-        trees.set(dir, entries);
-    }
-    return trees;
-}
-function depth(dir) {
-    return dir ? dir.split('/').length : 0;
-}
-function treeConflict(path) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DiffDoesNotApplyError */ .sQ(path, 'a file and a directory of that name would both be there');
-}
 /** Turns `git apply`'s stderr into a DiffDoesNotApplyError naming the file and, when known, the hunk. */
 function diffError(stderr, diff) {
     const failed = /patch failed: (.+):(\d+)/.exec(stderr);
@@ -745,6 +661,117 @@ function runGit(args, options) {
 async function gitText(args, options) {
     const { stdout } = await runGit(args, options);
     return stdout.toString('utf8').replace(/\n$/, '');
+}
+
+
+/***/ }),
+
+/***/ 5767:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ directoriesOf),
+/* harmony export */   p: () => (/* binding */ treeWith)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _run_git_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6148);
+/**
+ * A tree edited where files changed: only the directories above the changed paths are read (from the tree it starts
+ * from) and written again, so what it costs is the change, not the repository (a whole index is read and written
+ * for every `update-index` and `write-tree`).
+ */
+
+
+/**
+ * The tree of `parent` (a commit or a tree) with the files `touched` as the index (`env`) holds them now (one it
+ * does not hold is deleted): only the directories above them are read and written again. A file where the parent has a directory,
+ * or the other way round, is a diff that does not apply (as `git apply` says of it on a whole index).
+ */
+async function treeWith(root, env, parent, touched) {
+    const staged = await (0,_run_git_js__WEBPACK_IMPORTED_MODULE_1__.runGit)(['ls-files', '--stage', '-z'], { cwd: root, env });
+    const files = new Map(touched.map(path => [path, undefined]));
+    for (const line of staged.stdout.toString('utf8').split('\0')) {
+        // `mode oid stage\tpath`
+        const match = /^(\d+) ([0-9a-f]+) \d\t(.*)$/s.exec(line);
+        if (match)
+            files.set(match[3], { mode: match[1], oid: match[2] });
+    }
+    const dirs = directoriesOf(files.keys());
+    const trees = await readTrees(root, parent, [...dirs]);
+    // Deepest first, so that each directory's own subdirectories are written before it.
+    const written = new Map();
+    for (const dir of [...dirs].sort((a, b) => depth(b) - depth(a))) {
+        const entries = trees.get(dir) ?? new Map();
+        const within = (path) => (dir ? path.startsWith(`${dir}/`) : true);
+        const name = (path) => path.slice(dir ? dir.length + 1 : 0);
+        const direct = (path) => path !== dir && within(path) && !name(path).includes('/');
+        const subdirs = [...written].filter(([sub]) => sub && direct(sub));
+        const isTree = (path) => entries.get(name(path))?.mode === '40000';
+        // Emptied directories go first, so that a file can take the name; then the files; then the directories.
+        for (const [sub, oid] of subdirs)
+            if (!oid && isTree(sub))
+                entries.delete(name(sub));
+        for (const [path, entry] of files) {
+            if (!direct(path))
+                continue;
+            if (isTree(path)) {
+                if (entry)
+                    throw treeConflict(path);
+            }
+            else if (entry)
+                entries.set(name(path), entry);
+            else
+                entries.delete(name(path));
+        }
+        for (const [sub, oid] of subdirs) {
+            if (!oid)
+                continue;
+            if (entries.has(name(sub)) && !isTree(sub))
+                throw treeConflict(sub);
+            entries.set(name(sub), { mode: '40000', oid });
+        }
+        // git keeps no empty directory: one whose files all went goes too (the root stays, empty or not).
+        if (!entries.size && dir) {
+            written.set(dir, undefined);
+            continue;
+        }
+        const listing = [...entries].map(([entry, { mode, oid }]) => `${mode} ${mode === '40000' ? 'tree' : mode === '160000' ? 'commit' : 'blob'} ${oid}\t${entry}\0`);
+        written.set(dir, await (0,_run_git_js__WEBPACK_IMPORTED_MODULE_1__.gitText)(['mktree', '-z'], { cwd: root, input: listing.join('') }));
+    }
+    return written.get('');
+}
+/** The entries of the directories `dirs` of `commit`'s tree (or of a tree's) (a directory it does not have is left out). */
+async function readTrees(root, commit, dirs) {
+    const trees = new Map();
+    for (const dir of dirs) {
+        // `<commit>:<dir>` starts with the object's id, so no directory's name can read as an option.
+        const listed = await (0,_run_git_js__WEBPACK_IMPORTED_MODULE_1__.runGit)(['ls-tree', '-z', `${commit}:${dir}`], { cwd: root, okCodes: [0, 128] });
+        if (listed.code !== 0)
+            continue;
+        const entries = new Map();
+        for (const line of listed.stdout.toString('utf8').split('\0')) {
+            // `mode type oid\tname`
+            const match = /^(\d+) \w+ ([0-9a-f]+)\t(.*)$/s.exec(line);
+            if (match)
+                entries.set(match[3], { mode: match[1] === '040000' ? '40000' : match[1], oid: match[2] });
+        }
+        trees.set(dir, entries);
+    }
+    return trees;
+}
+function depth(dir) {
+    return dir ? dir.split('/').length : 0;
+}
+function treeConflict(path) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DiffDoesNotApplyError */ .sQ(path, 'a file and a directory of that name would both be there');
+}
+/** The directories above `paths`, the root (`''`) included: what `treeWith` reads and writes, two git processes each. */
+function directoriesOf(paths) {
+    const dirs = new Set(['']);
+    for (const path of paths)
+        for (let at = path.lastIndexOf('/'); at > 0; at = path.lastIndexOf('/', at - 1))
+            dirs.add(path.slice(0, at));
+    return dirs;
 }
 
 

@@ -30,6 +30,8 @@ var refs = __webpack_require__(8568);
 var remote = __webpack_require__(668);
 // EXTERNAL MODULE: ./src/git/run-git.ts
 var run_git = __webpack_require__(6148);
+// EXTERNAL MODULE: ./src/git/tree-edit.ts
+var tree_edit = __webpack_require__(5767);
 ;// CONCATENATED MODULE: ./src/adapters/local/scan.ts
 /**
  * What the local workspace's scans of a tree of files share: how git's stat data is trusted, which ignored files
@@ -334,6 +336,7 @@ async function fixer_copy_link(path, target) {
 
 
 
+
 /** The repository's working tree, opened at its root. */
 class LocalWorkspace {
     root;
@@ -363,7 +366,7 @@ class LocalWorkspace {
     /** Files of the commit already read by `readCommitted` (undefined: the commit has no such file). */
     committed = new Map();
     /** Opens the repository that holds `cwd`; ConfigurationError when there is none or it has no commit yet. */
-    static async open(cwd) {
+    static async open(cwd, options = {}) {
         const { root, head, index, gitDir, common, ref } = await locate(cwd);
         // The scratch directory lives in the git directory: one per checkout, so it is also the lock, and what it
         // holds (the user's index, the journal) survives a SIGKILL for the next run to put back.
@@ -373,9 +376,12 @@ class LocalWorkspace {
         await (0,promises_.copyFile)(index, (0,external_node_path_.join)(scratch, USER_INDEX)).catch(() => undefined);
         const workspace = new LocalWorkspace(root, head, scratch, index, ref, common);
         workspace.recovered = recovered;
+        workspace.editBytes = options.indexBytesPerEditedDirectory ?? INDEX_BYTES_PER_DIRECTORY;
         await workspace.writeJournal();
         return workspace;
     }
+    /** See LocalWorkspaceOptions. */
+    editBytes = INDEX_BYTES_PER_DIRECTORY;
     /** What was put back from a heal that was killed before it could (its journal), said for the log. */
     recovered;
     /** The first state taken: what an interrupted heal's next run puts back. */
@@ -511,7 +517,7 @@ class LocalWorkspace {
     }
     /** Whether the scratch index (the states' own, kept between snapshots) has been made. */
     indexMade = false;
-    /** The scratch index as the last snapshot left it (see fileSeal) and the state it wrote. */
+    /** The scratch index as the last snapshot left it (see fileSeal) and the state its entries are. */
     scratchSeal;
     /**
      * Writes the working tree as it is now (tracked and untracked files, not ignored ones) as a tree object, through
@@ -574,13 +580,14 @@ class LocalWorkspace {
         }
         else
             holds = this.scratchSeal?.state;
-        let state = await this.scan(env, holds, kept, rebuilt);
-        if (state === undefined || (kept && !(await this.hasObjects(state)))) {
+        let scanned = await this.scan(env, holds, kept, rebuilt);
+        if (scanned === undefined || (kept && !(await this.hasObjects(scanned.state)))) {
             // The kept index names an object git no longer has (pruned since the last heal): start afresh.
             await this.freshIndex(index, env);
-            state = (await this.scan(env));
+            scanned = (await this.scan(env));
         }
-        this.scratchSeal = { seal: await fileSeal(index), state };
+        const { state } = scanned;
+        this.scratchSeal = { seal: await fileSeal(index), state: scanned.index };
         if (!this.start) {
             this.start = state;
             await this.writeJournal();
@@ -607,9 +614,10 @@ class LocalWorkspace {
         }
     }
     /**
-     * Brings the scratch index up to the files and writes its tree; `holds` is the state its entries are, when known
-     * (then nothing changed means that state, with no tree to write). With `tolerant`, undefined when git cannot
-     * write the tree (rather than an error).
+     * The files' state, and the state the scratch index's entries are after it: the index is brought up to the files
+     * and its tree written, unless the tree is edited from `holds` (see editedTree). `holds` is the state the entries
+     * are, when known (then nothing changed means that state, with no tree to write). With `tolerant`, undefined when
+     * git cannot write the tree (rather than an error).
      */
     async scan(env, holds, tolerant = false, rebuilt = false) {
         // The index is self-heal's own: status may write its refreshed stat data and untracked cache back. Only the
@@ -620,10 +628,42 @@ class LocalWorkspace {
         const git = (args, okCodes, paths) => this.git(args, okCodes, { ...env, GIT_OPTIONAL_LOCKS: writeBack ? '1' : '0' }, paths);
         const changed = await changedSinceIndex(git);
         if (changed?.length === 0 && holds)
-            return holds;
+            return { state: holds, index: holds };
+        const edited = changed && holds && (await this.editedTree(holds, changed, env.GIT_INDEX_FILE));
+        if (edited)
+            return { state: edited, index: holds };
         await updateIndex(git, changed);
         const tree = await this.git(['write-tree'], tolerant ? [0, 128] : [0], env);
-        return tree.code === 0 ? workspace_text(tree) : undefined;
+        return tree.code === 0 ? { state: workspace_text(tree), index: workspace_text(tree) } : undefined;
+    }
+    /**
+     * `holds` with the `changed` files as they are now (one that is gone, deleted): the files hashed into an index of
+     * their own, and the tree written from `holds`' directories above them (tree-edit.ts), when that costs less than
+     * reading and writing the scratch index twice (`update-index`, `write-tree`), as in a large checkout. The scratch
+     * index stays at `holds`: its stat data tells the next scan what changed since. Undefined when it would cost more,
+     * or git refuses a path or the edit (a file where `holds` has a directory): then the whole index is brought up.
+     */
+    async editedTree(holds, changed, index) {
+        const size = (await (0,promises_.lstat)(index).catch(() => undefined))?.size ?? 0;
+        if ((0,tree_edit/* directoriesOf */.P)(changed).size * this.editBytes >= size)
+            return undefined;
+        const own = (0,external_node_path_.join)(this.scratch, 'changed-index');
+        const env = { GIT_INDEX_FILE: own };
+        await (0,promises_.rm)(own, { force: true });
+        try {
+            const hashed = await this.git(['update-index', '-z', '--add', '--remove', '--stdin'], [0, 1, 128], env, changed);
+            if (hashed.code !== 0)
+                return undefined;
+            return await (0,tree_edit/* treeWith */.p)(this.root, env, holds, changed);
+        }
+        catch (error) {
+            if (error instanceof errors/* DiffDoesNotApplyError */.sQ)
+                return undefined;
+            throw error;
+        }
+        finally {
+            await (0,promises_.rm)(own, { force: true });
+        }
     }
     /**
      * Where the scratch index is kept between heals, with its seal: its stat data and untracked cache spare the next
@@ -1263,6 +1303,11 @@ async function checkoutIdentity(root, head = 'HEAD') {
 const SCRATCH = 'self-heal';
 /** The copy of the scratch index as the first snapshot left it, in the scratch directory. */
 const START_INDEX = 'start-index';
+/**
+ * How many bytes of the scratch index make one directory of a tree edit (two small git processes, about 5 ms) cost
+ * less than reading and writing the index twice (about 7 ms a megabyte, mostly the write's checksum).
+ */
+const INDEX_BYTES_PER_DIRECTORY = 750_000;
 /** The scratch index kept between heals, in the git directory, and `.seal` after it: its seal. */
 const KEPT_INDEX = 'self-heal-index';
 /** The journal's name in the scratch directory: what the next run needs if this one is killed. */
@@ -1590,6 +1635,117 @@ function runGit(args, options) {
 async function gitText(args, options) {
     const { stdout } = await runGit(args, options);
     return stdout.toString('utf8').replace(/\n$/, '');
+}
+
+
+/***/ }),
+
+/***/ 5767:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ directoriesOf),
+/* harmony export */   p: () => (/* binding */ treeWith)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _run_git_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6148);
+/**
+ * A tree edited where files changed: only the directories above the changed paths are read (from the tree it starts
+ * from) and written again, so what it costs is the change, not the repository (a whole index is read and written
+ * for every `update-index` and `write-tree`).
+ */
+
+
+/**
+ * The tree of `parent` (a commit or a tree) with the files `touched` as the index (`env`) holds them now (one it
+ * does not hold is deleted): only the directories above them are read and written again. A file where the parent has a directory,
+ * or the other way round, is a diff that does not apply (as `git apply` says of it on a whole index).
+ */
+async function treeWith(root, env, parent, touched) {
+    const staged = await (0,_run_git_js__WEBPACK_IMPORTED_MODULE_1__.runGit)(['ls-files', '--stage', '-z'], { cwd: root, env });
+    const files = new Map(touched.map(path => [path, undefined]));
+    for (const line of staged.stdout.toString('utf8').split('\0')) {
+        // `mode oid stage\tpath`
+        const match = /^(\d+) ([0-9a-f]+) \d\t(.*)$/s.exec(line);
+        if (match)
+            files.set(match[3], { mode: match[1], oid: match[2] });
+    }
+    const dirs = directoriesOf(files.keys());
+    const trees = await readTrees(root, parent, [...dirs]);
+    // Deepest first, so that each directory's own subdirectories are written before it.
+    const written = new Map();
+    for (const dir of [...dirs].sort((a, b) => depth(b) - depth(a))) {
+        const entries = trees.get(dir) ?? new Map();
+        const within = (path) => (dir ? path.startsWith(`${dir}/`) : true);
+        const name = (path) => path.slice(dir ? dir.length + 1 : 0);
+        const direct = (path) => path !== dir && within(path) && !name(path).includes('/');
+        const subdirs = [...written].filter(([sub]) => sub && direct(sub));
+        const isTree = (path) => entries.get(name(path))?.mode === '40000';
+        // Emptied directories go first, so that a file can take the name; then the files; then the directories.
+        for (const [sub, oid] of subdirs)
+            if (!oid && isTree(sub))
+                entries.delete(name(sub));
+        for (const [path, entry] of files) {
+            if (!direct(path))
+                continue;
+            if (isTree(path)) {
+                if (entry)
+                    throw treeConflict(path);
+            }
+            else if (entry)
+                entries.set(name(path), entry);
+            else
+                entries.delete(name(path));
+        }
+        for (const [sub, oid] of subdirs) {
+            if (!oid)
+                continue;
+            if (entries.has(name(sub)) && !isTree(sub))
+                throw treeConflict(sub);
+            entries.set(name(sub), { mode: '40000', oid });
+        }
+        // git keeps no empty directory: one whose files all went goes too (the root stays, empty or not).
+        if (!entries.size && dir) {
+            written.set(dir, undefined);
+            continue;
+        }
+        const listing = [...entries].map(([entry, { mode, oid }]) => `${mode} ${mode === '40000' ? 'tree' : mode === '160000' ? 'commit' : 'blob'} ${oid}\t${entry}\0`);
+        written.set(dir, await (0,_run_git_js__WEBPACK_IMPORTED_MODULE_1__.gitText)(['mktree', '-z'], { cwd: root, input: listing.join('') }));
+    }
+    return written.get('');
+}
+/** The entries of the directories `dirs` of `commit`'s tree (or of a tree's) (a directory it does not have is left out). */
+async function readTrees(root, commit, dirs) {
+    const trees = new Map();
+    for (const dir of dirs) {
+        // `<commit>:<dir>` starts with the object's id, so no directory's name can read as an option.
+        const listed = await (0,_run_git_js__WEBPACK_IMPORTED_MODULE_1__.runGit)(['ls-tree', '-z', `${commit}:${dir}`], { cwd: root, okCodes: [0, 128] });
+        if (listed.code !== 0)
+            continue;
+        const entries = new Map();
+        for (const line of listed.stdout.toString('utf8').split('\0')) {
+            // `mode type oid\tname`
+            const match = /^(\d+) \w+ ([0-9a-f]+)\t(.*)$/s.exec(line);
+            if (match)
+                entries.set(match[3], { mode: match[1] === '040000' ? '40000' : match[1], oid: match[2] });
+        }
+        trees.set(dir, entries);
+    }
+    return trees;
+}
+function depth(dir) {
+    return dir ? dir.split('/').length : 0;
+}
+function treeConflict(path) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DiffDoesNotApplyError */ .sQ(path, 'a file and a directory of that name would both be there');
+}
+/** The directories above `paths`, the root (`''`) included: what `treeWith` reads and writes, two git processes each. */
+function directoriesOf(paths) {
+    const dirs = new Set(['']);
+    for (const path of paths)
+        for (let at = path.lastIndexOf('/'); at > 0; at = path.lastIndexOf('/', at - 1))
+            dirs.add(path.slice(0, at));
+    return dirs;
 }
 
 

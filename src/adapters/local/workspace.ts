@@ -21,16 +21,25 @@ import {
 } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, isAbsolute, join } from 'node:path'
-import { ConfigurationError } from '../../errors.js'
+import { ConfigurationError, DiffDoesNotApplyError } from '../../errors.js'
 import { assertBranchName, branchHead, resolveCommit } from '../../git/refs.js'
 import { DEFAULT_REMOTE } from '../../git/remote.js'
 import { runGit, type GitRunResult } from '../../git/run-git.js'
+import { directoriesOf, treeWith } from '../../git/tree-edit.js'
 import type { FixerCopy, OutsideChange, SettleReport, Workspace, WorkspaceState } from '../workspace.js'
 import { LocalFixerCopy } from './fixer-copy.js'
 import { TOOL_CACHE, changedSinceIndex, fileSeal, updateIndex, type ScanGit } from './scan.js'
 
 /** A snapshot of the working tree: the id of a git tree object. */
 type TreeState = WorkspaceState
+
+export interface LocalWorkspaceOptions {
+  /**
+   * How many bytes of the scratch index make a state's tree edited one directory at a time worth it, rather than
+   * the whole index brought up and its tree written (see editedTree). Tests set 1 to edit every tree.
+   */
+  indexBytesPerEditedDirectory?: number
+}
 
 /** The repository's working tree, opened at its root. */
 export class LocalWorkspace implements Workspace {
@@ -54,7 +63,7 @@ export class LocalWorkspace implements Workspace {
   private readonly committed = new Map<string, string | undefined>()
 
   /** Opens the repository that holds `cwd`; ConfigurationError when there is none or it has no commit yet. */
-  static async open(cwd: string): Promise<LocalWorkspace> {
+  static async open(cwd: string, options: LocalWorkspaceOptions = {}): Promise<LocalWorkspace> {
     const { root, head, index, gitDir, common, ref } = await locate(cwd)
     // The scratch directory lives in the git directory: one per checkout, so it is also the lock, and what it
     // holds (the user's index, the journal) survives a SIGKILL for the next run to put back.
@@ -64,9 +73,13 @@ export class LocalWorkspace implements Workspace {
     await copyFile(index, join(scratch, USER_INDEX)).catch(() => undefined)
     const workspace = new LocalWorkspace(root, head, scratch, index, ref, common)
     workspace.recovered = recovered
+    workspace.editBytes = options.indexBytesPerEditedDirectory ?? INDEX_BYTES_PER_DIRECTORY
     await workspace.writeJournal()
     return workspace
   }
+
+  /** See LocalWorkspaceOptions. */
+  private editBytes = INDEX_BYTES_PER_DIRECTORY
 
   /** What was put back from a heal that was killed before it could (its journal), said for the log. */
   recovered?: string
@@ -220,7 +233,7 @@ export class LocalWorkspace implements Workspace {
 
   /** Whether the scratch index (the states' own, kept between snapshots) has been made. */
   private indexMade = false
-  /** The scratch index as the last snapshot left it (see fileSeal) and the state it wrote. */
+  /** The scratch index as the last snapshot left it (see fileSeal) and the state its entries are. */
   private scratchSeal?: { seal?: string; state: TreeState }
 
   /**
@@ -284,13 +297,14 @@ export class LocalWorkspace implements Workspace {
       holds = this.scratchSeal.state
       rebuilt = true
     } else holds = this.scratchSeal?.state
-    let state = await this.scan(env, holds, kept, rebuilt)
-    if (state === undefined || (kept && !(await this.hasObjects(state)))) {
+    let scanned = await this.scan(env, holds, kept, rebuilt)
+    if (scanned === undefined || (kept && !(await this.hasObjects(scanned.state)))) {
       // The kept index names an object git no longer has (pruned since the last heal): start afresh.
       await this.freshIndex(index, env)
-      state = (await this.scan(env))!
+      scanned = (await this.scan(env))!
     }
-    this.scratchSeal = { seal: await fileSeal(index), state }
+    const { state } = scanned
+    this.scratchSeal = { seal: await fileSeal(index), state: scanned.index }
     if (!this.start) {
       this.start = state
       await this.writeJournal()
@@ -319,16 +333,17 @@ export class LocalWorkspace implements Workspace {
   }
 
   /**
-   * Brings the scratch index up to the files and writes its tree; `holds` is the state its entries are, when known
-   * (then nothing changed means that state, with no tree to write). With `tolerant`, undefined when git cannot
-   * write the tree (rather than an error).
+   * The files' state, and the state the scratch index's entries are after it: the index is brought up to the files
+   * and its tree written, unless the tree is edited from `holds` (see editedTree). `holds` is the state the entries
+   * are, when known (then nothing changed means that state, with no tree to write). With `tolerant`, undefined when
+   * git cannot write the tree (rather than an error).
    */
   private async scan(
     env: Record<string, string>,
     holds?: TreeState,
     tolerant = false,
     rebuilt = false
-  ): Promise<TreeState | undefined> {
+  ): Promise<{ state: TreeState; index: TreeState } | undefined> {
     // The index is self-heal's own: status may write its refreshed stat data and untracked cache back. Only the
     // first state's scan does (and one of an index read afresh): the next heal starts from the index as the first
     // state left it, and a write costs a checksum of the whole index (about 22 ms at 100,000 files) where a later
@@ -337,10 +352,46 @@ export class LocalWorkspace implements Workspace {
     const git: ScanGit = (args, okCodes, paths) =>
       this.git(args, okCodes, { ...env, GIT_OPTIONAL_LOCKS: writeBack ? '1' : '0' }, paths)
     const changed = await changedSinceIndex(git)
-    if (changed?.length === 0 && holds) return holds
+    if (changed?.length === 0 && holds) return { state: holds, index: holds }
+    const edited = changed && holds && (await this.editedTree(holds, changed, env.GIT_INDEX_FILE))
+    if (edited) return { state: edited, index: holds! }
     await updateIndex(git, changed)
     const tree = await this.git(['write-tree'], tolerant ? [0, 128] : [0], env)
-    return tree.code === 0 ? text(tree) : undefined
+    return tree.code === 0 ? { state: text(tree), index: text(tree) } : undefined
+  }
+
+  /**
+   * `holds` with the `changed` files as they are now (one that is gone, deleted): the files hashed into an index of
+   * their own, and the tree written from `holds`' directories above them (tree-edit.ts), when that costs less than
+   * reading and writing the scratch index twice (`update-index`, `write-tree`), as in a large checkout. The scratch
+   * index stays at `holds`: its stat data tells the next scan what changed since. Undefined when it would cost more,
+   * or git refuses a path or the edit (a file where `holds` has a directory): then the whole index is brought up.
+   */
+  private async editedTree(
+    holds: TreeState,
+    changed: readonly string[],
+    index: string
+  ): Promise<TreeState | undefined> {
+    const size = (await lstat(index).catch(() => undefined))?.size ?? 0
+    if (directoriesOf(changed).size * this.editBytes >= size) return undefined
+    const own = join(this.scratch, 'changed-index')
+    const env = { GIT_INDEX_FILE: own }
+    await rm(own, { force: true })
+    try {
+      const hashed = await this.git(
+        ['update-index', '-z', '--add', '--remove', '--stdin'],
+        [0, 1, 128],
+        env,
+        changed
+      )
+      if (hashed.code !== 0) return undefined
+      return await treeWith(this.root, env, holds, changed)
+    } catch (error) {
+      if (error instanceof DiffDoesNotApplyError) return undefined
+      throw error
+    } finally {
+      await rm(own, { force: true })
+    }
   }
 
   /**
@@ -1017,6 +1068,11 @@ const SCRATCH = 'self-heal'
 
 /** The copy of the scratch index as the first snapshot left it, in the scratch directory. */
 const START_INDEX = 'start-index'
+/**
+ * How many bytes of the scratch index make one directory of a tree edit (two small git processes, about 5 ms) cost
+ * less than reading and writing the index twice (about 7 ms a megabyte, mostly the write's checksum).
+ */
+const INDEX_BYTES_PER_DIRECTORY = 750_000
 
 /** The scratch index kept between heals, in the git directory, and `.seal` after it: its seal. */
 const KEPT_INDEX = 'self-heal-index'

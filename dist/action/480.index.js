@@ -1010,9 +1010,11 @@ class LocalWorkspace {
         const changed = await changedSinceIndex(git);
         if (changed?.length === 0 && holds)
             return { state: holds, index: holds };
-        const edited = changed && holds && (await this.editedTree(holds, changed, env.GIT_INDEX_FILE));
-        if (edited)
-            return { state: edited, index: holds };
+        if (changed && holds) {
+            const edited = await this.editedTree(holds, changed, env.GIT_INDEX_FILE);
+            if (edited)
+                return { state: edited, index: holds };
+        }
         await updateIndex(git, changed);
         const tree = await this.git(['write-tree'], tolerant ? [0, 128] : [0], env);
         return tree.code === 0 ? { state: workspace_text(tree), index: workspace_text(tree) } : undefined;

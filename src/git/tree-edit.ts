@@ -14,8 +14,9 @@ interface TreeEntry {
 
 /**
  * The tree of `parent` (a commit or a tree) with the files `touched` as the index (`env`) holds them now (one it
- * does not hold is deleted): only the directories above them are read and written again. A file where the parent has a directory,
- * or the other way round, is a diff that does not apply (as `git apply` says of it on a whole index).
+ * does not hold is deleted): only the directories above them are read and written again. A file where the parent
+ * has a directory, or the other way round, is a diff that does not apply (as `git apply` says of it on a whole
+ * index).
  */
 export async function treeWith(
   root: string,
@@ -69,16 +70,16 @@ export async function treeWith(
   return written.get('')!
 }
 
-/** The entries of the directories `dirs` of `commit`'s tree (or of a tree's) (a directory it does not have is left out). */
+/** The entries of the directories `dirs` of `base` (a commit or a tree); a directory it does not have is left out. */
 async function readTrees(
   root: string,
-  commit: string,
+  base: string,
   dirs: readonly string[]
 ): Promise<Map<string, Map<string, TreeEntry>>> {
   const trees = new Map<string, Map<string, TreeEntry>>()
   for (const dir of dirs) {
     // `<commit>:<dir>` starts with the object's id, so no directory's name can read as an option.
-    const listed = await runGit(['ls-tree', '-z', `${commit}:${dir}`], { cwd: root, okCodes: [0, 128] })
+    const listed = await runGit(['ls-tree', '-z', `${base}:${dir}`], { cwd: root, okCodes: [0, 128] })
     if (listed.code !== 0) continue
     const entries = new Map<string, TreeEntry>()
     for (const line of listed.stdout.toString('utf8').split('\0')) {
@@ -99,7 +100,10 @@ function treeConflict(path: string): Error {
   return new DiffDoesNotApplyError(path, 'a file and a directory of that name would both be there')
 }
 
-/** The directories above `paths`, the root (`''`) included: what `treeWith` reads and writes, two git processes each. */
+/**
+ * The directories above `paths`, the root (`''`) included: what `treeWith` reads and writes, two git processes
+ * each.
+ */
 export function directoriesOf(paths: Iterable<string>): Set<string> {
   const dirs = new Set([''])
   for (const path of paths)

@@ -757,7 +757,8 @@ class LocalWorkspace {
         await (0,promises_.copyFile)(index, (0,external_node_path_.join)(scratch, USER_INDEX)).catch(() => undefined);
         const workspace = new LocalWorkspace(root, head, scratch, index, ref, common);
         workspace.recovered = recovered;
-        workspace.editBytes = options.indexBytesPerEditedDirectory ?? INDEX_BYTES_PER_DIRECTORY;
+        if (options.indexBytesPerEditedDirectory)
+            workspace.editBytes = options.indexBytesPerEditedDirectory;
         await workspace.writeJournal();
         return workspace;
     }
@@ -1017,7 +1018,10 @@ class LocalWorkspace {
         }
         await updateIndex(git, changed);
         const tree = await this.git(['write-tree'], tolerant ? [0, 128] : [0], env);
-        return tree.code === 0 ? { state: workspace_text(tree), index: workspace_text(tree) } : undefined;
+        if (tree.code !== 0)
+            return undefined;
+        const state = workspace_text(tree);
+        return { state, index: state };
     }
     /**
      * `holds` with the `changed` files as they are now (one that is gone, deleted): the files hashed into an index of
@@ -2081,8 +2085,9 @@ async function gitText(args, options) {
 
 /**
  * The tree of `parent` (a commit or a tree) with the files `touched` as the index (`env`) holds them now (one it
- * does not hold is deleted): only the directories above them are read and written again. A file where the parent has a directory,
- * or the other way round, is a diff that does not apply (as `git apply` says of it on a whole index).
+ * does not hold is deleted): only the directories above them are read and written again. A file where the parent
+ * has a directory, or the other way round, is a diff that does not apply (as `git apply` says of it on a whole
+ * index).
  */
 async function treeWith(root, env, parent, touched) {
     const staged = await (0,_run_git_js__WEBPACK_IMPORTED_MODULE_1__.runGit)(['ls-files', '--stage', '-z'], { cwd: root, env });
@@ -2137,12 +2142,12 @@ async function treeWith(root, env, parent, touched) {
     }
     return written.get('');
 }
-/** The entries of the directories `dirs` of `commit`'s tree (or of a tree's) (a directory it does not have is left out). */
-async function readTrees(root, commit, dirs) {
+/** The entries of the directories `dirs` of `base` (a commit or a tree); a directory it does not have is left out. */
+async function readTrees(root, base, dirs) {
     const trees = new Map();
     for (const dir of dirs) {
         // `<commit>:<dir>` starts with the object's id, so no directory's name can read as an option.
-        const listed = await (0,_run_git_js__WEBPACK_IMPORTED_MODULE_1__.runGit)(['ls-tree', '-z', `${commit}:${dir}`], { cwd: root, okCodes: [0, 128] });
+        const listed = await (0,_run_git_js__WEBPACK_IMPORTED_MODULE_1__.runGit)(['ls-tree', '-z', `${base}:${dir}`], { cwd: root, okCodes: [0, 128] });
         if (listed.code !== 0)
             continue;
         const entries = new Map();
@@ -2162,7 +2167,10 @@ function depth(dir) {
 function treeConflict(path) {
     return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DiffDoesNotApplyError */ .sQ(path, 'a file and a directory of that name would both be there');
 }
-/** The directories above `paths`, the root (`''`) included: what `treeWith` reads and writes, two git processes each. */
+/**
+ * The directories above `paths`, the root (`''`) included: what `treeWith` reads and writes, two git processes
+ * each.
+ */
 function directoriesOf(paths) {
     const dirs = new Set(['']);
     for (const path of paths)

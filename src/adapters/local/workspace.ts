@@ -73,7 +73,7 @@ export class LocalWorkspace implements Workspace {
     await copyFile(index, join(scratch, USER_INDEX)).catch(() => undefined)
     const workspace = new LocalWorkspace(root, head, scratch, index, ref, common)
     workspace.recovered = recovered
-    workspace.editBytes = options.indexBytesPerEditedDirectory ?? INDEX_BYTES_PER_DIRECTORY
+    if (options.indexBytesPerEditedDirectory) workspace.editBytes = options.indexBytesPerEditedDirectory
     await workspace.writeJournal()
     return workspace
   }
@@ -359,7 +359,9 @@ export class LocalWorkspace implements Workspace {
     }
     await updateIndex(git, changed)
     const tree = await this.git(['write-tree'], tolerant ? [0, 128] : [0], env)
-    return tree.code === 0 ? { state: text(tree), index: text(tree) } : undefined
+    if (tree.code !== 0) return undefined
+    const state = text(tree)
+    return { state, index: state }
   }
 
   /**

@@ -119,6 +119,11 @@ git update-ref refs/heads/fix/flag "$commit"
 git checkout -- flag.txt
 `
 
+/** One look at the files, over the floor's own index (GIT_OPTIONAL_LOCKS=0 before it: nothing written back). */
+const FLOOR_SCAN =
+  'GIT_INDEX_FILE=.git/floor-index git -c core.untrackedCache=true -c status.showUntrackedFiles=all ' +
+  'status --porcelain=v1 -z --untracked-files=all >/dev/null'
+
 /**
  * What every heal must look at, at least once each, for the guards of src/heal/README.md: the files as they are before
  * the fixer (what it changed is told from them) and the ignored files (a changed dependency is refused), both again
@@ -129,8 +134,7 @@ git checkout -- flag.txt
  */
 const FLOOR = `
 set -u
-scan() { GIT_OPTIONAL_LOCKS=0 GIT_INDEX_FILE=.git/floor-index git -c core.untrackedCache=true \\
-  -c status.showUntrackedFiles=all status --porcelain=v1 -z --untracked-files=all >/dev/null; }
+scan() { GIT_OPTIONAL_LOCKS=0 ${FLOOR_SCAN}; }
 ignored() { git ls-files -z --others --ignored --exclude-standard >/dev/null; }
 ${CHECK} && exit 1
 ${CHECK} && exit 1
@@ -147,12 +151,9 @@ git checkout -- flag.txt
 `
 
 /** The floor's own index, made once as heal's is: stat data current and an untracked cache in it. */
-const FLOOR_INDEX = `GIT_INDEX_FILE=.git/floor-index git -c core.untrackedCache=true -c status.showUntrackedFiles=all \\
-  status --porcelain --untracked-files=all >/dev/null`
-
 function floorIndex(dir: string): void {
   copyFileSync(join(dir, '.git/index'), join(dir, '.git/floor-index'))
-  shell(dir, FLOOR_INDEX, 'making the floor index')
+  shell(dir, FLOOR_SCAN, 'making the floor index')
 }
 
 function shell(dir: string, script: string, what: string): void {

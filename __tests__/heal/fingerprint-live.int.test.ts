@@ -32,11 +32,16 @@ function project(shift: number, variant = false): Record<string, string> {
       "  fs.readFileSync(path.join(dir, 'settings.json'), 'utf8')\n" +
       '})\n' +
       "test('reaches the server', async () => {\n" +
-      '  const server = net.createServer().listen(0, "127.0.0.1")\n' +
-      "  await new Promise(resolve => server.once('listening', resolve))\n" +
-      '  const { port } = server.address()\n' +
-      '  await new Promise(resolve => server.close(resolve))\n' +
-      "  await new Promise((resolve, reject) => net.connect(port, '127.0.0.1').once('connect', resolve).once('error', reject))\n" +
+      // A port just closed may be taken by another process (the suite's servers) before the connect, which then
+      // succeeds: another port is closed and tried, until a connect is refused.
+      '  for (;;) {\n' +
+      '    const server = net.createServer().listen(0, "127.0.0.1")\n' +
+      "    await new Promise(resolve => server.once('listening', resolve))\n" +
+      '    const { port } = server.address()\n' +
+      '    await new Promise(resolve => server.close(resolve))\n' +
+      "    const socket = await new Promise((resolve, reject) => { const s = net.connect(port, '127.0.0.1'); s.once('connect', () => resolve(s)).once('error', reject) })\n" +
+      '    socket.destroy()\n' +
+      '  }\n' +
       '})\n' +
       (variant
         ? "test('adds', () => assert.strictEqual(1 + 1, 3))\n"
